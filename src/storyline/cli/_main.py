@@ -1,0 +1,260 @@
+"""The `storyline` command: a thin face over the library's public API.
+
+Exit codes: 0 done; 2 bad input or options (nothing could be done); 3 a model or
+extra is missing; 130 interrupted. Errors are one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO
+
+from storyline import __version__
+from storyline.embed import EMBEDDERS
+from storyline.errors import BackendError, ConfigError, Errors, InputError, StorylineError
+from storyline.ingest import BadLine, Cluster, is_cluster_file, iter_clusters, read_clusters, read_files, read_text
+from storyline.model import Article, Summary, SummaryOptions
+from storyline.pipeline import Failed, Summarizer
+from storyline.render import FORMATS, render
+from storyline.summarize import SCORERS, SELECTORS
+from storyline.text import SPLITTERS
+
+EXIT_INPUT = 2
+EXIT_BACKEND = 3
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="storyline",
+        description="Turn many news reports of one story into one cited summary.",
+    )
+    parser.add_argument("--version", action="version", version=f"storyline {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    s = sub.add_parser(
+        "summarize",
+        help="summarize a cluster of reports (files, a directory, stdin) or a JSONL file of clusters",
+        description="Summarize news reports into a cited summary. PATHs are .txt/.md/.html files or "
+        "directories forming one cluster; a .jsonl[.gz] PATH (or --jsonl) holds one cluster per line.",
+    )
+    s.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    s.add_argument("--jsonl", type=Path, metavar="FILE", help="JSONL(.gz) of clusters: one result per line")
+    s.add_argument("--words", type=int, default=230, help="word budget of the summary (default 230)")
+    s.add_argument("--format", choices=FORMATS, default=None, help="text (default), md or json")
+    s.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout")
+    s.add_argument("--embedder", choices=sorted(EMBEDDERS), default="transformer")
+    s.add_argument("--model", default=None, help="sentence-transformers model name or path")
+    s.add_argument("--splitter", choices=sorted(SPLITTERS), default="blingfire")
+    s.add_argument("--scorer", choices=sorted(SCORERS), default="centrality")
+    s.add_argument("--selector", choices=sorted(SELECTORS), default="mmr")
+    s.add_argument("--keep-off-topic", action="store_true", help="do not leave out off-topic documents")
+    s.add_argument("--quiet", action="store_true", help="no progress bar or closing line")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_INPUT
+    try:
+        return _summarize(args)
+    except (InputError, ConfigError) as exc:
+        _error(str(exc))
+        return EXIT_INPUT
+    except BackendError as exc:
+        _error(str(exc))
+        return EXIT_BACKEND
+    except StorylineError as exc:
+        _error(str(exc))
+        return 1
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return 130
+    except BrokenPipeError:
+        # The reader went away (`| head`): not an error of ours.
+        sys.stderr.close()
+        return 0
+
+
+def _summarize(args: argparse.Namespace) -> int:
+    options = SummaryOptions(
+        words=args.words,
+        embedder=args.embedder,
+        model=args.model,
+        splitter=args.splitter,
+        scorer=args.scorer,
+        selector=args.selector,
+        drop_off_topic=not args.keep_off_topic,
+    )
+    if args.words < 1:
+        raise ConfigError(Errors.SL202, name="--words", value=args.words, reason="must be at least 1")
+    jsonl = args.jsonl
+    paths: list[Path] = list(args.paths)
+    if jsonl is None and len(paths) == 1 and paths[0].is_file() and is_cluster_file(paths[0]):
+        jsonl, paths = paths[0], []
+    if jsonl is not None and paths:
+        raise ConfigError(Errors.SL202, name="PATH", value=str(paths[0]), reason="give files or --jsonl, not both")
+    _refuse_overwriting_input(args.output, [*paths, *([jsonl] if jsonl else [])])
+    if jsonl is not None:
+        return _summarize_batch(read_clusters(jsonl), args, options, where=str(jsonl))
+    if not paths:
+        if sys.stdin is None or sys.stdin.isatty():
+            raise InputError(Errors.SL101)
+        text = sys.stdin.read()
+        if text.lstrip().startswith("{"):
+            return _summarize_batch(iter_clusters(iter(text.splitlines())), args, options, where="<stdin>")
+        articles, skipped = read_text(text, id_prefix="stdin:"), []
+    else:
+        articles, skipped = read_files(paths)
+    if not any(a.text.strip() for a in articles):
+        raise InputError(Errors.SL107)
+    summary = Summarizer(options)(articles)
+    if skipped:
+        summary = dataclasses.replace(summary, dropped=(*skipped, *summary.dropped))
+        for item in skipped:
+            _warn(f"skipped {item.source}: {item.detail}")
+    _write(render(summary, args.format or "text"), args.output)
+    return 0
+
+
+def _summarize_batch(
+    records: Iterator[Cluster | BadLine], args: argparse.Namespace, options: SummaryOptions, *, where: str
+) -> int:
+    """One JSON result per input line, in input order; bad lines reported and skipped."""
+    if args.format not in (None, "json"):
+        raise ConfigError(Errors.SL202, name="--format", value=args.format, reason="batch output is JSONL")
+    summarizer = Summarizer(options)
+    slots: list[Cluster | BadLine] = []
+
+    def clusters() -> Iterator[tuple[str | None, list[Article]]]:
+        for record in records:
+            slots.append(record)
+            if isinstance(record, Cluster):
+                yield record.id, record.articles
+            else:
+                _warn(record.message)
+
+    counts = {"ok": 0, "failed": 0, "bad": 0}
+    started = time.perf_counter()
+    out = _open_output(args.output)
+    try:
+        with _progress(args.quiet or out is sys.stdout) as advance:
+            written = 0
+            for result in summarizer.summarize_many(clusters()):
+                # Bad lines came through `slots` before this result's cluster.
+                while not isinstance(slots[written], Cluster):
+                    bad = slots[written]
+                    assert isinstance(bad, BadLine)
+                    out.write(json.dumps({"id": None, "line": bad.line_no, "error": bad.message}) + "\n")
+                    counts["bad"] += 1
+                    written += 1
+                out.write(_result_line(result) + "\n")
+                counts["ok" if isinstance(result, Summary) else "failed"] += 1
+                written += 1
+                advance()
+            for bad in slots[written:]:
+                assert isinstance(bad, BadLine)
+                out.write(json.dumps({"id": None, "line": bad.line_no, "error": bad.message}) + "\n")
+                counts["bad"] += 1
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    elapsed = time.perf_counter() - started
+    n = counts["ok"] + counts["failed"]
+    if not args.quiet:
+        _info(
+            f"{n} clusters in {elapsed:.1f} s ({n / elapsed if elapsed else 0.0:.2f} clusters/s); "
+            f"{counts['failed']} without usable text, {counts['bad']} bad lines"
+        )
+    if counts["ok"] == 0:
+        raise InputError(Errors.SL107) if n or counts["bad"] == 0 else InputError(
+            Errors.SL102, path=where, reason=f"no valid cluster line ({counts['bad']} bad lines)"
+        )
+    return 0
+
+
+def _result_line(result: Summary | Failed) -> str:
+    if isinstance(result, Failed):
+        return json.dumps({"id": result.id, "error": result.message}, ensure_ascii=False)
+    return json.dumps(result.to_dict(), ensure_ascii=False)
+
+
+class _progress:
+    """A rich progress bar on stderr, or nothing when quiet."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self._bar = None
+
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        if self.quiet:
+            return lambda: None
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self._bar = Progress(
+            TextColumn("summarizing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+            transient=False,
+        )
+        self._bar.start()
+        task = self._bar.add_task("clusters", total=None)
+        return lambda: self._bar.advance(task)  # type: ignore[union-attr]
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+
+def _refuse_overwriting_input(output: Path | None, inputs: list[Path]) -> None:
+    if output is None:
+        return
+    target = output.resolve()
+    for path in inputs:
+        if target == path.resolve():
+            raise ConfigError(Errors.SL202, name="--output", value=str(output), reason="would overwrite an input file")
+
+
+def _open_output(path: Path | None) -> IO[str]:
+    if path is None:
+        return sys.stdout
+    try:
+        return path.open("w", encoding="utf-8")
+    except OSError as exc:
+        raise InputError(Errors.SL102, path=str(path), reason=exc.strerror or str(exc)) from None
+
+
+def _write(text: str, path: Path | None) -> None:
+    if path is None:
+        sys.stdout.write(text)
+        return
+    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise InputError(Errors.SL102, path=str(path), reason=exc.strerror or str(exc)) from None
+
+
+def _error(message: str) -> None:
+    print(f"storyline: error: {message}", file=sys.stderr)
+
+
+def _warn(message: str) -> None:
+    print(f"storyline: warning: {message}", file=sys.stderr)
+
+
+def _info(message: str) -> None:
+    print(f"storyline: {message}", file=sys.stderr)

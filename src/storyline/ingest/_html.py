@@ -1,0 +1,49 @@
+"""HTML pages to articles, through trafilatura's main-content extraction."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from storyline.model import Article
+
+
+def parse_html(html: str, *, article_id: str, url: str | None = None) -> Article:
+    """Extract the main text, title, date and canonical url of one web page."""
+    import trafilatura
+
+    # Comments are left out here; cleaning also catches comment sections in plain text.
+    doc = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=False
+    )
+    if doc is None:
+        return Article(text="", id=article_id, url=url)
+    text = doc.text or ""
+    return Article(
+        text=text,
+        id=article_id,
+        title=doc.title or None,
+        date=parse_date(doc.date),
+        url=doc.url or url,
+        source=doc.sitename or None,
+    )
+
+
+def parse_date(value: object) -> dt.date | None:
+    """Read a date from an ISO string ("2012-03-10", "2012-03-10T08:00Z") or a date."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def looks_like_html(text: str) -> bool:
+    """Tell an HTML page from plain text by its opening."""
+    head = text[:1024].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in head)

@@ -1,0 +1,78 @@
+"""Render a Summary as plain text, Markdown or JSON."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+from storyline.model import Summary
+
+FORMATS = ("text", "md", "json")
+
+
+def render_text(summary: Summary, *, width: int = 88) -> str:
+    """Plain text: each sentence followed by its sources in brackets."""
+    lines = []
+    for s in summary.sentences:
+        lines.append(textwrap.fill(f"{s.text} [{', '.join(s.sources)}]", width=width))
+    if summary.excluded:
+        lines.append("")
+        lines.append(f"Left out: {', '.join(summary.excluded)}")
+    for warning in summary.warnings:
+        lines.append(f"warning: {warning}")
+    return "\n".join(lines) + "\n"
+
+
+def render_markdown(summary: Summary) -> str:
+    """Markdown: the summary with [n] markers, then the numbered list of sources."""
+    number = {a.id: i for i, a in enumerate(summary.articles, start=1)}
+    out = []
+    if summary.id:
+        out.append(f"## {summary.id}\n")
+    body = " ".join(
+        s.text + "".join(f" [{n}]" for n in sorted(number[src] for src in s.sources)) for s in summary.sentences
+    )
+    out.append(body + "\n")
+    out.append("### Sources\n")
+    for article in summary.articles:
+        parts = [f"{number[article.id]}. `{article.id}`"]
+        if article.title:
+            parts.append(f"*{_md_escape(article.title)}*")
+        if article.date:
+            parts.append(article.date.isoformat())
+        if article.url:
+            parts.append(f"<{article.url}>")
+        if article.id in summary.excluded:
+            parts.append("(left out: " + _exclusion_reason(summary, article.id) + ")")
+        out.append(" — ".join(parts))
+    n_dropped = sum(1 for d in summary.dropped if d.kind != "document")
+    if n_dropped:
+        out.append(f"\n_{n_dropped} junk lines dropped; see `--format json` for each with its reason._")
+    for warning in summary.warnings:
+        out.append(f"\n> warning: {warning}")
+    return "\n".join(out) + "\n"
+
+
+def render_json(summary: Summary, *, indent: int | None = 2) -> str:
+    """JSON in the documented schema (`Summary.to_dict`)."""
+    return json.dumps(summary.to_dict(), ensure_ascii=False, indent=indent) + "\n"
+
+
+def render(summary: Summary, fmt: str) -> str:
+    """Render in one of FORMATS."""
+    if fmt == "md":
+        return render_markdown(summary)
+    if fmt == "json":
+        return render_json(summary)
+    return render_text(summary)
+
+
+def _exclusion_reason(summary: Summary, article_id: str) -> str:
+    for d in summary.dropped:
+        if d.source == article_id and d.kind == "document":
+            return d.reason.replace("_", " ")
+    return "no usable text"
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("*", "\\*").replace("_", "\\_")

@@ -1,0 +1,89 @@
+"""Selecting summary sentences within a word budget, without saying anything twice."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from storyline.summarize._features import FloatArray
+
+_MAX_CANDIDATES = 300
+
+
+class Selector(Protocol):
+    """Pick sentence indices (into the candidate arrays) that fit in `budget` words."""
+
+    def select(
+        self,
+        scores: FloatArray,
+        embeddings: FloatArray,
+        n_words: npt.NDArray[np.int32],
+        *,
+        budget: int,
+        redundancy: float,
+    ) -> list[int]: ...
+
+
+class MMRSelector:
+    """Maximal Marginal Relevance (Carbonell & Goldstein, 1998) with a hard redundancy cap.
+
+    Each step takes the sentence maximising `lam * score - (1 - lam) * max_sim` among
+    those that still fit the budget; a sentence whose similarity to one already
+    chosen reaches `redundancy` is never taken, so no two sentences say one thing.
+    """
+
+    def __init__(self, *, lam: float = 0.75) -> None:
+        self.lam = lam
+
+    def select(
+        self,
+        scores: FloatArray,
+        embeddings: FloatArray,
+        n_words: npt.NDArray[np.int32],
+        *,
+        budget: int,
+        redundancy: float,
+    ) -> list[int]:
+        if len(scores) == 0:
+            return []
+        pool = np.argsort(-scores, kind="stable")[:_MAX_CANDIDATES]
+        pool_emb = embeddings[pool]
+        max_sim = np.full(len(pool), -1.0, dtype=np.float32)
+        alive = n_words[pool] <= budget
+        chosen: list[int] = []
+        remaining = budget
+        while alive.any():
+            value = self.lam * scores[pool] - (1.0 - self.lam) * np.maximum(max_sim, 0.0)
+            value = np.where(alive, value, -np.inf)
+            best = int(np.argmax(value))
+            chosen.append(int(pool[best]))
+            remaining -= int(n_words[pool[best]])
+            max_sim = np.maximum(max_sim, pool_emb @ pool_emb[best])
+            alive &= (max_sim < redundancy) & (n_words[pool] <= remaining)
+            alive[best] = False
+        return chosen
+
+
+class GreedySelector:
+    """Highest score first, skipping redundant or too-long sentences (no MMR trade-off)."""
+
+    def select(
+        self,
+        scores: FloatArray,
+        embeddings: FloatArray,
+        n_words: npt.NDArray[np.int32],
+        *,
+        budget: int,
+        redundancy: float,
+    ) -> list[int]:
+        return MMRSelector(lam=1.0).select(
+            scores, embeddings, n_words, budget=budget, redundancy=redundancy
+        )
+
+
+SELECTORS: dict[str, type[Selector]] = {
+    "mmr": MMRSelector,
+    "greedy": GreedySelector,
+}

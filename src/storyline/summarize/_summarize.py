@@ -1,0 +1,142 @@
+"""Build one cited summary from an embedded corpus."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+
+from storyline.clean import find_off_topic, off_topic_scores
+from storyline.embed import Embedder
+from storyline.errors import ConfigError, Errors
+from storyline.model import Corpus, Dropped, Summary, SummaryOptions, SummarySentence
+from storyline.summarize._features import Features, compute_features, doc_vectors
+from storyline.summarize._scorers import SCORERS, SentenceScorer
+from storyline.summarize._select import SELECTORS, Selector
+
+
+def make_scorer(name: str) -> SentenceScorer:
+    """Build the scorer registered under `name`."""
+    if name not in SCORERS:
+        raise ConfigError(Errors.SL201, kind="scorer", name=name, choices=", ".join(sorted(SCORERS)))
+    return SCORERS[name]()
+
+
+def make_selector(name: str) -> Selector:
+    """Build the selector registered under `name`."""
+    if name not in SELECTORS:
+        raise ConfigError(Errors.SL201, kind="selector", name=name, choices=", ".join(sorted(SELECTORS)))
+    return SELECTORS[name]()
+
+
+def exclude_off_topic(corpus: Corpus, *, threshold: float) -> Corpus:
+    """Leave out documents far from the rest of the cluster, recording why."""
+    docs, vectors = doc_vectors(corpus)
+    flagged = find_off_topic(vectors, threshold=threshold)
+    if not flagged:
+        return corpus
+    scores = off_topic_scores(vectors)
+    gone = {docs[k] for k in flagged}
+    dropped = list(corpus.dropped)
+    for k in flagged:
+        article = corpus.articles[docs[k]]
+        excerpt = (article.title or article.text.split("\n", 1)[0])[:200]
+        dropped.append(
+            Dropped(
+                article.id,
+                excerpt,
+                "off_topic",
+                kind="document",
+                detail=f"similarity {scores[k]:.2f} to the rest of the cluster (threshold {threshold:.2f})",
+            )
+        )
+    keep = [i for i, s in enumerate(corpus.sentences) if s.doc_index not in gone]
+    assert corpus.embeddings is not None
+    return corpus.with_(
+        sentences=tuple(corpus.sentences[i] for i in keep),
+        embeddings=corpus.embeddings[keep],
+        excluded=corpus.excluded | gone,
+        dropped=tuple(dropped),
+    )
+
+
+def summarize_corpus(
+    corpus: Corpus,
+    *,
+    options: SummaryOptions,
+    embedder: Embedder,
+    scorer: SentenceScorer | None = None,
+    selector: Selector | None = None,
+    cluster_id: str | None = None,
+) -> Summary:
+    """Score, select, cite and order sentences of an embedded corpus."""
+    assert corpus.embeddings is not None, "embed the corpus first"
+    cite_at = options.citation_threshold or embedder.citation_threshold
+    redundant_at = options.redundancy_threshold or embedder.redundancy_threshold
+    if options.drop_off_topic:
+        corpus = exclude_off_topic(corpus, threshold=embedder.off_topic_threshold)
+    scorer = scorer or make_scorer(options.scorer)
+    selector = selector or make_selector(options.selector)
+
+    features = compute_features(corpus, citation_threshold=cite_at)
+    words = features.n_words
+    candidates = np.flatnonzero(
+        (words >= options.min_sentence_words) & (words <= options.max_sentence_words)
+    )
+    scores = scorer.score(features)
+    picked = selector.select(
+        scores[candidates],
+        corpus.embeddings[candidates],
+        words[candidates],
+        budget=options.words,
+        redundancy=redundant_at,
+    )
+    chosen = [int(candidates[p]) for p in picked]
+    all_dated = all(corpus.articles[corpus.sentences[i].doc_index].date for i in chosen)
+    chosen.sort(key=lambda i: _reading_order(corpus, i, use_dates=all_dated))
+    sentences = tuple(
+        SummarySentence(
+            text=corpus.sentences[i].text,
+            origin=corpus.articles[corpus.sentences[i].doc_index].id,
+            sources=cite(corpus, features, i, threshold=cite_at),
+            span=corpus.sentences[i].span,
+            score=float(scores[i]),
+        )
+        for i in chosen
+    )
+    warnings = () if sentences else (f"no sentence fits in {options.words} words",)
+    return Summary(
+        sentences=sentences,
+        articles=corpus.articles,
+        dropped=corpus.dropped,
+        excluded=tuple(corpus.articles[i].id for i in sorted(corpus.excluded)),
+        id=cluster_id,
+        warnings=warnings,
+    )
+
+
+def cite(corpus: Corpus, features: Features, index: int, *, threshold: float) -> tuple[str, ...]:
+    """Every document that carries sentence `index`: its origin, paraphrases, copies.
+
+    A document cites when one of its sentences is at least `threshold` similar, or
+    when it carried the same paragraph word for word (dropped there as a duplicate).
+    """
+    sentence = corpus.sentences[index]
+    docs = {sentence.doc_index}
+    docs.update(
+        features.docs[k] for k in np.flatnonzero(features.doc_support[index] >= threshold).tolist()
+    )
+    docs.update(corpus.copies.get((sentence.doc_index, sentence.paragraph), ()))
+    docs -= corpus.excluded
+    docs.add(sentence.doc_index)
+    ordered = [sentence.doc_index] + sorted(docs - {sentence.doc_index})
+    return tuple(corpus.articles[d].id for d in ordered)
+
+
+def _reading_order(corpus: Corpus, index: int, *, use_dates: bool) -> tuple[dt.date, int, int]:
+    """Order by source date when every chosen sentence's source has one, then position
+    in the report, then input order. A partial set of dates would put the dated
+    sources first for no reason, so it is not used."""
+    sentence = corpus.sentences[index]
+    date = corpus.articles[sentence.doc_index].date if use_dates else None
+    return (date or dt.date.max, sentence.position, sentence.doc_index)

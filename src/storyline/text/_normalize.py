@@ -1,0 +1,49 @@
+"""Unicode repair and whitespace normalisation, before any other stage looks at text."""
+
+from __future__ import annotations
+
+import re
+
+import ftfy
+
+_MULTINEWS_NEWLINE = "NEWLINE_CHAR"
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_BLANK_RUNS = re.compile(r"\n{3,}")
+_SENTENCE_END = ("." , "!", "?", '"', "\u201d", "'", "\u2019", ":", ")")
+# ftfy is linear but not cheap; past this size we only fix what is cheap to fix.
+_FTFY_MAX_CHARS = 2_000_000
+
+
+def fix_text(text: str) -> str:
+    """Repair mojibake and odd characters, normalise newlines and spaces; keep paragraphs."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace(_MULTINEWS_NEWLINE, "\n")
+    if len(text) <= _FTFY_MAX_CHARS:
+        # uncurl_quotes=False: typographic quotes are real content, not damage.
+        text = ftfy.fix_text(text, uncurl_quotes=False, fix_line_breaks=False, normalization="NFC")
+    text = text.replace("\ufeff", "").replace("\x00", "")
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Split normalised text into paragraphs (the units cleaning judges).
+
+    Scraped pages put one paragraph per line, so every non-empty line is a unit,
+    except in hard-wrapped blocks (most lines long and ending mid-sentence), whose
+    lines are joined back together.
+    """
+    out: list[str] = []
+    for block in text.split("\n\n"):
+        lines = [line for line in block.split("\n") if line]
+        if len(lines) > 2 and _is_hard_wrapped(lines):
+            out.append(" ".join(lines))
+        else:
+            out.extend(lines)
+    return out
+
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    body = lines[:-1]
+    wrapped = sum(1 for line in body if len(line) >= 40 and not line.endswith(_SENTENCE_END))
+    lengths = sorted(len(line) for line in body)
+    return wrapped >= 0.7 * len(body) and lengths[len(lengths) // 2] <= 100
