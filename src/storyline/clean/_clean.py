@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from storyline.clean._rules import (
     COMMENT_MARKERS,
+    DATELINE_PREFIX,
     READING_PREFIX,
     classify_line,
     error_page_reason,
@@ -31,7 +32,7 @@ def clean_corpus(corpus: Corpus, *, max_chars: int = MAX_ARTICLE_CHARS) -> Corpu
         cleaned, kept, lost = clean_article(article, max_chars=max_chars)
         dropped.extend(lost)
         reason = None if kept else "empty"
-        if kept and (page := error_page_reason(cleaned.text)):
+        if page := error_page_reason(article.text):
             reason = page
         if reason:
             excluded.add(index)
@@ -78,6 +79,9 @@ def clean_article(
         if comment_start is not None and i >= comment_start:
             dropped.append(Dropped(article.id, line, "comments"))
             continue
+        if COMMENT_MARKERS.match(line):
+            dropped.append(Dropped(article.id, line, "comments_link"))
+            continue
         prefix = READING_PREFIX.match(line)
         if prefix:
             dropped.append(Dropped(article.id, prefix.group(0).strip(), "reading_prefix"))
@@ -98,6 +102,10 @@ def clean_article(
         if reason:
             dropped.append(Dropped(article.id, line, reason))
             continue
+        dateline = DATELINE_PREFIX.match(line)
+        if dateline and count_words(line) > count_words(dateline.group(0)) + 3:
+            dropped.append(Dropped(article.id, dateline.group(0).strip(), "dateline", kind="prefix"))
+            line = line[dateline.end() :]
         kept.append(line)
     return replace(article, text="\n".join(kept), title=title), kept, dropped
 

@@ -1,26 +1,9 @@
 """Sentence embeddings behind one interface; backends are looked up by name."""
 
-from __future__ import annotations
-
 from storyline.embed._base import Embedder, Vectors, normalize_rows
 from storyline.embed._hash import HashEmbedder
+from storyline.embed._registry import EMBEDDERS, make_embedder
 from storyline.embed._transformer import TransformerEmbedder, default_model_path, load_model
-from storyline.errors import ConfigError, Errors
-
-EMBEDDERS: dict[str, type[Embedder]] = {
-    "hash": HashEmbedder,
-    "transformer": TransformerEmbedder,
-}
-
-
-def make_embedder(name: str, *, model: str | None = None, batch_size: int = 64) -> Embedder:
-    """Build the embedder registered under `name`."""
-    if name == "transformer":
-        return TransformerEmbedder(model=model, batch_size=batch_size)
-    if name == "hash":
-        return HashEmbedder()
-    raise ConfigError(Errors.SL201, kind="embedder", name=name, choices=", ".join(sorted(EMBEDDERS)))
-
 
 __all__ = [
     "EMBEDDERS",

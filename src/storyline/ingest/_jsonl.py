@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gzip
-import io
+import zlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -37,15 +37,15 @@ class BadLine:
 def open_text(path: Path) -> IO[str]:
     """Open a (possibly gzipped) text file for reading, with one-line errors."""
     try:
-        fh = path.open("rb")
+        with path.open("rb") as fh:
+            head = fh.read(8192)
+        if head[:2] == b"\x1f\x8b":
+            return gzip.open(path, "rt", encoding="utf-8", errors="replace")
+        if is_binary(head):
+            raise InputError(Errors.SL103, path=str(path))
+        return path.open(encoding="utf-8", errors="replace")
     except OSError as exc:
         raise InputError(Errors.SL102, path=str(path), reason=exc.strerror or str(exc)) from None
-    if fh.peek(2)[:2] == b"\x1f\x8b":
-        return io.TextIOWrapper(gzip.GzipFile(fileobj=fh), encoding="utf-8", errors="replace")
-    if is_binary(fh.peek(8192)[:8192]):
-        fh.close()
-        raise InputError(Errors.SL103, path=str(path))
-    return io.TextIOWrapper(fh, encoding="utf-8", errors="replace")
 
 
 def iter_clusters(lines: Iterator[str], *, where: str = "<stdin>") -> Iterator[Cluster | BadLine]:
@@ -73,7 +73,7 @@ def read_clusters(path: Path) -> Iterator[Cluster | BadLine]:
     fh = open_text(path)
     try:
         yield from iter_clusters(iter(fh), where=str(path))
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+    except (OSError, EOFError, zlib.error) as exc:
         raise InputError(Errors.SL102, path=str(path), reason=f"corrupt file ({exc})") from None
     finally:
         fh.close()

@@ -14,7 +14,7 @@ def render_text(summary: Summary, *, width: int = 88) -> str:
     """Plain text: each sentence followed by its sources in brackets."""
     lines = []
     for s in summary.sentences:
-        lines.append(textwrap.fill(f"{s.text} [{', '.join(s.sources)}]", width=width))
+        lines.append(textwrap.fill(f"{s.text} [{', '.join(s.sources)}]", width=width, break_on_hyphens=False, break_long_words=False))
     if summary.excluded:
         lines.append("")
         lines.append(f"Left out: {', '.join(summary.excluded)}")

@@ -43,7 +43,11 @@ def split_paragraphs(text: str) -> list[str]:
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:
+    """Lines of a similar width, most of them breaking mid-sentence: text wrapped at a
+    fixed column (e-mail, plain-text wires), not one paragraph per line."""
     body = lines[:-1]
-    wrapped = sum(1 for line in body if len(line) >= 40 and not line.endswith(_SENTENCE_END))
-    lengths = sorted(len(line) for line in body)
-    return wrapped >= 0.7 * len(body) and lengths[len(lengths) // 2] <= 100
+    widest = max(len(line) for line in body)
+    if widest > 100 or any(len(line) < 0.7 * widest for line in body):
+        return False
+    mid_sentence = sum(1 for line in body if not line.endswith(_SENTENCE_END))
+    return mid_sentence >= 0.5 * len(body)

@@ -1,0 +1,55 @@
+import pytest
+
+from storyline.clean import classify_line, error_page_reason
+
+JUNK = [
+    ("Home | World | Business | Sport | Weather", "navigation"),
+    ("Firefighters spray water on the warehouse. (Photo: Lena Marsh/Kessport Herald)", "caption"),
+    ("Smoke rises over the site. VPA/File", "caption"),
+    ("File photo of the plant.", "caption"),
+    ("© 2026 Kessport Herald. All rights reserved.", "copyright"),
+    ("By Tomas Rieder", "byline"),
+    ("By Staff Reporter", "byline"),
+    ("Last updated: March 8, 2026 17:45 GMT", "dateline"),
+    ("Published 3/10/2026", "dateline"),
+    ("9 March 2026, 10:15", "dateline"),
+    ("KESSPORT, March 8 (Varnia Wire) -", "dateline"),
+    ("Share this article: Facebook Twitter Email", "share_or_promo"),
+    ("Read more:", "share_or_promo"),
+    ("Subscribe to our newsletter", "share_or_promo"),
+    ("[Advertisement]", "share_or_promo"),
+    ("Facebook Twitter Email", "share_or_promo"),
+    ("https://www.example.com/news/story-123", "url_or_email"),
+    ("newsdesk@example.org", "url_or_email"),
+    ("The Meridian Post", "fragment"),
+]
+
+PROSE = [
+    "The fire began in a warehouse at about 4:40 a.m. on Saturday and spread to an ammonia tank.",
+    "By Sunday evening, more than 1,500 people had been moved out of the district, officials said.",
+    "Read the full statement, the minister told reporters, and you will see we acted in time.",
+    "Photographs taken by residents show a yellow cloud over the harbour, the union said.",
+    "Share prices of Norvane fell 12 percent on Monday.",
+    "He was pictured in court on Monday wearing a grey suit, and did not speak.",
+    "Comments by the minister angered the union, which called them insulting.",
+    '"We will find out who is responsible," Valkov said.',
+]
+
+
+@pytest.mark.parametrize(("line", "reason"), JUNK)
+def test_classify_line_junk(line: str, reason: str) -> None:
+    assert classify_line(line) == reason
+
+
+@pytest.mark.parametrize("line", PROSE)
+def test_classify_line_keeps_prose(line: str) -> None:
+    assert classify_line(line) is None
+
+
+def test_error_page_reason() -> None:
+    assert error_page_reason("We've detected that JavaScript is disabled in your browser.")
+    assert error_page_reason("404 - Page not found. The page you requested does not exist.")
+    assert error_page_reason("These crawls are part of an effort to archive pages as they are created.")
+    long_report = "The hackers left a note saying page not found on the ministry site. " * 30
+    assert error_page_reason(long_report) is None
+    assert error_page_reason("A flood hit the town on Tuesday, officials said.") is None

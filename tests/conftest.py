@@ -1,0 +1,92 @@
+"""Shared fixtures: hand-built clusters, the hash embedder, and the real model loaded once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyline import Article, SummaryOptions
+from storyline.embed import HashEmbedder, TransformerEmbedder
+from storyline.model import Corpus
+from storyline.pipeline import Summarizer, embed_corpora, prepare
+from storyline.text import make_splitter
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "kessport-fire"
+SHARED_DATA = ROOT.parent / "shared" / "data" / "multinews"
+
+# A small invented cluster: three outlets telling the same facts in their own words,
+# with a little junk, and one unrelated report.
+CLUSTER = [
+    Article(
+        id="a",
+        text=(
+            "Flooding hits Marrow Valley\n"
+            "By Jo Tamsin\n"
+            "Heavy rain flooded the town of Marrow on Tuesday, forcing 300 residents from their homes.\n"
+            "The river Lune burst its banks after three days of storms, the county council said.\n"
+            "Emergency shelters were opened in two schools and the town hall.\n"
+            "Share this article: Facebook Twitter Email"
+        ),
+    ),
+    Article(
+        id="b",
+        text=(
+            "About 300 people left their homes in Marrow on Tuesday after heavy rain caused flooding.\n"
+            "According to the county council, the Lune overflowed following three days of storms.\n"
+            "Forecasters expect more rain across the valley on Thursday and Friday.\n"
+            "COMMENTS (2)\nGreat reporting.\nReply"
+        ),
+    ),
+    Article(
+        id="c",
+        text=(
+            "Residents of Marrow were evacuated on Tuesday as floodwater rose in the town centre.\n"
+            "Two schools and the town hall were turned into emergency shelters for the night.\n"
+            "The council said the river Lune had burst its banks after days of storms."
+        ),
+    ),
+]
+
+
+@pytest.fixture
+def cluster() -> list[Article]:
+    return list(CLUSTER)
+
+
+@pytest.fixture
+def hash_options() -> SummaryOptions:
+    return SummaryOptions(embedder="hash", words=60)
+
+
+@pytest.fixture
+def hash_summarizer(hash_options: SummaryOptions) -> Summarizer:
+    return Summarizer(hash_options)
+
+
+@pytest.fixture
+def make_corpus():  # type: ignore[no-untyped-def]
+    """Build an embedded corpus from strings or Articles with the hash embedder."""
+
+    def build(documents: list[str | Article]) -> Corpus:
+        articles = [
+            d if isinstance(d, Article) else Article(text=d, id=str(i)) for i, d in enumerate(documents)
+        ]
+        corpus = prepare(articles, splitter=make_splitter("blingfire"))
+        return embed_corpora([corpus], HashEmbedder())[0]
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def minilm() -> TransformerEmbedder:
+    """The real default model, loaded once per test session."""
+    embedder = TransformerEmbedder()
+    embedder.embed(["warm up"])
+    return embedder
+
+
+@pytest.fixture
+def example_dir() -> Path:
+    return EXAMPLE

@@ -1,0 +1,51 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from storyline.text import fix_text, split_paragraphs
+
+
+def test_fix_text_empty() -> None:
+    assert fix_text("") == ""
+    assert fix_text("  \n\t \n") == ""
+
+
+def test_fix_text_repairs_mojibake() -> None:
+    # UTF-8 read as cp1252: the classic "cafÃ©" and "â€œquotedâ€\x9d".
+    assert fix_text("the cafÃ© opened") == "the café opened"
+    assert fix_text("He said â€œnoâ€\x9d.") == "He said \u201cno\u201d."
+
+
+def test_fix_text_keeps_typographic_quotes() -> None:
+    assert fix_text("\u201cWe will rebuild,\u201d she said.") == "\u201cWe will rebuild,\u201d she said."
+
+
+def test_fix_text_multinews_newlines_and_spaces() -> None:
+    assert fix_text("First line.NEWLINE_CHARNEWLINE_CHARSecond\u00a0 line.") == "First line.\n\nSecond line."
+
+
+def test_fix_text_windows_newlines() -> None:
+    assert fix_text("a\r\nb\rc") == "a\nb\nc"
+
+
+@given(st.text(max_size=300))
+def test_fix_text_idempotent(text: str) -> None:
+    once = fix_text(text)
+    assert fix_text(once) == once
+
+
+def test_split_paragraphs_one_per_line() -> None:
+    assert split_paragraphs("Headline\n\nFirst paragraph.\nSecond paragraph.") == [
+        "Headline",
+        "First paragraph.",
+        "Second paragraph.",
+    ]
+
+
+def test_split_paragraphs_joins_hard_wrapped_block() -> None:
+    block = (
+        "The council said on Tuesday that the river had burst its banks after three\n"
+        "days of storms, and that emergency shelters had been opened in the two schools\n"
+        "and the town hall for residents who were forced to leave their homes overnight.\n"
+        "More rain is expected."
+    )
+    assert split_paragraphs(block) == [block.replace("\n", " ")]
