@@ -12,10 +12,10 @@ result. These exceptions are for when nothing sensible can be produced.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Errors(str, Enum):
+class Errors(StrEnum):
     """Message templates, keyed by code. Format with `.format(...)`."""
 
     SL101 = "no input: give one or more files, a directory, --jsonl FILE, or text on stdin"
@@ -33,7 +33,7 @@ class Errors(str, Enum):
     SL401 = "{what} is not installed; run: pip install {extra}"
     SL402 = "cannot load embedding model {model!r}: {reason}"
 
-    def format(self, *args: object, **kwargs: object) -> str:  # type: ignore[override]
+    def format(self, *args: object, **kwargs: object) -> str:
         return f"[{self.name}] " + self.value.format(*args, **kwargs)
 
 

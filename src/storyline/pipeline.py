@@ -93,7 +93,9 @@ class Summarizer:
     def __init__(self, options: SummaryOptions | None = None, *, embedder: Embedder | None = None) -> None:
         self.options = options or SummaryOptions()
         if self.options.words < 1:
-            raise ConfigError(Errors.SL202, name="words", value=self.options.words, reason="must be at least 1")
+            raise ConfigError(
+                Errors.SL202, name="words", value=self.options.words, reason="must be at least 1"
+            )
         self.splitter = make_splitter(self.options.splitter)
         self.scorer = make_scorer(self.options.scorer)
         self.selector = make_selector(self.options.selector)

@@ -8,10 +8,28 @@ from storyline.ingest import read_files
 from storyline.model import Article, Corpus
 
 JUNK_FRAGMENTS = [
-    "Главная", "Αρχική", "Home | World", "COMMENTS (3)", "Reply", "Replying to", "Photo:", "VPA/File",
-    "©", "Share this article", "Read more", "Subscribe", "@vestnik", "https://", "By Tomas",
-    "You’re reading", "Last updated", "Published 3/10/2026", "Comments are moderated", "Disqus",
-    "[Advertisement]", "KESSPORT, March",
+    "Главная",
+    "Αρχική",
+    "Home | World",
+    "COMMENTS (3)",
+    "Reply",
+    "Replying to",
+    "Photo:",
+    "VPA/File",
+    "©",
+    "Share this article",
+    "Read more",
+    "Subscribe",
+    "@vestnik",
+    "https://",
+    "By Tomas",
+    "You’re reading",
+    "Last updated",
+    "Published 3/10/2026",
+    "Comments are moderated",
+    "Disqus",
+    "[Advertisement]",
+    "KESSPORT, March",
 ]
 
 
@@ -22,15 +40,29 @@ def test_clean_example_leaves_no_junk(example_dir: Path) -> None:
         for fragment in JUNK_FRAGMENTS:
             assert fragment not in article.text, (article.id, fragment)
     reasons = {d.reason for d in corpus.dropped}
-    assert {"foreign_script", "comments", "caption", "byline", "dateline", "share_or_promo",
-            "url_or_email", "reading_prefix", "duplicate", "navigation", "headline"} <= reasons
+    assert {
+        "foreign_script",
+        "comments",
+        "caption",
+        "byline",
+        "dateline",
+        "share_or_promo",
+        "url_or_email",
+        "reading_prefix",
+        "duplicate",
+        "navigation",
+        "headline",
+    } <= reasons
 
 
 def test_clean_example_titles(example_dir: Path) -> None:
     articles, _ = read_files([example_dir])
     corpus = clean_corpus(Corpus(articles=tuple(articles)))
     by_id = {a.id: a for a in corpus.articles}
-    assert by_id["04-meridian-post.txt"].title == "Kessport counts the cost as prosecutors detain two Norvane managers"
+    assert (
+        by_id["04-meridian-post.txt"].title
+        == "Kessport counts the cost as prosecutors detain two Norvane managers"
+    )
     assert by_id["01-kessport-herald.txt"].title.startswith("Four dead")
 
 
@@ -45,11 +77,18 @@ def test_clean_duplicates_within_and_across(example_dir: Path) -> None:
 
 
 def test_clean_empty_and_error_pages() -> None:
-    corpus = clean_corpus(Corpus(articles=(
-        Article(id="e", text="   \n "),
-        Article(id="j", text="We've detected that JavaScript is disabled in your browser. Would you like to proceed?"),
-        Article(id="ok", text="A flood hit the town of Marrow on Tuesday, the council said."),
-    )))
+    corpus = clean_corpus(
+        Corpus(
+            articles=(
+                Article(id="e", text="   \n "),
+                Article(
+                    id="j",
+                    text="We've detected that JavaScript is disabled in your browser. Would you like to proceed?",
+                ),
+                Article(id="ok", text="A flood hit the town of Marrow on Tuesday, the council said."),
+            )
+        )
+    )
     assert corpus.excluded == {0, 1}
     reasons = {d.source: d.reason for d in corpus.dropped if d.kind == "document"}
     assert reasons == {"e": "empty", "j": "error_page"}
@@ -57,20 +96,26 @@ def test_clean_empty_and_error_pages() -> None:
 
 def test_clean_truncates_huge_article() -> None:
     text = ("The council met again on Tuesday to discuss the flood defences. " * 10 + "\n") * 2000
-    cleaned, kept, dropped = clean_article(Article(id="big", text=text), max_chars=50_000)
+    cleaned, _kept, dropped = clean_article(Article(id="big", text=text), max_chars=50_000)
     assert len(cleaned.text) <= 50_000
     assert dropped[0].reason == "too_long" and "were not read" in (dropped[0].detail or "")
 
 
 def test_comment_marker_near_top_is_not_a_section() -> None:
-    text = "Comments (12)\n" + "\n".join(f"Paragraph {i} of the report says the storm moved north overnight." for i in range(5))
-    cleaned, kept, _ = clean_article(Article(id="x", text=text))
+    text = "Comments (12)\n" + "\n".join(
+        f"Paragraph {i} of the report says the storm moved north overnight." for i in range(5)
+    )
+    _cleaned, kept, _ = clean_article(Article(id="x", text=text))
     assert len(kept) == 5
 
 
 def test_dateline_prefix_is_stripped() -> None:
-    cleaned, kept, dropped = clean_article(
-        Article(id="x", title="T", text="KIEV, Ukraine (AP) — Russia pressed hard on Monday for a return to talks.")
+    _cleaned, kept, dropped = clean_article(
+        Article(
+            id="x",
+            title="T",
+            text="KIEV, Ukraine (AP) — Russia pressed hard on Monday for a return to talks.",
+        )
     )
     assert kept == ["Russia pressed hard on Monday for a return to talks."]
     assert dropped[0].reason == "dateline"
@@ -85,11 +130,25 @@ def test_dedupe_paragraphs_keeps_first() -> None:
 
 
 @settings(max_examples=50, deadline=None)
-@given(st.lists(st.sampled_from([
-    "By Jo Smith", "Home | News | Sport", "The river rose overnight, the council said on Tuesday.",
-    "Share this article", "COMMENTS (2)", "Reply", "Residents were moved to two schools and the town hall.",
-    "Главная | Новости", "(Photo: A. B./Herald)", "",
-]), max_size=12))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "By Jo Smith",
+                "Home | News | Sport",
+                "The river rose overnight, the council said on Tuesday.",
+                "Share this article",
+                "COMMENTS (2)",
+                "Reply",
+                "Residents were moved to two schools and the town hall.",
+                "Главная | Новости",
+                "(Photo: A. B./Herald)",
+                "",
+            ]
+        ),
+        max_size=12,
+    )
+)
 def test_clean_is_idempotent(lines: list[str]) -> None:
     once, _, _ = clean_article(Article(id="x", title="Title", text="\n".join(lines)))
     twice, _, _ = clean_article(once)

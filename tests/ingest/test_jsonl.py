@@ -10,7 +10,12 @@ from storyline.ingest import BadLine, Cluster, iter_clusters, read_clusters
 
 def test_iter_clusters_strings_objects_and_bad_lines() -> None:
     lines = [
-        json.dumps({"id": "c1", "documents": ["one", {"text": "two", "title": "T", "date": "2012-03-10", "url": "u"}]}),
+        json.dumps(
+            {
+                "id": "c1",
+                "documents": ["one", {"text": "two", "title": "T", "date": "2012-03-10", "url": "u"}],
+            }
+        ),
         "{not json",
         json.dumps({"id": "c2"}),
         "",

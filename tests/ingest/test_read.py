@@ -38,7 +38,7 @@ def test_expand_paths_errors(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         expand_paths([tmp_path / "missing.txt"])
     (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
-    with pytest.raises(InputError, match="unsupported file type '.pdf'"):
+    with pytest.raises(InputError, match=r"unsupported file type '\.pdf'"):
         expand_paths([tmp_path / "notes.pdf"])
     empty = tmp_path / "empty"
     empty.mkdir()
@@ -63,7 +63,11 @@ def test_read_multinews_raw_line() -> None:
 
 def test_read_text_html_and_plain() -> None:
     assert read_text("Just one report.")[0].text == "Just one report."
-    html = "<html><head><title>T</title></head><body><article><p>" + "Body text here. " * 10 + "</p></article></body></html>"
+    html = (
+        "<html><head><title>T</title></head><body><article><p>"
+        + "Body text here. " * 10
+        + "</p></article></body></html>"
+    )
     assert "Body text here." in read_text(html)[0].text
 
 

@@ -13,5 +13,7 @@ def test_split_corpus_spans_index_article_text() -> None:
 
 
 def test_split_corpus_skips_excluded() -> None:
-    corpus = Corpus(articles=(Article(id="a", text="Kept."), Article(id="b", text="Gone.")), excluded=frozenset({1}))
+    corpus = Corpus(
+        articles=(Article(id="a", text="Kept."), Article(id="b", text="Gone.")), excluded=frozenset({1})
+    )
     assert [s.span.article_id for s in split_corpus(corpus, make_splitter("lines")).sentences] == ["a"]

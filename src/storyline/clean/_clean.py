@@ -43,9 +43,7 @@ def clean_corpus(corpus: Corpus, *, max_chars: int = MAX_ARTICLE_CHARS) -> Corpu
         paragraphs.append(kept)
     kept_paragraphs, copies, duplicates = dedupe_paragraphs(paragraphs, [a.id for a in articles])
     dropped.extend(duplicates)
-    articles = [
-        replace(a, text="\n".join(kept)) for a, kept in zip(articles, kept_paragraphs, strict=True)
-    ]
+    articles = [replace(a, text="\n".join(kept)) for a, kept in zip(articles, kept_paragraphs, strict=True)]
     return corpus.with_(
         articles=tuple(articles), dropped=tuple(dropped), excluded=frozenset(excluded), copies=copies
     )

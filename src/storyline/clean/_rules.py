@@ -97,9 +97,7 @@ _URL_OR_EMAIL = re.compile(
     r"^\s*([\w .-]{0,30}:\s*)?((https?://|www\.)\S+|[\w.+-]+@[\w-]+(\.[\w-]+)+)(\s+((https?://|www\.)\S+|[\w.+-]+@[\w-]+(\.[\w-]+)+))*\s*$",
     re.IGNORECASE,
 )
-READING_PREFIX = re.compile(
-    r"^\s*(you['’]re|you\s+are|now|currently)\s+reading\s*:\s*", re.IGNORECASE
-)
+READING_PREFIX = re.compile(r"^\s*(you['’]re|you\s+are|now|currently)\s+reading\s*:\s*", re.IGNORECASE)
 DATELINE_PREFIX = re.compile(
     r"""^\s*(
         [A-Z][A-Z.'’-]{2,}(\s+[A-Z][A-Z.'’-]+){0,3}                         # KESSPORT / NEW YORK
@@ -127,9 +125,7 @@ def is_caption(line: str) -> bool:
     n_words = count_words(line)
     if _CAPTION_START.search(line) and n_words <= 60:
         return True
-    if _CREDIT_TAIL.search(line) and n_words <= 80:
-        return True
-    return False
+    return bool(_CREDIT_TAIL.search(line) and n_words <= 80)
 
 
 def is_copyright(line: str) -> bool:

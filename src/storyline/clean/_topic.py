@@ -23,7 +23,8 @@ def off_topic_scores(doc_vectors: npt.NDArray[np.float32]) -> npt.NDArray[np.flo
     others = total[None, :] - doc_vectors
     norms = np.linalg.norm(others, axis=1)
     norms[norms == 0] = 1.0
-    return ((doc_vectors * others).sum(axis=1) / norms).astype(np.float32)
+    scores: npt.NDArray[np.float32] = ((doc_vectors * others).sum(axis=1) / norms).astype(np.float32)
+    return scores
 
 
 def find_off_topic(

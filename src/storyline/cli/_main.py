@@ -12,15 +12,24 @@ import json
 import os
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
 from storyline import __version__
 from storyline.embed import EMBEDDERS
 from storyline.errors import BackendError, ConfigError, Errors, InputError, StorylineError
-from storyline.ingest import BadLine, Cluster, is_cluster_file, iter_clusters, read_clusters, read_files, read_text
-from storyline.model import Article, Summary, SummaryOptions
+from storyline.ingest import (
+    BadLine,
+    Cluster,
+    is_cluster_file,
+    iter_clusters,
+    read_clusters,
+    read_files,
+    read_text,
+)
+from storyline.model import Article, Dropped, Summary, SummaryOptions
 from storyline.pipeline import Failed, Summarizer
 from storyline.render import FORMATS, render
 from storyline.summarize import SCORERS, SELECTORS
@@ -101,7 +110,9 @@ def _summarize(args: argparse.Namespace) -> int:
     if jsonl is None and len(paths) == 1 and paths[0].is_file() and is_cluster_file(paths[0]):
         jsonl, paths = paths[0], []
     if jsonl is not None and paths:
-        raise ConfigError(Errors.SL202, name="PATH", value=str(paths[0]), reason="give files or --jsonl, not both")
+        raise ConfigError(
+            Errors.SL202, name="PATH", value=str(paths[0]), reason="give files or --jsonl, not both"
+        )
     _refuse_overwriting_input(args.output, [*paths, *([jsonl] if jsonl else [])])
     if jsonl is not None:
         return _summarize_batch(read_clusters(jsonl), args, options, where=str(jsonl))
@@ -111,7 +122,7 @@ def _summarize(args: argparse.Namespace) -> int:
         text = sys.stdin.read()
         if text.lstrip().startswith("{"):
             return _summarize_batch(iter_clusters(iter(text.splitlines())), args, options, where="<stdin>")
-        articles, skipped = read_text(text, id_prefix="stdin:"), []
+        articles, skipped = read_text(text, id_prefix="stdin:"), list[Dropped]()
     else:
         articles, skipped = read_files(paths)
     if not any(a.text.strip() for a in articles):
@@ -175,8 +186,12 @@ def _summarize_batch(
             f"{counts['failed']} without usable text, {counts['bad']} bad lines"
         )
     if counts["ok"] == 0:
-        raise InputError(Errors.SL107) if n or counts["bad"] == 0 else InputError(
-            Errors.SL102, path=where, reason=f"no valid cluster line ({counts['bad']} bad lines)"
+        raise (
+            InputError(Errors.SL107)
+            if n or counts["bad"] == 0
+            else InputError(
+                Errors.SL102, path=where, reason=f"no valid cluster line ({counts['bad']} bad lines)"
+            )
         )
     return 0
 
@@ -187,34 +202,19 @@ def _result_line(result: Summary | Failed) -> str:
     return json.dumps(result.to_dict(), ensure_ascii=False)
 
 
-class _progress:
-    """A rich progress bar on stderr, or nothing when quiet."""
+@contextmanager
+def _progress(quiet: bool) -> Iterator[Callable[[], None]]:
+    """A rich progress bar on stderr, or nothing when quiet; yields `advance()`."""
+    if quiet:
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    def __init__(self, quiet: bool) -> None:
-        self.quiet = quiet
-        self._bar = None
-
-    def __enter__(self):  # type: ignore[no-untyped-def]
-        if self.quiet:
-            return lambda: None
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-        self._bar = Progress(
-            TextColumn("summarizing"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=Console(stderr=True),
-            transient=False,
-        )
-        self._bar.start()
-        task = self._bar.add_task("clusters", total=None)
-        return lambda: self._bar.advance(task)  # type: ignore[union-attr]
-
-    def __exit__(self, *exc: object) -> None:
-        if self._bar is not None:
-            self._bar.stop()
+    columns = (TextColumn("summarizing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True)) as bar:
+        task = bar.add_task("clusters", total=None)
+        yield lambda: bar.advance(task)
 
 
 def _refuse_overwriting_input(output: Path | None, inputs: list[Path]) -> None:
@@ -223,7 +223,9 @@ def _refuse_overwriting_input(output: Path | None, inputs: list[Path]) -> None:
     target = output.resolve()
     for path in inputs:
         if target == path.resolve():
-            raise ConfigError(Errors.SL202, name="--output", value=str(output), reason="would overwrite an input file")
+            raise ConfigError(
+                Errors.SL202, name="--output", value=str(output), reason="would overwrite an input file"
+            )
 
 
 def _open_output(path: Path | None) -> IO[str]:

@@ -30,4 +30,5 @@ def normalize_rows(matrix: npt.NDArray[np.floating]) -> Vectors:
     out = np.asarray(matrix, dtype=np.float32)
     norms = np.linalg.norm(out, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
-    return out / norms
+    unit: Vectors = out / norms
+    return unit

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import zlib
 
 import numpy as np
@@ -10,8 +11,48 @@ from storyline.embed._base import Vectors, normalize_rows
 from storyline.text import word_tokens
 
 _STOPWORDS = frozenset(
-    "a an the of to in on at for and or but is are was were be been by with as that this it its from"
-    " he she they his her their said says has have had not will would".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "and",
+        "or",
+        "but",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "by",
+        "with",
+        "as",
+        "that",
+        "this",
+        "it",
+        "its",
+        "from",
+        "he",
+        "she",
+        "they",
+        "his",
+        "her",
+        "their",
+        "said",
+        "says",
+        "has",
+        "have",
+        "had",
+        "not",
+        "will",
+        "would",
+    ]
 )
 
 
@@ -34,7 +75,7 @@ class HashEmbedder:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for row, text in enumerate(texts):
             tokens = [t for t in word_tokens(text) if t not in _STOPWORDS]
-            features = tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+            features = tokens + [f"{a} {b}" for a, b in itertools.pairwise(tokens)]
             for feature in features:
                 h = zlib.crc32(feature.encode("utf-8"))
                 out[row, h % self.dim] += 1.0 if (h >> 31) & 1 else -1.0

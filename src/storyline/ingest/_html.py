@@ -15,7 +15,7 @@ def parse_html(html: str, *, article_id: str, url: str | None = None) -> Article
     doc = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=False
     )
-    if doc is None:
+    if doc is None or isinstance(doc, dict):
         return Article(text="", id=article_id, url=url)
     text = doc.text or ""
     return Article(

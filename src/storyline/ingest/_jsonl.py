@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import gzip
-import zlib
 import json
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,12 +56,17 @@ def iter_clusters(lines: Iterator[str], *, where: str = "<stdin>") -> Iterator[C
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield BadLine(line_no, Errors.SL106.format(where=where, line_no=line_no, reason=f"invalid JSON ({exc.msg})"))
+            yield BadLine(
+                line_no, Errors.SL106.format(where=where, line_no=line_no, reason=f"invalid JSON ({exc.msg})")
+            )
             continue
         try:
             yield parse_cluster(record, line_no=line_no)
         except InputError as exc:
-            yield BadLine(line_no, Errors.SL106.format(where=where, line_no=line_no, reason=exc.fields.get("reason", str(exc))))
+            yield BadLine(
+                line_no,
+                Errors.SL106.format(where=where, line_no=line_no, reason=exc.fields.get("reason", str(exc))),
+            )
 
 
 def read_clusters(path: Path) -> Iterator[Cluster | BadLine]:
@@ -101,7 +106,9 @@ def parse_document(doc: object, *, index: int) -> Article:
             return parse_html(doc, article_id=str(index))
         return Article(text=doc, id=str(index))
     if not isinstance(doc, dict):
-        raise InputError(Errors.SL109, doc_id=index, reason=f"document {index} is neither a string nor an object")
+        raise InputError(
+            Errors.SL109, doc_id=index, reason=f"document {index} is neither a string nor an object"
+        )
     article_id = str(doc.get("id", index))
     text = doc.get("text")
     if text is None and isinstance(doc.get("html"), str):

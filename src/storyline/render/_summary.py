@@ -14,7 +14,14 @@ def render_text(summary: Summary, *, width: int = 88) -> str:
     """Plain text: each sentence followed by its sources in brackets."""
     lines = []
     for s in summary.sentences:
-        lines.append(textwrap.fill(f"{s.text} [{', '.join(s.sources)}]", width=width, break_on_hyphens=False, break_long_words=False))
+        lines.append(
+            textwrap.fill(
+                f"{s.text} [{', '.join(s.sources)}]",
+                width=width,
+                break_on_hyphens=False,
+                break_long_words=False,
+            )
+        )
     if summary.excluded:
         lines.append("")
         lines.append(f"Left out: {', '.join(summary.excluded)}")
@@ -30,7 +37,8 @@ def render_markdown(summary: Summary) -> str:
     if summary.id:
         out.append(f"## {summary.id}\n")
     body = " ".join(
-        s.text + "".join(f" [{n}]" for n in sorted(number[src] for src in s.sources)) for s in summary.sentences
+        s.text + "".join(f" [{n}]" for n in sorted(number[src] for src in s.sources))
+        for s in summary.sentences
     )
     out.append(body + "\n")
     out.append("### Sources\n")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import ClassVar, Protocol
 
 import numpy as np
 
@@ -24,7 +24,12 @@ class CentralityScorer:
     Weights are hand-set starting points.
     """
 
-    weights = {"centrality": 0.35, "support": 0.3, "corroboration": 0.15, "lead": 0.2}
+    weights: ClassVar[dict[str, float]] = {
+        "centrality": 0.35,
+        "support": 0.3,
+        "corroboration": 0.15,
+        "lead": 0.2,
+    }
 
     def score(self, features: Features) -> FloatArray:
         cols = features.columns()

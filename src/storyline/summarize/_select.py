@@ -78,9 +78,7 @@ class GreedySelector:
         budget: int,
         redundancy: float,
     ) -> list[int]:
-        return MMRSelector(lam=1.0).select(
-            scores, embeddings, n_words, budget=budget, redundancy=redundancy
-        )
+        return MMRSelector(lam=1.0).select(scores, embeddings, n_words, budget=budget, redundancy=redundancy)
 
 
 SELECTORS: dict[str, type[Selector]] = {

@@ -50,8 +50,8 @@ def exclude_off_topic(corpus: Corpus, *, threshold: float) -> Corpus:
                 detail=f"similarity {scores[k]:.2f} to the rest of the cluster (threshold {threshold:.2f})",
             )
         )
-    keep = [i for i, s in enumerate(corpus.sentences) if s.doc_index not in gone]
     assert corpus.embeddings is not None
+    keep = [i for i, s in enumerate(corpus.sentences) if s.doc_index not in gone]
     return corpus.with_(
         sentences=tuple(corpus.sentences[i] for i in keep),
         embeddings=corpus.embeddings[keep],
@@ -79,14 +79,14 @@ def summarize_corpus(
     selector = selector or make_selector(options.selector)
 
     features = compute_features(corpus, citation_threshold=cite_at)
+    embeddings = corpus.embeddings
+    assert embeddings is not None
     words = features.n_words
-    candidates = np.flatnonzero(
-        (words >= options.min_sentence_words) & (words <= options.max_sentence_words)
-    )
+    candidates = np.flatnonzero((words >= options.min_sentence_words) & (words <= options.max_sentence_words))
     scores = scorer.score(features)
     picked = selector.select(
         scores[candidates],
-        corpus.embeddings[candidates],
+        embeddings[candidates],
         words[candidates],
         budget=options.words,
         redundancy=redundant_at,
@@ -123,13 +123,11 @@ def cite(corpus: Corpus, features: Features, index: int, *, threshold: float) ->
     """
     sentence = corpus.sentences[index]
     docs = {sentence.doc_index}
-    docs.update(
-        features.docs[k] for k in np.flatnonzero(features.doc_support[index] >= threshold).tolist()
-    )
+    docs.update(features.docs[k] for k in np.flatnonzero(features.doc_support[index] >= threshold).tolist())
     docs.update(corpus.copies.get((sentence.doc_index, sentence.paragraph), ()))
     docs -= corpus.excluded
     docs.add(sentence.doc_index)
-    ordered = [sentence.doc_index] + sorted(docs - {sentence.doc_index})
+    ordered = [sentence.doc_index, *sorted(docs - {sentence.doc_index})]
     return tuple(corpus.articles[d].id for d in ordered)
 
 

@@ -1,8 +1,8 @@
 """Text utilities: repair, paragraphs, scripts, sentence splitting, tokens."""
 
 from storyline.text._normalize import fix_text, split_paragraphs
-from storyline.text._segment import split_corpus
 from storyline.text._scripts import dominant_script, script_counts
+from storyline.text._segment import split_corpus
 from storyline.text._split import (
     SPLITTERS,
     BlingfireSplitter,

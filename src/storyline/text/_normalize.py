@@ -9,7 +9,7 @@ import ftfy
 _MULTINEWS_NEWLINE = "NEWLINE_CHAR"
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _BLANK_RUNS = re.compile(r"\n{3,}")
-_SENTENCE_END = ("." , "!", "?", '"', "\u201d", "'", "\u2019", ":", ")")
+_SENTENCE_END = (".", "!", "?", '"', "\u201d", "'", "\u2019", ":", ")")
 # ftfy is linear but not cheap; past this size we only fix what is cheap to fix.
 _FTFY_MAX_CHARS = 2_000_000
 

@@ -7,6 +7,7 @@ can always be checked with `text[start:end]`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Protocol
 
 from storyline.errors import BackendError, ConfigError, Errors
@@ -67,10 +68,10 @@ class LineSplitter:
         return _trim(text, spans)
 
 
-def _trim(text: str, offsets: list[tuple[int, int]] | object) -> list[tuple[int, int]]:
+def _trim(text: str, offsets: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """Strip surrounding whitespace from each span and drop empty ones."""
     out = []
-    for start, end in offsets:  # type: ignore[attr-defined]
+    for start, end in offsets:
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():

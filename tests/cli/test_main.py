@@ -1,0 +1,176 @@
+"""The command line, end to end: formats, batch mode, and every kind of bad input."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from storyline.cli import main
+
+HASH = ["--embedder", "hash"]
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _digest(path: Path) -> dict[str, str]:
+    return {
+        str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(path.rglob("*")) if p.is_file()
+    }
+
+
+def test_summarize_example_json(capsys: pytest.CaptureFixture[str], example_dir: Path) -> None:
+    before = _digest(example_dir)
+    code, out, err = _run(capsys, "summarize", str(example_dir), "--format", "json", "--words", "120", *HASH)
+    assert code == 0, err
+    data = json.loads(out)
+    assert sum(len(s["text"].split()) for s in data["summary"]) <= 120
+    assert {s["id"] for s in data["sources"]} >= {"01-kessport-herald.txt", "06-varnian-observer.html"}
+    assert any(d["reason"] == "off_topic" and d["source"] == "07-unrelated.txt" for d in data["dropped"])
+    assert _digest(example_dir) == before  # inputs never change
+
+
+def test_summarize_markdown_to_file(
+    capsys: pytest.CaptureFixture[str], example_dir: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "summary.md"
+    code, out, _ = _run(capsys, "summarize", str(example_dir), "--format", "md", "-o", str(target), *HASH)
+    assert code == 0 and out == ""
+    text = target.read_text()
+    assert "### Sources" in text and "[1]" in text
+
+
+def test_batch_jsonl_with_bad_lines(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    good = {
+        "id": "c1",
+        "documents": [
+            "The dam held overnight, engineers said on Saturday morning.",
+            "Engineers said the dam held through the night.",
+        ],
+    }
+    empty = {"id": "c2", "documents": ["   "]}
+    src = tmp_path / "clusters.jsonl.gz"
+    with gzip.open(src, "wt") as fh:
+        fh.write(
+            json.dumps(good)
+            + "\n{broken\n"
+            + json.dumps(empty)
+            + "\n"
+            + json.dumps({**good, "id": "c3"})
+            + "\n"
+        )
+    dst = tmp_path / "out.jsonl"
+    code, _, err = _run(capsys, "summarize", "--jsonl", str(src), "-o", str(dst), *HASH)
+    assert code == 0
+    assert "line 2: invalid JSON" in err and "clusters/s" in err
+    rows = [json.loads(line) for line in dst.read_text().splitlines()]
+    assert [r.get("id") for r in rows] == ["c1", None, "c2", "c3"]
+    assert rows[1]["line"] == 2 and "error" in rows[2] and rows[3]["summary"]
+
+
+def test_jsonl_path_detected_without_flag(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    src = tmp_path / "c.jsonl"
+    src.write_text(
+        json.dumps({"id": "x", "documents": ["A storm hit the coast on Monday night, officials said."]})
+        + "\n"
+    )
+    code, out, _ = _run(capsys, "summarize", str(src), "--quiet", *HASH)
+    assert code == 0 and json.loads(out)["id"] == "x"
+
+
+def test_batch_all_lines_bad(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    src = tmp_path / "bad.jsonl"
+    src.write_text("{nope\n[1]\n")
+    code, _, err = _run(capsys, "summarize", "--jsonl", str(src), "-o", str(tmp_path / "o.jsonl"), *HASH)
+    assert code == 2 and "no valid cluster line" in err
+
+
+@pytest.mark.parametrize(
+    ("setup", "message"),
+    [
+        (lambda d: [str(d / "missing.txt")], "no such file"),
+        (lambda d: [str(d / "empty_dir")], "has no readable"),
+        (lambda d: [str(d / "blank.txt")], "no usable text"),
+        (lambda d: [str(d / "image.txt")], "binary content"),
+        (lambda d: [str(d / "report.pdf")], "unsupported file type"),
+        (lambda d: ["--jsonl", str(d)], "is a directory"),
+        (lambda d: [str(d / "blank.txt"), "--words", "0"], "must be at least 1"),
+    ],
+)
+def test_bad_input_one_line_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, setup, message: str
+) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "empty_dir").mkdir()
+    (tmp_path / "blank.txt").write_text("  \n\t\n")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\x00\x00\x01\x02" * 50)
+    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4")
+    code, _out, err = _run(capsys, "summarize", *setup(tmp_path), *HASH)
+    assert code == 2
+    assert message in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_output_may_not_overwrite_input(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text("The storm hit the coast on Monday night, officials said.")
+    code, _, err = _run(capsys, "summarize", str(src), "-o", str(src), *HASH)
+    assert code == 2 and "would overwrite an input file" in err
+    assert src.read_text().startswith("The storm")
+
+
+def test_fifty_megabyte_document(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    paragraph = "The council met again on Tuesday to discuss the flood defences and the cost of repairs.\n"
+    big.write_text(paragraph * (50_000_000 // len(paragraph)))
+    code, out, err = _run(capsys, "summarize", str(big), "--format", "json", *HASH)
+    assert code == 0, err
+    data = json.loads(out)
+    assert any(d["reason"] == "too_long" for d in data["dropped"])
+
+
+def test_stdin_text_and_no_input(tmp_path: Path) -> None:
+    cmd = [sys.executable, "-m", "storyline", "summarize", *HASH]
+    done = subprocess.run(
+        cmd,
+        input="A storm hit the coast on Monday night, officials said.",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0 and "storm" in done.stdout
+    empty = subprocess.run(cmd, input="", capture_output=True, text=True, check=False)
+    assert empty.returncode == 2 and "no usable text" in empty.stderr and "Traceback" not in empty.stderr
+
+
+def test_no_command_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 2
+    assert "summarize" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_default_model_example_end_to_end(example_dir: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "storyline", "summarize", str(example_dir), "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    words = sum(len(s["text"].split()) for s in data["summary"])
+    assert 150 <= words <= 230
+    assert all(s["sources"][0] == s["origin"] for s in data["summary"])
+    assert any(len(s["sources"]) >= 3 for s in data["summary"])
+    junk = ("Photo", "©", "COMMENTS", "Reply", "Share this", "By ", "http", "Главная", "Read more")
+    for s in data["summary"]:
+        assert not any(j in s["text"] for j in junk), s["text"]
+    assert "07-unrelated.txt" not in {src for s in data["summary"] for src in s["sources"]}

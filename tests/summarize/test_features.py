@@ -1,0 +1,34 @@
+import numpy as np
+
+from storyline.summarize import compute_features, doc_vectors
+
+
+def test_features_single_document(make_corpus) -> None:  # type: ignore[no-untyped-def]
+    corpus = make_corpus(["The river rose. Shelters opened in schools. More rain is forecast."])
+    f = compute_features(corpus, citation_threshold=0.5)
+    assert f.docs == (0,)
+    assert np.all(f.support == 0) and np.all(f.corroboration == 0)
+    assert list(f.lead) == [1.0, 0.5, 1 / 3]
+
+
+def test_features_corroboration_counts_other_sources(make_corpus) -> None:  # type: ignore[no-untyped-def]
+    corpus = make_corpus(
+        [
+            "The river Lune burst its banks after three days of storms. Schools closed.",
+            "After three days of storms the river Lune burst its banks. A minister visited.",
+            "The river Lune burst its banks after three days of storms, the council said.",
+        ]
+    )
+    f = compute_features(corpus, citation_threshold=0.5)
+    first = 0
+    assert f.corroboration[first] == 1.0
+    assert f.doc_support[first, 0] == -1.0  # its own document does not count
+    schools = [s.text for s in corpus.sentences].index("Schools closed.")
+    assert f.corroboration[schools] == 0.0
+
+
+def test_doc_vectors_unit_length(make_corpus) -> None:  # type: ignore[no-untyped-def]
+    corpus = make_corpus(["One two three. Four five six.", "Seven eight nine."])
+    docs, vectors = doc_vectors(corpus)
+    assert docs == (0, 1)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0)

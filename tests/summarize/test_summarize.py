@@ -1,0 +1,98 @@
+import datetime as dt
+
+import pytest
+
+from storyline import Article, ConfigError, SummaryOptions
+from storyline.embed import HashEmbedder, TransformerEmbedder
+from storyline.pipeline import embed_corpora, prepare
+from storyline.summarize import make_scorer, make_selector, summarize_corpus
+from storyline.text import make_splitter
+
+
+def _summary(articles: list[Article], embedder, **options):  # type: ignore[no-untyped-def]
+    corpus = embed_corpora([prepare(articles, splitter=make_splitter("blingfire"))], embedder)[0]
+    return summarize_corpus(corpus, options=SummaryOptions(**options), embedder=embedder)
+
+
+def test_summary_within_budget_and_cited(cluster: list[Article]) -> None:
+    summary = _summary(cluster, HashEmbedder(), words=40)
+    assert 0 < summary.n_words <= 40
+    for s in summary.sentences:
+        assert s.sources[0] == s.origin
+        article = next(a for a in summary.articles if a.id == s.origin)
+        assert article.text[s.span.start : s.span.end] == s.text
+
+
+def test_summary_has_no_junk(cluster: list[Article]) -> None:
+    summary = _summary(cluster, HashEmbedder(), words=500)
+    text = summary.text
+    for junk in ("By Jo", "Share this", "COMMENTS", "Reply", "Great reporting"):
+        assert junk not in text
+
+
+def test_summary_orders_by_date_when_all_dated() -> None:
+    docs = [
+        Article(
+            id="late",
+            date=dt.date(2020, 5, 2),
+            text="The dam held through the second night, engineers said on Saturday.",
+        ),
+        Article(
+            id="early",
+            date=dt.date(2020, 5, 1),
+            text="Engineers warned on Friday that the old dam could fail in the storm.",
+        ),
+    ]
+    summary = _summary(docs, HashEmbedder(), words=100)
+    assert [s.origin for s in summary.sentences] == ["early", "late"]
+
+
+def test_duplicate_paragraph_is_cited_to_both() -> None:
+    shared = "The regional council voted to rebuild the harbour wall before the winter storms arrive."
+    docs = [
+        Article(id="a", text=shared + "\nThe vote was close, with nine in favour."),
+        Article(id="b", text="Fishermen welcomed the decision on Tuesday.\n" + shared),
+    ]
+    summary = _summary(docs, HashEmbedder(), words=100)
+    cited = {s.text: s.sources for s in summary.sentences}
+    assert cited[shared] == ("a", "b")
+
+
+def test_off_topic_document_left_out(cluster: list[Article]) -> None:
+    sports = Article(
+        id="sport", text="Rovers beat Haltby 3-1 on Saturday with two late goals from their captain."
+    )
+    summary = _summary([*cluster, sports], HashEmbedder(), words=200)
+    assert "sport" in summary.excluded
+    assert all("sport" not in s.sources for s in summary.sentences)
+    assert any(d.reason == "off_topic" and d.source == "sport" for d in summary.dropped)
+
+
+def test_unknown_scorer_and_selector() -> None:
+    with pytest.raises(ConfigError, match="unknown scorer"):
+        make_scorer("magic")
+    with pytest.raises(ConfigError, match="unknown selector"):
+        make_selector("magic")
+
+
+@pytest.mark.slow
+def test_paraphrase_citation_with_real_model(minilm: TransformerEmbedder) -> None:
+    docs = [
+        Article(
+            id="a",
+            text="Seven people died in the fire at the Norvane fertiliser plant, the health ministry said on Monday.",
+        ),
+        Article(
+            id="b",
+            text="The health ministry said on Monday that the blaze at the Norvane fertiliser factory had killed seven people.",
+        ),
+        Article(
+            id="c",
+            text="Shares in Norvane's parent company fell by a fifth when markets opened on Monday morning.",
+        ),
+    ]
+    summary = _summary(docs, minilm, words=100, drop_off_topic=False)
+    by_origin = {s.origin: s.sources for s in summary.sentences}
+    first = by_origin.get("a") or by_origin.get("b")
+    assert first is not None and set(first) == {"a", "b"}
+    assert by_origin["c"] == ("c",)
