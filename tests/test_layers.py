@@ -29,8 +29,9 @@ LEVELS = {
     "evaluate": 4,
     "pipeline": 5,
     "render": 5,
-    "cli": 6,
-    "service": 6,
+    "compare": 6,
+    "cli": 7,
+    "service": 7,
 }
 
 

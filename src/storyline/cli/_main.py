@@ -15,9 +15,10 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from storyline import __version__
+from storyline.compare import SYSTEMS
 from storyline.embed import EMBEDDERS
 from storyline.errors import BackendError, ConfigError, Errors, InputError, StorylineError
 from storyline.ingest import (
@@ -64,6 +65,29 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--selector", choices=sorted(SELECTORS), default="mmr")
     s.add_argument("--keep-off-topic", action="store_true", help="do not leave out off-topic documents")
     s.add_argument("--quiet", action="store_true", help="no progress bar or closing line")
+
+    e = sub.add_parser(
+        "evaluate",
+        help="score storyline and baselines with ROUGE against human summaries",
+        description="Run systems side by side on a JSONL(.gz) file whose clusters carry `summary` "
+        "(or `summaries`) and print ROUGE-1/2/Lsum (x100) and clusters/s for each.",
+    )
+    e.add_argument("data", type=Path, metavar="DATA")
+    e.add_argument(
+        "--systems", default="storyline,lead,lexrank,oracle", help="comma-separated: " + ",".join(SYSTEMS)
+    )
+    e.add_argument("--words", type=int, default=230, help="word budget every output is cut to (default 230)")
+    e.add_argument("--metric", choices=("f1", "recall"), default="f1")
+    e.add_argument("--limit", type=int, default=None, help="evaluate the first N clusters only")
+    e.add_argument("--json", type=Path, metavar="FILE", help="write the scores as JSON")
+    e.add_argument(
+        "--per-cluster", type=Path, metavar="FILE.csv", help="write one row per cluster and system"
+    )
+    e.add_argument("--plot", type=Path, metavar="FILE.png", help="plot ROUGE against word budget (40-300)")
+    e.add_argument("--embedder", choices=sorted(EMBEDDERS), default="transformer")
+    e.add_argument("--model", default=None, help="sentence-transformers model name or path")
+    e.add_argument("--scorer", choices=sorted(SCORERS), default="centrality")
+    e.add_argument("--quiet", action="store_true", help="no progress bar")
     return parser
 
 
@@ -74,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_INPUT
     try:
-        return _summarize(args)
+        return _summarize(args) if args.command == "summarize" else _evaluate(args)
     except (InputError, ConfigError) as exc:
         _error(str(exc))
         return EXIT_INPUT
@@ -134,6 +158,118 @@ def _summarize(args: argparse.Namespace) -> int:
             _warn(f"skipped {item.source}: {item.detail}")
     _write(render(summary, args.format or "text"), args.output)
     return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from storyline.compare import evaluate_clusters  # imports rouge-score and sumy only when used
+
+    systems = [s.strip() for s in args.systems.split(",") if s.strip()]
+    if args.words < 1:
+        raise ConfigError(Errors.SL202, name="--words", value=args.words, reason="must be at least 1")
+    if args.limit is not None and args.limit < 1:
+        raise ConfigError(Errors.SL202, name="--limit", value=args.limit, reason="must be at least 1")
+    budgets = [args.words] + ([w for w in PLOT_BUDGETS if w != args.words] if args.plot else [])
+    options = SummaryOptions(words=args.words, embedder=args.embedder, model=args.model, scorer=args.scorer)
+    records = read_clusters(args.data)
+    with _progress(args.quiet, label="evaluating") as advance:
+        result = evaluate_clusters(
+            records,
+            systems=systems,
+            words=budgets,
+            metric=args.metric,
+            options=options,
+            limit=args.limit,
+            on_cluster=advance,
+        )
+    for message in result.skipped[:20]:
+        _warn(message)
+    if len(result.skipped) > 20:
+        _warn(f"... and {len(result.skipped) - 20} more skipped")
+    main_scores = result.at(args.words)
+    if not any(s.n for s in main_scores.values()):
+        raise InputError(Errors.SL102, path=str(args.data), reason="no cluster with a reference summary")
+    _print_table(main_scores, args, result.n_references)
+    if args.json:
+        payload = {
+            "systems": {name: s.as_dict() for name, s in main_scores.items()},
+            "words": args.words,
+            "metric": args.metric,
+            "references": "mean over references" if result.n_references > 1 else "single reference",
+            "data": str(args.data),
+        }
+        if args.plot:
+            payload["by_budget"] = {
+                f"{name}@{w}": s.as_dict() for (name, w), s in sorted(result.scores.items())
+            }
+        _write(json.dumps(payload, indent=2) + "\n", args.json)
+    if args.per_cluster:
+        _write_csv(result.rows, args.per_cluster)
+    if args.plot:
+        _plot(result, systems, budgets, args.plot)
+    return 0
+
+
+PLOT_BUDGETS = (40, 100, 150, 230, 300)
+
+
+def _print_table(scores: dict[str, Any], args: argparse.Namespace, n_refs: int) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    refs = "mean over references" if n_refs > 1 else "one reference"
+    table = Table(title=f"ROUGE {args.metric} x100 at {args.words} words ({refs}, stemmed)")
+    for column in ("system", "ROUGE-1", "ROUGE-2", "ROUGE-Lsum", "clusters/s", "n"):
+        table.add_column(column, justify="left" if column == "system" else "right")
+    for name, s in scores.items():
+        table.add_row(
+            name,
+            f"{s.mean('rouge1'):.2f}",
+            f"{s.mean('rouge2'):.2f}",
+            f"{s.mean('rougeLsum'):.2f}",
+            f"{s.clusters_per_s:.1f}",
+            str(s.n),
+        )
+    Console(width=100).print(table)
+
+
+def _write_csv(rows: list[dict[str, Any]], path: Path) -> None:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    if rows:
+        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    _write(buffer.getvalue(), path)
+
+
+def _plot(result: Any, systems: list[str], budgets: list[int], path: Path) -> None:
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        raise BackendError(Errors.SL401, what="matplotlib", extra="'storyline[eval]'") from None
+    ordered = sorted(budgets)
+    fig, axes = plt.subplots(1, 3, figsize=(13, 4), sharex=True)
+    for ax, metric, title in zip(
+        axes, ("rouge1", "rouge2", "rougeLsum"), ("ROUGE-1", "ROUGE-2", "ROUGE-Lsum"), strict=True
+    ):
+        for name in systems:
+            ax.plot(ordered, [result.scores[(name, w)].mean(metric) for w in ordered], marker="o", label=name)
+        ax.set_title(f"{title} ({result.metric})")
+        ax.set_xlabel("word budget")
+        ax.grid(alpha=0.3)
+    axes[0].legend()
+    fig.tight_layout()
+    try:
+        fig.savefig(path, dpi=110)
+    except OSError as exc:
+        raise InputError(Errors.SL102, path=str(path), reason=exc.strerror or str(exc)) from None
+    finally:
+        plt.close(fig)
 
 
 def _summarize_batch(
@@ -203,7 +339,7 @@ def _result_line(result: Summary | Failed) -> str:
 
 
 @contextmanager
-def _progress(quiet: bool) -> Iterator[Callable[[], None]]:
+def _progress(quiet: bool, *, label: str = "summarizing") -> Iterator[Callable[[], None]]:
     """A rich progress bar on stderr, or nothing when quiet; yields `advance()`."""
     if quiet:
         yield lambda: None
@@ -211,7 +347,7 @@ def _progress(quiet: bool) -> Iterator[Callable[[], None]]:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    columns = (TextColumn("summarizing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=Console(stderr=True)) as bar:
         task = bar.add_task("clusters", total=None)
         yield lambda: bar.advance(task)

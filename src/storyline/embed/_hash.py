@@ -64,9 +64,9 @@ class HashEmbedder:
     """
 
     name = "hash"
-    citation_threshold = 0.45
+    citation_threshold = 0.2
     off_topic_threshold = 0.15
-    redundancy_threshold = 0.6
+    redundancy_threshold = 0.3
 
     def __init__(self, *, dim: int = 1024) -> None:
         self.dim = dim

@@ -73,9 +73,9 @@ class TransformerEmbedder:
     """
 
     name = "transformer"
-    citation_threshold = 0.62
-    off_topic_threshold = 0.45
-    redundancy_threshold = 0.8
+    citation_threshold = 0.56
+    off_topic_threshold = 0.40
+    redundancy_threshold = 0.65
 
     def __init__(self, *, model: str | None = None, device: str = "cpu", batch_size: int = 64) -> None:
         self.model_name = model

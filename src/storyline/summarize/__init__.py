@@ -1,6 +1,8 @@
 """Extractive multi-document summarization: features, scorers, selectors, citations."""
 
-from storyline.summarize._features import Features, compute_features, doc_vectors
+from storyline.summarize._baselines import SumyRanker, lead_sentences
+from storyline.summarize._features import FEATURE_NAMES, Features, compute_features, doc_vectors
+from storyline.summarize._learned import LearnedScorer
 from storyline.summarize._scorers import SCORERS, CentralityScorer, LeadScorer, SentenceScorer
 from storyline.summarize._select import SELECTORS, GreedySelector, MMRSelector, Selector
 from storyline.summarize._summarize import (
@@ -12,19 +14,23 @@ from storyline.summarize._summarize import (
 )
 
 __all__ = [
+    "FEATURE_NAMES",
     "SCORERS",
     "SELECTORS",
     "CentralityScorer",
     "Features",
     "GreedySelector",
     "LeadScorer",
+    "LearnedScorer",
     "MMRSelector",
     "Selector",
     "SentenceScorer",
+    "SumyRanker",
     "cite",
     "compute_features",
     "doc_vectors",
     "exclude_off_topic",
+    "lead_sentences",
     "make_scorer",
     "make_selector",
     "summarize_corpus",

@@ -1,7 +1,10 @@
-"""Multi-document evidence for each sentence: centrality, corroboration, position, length."""
+"""Multi-document evidence for each sentence: centrality, corroboration, position, length,
+and the word statistics that classic summarizers rely on."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -11,6 +14,16 @@ from storyline.model import Corpus
 
 FloatArray = npt.NDArray[np.float32]
 _BLOCK_ROWS = 2048  # rows of the similarity matrix held at once; bounds memory on big clusters
+_WORD = re.compile(r"[a-z0-9]+")
+_STOPWORDS = frozenset(
+    """a about after all also an and any are as at be because been before being but by can could did
+    do does for from had has have he her him his how i if in into is it its just more most my no not
+    now of on one only or other our out over said says so some such than that the their them then
+    there these they this those through to up us very was we were what when where which while who
+    will with would you your""".split()
+)
+_DANGLING = frozenset("he she it they this that these those but and his her their its also however".split())
+_QUOTES = ('"', "\u201c", "\u201d", "''", "``")
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,28 +31,60 @@ class Features:
     """Per-sentence features, aligned with `corpus.sentences`.
 
     `doc_support[i, k]` is the best cosine between sentence i and any sentence of
-    the k-th document in `docs` (-1 for the sentence's own document).
+    the k-th document in `docs` (-1 for the sentence's own document). `values`
+    holds every scalar feature by name (see FEATURE_NAMES).
     """
 
     docs: tuple[int, ...]
     doc_support: FloatArray
-    centrality: FloatArray
-    support: FloatArray
-    corroboration: FloatArray
-    lead: FloatArray
-    relative_position: FloatArray
-    n_words: npt.NDArray[np.int32]
+    values: dict[str, FloatArray]
 
-    def columns(self) -> dict[str, FloatArray]:
-        """The scalar features by name, for scorers that weigh them."""
-        return {
-            "centrality": self.centrality,
-            "support": self.support,
-            "corroboration": self.corroboration,
-            "lead": self.lead,
-            "relative_position": self.relative_position,
-            "n_words": self.n_words.astype(np.float32),
-        }
+    @property
+    def centrality(self) -> FloatArray:
+        return self.values["centrality"]
+
+    @property
+    def support(self) -> FloatArray:
+        return self.values["support"]
+
+    @property
+    def corroboration(self) -> FloatArray:
+        return self.values["corroboration"]
+
+    @property
+    def lead(self) -> FloatArray:
+        return self.values["lead"]
+
+    @property
+    def n_words(self) -> npt.NDArray[np.int32]:
+        return self.values["n_words"].astype(np.int32)
+
+    def matrix(self, names: list[str] | tuple[str, ...]) -> FloatArray:
+        """The named features as columns of one matrix (rows are sentences)."""
+        if not names:
+            return np.zeros((len(self.doc_support), 0), dtype=np.float32)
+        return np.stack([self.values[n] for n in names], axis=1).astype(np.float32)
+
+
+FEATURE_NAMES = (
+    "position",
+    "lead",
+    "relative_position",
+    "doc_sentences",
+    "n_docs",
+    "n_words",
+    "centrality",
+    "lead_centrality",
+    "doc_centrality",
+    "support",
+    "support_max",
+    "corroboration",
+    "word_prob",
+    "word_doc_share",
+    "has_quote",
+    "has_digit",
+    "is_dangling",
+)
 
 
 def doc_vectors(corpus: Corpus) -> tuple[tuple[int, ...], FloatArray]:
@@ -51,9 +96,7 @@ def doc_vectors(corpus: Corpus) -> tuple[tuple[int, ...], FloatArray]:
         return (), np.zeros((0, corpus.embeddings.shape[1]), dtype=np.float32)
     starts = np.searchsorted(doc_of, docs)
     sums = np.add.reduceat(corpus.embeddings, starts, axis=0)
-    norms = np.linalg.norm(sums, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return docs, (sums / norms).astype(np.float32)
+    return docs, _unit(sums)
 
 
 def compute_features(corpus: Corpus, *, citation_threshold: float) -> Features:
@@ -66,11 +109,12 @@ def compute_features(corpus: Corpus, *, citation_threshold: float) -> Features:
     docs, vectors = doc_vectors(corpus)
     column_of = {d: k for k, d in enumerate(docs)}
     own = np.array([column_of[int(d)] for d in doc_of], dtype=np.int64)
+    positions = np.array([s.position for s in sentences], dtype=np.float32)
 
     # Documents weigh equally in the centroid, however long each is.
-    centroid = vectors.mean(axis=0) if len(docs) else np.zeros(emb.shape[1], dtype=np.float32)
-    norm = float(np.linalg.norm(centroid)) or 1.0
-    centrality = (emb @ (centroid / norm)).astype(np.float32)
+    centroid = _unit(vectors.mean(axis=0, keepdims=True))[0] if docs else np.zeros(emb.shape[1], np.float32)
+    firsts = emb[positions == 0] if n else emb
+    lead_centroid = _unit(firsts.mean(axis=0, keepdims=True))[0] if len(firsts) else centroid
 
     doc_support = _doc_support(emb, doc_of, docs)
     if n:
@@ -78,26 +122,76 @@ def compute_features(corpus: Corpus, *, citation_threshold: float) -> Features:
     n_others = max(len(docs) - 1, 0)
     if n_others:
         others = np.where(doc_support < 0, 0.0, doc_support)
-        support = (others.sum(axis=1) / n_others).astype(np.float32)
-        corroboration = ((doc_support >= citation_threshold).sum(axis=1) / n_others).astype(np.float32)
+        support = others.sum(axis=1) / n_others
+        support_max = others.max(axis=1)
+        corroboration = (doc_support >= citation_threshold).sum(axis=1) / n_others
     else:
-        support = np.zeros(n, dtype=np.float32)
-        corroboration = np.zeros(n, dtype=np.float32)
+        support = support_max = corroboration = np.zeros(n, dtype=np.float32)
 
-    positions = np.array([s.position for s in sentences], dtype=np.float32)
     doc_len = np.zeros(len(corpus.articles), dtype=np.float32)
     np.add.at(doc_len, doc_of, 1.0)
-    relative = positions / np.maximum(doc_len[doc_of], 1.0) if n else positions
+    doc_sentences = doc_len[doc_of] if n else positions
+    word_prob, word_doc_share = _word_statistics(corpus, doc_of)
+    texts = [s.text for s in sentences]
+    values = {
+        "position": positions,
+        "lead": 1.0 / (1.0 + positions),
+        "relative_position": positions / np.maximum(doc_sentences, 1.0),
+        "doc_sentences": doc_sentences,
+        "n_docs": np.full(n, float(len(docs))),
+        "n_words": np.array([s.n_words for s in sentences], dtype=np.float32),
+        "centrality": emb @ centroid,
+        "lead_centrality": emb @ lead_centroid,
+        "doc_centrality": (emb * vectors[own]).sum(axis=1) if n else positions,
+        "support": support,
+        "support_max": support_max,
+        "corroboration": corroboration,
+        "word_prob": word_prob,
+        "word_doc_share": word_doc_share,
+        "has_quote": np.array([any(q in t for q in _QUOTES) for t in texts], dtype=np.float32),
+        "has_digit": np.array([any(c.isdigit() for c in t) for t in texts], dtype=np.float32),
+        "is_dangling": np.array([_first_word(t) in _DANGLING for t in texts], dtype=np.float32),
+    }
     return Features(
         docs=docs,
         doc_support=doc_support,
-        centrality=centrality,
-        support=support,
-        corroboration=corroboration,
-        lead=(1.0 / (1.0 + positions)).astype(np.float32),
-        relative_position=relative.astype(np.float32),
-        n_words=np.array([s.n_words for s in sentences], dtype=np.int32),
+        values={k: np.asarray(v, dtype=np.float32) for k, v in values.items()},
     )
+
+
+def _word_statistics(corpus: Corpus, doc_of: npt.NDArray[np.int64]) -> tuple[FloatArray, FloatArray]:
+    """SumBasic's mean word probability (Nenkova & Vanderwende, 2005) and the mean share
+    of the cluster's documents that use each content word of the sentence."""
+    tokens = [[w for w in _WORD.findall(s.text.lower()) if w not in _STOPWORDS] for s in corpus.sentences]
+    counts: Counter[str] = Counter()
+    doc_words: dict[int, set[str]] = {}
+    for words, doc in zip(tokens, doc_of.tolist(), strict=True):
+        counts.update(words)
+        doc_words.setdefault(doc, set()).update(words)
+    total = max(sum(counts.values()), 1)
+    doc_freq: Counter[str] = Counter()
+    for words_of_doc in doc_words.values():
+        doc_freq.update(words_of_doc)
+    n_docs = max(len(doc_words), 1)
+    prob = np.zeros(len(tokens), dtype=np.float32)
+    share = np.zeros(len(tokens), dtype=np.float32)
+    for i, words in enumerate(tokens):
+        if words:
+            prob[i] = sum(counts[w] for w in words) / (len(words) * total) * 100.0
+            share[i] = sum(doc_freq[w] for w in words) / (len(words) * n_docs)
+    return prob, share
+
+
+def _first_word(text: str) -> str:
+    match = _WORD.search(text.lower())
+    return match.group(0) if match else ""
+
+
+def _unit(matrix: npt.NDArray[np.floating]) -> FloatArray:
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    unit: FloatArray = (matrix / norms).astype(np.float32)
+    return unit
 
 
 def _doc_support(emb: FloatArray, doc_of: npt.NDArray[np.int64], docs: tuple[int, ...]) -> FloatArray:

@@ -32,7 +32,7 @@ class CentralityScorer:
     }
 
     def score(self, features: Features) -> FloatArray:
-        cols = features.columns()
+        cols = features.values
         total = np.zeros_like(features.centrality)
         for name, weight in self.weights.items():
             total += weight * cols[name]

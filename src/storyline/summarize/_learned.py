@@ -1,0 +1,82 @@
+"""A sentence scorer learned from human summaries: gradient-boosted regression trees.
+
+The trees are trained by `scripts/train_scorer.py` on Multi-News train (never on val)
+to predict how much of a sentence a human summary keeps (the mean of its unigram and
+bigram precision against the reference, stemmed as in ROUGE). They ship as a small
+JSON file and run here in plain numpy: no pickles, no scikit-learn at run time.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from storyline.errors import ConfigError, Errors
+from storyline.summarize._features import Features, FloatArray
+
+DEFAULT_MODEL = Path(__file__).parent / "data" / "scorer.json"
+
+
+class TreeEnsemble:
+    """Additive regression trees stored as flat arrays, evaluated level by level."""
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        trees = spec["trees"]
+        width = max(len(t["feature"]) for t in trees)
+
+        def pad(key: str, fill: float) -> npt.NDArray[Any]:
+            return np.array([t[key] + [fill] * (width - len(t[key])) for t in trees])
+
+        self.feature = pad("feature", 0).astype(np.int64)
+        self.threshold = pad("threshold", 0.0).astype(np.float64)
+        self.left = pad("left", -1).astype(np.int64)
+        self.right = pad("right", -1).astype(np.int64)
+        self.value = pad("value", 0.0).astype(np.float64)
+        self.depth = int(spec.get("max_depth", 8))
+        self.learning_rate = float(spec["learning_rate"])
+        self.init = float(spec["init"])
+
+    def predict(self, x: npt.NDArray[np.float32]) -> FloatArray:
+        n_trees, n = len(self.feature), len(x)
+        if n == 0:
+            return np.zeros(0, dtype=np.float32)
+        rows = np.arange(n)[None, :]
+        trees = np.arange(n_trees)[:, None]
+        node = np.zeros((n_trees, n), dtype=np.int64)
+        for _ in range(self.depth):
+            left = self.left[trees, node]
+            leaf = left < 0
+            if leaf.all():
+                break
+            go_left = x[rows, self.feature[trees, node]] <= self.threshold[trees, node]
+            node = np.where(leaf, node, np.where(go_left, left, self.right[trees, node]))
+        total: FloatArray = (self.init + self.learning_rate * self.value[trees, node].sum(axis=0)).astype(
+            np.float32
+        )
+        return total
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str) -> tuple[tuple[str, ...], TreeEnsemble, dict[str, Any]]:
+    """Read a scorer file once per process."""
+    try:
+        spec = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ConfigError(Errors.SL202, name="scorer model", value=path, reason=str(exc)) from None
+    return tuple(spec["features"]), TreeEnsemble(spec), spec.get("meta", {})
+
+
+class LearnedScorer:
+    """Scores sentences with the shipped tree ensemble (or one named by `path`)."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.path = str(path or DEFAULT_MODEL)
+        self.names, self.model, self.meta = load_model(self.path)
+
+    def score(self, features: Features) -> FloatArray:
+        return self.model.predict(features.matrix(self.names))
