@@ -97,11 +97,11 @@ class Summarizer:
                 Errors.SL202, name="words", value=self.options.words, reason="must be at least 1"
             )
         self.splitter = make_splitter(self.options.splitter)
-        self.scorer = make_scorer(self.options.scorer)
-        self.selector = make_selector(self.options.selector)
         self.embedder = embedder or make_embedder(
             self.options.embedder, model=self.options.model, batch_size=self.options.batch_size
         )
+        self.scorer = make_scorer(self.options.scorer, embedder=self.embedder.name)
+        self.selector = make_selector(self.options.selector, lam=self.options.mmr_lambda)
 
     def __call__(self, documents: Iterable[Document], *, cluster_id: str | None = None) -> Summary:
         articles = to_articles(documents)

@@ -156,21 +156,60 @@ def test_no_command_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert "summarize" in capsys.readouterr().err
 
 
-@pytest.mark.slow
-def test_default_model_example_end_to_end(example_dir: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "storyline", "summarize", str(example_dir), "--format", "json"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    data = json.loads(done.stdout)
+JUNK = ("Photo", "©", "COMMENTS", "Reply", "Share this", "By ", "http", "Главная", "Read more", "KESSPORT,")
+
+
+def _check_example_summary(stdout: str) -> None:
+    data = json.loads(stdout)
     words = sum(len(s["text"].split()) for s in data["summary"])
     assert 150 <= words <= 230
     assert all(s["sources"][0] == s["origin"] for s in data["summary"])
     assert any(len(s["sources"]) >= 3 for s in data["summary"])
-    junk = ("Photo", "©", "COMMENTS", "Reply", "Share this", "By ", "http", "Главная", "Read more")
     for s in data["summary"]:
-        assert not any(j in s["text"] for j in junk), s["text"]
+        assert not any(j in s["text"] for j in JUNK), s["text"]
     assert "07-unrelated.txt" not in {src for s in data["summary"] for src in s["sources"]}
+    assert any(d["reason"] == "off_topic" and d["source"] == "07-unrelated.txt" for d in data["dropped"])
+
+
+@pytest.mark.parametrize("embedder", ["static", pytest.param("transformer", marks=pytest.mark.slow)])
+def test_example_end_to_end_real_models(example_dir: Path, embedder: str) -> None:
+    """The README's first command, through the installed entry point, with real models."""
+    done = subprocess.run(
+        [sys.executable, "-m", "storyline", "summarize", str(example_dir), "--format", "json", "--embedder", embedder],
+        capture_output=True, text=True, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    _check_example_summary(done.stdout)
+
+
+def test_evaluate_command_outputs(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    data = tmp_path / "eval.jsonl"
+    cluster = {
+        "id": "flood",
+        "documents": [
+            "Heavy rain flooded the town of Marrow on Tuesday, forcing 300 residents from their homes. The river Lune burst its banks.",
+            "About 300 people left their homes in Marrow after heavy rain. Forecasters expect more rain on Thursday.",
+        ],
+        "summary": "Heavy rain flooded Marrow and 300 residents left their homes after the river Lune burst its banks.",
+    }
+    data.write_text(json.dumps(cluster) + "\n" + json.dumps({**cluster, "id": "two"}) + "\n")
+    out_json, csv_path, png = tmp_path / "s.json", tmp_path / "c.csv", tmp_path / "p.png"
+    code, out, err = _run(
+        capsys, "evaluate", str(data), "--systems", "storyline,lead,oracle", "--words", "20",
+        "--json", str(out_json), "--per-cluster", str(csv_path), "--plot", str(png), "--quiet", *HASH,
+    )
+    assert code == 0, err
+    assert "ROUGE-1" in out and "oracle" in out
+    scores = json.loads(out_json.read_text())
+    assert scores["words"] == 20 and scores["metric"] == "f1"
+    assert set(scores["systems"]["lead"]) == {"rouge1", "rouge2", "rougeLsum", "clusters_per_s", "n"}
+    assert csv_path.read_text().splitlines()[0] == "id,system,words,rouge1,rouge2,rougeLsum,n_words"
+    assert png.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_evaluate_without_references(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    data = tmp_path / "eval.jsonl"
+    data.write_text(json.dumps({"id": "x", "documents": ["A storm hit the coast on Monday."]}) + "\n")
+    code, _, err = _run(capsys, "evaluate", str(data), "--systems", "lead", "--quiet")
+    assert code == 2 and "no cluster with a reference summary" in err

@@ -28,13 +28,21 @@ def off_topic_scores(doc_vectors: npt.NDArray[np.float32]) -> npt.NDArray[np.flo
 
 
 def find_off_topic(
-    doc_vectors: npt.NDArray[np.float32], *, threshold: float = OFF_TOPIC_THRESHOLD
+    doc_vectors: npt.NDArray[np.float32],
+    *,
+    threshold: float = OFF_TOPIC_THRESHOLD,
+    max_gap: float | None = None,
 ) -> list[int]:
-    """Indices of documents whose similarity to the rest of the cluster is below threshold.
+    """Indices of documents far from the rest of the cluster.
 
-    At most a minority is flagged: if half or more of the cluster looks off-topic,
-    the cluster is diverse rather than polluted, and nothing is flagged.
+    A document is flagged when its similarity to the others is below `threshold`,
+    or, with `max_gap`, more than `max_gap` below the cluster's median (for
+    embedders whose similarities all sit high, a fixed threshold alone misses
+    strays). At most a minority is flagged: if half or more of the cluster looks
+    off-topic, the cluster is diverse rather than polluted, and nothing is flagged.
     """
     scores = off_topic_scores(doc_vectors)
-    flagged = [i for i, s in enumerate(scores) if s < threshold]
+    median = float(np.median(scores)) if len(scores) else 0.0
+    gap = float("inf") if max_gap is None else max_gap
+    flagged = [i for i, s in enumerate(scores) if s < threshold or median - s > gap]
     return flagged if len(flagged) * 2 < len(doc_vectors) else []

@@ -58,10 +58,20 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--words", type=int, default=230, help="word budget of the summary (default 230)")
     s.add_argument("--format", choices=FORMATS, default=None, help="text (default), md or json")
     s.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout")
-    s.add_argument("--embedder", choices=sorted(EMBEDDERS), default="transformer")
+    s.add_argument(
+        "--embedder",
+        choices=sorted(EMBEDDERS),
+        default="static",
+        help="static (default, fast), transformer (MiniLM) or hash",
+    )
     s.add_argument("--model", default=None, help="sentence-transformers model name or path")
     s.add_argument("--splitter", choices=sorted(SPLITTERS), default="blingfire")
-    s.add_argument("--scorer", choices=sorted(SCORERS), default="centrality")
+    s.add_argument(
+        "--scorer",
+        choices=sorted([*SCORERS, "auto"]),
+        default="auto",
+        help="auto: learned when trained for the embedder",
+    )
     s.add_argument("--selector", choices=sorted(SELECTORS), default="mmr")
     s.add_argument("--keep-off-topic", action="store_true", help="do not leave out off-topic documents")
     s.add_argument("--quiet", action="store_true", help="no progress bar or closing line")
@@ -84,9 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--per-cluster", type=Path, metavar="FILE.csv", help="write one row per cluster and system"
     )
     e.add_argument("--plot", type=Path, metavar="FILE.png", help="plot ROUGE against word budget (40-300)")
-    e.add_argument("--embedder", choices=sorted(EMBEDDERS), default="transformer")
+    e.add_argument("--embedder", choices=sorted(EMBEDDERS), default="static")
     e.add_argument("--model", default=None, help="sentence-transformers model name or path")
-    e.add_argument("--scorer", choices=sorted(SCORERS), default="centrality")
+    e.add_argument("--scorer", choices=sorted([*SCORERS, "auto"]), default="auto")
     e.add_argument("--quiet", action="store_true", help="no progress bar")
     return parser
 

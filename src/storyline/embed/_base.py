@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
+
+from storyline.errors import BackendError, Errors
 
 Vectors = npt.NDArray[np.float32]
 
@@ -32,3 +35,14 @@ def normalize_rows(matrix: npt.NDArray[np.floating]) -> Vectors:
     norms[norms == 0] = 1.0
     unit: Vectors = out / norms
     return unit
+
+
+def refuse_missing_path(name: str) -> None:
+    """Fail fast on a model path that does not exist, instead of asking the hub for it.
+
+    A hub id is "owner/name"; anything that starts like a path, or has more parts,
+    is a path.
+    """
+    looks_like_path = name.startswith(("/", ".", "~")) or name.count("/") > 1
+    if looks_like_path and not Path(name).expanduser().exists():
+        raise BackendError(Errors.SL402, model=name, reason="no such directory")

@@ -9,13 +9,14 @@ scripts/distill_embedder.py from the offline MiniLM package (Tulkens & van Donge
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from storyline.embed._base import Vectors, normalize_rows
+from storyline.embed._base import Vectors, normalize_rows, refuse_missing_path
 from storyline.errors import BackendError, Errors
 
 DEFAULT_STATIC_MODEL = Path(__file__).parent / "data" / "minilm-static"
@@ -33,6 +34,9 @@ def load_static_model(model: str | None = None) -> Any:
             from model2vec import StaticModel
         except ImportError:
             raise BackendError(Errors.SL401, what="model2vec", extra="model2vec") from None
+        refuse_missing_path(name)
+        if model is None or Path(name).is_dir():
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")  # a local model never reaches for the hub
         try:
             loaded = StaticModel.from_pretrained(name)
         except (OSError, ValueError, RuntimeError) as exc:
@@ -44,14 +48,20 @@ def load_static_model(model: str | None = None) -> Any:
 class StaticEmbedder:
     """Mean of distilled MiniLM token vectors; the fast default.
 
-    Thresholds calibrated as for the transformer (benchmarks/calibrate_citations.py,
-    benchmarks/calibrate_off_topic.py).
+    Citation and off-topic thresholds are calibrated as for the transformer
+    (benchmarks/calibrate_citations.py, benchmarks/calibrate_off_topic.py); the
+    redundancy cap was chosen by cross-validation on train with the learned scorer
+    (scripts/train_scorer.py). Static vectors sit closer together than MiniLM's, so
+    every threshold is higher.
     """
 
     name = "static"
     citation_threshold = 0.64
-    off_topic_threshold = 0.65
-    redundancy_threshold = 0.7
+    citation_min_overlap = 0.5
+    redundancy_min_overlap = 0.4
+    off_topic_threshold = 0.55
+    off_topic_gap = 0.15
+    redundancy_threshold = 0.85
 
     def __init__(self, *, model: str | None = None, batch_size: int = 1024) -> None:
         self.model_name = model

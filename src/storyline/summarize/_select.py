@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 import numpy as np
@@ -23,6 +24,7 @@ class Selector(Protocol):
         *,
         budget: int,
         redundancy: float,
+        same_fact: Callable[[int, int], bool] | None = None,
     ) -> list[int]: ...
 
 
@@ -30,8 +32,9 @@ class MMRSelector:
     """Maximal Marginal Relevance (Carbonell & Goldstein, 1998) with a hard redundancy cap.
 
     Each step takes the sentence maximising `lam * score - (1 - lam) * max_sim` among
-    those that still fit the budget; a sentence whose similarity to one already
-    chosen reaches `redundancy` is never taken, so no two sentences say one thing.
+    those that still fit the budget. A sentence whose similarity to one already
+    chosen reaches `redundancy`, or that `same_fact(i, j)` says repeats one already
+    chosen (i, j index the given arrays), is never taken: no two sentences say one thing.
     """
 
     def __init__(self, *, lam: float = 0.75) -> None:
@@ -45,6 +48,7 @@ class MMRSelector:
         *,
         budget: int,
         redundancy: float,
+        same_fact: Callable[[int, int], bool] | None = None,
     ) -> list[int]:
         if len(scores) == 0:
             return []
@@ -60,9 +64,14 @@ class MMRSelector:
             best = int(np.argmax(value))
             chosen.append(int(pool[best]))
             remaining -= int(n_words[pool[best]])
-            max_sim = np.maximum(max_sim, pool_emb @ pool_emb[best])
+            sims = pool_emb @ pool_emb[best]
+            max_sim = np.maximum(max_sim, sims)
             alive &= (max_sim < redundancy) & (n_words[pool] <= remaining)
             alive[best] = False
+            if same_fact is not None:
+                for k in np.flatnonzero(alive).tolist():
+                    if same_fact(int(pool[k]), int(pool[best])):
+                        alive[k] = False
         return chosen
 
 
@@ -77,8 +86,11 @@ class GreedySelector:
         *,
         budget: int,
         redundancy: float,
+        same_fact: Callable[[int, int], bool] | None = None,
     ) -> list[int]:
-        return MMRSelector(lam=1.0).select(scores, embeddings, n_words, budget=budget, redundancy=redundancy)
+        return MMRSelector(lam=1.0).select(
+            scores, embeddings, n_words, budget=budget, redundancy=redundancy, same_fact=same_fact
+        )
 
 
 SELECTORS: dict[str, type[Selector]] = {

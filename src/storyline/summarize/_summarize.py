@@ -10,29 +10,40 @@ from storyline.clean import find_off_topic, off_topic_scores
 from storyline.embed import Embedder
 from storyline.errors import ConfigError, Errors
 from storyline.model import Corpus, Dropped, Summary, SummaryOptions, SummarySentence
-from storyline.summarize._features import Features, compute_features, doc_vectors
-from storyline.summarize._scorers import SCORERS, SentenceScorer
-from storyline.summarize._select import SELECTORS, Selector
+from storyline.summarize._features import Features, compute_features, content_words, doc_vectors, overlap
+from storyline.summarize._learned import LearnedScorer
+from storyline.summarize._scorers import SCORERS, CentralityScorer, SentenceScorer
+from storyline.summarize._select import SELECTORS, MMRSelector, Selector
 
 
-def make_scorer(name: str) -> SentenceScorer:
-    """Build the scorer registered under `name`."""
+def make_scorer(name: str, *, embedder: str | None = None) -> SentenceScorer:
+    """Build the scorer registered under `name`.
+
+    "auto" is the learned scorer when it was trained on features from `embedder`
+    (similarity scales differ between embedders), else the centrality scorer.
+    """
+    if name == "auto":
+        learned = LearnedScorer()
+        return learned if embedder in (None, learned.meta.get("embedder")) else CentralityScorer()
     if name not in SCORERS:
-        raise ConfigError(Errors.SL201, kind="scorer", name=name, choices=", ".join(sorted(SCORERS)))
+        choices = ", ".join(sorted([*SCORERS, "auto"]))
+        raise ConfigError(Errors.SL201, kind="scorer", name=name, choices=choices)
     return SCORERS[name]()
 
 
-def make_selector(name: str) -> Selector:
+def make_selector(name: str, *, lam: float = 1.0) -> Selector:
     """Build the selector registered under `name`."""
+    if name == "mmr":
+        return MMRSelector(lam=lam)
     if name not in SELECTORS:
         raise ConfigError(Errors.SL201, kind="selector", name=name, choices=", ".join(sorted(SELECTORS)))
     return SELECTORS[name]()
 
 
-def exclude_off_topic(corpus: Corpus, *, threshold: float) -> Corpus:
+def exclude_off_topic(corpus: Corpus, *, threshold: float, max_gap: float | None = None) -> Corpus:
     """Leave out documents far from the rest of the cluster, recording why."""
     docs, vectors = doc_vectors(corpus)
-    flagged = find_off_topic(vectors, threshold=threshold)
+    flagged = find_off_topic(vectors, threshold=threshold, max_gap=max_gap)
     if not flagged:
         return corpus
     scores = off_topic_scores(vectors)
@@ -74,9 +85,13 @@ def summarize_corpus(
     cite_at = options.citation_threshold or embedder.citation_threshold
     redundant_at = options.redundancy_threshold or embedder.redundancy_threshold
     if options.drop_off_topic:
-        corpus = exclude_off_topic(corpus, threshold=embedder.off_topic_threshold)
-    scorer = scorer or make_scorer(options.scorer)
-    selector = selector or make_selector(options.selector)
+        corpus = exclude_off_topic(
+            corpus,
+            threshold=embedder.off_topic_threshold,
+            max_gap=getattr(embedder, "off_topic_gap", None),
+        )
+    scorer = scorer or make_scorer(options.scorer, embedder=embedder.name)
+    selector = selector or make_selector(options.selector, lam=options.mmr_lambda)
 
     features = compute_features(corpus, citation_threshold=cite_at)
     embeddings = corpus.embeddings
@@ -84,12 +99,23 @@ def summarize_corpus(
     words = features.n_words
     candidates = np.flatnonzero((words >= options.min_sentence_words) & (words <= options.max_sentence_words))
     scores = scorer.score(features)
+    # Two candidates "say the same thing" by the citation test (similar and sharing
+    # content words), with the embedder's own, slightly looser, overlap for redundancy.
+    min_overlap = getattr(embedder, "redundancy_min_overlap", 0.0)
+    texts = [corpus.sentences[i].text for i in candidates]
+    cand_emb = embeddings[candidates]
+    words_of = [content_words(t) for t in texts] if min_overlap > 0 else []
+
+    def same_fact(i: int, j: int) -> bool:
+        return bool(cand_emb[i] @ cand_emb[j] >= cite_at) and overlap(words_of[i], words_of[j]) >= min_overlap
+
     picked = selector.select(
         scores[candidates],
-        embeddings[candidates],
+        cand_emb,
         words[candidates],
         budget=options.words,
         redundancy=redundant_at,
+        same_fact=same_fact if min_overlap > 0 else None,
     )
     chosen = [int(candidates[p]) for p in picked]
     all_dated = all(corpus.articles[corpus.sentences[i].doc_index].date for i in chosen)
@@ -98,7 +124,13 @@ def summarize_corpus(
         SummarySentence(
             text=corpus.sentences[i].text,
             origin=corpus.articles[corpus.sentences[i].doc_index].id,
-            sources=cite(corpus, features, i, threshold=cite_at),
+            sources=cite(
+                corpus,
+                features,
+                i,
+                threshold=cite_at,
+                min_overlap=getattr(embedder, "citation_min_overlap", 0.0),
+            ),
             span=corpus.sentences[i].span,
             score=float(scores[i]),
         )
@@ -115,15 +147,34 @@ def summarize_corpus(
     )
 
 
-def cite(corpus: Corpus, features: Features, index: int, *, threshold: float) -> tuple[str, ...]:
+def cite(
+    corpus: Corpus, features: Features, index: int, *, threshold: float, min_overlap: float = 0.0
+) -> tuple[str, ...]:
     """Every document that carries sentence `index`: its origin, paraphrases, copies.
 
-    A document cites when one of its sentences is at least `threshold` similar, or
-    when it carried the same paragraph word for word (dropped there as a duplicate).
+    A document cites when one of its sentences is at least `threshold` similar and,
+    with `min_overlap`, also shares that share of content words (for embedders whose
+    similarities run high, the best of many same-story sentences clears a similarity
+    bar by chance; shared names, numbers and words do not), or when it carried the
+    same paragraph word for word (dropped there as a duplicate).
     """
     sentence = corpus.sentences[index]
     docs = {sentence.doc_index}
-    docs.update(features.docs[k] for k in np.flatnonzero(features.doc_support[index] >= threshold).tolist())
+    candidates = [features.docs[k] for k in np.flatnonzero(features.doc_support[index] >= threshold).tolist()]
+    if min_overlap <= 0:
+        docs.update(candidates)
+    elif candidates:
+        assert corpus.embeddings is not None
+        sims = corpus.embeddings @ corpus.embeddings[index]
+        mine = content_words(sentence.text)
+        for j, other in enumerate(corpus.sentences):
+            if (
+                other.doc_index in candidates
+                and other.doc_index not in docs
+                and sims[j] >= threshold
+                and overlap(mine, content_words(other.text)) >= min_overlap
+            ):
+                docs.add(other.doc_index)
     docs.update(corpus.copies.get((sentence.doc_index, sentence.paragraph), ()))
     docs -= corpus.excluded
     docs.add(sentence.doc_index)
