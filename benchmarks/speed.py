@@ -55,7 +55,19 @@ def sample_throughput(embedder: str, rounds: int) -> dict[str, float]:
 
 
 def val_end_to_end(embedder: str, out: Path) -> dict[str, float]:
-    cmd = [sys.executable, "-m", "storyline", "summarize", "--jsonl", str(DATA / "val.jsonl.gz"), "-o", str(out), "--quiet", "--embedder", embedder]
+    cmd = [
+        sys.executable,
+        "-m",
+        "storyline",
+        "summarize",
+        "--jsonl",
+        str(DATA / "val.jsonl.gz"),
+        "-o",
+        str(out),
+        "--quiet",
+        "--embedder",
+        embedder,
+    ]
     started = time.perf_counter()
     subprocess.run(cmd, check=True)
     elapsed = time.perf_counter() - started

@@ -22,7 +22,10 @@ CLUSTERS = [
             "A fire destroyed a warehouse in Kessport on Saturday. Nobody was hurt, the fire service said.",
             "Firefighters fought a warehouse fire in Kessport through Saturday night. The cause is unknown.",
         ],
-        "summaries": ["A warehouse burned in Kessport on Saturday.", "Fire destroyed a Kessport warehouse; no one was hurt."],
+        "summaries": [
+            "A warehouse burned in Kessport on Saturday.",
+            "Fire destroyed a Kessport warehouse; no one was hurt.",
+        ],
     },
 ]
 
@@ -45,7 +48,9 @@ def test_evaluate_clusters_all_systems() -> None:
     assert all(row["n_words"] <= row["words"] for row in result.rows)
     assert len(result.rows) == 2 * 5 * 2
     assert result.n_references == 2
-    assert any("no reference" in s for s in result.skipped) and any("invalid JSON" in s for s in result.skipped)
+    assert any("no reference" in s for s in result.skipped) and any(
+        "invalid JSON" in s for s in result.skipped
+    )
 
 
 def test_evaluate_clusters_limit_and_unknown_system() -> None:

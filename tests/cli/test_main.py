@@ -175,8 +175,20 @@ def _check_example_summary(stdout: str) -> None:
 def test_example_end_to_end_real_models(example_dir: Path, embedder: str) -> None:
     """The README's first command, through the installed entry point, with real models."""
     done = subprocess.run(
-        [sys.executable, "-m", "storyline", "summarize", str(example_dir), "--format", "json", "--embedder", embedder],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "storyline",
+            "summarize",
+            str(example_dir),
+            "--format",
+            "json",
+            "--embedder",
+            embedder,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
@@ -196,8 +208,21 @@ def test_evaluate_command_outputs(capsys: pytest.CaptureFixture[str], tmp_path: 
     data.write_text(json.dumps(cluster) + "\n" + json.dumps({**cluster, "id": "two"}) + "\n")
     out_json, csv_path, png = tmp_path / "s.json", tmp_path / "c.csv", tmp_path / "p.png"
     code, out, err = _run(
-        capsys, "evaluate", str(data), "--systems", "storyline,lead,oracle", "--words", "20",
-        "--json", str(out_json), "--per-cluster", str(csv_path), "--plot", str(png), "--quiet", *HASH,
+        capsys,
+        "evaluate",
+        str(data),
+        "--systems",
+        "storyline,lead,oracle",
+        "--words",
+        "20",
+        "--json",
+        str(out_json),
+        "--per-cluster",
+        str(csv_path),
+        "--plot",
+        str(png),
+        "--quiet",
+        *HASH,
     )
     assert code == 0, err
     assert "ROUGE-1" in out and "oracle" in out

@@ -14,11 +14,13 @@ def test_static_model_ships_in_package() -> None:
 
 def test_static_embedder_paraphrase_above_unrelated() -> None:
     emb = StaticEmbedder()
-    v = emb.embed([
-        "Seven people died in the fire at the fertiliser plant, officials said.",
-        "Officials said the blaze at the fertiliser factory killed seven people.",
-        "The football club won its third match in a row on Saturday.",
-    ])
+    v = emb.embed(
+        [
+            "Seven people died in the fire at the fertiliser plant, officials said.",
+            "Officials said the blaze at the fertiliser factory killed seven people.",
+            "The football club won its third match in a row on Saturday.",
+        ]
+    )
     assert v.shape == (3, 128) and v.dtype == np.float32
     assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-5)
     assert v[0] @ v[1] > emb.citation_threshold > v[0] @ v[2]

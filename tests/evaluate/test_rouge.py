@@ -6,7 +6,10 @@ from rouge_score import rouge_scorer
 from storyline.evaluate import greedy_oracle, rouge, truncate_words
 
 SUMMARY = ["The river Lune burst its banks on Tuesday.", "Three hundred residents left their homes."]
-REFERENCE = ["Heavy rain made the Lune burst its banks on Tuesday.", "About 300 residents were evacuated from their homes."]
+REFERENCE = [
+    "Heavy rain made the Lune burst its banks on Tuesday.",
+    "About 300 residents were evacuated from their homes.",
+]
 
 
 def test_rouge_matches_rouge_score_exactly() -> None:

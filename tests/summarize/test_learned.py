@@ -10,7 +10,9 @@ def test_tree_ensemble_matches_scikit_learn() -> None:
     rng = np.random.default_rng(0)
     x = rng.normal(size=(400, 5)).astype(np.float32)
     y = x[:, 0] * 2 - (x[:, 1] > 0.3) + 0.1 * rng.normal(size=400)
-    model = HistGradientBoostingRegressor(max_iter=30, max_leaf_nodes=15, learning_rate=0.1, random_state=0).fit(x, y)
+    model = HistGradientBoostingRegressor(
+        max_iter=30, max_leaf_nodes=15, learning_rate=0.1, random_state=0
+    ).fit(x, y)
     spec = export_trees(model, features=["a", "b", "c", "d", "e"], meta={})
     ours = TreeEnsemble(spec).predict(x)
     assert np.allclose(ours, model.predict(x), atol=1e-5)
@@ -21,7 +23,12 @@ def test_shipped_scorer_loads_and_scores(make_corpus) -> None:  # type: ignore[n
     scorer = LearnedScorer()
     assert scorer.names == FEATURE_NAMES
     assert scorer.meta["trained_on"].startswith("train")
-    corpus = make_corpus(["The river rose overnight in Marrow, the council said. Schools shut.", "Marrow's river burst its banks overnight."])
+    corpus = make_corpus(
+        [
+            "The river rose overnight in Marrow, the council said. Schools shut.",
+            "Marrow's river burst its banks overnight.",
+        ]
+    )
     scores = scorer.score(compute_features(corpus, citation_threshold=0.5))
     assert scores.shape == (len(corpus.sentences),) and np.isfinite(scores).all()
 

@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import numpy as np
+
 from storyline.errors import BackendError, Errors
 from storyline.model import Corpus
 
@@ -77,7 +79,10 @@ class SumyRanker:
         document = ObjectDocumentModel(paragraphs)
         if not document.sentences:
             return []
-        picked = self._summarizer(document, _take_words(budget))
+        # sumy's power method divides by a zero norm on degenerate clusters (all
+        # sentences alike); it still returns a ranking, so the warning is noise.
+        with np.errstate(invalid="ignore", divide="ignore"):
+            picked = self._summarizer(document, _take_words(budget))
         return [str(s) for s in picked]
 
 

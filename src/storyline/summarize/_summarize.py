@@ -160,18 +160,17 @@ def cite(
     """
     sentence = corpus.sentences[index]
     docs = {sentence.doc_index}
-    candidates = [features.docs[k] for k in np.flatnonzero(features.doc_support[index] >= threshold).tolist()]
+    candidates = {features.docs[k] for k in np.flatnonzero(features.doc_support[index] >= threshold).tolist()}
     if min_overlap <= 0:
         docs.update(candidates)
     elif candidates:
         assert corpus.embeddings is not None
         sims = corpus.embeddings @ corpus.embeddings[index]
         mine = content_words(sentence.text)
-        for j, other in enumerate(corpus.sentences):
+        for j in np.flatnonzero(sims >= threshold).tolist():
+            other = corpus.sentences[j]
             if (
-                other.doc_index in candidates
-                and other.doc_index not in docs
-                and sims[j] >= threshold
+                other.doc_index in candidates - docs
                 and overlap(mine, content_words(other.text)) >= min_overlap
             ):
                 docs.add(other.doc_index)
