@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from storyline.embed import normalize_rows
 from storyline.model import Corpus
 
 FloatArray = npt.NDArray[np.float32]
@@ -102,7 +103,7 @@ def doc_vectors(corpus: Corpus) -> tuple[tuple[int, ...], FloatArray]:
         return (), np.zeros((0, corpus.embeddings.shape[1]), dtype=np.float32)
     starts = np.searchsorted(doc_of, docs)
     sums = np.add.reduceat(corpus.embeddings, starts, axis=0)
-    return docs, _unit(sums)
+    return docs, normalize_rows(sums)
 
 
 def compute_features(corpus: Corpus, *, citation_threshold: float) -> Features:
@@ -118,9 +119,11 @@ def compute_features(corpus: Corpus, *, citation_threshold: float) -> Features:
     positions = np.array([s.position for s in sentences], dtype=np.float32)
 
     # Documents weigh equally in the centroid, however long each is.
-    centroid = _unit(vectors.mean(axis=0, keepdims=True))[0] if docs else np.zeros(emb.shape[1], np.float32)
+    centroid = (
+        normalize_rows(vectors.mean(axis=0, keepdims=True))[0] if docs else np.zeros(emb.shape[1], np.float32)
+    )
     firsts = emb[positions == 0] if n else emb
-    lead_centroid = _unit(firsts.mean(axis=0, keepdims=True))[0] if len(firsts) else centroid
+    lead_centroid = normalize_rows(firsts.mean(axis=0, keepdims=True))[0] if len(firsts) else centroid
 
     doc_support = _doc_support(emb, doc_of, docs)
     if n:
@@ -205,7 +208,7 @@ def _topicality(vectors: FloatArray) -> FloatArray:
     k = len(vectors)
     if k < 2:
         return np.ones(k, dtype=np.float32)
-    others = _unit(vectors.sum(axis=0, keepdims=True) - vectors)
+    others = normalize_rows(vectors.sum(axis=0, keepdims=True) - vectors)
     scores: FloatArray = (vectors * others).sum(axis=1).astype(np.float32)
     return scores
 
@@ -223,13 +226,6 @@ def overlap(a: set[str], b: set[str]) -> float:
 def _first_word(text: str) -> str:
     match = _WORD.search(text.lower())
     return match.group(0) if match else ""
-
-
-def _unit(matrix: npt.NDArray[np.floating]) -> FloatArray:
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    unit: FloatArray = (matrix / norms).astype(np.float32)
-    return unit
 
 
 def _doc_support(emb: FloatArray, doc_of: npt.NDArray[np.int64], docs: tuple[int, ...]) -> FloatArray:

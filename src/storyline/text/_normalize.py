@@ -17,10 +17,23 @@ _FTFY_MAX_CHARS = 2_000_000
 def fix_text(text: str) -> str:
     """Repair mojibake and odd characters, normalise newlines and spaces; keep paragraphs."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace(_MULTINEWS_NEWLINE, "\n")
+    # Spaces first: ftfy judges mojibake by its neighbours, so the text it sees must
+    # already be in its final spacing, or a second call could repair more.
+    text = _normalize_spaces(text.replace("\ufeff", "").replace("\x00", ""))
     if len(text) <= _FTFY_MAX_CHARS:
-        # uncurl_quotes=False: typographic quotes are real content, not damage.
-        text = ftfy.fix_text(text, uncurl_quotes=False, fix_line_breaks=False, normalization="NFC")
-    text = text.replace("\ufeff", "").replace("\x00", "")
+        # uncurl_quotes=False: typographic quotes are real content, not damage. A repair
+        # can reveal another layer of mojibake, so repeat until nothing changes.
+        for _ in range(3):
+            fixed = _normalize_spaces(
+                ftfy.fix_text(text, uncurl_quotes=False, fix_line_breaks=False, normalization="NFC")
+            )
+            if fixed == text:
+                break
+            text = fixed
+    return text
+
+
+def _normalize_spaces(text: str) -> str:
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
 
