@@ -9,6 +9,7 @@ clusters, which is what makes large runs fast.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -45,10 +46,8 @@ def to_articles(documents: Iterable[Document]) -> list[Article]:
             raise InputError(
                 Errors.SL109, doc_id=index, reason=f"expected a string or Article, got {type(doc).__name__}"
             )
-    ids = [a.id for a in articles]
-    if len(set(ids)) != len(ids):
-        seen: set[str] = set()
-        dupes = sorted({i for i in ids if i in seen or seen.add(i)})  # type: ignore[func-returns-value]
+    dupes = sorted(i for i, n in Counter(a.id for a in articles).items() if n > 1)
+    if dupes:
         raise InputError(Errors.SL109, doc_id=dupes[0], reason="duplicate document id")
     return articles
 

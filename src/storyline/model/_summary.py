@@ -12,8 +12,9 @@ from storyline.model._article import Article, Dropped, Span
 class SummaryOptions:
     """Every setting of a summary run, in one place (keyword-only by construction).
 
-    `model` names any sentence-transformers model (hub name or local path) for the
-    "transformer" embedder; None means the offline all-MiniLM-L6-v2 package.
+    `model` names the embedding model (hub name or local path): a Model2Vec model for
+    the "static" embedder, a sentence-transformers model for "transformer"; None means
+    the bundled default (the distilled table, or the offline all-MiniLM-L6-v2 package).
     """
 
     words: int = 230
