@@ -9,15 +9,24 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import os
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from storyline import __version__
+from storyline.cli._common import (
+    EXIT_BACKEND,
+    EXIT_INPUT,
+    error,
+    info,
+    open_output,
+    progress,
+    refuse_overwriting_input,
+    warn,
+    write,
+)
 from storyline.compare import SYSTEMS
 from storyline.embed import EMBEDDERS
 from storyline.errors import BackendError, ConfigError, Errors, InputError, StorylineError
@@ -35,9 +44,6 @@ from storyline.pipeline import Failed, Summarizer
 from storyline.render import FORMATS, render
 from storyline.summarize import SCORERS, SELECTORS
 from storyline.text import SPLITTERS
-
-EXIT_INPUT = 2
-EXIT_BACKEND = 3
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -108,18 +114,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_INPUT
     try:
-        return _summarize(args) if args.command == "summarize" else _evaluate(args)
+        return COMMANDS[args.command](args)
     except (InputError, ConfigError) as exc:
-        _error(str(exc))
+        error(str(exc))
         return EXIT_INPUT
     except BackendError as exc:
-        _error(str(exc))
+        error(str(exc))
         return EXIT_BACKEND
     except StorylineError as exc:
-        _error(str(exc))
+        error(str(exc))
         return 1
     except KeyboardInterrupt:
-        _error("interrupted")
+        error("interrupted")
         return 130
     except BrokenPipeError:
         # The reader went away (`| head`): not an error of ours.
@@ -147,7 +153,7 @@ def _summarize(args: argparse.Namespace) -> int:
         raise ConfigError(
             Errors.SL202, name="PATH", value=str(paths[0]), reason="give files or --jsonl, not both"
         )
-    _refuse_overwriting_input(args.output, [*paths, *([jsonl] if jsonl else [])])
+    refuse_overwriting_input(args.output, [*paths, *([jsonl] if jsonl else [])])
     if jsonl is not None:
         return _summarize_batch(read_clusters(jsonl), args, options, where=str(jsonl))
     if not paths:
@@ -165,8 +171,8 @@ def _summarize(args: argparse.Namespace) -> int:
     if skipped:
         summary = dataclasses.replace(summary, dropped=(*skipped, *summary.dropped))
         for item in skipped:
-            _warn(f"skipped {item.source}: {item.detail}")
-    _write(render(summary, args.format or "text"), args.output)
+            warn(f"skipped {item.source}: {item.detail}")
+    write(render(summary, args.format or "text"), args.output)
     return 0
 
 
@@ -181,7 +187,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     budgets = [args.words] + ([w for w in PLOT_BUDGETS if w != args.words] if args.plot else [])
     options = SummaryOptions(words=args.words, embedder=args.embedder, model=args.model, scorer=args.scorer)
     records = read_clusters(args.data)
-    with _progress(args.quiet, label="evaluating") as advance:
+    with progress(args.quiet, label="evaluating") as advance:
         result = evaluate_clusters(
             records,
             systems=systems,
@@ -192,9 +198,9 @@ def _evaluate(args: argparse.Namespace) -> int:
             on_cluster=advance,
         )
     for message in result.skipped[:20]:
-        _warn(message)
+        warn(message)
     if len(result.skipped) > 20:
-        _warn(f"... and {len(result.skipped) - 20} more skipped")
+        warn(f"... and {len(result.skipped) - 20} more skipped")
     main_scores = result.at(args.words)
     if not any(s.n for s in main_scores.values()):
         raise InputError(Errors.SL102, path=str(args.data), reason="no cluster with a reference summary")
@@ -211,7 +217,7 @@ def _evaluate(args: argparse.Namespace) -> int:
             payload["by_budget"] = {
                 f"{name}@{w}": s.as_dict() for (name, w), s in sorted(result.scores.items())
             }
-        _write(json.dumps(payload, indent=2) + "\n", args.json)
+        write(json.dumps(payload, indent=2) + "\n", args.json)
     if args.per_cluster:
         _write_csv(result.rows, args.per_cluster)
     if args.plot:
@@ -220,6 +226,9 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 
 PLOT_BUDGETS = (40, 100, 150, 230, 300)
+
+# Each sub-command's handler, by name; `build_parser` declares their arguments.
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"summarize": _summarize, "evaluate": _evaluate}
 
 
 def _print_table(scores: dict[str, Any], args: argparse.Namespace, n_refs: int) -> None:
@@ -251,7 +260,7 @@ def _write_csv(rows: list[dict[str, Any]], path: Path) -> None:
         writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
         writer.writeheader()
         writer.writerows(rows)
-    _write(buffer.getvalue(), path)
+    write(buffer.getvalue(), path)
 
 
 def _plot(result: Any, systems: list[str], budgets: list[int], path: Path) -> None:
@@ -297,13 +306,13 @@ def _summarize_batch(
             if isinstance(record, Cluster):
                 yield record.id, record.articles
             else:
-                _warn(record.message)
+                warn(record.message)
 
     counts = {"ok": 0, "failed": 0, "bad": 0}
     started = time.perf_counter()
-    out = _open_output(args.output)
+    out = open_output(args.output)
     try:
-        with _progress(args.quiet or out is sys.stdout) as advance:
+        with progress(args.quiet or out is sys.stdout) as advance:
             written = 0
             for result in summarizer.summarize_many(clusters()):
                 # Bad lines came through `slots` before this result's cluster.
@@ -327,7 +336,7 @@ def _summarize_batch(
     elapsed = time.perf_counter() - started
     n = counts["ok"] + counts["failed"]
     if not args.quiet:
-        _info(
+        info(
             f"{n} clusters in {elapsed:.1f} s ({n / elapsed if elapsed else 0.0:.2f} clusters/s); "
             f"{counts['failed']} without usable text, {counts['bad']} bad lines"
         )
@@ -346,63 +355,3 @@ def _result_line(result: Summary | Failed) -> str:
     if isinstance(result, Failed):
         return json.dumps({"id": result.id, "error": result.message}, ensure_ascii=False)
     return json.dumps(result.to_dict(), ensure_ascii=False)
-
-
-@contextmanager
-def _progress(quiet: bool, *, label: str = "summarizing") -> Iterator[Callable[[], None]]:
-    """A rich progress bar on stderr, or nothing when quiet; yields `advance()`."""
-    if quiet:
-        yield lambda: None
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=Console(stderr=True)) as bar:
-        task = bar.add_task("clusters", total=None)
-        yield lambda: bar.advance(task)
-
-
-def _refuse_overwriting_input(output: Path | None, inputs: list[Path]) -> None:
-    if output is None:
-        return
-    target = output.resolve()
-    for path in inputs:
-        if target == path.resolve():
-            raise ConfigError(
-                Errors.SL202, name="--output", value=str(output), reason="would overwrite an input file"
-            )
-
-
-def _open_output(path: Path | None) -> IO[str]:
-    if path is None:
-        return sys.stdout
-    try:
-        return path.open("w", encoding="utf-8")
-    except OSError as exc:
-        raise InputError(Errors.SL102, path=str(path), reason=exc.strerror or str(exc)) from None
-
-
-def _write(text: str, path: Path | None) -> None:
-    if path is None:
-        sys.stdout.write(text)
-        return
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise InputError(Errors.SL102, path=str(path), reason=exc.strerror or str(exc)) from None
-
-
-def _error(message: str) -> None:
-    print(f"storyline: error: {message}", file=sys.stderr)
-
-
-def _warn(message: str) -> None:
-    print(f"storyline: warning: {message}", file=sys.stderr)
-
-
-def _info(message: str) -> None:
-    print(f"storyline: {message}", file=sys.stderr)

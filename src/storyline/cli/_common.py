@@ -1,0 +1,75 @@
+"""What every command shares: output files, progress, one-line messages."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+from storyline.errors import ConfigError, Errors, InputError
+
+EXIT_INPUT = 2
+EXIT_BACKEND = 3
+
+
+@contextmanager
+def progress(quiet: bool, *, label: str = "summarizing") -> Iterator[Callable[[], None]]:
+    """A rich progress bar on stderr, or nothing when quiet; yields `advance()`."""
+    if quiet:
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True)) as bar:
+        task = bar.add_task("clusters", total=None)
+        yield lambda: bar.advance(task)
+
+
+def refuse_overwriting_input(output: Path | None, inputs: list[Path]) -> None:
+    if output is None:
+        return
+    target = output.resolve()
+    for path in inputs:
+        if target == path.resolve():
+            raise ConfigError(
+                Errors.SL202, name="--output", value=str(output), reason="would overwrite an input file"
+            )
+
+
+def open_output(path: Path | None) -> IO[str]:
+    if path is None:
+        return sys.stdout
+    try:
+        return path.open("w", encoding="utf-8")
+    except OSError as exc:
+        raise InputError(Errors.SL102, path=str(path), reason=exc.strerror or str(exc)) from None
+
+
+def write(text: str, path: Path | None) -> None:
+    if path is None:
+        sys.stdout.write(text)
+        return
+    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise InputError(Errors.SL102, path=str(path), reason=exc.strerror or str(exc)) from None
+
+
+def error(message: str) -> None:
+    print(f"storyline: error: {message}", file=sys.stderr)
+
+
+def warn(message: str) -> None:
+    print(f"storyline: warning: {message}", file=sys.stderr)
+
+
+def info(message: str) -> None:
+    print(f"storyline: {message}", file=sys.stderr)
