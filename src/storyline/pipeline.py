@@ -1,6 +1,8 @@
-"""Connect the stages: articles -> clean -> sentences -> embeddings -> cited summary.
+"""Connect the stages: articles -> clean -> sentences -> embeddings -> cited summary -> story.
 
     ingest (Articles) -> clean_corpus -> split_corpus -> embed -> summarize_corpus
+    (report) publication dates -> ... -> summary -> spaCy parse -> entities, quotes,
+             claims; dated sentences -> timeline; wider summary -> agreements
 
 Each stage takes and returns a `Corpus`; a stage that fails on valid input is
 reported by name (StageError). `summarize_many` batches the embedding stage across
@@ -9,6 +11,7 @@ clusters, which is what makes large runs fast.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -16,10 +19,29 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from storyline.analyze import (
+    build_timeline,
+    extract_claims,
+    extract_entities,
+    extract_quotes,
+    find_publication_date,
+    infer_publication_dates,
+    load_nlp,
+    parse_corpus,
+)
 from storyline.clean import clean_corpus
 from storyline.embed import Embedder, make_embedder
 from storyline.errors import ConfigError, Errors, InputError, StageError, StorylineError
-from storyline.model import Article, Corpus, Summary, SummaryOptions
+from storyline.model import (
+    Agreement,
+    Article,
+    Corpus,
+    DocumentInfo,
+    ReportOptions,
+    Story,
+    Summary,
+    SummaryOptions,
+)
 from storyline.summarize import make_scorer, make_selector, summarize_corpus
 from storyline.text import Splitter, make_splitter, split_corpus
 
@@ -157,3 +179,105 @@ def summarize(
     """
     options = replace(options, words=words) if options else SummaryOptions(words=words)
     return Summarizer(options, embedder=embedder)(documents)
+
+
+class Reporter:
+    """A configured story reporter; build once, call on many clusters (models load once)."""
+
+    def __init__(self, options: ReportOptions | None = None, *, embedder: Embedder | None = None) -> None:
+        self.options = options or ReportOptions()
+        self.summarizer = Summarizer(self.options.summary, embedder=embedder)
+        self.nlp = load_nlp(self.options.ner_model)
+
+    def __call__(self, documents: Iterable[Document], *, cluster_id: str | None = None) -> Story:
+        articles = to_articles(documents)
+        if not articles:
+            raise InputError(Errors.SL101)
+        if not any(a.text.strip() for a in articles):
+            raise InputError(Errors.SL107)
+        summarizer = self.summarizer
+        with _stage("dates"):
+            found = [find_publication_date(a) for a in articles]
+        articles = [replace(a, date=f.date) if f else a for a, f in zip(articles, found, strict=True)]
+        (corpus,) = embed_corpora([prepare(articles, splitter=summarizer.splitter)], summarizer.embedder)
+        if not corpus.sentences:
+            raise InputError(Errors.SL107)
+        with _stage("summarize"):
+            summary = self._summarize(corpus, self.options.summary, cluster_id)
+        ids = [a.id for a in articles]
+        corpus = corpus.with_(excluded=frozenset(ids.index(i) for i in summary.excluded))
+        embedder = summarizer.embedder
+        threshold = self.options.summary.citation_threshold or embedder.citation_threshold
+        min_overlap = float(getattr(embedder, "citation_min_overlap", 0.0))
+        dates: dict[int, dt.date | None] = {i: a.date for i, a in enumerate(articles)}
+        origins = {i: (f.origin, f.evidence) for i, f in enumerate(found) if f}
+        with _stage("dates"):
+            inferred = infer_publication_dates(corpus, dates, threshold=threshold, min_overlap=min_overlap)
+        for index, (date, evidence) in inferred.items():
+            dates[index] = date
+            origins[index] = ("inferred", evidence)
+        with _stage("timeline"):
+            timeline = build_timeline(corpus, dates=dates, threshold=threshold, min_overlap=min_overlap)
+        with _stage("parse"):
+            paragraphs = parse_corpus(corpus, self.nlp)
+        with _stage("entities"):
+            entities = extract_entities(corpus, paragraphs)
+        with _stage("quotes"):
+            quotes = extract_quotes(corpus, paragraphs, entities)
+        with _stage("claims"):
+            claims = extract_claims(corpus, paragraphs, entities, dates=dates)
+        with _stage("agreements"):
+            agreements = self._agreements(corpus, cluster_id)
+        documents_info = tuple(
+            DocumentInfo(
+                article=replace(raw, title=corpus.articles[i].title or raw.title, date=dates[i]),
+                date_origin=origins.get(i, (None, None))[0],
+                date_evidence=origins.get(i, (None, None))[1],
+                excluded=i in corpus.excluded,
+            )
+            for i, raw in enumerate(articles)
+        )
+        return Story(
+            summary=summary,
+            documents=documents_info,
+            timeline=tuple(timeline),
+            entities=entities.entities,
+            quotes=tuple(quotes),
+            claims=tuple(claims),
+            agreements=tuple(agreements),
+        )
+
+    def _summarize(self, corpus: Corpus, options: SummaryOptions, cluster_id: str | None) -> Summary:
+        summarizer = self.summarizer
+        return summarize_corpus(
+            corpus,
+            options=options,
+            embedder=summarizer.embedder,
+            scorer=summarizer.scorer,
+            selector=summarizer.selector,
+            cluster_id=cluster_id,
+        )
+
+    def _agreements(self, corpus: Corpus, cluster_id: str | None) -> list[Agreement]:
+        """The facts of a wider summary that two or more reports carry, best-corroborated first."""
+        wide = replace(self.options.summary, words=self.options.agreement_words, drop_off_topic=False)
+        summary = self._summarize(corpus, wide, cluster_id)
+        shared = [s for s in summary.sentences if len(s.sources) >= 2]
+        shared.sort(key=lambda s: (-len(s.sources), -s.score))
+        return [Agreement(s.text, s.sources) for s in shared[: self.options.max_agreements]]
+
+
+def report(
+    documents: Iterable[Document],
+    *,
+    words: int = 230,
+    options: ReportOptions | None = None,
+    embedder: Embedder | None = None,
+) -> Story:
+    """Build the story report of one cluster: summary, timeline, entities, quotes, claims, agreements.
+
+    Documents are strings or `Article`s; an Article's `date` is kept as given.
+    """
+    options = options or ReportOptions()
+    options = replace(options, summary=replace(options.summary, words=words))
+    return Reporter(options, embedder=embedder)(documents, cluster_id=None)

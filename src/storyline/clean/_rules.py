@@ -140,7 +140,13 @@ def is_dateline_or_date(line: str) -> bool:
     """A line that is only a date, an "Updated ..." stamp, or a dateline."""
     if count_words(line) > 12:
         return False
-    return bool(_DATE_ONLY.match(line) or _DATELINE_ONLY.match(line) or _DATE_PREFIXED.match(line))
+    if _DATE_ONLY.match(line) or _DATELINE_ONLY.match(line) or _DATE_PREFIXED.match(line):
+        return True
+    # "Kessport Herald | Saturday, 7 March 2026, 21:40": an outlet's name beside the date.
+    parts = [p for p in re.split(r"\s+[|•·]\s+", line) if p.strip()]
+    return (
+        len(parts) > 1 and any(_DATE_ONLY.match(p) for p in parts) and all(count_words(p) <= 6 for p in parts)
+    )
 
 
 def is_share(line: str) -> bool:

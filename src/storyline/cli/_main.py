@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline import __version__
+from storyline.analyze import DEFAULT_NER_MODEL
 from storyline.cli._common import (
     EXIT_BACKEND,
     EXIT_INPUT,
@@ -39,9 +40,9 @@ from storyline.ingest import (
     read_files,
     read_text,
 )
-from storyline.model import Article, Dropped, Summary, SummaryOptions
-from storyline.pipeline import Failed, Summarizer
-from storyline.render import FORMATS, render
+from storyline.model import Article, Dropped, ReportOptions, Summary, SummaryOptions
+from storyline.pipeline import Failed, Reporter, Summarizer
+from storyline.render import FORMATS, STORY_FORMATS, render, render_story
 from storyline.summarize import SCORERS, SELECTORS
 from storyline.text import SPLITTERS
 
@@ -81,6 +82,32 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--selector", choices=sorted(SELECTORS), default="mmr")
     s.add_argument("--keep-off-topic", action="store_true", help="do not leave out off-topic documents")
     s.add_argument("--quiet", action="store_true", help="no progress bar or closing line")
+
+    r = sub.add_parser(
+        "report",
+        help="the story report: summary, timeline, who said what, where sources agree and differ",
+        description="Build the story report of one cluster (same inputs as summarize): a cited "
+        "summary, a timeline with resolved dates, people and their quotes, figures that disagree "
+        "across sources or over time, and facts several sources share. A .jsonl[.gz] PATH gives one "
+        "JSON report per cluster line.",
+    )
+    r.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    r.add_argument("--jsonl", type=Path, metavar="FILE", help="JSONL(.gz) of clusters: one report per line")
+    r.add_argument(
+        "--format",
+        choices=STORY_FORMATS,
+        default=None,
+        help="html, md or json (default: from the -o suffix, else md)",
+    )
+    r.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout")
+    r.add_argument("--words", type=int, default=230, help="word budget of the summary (default 230)")
+    r.add_argument("--embedder", choices=sorted(EMBEDDERS), default="static")
+    r.add_argument("--model", default=None, help="embedding model name or path")
+    r.add_argument(
+        "--ner-model", default=DEFAULT_NER_MODEL, help=f"spaCy model for names (default {DEFAULT_NER_MODEL})"
+    )
+    r.add_argument("--keep-off-topic", action="store_true", help="do not leave out off-topic documents")
+    r.add_argument("--quiet", action="store_true", help="no progress bar or closing line")
 
     e = sub.add_parser(
         "evaluate",
@@ -176,6 +203,99 @@ def _summarize(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report(args: argparse.Namespace) -> int:
+    if args.words < 1:
+        raise ConfigError(Errors.SL202, name="--words", value=args.words, reason="must be at least 1")
+    options = ReportOptions(
+        summary=SummaryOptions(
+            words=args.words,
+            embedder=args.embedder,
+            model=args.model,
+            drop_off_topic=not args.keep_off_topic,
+        ),
+        ner_model=args.ner_model,
+    )
+    fmt = args.format or _format_from_suffix(args.output)
+    jsonl = args.jsonl
+    paths: list[Path] = list(args.paths)
+    if jsonl is None and len(paths) == 1 and paths[0].is_file() and is_cluster_file(paths[0]):
+        jsonl, paths = paths[0], []
+    if jsonl is not None and paths:
+        raise ConfigError(
+            Errors.SL202, name="PATH", value=str(paths[0]), reason="give files or --jsonl, not both"
+        )
+    refuse_overwriting_input(args.output, [*paths, *([jsonl] if jsonl else [])])
+    if jsonl is not None:
+        if fmt != "json":
+            raise ConfigError(
+                Errors.SL202, name="--format", value=fmt, reason="a JSONL batch gives JSON lines"
+            )
+        return _report_batch(read_clusters(jsonl), args, options)
+    if not paths:
+        if sys.stdin is None or sys.stdin.isatty():
+            raise InputError(Errors.SL101)
+        articles, skipped = read_text(sys.stdin.read(), id_prefix="stdin:"), list[Dropped]()
+    else:
+        articles, skipped = read_files(paths)
+    if not any(a.text.strip() for a in articles):
+        raise InputError(Errors.SL107)
+    story = Reporter(options)(articles)
+    if skipped:
+        summary = dataclasses.replace(story.summary, dropped=(*skipped, *story.summary.dropped))
+        story = dataclasses.replace(story, summary=summary)
+        for item in skipped:
+            warn(f"skipped {item.source}: {item.detail}")
+    write(render_story(story, fmt), args.output)
+    return 0
+
+
+def _format_from_suffix(path: Path | None) -> str:
+    suffix = path.suffix.lower() if path else ""
+    return {".html": "html", ".htm": "html", ".json": "json"}.get(suffix, "md")
+
+
+def _report_batch(
+    records: Iterator[Cluster | BadLine], args: argparse.Namespace, options: ReportOptions
+) -> int:
+    """One JSON report per input line, in input order; bad lines and failed clusters get an error row."""
+    reporter = Reporter(options)
+    counts = {"ok": 0, "failed": 0, "bad": 0}
+    started = time.perf_counter()
+    out = open_output(args.output)
+    try:
+        with progress(args.quiet or out is sys.stdout, label="reporting") as advance:
+            for record in records:
+                if isinstance(record, BadLine):
+                    warn(record.message)
+                    out.write(
+                        json.dumps({"id": None, "line": record.line_no, "error": record.message}) + "\n"
+                    )
+                    counts["bad"] += 1
+                    continue
+                try:
+                    story = reporter(record.articles, cluster_id=record.id)
+                except InputError as exc:
+                    out.write(json.dumps({"id": record.id, "error": str(exc)}, ensure_ascii=False) + "\n")
+                    counts["failed"] += 1
+                else:
+                    out.write(json.dumps(story.to_dict(), ensure_ascii=False) + "\n")
+                    counts["ok"] += 1
+                advance()
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    elapsed = time.perf_counter() - started
+    n = counts["ok"] + counts["failed"]
+    if not args.quiet:
+        info(
+            f"{n} clusters in {elapsed:.1f} s ({elapsed / n if n else 0.0:.2f} s per cluster); "
+            f"{counts['failed']} without usable text, {counts['bad']} bad lines"
+        )
+    if counts["ok"] == 0:
+        raise InputError(Errors.SL107)
+    return 0
+
+
 def _evaluate(args: argparse.Namespace) -> int:
     from storyline.compare import evaluate_clusters  # imports rouge-score and sumy only when used
 
@@ -228,7 +348,11 @@ def _evaluate(args: argparse.Namespace) -> int:
 PLOT_BUDGETS = (40, 100, 150, 230, 300)
 
 # Each sub-command's handler, by name; `build_parser` declares their arguments.
-COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"summarize": _summarize, "evaluate": _evaluate}
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "summarize": _summarize,
+    "report": _report,
+    "evaluate": _evaluate,
+}
 
 
 def _print_table(scores: dict[str, Any], args: argparse.Namespace, n_refs: int) -> None:

@@ -1,5 +1,23 @@
-"""Output formats for summaries."""
+"""Output formats for summaries and story reports."""
 
+from storyline.render._story import (
+    STORY_FORMATS,
+    render_story,
+    render_story_html,
+    render_story_json,
+    render_story_markdown,
+)
 from storyline.render._summary import FORMATS, render, render_json, render_markdown, render_text
 
-__all__ = ["FORMATS", "render", "render_json", "render_markdown", "render_text"]
+__all__ = [
+    "FORMATS",
+    "STORY_FORMATS",
+    "render",
+    "render_json",
+    "render_markdown",
+    "render_story",
+    "render_story_html",
+    "render_story_json",
+    "render_story_markdown",
+    "render_text",
+]

@@ -3,7 +3,6 @@ and the word statistics that classic summarizers rely on."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -12,17 +11,12 @@ import numpy.typing as npt
 
 from storyline.embed import normalize_rows
 from storyline.model import Corpus
+from storyline.text import STOPWORDS, WORD
 
 FloatArray = npt.NDArray[np.float32]
 _BLOCK_ROWS = 2048  # rows of the similarity matrix held at once; bounds memory on big clusters
-_WORD = re.compile(r"[a-z0-9]+")
-_STOPWORDS = frozenset(
-    """a about after all also an and any are as at be because been before being but by can could did
-    do does for from had has have he her him his how i if in into is it its just more most my no not
-    now of on one only or other our out over said says so some such than that the their them then
-    there these they this those through to up us very was we were what when where which while who
-    will with would you your""".split()
-)
+_WORD = WORD
+_STOPWORDS = STOPWORDS
 _DANGLING = frozenset("he she it they this that these those but and his her their its also however".split())
 _QUOTES = ('"', "\u201c", "\u201d", "''", "``")
 
@@ -211,16 +205,6 @@ def _topicality(vectors: FloatArray) -> FloatArray:
     others = normalize_rows(vectors.sum(axis=0, keepdims=True) - vectors)
     scores: FloatArray = (vectors * others).sum(axis=1).astype(np.float32)
     return scores
-
-
-def content_words(text: str) -> set[str]:
-    """Lower-cased content words cut to five letters (a cheap stem: "evacuated" ~ "evacuation")."""
-    return {w[:5] for w in _WORD.findall(text.lower()) if w not in _STOPWORDS}
-
-
-def overlap(a: set[str], b: set[str]) -> float:
-    """Share of the smaller set's words found in the other (overlap coefficient)."""
-    return len(a & b) / max(min(len(a), len(b)), 1)
 
 
 def _first_word(text: str) -> str:

@@ -10,10 +10,11 @@ from storyline.clean import find_off_topic, off_topic_scores
 from storyline.embed import Embedder
 from storyline.errors import ConfigError, Errors
 from storyline.model import Corpus, Dropped, Summary, SummaryOptions, SummarySentence
-from storyline.summarize._features import Features, compute_features, content_words, doc_vectors, overlap
+from storyline.summarize._features import Features, compute_features, doc_vectors
 from storyline.summarize._learned import LearnedScorer
 from storyline.summarize._scorers import SCORERS, CentralityScorer, SentenceScorer
 from storyline.summarize._select import SELECTORS, MMRSelector, Selector
+from storyline.text import content_words, overlap
 
 
 def make_scorer(name: str, *, embedder: str | None = None) -> SentenceScorer:

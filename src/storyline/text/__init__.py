@@ -13,17 +13,22 @@ from storyline.text._split import (
     make_splitter,
     word_tokens,
 )
+from storyline.text._words import STOPWORDS, WORD, content_words, overlap
 
 __all__ = [
     "SPLITTERS",
+    "STOPWORDS",
+    "WORD",
     "BlingfireSplitter",
     "LineSplitter",
     "PysbdSplitter",
     "Splitter",
+    "content_words",
     "count_words",
     "dominant_script",
     "fix_text",
     "make_splitter",
+    "overlap",
     "script_counts",
     "split_corpus",
     "split_paragraphs",

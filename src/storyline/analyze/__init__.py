@@ -1,0 +1,34 @@
+"""What a story report adds to a summary: dates, timeline, entities, quotes, claims."""
+
+from storyline.analyze._claims import extract_claims, number_spans, parse_number
+from storyline.analyze._dates import (
+    PublicationDate,
+    find_event_dates,
+    find_publication_date,
+    infer_publication_dates,
+)
+from storyline.analyze._entities import EntityIndex, extract_entities, name_tokens, names_match, same_word
+from storyline.analyze._nlp import DEFAULT_NER_MODEL, Paragraph, load_nlp, parse_corpus
+from storyline.analyze._quotes import extract_quotes
+from storyline.analyze._timeline import build_timeline
+
+__all__ = [
+    "DEFAULT_NER_MODEL",
+    "EntityIndex",
+    "Paragraph",
+    "PublicationDate",
+    "build_timeline",
+    "extract_claims",
+    "extract_entities",
+    "extract_quotes",
+    "find_event_dates",
+    "find_publication_date",
+    "infer_publication_dates",
+    "load_nlp",
+    "name_tokens",
+    "names_match",
+    "number_spans",
+    "parse_corpus",
+    "parse_number",
+    "same_word",
+]

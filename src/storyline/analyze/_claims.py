@@ -1,0 +1,338 @@
+"""Numeric claims: figures grouped by what they count, and where they disagree.
+
+spaCy marks the figures (CARDINAL, MONEY, QUANTITY, PERCENT); what a figure counts
+comes from the words around it and its place in the parse ("four people were
+killed" counts deaths, "23 were taken to hospital" the injured, "EUR 180 million
+for the damage" money). A figure keeps its hedge ("at least", "more than"), who the
+report attributes it to (the subject of the sentence's speech verb, or "according
+to ..."), its source and that source's date. Figures that count the same thing
+form a claim; a claim whose figures differ is a disagreement, "over time" when
+they change with the reports' dates and "across sources" when reports of one date
+differ.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span as Span_
+
+from storyline.analyze._entities import EntityIndex
+from storyline.analyze._nlp import Paragraph
+from storyline.analyze._quotes import SPEECH_VERBS, name_of, subject_of
+from storyline.model import Claim, ClaimValue, Corpus, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+# What a figure counts, from the words near it; the first cue found, nearest first, wins.
+CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern, re.IGNORECASE))
+    for name, pattern in (
+        ("deaths", r"^(kill\w*|dead|deaths?|died|die[sd]?|dying|fatalit\w+|bodies|lives|toll|murder\w*)$"),
+        ("injured", r"^(injur\w*|wound\w*|hurt|hospital\w*|treated|casualt\w+)$"),
+        ("missing", r"^(missing|unaccounted)$"),
+        (
+            "evacuated",
+            r"^(evacu\w+|displaced|fled|flee\w*|homeless|refugees|shelters?|sheltered|relocated|rehoused|moved)$",
+        ),
+        ("arrested", r"^(arrest\w*|detain\w*|custody|jailed|charged)$"),
+        ("votes", r"^(votes?|voted|ballots?)$"),
+        ("troops", r"^(troops|soldiers|forces)$"),
+        ("jobs", r"^(jobs|layoffs|employees|staff)$"),
+    )
+)
+_QUALIFIERS = (
+    "no less than", "no more than", "well over", "more than", "at least", "as many as", "fewer than",
+    "less than", "up to", "nearly", "almost", "about", "around", "roughly", "some", "over", "under",
+    "approximately", "an estimated", "close to", "at most",
+)  # fmt: skip
+_WORD_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+      "dozen": 12, "hundred": 100}  # fmt: skip
+_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
+           "b": 1e9, "trillion": 1e12, "tn": 1e12}  # fmt: skip
+_CURRENCIES = {"€": "EUR", "euro": "EUR", "euros": "EUR", "$": "USD", "dollars": "USD", "dollar": "USD",
+               "£": "GBP", "pounds": "GBP", "pound": "GBP", "¥": "JPY", "yen": "JPY"}  # fmt: skip
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+(?:-[a-z]+)?", re.IGNORECASE)
+_ESTIMATES = frozenset("estimate figure count toll tally number total forecast projection".split())
+_PEOPLE = frozenset(
+    """people person resident worker civilian child man woman firefighter soldier officer passenger
+    student patient member employee protester victim adult teenager migrant miner""".split()
+)
+_UNITS = frozenset(
+    """metre meter kilometre kilometer km mile foot feet inch yard acre hectare hour minute second day week
+    month year decade century degree kilogram kg pound ton tonne litre liter gallon mph time""".split()
+)
+_DAMAGE = re.compile(r"^(damage\w*|cost\w*|loss\w*)$", re.IGNORECASE)
+_AGE = re.compile(r"^-?years?-old|^aged$|^age$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Figure:
+    about: str
+    value: ClaimValue
+
+
+def extract_claims(
+    corpus: Corpus, paragraphs: list[Paragraph], entities: EntityIndex, *, dates: dict[int, dt.date | None]
+) -> list[Claim]:
+    """Group the figures of every report by what they count; flag the groups that disagree."""
+    figures: list[_Figure] = []
+    for para in paragraphs:
+        article = corpus.articles[para.doc_index]
+        for ent in number_spans(para.doc):
+            figure = _figure(ent, para, entities, article.id, dates.get(para.doc_index))
+            if figure is not None:
+                figures.append(figure)
+    return _group(figures, [a.id for a in corpus.articles])
+
+
+def number_spans(doc: Doc) -> list[SpacySpan]:
+    """Runs of number words ("1,500", "180 million", "twenty-three"), outside dates and times.
+
+    The tagger's entities miss figures ("around 120 million euros" is no entity in
+    en_core_web_sm), so figures are read from the tokens; the entity labels only
+    keep dates, times and ordinals out.
+    """
+    blocked = {t.i for e in doc.ents if e.label_ in ("DATE", "TIME", "ORDINAL") for t in e}
+    spans, i = [], 0
+    while i < len(doc):
+        token = doc[i]
+        bare_hundred = token.lower_ == "hundred" and (i == 0 or doc[i - 1].lower_ not in ("a", "one"))
+        if (
+            i in blocked
+            or not (token.like_num or token.lower_ in _WORD_NUMBERS)
+            or token.lower_ == "one"
+            or bare_hundred
+        ):
+            i += 1
+            continue
+        j = i + 1
+        while (
+            j < len(doc)
+            and j not in blocked
+            and (doc[j].like_num or doc[j].lower_ in _SCALES or doc[j].lower_ == "hundred")
+        ):
+            j += 1
+        start = i - 1 if i > 0 and doc[i - 1].text in _CURRENCIES else i
+        span = doc[start:j]
+        after = doc[j].lower_ if j < len(doc) else ""
+        label = "PERCENT" if after in ("%", "percent", "per") else "MONEY" if _currency(span) else "CARDINAL"
+        spans.append(Span_(doc, start, j, label=label))
+        i = j
+    return spans
+
+
+def _figure(
+    ent: SpacySpan, para: Paragraph, entities: EntityIndex, source: str, date: dt.date | None
+) -> _Figure | None:
+    value = parse_number(ent.text)
+    if value is None or _is_age_or_time(ent) or _is_part_of(ent):
+        return None
+    currency = _currency(ent)
+    if ent.label_ == "MONEY" or currency:
+        kind = "damage" if _near(ent, _DAMAGE) else "money"
+        about = f"{kind} ({currency or '?'})"
+    elif ent.label_ == "PERCENT":
+        about = f"% {_counted_noun(ent) or 'share'}"
+    else:
+        noun = _counted_noun(ent)
+        if noun in _UNITS:
+            return None  # distances, durations, weights: context, not claims
+        if noun is not None and noun not in _PEOPLE and not any(c.match(noun) for _, c in CATEGORIES):
+            about = noun  # "two neighbourhoods" counts neighbourhoods, whatever the sentence is about
+        else:
+            about = _category(ent) or noun or ""
+        if not about:
+            return None
+    qualifier = _qualifier(ent)
+    text = f"{qualifier} {ent.text}".strip() if qualifier and qualifier not in ent.text.lower() else ent.text
+    start = para.start + ent.start_char
+    return _Figure(
+        about,
+        ClaimValue(
+            value=value,
+            text=text,
+            qualifier=qualifier,
+            attributed_to=_attribution(ent, para, entities),
+            source=source,
+            date=date,
+            span=Span(source, start, para.start + ent.end_char),
+        ),
+    )
+
+
+def parse_number(text: str) -> float | None:
+    """Read "1,500", "seven", "EUR 180m", "1.2 million", "twenty-three" as a number."""
+    words = [w.lower() for w in _NUMBER.findall(text.replace("€", " ").replace("$", " ").replace("£", " "))]
+    value: float | None = None
+    for word in words:
+        if re.fullmatch(r"\d+(?:,\d{3})+", word):
+            value = float(word.replace(",", ""))
+        elif re.fullmatch(r"\d+(?:\.\d+)?", word):
+            value = float(word)
+        elif re.fullmatch(r"\d+,\d{1,2}", word):  # decimal comma
+            value = float(word.replace(",", "."))
+        elif word in _SCALES and value is not None:
+            value *= _SCALES[word]
+        elif "-" in word and all(p in _WORD_NUMBERS for p in word.split("-")):
+            value = float(sum(_WORD_NUMBERS[p] for p in word.split("-")))
+        elif word in _WORD_NUMBERS:
+            number = _WORD_NUMBERS[word]
+            value = float(number) * (value if value and number == 100 else 1)
+        else:
+            match = re.fullmatch(r"(\d+(?:\.\d+)?)(k|m|mn|bn|b|tn)", word)
+            if match:
+                value = float(match.group(1)) * _SCALES[match.group(2)]
+    return value
+
+
+def _is_age_or_time(ent: SpacySpan) -> bool:
+    doc = ent.doc
+    after = doc[ent.end : ent.end + 2].text
+    before = doc[max(ent.start - 1, 0) : ent.start].text
+    if _AGE.search(after.replace(" ", "")) or _AGE.search(before) or re.search(r"\d:\d", ent.text):
+        return True
+    return bool(re.fullmatch(r"(1[89]|20)\d\d", ent.text.strip()))
+
+
+def _is_part_of(ent: SpacySpan) -> bool:
+    """ "three of the dead", "two of them": a part of a figure given elsewhere, not a figure."""
+    return ent.end < len(ent.doc) and ent.doc[ent.end].lower_ == "of"
+
+
+def _currency(ent: SpacySpan) -> str | None:
+    around = [t.lower_ for t in ent.doc[max(ent.start - 1, 0) : min(ent.end + 1, len(ent.doc))]]
+    for word in [*ent.text.lower().split(), *around]:
+        for mark, code in _CURRENCIES.items():
+            if word == mark or (word.startswith(mark) and mark in "€$£¥"):
+                return code
+    return None
+
+
+def _window(ent: SpacySpan) -> list[Token]:
+    """The words that say what a figure counts, nearest first.
+
+    Its head; the head's verb when the head is a noun ("four people were killed");
+    the words just after it ("23 were taken to hospital"); then the words before.
+    """
+    root = ent.root
+    chain = []
+    if root.head is not root:
+        chain.append(root.head)
+        if root.head.pos_ in ("NOUN", "PROPN", "NUM") and root.head.head is not root.head:
+            chain.append(root.head.head)
+    # "The death toll rose to six": the subject of the verb the figure hangs from.
+    subjects = [
+        child
+        for head in list(root.ancestors)[:3]
+        for child in head.children
+        if child.dep_ in ("nsubj", "nsubjpass")
+    ]
+    subjects = [t for s in subjects for t in (s, *s.children) if t.i != root.i]
+    after = list(ent.doc[ent.end : ent.end + 5])
+    before = list(ent.doc[max(ent.start - 4, 0) : ent.start])[::-1]
+    verbs = [t for t in root.head.children if t.dep_ in ("acl", "relcl", "amod")]
+    return [*chain, *verbs, *subjects, *after, *before]
+
+
+def _category(ent: SpacySpan) -> str | None:
+    for token in _window(ent):
+        for name, cue in CATEGORIES:
+            if cue.match(token.text) or cue.match(token.lemma_):
+                return name
+    return None
+
+
+def _near(ent: SpacySpan, cue: re.Pattern[str]) -> bool:
+    return any(cue.match(t.lemma_) or cue.match(t.text) for t in ent.sent)
+
+
+def _counted_noun(ent: SpacySpan) -> str | None:
+    head = ent.root.head
+    if ent.root.dep_ in ("nummod", "quantmod", "compound") and head.pos_ == "NOUN":
+        return str(head.lemma_).lower() if head.lemma_ not in ("time", "year", "day", "week") else None
+    return None
+
+
+def _qualifier(ent: SpacySpan) -> str:
+    text = " ".join(t.lower_ for t in ent.doc[max(ent.start - 3, 0) : ent.start]) + " " + ent.text.lower()
+    for qualifier in _QUALIFIERS:
+        if re.search(rf"\b{qualifier}\b", text):
+            return qualifier
+    return ""
+
+
+def _attribution(ent: SpacySpan, para: Paragraph, entities: EntityIndex) -> str | None:
+    """Who the report gives the figure to: "according to X", else the speaker of the clause."""
+    for token in ent.sent:
+        if token.lower_ == "according":
+            for to in token.children:
+                for obj in to.children:
+                    if obj.dep_ == "pobj":
+                        return _speaker_name(obj, para, entities)
+    for head in list(ent.root.ancestors)[:3]:
+        # "the regional government's estimate of 180 million"
+        if head.pos_ == "NOUN" and head.lemma_.lower() in _ESTIMATES:
+            owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return _speaker_name(owner, para, entities)
+    # The outermost speech verb above the figure is the report's source for it.
+    governing = [t for t in ent.root.ancestors if t.lemma_.lower() in SPEECH_VERBS][::-1]
+    others = [t for t in ent.sent if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB"]
+    # "say" and "tell" name a source; "report", "warn"... more often belong to the story.
+    ordered = sorted(
+        dict.fromkeys([*governing, *others]), key=lambda t: t.lemma_.lower() not in ("say", "tell")
+    )
+    for verb in ordered:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or [subject_of(verb)]
+        for subject in subjects:
+            if subject is not None and not any(t.i == ent.root.i for t in subject.subtree):
+                return _speaker_name(subject, para, entities)
+    return None
+
+
+def _speaker_name(token: Token, para: Paragraph, entities: EntityIndex) -> str | None:
+    if token.pos_ == "PRON" and token.lower_ not in ("he", "she"):
+        return None  # "it", "they": too vague to name without coreference
+    return name_of(token, para, entities, None, 0)
+
+
+def _group(figures: list[_Figure], order: list[str]) -> list[Claim]:
+    by_about: defaultdict[str, list[ClaimValue]] = defaultdict(list)
+    for figure in figures:
+        values = by_about[figure.about]
+        if not any(v.source == figure.value.source and v.value == figure.value.value for v in values):
+            values.append(figure.value)
+    known = {name for name, _ in CATEGORIES}
+    claims = []
+    for about, values in by_about.items():
+        if about.split(" (")[0] not in known | {"damage", "money"} and len(values) < 2:
+            continue
+        values.sort(key=lambda v: (v.date or dt.date.min, order.index(v.source)))
+        disagreement, kind = _disagreement(values)
+        claims.append(Claim(about=about, values=tuple(values), disagreement=disagreement, kind=kind))
+    claims.sort(key=lambda c: (not c.disagreement, -len({v.source for v in c.values}), c.about))
+    return claims
+
+
+def _disagreement(values: list[ClaimValue]) -> tuple[bool, str | None]:
+    if len({v.value for v in values}) < 2:
+        return False, None
+    by_date: defaultdict[dt.date | None, set[float]] = defaultdict(set)
+    for v in values:
+        by_date[v.date].add(v.value)
+    across = any(len(vals) > 1 for vals in by_date.values())
+    over_time = len({frozenset(vals) for vals in by_date.values()}) > 1 and len(by_date) > 1
+    return True, "both" if across and over_time else "across sources" if across else "over time"

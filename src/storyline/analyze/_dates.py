@@ -1,0 +1,325 @@
+"""Dates: when each report was published, and the dates of the events it tells.
+
+Publication dates come, in order of trust, from the caller, the page's metadata
+(trafilatura/htmldate, read at ingest), a date line at the head or foot of the text
+("Last updated: January 30, 2012", "Afp February 07, 2012", "Published 3/10/2012"),
+a dateline ("KESSPORT, March 8 (Varnia Wire) -", which has no year), or a date in the
+URL. Event dates are found with a pattern for each kind of expression, then
+resolved against the publication date: dateparser reads the absolute forms, and
+news conventions decide the relative ones ("on Saturday" in a Saturday report is
+that day; in a Tuesday report, the Saturday before).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from storyline.model import Article, Corpus, EventDate, PartialDate, Span
+from storyline.text import content_words, overlap
+
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_MONTH = rf"(?:{_MONTHS})\.?"
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+
+# A full date with its year, as date lines print it.
+_FULL_DATE = re.compile(
+    rf"""(?<![\w/])(?:
+        {_MONTH}\s+{_DAY},?\s+{_YEAR}
+      | {_DAY}\s+{_MONTH},?\s+{_YEAR}
+      | \d{{1,2}}/\d{{1,2}}/{_YEAR}
+      | {_YEAR}-\d{{2}}-\d{{2}}
+    )(?![\w/])""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A dateline: a place in capitals, then a month and day, before the story starts.
+_DATELINE = re.compile(
+    rf"^\s*[A-Z][A-Z .'’-]{{2,40}}(?:,\s*[A-Za-z .]{{2,30}})?,\s*(?P<date>{_MONTH}\s+{_DAY})\b", re.VERBOSE
+)
+_URL_DATE = re.compile(r"/(?P<y>20\d\d)[/-]?(?P<m>[01]\d)[/-]?(?P<d>[0-3]\d)(?:[/-]|\b)")
+
+# Event date expressions in running text, most specific first; each alternative
+# names its kind, which decides how it is resolved.
+_EVENT = re.compile(
+    rf"""(?<![\w-])(?:
+        (?P<full>{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}|\d{{1,2}}/\d{{1,2}}/{_YEAR})
+      | (?P<monthday>{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH})(?![\w,]*\s*,?\s*{_YEAR})
+      | (?P<monthyear>{_MONTH},?\s+{_YEAR})
+      | (?P<month>(?:(?:in|since|during|until|by|early|late|mid|last|next|this)[\s-]+){_MONTH})(?!\s*\d)
+      | (?P<year>(?:in|since|during|until|by|early|late|mid)[\s-]+{_YEAR})(?![\d,-]|\s+{_MONTH})
+      | (?P<weekday>(?:(?:last|next|this|on|early|late|since|until|by)\s+(?:\w+\s+)?)?{_WEEKDAY}(?:['’]s)?)
+      | (?P<rel>yesterday|today|tonight|this\s+(?:morning|afternoon|evening)|last\s+night
+               |(?:last|next|this)\s+(?:month|year)|(?:a|one|two|three|four|five|six)\s+days?\s+ago)
+    )(?![\w-])""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_FUTURE = re.compile(
+    r"\b(will|would|shall|is\s+to|are\s+to|is\s+expected|are\s+expected|plans?\s+to|scheduled|due\s+to|going\s+to)\b",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_MONTH_WORDS = ("april", "may", "march", "june")  # also ordinary words: need a day or capital
+
+
+@dataclass(frozen=True, slots=True)
+class PublicationDate:
+    date: dt.date
+    origin: str
+    evidence: str
+
+
+def find_publication_date(article: Article) -> PublicationDate | None:
+    """Return the report's own date and where it came from, or None.
+
+    `article` is the report as given (before cleaning): its head and foot lines
+    carry the date stamps that cleaning drops.
+    """
+    if article.date is not None:
+        origin = "metadata" if article.url or article.source == "html" else "given"
+        return PublicationDate(article.date, origin, article.date.isoformat())
+    lines = [line.strip() for line in article.text.splitlines() if line.strip()]
+    edge = lines[:12] + lines[-8:] if len(lines) > 20 else lines
+    for line in edge:
+        if len(line.split()) > 16:
+            continue
+        match = _FULL_DATE.search(line)
+        if match:
+            date = _parse_absolute(match.group(0))
+            if date is not None and date.day is not None:
+                return PublicationDate(date.start, "date line", line)
+    for line in lines[:15]:
+        match = _DATELINE.match(line)
+        if match:
+            year = _year_from(lines) or _year_from([article.url or ""])
+            if year is not None:
+                date = _parse_absolute(f"{match.group('date')} {year}")
+                if date is not None and date.day is not None:
+                    return PublicationDate(date.start, "dateline", match.group(0).strip())
+    if article.url:
+        found = _URL_DATE.search(article.url)
+        if found:
+            try:
+                day = dt.date(int(found["y"]), int(found["m"]), int(found["d"]))
+            except ValueError:
+                return None
+            return PublicationDate(day, "url", article.url)
+    return None
+
+
+def find_event_dates(text: str, *, published: dt.date | None, article_id: str = "") -> list[EventDate]:
+    """Find the date expressions in `text` and resolve them against `published`.
+
+    Relative expressions ("on Saturday", "yesterday", "last month") need the
+    publication date and are skipped without it; a month or a year alone stays
+    partial ("2011-10", "2009").
+    """
+    found = []
+    for match in _EVENT.finditer(text):
+        kind = match.lastgroup or ""
+        cue = match.group(0)
+        if kind in ("monthday", "month") and not _is_month_reference(cue):
+            continue
+        future = bool(_FUTURE.search(_clause_before(text, match.start())))
+        date = _resolve(kind, cue, published=published, future=future)
+        if date is None:
+            continue
+        found.append(
+            EventDate(
+                date=date,
+                cue=cue.strip(),
+                span=Span(article_id, match.start(), match.end()),
+                relative=kind not in ("full", "monthyear", "year"),
+            )
+        )
+    return found
+
+
+def _resolve(kind: str, cue: str, *, published: dt.date | None, future: bool) -> PartialDate | None:
+    low = cue.lower()
+    if kind in ("full", "monthyear"):
+        return _parse_absolute(cue)
+    if kind == "year":
+        return PartialDate(int(re.findall(r"\d{4}", cue)[0]))
+    if published is None:
+        return None
+    if kind == "monthday":
+        return _nearest_month_day(cue, published, future=future)
+    if kind == "month":
+        return _month(low, published, future=future)
+    if kind == "weekday":
+        return _weekday(low, published, future=future)
+    return _relative(low, published)
+
+
+def _nearest_month_day(cue: str, published: dt.date, *, future: bool) -> PartialDate | None:
+    """A month and day without a year: the year that puts it nearest the report, past first."""
+    parsed = _parse_absolute(f"{cue} {published.year}")
+    if parsed is None or parsed.month is None or parsed.day is None:
+        return None
+    date: dt.date | None = parsed.start
+    if date is not None and not future and date > published + dt.timedelta(days=2):
+        date = _replace_year(date, published.year - 1)
+    elif date is not None and future and date < published - dt.timedelta(days=2):
+        date = _replace_year(date, published.year + 1)
+    return PartialDate.of(date) if date else None
+
+
+def _month(cue: str, published: dt.date, *, future: bool) -> PartialDate:
+    name = re.findall(_MONTH, cue, re.IGNORECASE)[-1].rstrip(".")
+    month = _month_number(name)
+    year = published.year
+    if cue.startswith("next") or (future and not cue.startswith("last")):
+        if month < published.month or (cue.startswith("next") and month <= published.month):
+            year += 1
+    elif month > published.month or (cue.startswith("last") and month == published.month):
+        year -= 1
+    return PartialDate(year, month)
+
+
+def _weekday(cue: str, published: dt.date, *, future: bool) -> PartialDate:
+    """News usage: a weekday is the most recent such day, or the coming one in future tense."""
+    target = next(i for i, name in enumerate(_WEEKDAYS) if name in cue)
+    delta = (published.weekday() - target) % 7
+    if cue.startswith("next") or (future and not cue.startswith("last")):
+        ahead = (target - published.weekday()) % 7
+        return PartialDate.of(published + dt.timedelta(days=ahead or 7))
+    if cue.startswith("last") and delta == 0:
+        delta = 7
+    return PartialDate.of(published - dt.timedelta(days=delta))
+
+
+def _relative(cue: str, published: dt.date) -> PartialDate | None:
+    cue = " ".join(cue.split())
+    if cue == "yesterday" or cue == "last night":
+        return PartialDate.of(published - dt.timedelta(days=1))
+    if cue in ("today", "tonight") or cue.startswith("this "):
+        if cue == "this month":
+            return PartialDate(published.year, published.month)
+        if cue == "this year":
+            return PartialDate(published.year)
+        return PartialDate.of(published)
+    if cue.endswith("ago"):
+        return PartialDate.of(published - dt.timedelta(days=_NUMBER_WORDS.get(cue.split()[0], 1)))
+    if cue == "last month":
+        first = published.replace(day=1) - dt.timedelta(days=1)
+        return PartialDate(first.year, first.month)
+    if cue == "next month":
+        nxt = (published.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return PartialDate(nxt.year, nxt.month)
+    if cue == "last year":
+        return PartialDate(published.year - 1)
+    if cue == "next year":
+        return PartialDate(published.year + 1)
+    return None
+
+
+def _is_month_reference(cue: str) -> bool:
+    """Tell "in May" (a month) from "may" (a verb) and "march" (a walk)."""
+    words = re.findall(r"[A-Za-z]+", cue)
+    name = next((w for w in reversed(words) if _is_month_name(w)), "")
+    if name.lower() in _MONTH_WORDS or len(name) <= 3:
+        return name[:1].isupper()
+    return True
+
+
+def _is_month_name(word: str) -> bool:
+    return re.fullmatch(_MONTH, word, re.IGNORECASE) is not None
+
+
+def _month_number(name: str) -> int:
+    key = name.lower()[:3]
+    return ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].index(key) + 1
+
+
+def _clause_before(text: str, at: int) -> str:
+    """The words of the clause that leads up to `at` (not crossing a quote or a comma)."""
+    start = max(*(text.rfind(mark, 0, at) for mark in '.;,:"“”'), at - 80)
+    return text[start + 1 : at]
+
+
+def _year_from(lines: list[str]) -> int | None:
+    years = [int(y) for line in lines[:20] for y in re.findall(rf"\b({_YEAR})\b", line)]
+    return max(set(years), key=years.count) if years else None
+
+
+def _replace_year(date: dt.date, year: int) -> dt.date | None:
+    try:
+        return date.replace(year=year)
+    except ValueError:  # 29 February
+        return None
+
+
+def _parse_absolute(text: str) -> PartialDate | None:
+    """Read an absolute date with dateparser; month-first for all-numeric dates, as US wires write."""
+    text = re.sub(r"\s+of\s+", " ", text.strip())
+    data = _parser().get_date_data(text)
+    if data.date_obj is None:
+        return None
+    date = data.date_obj.date()
+    if data.period == "year":
+        return PartialDate(date.year)
+    if data.period == "month":
+        return PartialDate(date.year, date.month)
+    return PartialDate.of(date)
+
+
+@lru_cache(maxsize=1)
+def _parser():  # type: ignore[no-untyped-def]
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(
+        languages=["en"],
+        settings={"DATE_ORDER": "MDY", "PREFER_DAY_OF_MONTH": "first", "RETURN_TIME_AS_PERIOD": False},
+    )
+
+
+def infer_publication_dates(
+    corpus: Corpus, dates: dict[int, dt.date | None], *, threshold: float, min_overlap: float = 0.0
+) -> dict[int, tuple[dt.date, str]]:
+    """Date undated reports from the dated reports that tell the same events.
+
+    An undated report that shares facts (sentences passing the citation test) with
+    dated reports gets their date when they all share one date; with dated reports
+    of different dates it stays undated, since no rule picks one of them safely.
+    Returns {doc_index: (date, evidence)} for the reports it could date.
+    """
+    emb = corpus.embeddings
+    if emb is None:
+        return {}
+    undated = [i for i in corpus.included if dates.get(i) is None]
+    if not undated:
+        return {}
+    by_doc: dict[int, list[int]] = {}
+    for index, sentence in enumerate(corpus.sentences):
+        by_doc.setdefault(sentence.doc_index, []).append(index)
+    words = [content_words(s.text) for s in corpus.sentences]
+    out = {}
+    for doc in undated:
+        mine = by_doc.get(doc, [])
+        shared: dict[dt.date, int] = {}
+        for other, rows in by_doc.items():
+            date = dates.get(other)
+            if date is None or other == doc or not mine or not rows:
+                continue
+            sims = emb[mine] @ emb[rows].T
+            n_shared = sum(
+                1
+                for a, b in zip(*np.nonzero(sims >= threshold), strict=True)
+                if overlap(words[mine[a]], words[rows[b]]) >= min_overlap
+            )
+            if n_shared:
+                shared[date] = shared.get(date, 0) + n_shared
+        if len(shared) == 1:
+            (date,) = shared
+            out[doc] = (date, f"shares {shared[date]} facts with reports of {date.isoformat()}")
+    return out

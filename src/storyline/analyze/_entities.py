@@ -1,0 +1,264 @@
+"""Entities: people, organisations and places, one name across every spelling.
+
+spaCy finds the mentions; merging is ours, because the variants that matter in
+news are not in any model: transliterations (Sergei/Sergey, Jassim/Jassem,
+Sheikh/Sheik), Arabic particles and hyphens (al-Arabi / Elaraby / el-Araby,
+al-Assad / alAssad / Assad), titles ("Regional governor Sergey Valkov"), and a
+surname alone standing for the full name met elsewhere in the cluster.
+
+Two names match when their tokens match pairwise by a spelling key (ASCII,
+particles off, common transliteration pairs folded, vowels dropped after the first
+letter) and are close as strings (difflib ratio), so "Marta" and "Morty" share a
+key but not a ratio.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from storyline.analyze._nlp import Paragraph
+from storyline.model import Corpus, Entity, Span
+
+LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "LOC"}
+_TITLES = frozenset(
+    """mr mrs ms miss dr prof sir dame lord lady rev father sheikh sheik shaikh imam ayatollah
+    president vice prime minister ministers secretary general gen lt col colonel maj major capt captain
+    sgt sergeant cpl private adm admiral cmdr commander chief inspector detective det officer constable
+    judge justice senator sen rep representative congressman congresswoman gov governor mayor
+    ambassador envoy spokesman spokeswoman spokesperson chancellor king queen prince princess pope
+    deputy director head chairman chairwoman chair ceo founder leader regional foreign interior defence
+    defense health finance state former acting late supt superintendent coach manager striker
+    goalkeeper""".split()
+)
+_PARTICLES = ("al", "el", "ul", "bin", "ibn", "abu")
+_ORG_WORDS = frozenset(
+    """ministry union agency company corp corporation inc ltd plc llc group party council committee
+    office department police army navy court university college school hospital post times news herald
+    wire press bank association commission service services authority federation organization
+    organisation institute league club fc athletic united foundation network agrochem airlines
+    government parliament congress senate assembly board fund""".split()
+)
+_CAMEL = re.compile(r"\b(al|el|Al|El)(?=[A-Z])")
+_LEADING_THE = re.compile(r"^(the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_FOLDS = (("kh", "k"), ("ph", "f"), ("ck", "k"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("y", "i"))
+
+
+@dataclass(slots=True)
+class Mention:
+    text: str
+    label: str
+    doc_index: int
+    span: Span
+    tokens: tuple[str, ...]
+    """The name's words with titles and "the" removed."""
+
+
+@dataclass(slots=True)
+class _Group:
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def tokens(self) -> tuple[str, ...]:
+        return max((m.tokens for m in self.mentions), key=lambda t: (len(t), -len(" ".join(t))))
+
+
+@dataclass(frozen=True, slots=True)
+class EntityIndex:
+    """The merged entities, and which entity each (article, character) mention belongs to."""
+
+    entities: tuple[Entity, ...]
+    mentions: tuple[tuple[Mention, int], ...]
+
+    def at(self, doc_index: int, start: int, end: int) -> Entity | None:
+        """The entity mentioned inside article `doc_index` between `start` and `end`."""
+        for mention, entity in self.mentions:
+            if mention.doc_index == doc_index and mention.span.start < end and start < mention.span.end:
+                return self.entities[entity]
+        return None
+
+    def find(self, name: str) -> Entity | None:
+        """The entity whose name or alias matches `name` (spelling variants allowed)."""
+        tokens = name_tokens(name)
+        if not tokens:
+            return None
+        for entity in self.entities:
+            for alias in (entity.name, *entity.aliases):
+                if names_match(tokens, name_tokens(alias)) or (
+                    len(tokens) == 1 and same_word(tokens[0], name_tokens(alias)[-1:] or ("",))
+                ):
+                    return entity
+        return None
+
+
+def extract_entities(corpus: Corpus, paragraphs: list[Paragraph]) -> EntityIndex:
+    """Collect named-entity mentions and merge them across reports and spellings."""
+    mentions = []
+    for para in paragraphs:
+        article_id = corpus.articles[para.doc_index].id
+        for ent in para.doc.ents:
+            label = LABELS.get(ent.label_)
+            if label is None:
+                continue
+            text = _POSSESSIVE.sub("", ent.text.strip())
+            tokens = name_tokens(text, titles=label == "PERSON")
+            if not tokens or not any(c.isupper() for c in text):
+                continue
+            start = para.start + ent.start_char
+            mentions.append(
+                Mention(text, label, para.doc_index, Span(article_id, start, start + len(ent.text)), tokens)
+            )
+    groups = _merge(mentions)
+    return _index(corpus, groups)
+
+
+def name_tokens(text: str, *, titles: bool = True) -> tuple[str, ...]:
+    """A name's words without a leading "the", a trailing possessive and (for people) titles."""
+    text = _CAMEL.sub(r"\1-", _LEADING_THE.sub("", text.strip()))
+    words = [w for w in re.split(r"[\s]+", text) if w]
+    while titles and len(words) > 1 and words[0].lower().rstrip(".") in _TITLES:
+        words = words[1:]
+    return tuple(_POSSESSIVE.sub("", w) for w in words if re.search(r"\w", w))
+
+
+def spelling_key(word: str) -> str:
+    """Fold a word to a key that transliteration variants share ("Sergei", "Sergey" -> "srg")."""
+    ascii_word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+    parts = [p for p in re.split(r"[-'’ ]", ascii_word) if p]
+    if len(parts) > 1 and parts[0] in _PARTICLES:
+        parts = parts[1:]
+    folded = "".join(parts)
+    for pair in _FOLDS:
+        folded = folded.replace(*pair)
+    folded = re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z]", "", folded))
+    return folded[:1] + re.sub(r"[aeiou]", "", folded[1:]) if folded else ""
+
+
+def _plain(word: str) -> str:
+    ascii_word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+    parts = [p for p in re.split(r"[-'’ ]", ascii_word) if p]
+    if len(parts) > 1 and parts[0] in _PARTICLES:
+        parts = parts[1:]
+    return re.sub(r"[^a-z]", "", "".join(parts)).replace("y", "i")
+
+
+def same_word(a: str, b_tokens: tuple[str, ...] | str) -> bool:
+    """Two name words that are spellings of one another."""
+    b = b_tokens[0] if isinstance(b_tokens, tuple) else b_tokens
+    if a.lower() == b.lower():
+        return True
+    for x, y in ((a, b), (_strip_particle(a), b), (a, _strip_particle(b))):
+        kx, ky = spelling_key(x), spelling_key(y)
+        if kx and kx == ky and SequenceMatcher(None, _plain(x), _plain(y)).ratio() >= 0.7:
+            return True
+    return False
+
+
+def _strip_particle(word: str) -> str:
+    """ "Elaraby" -> "araby": a particle written fused to the name, when enough is left."""
+    low = word.lower()
+    for particle in ("al", "el"):
+        if low.startswith(particle) and len(word) >= len(particle) + 4 and low[len(particle)] in "aeiou":
+            return word[len(particle) :]
+    return word
+
+
+def names_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Full names that name the same person: same surname, compatible given names."""
+    if not a or not b:
+        return False
+    if len(a) == 1 or len(b) == 1:
+        return len(a) == len(b) and same_word(a[0], b[0])
+    if not same_word(a[-1], b[-1]):
+        return False
+    first_a, first_b = a[0].rstrip("."), b[0].rstrip(".")
+    if len(first_a) == 1 or len(first_b) == 1:
+        return first_a[0].lower() == first_b[0].lower()
+    return same_word(first_a, first_b)
+
+
+def _is_org_name(tokens: tuple[str, ...]) -> bool:
+    return any(t.lower() in _ORG_WORDS for t in tokens)
+
+
+def _merge(mentions: list[Mention]) -> list[_Group]:
+    """Group mentions: full names by `names_match`, then single words onto a unique full name."""
+    groups: list[_Group] = []
+    singles: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: -len(m.tokens)):
+        if len(mention.tokens) == 1:
+            singles.append(mention)
+            continue
+        for group in groups:
+            if names_match(mention.tokens, group.tokens) or _acronym_of(mention.tokens, group.tokens):
+                group.mentions.append(mention)
+                break
+        else:
+            groups.append(_Group([mention]))
+    for mention in singles:
+        word = mention.tokens[0]
+        exact = [g for g in groups if len(g.tokens) == 1 and same_word(word, g.tokens[0])]
+        if exact:
+            exact[0].mentions.append(mention)
+            continue
+        full = [g for g in groups if len(g.tokens) > 1 and _single_links(word, g)]
+        if len(full) == 1:
+            full[0].mentions.append(mention)
+        else:
+            groups.append(_Group([mention]))
+    return groups
+
+
+def _single_links(word: str, group: _Group) -> bool:
+    """A lone word stands for a full name: a person's surname, or an acronym of an organisation."""
+    tokens = group.tokens
+    if _acronym_of((word,), tokens):
+        return True
+    labels = Counter(m.label for m in group.mentions)
+    person_like = labels["PERSON"] > 0 or labels.most_common(1)[0][0] not in ("GPE", "LOC", "NORP")
+    return person_like and len(tokens) <= 3 and not _is_org_name(tokens) and same_word(word, tokens[-1])
+
+
+def _acronym_of(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """ "UN" and "United Nations"; "WHO" and "World Health Organization"."""
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if len(short) != 1 or len(long) < 2 or not short[0].isupper() or len(short[0]) < 2:
+        return False
+    initials = "".join(t[0] for t in long if t[0].isupper())
+    return short[0].replace(".", "") == initials
+
+
+def _index(corpus: Corpus, groups: list[_Group]) -> EntityIndex:
+    entities: list[Entity] = []
+    links: list[tuple[Mention, int]] = []
+    ordered = sorted(groups, key=lambda g: (-len(g.mentions), g.mentions[0].span.start))
+    for group in ordered:
+        forms = Counter(" ".join(m.tokens) for m in group.mentions)
+        longest = max(len(m.tokens) for m in group.mentions)
+        name = max(
+            (f for f in forms if len(f.split()) == longest), key=lambda f: (forms[f], f[:1].isupper(), f)
+        )
+        aliases = sorted({m.text for m in group.mentions} - {name})
+        sources = sorted(
+            {corpus.articles[m.doc_index].id for m in group.mentions},
+            key=[a.id for a in corpus.articles].index,
+        )
+        entity_type = _type_of(group)
+        index = len(entities)
+        entities.append(Entity(name, entity_type, tuple(aliases), tuple(sources), len(group.mentions)))
+        links.extend((m, index) for m in group.mentions)
+    return EntityIndex(tuple(entities), tuple(links))
+
+
+def _type_of(group: _Group) -> str:
+    """The majority label, corrected where the words say organisation."""
+    if _is_org_name(group.tokens):
+        return "ORG"
+    votes: defaultdict[str, int] = defaultdict(int)
+    for mention in group.mentions:
+        votes[mention.label] += 2 if len(mention.tokens) > 1 else 1
+    return max(votes, key=lambda label: (votes[label], label == "PERSON"))

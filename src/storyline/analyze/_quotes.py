@@ -1,0 +1,213 @@
+"""Quotes: direct speech with its speaker, the same quote in several reports merged.
+
+A quote is text in double quotation marks of four words or more. Its speaker is
+the subject of the nearest speech verb outside the quotation marks in the same
+paragraph ("...," Lavrov told his Arab counterparts; the ministry said; said Droz),
+or what follows "according to". A pronoun subject is the person last quoted or
+named before it in the same report; a paragraph that is only a quote continues
+the previous paragraph's speaker, as news style does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from storyline.analyze._entities import EntityIndex
+from storyline.analyze._nlp import Paragraph
+from storyline.model import Corpus, Quote, Span
+from storyline.text import count_words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+SPEECH_VERBS = frozenset(
+    """say tell add state announce explain write insist claim warn note ask reply respond confirm deny
+    declare argue acknowledge admit recall describe continue urge vow promise predict suggest stress
+    told quip report complain comment conclude concede agree estimate believe""".split()
+)
+_QUOTE = re.compile(r"[“\"]([^“”\"]+)[”\"]")
+_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+_DROP_DET = frozenset({"the", "a", "an"})
+
+
+@dataclass(slots=True)
+class _Found:
+    doc_index: int
+    text: str
+    speaker: str | None
+    span: Span
+    words: frozenset[str]
+
+
+def extract_quotes(corpus: Corpus, paragraphs: list[Paragraph], entities: EntityIndex) -> list[Quote]:
+    """Every direct quote with its speaker, merged across reports, in order of first appearance."""
+    found: list[_Found] = []
+    last_speaker: dict[int, tuple[int, str | None]] = {}
+    for number, para in enumerate(paragraphs):
+        matches = [m for m in _QUOTE.finditer(para.text) if count_words(m.group(1)) >= 4]
+        if not matches:
+            continue
+        article_id = corpus.articles[para.doc_index].id
+        outside = _outside_quotes(para.text, matches)
+        for match in matches:
+            speaker = _speaker(para, match, outside, entities, last_speaker.get(para.doc_index), number)
+            text = " ".join(match.group(1).split()).strip(" ,")
+            start = para.start + match.start(1)
+            found.append(
+                _Found(
+                    para.doc_index,
+                    text,
+                    speaker,
+                    Span(article_id, start, start + len(match.group(1))),
+                    _words(text),
+                )
+            )
+            last_speaker[para.doc_index] = (number, speaker)
+    return _merge(corpus, found)
+
+
+def _outside_quotes(text: str, matches: list[re.Match[str]]) -> list[tuple[int, int]]:
+    spans, at = [], 0
+    for match in matches:
+        spans.append((at, match.start()))
+        at = match.end()
+    spans.append((at, len(text)))
+    return spans
+
+
+def _speaker(
+    para: Paragraph,
+    match: re.Match[str],
+    outside: list[tuple[int, int]],
+    entities: EntityIndex,
+    previous: tuple[int, str | None] | None,
+    number: int,
+) -> str | None:
+    def is_outside(token: Token) -> bool:
+        return any(a <= token.idx < b for a, b in outside)
+
+    candidates = []
+    for token in para.doc:
+        if not is_outside(token):
+            continue
+        if token.lemma_.lower() in SPEECH_VERBS and token.pos_ in ("VERB", "AUX"):
+            distance = (
+                token.idx - match.end() if token.idx >= match.end() else (match.start() - token.idx) * 1.5
+            )
+            candidates.append((distance, token, "verb"))
+        elif token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+            distance = abs(token.idx - match.end())
+            candidates.append((distance, token, "according"))
+    for _, token, kind in sorted(candidates, key=lambda c: c[0]):
+        subject = subject_of(token) if kind == "verb" else _according_object(token)
+        if subject is None or not is_outside(subject):
+            continue
+        name = name_of(subject, para, entities, previous, number)
+        if name:
+            return name
+    if previous is not None and previous[0] >= number - 2 and match.start() <= 2:
+        return previous[1]
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    for head in (verb, verb.head):
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
+        if head.dep_ not in ("conj", "advcl", "ccomp", "parataxis"):
+            break
+    return None
+
+
+def _according_object(token: Token) -> Token | None:
+    for child in token.children:
+        if child.lower_ == "to":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def name_of(
+    subject: Token,
+    para: Paragraph,
+    entities: EntityIndex,
+    previous: tuple[int, str | None] | None,
+    number: int,
+) -> str | None:
+    start = para.start + subject.idx
+    entity = entities.at(para.doc_index, start, start + len(subject.text))
+    if entity is not None:
+        return entity.name
+    if subject.lower_ in _PRONOUNS:
+        # The person named last before the pronoun in this paragraph, else the one
+        # quoted just before, else the one named last before it in the report.
+        here = _last_person(entities, para.doc_index, start, since=para.start)
+        if here is not None:
+            return here
+        if previous is not None and previous[1] and previous[0] >= number - 3:
+            return previous[1]
+        return _last_person(entities, para.doc_index, start)
+    # The subject's own words ("the foreign ministry", "company spokeswoman Marta Osk"),
+    # not what hangs after it ("workers at the plant").
+    words = sorted(
+        [t for t in subject.lefts if t.dep_ not in ("punct", "cc", "conj")] + [subject], key=lambda t: t.i
+    )
+    for token in words:
+        at = para.start + token.idx
+        named = entities.at(para.doc_index, at, at + len(token.text))
+        if named is not None and named.type in ("PERSON", "ORG"):
+            return named.name
+    text = " ".join(t.text for t in words if t.lower_ not in _DROP_DET)
+    if text[:1].isupper() and count_words(text) <= 3:
+        # A surname alone ("said Droz") that the tagger did not mark as a name.
+        known = entities.find(text)
+        if known is not None:
+            return known.name
+    return text if text and count_words(text) <= 8 else None
+
+
+def _last_person(entities: EntityIndex, doc_index: int, before: int, *, since: int = 0) -> str | None:
+    best = None
+    for mention, index in entities.mentions:
+        entity = entities.entities[index]
+        is_candidate = (
+            mention.doc_index == doc_index
+            and since <= mention.span.start < before
+            and entity.type == "PERSON"
+        )
+        if is_candidate and (best is None or mention.span.start > best[0]):
+            best = (mention.span.start, entity.name)
+    return best[1] if best else None
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", text.lower()))
+
+
+def _same(a: _Found, b: _Found) -> bool:
+    small = min(len(a.words), len(b.words))
+    return small > 0 and len(a.words & b.words) / small >= 0.8
+
+
+def _merge(corpus: Corpus, found: list[_Found]) -> list[Quote]:
+    groups: list[list[_Found]] = []
+    for item in found:
+        for group in groups:
+            if any(_same(item, other) for other in group):
+                group.append(item)
+                break
+        else:
+            groups.append([item])
+    order = [a.id for a in corpus.articles]
+    quotes = []
+    for group in groups:
+        speakers = [g.speaker for g in group if g.speaker]
+        speaker = max(speakers, key=speakers.count) if speakers else None
+        longest = max(group, key=lambda g: len(g.text))
+        sources = sorted({corpus.articles[g.doc_index].id for g in group}, key=order.index)
+        quotes.append(Quote(speaker=speaker, text=longest.text, sources=tuple(sources), span=longest.span))
+    return quotes

@@ -1,0 +1,100 @@
+"""The timeline: dated events merged across reports.
+
+An event is a sentence with a resolved date expression; its date is the most
+precise one in the sentence. Sentences of one date that state the same fact (the
+embedder's citation test: cosine similarity, and shared content words where the
+embedder asks for them) become one event citing every report that tells it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+
+from storyline.analyze._dates import find_event_dates
+from storyline.model import Corpus, EventDate, PartialDate, Sentence, TimelineEvent
+from storyline.text import content_words, overlap
+
+MAX_EVENT_WORDS = 45
+
+
+@dataclass(slots=True)
+class _Dated:
+    index: int
+    sentence: Sentence
+    date: EventDate
+    published: dt.date | None
+
+
+def build_timeline(
+    corpus: Corpus,
+    *,
+    dates: dict[int, dt.date | None],
+    threshold: float,
+    min_overlap: float = 0.0,
+) -> list[TimelineEvent]:
+    """Merge the dated sentences of the included reports into a sorted timeline."""
+    dated = []
+    for index, sentence in enumerate(corpus.sentences):
+        if sentence.doc_index in corpus.excluded:
+            continue
+        published = dates.get(sentence.doc_index)
+        found = find_event_dates(sentence.text, published=published, article_id=sentence.span.article_id)
+        if not found:
+            continue
+        best = max(found, key=lambda e: (_rank(e.date), -e.span.start))
+        dated.append(_Dated(index, sentence, best, published))
+    groups = _merge(corpus, dated, threshold=threshold, min_overlap=min_overlap)
+    order = [a.id for a in corpus.articles]
+    events = []
+    for group in groups:
+        first = min(
+            group, key=lambda d: (d.published or dt.date.max, d.sentence.doc_index, d.sentence.position)
+        )
+        sources = sorted({d.sentence.span.article_id for d in group}, key=order.index)
+        events.append(
+            TimelineEvent(
+                date=first.date.date,
+                text=_short(first.sentence.text),
+                sources=tuple(sources),
+                cues=tuple(dict.fromkeys(d.date.cue for d in group)),
+                span=first.sentence.span,
+            )
+        )
+    # Same date: the best-corroborated first, then the earliest report's order.
+    firsts = {id(e): min(order.index(s) for s in e.sources) for e in events}
+    events.sort(key=lambda e: (e.date.key, -len(e.sources), firsts[id(e)], e.span.start if e.span else 0))
+    return events
+
+
+def _rank(date: PartialDate) -> int:
+    return {"day": 3, "month": 2, "year": 1}[date.precision]
+
+
+def _merge(
+    corpus: Corpus, dated: list[_Dated], *, threshold: float, min_overlap: float
+) -> list[list[_Dated]]:
+    emb = corpus.embeddings
+    words = [content_words(d.sentence.text) for d in dated]
+    groups: list[list[int]] = []
+    for i, item in enumerate(dated):
+        for group in groups:
+            head = dated[group[0]]
+            if head.date.date != item.date.date:
+                continue
+            similar = (
+                emb is not None and float(np.dot(emb[head.index], emb[item.index])) >= threshold
+            ) or emb is None
+            if similar and overlap(words[group[0]], words[i]) >= max(min_overlap, 0.3):
+                group.append(i)
+                break
+        else:
+            groups.append([i])
+    return [[dated[i] for i in group] for group in groups]
+
+
+def _short(text: str) -> str:
+    words = text.split()
+    return text if len(words) <= MAX_EVENT_WORDS else " ".join(words[:MAX_EVENT_WORDS]) + " …"
