@@ -20,6 +20,7 @@ import sys
 import time
 from pathlib import Path
 
+from storyline.errors import InputError
 from storyline.evaluate import FEATURES, Counts, score_report, total
 from storyline.ingest import Cluster, read_clusters, read_files
 from storyline.model import Article
@@ -28,6 +29,16 @@ from storyline.pipeline import Reporter, Summarizer
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold"
 SAMPLE = ROOT.parent / "shared" / "data" / "multinews" / "original_sample.jsonl"
+# The gold clusters whose errors were read while the rules were written; the others
+# were never looked at, so their scores are the honest estimate.
+DEV = {
+    "kessport-fire",
+    "girasella-sample-15247",
+    "girasella-sample-17496",
+    "girasella-sample-22059",
+    "girasella-sample-35142",
+    "girasella-sample-35713",
+}
 
 
 def load_inputs() -> dict[str, list[Article]]:
@@ -44,7 +55,12 @@ def fmt(value: float | None) -> str:
 
 
 def table(title: str, scores: dict[str, Counts]) -> str:
-    lines = [f"### {title}", "", "| feature | precision | recall | n predicted | n gold |", "|---|---|---|---|---|"]
+    lines = [
+        f"### {title}",
+        "",
+        "| feature | precision | recall | n predicted | n gold |",
+        "|---|---|---|---|---|",
+    ]
     for feature in FEATURES:
         c = scores[feature]
         lines.append(f"| {feature} | {fmt(c.precision)} | {fmt(c.recall)} | {c.n_pred} | {c.n_gold} |")
@@ -68,8 +84,11 @@ def main() -> int:
         per_cluster[gold["id"]] = score_report(story.to_dict(), gold)
     print(table("bundled example (kessport-fire)", per_cluster["kessport-fire"]))
     print()
-    samples = [s for k, s in per_cluster.items() if k != "kessport-fire"]
-    print(table(f"original sample, {len(samples)} gold clusters (micro average)", total(samples)))
+    dev = [s for k, s in per_cluster.items() if k in DEV and k != "kessport-fire"]
+    held_out = [s for k, s in per_cluster.items() if k not in DEV]
+    print(table(f"original sample, {len(dev)} development clusters (errors read while building)", total(dev)))
+    print()
+    print(table(f"original sample, {len(held_out)} held-out clusters (never inspected)", total(held_out)))
     print()
     print(table(f"all {len(per_cluster)} gold clusters", total(per_cluster.values())))
     result: dict[str, object] = {
@@ -97,7 +116,7 @@ def timing(inputs: dict[str, list[Article]], reporter: Reporter) -> dict[str, fl
         started = time.perf_counter()
         try:
             summarizer(articles)
-        except Exception:  # noqa: BLE001 - clusters without usable text are skipped by both
+        except InputError:  # a cluster without usable text is skipped by both
             continue
         summary_s.append(time.perf_counter() - started)
         started = time.perf_counter()

@@ -14,7 +14,7 @@ import storyline
 SRC = Path(storyline.__file__).parent
 PUBLIC_MODULES = [
     "storyline",
-    *(f"storyline.{p}" for p in ("model", "text", "ingest", "clean", "embed", "summarize", "render", "cli")),
+    *(f"storyline.{p}" for p in ("model", "text", "ingest", "clean", "embed", "summarize", "analyze", "evaluate", "render", "cli")),
 ]
 LEVELS = {
     "model": 0,

@@ -1,8 +1,8 @@
 """storyline: many news reports of one story in, one account you can trust out."""
 
 from storyline.errors import BackendError, ConfigError, InputError, StageError, StorylineError
-from storyline.model import Article, Dropped, Summary, SummaryOptions, SummarySentence
-from storyline.pipeline import Summarizer, summarize
+from storyline.model import Article, Dropped, ReportOptions, Story, Summary, SummaryOptions, SummarySentence
+from storyline.pipeline import Reporter, Summarizer, report, summarize
 
 __version__ = "0.1.0"
 
@@ -12,12 +12,16 @@ __all__ = [
     "ConfigError",
     "Dropped",
     "InputError",
+    "ReportOptions",
+    "Reporter",
     "StageError",
+    "Story",
     "StorylineError",
     "Summarizer",
     "Summary",
     "SummaryOptions",
     "SummarySentence",
     "__version__",
+    "report",
     "summarize",
 ]

@@ -60,10 +60,10 @@ _WORD_NUMBERS = {
     )
 } | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
       "dozen": 12, "hundred": 100}  # fmt: skip
-_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
-           "b": 1e9, "trillion": 1e12, "tn": 1e12}  # fmt: skip
+_SCALES = {"dozen": 12, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
+           "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}  # fmt: skip
 _CURRENCIES = {"€": "EUR", "euro": "EUR", "euros": "EUR", "$": "USD", "dollars": "USD", "dollar": "USD",
-               "£": "GBP", "pounds": "GBP", "pound": "GBP", "¥": "JPY", "yen": "JPY"}  # fmt: skip
+               "£": "GBP", "sterling": "GBP", "¥": "JPY", "yen": "JPY"}  # fmt: skip
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+(?:-[a-z]+)?", re.IGNORECASE)
 _ESTIMATES = frozenset("estimate figure count toll tally number total forecast projection".split())
 _PEOPLE = frozenset(
@@ -72,7 +72,8 @@ _PEOPLE = frozenset(
 )
 _UNITS = frozenset(
     """metre meter kilometre kilometer km mile foot feet inch yard acre hectare hour minute second day week
-    month year decade century degree kilogram kg pound ton tonne litre liter gallon mph time""".split()
+    month year decade century degree kilogram kg pound ton tonne litre liter gallon mph time block street
+    avenue road page number no route highway flight case code""".split()
 )
 _DAMAGE = re.compile(r"^(damage\w*|cost\w*|loss\w*)$", re.IGNORECASE)
 _AGE = re.compile(r"^-?years?-old|^aged$|^age$", re.IGNORECASE)
@@ -145,7 +146,10 @@ def _figure(
         kind = "damage" if _near(ent, _DAMAGE) else "money"
         about = f"{kind} ({currency or '?'})"
     elif ent.label_ == "PERCENT":
-        about = f"% {_counted_noun(ent) or 'share'}"
+        noun = _share_of(ent)
+        if noun is None:
+            return None  # a share of nothing named cannot be compared with anything
+        about = f"% {noun}"
     else:
         noun = _counted_noun(ent)
         if noun in _UNITS:
@@ -261,8 +265,26 @@ def _near(ent: SpacySpan, cue: re.Pattern[str]) -> bool:
 
 def _counted_noun(ent: SpacySpan) -> str | None:
     head = ent.root.head
-    if ent.root.dep_ in ("nummod", "quantmod", "compound") and head.pos_ == "NOUN":
+    if ent.root.dep_ in ("nummod", "quantmod", "compound") and head.pos_ == "NOUN" and head.text.isalpha():
         return str(head.lemma_).lower() if head.lemma_ not in ("time", "year", "day", "week") else None
+    return None
+
+
+def _share_of(ent: SpacySpan) -> str | None:
+    """What a percentage is a share of: "10 percent of the electricity", else the clause's subject."""
+    doc = ent.doc
+    at = ent.end + 1 if ent.end < len(doc) and doc[ent.end].lower_ in ("percent", "per", "%") else ent.end
+    if at < len(doc) and doc[at].lower_ == "cent":
+        at += 1
+    if at + 1 < len(doc) and doc[at].lower_ == "of":
+        for token in doc[at + 1 : at + 6]:
+            if token.pos_ in ("NOUN", "PROPN"):
+                return str(token.lemma_).lower()
+    for head in list(ent.root.ancestors)[:3]:
+        if head.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+                return str(subject.lemma_).lower()
     return None
 
 
@@ -296,8 +318,8 @@ def _attribution(ent: SpacySpan, para: Paragraph, entities: EntityIndex) -> str 
         dict.fromkeys([*governing, *others]), key=lambda t: t.lemma_.lower() not in ("say", "tell")
     )
     for verb in ordered:
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or [subject_of(verb)]
-        for subject in subjects:
+        subjects: list[Token | None] = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for subject in subjects or [subject_of(verb)]:
             if subject is not None and not any(t.i == ent.root.i for t in subject.subtree):
                 return _speaker_name(subject, para, entities)
     return None
@@ -315,11 +337,8 @@ def _group(figures: list[_Figure], order: list[str]) -> list[Claim]:
         values = by_about[figure.about]
         if not any(v.source == figure.value.source and v.value == figure.value.value for v in values):
             values.append(figure.value)
-    known = {name for name, _ in CATEGORIES}
     claims = []
     for about, values in by_about.items():
-        if about.split(" (")[0] not in known | {"damage", "money"} and len(values) < 2:
-            continue
         values.sort(key=lambda v: (v.date or dt.date.min, order.index(v.source)))
         disagreement, kind = _disagreement(values)
         claims.append(Claim(about=about, values=tuple(values), disagreement=disagreement, kind=kind))

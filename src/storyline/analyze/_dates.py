@@ -44,7 +44,14 @@ _FULL_DATE = re.compile(
 )
 # A dateline: a place in capitals, then a month and day, before the story starts.
 _DATELINE = re.compile(
-    rf"^\s*[A-Z][A-Z .'’-]{{2,40}}(?:,\s*[A-Za-z .]{{2,30}})?,\s*(?P<date>{_MONTH}\s+{_DAY})\b", re.VERBOSE
+    rf"^\s*[A-Z][A-Z .'’-]{{2,40}}(?:,\s*[A-Za-z .]{{2,30}})?,\s*(?P<date>(?i:{_MONTH})\s+{_DAY})\b",
+    re.VERBOSE,
+)
+# "(Published Tuesday, March 29, 2016)", "first published on June 15, 2017", "Updated: 3/10/2012".
+_STAMP = re.compile(
+    rf"""\b(?:first\s+)?(?:published|updated|posted|last\s+modified)(?:\s+on)?\s*:?\s*
+        (?:{_WEEKDAY},?\s+)?(?P<date>{_FULL_DATE.pattern})""",
+    re.IGNORECASE | re.VERBOSE,
 )
 _URL_DATE = re.compile(r"/(?P<y>20\d\d)[/-]?(?P<m>[01]\d)[/-]?(?P<d>[0-3]\d)(?:[/-]|\b)")
 
@@ -56,18 +63,24 @@ _EVENT = re.compile(
       | (?P<monthday>{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH})(?![\w,]*\s*,?\s*{_YEAR})
       | (?P<monthyear>{_MONTH},?\s+{_YEAR})
       | (?P<month>(?:(?:in|since|during|until|by|early|late|mid|last|next|this)[\s-]+){_MONTH})(?!\s*\d)
-      | (?P<year>(?:in|since|during|until|by|early|late|mid)[\s-]+{_YEAR})(?![\d,-]|\s+{_MONTH})
+      | (?P<year>(?:(?:in|since|during|until|by|before|after|through|throughout|early|late|mid)[\s-]+
+                  |(?:first|second|third|fourth|last)\s+(?:quarter|half)\s+of\s+)(?:the\s+year\s+)?{_YEAR})
+        (?![\d-]|,\d|\s+{_MONTH})
       | (?P<weekday>(?:(?:last|next|this|on|early|late|since|until|by)\s+(?:\w+\s+)?)?{_WEEKDAY}(?:['’]s)?)
       | (?P<rel>yesterday|today|tonight|this\s+(?:morning|afternoon|evening)|last\s+night
-               |(?:last|next|this)\s+(?:month|year)|(?:a|one|two|three|four|five|six)\s+days?\s+ago)
+               |(?:last|next|this)\s+(?:month|year)
+               |(?:a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days?|months?|years?|decades?)\s+ago)
     )(?![\w-])""",
     re.IGNORECASE | re.VERBOSE,
 )
 _FUTURE = re.compile(
-    r"\b(will|would|shall|is\s+to|are\s+to|is\s+expected|are\s+expected|plans?\s+to|scheduled|due\s+to|going\s+to)\b",
+    r"\b(until|will|would|shall|is\s+to|are\s+to|is\s+expected|are\s+expected|plans?\s+to|scheduled|due\s+to|going\s+to)\b",
     re.IGNORECASE,
 )
-_NUMBER_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_NUMBER_WORDS = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10,
+}  # fmt: skip
 _MONTH_WORDS = ("april", "may", "march", "june")  # also ordinary words: need a day or capital
 
 
@@ -87,6 +100,11 @@ def find_publication_date(article: Article) -> PublicationDate | None:
     if article.date is not None:
         origin = "metadata" if article.url or article.source == "html" else "given"
         return PublicationDate(article.date, origin, article.date.isoformat())
+    stamp = _STAMP.search(article.text)
+    if stamp:
+        date = _parse_absolute(stamp.group("date"))
+        if date is not None and date.day is not None:
+            return PublicationDate(date.start, "date line", stamp.group(0).strip())
     lines = [line.strip() for line in article.text.splitlines() if line.strip()]
     edge = lines[:12] + lines[-8:] if len(lines) > 20 else lines
     for line in edge:
@@ -114,6 +132,14 @@ def find_publication_date(article: Article) -> PublicationDate | None:
                 return None
             return PublicationDate(day, "url", article.url)
     return None
+
+
+def is_date_stamp(text: str) -> bool:
+    """A "Published ..." stamp or a line that is little more than a date: the report's date, not an event."""
+    if _STAMP.search(text):
+        return True
+    match = _FULL_DATE.search(text)
+    return match is not None and len(text.split()) <= len(match.group(0).split()) + 4
 
 
 def find_event_dates(text: str, *, published: dt.date | None, article_id: str = "") -> list[EventDate]:
@@ -209,7 +235,13 @@ def _relative(cue: str, published: dt.date) -> PartialDate | None:
             return PartialDate(published.year)
         return PartialDate.of(published)
     if cue.endswith("ago"):
-        return PartialDate.of(published - dt.timedelta(days=_NUMBER_WORDS.get(cue.split()[0], 1)))
+        n, unit = _NUMBER_WORDS.get(cue.split()[0], 1), cue.split()[1]
+        if unit.startswith("day"):
+            return PartialDate.of(published - dt.timedelta(days=n))
+        if unit.startswith("month"):
+            months = published.year * 12 + published.month - 1 - n
+            return PartialDate(months // 12, months % 12 + 1)
+        return PartialDate(published.year - n * (10 if unit.startswith("decade") else 1))
     if cue == "last month":
         first = published.replace(day=1) - dt.timedelta(days=1)
         return PartialDate(first.year, first.month)

@@ -24,7 +24,7 @@ from storyline.analyze._nlp import Paragraph
 from storyline.model import Corpus, Entity, Span
 
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "LOC"}
-_TITLES = frozenset(
+TITLES = frozenset(
     """mr mrs ms miss dr prof sir dame lord lady rev father sheikh sheik shaikh imam ayatollah
     president vice prime minister ministers secretary general gen lt col colonel maj major capt captain
     sgt sergeant cpl private adm admiral cmdr commander chief inspector detective det officer constable
@@ -61,6 +61,10 @@ class Mention:
 @dataclass(slots=True)
 class _Group:
     mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def has_person(self) -> bool:
+        return any(m.label == "PERSON" for m in self.mentions)
 
     @property
     def tokens(self) -> tuple[str, ...]:
@@ -104,6 +108,9 @@ def extract_entities(corpus: Corpus, paragraphs: list[Paragraph]) -> EntityIndex
             label = LABELS.get(ent.label_)
             if label is None:
                 continue
+            before = para.doc[ent.start - 1].text.rstrip(".").lower() if ent.start > 0 else ""
+            if before in TITLES and label == "ORG" and not _is_org_name(tuple(ent.text.split())):
+                label = "PERSON"  # "spokeswoman Halina Vors": the tagger took the name for a body
             text = _POSSESSIVE.sub("", ent.text.strip())
             tokens = name_tokens(text, titles=label == "PERSON")
             if not tokens or not any(c.isupper() for c in text):
@@ -120,7 +127,7 @@ def name_tokens(text: str, *, titles: bool = True) -> tuple[str, ...]:
     """A name's words without a leading "the", a trailing possessive and (for people) titles."""
     text = _CAMEL.sub(r"\1-", _LEADING_THE.sub("", text.strip()))
     words = [w for w in re.split(r"[\s]+", text) if w]
-    while titles and len(words) > 1 and words[0].lower().rstrip(".") in _TITLES:
+    while titles and len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
         words = words[1:]
     return tuple(_POSSESSIVE.sub("", w) for w in words if re.search(r"\w", w))
 
@@ -134,7 +141,7 @@ def spelling_key(word: str) -> str:
     folded = "".join(parts)
     for pair in _FOLDS:
         folded = folded.replace(*pair)
-    folded = re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z]", "", folded))
+    folded = re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z0-9]", "", folded))
     return folded[:1] + re.sub(r"[aeiou]", "", folded[1:]) if folded else ""
 
 
@@ -153,7 +160,11 @@ def same_word(a: str, b_tokens: tuple[str, ...] | str) -> bool:
         return True
     for x, y in ((a, b), (_strip_particle(a), b), (a, _strip_particle(b))):
         kx, ky = spelling_key(x), spelling_key(y)
-        if kx and kx == ky and SequenceMatcher(None, _plain(x), _plain(y)).ratio() >= 0.7:
+        px, py = _plain(x), _plain(y)
+        # Same consonants, close spelling, and the same kind of ending: "Valkov" and
+        # "Volkova" (a different person, or a relative) share the rest.
+        same_end = bool(px and py) and (px[-1] in "aeiou") == (py[-1] in "aeiou")
+        if kx and kx == ky and same_end and SequenceMatcher(None, px, py).ratio() >= 0.7:
             return True
     return False
 
@@ -186,40 +197,69 @@ def _is_org_name(tokens: tuple[str, ...]) -> bool:
 
 
 def _merge(mentions: list[Mention]) -> list[_Group]:
-    """Group mentions: full names by `names_match`, then single words onto a unique full name."""
+    """Group mentions: names of several words first, then single words onto a unique longer name.
+
+    People's names match by `names_match` (given names may differ in spelling or be
+    initials); other names must match word for word by spelling key, or as an acronym.
+    """
     groups: list[_Group] = []
     singles: list[Mention] = []
     for mention in sorted(mentions, key=lambda m: -len(m.tokens)):
         if len(mention.tokens) == 1:
-            singles.append(mention)
+            if mention.tokens[0].lower().rstrip(".") not in TITLES:
+                singles.append(mention)
             continue
+        key = _words_key(mention.tokens)
         for group in groups:
-            if names_match(mention.tokens, group.tokens) or _acronym_of(mention.tokens, group.tokens):
+            person = mention.label == "PERSON" and group.has_person
+            if (
+                (person and names_match(mention.tokens, group.tokens))
+                or key == _words_key(group.tokens)
+                or _acronym_of(mention.tokens, group.tokens)
+            ):
                 group.mentions.append(mention)
                 break
         else:
             groups.append(_Group([mention]))
     for mention in singles:
         word = mention.tokens[0]
-        exact = [g for g in groups if len(g.tokens) == 1 and same_word(word, g.tokens[0])]
+        exact = [g for g in groups if len(g.tokens) == 1 and _same_single(mention, g)]
         if exact:
             exact[0].mentions.append(mention)
             continue
-        full = [g for g in groups if len(g.tokens) > 1 and _single_links(word, g)]
-        if len(full) == 1:
-            full[0].mentions.append(mention)
+        acronyms = [g for g in groups if _acronym_of((word,), g.tokens)]
+        surnames = [g for g in groups if len(g.tokens) > 1 and _surname_of(mention, g)]
+        for candidates in (acronyms, surnames):
+            if len(candidates) == 1:
+                candidates[0].mentions.append(mention)
+                break
+            if candidates:
+                groups.append(_Group([mention]))  # ambiguous: two people share the name
+                break
         else:
             groups.append(_Group([mention]))
     return groups
 
 
-def _single_links(word: str, group: _Group) -> bool:
-    """A lone word stands for a full name: a person's surname, or an acronym of an organisation."""
-    tokens = group.tokens
-    if _acronym_of((word,), tokens):
+def _same_single(mention: Mention, group: _Group) -> bool:
+    """One word, two spellings; for nationalities and groups also singular and plural ("Christians")."""
+    word, other = mention.tokens[0], group.tokens[0]
+    if same_word(word, other):
         return True
+    plural = mention.label == "NORP" or any(m.label == "NORP" for m in group.mentions)
+    return plural and word.rstrip("s") == other.rstrip("s") and len(word.rstrip("s")) >= 4
+
+
+def _words_key(tokens: tuple[str, ...]) -> str:
+    """Word-for-word spelling key: "Robbery-Homicide Division" = "robbery homicide division"."""
+    return " ".join(spelling_key(w) for t in tokens for w in re.split(r"[-\s]+", t) if w)
+
+
+def _surname_of(mention: Mention, group: _Group) -> bool:
+    """A lone word is the surname of a person's full name met elsewhere in the cluster."""
+    word, tokens = mention.tokens[0], group.tokens
     labels = Counter(m.label for m in group.mentions)
-    person_like = labels["PERSON"] > 0 or labels.most_common(1)[0][0] not in ("GPE", "LOC", "NORP")
+    person_like = (labels["PERSON"] > 0 or mention.label == "PERSON") and not any(t.isupper() for t in tokens)
     return person_like and len(tokens) <= 3 and not _is_org_name(tokens) and same_word(word, tokens[-1])
 
 

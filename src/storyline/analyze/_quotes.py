@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from storyline.analyze._entities import EntityIndex
+from storyline.analyze._entities import TITLES, EntityIndex
 from storyline.analyze._nlp import Paragraph
 from storyline.model import Corpus, Quote, Span
 from storyline.text import count_words
@@ -156,7 +156,11 @@ def name_of(
     words = sorted(
         [t for t in subject.lefts if t.dep_ not in ("punct", "cc", "conj")] + [subject], key=lambda t: t.i
     )
-    for token in words:
+    # "Lifeguard Lt. John Sandmeyer said": the parse may make the title the subject,
+    # so the name can sit just after it.
+    is_title = subject.text.rstrip(".").lower() in TITLES
+    after = list(para.doc[subject.i + 1 : subject.i + 5]) if is_title else []
+    for token in [*words, *after, *subject.subtree]:
         at = para.start + token.idx
         named = entities.at(para.doc_index, at, at + len(token.text))
         if named is not None and named.type in ("PERSON", "ORG"):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from storyline.analyze._dates import find_event_dates
+from storyline.analyze._dates import find_event_dates, is_date_stamp
 from storyline.model import Corpus, EventDate, PartialDate, Sentence, TimelineEvent
 from storyline.text import content_words, overlap
 
@@ -42,10 +42,10 @@ def build_timeline(
             continue
         published = dates.get(sentence.doc_index)
         found = find_event_dates(sentence.text, published=published, article_id=sentence.span.article_id)
-        if not found:
+        if not found or is_date_stamp(sentence.text):
             continue
-        best = max(found, key=lambda e: (_rank(e.date), -e.span.start))
-        dated.append(_Dated(index, sentence, best, published))
+        for event_date in _distinct(found):
+            dated.append(_Dated(index, sentence, event_date, published))
     groups = _merge(corpus, dated, threshold=threshold, min_overlap=min_overlap)
     order = [a.id for a in corpus.articles]
     events = []
@@ -69,8 +69,18 @@ def build_timeline(
     return events
 
 
-def _rank(date: PartialDate) -> int:
-    return {"day": 3, "month": 2, "year": 1}[date.precision]
+def _distinct(found: list[EventDate]) -> list[EventDate]:
+    """One event per date a sentence gives, leaving out a month or year that a day in it already names."""
+    out: dict[PartialDate, EventDate] = {}
+    for item in found:
+        out.setdefault(item.date, item)
+    days = [d for d in out if d.day is not None]
+    return [
+        item
+        for date, item in out.items()
+        if date.day is not None
+        or not any(d.year == date.year and (date.month is None or d.month == date.month) for d in days)
+    ]
 
 
 def _merge(

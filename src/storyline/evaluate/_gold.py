@@ -4,7 +4,8 @@ Each feature is scored as precision and recall over items both sides can name:
 
 - publication dates: (document, date) for every document with a stated date;
 - event dates: (document, date) pairs, as multisets; a timeline event citing three
-  reports counts once for each;
+  reports counts once for each (reports the gold cannot date and the report dated
+  by inference are left out);
 - entity merges: pairs of surface forms that name one entity, over the forms both
   the gold and the report know (so it measures merging, not detection);
 - quote speakers: a gold quote is found when a reported quote from its document
@@ -99,6 +100,13 @@ def _publication_dates(report: dict[str, Any], gold: dict[str, Any], skip: set[s
 
 
 def _event_dates(report: dict[str, Any], gold: dict[str, Any], skip: set[str]) -> Counts:
+    # The gold leaves out relative dates of reports it cannot date; where the report
+    # dated such a report by inference, its relative dates cannot be judged either way.
+    skip = skip | {
+        d["id"]
+        for d in report["documents"]
+        if d.get("date_origin") == "inferred" and not gold["publication_dates"].get(d["id"])
+    }
     predicted = Counter((s, e["date"]) for e in report["timeline"] for s in e["sources"] if s not in skip)
     truth = Counter((e["doc"], e["date"]) for e in gold["event_dates"] if e["doc"] not in skip)
     hits = sum((predicted & truth).values())
@@ -156,10 +164,10 @@ def _quotes(report: dict[str, Any], gold: dict[str, Any], skip: set[str]) -> tup
 
     matched_gold, right_gold = 0, 0
     for item in wanted:
-        found = [q for q, s in occurrences if s == item["doc"] and holds(q, item)]
-        if found:
+        hits = [q for q, s in occurrences if s == item["doc"] and holds(q, item)]
+        if hits:
             matched_gold += 1
-            right_gold += any(_same_speaker(q["speaker"], item["speaker"], gold) for q in found)
+            right_gold += any(_same_speaker(q["speaker"], item["speaker"], gold) for q in hits)
     matched_pred, right_pred, with_speaker = 0, 0, 0
     for quote, source in occurrences:
         items = [g for g in wanted if g["doc"] == source and holds(quote, g)]
@@ -175,7 +183,10 @@ def _quotes(report: dict[str, Any], gold: dict[str, Any], skip: set[str]) -> tup
 
 def _claims(report: dict[str, Any], gold: dict[str, Any], skip: set[str]) -> Counts:
     predicted = Counter(
-        (v["source"], float(v["value"])) for c in report["claims"] for v in c["values"] if v["source"] not in skip
+        (v["source"], float(v["value"]))
+        for c in report["claims"]
+        for v in c["values"]
+        if v["source"] not in skip
     )
     truth = Counter(
         (v["doc"], float(v["value"])) for c in gold["claims"] for v in c["values"] if v["doc"] not in skip

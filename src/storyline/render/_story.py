@@ -112,7 +112,7 @@ def render_story_markdown(story: Story) -> str:
             out.append(f"- {_md(agreement.text)} {cites}")
     settled = [c for c in story.claims if not c.disagreement]
     if settled:
-        out += ["", "## Figures all sources give alike", ""]
+        out += ["", "## Other figures", ""]
         for claim in settled:
             sources = sorted({v.source for v in claim.values}, key=lambda x: number[x])
             cites = "".join(f"[{number[x]}]" for x in sources)
@@ -255,7 +255,7 @@ def _html_agreements(story: Story, number: dict[str, int]) -> str:
     )
     if not items and not figures:
         return ""
-    figures_html = f"<h3>Figures the sources give alike</h3><ul>{figures}</ul>" if figures else ""
+    figures_html = f"<h3>Other figures (no source differs)</h3><ul>{figures}</ul>" if figures else ""
     return f"<section id=agreements><h2>Where sources agree</h2><ul>{items}</ul>{figures_html}</section>"
 
 

@@ -1,0 +1,80 @@
+"""Publication dates from stamps and datelines; event dates resolved against them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from storyline.analyze import find_event_dates, find_publication_date
+from storyline.model import Article, PartialDate
+
+TUESDAY = dt.date(2012, 2, 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "origin"),
+    [
+        ("Syria vote blocked\nLast updated: January 30, 2012\nThe council met.", "2012-01-30", "date line"),
+        ("Afp February 07, 2012\nDiplomats said on Saturday that talks failed.", "2012-02-07", "date line"),
+        ("Published 3/10/2012\nStory text follows here.", "2012-03-10", "date line"),
+        ("Long paragraph of the story. (Published Tuesday, March 29, 2016) More.", "2016-03-29", "date line"),
+        ("CAIRO, Feb 7 (Wire) - The league met.\nFiled in 2012 by the desk.", "2012-02-07", "dateline"),
+    ],
+)
+def test_publication_date_from_text(text: str, date: str, origin: str) -> None:
+    found = find_publication_date(Article(text=text))
+    assert found is not None
+    assert (found.date.isoformat(), found.origin) == (date, origin)
+
+
+def test_given_date_wins_and_url_date_is_last() -> None:
+    given = find_publication_date(Article(text="Published 3/10/2012", date=dt.date(2012, 3, 9)))
+    assert given is not None and given.date == dt.date(2012, 3, 9) and given.origin == "given"
+    from_url = find_publication_date(Article(text="No date here.", url="https://x.org/2014/05/06/story"))
+    assert from_url is not None and from_url.date == dt.date(2014, 5, 6) and from_url.origin == "url"
+    assert find_publication_date(Article(text="Nothing dated at all.")) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Protesters gathered on Saturday in the capital.", "2012-02-04"),  # the Saturday before
+        ("The minister spoke on Tuesday.", "2012-02-07"),  # the report's own day
+        ("Troops withdrew yesterday.", "2012-02-06"),
+        ("The envoy visited last month.", "2012-01"),
+        ("Fighting began in October.", "2011-10"),  # partial, last year's October
+        ("The vote will take place on Sunday.", "2012-02-12"),  # future tense looks ahead
+        ("The plan was drafted in 2009.", "2009"),
+        ("Talks opened on Jan. 28, after weeks of delay.", "2012-01-28"),
+        ("The treaty was signed on March 3, 2011 in Cairo.", "2011-03-03"),
+        ("Two days ago the border closed.", "2012-02-05"),
+    ],
+)
+def test_event_dates_resolve_against_the_report(sentence: str, expected: str) -> None:
+    found = find_event_dates(sentence, published=TUESDAY)
+    assert [str(e.date) for e in found] == [expected]
+
+
+def test_relative_dates_need_a_publication_date_absolute_ones_do_not() -> None:
+    assert find_event_dates("Protesters gathered on Saturday.", published=None) == []
+    assert [str(e.date) for e in find_event_dates("It opened on 4 May 2010.", published=None)] == [
+        "2010-05-04"
+    ]
+
+
+def test_month_words_that_are_not_months() -> None:
+    assert find_event_dates("Officials may march to the square.", published=TUESDAY) == []
+
+
+def test_partial_dates_sort_general_first() -> None:
+    dates = [PartialDate(2012, 2, 4), PartialDate(2012), PartialDate(2012, 2), PartialDate(2011, 12, 31)]
+    assert [str(d) for d in sorted(dates, key=lambda d: d.key)] == [
+        "2011-12-31",
+        "2012",
+        "2012-02",
+        "2012-02-04",
+    ]
+    assert PartialDate.parse("2011-10") == PartialDate(2011, 10)
+    with pytest.raises(ValueError):
+        PartialDate.parse("2011-13")
