@@ -51,3 +51,8 @@ def test_cluster_entities_are_merged(parsed: tuple[Corpus, list[Paragraph], Enti
     assert elaraby.sources == ("wire", "daily")
     un = index.find("United Nations")
     assert un is not None and un is index.find("UN")
+
+
+def test_name_tokens_never_empty() -> None:
+    assert name_tokens("Shama 's") == ("Shama",)
+    assert name_tokens("'s") == ()

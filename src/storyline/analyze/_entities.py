@@ -129,7 +129,8 @@ def name_tokens(text: str, *, titles: bool = True) -> tuple[str, ...]:
     words = [w for w in re.split(r"[\s]+", text) if w]
     while titles and len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
         words = words[1:]
-    return tuple(_POSSESSIVE.sub("", w) for w in words if re.search(r"\w", w))
+    stripped = (_POSSESSIVE.sub("", w) for w in words)
+    return tuple(w for w in stripped if re.search(r"\w", w))
 
 
 def spelling_key(word: str) -> str:
@@ -268,7 +269,7 @@ def _acronym_of(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     short, long = (a, b) if len(a) < len(b) else (b, a)
     if len(short) != 1 or len(long) < 2 or not short[0].isupper() or len(short[0]) < 2:
         return False
-    initials = "".join(t[0] for t in long if t[0].isupper())
+    initials = "".join(t[0] for t in long if t[:1].isupper())
     return short[0].replace(".", "") == initials
 
 

@@ -70,17 +70,19 @@ def build_timeline(
 
 
 def _distinct(found: list[EventDate]) -> list[EventDate]:
-    """One event per date a sentence gives, leaving out a month or year that a day in it already names."""
+    """The dates a sentence gives to events.
+
+    A sentence with a day in it is one event, on its earliest day ("workers smelled gas
+    late on Friday, the union said on Tuesday" happened on Friday). A sentence with only
+    months and years may hold several ("since 1987 ... last inspected in November").
+    """
+    days = [item for item in found if item.date.day is not None]
+    if days:
+        return [min(days, key=lambda item: item.date.key)]
     out: dict[PartialDate, EventDate] = {}
     for item in found:
         out.setdefault(item.date, item)
-    days = [d for d in out if d.day is not None]
-    return [
-        item
-        for date, item in out.items()
-        if date.day is not None
-        or not any(d.year == date.year and (date.month is None or d.month == date.month) for d in days)
-    ]
+    return list(out.values())
 
 
 def _merge(

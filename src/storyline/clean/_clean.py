@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from storyline.clean._rules import (
     COMMENT_MARKERS,
     DATELINE_PREFIX,
+    LINKS_HEADER,
     READING_PREFIX,
     classify_line,
     error_page_reason,
@@ -18,6 +20,7 @@ from storyline.text import count_words, dominant_script, fix_text, split_paragra
 MAX_ARTICLE_CHARS = 300_000
 """Text past this many characters is not read (a news report is rarely over 60,000)."""
 _MIN_DEDUP_WORDS = 6
+_SENTENCE_END = re.compile(r"[.!?…\"'”’)]\s*$")
 _BODY_MIN_WORDS = 12
 _EXCERPT_CHARS = 300
 
@@ -73,7 +76,12 @@ def clean_article(
     title = article.title
     kept: list[str] = []
     comment_start = _comment_section_start(lines)
+    in_links = False  # inside a "Read more:" list of headlines
     for i, line in enumerate(lines):
+        if in_links and count_words(line) <= 14 and not _SENTENCE_END.search(line):
+            dropped.append(Dropped(article.id, line, "related_links"))
+            continue
+        in_links = bool(LINKS_HEADER.match(line))
         if comment_start is not None and i >= comment_start:
             dropped.append(Dropped(article.id, line, "comments"))
             continue

@@ -55,6 +55,14 @@ _BYLINE = re.compile(
         \s*([,|•-].{0,60})?$""",
     re.VERBOSE,
 )
+_CREDITS = re.compile(
+    r"^\s*\(?\s*(additional\s+)?(reporting|writing|editing|compiled|produced)\s+by\s+[A-Z].*\)?\s*$",
+    re.IGNORECASE,
+)
+LINKS_HEADER = re.compile(
+    r"^\s*(read\s+more|related(\s+(stories|articles|coverage|content|links))?|see\s+also|more\s+(on\s+this|stories))\s*:?\s*$",
+    re.IGNORECASE,
+)
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE_ONLY = re.compile(
     rf"""^\s*((last\s+)?(updated|published|posted|modified|first\s+published)(\s+on)?\s*:?\s*)?
@@ -133,6 +141,9 @@ def is_copyright(line: str) -> bool:
 
 
 def is_byline(line: str) -> bool:
+    """A byline ("By Jo Tamsin") or a wire's credit line ("(Reporting by X; Editing by Y)")."""
+    if count_words(line) <= 25 and _CREDITS.match(line):
+        return True
     return count_words(line) <= 12 and bool(_BYLINE.match(line))
 
 

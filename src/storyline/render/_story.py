@@ -215,10 +215,13 @@ def _html_timeline(story: Story, number: dict[str, int]) -> str:
 
 def _html_people(story: Story, number: dict[str, int]) -> str:
     quotes_by = _quotes_by_speaker(story)
-    cards = []
+    cards, named = [], []
     for person in (e for e in story.entities if e.type == "PERSON"):
         quotes = quotes_by.pop(person.name, [])
-        cards.append(_card(person.name, person, quotes, number))
+        if quotes or person.mentions > 1:
+            cards.append(_card(person.name, person, quotes, number))
+        else:
+            named.append(person)
     for speaker, quotes in quotes_by.items():
         cards.append(_card(speaker or "Unattributed", None, quotes, number))
     others = [e for e in story.entities if e.type != "PERSON" and (e.mentions > 1 or len(e.sources) > 1)]
@@ -230,6 +233,9 @@ def _html_people(story: Story, number: dict[str, int]) -> str:
     if not cards and not chips:
         return ""
     orgs = f"<h3>Organisations and places</h3><ul class=chips>{chips}</ul>" if chips else ""
+    if named:
+        also = "".join(f"<li>{_e(p.name)} <small>{_cites(p.sources, number)}</small></li>" for p in named)
+        orgs = f"<h3>Also named</h3><ul class=chips>{also}</ul>{orgs}"
     return (
         f"<section id=people><h2>People and what they said</h2><div class=cards>{''.join(cards)}</div>"
         f"{orgs}</section>"
