@@ -28,6 +28,7 @@ from storyline.cli._common import (
     warn,
     write,
 )
+from storyline.cli._stream import STREAM_COMMANDS, add_stream_parsers
 from storyline.compare import SYSTEMS
 from storyline.embed import EMBEDDERS
 from storyline.errors import BackendError, ConfigError, Errors, InputError, StorylineError
@@ -131,6 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--model", default=None, help="sentence-transformers model name or path")
     e.add_argument("--scorer", choices=sorted([*SCORERS, "auto"]), default="auto")
     e.add_argument("--quiet", action="store_true", help="no progress bar")
+    add_stream_parsers(sub)
     return parser
 
 
@@ -352,6 +354,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "summarize": _summarize,
     "report": _report,
     "evaluate": _evaluate,
+    **STREAM_COMMANDS,
 }
 
 
