@@ -30,6 +30,7 @@ LEVELS = {
     "pipeline": 5,
     "render": 5,
     "compare": 6,
+    "digest": 6,
     "cli": 7,
     "service": 7,
 }

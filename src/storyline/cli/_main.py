@@ -28,6 +28,7 @@ from storyline.cli._common import (
     warn,
     write,
 )
+from storyline.cli._digest import add_digest_parser, digest
 from storyline.cli._stream import STREAM_COMMANDS, add_stream_parsers
 from storyline.compare import SYSTEMS
 from storyline.embed import EMBEDDERS
@@ -133,6 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--scorer", choices=sorted([*SCORERS, "auto"]), default="auto")
     e.add_argument("--quiet", action="store_true", help="no progress bar")
     add_stream_parsers(sub)
+    add_digest_parser(sub)
     return parser
 
 
@@ -355,6 +357,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "report": _report,
     "evaluate": _evaluate,
     **STREAM_COMMANDS,
+    "digest": digest,
 }
 
 

@@ -1,5 +1,6 @@
 """Output formats for summaries and story reports."""
 
+from storyline.render._digest import IndexEntry, one_line, render_index
 from storyline.render._story import (
     STORY_FORMATS,
     render_story,
@@ -12,7 +13,10 @@ from storyline.render._summary import FORMATS, render, render_json, render_markd
 __all__ = [
     "FORMATS",
     "STORY_FORMATS",
+    "IndexEntry",
+    "one_line",
     "render",
+    "render_index",
     "render_json",
     "render_markdown",
     "render_story",

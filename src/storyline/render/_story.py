@@ -167,7 +167,7 @@ def render_story_html(story: Story) -> str:
         "<meta name=viewport content='width=device-width, initial-scale=1'>\n"
         "<meta http-equiv=Content-Security-Policy "
         "content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
-        f"<title>{_e(title)} · storyline</title>\n<style>{_CSS}</style>\n</head>\n"
+        f"<title>{_e(title)} · storyline</title>\n<style>{CSS}</style>\n</head>\n"
         f"<body>\n<main>\n{body}\n</main>\n"
         "<footer>Made by storyline from the reports listed above; every sentence links to the "
         "reports that carry it.</footer>\n</body>\n</html>\n"
@@ -347,7 +347,7 @@ def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("*", "\\*").replace("_", "\\_").replace("<", "&lt;")
 
 
-_CSS = """
+CSS = """
 :root{--ink:#1d2327;--muted:#5f6b73;--line:#e3e6e8;--accent:#b4442c;--bg:#fbfaf7;--card:#fff}
 *{box-sizing:border-box}
 body{margin:0;background:var(--bg);color:var(--ink);font:17px/1.6 Georgia,'Times New Roman',serif}

@@ -1,0 +1,68 @@
+"""Build article streams for `storyline cluster` from Multi-News (issue 5).
+
+Each document of a Multi-News cluster becomes one article; the cluster's id is its gold
+story (`story_id`). Documents that Multi-News+ marks as irrelevant to their cluster
+(`meta.multinews_plus_irrelevant_doc_indices`) are left out. Multi-News files list a
+cluster's documents together, so the stream is shuffled with a fixed seed: otherwise
+an online clusterer would see every story in one run of lines.
+
+    # the dev stream (evaluation only): ~12,500 articles, 5,622 stories
+    .venv/bin/python benchmarks/make_stream.py --split val -o /tmp/stream-val.jsonl
+    # a train stream of the same size for tuning thresholds
+    .venv/bin/python benchmarks/make_stream.py --split train --start 20000 --count 5622 -o /tmp/stream-train.jsonl
+
+The data stays outside the repository; write the stream to /tmp or another path.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "multinews"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("-o", "--output", type=Path, required=True, help="where to write the JSONL stream")
+    parser.add_argument("--split", choices=("val", "train"), default="val")
+    parser.add_argument("--start", type=int, default=0, help="first cluster (line) of the split to use")
+    parser.add_argument("--count", type=int, default=None, help="number of clusters (default: all)")
+    parser.add_argument("--seed", type=int, default=0, help="shuffle seed")
+    parser.add_argument("--keep-order", action="store_true", help="do not shuffle (stream in story order)")
+    args = parser.parse_args()
+    if args.output.resolve().is_relative_to(Path(__file__).resolve().parents[1]):
+        parser.error("write the stream outside the repository (e.g. /tmp)")
+    articles = []
+    n_stories = 0
+    with gzip.open(DATA / f"{args.split}.jsonl.gz", "rt", encoding="utf-8") as src:
+        for line_no, line in enumerate(src):
+            if line_no < args.start:
+                continue
+            if args.count is not None and line_no >= args.start + args.count:
+                break
+            record = json.loads(line)
+            irrelevant = set(record.get("meta", {}).get("multinews_plus_irrelevant_doc_indices") or [])
+            kept = 0
+            for index, doc in enumerate(record["documents"]):
+                text = doc if isinstance(doc, str) else doc.get("text", "")
+                if index in irrelevant or not text.strip():
+                    continue
+                articles.append({"id": f"{record['id']}/{index}", "text": text, "story_id": record["id"]})
+                kept += 1
+            n_stories += kept > 0
+    if not args.keep_order:
+        random.Random(args.seed).shuffle(articles)
+    with args.output.open("w", encoding="utf-8") as dst:
+        for article in articles:
+            dst.write(json.dumps(article, ensure_ascii=False) + "\n")
+    print(f"{len(articles)} articles, {n_stories} stories -> {args.output}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,113 @@
+"""The `digest` command: cluster a feed into stories, then write one report per story and an index."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+from typing import Any
+
+from storyline.analyze import DEFAULT_NER_MODEL
+from storyline.cli._common import info, progress, write
+from storyline.cli._stream import _add_cluster_options, _options, _read_rows, _Row, _Warnings
+from storyline.digest import build_digest, group_stories
+from storyline.errors import ConfigError, Errors, InputError
+from storyline.model import Article, ReportOptions, SummaryOptions
+from storyline.render import STORY_FORMATS, IndexEntry, render_index, render_story
+
+SUFFIX = {"html": ".html", "md": ".md", "json": ".json"}
+
+
+def add_digest_parser(sub: Any) -> None:
+    d = sub.add_parser(
+        "digest",
+        help="cluster a feed into stories and write a report per story plus an index page",
+        description="Read one article per line ({id, text, title?, date?, url?, source?}), group the "
+        "articles into stories (as `storyline cluster`), write one story report per story into OUTDIR "
+        "and an index listing the stories by size and date with a one-line summary each.",
+    )
+    d.add_argument("articles", type=Path, metavar="ARTICLES", help="JSONL(.gz) of articles, or - for stdin")
+    d.add_argument("-o", "--output", type=Path, required=True, metavar="OUTDIR", help="directory to write")
+    d.add_argument("--format", choices=STORY_FORMATS, default="html", help="html (default), md or json")
+    d.add_argument(
+        "--min-size", type=int, default=1, help="report stories of at least N articles (default 1)"
+    )
+    d.add_argument("--words", type=int, default=120, help="word budget of each story's summary (default 120)")
+    d.add_argument("--ner-model", default=DEFAULT_NER_MODEL, help="spaCy model for names")
+    _add_cluster_options(d)
+
+
+def digest(args: argparse.Namespace) -> int:
+    if args.min_size < 1:
+        raise ConfigError(Errors.SL202, name="--min-size", value=args.min_size, reason="must be at least 1")
+    if args.words < 1:
+        raise ConfigError(Errors.SL202, name="--words", value=args.words, reason="must be at least 1")
+    outdir: Path = args.output
+    if outdir.exists() and not outdir.is_dir():
+        raise ConfigError(
+            Errors.SL202, name="--output", value=str(outdir), reason="exists and is not a directory"
+        )
+    started = time.perf_counter()
+    articles = _read_articles(args.articles)
+    if not any(a.text.strip() for a in articles):
+        raise InputError(Errors.SL107)
+    cluster_options = _options(args)
+    stories = group_stories(
+        articles, options=cluster_options, engine=args.engine, address=args.address, n_workers=args.workers
+    )
+    stories = [group for group in stories if len(group) >= args.min_size]
+    options = ReportOptions(
+        summary=SummaryOptions(words=args.words, embedder=args.embedder, model=args.model),
+        ner_model=args.ner_model,
+    )
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(Errors.SL102, path=str(outdir), reason=exc.strerror or str(exc)) from None
+    with progress(args.quiet, label="reporting stories") as advance:
+        entries = build_digest(
+            stories,
+            options=options,
+            engine=args.engine,
+            address=args.address,
+            n_workers=args.workers,
+            on_story=advance,
+        )
+    index: list[IndexEntry] = []
+    for entry in entries:
+        name = None
+        if entry.report is not None:
+            name = f"story-{entry.story:04d}{SUFFIX[args.format]}"
+            write(render_story(entry.report, args.format), outdir / name)
+        index.append(
+            IndexEntry(entry.story, entry.article_ids, entry.latest, entry.report, name, entry.error)
+        )
+    write(render_index(index, args.format), outdir / f"index{SUFFIX[args.format]}")
+    if not args.quiet:
+        elapsed = time.perf_counter() - started
+        reported = sum(1 for e in entries if e.report is not None)
+        info(
+            f"{len(articles)} articles, {len(entries)} stories ({reported} reported) in {elapsed:.1f} s; "
+            f"index: {outdir / ('index' + SUFFIX[args.format])}"
+        )
+    return 0
+
+
+def _read_articles(path: Path) -> list[Article]:
+    """All usable articles of the feed, in order; bad lines and duplicate ids are reported."""
+    warn = _Warnings()
+    articles: list[Article] = []
+    for row in _read_rows(path):
+        if isinstance(row, _Row):
+            articles.append(row.article)
+        else:
+            warn(row.message)
+    warn.close("bad lines")
+    seen: dict[str, int] = {}
+    for position, article in enumerate(articles, start=1):
+        if article.id in seen:
+            raise InputError(Errors.SL110, article_id=article.id, first=seen[article.id], second=position)
+        seen[article.id] = position
+    if not articles:
+        raise InputError(Errors.SL102, path=str(path), reason="no valid article line")
+    return articles

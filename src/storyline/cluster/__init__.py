@@ -1,0 +1,30 @@
+"""Group an article stream into stories, online, and score clusterings (B-cubed)."""
+
+from storyline.cluster._baseline import AgglomerativeClusterer
+from storyline.cluster._bcubed import BCubed, bcubed
+from storyline.cluster._features import Features, Featurizer
+from storyline.cluster._online import OnlineClusterer, OnlineState
+from storyline.cluster._options import ClusterOptions
+from storyline.cluster._ray import init_ray, ray_featurize
+from storyline.cluster._registry import CLUSTERERS, Clusterer
+from storyline.cluster._state import StateStore
+from storyline.cluster._stream import ENGINES, Assignment, cluster_articles
+
+__all__ = [
+    "CLUSTERERS",
+    "ENGINES",
+    "AgglomerativeClusterer",
+    "Assignment",
+    "BCubed",
+    "ClusterOptions",
+    "Clusterer",
+    "Features",
+    "Featurizer",
+    "OnlineClusterer",
+    "OnlineState",
+    "StateStore",
+    "bcubed",
+    "cluster_articles",
+    "init_ray",
+    "ray_featurize",
+]

@@ -1,0 +1,84 @@
+"""Featurize on Ray: the embedding model is loaded once per worker actor.
+
+Only featurizing is distributed. Every decision stays in the driver, in one ordered
+pass, and features do not depend on where they were computed, so `--engine ray` gives
+exactly the assignments of the local engine. Batches go round-robin to the actors, with
+at most two per actor in flight, and come back in input order; the input is never read
+ahead further than that.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Iterator
+from typing import Any
+
+from storyline.cluster._features import Features, Featurizer
+from storyline.cluster._options import ClusterOptions
+from storyline.errors import BackendError, Errors
+from storyline.model import Article
+
+
+def import_ray() -> Any:
+    try:
+        import ray
+    except ImportError:
+        raise BackendError(Errors.SL401, what="ray", extra="'storyline[ray]'") from None
+    return ray
+
+
+class _FeatureWorker:
+    """Holds one Featurizer (and so one embedding model) per Ray worker process."""
+
+    def __init__(self, options: ClusterOptions) -> None:
+        self.featurizer = Featurizer(options)
+
+    def featurize(self, batch: list[Article]) -> Features:
+        return self.featurizer(batch)
+
+
+def init_ray(*, address: str | None = None, n_workers: int | None = None) -> Any:
+    """Import Ray and connect to it (once per process); return the `ray` module.
+
+    With `address`, joins that cluster; without, starts a local one with `n_workers` CPUs
+    (default: all), without the dashboard, so it works offline.
+    """
+    ray = import_ray()
+    if not ray.is_initialized():
+        kwargs: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False}
+        if address is not None:
+            kwargs["address"] = address
+        else:
+            kwargs["num_cpus"] = n_workers or os.cpu_count() or 1
+        try:
+            ray.init(**kwargs)
+        except (ConnectionError, RuntimeError, ValueError) as exc:
+            where = f"ray at {address or 'a local cluster'}"
+            raise BackendError(Errors.SL402, model=where, reason=str(exc).splitlines()[0]) from None
+    return ray
+
+
+def ray_featurize(
+    options: ClusterOptions, *, address: str | None = None, n_workers: int | None = None
+) -> Any:
+    """A function from batches of articles to their Features, computed by Ray actors."""
+    ray = init_ray(address=address, n_workers=n_workers)
+    n_actors = n_workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+    worker = ray.remote(num_cpus=1)(_FeatureWorker)
+    actors = [worker.remote(options) for _ in range(n_actors)]
+
+    def featurize(batches: Iterator[list[Article]]) -> Iterator[Features]:
+        in_flight: deque[Any] = deque()
+        try:
+            for i, batch in enumerate(batches):
+                in_flight.append(actors[i % n_actors].featurize.remote(batch))
+                if len(in_flight) >= 2 * n_actors:
+                    yield ray.get(in_flight.popleft())
+            while in_flight:
+                yield ray.get(in_flight.popleft())
+        finally:
+            for actor in actors:
+                ray.kill(actor)
+
+    return featurize

@@ -1,0 +1,129 @@
+"""A digest of a feed: cluster the articles into stories, then report each story.
+
+    articles -> cluster_articles (online, `cluster/`) -> one Reporter call per story
+
+Reporting runs here, one story after another, or on Ray (`engine="ray"`) as tasks
+on actors that each load the models once; the stories come back in the same order
+either way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from storyline.cluster import ClusterOptions, cluster_articles, init_ray
+from storyline.errors import InputError
+from storyline.model import Article, ReportOptions, Story
+from storyline.pipeline import Reporter
+
+
+@dataclass(frozen=True, slots=True)
+class DigestEntry:
+    """One story of the feed: its articles and its report (or why there is none)."""
+
+    story: int
+    article_ids: tuple[str, ...]
+    latest: dt.date | None
+    report: Story | None = None
+    error: str | None = None
+
+
+def group_stories(
+    articles: Sequence[Article],
+    *,
+    options: ClusterOptions | None = None,
+    engine: str = "local",
+    address: str | None = None,
+    n_workers: int | None = None,
+) -> list[list[Article]]:
+    """Cluster the feed; return its stories, largest first, then most recent first."""
+    by_story: dict[int, list[Article]] = {}
+    for article, assignment in zip(
+        articles,
+        cluster_articles(articles, options=options, engine=engine, address=address, n_workers=n_workers),
+        strict=True,
+    ):
+        if assignment.story is not None:
+            by_story.setdefault(assignment.story, []).append(article)
+    stories = list(by_story.values())
+    stories.sort(key=lambda group: (-len(group), -_latest_ordinal(group)))
+    return stories
+
+
+def build_digest(
+    stories: list[list[Article]],
+    *,
+    options: ReportOptions | None = None,
+    engine: str = "local",
+    address: str | None = None,
+    n_workers: int | None = None,
+    on_story: Callable[[], None] | None = None,
+) -> list[DigestEntry]:
+    """Report every story; entries keep the order of `stories` (numbered from 1)."""
+    options = options or ReportOptions()
+    reports = (
+        _report_on_ray(stories, options, address=address, n_workers=n_workers)
+        if engine == "ray"
+        else _report_here(stories, options)
+    )
+    entries = []
+    for number, (group, (report, error)) in enumerate(zip(stories, reports, strict=True), start=1):
+        latest = max((a.date for a in group if a.date), default=None)
+        entries.append(DigestEntry(number, tuple(a.id for a in group), latest, report, error))
+        if on_story is not None:
+            on_story()
+    return entries
+
+
+def _report_here(
+    stories: list[list[Article]], options: ReportOptions
+) -> Iterator[tuple[Story | None, str | None]]:
+    reporter = Reporter(options)
+    for number, group in enumerate(stories, start=1):
+        yield _report_one(reporter, group, number)
+
+
+def _report_one(reporter: Reporter, group: list[Article], number: int) -> tuple[Story | None, str | None]:
+    try:
+        return reporter(group, cluster_id=f"story-{number}"), None
+    except InputError as exc:  # a story whose every article is junk: listed, not reported
+        return None, str(exc)
+
+
+class _ReportWorker:
+    """One Reporter (its embedding and spaCy models loaded once) per Ray worker process."""
+
+    def __init__(self, options: ReportOptions) -> None:
+        self.reporter = Reporter(options)
+
+    def report(self, group: list[Article], number: int) -> tuple[Story | None, str | None]:
+        return _report_one(self.reporter, group, number)
+
+
+def _report_on_ray(
+    stories: list[list[Article]], options: ReportOptions, *, address: str | None, n_workers: int | None
+) -> Iterator[tuple[Story | None, str | None]]:
+    """Report stories on Ray actors, at most two stories per actor in flight, results in order."""
+    ray = init_ray(address=address, n_workers=n_workers)
+    n_actors = n_workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+    worker = ray.remote(num_cpus=1)(_ReportWorker)
+    actors = [worker.remote(options) for _ in range(n_actors)]
+    in_flight: list[Any] = []
+    try:
+        for number, group in enumerate(stories, start=1):
+            in_flight.append(actors[(number - 1) % n_actors].report.remote(group, number))
+            if len(in_flight) >= 2 * n_actors:
+                yield ray.get(in_flight.pop(0))
+        while in_flight:
+            yield ray.get(in_flight.pop(0))
+    finally:
+        for actor in actors:
+            ray.kill(actor)
+
+
+def _latest_ordinal(group: list[Article]) -> int:
+    dates = [a.date for a in group if a.date]
+    return max(dates).toordinal() if dates else 0

@@ -1,0 +1,79 @@
+"""`storyline digest`: stories from a feed, a report for each, and an index."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from storyline.cli import main
+
+FLOOD = [
+    "Heavy rain flooded the town of Marrow on Tuesday, forcing 300 residents from their homes, the council said.",
+    "About 300 people left their homes in Marrow on Tuesday after heavy rain flooded the town centre.",
+    "The river Lune burst its banks in Marrow after three days of rain, and 300 residents were evacuated.",
+]
+STRIKE = [
+    "Dock workers in Port Selva walked out on Monday over pay, halting all container traffic at the harbour.",
+    "A strike by Port Selva dock workers over pay stopped container traffic at the harbour on Monday.",
+]
+
+
+def _feed(path: Path, extra: str = "") -> Path:
+    lines = [
+        json.dumps({"id": f"flood-{i}", "text": t, "date": "2024-05-07"}) for i, t in enumerate(FLOOD)
+    ] + [json.dumps({"id": f"strike-{i}", "text": t, "date": "2024-05-06"}) for i, t in enumerate(STRIKE)]
+    path.write_text("\n".join(lines) + "\n" + extra)
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "json"])
+def test_digest_writes_a_report_per_story_and_an_index(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str
+) -> None:
+    feed = _feed(tmp_path / "feed.jsonl")
+    out = tmp_path / "digest"
+    code = main(["digest", str(feed), "-o", str(out), "--format", fmt, "--quiet"])
+    capsys.readouterr()
+    assert code == 0
+    suffix = {"html": ".html", "md": ".md", "json": ".json"}[fmt]
+    reports = sorted(out.glob(f"story-*{suffix}"))
+    assert len(reports) == 2  # two stories, the larger first
+    index = (out / f"index{suffix}").read_text(encoding="utf-8")
+    if fmt == "json":
+        stories = json.loads(index)["stories"]
+        assert [s["size"] for s in stories] == [3, 2]
+        assert sorted(stories[0]["articles"]) == ["flood-0", "flood-1", "flood-2"]
+        assert stories[0]["file"] == reports[0].name and "Marrow" in stories[0]["summary"]
+        assert json.loads(reports[0].read_text())["summary"]
+    else:
+        assert reports[0].name in index and "Marrow" in index
+
+
+def test_digest_bad_input(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    dup = _feed(tmp_path / "dup.jsonl", json.dumps({"id": "flood-0", "text": "again"}) + "\n")
+    code = main(["digest", str(dup), "-o", str(tmp_path / "d"), "--quiet"])
+    _, err = capsys.readouterr()
+    assert code == 2 and "duplicate article id 'flood-0'" in err and err.count("\n") == 1
+    code = main(["digest", str(tmp_path / "missing.jsonl"), "-o", str(tmp_path / "d"), "--quiet"])
+    _, err = capsys.readouterr()
+    assert code == 2 and "no such file" in err
+    blank = tmp_path / "blank.jsonl"
+    blank.write_text(json.dumps({"id": "a", "text": "  "}) + "\n")
+    code = main(["digest", str(blank), "-o", str(tmp_path / "d"), "--quiet"])
+    _, err = capsys.readouterr()
+    assert code == 2 and "no usable text" in err
+
+
+@pytest.mark.slow
+def test_digest_on_ray_matches_local(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    feed = _feed(tmp_path / "feed.jsonl")
+    runs = {}
+    for engine in ("local", "ray"):
+        out = tmp_path / engine
+        extra = ["--engine", "ray", "--workers", "1"] if engine == "ray" else []
+        assert main(["digest", str(feed), "-o", str(out), "--format", "json", "--quiet", *extra]) == 0
+        runs[engine] = json.loads((out / "index.json").read_text())["stories"]
+    capsys.readouterr()
+    assert runs["ray"] == runs["local"]
