@@ -14,7 +14,8 @@ import storyline
 SRC = Path(storyline.__file__).parent
 PUBLIC_MODULES = [
     "storyline",
-    *(f"storyline.{p}" for p in ("model", "text", "ingest", "clean", "embed", "summarize", "analyze", "evaluate", "render", "cli")),
+    *(f"storyline.{p}" for p in ("model", "text", "ingest", "clean", "embed", "summarize", "analyze")),
+    *(f"storyline.{p}" for p in ("cluster", "evaluate", "render", "cli")),
 ]
 LEVELS = {
     "model": 0,

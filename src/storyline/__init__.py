@@ -1,5 +1,6 @@
 """storyline: many news reports of one story in, one account you can trust out."""
 
+from storyline.cluster import Assignment, BCubed, ClusterOptions, bcubed, cluster_articles
 from storyline.errors import BackendError, ConfigError, InputError, StageError, StorylineError
 from storyline.model import Article, Dropped, ReportOptions, Story, Summary, SummaryOptions, SummarySentence
 from storyline.pipeline import Reporter, Summarizer, report, summarize
@@ -8,7 +9,10 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Article",
+    "Assignment",
+    "BCubed",
     "BackendError",
+    "ClusterOptions",
     "ConfigError",
     "Dropped",
     "InputError",
@@ -22,6 +26,8 @@ __all__ = [
     "SummaryOptions",
     "SummarySentence",
     "__version__",
+    "bcubed",
+    "cluster_articles",
     "report",
     "summarize",
 ]

@@ -68,12 +68,16 @@ def test_digest_bad_input(capsys: pytest.CaptureFixture[str], tmp_path: Path) ->
 
 @pytest.mark.slow
 def test_digest_on_ray_matches_local(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    ray = pytest.importorskip("ray")
     feed = _feed(tmp_path / "feed.jsonl")
     runs = {}
-    for engine in ("local", "ray"):
-        out = tmp_path / engine
-        extra = ["--engine", "ray", "--workers", "1"] if engine == "ray" else []
-        assert main(["digest", str(feed), "-o", str(out), "--format", "json", "--quiet", *extra]) == 0
-        runs[engine] = json.loads((out / "index.json").read_text())["stories"]
+    try:
+        for engine in ("local", "ray"):
+            out = tmp_path / engine
+            extra = ["--engine", "ray", "--workers", "1"] if engine == "ray" else []
+            assert main(["digest", str(feed), "-o", str(out), "--format", "json", "--quiet", *extra]) == 0
+            runs[engine] = json.loads((out / "index.json").read_text())["stories"]
+    finally:
+        ray.shutdown()  # the local cluster the command started
     capsys.readouterr()
     assert runs["ray"] == runs["local"]

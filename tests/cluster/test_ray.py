@@ -23,6 +23,8 @@ TOPICS = [
 @pytest.fixture(scope="module")
 def ray_cluster() -> Iterator[Any]:
     ray = pytest.importorskip("ray")
+    if ray.is_initialized():  # another test's cluster: start this one clean
+        ray.shutdown()
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
     yield ray
     ray.shutdown()

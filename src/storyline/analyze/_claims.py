@@ -19,8 +19,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span as Span_
-
 from storyline.analyze._entities import EntityIndex
 from storyline.analyze._nlp import Paragraph
 from storyline.analyze._quotes import SPEECH_VERBS, name_of, subject_of
@@ -106,6 +104,8 @@ def number_spans(doc: Doc) -> list[SpacySpan]:
     en_core_web_sm), so figures are read from the tokens; the entity labels only
     keep dates, times and ordinals out.
     """
+    from spacy.tokens import Span as SpacySpanType  # imported here: spaCy takes 1.5 s to import
+
     blocked = {t.i for e in doc.ents if e.label_ in ("DATE", "TIME", "ORDINAL") for t in e}
     spans, i = [], 0
     while i < len(doc):
@@ -130,7 +130,7 @@ def number_spans(doc: Doc) -> list[SpacySpan]:
         span = doc[start:j]
         after = doc[j].lower_ if j < len(doc) else ""
         label = "PERCENT" if after in ("%", "percent", "per") else "MONEY" if _currency(span) else "CARDINAL"
-        spans.append(Span_(doc, start, j, label=label))
+        spans.append(SpacySpanType(doc, start, j, label=label))
         i = j
     return spans
 

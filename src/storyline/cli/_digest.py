@@ -9,9 +9,10 @@ from typing import Any
 
 from storyline.analyze import DEFAULT_NER_MODEL
 from storyline.cli._common import info, progress, write
-from storyline.cli._stream import _add_cluster_options, _options, _read_rows, _Row, _Warnings
+from storyline.cli._stream import _add_cluster_options, _options, _Warnings
 from storyline.digest import build_digest, group_stories
 from storyline.errors import ConfigError, Errors, InputError
+from storyline.ingest import ArticleRow, iter_articles
 from storyline.model import Article, ReportOptions, SummaryOptions
 from storyline.render import STORY_FORMATS, IndexEntry, render_index, render_story
 
@@ -97,8 +98,8 @@ def _read_articles(path: Path) -> list[Article]:
     """All usable articles of the feed, in order; bad lines and duplicate ids are reported."""
     warn = _Warnings()
     articles: list[Article] = []
-    for row in _read_rows(path):
-        if isinstance(row, _Row):
+    for row in iter_articles(path):
+        if isinstance(row, ArticleRow):
             articles.append(row.article)
         else:
             warn(row.message)

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import sys
 import time
-import zlib
 from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -26,7 +23,7 @@ from storyline.cluster import (
 )
 from storyline.embed import EMBEDDERS
 from storyline.errors import ConfigError, Errors, InputError
-from storyline.ingest import is_binary, parse_date
+from storyline.ingest import ArticleRow, BadLine, iter_articles
 from storyline.model import Article
 
 # Distance thresholds the baseline is run at; it is reported at its best one (chosen on the
@@ -104,85 +101,6 @@ def _options(args: argparse.Namespace) -> ClusterOptions:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class _Bad:
-    line_no: int
-    message: str
-
-
-@dataclass(frozen=True, slots=True)
-class _Row:
-    article: Article
-    line_no: int
-    gold: str | None
-
-
-def _open(path: Path) -> IO[str]:
-    if str(path) == "-":
-        return sys.stdin
-    if not path.exists():
-        raise InputError(Errors.SL108, path=str(path))
-    if path.is_dir():
-        raise InputError(Errors.SL102, path=str(path), reason="is a directory, not a JSONL file")
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(8192)
-        if head[:2] == b"\x1f\x8b":
-            return gzip.open(path, "rt", encoding="utf-8", errors="replace")
-        if is_binary(head):
-            raise InputError(Errors.SL103, path=str(path))
-        return path.open(encoding="utf-8", errors="replace")
-    except OSError as exc:
-        raise InputError(Errors.SL102, path=str(path), reason=exc.strerror or str(exc)) from None
-
-
-def _read_rows(path: Path) -> Iterator[_Row | _Bad]:
-    """Stream the articles of a JSONL file, one line at a time; bad lines become `_Bad`."""
-    where = str(path)
-    fh = _open(path)
-    try:
-        for line_no, line in enumerate(fh, start=1):
-            if line.strip():
-                yield _parse_line(line, line_no=line_no, where=where)
-    except (OSError, EOFError, zlib.error) as exc:
-        raise InputError(Errors.SL102, path=where, reason=f"corrupt file ({exc})") from None
-    finally:
-        if fh is not sys.stdin:
-            fh.close()
-
-
-def _parse_line(line: str, *, line_no: int, where: str) -> _Row | _Bad:
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        return _Bad(
-            line_no, Errors.SL106.format(where=where, line_no=line_no, reason=f"invalid JSON ({exc.msg})")
-        )
-    if not isinstance(record, dict):
-        return _Bad(
-            line_no, Errors.SL106.format(where=where, line_no=line_no, reason="expected a JSON object")
-        )
-    article_id = record.get("id")
-    if article_id is None or article_id == "":
-        return _Bad(line_no, Errors.SL106.format(where=where, line_no=line_no, reason='no "id"'))
-    text = record.get("text")
-    gold = record.get("story_id")
-
-    def opt(key: str) -> str | None:
-        value = record.get(key)
-        return None if value is None or value == "" else str(value)
-
-    article = Article(
-        text=text if isinstance(text, str) else "",
-        id=str(article_id),
-        title=opt("title"),
-        date=parse_date(record.get("date")),
-        url=opt("url"),
-        source=opt("source"),
-    )
-    return _Row(article, line_no, None if gold is None else str(gold))
-
-
 class _Warnings:
     def __init__(self) -> None:
         self.n = 0
@@ -201,14 +119,14 @@ def _cluster(args: argparse.Namespace) -> int:
     options = _options(args)
     if str(args.articles) != "-":
         refuse_overwriting_input(args.output, [args.articles])
-    slots: deque[_Row | _Bad] = deque()
+    slots: deque[ArticleRow | BadLine] = deque()
     warnings = _Warnings()
     counts = {"articles": 0, "no_text": 0, "bad": 0, "resumed": 0}
 
     def articles() -> Iterator[Article]:
-        for row in _read_rows(args.articles):
+        for row in iter_articles(args.articles):
             slots.append(row)
-            if isinstance(row, _Row):
+            if isinstance(row, ArticleRow):
                 if not row.article.text.strip():
                     warnings(
                         f"{args.articles}: line {row.line_no}: article {row.article.id!r} has no text; "
@@ -231,7 +149,7 @@ def _cluster(args: argparse.Namespace) -> int:
                 address=args.address,
                 n_workers=args.workers,
             ):
-                while isinstance(slots[0], _Bad):
+                while isinstance(slots[0], BadLine):
                     _write_bad(out, slots.popleft(), counts)  # type: ignore[arg-type]
                 slots.popleft()
                 out.write(_assignment_line(assignment) + "\n")
@@ -287,7 +205,7 @@ def _progress(quiet: bool) -> Iterator[Callable[[], None]]:
         bar.advance(task, pending)
 
 
-def _write_bad(out: IO[str], bad: _Bad, counts: dict[str, int]) -> None:
+def _write_bad(out: IO[str], bad: BadLine, counts: dict[str, int]) -> None:
     out.write(json.dumps({"id": None, "story": None, "line": bad.line_no, "error": bad.message}) + "\n")
     counts["bad"] += 1
 
@@ -299,10 +217,10 @@ def _assignment_line(assignment: Assignment) -> str:
 def _evaluate_clusters(args: argparse.Namespace) -> int:
     options = _options(args)
     started = time.perf_counter()
-    rows: list[_Row] = []
+    rows: list[ArticleRow] = []
     warnings = _Warnings()
-    for row in _read_rows(args.articles):
-        if isinstance(row, _Bad):
+    for row in iter_articles(args.articles):
+        if isinstance(row, BadLine):
             raise InputError(Errors.SL102, path=str(args.articles), reason=row.message)
         if row.gold is None:
             raise InputError(Errors.SL111, where=str(args.articles), line_no=row.line_no, field="story_id")

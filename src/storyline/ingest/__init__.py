@@ -4,6 +4,7 @@ This is the only package that reads files.
 """
 
 from storyline.ingest._decode import decode_bytes, is_binary
+from storyline.ingest._feed import ArticleRow, iter_articles, open_feed, parse_article_line
 from storyline.ingest._html import looks_like_html, parse_date, parse_html
 from storyline.ingest._jsonl import BadLine, Cluster, iter_clusters, parse_cluster, read_clusters
 from storyline.ingest._read import (
@@ -17,14 +18,18 @@ from storyline.ingest._read import (
 
 __all__ = [
     "MULTINEWS_SEPARATOR",
+    "ArticleRow",
     "BadLine",
     "Cluster",
     "decode_bytes",
     "expand_paths",
     "is_binary",
     "is_cluster_file",
+    "iter_articles",
     "iter_clusters",
     "looks_like_html",
+    "open_feed",
+    "parse_article_line",
     "parse_cluster",
     "parse_date",
     "parse_html",

@@ -1,0 +1,84 @@
+"""Feeds: one article per JSONL line, read as a stream (for clustering and digests)."""
+
+from __future__ import annotations
+
+import json
+import sys
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from storyline.errors import Errors, InputError
+from storyline.ingest._html import parse_date
+from storyline.ingest._jsonl import BadLine, open_text
+from storyline.model import Article
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """One article line of a feed, with its gold story when the line has `story_id`."""
+
+    article: Article
+    line_no: int
+    gold: str | None
+
+
+def open_feed(path: Path) -> IO[str]:
+    """Open a feed for reading: a JSONL(.gz) file, or stdin for "-"."""
+    if str(path) == "-":
+        return sys.stdin
+    if not path.exists():
+        raise InputError(Errors.SL108, path=str(path))
+    if path.is_dir():
+        raise InputError(Errors.SL102, path=str(path), reason="is a directory, not a JSONL file")
+    return open_text(path)
+
+
+def iter_articles(path: Path) -> Iterator[ArticleRow | BadLine]:
+    """Stream the articles of a feed, one line at a time; a bad line becomes a `BadLine`."""
+    where = str(path)
+    fh = open_feed(path)
+    try:
+        for line_no, line in enumerate(fh, start=1):
+            if line.strip():
+                yield parse_article_line(line, line_no=line_no, where=where)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise InputError(Errors.SL102, path=where, reason=f"corrupt file ({exc})") from None
+    finally:
+        if fh is not sys.stdin:
+            fh.close()
+
+
+def parse_article_line(line: str, *, line_no: int, where: str) -> ArticleRow | BadLine:
+    """Read `{"id", "text", "title"?, "date"?, "url"?, "source"?, "story_id"?}`."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return BadLine(
+            line_no, Errors.SL106.format(where=where, line_no=line_no, reason=f"invalid JSON ({exc.msg})")
+        )
+    if not isinstance(record, dict):
+        return BadLine(
+            line_no, Errors.SL106.format(where=where, line_no=line_no, reason="expected a JSON object")
+        )
+    article_id = record.get("id")
+    if article_id is None or article_id == "":
+        return BadLine(line_no, Errors.SL106.format(where=where, line_no=line_no, reason='no "id"'))
+    text = record.get("text")
+    gold = record.get("story_id")
+
+    def opt(key: str) -> str | None:
+        value = record.get(key)
+        return None if value is None or value == "" else str(value)
+
+    article = Article(
+        text=text if isinstance(text, str) else "",
+        id=str(article_id),
+        title=opt("title"),
+        date=parse_date(record.get("date")),
+        url=opt("url"),
+        source=opt("source"),
+    )
+    return ArticleRow(article, line_no, None if gold is None else str(gold))
