@@ -91,7 +91,8 @@ def render_story_markdown(story: Story) -> str:
         for person in people:
             aka = f" (also: {', '.join(_md(a) for a in person.aliases)})" if person.aliases else ""
             out.append(
-                f"- **{_md(person.name)}**{aka} — {person.mentions} mentions in {len(person.sources)} reports"
+                f"- **{_md(person.name)}**{aka} — {_count(person.mentions, 'mention')} in "
+                f"{_count(len(person.sources), 'report')}"
             )
             for quote in quotes_by.pop(person.name, []):
                 cites = "".join(f"[{number[x]}]" for x in _sorted(quote.sources, number))
@@ -246,7 +247,10 @@ def _card(name: str, entity: Entity | None, quotes: list[Quote], number: dict[st
     meta = ""
     if entity is not None:
         aka = f" · also {_e(', '.join(entity.aliases))}" if entity.aliases else ""
-        meta = f"<p class=meta>{entity.mentions} mentions in {len(entity.sources)} reports{aka}</p>"
+        meta = (
+            f"<p class=meta>{_count(entity.mentions, 'mention')} in "
+            f"{_count(len(entity.sources), 'report')}{aka}</p>"
+        )
     said = "".join(f"<blockquote>{_e(q.text)}{_cites(q.sources, number)}</blockquote>" for q in quotes)
     return f"<article class=card><h3>{_e(name)}</h3>{meta}{said}</article>"
 
@@ -322,6 +326,10 @@ def _quotes_by_speaker(story: Story) -> dict[str | None, list[Quote]]:
     return grouped
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _figure(value: float) -> str:
     if float(value).is_integer():
         return f"{int(value):,}"
@@ -359,6 +367,7 @@ h1{font-size:34px;line-height:1.2;margin:8px 0 10px}
 h2{font:700 14px/1 system-ui,sans-serif;letter-spacing:.08em;text-transform:uppercase;color:var(--muted);
  border-top:1px solid var(--line);padding-top:22px;margin:34px 0 14px}
 h3{font:600 17px/1.3 system-ui,sans-serif;margin:0 0 4px}
+section>h3{margin-top:22px}
 .meta{font:14px/1.4 system-ui,sans-serif;color:var(--muted);margin:4px 0}
 .lede{font-size:19px}
 sup.cite{font:600 11px system-ui,sans-serif;margin-left:2px}
