@@ -136,3 +136,26 @@ def test_public_api() -> None:
         words=40,
     )
     assert story.summary.sentences and story.summary.n_words <= 40
+
+
+def test_bad_documents_are_input_errors() -> None:
+    with pytest.raises(storyline.InputError, match="not one string"):
+        storyline.report("one long string of text")
+    with pytest.raises(storyline.InputError, match="date must be"):
+        storyline.report([Article(text="A fire broke out.", date="2026-03-09")])  # type: ignore[arg-type]
+
+
+def test_markdown_escapes_article_text(reporter: Reporter) -> None:
+    hostile = Article(
+        id="x",
+        text=(
+            "The bridge closed on Thursday after a crack was found <script>alert(1)</script> in it.\n"
+            "Engineers said [click](javascript:alert(8)) the bridge would reopen on Friday after repairs."
+        ),
+        url="javascript:alert(2)",
+    )
+    md = render_story(reporter([hostile]), "md")
+    import re
+
+    assert not re.search(r"(?<!\\)<script", md)  # only escaped: \<script\>
+    assert "](javascript" not in md and "<javascript" not in md

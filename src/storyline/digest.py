@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storyline.cluster import ClusterOptions, cluster_articles, init_ray
-from storyline.errors import InputError
+from storyline.errors import InputError, StageError
 from storyline.model import Article, ReportOptions, Story
 from storyline.pipeline import Reporter
 
@@ -82,14 +82,14 @@ def _report_here(
     stories: list[list[Article]], options: ReportOptions
 ) -> Iterator[tuple[Story | None, str | None]]:
     reporter = Reporter(options)
-    for number, group in enumerate(stories, start=1):
-        yield _report_one(reporter, group, number)
+    for group in stories:
+        yield _report_one(reporter, group)
 
 
-def _report_one(reporter: Reporter, group: list[Article], number: int) -> tuple[Story | None, str | None]:
+def _report_one(reporter: Reporter, group: list[Article]) -> tuple[Story | None, str | None]:
     try:
-        return reporter(group, cluster_id=f"story-{number}"), None
-    except InputError as exc:  # a story whose every article is junk: listed, not reported
+        return reporter(group), None
+    except (InputError, StageError) as exc:  # a story that cannot be reported is listed, not fatal
         return None, str(exc)
 
 
@@ -99,8 +99,8 @@ class _ReportWorker:
     def __init__(self, options: ReportOptions) -> None:
         self.reporter = Reporter(options)
 
-    def report(self, group: list[Article], number: int) -> tuple[Story | None, str | None]:
-        return _report_one(self.reporter, group, number)
+    def report(self, group: list[Article]) -> tuple[Story | None, str | None]:
+        return _report_one(self.reporter, group)
 
 
 def _report_on_ray(
@@ -114,7 +114,7 @@ def _report_on_ray(
     in_flight: list[Any] = []
     try:
         for number, group in enumerate(stories, start=1):
-            in_flight.append(actors[(number - 1) % n_actors].report.remote(group, number))
+            in_flight.append(actors[(number - 1) % n_actors].report.remote(group))
             if len(in_flight) >= 2 * n_actors:
                 yield ray.get(in_flight.pop(0))
         while in_flight:

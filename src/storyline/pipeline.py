@@ -58,9 +58,14 @@ class Failed:
 
 def to_articles(documents: Iterable[Document]) -> list[Article]:
     """Accept strings or Articles; give every article an id (its index if it has none)."""
+    if isinstance(documents, str | bytes):
+        raise InputError(
+            Errors.SL109, doc_id=0, reason="documents must be a list of strings or Articles, not one string"
+        )
     articles = []
     for index, doc in enumerate(documents):
         if isinstance(doc, Article):
+            doc = _checked(doc, index)
             articles.append(doc if doc.id else replace(doc, id=str(index)))
         elif isinstance(doc, str):
             articles.append(Article(text=doc, id=str(index)))
@@ -72,6 +77,19 @@ def to_articles(documents: Iterable[Document]) -> list[Article]:
     if dupes:
         raise InputError(Errors.SL109, doc_id=dupes[0], reason="duplicate document id")
     return articles
+
+
+def _checked(article: Article, index: int) -> Article:
+    """An Article with a str text and a calendar date (a datetime is cut to its date)."""
+    if not isinstance(article.text, str):
+        raise InputError(Errors.SL109, doc_id=article.id or index, reason="text must be a string")
+    if isinstance(article.date, dt.datetime):
+        return replace(article, date=article.date.date())
+    if article.date is not None and not isinstance(article.date, dt.date):
+        raise InputError(
+            Errors.SL109, doc_id=article.id or index, reason="date must be a datetime.date (or None)"
+        )
+    return article
 
 
 @contextmanager

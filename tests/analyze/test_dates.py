@@ -78,3 +78,31 @@ def test_partial_dates_sort_general_first() -> None:
     assert PartialDate.parse("2011-10") == PartialDate(2011, 10)
     with pytest.raises(ValueError):
         PartialDate.parse("2011-13")
+
+
+def test_a_date_in_the_story_is_not_the_publication_date() -> None:
+    text = (
+        "9 March 2026\nA safety audit of the plant, published on May 5, 2019, warned of corrosion.\n"
+        "The plant opened on May 5, 1987."
+    )
+    found = find_publication_date(Article(text=text))
+    assert found is not None and found.date == dt.date(2026, 3, 9)
+    dateline = "KESSPORT, March 8 (Wire) - A fire at the plant, which has operated since 1987, killed seven."
+    assert find_publication_date(Article(text=dateline)) is None  # no year to be had but the story's
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Talks resume by next Friday.", "2026-03-13"),
+        ("Schools stay shut until next Monday.", "2026-03-16"),
+        ("The road was closed due to the leak on Saturday.", "2026-03-07"),
+    ],
+)
+def test_next_and_due_to(sentence: str, expected: str) -> None:
+    found = find_event_dates(sentence, published=dt.date(2026, 3, 11))  # a Wednesday
+    assert [str(e.date) for e in found] == [expected]
+
+
+def test_dates_at_the_ends_of_the_calendar_do_not_crash() -> None:
+    assert find_event_dates("It happened yesterday.", published=dt.date(1, 1, 1)) == []

@@ -53,3 +53,20 @@ def test_death_tolls_disagree_over_time_and_across_sources(
     assert by_value[8000].qualifier == "more than" and by_value[8000].attributed_to == "Activists"
     assert by_value[6000].attributed_to is not None and "United Nations" in by_value[6000].attributed_to
     assert deaths.values[0].value == 5400  # the earliest report first
+
+
+def test_one_reports_own_figures_are_not_a_disagreement() -> None:
+    from storyline.analyze import extract_entities, load_nlp, parse_corpus
+    from storyline.model import Article
+
+    corpus = Corpus(
+        articles=(
+            Article(
+                id="a",
+                text="Seven people died in the fire, including two firefighters who died in hospital, officials said.",
+            ),
+        )
+    )
+    paragraphs = parse_corpus(corpus, load_nlp())
+    claims = extract_claims(corpus, paragraphs, extract_entities(corpus, paragraphs), dates={0: None})
+    assert claims and not any(c.disagreement for c in claims)

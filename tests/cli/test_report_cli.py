@@ -77,3 +77,25 @@ def test_report_bad_input(
     code, _, err = _run(capsys, "report", *resolved, *HASH)
     assert code in (2, 3) and message in err
     assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_output_inside_an_input_directory_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("The storm hit the coast on Monday night, officials said.")
+    code, _, err = _run(capsys, "report", str(src), "-o", str(src / "a.txt"), *HASH)
+    assert code == 2 and "inside an input directory" in err
+    assert (src / "a.txt").read_text().startswith("The storm")
+
+
+def test_report_reads_jsonl_from_stdin(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    line = json.dumps({"id": "s1", "documents": ["A storm hit the coast on Monday night, officials said."]})
+    monkeypatch.setattr("sys.stdin", io.StringIO(line + "\n"))
+    code, out, _ = _run(capsys, "report", "--format", "json", "--quiet", *HASH)
+    assert code == 0 and json.loads(out)["id"] == "s1"

@@ -347,11 +347,15 @@ def _group(figures: list[_Figure], order: list[str]) -> list[Claim]:
 
 
 def _disagreement(values: list[ClaimValue]) -> tuple[bool, str | None]:
-    if len({v.value for v in values}) < 2:
+    """Figures disagree when two reports give different ones; one report's own figures do not
+    (its "seven dead, two of them in hospital" counts parts, not rival tolls)."""
+    if not any(a.value != b.value and a.source != b.source for a in values for b in values):
         return False, None
-    by_date: defaultdict[dt.date | None, set[float]] = defaultdict(set)
+    by_date: defaultdict[dt.date | None, list[ClaimValue]] = defaultdict(list)
     for v in values:
-        by_date[v.date].add(v.value)
-    across = any(len(vals) > 1 for vals in by_date.values())
-    over_time = len({frozenset(vals) for vals in by_date.values()}) > 1 and len(by_date) > 1
+        by_date[v.date].append(v)
+    across = any(
+        a.value != b.value and a.source != b.source for same in by_date.values() for a in same for b in same
+    )
+    over_time = len({frozenset(v.value for v in same) for same in by_date.values()}) > 1 and len(by_date) > 1
     return True, "both" if across and over_time else "across sources" if across else "over time"

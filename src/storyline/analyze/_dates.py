@@ -53,6 +53,9 @@ _STAMP = re.compile(
         (?:{_WEEKDAY},?\s+)?(?P<date>{_FULL_DATE.pattern})""",
     re.IGNORECASE | re.VERBOSE,
 )
+# What may stand before a stamp: nothing, a bracket or separator, or "(this article) was";
+# not a clause ("an audit, published on May 5, 2019, warned ...").
+_STAMP_LEAD = re.compile(r"(^|[(|•–—-]|\b(was|is|were|been|originally))\s*$", re.IGNORECASE)
 _URL_DATE = re.compile(r"/(?P<y>20\d\d)[/-]?(?P<m>[01]\d)[/-]?(?P<d>[0-3]\d)(?:[/-]|\b)")
 
 # Event date expressions in running text, most specific first; each alternative
@@ -74,7 +77,7 @@ _EVENT = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _FUTURE = re.compile(
-    r"\b(until|will|would|shall|is\s+to|are\s+to|is\s+expected|are\s+expected|plans?\s+to|scheduled|due\s+to|going\s+to)\b",
+    r"\b(until|will|would|shall|is\s+to|are\s+to|is\s+expected|are\s+expected|plans?\s+to|scheduled|(?:is|are)\s+due\s+to|going\s+to)\b",
     re.IGNORECASE,
 )
 _NUMBER_WORDS = {
@@ -98,27 +101,27 @@ def find_publication_date(article: Article) -> PublicationDate | None:
     carry the date stamps that cleaning drops.
     """
     if article.date is not None:
-        origin = "metadata" if article.url or article.source == "html" else "given"
+        origin = article.date_source or "given"
         return PublicationDate(article.date, origin, article.date.isoformat())
-    stamp = _STAMP.search(article.text)
-    if stamp:
-        date = _parse_absolute(stamp.group("date"))
-        if date is not None and date.day is not None:
-            return PublicationDate(date.start, "date line", stamp.group(0).strip())
     lines = [line.strip() for line in article.text.splitlines() if line.strip()]
-    edge = lines[:12] + lines[-8:] if len(lines) > 20 else lines
+    edge = lines[:12] + lines[12:][-8:]
     for line in edge:
-        if len(line.split()) > 16:
-            continue
+        stamp = _STAMP.search(line)
+        if stamp and _STAMP_LEAD.search(line[: stamp.start()]):
+            date = _parse_absolute(stamp.group("date"))
+            if date is not None and date.day is not None:
+                return PublicationDate(date.start, "date line", stamp.group(0).strip())
+    for line in edge:
         match = _FULL_DATE.search(line)
-        if match:
+        if match and _is_date_line(line, match.group(0)):
             date = _parse_absolute(match.group(0))
             if date is not None and date.day is not None:
                 return PublicationDate(date.start, "date line", line)
     for line in lines[:15]:
         match = _DATELINE.match(line)
         if match:
-            year = _year_from(lines) or _year_from([article.url or ""])
+            # The year is not in a dateline: take it from the URL or a short line, never the story.
+            year = _year_from([article.url or ""]) or _year_from([x for x in edge if len(x.split()) <= 8])
             if year is not None:
                 date = _parse_absolute(f"{match.group('date')} {year}")
                 if date is not None and date.day is not None:
@@ -132,6 +135,12 @@ def find_publication_date(article: Article) -> PublicationDate | None:
                 return None
             return PublicationDate(day, "url", article.url)
     return None
+
+
+def _is_date_line(line: str, date: str) -> bool:
+    """A line that is little more than a date ("Afp February 07, 2012"), not a sentence that has one."""
+    extra = len(line.split()) - len(date.split())
+    return extra <= 6 and not line.rstrip().endswith(".")
 
 
 def is_date_stamp(text: str) -> bool:
@@ -156,7 +165,10 @@ def find_event_dates(text: str, *, published: dt.date | None, article_id: str = 
         if kind in ("monthday", "month") and not _is_month_reference(cue):
             continue
         future = bool(_FUTURE.search(_clause_before(text, match.start())))
-        date = _resolve(kind, cue, published=published, future=future)
+        try:
+            date = _resolve(kind, cue, published=published, future=future)
+        except (OverflowError, ValueError):  # a date near year 1 or 9999: nothing to resolve
+            continue
         if date is None:
             continue
         found.append(
@@ -216,10 +228,11 @@ def _weekday(cue: str, published: dt.date, *, future: bool) -> PartialDate:
     """News usage: a weekday is the most recent such day, or the coming one in future tense."""
     target = next(i for i, name in enumerate(_WEEKDAYS) if name in cue)
     delta = (published.weekday() - target) % 7
-    if cue.startswith("next") or (future and not cue.startswith("last")):
+    nxt, last = re.search(r"\bnext\b", cue) is not None, re.search(r"\blast\b", cue) is not None
+    if nxt or (future and not last):
         ahead = (target - published.weekday()) % 7
         return PartialDate.of(published + dt.timedelta(days=ahead or 7))
-    if cue.startswith("last") and delta == 0:
+    if last and delta == 0:
         delta = 7
     return PartialDate.of(published - dt.timedelta(days=delta))
 

@@ -31,14 +31,17 @@ def progress(quiet: bool, *, label: str = "summarizing") -> Iterator[Callable[[]
 
 
 def refuse_overwriting_input(output: Path | None, inputs: list[Path]) -> None:
-    if output is None:
+    """Refuse an output that is an input file, or any file inside an input directory."""
+    if output is None or str(output) == "-":
         return
     target = output.resolve()
     for path in inputs:
-        if target == path.resolve():
-            raise ConfigError(
-                Errors.SL202, name="--output", value=str(output), reason="would overwrite an input file"
-            )
+        if str(path) == "-":
+            continue
+        source = path.resolve()
+        if target == source or (source.is_dir() and source in target.parents):
+            reason = "would overwrite an input file" if target == source else "is inside an input directory"
+            raise ConfigError(Errors.SL202, name="--output", value=str(output), reason=reason)
 
 
 def open_output(path: Path | None) -> IO[str]:

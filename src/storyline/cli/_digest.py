@@ -74,6 +74,8 @@ def digest(args: argparse.Namespace) -> int:
             n_workers=args.workers,
             on_story=advance,
         )
+    for stale in (*outdir.glob(f"story-[0-9][0-9][0-9][0-9]{SUFFIX[args.format]}"),):
+        stale.unlink()  # an earlier digest's reports, which this index would not list
     index: list[IndexEntry] = []
     for entry in entries:
         name = None

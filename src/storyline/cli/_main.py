@@ -32,7 +32,7 @@ from storyline.cli._digest import add_digest_parser, digest
 from storyline.cli._stream import STREAM_COMMANDS, add_stream_parsers
 from storyline.compare import SYSTEMS
 from storyline.embed import EMBEDDERS
-from storyline.errors import BackendError, ConfigError, Errors, InputError, StorylineError
+from storyline.errors import BackendError, ConfigError, Errors, InputError, StageError, StorylineError
 from storyline.ingest import (
     BadLine,
     Cluster,
@@ -219,11 +219,12 @@ def _report(args: argparse.Namespace) -> int:
         ),
         ner_model=args.ner_model,
     )
-    fmt = args.format or _format_from_suffix(args.output)
     jsonl = args.jsonl
     paths: list[Path] = list(args.paths)
     if jsonl is None and len(paths) == 1 and paths[0].is_file() and is_cluster_file(paths[0]):
         jsonl, paths = paths[0], []
+    # A JSONL batch writes JSON lines unless told otherwise (and then says it cannot).
+    fmt = args.format or ("json" if jsonl is not None else _format_from_suffix(args.output))
     if jsonl is not None and paths:
         raise ConfigError(
             Errors.SL202, name="PATH", value=str(paths[0]), reason="give files or --jsonl, not both"
@@ -238,7 +239,14 @@ def _report(args: argparse.Namespace) -> int:
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
             raise InputError(Errors.SL101)
-        articles, skipped = read_text(sys.stdin.read(), id_prefix="stdin:"), list[Dropped]()
+        text = sys.stdin.read()
+        if text.lstrip().startswith("{"):
+            if fmt != "json":
+                raise ConfigError(
+                    Errors.SL202, name="--format", value=fmt, reason="JSONL input gives JSON lines"
+                )
+            return _report_batch(iter_clusters(iter(text.splitlines())), args, options)
+        articles, skipped = read_text(text, id_prefix="stdin:"), list[Dropped]()
     else:
         articles, skipped = read_files(paths)
     if not any(a.text.strip() for a in articles):
@@ -278,7 +286,7 @@ def _report_batch(
                     continue
                 try:
                     story = reporter(record.articles, cluster_id=record.id)
-                except InputError as exc:
+                except (InputError, StageError) as exc:  # this cluster fails; the batch goes on
                     out.write(json.dumps({"id": record.id, "error": str(exc)}, ensure_ascii=False) + "\n")
                     counts["failed"] += 1
                 else:
@@ -310,6 +318,8 @@ def _evaluate(args: argparse.Namespace) -> int:
         raise ConfigError(Errors.SL202, name="--limit", value=args.limit, reason="must be at least 1")
     budgets = [args.words] + ([w for w in PLOT_BUDGETS if w != args.words] if args.plot else [])
     options = SummaryOptions(words=args.words, embedder=args.embedder, model=args.model, scorer=args.scorer)
+    for output in (args.json, args.per_cluster, args.plot):
+        refuse_overwriting_input(output, [args.data])
     records = read_clusters(args.data)
     with progress(args.quiet, label="evaluating") as advance:
         result = evaluate_clusters(

@@ -216,6 +216,7 @@ def _assignment_line(assignment: Assignment) -> str:
 
 def _evaluate_clusters(args: argparse.Namespace) -> int:
     options = _options(args)
+    refuse_overwriting_input(args.json, [args.articles])
     started = time.perf_counter()
     rows: list[ArticleRow] = []
     warnings = _Warnings()

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import heapq
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from storyline.cluster._features import Features, Featurizer
@@ -31,7 +32,7 @@ class Assignment:
 
 
 def cluster_articles(
-    articles: Iterable[Article],
+    articles: Iterable[Article | str],
     *,
     options: ClusterOptions | None = None,
     state_dir: Path | None = None,
@@ -75,6 +76,19 @@ def cluster_articles(
 
 
 FeatureMap = Callable[[Iterator[list[Article]]], Iterator[Features]]
+
+
+def _as_article(item: Article | str, position: int) -> Article:
+    """Accept strings (their position is their id) as `summarize` does; check what an Article holds."""
+    if isinstance(item, str):
+        return Article(text=item, id=str(position))
+    if not isinstance(item, Article) or not isinstance(item.text, str):
+        raise InputError(Errors.SL109, doc_id=position, reason="expected an Article with text or a string")
+    if isinstance(item.date, dt.datetime):
+        return replace(item, date=item.date.date())
+    if item.date is not None and not isinstance(item.date, dt.date):
+        raise InputError(Errors.SL109, doc_id=item.id, reason="date must be a datetime.date (or None)")
+    return item if item.id else replace(item, id=str(position))
 
 
 def _local_featurize(options: ClusterOptions) -> FeatureMap:
@@ -145,13 +159,14 @@ class _Run:
         self.dated = False
         self.since_snapshot = 0
 
-    def __call__(self, articles: Iterable[Article], featurize: FeatureMap) -> Iterator[Assignment]:
+    def __call__(self, articles: Iterable[Article | str], featurize: FeatureMap) -> Iterator[Assignment]:
         todo: list[tuple[int, Article]] = []  # filled by `batches`, drained batch by batch below
 
         def batches() -> Iterator[list[Article]]:
             seen: dict[str, int] = {}
             start = 0
-            for position, article in enumerate(articles):
+            for position, item in enumerate(articles):
+                article = _as_article(item, position)
                 first = seen.setdefault(article.id, position)
                 if first != position:
                     raise InputError(

@@ -18,13 +18,15 @@ def parse_html(html: str, *, article_id: str, url: str | None = None) -> Article
     if doc is None or isinstance(doc, dict):
         return Article(text="", id=article_id, url=url)
     text = doc.text or ""
+    date = parse_date(doc.date)
     return Article(
         text=text,
         id=article_id,
         title=doc.title or None,
-        date=parse_date(doc.date),
+        date=date,
         url=doc.url or url,
         source=doc.sitename or None,
+        date_source="metadata" if date else None,
     )
 
 

@@ -20,6 +20,9 @@ class Article:
     date: dt.date | None = None
     url: str | None = None
     source: str | None = None
+    date_source: str | None = None
+    """Where `date` came from when storyline read it: "metadata" for a web page's own
+    metadata; None when the caller gave it."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass
 
 from storyline.model import Story
-from storyline.render._story import CSS, date_range, headline
+from storyline.render._story import CSS, count_of, date_range, headline, md_escape
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,13 +61,13 @@ def _index_markdown(entries: list[IndexEntry], title: str) -> str:
     n_articles = sum(len(e.article_ids) for e in entries)
     out = [f"# {title}", "", f"_{len(entries)} stories from {n_articles} articles, largest first_", ""]
     for entry in entries:
-        name = headline(entry.report) if entry.report else f"story {entry.number}"
+        name = md_escape(headline(entry.report)) if entry.report else f"story {entry.number}"
         link = f"[{name}]({entry.file})" if entry.file else name
         when = entry.latest.isoformat() if entry.latest else "undated"
-        out.append(f"{entry.number}. **{link}** — {len(entry.article_ids)} articles · {when}")
+        out.append(f"{entry.number}. **{link}** — {count_of(len(entry.article_ids), 'article')} · {when}")
         line = one_line(entry.report)
         if line:
-            out.append(f"   {line}")
+            out.append(f"   {md_escape(line)}")
         elif entry.error:
             out.append(f"   _no report: {entry.error}_")
     return "\n".join(out) + "\n"
@@ -89,7 +89,8 @@ def _index_html(entries: list[IndexEntry], title: str) -> str:
         line = html.escape(one_line(story) or (entry.error or ""))
         rows.append(
             f"<li><span class=n>{entry.number}</span><div><h3>{link}</h3>"
-            f"<p class=meta>{len(entry.article_ids)} articles · {when}{badge}</p><p>{line}</p></div></li>"
+            f"<p class=meta>{count_of(len(entry.article_ids), 'article')} · {when}{badge}</p>"
+            f"<p>{line}</p></div></li>"
         )
     return (
         "<!DOCTYPE html>\n<html lang=en>\n<head>\n<meta charset=utf-8>\n"
@@ -98,6 +99,7 @@ def _index_html(entries: list[IndexEntry], title: str) -> str:
         "content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
         f"<title>{html.escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
         f"<header><p class=kicker>storyline digest</p><h1>{html.escape(title)}</h1>"
-        f"<p class=meta>{len(entries)} stories from {n_articles} articles, largest first</p></header>\n"
+        f"<p class=meta>{count_of(len(entries), 'story', 'stories')} from {count_of(n_articles, 'article')}, "
+        "largest first</p></header>\n"
         f"<ol class=sources>{''.join(rows)}</ol>\n</main>\n</body>\n</html>\n"
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import re
 from collections import defaultdict
 
 from storyline.model import Entity, Quote, Story
@@ -56,13 +57,13 @@ def date_range(story: Story) -> str:
 def render_story_markdown(story: Story) -> str:
     """The report for terminals and notes: the same sections as the HTML page."""
     number = _numbers(story)
-    out = [f"# {_md(headline(story))}", ""]
+    out = [f"# {md_escape(headline(story))}", ""]
     n_docs = sum(1 for d in story.documents if not d.excluded)
-    out.append(f"_{n_docs} reports · {date_range(story)}_")
+    out.append(f"_{count_of(n_docs, 'report')} · {date_range(story)}_")
     out += ["", "## Summary", ""]
     out.append(
         " ".join(
-            s.text + "".join(f" [{number[x]}]" for x in _sorted(s.sources, number))
+            md_escape(s.text) + "".join(f" [{number[x]}]" for x in _sorted(s.sources, number))
             for s in story.summary.sentences
         )
     )
@@ -74,8 +75,8 @@ def render_story_markdown(story: Story) -> str:
             label = f"{claim.about} ({claim.kind})" if claim.kind else claim.about
             for value in claim.values:
                 out.append(
-                    f"| {_md(label)} | {_figure(value.value)} | {_md(value.text)} "
-                    f"| {_md(value.attributed_to or '')} "
+                    f"| {md_escape(label)} | {_figure(value.value)} | {md_escape(value.text)} "
+                    f"| {md_escape(value.attributed_to or '')} "
                     f"| [{number[value.source]}] | {value.date.isoformat() if value.date else ''} |"
                 )
                 label = ""
@@ -83,51 +84,54 @@ def render_story_markdown(story: Story) -> str:
         out += ["", "## Timeline", ""]
         for event in story.timeline:
             cites = "".join(f"[{number[x]}]" for x in _sorted(event.sources, number))
-            out.append(f"- **{event.date}** {_md(event.text)} {cites}")
+            out.append(f"- **{event.date}** {md_escape(event.text)} {cites}")
     people = [e for e in story.entities if e.type == "PERSON"]
     quotes_by = _quotes_by_speaker(story)
     if people or story.quotes:
         out += ["", "## People and what they said", ""]
         for person in people:
-            aka = f" (also: {', '.join(_md(a) for a in person.aliases)})" if person.aliases else ""
+            aka = f" (also: {', '.join(md_escape(a) for a in person.aliases)})" if person.aliases else ""
             out.append(
-                f"- **{_md(person.name)}**{aka} — {_count(person.mentions, 'mention')} in "
-                f"{_count(len(person.sources), 'report')}"
+                f"- **{md_escape(person.name)}**{aka} — {count_of(person.mentions, 'mention')} in "
+                f"{count_of(len(person.sources), 'report')}"
             )
             for quote in quotes_by.pop(person.name, []):
                 cites = "".join(f"[{number[x]}]" for x in _sorted(quote.sources, number))
-                out.append(f"  - “{_md(quote.text)}” {cites}")
+                out.append(f"  - “{md_escape(quote.text)}” {cites}")
         for speaker, quotes in quotes_by.items():
-            out.append(f"- **{_md(speaker or 'unattributed')}**")
+            out.append(f"- **{md_escape(speaker or 'unattributed')}**")
             for quote in quotes:
                 cites = "".join(f"[{number[x]}]" for x in _sorted(quote.sources, number))
-                out.append(f"  - “{_md(quote.text)}” {cites}")
+                out.append(f"  - “{md_escape(quote.text)}” {cites}")
     others = [e for e in story.entities if e.type != "PERSON" and (e.mentions > 1 or len(e.sources) > 1)]
     if others:
         out += ["", "## Organisations and places", ""]
-        out.append(", ".join(f"{_md(e.name)} ({e.type}, {len(e.sources)} reports)" for e in others))
+        out.append(
+            ", ".join(f"{md_escape(e.name)} ({e.type}, {count_of(len(e.sources), 'report')})" for e in others)
+        )
     if story.agreements:
         out += ["", "## Where sources agree", ""]
         for agreement in story.agreements:
             cites = "".join(f"[{number[x]}]" for x in _sorted(agreement.sources, number))
-            out.append(f"- {_md(agreement.text)} {cites}")
+            out.append(f"- {md_escape(agreement.text)} {cites}")
     settled = [c for c in story.claims if not c.disagreement]
     if settled:
         out += ["", "## Other figures", ""]
         for claim in settled:
             sources = sorted({v.source for v in claim.values}, key=lambda x: number[x])
             cites = "".join(f"[{number[x]}]" for x in sources)
-            out.append(f"- {_md(claim.about)}: {_md(claim.values[0].text)} {cites}")
+            out.append(f"- {md_escape(claim.about)}: {md_escape(claim.values[0].text)} {cites}")
     out += ["", "## Sources", ""]
     for doc in story.documents:
         article = doc.article
         parts = [f"{number[article.id]}. `{article.id}`"]
         if article.title:
-            parts.append(f"*{_md(article.title)}*")
+            parts.append(f"*{md_escape(article.title)}*")
         if article.date:
             parts.append(f"{article.date.isoformat()} ({doc.date_origin})")
-        if article.url:
-            parts.append(f"<{article.url}>")
+        link = _safe_url(article.url)
+        if link:
+            parts.append(f"<{link}>")
         if doc.excluded:
             parts.append("**left out**")
         dropped = [d for d in story.summary.dropped if d.source == article.id]
@@ -152,7 +156,7 @@ def render_story_html(story: Story) -> str:
     n_docs = sum(1 for d in story.documents if not d.excluded)
     sections = [
         f"<header><p class=kicker>storyline report</p><h1>{_e(title)}</h1>"
-        f"<p class=meta>{n_docs} reports · {_e(date_range(story))} · "
+        f"<p class=meta>{count_of(n_docs, 'report')} · {_e(date_range(story))} · "
         f"{len(story.entities)} names · {len(story.quotes)} quotes · "
         f"{sum(c.disagreement for c in story.claims)} disagreements</p></header>",
         _html_summary(story, number),
@@ -248,8 +252,8 @@ def _card(name: str, entity: Entity | None, quotes: list[Quote], number: dict[st
     if entity is not None:
         aka = f" · also {_e(', '.join(entity.aliases))}" if entity.aliases else ""
         meta = (
-            f"<p class=meta>{_count(entity.mentions, 'mention')} in "
-            f"{_count(len(entity.sources), 'report')}{aka}</p>"
+            f"<p class=meta>{count_of(entity.mentions, 'mention')} in "
+            f"{count_of(len(entity.sources), 'report')}{aka}</p>"
         )
     said = "".join(f"<blockquote>{_e(q.text)}{_cites(q.sources, number)}</blockquote>" for q in quotes)
     return f"<article class=card><h3>{_e(name)}</h3>{meta}{said}</article>"
@@ -326,8 +330,9 @@ def _quotes_by_speaker(story: Story) -> dict[str | None, list[Quote]]:
     return grouped
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+def count_of(n: int, noun: str, plural: str | None = None) -> str:
+    """ "1 report", "2 reports"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {plural or noun + 's'}"
 
 
 def _figure(value: float) -> str:
@@ -351,8 +356,12 @@ def _safe_url(url: str | None) -> str | None:
     return None
 
 
-def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("*", "\\*").replace("_", "\\_").replace("<", "&lt;")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+
+
+def md_escape(text: str) -> str:
+    """Escape article text for Markdown: no links, HTML or emphasis can come from a report."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 CSS = """
