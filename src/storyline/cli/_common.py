@@ -50,7 +50,7 @@ def open_output(path: Path | None) -> IO[str]:
     try:
         return path.open("w", encoding="utf-8")
     except OSError as exc:
-        raise InputError(Errors.SL102, path=str(path), reason=exc.strerror or str(exc)) from None
+        raise InputError(Errors.SL112, path=str(path), reason=exc.strerror or str(exc)) from None
 
 
 def write(text: str, path: Path | None) -> None:
@@ -63,7 +63,7 @@ def write(text: str, path: Path | None) -> None:
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise InputError(Errors.SL102, path=str(path), reason=exc.strerror or str(exc)) from None
+        raise InputError(Errors.SL112, path=str(path), reason=exc.strerror or str(exc)) from None
 
 
 def error(message: str) -> None:

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from storyline.analyze import DEFAULT_NER_MODEL
+from storyline.analyze import DEFAULT_NER_MODEL, load_nlp
 from storyline.cli._common import info, progress, write
 from storyline.cli._stream import _add_cluster_options, _options, _Warnings
 from storyline.digest import build_digest, group_stories
@@ -53,6 +53,7 @@ def digest(args: argparse.Namespace) -> int:
     if not any(a.text.strip() for a in articles):
         raise InputError(Errors.SL107)
     cluster_options = _options(args)
+    load_nlp(args.ner_model)  # a missing model fails now, not after the whole feed is clustered
     stories = group_stories(
         articles, options=cluster_options, engine=args.engine, address=args.address, n_workers=args.workers
     )
@@ -64,7 +65,7 @@ def digest(args: argparse.Namespace) -> int:
     try:
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise InputError(Errors.SL102, path=str(outdir), reason=exc.strerror or str(exc)) from None
+        raise InputError(Errors.SL112, path=str(outdir), reason=exc.strerror or str(exc)) from None
     with progress(args.quiet, label="reporting stories") as advance:
         entries = build_digest(
             stories,

@@ -426,7 +426,7 @@ def _plot(result: Any, systems: list[str], budgets: list[int], path: Path) -> No
     try:
         fig.savefig(path, dpi=110)
     except OSError as exc:
-        raise InputError(Errors.SL102, path=str(path), reason=exc.strerror or str(exc)) from None
+        raise InputError(Errors.SL112, path=str(path), reason=exc.strerror or str(exc)) from None
     finally:
         plt.close(fig)
 
