@@ -235,7 +235,7 @@ def _report(args: argparse.Namespace) -> int:
             raise ConfigError(
                 Errors.SL202, name="--format", value=fmt, reason="a JSONL batch gives JSON lines"
             )
-        return _report_batch(read_clusters(jsonl), args, options)
+        return _report_batch(read_clusters(jsonl), args, options, where=str(jsonl))
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
             raise InputError(Errors.SL101)
@@ -245,7 +245,7 @@ def _report(args: argparse.Namespace) -> int:
                 raise ConfigError(
                     Errors.SL202, name="--format", value=fmt, reason="JSONL input gives JSON lines"
                 )
-            return _report_batch(iter_clusters(iter(text.splitlines())), args, options)
+            return _report_batch(iter_clusters(iter(text.splitlines())), args, options, where="<stdin>")
         articles, skipped = read_text(text, id_prefix="stdin:"), list[Dropped]()
     else:
         articles, skipped = read_files(paths)
@@ -267,7 +267,7 @@ def _format_from_suffix(path: Path | None) -> str:
 
 
 def _report_batch(
-    records: Iterator[Cluster | BadLine], args: argparse.Namespace, options: ReportOptions
+    records: Iterator[Cluster | BadLine], args: argparse.Namespace, options: ReportOptions, *, where: str
 ) -> int:
     """One JSON report per input line, in input order; bad lines and failed clusters get an error row."""
     reporter = Reporter(options)
@@ -298,14 +298,8 @@ def _report_batch(
             out.close()
     elapsed = time.perf_counter() - started
     n = counts["ok"] + counts["failed"]
-    if not args.quiet:
-        info(
-            f"{n} clusters in {elapsed:.1f} s ({elapsed / n if n else 0.0:.2f} s per cluster); "
-            f"{counts['failed']} without usable text, {counts['bad']} bad lines"
-        )
-    if counts["ok"] == 0:
-        raise InputError(Errors.SL107)
-    return 0
+    rate = f"{elapsed / n if n else 0.0:.2f} s per cluster"
+    return _close_batch(counts, quiet=args.quiet, where=where, rate=rate, elapsed=elapsed)
 
 
 def _evaluate(args: argparse.Namespace) -> int:
@@ -475,9 +469,21 @@ def _summarize_batch(
             out.close()
     elapsed = time.perf_counter() - started
     n = counts["ok"] + counts["failed"]
-    if not args.quiet:
+    return _close_batch(
+        counts,
+        quiet=args.quiet,
+        where=where,
+        rate=f"{n / elapsed if elapsed else 0.0:.2f} clusters/s",
+        elapsed=elapsed,
+    )
+
+
+def _close_batch(counts: dict[str, int], *, quiet: bool, where: str, rate: str, elapsed: float) -> int:
+    """The closing line of a batch run; an error when no cluster gave a result."""
+    n = counts["ok"] + counts["failed"]
+    if not quiet:
         info(
-            f"{n} clusters in {elapsed:.1f} s ({n / elapsed if elapsed else 0.0:.2f} clusters/s); "
+            f"{n} clusters in {elapsed:.1f} s ({rate}); "
             f"{counts['failed']} without usable text, {counts['bad']} bad lines"
         )
     if counts["ok"] == 0:
