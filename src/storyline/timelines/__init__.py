@@ -1,0 +1,35 @@
+"""Timeline summarization: the key days of many reports and what happened on each.
+
+The method follows DATEWISE (Ghalandari & Ifrim, ACL 2020): rank days by the
+independent reports that point at them, then summarize each day with the central
+sentences that name it, never repeating a fact across days.
+"""
+
+from storyline.timelines._collect import DatedSentence, Report, collect, is_topical, topic_names
+from storyline.timelines._rank import DayEvidence, choose_n_dates, rank_days
+from storyline.timelines._render import TIMELINE_FORMATS, render_timeline
+from storyline.timelines._timeline import (
+    Timeline,
+    TimelineDate,
+    TimelineSentence,
+    TimelineSource,
+    timeline,
+)
+
+__all__ = [
+    "TIMELINE_FORMATS",
+    "DatedSentence",
+    "DayEvidence",
+    "Report",
+    "Timeline",
+    "TimelineDate",
+    "TimelineSentence",
+    "TimelineSource",
+    "choose_n_dates",
+    "collect",
+    "is_topical",
+    "rank_days",
+    "render_timeline",
+    "timeline",
+    "topic_names",
+]

@@ -1,0 +1,138 @@
+"""Dated sentences: each report's sentences, its publication date, and the days they name.
+
+Dates are found and resolved exactly as the story report finds them
+(`storyline.analyze.find_publication_date`, `find_event_dates`): "on Saturday" in a
+report of Tuesday 7 February 2012 is 2012-02-04. Only dates known to the day can be
+timeline dates; a month or a year alone is too vague to stand as one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storyline.analyze import find_event_dates, find_publication_date
+from storyline.model import Article
+from storyline.text import STOPWORDS, Splitter, split_paragraphs
+
+MIN_WORDS = 6
+"""Shorter sentences are headlines, captions or fragments, not what happened."""
+MAX_WORDS = 60
+"""Longer "sentences" are run-on paragraphs the splitter could not cut."""
+_HAS_DATE_WORD = re.compile(
+    r"\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|night|ago"
+    r"|morning|afternoon|evening",
+    re.IGNORECASE,
+)
+
+# A capitalized word inside a sentence (not its first word): most often a name.
+_NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+")
+_WORDS = re.compile(r"[a-z0-9]+")
+TOPIC_SHARE = 0.5
+"""A name in at least this share of the reports is one of the topic's names."""
+# "Published March 3, 2012", "Last updated: ...": the page's date, not an event.
+_STAMP = re.compile(r"\W*(?:first\s+)?(?:published|updated|posted|last\s+modified)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class DatedSentence:
+    """One sentence of one report, with the days it names."""
+
+    text: str
+    doc: int
+    """Index of the report among the usable ones."""
+    position: int
+    """Index of the sentence in its report (0 = the lead)."""
+    days: tuple[dt.date, ...]
+    """Days the sentence names, resolved against the report's date; earliest first."""
+    future: tuple[bool, ...]
+    """Per day: named as still to come (after the report's date)."""
+    candidate: bool
+    """Whether the sentence may stand in a summary (a whole sentence, not a date stamp)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One usable report: its id, its publication date, and its sentences."""
+
+    article: Article
+    published: dt.date | None
+    sentences: tuple[DatedSentence, ...]
+
+
+def collect(
+    articles: Sequence[Article], *, splitter: Splitter, today: dt.date
+) -> tuple[list[Report], list[str]]:
+    """Read the dates of every report; returns the reports and notes on what was set aside."""
+    reports: list[Report] = []
+    notes: list[str] = []
+    future_ids: list[str] = []
+    for article in articles:
+        found = find_publication_date(article)
+        published = found.date if found is not None else None
+        if published is not None and published > today:
+            # A report from the future is a wrong date, not news: its dates cannot be trusted.
+            future_ids.append(article.id)
+            published = None
+        doc = len(reports)
+        reports.append(Report(article, published, tuple(_sentences(article.text, doc, published, splitter))))
+    if future_ids:
+        shown = ", ".join(future_ids[:3]) + (" ..." if len(future_ids) > 3 else "")
+        notes.append(
+            f"{len(future_ids)} report(s) dated after today ({shown}): their publication dates were ignored"
+        )
+    return reports, notes
+
+
+def _sentences(text: str, doc: int, published: dt.date | None, splitter: Splitter) -> list[DatedSentence]:
+    out: list[DatedSentence] = []
+    for paragraph in split_paragraphs(text):
+        for start, end in splitter.split(paragraph):
+            sentence = " ".join(paragraph[start:end].split())
+            if not sentence:
+                continue
+            days: dict[dt.date, bool] = {}
+            if _HAS_DATE_WORD.search(sentence):  # skip the date parser where no date can be
+                for event in find_event_dates(sentence, published=published):
+                    if event.date.day is None:
+                        continue
+                    day = event.date.start
+                    days[day] = published is not None and day > published
+            n_words = len(sentence.split())
+            candidate = MIN_WORDS <= n_words <= MAX_WORDS and not _STAMP.match(sentence)
+            ordered = sorted(days)
+            out.append(
+                DatedSentence(
+                    text=sentence,
+                    doc=doc,
+                    position=len(out),
+                    days=tuple(ordered),
+                    future=tuple(days[d] for d in ordered),
+                    candidate=candidate,
+                )
+            )
+    return out
+
+
+def topic_names(reports: Sequence[Report]) -> frozenset[str]:
+    """The names (lower case) that at least half of the reports use: who and what the topic is about.
+
+    Entity timelines are about a name ("Enron", "Assange"), and DATEWISE keeps only
+    sentences with the topic's keywords; here the keywords come from the reports
+    themselves, so no query is needed. Fewer than 4 reports name nothing reliably.
+    """
+    if len(reports) < 4:
+        return frozenset()
+    counts: Counter[str] = Counter()
+    for report in reports:
+        names = {w.lower() for s in report.sentences for w in _NAME.findall(s.text)}
+        counts.update(names - STOPWORDS)
+    return frozenset(w for w, n in counts.items() if n >= TOPIC_SHARE * len(reports))
+
+
+def is_topical(text: str, names: frozenset[str]) -> bool:
+    """Whether a sentence uses one of the topic's names (always true when there are none)."""
+    return not names or not names.isdisjoint(_WORDS.findall(text.lower()))

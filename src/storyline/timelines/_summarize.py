@@ -1,0 +1,158 @@
+"""What happened on each chosen day: the central sentences that name it, cited.
+
+As in DATEWISE (Ghalandari & Ifrim, ACL 2020), a day's candidates are the sentences
+that name the day, plus the leads of reports published that day that name no day at
+all; the sentence nearest the candidates' centroid says what most reports say
+(a centroid summarizer, Radev et al. 2004). Sentences are also weighed by how close
+they sit to the whole collection's leads, so that a day named in passing in an
+unrelated story does not bring that story in. Days are summarized best first, and a
+sentence that states the same fact as one already chosen (the embedder's citation
+test) is never taken again, for any day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from storyline.embed import Embedder, Vectors
+from storyline.text import content_words, overlap
+from storyline.timelines._collect import DatedSentence, Report, is_topical
+
+LEAD_SENTENCES = 3
+"""Sentences of a report that count as its lead (the topic's centroid, a day's published news)."""
+TOPIC_WEIGHT = 0.5
+"""Weight of closeness to the collection's leads against closeness to the day's centroid."""
+PUBLISHED_PENALTY = 0.1
+LENGTH_WEIGHT = 0.0
+MAX_SUMMARY_WORDS = 60
+NAME_BONUS = 0.0
+"""A lead that does not name the day may be about the day before: ranked a little lower."""
+
+
+@dataclass(frozen=True, slots=True)
+class Chosen:
+    """A sentence chosen for a day, with every report that carries the same fact."""
+
+    day: dt.date
+    sentence: DatedSentence
+    sources: tuple[int, ...]
+    """Report indexes, the origin first."""
+
+
+@dataclass(slots=True)
+class _Pool:
+    """The embedded candidate sentences of the chosen days."""
+
+    sentences: list[DatedSentence]
+    vectors: Vectors
+    words: list[set[str]]
+
+
+def summarize_days(
+    reports: Sequence[Report],
+    days: Sequence[dt.date],
+    *,
+    n_days: int,
+    n_sentences: int,
+    embedder: Embedder,
+    names: frozenset[str] = frozenset(),
+) -> dict[dt.date, list[Chosen]]:
+    """Summarize the first `n_days` of `days` (best first) that have something to say.
+
+    A day whose candidates all state facts already told for a better day is passed
+    over for the next one. Returns up to `n_sentences` sentences for each day kept.
+    """
+    wanted = set(days)
+    by_day: dict[dt.date, list[tuple[DatedSentence, bool]]] = {day: [] for day in days}
+    for report in reports:
+        published_here = report.published in wanted
+        for sentence in report.sentences:
+            if not sentence.candidate:
+                continue
+            for day, future in zip(sentence.days, sentence.future, strict=True):
+                if day in wanted and not future:
+                    by_day[day].append((sentence, True))
+            if (
+                published_here
+                and sentence.position < LEAD_SENTENCES
+                and all(
+                    day == report.published or future
+                    for day, future in zip(sentence.days, sentence.future, strict=True)
+                )
+            ):
+                assert report.published is not None
+                by_day[report.published].append((sentence, False))
+    pool = _embed(by_day, embedder)
+    index = {id(s): i for i, s in enumerate(pool.sentences)}
+    topic = _topic_centroid(reports, embedder, dim=pool.vectors.shape[1])
+    threshold = embedder.citation_threshold
+    min_overlap = float(getattr(embedder, "citation_min_overlap", 0.0))
+    taken: list[int] = []
+    out: dict[dt.date, list[Chosen]] = {}
+    for day in days:
+        if len(out) >= n_days:
+            break
+        rows = list(dict.fromkeys(index[id(s)] for s, _ in by_day[day]))
+        named = {index[id(s)] for s, is_named in by_day[day] if is_named}
+        if not rows:
+            continue
+        vectors = pool.vectors[rows]
+        centroid = vectors.mean(axis=0)
+        centroid /= max(float(np.linalg.norm(centroid)), 1e-9)
+        scores = vectors @ centroid + TOPIC_WEIGHT * (vectors @ topic)
+        scores -= np.array([0.0 if r in named else PUBLISHED_PENALTY for r in rows], dtype=np.float32)
+        n_words = np.array([len(pool.sentences[r].text.split()) for r in rows], dtype=np.float32)
+        scores -= LENGTH_WEIGHT * np.log(n_words)
+        scores[n_words > MAX_SUMMARY_WORDS] = -np.inf
+        scores += np.array(
+            [NAME_BONUS if names and is_topical(pool.sentences[r].text, names) else 0.0 for r in rows],
+            dtype=np.float32,
+        )
+        chosen: list[Chosen] = []
+        for order in np.argsort(-scores, kind="stable"):
+            if len(chosen) >= n_sentences or not np.isfinite(scores[order]):
+                break
+            row = rows[int(order)]
+            if any(_same_fact(pool, row, other, threshold, min_overlap) for other in taken):
+                continue
+            taken.append(row)
+            sources = [pool.sentences[row].doc]
+            for other in rows:
+                if _same_fact(pool, row, other, threshold, min_overlap):
+                    sources.append(pool.sentences[other].doc)
+            chosen.append(Chosen(day, pool.sentences[row], tuple(dict.fromkeys(sources))))
+        if chosen:
+            out[day] = chosen
+    return out
+
+
+def _embed(by_day: dict[dt.date, list[tuple[DatedSentence, bool]]], embedder: Embedder) -> _Pool:
+    unique: dict[int, DatedSentence] = {}
+    for items in by_day.values():
+        for sentence, _ in items:
+            unique.setdefault(id(sentence), sentence)
+    sentences = list(unique.values())
+    vectors = embedder.embed([s.text for s in sentences])
+    return _Pool(sentences, vectors, [content_words(s.text) for s in sentences])
+
+
+def _topic_centroid(reports: Sequence[Report], embedder: Embedder, *, dim: int) -> Vectors:
+    """The mean of the collection's lead sentences: what the whole collection is about."""
+    leads = [s.text for r in reports for s in r.sentences[:LEAD_SENTENCES] if s.candidate]
+    if not leads:
+        return np.zeros(dim, dtype=np.float32)
+    centroid = embedder.embed(leads).mean(axis=0)
+    unit: Vectors = centroid / max(float(np.linalg.norm(centroid)), 1e-9)
+    return unit
+
+
+def _same_fact(pool: _Pool, a: int, b: int, threshold: float, min_overlap: float) -> bool:
+    """The embedder's citation test: similar enough, and sharing enough content words."""
+    if a == b:
+        return True
+    similar = float(pool.vectors[a] @ pool.vectors[b]) >= threshold
+    return similar and overlap(pool.words[a], pool.words[b]) >= min_overlap
