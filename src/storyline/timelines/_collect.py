@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from storyline.analyze import find_event_dates, find_publication_date
 from storyline.model import Article
-from storyline.text import STOPWORDS, Splitter, split_paragraphs
+from storyline.text import STOPWORDS, Splitter
 
 MIN_WORDS = 6
 """Shorter sentences are headlines, captions or fragments, not what happened."""
@@ -89,7 +89,9 @@ def collect(
 
 def _sentences(text: str, doc: int, published: dt.date | None, splitter: Splitter) -> list[DatedSentence]:
     out: list[DatedSentence] = []
-    for paragraph in split_paragraphs(text):
+    # One paragraph per line, as feeds and scraped pages have them; the caller's text is
+    # used as given (repairing it is ingest's and cleaning's work, and costs more than all this).
+    for paragraph in (line for line in text.splitlines() if line.strip()):
         for start, end in splitter.split(paragraph):
             sentence = " ".join(paragraph[start:end].split())
             if not sentence:

@@ -22,15 +22,20 @@ from storyline.embed import Embedder, Vectors
 from storyline.text import content_words, overlap
 from storyline.timelines._collect import DatedSentence, Report, is_topical
 
+# The weights below were chosen on the 6 dev topics of the Entities benchmark
+# (benchmarks/timeline_eval.py), and only there.
 LEAD_SENTENCES = 3
 """Sentences of a report that count as its lead (the topic's centroid, a day's published news)."""
 TOPIC_WEIGHT = 0.5
 """Weight of closeness to the collection's leads against closeness to the day's centroid."""
-PUBLISHED_PENALTY = 0.1
-LENGTH_WEIGHT = 0.0
-MAX_SUMMARY_WORDS = 60
-NAME_BONUS = 0.0
+PUBLISHED_PENALTY = 0.05
 """A lead that does not name the day may be about the day before: ranked a little lower."""
+LENGTH_WEIGHT = 0.15
+"""Per unit of log(words): a centroid favours long sentences, a timeline wants short ones."""
+MAX_SUMMARY_WORDS = 60
+"""Longer sentences are never chosen."""
+NAME_BONUS = 0.2
+"""For a sentence that uses one of the topic's names (`topic_names`): it is about the topic."""
 
 
 @dataclass(frozen=True, slots=True)
