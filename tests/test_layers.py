@@ -15,11 +15,11 @@ SRC = Path(storyline.__file__).parent
 PUBLIC_MODULES = [
     "storyline",
     *(f"storyline.{p}" for p in ("model", "text", "ingest", "clean", "embed", "summarize", "analyze")),
-    *(f"storyline.{p}" for p in ("cluster", "evaluate", "render", "cli")),
+    *(f"storyline.{p}" for p in ("cluster", "evaluate", "render", "timelines", "cli")),
 ]
 LEVELS = {
     "model": 0,
-    "errors": 0,
+    "errors": -1,  # a leaf: everything may raise its errors
     "text": 1,
     "ingest": 2,
     "clean": 2,
@@ -29,6 +29,7 @@ LEVELS = {
     "cluster": 4,
     "evaluate": 4,
     "pipeline": 5,
+    "timelines": 5,
     "render": 5,
     "compare": 6,
     "digest": 6,

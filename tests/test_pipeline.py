@@ -54,3 +54,64 @@ def test_thousand_document_cluster(hash_summarizer: Summarizer) -> None:
 
 def test_public_api() -> None:
     assert callable(storyline.summarize) and storyline.__version__
+
+
+def test_options_object_is_obeyed(cluster: list[Article]) -> None:
+    # The options object is the one way to set words; it is not silently overridden.
+    summary = summarize(cluster, options=SummaryOptions(words=20, embedder="hash"))
+    assert 0 < summary.n_words <= 20
+    assert summarize(cluster, words=20, options=SummaryOptions(words=20, embedder="hash")).n_words <= 20
+    with pytest.raises(ConfigError, match="SL205"):
+        summarize(cluster, words=100, options=SummaryOptions(words=20, embedder="hash"))
+
+
+def test_options_are_keyword_only_and_checked() -> None:
+    with pytest.raises(TypeError):
+        SummaryOptions(20)  # type: ignore[misc]
+    for bad in ({"words": 0}, {"mmr_lambda": 2.0}, {"citation_threshold": 5.0}, {"min_sentence_words": 0}):
+        with pytest.raises(ConfigError, match="SL202"):
+            SummaryOptions(**bad)  # type: ignore[arg-type]
+    with pytest.raises(ConfigError, match="SL202"):
+        storyline.ReportOptions(agreement_words=0)
+
+
+def test_pipeline_checks_stage_order_when_built() -> None:
+    from storyline.pipeline import CLEAN, Pipeline, Stage
+
+    def identity(corpus: storyline.model.Corpus) -> storyline.model.Corpus:
+        return corpus
+
+    late = Stage("needs_sentences", identity, requires=("sentences",))
+    with pytest.raises(ConfigError, match="needs_sentences.*needs sentences"):
+        Pipeline([CLEAN, late])
+    with pytest.raises(ConfigError, match="appears twice"):
+        Pipeline([CLEAN, CLEAN])
+    with pytest.raises(ConfigError, match="unknown field 'article.cleaned'"):
+        Stage("typo", identity, requires=("article.cleaned",))
+    pipeline = Pipeline([CLEAN, Stage("after_clean", identity, requires=("article.clean", "dropped"))])
+    assert pipeline.names == ["clean", "after_clean"]
+    assert pipeline.describe()[0][0] == "clean"
+
+
+def test_pipeline_names_the_failing_stage() -> None:
+    from storyline.pipeline import CLEAN, Pipeline, Stage
+
+    def broken(corpus: storyline.model.Corpus) -> storyline.model.Corpus:
+        raise ZeroDivisionError("boom")
+
+    def wrong_type(corpus: storyline.model.Corpus) -> storyline.model.Corpus:
+        return "not a corpus"  # type: ignore[return-value]
+
+    corpus = storyline.model.Corpus(articles=(Article(text="Some text here, long enough.", id="a"),))
+    with pytest.raises(storyline.StageError, match="'broken' failed: ZeroDivisionError"):
+        Pipeline([CLEAN, Stage("broken", broken)])(corpus)
+    with pytest.raises(storyline.StageError, match="'wrong_type' failed: returned str"):
+        Pipeline([Stage("wrong_type", wrong_type)])(corpus)
+
+
+def test_report_stage_list_is_declared() -> None:
+    reporter = storyline.Reporter(storyline.ReportOptions(summary=SummaryOptions(embedder="hash")))
+    assert reporter.pipeline.names == [
+        "publication_dates", "clean", "split", "embed", "summarize", "infer_dates",
+        "timeline", "parse", "entities", "quotes", "claims", "agreements",
+    ]  # fmt: skip

@@ -70,11 +70,12 @@ def test_json_schema(example: Story) -> None:
     ]  # fmt: skip
     assert set(data["documents"][0]) >= {"id", "title", "date", "date_origin", "url", "dropped"}
     assert set(data["documents"][0]["dropped"][0]) >= {"text", "reason"}
-    assert set(data["timeline"][0]) == {"date", "text", "sources"}
+    assert set(data["timeline"][0]) == {"date", "text", "sources", "source", "start", "end"}
     assert set(data["entities"][0]) == {"name", "type", "aliases", "sources", "mentions"}
-    assert set(data["quotes"][0]) == {"speaker", "text", "sources"}
+    assert set(data["quotes"][0]) == {"speaker", "text", "sources", "source", "start", "end"}
     value = data["claims"][0]["values"][0]
-    assert set(value) == {"value", "text", "attributed_to", "source", "date"}
+    assert set(value) == {"value", "text", "attributed_to", "source", "date", "start", "end"}
+    assert set(data["summary"][0]) == {"text", "sources", "origin", "start", "end"}
     assert isinstance(data["claims"][0]["disagreement"], bool)
     assert set(data["agreements"][0]) == {"text", "sources"}
 

@@ -3,7 +3,8 @@
 from storyline.cluster import Assignment, BCubed, ClusterOptions, bcubed, cluster_articles
 from storyline.errors import BackendError, ConfigError, InputError, StageError, StorylineError
 from storyline.model import Article, Dropped, ReportOptions, Story, Summary, SummaryOptions, SummarySentence
-from storyline.pipeline import Reporter, Summarizer, report, summarize
+from storyline.pipeline import Pipeline, Reporter, Stage, Summarizer, report, summarize
+from storyline.timelines import Timeline, timeline
 
 __version__ = "0.1.0"
 
@@ -16,8 +17,10 @@ __all__ = [
     "ConfigError",
     "Dropped",
     "InputError",
+    "Pipeline",
     "ReportOptions",
     "Reporter",
+    "Stage",
     "StageError",
     "Story",
     "StorylineError",
@@ -25,9 +28,11 @@ __all__ = [
     "Summary",
     "SummaryOptions",
     "SummarySentence",
+    "Timeline",
     "__version__",
     "bcubed",
     "cluster_articles",
     "report",
     "summarize",
+    "timeline",
 ]

@@ -36,7 +36,10 @@ class Errors(StrEnum):
     SL110 = "duplicate article id {article_id!r} (input articles {first} and {second}); ids must be unique"
     SL111 = "{where}: line {line_no}: no {field!r}; every article needs its gold story to be evaluated"
     SL112 = "cannot write {path}: {reason}"
+    SL113 = "no dates: {reason}"
     SL203 = "state {path}: {reason}"
+    SL204 = "pipeline: stage {stage!r} {reason}"
+    SL205 = "{name}={value!r} given both as a keyword and in options ({other!r}); pass it one way"
 
     def format(self, *args: object, **kwargs: object) -> str:
         return f"[{self.name}] " + self.value.format(*args, **kwargs)

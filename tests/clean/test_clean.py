@@ -4,6 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storyline.clean import clean_article, clean_corpus, dedupe_paragraphs
+from storyline.text import paragraph_pieces
 from storyline.ingest import read_files
 from storyline.model import Article, Corpus
 
@@ -38,7 +39,7 @@ def test_clean_example_leaves_no_junk(example_dir: Path) -> None:
     corpus = clean_corpus(Corpus(articles=tuple(articles)))
     for article in corpus.articles:
         for fragment in JUNK_FRAGMENTS:
-            assert fragment not in article.text, (article.id, fragment)
+            assert fragment not in article.body, (article.id, fragment)
     reasons = {d.reason for d in corpus.dropped}
     assert {
         "foreign_script",
@@ -97,7 +98,7 @@ def test_clean_empty_and_error_pages() -> None:
 def test_clean_truncates_huge_article() -> None:
     text = ("The council met again on Tuesday to discuss the flood defences. " * 10 + "\n") * 2000
     cleaned, _kept, dropped = clean_article(Article(id="big", text=text), max_chars=50_000)
-    assert len(cleaned.text) <= 50_000
+    assert len(cleaned.body) <= 50_000
     assert dropped[0].reason == "too_long" and "were not read" in (dropped[0].detail or "")
 
 
@@ -117,14 +118,21 @@ def test_dateline_prefix_is_stripped() -> None:
             text="KIEV, Ukraine (AP) — Russia pressed hard on Monday for a return to talks.",
         )
     )
-    assert kept == ["Russia pressed hard on Monday for a return to talks."]
+    assert [p.text for p in kept] == ["Russia pressed hard on Monday for a return to talks."]
     assert dropped[0].reason == "dateline"
+    # The dateline is kept on the article as a note, and the cut maps back to the given text.
+    given = _cleaned.text
+    assert [n.reason for n in _cleaned.clean.notes] == ["dateline"]
+    assert given[dropped[0].start : dropped[0].end].strip() == "KIEV, Ukraine (AP) —"
+    start, end = _cleaned.to_given(0, len(_cleaned.body))
+    assert given[start:end] == "Russia pressed hard on Monday for a return to talks."
 
 
 def test_dedupe_paragraphs_keeps_first() -> None:
     para = "The river burst its banks after three days of storms."
-    kept, copies, dropped = dedupe_paragraphs([[para, "Other text here."], ["Intro line.", para]], ["a", "b"])
-    assert kept == [[para, "Other text here."], ["Intro line."]]
+    docs = [[para, "Other text here."], ["Intro line.", para]]
+    kept, copies, dropped = dedupe_paragraphs([paragraph_pieces("\n".join(d)) for d in docs], ["a", "b"])
+    assert [[p.text for p in k] for k in kept] == [[para, "Other text here."], ["Intro line."]]
     assert copies == {(0, 0): (1,)}
     assert dropped[0].source == "b" and "same paragraph as in a" in (dropped[0].detail or "")
 
@@ -151,5 +159,5 @@ def test_dedupe_paragraphs_keeps_first() -> None:
 )
 def test_clean_is_idempotent(lines: list[str]) -> None:
     once, _, _ = clean_article(Article(id="x", title="Title", text="\n".join(lines)))
-    twice, _, _ = clean_article(once)
-    assert twice.text == once.text
+    twice, _, _ = clean_article(Article(id="x", title=once.title, text=once.body))
+    assert twice.body == once.body

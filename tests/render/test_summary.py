@@ -8,7 +8,7 @@ def test_render_formats(hash_summarizer: Summarizer, cluster: list[Article]) -> 
     summary = hash_summarizer(cluster)
     data = json.loads(render_json(summary))
     assert set(data) >= {"summary", "sources", "dropped"}
-    assert set(data["summary"][0]) == {"text", "sources", "origin"}
+    assert set(data["summary"][0]) == {"text", "sources", "origin", "start", "end"}
     assert set(data["sources"][0]) >= {"id", "title", "date", "url"}
     assert all(set(d) >= {"source", "text", "reason"} for d in data["dropped"])
     md = render_markdown(summary)

@@ -1,6 +1,6 @@
 import numpy as np
 
-from storyline.summarize import GreedySelector, MMRSelector
+from storyline.summarize import MMRSelector
 
 
 def _unit(rows: list[list[float]]) -> np.ndarray:
@@ -34,7 +34,7 @@ def test_select_never_takes_redundant_sentences() -> None:
     scores = np.array([0.9, 0.85, 0.5], dtype=np.float32)
     emb = _unit([[1, 0], [0.99, 0.05], [0, 1]])
     words = np.array([5, 5, 5], dtype=np.int32)
-    for selector in (MMRSelector(), GreedySelector()):
+    for selector in (MMRSelector(), MMRSelector(lam=1.0)):
         assert selector.select(scores, emb, words, budget=100, redundancy=0.9) == [0, 2]
 
 

@@ -120,7 +120,7 @@ def test_no_dates_at_all_is_a_clear_error() -> None:
     ]
     with pytest.raises(InputError, match="no dates") as info:
         timeline(articles, embedder="hash", today=TODAY)
-    assert info.value.code == "SL102"
+    assert info.value.code == "SL113"
 
 
 def test_reports_dated_in_the_future_are_not_trusted(story: list[Article]) -> None:

@@ -100,7 +100,7 @@ def test_no_dates_is_one_line_and_exit_2(tmp_path: Path, capsys: pytest.CaptureF
     feed.write_text(json.dumps({"id": "1", "text": "The plant is large and employs many people."}) + "\n")
     assert run(["timeline", str(feed), "--embedder", "hash"]) == EXIT_INPUT
     err = capsys.readouterr().err.strip()
-    assert err.startswith("storyline: error: [SL102]") and "no dates" in err and "\n" not in err
+    assert err.startswith("storyline: error: [SL113]") and "no dates" in err and "\n" not in err
 
 
 @pytest.mark.parametrize(

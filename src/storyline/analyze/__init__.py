@@ -1,16 +1,12 @@
 """What a story report adds to a summary: dates, timeline, entities, quotes, claims."""
 
 from storyline.analyze._claims import extract_claims, number_spans, parse_number
-from storyline.analyze._dates import (
-    PublicationDate,
-    find_event_dates,
-    find_publication_date,
-    infer_publication_dates,
-)
+from storyline.analyze._date_inference import infer_publication_dates
 from storyline.analyze._entities import EntityIndex, extract_entities, name_tokens, names_match, same_word
 from storyline.analyze._nlp import DEFAULT_NER_MODEL, Paragraph, load_nlp, parse_corpus
 from storyline.analyze._quotes import extract_quotes
 from storyline.analyze._timeline import build_timeline
+from storyline.text import PublicationDate, find_event_dates, find_publication_date
 
 __all__ = [
     "DEFAULT_NER_MODEL",

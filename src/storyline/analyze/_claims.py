@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from storyline.analyze._entities import EntityIndex
@@ -92,8 +92,9 @@ def extract_claims(
         article = corpus.articles[para.doc_index]
         for ent in number_spans(para.doc):
             figure = _figure(ent, para, entities, article.id, dates.get(para.doc_index))
-            if figure is not None:
-                figures.append(figure)
+            if figure is not None and figure.value.span is not None:
+                given = corpus.to_given(figure.value.span)
+                figures.append(replace(figure, value=replace(figure.value, span=given)))
     return _group(figures, [a.id for a in corpus.articles])
 
 

@@ -51,7 +51,7 @@ def parse_corpus(corpus: Corpus, nlp: Language, *, batch_size: int = 64) -> list
     """Parse every paragraph of the included (cleaned) articles, in order."""
     items: list[tuple[str, tuple[int, int]]] = []
     for index in corpus.included:
-        text = corpus.articles[index].text
+        text = corpus.articles[index].body
         at = 0
         for line in text.split("\n"):
             if line.strip():

@@ -53,17 +53,12 @@ def extract_quotes(corpus: Corpus, paragraphs: list[Paragraph], entities: Entity
         outside = _outside_quotes(para.text, matches)
         for match in matches:
             speaker = _speaker(para, match, outside, entities, last_speaker.get(para.doc_index), number)
-            text = " ".join(match.group(1).split()).strip(" ,")
-            start = para.start + match.start(1)
-            found.append(
-                _Found(
-                    para.doc_index,
-                    text,
-                    speaker,
-                    Span(article_id, start, start + len(match.group(1))),
-                    _words(text),
-                )
-            )
+            quoted = match.group(1)
+            text = " ".join(quoted.split()).strip(" ,")
+            # The span covers the quote as shown: without the comma that hands over to "he said".
+            start = para.start + match.start(1) + (len(quoted) - len(quoted.lstrip(" ,")))
+            end = para.start + match.end(1) - (len(quoted) - len(quoted.rstrip(" ,")))
+            found.append(_Found(para.doc_index, text, speaker, Span(article_id, start, end), _words(text)))
             last_speaker[para.doc_index] = (number, speaker)
     return _merge(corpus, found)
 
@@ -213,5 +208,6 @@ def _merge(corpus: Corpus, found: list[_Found]) -> list[Quote]:
         speaker = max(speakers, key=speakers.count) if speakers else None
         longest = max(group, key=lambda g: len(g.text))
         sources = sorted({corpus.articles[g.doc_index].id for g in group}, key=order.index)
-        quotes.append(Quote(speaker=speaker, text=longest.text, sources=tuple(sources), span=longest.span))
+        span = corpus.to_given(longest.span)
+        quotes.append(Quote(speaker=speaker, text=longest.text, sources=tuple(sources), span=span))
     return quotes

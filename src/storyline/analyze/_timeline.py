@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from storyline.analyze._dates import find_event_dates, is_date_stamp
+from storyline.embed import FactMatcher
 from storyline.model import Corpus, EventDate, PartialDate, Sentence, TimelineEvent
-from storyline.text import content_words, overlap
+from storyline.text import find_event_dates, is_date_stamp
 
 MAX_EVENT_WORDS = 45
 
@@ -32,8 +32,7 @@ def build_timeline(
     corpus: Corpus,
     *,
     dates: dict[int, dt.date | None],
-    threshold: float,
-    min_overlap: float = 0.0,
+    matcher: FactMatcher,
 ) -> list[TimelineEvent]:
     """Merge the dated sentences of the included reports into a sorted timeline."""
     dated = []
@@ -46,7 +45,7 @@ def build_timeline(
             continue
         for event_date in _distinct(found):
             dated.append(_Dated(index, sentence, event_date, published))
-    groups = _merge(corpus, dated, threshold=threshold, min_overlap=min_overlap)
+    groups = _merge(corpus, dated, matcher=matcher)
     order = [a.id for a in corpus.articles]
     events = []
     for group in groups:
@@ -60,7 +59,7 @@ def build_timeline(
                 text=_short(first.sentence.text),
                 sources=tuple(sources),
                 cues=tuple(dict.fromkeys(d.date.cue for d in group)),
-                span=first.sentence.span,
+                span=corpus.to_given(first.sentence.span),
             )
         )
     # Same date: the best-corroborated first, then the earliest report's order.
@@ -85,21 +84,18 @@ def _distinct(found: list[EventDate]) -> list[EventDate]:
     return list(out.values())
 
 
-def _merge(
-    corpus: Corpus, dated: list[_Dated], *, threshold: float, min_overlap: float
-) -> list[list[_Dated]]:
+def _merge(corpus: Corpus, dated: list[_Dated], *, matcher: FactMatcher) -> list[list[_Dated]]:
+    """Group the dated sentences of one date that state the same fact."""
     emb = corpus.embeddings
-    words = [content_words(d.sentence.text) for d in dated]
+    assert emb is not None, "embed the corpus first"
+    words = [matcher.words(d.sentence.text) for d in dated]
     groups: list[list[int]] = []
     for i, item in enumerate(dated):
         for group in groups:
             head = dated[group[0]]
             if head.date.date != item.date.date:
                 continue
-            similar = (
-                emb is not None and float(np.dot(emb[head.index], emb[item.index])) >= threshold
-            ) or emb is None
-            if similar and overlap(words[group[0]], words[i]) >= max(min_overlap, 0.3):
+            if matcher.same(float(np.dot(emb[head.index], emb[item.index])), words[group[0]], words[i]):
                 group.append(i)
                 break
         else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from storyline.clean._rules import (
@@ -14,8 +15,8 @@ from storyline.clean._rules import (
     error_page_reason,
     looks_like_headline,
 )
-from storyline.model import Article, Corpus, Dropped
-from storyline.text import count_words, dominant_script, fix_text, split_paragraphs, word_tokens
+from storyline.model import NOTE_REASONS, Article, CleanText, Corpus, Dropped, OffsetMap
+from storyline.text import Piece, count_words, dominant_script, paragraph_pieces, word_tokens
 
 MAX_ARTICLE_CHARS = 300_000
 """Text past this many characters is not read (a news report is rarely over 60,000)."""
@@ -26,9 +27,13 @@ _EXCERPT_CHARS = 300
 
 
 def clean_corpus(corpus: Corpus, *, max_chars: int = MAX_ARTICLE_CHARS) -> Corpus:
-    """Clean every article, drop duplicated paragraphs, and exclude empty or error pages."""
+    """Clean every article, drop duplicated paragraphs, and exclude empty or error pages.
+
+    Each article keeps the text it was given; its cleaned text, the map back to the
+    given text and the informative lines removed go to `article.clean`.
+    """
     articles: list[Article] = []
-    paragraphs: list[list[str]] = []
+    pieces: list[list[Piece]] = []
     dropped: list[Dropped] = list(corpus.dropped)
     excluded = set(corpus.excluded)
     for index, article in enumerate(corpus.articles):
@@ -41,21 +46,41 @@ def clean_corpus(corpus: Corpus, *, max_chars: int = MAX_ARTICLE_CHARS) -> Corpu
             excluded.add(index)
             dropped.append(_document_dropped(article, reason))
             kept = []
-            cleaned = replace(cleaned, text="")
         articles.append(cleaned)
-        paragraphs.append(kept)
-    kept_paragraphs, copies, duplicates = dedupe_paragraphs(paragraphs, [a.id for a in articles])
+        pieces.append(kept)
+    kept_pieces, copies, duplicates = dedupe_paragraphs(pieces, [a.id for a in articles])
     dropped.extend(duplicates)
-    articles = [replace(a, text="\n".join(kept)) for a, kept in zip(articles, kept_paragraphs, strict=True)]
+    articles = [_with_clean(a, kept, dropped) for a, kept in zip(articles, kept_pieces, strict=True)]
     return corpus.with_(
         articles=tuple(articles), dropped=tuple(dropped), excluded=frozenset(excluded), copies=copies
     )
 
 
+def _with_clean(article: Article, kept: list[Piece], dropped: Sequence[Dropped]) -> Article:
+    """The article with its cleaned text and the map from it to the given text."""
+    runs: list[tuple[int, int]] = []
+    at = 0
+    for k, piece in enumerate(kept):
+        # Before each paragraph: the deleted given text since the last one; between
+        # paragraphs, the joining newline stands for it.
+        runs.append((1 if k else 0, piece.start - at))
+        runs.extend(piece.runs)
+        at = piece.end
+    runs.append((0, len(article.text) - at))
+    text = "\n".join(p.text for p in kept)
+    offsets = OffsetMap.from_runs(runs)
+    assert offsets.clean_length == len(text), "cleaning lost track of its offsets"
+    notes = tuple(d for d in dropped if d.source == article.id and d.reason in NOTE_REASONS)
+    return replace(article, clean=CleanText(text, offsets, notes))
+
+
 def clean_article(
     article: Article, *, max_chars: int = MAX_ARTICLE_CHARS
-) -> tuple[Article, list[str], list[Dropped]]:
-    """Return the article with junk lines removed, its kept paragraphs, and what went."""
+) -> tuple[Article, list[Piece], list[Dropped]]:
+    """Return the cleaned article (title found), its kept paragraphs with offsets, and what went.
+
+    `clean_corpus` sets `article.clean` again once duplicates across the cluster are known.
+    """
     text = article.text
     dropped: list[Dropped] = []
     if len(text) > max_chars:
@@ -68,52 +93,68 @@ def clean_article(
                 "too_long",
                 kind="document_tail",
                 detail=f"{len(text) - cut:,} characters after the first {cut:,} were not read",
+                start=cut,
+                end=len(text),
             )
         )
         text = text[:cut]
-    lines = split_paragraphs(fix_text(text))
+    pieces = paragraph_pieces(text)
+    lines = [p.text for p in pieces]
     doc_script = dominant_script(" ".join(lines))
     title = article.title
-    kept: list[str] = []
+    kept: list[Piece] = []
+
+    def drop(piece: Piece, reason: str, **extra: str) -> None:
+        dropped.append(Dropped(article.id, piece.text, reason, start=piece.start, end=piece.end, **extra))
+
     comment_start = _comment_section_start(lines)
     in_links = False  # inside a "Read more:" list of headlines
-    for i, line in enumerate(lines):
+    for i, piece in enumerate(pieces):
+        line = piece.text
         if in_links and count_words(line) <= 14 and not _SENTENCE_END.search(line):
-            dropped.append(Dropped(article.id, line, "related_links"))
+            drop(piece, "related_links")
             continue
         in_links = bool(LINKS_HEADER.match(line))
         if comment_start is not None and i >= comment_start:
-            dropped.append(Dropped(article.id, line, "comments"))
+            drop(piece, "comments")
             continue
         if COMMENT_MARKERS.match(line):
-            dropped.append(Dropped(article.id, line, "comments_link"))
+            drop(piece, "comments_link")
             continue
-        prefix = READING_PREFIX.match(line)
-        if prefix:
-            dropped.append(Dropped(article.id, prefix.group(0).strip(), "reading_prefix"))
-            line = line[prefix.end() :]
+        if prefix := READING_PREFIX.match(line):
+            piece = _cut_prefix(article.id, piece, prefix.end(), "reading_prefix", dropped, kind="line")
+            line = piece.text
         line_script = dominant_script(line)
         if doc_script and line_script and line_script != doc_script:
-            dropped.append(Dropped(article.id, line, "foreign_script", detail=line_script))
+            drop(piece, "foreign_script", detail=line_script)
             continue
         if _same_text(line, title):
-            dropped.append(Dropped(article.id, line, "headline", detail="kept as title"))
+            drop(piece, "headline", detail="kept as title")
             continue
-        is_before_body = not any(count_words(k) >= _BODY_MIN_WORDS for k in kept)
+        is_before_body = not any(count_words(k.text) >= _BODY_MIN_WORDS for k in kept)
         reason = classify_line(line)
         if reason is None and title is None and is_before_body and looks_like_headline(line):
             title = line
-            dropped.append(Dropped(article.id, line, "headline", detail="kept as title"))
+            drop(piece, "headline", detail="kept as title")
             continue
         if reason:
-            dropped.append(Dropped(article.id, line, reason))
+            drop(piece, reason)
             continue
         dateline = DATELINE_PREFIX.match(line)
         if dateline and count_words(line) > count_words(dateline.group(0)) + 3:
-            dropped.append(Dropped(article.id, dateline.group(0).strip(), "dateline", kind="prefix"))
-            line = line[dateline.end() :]
-        kept.append(line)
-    return replace(article, text="\n".join(kept), title=title), kept, dropped
+            piece = _cut_prefix(article.id, piece, dateline.end(), "dateline", dropped, kind="prefix")
+        kept.append(piece)
+    return _with_clean(replace(article, title=title), kept, dropped), kept, dropped
+
+
+def _cut_prefix(
+    article_id: str, piece: Piece, n_chars: int, reason: str, dropped: list[Dropped], *, kind: str
+) -> Piece:
+    """Cut the first `n_chars` of a paragraph, recording them as dropped."""
+    rest = piece.without_prefix(n_chars)
+    text = piece.text[:n_chars].strip()
+    dropped.append(Dropped(article_id, text, reason, kind=kind, start=piece.start, end=rest.start))
+    return rest
 
 
 def _comment_section_start(lines: list[str]) -> int | None:
@@ -132,8 +173,8 @@ def _comment_section_start(lines: list[str]) -> int | None:
 
 
 def dedupe_paragraphs(
-    paragraphs: list[list[str]], ids: list[str]
-) -> tuple[list[list[str]], dict[tuple[int, int], tuple[int, ...]], list[Dropped]]:
+    paragraphs: list[list[Piece]], ids: list[str]
+) -> tuple[list[list[Piece]], dict[tuple[int, int], tuple[int, ...]], list[Dropped]]:
     """Keep the first copy of each repeated paragraph, within and across documents.
 
     Returns the kept paragraphs per document, a map from each kept paragraph
@@ -142,14 +183,14 @@ def dedupe_paragraphs(
     """
     first_seen: dict[str, tuple[int, int]] = {}
     copies: dict[tuple[int, int], set[int]] = {}
-    kept_all: list[list[str]] = []
+    kept_all: list[list[Piece]] = []
     dropped: list[Dropped] = []
-    for doc, lines in enumerate(paragraphs):
-        kept: list[str] = []
-        for line in lines:
-            tokens = word_tokens(line)
+    for doc, pieces in enumerate(paragraphs):
+        kept: list[Piece] = []
+        for piece in pieces:
+            tokens = word_tokens(piece.text)
             if len(tokens) < _MIN_DEDUP_WORDS:
-                kept.append(line)
+                kept.append(piece)
                 continue
             key = " ".join(tokens)
             if key in first_seen:
@@ -157,11 +198,18 @@ def dedupe_paragraphs(
                 if origin[0] != doc:
                     copies.setdefault(origin, set()).add(doc)
                 dropped.append(
-                    Dropped(ids[doc], line, "duplicate", detail=f"same paragraph as in {ids[origin[0]]}")
+                    Dropped(
+                        ids[doc],
+                        piece.text,
+                        "duplicate",
+                        detail=f"same paragraph as in {ids[origin[0]]}",
+                        start=piece.start,
+                        end=piece.end,
+                    )
                 )
                 continue
             first_seen[key] = (doc, len(kept))
-            kept.append(line)
+            kept.append(piece)
         kept_all.append(kept)
     return kept_all, {k: tuple(sorted(v)) for k, v in copies.items()}, dropped
 
@@ -174,4 +222,12 @@ def _document_dropped(article: Article, reason: str) -> Dropped:
     excerpt = article.text.strip()[:_EXCERPT_CHARS]
     if len(article.text.strip()) > _EXCERPT_CHARS:
         excerpt += " …"
-    return Dropped(article.id, excerpt, reason.split(":")[0], kind="document", detail=reason)
+    return Dropped(
+        article.id,
+        excerpt,
+        reason.split(":")[0],
+        kind="document",
+        detail=reason,
+        start=0,
+        end=len(article.text),
+    )

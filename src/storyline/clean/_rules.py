@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from storyline.text import count_words
+from storyline.text import MONTH, count_words
 
 # A comment section starts at one of these lines and runs to the end of the page.
 COMMENT_MARKERS = re.compile(
@@ -63,7 +63,7 @@ LINKS_HEADER = re.compile(
     r"^\s*(read\s+more|related(\s+(stories|articles|coverage|content|links))?|see\s+also|more\s+(on\s+this|stories))\s*:?\s*$",
     re.IGNORECASE,
 )
-_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH = MONTH
 _DATE_ONLY = re.compile(
     rf"""^\s*((last\s+)?(updated|published|posted|modified|first\s+published)(\s+on)?\s*:?\s*)?
         ((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?

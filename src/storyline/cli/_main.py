@@ -11,7 +11,8 @@ import dataclasses
 import json
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,9 +31,10 @@ from storyline.cli._common import (
 )
 from storyline.cli._digest import add_digest_parser, digest
 from storyline.cli._stream import STREAM_COMMANDS, add_stream_parsers
+from storyline.cli._timeline import add_timeline_parser, timeline
 from storyline.compare import SYSTEMS
 from storyline.embed import EMBEDDERS
-from storyline.errors import BackendError, ConfigError, Errors, InputError, StageError, StorylineError
+from storyline.errors import BackendError, ConfigError, Errors, InputError, StorylineError
 from storyline.ingest import (
     BadLine,
     Cluster,
@@ -42,7 +44,7 @@ from storyline.ingest import (
     read_files,
     read_text,
 )
-from storyline.model import Article, Dropped, ReportOptions, Summary, SummaryOptions
+from storyline.model import Article, Dropped, ReportOptions, Story, Summary, SummaryOptions
 from storyline.pipeline import Failed, Reporter, Summarizer
 from storyline.render import FORMATS, STORY_FORMATS, render, render_story
 from storyline.summarize import SCORERS, SELECTORS
@@ -135,6 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--quiet", action="store_true", help="no progress bar")
     add_stream_parsers(sub)
     add_digest_parser(sub)
+    add_timeline_parser(sub)
     return parser
 
 
@@ -164,18 +167,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def _summarize(args: argparse.Namespace) -> int:
-    options = SummaryOptions(
-        words=args.words,
-        embedder=args.embedder,
-        model=args.model,
-        splitter=args.splitter,
-        scorer=args.scorer,
-        selector=args.selector,
-        drop_off_topic=not args.keep_off_topic,
-    )
-    if args.words < 1:
-        raise ConfigError(Errors.SL202, name="--words", value=args.words, reason="must be at least 1")
+@dataclass
+class _Input:
+    """What a command was given: a batch of clusters (JSONL) or the articles of one cluster."""
+
+    batch: Iterator[Cluster | BadLine] | None = None
+    where: str = ""
+    articles: list[Article] = dataclasses.field(default_factory=list)
+    skipped: list[Dropped] = dataclasses.field(default_factory=list)
+
+
+def _resolve_input(args: argparse.Namespace) -> _Input:
+    """Files, directories, a JSONL file (by --jsonl or its name) or stdin, checked once for
+    every command that reads clusters; refuses an output that would overwrite an input."""
     jsonl = args.jsonl
     paths: list[Path] = list(args.paths)
     if jsonl is None and len(paths) == 1 and paths[0].is_file() and is_cluster_file(paths[0]):
@@ -186,120 +190,72 @@ def _summarize(args: argparse.Namespace) -> int:
         )
     refuse_overwriting_input(args.output, [*paths, *([jsonl] if jsonl else [])])
     if jsonl is not None:
-        return _summarize_batch(read_clusters(jsonl), args, options, where=str(jsonl))
-    if not paths:
+        return _Input(batch=read_clusters(jsonl), where=str(jsonl))
+    if paths:
+        articles, skipped = read_files(paths)
+    else:
         if sys.stdin is None or sys.stdin.isatty():
             raise InputError(Errors.SL101)
         text = sys.stdin.read()
         if text.lstrip().startswith("{"):
-            return _summarize_batch(iter_clusters(iter(text.splitlines())), args, options, where="<stdin>")
-        articles, skipped = read_text(text, id_prefix="stdin:"), list[Dropped]()
-    else:
-        articles, skipped = read_files(paths)
+            return _Input(batch=iter_clusters(iter(text.splitlines())), where="<stdin>")
+        articles, skipped = read_text(text, id_prefix="stdin:"), []
     if not any(a.text.strip() for a in articles):
         raise InputError(Errors.SL107)
-    summary = Summarizer(options)(articles)
-    if skipped:
-        summary = dataclasses.replace(summary, dropped=(*skipped, *summary.dropped))
-        for item in skipped:
-            warn(f"skipped {item.source}: {item.detail}")
+    for item in skipped:
+        warn(f"skipped {item.source}: {item.detail}")
+    return _Input(articles=articles, skipped=skipped)
+
+
+def _check_batch_format(fmt: str | None) -> None:
+    if fmt not in (None, "json"):
+        raise ConfigError(Errors.SL202, name="--format", value=fmt, reason="a JSONL batch gives JSON lines")
+
+
+def _summary_options(args: argparse.Namespace) -> SummaryOptions:
+    return SummaryOptions(
+        words=args.words,
+        embedder=args.embedder,
+        model=args.model,
+        splitter=getattr(args, "splitter", "blingfire"),
+        scorer=getattr(args, "scorer", "auto"),
+        selector=getattr(args, "selector", "mmr"),
+        drop_off_topic=not args.keep_off_topic,
+    )
+
+
+def _summarize(args: argparse.Namespace) -> int:
+    options = _summary_options(args)
+    given = _resolve_input(args)
+    if given.batch is not None:
+        _check_batch_format(args.format)
+        many = Summarizer(options).summarize_many
+        return _run_batch(given.batch, many, args, where=given.where, label="summarizing")
+    summary = Summarizer(options)(given.articles)
+    if given.skipped:
+        summary = dataclasses.replace(summary, dropped=(*given.skipped, *summary.dropped))
     write(render(summary, args.format or "text"), args.output)
     return 0
 
 
 def _report(args: argparse.Namespace) -> int:
-    if args.words < 1:
-        raise ConfigError(Errors.SL202, name="--words", value=args.words, reason="must be at least 1")
-    options = ReportOptions(
-        summary=SummaryOptions(
-            words=args.words,
-            embedder=args.embedder,
-            model=args.model,
-            drop_off_topic=not args.keep_off_topic,
-        ),
-        ner_model=args.ner_model,
-    )
-    jsonl = args.jsonl
-    paths: list[Path] = list(args.paths)
-    if jsonl is None and len(paths) == 1 and paths[0].is_file() and is_cluster_file(paths[0]):
-        jsonl, paths = paths[0], []
-    # A JSONL batch writes JSON lines unless told otherwise (and then says it cannot).
-    fmt = args.format or ("json" if jsonl is not None else _format_from_suffix(args.output))
-    if jsonl is not None and paths:
-        raise ConfigError(
-            Errors.SL202, name="PATH", value=str(paths[0]), reason="give files or --jsonl, not both"
-        )
-    refuse_overwriting_input(args.output, [*paths, *([jsonl] if jsonl else [])])
-    if jsonl is not None:
-        if fmt != "json":
-            raise ConfigError(
-                Errors.SL202, name="--format", value=fmt, reason="a JSONL batch gives JSON lines"
-            )
-        return _report_batch(read_clusters(jsonl), args, options, where=str(jsonl))
-    if not paths:
-        if sys.stdin is None or sys.stdin.isatty():
-            raise InputError(Errors.SL101)
-        text = sys.stdin.read()
-        if text.lstrip().startswith("{"):
-            if fmt != "json":
-                raise ConfigError(
-                    Errors.SL202, name="--format", value=fmt, reason="JSONL input gives JSON lines"
-                )
-            return _report_batch(iter_clusters(iter(text.splitlines())), args, options, where="<stdin>")
-        articles, skipped = read_text(text, id_prefix="stdin:"), list[Dropped]()
-    else:
-        articles, skipped = read_files(paths)
-    if not any(a.text.strip() for a in articles):
-        raise InputError(Errors.SL107)
-    story = Reporter(options)(articles)
-    if skipped:
-        summary = dataclasses.replace(story.summary, dropped=(*skipped, *story.summary.dropped))
+    options = ReportOptions(summary=_summary_options(args), ner_model=args.ner_model)
+    given = _resolve_input(args)
+    if given.batch is not None:
+        _check_batch_format(args.format)
+        many = Reporter(options).report_many
+        return _run_batch(given.batch, many, args, where=given.where, label="reporting")
+    story = Reporter(options)(given.articles)
+    if given.skipped:
+        summary = dataclasses.replace(story.summary, dropped=(*given.skipped, *story.summary.dropped))
         story = dataclasses.replace(story, summary=summary)
-        for item in skipped:
-            warn(f"skipped {item.source}: {item.detail}")
-    write(render_story(story, fmt), args.output)
+    write(render_story(story, args.format or _format_from_suffix(args.output)), args.output)
     return 0
 
 
 def _format_from_suffix(path: Path | None) -> str:
     suffix = path.suffix.lower() if path else ""
     return {".html": "html", ".htm": "html", ".json": "json"}.get(suffix, "md")
-
-
-def _report_batch(
-    records: Iterator[Cluster | BadLine], args: argparse.Namespace, options: ReportOptions, *, where: str
-) -> int:
-    """One JSON report per input line, in input order; bad lines and failed clusters get an error row."""
-    reporter = Reporter(options)
-    counts = {"ok": 0, "failed": 0, "bad": 0}
-    started = time.perf_counter()
-    out = open_output(args.output)
-    try:
-        with progress(args.quiet or out is sys.stdout, label="reporting") as advance:
-            for record in records:
-                if isinstance(record, BadLine):
-                    warn(record.message)
-                    out.write(
-                        json.dumps({"id": None, "line": record.line_no, "error": record.message}) + "\n"
-                    )
-                    counts["bad"] += 1
-                    continue
-                try:
-                    story = reporter(record.articles, cluster_id=record.id)
-                except (InputError, StageError) as exc:  # this cluster fails; the batch goes on
-                    out.write(json.dumps({"id": record.id, "error": str(exc)}, ensure_ascii=False) + "\n")
-                    counts["failed"] += 1
-                else:
-                    out.write(json.dumps(story.to_dict(), ensure_ascii=False) + "\n")
-                    counts["ok"] += 1
-                advance()
-    finally:
-        if out is not sys.stdout:
-            out.close()
-    elapsed = time.perf_counter() - started
-    n = counts["ok"] + counts["failed"]
-    rate = f"{elapsed / n if n else 0.0:.2f} s per cluster"
-    return _close_batch(counts, quiet=args.quiet, where=where, rate=rate, elapsed=elapsed)
 
 
 def _evaluate(args: argparse.Namespace) -> int:
@@ -362,6 +318,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "evaluate": _evaluate,
     **STREAM_COMMANDS,
     "digest": digest,
+    "timeline": timeline,
 }
 
 
@@ -425,13 +382,19 @@ def _plot(result: Any, systems: list[str], budgets: list[int], path: Path) -> No
         plt.close(fig)
 
 
-def _summarize_batch(
-    records: Iterator[Cluster | BadLine], args: argparse.Namespace, options: SummaryOptions, *, where: str
+def _run_batch(
+    records: Iterator[Cluster | BadLine],
+    many: Callable[[Iterable[tuple[str | None, Sequence[Article]]]], Iterator[Summary | Story | Failed]],
+    args: argparse.Namespace,
+    *,
+    where: str,
+    label: str,
 ) -> int:
-    """One JSON result per input line, in input order; bad lines reported and skipped."""
-    if args.format not in (None, "json"):
-        raise ConfigError(Errors.SL202, name="--format", value=args.format, reason="batch output is JSONL")
-    summarizer = Summarizer(options)
+    """One JSON result per input line, in input order; bad lines and failed clusters get an error row.
+
+    `many` is a summarizer's or reporter's batch method: it sees the clusters in
+    order and gives one result each, so the bad lines are written in their places.
+    """
     slots: list[Cluster | BadLine] = []
 
     def clusters() -> Iterator[tuple[str | None, list[Article]]]:
@@ -442,28 +405,28 @@ def _summarize_batch(
             else:
                 warn(record.message)
 
+    def write_bad(bad: Cluster | BadLine) -> None:
+        assert isinstance(bad, BadLine)
+        out.write(json.dumps({"id": None, "line": bad.line_no, "error": bad.message}) + "\n")
+        counts["bad"] += 1
+
     counts = {"ok": 0, "failed": 0, "bad": 0}
     started = time.perf_counter()
     out = open_output(args.output)
     try:
-        with progress(args.quiet or out is sys.stdout) as advance:
+        with progress(args.quiet or out is sys.stdout, label=label) as advance:
             written = 0
-            for result in summarizer.summarize_many(clusters()):
+            for result in many(clusters()):
                 # Bad lines came through `slots` before this result's cluster.
                 while not isinstance(slots[written], Cluster):
-                    bad = slots[written]
-                    assert isinstance(bad, BadLine)
-                    out.write(json.dumps({"id": None, "line": bad.line_no, "error": bad.message}) + "\n")
-                    counts["bad"] += 1
+                    write_bad(slots[written])
                     written += 1
                 out.write(_result_line(result) + "\n")
-                counts["ok" if isinstance(result, Summary) else "failed"] += 1
+                counts["failed" if isinstance(result, Failed) else "ok"] += 1
                 written += 1
                 advance()
             for bad in slots[written:]:
-                assert isinstance(bad, BadLine)
-                out.write(json.dumps({"id": None, "line": bad.line_no, "error": bad.message}) + "\n")
-                counts["bad"] += 1
+                write_bad(bad)
     finally:
         if out is not sys.stdout:
             out.close()
@@ -497,7 +460,7 @@ def _close_batch(counts: dict[str, int], *, quiet: bool, where: str, rate: str, 
     return 0
 
 
-def _result_line(result: Summary | Failed) -> str:
+def _result_line(result: Summary | Story | Failed) -> str:
     if isinstance(result, Failed):
         return json.dumps({"id": result.id, "error": result.message}, ensure_ascii=False)
     return json.dumps(result.to_dict(), ensure_ascii=False)

@@ -22,8 +22,14 @@ class Embedder(Protocol):
 
     name: str
     citation_threshold: float
+    """Similarity at which two sentences may state the same fact (see FactMatcher)."""
+    citation_min_overlap: float
+    """Share of content words they must also share (0: similarity alone decides)."""
     redundancy_threshold: float
+    """Similarity at which two summary sentences are too alike to both be kept."""
     off_topic_threshold: float
+    off_topic_gap: float | None
+    """How far below the cluster's typical similarity a document may fall (None: no relative rule)."""
 
     def embed(self, texts: list[str]) -> Vectors: ...
 

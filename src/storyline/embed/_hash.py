@@ -65,6 +65,8 @@ class HashEmbedder:
 
     name = "hash"
     citation_threshold = 0.2
+    citation_min_overlap = 0.0
+    off_topic_gap: float | None = None
     off_topic_threshold = 0.15
     redundancy_threshold = 0.3
 

@@ -58,9 +58,8 @@ class StaticEmbedder:
     name = "static"
     citation_threshold = 0.64
     citation_min_overlap = 0.5
-    redundancy_min_overlap = 0.4
     off_topic_threshold = 0.55
-    off_topic_gap = 0.15
+    off_topic_gap: float | None = 0.15
     redundancy_threshold = 0.85
 
     def __init__(self, *, model: str | None = None, batch_size: int = 1024) -> None:

@@ -75,6 +75,8 @@ class TransformerEmbedder:
 
     name = "transformer"
     citation_threshold = 0.56
+    citation_min_overlap = 0.0
+    off_topic_gap: float | None = None
     off_topic_threshold = 0.40
     redundancy_threshold = 0.65
 

@@ -5,7 +5,7 @@ This is the only package that reads files.
 
 from storyline.ingest._decode import decode_bytes, is_binary
 from storyline.ingest._feed import ArticleRow, iter_articles, open_feed, parse_article_line
-from storyline.ingest._html import looks_like_html, parse_date, parse_html
+from storyline.ingest._html import looks_like_html, parse_html
 from storyline.ingest._jsonl import BadLine, Cluster, iter_clusters, parse_cluster, read_clusters
 from storyline.ingest._read import (
     MULTINEWS_SEPARATOR,
@@ -15,6 +15,7 @@ from storyline.ingest._read import (
     read_multinews,
     read_text,
 )
+from storyline.text import parse_date
 
 __all__ = [
     "MULTINEWS_SEPARATOR",

@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import IO
 
 from storyline.errors import Errors, InputError
-from storyline.ingest._html import parse_date
 from storyline.ingest._jsonl import BadLine, open_text
 from storyline.model import Article
+from storyline.text import parse_date
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from storyline.model import Article
+from storyline.text import parse_date
 
 
 def parse_html(html: str, *, article_id: str, url: str | None = None) -> Article:
@@ -28,21 +27,6 @@ def parse_html(html: str, *, article_id: str, url: str | None = None) -> Article
         source=doc.sitename or None,
         date_source="metadata" if date else None,
     )
-
-
-def parse_date(value: object) -> dt.date | None:
-    """Read a date from an ISO string ("2012-03-10", "2012-03-10T08:00Z") or a date."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    try:
-        return dt.date.fromisoformat(text[:10])
-    except ValueError:
-        return None
 
 
 def looks_like_html(text: str) -> bool:

@@ -12,8 +12,9 @@ from typing import IO, Any
 
 from storyline.errors import Errors, InputError
 from storyline.ingest._decode import is_binary
-from storyline.ingest._html import looks_like_html, parse_date, parse_html
+from storyline.ingest._html import looks_like_html, parse_html
 from storyline.model import Article
+from storyline.text import parse_date
 
 
 @dataclass(frozen=True, slots=True)

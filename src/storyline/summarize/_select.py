@@ -75,25 +75,6 @@ class MMRSelector:
         return chosen
 
 
-class GreedySelector:
-    """Highest score first, skipping redundant or too-long sentences (no MMR trade-off)."""
-
-    def select(
-        self,
-        scores: FloatArray,
-        embeddings: FloatArray,
-        n_words: npt.NDArray[np.int32],
-        *,
-        budget: int,
-        redundancy: float,
-        same_fact: Callable[[int, int], bool] | None = None,
-    ) -> list[int]:
-        return MMRSelector(lam=1.0).select(
-            scores, embeddings, n_words, budget=budget, redundancy=redundancy, same_fact=same_fact
-        )
-
-
-SELECTORS: dict[str, type[Selector]] = {
+SELECTORS: dict[str, type[MMRSelector]] = {
     "mmr": MMRSelector,
-    "greedy": GreedySelector,
 }

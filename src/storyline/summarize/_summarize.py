@@ -7,14 +7,13 @@ import datetime as dt
 import numpy as np
 
 from storyline.clean import find_off_topic, off_topic_scores
-from storyline.embed import Embedder
+from storyline.embed import Embedder, FactMatcher
 from storyline.errors import ConfigError, Errors
 from storyline.model import Corpus, Dropped, Summary, SummaryOptions, SummarySentence
 from storyline.summarize._features import Features, compute_features, doc_vectors
 from storyline.summarize._learned import LearnedScorer
 from storyline.summarize._scorers import SCORERS, CentralityScorer, SentenceScorer
-from storyline.summarize._select import SELECTORS, MMRSelector, Selector
-from storyline.text import content_words, overlap
+from storyline.summarize._select import SELECTORS, Selector
 
 
 def make_scorer(name: str, *, embedder: str | None = None) -> SentenceScorer:
@@ -33,12 +32,10 @@ def make_scorer(name: str, *, embedder: str | None = None) -> SentenceScorer:
 
 
 def make_selector(name: str, *, lam: float = 1.0) -> Selector:
-    """Build the selector registered under `name`."""
-    if name == "mmr":
-        return MMRSelector(lam=lam)
+    """Build the selector registered under `name` in `SELECTORS`."""
     if name not in SELECTORS:
         raise ConfigError(Errors.SL201, kind="selector", name=name, choices=", ".join(sorted(SELECTORS)))
-    return SELECTORS[name]()
+    return SELECTORS[name](lam=lam)
 
 
 def exclude_off_topic(corpus: Corpus, *, threshold: float, max_gap: float | None = None) -> Corpus:
@@ -52,7 +49,7 @@ def exclude_off_topic(corpus: Corpus, *, threshold: float, max_gap: float | None
     dropped = list(corpus.dropped)
     for k in flagged:
         article = corpus.articles[docs[k]]
-        excerpt = (article.title or article.text.split("\n", 1)[0])[:200]
+        excerpt = (article.title or article.body.split("\n", 1)[0])[:200]
         dropped.append(
             Dropped(
                 article.id,
@@ -79,36 +76,33 @@ def summarize_corpus(
     embedder: Embedder,
     scorer: SentenceScorer | None = None,
     selector: Selector | None = None,
+    matcher: FactMatcher | None = None,
     cluster_id: str | None = None,
 ) -> Summary:
     """Score, select, cite and order sentences of an embedded corpus."""
     assert corpus.embeddings is not None, "embed the corpus first"
-    cite_at = options.citation_threshold or embedder.citation_threshold
+    matcher = matcher or FactMatcher.for_embedder(embedder, threshold=options.citation_threshold)
     redundant_at = options.redundancy_threshold or embedder.redundancy_threshold
     if options.drop_off_topic:
         corpus = exclude_off_topic(
-            corpus,
-            threshold=embedder.off_topic_threshold,
-            max_gap=getattr(embedder, "off_topic_gap", None),
+            corpus, threshold=embedder.off_topic_threshold, max_gap=embedder.off_topic_gap
         )
     scorer = scorer or make_scorer(options.scorer, embedder=embedder.name)
     selector = selector or make_selector(options.selector, lam=options.mmr_lambda)
 
-    features = compute_features(corpus, citation_threshold=cite_at)
+    features = compute_features(corpus, citation_threshold=matcher.threshold)
     embeddings = corpus.embeddings
     assert embeddings is not None
     words = features.n_words
     candidates = np.flatnonzero((words >= options.min_sentence_words) & (words <= options.max_sentence_words))
     scores = scorer.score(features)
-    # Two candidates "say the same thing" by the citation test (similar and sharing
-    # content words), with the embedder's own, slightly looser, overlap for redundancy.
-    min_overlap = getattr(embedder, "redundancy_min_overlap", 0.0)
-    texts = [corpus.sentences[i].text for i in candidates]
+    # No two summary sentences may state the same fact (the citation test), besides
+    # the selector's own cap on plain similarity.
     cand_emb = embeddings[candidates]
-    words_of = [content_words(t) for t in texts] if min_overlap > 0 else []
+    words_of = [matcher.words(corpus.sentences[i].text) for i in candidates] if matcher.uses_words else []
 
     def same_fact(i: int, j: int) -> bool:
-        return bool(cand_emb[i] @ cand_emb[j] >= cite_at) and overlap(words_of[i], words_of[j]) >= min_overlap
+        return matcher.same(float(cand_emb[i] @ cand_emb[j]), words_of[i], words_of[j])
 
     picked = selector.select(
         scores[candidates],
@@ -116,7 +110,7 @@ def summarize_corpus(
         words[candidates],
         budget=options.words,
         redundancy=redundant_at,
-        same_fact=same_fact if min_overlap > 0 else None,
+        same_fact=same_fact if matcher.uses_words else None,
     )
     chosen = [int(candidates[p]) for p in picked]
     all_dated = all(corpus.articles[corpus.sentences[i].doc_index].date for i in chosen)
@@ -125,14 +119,8 @@ def summarize_corpus(
         SummarySentence(
             text=corpus.sentences[i].text,
             origin=corpus.articles[corpus.sentences[i].doc_index].id,
-            sources=cite(
-                corpus,
-                features,
-                i,
-                threshold=cite_at,
-                min_overlap=getattr(embedder, "citation_min_overlap", 0.0),
-            ),
-            span=corpus.sentences[i].span,
+            sources=cite(corpus, features, i, matcher=matcher),
+            span=corpus.to_given(corpus.sentences[i].span),
             score=float(scores[i]),
         )
         for i in chosen
@@ -148,31 +136,26 @@ def summarize_corpus(
     )
 
 
-def cite(
-    corpus: Corpus, features: Features, index: int, *, threshold: float, min_overlap: float = 0.0
-) -> tuple[str, ...]:
+def cite(corpus: Corpus, features: Features, index: int, *, matcher: FactMatcher) -> tuple[str, ...]:
     """Every document that carries sentence `index`: its origin, paraphrases, copies.
 
-    A document cites when one of its sentences is at least `threshold` similar and,
-    with `min_overlap`, also shares that share of content words (for embedders whose
-    similarities run high, the best of many same-story sentences clears a similarity
-    bar by chance; shared names, numbers and words do not), or when it carried the
-    same paragraph word for word (dropped there as a duplicate).
+    A document cites when one of its sentences states the same fact (`matcher`), or
+    when it carried the same paragraph word for word (dropped there as a duplicate).
     """
     sentence = corpus.sentences[index]
     docs = {sentence.doc_index}
-    candidates = {features.docs[k] for k in np.flatnonzero(features.doc_support[index] >= threshold).tolist()}
-    if min_overlap <= 0:
+    support = features.doc_support[index] >= matcher.threshold
+    candidates = {features.docs[k] for k in np.flatnonzero(support).tolist()}
+    if not matcher.uses_words:
         docs.update(candidates)
     elif candidates:
         assert corpus.embeddings is not None
         sims = corpus.embeddings @ corpus.embeddings[index]
-        mine = content_words(sentence.text)
-        for j in np.flatnonzero(sims >= threshold).tolist():
+        mine = matcher.words(sentence.text)
+        for j in np.flatnonzero(sims >= matcher.threshold).tolist():
             other = corpus.sentences[j]
-            if (
-                other.doc_index in candidates - docs
-                and overlap(mine, content_words(other.text)) >= min_overlap
+            if other.doc_index in candidates - docs and matcher.same(
+                float(sims[j]), mine, matcher.words(other.text)
             ):
                 docs.add(other.doc_index)
     docs.update(corpus.copies.get((sentence.doc_index, sentence.paragraph), ()))

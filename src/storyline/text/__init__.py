@@ -1,6 +1,23 @@
 """Text utilities: repair, paragraphs, scripts, sentence splitting, tokens."""
 
-from storyline.text._normalize import fix_text, split_paragraphs
+from storyline.text._dates import (
+    MONTH,
+    PublicationDate,
+    find_event_dates,
+    find_publication_date,
+    is_date_stamp,
+    parse_date,
+    to_calendar_date,
+)
+from storyline.text._normalize import (
+    Piece,
+    align,
+    fix_line,
+    fix_text,
+    fixed_lines,
+    paragraph_pieces,
+    split_paragraphs,
+)
 from storyline.text._scripts import dominant_script, script_counts
 from storyline.text._segment import split_corpus
 from storyline.text._split import (
@@ -16,21 +33,33 @@ from storyline.text._split import (
 from storyline.text._words import STOPWORDS, WORD, content_words, overlap
 
 __all__ = [
+    "MONTH",
     "SPLITTERS",
     "STOPWORDS",
     "WORD",
     "BlingfireSplitter",
     "LineSplitter",
+    "Piece",
+    "PublicationDate",
     "PysbdSplitter",
     "Splitter",
+    "align",
     "content_words",
     "count_words",
     "dominant_script",
+    "find_event_dates",
+    "find_publication_date",
+    "fix_line",
     "fix_text",
+    "fixed_lines",
+    "is_date_stamp",
     "make_splitter",
     "overlap",
+    "paragraph_pieces",
+    "parse_date",
     "script_counts",
     "split_corpus",
     "split_paragraphs",
+    "to_calendar_date",
     "word_tokens",
 ]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 import ftfy
 
@@ -14,17 +17,62 @@ _SENTENCE_END = (".", "!", "?", '"', "\u201d", "'", "\u2019", ":", ")")
 _FTFY_MAX_CHARS = 2_000_000
 
 
-def fix_text(text: str) -> str:
-    """Repair mojibake and odd characters, normalise newlines and spaces; keep paragraphs."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace(_MULTINEWS_NEWLINE, "\n")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n|" + _MULTINEWS_NEWLINE)
+# Lines longer than this that ftfy changed map as one edit rather than through difflib.
+_ALIGN_MAX_CHARS = 5_000
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A paragraph (or line) of clean text and where it came from in the given text.
+
+    `runs` are consecutive `(clean_length, given_length)` runs (see `OffsetMap`) that
+    turn `given[start:end]` into `text`.
+    """
+
+    text: str
+    start: int
+    end: int
+    runs: tuple[tuple[int, int], ...]
+
+    def without_prefix(self, n_chars: int) -> Piece:
+        """The piece less its first `n_chars` clean characters (an edit cut into stays whole)."""
+        if n_chars <= 0:
+            return self
+        runs = list(self.runs)
+        start, left = self.start, n_chars
+        while runs and left >= runs[0][0]:
+            n_clean, n_given = runs.pop(0)
+            left -= n_clean
+            start += n_given
+        if runs and left > 0:
+            n_clean, n_given = runs[0]
+            if n_clean == n_given:
+                runs[0] = (n_clean - left, n_given - left)
+                start += left
+            else:
+                runs[0] = (n_clean - left, n_given)
+        return Piece(self.text[n_chars:], start, self.end, tuple(runs))
+
+    def prefix_end(self, n_chars: int) -> int:
+        """The given-text offset where the first `n_chars` clean characters end."""
+        return self.without_prefix(n_chars).start if n_chars < len(self.text) else self.end
+
+
+def fix_line(line: str) -> str:
+    """Repair one line: mojibake and odd characters, spaces folded, ends stripped."""
     # Spaces first: ftfy judges mojibake by its neighbours, so the text it sees must
     # already be in its final spacing, or a second call could repair more.
-    text = _normalize_spaces(text.replace("\ufeff", "").replace("\x00", ""))
+    text = _normalize_line(line.replace("\ufeff", "").replace("\x00", ""))
+    if text.isascii() and text.isprintable() and "&" not in text:
+        # Nothing for ftfy to do: no mojibake, control characters or HTML entities.
+        return text
     if len(text) <= _FTFY_MAX_CHARS:
         # uncurl_quotes=False: typographic quotes are real content, not damage. A repair
-        # can reveal another layer of mojibake, so repeat until nothing changes.
+        # can reveal another layer of mojibake, so repeat until nothing changes. ftfy
+        # itself works line by line, so fixing lines one at a time changes nothing.
         for _ in range(3):
-            fixed = _normalize_spaces(
+            fixed = _normalize_line(
                 ftfy.fix_text(text, uncurl_quotes=False, fix_line_breaks=False, normalization="NFC")
             )
             if fixed == text:
@@ -33,26 +81,107 @@ def fix_text(text: str) -> str:
     return text
 
 
-def _normalize_spaces(text: str) -> str:
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
-    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
+def fixed_lines(text: str) -> list[Piece]:
+    """Every line of `text` repaired, with its offsets in `text` (blank lines included)."""
+    out: list[Piece] = []
+    at = 0
+    for brk in [*_LINE_BREAK.finditer(text), None]:
+        end = brk.start() if brk else len(text)
+        given = text[at:end]
+        fixed = fix_line(given)
+        out.append(Piece(fixed, at, end, tuple(align(given, fixed))))
+        if brk:
+            at = brk.end()
+    return out
+
+
+def fix_text(text: str) -> str:
+    """Repair mojibake and odd characters, normalise newlines and spaces; keep paragraphs."""
+    joined = "\n".join(piece.text for piece in fixed_lines(text))
+    return _BLANK_RUNS.sub("\n\n", joined).strip()
+
+
+def _normalize_line(line: str) -> str:
+    return _SPACES.sub(" ", line).strip()
 
 
 def split_paragraphs(text: str) -> list[str]:
-    """Split normalised text into paragraphs (the units cleaning judges).
+    """Split text into repaired paragraphs (the units cleaning judges).
 
     Scraped pages put one paragraph per line, so every non-empty line is a unit,
     except in hard-wrapped blocks (most lines long and ending mid-sentence), whose
     lines are joined back together.
     """
-    out: list[str] = []
-    for block in text.split("\n\n"):
-        lines = [line for line in block.split("\n") if line]
-        if len(lines) > 2 and _is_hard_wrapped(lines):
-            out.append(" ".join(lines))
+    return [piece.text for piece in paragraph_pieces(text)]
+
+
+def paragraph_pieces(text: str) -> list[Piece]:
+    """`split_paragraphs`, each paragraph with its offsets in the given `text`."""
+    out: list[Piece] = []
+    block: list[Piece] = []
+    for line in [*fixed_lines(text), None]:
+        if line is not None and line.text:
+            block.append(line)
+            continue
+        if len(block) > 2 and _is_hard_wrapped([p.text for p in block]):
+            out.append(_join(block))
         else:
-            out.extend(lines)
+            out.extend(block)
+        block = []
     return out
+
+
+def _join(lines: list[Piece]) -> Piece:
+    """Join hard-wrapped lines with one space (each space stands for a line break)."""
+    runs: list[tuple[int, int]] = list(lines[0].runs)
+    for before, line in itertools.pairwise(lines):
+        runs.append((1, line.start - before.end))
+        runs.extend(line.runs)
+    return Piece(" ".join(p.text for p in lines), lines[0].start, lines[-1].end, tuple(runs))
+
+
+def align(given: str, fixed: str) -> list[tuple[int, int]]:
+    """Runs `(clean_length, given_length)` that turn `given` into `fixed`.
+
+    Folded spaces and removed invisible characters are followed exactly; what ftfy
+    repaired is located with difflib, and a very long repaired line is one edit.
+    """
+    if given == fixed:
+        return [(len(fixed), len(given))]
+    runs: list[tuple[int, int]] = []
+    i = j = same = 0
+    while i < len(given) and j < len(fixed):
+        if given[i] == fixed[j]:
+            i, j, same = i + 1, j + 1, same + 1
+            continue
+        if not _is_invisible(given[i]):
+            break
+        if same:
+            runs.append((same, same))
+            same = 0
+        k = i
+        while k < len(given) and _is_invisible(given[k]):
+            k += 1
+        # A folded run of spaces: the one space kept stands for the whole run.
+        takes_space = fixed[j] == " "
+        runs.append((1, k - i) if takes_space else (0, k - i))
+        j += 1 if takes_space else 0
+        i = k
+    if same:
+        runs.append((same, same))
+    rest_given, rest_fixed = given[i:], fixed[j:]
+    if rest_fixed and rest_given.strip() and len(rest_given) <= _ALIGN_MAX_CHARS:
+        matcher = SequenceMatcher(None, rest_given, rest_fixed, autojunk=False)
+        for _, a0, a1, b0, b1 in matcher.get_opcodes():
+            runs.append((b1 - b0, a1 - a0))  # "equal" runs have equal lengths: verbatim
+    elif rest_given or rest_fixed:
+        runs.append((len(rest_fixed), len(rest_given)))
+    return runs
+
+
+def _is_invisible(char: str) -> bool:
+    """Characters cleaning folds or removes: spaces of every kind, BOM, NUL."""
+    return char.isspace() or char in "\ufeff\x00\u200b"
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:

@@ -16,7 +16,7 @@ def split_corpus(corpus: Corpus, splitter: Splitter) -> Corpus:
     for doc_index in corpus.included:
         article = corpus.articles[doc_index]
         offset, position = 0, 0
-        for paragraph_index, paragraph in enumerate(article.text.split("\n")):
+        for paragraph_index, paragraph in enumerate(article.body.split("\n")):
             for start, end in splitter.split(paragraph):
                 text = paragraph[start:end]
                 sentences.append(

@@ -128,7 +128,7 @@ def timeline(
     names = topic_names(reports)
     ranked = rank_days(reports, start=start, end=end, latest=latest, names=names)
     if not ranked:
-        raise InputError(Errors.SL102, path="the articles", reason=_no_days_reason(published, start, end))
+        raise InputError(Errors.SL113, reason=_no_days_reason(published, start, end))
     n_dates = dates if dates is not None else choose_n_dates(ranked)
     model = make_embedder(embedder) if isinstance(embedder, str) else embedder
     # Days beyond the first n_dates stand in for days with nothing new to say.
@@ -164,7 +164,4 @@ def _no_days_reason(published: list[dt.date], start: dt.date | None, end: dt.dat
     if published and (start is not None or end is not None):
         window = f"{start.isoformat() if start else '...'} to {end.isoformat() if end else '...'}"
         return f"no day between {window} has any report published on it or naming it"
-    return (
-        "no dates: no article has a publication date and none names a day; "
-        'give each article a "date" (YYYY-MM-DD)'
-    )
+    return 'no article has a publication date and none names a day; give each article a "date" (YYYY-MM-DD)'

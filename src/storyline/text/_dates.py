@@ -17,16 +17,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import numpy as np
-
-from storyline.model import Article, Corpus, EventDate, PartialDate, Span
-from storyline.text import content_words, overlap
+from storyline.model import Article, EventDate, PartialDate, Span
 
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
     "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
-_MONTH = rf"(?:{_MONTHS})\.?"
+MONTH = rf"(?:{_MONTHS})\.?"
+"""A month name or its abbreviation (a regex without groups), for every date pattern."""
+_MONTH = MONTH
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
@@ -328,43 +327,37 @@ def _parser():  # type: ignore[no-untyped-def]
     )
 
 
-def infer_publication_dates(
-    corpus: Corpus, dates: dict[int, dt.date | None], *, threshold: float, min_overlap: float = 0.0
-) -> dict[int, tuple[dt.date, str]]:
-    """Date undated reports from the dated reports that tell the same events.
+def to_calendar_date(value: object) -> dt.date | None:
+    """A `datetime.date` from a date or datetime (cut to its day); None stays None.
 
-    An undated report that shares facts (sentences passing the citation test) with
-    dated reports gets their date when they all share one date; with dated reports
-    of different dates it stays undated, since no rule picks one of them safely.
-    Returns {doc_index: (date, evidence)} for the reports it could date.
+    Raises ValueError for anything else.
     """
-    emb = corpus.embeddings
-    if emb is None:
-        return {}
-    undated = [i for i in corpus.included if dates.get(i) is None]
-    if not undated:
-        return {}
-    by_doc: dict[int, list[int]] = {}
-    for index, sentence in enumerate(corpus.sentences):
-        by_doc.setdefault(sentence.doc_index, []).append(index)
-    words = [content_words(s.text) for s in corpus.sentences]
-    out = {}
-    for doc in undated:
-        mine = by_doc.get(doc, [])
-        shared: dict[dt.date, int] = {}
-        for other, rows in by_doc.items():
-            date = dates.get(other)
-            if date is None or other == doc or not mine or not rows:
-                continue
-            sims = emb[mine] @ emb[rows].T
-            n_shared = sum(
-                1
-                for a, b in zip(*np.nonzero(sims >= threshold), strict=True)
-                if overlap(words[mine[a]], words[rows[b]]) >= min_overlap
-            )
-            if n_shared:
-                shared[date] = shared.get(date, 0) + n_shared
-        if len(shared) == 1:
-            (date,) = shared
-            out[doc] = (date, f"shares {shared[date]} facts with reports of {date.isoformat()}")
-    return out
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    raise ValueError(f"date must be a datetime.date (or None), not {type(value).__name__}")
+
+
+def parse_date(value: object) -> dt.date | None:
+    """Read a publication date in any common written form, or None.
+
+    ISO ("2012-03-10", "2012-03-10T08:00Z") is read directly; other forms ("March 3,
+    2012", "3 March 2012", "Sat, 10 Mar 2012 08:00:00 GMT", "3/10/2012") go through
+    the same absolute-date reader as dates in the text. A date without a day is None.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date):
+        return to_calendar_date(value)
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    if not re.search(r"\d", text) or len(text) > 80:
+        return None
+    found = _parse_absolute(re.sub(r"\s+\d{1,2}:\d{2}(:\d{2})?.*$", "", text))
+    return found.start if found is not None and found.day is not None else None
