@@ -21,6 +21,7 @@ import gzip
 import json
 import time
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -28,12 +29,19 @@ import numpy as np
 from rouge_score import tokenizers
 from sklearn.ensemble import HistGradientBoostingRegressor
 
-from storyline.embed import make_embedder
+from storyline.embed import FactMatcher, make_embedder
 from storyline.evaluate import rouge, truncate_words
 from storyline.ingest import parse_cluster
 from storyline.model import Corpus, SummaryOptions
 from storyline.pipeline import embed_corpora, prepare
-from storyline.summarize import FEATURE_NAMES, MMRSelector, compute_features, lead_sentences
+from storyline.summarize import (
+    FEATURE_NAMES,
+    Features,
+    MMRSelector,
+    compute_features,
+    lead_sentences,
+    summarize_corpus,
+)
 from storyline.summarize._learned import DEFAULT_MODEL, export_trees
 from storyline.text import make_splitter
 
@@ -60,7 +68,7 @@ def load(path: Path, n_clusters: int, options: SummaryOptions) -> list[dict[str,
     """Prepare, embed and featurize the first clusters of the training file."""
     splitter = make_splitter(options.splitter)
     embedder = make_embedder(options.embedder, model=options.model)
-    cite_at = options.citation_threshold or embedder.citation_threshold
+    cite_at = FactMatcher.for_embedder(embedder, threshold=options.citation_threshold).threshold
     out: list[dict[str, Any]] = []
     pending: list[tuple[Corpus, str]] = []
 
@@ -82,6 +90,7 @@ def load(path: Path, n_clusters: int, options: SummaryOptions) -> list[dict[str,
                     "emb": corpus.embeddings,
                     "n_words": features.n_words,
                     "corpus": corpus,
+                    "embedder": embedder,
                     "reference": [summary[a:b] for a, b in splitter.split(summary)],
                 }
             )
@@ -101,20 +110,35 @@ def load(path: Path, n_clusters: int, options: SummaryOptions) -> list[dict[str,
     return out
 
 
+class TreeScorer:
+    """A fitted model as a runtime `SentenceScorer`: it scores the features summarize computes."""
+
+    def __init__(self, model: HistGradientBoostingRegressor) -> None:
+        self.model = model
+
+    def score(self, features: Features) -> np.ndarray:
+        scores: np.ndarray = self.model.predict(features.matrix(FEATURE_NAMES)).astype(np.float32)
+        return scores
+
+
 def summarize_with(
-    scores: np.ndarray, item: dict[str, Any], options: SummaryOptions, redundancy: float, lam: float
+    model: HistGradientBoostingRegressor,
+    item: dict[str, Any],
+    options: SummaryOptions,
+    redundancy: float,
+    lam: float,
 ) -> list[str]:
-    """Select and order as summarize_corpus does, from given scores."""
-    words = item["n_words"]
-    cand = np.flatnonzero((words >= options.min_sentence_words) & (words <= options.max_sentence_words))
-    picked = MMRSelector(lam=lam).select(
-        scores[cand], item["emb"][cand], words[cand], budget=options.words, redundancy=redundancy
+    """The runtime summary (summarize_corpus: off-topic exclusion, same-fact test, date
+    order) with the model being trained as its scorer: what is trained is what runs."""
+    selection = replace(options, redundancy_threshold=redundancy, mmr_lambda=lam)
+    summary = summarize_corpus(
+        item["corpus"],
+        options=selection,
+        embedder=item["embedder"],
+        scorer=TreeScorer(model),
+        selector=MMRSelector(lam=lam),
     )
-    chosen = sorted(
-        (int(cand[p]) for p in picked),
-        key=lambda i: (item["corpus"].sentences[i].position, item["corpus"].sentences[i].doc_index),
-    )
-    return [item["texts"][i] for i in chosen]
+    return [s.text for s in summary.sentences]
 
 
 def fit(items: list[dict[str, Any]], params: dict[str, Any], seed: int) -> HistGradientBoostingRegressor:
@@ -138,10 +162,9 @@ def cv_score(
         test = [it for it, f in zip(items, fold_of, strict=True) if f == fold]
         model = fit(train, params, seed)
         for item in test:
-            predicted = model.predict(item["x"]).astype(np.float32)
             for sel in selections:
                 s = rouge(
-                    truncate_words(summarize_with(predicted, item, options, *sel), options.words),
+                    truncate_words(summarize_with(model, item, options, *sel), options.words),
                     [item["reference"]],
                 )
                 totals[sel] += (s.rouge1, s.rouge2, s.rougeLsum)

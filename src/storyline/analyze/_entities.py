@@ -20,28 +20,14 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from storyline.analyze._lexicon import lexicon
 from storyline.analyze._nlp import Paragraph
 from storyline.model import Corpus, Entity, Span
 
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "LOC"}
-TITLES = frozenset(
-    """mr mrs ms miss dr prof sir dame lord lady rev father sheikh sheik shaikh imam ayatollah
-    president vice prime minister ministers secretary general gen lt col colonel maj major capt captain
-    sgt sergeant cpl private adm admiral cmdr commander chief inspector detective det officer constable
-    judge justice senator sen rep representative congressman congresswoman gov governor mayor
-    ambassador envoy spokesman spokeswoman spokesperson chancellor king queen prince princess pope
-    deputy director head chairman chairwoman chair ceo founder leader regional foreign interior defence
-    defense health finance state former acting late supt superintendent coach manager striker
-    goalkeeper""".split()
-)
+TITLES = lexicon("titles")
 _PARTICLES = ("al", "el", "ul", "bin", "ibn", "abu")
-_ORG_WORDS = frozenset(
-    """ministry union agency company corp corporation inc ltd plc llc group party council committee
-    office department police army navy court university college school hospital post times news herald
-    wire press bank association commission service services authority federation organization
-    organisation institute league club fc athletic united foundation network agrochem airlines
-    government parliament congress senate assembly board fund""".split()
-)
+_ORG_WORDS = lexicon("org_words")
 _CAMEL = re.compile(r"\b(al|el|Al|El)(?=[A-Z])")
 _LEADING_THE = re.compile(r"^(the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"['’]s?$")

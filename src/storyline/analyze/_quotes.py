@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from storyline.analyze._entities import TITLES, EntityIndex
+from storyline.analyze._lexicon import lexicon
 from storyline.analyze._nlp import Paragraph
 from storyline.model import Corpus, Quote, Span
 from storyline.text import count_words
@@ -22,11 +23,7 @@ from storyline.text import count_words
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-SPEECH_VERBS = frozenset(
-    """say tell add state announce explain write insist claim warn note ask reply respond confirm deny
-    declare argue acknowledge admit recall describe continue urge vow promise predict suggest stress
-    told quip report complain comment conclude concede agree estimate believe""".split()
-)
+SPEECH_VERBS = lexicon("speech_verbs")
 _QUOTE = re.compile(r"[“\"]([^“”\"]+)[”\"]")
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 _DROP_DET = frozenset({"the", "a", "an"})

@@ -124,14 +124,14 @@ def render_story_markdown(story: Story) -> str:
     out += ["", "## Sources", ""]
     for doc in story.documents:
         article = doc.article
-        parts = [f"{number[article.id]}. `{article.id}`"]
+        parts = [f"{number[article.id]}. {md_escape(article.id)}"]
         if article.title:
             parts.append(f"*{md_escape(article.title)}*")
         if article.date:
             parts.append(f"{article.date.isoformat()} ({doc.date_origin})")
-        link = _safe_url(article.url)
+        link = md_link(article.url)
         if link:
-            parts.append(f"<{link}>")
+            parts.append(link)
         if doc.excluded:
             parts.append("**left out**")
         dropped = [d for d in story.summary.dropped if d.source == article.id]
@@ -356,12 +356,30 @@ def _safe_url(url: str | None) -> str | None:
     return None
 
 
+safe_url = _safe_url
+
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+# Control characters (ESC and the like) and bidirectional overrides, which can disguise
+# text in a terminal or a page; tab and newline are kept.
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def plain(text: str) -> str:
+    """Text safe to print: control characters and bidi overrides removed."""
+    return _INVISIBLE.sub("", text)
 
 
 def md_escape(text: str) -> str:
     """Escape article text for Markdown: no links, HTML or emphasis can come from a report."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_SPECIAL.sub(r"\\\1", plain(text))
+
+
+def md_link(url: str | None) -> str | None:
+    """An autolink for an http(s) URL, its <, > and spaces percent-encoded; None otherwise."""
+    safe = _safe_url(url)
+    if safe is None:
+        return None
+    return "<" + re.sub(r"[<>\s]", lambda m: f"%{ord(m.group(0)):02X}", plain(safe)) + ">"
 
 
 CSS = """

@@ -6,6 +6,7 @@ import json
 import textwrap
 
 from storyline.model import Summary
+from storyline.render._story import md_escape, md_link, plain
 
 FORMATS = ("text", "md", "json")
 
@@ -16,7 +17,7 @@ def render_text(summary: Summary, *, width: int = 88) -> str:
     for s in summary.sentences:
         lines.append(
             textwrap.fill(
-                f"{s.text} [{', '.join(s.sources)}]",
+                plain(f"{s.text} [{', '.join(s.sources)}]"),
                 width=width,
                 break_on_hyphens=False,
                 break_long_words=False,
@@ -24,7 +25,7 @@ def render_text(summary: Summary, *, width: int = 88) -> str:
         )
     if summary.excluded:
         lines.append("")
-        lines.append(f"Left out: {', '.join(summary.excluded)}")
+        lines.append(plain(f"Left out: {', '.join(summary.excluded)}"))
     for warning in summary.warnings:
         lines.append(f"warning: {warning}")
     return "\n".join(lines) + "\n"
@@ -35,21 +36,21 @@ def render_markdown(summary: Summary) -> str:
     number = {a.id: i for i, a in enumerate(summary.articles, start=1)}
     out = []
     if summary.id:
-        out.append(f"## {summary.id}\n")
+        out.append(f"## {md_escape(summary.id)}\n")
     body = " ".join(
-        s.text + "".join(f" [{n}]" for n in sorted(number[src] for src in s.sources))
+        md_escape(s.text) + "".join(f" [{n}]" for n in sorted(number[src] for src in s.sources))
         for s in summary.sentences
     )
     out.append(body + "\n")
     out.append("### Sources\n")
     for article in summary.articles:
-        parts = [f"{number[article.id]}. `{article.id}`"]
+        parts = [f"{number[article.id]}. {md_escape(article.id)}"]
         if article.title:
-            parts.append(f"*{_md_escape(article.title)}*")
+            parts.append(f"*{md_escape(article.title)}*")
         if article.date:
             parts.append(article.date.isoformat())
-        if article.url:
-            parts.append(f"<{article.url}>")
+        if link := md_link(article.url):
+            parts.append(link)
         if article.id in summary.excluded:
             parts.append("(left out: " + _exclusion_reason(summary, article.id) + ")")
         out.append(" — ".join(parts))
@@ -80,7 +81,3 @@ def _exclusion_reason(summary: Summary, article_id: str) -> str:
         if d.source == article_id and d.kind == "document":
             return d.reason.replace("_", " ")
     return "no usable text"
-
-
-def _md_escape(text: str) -> str:
-    return text.replace("*", "\\*").replace("_", "\\_")
