@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
@@ -76,3 +77,33 @@ def warn(message: str) -> None:
 
 def info(message: str) -> None:
     print(f"storyline: {message}", file=sys.stderr)
+
+
+def add_output_args(parser: argparse.ArgumentParser, formats: Sequence[str], *, help: str) -> None:
+    """--format and -o, the same on every command."""
+    parser.add_argument("--format", choices=formats, default=None, help=help)
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout")
+
+
+def add_embedder_args(parser: argparse.ArgumentParser, choices: Iterable[str]) -> None:
+    """--embedder and --model, the same on every command that embeds sentences."""
+    parser.add_argument(
+        "--embedder",
+        choices=sorted(choices),
+        default="static",
+        help="static (default, fast), transformer or hash",
+    )
+    parser.add_argument(
+        "--model", default=None, help="embedding model name or path (default: the bundled one)"
+    )
+
+
+def add_cluster_args(parser: argparse.ArgumentParser, *, per_line: str) -> None:
+    """The inputs of a command that reads one cluster or a JSONL file of clusters."""
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    parser.add_argument(
+        "--jsonl", type=Path, metavar="FILE", help=f"JSONL(.gz) of clusters: one {per_line} per line"
+    )
+    parser.add_argument("--words", type=int, default=230, help="word budget of the summary (default 230)")
+    parser.add_argument("--keep-off-topic", action="store_true", help="do not leave out off-topic documents")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar or closing line")

@@ -21,6 +21,9 @@ from storyline.analyze import DEFAULT_NER_MODEL
 from storyline.cli._common import (
     EXIT_BACKEND,
     EXIT_INPUT,
+    add_cluster_args,
+    add_embedder_args,
+    add_output_args,
     error,
     info,
     open_output,
@@ -64,18 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Summarize news reports into a cited summary. PATHs are .txt/.md/.html files or "
         "directories forming one cluster; a .jsonl[.gz] PATH (or --jsonl) holds one cluster per line.",
     )
-    s.add_argument("paths", nargs="*", type=Path, metavar="PATH")
-    s.add_argument("--jsonl", type=Path, metavar="FILE", help="JSONL(.gz) of clusters: one result per line")
-    s.add_argument("--words", type=int, default=230, help="word budget of the summary (default 230)")
-    s.add_argument("--format", choices=FORMATS, default=None, help="text (default), md or json")
-    s.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout")
-    s.add_argument(
-        "--embedder",
-        choices=sorted(EMBEDDERS),
-        default="static",
-        help="static (default, fast), transformer (MiniLM) or hash",
-    )
-    s.add_argument("--model", default=None, help="sentence-transformers model name or path")
+    add_cluster_args(s, per_line="result")
+    add_output_args(s, FORMATS, help="text (default), md or json")
+    add_embedder_args(s, EMBEDDERS)
     s.add_argument("--splitter", choices=sorted(SPLITTERS), default="blingfire")
     s.add_argument(
         "--scorer",
@@ -84,8 +78,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="auto: learned when trained for the embedder",
     )
     s.add_argument("--selector", choices=sorted(SELECTORS), default="mmr")
-    s.add_argument("--keep-off-topic", action="store_true", help="do not leave out off-topic documents")
-    s.add_argument("--quiet", action="store_true", help="no progress bar or closing line")
 
     r = sub.add_parser(
         "report",
@@ -95,23 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
         "across sources or over time, and facts several sources share. A .jsonl[.gz] PATH gives one "
         "JSON report per cluster line.",
     )
-    r.add_argument("paths", nargs="*", type=Path, metavar="PATH")
-    r.add_argument("--jsonl", type=Path, metavar="FILE", help="JSONL(.gz) of clusters: one report per line")
-    r.add_argument(
-        "--format",
-        choices=STORY_FORMATS,
-        default=None,
-        help="html, md or json (default: from the -o suffix, else md)",
-    )
-    r.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout")
-    r.add_argument("--words", type=int, default=230, help="word budget of the summary (default 230)")
-    r.add_argument("--embedder", choices=sorted(EMBEDDERS), default="static")
-    r.add_argument("--model", default=None, help="embedding model name or path")
+    add_cluster_args(r, per_line="report")
+    add_output_args(r, STORY_FORMATS, help="html, md or json (default: from the -o suffix, else md)")
+    add_embedder_args(r, EMBEDDERS)
     r.add_argument(
         "--ner-model", default=DEFAULT_NER_MODEL, help=f"spaCy model for names (default {DEFAULT_NER_MODEL})"
     )
-    r.add_argument("--keep-off-topic", action="store_true", help="do not leave out off-topic documents")
-    r.add_argument("--quiet", action="store_true", help="no progress bar or closing line")
 
     e = sub.add_parser(
         "evaluate",
@@ -131,8 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--per-cluster", type=Path, metavar="FILE.csv", help="write one row per cluster and system"
     )
     e.add_argument("--plot", type=Path, metavar="FILE.png", help="plot ROUGE against word budget (40-300)")
-    e.add_argument("--embedder", choices=sorted(EMBEDDERS), default="static")
-    e.add_argument("--model", default=None, help="sentence-transformers model name or path")
+    add_embedder_args(e, EMBEDDERS)
     e.add_argument("--scorer", choices=sorted([*SCORERS, "auto"]), default="auto")
     e.add_argument("--quiet", action="store_true", help="no progress bar")
     add_stream_parsers(sub)
@@ -226,31 +206,41 @@ def _summary_options(args: argparse.Namespace) -> SummaryOptions:
 
 def _summarize(args: argparse.Namespace) -> int:
     options = _summary_options(args)
-    given = _resolve_input(args)
-    if given.batch is not None:
-        _check_batch_format(args.format)
-        many = Summarizer(options).summarize_many
-        return _run_batch(given.batch, many, args, where=given.where, label="summarizing")
-    summary = Summarizer(options)(given.articles)
-    if given.skipped:
+
+    def one(given: _Input) -> str:
+        summary = Summarizer(options)(given.articles)
         summary = dataclasses.replace(summary, dropped=(*given.skipped, *summary.dropped))
-    write(render(summary, args.format or "text"), args.output)
-    return 0
+        return render(summary, args.format or "text")
+
+    return _run_command(args, one, lambda: Summarizer(options).summarize_many, label="summarizing")
 
 
 def _report(args: argparse.Namespace) -> int:
     options = ReportOptions(summary=_summary_options(args), ner_model=args.ner_model)
-    given = _resolve_input(args)
-    if given.batch is not None:
-        _check_batch_format(args.format)
-        many = Reporter(options).report_many
-        return _run_batch(given.batch, many, args, where=given.where, label="reporting")
-    story = Reporter(options)(given.articles)
-    if given.skipped:
+
+    def one(given: _Input) -> str:
+        story = Reporter(options)(given.articles)
         summary = dataclasses.replace(story.summary, dropped=(*given.skipped, *story.summary.dropped))
         story = dataclasses.replace(story, summary=summary)
-    write(render_story(story, args.format or _format_from_suffix(args.output)), args.output)
-    return 0
+        return render_story(story, args.format or _format_from_suffix(args.output))
+
+    return _run_command(args, one, lambda: Reporter(options).report_many, label="reporting")
+
+
+def _run_command(
+    args: argparse.Namespace,
+    one: Callable[[_Input], str],
+    many: Callable[[], _Many],
+    *,
+    label: str,
+) -> int:
+    """Resolve the input once; one cluster is rendered whole, a JSONL batch line by line."""
+    given = _resolve_input(args)
+    if given.batch is None:
+        write(one(given), args.output)
+        return 0
+    _check_batch_format(args.format)
+    return _run_batch(given.batch, many(), args, where=given.where, label=label)
 
 
 def _format_from_suffix(path: Path | None) -> str:
@@ -382,9 +372,12 @@ def _plot(result: Any, systems: list[str], budgets: list[int], path: Path) -> No
         plt.close(fig)
 
 
+_Many = Callable[[Iterable[tuple[str | None, Sequence[Article]]]], Iterator[Summary | Story | Failed]]
+
+
 def _run_batch(
     records: Iterator[Cluster | BadLine],
-    many: Callable[[Iterable[tuple[str | None, Sequence[Article]]]], Iterator[Summary | Story | Failed]],
+    many: _Many,
     args: argparse.Namespace,
     *,
     where: str,

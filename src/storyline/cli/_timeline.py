@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from storyline.cli._common import info, refuse_overwriting_input, warn, write
+from storyline.cli._common import add_output_args, info, refuse_overwriting_input, warn, write
 from storyline.embed import EMBEDDERS
 from storyline.errors import ConfigError, Errors, InputError
 from storyline.ingest import ArticleRow, is_cluster_file, iter_articles, read_files
@@ -38,13 +38,7 @@ def add_timeline_parser(sub: Any) -> None:
         "--start", type=_date, default=None, metavar="DATE", help="first date to keep (YYYY-MM-DD)"
     )
     t.add_argument("--end", type=_date, default=None, metavar="DATE", help="last date to keep (YYYY-MM-DD)")
-    t.add_argument(
-        "--format",
-        choices=TIMELINE_FORMATS,
-        default=None,
-        help="json, md or html (default: from -o, else md)",
-    )
-    t.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout")
+    add_output_args(t, TIMELINE_FORMATS, help="json, md or html (default: from -o, else md)")
     t.add_argument(
         "--embedder", choices=sorted(EMBEDDERS), default="static", help="sentence embeddings (default static)"
     )

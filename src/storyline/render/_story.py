@@ -1,19 +1,22 @@
 """Render a Story (the report) as JSON, Markdown or one self-contained HTML page.
 
-Every piece of article text goes through `html.escape` (and links through
-`_safe_url`), so a report of a page that contains `<script>` shows the text and
-runs nothing.
+Both Markdown and HTML render the same `StoryView` (render/_view.py). Every piece of
+article text is escaped (`html.escape`, `md_escape`) and links are made only from
+http(s) URLs, so a report of a page that contains `<script>` shows the text and runs
+nothing.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import json
 import re
-from collections import defaultdict
 
-from storyline.model import Entity, Quote, Story
+from storyline.model import Story
+from storyline.render._view import Cited, Cites, Named, Person, StoryView, day, story_view
+from storyline.render._view import count_of as count_of
+from storyline.render._view import date_range as date_range  # re-exported for the digest
+from storyline.render._view import headline as headline
 
 STORY_FORMATS = ("html", "md", "json")
 
@@ -31,119 +34,73 @@ def render_story_json(story: Story, *, indent: int | None = 2) -> str:
     return json.dumps(story.to_dict(), ensure_ascii=False, indent=indent) + "\n"
 
 
-def headline(story: Story) -> str:
-    """The report's title: the cluster id, else the title of the report the summary leans on most."""
-    if story.id:
-        return story.id
-    origins = [s.origin for s in story.summary.sentences]
-    titled = {d.article.id: d.article.title for d in story.documents if d.article.title and not d.excluded}
-    for origin in sorted(set(origins), key=lambda o: -origins.count(o)):
-        if titled.get(origin):
-            return str(titled[origin])
-    return next(iter(titled.values()), "Story report")
-
-
-def date_range(story: Story) -> str:
-    dates = sorted(d.article.date for d in story.documents if d.article.date and not d.excluded)
-    if not dates:
-        return "undated"
-    first, last = dates[0], dates[-1]
-    return _day(first) if first == last else f"{_day(first)} – {_day(last)}"
-
-
 # --- Markdown -------------------------------------------------------------------
 
 
 def render_story_markdown(story: Story) -> str:
     """The report for terminals and notes: the same sections as the HTML page."""
-    number = _numbers(story)
-    out = [f"# {md_escape(headline(story))}", ""]
-    n_docs = sum(1 for d in story.documents if not d.excluded)
-    out.append(f"_{count_of(n_docs, 'report')} · {date_range(story)}_")
-    out += ["", "## Summary", ""]
-    out.append(
-        " ".join(
-            md_escape(s.text) + "".join(f" [{number[x]}]" for x in _sorted(s.sources, number))
-            for s in story.summary.sentences
-        )
-    )
-    disagreements = [c for c in story.claims if c.disagreement]
-    if disagreements:
+    view = story_view(story)
+    out = [f"# {md_escape(view.headline)}", "", f"_{count_of(view.n_reports, 'report')} · {view.dates}_"]
+    out += ["", "## Summary", "", " ".join(_md_cited(c) for c in view.summary)]
+    if view.differences:
         out += ["", "## Where sources differ", ""]
         out += ["| what | figure | as given | attributed to | source | date |", "|---|---|---|---|---|---|"]
-        for claim in disagreements:
-            label = f"{claim.about} ({claim.kind})" if claim.kind else claim.about
-            for value in claim.values:
+        for difference in view.differences:
+            label = f"{difference.about} ({difference.kind})" if difference.kind else difference.about
+            for row in difference.rows:
+                when = row.date.isoformat() if row.date else ""
                 out.append(
-                    f"| {md_escape(label)} | {_figure(value.value)} | {md_escape(value.text)} "
-                    f"| {md_escape(value.attributed_to or '')} "
-                    f"| [{number[value.source]}] | {value.date.isoformat() if value.date else ''} |"
+                    f"| {md_escape(label)} | {row.value} | {md_escape(row.text)} "
+                    f"| {md_escape(row.attributed_to or '')} | [{row.cite}] | {when} |"
                 )
                 label = ""
-    if story.timeline:
+    if view.timeline:
         out += ["", "## Timeline", ""]
-        for event in story.timeline:
-            cites = "".join(f"[{number[x]}]" for x in _sorted(event.sources, number))
-            out.append(f"- **{event.date}** {md_escape(event.text)} {cites}")
-    people = [e for e in story.entities if e.type == "PERSON"]
-    quotes_by = _quotes_by_speaker(story)
-    if people or story.quotes:
+        out += [f"- **{event.date}** {_md_cited(event.said)}" for event in view.timeline]
+    if view.people or view.also_named:
         out += ["", "## People and what they said", ""]
-        for person in people:
-            aka = f" (also: {', '.join(md_escape(a) for a in person.aliases)})" if person.aliases else ""
-            out.append(
-                f"- **{md_escape(person.name)}**{aka} — {count_of(person.mentions, 'mention')} in "
-                f"{count_of(len(person.sources), 'report')}"
-            )
-            for quote in quotes_by.pop(person.name, []):
-                cites = "".join(f"[{number[x]}]" for x in _sorted(quote.sources, number))
-                out.append(f"  - “{md_escape(quote.text)}” {cites}")
-        for speaker, quotes in quotes_by.items():
-            out.append(f"- **{md_escape(speaker or 'unattributed')}**")
-            for quote in quotes:
-                cites = "".join(f"[{number[x]}]" for x in _sorted(quote.sources, number))
-                out.append(f"  - “{md_escape(quote.text)}” {cites}")
-    others = [e for e in story.entities if e.type != "PERSON" and (e.mentions > 1 or len(e.sources) > 1)]
-    if others:
-        out += ["", "## Organisations and places", ""]
-        out.append(
-            ", ".join(f"{md_escape(e.name)} ({e.type}, {count_of(len(e.sources), 'report')})" for e in others)
-        )
-    if story.agreements:
+        for person in view.people:
+            out.append(f"- **{md_escape(person.name or 'unattributed')}**{_md_person_meta(person)}")
+            out += [f"  - “{_md_cited(quote)}”" for quote in person.quotes]
+        if view.also_named:
+            out.append("- also named: " + ", ".join(_md_named(n) for n in view.also_named))
+    if view.places:
+        out += ["", "## Organisations and places", "", ", ".join(_md_named(n) for n in view.places)]
+    if view.agreements or view.figures:
         out += ["", "## Where sources agree", ""]
-        for agreement in story.agreements:
-            cites = "".join(f"[{number[x]}]" for x in _sorted(agreement.sources, number))
-            out.append(f"- {md_escape(agreement.text)} {cites}")
-    settled = [c for c in story.claims if not c.disagreement]
-    if settled:
-        out += ["", "## Other figures", ""]
-        for claim in settled:
-            sources = sorted({v.source for v in claim.values}, key=lambda x: number[x])
-            cites = "".join(f"[{number[x]}]" for x in sources)
-            out.append(f"- {md_escape(claim.about)}: {md_escape(claim.values[0].text)} {cites}")
+        out += [f"- {_md_cited(c)}" for c in view.agreements]
+        out += [f"- {md_escape(about)}: {_md_cited(figure)}" for about, figure in view.figures]
     out += ["", "## Sources", ""]
-    for doc in story.documents:
-        article = doc.article
-        parts = [f"{number[article.id]}. {md_escape(article.id)}"]
-        if article.title:
-            parts.append(f"*{md_escape(article.title)}*")
-        if article.date:
-            parts.append(f"{article.date.isoformat()} ({doc.date_origin})")
-        link = md_link(article.url)
-        if link:
+    for source in view.sources:
+        parts = [f"{source.number}. {md_escape(source.id)}"]
+        if source.title:
+            parts.append(f"*{md_escape(source.title)}*")
+        if source.date:
+            parts.append(f"{source.date.isoformat()} ({source.date_origin})")
+        if link := md_link(source.url):
             parts.append(link)
-        if doc.excluded:
+        if source.excluded:
             parts.append("**left out**")
-        dropped = [d for d in story.summary.dropped if d.source == article.id]
-        if dropped:
-            reasons: defaultdict[str, int] = defaultdict(int)
-            for item in dropped:
-                reasons[item.reason.replace("_", " ")] += 1
-            parts.append("dropped: " + ", ".join(f"{n} {r}" for r, n in reasons.items()))
+        if source.dropped:
+            parts.append("dropped: " + ", ".join(f"{n} {r}" for r, n in source.dropped_counts))
         out.append(" — ".join(parts))
-    for warning in story.summary.warnings:
-        out.append(f"\n> warning: {warning}")
+    out += [f"\n> warning: {md_escape(w)}" for w in view.warnings]
     return "\n".join(out) + "\n"
+
+
+def _md_cited(item: Cited) -> str:
+    return md_escape(item.text) + "".join(f" [{n}]" for n in item.cites)
+
+
+def _md_person_meta(person: Person) -> str:
+    if not person.mentions:
+        return ""
+    aka = f" (also: {', '.join(md_escape(a) for a in person.aliases)})" if person.aliases else ""
+    return f"{aka} — {count_of(person.mentions, 'mention')} in {count_of(person.n_reports, 'report')}"
+
+
+def _md_named(named: Named) -> str:
+    return f"{md_escape(named.name)} ({named.type}, {count_of(len(named.cites), 'report')})"
 
 
 # --- HTML -----------------------------------------------------------------------
@@ -151,20 +108,18 @@ def render_story_markdown(story: Story) -> str:
 
 def render_story_html(story: Story) -> str:
     """One self-contained page: no script, no external resource; every text escaped."""
-    number = _numbers(story)
-    title = headline(story)
-    n_docs = sum(1 for d in story.documents if not d.excluded)
+    view = story_view(story)
     sections = [
-        f"<header><p class=kicker>storyline report</p><h1>{_e(title)}</h1>"
-        f"<p class=meta>{count_of(n_docs, 'report')} · {_e(date_range(story))} · "
-        f"{len(story.entities)} names · {len(story.quotes)} quotes · "
-        f"{sum(c.disagreement for c in story.claims)} disagreements</p></header>",
-        _html_summary(story, number),
-        _html_differences(story, number),
-        _html_timeline(story, number),
-        _html_people(story, number),
-        _html_agreements(story, number),
-        _html_sources(story, number),
+        f"<header><p class=kicker>storyline report</p><h1>{_e(view.headline)}</h1>"
+        f"<p class=meta>{count_of(view.n_reports, 'report')} · {_e(view.dates)} · "
+        f"{view.n_names} names · {view.n_quotes} quotes · "
+        f"{len(view.differences)} disagreements</p></header>",
+        _html_summary(view),
+        _html_differences(view),
+        _html_timeline(view),
+        _html_people(view),
+        _html_agreements(view),
+        _html_sources(view),
     ]
     body = "\n".join(s for s in sections if s)
     return (
@@ -172,34 +127,33 @@ def render_story_html(story: Story) -> str:
         "<meta name=viewport content='width=device-width, initial-scale=1'>\n"
         "<meta http-equiv=Content-Security-Policy "
         "content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
-        f"<title>{_e(title)} · storyline</title>\n<style>{CSS}</style>\n</head>\n"
+        f"<title>{_e(view.headline)} · storyline</title>\n<style>{CSS}</style>\n</head>\n"
         f"<body>\n<main>\n{body}\n</main>\n"
         "<footer>Made by storyline from the reports listed above; every sentence links to the "
         "reports that carry it.</footer>\n</body>\n</html>\n"
     )
 
 
-def _html_summary(story: Story, number: dict[str, int]) -> str:
-    sentences = " ".join(
-        f"<span class=sent>{_e(s.text)}{_cites(s.sources, number)}</span>" for s in story.summary.sentences
-    )
-    warnings = "".join(f"<p class=warn>{_e(w)}</p>" for w in story.summary.warnings)
+def _html_summary(view: StoryView) -> str:
+    sentences = " ".join(f"<span class=sent>{_e(s.text)}{_cites(s.cites)}</span>" for s in view.summary)
+    warnings = "".join(f"<p class=warn>{_e(w)}</p>" for w in view.warnings)
     return f"<section id=summary><h2>Summary</h2><p class=lede>{sentences}</p>{warnings}</section>"
 
 
-def _html_differences(story: Story, number: dict[str, int]) -> str:
-    claims = [c for c in story.claims if c.disagreement]
-    if not claims:
+def _html_differences(view: StoryView) -> str:
+    if not view.differences:
         return ""
     rows = []
-    for claim in claims:
-        kind = f"<span class=badge>{_e(claim.kind)}</span>" if claim.kind else ""
-        for i, value in enumerate(claim.values):
-            head = f"<th rowspan={len(claim.values)}>{_e(claim.about)}<br>{kind}</th>" if i == 0 else ""
+    for difference in view.differences:
+        kind = f"<span class=badge>{_e(difference.kind)}</span>" if difference.kind else ""
+        for i, row in enumerate(difference.rows):
+            head = (
+                f"<th rowspan={len(difference.rows)}>{_e(difference.about)}<br>{kind}</th>" if i == 0 else ""
+            )
             rows.append(
-                f"<tr>{head}<td class=num>{_figure(value.value)}</td><td>{_e(value.text)}</td>"
-                f"<td>{_e(value.attributed_to or '—')}</td><td>{_cites((value.source,), number)}</td>"
-                f"<td class=date>{_e(_day(value.date) if value.date else '—')}</td></tr>"
+                f"<tr>{head}<td class=num>{row.value}</td><td>{_e(row.text)}</td>"
+                f"<td>{_e(row.attributed_to or '—')}</td><td>{_cites((row.cite,))}</td>"
+                f"<td class=date>{_e(day(row.date) if row.date else '—')}</td></tr>"
             )
     return (
         "<section id=differences><h2>Where sources differ</h2>"
@@ -208,155 +162,105 @@ def _html_differences(story: Story, number: dict[str, int]) -> str:
     )
 
 
-def _html_timeline(story: Story, number: dict[str, int]) -> str:
-    if not story.timeline:
+def _html_timeline(view: StoryView) -> str:
+    if not view.timeline:
         return ""
     items = "".join(
-        f"<li><time>{_e(str(e.date))}</time><p>{_e(e.text)}{_cites(e.sources, number)}</p></li>"
-        for e in story.timeline
+        f"<li><time>{_e(e.date)}</time><p>{_e(e.said.text)}{_cites(e.said.cites)}</p></li>"
+        for e in view.timeline
     )
     return f"<section id=timeline><h2>Timeline</h2><ol class=timeline>{items}</ol></section>"
 
 
-def _html_people(story: Story, number: dict[str, int]) -> str:
-    quotes_by = _quotes_by_speaker(story)
-    cards, named = [], []
-    for person in (e for e in story.entities if e.type == "PERSON"):
-        quotes = quotes_by.pop(person.name, [])
-        if quotes or person.mentions > 1:
-            cards.append(_card(person.name, person, quotes, number))
-        else:
-            named.append(person)
-    for speaker, quotes in quotes_by.items():
-        cards.append(_card(speaker or "Unattributed", None, quotes, number))
-    others = [e for e in story.entities if e.type != "PERSON" and (e.mentions > 1 or len(e.sources) > 1)]
-    chips = "".join(
-        f"<li title='{_e(', '.join(e.aliases))}'>{_e(e.name)} "
-        f"<small>{_e(e.type)} · {len(e.sources)}</small></li>"
-        for e in others
-    )
-    if not cards and not chips:
+def _html_people(view: StoryView) -> str:
+    if not view.people and not view.also_named and not view.places:
         return ""
-    orgs = f"<h3>Organisations and places</h3><ul class=chips>{chips}</ul>" if chips else ""
-    if named:
-        also = "".join(f"<li>{_e(p.name)} <small>{_cites(p.sources, number)}</small></li>" for p in named)
-        orgs = f"<h3>Also named</h3><ul class=chips>{also}</ul>{orgs}"
-    return (
-        f"<section id=people><h2>People and what they said</h2><div class=cards>{''.join(cards)}</div>"
-        f"{orgs}</section>"
-    )
-
-
-def _card(name: str, entity: Entity | None, quotes: list[Quote], number: dict[str, int]) -> str:
-    meta = ""
-    if entity is not None:
-        aka = f" · also {_e(', '.join(entity.aliases))}" if entity.aliases else ""
-        meta = (
-            f"<p class=meta>{count_of(entity.mentions, 'mention')} in "
-            f"{count_of(len(entity.sources), 'report')}{aka}</p>"
+    cards = "".join(_card(person) for person in view.people)
+    chips = ""
+    if view.also_named:
+        also = "".join(f"<li>{_e(n.name)} <small>{_cites(n.cites)}</small></li>" for n in view.also_named)
+        chips += f"<h3>Also named</h3><ul class=chips>{also}</ul>"
+    if view.places:
+        places = "".join(
+            f"<li title='{_e(', '.join(n.aliases))}'>{_e(n.name)} "
+            f"<small>{_e(n.type)} · {len(n.cites)}</small></li>"
+            for n in view.places
         )
-    said = "".join(f"<blockquote>{_e(q.text)}{_cites(q.sources, number)}</blockquote>" for q in quotes)
-    return f"<article class=card><h3>{_e(name)}</h3>{meta}{said}</article>"
+        chips += f"<h3>Organisations and places</h3><ul class=chips>{places}</ul>"
+    heading = "<h2>People and what they said</h2>"
+    return f"<section id=people>{heading}<div class=cards>{cards}</div>{chips}</section>"
 
 
-def _html_agreements(story: Story, number: dict[str, int]) -> str:
-    items = "".join(f"<li>{_e(a.text)}{_cites(a.sources, number)}</li>" for a in story.agreements)
-    settled = [c for c in story.claims if not c.disagreement]
-    figures = "".join(
-        f"<li><b>{_e(c.about)}</b>: {_e(c.values[0].text)}"
-        f"{_cites(tuple(dict.fromkeys(v.source for v in c.values)), number)}</li>"
-        for c in settled
-    )
-    if not items and not figures:
+def _card(person: Person) -> str:
+    meta = ""
+    if person.mentions:
+        aka = f" · also {_e(', '.join(person.aliases))}" if person.aliases else ""
+        meta = (
+            f"<p class=meta>{count_of(person.mentions, 'mention')} in "
+            f"{count_of(person.n_reports, 'report')}{aka}</p>"
+        )
+    said = "".join(f"<blockquote>{_e(q.text)}{_cites(q.cites)}</blockquote>" for q in person.quotes)
+    return f"<article class=card><h3>{_e(person.name or 'Unattributed')}</h3>{meta}{said}</article>"
+
+
+def _html_agreements(view: StoryView) -> str:
+    if not view.agreements and not view.figures:
         return ""
+    items = "".join(f"<li>{_e(a.text)}{_cites(a.cites)}</li>" for a in view.agreements)
+    figures = "".join(
+        f"<li><b>{_e(about)}</b>: {_e(f.text)}{_cites(f.cites)}</li>" for about, f in view.figures
+    )
     figures_html = f"<h3>Other figures (no source differs)</h3><ul>{figures}</ul>" if figures else ""
     return f"<section id=agreements><h2>Where sources agree</h2><ul>{items}</ul>{figures_html}</section>"
 
 
-def _html_sources(story: Story, number: dict[str, int]) -> str:
+def _html_sources(view: StoryView) -> str:
     items = []
-    for doc in story.documents:
-        article = doc.article
-        n = number[article.id]
-        link = _safe_url(article.url)
-        title = _e(article.title or article.id)
+    for source in view.sources:
+        link = safe_url(source.url)
+        title = _e(source.title or source.id)
         title_html = f"<a href='{_e(link)}' rel=noreferrer>{title}</a>" if link else title
         date = (
-            f"{_e(_day(article.date))} <small>({_e(doc.date_origin or '')})</small>"
-            if article.date
+            f"{_e(day(source.date))} <small>({_e(source.date_origin or '')})</small>"
+            if source.date
             else "undated"
         )
-        status = " <span class=badge>left out</span>" if doc.excluded else ""
-        dropped = [d for d in story.summary.dropped if d.source == article.id]
+        status = " <span class=badge>left out</span>" if source.excluded else ""
         details = ""
-        if dropped:
+        if source.dropped:
             rows = "".join(
-                f"<li><span class=reason>{_e(d.reason.replace('_', ' '))}</span> {_e(d.text[:300])}</li>"
-                for d in dropped
+                f"<li><span class=reason>{_e(reason)}</span> {_e(text[:300])}</li>"
+                for reason, text in source.dropped
             )
             details = (
-                f"<details><summary>{len(dropped)} items dropped</summary>"
+                f"<details><summary>{len(source.dropped)} items dropped</summary>"
                 f"<ul class=dropped>{rows}</ul></details>"
             )
         items.append(
-            f"<li id=src-{n}><span class=n>{n}</span><div><p>{title_html}{status}</p>"
-            f"<p class=meta><code>{_e(article.id)}</code> · {date}</p>{details}</div></li>"
+            f"<li id=src-{source.number}><span class=n>{source.number}</span><div><p>{title_html}{status}</p>"
+            f"<p class=meta><code>{_e(source.id)}</code> · {date}</p>{details}</div></li>"
         )
     return f"<section id=sources><h2>Sources</h2><ol class=sources>{''.join(items)}</ol></section>"
 
 
-# --- shared ---------------------------------------------------------------------
+# --- escaping -------------------------------------------------------------------
 
 
-def _numbers(story: Story) -> dict[str, int]:
-    return {d.article.id: i for i, d in enumerate(story.documents, start=1)}
-
-
-def _sorted(sources: tuple[str, ...], number: dict[str, int]) -> list[str]:
-    return sorted(sources, key=lambda s: number.get(s, 0))
-
-
-def _cites(sources: tuple[str, ...], number: dict[str, int]) -> str:
-    links = "".join(
-        f"<a href='#src-{number[s]}' title='{_e(s)}'>{number[s]}</a>" for s in _sorted(sources, number)
-    )
+def _cites(cites: Cites) -> str:
+    links = "".join(f"<a href='#src-{n}'>{n}</a>" for n in cites)
     return f"<sup class=cite>{links}</sup>"
 
 
-def _quotes_by_speaker(story: Story) -> dict[str | None, list[Quote]]:
-    grouped: dict[str | None, list[Quote]] = {}
-    for quote in story.quotes:
-        grouped.setdefault(quote.speaker, []).append(quote)
-    return grouped
-
-
-def count_of(n: int, noun: str, plural: str | None = None) -> str:
-    """ "1 report", "2 reports"."""
-    return f"{n} {noun}" if n == 1 else f"{n} {plural or noun + 's'}"
-
-
-def _figure(value: float) -> str:
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}"
-
-
-def _day(date: dt.date) -> str:
-    return f"{date.day} {date.strftime('%b %Y')}"
-
-
 def _e(text: str) -> str:
-    return html.escape(text, quote=True)
+    return html.escape(plain(text), quote=True)
 
 
-def _safe_url(url: str | None) -> str | None:
+def safe_url(url: str | None) -> str | None:
     """Only http(s) links: a `javascript:` URL from a scraped page must not become a link."""
     if url and url.strip().lower().startswith(("http://", "https://")):
         return url.strip()
     return None
 
-
-safe_url = _safe_url
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
 # Control characters (ESC and the like) and bidirectional overrides, which can disguise
@@ -376,7 +280,7 @@ def md_escape(text: str) -> str:
 
 def md_link(url: str | None) -> str | None:
     """An autolink for an http(s) URL, its <, > and spaces percent-encoded; None otherwise."""
-    safe = _safe_url(url)
+    safe = safe_url(url)
     if safe is None:
         return None
     return "<" + re.sub(r"[<>\s]", lambda m: f"%{ord(m.group(0)):02X}", plain(safe)) + ">"
