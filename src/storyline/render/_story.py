@@ -8,15 +8,15 @@ nothing.
 
 from __future__ import annotations
 
-import html
 import json
-import re
 
 from storyline.model import Story
 from storyline.render._view import Cited, Cites, Named, Person, StoryView, day, story_view
 from storyline.render._view import count_of as count_of
 from storyline.render._view import date_range as date_range  # re-exported for the digest
 from storyline.render._view import headline as headline
+from storyline.text import html_escape, md_link, safe_url
+from storyline.text import md_escape as md_escape  # re-exported for the digest
 
 STORY_FORMATS = ("html", "md", "json")
 
@@ -252,38 +252,7 @@ def _cites(cites: Cites) -> str:
 
 
 def _e(text: str) -> str:
-    return html.escape(plain(text), quote=True)
-
-
-def safe_url(url: str | None) -> str | None:
-    """Only http(s) links: a `javascript:` URL from a scraped page must not become a link."""
-    if url and url.strip().lower().startswith(("http://", "https://")):
-        return url.strip()
-    return None
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
-# Control characters (ESC and the like) and bidirectional overrides, which can disguise
-# text in a terminal or a page; tab and newline are kept.
-_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def plain(text: str) -> str:
-    """Text safe to print: control characters and bidi overrides removed."""
-    return _INVISIBLE.sub("", text)
-
-
-def md_escape(text: str) -> str:
-    """Escape article text for Markdown: no links, HTML or emphasis can come from a report."""
-    return _MD_SPECIAL.sub(r"\\\1", plain(text))
-
-
-def md_link(url: str | None) -> str | None:
-    """An autolink for an http(s) URL, its <, > and spaces percent-encoded; None otherwise."""
-    safe = safe_url(url)
-    if safe is None:
-        return None
-    return "<" + re.sub(r"[<>\s]", lambda m: f"%{ord(m.group(0)):02X}", plain(safe)) + ">"
+    return html_escape(text)
 
 
 CSS = """

@@ -6,7 +6,7 @@ import json
 import textwrap
 
 from storyline.model import Summary
-from storyline.render._story import md_escape, md_link, plain
+from storyline.text import md_escape, md_link, plain
 
 FORMATS = ("text", "md", "json")
 

@@ -9,6 +9,7 @@ from storyline.text._dates import (
     parse_date,
     to_calendar_date,
 )
+from storyline.text._escape import html_escape, md_escape, md_link, plain, safe_url
 from storyline.text._normalize import (
     Piece,
     align,
@@ -52,11 +53,16 @@ __all__ = [
     "fix_line",
     "fix_text",
     "fixed_lines",
+    "html_escape",
     "is_date_stamp",
     "make_splitter",
+    "md_escape",
+    "md_link",
     "overlap",
     "paragraph_pieces",
     "parse_date",
+    "plain",
+    "safe_url",
     "script_counts",
     "split_corpus",
     "split_paragraphs",

@@ -7,14 +7,12 @@ no script and loads nothing (a Content-Security-Policy says so to the browser).
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
-import re
 
+from storyline.text import html_escape, md_escape, md_link, safe_url
 from storyline.timelines._timeline import Timeline
 
 TIMELINE_FORMATS = ("json", "md", "html")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
 
 
 def render_timeline(result: Timeline, fmt: str) -> str:
@@ -56,9 +54,8 @@ def _markdown(result: Timeline) -> str:
                 parts.append(f"*{_md(source.title)}*")
             if source.date:
                 parts.append(source.date.isoformat())
-            url = _safe_url(source.url)
-            if url:
-                parts.append(f"<{url.replace('>', '%3E').replace(' ', '%20')}>")
+            if link := md_link(source.url):
+                parts.append(link)
             out.append("- " + ", ".join(parts))
         out.append("")
     return "\n".join(out)
@@ -81,7 +78,7 @@ def _html(result: Timeline) -> str:
     notes = "".join(f"<li>{_e(note)}</li>" for note in result.notes)
     sources = []
     for source in result.sources:
-        url = _safe_url(source.url)
+        url = safe_url(source.url)
         label = _e(source.title or source.id)
         link = f"<a href='{_e(url)}' rel='noopener noreferrer'>{label}</a>" if url else label
         date = f" · {source.date.isoformat()}" if source.date else ""
@@ -107,19 +104,12 @@ def _html(result: Timeline) -> str:
 
 
 def _e(text: str) -> str:
-    return html.escape(text, quote=True)
+    return html_escape(text)
 
 
 def _md(text: str) -> str:
-    """Escape article text for Markdown: no links, HTML or emphasis can come from a report."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
-
-
-def _safe_url(url: str | None) -> str | None:
-    """Only http(s) links: a `javascript:` URL from a scraped page must not become a link."""
-    if url and url.strip().lower().startswith(("http://", "https://")):
-        return url.strip()
-    return None
+    """Article text on one Markdown line, escaped."""
+    return md_escape(" ".join(text.split()))
 
 
 CSS = """
