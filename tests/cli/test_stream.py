@@ -12,7 +12,7 @@ import pytest
 
 from storyline.cli import main
 
-HASH = ["--embedder", "hash", "--threshold", "0.1"]
+HASH = ["--embedder", "hash", "--retrieval", "sketch"]
 FLOOD = [
     "Heavy rain flooded the town of Marrow, forcing 300 residents from their homes near the river Lune.",
     "The river Lune burst its banks in Marrow after three days of storms; 300 residents left their homes.",
@@ -70,9 +70,14 @@ def test_cluster_one_line_per_article_in_order(capsys: pytest.CaptureFixture[str
     assert story["f0"] == story["f1"] != story["m0"] == story["m1"]
     assert story["blank"] is None
     assert rows[3]["line"] == 4 and "invalid JSON" in rows[3]["error"]
-    assert "article 'blank' has no text; its story is null" in err
+    assert all(set(r) >= {"id", "story", "thread"} for r in rows)
+    thread = {r["id"]: r["thread"] for r in rows}
+    assert thread["f0"] == thread["f1"] and thread["blank"] is None
+    assert "article 'blank' has no text; its story and thread are null" in err
     assert "line 4: invalid JSON" in err
-    assert "5 articles in" in err and "articles/s); 2 stories; 1 without text, 1 bad lines" in err
+    assert (
+        "5 articles in" in err and "articles/s); 2 stories in 2 threads; 1 without text, 1 bad lines" in err
+    )
     assert "Traceback" not in err
 
 
@@ -122,17 +127,93 @@ def test_cluster_state_directory_resumes(capsys: pytest.CaptureFixture[str], tmp
     assert story["f0"] == story["f1"] and story["m0"] == story["m1"]
 
 
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda d: (d / "snapshot.pkl").write_bytes(b"\x80\x04K\x01."), "older storyline"),
+        (lambda d: (d / "other.txt").write_text("another tool"), "not a storyline state directory"),
+    ],
+)
+def test_cluster_foreign_or_old_state_is_one_line_and_untouched(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    make,
+    message: str,  # type: ignore[no-untyped-def]
+) -> None:
+    state = tmp_path / "state"
+    state.mkdir()
+    make(state)
+    before = {p.name: p.read_bytes() for p in state.iterdir()}
+    src = _write(tmp_path / "a.jsonl", _gold_stream())
+    code, out, err = _run(capsys, "cluster", str(src), "--state", str(state), *HASH)
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and message in err and "Traceback" not in err
+    assert {p.name: p.read_bytes() for p in state.iterdir()} == before
+
+
+@pytest.mark.parametrize(
+    "records",
+    [
+        [{"id": "only", "text": FLOOD[0]}],  # one article
+        [{"id": "a", "text": FLOOD[0]}, {"id": "b", "text": FLOOD[0]}],  # identical articles
+        [  # mixed dated and undated, out of order, one in the future
+            {"id": "a", "text": FLOOD[0], "date": "2024-01-09"},
+            {"id": "b", "text": MINE[0]},
+            {"id": "c", "text": FLOOD[1], "date": "2024-01-08"},
+            {"id": "d", "text": MINE[1], "date": "2999-01-01"},
+        ],
+        [{"id": "long", "text": "Marrow flood. " * 300_000}, {"id": "x", "text": FLOOD[1]}],  # 4 MB article
+    ],
+)
+def test_cluster_awkward_streams_work(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, records: list[object]
+) -> None:
+    src = _write(tmp_path / "a.jsonl", records)
+    code, out, err = _run(capsys, "cluster", str(src), *HASH)
+    assert code == 0, err
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert [r["id"] for r in rows] == [r["id"] for r in records]  # type: ignore[index]
+    assert all(r["story"] is not None and r["thread"] is not None for r in rows)
+    if len(records) == 2 and records[0]["text"] == records[1]["text"]:  # type: ignore[index]
+        assert rows[0]["story"] == rows[1]["story"]
+    if any(r.get("date") == "2999-01-01" for r in records):  # type: ignore[union-attr]
+        assert "dated in the future (2999-01-01)" in err
+
+
 def test_evaluate_clusters_scores_and_json(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     src = _write(tmp_path / "gold.jsonl", _gold_stream())
     report = tmp_path / "scores.json"
     code, out, err = _run(capsys, "evaluate-clusters", str(src), "--json", str(report), "--quiet", *HASH)
     assert code == 0, err
-    assert "storyline (online)" in out and "TF-IDF + agglomerative" in out
+    assert "storyline (online, story)" in out and "TF-IDF + agglomerative" in out
     data = json.loads(report.read_text())
     for key in ("bcubed_precision", "bcubed_recall", "bcubed_f1", "n_pred", "n_gold", "articles_per_s"):
         assert key in data and key in data["baseline"]
     assert (data["bcubed_f1"], data["n_pred"], data["n_gold"]) == (1.0, 2, 2)
     assert data["baseline"]["bcubed_f1"] == 1.0
+
+
+def test_evaluate_clusters_thread_level_and_gold_field(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    records = [{**r, "topic": "same", "story_id": None} for r in _gold_stream()]  # type: ignore[dict-item]
+    src = _write(tmp_path / "gold.jsonl", records)
+    report = tmp_path / "scores.json"
+    argv = [
+        "evaluate-clusters",
+        str(src),
+        "--level",
+        "thread",
+        "--gold-field",
+        "topic",
+        "--json",
+        str(report),
+    ]
+    code, out, err = _run(capsys, *argv, "--quiet", "--no-baseline", *HASH)
+    assert code == 0, err
+    assert "Thread clustering" in out and "gold topic" in out
+    data = json.loads(report.read_text())
+    assert data["level"] == "thread" and data["gold_field"] == "topic" and data["n_gold"] == 1
 
 
 def test_evaluate_clusters_missing_story_id(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

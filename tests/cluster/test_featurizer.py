@@ -24,28 +24,38 @@ def test_features_empty_batch() -> None:
 def test_features_article_without_text() -> None:
     features = Featurizer(OPTIONS)([Article(text="", id="x")])
     assert features.has_text == [False]
-    assert len(features.term_indices[0]) == 0
+    assert (
+        len(features.full_indices[0]) == len(features.lead_indices[0]) == len(features.name_indices[0]) == 0
+    )
 
 
 def test_features_names_exclude_sentence_starts() -> None:
     featurizer = Featurizer(OPTIONS)
-    names = featurizer._names(TEXT)
+    names = featurizer._names(TEXT)[0].tolist()
     n = OPTIONS.n_features
 
     def key(name: str) -> int:
         return zlib.crc32(f"name:{name}".encode()) % n
 
-    assert key("ilse korhaan") in names
-    assert key("green party") not in names  # right after a full stop: a capital says nothing
-    assert key("voters in") not in names
+    assert key("ilse") in names and key("korhaan") in names and key("vessa") in names
+    assert key("green") not in names  # right after a full stop: a capital says nothing
+    assert key("voters") not in names  # the first word
+    assert key("sunday") not in names  # a capitalized word that names no one
 
 
-def test_features_terms_are_sorted_with_names_weighted() -> None:
-    plain = Featurizer(ClusterOptions(embedder="hash", entity_weight=0.0))([Article(text=TEXT)])
-    named = Featurizer(ClusterOptions(embedder="hash", entity_weight=2.0))([Article(text=TEXT)])
-    idx = named.term_indices[0]
-    assert np.all(np.diff(idx) > 0)
-    assert named.term_weights[0].sum() > plain.term_weights[0].sum()
+def test_features_lead_is_cut_and_terms_are_sorted() -> None:
+    long_text = TEXT + " " + " ".join(f"word{i}" for i in range(400))
+    options = ClusterOptions(embedder="hash", lead_words=20, max_words=100)
+    features = Featurizer(options)([Article(text=long_text)])
+    assert np.all(np.diff(features.full_indices[0]) > 0)
+    assert len(features.lead_indices[0]) <= 20 < len(features.full_indices[0]) <= 100
+    assert features.n_words[0] == 100
+
+
+def test_features_a_very_long_article_costs_no_more_than_max_words() -> None:
+    huge = "Kessport " + "flood river " * 2_000_000  # 24 MB
+    features = Featurizer(ClusterOptions(embedder="hash"))([Article(text=huge)])
+    assert features.n_words[0] <= ClusterOptions().max_words
 
 
 def test_features_signature_of_a_copy_matches() -> None:
@@ -63,7 +73,7 @@ import sys
 from storyline.cluster import ClusterOptions, Featurizer
 from storyline.model import Article
 f = Featurizer(ClusterOptions(embedder="hash"))([Article(text=sys.argv[1])])
-print(f.term_indices[0].tolist(), f.signatures[0].tolist())
+print(f.full_indices[0].tolist(), f.name_indices[0].tolist(), f.signatures[0].tolist())
 """
 
 
@@ -77,4 +87,7 @@ def test_features_are_the_same_in_another_process() -> None:
         env={**os.environ, "PYTHONHASHSEED": "123"},
     )
     here = Featurizer(OPTIONS)([Article(text=TEXT)])
-    assert done.stdout.strip() == f"{here.term_indices[0].tolist()} {here.signatures[0].tolist()}"
+    expected = (
+        f"{here.full_indices[0].tolist()} {here.name_indices[0].tolist()} {here.signatures[0].tolist()}"
+    )
+    assert done.stdout.strip() == expected

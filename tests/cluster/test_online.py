@@ -1,4 +1,4 @@
-"""The online clusterer on invented streams: stories, near-duplicates, dates."""
+"""The online clusterer on invented streams: stories, threads, near-duplicates, dates."""
 
 from __future__ import annotations
 
@@ -30,7 +30,30 @@ WIRE = (
     "mining in international waters, after two weeks of talks that nearly collapsed over royalties, the "
     "conference chair said. The treaty must still be ratified by national parliaments before it takes effect."
 )
-HASH = ClusterOptions(embedder="hash", threshold=0.1)
+# No embedding model: candidates from the TF-IDF sketch and the inverted index only.
+HASH = ClusterOptions(embedder="hash", retrieval="sketch")
+# One thread, two events a month apart (invented names): the arrest, then the court ruling.
+ARREST = [
+    "Former Varnian ruler Teodor Malkovic was arrested in Kessport on Friday on a warrant from a Lune "
+    "judge, Amara Voss, who accuses him of torture during his rule. Malkovic had come to Kessport for surgery.",
+    "Police in Kessport detained Teodor Malkovic at a clinic after judge Amara Voss asked for his "
+    "extradition to the Lune over torture and disappearances under his rule in Varnia.",
+    "Varnia protested the arrest of Teodor Malkovic in Kessport, saying the former ruler has immunity; "
+    "judge Amara Voss wants him tried in the Lune.",
+]
+RULING = [
+    "The Kessport high court ruled on Tuesday that Teodor Malkovic has no immunity and can be extradited "
+    "to the Lune, where judge Amara Voss wants to try the former Varnian ruler for torture.",
+    "Judges in Kessport rejected Teodor Malkovic's claim of immunity, clearing the way for his extradition "
+    "to the Lune and the case of judge Amara Voss; Varnia said it would appeal.",
+]
+# Same day, unrelated, but sharing generic news words (officials, said, Tuesday, city, people).
+GENERIC = [
+    "Officials said on Tuesday that the city council of Orsk approved a new budget for schools, "
+    "giving teachers a raise; people in the city welcomed the plan, officials said.",
+    "Officials said on Tuesday that a fire destroyed a warehouse in the port of Dunmere; "
+    "no people were hurt, and the city fire brigade put out the blaze, officials said.",
+]
 
 
 def _articles(texts: list[str], prefix: str) -> list[Article]:
@@ -75,14 +98,45 @@ def test_online_is_deterministic() -> None:
 
 def test_online_hnsw_after_exact_limit_gives_a_valid_clustering() -> None:
     articles, gold = _interleaved()
-    options = ClusterOptions(embedder="hash", threshold=0.1, index="auto", exact_limit=4)
+    options = ClusterOptions(embedder="hash", retrieval="sketch", index="auto", exact_limit=4)
     labels = OnlineClusterer(options).cluster(articles)
     assert _same_partition(labels, gold), labels
 
 
+def test_online_two_events_of_one_thread_a_month_apart_share_a_thread_in_two_stories() -> None:
+    first, second = dt.date(1998, 10, 16), dt.date(1998, 11, 17)
+    articles = [Article(text=t, id=f"arrest{i}", date=first) for i, t in enumerate(ARREST)]
+    articles += [Article(text=t, id=f"ruling{i}", date=second) for i, t in enumerate(RULING)]
+    result = list(cluster_articles(articles, options=HASH))
+    stories = [a.story for a in result]
+    assert len(set(stories[:3])) == 1 and len(set(stories[3:])) == 1
+    assert stories[0] != stories[3]  # two events
+    assert len({a.thread for a in result}) == 1  # one topic
+
+
+def test_online_unrelated_same_day_stories_sharing_generic_words_stay_apart() -> None:
+    day = dt.date(2024, 3, 5)
+    articles = [Article(text=t, id=f"g{i}", date=day) for i, t in enumerate(GENERIC)]
+    result = list(cluster_articles(articles, options=HASH))
+    assert result[0].story != result[1].story
+    assert result[0].thread != result[1].thread
+
+
+@pytest.mark.slow
+def test_online_threads_with_the_default_static_model() -> None:
+    first, second = dt.date(1998, 10, 16), dt.date(1998, 11, 17)
+    articles = [Article(text=t, id=f"arrest{i}", date=first) for i, t in enumerate(ARREST)]
+    articles += [Article(text=t, id=f"ruling{i}", date=second) for i, t in enumerate(RULING)]
+    articles += [Article(text=t, id=f"g{i}", date=second) for i, t in enumerate(GENERIC)]
+    result = list(cluster_articles(articles))
+    assert len({a.story for a in result[:5]}) == 2
+    assert len({a.thread for a in result[:5]}) == 1
+    assert len({a.thread for a in result}) == 3
+
+
 def test_online_near_duplicates_share_a_story_even_when_scores_would_split_them() -> None:
     # A threshold no pair of different texts reaches: only the near-duplicate test can join.
-    options = ClusterOptions(embedder="hash", threshold=0.99)
+    options = ClusterOptions(embedder="hash", retrieval="sketch", threshold=1 - 1e-12)
     copies = [
         Article(text=WIRE, id="wire-original"),
         Article(text="Flooding in Marrow. " + FLOOD[0], id="other"),
@@ -95,7 +149,7 @@ def test_online_near_duplicates_share_a_story_even_when_scores_would_split_them(
 
 
 def test_online_texts_that_merely_share_a_topic_are_not_near_duplicates() -> None:
-    options = ClusterOptions(embedder="hash", threshold=0.99)
+    options = ClusterOptions(embedder="hash", retrieval="sketch", threshold=1 - 1e-12)
     labels = OnlineClusterer(options).cluster(_articles(FLOOD, "f"))
     assert len(set(labels)) == 3
 
@@ -111,11 +165,13 @@ def _dated_floods(gap_days: int) -> list[Article]:
     ]
 
 
-def test_online_dated_stories_a_month_apart_stay_apart() -> None:
-    stories = [a.story for a in cluster_articles(_dated_floods(31), options=HASH)]
+def test_online_dated_stories_a_month_apart_stay_apart_in_one_thread() -> None:
+    result = list(cluster_articles(_dated_floods(31), options=HASH))
+    stories = [a.story for a in result]
     assert stories[0] == stories[1]
     assert stories[2] == stories[3]
     assert stories[0] != stories[2]
+    assert len({a.thread for a in result}) == 1
 
 
 def test_online_without_dates_the_same_texts_merge() -> None:
@@ -125,7 +181,7 @@ def test_online_without_dates_the_same_texts_merge() -> None:
 
 
 def test_online_window_decides() -> None:
-    wide = ClusterOptions(embedder="hash", threshold=0.1, window_days=60)
+    wide = ClusterOptions(embedder="hash", retrieval="sketch", window_days=60)
     assert len({a.story for a in cluster_articles(_dated_floods(31), options=wide)}) == 1
 
 
@@ -153,5 +209,7 @@ def test_options_are_keyword_only_and_checked() -> None:
         ClusterOptions(0.3)  # type: ignore[misc]
     with pytest.raises(ConfigError, match="threshold"):
         ClusterOptions(threshold=3.0)
+    with pytest.raises(ConfigError, match="thread_threshold"):
+        ClusterOptions(thread_threshold=0.0)
     with pytest.raises(ConfigError, match="index"):
         ClusterOptions(index="annoy")

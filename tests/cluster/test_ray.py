@@ -40,14 +40,14 @@ def test_ray_engine_gives_the_local_assignments(ray_cluster: Any) -> None:
     articles[5] = Article(text="", id="a5")
     # The real default model, in small batches so that both actors get work.
     options = ClusterOptions(batch_size=6)
-    local = [(a.article_id, a.story) for a in cluster_articles(articles, options=options)]
+    local = [(a.article_id, a.story, a.thread) for a in cluster_articles(articles, options=options)]
     remote = [
-        (a.article_id, a.story)
+        (a.article_id, a.story, a.thread)
         for a in cluster_articles(articles, options=options, engine="ray", n_workers=2)
     ]
-    assert remote == local
-    assert local[5] == ("a5", None)
-    assert len({s for _, s in local if s is not None}) >= 3
+    assert remote == local  # stories and threads
+    assert local[5] == ("a5", None, None)
+    assert len({s for _, s, _ in local if s is not None}) >= 3
 
 
 def test_ray_missing_is_a_backend_error(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,8 +1,11 @@
-"""Incremental runs and resuming a killed run from the state directory."""
+"""The state directory: data only (never a pickle), versioned, locked, resumable from any kill point."""
 
 from __future__ import annotations
 
+import datetime as dt
+import fcntl
 import json
+import pickle
 from pathlib import Path
 
 import pytest
@@ -18,64 +21,83 @@ TOPICS = [
     "treaty geneva seabed mining negotiators royalties ratified parliaments talks",
     "vaccine trial hospital patients dose results researchers regulator approval",
 ]
-# Small batches and frequent snapshots, so that a short stream exercises both.
-OPTIONS = ClusterOptions(embedder="hash", threshold=0.1, batch_size=4, snapshot_every=5)
+# Small batches, a small reorder buffer and frequent snapshots, so that a short stream exercises all.
+OPTIONS = ClusterOptions(
+    embedder="hash", retrieval="sketch", batch_size=4, snapshot_every=5, reorder_buffer=6
+)
 
 
-def _stream(n: int, *, start: int = 0) -> list[Article]:
+def _stream(n: int, *, start: int = 0, dated: bool = True) -> list[Article]:
     articles = []
     for i in range(start, start + n):
         words = TOPICS[i % len(TOPICS)].split()
         rotated = words[i % 4 :] + words[: i % 4]
-        articles.append(Article(text=f"Report {i}: " + " ".join(rotated) + f" update{i}", id=f"a{i}"))
+        # Dates out of order within a few days, and some undated articles among them.
+        date = dt.date(2024, 1, 1) + dt.timedelta(days=(i * 7) % 5 + i // 10) if dated and i % 6 else None
+        articles.append(
+            Article(text=f"Report {i}: " + " ".join(rotated) + f" update{i}", id=f"a{i}", date=date)
+        )
     return articles
+
+
+def _pairs(assignments: list) -> list[tuple[int | None, int | None]]:  # type: ignore[type-arg]
+    return [(a.story, a.thread) for a in assignments]
 
 
 def _log(state: Path) -> list[dict[str, object]]:
     return [json.loads(line) for line in (state / "assignments.jsonl").read_text().splitlines()]
 
 
-def test_state_resume_after_a_kill_loses_no_written_assignment(tmp_path: Path) -> None:
+@pytest.mark.parametrize("kill_after", [0, 1, 3, 7, 12, 17, 29])
+def test_state_resume_from_any_kill_point_gives_the_uninterrupted_result(
+    tmp_path: Path, kill_after: int
+) -> None:
     articles = _stream(30)
-    uninterrupted = [a.story for a in cluster_articles(articles, options=OPTIONS)]
+    uninterrupted = _pairs(list(cluster_articles(articles, options=OPTIONS)))
 
     state = tmp_path / "state"
     written = {}
     run = cluster_articles(articles, options=OPTIONS, state_dir=state)
-    for assignment in run:  # the run is "killed" after writing 17 lines
-        written[assignment.article_id] = assignment.story
-        if len(written) == 17:
+    for assignment in run:  # the run is "killed" after writing some lines
+        if len(written) == kill_after:
             break
+        written[assignment.article_id] = (assignment.story, assignment.thread)
     run.close()
-    assert (state / "snapshot.pkl").exists()
-    logged = {r["id"]: r["story"] for r in _log(state)}
-    assert written.items() <= logged.items()
+    logged = {r["id"]: (r["story"], r["thread"]) for r in _log(state)}
+    assert written.items() <= logged.items()  # whatever was output was logged first
 
     resumed = list(cluster_articles(articles, options=OPTIONS, state_dir=state))
     assert [a.article_id for a in resumed] == [a.id for a in articles]
-    for assignment in resumed:
-        if assignment.article_id in written:
-            assert assignment.resumed
-            assert assignment.story == written[assignment.article_id]
-    # Replaying the logged tail rebuilt exactly the memory of an uninterrupted run.
-    assert [a.story for a in resumed] == uninterrupted
+    assert _pairs(resumed) == uninterrupted  # both levels, the same as without the kill
+    assert all(a.resumed for a in resumed if a.article_id in written)
+
+
+def test_state_holds_no_pickle_only_arrays_and_json(tmp_path: Path) -> None:
+    state = tmp_path / "state"
+    list(cluster_articles(_stream(12), options=OPTIONS, state_dir=state))
+    manifest = json.loads((state / "state.json").read_text())
+    assert manifest["format"] == "storyline-cluster-state" and manifest["version"] == 2
+    files = sorted(p.name for p in (state / manifest["snapshot"]["name"]).iterdir())
+    assert set(files) == set(manifest["snapshot"]["files"])
+    assert all(name.endswith((".npy", ".json")) for name in files)
+    assert not list(state.rglob("*.pkl"))
 
 
 def test_state_log_cut_mid_line_is_repaired(tmp_path: Path) -> None:
     state = tmp_path / "state"
-    first = list(cluster_articles(_stream(10), options=OPTIONS, state_dir=state))
+    first = list(cluster_articles(_stream(10, dated=False), options=OPTIONS, state_dir=state))
     with (state / "assignments.jsonl").open("a") as fh:
         fh.write('{"id": "a10", "sto')  # killed while writing
-    again = list(cluster_articles(_stream(12), options=OPTIONS, state_dir=state))
-    assert [a.story for a in again[:10]] == [a.story for a in first]
+    again = list(cluster_articles(_stream(12, dated=False), options=OPTIONS, state_dir=state))
+    assert _pairs(again[:10]) == _pairs(first)
     assert all(a.resumed for a in again[:10]) and not any(a.resumed for a in again[10:])
     assert [r["id"] for r in _log(state)] == [f"a{i}" for i in range(12)]
 
 
 def test_state_later_runs_join_existing_stories(tmp_path: Path) -> None:
     state = tmp_path / "state"
-    first = list(cluster_articles(_stream(10), options=OPTIONS, state_dir=state))
-    second = list(cluster_articles(_stream(10, start=10), options=OPTIONS, state_dir=state))
+    first = list(cluster_articles(_stream(10, dated=False), options=OPTIONS, state_dir=state))
+    second = list(cluster_articles(_stream(10, start=10, dated=False), options=OPTIONS, state_dir=state))
     story_of_topic = {i % len(TOPICS): a.story for i, a in enumerate(first)}
     assert len(set(story_of_topic.values())) == len(TOPICS)
     for i, assignment in enumerate(second, start=10):
@@ -85,14 +107,111 @@ def test_state_later_runs_join_existing_stories(tmp_path: Path) -> None:
 
 def test_state_new_stories_get_new_numbers_after_a_resume(tmp_path: Path) -> None:
     state = tmp_path / "state"
-    list(cluster_articles(_stream(3), options=OPTIONS, state_dir=state))
-    later = list(cluster_articles(_stream(2, start=3), options=OPTIONS, state_dir=state))
+    list(cluster_articles(_stream(3, dated=False), options=OPTIONS, state_dir=state))
+    later = list(cluster_articles(_stream(2, start=3, dated=False), options=OPTIONS, state_dir=state))
     assert [a.story for a in later] == [3, 4]
+    assert [a.thread for a in later] == [3, 4]
 
 
-def test_state_refuses_other_settings(tmp_path: Path) -> None:
+def _snapshot_files(state: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(state)): p.read_bytes() for p in sorted(state.rglob("*")) if p.is_file()}
+
+
+def test_state_refuses_other_settings_and_changes_nothing(tmp_path: Path) -> None:
     state = tmp_path / "state"
     list(cluster_articles(_stream(3), options=OPTIONS, state_dir=state))
-    other = ClusterOptions(embedder="hash", threshold=0.5)
+    before = _snapshot_files(state)
+    other = ClusterOptions(embedder="hash", retrieval="sketch", threshold=0.6, batch_size=4, reorder_buffer=6)
     with pytest.raises(ConfigError, match="threshold"):
         list(cluster_articles(_stream(3), options=other, state_dir=state))
+    assert _snapshot_files(state) == before
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (lambda d: (d / "state.json").write_text("{not json"), "state.json: unreadable"),
+        (lambda d: (d / "state.json").write_text('{"format": "other-tool"}'), "not a storyline state file"),
+        (
+            lambda d: (d / "state.json").write_text(
+                json.dumps({**json.loads((d / "state.json").read_text()), "version": 1})
+            ),
+            "format version 1",
+        ),
+        (lambda d: (d / "assignments.jsonl").write_text('{"id": "x"}\n'), "assignments.jsonl: line 1"),
+        (lambda d: _corrupt_first_array(d), "checksum mismatch"),
+    ],
+)
+def test_state_corrupt_or_foreign_gets_one_error_naming_the_file(tmp_path: Path, damage, message) -> None:  # type: ignore[no-untyped-def]
+    state = tmp_path / "state"
+    list(cluster_articles(_stream(12), options=OPTIONS, state_dir=state))
+    damage(state)
+    before = _snapshot_files(state)
+    with pytest.raises(ConfigError, match=message) as info:
+        list(cluster_articles(_stream(14), options=OPTIONS, state_dir=state))
+    assert str(state) in str(info.value)
+    assert "\n" not in str(info.value)
+    assert _snapshot_files(state) == before  # nothing overwritten
+
+
+def _corrupt_first_array(state: Path) -> None:
+    manifest = json.loads((state / "state.json").read_text())
+    path = state / manifest["snapshot"]["name"] / "doc_freq.npy"
+    data = bytearray(path.read_bytes())
+    data[-1] ^= 0xFF
+    path.write_bytes(bytes(data))
+
+
+class _Boom:
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (Path("/nonexistent-created-by-unpickling").mkdir, ())
+
+
+def test_state_of_an_older_version_is_refused_and_never_unpickled(tmp_path: Path) -> None:
+    state = tmp_path / "state"
+    state.mkdir()
+    (state / "snapshot.pkl").write_bytes(pickle.dumps(_Boom()))
+    (state / "options.json").write_text("{}")
+    before = _snapshot_files(state)
+    with pytest.raises(ConfigError, match="older storyline"):
+        list(cluster_articles(_stream(3), options=OPTIONS, state_dir=state))
+    assert _snapshot_files(state) == before
+    assert not Path("/nonexistent-created-by-unpickling").exists()
+
+
+def test_state_refuses_a_directory_of_other_files(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine")
+    with pytest.raises(ConfigError, match="not a storyline state directory"):
+        list(cluster_articles(_stream(3), options=OPTIONS, state_dir=tmp_path))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_state_refuses_a_file(tmp_path: Path) -> None:
+    (tmp_path / "f").write_text("x")
+    with pytest.raises(ConfigError, match="not a directory"):
+        list(cluster_articles(_stream(3), options=OPTIONS, state_dir=tmp_path / "f"))
+
+
+def test_state_is_locked_against_a_concurrent_run(tmp_path: Path) -> None:
+    state = tmp_path / "state"
+    list(cluster_articles(_stream(3), options=OPTIONS, state_dir=state))
+    with (state / "lock").open("ab") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        with pytest.raises(ConfigError, match="in use by another storyline run"):
+            list(cluster_articles(_stream(5), options=OPTIONS, state_dir=state))
+    assert len(list(cluster_articles(_stream(5), options=OPTIONS, state_dir=state))) == 5  # released
+
+
+def test_state_hnsw_index_is_rebuilt_identically(tmp_path: Path) -> None:
+    options = ClusterOptions(
+        embedder="hash", retrieval="sketch", batch_size=4, snapshot_every=4, exact_limit=6, reorder_buffer=6
+    )
+    articles = _stream(24)
+    uninterrupted = _pairs(list(cluster_articles(articles, options=options)))
+    state = tmp_path / "state"
+    run = cluster_articles(articles, options=options, state_dir=state)
+    for i, _ in enumerate(run):
+        if i == 15:
+            break
+    run.close()
+    assert _pairs(list(cluster_articles(articles, options=options, state_dir=state))) == uninterrupted

@@ -1,8 +1,9 @@
-"""The `cluster` and `evaluate-clusters` commands: stories from an article stream (issue 5)."""
+"""The `cluster` and `evaluate-clusters` commands: stories and threads from a stream (issues 5, 11)."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 import time
@@ -23,7 +24,7 @@ from storyline.cluster import (
 )
 from storyline.embed import EMBEDDERS
 from storyline.errors import ConfigError, Errors, InputError
-from storyline.ingest import ArticleRow, BadLine, iter_articles
+from storyline.ingest import ArticleRow, BadLine, iter_articles, open_feed
 from storyline.model import Article
 
 # Distance thresholds the baseline is run at; it is reported at its best one (chosen on the
@@ -38,10 +39,11 @@ def add_stream_parsers(sub: Any) -> None:
     """Declare `cluster` and `evaluate-clusters` on the main parser's sub-parsers."""
     c = sub.add_parser(
         "cluster",
-        help="group a stream of articles (JSONL) into stories, online",
+        help="group a stream of articles (JSONL) into stories and threads, online",
         description="Read one article per line ({id, text, title?, date?, url?, source?}) and write "
-        'one {"id", "story"} line per article, in input order. With --state DIR, later runs carry on '
-        "from earlier ones: new articles join existing stories or open new ones.",
+        'one {"id", "story", "thread"} line per article, in input order. A story is one event over '
+        "days; a thread is a set of stories on one long-running topic. With --state DIR, later runs "
+        "carry on from earlier ones: new articles join existing stories and threads or open new ones.",
     )
     c.add_argument("articles", type=Path, metavar="ARTICLES", help="JSONL(.gz) of articles, or - for stdin")
     c.add_argument("-o", "--output", type=Path, metavar="FILE", help="write here instead of stdout")
@@ -50,12 +52,19 @@ def add_stream_parsers(sub: Any) -> None:
 
     e = sub.add_parser(
         "evaluate-clusters",
-        help="score story clustering against gold stories (B-cubed) beside a TF-IDF baseline",
-        description="Cluster a JSONL(.gz) of articles whose gold story is in `story_id`, and print "
-        "B-cubed precision, recall and F1, stories found vs gold, and articles/s, for storyline and "
-        "for TF-IDF + agglomerative clustering (cosine, average linkage) at its best threshold.",
+        help="score stories or threads against gold labels (B-cubed) beside a TF-IDF baseline",
+        description="Cluster a JSONL(.gz) of articles whose gold group is in `story_id` (or --gold-field), "
+        "and print B-cubed precision, recall and F1, groups found vs gold, and articles/s, for storyline "
+        "(its stories or its threads: --level) and for TF-IDF + agglomerative clustering (cosine, "
+        "average linkage) at its best threshold.",
     )
     e.add_argument("articles", type=Path, metavar="ARTICLES")
+    e.add_argument(
+        "--level", choices=("story", "thread"), default="story", help="what to score (default story)"
+    )
+    e.add_argument(
+        "--gold-field", default="story_id", help="the field holding the gold label (default story_id)"
+    )
     e.add_argument("--json", type=Path, metavar="FILE", help="write the scores as JSON")
     e.add_argument("--no-baseline", action="store_true", help="do not run the agglomerative baseline")
     _add_cluster_options(e)
@@ -63,9 +72,23 @@ def add_stream_parsers(sub: Any) -> None:
 
 def _add_cluster_options(p: argparse.ArgumentParser) -> None:
     d = ClusterOptions()
-    p.add_argument("--threshold", type=float, default=d.threshold, help=f"join score (default {d.threshold})")
     p.add_argument(
-        "--window-days", type=float, default=d.window_days, help=f"time window (default {d.window_days:g})"
+        "--threshold",
+        type=float,
+        default=d.threshold,
+        help=f"P(same story) to join one (default {d.threshold})",
+    )
+    p.add_argument(
+        "--thread-threshold",
+        type=float,
+        default=d.thread_threshold,
+        help=f"P(same thread) to join one (default {d.thread_threshold})",
+    )
+    p.add_argument(
+        "--window-days",
+        type=float,
+        default=d.window_days,
+        help=f"story time window (default {d.window_days:g})",
     )
     p.add_argument("--embedder", choices=sorted(EMBEDDERS), default=d.embedder, help="default static")
     p.add_argument("--model", default=None, help="Model2Vec or sentence-transformers model name or path")
@@ -93,6 +116,7 @@ def _options(args: argparse.Namespace) -> ClusterOptions:
         raise ConfigError(Errors.SL202, name="--address", value=args.address, reason="needs --engine ray")
     return ClusterOptions(
         threshold=args.threshold,
+        thread_threshold=args.thread_threshold,
         window_days=args.window_days,
         embedder=args.embedder,
         model=args.model,
@@ -122,6 +146,7 @@ def _cluster(args: argparse.Namespace) -> int:
     slots: deque[ArticleRow | BadLine] = deque()
     warnings = _Warnings()
     counts = {"articles": 0, "no_text": 0, "bad": 0, "resumed": 0}
+    today = dt.date.today()
 
     def articles() -> Iterator[Article]:
         for row in iter_articles(args.articles):
@@ -130,7 +155,12 @@ def _cluster(args: argparse.Namespace) -> int:
                 if not row.article.text.strip():
                     warnings(
                         f"{args.articles}: line {row.line_no}: article {row.article.id!r} has no text; "
-                        "its story is null"
+                        "its story and thread are null"
+                    )
+                elif row.article.date is not None and row.article.date > today:
+                    warnings(
+                        f"{args.articles}: line {row.line_no}: article {row.article.id!r} is dated in the "
+                        f"future ({row.article.date.isoformat()}); it is clustered at that date"
                     )
                 yield row.article
             else:
@@ -138,6 +168,7 @@ def _cluster(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     stories: set[int] = set()
+    threads: set[int] = set()
     out = open_output(args.output)
     try:
         with _progress(args.quiet or out is sys.stdout) as advance:
@@ -159,6 +190,7 @@ def _cluster(args: argparse.Namespace) -> int:
                     counts["no_text"] += 1
                 else:
                     stories.add(assignment.story)
+                    threads.add(assignment.thread)  # type: ignore[arg-type]
                 advance()
             while slots:
                 _write_bad(out, slots.popleft(), counts)  # type: ignore[arg-type]
@@ -172,7 +204,8 @@ def _cluster(args: argparse.Namespace) -> int:
         resumed = f", {counts['resumed']} from the state directory" if counts["resumed"] else ""
         info(
             f"{n} articles in {elapsed:.1f} s ({n / elapsed if elapsed else 0.0:.0f} articles/s); "
-            f"{len(stories)} stories; {counts['no_text']} without text, {counts['bad']} bad lines{resumed}"
+            f"{len(stories)} stories in {len(threads)} threads; "
+            f"{counts['no_text']} without text, {counts['bad']} bad lines{resumed}"
         )
     if n == 0:
         reason = f"no valid article line ({counts['bad']} bad lines)" if counts["bad"] else "no articles"
@@ -206,12 +239,14 @@ def _progress(quiet: bool) -> Iterator[Callable[[], None]]:
 
 
 def _write_bad(out: IO[str], bad: BadLine, counts: dict[str, int]) -> None:
-    out.write(json.dumps({"id": None, "story": None, "line": bad.line_no, "error": bad.message}) + "\n")
+    record = {"id": None, "story": None, "thread": None, "line": bad.line_no, "error": bad.message}
+    out.write(json.dumps(record) + "\n")
     counts["bad"] += 1
 
 
 def _assignment_line(assignment: Assignment) -> str:
-    return json.dumps({"id": assignment.article_id, "story": assignment.story}, ensure_ascii=False)
+    record = {"id": assignment.article_id, "story": assignment.story, "thread": assignment.thread}
+    return json.dumps(record, ensure_ascii=False)
 
 
 def _evaluate_clusters(args: argparse.Namespace) -> int:
@@ -220,11 +255,20 @@ def _evaluate_clusters(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     rows: list[ArticleRow] = []
     warnings = _Warnings()
+    if args.gold_field != "story_id" and str(args.articles) == "-":
+        raise ConfigError(
+            Errors.SL202, name="--gold-field", value=args.gold_field, reason="needs a file, not stdin"
+        )
+    golds = _gold_labels(args.articles, args.gold_field) if args.gold_field != "story_id" else None
     for row in iter_articles(args.articles):
         if isinstance(row, BadLine):
             raise InputError(Errors.SL102, path=str(args.articles), reason=row.message)
+        if golds is not None:
+            row = ArticleRow(row.article, row.line_no, golds.get(row.line_no))
         if row.gold is None:
-            raise InputError(Errors.SL111, where=str(args.articles), line_no=row.line_no, field="story_id")
+            raise InputError(
+                Errors.SL111, where=str(args.articles), line_no=row.line_no, field=args.gold_field
+            )
         rows.append(row)
     read_s = time.perf_counter() - started
     if not rows:
@@ -247,11 +291,12 @@ def _evaluate_clusters(args: argparse.Namespace) -> int:
         for assignment in cluster_articles(
             articles, options=options, engine=args.engine, address=args.address, n_workers=args.workers
         ):
-            labels.append(assignment.story)
+            labels.append(assignment.story if args.level == "story" else assignment.thread)
             advance()
     ours_s = time.perf_counter() - started + read_s
     results["storyline"] = _scores([labels[i] for i in scored], gold, len(rows) / ours_s)
     results["storyline"]["options"] = options.as_dict()
+    results["storyline"]["level"] = args.level
 
     if not args.no_baseline:
         if len(rows) > BASELINE_MAX_ARTICLES:
@@ -266,8 +311,23 @@ def _evaluate_clusters(args: argparse.Namespace) -> int:
         payload["n_articles"] = len(rows)
         payload["n_without_text"] = len(rows) - len(scored)
         payload["data"] = str(args.articles)
+        payload["gold_field"] = args.gold_field
         write(json.dumps(payload, indent=2) + "\n", args.json)
     return 0
+
+
+def _gold_labels(path: Path, field: str) -> dict[int, str | None]:
+    """The `field` of every JSON object line of `path`, by line number (a second, light read)."""
+    labels: dict[int, str | None] = {}
+    with open_feed(path) as fh:
+        for line_no, line in enumerate(fh, start=1):
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue  # the article reader reports it
+            if isinstance(record, dict) and record.get(field) is not None:
+                labels[line_no] = str(record[field])
+    return labels
 
 
 def _run_baseline(
@@ -303,10 +363,11 @@ def _print_table(results: dict[str, dict[str, Any]], args: argparse.Namespace) -
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"Story clustering, B-cubed ({args.articles})")
-    for column in ("system", "precision", "recall", "F1", "stories (gold)", "articles/s"):
+    level = "Thread" if args.level == "thread" else "Story"
+    table = Table(title=f"{level} clustering, B-cubed, gold {args.gold_field} ({args.articles})")
+    for column in ("system", "precision", "recall", "F1", "groups (gold)", "articles/s"):
         table.add_column(column, justify="left" if column == "system" else "right")
-    names = {"storyline": "storyline (online)", "baseline": "TF-IDF + agglomerative"}
+    names = {"storyline": f"storyline (online, {args.level})", "baseline": "TF-IDF + agglomerative"}
     for key, r in results.items():
         name = names[key] + (f" @ {r['distance_threshold']}" if "distance_threshold" in r else "")
         table.add_row(

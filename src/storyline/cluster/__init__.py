@@ -1,10 +1,11 @@
-"""Group an article stream into stories, online, and score clusterings (B-cubed)."""
+"""Group an article stream into stories and threads, online, and score clusterings (B-cubed)."""
 
 from storyline.cluster._baseline import AgglomerativeClusterer
 from storyline.cluster._bcubed import BCubed, bcubed
 from storyline.cluster._features import Features, Featurizer
 from storyline.cluster._online import OnlineClusterer, OnlineState
 from storyline.cluster._options import ClusterOptions
+from storyline.cluster._pairmodel import PairModel, default_pair_model
 from storyline.cluster._ray import init_ray, ray_featurize
 from storyline.cluster._registry import CLUSTERERS, Clusterer
 from storyline.cluster._state import StateStore
@@ -22,9 +23,11 @@ __all__ = [
     "Featurizer",
     "OnlineClusterer",
     "OnlineState",
+    "PairModel",
     "StateStore",
     "bcubed",
     "cluster_articles",
+    "default_pair_model",
     "init_ray",
     "ray_featurize",
 ]

@@ -1,7 +1,17 @@
 """Per-article features: the part of clustering that needs no state, so it can run anywhere.
 
-An article becomes a dense vector (the embedder, on its title and lead), hashed term
-counts (words plus capitalized names), and a MinHash signature of its word 3-shingles.
+An article becomes:
+
+- a dense vector (the embedder, on its title and lead);
+- hashed term counts of its **lead** (title and first `lead_words` words), which decide
+  stories: the lead says what the event is, and cutting every article to the same length
+  makes a similarity mean the same thing for a 150-word brief and an 800-word wire story;
+- hashed term counts of its **full text** (up to `max_words` words), which decide threads;
+- hashed **names**: capitalized words that do not open a sentence, and acronyms ("Pinochet",
+  "Garzon", "WTO"), a cheap stand-in for named entities (spaCy NER runs at ~100 articles/s,
+  far below the 2,000/s target);
+- a MinHash signature of its opening word 3-shingles, for near-duplicates.
+
 Nothing here depends on the stream seen so far: IDF weighting and every decision happen
 in the clusterer, which is why features computed in a helper process or on Ray workers
 give the same assignments as features computed in process. Hashes are computed from the
@@ -23,22 +33,27 @@ from storyline.model import Article
 
 # scikit-learn's default token pattern: words of two or more characters.
 _TOKEN = re.compile(r"\b\w\w+\b")
-# Two or more capitalized words in a row: a cheap stand-in for named entities (spaCy NER runs
-# at ~100 articles/s, far below the 2,000/s target). Matches right after a sentence end are
-# dropped in `_names`, since there a capital says nothing.
-_NAME = re.compile(r"\b[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+)+")
+# A capitalized word or an acronym; `_names` drops those that open a sentence.
+_CAPITAL = re.compile(r"\b[A-Z][A-Za-z'’-]*[A-Za-z]")
+_SENTENCE_END = frozenset('.!?"“”:;\n')
 _TOKEN_CHARS = 24  # longer tokens are cut to this many characters before hashing
 # A Mersenne prime for the universal hash family of MinHash (Broder, 1997).
 _PRIME = np.uint64((1 << 61) - 1)
 _MAX_HASH = np.uint64((1 << 32) - 1)
 _K1, _K2 = np.uint64(0x9E3779B1), np.uint64(0x85EBCA77)  # odd constants mixing three word hashes
 _POWERS = np.array([pow(1_000_003, i, 1 << 64) for i in range(_TOKEN_CHARS)], dtype=np.uint64)
+# Capitalized words that name nothing: pronouns, days, months, titles, wire boilerplate.
+_NOT_NAMES = frozenset(
+    """i mr mrs ms dr sen rep gov gen st monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december
+    ap afp reuters xinhua nyt upi said says according president minister officials""".split()
+)
 
 
 def _stop_words() -> frozenset[str]:
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    return frozenset(ENGLISH_STOP_WORDS)
+    return frozenset(ENGLISH_STOP_WORDS) | _NOT_NAMES
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,9 +61,14 @@ class Features:
     """Features of a batch of articles, row i for article i."""
 
     dense: Vectors
-    term_indices: list[npt.NDArray[np.int64]]
-    term_weights: list[npt.NDArray[np.float32]]
+    lead_indices: list[npt.NDArray[np.int64]]
+    lead_counts: list[npt.NDArray[np.float32]]
+    full_indices: list[npt.NDArray[np.int64]]
+    full_counts: list[npt.NDArray[np.float32]]
+    name_indices: list[npt.NDArray[np.int64]]
+    name_counts: list[npt.NDArray[np.float32]]
     signatures: npt.NDArray[np.uint64]
+    n_words: npt.NDArray[np.int64]
     has_text: list[bool]
 
     def __len__(self) -> int:
@@ -74,25 +94,34 @@ class Featurizer:
         return self._embedder
 
     def __call__(self, articles: list[Article]) -> Features:
-        texts = [_full_text(a) for a in articles]
+        opt = self.options
+        # Very long articles are cut (by characters first, so a 50 MB text costs nothing more).
+        texts = [_full_text(a)[: opt.max_words * 12] for a in articles]
         has_text = [bool(a.text.strip()) for a in articles]
-        if self.options.retrieval == "sketch" and self.options.dense_weight == 0.0:
+        if opt.retrieval == "sketch":
             dense = np.zeros((len(articles), 0), dtype=np.float32)  # not used: skip the model
         elif articles:
-            leads = [" ".join(t.split()[: self.options.embed_words]) for t in texts]
-            dense = self.embedder.embed(leads)
+            dense = self.embedder.embed([" ".join(t.split()[: opt.embed_words]) for t in texts])
         else:
             dense = np.zeros((0, 1), dtype=np.float32)
-        indices: list[npt.NDArray[np.int64]] = []
-        weights: list[npt.NDArray[np.float32]] = []
-        signatures = np.zeros((len(texts), self.options.num_perm), dtype=np.uint64)
+        n = len(texts)
+        lead_i, lead_c, full_i, full_c, name_i, name_c = [], [], [], [], [], []
+        signatures = np.zeros((n, opt.num_perm), dtype=np.uint64)
+        n_words = np.zeros(n, dtype=np.int64)
         for row, text in enumerate(texts):
-            hashes = self._token_hashes(text)
-            idx, tf = self._terms(hashes, text)
-            indices.append(idx)
-            weights.append(tf)
-            signatures[row] = self._signature(hashes[: self.options.shingle_words])
-        return Features(dense, indices, weights, signatures, has_text)
+            hashes = self._token_hashes(text)[: opt.max_words]
+            n_words[row] = len(hashes)
+            idx, counts = _counts(hashes[: opt.lead_words], opt.n_features)
+            lead_i.append(idx)
+            lead_c.append(counts)
+            idx, counts = _counts(hashes, opt.n_features)
+            full_i.append(idx)
+            full_c.append(counts)
+            idx, counts = self._names(text)
+            name_i.append(idx)
+            name_c.append(counts)
+            signatures[row] = self._signature(hashes[: opt.shingle_words])
+        return Features(dense, lead_i, lead_c, full_i, full_c, name_i, name_c, signatures, n_words, has_text)
 
     def _token_hashes(self, text: str) -> npt.NDArray[np.uint64]:
         """A 64-bit hash of each content word, in text order, vectorized over the characters."""
@@ -105,38 +134,21 @@ class Featurizer:
         hashes ^= hashes >> np.uint64(29)  # spread the high bits into the low ones
         return hashes
 
-    def _terms(
-        self, hashes: npt.NDArray[np.uint64], text: str
-    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]:
-        """Hashed term ids (sorted) with sublinear term frequencies; names add extra terms."""
-        n_features = self.options.n_features
-        ids = (hashes % np.uint64(n_features)).astype(np.int64)
-        names = self._names(text)
-        if names:
-            ids = np.concatenate([ids, np.array(names, dtype=np.int64)])
-        idx, inverse, counts = np.unique(ids, return_inverse=True, return_counts=True)
-        if not names:
-            return idx, (1.0 + np.log(counts)).astype(np.float32)
-        # A name's occurrences count `entity_weight` each, on top of its words.
-        is_name = np.zeros(len(ids), dtype=np.float64)
-        is_name[len(hashes) :] = 1.0
-        name_counts = np.bincount(inverse, weights=is_name, minlength=len(idx))
-        word_counts = counts - name_counts
-        tf = np.where(word_counts > 0, 1.0 + np.log(np.maximum(word_counts, 1)), 0.0)
-        tf += np.where(
-            name_counts > 0, self.options.entity_weight * (1.0 + np.log(np.maximum(name_counts, 1))), 0.0
-        )
-        return idx, tf.astype(np.float32)
-
-    def _names(self, text: str) -> list[int]:
-        found = []
-        for match in _NAME.finditer(text):
+    def _names(self, text: str) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]:
+        """Hashed names (sorted) with sublinear counts."""
+        found: list[int] = []
+        stop = self._stop
+        for match in _CAPITAL.finditer(text):
+            word = match.group()
             start = match.start()
-            if start == 0 or text[max(0, start - 2) : start].strip() in (".", "!", "?", '"', "“"):
-                continue  # a capital after a sentence end
-            key = zlib.crc32(("name:" + match.group().lower()).encode())
-            found.append(key % self.options.n_features)
-        return found
+            before = text[max(0, start - 3) : start].rstrip(" ([‘'")
+            if not before or before[-1] in _SENTENCE_END:
+                continue  # a capital after a sentence end says nothing
+            key = word.lower().replace("’", "'")
+            if key in stop or len(key) < 2:
+                continue
+            found.append(zlib.crc32(("name:" + key).encode()) % self.options.n_features)
+        return _counts(np.array(found, dtype=np.uint64), self.options.n_features)
 
     def _signature(self, hashes: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
         """MinHash of word 3-shingles: datasketch's "legacy" scheme, (a*h + b) mod (2^61 - 1), vectorized."""
@@ -150,6 +162,17 @@ class Featurizer:
         permuted = (np.outer(self._a, shingles) + self._b[:, None]) % _PRIME & _MAX_HASH
         result: npt.NDArray[np.uint64] = permuted.min(axis=1)
         return result
+
+
+def _counts(
+    hashes: npt.NDArray[np.uint64], n_features: int
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]:
+    """Hashed term ids (sorted, unique) with sublinear term frequencies 1 + log(count)."""
+    if not len(hashes):
+        return np.zeros(0, np.int64), np.zeros(0, np.float32)
+    ids = (hashes % np.uint64(n_features)).astype(np.int64)
+    idx, counts = np.unique(ids, return_counts=True)
+    return idx, (1.0 + np.log(counts)).astype(np.float32)
 
 
 def _full_text(article: Article) -> str:

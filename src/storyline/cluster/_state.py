@@ -1,33 +1,56 @@
-"""The state directory of an incremental run (`--state DIR`).
+"""The state directory of an incremental run (`--state DIR`): data only, never code.
 
-    DIR/options.json        the settings the state depends on; a run with others is refused
-    DIR/assignments.jsonl   one {"id", "story"} line per decided article, appended and flushed
-                            as the run goes: an assignment that reached the output is here
-    DIR/snapshot.pkl        the clusterer's memory, rewritten atomically every
-                            `snapshot_every` articles and at the end of a run
+    DIR/state.json          format name and version, the settings and pair model the state
+                            depends on, and the current snapshot with a SHA-256 per file
+    DIR/assignments.jsonl   one {"id", "story", "thread"} line per decided article, appended
+                            and flushed as the run goes: an assignment that reached the output
+                            is here
+    DIR/snapshot-NNNNNN/    the clusterer's memory as .npy arrays (read with
+                            allow_pickle=False) and meta.json; written to a temporary
+                            directory, renamed, then named in state.json (atomically replaced)
+    DIR/lock                held (flock) while a run uses the directory
 
-A killed run loses nothing it wrote: on resume, the log says which ids are decided (they
-are output with their earlier story and never decided again), and those logged after the
-last snapshot are added back into the clusterer's memory when the input holds them again.
-The snapshot is a pickle: load only state directories you wrote yourself.
+Format version 2. Resume works from any kill point: the snapshot records how many log
+lines it covers; logged ids after that are replayed (their decision forced) when the
+input holds them again, in the same order, so the memory is the one an uninterrupted run
+would have. Decisions follow the input (`_stream.py` orders articles within fixed blocks
+of input positions), so a resumed run gives the same assignments as an uninterrupted one.
+
+A directory that is not a version-2 state (an older storyline's `snapshot.pkl`, another
+tool's files, a corrupt or edited file) is refused with one error naming the file, and
+nothing in it is written. Nothing is ever unpickled.
 """
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
+import itertools
 import json
 import os
-import pickle
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
-from storyline.cluster._online import OnlineState
-from storyline.cluster._options import ClusterOptions
+import numpy as np
+import numpy.typing as npt
+
+from storyline.cluster._online import OnlineClusterer, OnlineState, Table
 from storyline.errors import ConfigError, Errors, InputError
 
+FORMAT = "storyline-cluster-state"
+VERSION = 2
+MANIFEST = "state.json"
 LOG = "assignments.jsonl"
-SNAPSHOT = "snapshot.pkl"
-OPTIONS = "options.json"
+LOCK = "lock"
+OLD_FILES = ("snapshot.pkl", "options.json")  # version 1 (pickle snapshots): refused, never read
+
+Decision = tuple[int, int] | None
+"""(story, thread), or None for an article without text."""
+
+_TABLE_INTS = ("count", "first_day", "last_day", "parent")
+_TABLE_RAGGED = (("term_idx", "term_sum"), ("name_idx", "name_sum"))
 
 
 @dataclass
@@ -35,101 +58,381 @@ class Resumed:
     """What a state directory holds at the start of a run."""
 
     state: OnlineState | None = None
-    logged: dict[str, int | None] = field(default_factory=dict)
-    """Every id decided by earlier runs, with its story."""
-    pending: dict[str, int | None] = field(default_factory=dict)
+    logged: dict[str, Decision] = field(default_factory=dict)
+    """Every id decided by earlier runs, with its story and thread."""
+    pending: dict[str, Decision] = field(default_factory=dict)
     """Logged ids that the snapshot's memory does not include yet."""
 
 
-class StateStore:
-    """Reads and appends to one state directory."""
+def _error(path: Path, reason: str) -> ConfigError:
+    return ConfigError(Errors.SL203, path=str(path), reason=reason)
 
-    def __init__(self, directory: Path, options: ClusterOptions) -> None:
+
+class StateStore:
+    """Reads, locks and appends to one state directory."""
+
+    def __init__(self, directory: Path, clusterer: OnlineClusterer) -> None:
         self.directory = directory
-        self.options = options
+        self.clusterer = clusterer
+        self.options = clusterer.options
         self.n_logged = 0
         self._log: IO[str] | None = None
+        self._lock: IO[bytes] | None = None
+        self._manifest: dict[str, Any] = {}
 
+    # -- opening -------------------------------------------------------------------------
     def load(self) -> Resumed:
-        """Read the directory (creating it when new) and open the log for appending."""
-        try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            raise InputError(Errors.SL102, path=str(self.directory), reason=reason) from None
-        fingerprint = self.options.fingerprint()
-        options_path = self.directory / OPTIONS
-        if options_path.exists():
-            saved = json.loads(options_path.read_text(encoding="utf-8"))
-            changed = sorted(k for k in set(saved) | set(fingerprint) if saved.get(k) != fingerprint.get(k))
-            if changed:
-                raise ConfigError(
-                    Errors.SL203,
-                    path=str(self.directory),
-                    reason=f"it was made with other settings ({', '.join(changed)}); use a new directory",
+        """Check and lock the directory (creating it when new), read it, open the log for appending."""
+        d = self.directory
+        if d.exists() and not d.is_dir():
+            raise _error(d, "exists and is not a directory")
+        manifest_path = d / MANIFEST
+        if d.is_dir() and not manifest_path.exists():
+            old = [name for name in OLD_FILES if (d / name).exists()]
+            if old:
+                raise _error(
+                    d / old[0],
+                    "written by an older storyline (pickle snapshots, which are never loaded); "
+                    "start a new state directory",
                 )
+            if any(d.iterdir()):
+                raise _error(
+                    d, f"not a storyline state directory (no {MANIFEST}); give an empty or new directory"
+                )
+        try:
+            d.mkdir(parents=True, exist_ok=True)
+            self._lock = (d / LOCK).open("ab")
+        except OSError as exc:
+            raise InputError(Errors.SL102, path=str(d), reason=exc.strerror or str(exc)) from None
+        try:
+            fcntl.flock(self._lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            self._lock.close()
+            self._lock = None
+            raise _error(d, "in use by another storyline run (locked); wait for it to finish") from None
+        try:
+            return self._read(manifest_path)
+        except BaseException:
+            self.close()
+            raise
+
+    def _read(self, manifest_path: Path) -> Resumed:
+        fingerprint = self._fingerprint()
+        if not manifest_path.exists():
+            self._manifest = {"format": FORMAT, "version": VERSION, **fingerprint, "snapshot": None}
+            self._write_manifest()
         else:
-            options_path.write_text(json.dumps(fingerprint, indent=1) + "\n", encoding="utf-8")
+            self._manifest = self._read_manifest(manifest_path, fingerprint)
         resumed = Resumed()
         entries = self._read_log()
         self.n_logged = len(entries)
         covered = 0
-        snapshot = self.directory / SNAPSHOT
-        if snapshot.exists():
-            try:
-                with snapshot.open("rb") as fh:
-                    state, covered, still_pending = pickle.load(fh)
-            except (OSError, pickle.UnpicklingError, EOFError, ValueError) as exc:
-                reason = f"unreadable snapshot ({exc})"
-                raise InputError(Errors.SL203, path=str(snapshot), reason=reason) from None
-            resumed.state = state
-            resumed.pending.update(still_pending)
-        for line_no, (article_id, story) in enumerate(entries):
-            resumed.logged[article_id] = story
+        snapshot = self._manifest.get("snapshot")
+        if snapshot is not None:
+            resumed.state, covered, pending = self._read_snapshot(snapshot)
+            resumed.pending.update(pending)
+        for line_no, (article_id, decision) in enumerate(entries):
+            resumed.logged[article_id] = decision
             if line_no >= covered:
-                resumed.pending[article_id] = story
-        self._log = (self.directory / LOG).open("a", encoding="utf-8")
+                resumed.pending[article_id] = decision
+        try:
+            self._log = (self.directory / LOG).open("a", encoding="utf-8")
+        except OSError as exc:
+            raise InputError(
+                Errors.SL102, path=str(self.directory / LOG), reason=exc.strerror or str(exc)
+            ) from None
         return resumed
 
-    def _read_log(self) -> list[tuple[str, int | None]]:
+    def _fingerprint(self) -> dict[str, Any]:
+        return {"options": self.options.fingerprint(), "pair_model": self.clusterer.model.digest}
+
+    def _read_manifest(self, path: Path, fingerprint: dict[str, Any]) -> dict[str, Any]:
+        try:
+            manifest = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise _error(path, f"unreadable ({exc}); it was left as it is") from None
+        if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+            raise _error(path, "not a storyline state file")
+        if manifest.get("version") != VERSION:
+            raise _error(
+                path, f"format version {manifest.get('version')!r}; this storyline reads version {VERSION}"
+            )
+        saved = manifest.get("options")
+        if not isinstance(saved, dict):
+            raise _error(path, "no settings recorded")
+        now = fingerprint["options"]
+        changed = sorted(k for k in set(saved) | set(now) if saved.get(k) != now.get(k))
+        if changed:
+            raise _error(path, f"it was made with other settings ({', '.join(changed)}); use a new directory")
+        if manifest.get("pair_model") != fingerprint["pair_model"]:
+            raise _error(
+                path, "it was made with another pair model (another storyline version); use a new directory"
+            )
+        return manifest
+
+    def _read_log(self) -> list[tuple[str, Decision]]:
         path = self.directory / LOG
         if not path.exists():
             return []
-        data = path.read_bytes()
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(Errors.SL102, path=str(path), reason=exc.strerror or str(exc)) from None
         end = data.rfind(b"\n") + 1
+        entries: list[tuple[str, Decision]] = []
+        for line_no, line in enumerate(data[:end].split(b"\n")[:-1], start=1):
+            try:
+                record = json.loads(line)
+                story, thread = record["story"], record["thread"]
+                if (story is None) != (thread is None) or not all(
+                    v is None or (isinstance(v, int) and v >= 0) for v in (story, thread)
+                ):
+                    raise ValueError("story and thread must both be numbers or both null")
+                entries.append((str(record["id"]), None if story is None else (story, thread)))
+            except (ValueError, KeyError, TypeError) as exc:
+                raise _error(
+                    path, f"line {line_no} is not an assignment ({exc}); it was left as it is"
+                ) from None
         if end < len(data):
             # A run killed mid-line: that line never reached the output; cut it off.
             with path.open("r+b") as fh:
                 fh.truncate(end)
-        entries = []
-        for line in data[:end].decode("utf-8").splitlines():
-            record = json.loads(line)
-            entries.append((str(record["id"]), record["story"]))
         return entries
 
-    def log(self, article_id: str, story: int | None) -> None:
+    def _read_snapshot(self, snapshot: Any) -> tuple[OnlineState, int, dict[str, Decision]]:
+        try:
+            folder = self.directory / str(snapshot["name"])
+            files: dict[str, str] = dict(snapshot["files"])
+        except (KeyError, TypeError, ValueError):
+            raise _error(self.directory / MANIFEST, "the snapshot entry is malformed") from None
+        arrays: dict[str, npt.NDArray[Any]] = {}
+        meta: dict[str, Any] = {}
+        for name, digest in sorted(files.items()):
+            path = folder / name
+            if "/" in name or name.startswith("."):
+                raise _error(self.directory / MANIFEST, f"names a file outside the snapshot ({name!r})")
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                raise _error(path, f"unreadable ({exc.strerror or exc})") from None
+            if hashlib.sha256(data).hexdigest() != digest:
+                raise _error(path, "checksum mismatch: the file is corrupt or was changed")
+            if name == "meta.json":
+                try:
+                    meta = json.loads(data)
+                except ValueError as exc:
+                    raise _error(path, f"unreadable ({exc})") from None
+            else:
+                try:
+                    with path.open("rb") as fh:
+                        arrays[name.removesuffix(".npy")] = np.load(fh, allow_pickle=False)
+                except (ValueError, OSError) as exc:
+                    raise _error(path, f"not a plain array ({exc})") from None
+        try:
+            state = self._restore(arrays, meta)
+            pending = {
+                str(k): (None if v is None else (int(v[0]), int(v[1]))) for k, v in meta["pending"].items()
+            }
+            covered = int(meta["covered"])
+        except (KeyError, ValueError, TypeError, IndexError) as exc:
+            raise _error(folder, f"the snapshot does not fit together ({exc})") from None
+        return state, covered, pending
+
+    def _restore(self, arrays: dict[str, npt.NDArray[Any]], meta: dict[str, Any]) -> OnlineState:
+        state = OnlineState(self.options)
+        n = int(meta["n_articles"])
+        state.n_docs = int(meta["n_docs"])
+        state.n_articles = n
+        state.doc_freq = arrays["doc_freq"].astype(np.float32)
+        if state.doc_freq.shape != (self.options.n_features,):
+            raise ValueError("doc_freq has the wrong width")
+        state.article_story = arrays["article_story"].astype(np.int64)
+        state.article_day = arrays["article_day"].astype(np.int64)
+        if len(state.article_story) != n or len(state.article_day) != n:
+            raise ValueError("article arrays do not match n_articles")
+        for which in ("stories", "threads"):
+            table = Table()
+            for key in _TABLE_INTS:
+                setattr(table, key, [int(v) for v in arrays[f"{which}_{key}"]])
+            dense = arrays[f"{which}_dense"].astype(np.float32)
+            table.dense_sum = list(dense)
+            for idx_key, sum_key in _TABLE_RAGGED:
+                offsets = arrays[f"{which}_{idx_key}_offsets"]
+                idx, sums = arrays[f"{which}_{idx_key}"], arrays[f"{which}_{sum_key}"]
+                setattr(
+                    table,
+                    idx_key,
+                    [idx[a:b].astype(np.int64) for a, b in itertools.pairwise(offsets)],
+                )
+                setattr(
+                    table,
+                    sum_key,
+                    [sums[a:b].astype(np.float32) for a, b in itertools.pairwise(offsets)],
+                )
+            if (
+                len({len(getattr(table, k)) for k in (*_TABLE_INTS, "dense_sum", "term_idx", "name_idx")})
+                != 1
+            ):
+                raise ValueError(f"{which} arrays have different lengths")
+            for g in range(len(table.count)):
+                table.term_norm.append(0.0)
+                table.name_norm.append(0.0)
+                table.dense_norm.append(0.0)
+                table.refresh(g)
+            setattr(state, which, table)
+        clusterer = OnlineClusterer(self.options, state=state, pair_model=self.clusterer.model)
+        if n:
+            state.dense_sum = arrays["dense_sum"].astype(np.float64)
+            clusterer.reset_index(state.dense_sum.shape[0])
+            vectors = arrays["index"].astype(np.float32)
+            if vectors.shape != (n, clusterer.index_width(state.dense_sum.shape[0])):
+                raise ValueError("index vectors do not match")
+            clusterer.refill_index(vectors)
+            from datasketch import LeanMinHash
+
+            state.lsh_keys = [int(k) for k in arrays["lsh_keys"]]
+            state.lsh_signatures = list(arrays["lsh_signatures"].astype(np.uint64))
+            for lsh_key, signature in zip(state.lsh_keys, state.lsh_signatures, strict=True):
+                state.lsh.insert(
+                    lsh_key,
+                    LeanMinHash(seed=1, hashvalues=signature, scheme="legacy"),
+                    check_duplication=False,
+                )
+        for which in ("postings", "thread_postings"):
+            terms, offsets, groups = (arrays[f"{which}_{k}"] for k in ("terms", "offsets", "groups"))
+            if len(offsets) != len(terms) + 1:
+                raise ValueError(f"{which} offsets do not match")
+            # In insertion order: lookups read the most recent groups of each term.
+            postings = {
+                int(t): groups[a:b].tolist() for t, a, b in zip(terms, offsets[:-1], offsets[1:], strict=True)
+            }
+            setattr(state, which, postings)
+        return state
+
+    # -- writing ---------------------------------------------------------------------------
+    def log(self, article_id: str, decision: Decision) -> None:
         assert self._log is not None, "load() first"
-        self._log.write(json.dumps({"id": article_id, "story": story}, ensure_ascii=False) + "\n")
+        story, thread = decision if decision is not None else (None, None)
+        self._log.write(
+            json.dumps({"id": article_id, "story": story, "thread": thread}, ensure_ascii=False) + "\n"
+        )
         self.n_logged += 1
 
     def flush(self) -> None:
         if self._log is not None:
             self._log.flush()
 
-    def snapshot(self, state: OnlineState, pending: dict[str, int | None]) -> None:
-        """Write the clusterer's memory atomically, with how much of the log it covers."""
+    def snapshot(self, state: OnlineState, pending: dict[str, Decision]) -> None:
+        """Write the clusterer's memory as arrays, with how much of the log it covers."""
         self.flush()
         if self._log is not None:
             os.fsync(self._log.fileno())
-        path = self.directory / SNAPSHOT
-        tmp = path.with_name(f".{SNAPSHOT}.tmp{os.getpid()}")
-        with tmp.open("wb") as fh:
-            pickle.dump((state, self.n_logged, dict(pending)), fh, protocol=pickle.HIGHEST_PROTOCOL)
-            fh.flush()
-            os.fsync(fh.fileno())
+        previous = self._manifest.get("snapshot")
+        number = 1 + (int(str(previous["name"]).rsplit("-", 1)[1]) if previous else 0)
+        name = f"snapshot-{number:06d}"
+        tmp = self.directory / f".{name}.tmp{os.getpid()}"
+        if tmp.exists():
+            shutil.rmtree(tmp)
+        tmp.mkdir()
+        files: dict[str, str] = {}
+        try:
+            for key, array in self._arrays(state).items():
+                files[f"{key}.npy"] = _write_file(tmp / f"{key}.npy", _npy_bytes(array))
+            meta = {
+                "n_docs": state.n_docs,
+                "n_articles": state.n_articles,
+                "covered": self.n_logged,
+                "pending": {k: (None if v is None else list(v)) for k, v in pending.items()},
+            }
+            files["meta.json"] = _write_file(tmp / "meta.json", json.dumps(meta).encode())
+            os.replace(tmp, self.directory / name)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        _fsync_dir(self.directory)
+        self._manifest["snapshot"] = {"name": name, "files": files}
+        self._write_manifest()
+        for old in self.directory.glob("*snapshot-*"):  # earlier snapshots, and any a kill left half-written
+            if old.is_dir() and old.name != name:
+                shutil.rmtree(old, ignore_errors=True)
+
+    def _arrays(self, state: OnlineState) -> dict[str, npt.NDArray[Any]]:
+        n = state.n_articles
+        dim = state.dense_sum.shape[0]
+        out: dict[str, npt.NDArray[Any]] = {
+            "doc_freq": state.doc_freq,
+            "dense_sum": state.dense_sum,
+            "article_story": state.article_story[:n],
+            "article_day": state.article_day[:n],
+            "index": OnlineClusterer(
+                self.options, state=state, pair_model=self.clusterer.model
+            ).index_vectors(),
+            "lsh_keys": np.asarray(state.lsh_keys, dtype=np.int64),
+            "lsh_signatures": np.asarray(state.lsh_signatures, dtype=np.uint64).reshape(
+                -1, self.options.num_perm
+            ),
+        }
+        for which in ("postings", "thread_postings"):
+            postings: dict[int, list[int]] = getattr(state, which)
+            lists = list(postings.values())
+            offsets = np.zeros(len(lists) + 1, dtype=np.int64)
+            offsets[1:] = np.cumsum([len(v) for v in lists])
+            out[f"{which}_terms"] = np.asarray(list(postings), dtype=np.int64)
+            out[f"{which}_offsets"] = offsets
+            out[f"{which}_groups"] = np.asarray([g for v in lists for g in v], dtype=np.int64)
+        for which in ("stories", "threads"):
+            table: Table = getattr(state, which)
+            for key in _TABLE_INTS:
+                out[f"{which}_{key}"] = np.asarray(getattr(table, key), dtype=np.int64)
+            out[f"{which}_dense"] = (
+                np.stack(table.dense_sum).astype(np.float32) if len(table) else np.zeros((0, dim), np.float32)
+            )
+            for idx_key, sum_key in _TABLE_RAGGED:
+                rows_idx, rows_sum = getattr(table, idx_key), getattr(table, sum_key)
+                offsets = np.zeros(len(rows_idx) + 1, dtype=np.int64)
+                offsets[1:] = np.cumsum([len(r) for r in rows_idx])
+                out[f"{which}_{idx_key}_offsets"] = offsets
+                out[f"{which}_{idx_key}"] = np.concatenate(rows_idx) if rows_idx else np.zeros(0, np.int64)
+                out[f"{which}_{sum_key}"] = np.concatenate(rows_sum) if rows_sum else np.zeros(0, np.float32)
+        return out
+
+    def _write_manifest(self) -> None:
+        data = (json.dumps(self._manifest, indent=1) + "\n").encode()
+        path = self.directory / MANIFEST
+        tmp = path.with_name(f".{MANIFEST}.tmp{os.getpid()}")
+        _write_file(tmp, data)
         os.replace(tmp, path)
+        _fsync_dir(self.directory)
 
     def close(self) -> None:
         if self._log is not None:
             self._log.close()
             self._log = None
+        if self._lock is not None:
+            self._lock.close()  # closing releases the flock
+            self._lock = None
+
+
+def _npy_bytes(array: npt.NDArray[Any]) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    np.save(buffer, np.ascontiguousarray(array), allow_pickle=False)
+    return buffer.getvalue()
+
+
+def _write_file(path: Path, data: bytes) -> str:
+    """Write and fsync `path`; return the SHA-256 of `data`."""
+    with path.open("wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    return hashlib.sha256(data).hexdigest()
+
+
+def _fsync_dir(directory: Path) -> None:
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,4 +1,11 @@
-"""Cluster an article stream: featurize in batches, decide in order, output in input order."""
+"""Cluster an article stream: featurize in batches, decide in order, output in input order.
+
+Processing order is a function of the input alone (see `_Run`): dated articles are
+decided in date order within a buffer of `reorder_buffer` articles (an undated article
+counts as dated like the latest dated article before it in the input), ties in input
+order. So a run resumed from a state directory, given the same input, decides every
+article at the same point as an uninterrupted run, and gets the same stories and threads.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +21,8 @@ from pathlib import Path
 from storyline.cluster._features import Features, Featurizer
 from storyline.cluster._online import OnlineClusterer
 from storyline.cluster._options import ClusterOptions
-from storyline.cluster._state import StateStore
+from storyline.cluster._pairmodel import PairModel
+from storyline.cluster._state import Decision, StateStore
 from storyline.errors import ConfigError, Errors, InputError
 from storyline.model import Article
 
@@ -23,10 +31,11 @@ ENGINES = ("local", "ray")
 
 @dataclass(frozen=True, slots=True)
 class Assignment:
-    """The story of one input article; `story` is None for an article without text."""
+    """The story and thread of one input article; both None for an article without text."""
 
     article_id: str
     story: int | None
+    thread: int | None = None
     resumed: bool = False
     """True when an earlier run (from the state directory) decided it."""
 
@@ -39,30 +48,25 @@ def cluster_articles(
     engine: str = "local",
     address: str | None = None,
     n_workers: int | None = None,
+    pair_model: PairModel | None = None,
 ) -> Iterator[Assignment]:
-    """Assign each article to a story, online; yield one Assignment per article in input order.
+    """Assign each article to a story and a thread, online; yield one Assignment per article in input order.
 
-    Articles are decided in arrival order, or in date order within a buffer of
-    `options.reorder_buffer` articles once dates appear. With `state_dir`, decisions are
-    logged as they are made and the clusterer's memory is snapshotted, so a later run
-    (or a killed one, resumed) carries on where the last one stopped. `engine="ray"`
-    computes features on a Ray cluster (`address`, or a local one with `n_workers` CPUs);
-    the assignments are the same as with the local engine.
+    With `state_dir`, decisions are logged as they are made and the clusterer's memory is
+    snapshotted, so a later run (or a killed one, resumed) carries on where the last one
+    stopped. `engine="ray"` computes features on a Ray cluster (`address`, or a local one
+    with `n_workers` CPUs); the assignments are the same as with the local engine.
     """
     opt = options or ClusterOptions()
     if engine not in ENGINES:
         raise ConfigError(Errors.SL201, kind="engine", name=engine, choices=", ".join(ENGINES))
-    store = StateStore(state_dir, opt) if state_dir is not None else None
-    resumed = store.load() if store is not None else None
-    clusterer = OnlineClusterer(opt, state=resumed.state if resumed else None)
-    logged = resumed.logged if resumed else {}
-    pending = resumed.pending if resumed else {}
-    if logged:  # stories numbered by earlier runs are taken, even those not in the snapshot
-        top = max((s for s in logged.values() if s is not None), default=-1)
-        while len(clusterer.state.stories) <= top:
-            clusterer.state.stories.open(clusterer.state.dense_sum.shape[0])
-    run = _Run(clusterer, store, logged, pending)
+    clusterer = OnlineClusterer(opt, pair_model=pair_model)
+    store = StateStore(state_dir, clusterer) if state_dir is not None else None
     try:
+        resumed = store.load() if store is not None else None
+        if resumed is not None and resumed.state is not None:
+            clusterer.state = resumed.state
+        run = _Run(clusterer, store, resumed.logged if resumed else {}, resumed.pending if resumed else {})
         if engine == "ray":
             from storyline.cluster._ray import ray_featurize
 
@@ -136,15 +140,34 @@ def _featurize_in_helper(batch: list[Article]) -> Features:
     return _HELPER[0](batch)
 
 
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """An article waiting for its decision; `ghost` when an earlier run already decided it."""
+
+    position: int
+    article_id: str
+    key: int  # its day, or the latest day before it in the input; -1 before any date
+    day: int  # -1 when undated
+    ghost: bool
+
+
 class _Run:
-    """One pass over the input; holds what must outlive a batch."""
+    """One pass over the input; holds what must outlive a batch.
+
+    Every article with text, in input order, goes into a heap keyed by (date key, input
+    position); once dates have appeared, the heap keeps `reorder_buffer` articles and the
+    earliest is decided whenever it holds more (before any date: none, so undated streams
+    are decided in input order at once). Articles that a resumed run finds already in the
+    snapshot go through the heap too, as ghosts that change nothing, so the order of
+    decisions depends on the input alone.
+    """
 
     def __init__(
         self,
         clusterer: OnlineClusterer,
         store: StateStore | None,
-        logged: dict[str, int | None],
-        pending: dict[str, int | None],
+        logged: dict[str, Decision],
+        pending: dict[str, Decision],
     ) -> None:
         self.clusterer = clusterer
         self.store = store
@@ -153,18 +176,23 @@ class _Run:
         self.options = clusterer.options
         self.results: dict[int, Assignment] = {}
         self.next_out = 0
-        # (date key, input position, day or -1, id, features of its batch, row in them)
-        self.heap: list[tuple[int, int, int, str, Features, int]] = []
-        self.latest_day = -1
-        self.dated = False
         self.since_snapshot = 0
+        self.heap: list[tuple[int, int, _Entry, Features | None, int]] = []
+        self.dated = False
+        # Numbers given by earlier runs stay taken, even those of logged articles not yet replayed.
+        decided = [d for d in logged.values() if d is not None]
+        self.floor = (
+            max((s for s, _ in decided), default=-1) + 1,
+            max((t for _, t in decided), default=-1) + 1,
+        )
 
     def __call__(self, articles: Iterable[Article | str], featurize: FeatureMap) -> Iterator[Assignment]:
-        todo: list[tuple[int, Article]] = []  # filled by `batches`, drained batch by batch below
+        todo: deque[_Entry] = deque()  # filled by `batches` in input order, drained as features come back
 
         def batches() -> Iterator[list[Article]]:
             seen: dict[str, int] = {}
-            start = 0
+            latest = -1
+            batch: list[Article] = []
             for position, item in enumerate(articles):
                 article = _as_article(item, position)
                 first = seen.setdefault(article.id, position)
@@ -172,57 +200,86 @@ class _Run:
                     raise InputError(
                         Errors.SL110, article_id=article.id, first=first + 1, second=position + 1
                     )
-                if article.id in self.logged and article.id not in self.pending:
-                    self.results[position] = Assignment(article.id, self.logged[article.id], resumed=True)
-                elif not article.text.strip():
-                    self.results[position] = Assignment(article.id, None, resumed=article.id in self.logged)
+                day = article.date.toordinal() if article.date is not None else -1
+                latest = max(latest, day)
+                key = day if day >= 0 else latest
+                if not article.text.strip():
+                    self.results[position] = Assignment(
+                        article.id, None, None, resumed=article.id in self.logged
+                    )
                     self.pending.pop(article.id, None)
                     if self.store is not None and article.id not in self.logged:
                         self.store.log(article.id, None)
-                else:
-                    todo.append((position, article))
-                    if len(todo) - start >= self.options.batch_size:
-                        yield [a for _, a in todo[start:]]
-                        start = len(todo)
-            if len(todo) > start:
-                yield [a for _, a in todo[start:]]
+                    continue
+                ghost = article.id in self.logged and article.id not in self.pending
+                if ghost:
+                    decision = self.logged[article.id]
+                    story, thread = decision if decision is not None else (None, None)
+                    self.results[position] = Assignment(article.id, story, thread, resumed=True)
+                todo.append(_Entry(position, article.id, key, day, ghost))
+                if not ghost:
+                    batch.append(article)
+                    if len(batch) >= self.options.batch_size:
+                        yield batch
+                        batch = []
+            if batch:
+                yield batch
 
         for features in featurize(batches()):
-            batch = todo[: len(features)]
-            del todo[: len(features)]
-            for row, (position, article) in enumerate(batch):
-                self._push(position, article, features, row)
-            yield from self._drain(limit=self.options.reorder_buffer if self.dated else 0)
-        yield from self._drain(limit=0)
+            row = 0
+            while row < len(features):
+                entry = todo.popleft()
+                self._push(entry, None if entry.ghost else features, row)
+                row += not entry.ghost
+            while todo and todo[0].ghost:
+                self._push(todo.popleft(), None, 0)
+            yield from self._output()
+        while todo:  # ghosts only: nothing was left to featurize
+            self._push(todo.popleft(), None, 0)
+        self._drain(0)
+        yield from self._output()
         if self.store is not None:
             self.store.snapshot(self.clusterer.state, self.pending)
 
-    def _push(self, position: int, article: Article, features: Features, row: int) -> None:
-        day = -1
-        if article.date is not None:
-            self.dated = True
-            day = article.date.toordinal()
-            self.latest_day = max(self.latest_day, day)
-        key = day if day >= 0 else self.latest_day  # an undated article happens "now" in the stream
-        heapq.heappush(self.heap, (key, position, day, article.id, features, row))
+    def _push(self, entry: _Entry, features: Features | None, row: int) -> None:
+        self.dated = self.dated or entry.day >= 0
+        heapq.heappush(self.heap, (entry.key, entry.position, entry, features, row))
+        self._drain(self.options.reorder_buffer if self.dated else 0)
 
-    def _drain(self, *, limit: int) -> Iterator[Assignment]:
+    def _drain(self, limit: int) -> None:
         store = self.store
+        clusterer = self.clusterer
+        state = clusterer.state
         while len(self.heap) > limit:
-            _, position, day, article_id, features, row = heapq.heappop(self.heap)
-            forced = self.pending.pop(article_id, None) if article_id in self.pending else None
-            replay = forced is not None
-            story = self.clusterer.add(features, row, day=day if day >= 0 else None, story=forced)
-            self.results[position] = Assignment(article_id, story, resumed=replay)
+            _, _, entry, features, row = heapq.heappop(self.heap)
+            if features is None:
+                continue  # a ghost: its decision is in the snapshot already
+            forced = self.pending.pop(entry.article_id, None)
+            view = clusterer.view(features, row, day=entry.day if entry.day >= 0 else None)
+            if forced is None:
+                story, thread = clusterer.decide(view)
+                # New numbers start above those that earlier runs gave out.
+                if story >= len(state.stories):
+                    story = max(story, self.floor[0])
+                    if thread >= len(state.threads):
+                        thread = max(thread, self.floor[1])
+            else:
+                story, thread = forced
+            clusterer.commit(view, story, thread)
+            self.results[entry.position] = Assignment(
+                entry.article_id, story, thread, resumed=forced is not None
+            )
             if store is not None:
-                if not replay:
-                    store.log(article_id, story)
+                if forced is None:
+                    store.log(entry.article_id, (story, thread))
                 self.since_snapshot += 1
                 if self.since_snapshot >= self.options.snapshot_every:
-                    store.snapshot(self.clusterer.state, self.pending)
+                    store.snapshot(state, self.pending)
                     self.since_snapshot = 0
-        if store is not None:
-            store.flush()  # logged before it is output: whatever was output survives a kill
+
+    def _output(self) -> Iterator[Assignment]:
+        if self.store is not None:
+            self.store.flush()  # logged before it is output: whatever was output survives a kill
         while self.next_out in self.results:
             yield self.results.pop(self.next_out)
             self.next_out += 1
