@@ -82,11 +82,11 @@ def test_pipeline_checks_stage_order_when_built() -> None:
         return corpus
 
     late = Stage("needs_sentences", identity, requires=("sentences",))
-    with pytest.raises(ConfigError, match="needs_sentences.*needs sentences"):
+    with pytest.raises(ConfigError, match=r"needs_sentences.*needs sentences"):
         Pipeline([CLEAN, late])
     with pytest.raises(ConfigError, match="appears twice"):
         Pipeline([CLEAN, CLEAN])
-    with pytest.raises(ConfigError, match="unknown field 'article.cleaned'"):
+    with pytest.raises(ConfigError, match=r"unknown field 'article\.cleaned'"):
         Stage("typo", identity, requires=("article.cleaned",))
     pipeline = Pipeline([CLEAN, Stage("after_clean", identity, requires=("article.clean", "dropped"))])
     assert pipeline.names == ["clean", "after_clean"]

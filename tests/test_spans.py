@@ -30,7 +30,9 @@ def _fold(text: str) -> str:
 def _problems(report: dict[str, Any], given: dict[str, str]) -> Iterator[str]:
     """Each emitted span whose slice of the given text is not the emitted text."""
 
-    def check(kind: str, source: str, item: dict[str, Any], *, shown: str, how: str = "equal") -> Iterator[str]:
+    def check(
+        kind: str, source: str, item: dict[str, Any], *, shown: str, how: str = "equal"
+    ) -> Iterator[str]:
         sliced = _fold(given[source][item["start"] : item["end"]])
         want = " ".join(shown.split())
         ok = {

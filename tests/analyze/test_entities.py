@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.analyze import EntityIndex, Paragraph, name_tokens, names_match, same_word
+from storyline.analyze._entities import spelling_key
 from storyline.model import Corpus
 
 
@@ -56,3 +57,29 @@ def test_cluster_entities_are_merged(parsed: tuple[Corpus, list[Paragraph], Enti
 def test_name_tokens_never_empty() -> None:
     assert name_tokens("Shama 's") == ("Shama",)
     assert name_tokens("'s") == ()
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Sergei", "Sergey"),
+        ("Khalid", "Kalid"),
+        ("Mohammed", "Mohamed"),
+        ("Philip", "Filip"),
+        ("Elaraby", "Elarabi"),
+    ],
+)
+def test_spelling_key_folds_transliterations(a: str, b: str) -> None:
+    assert spelling_key(a) == spelling_key(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("Hamad", "Ahmad"), ("Karim", "Kamal"), ("Peter", "Victor"), ("Ann", "Ian")]
+)
+def test_spelling_key_keeps_different_names_apart(a: str, b: str) -> None:
+    assert spelling_key(a) != spelling_key(b)
+
+
+def test_spelling_key_drops_particles_and_accents() -> None:
+    assert spelling_key("al-Arabi") == spelling_key("Arabi") == spelling_key("Arabí")
+    assert spelling_key("") == ""

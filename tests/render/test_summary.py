@@ -27,7 +27,9 @@ def test_markdown_cannot_be_injected(hash_summarizer: Summarizer) -> None:
             text="The council met on Tuesday to discuss the flood defences for the town.\n"
             "Officials said the <b>work</b> would start [soon](javascript:x) and \u202eend\x1b[31m.",
         ),
-        Article(id="y", url="https://example.org/a b>c", text="The council met on Tuesday about flood defences."),
+        Article(
+            id="y", url="https://example.org/a b>c", text="The council met on Tuesday about flood defences."
+        ),
     ]
     md = render_markdown(hash_summarizer(hostile))
     # Markup from a report shows as escaped text, never as a tag or a link.

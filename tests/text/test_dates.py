@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from storyline.analyze import find_event_dates, find_publication_date
 from storyline.model import Article, PartialDate
+from storyline.text import find_event_dates, find_publication_date, parse_date, to_calendar_date
 
 TUESDAY = dt.date(2012, 2, 7)
 
@@ -106,3 +106,30 @@ def test_next_and_due_to(sentence: str, expected: str) -> None:
 
 def test_dates_at_the_ends_of_the_calendar_do_not_crash() -> None:
     assert find_event_dates("It happened yesterday.", published=dt.date(1, 1, 1)) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2012-03-10", "2012-03-10"),
+        ("2012-03-10T08:00:00Z", "2012-03-10"),
+        ("March 3, 2012", "2012-03-03"),
+        ("3 March 2012", "2012-03-03"),
+        ("Sat, 10 Mar 2012 08:00:00 GMT", "2012-03-10"),
+        ("3/10/2012", "2012-03-10"),
+    ],
+)
+def test_parse_date_reads_common_forms(value: str, expected: str) -> None:
+    assert str(parse_date(value)) == expected
+
+
+@pytest.mark.parametrize("value", ["", "soon", "March 2012", "2012", "not a date 99", None])
+def test_parse_date_gives_none_without_a_day(value: str | None) -> None:
+    assert parse_date(value) is None
+
+
+def test_to_calendar_date_cuts_datetimes_and_refuses_other_types() -> None:
+    assert to_calendar_date(dt.datetime(2012, 3, 10, 23, 59)) == dt.date(2012, 3, 10)
+    assert to_calendar_date(None) is None
+    with pytest.raises(ValueError, match=r"datetime\.date"):
+        to_calendar_date("2012-03-10")
