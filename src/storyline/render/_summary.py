@@ -6,7 +6,7 @@ import json
 import textwrap
 
 from storyline.model import Summary
-from storyline.text import md_escape, md_link, plain
+from storyline.text import md_escape, md_source, plain
 
 FORMATS = ("text", "md", "json")
 
@@ -44,13 +44,8 @@ def render_markdown(summary: Summary) -> str:
     out.append(body + "\n")
     out.append("### Sources\n")
     for article in summary.articles:
-        parts = [f"{number[article.id]}. {md_escape(article.id)}"]
-        if article.title:
-            parts.append(f"*{md_escape(article.title)}*")
-        if article.date:
-            parts.append(article.date.isoformat())
-        if link := md_link(article.url):
-            parts.append(link)
+        parts = md_source(article.id, article.title, article.date, article.url)
+        parts[0] = f"{number[article.id]}. {parts[0]}"
         if article.id in summary.excluded:
             parts.append("(left out: " + _exclusion_reason(summary, article.id) + ")")
         out.append(" — ".join(parts))

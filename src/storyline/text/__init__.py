@@ -9,7 +9,7 @@ from storyline.text._dates import (
     parse_date,
     to_calendar_date,
 )
-from storyline.text._escape import html_escape, md_escape, md_link, plain, safe_url
+from storyline.text._escape import html_escape, md_escape, md_link, md_source, plain, safe_url
 from storyline.text._normalize import (
     Piece,
     align,
@@ -58,6 +58,7 @@ __all__ = [
     "make_splitter",
     "md_escape",
     "md_link",
+    "md_source",
     "overlap",
     "paragraph_pieces",
     "parse_date",

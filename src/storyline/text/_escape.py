@@ -8,6 +8,7 @@ overrides, which can disguise text in a terminal or a page, are removed (`plain`
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 
@@ -44,3 +45,15 @@ def md_link(url: str | None) -> str | None:
     if safe is None:
         return None
     return "<" + re.sub(r"[<>\s]", lambda m: f"%{ord(m.group(0)):02X}", safe) + ">"
+
+
+def md_source(source_id: str, title: str | None, date: dt.date | None, url: str | None) -> list[str]:
+    """The parts of a source's line in a Markdown list: id, title, date, link (each escaped)."""
+    parts = [md_escape(source_id)]
+    if title:
+        parts.append(f"*{md_escape(' '.join(title.split()))}*")
+    if date:
+        parts.append(date.isoformat())
+    if link := md_link(url):
+        parts.append(link)
+    return parts

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from storyline.text import html_escape, md_escape, md_link, safe_url
+from storyline.text import html_escape, md_escape, md_source, safe_url
 from storyline.timelines._timeline import Timeline
 
 TIMELINE_FORMATS = ("json", "md", "html")
@@ -49,14 +49,8 @@ def _markdown(result: Timeline) -> str:
     if result.sources:
         out += ["## Sources", ""]
         for source in result.sources:
-            parts = [f"[{number[source.id]}] {_md(source.id)}"]
-            if source.title:
-                parts.append(f"*{_md(source.title)}*")
-            if source.date:
-                parts.append(source.date.isoformat())
-            if link := md_link(source.url):
-                parts.append(link)
-            out.append("- " + ", ".join(parts))
+            parts = md_source(source.id, source.title, source.date, source.url)
+            out.append(f"- [{number[source.id]}] " + ", ".join(parts))
         out.append("")
     return "\n".join(out)
 
