@@ -22,12 +22,9 @@ STORY_FORMATS = ("html", "md", "json")
 
 
 def render_story(story: Story, fmt: str) -> str:
-    """Render in one of STORY_FORMATS."""
-    if fmt == "html":
-        return render_story_html(story)
-    if fmt == "md":
-        return render_story_markdown(story)
-    return render_story_json(story)
+    """Render in one of STORY_FORMATS (anything else: JSON)."""
+    renderers = {"html": render_story_html, "md": render_story_markdown}
+    return renderers.get(fmt, render_story_json)(story)
 
 
 def render_story_json(story: Story, *, indent: int | None = 2) -> str:
@@ -56,7 +53,7 @@ def render_story_markdown(story: Story) -> str:
                 label = ""
     if view.timeline:
         out += ["", "## Timeline", ""]
-        out += [f"- **{event.date}** {_md_cited(event.said)}" for event in view.timeline]
+        out += [f"- **{date}** {_md_cited(said)}" for date, said in view.timeline]
     if view.people or view.also_named:
         out += ["", "## People and what they said", ""]
         for person in view.people:
@@ -166,8 +163,8 @@ def _html_timeline(view: StoryView) -> str:
     if not view.timeline:
         return ""
     items = "".join(
-        f"<li><time>{_e(e.date)}</time><p>{_e(e.said.text)}{_cites(e.said.cites)}</p></li>"
-        for e in view.timeline
+        f"<li><time>{_e(date)}</time><p>{_e(said.text)}{_cites(said.cites)}</p></li>"
+        for date, said in view.timeline
     )
     return f"<section id=timeline><h2>Timeline</h2><ol class=timeline>{items}</ol></section>"
 

@@ -63,12 +63,9 @@ def render_json(summary: Summary, *, indent: int | None = 2) -> str:
 
 
 def render(summary: Summary, fmt: str) -> str:
-    """Render in one of FORMATS."""
-    if fmt == "md":
-        return render_markdown(summary)
-    if fmt == "json":
-        return render_json(summary)
-    return render_text(summary)
+    """Render in one of FORMATS (anything else: plain text)."""
+    renderers = {"md": render_markdown, "json": render_json}
+    return renderers.get(fmt, render_text)(summary)
 
 
 def _exclusion_reason(summary: Summary, article_id: str) -> str:

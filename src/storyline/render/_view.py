@@ -44,12 +44,6 @@ class Difference:
 
 
 @dataclass(frozen=True, slots=True)
-class Event:
-    date: str
-    said: Cited
-
-
-@dataclass(frozen=True, slots=True)
 class Person:
     """A card: someone quoted or named more than once (name None: quotes nobody was found for)."""
 
@@ -96,7 +90,8 @@ class StoryView:
     n_quotes: int
     summary: tuple[Cited, ...]
     differences: tuple[Difference, ...]
-    timeline: tuple[Event, ...]
+    timeline: tuple[tuple[str, Cited], ...]
+    """(date, what happened) in date order."""
     people: tuple[Person, ...]
     also_named: tuple[Named, ...]
     places: tuple[Named, ...]
@@ -157,7 +152,7 @@ def story_view(story: Story) -> StoryView:
         n_quotes=len(story.quotes),
         summary=tuple(Cited(s.text, cites(s.sources)) for s in story.summary.sentences),
         differences=differences,
-        timeline=tuple(Event(str(e.date), Cited(e.text, cites(e.sources))) for e in story.timeline),
+        timeline=tuple((str(e.date), Cited(e.text, cites(e.sources))) for e in story.timeline),
         people=tuple(people),
         also_named=tuple(also_named),
         places=places,
