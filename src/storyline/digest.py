@@ -1,6 +1,7 @@
-"""A digest of a feed: cluster the articles into stories, then report each story.
+"""A digest of a feed: cluster the articles into stories and threads, then report each story.
 
-    articles -> cluster_articles (online, `cluster/`) -> one Reporter call per story
+    articles -> cluster_articles (online, `cluster/`) -> threads of stories, titled
+             -> one Reporter call per story
 
 Reporting runs here, one story after another, or on Ray (`engine="ray"`) as tasks
 on actors that each load the models once; the stories come back in the same order
@@ -14,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from storyline.cluster import ClusterOptions, cluster_articles, init_ray
+from storyline.cluster import ClusterOptions, cluster_articles, init_ray, story_title, thread_title
 from storyline.errors import InputError, StageError
 from storyline.model import Article, ReportOptions, Story
 from storyline.pipeline import Reporter
@@ -31,6 +32,78 @@ class DigestEntry:
     error: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class StoryGroup:
+    """One story of a feed: its articles in date order, and its title."""
+
+    number: int
+    title: str
+    articles: tuple[Article, ...]
+
+    @property
+    def earliest(self) -> dt.date | None:
+        return min((a.date for a in self.articles if a.date), default=None)
+
+    @property
+    def latest(self) -> dt.date | None:
+        return max((a.date for a in self.articles if a.date), default=None)
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadGroup:
+    """One thread of a feed: its stories in date order (undated last), and its topic."""
+
+    number: int
+    title: str
+    stories: tuple[StoryGroup, ...]
+
+    @property
+    def n_articles(self) -> int:
+        return sum(len(s.articles) for s in self.stories)
+
+
+def group_feed(
+    articles: Sequence[Article],
+    *,
+    options: ClusterOptions | None = None,
+    engine: str = "local",
+    address: str | None = None,
+    n_workers: int | None = None,
+) -> list[ThreadGroup]:
+    """Cluster the feed; return its threads, largest first, then most recent first.
+
+    Stories are numbered 1, 2, ... in that order, threads likewise; each story's articles
+    and each thread's stories are in date order.
+    """
+    by_story: dict[int, list[Article]] = {}
+    thread_of: dict[int, int] = {}
+    for article, assignment in zip(
+        articles,
+        cluster_articles(articles, options=options, engine=engine, address=address, n_workers=n_workers),
+        strict=True,
+    ):
+        if assignment.story is not None and assignment.thread is not None:
+            by_story.setdefault(assignment.story, []).append(article)
+            thread_of[assignment.story] = assignment.thread
+    by_thread: dict[int, list[list[Article]]] = {}
+    for story, group in by_story.items():
+        group.sort(key=_date_key)
+        by_thread.setdefault(thread_of[story], []).append(group)
+    threads = list(by_thread.values())
+    for stories in threads:
+        stories.sort(key=lambda group: _date_key(group[0]))
+    threads.sort(key=lambda stories: (-sum(map(len, stories)), -max(_latest_ordinal(g) for g in stories)))
+    out: list[ThreadGroup] = []
+    number = 0
+    for t, stories in enumerate(threads, start=1):
+        groups = []
+        for group in stories:
+            number += 1
+            groups.append(StoryGroup(number, story_title(group), tuple(group)))
+        out.append(ThreadGroup(t, thread_title(stories), tuple(groups)))
+    return out
+
+
 def group_stories(
     articles: Sequence[Article],
     *,
@@ -40,15 +113,8 @@ def group_stories(
     n_workers: int | None = None,
 ) -> list[list[Article]]:
     """Cluster the feed; return its stories, largest first, then most recent first."""
-    by_story: dict[int, list[Article]] = {}
-    for article, assignment in zip(
-        articles,
-        cluster_articles(articles, options=options, engine=engine, address=address, n_workers=n_workers),
-        strict=True,
-    ):
-        if assignment.story is not None:
-            by_story.setdefault(assignment.story, []).append(article)
-    stories = list(by_story.values())
+    threads = group_feed(articles, options=options, engine=engine, address=address, n_workers=n_workers)
+    stories = [list(s.articles) for t in threads for s in t.stories]
     stories.sort(key=lambda group: (-len(group), -_latest_ordinal(group)))
     return stories
 
@@ -124,6 +190,11 @@ def _report_on_ray(
             ray.kill(actor)
 
 
-def _latest_ordinal(group: list[Article]) -> int:
+def _date_key(article: Article) -> int:
+    """Date order with undated articles last."""
+    return article.date.toordinal() if article.date else dt.date.max.toordinal()
+
+
+def _latest_ordinal(group: Sequence[Article]) -> int:
     dates = [a.date for a in group if a.date]
     return max(dates).toordinal() if dates else 0

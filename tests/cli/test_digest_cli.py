@@ -1,4 +1,4 @@
-"""`storyline digest`: stories from a feed, a report for each, and an index."""
+"""`storyline digest`: stories and threads from a feed, a report per story, a page per thread, an index."""
 
 from __future__ import annotations
 
@@ -20,10 +20,17 @@ STRIKE = [
 ]
 
 
+STRIKE_TITLES = ["Port Selva dock strike halts harbour", "Strike: what it means for shoppers"]
+
+
 def _feed(path: Path, extra: str = "") -> Path:
     lines = [
-        json.dumps({"id": f"flood-{i}", "text": t, "date": "2024-05-07"}) for i, t in enumerate(FLOOD)
-    ] + [json.dumps({"id": f"strike-{i}", "text": t, "date": "2024-05-06"}) for i, t in enumerate(STRIKE)]
+        json.dumps({"id": f"flood-{i}", "text": t, "date": "2024-05-07", "source": ["Herald", "Post"][i % 2]})
+        for i, t in enumerate(FLOOD)
+    ] + [
+        json.dumps({"id": f"strike-{i}", "text": t, "date": "2024-05-06", "title": STRIKE_TITLES[i]})
+        for i, t in enumerate(STRIKE)
+    ]
     path.write_text("\n".join(lines) + "\n" + extra)
     return path
 
@@ -40,15 +47,26 @@ def test_digest_writes_a_report_per_story_and_an_index(
     suffix = {"html": ".html", "md": ".md", "json": ".json"}[fmt]
     reports = sorted(out.glob(f"story-*{suffix}"))
     assert len(reports) == 2  # two stories, the larger first
+    pages = sorted(out.glob(f"thread-*{suffix}"))
+    assert len(pages) == 2  # unrelated: two threads
     index = (out / f"index{suffix}").read_text(encoding="utf-8")
     if fmt == "json":
-        stories = json.loads(index)["stories"]
-        assert [s["size"] for s in stories] == [3, 2]
+        threads = json.loads(index)["threads"]
+        assert [t["size"] for t in threads] == [3, 2]
+        stories = [s for t in threads for s in t["stories"]]
         assert sorted(stories[0]["articles"]) == ["flood-0", "flood-1", "flood-2"]
         assert stories[0]["file"] == reports[0].name and "Marrow" in stories[0]["summary"]
+        assert stories[0]["sources"] == ["Herald", "Post"]
+        assert stories[0]["earliest"] == "2024-05-07" and stories[1]["latest"] == "2024-05-06"
+        assert stories[1]["title"] == "Port Selva dock strike halts harbour"  # the headline that fits best
+        assert "Marrow" in stories[0]["title"] and stories[0]["title"] != "Story report"
         assert json.loads(reports[0].read_text())["summary"]
+        assert threads[0]["file"] == pages[0].name
     else:
-        assert reports[0].name in index and "Marrow" in index
+        assert reports[0].name in index and "Marrow" in index and pages[0].name in index
+        assert "Port Selva dock strike halts harbour" in index
+        page = pages[0].read_text(encoding="utf-8")
+        assert reports[0].name in page  # a thread page links its stories' reports
 
 
 def test_digest_bad_input(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -66,6 +84,29 @@ def test_digest_bad_input(capsys: pytest.CaptureFixture[str], tmp_path: Path) ->
     assert code == 2 and "no usable text" in err
 
 
+def test_digest_thread_page_lists_stories_by_date(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    arrest = "Former ruler Teodor Malkovic was arrested in Kessport on a warrant from judge Amara Voss of the Lune."
+    ruling = (
+        "The Kessport court ruled that Teodor Malkovic can be extradited to the Lune for judge Amara Voss."
+    )
+    lines = [
+        {"id": "r0", "text": ruling, "date": "1998-11-25"},
+        {"id": "a0", "text": arrest, "date": "1998-10-17"},
+        {"id": "a1", "text": arrest.replace("was arrested", "was detained"), "date": "1998-10-17"},
+        {"id": "r1", "text": ruling.replace("ruled", "decided"), "date": "1998-11-25"},
+    ]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    out = tmp_path / "digest"
+    assert main(["digest", str(feed), "-o", str(out), "--format", "json", "--quiet"]) == 0
+    capsys.readouterr()
+    threads = json.loads((out / "index.json").read_text())["threads"]
+    assert len(threads) == 1 and len(threads[0]["stories"]) == 2
+    page = json.loads((out / threads[0]["file"]).read_text())
+    assert [s["earliest"] for s in page["stories"]] == ["1998-10-17", "1998-11-25"]
+    assert "Malkovic" in threads[0]["title"]
+
+
 @pytest.mark.slow
 def test_digest_on_ray_matches_local(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     ray = pytest.importorskip("ray")
@@ -76,7 +117,7 @@ def test_digest_on_ray_matches_local(capsys: pytest.CaptureFixture[str], tmp_pat
             out = tmp_path / engine
             extra = ["--engine", "ray", "--workers", "1"] if engine == "ray" else []
             assert main(["digest", str(feed), "-o", str(out), "--format", "json", "--quiet", *extra]) == 0
-            runs[engine] = json.loads((out / "index.json").read_text())["stories"]
+            runs[engine] = json.loads((out / "index.json").read_text())["threads"]
     finally:
         ray.shutdown()  # the local cluster the command started
     capsys.readouterr()

@@ -1,4 +1,4 @@
-"""The `digest` command: cluster a feed into stories, then write one report per story and an index."""
+"""The `digest` command: stories and threads of a feed; a report per story, a page per thread, an index."""
 
 from __future__ import annotations
 
@@ -10,11 +10,12 @@ from typing import Any
 from storyline.analyze import DEFAULT_NER_MODEL, load_nlp
 from storyline.cli._common import info, progress, write
 from storyline.cli._stream import _add_cluster_options, _options, _Warnings
-from storyline.digest import build_digest, group_stories
+from storyline.digest import StoryGroup, build_digest, group_feed
 from storyline.errors import ConfigError, Errors, InputError
 from storyline.ingest import ArticleRow, iter_articles
 from storyline.model import Article, ReportOptions, SummaryOptions
-from storyline.render import STORY_FORMATS, IndexEntry, render_index, render_story
+from storyline.render import STORY_FORMATS, render_story
+from storyline.render._digest import IndexEntry, ThreadEntry, render_index, render_thread
 
 SUFFIX = {"html": ".html", "md": ".md", "json": ".json"}
 
@@ -22,10 +23,12 @@ SUFFIX = {"html": ".html", "md": ".md", "json": ".json"}
 def add_digest_parser(sub: Any) -> None:
     d = sub.add_parser(
         "digest",
-        help="cluster a feed into stories and write a report per story plus an index page",
+        help="cluster a feed into stories and threads; write a report per story, a page per thread, an index",
         description="Read one article per line ({id, text, title?, date?, url?, source?}), group the "
-        "articles into stories (as `storyline cluster`), write one story report per story into OUTDIR "
-        "and an index listing the stories by size and date with a one-line summary each.",
+        "articles into stories and threads (as `storyline cluster`), write one story report per story "
+        "and one page per thread (its stories in date order) into OUTDIR, and an index listing the "
+        "threads, largest first, with their stories: title, dates, sources, a one-line summary, and "
+        "a badge where sources disagree.",
     )
     d.add_argument("articles", type=Path, metavar="ARTICLES", help="JSONL(.gz) of articles, or - for stdin")
     d.add_argument("-o", "--output", type=Path, required=True, metavar="OUTDIR", help="directory to write")
@@ -54,10 +57,11 @@ def digest(args: argparse.Namespace) -> int:
         raise InputError(Errors.SL107)
     cluster_options = _options(args)
     load_nlp(args.ner_model)  # a missing model fails now, not after the whole feed is clustered
-    stories = group_stories(
+    threads = group_feed(
         articles, options=cluster_options, engine=args.engine, address=args.address, n_workers=args.workers
     )
-    stories = [group for group in stories if len(group) >= args.min_size]
+    kept = [[s for s in t.stories if len(s.articles) >= args.min_size] for t in threads]
+    stories: list[StoryGroup] = [s for group in kept for s in group]
     options = ReportOptions(
         summary=SummaryOptions(words=args.words, embedder=args.embedder, model=args.model),
         ner_model=args.ner_model,
@@ -68,30 +72,52 @@ def digest(args: argparse.Namespace) -> int:
         raise InputError(Errors.SL112, path=str(outdir), reason=exc.strerror or str(exc)) from None
     with progress(args.quiet, label="reporting stories") as advance:
         entries = build_digest(
-            stories,
+            [list(s.articles) for s in stories],
             options=options,
             engine=args.engine,
             address=args.address,
             n_workers=args.workers,
             on_story=advance,
         )
-    for stale in (*outdir.glob(f"story-[0-9][0-9][0-9][0-9]{SUFFIX[args.format]}"),):
-        stale.unlink()  # an earlier digest's reports, which this index would not list
-    index: list[IndexEntry] = []
-    for entry in entries:
+    suffix = SUFFIX[args.format]
+    for stale in (
+        *outdir.glob(f"story-[0-9][0-9][0-9][0-9]{suffix}"),
+        *outdir.glob(f"thread-[0-9][0-9][0-9][0-9]{suffix}"),
+    ):
+        stale.unlink()  # an earlier digest's pages, which this index would not list
+    by_number: dict[int, IndexEntry] = {}
+    for group, entry in zip(stories, entries, strict=True):
         name = None
         if entry.report is not None:
-            name = f"story-{entry.story:04d}{SUFFIX[args.format]}"
+            name = f"story-{group.number:04d}{suffix}"
             write(render_story(entry.report, args.format), outdir / name)
-        index.append(
-            IndexEntry(entry.story, entry.article_ids, entry.latest, entry.report, name, entry.error)
+        sources = tuple(dict.fromkeys(a.source for a in group.articles if a.source))
+        by_number[group.number] = IndexEntry(
+            group.number,
+            entry.article_ids,
+            group.latest,
+            entry.report,
+            name,
+            entry.error,
+            title=group.title,
+            earliest=group.earliest,
+            sources=sources,
         )
+    index: list[ThreadEntry] = []
+    for thread, members in zip(threads, kept, strict=True):
+        if not members:
+            continue
+        page = f"thread-{thread.number:04d}{suffix}"
+        listed = ThreadEntry(thread.number, thread.title, tuple(by_number[s.number] for s in members), page)
+        write(render_thread(listed, args.format), outdir / page)
+        index.append(listed)
     write(render_index(index, args.format), outdir / f"index{SUFFIX[args.format]}")
     if not args.quiet:
         elapsed = time.perf_counter() - started
         reported = sum(1 for e in entries if e.report is not None)
         info(
-            f"{len(articles)} articles, {len(entries)} stories ({reported} reported) in {elapsed:.1f} s; "
+            f"{len(articles)} articles, {len(index)} threads, {len(entries)} stories ({reported} reported) "
+            f"in {elapsed:.1f} s; "
             f"index: {outdir / ('index' + SUFFIX[args.format])}"
         )
     return 0

@@ -10,6 +10,7 @@ from storyline.cluster._ray import init_ray, ray_featurize
 from storyline.cluster._registry import CLUSTERERS, Clusterer
 from storyline.cluster._state import StateStore
 from storyline.cluster._stream import ENGINES, Assignment, cluster_articles
+from storyline.cluster._titles import extract_headline, story_title, thread_title, topic_terms
 
 __all__ = [
     "CLUSTERERS",
@@ -28,6 +29,10 @@ __all__ = [
     "bcubed",
     "cluster_articles",
     "default_pair_model",
+    "extract_headline",
     "init_ray",
     "ray_featurize",
+    "story_title",
+    "thread_title",
+    "topic_terms",
 ]

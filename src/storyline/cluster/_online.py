@@ -50,7 +50,7 @@ UNDATED = -1
 # The inverted index of stories: each article posts its heaviest lead terms; a lookup reads
 # the most recent stories of each (a term in more stories than that says little).
 POSTED_TERMS = 10
-POSTING_LENGTH = 100
+POSTING_LENGTH = 32
 
 FloatArray = npt.NDArray[np.float32]
 IntArray = npt.NDArray[np.int64]
@@ -311,8 +311,7 @@ class OnlineClusterer:
         train stream, shared rare words (names, places) rarely do.
         """
         s = self.state
-        stories, first = np.unique(s.article_story[neighbours], return_index=True)
-        ordered = stories[np.argsort(first)].tolist()
+        ordered = list(dict.fromkeys(s.article_story[neighbours].tolist()))
         seen = set(ordered)
         for story in self._posted(s.postings, view.lead):
             if story not in seen:
@@ -328,28 +327,21 @@ class OnlineClusterer:
 
     def _posted(self, postings: dict[int, list[int]], *vectors: tuple[IntArray, FloatArray]) -> list[int]:
         """Up to `n_candidates` groups whose posted terms carry the most of the vectors' weight."""
-        found: list[npt.NDArray[np.int64]] = []
-        found_w: list[npt.NDArray[np.float32]] = []
+        scores: dict[int, float] = {}
         for vector in vectors:
-            for term, weight in zip(*_top_terms(*vector), strict=True):
-                posting = postings.get(int(term))
-                if posting:
-                    recent = np.asarray(posting[-POSTING_LENGTH:], dtype=np.int64)
-                    found.append(recent)
-                    found_w.append(np.full(len(recent), weight, np.float32))
-        if not found:
-            return []
-        groups, inverse = np.unique(np.concatenate(found), return_inverse=True)
-        scores = np.bincount(inverse, weights=np.concatenate(found_w))
-        best = np.argsort(-scores, kind="stable")[: self.options.n_candidates]
-        return [int(groups[b]) for b in best]
+            terms, weights = _top_terms(*vector)
+            for term, weight in zip(terms.tolist(), weights.tolist(), strict=True):
+                for group in postings.get(term, ())[-POSTING_LENGTH:]:
+                    scores[group] = scores.get(group, 0.0) + weight
+        # Highest score first, ties to the most recent group: reproducible.
+        best = sorted(scores.items(), key=lambda item: (-item[1], -item[0]))
+        return [group for group, _ in best[: self.options.n_candidates]]
 
     def thread_candidates(self, view: View, neighbours: IntArray) -> list[int]:
         """Threads of the neighbours, then threads sharing the article's heaviest terms and names."""
         s = self.state
-        parents = np.asarray(s.stories.parent, dtype=np.int64)[s.article_story[neighbours]]
-        threads, first = np.unique(parents, return_index=True)
-        ordered = [int(t) for t in threads[np.argsort(first)]]
+        parent = s.stories.parent
+        ordered = list(dict.fromkeys(parent[story] for story in s.article_story[neighbours].tolist()))
         seen = set(ordered)
         for thread in self._posted(s.thread_postings, view.full, view.names):
             if thread not in seen:
@@ -626,5 +618,6 @@ def _take(values: list[float], groups: list[int]) -> npt.NDArray[np.float64]:
 
 
 def _ratio(num: npt.NDArray[np.float64], den: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(den > 0, num / np.where(den > 0, den, 1.0), 0.0)
+    """num / den, 0 where den is 0 (a sum of nothing: its dot products are 0 too)."""
+    result: npt.NDArray[np.float64] = num / np.maximum(den, 1e-12)
+    return result

@@ -1,19 +1,24 @@
-"""The digest's index: every story of a feed by size and date, with a one-line summary."""
+"""The digest's pages: an index of threads and their stories, and one page per thread.
+
+The index lists every thread (largest first) with its stories: title, dates, sources,
+a one-line summary and a badge when sources disagree; each story links its report. A
+thread page lists the thread's stories in date order and links their reports.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
 from dataclasses import dataclass
 
 from storyline.model import Story
-from storyline.render._story import CSS, count_of, date_range, headline, md_escape
+from storyline.render._story import CSS
+from storyline.text import html_escape, md_escape
 
 
 @dataclass(frozen=True, slots=True)
 class IndexEntry:
-    """A line of the index: the story, the file its report went to, and its articles."""
+    """A story of the digest: the file its report went to, its articles, and what the index shows."""
 
     number: int
     article_ids: tuple[str, ...]
@@ -21,6 +26,23 @@ class IndexEntry:
     report: Story | None
     file: str | None
     error: str | None = None
+    title: str = ""
+    earliest: dt.date | None = None
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadEntry:
+    """A thread of the digest: its topic, its stories in date order, and its page."""
+
+    number: int
+    title: str
+    stories: tuple[IndexEntry, ...]
+    file: str | None = None
+
+    @property
+    def n_articles(self) -> int:
+        return sum(len(s.article_ids) for s in self.stories)
 
 
 def one_line(story: Story | None) -> str:
@@ -30,76 +52,154 @@ def one_line(story: Story | None) -> str:
     return story.summary.sentences[0].text
 
 
-def render_index(entries: list[IndexEntry], fmt: str, *, title: str = "storyline digest") -> str:
+def n_disagreements(entry: IndexEntry) -> int:
+    return sum(c.disagreement for c in entry.report.claims) if entry.report else 0
+
+
+def dates(entry: IndexEntry) -> str:
+    first, last = entry.earliest, entry.latest
+    if first is None or last is None:
+        return "undated"
+    return first.isoformat() if first == last else f"{first.isoformat()} – {last.isoformat()}"
+
+
+def _count(n: int, noun: str, plural: str | None = None) -> str:
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
+def render_index(threads: list[ThreadEntry], fmt: str, *, title: str = "storyline digest") -> str:
     if fmt == "json":
-        return (
-            json.dumps(
-                {"title": title, "stories": [_entry_json(e) for e in entries]}, ensure_ascii=False, indent=2
-            )
-            + "\n"
-        )
+        payload = {"title": title, "threads": [_thread_json(t) for t in threads]}
+        return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
     if fmt == "md":
-        return _index_markdown(entries, title)
-    return _index_html(entries, title)
+        return _index_markdown(threads, title)
+    return _index_html(threads, title)
 
 
-def _entry_json(entry: IndexEntry) -> dict[str, object]:
+def render_thread(thread: ThreadEntry, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(_thread_json(thread), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "md":
+        lines = [f"# {md_escape(thread.title)}", "", f"_{_summary_line(thread)}_", ""]
+        for entry in thread.stories:
+            lines += _story_markdown(entry)
+        return "\n".join(lines) + "\n"
+    items = "".join(_story_html(entry) for entry in thread.stories)
+    body = (
+        f"<header><p class=kicker>thread</p><h1>{html_escape(thread.title)}</h1>"
+        f"<p class=meta>{html_escape(_summary_line(thread))} · "
+        "<a href='index.html'>all threads</a></p></header>\n"
+        f"<ol class=sources>{items}</ol>"
+    )
+    return _page(thread.title, body)
+
+
+def _summary_line(thread: ThreadEntry) -> str:
+    stories = [s for s in thread.stories]
+    firsts = [s.earliest for s in stories if s.earliest]
+    lasts = [s.latest for s in stories if s.latest]
+    span = f"{min(firsts).isoformat()} – {max(lasts).isoformat()}" if firsts and lasts else "undated"
+    return f"{_count(len(stories), 'story', 'stories')}, {_count(thread.n_articles, 'article')}, {span}"
+
+
+def _story_json(entry: IndexEntry) -> dict[str, object]:
     return {
         "story": entry.number,
-        "title": headline(entry.report) if entry.report else None,
+        "title": entry.title,
         "summary": one_line(entry.report),
         "articles": list(entry.article_ids),
         "size": len(entry.article_ids),
+        "earliest": entry.earliest.isoformat() if entry.earliest else None,
         "latest": entry.latest.isoformat() if entry.latest else None,
-        "disagreements": sum(c.disagreement for c in entry.report.claims) if entry.report else 0,
+        "sources": list(entry.sources),
+        "disagreements": n_disagreements(entry),
         "file": entry.file,
         **({"error": entry.error} if entry.error else {}),
     }
 
 
-def _index_markdown(entries: list[IndexEntry], title: str) -> str:
-    n_articles = sum(len(e.article_ids) for e in entries)
-    out = [f"# {title}", "", f"_{len(entries)} stories from {n_articles} articles, largest first_", ""]
-    for entry in entries:
-        name = md_escape(headline(entry.report)) if entry.report else f"story {entry.number}"
-        link = f"[{name}]({entry.file})" if entry.file else name
-        when = entry.latest.isoformat() if entry.latest else "undated"
-        out.append(f"{entry.number}. **{link}** — {count_of(len(entry.article_ids), 'article')} · {when}")
-        line = one_line(entry.report)
-        if line:
-            out.append(f"   {md_escape(line)}")
-        elif entry.error:
-            out.append(f"   _no report: {entry.error}_")
+def _thread_json(thread: ThreadEntry) -> dict[str, object]:
+    return {
+        "thread": thread.number,
+        "title": thread.title,
+        "size": thread.n_articles,
+        "file": thread.file,
+        "stories": [_story_json(s) for s in thread.stories],
+    }
+
+
+def _story_markdown(entry: IndexEntry) -> list[str]:
+    name = md_escape(entry.title or f"story {entry.number}")
+    link = f"[{name}](<{entry.file}>)" if entry.file else name
+    sources = f" · {md_escape(', '.join(entry.sources))}" if entry.sources else ""
+    badge = f" · **sources disagree ({n_disagreements(entry)})**" if n_disagreements(entry) else ""
+    out = [f"- **{link}** — {_count(len(entry.article_ids), 'article')} · {dates(entry)}{sources}{badge}"]
+    line = one_line(entry.report)
+    if line:
+        out.append(f"  {md_escape(line)}")
+    elif entry.error:
+        out.append(f"  _no report: {md_escape(entry.error)}_")
+    return out
+
+
+def _index_markdown(threads: list[ThreadEntry], title: str) -> str:
+    n_stories = sum(len(t.stories) for t in threads)
+    n_articles = sum(t.n_articles for t in threads)
+    out = [
+        f"# {md_escape(title)}",
+        "",
+        f"_{_count(len(threads), 'thread')}, {_count(n_stories, 'story', 'stories')} from "
+        f"{_count(n_articles, 'article')}, largest thread first_",
+    ]
+    for thread in threads:
+        name = md_escape(thread.title)
+        link = f"[{name}](<{thread.file}>)" if thread.file else name
+        out += ["", f"## {link}", "", f"_{_summary_line(thread)}_", ""]
+        for entry in thread.stories:
+            out += _story_markdown(entry)
     return "\n".join(out) + "\n"
 
 
-def _index_html(entries: list[IndexEntry], title: str) -> str:
-    n_articles = sum(len(e.article_ids) for e in entries)
-    rows = []
-    for entry in entries:
-        story = entry.report
-        name = html.escape(headline(story) if story else f"Story {entry.number}")
-        href = html.escape(entry.file or "", quote=True)
-        link = f"<a href='{href}'>{name}</a>" if entry.file else name
-        when = html.escape(
-            date_range(story) if story else (entry.latest.isoformat() if entry.latest else "undated")
+def _story_html(entry: IndexEntry) -> str:
+    name = html_escape(entry.title or f"Story {entry.number}")
+    link = f"<a href='{html_escape(entry.file)}'>{name}</a>" if entry.file else name
+    differs = n_disagreements(entry)
+    badge = f" <span class=badge>sources disagree ({differs})</span>" if differs else ""
+    sources = f" · {html_escape(', '.join(entry.sources))}" if entry.sources else ""
+    line = html_escape(one_line(entry.report) or (entry.error or ""))
+    return (
+        f"<li><span class=n>{entry.number}</span><div><h3>{link}</h3>"
+        f"<p class=meta>{_count(len(entry.article_ids), 'article')} · {html_escape(dates(entry))}"
+        f"{sources}{badge}</p><p>{line}</p></div></li>"
+    )
+
+
+def _index_html(threads: list[ThreadEntry], title: str) -> str:
+    n_stories = sum(len(t.stories) for t in threads)
+    n_articles = sum(t.n_articles for t in threads)
+    sections = []
+    for thread in threads:
+        name = html_escape(thread.title)
+        link = f"<a href='{html_escape(thread.file)}'>{name}</a>" if thread.file else name
+        stories = "".join(_story_html(entry) for entry in thread.stories)
+        sections.append(
+            f"<section><h2>{link}</h2><p class=meta>{html_escape(_summary_line(thread))}</p>"
+            f"<ol class=sources>{stories}</ol></section>"
         )
-        differs = sum(c.disagreement for c in story.claims) if story else 0
-        badge = f" <span class=badge>{differs} disagreements</span>" if differs else ""
-        line = html.escape(one_line(story) or (entry.error or ""))
-        rows.append(
-            f"<li><span class=n>{entry.number}</span><div><h3>{link}</h3>"
-            f"<p class=meta>{count_of(len(entry.article_ids), 'article')} · {when}{badge}</p>"
-            f"<p>{line}</p></div></li>"
-        )
+    body = (
+        f"<header><p class=kicker>storyline digest</p><h1>{html_escape(title)}</h1>"
+        f"<p class=meta>{_count(len(threads), 'thread')}, {_count(n_stories, 'story', 'stories')} from "
+        f"{_count(n_articles, 'article')}, largest thread first</p></header>\n" + "\n".join(sections)
+    )
+    return _page(title, body)
+
+
+def _page(title: str, body: str) -> str:
     return (
         "<!DOCTYPE html>\n<html lang=en>\n<head>\n<meta charset=utf-8>\n"
         "<meta name=viewport content='width=device-width, initial-scale=1'>\n"
         "<meta http-equiv=Content-Security-Policy "
         "content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
-        f"<title>{html.escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
-        f"<header><p class=kicker>storyline digest</p><h1>{html.escape(title)}</h1>"
-        f"<p class=meta>{count_of(len(entries), 'story', 'stories')} from {count_of(n_articles, 'article')}, "
-        "largest first</p></header>\n"
-        f"<ol class=sources>{''.join(rows)}</ol>\n</main>\n</body>\n</html>\n"
+        f"<title>{html_escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
+        f"{body}\n</main>\n</body>\n</html>\n"
     )
