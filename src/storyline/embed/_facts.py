@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from storyline.embed._base import Embedder
@@ -53,8 +53,8 @@ class FactMatcher:
         """The content words the word test compares."""
         return frozenset(content_words(text))
 
-    def same(self, similarity: float, words_a: Iterable[str], words_b: Iterable[str]) -> bool:
+    def same(self, similarity: float, words_a: AbstractSet[str], words_b: AbstractSet[str]) -> bool:
         """Whether two sentences of this similarity and these content words state one fact."""
         if similarity < self.threshold:
             return False
-        return not self.uses_words or overlap(set(words_a), set(words_b)) >= self.min_overlap
+        return not self.uses_words or overlap(words_a, words_b) >= self.min_overlap

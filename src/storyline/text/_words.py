@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 WORD = re.compile(r"[a-z0-9]+")
 STOPWORDS = frozenset(
@@ -19,6 +20,6 @@ def content_words(text: str) -> set[str]:
     return {w[:5] for w in WORD.findall(text.lower()) if w not in STOPWORDS}
 
 
-def overlap(a: set[str], b: set[str]) -> float:
+def overlap(a: AbstractSet[str], b: AbstractSet[str]) -> float:
     """Share of the smaller set's words found in the other (overlap coefficient)."""
     return len(a & b) / max(min(len(a), len(b)), 1)
