@@ -15,7 +15,7 @@ SRC = Path(storyline.__file__).parent
 PUBLIC_MODULES = [
     "storyline",
     *(f"storyline.{p}" for p in ("model", "text", "ingest", "clean", "embed", "summarize", "analyze")),
-    *(f"storyline.{p}" for p in ("cluster", "evaluate", "render", "timelines", "cli")),
+    *(f"storyline.{p}" for p in ("cluster", "evaluate", "render", "timelines", "cli", "service")),
 ]
 LEVELS = {
     "model": 0,

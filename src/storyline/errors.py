@@ -40,6 +40,9 @@ class Errors(StrEnum):
     SL203 = "state {path}: {reason}"
     SL204 = "pipeline: stage {stage!r} {reason}"
     SL205 = "{name}={value!r} given both as a keyword and in options ({other!r}); pass it one way"
+    SL501 = "cannot fetch {url}: {reason}"
+    SL502 = "store {db}: {reason}"
+    SL503 = "server {url}: {reason}"
 
     def format(self, *args: object, **kwargs: object) -> str:
         return f"[{self.name}] " + self.value.format(*args, **kwargs)

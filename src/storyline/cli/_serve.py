@@ -1,0 +1,76 @@
+"""The `serve` command: migrate the store, then run the HTTP service (FastAPI on uvicorn)."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+from typing import Any
+
+from storyline.cli._common import info
+from storyline.errors import BackendError, Errors
+
+
+def add_serve_parser(sub: Any) -> None:
+    s = sub.add_parser(
+        "serve",
+        help="run the HTTP service: a store of stories and threads, an API and web pages",
+        description="Serve a live store of stories and threads. Post articles, URLs or feeds to the API; "
+        "read stories, threads, timelines and reports in a browser or as JSON (/docs).",
+    )
+    s.add_argument(
+        "--db",
+        default="storyline.db",
+        help="a SQLite file (created on first run) or postgresql://user@host/db (default storyline.db)",
+    )
+    s.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    s.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    s.add_argument(
+        "--api-key",
+        default=None,
+        help="require `Authorization: Bearer KEY` on every write (default: $STORYLINE_API_KEY, else none)",
+    )
+    s.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="HOST",
+        help="let the URL fetcher reach this host or address although it is not public (repeatable)",
+    )
+    s.add_argument("--feed-poll", type=float, default=600.0, metavar="S", help="seconds between feed polls")
+    s.add_argument(
+        "--rate-limit", type=int, default=1200, metavar="N", help="writes per client per minute (0: none)"
+    )
+    s.add_argument(
+        "--migrate", action="store_true", help="only bring the database schema up to date, then exit"
+    )
+
+
+def _service() -> Any:
+    # storyline.service sits beside cli (both at the top of the layers); loaded only by this command.
+    try:
+        return importlib.import_module("storyline.service")
+    except ImportError as exc:
+        raise BackendError(
+            Errors.SL401, what=f"the service ({exc.name})", extra="'storyline[service]'"
+        ) from None
+
+
+def serve(args: argparse.Namespace) -> int:
+    service = _service()
+    settings = service.Settings(
+        db_url=args.db,
+        api_key=args.api_key or os.environ.get("STORYLINE_API_KEY") or None,
+        allow_hosts=tuple(args.allow_host),
+        feed_poll_s=args.feed_poll,
+        rate_limit_per_min=args.rate_limit,
+    )
+    service.migrate(settings.db_url)
+    if args.migrate:
+        info("the store's schema is up to date")
+        return 0
+    import uvicorn
+
+    info(f"serving on http://{args.host}:{args.port}/ (store: {args.db.rsplit('@', 1)[-1]})")
+    uvicorn.run(service.create_app(settings), host=args.host, port=args.port, log_level="warning")
+    return 0

@@ -1,0 +1,104 @@
+"""The clusterer the service keeps in memory, rebuilt from the store's snapshot and articles."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from storyline.cluster import ClusterOptions, Featurizer, OnlineClusterer, StateStore
+from storyline.model import Article
+
+REPLAY_BATCH = 256
+
+
+@dataclass(frozen=True, slots=True)
+class Logged:
+    """An article the store holds, with the decision made for it."""
+
+    seq: int
+    article: Article
+    story: int
+    thread: int
+
+
+class LiveClusterer:
+    """One online clusterer (storyline.cluster) fed one batch at a time.
+
+    `last_seq` is the last stored article its memory includes: articles after it (written
+    by another process, or after the last snapshot) are replayed with their decisions
+    forced before anything new is decided.
+    """
+
+    def __init__(self, options: ClusterOptions | None = None) -> None:
+        self.options = options or ClusterOptions()
+        self.clusterer = OnlineClusterer(self.options)
+        self.featurizer = Featurizer(self.options)
+        self.last_seq = 0
+
+    def replay(self, logged: Sequence[Logged]) -> None:
+        """Put stored articles back into memory with the decisions they were given."""
+        for start in range(0, len(logged), REPLAY_BATCH):
+            batch = logged[start : start + REPLAY_BATCH]
+            features = self.featurizer([entry.article for entry in batch])
+            for row, entry in enumerate(batch):
+                if features.has_text[row]:
+                    day = entry.article.date.toordinal() if entry.article.date else None
+                    self.clusterer.add(features, row, day=day, story=entry.story, thread=entry.thread)
+                self.last_seq = max(self.last_seq, entry.seq)
+
+    def decide(self, articles: Sequence[Article]) -> list[tuple[int, int]]:
+        """The story and thread of each new article (every one has text), in order; remembered."""
+        if not articles:
+            return []
+        features = self.featurizer(list(articles))
+        out = []
+        for row, article in enumerate(articles):
+            day = article.date.toordinal() if article.date else None
+            out.append(self.clusterer.add(features, row, day=day))
+        return out
+
+    def snapshot_files(self) -> dict[str, bytes]:
+        """The clusterer's memory as the files of a storyline.cluster state directory."""
+        with tempfile.TemporaryDirectory(prefix="storyline-snapshot-") as tmp:
+            directory = Path(tmp) / "state"
+            store = StateStore(directory, self.clusterer)
+            store.load()
+            try:
+                store.snapshot(self.clusterer.state, {})
+            finally:
+                store.close()
+            return {
+                str(path.relative_to(directory)): path.read_bytes()
+                for path in sorted(directory.rglob("*"))
+                if path.is_file() and path.name != "lock"
+            }
+
+    @classmethod
+    def from_files(
+        cls, files: dict[str, bytes], *, last_seq: int, options: ClusterOptions | None = None
+    ) -> LiveClusterer:
+        """A clusterer whose memory is a snapshot (checked as any state directory is).
+
+        Raises:
+            ConfigError: the snapshot is corrupt or was made with other settings or model.
+        """
+        live = cls(options)
+        with tempfile.TemporaryDirectory(prefix="storyline-snapshot-") as tmp:
+            directory = Path(tmp) / "state"
+            for name, data in files.items():
+                path = (directory / name).resolve()
+                if directory.resolve() not in path.parents:
+                    continue  # a name outside the directory is never written
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(data)
+            store = StateStore(directory, live.clusterer)
+            try:
+                resumed = store.load()
+            finally:
+                store.close()
+        if resumed.state is not None:
+            live.clusterer.state = resumed.state
+            live.last_seq = last_seq
+        return live

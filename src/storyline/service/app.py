@@ -1,0 +1,127 @@
+"""`create_app(settings)`: the FastAPI application over one store. Nothing is created at import time."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse, Response
+from fastapi.templating import Jinja2Templates
+
+from storyline import __version__
+from storyline.service._feeds import poll_feed
+from storyline.service._reports import Reports
+from storyline.service.deps import RateLimiter
+from storyline.service.errors import error_body, install_handlers
+from storyline.service.fetch import SafeFetcher
+from storyline.service.routers import api_articles, api_stories, pages
+from storyline.service.settings import Settings
+from storyline.service.store import Store
+
+log = logging.getLogger("storyline.service")
+HERE = Path(__file__).parent
+CSP = (
+    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+    "base-uri 'none'; frame-ancestors 'none'"
+)
+# FastAPI's /docs page loads Swagger UI from its CDN; only that page may.
+DOCS_CSP = (
+    "default-src 'none'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+    "style-src 'self' https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com; "
+    "connect-src 'self'; frame-ancestors 'none'"
+)
+FEED_TICK_S = 15.0
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The app; its lifespan opens the store (which must be migrated to head) and polls feeds."""
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        store = await run_in_threadpool(Store, settings.db_url, snapshot_every=settings.snapshot_every)
+        app.state.store = store
+        app.state.reports = Reports(store, embedder=settings.embedder)
+        poller = asyncio.create_task(_poll_feeds(app)) if settings.feed_poll_s > 0 else None
+        try:
+            yield
+        finally:
+            if poller is not None:
+                poller.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await poller
+            await run_in_threadpool(store.close)
+
+    app = FastAPI(
+        title="storyline",
+        version=__version__,
+        description="A live store of news stories and threads: post articles, read cited reports.",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.templates = Jinja2Templates(directory=str(HERE / "templates"))  # autoescape on
+    app.state.fetcher = SafeFetcher(
+        allow_hosts=frozenset(settings.allow_hosts),
+        timeout_s=settings.fetch_timeout_s,
+        max_bytes=settings.fetch_max_bytes,
+    )
+    app.state.limiter = RateLimiter(settings.rate_limit_per_min)
+    install_handlers(app)
+    app.include_router(api_articles.router)
+    app.include_router(api_stories.router)
+    app.include_router(pages.router)
+    css = (HERE / "static" / "style.css").read_bytes()
+
+    @app.get("/static/style.css", include_in_schema=False)
+    def style() -> Response:
+        return Response(css, media_type="text/css", headers={"Cache-Control": "public, max-age=3600"})
+
+    @app.get("/healthz", tags=["read"], summary="Liveness and the number of stored articles")
+    def healthz(request: Request) -> dict[str, object]:
+        store: Store = request.app.state.store
+        return {"status": "ok", "articles": store.count_articles(), "version": __version__}
+
+    @app.middleware("http")
+    async def guard(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        if request.method in ("POST", "PUT", "PATCH", "DELETE"):
+            length = request.headers.get("content-length")
+            if length is None and request.headers.get("transfer-encoding"):
+                return _refuse(request, 411, "HTTP411", "send a Content-Length")
+            if length is not None and (not length.isdigit() or int(length) > settings.max_body_bytes):
+                return _refuse(request, 413, "HTTP413", f"body over {settings.max_body_bytes} bytes")
+            client = request.client.host if request.client else "?"
+            if not request.app.state.limiter.allow(client):
+                return _refuse(
+                    request, 429, "HTTP429", "too many writes; wait a minute", {"Retry-After": "60"}
+                )
+        response = await call_next(request)
+        docs = request.url.path in ("/docs", "/redoc")
+        response.headers["Content-Security-Policy"] = DOCS_CSP if docs else CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+    return app
+
+
+def _refuse(
+    request: Request, status: int, code: str, message: str, headers: dict[str, str] | None = None
+) -> Response:
+    return JSONResponse(error_body(code, message), status_code=status, headers=headers)
+
+
+async def _poll_feeds(app: FastAPI) -> None:
+    settings: Settings = app.state.settings
+    while True:
+        await asyncio.sleep(min(FEED_TICK_S, settings.feed_poll_s))
+        store: Store = app.state.store
+        try:
+            for feed_id, url in await run_in_threadpool(store.feeds_due, every_s=settings.feed_poll_s):
+                await run_in_threadpool(poll_feed, store, app.state.fetcher, feed_id, url)
+        except Exception as exc:  # keep polling; the reason is logged without article text
+            log.error("feed polling failed: %s", type(exc).__name__)

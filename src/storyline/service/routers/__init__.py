@@ -1,0 +1,1 @@
+"""One router per area: the article and feed API, the read API, the pages."""

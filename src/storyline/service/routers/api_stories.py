@@ -1,0 +1,47 @@
+"""Reads: stories (paged, filtered), a story's report, a thread's stories and timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi.responses import Response
+
+from storyline.service._reports import Reports
+from storyline.service.deps import get_reports, get_store
+from storyline.service.store import Store
+
+router = APIRouter(prefix="/api", tags=["read"])
+
+
+@router.get("/stories", summary="Stories, most recently updated first")
+def list_stories(
+    store: Annotated[Store, Depends(get_store)],
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    since: Annotated[dt.datetime | None, Query(description="updated at or after (ISO date or time)")] = None,
+    thread: int | None = None,
+    q: Annotated[str | None, Query(max_length=200, description="words in an article's title or text")] = None,
+) -> dict[str, Any]:
+    if since is not None and since.tzinfo is None:
+        since = since.replace(tzinfo=dt.UTC)
+    found = store.list_stories(limit=limit + 1, offset=offset, since=since, thread=thread, q=q)
+    more = len(found) > limit
+    return {"stories": found[:limit], "next_offset": offset + limit if more else None}
+
+
+@router.get("/stories/{story_id}", summary="A story's report (the JSON of `storyline report`)")
+def get_story(story_id: int, reports: Annotated[Reports, Depends(get_reports)]) -> Response:
+    body = reports.story(story_id)
+    if body is None:
+        raise HTTPException(404, f"no story {story_id}")
+    return Response(body, media_type="application/json")
+
+
+@router.get("/threads/{thread_id}", summary="A thread: its stories and its timeline")
+def get_thread(thread_id: int, reports: Annotated[Reports, Depends(get_reports)]) -> dict[str, Any]:
+    body = reports.thread(thread_id)
+    if body is None:
+        raise HTTPException(404, f"no thread {thread_id}")
+    return body

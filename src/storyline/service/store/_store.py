@@ -1,0 +1,494 @@
+"""The store: articles with their story and thread, story and thread rows, cached reports, feeds.
+
+Every write goes through `Store.add_articles`, which holds the write lock of the database
+(SQLite: BEGIN IMMEDIATE; PostgreSQL: the `cluster_head` row FOR UPDATE) while it catches
+the in-memory clusterer up with articles other processes stored, decides the new articles
+and inserts them. An article is acknowledged only after its transaction committed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+
+from storyline.errors import ConfigError, Errors
+from storyline.model import Article
+from storyline.service._clustering import LiveClusterer, Logged
+from storyline.service.store._engine import make_engine, schema_revisions
+from storyline.service.store._tables import (
+    articles,
+    cluster_head,
+    feeds,
+    reports,
+    snapshot_files,
+    snapshots,
+    stories,
+    threads,
+)
+
+SNIPPET_CHARS = 240
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """An article's place in the store; `created` is False when it was there already."""
+
+    article_id: str
+    story: int
+    thread: int
+    created: bool
+
+
+def article_id_of(article: Article) -> str:
+    """The id an article is stored under: its own, else its URL, else a digest of its text."""
+    if article.id:
+        return article.id
+    if article.url:
+        return article.url
+    return "sha256:" + hashlib.sha256(article.text.encode()).hexdigest()[:32]
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _snippet(text: str) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= SNIPPET_CHARS else line[: SNIPPET_CHARS - 1].rsplit(" ", 1)[0] + "…"
+
+
+class Store:
+    """One database, shared by the threads of one server process (and by other processes)."""
+
+    def __init__(self, db: str, *, snapshot_every: int = 500) -> None:
+        self.db = db
+        self.engine = make_engine(db)
+        self.snapshot_every = snapshot_every
+        current, head = schema_revisions(self.engine)
+        if current != head:
+            self.engine.dispose()
+            raise ConfigError(
+                Errors.SL502,
+                db=self._db_name(),
+                reason=f"schema at {current or 'nothing'}, code at {head}; run: storyline serve --migrate",
+            )
+        self._write_lock = threading.Lock()
+        self._live: LiveClusterer | None = None
+        self._since_snapshot = 0
+
+    def _db_name(self) -> str:
+        return self.db.rsplit("@", 1)[-1]  # never a password
+
+    def close(self) -> None:
+        with self._write_lock:
+            if self._live is not None and self._since_snapshot:
+                self._snapshot(self._live)
+            self.engine.dispose()
+
+    # -- connections -------------------------------------------------------------------
+    @contextmanager
+    def _reading(self) -> Iterator[sa.Connection]:
+        with self.engine.connect() as connection, connection.begin():
+            yield connection
+
+    @contextmanager
+    def _writing(self) -> Iterator[sa.Connection]:
+        with self.engine.connect() as connection:
+            connection = connection.execution_options(storyline_write=True)
+            with connection.begin():
+                yield connection
+
+    # -- the clusterer ---------------------------------------------------------------------
+    def _load_live(self, connection: sa.Connection) -> LiveClusterer:
+        """The newest snapshot, if it fits, plus the articles after it."""
+        row = connection.execute(
+            sa.select(snapshots.c.id, snapshots.c.covered_seq).order_by(snapshots.c.id.desc()).limit(1)
+        ).first()
+        live = LiveClusterer()
+        if row is not None:
+            files = {
+                r.name: bytes(r.data)
+                for r in connection.execute(
+                    sa.select(snapshot_files.c.name, snapshot_files.c.data).where(
+                        snapshot_files.c.snapshot_id == row.id
+                    )
+                )
+            }
+            try:
+                live = LiveClusterer.from_files(files, last_seq=int(row.covered_seq))
+            except ConfigError:
+                live = LiveClusterer()  # made by another version: rebuild from the articles
+        self._catch_up(connection, live)
+        return live
+
+    def _catch_up(self, connection: sa.Connection, live: LiveClusterer) -> None:
+        while True:
+            rows = connection.execute(
+                sa.select(articles).where(articles.c.seq > live.last_seq).order_by(articles.c.seq).limit(4096)
+            ).all()
+            if not rows:
+                return
+            live.replay([Logged(r.seq, _article(r), r.story, r.thread) for r in rows])
+            self._since_snapshot += len(rows)
+
+    def _snapshot(self, live: LiveClusterer) -> None:
+        files = live.snapshot_files()
+        with self._writing() as connection:
+            snapshot_id = connection.execute(
+                snapshots.insert().values(covered_seq=live.last_seq, created=_now()).returning(snapshots.c.id)
+            ).scalar_one()
+            connection.execute(
+                snapshot_files.insert(),
+                [{"snapshot_id": snapshot_id, "name": name, "data": data} for name, data in files.items()],
+            )
+            old = sa.select(snapshots.c.id).where(snapshots.c.id < snapshot_id)
+            connection.execute(snapshot_files.delete().where(snapshot_files.c.snapshot_id.in_(old)))
+            connection.execute(snapshots.delete().where(snapshots.c.id < snapshot_id))
+        self._since_snapshot = 0
+
+    # -- writing -----------------------------------------------------------------------------
+    def add_articles(self, batch: Sequence[Article]) -> list[Stored]:
+        """Store each article (all have text) with its story and thread; known ids and URLs change nothing."""
+        with self._write_lock:
+            try:
+                with self._writing() as connection:
+                    connection.execute(
+                        sa.select(cluster_head.c.last_seq).where(cluster_head.c.id == 1).with_for_update()
+                    ).one()
+                    if self._live is None:
+                        self._live = self._load_live(connection)
+                    else:
+                        self._catch_up(connection, self._live)
+                    result = self._insert(connection, self._live, batch)
+            except BaseException:
+                self._live = None  # memory may hold what was rolled back: rebuild on the next write
+                raise
+            if self._since_snapshot >= self.snapshot_every:
+                self._snapshot(self._live)
+            return result
+
+    def _insert(
+        self, connection: sa.Connection, live: LiveClusterer, batch: Sequence[Article]
+    ) -> list[Stored]:
+        ids = [article_id_of(a) for a in batch]
+        urls = [a.url for a in batch if a.url]
+        known: dict[str, tuple[int, int]] = {}
+        known_urls: dict[str, tuple[str, int, int]] = {}
+        found = connection.execute(
+            sa.select(articles.c.id, articles.c.url, articles.c.story, articles.c.thread).where(
+                sa.or_(articles.c.id.in_(ids), articles.c.url.in_(urls))
+            )
+        ).all()
+        for r in found:
+            known[r.id] = (r.story, r.thread)
+            if r.url:
+                known_urls[r.url] = (r.id, r.story, r.thread)
+        new: list[tuple[int, str, Article]] = []
+        first_of: dict[str, int] = {}
+        for position, (article_id, article) in enumerate(zip(ids, batch, strict=True)):
+            if article_id in known or (article.url and article.url in known_urls):
+                continue
+            key = article.url or article_id
+            if article_id in first_of or key in first_of:
+                continue  # the same article twice in one batch: the first one counts
+            first_of[article_id] = first_of[key] = position
+            new.append((position, article_id, article))
+        decisions = live.decide([a for _, _, a in new])
+        now = _now()
+        decided: dict[int, tuple[int, int]] = {}
+        rows = []
+        for (position, article_id, article), (story, thread) in zip(new, decisions, strict=True):
+            decided[position] = (story, thread)
+            rows.append(
+                {
+                    "id": article_id,
+                    "url": article.url,
+                    "title": article.title,
+                    "date": article.date,
+                    "source": article.source,
+                    "text": article.text,
+                    "story": story,
+                    "thread": thread,
+                    "added": now,
+                }
+            )
+        if rows:
+            connection.execute(articles.insert(), rows)
+            last = connection.execute(sa.select(sa.func.max(articles.c.seq))).scalar_one()
+            connection.execute(cluster_head.update().where(cluster_head.c.id == 1).values(last_seq=last))
+            live.last_seq = int(last)
+            self._since_snapshot += len(rows)
+            self._update_groups(connection, rows, now)
+        out: list[Stored] = []
+        for position, (article_id, article) in enumerate(zip(ids, batch, strict=True)):
+            if position in decided:
+                story, thread = decided[position]
+                out.append(Stored(article_id, story, thread, True))
+            elif article_id in known:
+                out.append(Stored(article_id, *known[article_id], False))
+            elif article.url and article.url in known_urls:
+                stored_id, story, thread = known_urls[article.url]
+                out.append(Stored(stored_id, story, thread, False))
+            else:  # a repeat inside this batch
+                first = first_of.get(article_id, first_of.get(article.url or article_id, 0))
+                story, thread = decided[first]
+                out.append(Stored(ids[first], story, thread, False))
+        return out
+
+    def _update_groups(self, connection: sa.Connection, rows: list[dict[str, Any]], now: dt.datetime) -> None:
+        by_story: dict[int, list[dict[str, Any]]] = {}
+        for row in rows:
+            by_story.setdefault(row["story"], []).append(row)
+        existing = {
+            r.id: r for r in connection.execute(sa.select(stories).where(stories.c.id.in_(list(by_story))))
+        }
+        touched_threads: dict[int, list[dict[str, Any]]] = {}
+        new_stories: dict[int, int] = {}
+        for story, members in by_story.items():
+            dates = [m["date"] for m in members if m["date"] is not None]
+            thread = members[0]["thread"]
+            touched_threads.setdefault(thread, []).extend(members)
+            old = existing.get(story)
+            if old is None:
+                new_stories[thread] = new_stories.get(thread, 0) + 1
+                connection.execute(
+                    stories.insert().values(
+                        id=story,
+                        thread=thread,
+                        title=next((m["title"] for m in members if m["title"]), None),
+                        snippet=_snippet(members[0]["text"]),
+                        n_articles=len(members),
+                        first_date=min(dates, default=None),
+                        last_date=max(dates, default=None),
+                        updated=now,
+                        version=1,
+                    )
+                )
+            else:
+                connection.execute(
+                    stories.update()
+                    .where(stories.c.id == story)
+                    .values(
+                        title=old.title or next((m["title"] for m in members if m["title"]), None),
+                        n_articles=old.n_articles + len(members),
+                        first_date=min([*dates, *([old.first_date] if old.first_date else [])], default=None),
+                        last_date=max([*dates, *([old.last_date] if old.last_date else [])], default=None),
+                        updated=now,
+                        version=old.version + 1,
+                    )
+                )
+        old_threads = {
+            r.id: r
+            for r in connection.execute(sa.select(threads).where(threads.c.id.in_(list(touched_threads))))
+        }
+        for thread, members in touched_threads.items():
+            dates = [m["date"] for m in members if m["date"] is not None]
+            old = old_threads.get(thread)
+            if old is None:
+                connection.execute(
+                    threads.insert().values(
+                        id=thread,
+                        title=next((m["title"] for m in members if m["title"]), None),
+                        n_stories=new_stories.get(thread, 0),
+                        n_articles=len(members),
+                        first_date=min(dates, default=None),
+                        last_date=max(dates, default=None),
+                        updated=now,
+                        version=1,
+                    )
+                )
+            else:
+                connection.execute(
+                    threads.update()
+                    .where(threads.c.id == thread)
+                    .values(
+                        title=old.title or next((m["title"] for m in members if m["title"]), None),
+                        n_stories=old.n_stories + new_stories.get(thread, 0),
+                        n_articles=old.n_articles + len(members),
+                        first_date=min([*dates, *([old.first_date] if old.first_date else [])], default=None),
+                        last_date=max([*dates, *([old.last_date] if old.last_date else [])], default=None),
+                        updated=now,
+                        version=old.version + 1,
+                    )
+                )
+
+    # -- reading -----------------------------------------------------------------------------
+    def list_stories(
+        self,
+        *,
+        limit: int = 20,
+        offset: int = 0,
+        since: dt.datetime | None = None,
+        thread: int | None = None,
+        q: str | None = None,
+    ) -> list[dict[str, Any]]:
+        query = sa.select(stories).order_by(stories.c.updated.desc(), stories.c.id.desc())
+        if since is not None:
+            query = query.where(stories.c.updated >= since)
+        if thread is not None:
+            query = query.where(stories.c.thread == thread)
+        if q:
+            pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            matching = sa.select(articles.c.story).where(
+                sa.or_(
+                    articles.c.title.ilike(pattern, escape="\\"),
+                    articles.c.text.ilike(pattern, escape="\\"),
+                )
+            )
+            query = query.where(stories.c.id.in_(matching))
+        with self._reading() as connection:
+            rows = connection.execute(query.limit(limit).offset(offset)).mappings().all()
+        return [_story_dict(r) for r in rows]
+
+    def list_threads(self, *, limit: int = 20) -> list[dict[str, Any]]:
+        query = sa.select(threads).order_by(threads.c.updated.desc(), threads.c.id.desc()).limit(limit)
+        with self._reading() as connection:
+            return [_thread_dict(r) for r in connection.execute(query).mappings()]
+
+    def story(self, story_id: int) -> dict[str, Any] | None:
+        with self._reading() as connection:
+            row = connection.execute(sa.select(stories).where(stories.c.id == story_id)).mappings().first()
+        return None if row is None else _story_dict(row)
+
+    def thread(self, thread_id: int) -> dict[str, Any] | None:
+        with self._reading() as connection:
+            row = connection.execute(sa.select(threads).where(threads.c.id == thread_id)).mappings().first()
+        return None if row is None else _thread_dict(row)
+
+    def articles_of(self, *, story: int | None = None, thread: int | None = None) -> list[Article]:
+        query = sa.select(articles).order_by(articles.c.seq)
+        if story is not None:
+            query = query.where(articles.c.story == story)
+        if thread is not None:
+            query = query.where(articles.c.thread == thread)
+        with self._reading() as connection:
+            return [_article(r) for r in connection.execute(query)]
+
+    def count_articles(self) -> int:
+        with self._reading() as connection:
+            return int(connection.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one())
+
+    def assignment(self, article_id: str) -> tuple[int, int] | None:
+        with self._reading() as connection:
+            row = connection.execute(
+                sa.select(articles.c.story, articles.c.thread).where(articles.c.id == article_id)
+            ).first()
+        return None if row is None else (row.story, row.thread)
+
+    # -- cached reports ----------------------------------------------------------------------
+    def cached(self, kind: str, group_id: int, version: int) -> str | None:
+        with self._reading() as connection:
+            row = connection.execute(
+                sa.select(reports.c.version, reports.c.body).where(
+                    reports.c.kind == kind, reports.c.id == group_id
+                )
+            ).first()
+        return row.body if row is not None and row.version == version else None
+
+    def cache(
+        self,
+        kind: str,
+        group_id: int,
+        version: int,
+        body: str,
+        *,
+        disagrees: bool | None = None,
+        summary_line: str | None = None,
+    ) -> None:
+        with self._writing() as connection:
+            connection.execute(reports.delete().where(reports.c.kind == kind, reports.c.id == group_id))
+            connection.execute(reports.insert().values(kind=kind, id=group_id, version=version, body=body))
+            if kind == "story":
+                connection.execute(
+                    stories.update()
+                    .where(stories.c.id == group_id, stories.c.version == version)
+                    .values(disagrees=disagrees, summary_line=summary_line)
+                )
+
+    # -- feeds -------------------------------------------------------------------------------
+    def add_feed(self, url: str) -> tuple[int, bool]:
+        """The feed's id, and whether it is new."""
+        with self._writing() as connection:
+            row = connection.execute(sa.select(feeds.c.id).where(feeds.c.url == url)).first()
+            if row is not None:
+                return int(row.id), False
+            new_id = connection.execute(
+                feeds.insert().values(url=url, added=_now(), n_articles=0).returning(feeds.c.id)
+            ).scalar_one()
+            return int(new_id), True
+
+    def list_feeds(self) -> list[dict[str, Any]]:
+        with self._reading() as connection:
+            return [
+                {
+                    "id": r.id,
+                    "url": r.url,
+                    "last_polled": r.last_polled.isoformat() if r.last_polled else None,
+                    "last_error": r.last_error,
+                    "n_articles": r.n_articles,
+                }
+                for r in connection.execute(sa.select(feeds).order_by(feeds.c.id))
+            ]
+
+    def feeds_due(self, *, every_s: float) -> list[tuple[int, str]]:
+        cutoff = _now() - dt.timedelta(seconds=every_s)
+        with self._reading() as connection:
+            rows = connection.execute(
+                sa.select(feeds.c.id, feeds.c.url, feeds.c.last_polled).order_by(feeds.c.id)
+            ).all()
+        return [(r.id, r.url) for r in rows if r.last_polled is None or _aware(r.last_polled) <= cutoff]
+
+    def feed_polled(self, feed_id: int, *, n_new: int, error: str | None) -> None:
+        with self._writing() as connection:
+            connection.execute(
+                feeds.update()
+                .where(feeds.c.id == feed_id)
+                .values(last_polled=_now(), last_error=error, n_articles=feeds.c.n_articles + n_new)
+            )
+
+
+def _aware(value: dt.datetime) -> dt.datetime:
+    return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
+
+
+def _article(row: Any) -> Article:
+    return Article(text=row.text, id=row.id, title=row.title, date=row.date, url=row.url, source=row.source)
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _story_dict(row: Any) -> dict[str, Any]:
+    return {
+        "id": row["id"],
+        "thread": row["thread"],
+        "title": row["title"],
+        "summary": row["summary_line"] or row["snippet"],
+        "n_articles": row["n_articles"],
+        "first_date": _iso(row["first_date"]),
+        "last_date": _iso(row["last_date"]),
+        "updated": _aware(row["updated"]).isoformat(),
+        "version": row["version"],
+        "disagrees": row["disagrees"],
+    }
+
+
+def _thread_dict(row: Any) -> dict[str, Any]:
+    return {
+        "id": row["id"],
+        "title": row["title"],
+        "n_stories": row["n_stories"],
+        "n_articles": row["n_articles"],
+        "first_date": _iso(row["first_date"]),
+        "last_date": _iso(row["last_date"]),
+        "updated": _aware(row["updated"]).isoformat(),
+        "version": row["version"],
+    }
