@@ -67,7 +67,7 @@ def view_of(report: dict[str, Any]) -> dict[str, Any]:
     differences = [
         {
             "about": c.get("about"),
-            "values": [{**v, "n": number.get(v.get("source") or "")} for v in c.get("values") or []],
+            "rows": [{**v, "n": number.get(v.get("source") or "")} for v in c.get("values") or []],
         }
         for c in report.get("claims") or []
         if c.get("disagreement")
