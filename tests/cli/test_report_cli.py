@@ -9,6 +9,8 @@ import pytest
 
 from storyline.cli import main
 
+pytestmark = pytest.mark.slow  # loads the real models (spaCy, the static table)
+
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "kessport-fire"
 HASH = ["--embedder", "hash"]

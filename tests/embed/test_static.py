@@ -6,6 +6,8 @@ import pytest
 from storyline import BackendError
 from storyline.embed import DEFAULT_STATIC_MODEL, StaticEmbedder, make_embedder
 
+pytestmark = pytest.mark.slow  # loads the real models (spaCy, the static table)
+
 
 def test_static_model_ships_in_package() -> None:
     assert (Path(DEFAULT_STATIC_MODEL) / "model.safetensors").is_file()
