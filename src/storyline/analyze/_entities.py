@@ -188,8 +188,12 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
 
     People's names match by `names_match` (given names may differ in spelling or be
     initials); other names must match word for word by spelling key, or as an acronym.
+    Only groups that share a blocking key with the mention are compared (`_Blocks`):
+    every test above needs a shared key, so the result is the one comparing every
+    pair would give, at a cost that grows with the mentions, not their square.
     """
     groups: list[_Group] = []
+    blocks = _Blocks()
     singles: list[Mention] = []
     for mention in sorted(mentions, key=lambda m: -len(m.tokens)):
         if len(mention.tokens) == 1:
@@ -197,35 +201,88 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
                 singles.append(mention)
             continue
         key = _words_key(mention.tokens)
-        for group in groups:
+        for number in blocks.candidates(
+            ("words", key), *(("last", k) for k in _word_keys(mention.tokens[-1]))
+        ):
+            group = groups[number]
             person = mention.label == "PERSON" and group.has_person
-            if (
-                (person and names_match(mention.tokens, group.tokens))
-                or key == _words_key(group.tokens)
-                or _acronym_of(mention.tokens, group.tokens)
-            ):
+            if (person and names_match(mention.tokens, group.tokens)) or key == _words_key(group.tokens):
                 group.mentions.append(mention)
+                blocks.add(number, mention)
                 break
         else:
             groups.append(_Group([mention]))
+            blocks.add(len(groups) - 1, mention)
     for mention in singles:
         word = mention.tokens[0]
-        exact = [g for g in groups if len(g.tokens) == 1 and _same_single(mention, g)]
+        keys = [("single", k) for k in _word_keys(word)]
+        if mention.label == "NORP" or len(word.rstrip("s")) >= 4:
+            keys.append(("plural", word.rstrip("s")))
+        exact = [
+            groups[n]
+            for n in blocks.candidates(*keys)
+            if len(groups[n].tokens) == 1 and _same_single(mention, groups[n])
+        ]
         if exact:
             exact[0].mentions.append(mention)
             continue
-        acronyms = [g for g in groups if _acronym_of((word,), g.tokens)]
-        surnames = [g for g in groups if len(g.tokens) > 1 and _surname_of(mention, g)]
+        acronyms = [
+            groups[n]
+            for n in blocks.candidates(("initials", word.replace(".", "")))
+            if _acronym_of((word,), groups[n].tokens)
+        ]
+        surnames = [
+            groups[n]
+            for n in blocks.candidates(*(("last", k) for k in _word_keys(word)))
+            if len(groups[n].tokens) > 1 and _surname_of(mention, groups[n])
+        ]
         for candidates in (acronyms, surnames):
             if len(candidates) == 1:
                 candidates[0].mentions.append(mention)
                 break
             if candidates:
                 groups.append(_Group([mention]))  # ambiguous: two people share the name
+                blocks.add(len(groups) - 1, mention)
                 break
         else:
             groups.append(_Group([mention]))
+            blocks.add(len(groups) - 1, mention)
     return groups
+
+
+class _Blocks:
+    """Which groups hold a mention with a given key, in the order the groups were made.
+
+    A group's name is one of its mentions' names, so indexing every mention's keys
+    finds every group the tests in `_merge` could accept.
+    """
+
+    def __init__(self) -> None:
+        self._index: defaultdict[tuple[str, str], set[int]] = defaultdict(set)
+
+    def add(self, number: int, mention: Mention) -> None:
+        tokens = mention.tokens
+        if len(tokens) == 1:
+            self._index["single", tokens[0]].add(number)
+            for key in _word_keys(tokens[0]):
+                self._index["single", key].add(number)
+            self._index["plural", tokens[0].rstrip("s")].add(number)
+        else:
+            self._index["words", _words_key(tokens)].add(number)
+            for key in _word_keys(tokens[-1]):
+                self._index["last", key].add(number)
+            self._index["initials", "".join(t[0] for t in tokens if t[:1].isupper())].add(number)
+
+    def candidates(self, *keys: tuple[str, str]) -> list[int]:
+        found: set[int] = set()
+        for key in keys:
+            found |= self._index.get(key, set())
+        return sorted(found)
+
+
+def _word_keys(word: str) -> set[str]:
+    """Keys two spellings of one word share whenever `same_word` accepts them."""
+    return {word.lower(), spelling_key(word), spelling_key(_strip_particle(word))}
 
 
 def _same_single(mention: Mention, group: _Group) -> bool:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon(name: str) -> frozenset[str]:
     """The words of `analyze/data/<name>.txt`: one a line, lower case, '#' comments."""
     text = resources.files("storyline.analyze").joinpath("data", f"{name}.txt").read_text(encoding="utf-8")
