@@ -1,0 +1,166 @@
+"""Figures, disagreements, name merges and quote speakers against tests/gold/figures/.
+
+    .venv/bin/python benchmarks/report_figures.py [--split dev|held_out|all] [--json FILE]
+
+Each gold file (tests/gold/figures/README.md) groups a cluster's figures into the
+quantities they measure, lists pairs that must not be reported as disagreements,
+same-entity and different-entity name pairs, and quotes with their speakers. It was
+written from the texts before any output was looked at. The scores:
+
+- figures found: gold (doc, value) pairs that some claim of the report carries;
+- disagreements: a gold pair is two values of one quantity from different reports
+  that differ (and are not marked compatible); a predicted pair is two values of
+  one disagreeing claim from different reports that differ. Precision counts only
+  predicted pairs whose two values are both annotated; recall counts gold pairs;
+- negatives reported: the share of `not_disagreements` pairs that a disagreeing
+  claim holds together;
+- merges: same-entity pairs whose names fall in one entity; wrong merges:
+  different-entity pairs that do;
+- speakers: of gold quotes found (all keywords inside one quote of that report),
+  those whose speaker names the gold speaker's last word.
+
+Development and held-out files are scored separately (`split` in each file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from storyline.ingest import Cluster, read_clusters
+from storyline.model import Story
+from storyline.pipeline import Reporter
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "gold" / "figures"
+SAMPLE = ROOT.parent / "shared" / "data" / "multinews" / "original_sample.jsonl"
+
+Value = tuple[str, float]
+
+
+def _v(item: dict[str, Any]) -> Value:
+    return (str(item["doc"]), float(item["value"]))
+
+
+def gold_pairs(gold: dict[str, Any]) -> tuple[set[Value], set[frozenset[Value]]]:
+    figures: set[Value] = set()
+    positive: set[frozenset[Value]] = set()
+    for quantity in gold["quantities"]:
+        values = [_v(v) for v in quantity["values"]]
+        figures.update(values)
+        compatible = {frozenset((_v(a), _v(b))) for a, b in quantity.get("compatible", [])}
+        for i, a in enumerate(values):
+            for b in values[i + 1 :]:
+                pair = frozenset((a, b))
+                if a[0] != b[0] and a[1] != b[1] and pair not in compatible:
+                    positive.add(pair)
+    return figures, positive
+
+
+def score(story: Story, gold: dict[str, Any]) -> dict[str, int]:
+    figures, positive = gold_pairs(gold)
+    found = {(v.source, v.value) for c in story.claims for v in c.values}
+    predicted: set[frozenset[Value]] = set()
+    for claim in story.claims:
+        if not claim.disagreement:
+            continue
+        values = [(v.source, v.value) for v in claim.values]
+        predicted |= {frozenset((a, b)) for a in values for b in values if a[0] != b[0] and a[1] != b[1]}
+    judged = {p for p in predicted if p <= figures}
+    negatives = [frozenset((_v(n["a"]), _v(n["b"]))) for n in gold["not_disagreements"]]
+    together = set()
+    for claim in story.claims:
+        if claim.disagreement:
+            values = {(v.source, v.value) for v in claim.values}
+            together |= {n for n in negatives if n <= values}
+    names = [{e.name.lower(), *(a.lower() for a in e.aliases)} for e in story.entities]
+
+    def merged(a: str, b: str) -> bool:
+        return any(a.lower() in n and b.lower() in n for n in names)
+
+    quotes_found = speakers_right = 0
+    for quote in gold["speakers"]:
+        hits = [
+            q
+            for q in story.quotes
+            if quote["doc"] in q.sources and all(k.lower() in q.text.lower() for k in quote["keywords"])
+        ]
+        if hits:
+            quotes_found += 1
+            last = quote["speaker"].split()[-1].lower()
+            speakers_right += any(last in (q.speaker or "").lower() for q in hits)
+    return {
+        "figures_gold": len(figures),
+        "figures_found": len(figures & found),
+        "dis_gold": len(positive),
+        "dis_found": len(positive & predicted),
+        "dis_pred": len(judged),
+        "dis_right": len(judged & positive),
+        "neg": len(negatives),
+        "neg_reported": len(together),
+        "same": len(gold["same_entity"]),
+        "merged": sum(merged(a, b) for a, b in gold["same_entity"]),
+        "diff": len(gold["different_entity"]),
+        "wrong_merges": sum(merged(a, b) for a, b in gold["different_entity"]),
+        "quotes": len(gold["speakers"]),
+        "quotes_found": quotes_found,
+        "speakers_right": speakers_right,
+    }
+
+
+def _ratio(a: int, b: int) -> str:
+    return "–" if b == 0 else f"{a / b:.2f} ({a}/{b})"
+
+
+def table(title: str, s: dict[str, int]) -> str:
+    rows = [
+        ("figures found", _ratio(s["figures_found"], s["figures_gold"])),
+        ("disagreement precision", _ratio(s["dis_right"], s["dis_pred"])),
+        ("disagreement recall", _ratio(s["dis_found"], s["dis_gold"])),
+        ("negatives reported as disagreements", _ratio(s["neg_reported"], s["neg"])),
+        ("same-entity pairs merged", _ratio(s["merged"], s["same"])),
+        ("different-entity pairs merged (wrong)", _ratio(s["wrong_merges"], s["diff"])),
+        ("quotes found", _ratio(s["quotes_found"], s["quotes"])),
+        ("speakers right (of found)", _ratio(s["speakers_right"], s["quotes_found"])),
+    ]
+    lines = [f"### {title}", "", "| measure | value |", "|---|---|"]
+    lines += [f"| {name} | {value} |" for name, value in rows]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--split", choices=["dev", "held_out", "all"], default="all")
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    clusters = {c.id: c.articles for c in read_clusters(SAMPLE) if isinstance(c, Cluster)}
+    reporter = Reporter()
+    totals: dict[str, dict[str, int]] = {}
+    per_cluster: dict[str, dict[str, int]] = {}
+    n_clusters: dict[str, int] = {}
+    for path in sorted(GOLD.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        if args.split != "all" and gold["split"] != args.split:
+            continue
+        if gold["id"] not in clusters:
+            print(f"skipped {path.name}: no input", file=sys.stderr)
+            continue
+        counts = score(reporter(clusters[gold["id"]], cluster_id=gold["id"]), gold)
+        per_cluster[gold["id"]] = counts
+        n_clusters[gold["split"]] = n_clusters.get(gold["split"], 0) + 1
+        split = totals.setdefault(gold["split"], {})
+        for key, value in counts.items():
+            split[key] = split.get(key, 0) + value
+    for split, counts in totals.items():
+        print(table(f"{split} ({n_clusters[split]} clusters)", counts))
+        print()
+    if args.json:
+        args.json.write_text(json.dumps({"totals": totals, "clusters": per_cluster}, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
