@@ -13,6 +13,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -102,7 +103,13 @@ def _pg_bin(name: str) -> str:
 
 @contextlib.contextmanager
 def postgres(tmp: Path) -> Iterator[str]:
-    """A throwaway PostgreSQL cluster on a free port; yields its URL. Runs as `postgres` when root."""
+    """A throwaway PostgreSQL cluster on a free port; yields its URL. Runs as `postgres` when root.
+
+    The cluster lives in its own directory under the system temp dir (pytest's are private
+    to root), removed afterwards.
+    """
+    del tmp
+    tmp = Path(tempfile.mkdtemp(prefix="storyline-pg-"))
     data = tmp / "pgdata"
     sockets = tmp / "pgsock"
     sockets.mkdir()
@@ -139,6 +146,7 @@ def postgres(tmp: Path) -> Iterator[str]:
             env=env,
             timeout=120,
         )
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 # -- a local web server -------------------------------------------------------------------
