@@ -24,15 +24,17 @@ from storyline.cli._common import (
     add_cluster_args,
     add_embedder_args,
     add_output_args,
+    atomic_output,
     error,
     info,
-    open_output,
     progress,
     refuse_overwriting_input,
     warn,
     write,
 )
 from storyline.cli._digest import add_digest_parser, digest
+from storyline.cli._ingest import add_ingest_parser, ingest
+from storyline.cli._serve import add_serve_parser, serve
 from storyline.cli._stream import STREAM_COMMANDS, add_stream_parsers
 from storyline.cli._timeline import add_timeline_parser, timeline
 from storyline.compare import SYSTEMS
@@ -118,6 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_stream_parsers(sub)
     add_digest_parser(sub)
     add_timeline_parser(sub)
+    add_serve_parser(sub)
+    add_ingest_parser(sub)
     return parser
 
 
@@ -145,6 +149,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (`| head`): not an error of ours.
         sys.stderr.close()
         return 0
+    except OSError as exc:  # a full disk, a closed stdout, a read-only file system: one line
+        where = f" {exc.filename}" if exc.filename else ""
+        error(f"cannot read or write{where}: {exc.strerror or exc}")
+        return EXIT_INPUT
 
 
 @dataclass
@@ -309,6 +317,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     **STREAM_COMMANDS,
     "digest": digest,
     "timeline": timeline,
+    "serve": serve,
+    "ingest": ingest,
 }
 
 
@@ -405,24 +415,19 @@ def _run_batch(
 
     counts = {"ok": 0, "failed": 0, "bad": 0}
     started = time.perf_counter()
-    out = open_output(args.output)
-    try:
-        with progress(args.quiet or out is sys.stdout, label=label) as advance:
-            written = 0
-            for result in many(clusters()):
-                # Bad lines came through `slots` before this result's cluster.
-                while not isinstance(slots[written], Cluster):
-                    write_bad(slots[written])
-                    written += 1
-                out.write(_result_line(result) + "\n")
-                counts["failed" if isinstance(result, Failed) else "ok"] += 1
+    with atomic_output(args.output) as out, progress(args.quiet or out is sys.stdout, label=label) as advance:
+        written = 0
+        for result in many(clusters()):
+            # Bad lines came through `slots` before this result's cluster.
+            while not isinstance(slots[written], Cluster):
+                write_bad(slots[written])
                 written += 1
-                advance()
-            for bad in slots[written:]:
-                write_bad(bad)
-    finally:
-        if out is not sys.stdout:
-            out.close()
+            out.write(_result_line(result) + "\n")
+            counts["failed" if isinstance(result, Failed) else "ok"] += 1
+            written += 1
+            advance()
+        for bad in slots[written:]:
+            write_bad(bad)
     elapsed = time.perf_counter() - started
     n = counts["ok"] + counts["failed"]
     return _close_batch(
