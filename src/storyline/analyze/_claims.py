@@ -32,7 +32,10 @@ if TYPE_CHECKING:
 CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.IGNORECASE))
     for name, pattern in (
-        ("deaths", r"^(kill\w*|dead|deaths?|died|die[sd]?|dying|fatalit\w+|bodies|lives|toll|murder\w*)$"),
+        (
+            "deaths",
+            r"^(kill\w*|dead|deaths?|died|die[sd]?|dying|fatalit\w+|bodies|lives|life|toll|murder\w*)$",
+        ),
         ("injured", r"^(injur\w*|wound\w*|hurt|hospital\w*|treated|casualt\w+)$"),
         ("missing", r"^(missing|unaccounted)$"),
         (
@@ -64,10 +67,14 @@ _CURRENCIES = {"€": "EUR", "euro": "EUR", "euros": "EUR", "$": "USD", "dollars
                "£": "GBP", "sterling": "GBP", "¥": "JPY", "yen": "JPY"}  # fmt: skip
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+(?:-[a-z]+)?", re.IGNORECASE)
 _ESTIMATES = frozenset("estimate figure count toll tally number total forecast projection".split())
-_PEOPLE = frozenset(
-    """people person resident worker civilian child man woman firefighter soldier officer passenger
-    student patient member employee protester victim adult teenager migrant miner""".split()
+_PEOPLE = frozenset("people person victim".split())
+"""Nouns that name no group: "90 people were killed" counts deaths, whoever died."""
+_GROUPS = frozenset(
+    """resident worker civilian child man woman firefighter soldier officer passenger student patient
+    member employee protester adult teenager migrant miner militant rebel fighter police policeman
+    journalist tourist child baby girl boy""".split()
 )
+"""Nouns that name a group: "8 children were killed" counts deaths of children, a part of the toll."""
 _UNITS = frozenset(
     """metre meter kilometre kilometer km mile foot feet inch yard acre hectare hour minute second day week
     month year decade century degree kilogram kg pound ton tonne litre liter gallon mph time block street
@@ -79,7 +86,8 @@ _AGE = re.compile(r"^-?years?-old|^aged$|^age$", re.IGNORECASE)
 
 @dataclass(slots=True)
 class _Figure:
-    about: str
+    counted: str
+    scope: str
     value: ClaimValue
 
 
@@ -88,10 +96,15 @@ def extract_claims(
 ) -> list[Claim]:
     """Group the figures of every report by what they count; flag the groups that disagree."""
     figures: list[_Figure] = []
+    # Places most reports name are where the story happens: no narrower scope.
+    n_reports = len(corpus.articles) - len(corpus.excluded)
+    common = frozenset(
+        e.name for e in entities.entities if e.type in ("GPE", "LOC") and len(e.sources) >= 0.6 * n_reports
+    )
     for para in paragraphs:
         article = corpus.articles[para.doc_index]
         for ent in number_spans(para.doc):
-            figure = _figure(ent, para, entities, article.id, dates.get(para.doc_index))
+            figure = _figure(ent, para, entities, article.id, dates.get(para.doc_index), common)
             if figure is not None and figure.value.span is not None:
                 given = corpus.to_given(figure.value.span)
                 figures.append(replace(figure, value=replace(figure.value, span=given)))
@@ -137,10 +150,15 @@ def number_spans(doc: Doc) -> list[SpacySpan]:
 
 
 def _figure(
-    ent: SpacySpan, para: Paragraph, entities: EntityIndex, source: str, date: dt.date | None
+    ent: SpacySpan,
+    para: Paragraph,
+    entities: EntityIndex,
+    source: str,
+    date: dt.date | None,
+    common: frozenset[str] = frozenset(),
 ) -> _Figure | None:
     value = parse_number(ent.text)
-    if value is None or _is_age_or_time(ent) or _is_part_of(ent):
+    if value is None or _is_age_or_time(ent):
         return None
     currency = _currency(ent)
     if ent.label_ == "MONEY" or currency:
@@ -155,10 +173,15 @@ def _figure(
         noun = _counted_noun(ent)
         if noun in _UNITS:
             return None  # distances, durations, weights: context, not claims
-        if noun is not None and noun not in _PEOPLE and not any(c.match(noun) for _, c in CATEGORIES):
+        category = _category(ent)
+        if noun is not None and any(c.match(noun) for _, c in CATEGORIES):
+            about = category or noun  # "at least 6,000 lives" counts deaths
+        elif noun in _GROUPS and category in ("deaths", "injured", "missing"):
+            about = f"{category} of {_plural(noun)}"  # a group: a part of the whole toll
+        elif noun is not None and noun not in _PEOPLE:
             about = noun  # "two neighbourhoods" counts neighbourhoods, whatever the sentence is about
         else:
-            about = _category(ent) or noun or ""
+            about = category or noun or ""
         if not about:
             return None
     qualifier = _qualifier(ent)
@@ -166,6 +189,7 @@ def _figure(
     start = para.start + ent.start_char
     return _Figure(
         about,
+        _scope(ent, para, entities, date, common),
         ClaimValue(
             value=value,
             text=text,
@@ -212,9 +236,71 @@ def _is_age_or_time(ent: SpacySpan) -> bool:
     return bool(re.fullmatch(r"(1[89]|20)\d\d", ent.text.strip()))
 
 
+_PART_AFTER = frozenset("of among".split())
+_PART_BEFORE = frozenset("including include includes included among".split())
+_RUNNING = frozenset("rise climb stand reach hit increase jump grow mount top".split())
+_TOTALS = frozenset("toll total tally since far overall cumulative".split())
+_DAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight overnight".split()
+)
+
+
 def _is_part_of(ent: SpacySpan) -> bool:
-    """ "three of the dead", "two of them": a part of a figure given elsewhere, not a figure."""
-    return ent.end < len(ent.doc) and ent.doc[ent.end].lower_ == "of"
+    """ "three of the dead", "two of them", "including 8 children": a part of a figure."""
+    doc = ent.doc
+    if ent.end < len(doc) and doc[ent.end].lower_ in _PART_AFTER:
+        return True
+    return any(t.lower_ in _PART_BEFORE for t in doc[max(ent.start - 2, ent.sent.start) : ent.start])
+
+
+def _scope(
+    ent: SpacySpan, para: Paragraph, entities: EntityIndex, date: dt.date | None, common: frozenset[str]
+) -> str:
+    """Where a count holds, from its clause: a part, a day, an earlier year, a place.
+
+    Figures of different scope measure different quantities: a toll for Monday and
+    the toll since March, the toll in Homs and the national one, this quake's dead
+    and the 2009 quake's.
+    """
+    if _is_part_of(ent):
+        return "part"
+    sent = ent.sent
+    verb = next((t for t in [ent.root, *ent.root.ancestors] if t.pos_ in ("VERB", "AUX")), sent.root)
+    clause = [t for t in verb.subtree if sent.start <= t.i < sent.end]
+    parts = []
+    # "The toll rose to six on Sunday" is the running toll as of Sunday, not Sunday's dead.
+    running = verb.lemma_.lower() in _RUNNING or any(t.lemma_.lower() in _TOTALS for t in clause)
+    for token in [] if running else clause:
+        # "53 were killed on Monday": the day hangs from the figure's own verb.
+        on_verb = token.head.i == verb.i or (token.head.lower_ == "on" and token.head.head.i == verb.i)
+        if token.lower_ in _DAYS and on_verb:
+            parts.append(f"on {token.text}")
+            break
+    for token in sent:
+        year = re.fullmatch(r"(19|20)\d\d", token.text)
+        if (
+            year
+            and token.ent_type_ in ("DATE", "CARDINAL", "")
+            and (date is None or int(token.text) < date.year)
+        ):
+            parts.append(token.text)
+            break
+    for token in clause:
+        if token.ent_type_ in ("GPE", "LOC", "FAC") and token.i not in range(ent.start, ent.end):
+            is_in = token.head.lower_ in ("in", "across", "at") or token.dep_ in ("compound", "amod", "poss")
+            if is_in:
+                at = para.start + token.idx
+                entity = entities.at(para.doc_index, at, at + len(token.text))
+                place = entity.name if entity else token.text
+                if place not in common:  # the story's own city is no narrower scope
+                    parts.append(f"in {place}")
+                break
+    return ", ".join(parts)
+
+
+def _plural(noun: str) -> str:
+    irregular = {"child": "children", "man": "men", "woman": "women", "policeman": "policemen"}
+    return irregular.get(noun, noun if noun.endswith("s") else noun + "s")
 
 
 def _currency(ent: SpacySpan) -> str | None:
@@ -333,30 +419,68 @@ def _speaker_name(token: Token, para: Paragraph, entities: EntityIndex) -> str |
 
 
 def _group(figures: list[_Figure], order: list[str]) -> list[Claim]:
-    by_about: defaultdict[str, list[ClaimValue]] = defaultdict(list)
+    by_quantity: defaultdict[tuple[str, str], list[ClaimValue]] = defaultdict(list)
     for figure in figures:
-        values = by_about[figure.about]
+        values = by_quantity[figure.counted, figure.scope]
         if not any(v.source == figure.value.source and v.value == figure.value.value for v in values):
             values.append(figure.value)
     claims = []
-    for about, values in by_about.items():
+    for (counted, scope), values in by_quantity.items():
         values.sort(key=lambda v: (v.date or dt.date.min, order.index(v.source)))
-        disagreement, kind = _disagreement(values)
-        claims.append(Claim(about=about, values=tuple(values), disagreement=disagreement, kind=kind))
+        disagreement, kind = (False, None) if scope == "part" else _disagreement(values)
+        about = f"{counted} ({scope})" if scope else counted
+        claims.append(
+            Claim(
+                about=about,
+                values=tuple(values),
+                disagreement=disagreement,
+                kind=kind,
+                counted=counted,
+                scope=scope,
+            )
+        )
     claims.sort(key=lambda c: (not c.disagreement, -len({v.source for v in c.values}), c.about))
     return claims
 
 
+_LOWER = frozenset("more than|at least|over|well over|no less than|upwards of".split("|"))
+_UPPER = frozenset("fewer than|less than|up to|under|at most|no more than|as many as".split("|"))
+_ROUND = 0.02
+"""Two hedged figures this close are one figure rounded (258,000 and "about 260,000")."""
+_ABOUT = 0.05
+"""How far "about", "nearly" or "some" may stretch a figure."""
+
+
+def compatible(a: ClaimValue, b: ClaimValue) -> bool:
+    """Whether two figures for one quantity can both be true as worded.
+
+    An exact figure fits inside another's hedge (16,271 and "more than 15,000"); two
+    hedged figures within rounding are one; but rival floors ("more than 7,500" and
+    "more than 8,000") are two estimates, so they disagree, as do two exact figures.
+    """
+    if a.value == b.value:
+        return True
+    hedged_a, hedged_b = bool(a.qualifier), bool(b.qualifier)
+    if hedged_a and hedged_b and abs(a.value - b.value) <= _ROUND * max(a.value, b.value):
+        return True
+    for x, y in ((a, b), (b, a)):
+        if x.qualifier and not y.qualifier:
+            if x.qualifier in _LOWER and y.value >= x.value:
+                return True
+            if x.qualifier in _UPPER and y.value <= x.value:
+                return True
+            if x.qualifier not in _LOWER | _UPPER and abs(x.value - y.value) <= _ABOUT * x.value:
+                return True
+    return False
+
+
 def _disagreement(values: list[ClaimValue]) -> tuple[bool, str | None]:
-    """Figures disagree when two reports give different ones; one report's own figures do not
-    (its "seven dead, two of them in hospital" counts parts, not rival tolls)."""
-    if not any(a.value != b.value and a.source != b.source for a in values for b in values):
+    """Figures disagree when two reports give figures that cannot both be true; one
+    report's own figures do not (its "seven dead, two of them in hospital" counts
+    parts, not rival tolls)."""
+    clash = [(a, b) for a in values for b in values if a.source != b.source and not compatible(a, b)]
+    if not clash:
         return False, None
-    by_date: defaultdict[dt.date | None, list[ClaimValue]] = defaultdict(list)
-    for v in values:
-        by_date[v.date].append(v)
-    across = any(
-        a.value != b.value and a.source != b.source for same in by_date.values() for a in same for b in same
-    )
-    over_time = len({frozenset(v.value for v in same) for same in by_date.values()}) > 1 and len(by_date) > 1
+    across = any(a.date == b.date for a, b in clash)
+    over_time = any(a.date != b.date for a, b in clash)
     return True, "both" if across and over_time else "across sources" if across else "over time"

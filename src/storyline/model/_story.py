@@ -161,6 +161,11 @@ class Claim:
     kind: str | None = None
     """For a disagreement: "over time" (figures change with the report's date),
     "across sources" (different figures on the same date) or "both"."""
+    counted: str = ""
+    """What the figures count ("deaths", "deaths of children", "flight"), without scope."""
+    scope: str = ""
+    """Where the count holds: a place ("in Homs"), an earlier event's year ("2009"),
+    one day ("on Monday") or a part of a larger figure ("part"); "" for the story's own."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,6 +255,7 @@ class Story:
                 "disagreement": c.disagreement,
             }
             | ({"kind": c.kind} if c.kind else {})
+            | ({"counted": c.counted, "scope": c.scope} if c.counted else {})
             for c in self.claims
         ]
         out["agreements"] = [{"text": a.text, "sources": list(a.sources)} for a in self.agreements]
