@@ -12,7 +12,7 @@ import pytest
 
 from storyline.cli import main
 
-HASH = ["--embedder", "hash", "--retrieval", "sketch"]
+HASH = ["--embedder", "hash"]
 FLOOD = [
     "Heavy rain flooded the town of Marrow, forcing 300 residents from their homes near the river Lune.",
     "The river Lune burst its banks in Marrow after three days of storms; 300 residents left their homes.",

@@ -215,3 +215,17 @@ def test_state_hnsw_index_is_rebuilt_identically(tmp_path: Path) -> None:
             break
     run.close()
     assert _pairs(list(cluster_articles(articles, options=options, state_dir=state))) == uninterrupted
+
+
+def test_state_resume_with_the_default_retrieval_gives_the_uninterrupted_result(tmp_path: Path) -> None:
+    """retrieval="postings" (the default) keeps no faiss index: the inverted index is the state."""
+    options = ClusterOptions(embedder="hash", batch_size=4, snapshot_every=5, reorder_buffer=6)
+    articles = _stream(30)
+    uninterrupted = _pairs(list(cluster_articles(articles, options=options)))
+    state = tmp_path / "state"
+    run = cluster_articles(articles, options=options, state_dir=state)
+    for i, _ in enumerate(run):
+        if i == 13:
+            break
+    run.close()
+    assert _pairs(list(cluster_articles(articles, options=options, state_dir=state))) == uninterrupted

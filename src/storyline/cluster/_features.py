@@ -98,7 +98,7 @@ class Featurizer:
         # Very long articles are cut (by characters first, so a 50 MB text costs nothing more).
         texts = [_full_text(a)[: opt.max_words * 12] for a in articles]
         has_text = [bool(a.text.strip()) for a in articles]
-        if opt.retrieval == "sketch":
+        if opt.retrieval in ("postings", "sketch"):
             dense = np.zeros((len(articles), 0), dtype=np.float32)  # not used: skip the model
         elif articles:
             dense = self.embedder.embed([" ".join(t.split()[: opt.embed_words]) for t in texts])

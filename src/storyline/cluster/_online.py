@@ -150,6 +150,10 @@ class View:
     signature: npt.NDArray[np.uint64]
     n_words: int
     day: int
+    lead_top: tuple[IntArray, FloatArray] = (np.zeros(0, np.int64), np.zeros(0, np.float32))
+    """The heaviest terms of the lead, of the full text and of the names (`_top_terms`)."""
+    full_top: tuple[IntArray, FloatArray] = (np.zeros(0, np.int64), np.zeros(0, np.float32))
+    names_top: tuple[IntArray, FloatArray] = (np.zeros(0, np.int64), np.zeros(0, np.float32))
 
 
 class OnlineState:
@@ -269,6 +273,9 @@ class OnlineClusterer:
             n_words=int(features.n_words[row]),
             day=UNDATED if day is None else day,
         )
+        view.lead_top = _top_terms(*view.lead)
+        view.full_top = _top_terms(*view.full)
+        view.names_top = _top_terms(*view.names)
         return view
 
     def decide(self, view: View) -> tuple[int, int]:
@@ -297,6 +304,8 @@ class OnlineClusterer:
 
     def neighbours(self, view: View) -> IntArray:
         s = self.state
+        if s.index is None:  # retrieval="postings": the inverted index alone
+            return np.zeros(0, np.int64)
         k = min(self.options.n_candidates, s.n_articles)
         _, found = s.index.search(view.probe[None, :], k)
         result: IntArray = found[0][found[0] >= 0].astype(np.int64)
@@ -313,7 +322,7 @@ class OnlineClusterer:
         s = self.state
         ordered = list(dict.fromkeys(s.article_story[neighbours].tolist()))
         seen = set(ordered)
-        for story in self._posted(s.postings, view.lead):
+        for story in self._posted(s.postings, view.lead_top):
             if story not in seen:
                 seen.add(story)
                 ordered.append(story)
@@ -325,11 +334,10 @@ class OnlineClusterer:
                 out.append(int(c))
         return out
 
-    def _posted(self, postings: dict[int, list[int]], *vectors: tuple[IntArray, FloatArray]) -> list[int]:
-        """Up to `n_candidates` groups whose posted terms carry the most of the vectors' weight."""
+    def _posted(self, postings: dict[int, list[int]], *tops: tuple[IntArray, FloatArray]) -> list[int]:
+        """Up to `n_candidates` groups whose posted terms carry the most of the heaviest terms' weight."""
         scores: dict[int, float] = {}
-        for vector in vectors:
-            terms, weights = _top_terms(*vector)
+        for terms, weights in tops:
             for term, weight in zip(terms.tolist(), weights.tolist(), strict=True):
                 for group in postings.get(term, ())[-POSTING_LENGTH:]:
                     scores[group] = scores.get(group, 0.0) + weight
@@ -343,7 +351,7 @@ class OnlineClusterer:
         parent = s.stories.parent
         ordered = list(dict.fromkeys(parent[story] for story in s.article_story[neighbours].tolist()))
         seen = set(ordered)
-        for thread in self._posted(s.thread_postings, view.full, view.names):
+        for thread in self._posted(s.thread_postings, view.full_top, view.names_top):
             if thread not in seen:
                 seen.add(thread)
                 ordered.append(thread)
@@ -387,8 +395,8 @@ class OnlineClusterer:
             s.stories.parent[story] = thread
         s.stories.add(story, view.lead, view.names, view.dense, view.day)
         thread = s.stories.parent[story]
-        _post(s.postings, story, view.lead)
-        _post(s.thread_postings, thread, view.full, view.names)
+        _post(s.postings, story, view.lead_top)
+        _post(s.thread_postings, thread, view.full_top, view.names_top)
         s.threads.add(thread, view.full, view.names, view.dense, view.day)
         article = s.n_articles
         if article >= len(s.article_story):
@@ -399,8 +407,9 @@ class OnlineClusterer:
         s.article_day[article] = view.day
         s.n_articles += 1
         # One vector at a time: a batched HNSW add is multi-threaded and so not reproducible.
-        s.index.add(view.probe[None, :])
-        self._maybe_switch_index()
+        if s.index is not None:
+            s.index.add(view.probe[None, :])
+            self._maybe_switch_index()
         s.lsh.insert(
             article, LeanMinHash(seed=1, hashvalues=view.signature, scheme="legacy"), check_duplication=False
         )
@@ -498,6 +507,8 @@ class OnlineClusterer:
         hashing, Weinberger et al. 2009), which keeps inner products in expectation.
         """
         opt = self.options
+        if opt.retrieval == "postings":
+            return np.zeros(0, np.float32)
         parts: list[npt.NDArray[np.floating]] = []
         if opt.retrieval in ("dense", "both"):
             parts.append(dense)
@@ -524,12 +535,14 @@ class OnlineClusterer:
 
     def index_width(self, dim: int) -> int:
         opt = self.options
+        if opt.retrieval == "postings":
+            return 0
         width = 0 if opt.retrieval == "sketch" else dim
         return width + (0 if opt.retrieval == "dense" else opt.sketch_dim)
 
     def _ensure_index(self, dim: int) -> None:
         s = self.state
-        if s.index is not None:
+        if s.lsh is not None:
             return
         s.dense_sum = np.zeros(dim, np.float64)
         self.reset_index(dim)
@@ -543,7 +556,10 @@ class OnlineClusterer:
         width = self.index_width(dim)
         # One query at a time: OpenMP threads only spin and fight the featurizing thread.
         faiss.omp_set_num_threads(1)
-        if self.options.index == "hnsw":
+        s.lsh = MinHashLSH(threshold=self.options.near_duplicate, num_perm=self.options.num_perm)
+        if width == 0:
+            s.index = None
+        elif self.options.index == "hnsw":
             s.index = self._hnsw(width)
         else:
             # Exact search over half-precision vectors: a flat search reads the whole index,
@@ -551,7 +567,6 @@ class OnlineClusterer:
             s.index = faiss.IndexScalarQuantizer(
                 width, faiss.ScalarQuantizer.QT_fp16, faiss.METRIC_INNER_PRODUCT
             )
-        s.lsh = MinHashLSH(threshold=self.options.near_duplicate, num_perm=self.options.num_perm)
 
     def _hnsw(self, width: int) -> Any:
         import faiss
@@ -592,14 +607,14 @@ class OnlineClusterer:
     def index_vectors(self) -> FloatArray:
         s = self.state
         if s.index is None or s.n_articles == 0:
-            return np.zeros((0, 0), np.float32)
+            return np.zeros((s.n_articles, 0), np.float32)
         result: FloatArray = s.index.reconstruct_n(0, s.n_articles)
         return result
 
 
-def _post(postings: dict[int, list[int]], group: int, *vectors: tuple[IntArray, FloatArray]) -> None:
-    for vector in vectors:
-        for term in _top_terms(*vector)[0].tolist():
+def _post(postings: dict[int, list[int]], group: int, *tops: tuple[IntArray, FloatArray]) -> None:
+    for terms, _ in tops:
+        for term in terms.tolist():
             posting = postings.setdefault(term, [])
             if not posting or posting[-1] != group:
                 posting.append(group)
@@ -609,7 +624,10 @@ def _post(postings: dict[int, list[int]], group: int, *vectors: tuple[IntArray, 
 
 def _top_terms(idx: IntArray, weights: FloatArray) -> tuple[IntArray, FloatArray]:
     """The `POSTED_TERMS` heaviest terms, heaviest first (ties by term id: reproducible)."""
-    order = np.lexsort((idx, -weights))[:POSTED_TERMS]
+    if len(idx) > POSTED_TERMS:  # the heaviest few first, then order those only
+        few = np.argpartition(-weights, POSTED_TERMS - 1)[:POSTED_TERMS]
+        idx, weights = idx[few], weights[few]
+    order = np.lexsort((idx, -weights))
     return idx[order], weights[order]
 
 

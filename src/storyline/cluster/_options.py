@@ -35,8 +35,9 @@ class ClusterOptions:
     """Thread decisions use the full text up to this many content words (bounds very long articles)."""
     n_features: int = 2**18
     """Width of the hashed term space (TF-IDF with document frequencies learned on the stream)."""
-    retrieval: str = "both"
-    """What the index searches by: dense (embeddings), sketch (hashed TF-IDF) or both, concatenated."""
+    retrieval: str = "postings"
+    """Where candidates come from: postings (the inverted index of the stories' heaviest terms) alone,
+    or also a faiss index searched by dense (embeddings), sketch (hashed TF-IDF) or both."""
     sketch_dim: int = 128
     n_candidates: int = 20
     """Nearest earlier articles fetched from the index; their stories and threads are the candidates."""
@@ -68,7 +69,11 @@ class ClusterOptions:
             ("n_candidates", self.n_candidates >= 1, "must be at least 1"),
             ("index", self.index in ("auto", "hnsw", "flat"), "choose auto, hnsw or flat"),
             ("exact_limit", self.exact_limit >= 1, "must be at least 1"),
-            ("retrieval", self.retrieval in ("dense", "sketch", "both"), "choose dense, sketch or both"),
+            (
+                "retrieval",
+                self.retrieval in ("postings", "dense", "sketch", "both"),
+                "choose postings, dense, sketch or both",
+            ),
             ("sketch_dim", self.sketch_dim >= 8, "must be at least 8"),
             ("near_duplicate", 0.0 < self.near_duplicate <= 1.0, "must be in (0, 1]"),
             ("num_perm", self.num_perm >= 8, "must be at least 8"),

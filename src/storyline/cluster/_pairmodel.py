@@ -61,7 +61,9 @@ class Logistic:
     intercept: float
 
     def probability(self, x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-        z = ((x - self.mean) / self.scale) @ self.coef + self.intercept
+        # ((x - mean) / scale) . coef + intercept, folded into one product.
+        weights = self.coef / self.scale
+        z = x @ weights + (self.intercept - float(self.mean @ weights))
         result: npt.NDArray[np.float64] = 1.0 / (1.0 + np.exp(-np.clip(z, -40.0, 40.0)))
         return result
 

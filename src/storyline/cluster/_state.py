@@ -287,7 +287,8 @@ class StateStore:
             vectors = arrays["index"].astype(np.float32)
             if vectors.shape != (n, clusterer.index_width(state.dense_sum.shape[0])):
                 raise ValueError("index vectors do not match")
-            clusterer.refill_index(vectors)
+            if vectors.shape[1]:
+                clusterer.refill_index(vectors)
             from datasketch import LeanMinHash
 
             state.lsh_keys = [int(k) for k in arrays["lsh_keys"]]
