@@ -76,6 +76,8 @@ def running_server(db: str, *extra: str) -> Iterator[tuple[str, subprocess.Popen
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+        if process.stdout is not None:
+            process.stdout.close()
 
 
 def run_ingest(*args: str) -> subprocess.CompletedProcess[str]:
