@@ -30,3 +30,26 @@ def test_matcher_rejects_bad_settings() -> None:
         FactMatcher(threshold=2.0)
     with pytest.raises(ConfigError):
         FactMatcher(threshold=0.5, min_overlap=-0.1)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        (
+            "The strike killed 90 people in the port.",
+            "Three people were killed in the strike on the port.",
+            True,
+        ),
+        ("The strike killed 90 people.", "Officials said 90 people died in the strike.", False),
+        ("The storm killed 12 people and injured 40.", "Forty people were injured in the storm.", False),
+        ("Twelve were killed, including 4 children.", "The storm killed 4 children.", False),  # a part
+        ("The storm killed 12 people in May 2031.", "Twelve died when the storm hit.", False),  # a date
+        ("The storm killed 12 people.", "The storm destroyed 300 homes.", False),  # other counts
+    ],
+)
+def test_same_is_false_for_different_figures_of_one_count(a: str, b: str, conflict: bool) -> None:
+    matcher = FactMatcher(threshold=0.6)
+    same = matcher.same(
+        0.9, matcher.words(a), matcher.words(b), figures_a=matcher.figures(a), figures_b=matcher.figures(b)
+    )
+    assert same is not conflict

@@ -250,7 +250,15 @@ def _is_part_of(ent: SpacySpan) -> bool:
     doc = ent.doc
     if ent.end < len(doc) and doc[ent.end].lower_ in _PART_AFTER:
         return True
-    return any(t.lower_ in _PART_BEFORE for t in doc[max(ent.start - 2, ent.sent.start) : ent.start])
+    if any(t.lower_ in _PART_BEFORE for t in doc[max(ent.start - 2, ent.sent.start) : ent.start]):
+        return True
+    # "Of the dead, 13 were militants"; "..., of whom 8 were children"
+    before = doc[ent.sent.start : ent.start]
+    return any(
+        t.lower_ in _PART_AFTER
+        and (t.i == ent.sent.start or doc[t.i + 1].lower_ in ("whom", "them", "those"))
+        for t in before
+    )
 
 
 def _scope(

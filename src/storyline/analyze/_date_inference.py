@@ -30,6 +30,7 @@ def infer_publication_dates(
     for index, sentence in enumerate(corpus.sentences):
         by_doc.setdefault(sentence.doc_index, []).append(index)
     words = [matcher.words(s.text) for s in corpus.sentences]
+    figures = [matcher.figures(s.text) for s in corpus.sentences]
     out = {}
     for doc in undated:
         mine = by_doc.get(doc, [])
@@ -42,7 +43,13 @@ def infer_publication_dates(
             n_shared = sum(
                 1
                 for a, b in zip(*np.nonzero(sims >= matcher.threshold), strict=True)
-                if matcher.same(float(sims[a, b]), words[mine[a]], words[rows[b]])
+                if matcher.same(
+                    float(sims[a, b]),
+                    words[mine[a]],
+                    words[rows[b]],
+                    figures_a=figures[mine[a]],
+                    figures_b=figures[rows[b]],
+                )
             )
             if n_shared:
                 shared[date] = shared.get(date, 0) + n_shared

@@ -89,13 +89,17 @@ def _merge(corpus: Corpus, dated: list[_Dated], *, matcher: FactMatcher) -> list
     emb = corpus.embeddings
     assert emb is not None, "embed the corpus first"
     words = [matcher.words(d.sentence.text) for d in dated]
+    figures = [matcher.figures(d.sentence.text) for d in dated]
     groups: list[list[int]] = []
     for i, item in enumerate(dated):
         for group in groups:
             head = dated[group[0]]
             if head.date.date != item.date.date:
                 continue
-            if matcher.same(float(np.dot(emb[head.index], emb[item.index])), words[group[0]], words[i]):
+            similarity = float(np.dot(emb[head.index], emb[item.index]))
+            if matcher.same(
+                similarity, words[group[0]], words[i], figures_a=figures[group[0]], figures_b=figures[i]
+            ):
                 group.append(i)
                 break
         else:

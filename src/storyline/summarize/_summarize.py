@@ -102,6 +102,8 @@ def summarize_corpus(
     words_of = [matcher.words(corpus.sentences[i].text) for i in candidates] if matcher.uses_words else []
 
     def same_fact(i: int, j: int) -> bool:
+        # Redundancy keeps the word test alone: two summary sentences with rival figures
+        # are not one fact, but the selector's similarity cap still keeps one of them.
         return matcher.same(float(cand_emb[i] @ cand_emb[j]), words_of[i], words_of[j])
 
     picked = selector.select(
@@ -141,23 +143,32 @@ def cite(corpus: Corpus, features: Features, index: int, *, matcher: FactMatcher
 
     A document cites when one of its sentences states the same fact (`matcher`), or
     when it carried the same paragraph word for word (dropped there as a duplicate).
+    A document that states the fact with a different figure for the same count
+    ("killed 90" against "3 were killed") contradicts it and is never cited.
     """
     sentence = corpus.sentences[index]
     docs = {sentence.doc_index}
     support = features.doc_support[index] >= matcher.threshold
     candidates = {features.docs[k] for k in np.flatnonzero(support).tolist()}
-    if not matcher.uses_words:
-        docs.update(candidates)
-    elif candidates:
+    contradict: set[int] = set()
+    mine_figures = matcher.figures(sentence.text)
+    if candidates:
         assert corpus.embeddings is not None
         sims = corpus.embeddings @ corpus.embeddings[index]
-        mine = matcher.words(sentence.text)
+        mine = matcher.words(sentence.text) if matcher.uses_words else frozenset()
         for j in np.flatnonzero(sims >= matcher.threshold).tolist():
             other = corpus.sentences[j]
-            if other.doc_index in candidates - docs and matcher.same(
-                float(sims[j]), mine, matcher.words(other.text)
-            ):
+            if other.doc_index not in candidates or other.doc_index == sentence.doc_index:
+                continue
+            theirs = matcher.figures(other.text)
+            words = matcher.words(other.text) if matcher.uses_words else frozenset()
+            if not matcher.same(float(sims[j]), mine, words):
+                continue
+            if matcher.same(float(sims[j]), mine, words, figures_a=mine_figures, figures_b=theirs):
                 docs.add(other.doc_index)
+            else:
+                contradict.add(other.doc_index)
+    docs -= contradict
     docs.update(corpus.copies.get((sentence.doc_index, sentence.paragraph), ()))
     docs -= corpus.excluded
     docs.add(sentence.doc_index)

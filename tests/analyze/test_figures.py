@@ -1,0 +1,108 @@
+"""Figures as quantities with scope: which pairs of figures are a disagreement and which are not.
+
+Every cluster here is invented. Each test builds two or three short reports in which
+two figures look alike but measure different things (or the same thing, rounded).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from storyline.analyze import extract_claims, extract_entities, load_nlp, parse_corpus
+from storyline.analyze._claims import compatible
+from storyline.model import Article, Claim, ClaimValue, Corpus
+
+DAY = dt.date(2031, 5, 6)
+
+
+def claims_of(*texts: str) -> list[Claim]:
+    corpus = Corpus(articles=tuple(Article(id=f"r{i}", text=t, date=DAY) for i, t in enumerate(texts)))
+    paragraphs = parse_corpus(corpus, load_nlp())
+    dates = {i: a.date for i, a in enumerate(corpus.articles)}
+    return extract_claims(corpus, paragraphs, extract_entities(corpus, paragraphs), dates=dates)
+
+
+def disputed(claims: list[Claim]) -> list[set[float]]:
+    return [{v.value for v in c.values} for c in claims if c.disagreement]
+
+
+def value(number: float, qualifier: str = "", source: str = "a") -> ClaimValue:
+    return ClaimValue(number, str(number), qualifier, None, source, DAY)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (value(258_000), value(260_000, "about"), True),  # rounding
+        (value(16_271), value(15_000, "more than"), True),  # an exact figure above a floor
+        (value(7_500, "more than"), value(8_000, "more than"), False),  # rival floors
+        (value(295, "at least"), value(300, "more than"), True),  # hedged, within rounding
+        (value(90), value(3), False),
+        (value(40, "up to"), value(35), True),
+    ],
+)
+def test_compatible_figures(a: ClaimValue, b: ClaimValue, same: bool) -> None:
+    assert compatible(a, b) is same
+
+
+@pytest.mark.slow
+def test_rival_tolls_of_one_day_are_a_disagreement() -> None:
+    claims = claims_of(
+        "The Tarsk monitoring office said more than 7,500 people have been killed since the revolt began.",
+        "Opposition activists said more than 8,000 people have been killed since the revolt began.",
+    )
+    assert {7500, 8000} in disputed(claims)
+
+
+@pytest.mark.slow
+def test_a_toll_and_its_breakdown_are_not_a_disagreement() -> None:
+    claims = claims_of(
+        "Clashes in the hill town of Orvel killed 29 people, the governor said.",
+        "Of the dead, 13 were militants. The army said 16 civilians were killed in Orvel.",
+    )
+    assert not any({29, 13} <= d or {29, 16} <= d for d in disputed(claims))
+
+
+@pytest.mark.slow
+def test_children_among_the_dead_are_a_part_of_the_toll() -> None:
+    claims = claims_of(
+        "The blast at the Brenna market killed 41 people.",
+        "Nine children were killed in the blast at the Brenna market, doctors said.",
+    )
+    assert not any({41, 9} <= d for d in disputed(claims))
+
+
+@pytest.mark.slow
+def test_a_daily_toll_is_not_the_running_toll() -> None:
+    claims = claims_of(
+        "Shelling killed 53 people on Monday, the observers said.",
+        "The observers said more than 7,100 people have been killed since the revolt began in March.",
+    )
+    assert not any({53, 7100} <= d for d in disputed(claims))
+
+
+@pytest.mark.slow
+def test_an_earlier_event_is_another_quantity() -> None:
+    claims = claims_of(
+        "The flood killed 64 people across the valley.",
+        "A flood in 2019 killed 300 people in the same valley. This week's flood killed 70 people.",
+    )
+    assert not any({64, 300} <= d or {70, 300} <= d for d in disputed(claims))
+    assert {64, 70} in disputed(claims)
+
+
+@pytest.mark.slow
+def test_lives_count_deaths() -> None:
+    claims = claims_of("The war has cost at least 6,000 lives, the agency said.")
+    assert any(c.counted == "deaths" and {v.value for v in c.values} == {6000} for c in claims)
+
+
+@pytest.mark.slow
+def test_rounding_is_not_a_disagreement() -> None:
+    claims = claims_of(
+        "Officials said 258,000 people had registered as refugees.",
+        "About 260,000 people have registered as refugees, officials said.",
+    )
+    assert not any({258000, 260000} <= d for d in disputed(claims))
