@@ -34,7 +34,7 @@ LEVELS = {
     "compare": 6,
     "digest": 6,
     "cli": 7,
-    "service": 7,
+    "service": 6,  # the CLI (7) starts the service
 }
 
 

@@ -238,3 +238,49 @@ def test_evaluate_without_references(capsys: pytest.CaptureFixture[str], tmp_pat
     data.write_text(json.dumps({"id": "x", "documents": ["A storm hit the coast on Monday."]}) + "\n")
     code, _, err = _run(capsys, "evaluate", str(data), "--systems", "lead", "--quiet")
     assert code == 2 and "no cluster with a reference summary" in err
+
+
+def _batch_file(tmp_path: Path) -> Path:
+    path = tmp_path / "clusters.jsonl"
+    rows = [{"id": "a", "documents": ["The council met on Tuesday to discuss the new flood defences."]}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_output_never_replaces_an_input_or_a_device(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    feed = _batch_file(tmp_path)
+    link = tmp_path / "hard-link.jsonl"
+    link.hardlink_to(feed)
+    before = feed.read_bytes()
+    code, _, err = _run(capsys, "summarize", str(feed), "-o", str(link), *HASH)
+    assert code == 2 and "would overwrite an input file" in err
+    code, _, err = _run(capsys, "summarize", str(feed), "-o", "/dev/null", *HASH)
+    assert code == 2 and "not a regular file" in err
+    assert feed.read_bytes() == before and Path("/dev/null").is_char_device()
+
+
+def test_a_failed_run_leaves_the_earlier_output_as_it_was(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    out = tmp_path / "results.jsonl"
+    out.write_text("yesterday's results\n", encoding="utf-8")
+    code, _, err = _run(capsys, "summarize", str(tmp_path / "typo.jsonl"), "-o", str(out), *HASH)
+    assert code == 2 and "no such file" in err
+    assert out.read_text(encoding="utf-8") == "yesterday's results\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["results.jsonl"]  # no temporary file left
+
+
+def test_a_full_disk_is_one_line(tmp_path: Path) -> None:
+    feed = _batch_file(tmp_path)
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "storyline", "summarize", str(feed), "--quiet", *HASH],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=300,
+        )
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "No space left on device" in done.stderr, done.stderr

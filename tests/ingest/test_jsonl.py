@@ -1,11 +1,15 @@
 import gzip
+import io
 import json
+import os
+import threading
 from pathlib import Path
 
 import pytest
 
 from storyline import InputError
 from storyline.ingest import BadLine, Cluster, iter_clusters, read_clusters
+from storyline.ingest._jsonl import bounded_lines
 
 
 def test_iter_clusters_strings_objects_and_bad_lines() -> None:
@@ -59,5 +63,47 @@ def test_read_clusters_binary(tmp_path: Path) -> None:
 def test_read_clusters_corrupt_gzip(tmp_path: Path) -> None:
     path = tmp_path / "x.jsonl.gz"
     path.write_bytes(b"\x1f\x8b\x08\x00garbage-not-gzip")
-    with pytest.raises(InputError, match="corrupt file"):
-        list(read_clusters(path))
+    (bad,) = list(read_clusters(path))
+    assert isinstance(bad, BadLine) and "corrupt or truncated" in bad.message
+
+
+def test_truncated_gzip_keeps_the_clusters_before_the_cut(tmp_path: Path) -> None:
+    whole = gzip.compress(
+        "".join(
+            json.dumps({"id": f"c{i}", "documents": ["some text " * 50]}) + "\n" for i in range(200)
+        ).encode()
+    )
+    path = tmp_path / "cut.jsonl.gz"
+    path.write_bytes(whole[: len(whole) * 2 // 3])
+    items = list(read_clusters(path))
+    clusters = [i for i in items if isinstance(i, Cluster)]
+    assert len(clusters) > 50 and clusters[0].id == "c0"
+    assert isinstance(items[-1], BadLine) and "truncated" in items[-1].message
+
+
+def test_deep_and_endless_lines_are_bad_lines_not_crashes(tmp_path: Path) -> None:
+    path = tmp_path / "hostile.jsonl"
+    deep = "[" * 100_000 + "]" * 100_000
+    good = json.dumps({"id": "ok", "documents": ["fine text"]})
+    path.write_text(f"{deep}\n{good}\n", encoding="utf-8")
+    first, second = list(read_clusters(path))
+    assert isinstance(first, BadLine) and "nested too deeply" in first.message
+    assert isinstance(second, Cluster) and second.id == "ok"
+    lines = list(bounded_lines(io.StringIO("x" * 50 + "\nshort\n"), max_chars=10))
+    assert lines[1] == "short\n" and lines[0] != "x" * 10
+
+
+def test_a_pipe_is_read_once_without_losing_its_head(tmp_path: Path) -> None:
+    fifo = tmp_path / "feed.jsonl"
+    os.mkfifo(fifo)
+    lines = "".join(json.dumps({"id": f"c{i}", "documents": ["t" * 500]}) + "\n" for i in range(100))
+
+    def feed() -> None:
+        with fifo.open("w", encoding="utf-8") as fh:
+            fh.write(lines)
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    ids = [c.id for c in read_clusters(fifo) if isinstance(c, Cluster)]
+    writer.join()
+    assert ids == [f"c{i}" for i in range(100)]

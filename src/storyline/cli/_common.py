@@ -32,16 +32,22 @@ def progress(quiet: bool, *, label: str = "summarizing") -> Iterator[Callable[[]
 
 
 def refuse_overwriting_input(output: Path | None, inputs: list[Path]) -> None:
-    """Refuse an output that is an input file, or any file inside an input directory."""
+    """Refuse an output that is an input (by identity: links too), lies inside an input
+    directory, or is not a regular file (a device, FIFO or socket). Checked before
+    anything is read or opened for writing."""
     if output is None or str(output) == "-":
         return
     target = output.resolve()
+    if target.exists() and not target.is_file():
+        reason = "is a directory" if target.is_dir() else "is not a regular file (give a file path, or no -o)"
+        raise ConfigError(Errors.SL202, name="--output", value=str(output), reason=reason)
     for path in inputs:
         if str(path) == "-":
             continue
         source = path.resolve()
-        if target == source or (source.is_dir() and source in target.parents):
-            reason = "would overwrite an input file" if target == source else "is inside an input directory"
+        same = target == source or (target.exists() and source.exists() and os.path.samefile(target, source))
+        if same or (source.is_dir() and source in target.parents):
+            reason = "would overwrite an input file" if same else "is inside an input directory"
             raise ConfigError(Errors.SL202, name="--output", value=str(output), reason=reason)
 
 
@@ -54,17 +60,32 @@ def open_output(path: Path | None) -> IO[str]:
         raise InputError(Errors.SL112, path=str(path), reason=exc.strerror or str(exc)) from None
 
 
-def write(text: str, path: Path | None) -> None:
+@contextmanager
+def atomic_output(path: Path | None) -> Iterator[IO[str]]:
+    """Write to a temporary file beside `path` and put it in place only when the block
+    succeeds: an error or an interrupt leaves an earlier file of that name as it was.
+    A symlink is written through (the link stays); None is stdout."""
     if path is None:
-        sys.stdout.write(text)
+        yield sys.stdout
         return
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
+    target = path.resolve() if path.is_symlink() else path
+    tmp = target.with_name(f".{target.name}.tmp{os.getpid()}")
     try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
+        with tmp.open("w", encoding="utf-8") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise InputError(Errors.SL112, path=str(path), reason=exc.strerror or str(exc)) from None
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def write(text: str, path: Path | None) -> None:
+    """Write a whole output at once (atomically when it goes to a file)."""
+    with atomic_output(path) as fh:
+        fh.write(text)
 
 
 def error(message: str) -> None:

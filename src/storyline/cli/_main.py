@@ -24,9 +24,9 @@ from storyline.cli._common import (
     add_cluster_args,
     add_embedder_args,
     add_output_args,
+    atomic_output,
     error,
     info,
-    open_output,
     progress,
     refuse_overwriting_input,
     warn,
@@ -132,7 +132,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_INPUT
     try:
-        return COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
+        sys.stdout.flush()  # a write error to stdout (a full disk) surfaces here, as one line
+        return code
     except (InputError, ConfigError) as exc:
         error(str(exc))
         return EXIT_INPUT
@@ -149,6 +151,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (`| head`): not an error of ours.
         sys.stderr.close()
         return 0
+    except OSError as exc:  # a full disk, a closed stdout, a read-only file system: one line
+        where = f" {exc.filename}" if exc.filename else ""
+        error(f"cannot read or write{where}: {exc.strerror or exc}")
+        return EXIT_INPUT
 
 
 @dataclass
@@ -411,24 +417,19 @@ def _run_batch(
 
     counts = {"ok": 0, "failed": 0, "bad": 0}
     started = time.perf_counter()
-    out = open_output(args.output)
-    try:
-        with progress(args.quiet or out is sys.stdout, label=label) as advance:
-            written = 0
-            for result in many(clusters()):
-                # Bad lines came through `slots` before this result's cluster.
-                while not isinstance(slots[written], Cluster):
-                    write_bad(slots[written])
-                    written += 1
-                out.write(_result_line(result) + "\n")
-                counts["failed" if isinstance(result, Failed) else "ok"] += 1
+    with atomic_output(args.output) as out, progress(args.quiet or out is sys.stdout, label=label) as advance:
+        written = 0
+        for result in many(clusters()):
+            # Bad lines came through `slots` before this result's cluster.
+            while not isinstance(slots[written], Cluster):
+                write_bad(slots[written])
                 written += 1
-                advance()
-            for bad in slots[written:]:
-                write_bad(bad)
-    finally:
-        if out is not sys.stdout:
-            out.close()
+            out.write(_result_line(result) + "\n")
+            counts["failed" if isinstance(result, Failed) else "ok"] += 1
+            written += 1
+            advance()
+        for bad in slots[written:]:
+            write_bad(bad)
     elapsed = time.perf_counter() - started
     n = counts["ok"] + counts["failed"]
     return _close_batch(

@@ -6,10 +6,16 @@ from storyline.model import Article
 from storyline.text import parse_date
 
 
+MAX_HTML_CHARS = 5_000_000
+"""A page is parsed up to this many characters (news pages are rarely over 2 MB; the
+parser's time grows fast on huge ones, and cleaning reads 300,000 characters of text)."""
+
+
 def parse_html(html: str, *, article_id: str, url: str | None = None) -> Article:
     """Extract the main text, title, date and canonical url of one web page."""
     import trafilatura
 
+    html = html[:MAX_HTML_CHARS]
     # Comments are left out here; cleaning also catches comment sections in plain text.
     doc = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=False

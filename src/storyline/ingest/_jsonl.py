@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import zlib
 from collections.abc import Iterator
@@ -35,18 +36,60 @@ class BadLine:
     message: str
 
 
+MAX_LINE_CHARS = 64 * 1024 * 1024
+"""A JSONL line longer than this is reported as bad, not read into memory (a gzip bomb
+of one endless line stops here)."""
+
+
 def open_text(path: Path) -> IO[str]:
-    """Open a (possibly gzipped) text file for reading, with one-line errors."""
+    """Open a (possibly gzipped) text file for reading, with one-line errors.
+
+    The file is opened once and sniffed from the bytes already read, so a pipe or
+    /dev/stdin loses nothing.
+    """
     try:
-        with path.open("rb") as fh:
-            head = fh.read(8192)
+        raw = path.open("rb")
+        head = raw.peek(8192)[:8192]
         if head[:2] == b"\x1f\x8b":
-            return gzip.open(path, "rt", encoding="utf-8", errors="replace")
+            return io.TextIOWrapper(_GzipOwning(raw), encoding="utf-8", errors="replace")
         if is_binary(head):
+            raw.close()
             raise InputError(Errors.SL103, path=str(path))
-        return path.open(encoding="utf-8", errors="replace")
+        return io.TextIOWrapper(raw, encoding="utf-8", errors="replace")
     except OSError as exc:
         raise InputError(Errors.SL102, path=str(path), reason=exc.strerror or str(exc)) from None
+
+
+class _GzipOwning(gzip.GzipFile):
+    """A gzip reader over an open file that closes the file with itself."""
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        super().__init__(fileobj=raw, mode="rb")
+        self._raw = raw
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            self._raw.close()
+
+
+def bounded_lines(fh: IO[str], *, max_chars: int = MAX_LINE_CHARS) -> Iterator[str]:
+    """The lines of `fh`; a line longer than `max_chars` comes out as "" after being skipped
+    in pieces (so it never sits in memory whole), and the caller reports it."""
+    while True:
+        line = fh.readline(max_chars)
+        if not line:
+            return
+        if len(line) == max_chars and not line.endswith("\n"):
+            while (rest := fh.readline(max_chars)) and not rest.endswith("\n"):
+                pass
+            yield _TOO_LONG
+            continue
+        yield line
+
+
+_TOO_LONG = "\x00too long\x00"
 
 
 def iter_clusters(lines: Iterator[str], *, where: str = "<stdin>") -> Iterator[Cluster | BadLine]:
@@ -54,12 +97,20 @@ def iter_clusters(lines: Iterator[str], *, where: str = "<stdin>") -> Iterator[C
     for line_no, line in enumerate(lines, start=1):
         if not line.strip():
             continue
+        if line == _TOO_LONG:
+            reason = f"longer than {MAX_LINE_CHARS:,} characters; not read"
+            yield BadLine(line_no, Errors.SL106.format(where=where, line_no=line_no, reason=reason))
+            continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             yield BadLine(
                 line_no, Errors.SL106.format(where=where, line_no=line_no, reason=f"invalid JSON ({exc.msg})")
             )
+            continue
+        except RecursionError:
+            reason = "JSON nested too deeply"
+            yield BadLine(line_no, Errors.SL106.format(where=where, line_no=line_no, reason=reason))
             continue
         try:
             yield parse_cluster(record, line_no=line_no)
@@ -71,16 +122,29 @@ def iter_clusters(lines: Iterator[str], *, where: str = "<stdin>") -> Iterator[C
 
 
 def read_clusters(path: Path) -> Iterator[Cluster | BadLine]:
-    """Stream the clusters of a JSONL(.gz) file."""
+    """Stream the clusters of a JSONL(.gz) file.
+
+    The path is checked now (a missing file is an error before anything else
+    happens) and opened when reading starts; a corrupt or truncated tail ends the
+    stream with a BadLine, after every cluster that could be read.
+    """
     if not path.exists():
         raise InputError(Errors.SL108, path=str(path))
     if path.is_dir():
         raise InputError(Errors.SL102, path=str(path), reason="is a directory, not a JSONL file")
+    return _clusters_of(path)
+
+
+def _clusters_of(path: Path) -> Iterator[Cluster | BadLine]:
+    where, line_no = str(path), 0
     fh = open_text(path)
     try:
-        yield from iter_clusters(iter(fh), where=str(path))
+        for item in iter_clusters(bounded_lines(fh), where=where):
+            line_no = item.line_no
+            yield item
     except (OSError, EOFError, zlib.error) as exc:
-        raise InputError(Errors.SL102, path=str(path), reason=f"corrupt file ({exc})") from None
+        reason = f"corrupt or truncated after line {line_no} ({exc}); the lines before it were read"
+        yield BadLine(line_no + 1, Errors.SL102.format(path=where, reason=reason))
     finally:
         fh.close()
 

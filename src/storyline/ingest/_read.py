@@ -32,10 +32,16 @@ def is_cluster_file(path: Path) -> bool:
     return suffix_of(path) in (*CLUSTER_SUFFIXES, ".ndjson.gz", ".json.gz")
 
 
+MAX_INPUT_BYTES = 32 * 1024 * 1024
+"""A file is read up to this many bytes (cleaning reads 300,000 characters of a report):
+a link to /dev/zero or a mislabelled dump must not fill the memory."""
+
+
 def read_bytes(path: Path) -> bytes:
-    """Read a file, turning OS errors into one-line InputErrors."""
+    """Read a file (at most MAX_INPUT_BYTES), turning OS errors into one-line InputErrors."""
     try:
-        return path.read_bytes()
+        with path.open("rb") as fh:
+            return fh.read(MAX_INPUT_BYTES)
     except FileNotFoundError:
         raise InputError(Errors.SL108, path=str(path)) from None
     except IsADirectoryError:
