@@ -113,5 +113,5 @@ def test_report_stage_list_is_declared() -> None:
     reporter = storyline.Reporter(storyline.ReportOptions(summary=SummaryOptions(embedder="hash")))
     assert reporter.pipeline.names == [
         "publication_dates", "clean", "split", "embed", "summarize", "infer_dates",
-        "timeline", "parse", "entities", "quotes", "claims", "agreements",
+        "timeline", "parse", "entities", "quotes", "claims", "agreements", "key_dates",
     ]  # fmt: skip

@@ -7,7 +7,7 @@ any failure. The summary and the story report are stage lists:
 
     summary:  clean -> split -> embed -> summarize
     report:   publication_dates -> clean -> split -> embed -> summarize -> infer_dates
-              -> timeline -> parse -> entities -> quotes -> claims -> agreements
+              -> timeline -> parse -> entities -> quotes -> claims -> agreements -> key_dates
 
 An analysis is added by adding a stage (see docs/architecture.md). `Pipeline.pipe`
 runs many corpora, a batch at a time: a stage with a batched form (`embed`) runs
@@ -46,6 +46,7 @@ from storyline.model import (
     Corpus,
     DateOrigin,
     DocumentInfo,
+    KeyDate,
     ReportOptions,
     Story,
     Summary,
@@ -53,6 +54,7 @@ from storyline.model import (
 )
 from storyline.summarize import Selector, SentenceScorer, make_scorer, make_selector, summarize_corpus
 from storyline.text import Splitter, make_splitter, split_corpus, to_calendar_date
+from storyline.timelines import timeline
 
 Document = str | Article
 _Options = TypeVar("_Options", SummaryOptions, ReportOptions)
@@ -376,6 +378,27 @@ def _analysis_stages(options: ReportOptions, matcher: FactMatcher) -> list[Stage
     ]
 
 
+def _key_dates_stage(embedder: Embedder) -> Stage:
+    """The summarized timeline: the story's key days, each told by a cited sentence."""
+
+    def run(corpus: Corpus) -> Corpus:
+        articles = [
+            replace(a, text=a.body) for i, a in enumerate(corpus.articles) if i not in corpus.excluded
+        ]
+        try:
+            found = timeline(articles, embedder=embedder)
+        except InputError:  # no dated report and no day named: no key dates
+            return corpus.with_(key_dates=())
+        key_dates = tuple(
+            KeyDate(day.date, tuple(Agreement(s.text, s.sources) for s in day.summary)) for day in found.dates
+        )
+        return corpus.with_(key_dates=key_dates)
+
+    return Stage(
+        "key_dates", run, requires=("article.clean", "article.date", "excluded"), assigns=("key_dates",)
+    )
+
+
 def _agreements_stage(options: ReportOptions, embedder: Embedder, matcher: FactMatcher) -> Stage:
     """The facts of a wider summary that two or more reports carry, best-corroborated first."""
     wide_options = replace(options.summary, words=options.agreement_words, drop_off_topic=False)
@@ -491,6 +514,7 @@ class Reporter:
                 _infer_dates_stage(matcher),
                 *_analysis_stages(self.options, matcher),
                 _agreements_stage(self.options, embedder, matcher),
+                _key_dates_stage(embedder),
             ]
         )
 
@@ -529,6 +553,7 @@ def story_of(corpus: Corpus) -> Story:
         quotes=corpus.quotes or (),
         claims=corpus.claims or (),
         agreements=corpus.agreements or (),
+        key_dates=corpus.key_dates or (),
     )
 
 

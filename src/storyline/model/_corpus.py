@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-    from storyline.model._story import Agreement, Claim, Quote, TimelineEvent
+    from storyline.model._story import Agreement, Claim, KeyDate, Quote, TimelineEvent
     from storyline.model._summary import Summary
 
 
@@ -56,6 +56,7 @@ class Corpus:
     quotes: tuple[Quote, ...] | None = None
     claims: tuple[Claim, ...] | None = None
     agreements: tuple[Agreement, ...] | None = None
+    key_dates: tuple[KeyDate, ...] | None = None
 
     def with_(self, **changes: object) -> Corpus:
         """Return a copy with the given fields replaced."""

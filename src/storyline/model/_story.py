@@ -177,6 +177,15 @@ class Agreement:
 
 
 @dataclass(frozen=True, slots=True)
+class KeyDate:
+    """One key day of the story and what happened on it (the summarized timeline)."""
+
+    date: dt.date
+    summary: tuple[Agreement, ...]
+    """Sentences, each with every report that carries it."""
+
+
+@dataclass(frozen=True, slots=True)
 class Story:
     """Everything the report says about one cluster of reports."""
 
@@ -187,6 +196,7 @@ class Story:
     quotes: tuple[Quote, ...] = ()
     claims: tuple[Claim, ...] = ()
     agreements: tuple[Agreement, ...] = ()
+    key_dates: tuple[KeyDate, ...] = ()
 
     @property
     def id(self) -> str | None:
@@ -259,6 +269,13 @@ class Story:
             for c in self.claims
         ]
         out["agreements"] = [{"text": a.text, "sources": list(a.sources)} for a in self.agreements]
+        out["key_dates"] = [
+            {
+                "date": k.date.isoformat(),
+                "summary": [{"text": a.text, "sources": list(a.sources)} for a in k.summary],
+            }
+            for k in self.key_dates
+        ]
         if self.summary.warnings:
             out["warnings"] = list(self.summary.warnings)
         return out

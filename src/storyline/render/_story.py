@@ -51,6 +51,9 @@ def render_story_markdown(story: Story) -> str:
                     f"| {md_escape(row.attributed_to or '')} | [{row.cite}] | {when} |"
                 )
                 label = ""
+    if view.key_dates:
+        out += ["", "## Key dates", ""]
+        out += [f"- **{date}** " + " ".join(_md_cited(c) for c in said) for date, said in view.key_dates]
     if view.timeline:
         out += ["", "## Timeline", ""]
         out += [f"- **{date}** {_md_cited(said)}" for date, said in view.timeline]
@@ -113,6 +116,7 @@ def render_story_html(story: Story) -> str:
         f"{len(view.differences)} disagreements</p></header>",
         _html_summary(view),
         _html_differences(view),
+        _html_key_dates(view),
         _html_timeline(view),
         _html_people(view),
         _html_agreements(view),
@@ -157,6 +161,18 @@ def _html_differences(view: StoryView) -> str:
         "<table><thead><tr><th>what</th><th>figure</th><th>as given</th><th>attributed to</th>"
         f"<th>source</th><th>report of</th></tr></thead><tbody>{''.join(rows)}</tbody></table></section>"
     )
+
+
+def _html_key_dates(view: StoryView) -> str:
+    if not view.key_dates:
+        return ""
+    items = "".join(
+        f"<li><time>{_e(date)}</time><p>"
+        + " ".join(f"{_e(c.text)}{_cites(c.cites)}" for c in said)
+        + "</p></li>"
+        for date, said in view.key_dates
+    )
+    return f"<section id=key-dates><h2>Key dates</h2><ol class=timeline>{items}</ol></section>"
 
 
 def _html_timeline(view: StoryView) -> str:

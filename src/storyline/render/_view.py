@@ -90,8 +90,10 @@ class StoryView:
     n_quotes: int
     summary: tuple[Cited, ...]
     differences: tuple[Difference, ...]
+    key_dates: tuple[tuple[str, tuple[Cited, ...]], ...]
+    """The summarized timeline: (day, what happened) for the key days."""
     timeline: tuple[tuple[str, Cited], ...]
-    """(date, what happened) in date order."""
+    """(date, what happened) in date order: every dated fact."""
     people: tuple[Person, ...]
     also_named: tuple[Named, ...]
     places: tuple[Named, ...]
@@ -152,6 +154,9 @@ def story_view(story: Story) -> StoryView:
         n_quotes=len(story.quotes),
         summary=tuple(Cited(s.text, cites(s.sources)) for s in story.summary.sentences),
         differences=differences,
+        key_dates=tuple(
+            (day(k.date), tuple(Cited(a.text, cites(a.sources)) for a in k.summary)) for k in story.key_dates
+        ),
         timeline=tuple((str(e.date), Cited(e.text, cites(e.sources))) for e in story.timeline),
         people=tuple(people),
         also_named=tuple(also_named),

@@ -14,9 +14,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storyline.analyze import find_event_dates, find_publication_date
 from storyline.model import Article
-from storyline.text import STOPWORDS, Splitter
+from storyline.text import STOPWORDS, Splitter, find_event_dates, find_publication_date
 
 MIN_WORDS = 6
 """Shorter sentences are headlines, captions or fragments, not what happened."""
