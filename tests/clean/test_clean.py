@@ -4,9 +4,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storyline.clean import clean_article, clean_corpus, dedupe_paragraphs
-from storyline.text import paragraph_pieces
 from storyline.ingest import read_files
 from storyline.model import Article, Corpus
+from storyline.text import paragraph_pieces
 
 JUNK_FRAGMENTS = [
     "Главная",

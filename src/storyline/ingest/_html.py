@@ -5,7 +5,6 @@ from __future__ import annotations
 from storyline.model import Article
 from storyline.text import parse_date
 
-
 MAX_HTML_CHARS = 5_000_000
 """A page is parsed up to this many characters (news pages are rarely over 2 MB; the
 parser's time grows fast on huge ones, and cleaning reads 300,000 characters of text)."""
