@@ -1,7 +1,8 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from storyline.text import fix_text, split_paragraphs
+from storyline.model import OffsetMap
+from storyline.text import fix_text, paragraph_pieces, split_paragraphs
 
 
 def test_fix_text_empty() -> None:
@@ -49,3 +50,14 @@ def test_split_paragraphs_joins_hard_wrapped_block() -> None:
         "More rain is expected."
     )
     assert split_paragraphs(block) == [block.replace("\n", " ")]
+
+
+def test_markdown_link_residue_keeps_its_text() -> None:
+    text = "Foreign Minister [Sergey Lavrov](#) met [the envoy](https://example.org/a_b) on Monday."
+    assert fix_text(text) == "Foreign Minister Sergey Lavrov met the envoy on Monday."
+    assert fix_text("a [b] (c) and f(x) stay") == "a [b] (c) and f(x) stay"
+    piece = paragraph_pieces(text)[0]
+    start = piece.text.index("Sergey")
+    offsets = OffsetMap.from_runs([(0, piece.start), *piece.runs])
+    given_start, given_end = offsets.to_given(start, start + len("Sergey Lavrov"))
+    assert text[given_start:given_end] == "Sergey Lavrov"

@@ -61,7 +61,22 @@ class Piece:
 
 def fix_line(line: str) -> str:
     """Repair one line: mojibake and odd characters, spaces folded, ends stripped."""
-    return _fix_lines([_normalize_line(line.replace("\ufeff", "").replace("\x00", ""))])[0]
+    return strip_link_markup(_fix_lines([_normalize_line(line.replace("\ufeff", "").replace("\x00", ""))])[0])
+
+
+# "[Sergey Lavrov](#)", "[the ministry](http://...)": Markdown links left by a scraper.
+_MD_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\([^()\s]{0,2000}\)")
+
+
+def strip_link_markup(line: str) -> str:
+    """Keep the text of Markdown links a scraper left in a page, drop their targets."""
+    if "](" not in line:
+        return line
+    while True:
+        stripped = _MD_LINK.sub(r"\1", line)
+        if stripped == line:
+            return line
+        line = stripped
 
 
 def _fix_lines(lines: list[str]) -> list[str]:
@@ -106,6 +121,7 @@ def fixed_lines(text: str) -> list[Piece]:
     # Spaces first: ftfy judges mojibake by its neighbours, so the text it sees must
     # already be in its final spacing, or a second call could repair more.
     fixed = _fix_lines([_normalize_line(g.replace("\ufeff", "").replace("\x00", "")) for g in given])
+    fixed = [strip_link_markup(line) for line in fixed]
     return [
         Piece(f, start, end, tuple(align(g, f)))
         for (start, end), g, f in zip(bounds, given, fixed, strict=True)
