@@ -10,6 +10,7 @@ ahead further than that.
 from __future__ import annotations
 
 import os
+import socket
 from collections import deque
 from collections.abc import Iterator
 from typing import Any
@@ -48,6 +49,7 @@ def init_ray(*, address: str | None = None, n_workers: int | None = None) -> Any
     if not ray.is_initialized():
         kwargs: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False}
         if address is not None:
+            _probe(address)
             kwargs["address"] = address
         else:
             kwargs["num_cpus"] = n_workers or os.cpu_count() or 1
@@ -57,6 +59,22 @@ def init_ray(*, address: str | None = None, n_workers: int | None = None) -> Any
             where = f"ray at {address or 'a local cluster'}"
             raise BackendError(Errors.SL402, model=where, reason=str(exc).splitlines()[0]) from None
     return ray
+
+
+CONNECT_TIMEOUT_S = 5.0
+
+
+def _probe(address: str) -> None:
+    """Fail fast when nothing listens at a "host:port" (or "ray://host:port") address:
+    `ray.init` would retry for minutes. "auto" and other forms are left to Ray."""
+    host, sep, port = address.removeprefix("ray://").rpartition(":")
+    if not sep or not port.isdigit() or not host:
+        return
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=CONNECT_TIMEOUT_S).close()
+    except OSError as exc:
+        reason = f"nothing answers within {CONNECT_TIMEOUT_S:g} s ({exc.strerror or exc})"
+        raise BackendError(Errors.SL404, what=f"the Ray cluster at {address}", reason=reason) from None
 
 
 def ray_featurize(
