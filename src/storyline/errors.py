@@ -43,6 +43,7 @@ class Errors(StrEnum):
     SL501 = "cannot fetch {url}: {reason}"
     SL502 = "store {db}: {reason}"
     SL503 = "server {url}: {reason}"
+    SL404 = "cannot reach {what}: {reason}"
 
     def format(self, *args: object, **kwargs: object) -> str:
         return f"[{self.name}] " + self.value.format(*args, **kwargs)

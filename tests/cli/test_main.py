@@ -284,3 +284,125 @@ def test_a_full_disk_is_one_line(tmp_path: Path) -> None:
         )
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and "No space left on device" in done.stderr, done.stderr
+
+
+def _two_reports(tmp_path: Path) -> list[str]:
+    paths = []
+    for i, text in enumerate(
+        (
+            "The council of Springfield voted on Monday to build a new bridge over the river. "
+            "The bridge will cost three million dollars, the mayor said.",
+            "Springfield will build a bridge, the mayor said on Monday after the council vote. "
+            "Work on the bridge starts in May.",
+        )
+    ):
+        path = tmp_path / f"r{i}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def test_argparse_errors_are_one_line_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    for argv in (
+        ["summarize", "x.txt", "--words", "abc"],
+        ["summarize", "--no-such-option"],
+        ["nosuchcommand"],
+        ["timeline", "x.txt", "--start", "2020-13-01"],
+    ):
+        with pytest.raises(SystemExit) as exit_info:
+            main(argv)
+        assert exit_info.value.code == 2
+        err = capsys.readouterr().err
+        assert len(err.strip().splitlines()) == 1, err
+        assert err.startswith("storyline: error: ")
+
+
+def test_binary_on_stdin_is_refused(tmp_path: Path) -> None:
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40
+    proc = subprocess.run(
+        [sys.executable, "-m", "storyline", "summarize", *HASH], input=png, capture_output=True, timeout=120
+    )
+    assert proc.returncode == 2
+    assert proc.stdout == b""
+    assert proc.stderr.decode().strip().splitlines() == [
+        "storyline: error: [SL103] <stdin>: not a text file (binary content); give .txt, .md, .html or "
+        ".jsonl files"
+    ]
+
+
+def test_utf16_without_bom_is_summarized(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    paths = _two_reports(tmp_path)
+    Path(paths[0]).write_bytes(Path(paths[0]).read_text(encoding="utf-8").encode("utf-16-le"))
+    code, out, err = _run(capsys, "summarize", *paths, "--format", "json", *HASH)
+    assert code == 0, err
+    assert "r0.txt" in {s["id"] for s in json.loads(out)["sources"]}
+
+
+def test_symlink_loop_is_named(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    for argv in (
+        ["summarize", str(tmp_path / "a.txt")],
+        ["summarize", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out.md")],
+        ["timeline", str(tmp_path / "a.txt")],
+    ):
+        code, _, err = _run(capsys, *argv)
+        assert code == 2
+        assert "a.txt" in err and "symbolic link loop" in err and len(err.splitlines()) == 1, err
+
+
+def test_control_and_bidi_characters_in_file_names_are_made_visible(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    name = "evil\u202etxt.exe\x1b[2J.txt"
+    (tmp_path / name).write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40)
+    code, _, err = _run(capsys, "summarize", str(tmp_path / name))
+    assert code == 2
+    assert "\u202e" not in err and "\x1b" not in err
+    assert "evil\\u202etxt.exe\\x1b[2J.txt" in err
+    code, _, err = _run(capsys, "timeline", str(tmp_path / "gone\nstoryline: error: fake.txt"))
+    assert code == 2 and len(err.splitlines()) == 1 and "gone\\nstoryline" in err
+
+
+def test_evaluate_plot_with_unknown_suffix_or_a_directory(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = tmp_path / "c.jsonl"
+    data.write_text(json.dumps({"id": "c", "documents": [{"text": "A b c."}], "summary": "A b."}) + "\n")
+    (tmp_path / "plots").mkdir()
+    for plot, needle in ((tmp_path / "x.xyz", "x.xyz"), (tmp_path / "plots", "is a directory")):
+        code, _, err = _run(
+            capsys, "evaluate", str(data), "--plot", str(plot), "--systems", "lead", "--quiet"
+        )
+        assert code == 2, err
+        assert "--plot" in err or "--output" in err
+        assert needle in err and len(err.splitlines()) == 1
+    assert list((tmp_path / "plots").iterdir()) == []
+    assert not (tmp_path / "x.xyz").exists()
+
+
+@pytest.mark.parametrize("how", ["closed", "full"])
+def test_stdout_write_errors_are_one_line(tmp_path: Path, how: str) -> None:
+    paths = _two_reports(tmp_path)
+    command = [sys.executable, "-m", "storyline", "summarize", *paths, *HASH]
+    if how == "closed":
+        proc = subprocess.run(["sh", "-c", " ".join(command) + " >&-"], capture_output=True, timeout=120)
+    else:
+        with open("/dev/full", "wb") as full:
+            proc = subprocess.run(command, stdout=full, stderr=subprocess.PIPE, timeout=120)
+    err = proc.stderr.decode()
+    assert proc.returncode == 2, err
+    assert len(err.strip().splitlines()) == 1 and "stdout" in err, err
+
+
+def test_ray_address_with_nothing_listening_fails_fast(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    pytest.importorskip("ray")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": "a", "text": "The council met.", "date": "2020-03-01"}) + "\n")
+    code, _, err = _run(
+        capsys, "cluster", str(feed), "--engine", "ray", "--address", "127.0.0.1:1", "--quiet"
+    )
+    assert code == 3
+    assert "127.0.0.1:1" in err and len(err.splitlines()) == 1

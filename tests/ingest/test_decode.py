@@ -34,3 +34,16 @@ def test_binary_refused() -> None:
 
 def test_empty_is_text() -> None:
     assert decode_bytes(b"") == ""
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_decoded_not_binary(encoding: str) -> None:
+    text = "The mayor of Besançon said on Monday that the river had risen. " * 5
+    data = text.encode(encoding)
+    assert not is_binary(data)
+    assert decode_bytes(data) == text
+
+
+def test_nul_bytes_on_both_parities_stay_binary() -> None:
+    with pytest.raises(InputError):
+        decode_bytes(b"\x7fELF\x02\x01\x01" + b"\x00" * 4000)

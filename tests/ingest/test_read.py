@@ -5,7 +5,16 @@ from pathlib import Path
 import pytest
 
 from storyline import InputError
-from storyline.ingest import expand_paths, is_cluster_file, read_files, read_multinews, read_text
+from storyline.ingest import (
+    Cluster,
+    expand_paths,
+    is_cluster_file,
+    iter_articles,
+    read_clusters,
+    read_files,
+    read_multinews,
+    read_text,
+)
 
 
 def test_read_files_example_dir(example_dir: Path) -> None:
@@ -90,3 +99,35 @@ def _write_gz(path: Path, lines: list[str]) -> None:
 def test_gz_fixture_helper(tmp_path: Path) -> None:
     _write_gz(tmp_path / "c.jsonl.gz", [json.dumps({"id": "x", "documents": ["a"]})])
     assert (tmp_path / "c.jsonl.gz").stat().st_size > 0
+
+
+def test_symlink_loop_says_so(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    with pytest.raises(InputError, match="symbolic link loop") as info:
+        read_files([tmp_path / "a.txt"])
+    assert "a.txt" in str(info.value)
+
+
+def test_dangling_symlink_names_its_target(tmp_path: Path) -> None:
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    with pytest.raises(InputError, match=r"broken symbolic link to .*nowhere\.txt"):
+        read_files([tmp_path / "gone.txt"])
+
+
+def test_feed_symlink_loop_says_so(tmp_path: Path) -> None:
+    (tmp_path / "f.jsonl").symlink_to(tmp_path / "g.jsonl")
+    (tmp_path / "g.jsonl").symlink_to(tmp_path / "f.jsonl")
+    with pytest.raises(InputError, match="symbolic link loop"):
+        list(iter_articles(tmp_path / "f.jsonl"))
+    with pytest.raises(InputError, match="symbolic link loop"):
+        list(read_clusters(tmp_path / "f.jsonl"))
+
+
+def test_utf16_jsonl_without_bom_is_read(tmp_path: Path) -> None:
+    line = json.dumps({"id": "c1", "documents": [{"id": "d", "text": "The council met on Monday."}]})
+    path = tmp_path / "c.jsonl"
+    path.write_bytes((line + "\n").encode("utf-16-le"))
+    (cluster,) = read_clusters(path)
+    assert isinstance(cluster, Cluster)
+    assert cluster.articles[0].text == "The council met on Monday."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -37,18 +38,29 @@ def refuse_overwriting_input(output: Path | None, inputs: list[Path]) -> None:
     anything is read or opened for writing."""
     if output is None or str(output) == "-":
         return
-    target = output.resolve()
+    target = _resolve(output, name="--output")
     if target.exists() and not target.is_file():
         reason = "is a directory" if target.is_dir() else "is not a regular file (give a file path, or no -o)"
         raise ConfigError(Errors.SL202, name="--output", value=str(output), reason=reason)
     for path in inputs:
         if str(path) == "-":
             continue
-        source = path.resolve()
+        source = _resolve(path, name="PATH")
         same = target == source or (target.exists() and source.exists() and os.path.samefile(target, source))
         if same or (source.is_dir() and source in target.parents):
             reason = "would overwrite an input file" if same else "is inside an input directory"
             raise ConfigError(Errors.SL202, name="--output", value=str(output), reason=reason)
+
+
+def _resolve(path: Path, *, name: str) -> Path:
+    """The absolute path with links followed; a link loop is one clear error (Python 3.11
+    raises RuntimeError for it)."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        raise ConfigError(
+            Errors.SL202, name=name, value=str(path), reason="is a symbolic link loop"
+        ) from None
 
 
 def open_output(path: Path | None) -> IO[str]:
@@ -66,9 +78,11 @@ def atomic_output(path: Path | None) -> Iterator[IO[str]]:
     succeeds: an error or an interrupt leaves an earlier file of that name as it was.
     A symlink is written through (the link stays); None is stdout."""
     if path is None:
+        if sys.stdout is None:  # started with stdout closed (`>&-`)
+            raise InputError(Errors.SL112, path="stdout", reason="stdout is closed; give -o FILE")
         yield sys.stdout
         return
-    target = path.resolve() if path.is_symlink() else path
+    target = _resolve(path, name="--output") if path.is_symlink() else path
     tmp = target.with_name(f".{target.name}.tmp{os.getpid()}")
     try:
         with tmp.open("w", encoding="utf-8") as fh:
@@ -88,16 +102,48 @@ def write(text: str, path: Path | None) -> None:
         fh.write(text)
 
 
+def write_bytes(data: bytes, path: Path) -> None:
+    """Write a whole binary output (a plot) to a file, atomically like `write`."""
+    target = _resolve(path, name="--output") if path.is_symlink() else path
+    tmp = target.with_name(f".{target.name}.tmp{os.getpid()}")
+    try:
+        with tmp.open("wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise InputError(Errors.SL112, path=str(path), reason=exc.strerror or str(exc)) from None
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+# C0/C1 controls (ESC starts terminal sequences), bidi overrides and isolates, line and
+# paragraph separators: shown as escapes, so a file name cannot repaint the terminal,
+# reverse the text around it or add a line to a one-line message.
+_INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """`text` with control and bidi characters made visible as escapes (ESC -> \\x1b)."""
+    return _INVISIBLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def _say(line: str) -> None:
+    if sys.stderr is not None:
+        print(visible(line), file=sys.stderr)
+
+
 def error(message: str) -> None:
-    print(f"storyline: error: {message}", file=sys.stderr)
+    _say(f"storyline: error: {message}")
 
 
 def warn(message: str) -> None:
-    print(f"storyline: warning: {message}", file=sys.stderr)
+    _say(f"storyline: warning: {message}")
 
 
 def info(message: str) -> None:
-    print(f"storyline: {message}", file=sys.stderr)
+    _say(f"storyline: {message}")
 
 
 def add_output_args(parser: argparse.ArgumentParser, formats: Sequence[str], *, help: str) -> None:

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import errno
 import json
+import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from storyline import __version__
 from storyline.analyze import DEFAULT_NER_MODEL
@@ -31,6 +33,7 @@ from storyline.cli._common import (
     refuse_overwriting_input,
     warn,
     write,
+    write_bytes,
 )
 from storyline.cli._digest import add_digest_parser, digest
 from storyline.cli._ingest import add_ingest_parser, ingest
@@ -47,6 +50,7 @@ from storyline.ingest import (
     iter_clusters,
     read_clusters,
     read_files,
+    read_stdin,
     read_text,
 )
 from storyline.model import Article, Dropped, ReportOptions, Story, Summary, SummaryOptions
@@ -56,8 +60,17 @@ from storyline.summarize import SCORERS, SELECTORS
 from storyline.text import SPLITTERS
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line and exit 2 (argparse prints the usage
+    and the error on several lines); sub-command parsers are of this class too."""
+
+    def error(self, message: str) -> NoReturn:
+        error(f"{message} (see: {self.prog} --help)")
+        raise SystemExit(EXIT_INPUT)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="storyline",
         description="Turn many news reports of one story into one cited summary.",
     )
@@ -133,7 +146,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     try:
         code = COMMANDS[args.command](args)
-        sys.stdout.flush()  # a write error to stdout (a full disk) surfaces here, as one line
+        if sys.stdout is not None:
+            sys.stdout.flush()  # a write error to stdout (a full disk) surfaces here, as one line
         return code
     except (InputError, ConfigError) as exc:
         error(str(exc))
@@ -152,9 +166,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     except OSError as exc:  # a full disk, a closed stdout, a read-only file system: one line
-        where = f" {exc.filename}" if exc.filename else ""
-        error(f"cannot read or write{where}: {exc.strerror or exc}")
+        if exc.filename:
+            error(f"cannot read or write {exc.filename}: {exc.strerror or exc}")
+        elif exc.errno in _WRITE_ERRNOS:  # no file named: a write to stdout failed
+            error(f"cannot write stdout: {exc.strerror or exc}")
+            _discard_stdout()
+        else:
+            error(f"cannot read or write: {exc.strerror or exc}")
         return EXIT_INPUT
+
+
+_WRITE_ERRNOS = {errno.ENOSPC, errno.EBADF, errno.EIO, errno.EFBIG, errno.EDQUOT, errno.EPIPE}
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush of what could not be
+    written does not add an "Exception ignored" report to the one-line error."""
+    if sys.stdout is None:
+        return
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 @dataclass
@@ -186,7 +221,7 @@ def _resolve_input(args: argparse.Namespace) -> _Input:
     else:
         if sys.stdin is None or sys.stdin.isatty():
             raise InputError(Errors.SL101)
-        text = sys.stdin.read()
+        text = read_stdin()
         if text.lstrip().startswith("{"):
             return _Input(batch=iter_clusters(iter(text.splitlines())), where="<stdin>")
         articles, skipped = read_text(text, id_prefix="stdin:"), []
@@ -270,6 +305,9 @@ def _evaluate(args: argparse.Namespace) -> int:
     options = SummaryOptions(words=args.words, embedder=args.embedder, model=args.model, scorer=args.scorer)
     for output in (args.json, args.per_cluster, args.plot):
         refuse_overwriting_input(output, [args.data])
+    if args.plot is not None and args.plot.suffix.lower() not in PLOT_SUFFIXES:
+        reason = f"the file name must end in one of {', '.join(PLOT_SUFFIXES)}"
+        raise ConfigError(Errors.SL202, name="--plot", value=str(args.plot), reason=reason)
     records = read_clusters(args.data)
     with progress(args.quiet, label="evaluating") as advance:
         result = evaluate_clusters(
@@ -310,6 +348,7 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 
 PLOT_BUDGETS = (40, 100, 150, 230, 300)
+PLOT_SUFFIXES = (".png", ".svg", ".pdf")
 
 # Each sub-command's handler, by name; `build_parser` declares their arguments.
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -357,6 +396,8 @@ def _write_csv(rows: list[dict[str, Any]], path: Path) -> None:
 
 
 def _plot(result: Any, systems: list[str], budgets: list[int], path: Path) -> None:
+    import io
+
     try:
         import matplotlib
 
@@ -376,12 +417,12 @@ def _plot(result: Any, systems: list[str], budgets: list[int], path: Path) -> No
         ax.grid(alpha=0.3)
     axes[0].legend()
     fig.tight_layout()
+    buffer = io.BytesIO()
     try:
-        fig.savefig(path, dpi=110)
-    except OSError as exc:
-        raise InputError(Errors.SL112, path=str(path), reason=exc.strerror or str(exc)) from None
+        fig.savefig(buffer, dpi=110, format=path.suffix.lower().lstrip("."))
     finally:
         plt.close(fig)
+    write_bytes(buffer.getvalue(), path)
 
 
 _Many = Callable[[Iterable[tuple[str | None, Sequence[Article]]]], Iterator[Summary | Story | Failed]]

@@ -11,8 +11,10 @@ from storyline.ingest._read import (
     MULTINEWS_SEPARATOR,
     expand_paths,
     is_cluster_file,
+    missing_path,
     read_files,
     read_multinews,
+    read_stdin,
     read_text,
 )
 from storyline.text import parse_date
@@ -29,6 +31,7 @@ __all__ = [
     "iter_articles",
     "iter_clusters",
     "looks_like_html",
+    "missing_path",
     "open_feed",
     "parse_article_line",
     "parse_cluster",
@@ -37,5 +40,6 @@ __all__ = [
     "read_clusters",
     "read_files",
     "read_multinews",
+    "read_stdin",
     "read_text",
 ]

@@ -1,4 +1,5 @@
-"""Bytes to text: UTF-8 first, then a detected legacy encoding; binaries refused."""
+"""Bytes to text: UTF-8 first, UTF-16 with or without a BOM, then a detected legacy encoding;
+binaries refused."""
 
 from __future__ import annotations
 
@@ -12,10 +13,32 @@ _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 _LEGACY_LATIN = {"latin_1", "iso8859_1", "iso8859_15", "cp1252", "windows_1252", "ascii", "cp1250"}
 
 
+def utf16_without_bom(data: bytes) -> str | None:
+    """Tell "utf-16-le" or "utf-16-be" when the first bytes are UTF-16 text without a BOM, else None.
+
+    Text in a Latin or Cyrillic script has a NUL as the high byte of nearly every
+    character, so NULs sit on one parity only; a binary has them on both, or few.
+    """
+    head = data[: _SNIFF_BYTES - _SNIFF_BYTES % 2]
+    if len(head) < 8:
+        return None
+    even, odd = head[0::2], head[1::2]
+    nul_even, nul_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if nul_odd > 0.6 and nul_even < 0.05:
+        encoding = "utf-16-le"
+    elif nul_even > 0.6 and nul_odd < 0.05:
+        encoding = "utf-16-be"
+    else:
+        return None
+    text = head.decode(encoding, errors="replace")
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\f\r\x1b")
+    return encoding if controls / len(text) < 0.05 and text.count("\ufffd") < len(text) / 20 else None
+
+
 def is_binary(data: bytes) -> bool:
     """Tell binary content (images, archives, PDFs) from text by its first bytes."""
     head = data[:_SNIFF_BYTES]
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or utf16_without_bom(head):
         return False
     if b"\x00" in head:
         return True
@@ -31,6 +54,9 @@ def decode_bytes(data: bytes, *, path: str = "<input>") -> str:
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace")
+    utf16 = utf16_without_bom(data)
+    if utf16 is not None:
+        return data.decode(utf16, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

@@ -12,6 +12,7 @@ from typing import IO
 
 from storyline.errors import Errors, InputError
 from storyline.ingest._jsonl import BadLine, open_text
+from storyline.ingest._read import missing_path
 from storyline.model import Article
 from storyline.text import parse_date
 
@@ -30,7 +31,7 @@ def open_feed(path: Path) -> IO[str]:
     if str(path) == "-":
         return sys.stdin
     if not path.exists():
-        raise InputError(Errors.SL108, path=str(path))
+        raise missing_path(path)
     if path.is_dir():
         raise InputError(Errors.SL102, path=str(path), reason="is a directory, not a JSONL file")
     return open_text(path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 import json
@@ -12,8 +13,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from storyline.errors import Errors, InputError
-from storyline.ingest._decode import is_binary
+from storyline.ingest._decode import is_binary, utf16_without_bom
 from storyline.ingest._html import looks_like_html, parse_html
+from storyline.ingest._read import missing_path
 from storyline.model import Article
 from storyline.text import parse_date
 
@@ -55,7 +57,9 @@ def open_text(path: Path) -> IO[str]:
         if is_binary(head):
             raw.close()
             raise InputError(Errors.SL103, path=str(path))
-        return io.TextIOWrapper(raw, encoding="utf-8", errors="replace")
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return io.TextIOWrapper(raw, encoding="utf-16", errors="replace")
+        return io.TextIOWrapper(raw, encoding=utf16_without_bom(head) or "utf-8-sig", errors="replace")
     except OSError as exc:
         raise InputError(Errors.SL102, path=str(path), reason=exc.strerror or str(exc)) from None
 
@@ -129,7 +133,7 @@ def read_clusters(path: Path) -> Iterator[Cluster | BadLine]:
     stream with a BadLine, after every cluster that could be read.
     """
     if not path.exists():
-        raise InputError(Errors.SL108, path=str(path))
+        raise missing_path(path)
     if path.is_dir():
         raise InputError(Errors.SL102, path=str(path), reason="is a directory, not a JSONL file")
     return _clusters_of(path)

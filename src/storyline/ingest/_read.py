@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import sys
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -47,7 +49,37 @@ def read_bytes(path: Path) -> bytes:
     except IsADirectoryError:
         raise InputError(Errors.SL102, path=str(path), reason="is a directory") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError(Errors.SL102, path=str(path), reason=_LOOP) from None
         raise InputError(Errors.SL102, path=str(path), reason=exc.strerror or str(exc)) from None
+
+
+def read_stdin() -> str:
+    """Standard input as text: read once, up to MAX_INPUT_BYTES, decoded like a file
+    (a binary is refused, UTF-16 and legacy encodings are decoded)."""
+    stream = sys.stdin.buffer if sys.stdin is not None else None
+    if stream is None:
+        raise InputError(Errors.SL101)
+    try:
+        data = stream.read(MAX_INPUT_BYTES)
+    except OSError as exc:
+        raise InputError(Errors.SL102, path="<stdin>", reason=exc.strerror or str(exc)) from None
+    return decode_bytes(data, path="<stdin>")
+
+
+_LOOP = "symbolic link loop (the link points back at itself)"
+
+
+def missing_path(path: Path) -> InputError:
+    """The error for a path that does not exist: a loop or a dangling link says so."""
+    if not path.is_symlink():
+        return InputError(Errors.SL108, path=str(path))
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return InputError(Errors.SL102, path=str(path), reason=_LOOP)
+    return InputError(Errors.SL102, path=str(path), reason=f"broken symbolic link to {os.readlink(path)}")
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
@@ -55,7 +87,7 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if not path.exists():
-            raise InputError(Errors.SL108, path=str(path))
+            raise missing_path(path)
         if path.is_dir():
             found = sorted(
                 p
