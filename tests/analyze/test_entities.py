@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.analyze import EntityIndex, Paragraph, name_tokens, names_match, same_word
-from storyline.analyze._entities import spelling_key
-from storyline.model import Corpus
+from storyline.analyze import (
+    EntityIndex,
+    Paragraph,
+    extract_entities,
+    load_nlp,
+    name_tokens,
+    names_match,
+    parse_corpus,
+    same_word,
+)
+from storyline.analyze._entities import _words_key, spelling_key
+from storyline.model import Article, Corpus
 
 
 @pytest.mark.parametrize(
@@ -83,3 +92,123 @@ def test_spelling_key_keeps_different_names_apart(a: str, b: str) -> None:
 def test_spelling_key_drops_particles_and_accents() -> None:
     assert spelling_key("al-Arabi") == spelling_key("Arabi") == spelling_key("Arabí")
     assert spelling_key("") == ""
+
+
+# Invented clusters for issue 10: each report is a few sentences of our own text.
+_SAME_ENTITY_CLUSTER = [
+    "Maryland Gov. Martin O'Malley signed the water bill on Tuesday. O'Malley said the state would act.",
+    "Brig. Gen. Yoav Mordechai said the Israel Defence Forces had closed the crossing. "
+    "Gen. Mordechai added that it would reopen on Friday.",
+    "The Israel Defense Forces denied the report. Djoko Murdjatmodjo, a port official, was unhurt.",
+    "Djoko Murjatmodjo told reporters the port was calm. Qatar's prime minister, "
+    "Sheikh Hamad bin Jassem Al Thani, met the envoy. Hamad said the talks had been useful.",
+]
+
+
+def _cluster_index(texts: list[str]) -> EntityIndex:
+    corpus = Corpus(articles=tuple(Article(id=f"r{i}", text=t) for i, t in enumerate(texts)))
+    return extract_entities(corpus, parse_corpus(corpus, load_nlp()))
+
+
+def _holding(index: EntityIndex, form: str) -> list[int]:
+    """The entities that have `form` as their name or one of their aliases."""
+    return [i for i, e in enumerate(index.entities) if form in {e.name, *e.aliases}]
+
+
+def _same(index: EntityIndex, a: str, b: str) -> bool:
+    found_a, found_b = _holding(index, a), _holding(index, b)
+    assert found_a and found_b, (a, b)  # both names must have been found as mentions
+    return bool(set(found_a) & set(found_b))
+
+
+def test_issue10_same_entities_merge() -> None:
+    index = _cluster_index(_SAME_ENTITY_CLUSTER)
+    names = {e.name: {e.name, *e.aliases} for e in index.entities}
+    merged = [aliases for aliases in names.values() if len(aliases) > 1]
+    assert any(
+        {"Israel Defence Forces", "Israel Defense Forces"}
+        <= {a.removeprefix("the ").removeprefix("The ") for a in m}
+        for m in merged
+    )
+    assert any({"Djoko Murdjatmodjo", "Djoko Murjatmodjo"} <= m for m in merged)
+    assert any({"Hamad", "Hamad bin Jassem Al Thani"} <= m for m in merged)
+    assert any("O'Malley" in m and any("Martin O'Malley" in a for a in m) for m in merged)
+    assert any("Mordechai" in m and any("Yoav Mordechai" in a for a in m) for m in merged)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Maryland Gov. Martin O'Malley", "Martin O'Malley"),
+        ("Brig. Gen. Yoav Mordechai", "Yoav Mordechai"),
+        ("U.S. Sen. Dana Pellworth", "Dana Pellworth"),
+        ("Israeli Prime Minister Avi Tamari", "Avi Tamari"),
+    ],
+)
+def test_place_and_title_are_not_part_of_a_name(a: str, b: str) -> None:
+    assert name_tokens(a) == name_tokens(b)
+
+
+def test_names_that_hold_a_title_word_keep_it() -> None:
+    assert name_tokens("Martin Luther King Jr.") == ("Martin", "Luther", "King", "Jr.")
+    assert name_tokens("Gen. Mordechai") == ("Mordechai",)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Israel Defence Forces", "Israel Defense Forces"),
+        ("World Health Organisation", "World Health Organization"),
+        ("Trades Union Centre", "Trades Union Center"),
+        ("Labour Party", "Labor Party"),
+    ],
+)
+def test_british_and_american_spellings_are_one_name(a: str, b: str) -> None:
+    assert _words_key(name_tokens(a, titles=False)) == _words_key(name_tokens(b, titles=False))
+
+
+def test_one_letter_in_a_long_surname_needs_the_same_given_name() -> None:
+    assert names_match(name_tokens("Djoko Murdjatmodjo"), name_tokens("Djoko Murjatmodjo"))
+    assert not names_match(name_tokens("Budi Murdjatmodjo"), name_tokens("Djoko Murjatmodjo"))
+    assert not names_match(name_tokens("Ana Pelt"), name_tokens("Ana Pell"))  # short surnames
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Sergei Tamm", "Sergio Tamm"),
+        ("Hamad bin Jassem Al Thani", "Hamad bin Khalifa Al Thani"),
+        ("Gordon H. W. Brell", "Gordon W. Brell"),
+    ],
+)
+def test_different_people_do_not_match(a: str, b: str) -> None:
+    assert not names_match(name_tokens(a), name_tokens(b))
+
+
+def test_issue10_no_wrong_merge_in_a_cluster() -> None:
+    index = _cluster_index(
+        [
+            "Hamad bin Khalifa Al Thani, the emir, spoke first. Hamad bin Jassem Al Thani spoke after him.",
+            "Hamad said nothing more. Sergei Tamm and Sergio Tamm, two brothers, ran the shop.",
+            "Hosni Karam and his son Gamal Karam were in court. Karam denied the charges.",
+            "The Northern Rail Authority blamed the Northern Water Authority for the flood.",
+        ]
+    )
+    for a, b in [
+        ("Hamad bin Khalifa Al Thani", "Hamad bin Jassem Al Thani"),
+        ("Hamad", "Hamad bin Jassem Al Thani"),
+        ("Hamad", "Hamad bin Khalifa Al Thani"),
+        ("Sergei Tamm", "Sergio Tamm"),
+        ("Hosni Karam", "Gamal Karam"),
+        ("Karam", "Gamal Karam"),
+        ("Karam", "Hosni Karam"),
+        ("Northern Rail Authority", "Northern Water Authority"),
+    ]:
+        assert not _same(index, a, b), (a, b)
+
+
+def test_a_given_name_with_a_title_does_not_link_to_a_full_name() -> None:
+    index = _cluster_index(
+        ["King Abdullah opened the dam. Abdullah Tarek, an engineer, built it. Abdullah thanked the crews."]
+    )
+    assert not _same(index, "Abdullah", "Abdullah Tarek")

@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from storyline.analyze._lexicon import lexicon
+from storyline.analyze._lexicon import lexicon, word_pairs
 from storyline.analyze._nlp import Paragraph
 from storyline.model import Corpus, Entity, Span
 
@@ -28,6 +28,16 @@ LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": 
 TITLES = lexicon("titles")
 _PARTICLES = ("al", "el", "ul", "bin", "ibn", "abu")
 _ORG_WORDS = lexicon("org_words")
+_VARIANTS = word_pairs("spelling_variants")
+# Titles that are also given names or surnames ("Martin Luther King Jr.", "John Major"):
+# never read as a job standing between a place and a name.
+_NAME_LIKE_TITLES = frozenset(
+    {"king", "queen", "prince", "princess", "lord", "lady", "dame", "sir", "father"}
+)
+_NAME_LIKE_TITLES |= frozenset(
+    {"major", "judge", "justice", "chancellor", "chief", "head", "chair", "leader"}
+)
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _CAMEL = re.compile(r"\b(al|el|Al|El)(?=[A-Z])")
 _LEADING_THE = re.compile(r"^(the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -42,6 +52,8 @@ class Mention:
     span: Span
     tokens: tuple[str, ...]
     """The name's words with titles and "the" removed."""
+    titled: bool = False
+    """A title stood before the name or inside it ("King Abdullah", "Gen. Mordechai")."""
 
 
 @dataclass(slots=True)
@@ -102,9 +114,9 @@ def extract_entities(corpus: Corpus, paragraphs: list[Paragraph]) -> EntityIndex
             if not tokens or not any(c.isupper() for c in text):
                 continue
             start = para.start + ent.start_char
-            mentions.append(
-                Mention(text, label, para.doc_index, Span(article_id, start, start + len(ent.text)), tokens)
-            )
+            span = Span(article_id, start, start + len(ent.text))
+            titled = before in TITLES or len(text.split()) > len(tokens)
+            mentions.append(Mention(text, label, para.doc_index, span, tokens, titled))
     groups = _merge(mentions)
     return _index(corpus, groups)
 
@@ -113,16 +125,42 @@ def name_tokens(text: str, *, titles: bool = True) -> tuple[str, ...]:
     """A name's words without a leading "the", a trailing possessive and (for people) titles."""
     text = _CAMEL.sub(r"\1-", _LEADING_THE.sub("", text.strip()))
     words = [w for w in re.split(r"[\s]+", text) if w]
+    if titles:
+        words = words[_office_prefix(words) :]
     while titles and len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
         words = words[1:]
     stripped = (_POSSESSIVE.sub("", w) for w in words)
     return tuple(w for w in stripped if re.search(r"\w", w))
 
 
+def _office_prefix(words: list[str]) -> int:
+    """How many leading words are a place and a title ("Maryland Gov.", "U.S. Sen."), else 0.
+
+    The place is one to three capitalised words before a title; the title must leave a
+    name after it that is more than a suffix ("Jr."), and titles that are also names
+    ("King") never count, so "Martin Luther King Jr." keeps every word.
+    """
+    for i in range(min(4, len(words) - 1), 0, -1):
+        title = words[i].lower().rstrip(".")
+        if title not in TITLES or title in _NAME_LIKE_TITLES:
+            continue
+        rest = [w for w in words[i + 1 :] if w.lower().rstrip(".") not in _SUFFIXES]
+        before = words[:i]
+        place = [w for w in before if w.lower().rstrip(".") not in TITLES]
+        if rest and place and all(w[:1].isupper() for w in before):
+            return i + 1
+    return 0
+
+
+def _fold_variant(word: str) -> str:
+    """British spelling to American ("defence" -> "defense"), so the two compare equal."""
+    return _VARIANTS.get(word, word)
+
+
 def spelling_key(word: str) -> str:
     """Fold a word to a key that transliteration variants share ("Sergei", "Sergey" -> "srg")."""
     ascii_word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
-    parts = [p for p in re.split(r"[-'’ ]", ascii_word) if p]
+    parts = [p for p in re.split(r"[-'’ ]", _fold_variant(ascii_word)) if p]
     if len(parts) > 1 and parts[0] in _PARTICLES:
         parts = parts[1:]
     folded = "".join(parts)
@@ -134,7 +172,7 @@ def spelling_key(word: str) -> str:
 
 def _plain(word: str) -> str:
     ascii_word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
-    parts = [p for p in re.split(r"[-'’ ]", ascii_word) if p]
+    parts = [p for p in re.split(r"[-'’ ]", _fold_variant(ascii_word)) if p]
     if len(parts) > 1 and parts[0] in _PARTICLES:
         parts = parts[1:]
     return re.sub(r"[^a-z]", "", "".join(parts)).replace("y", "i")
@@ -143,7 +181,7 @@ def _plain(word: str) -> str:
 def same_word(a: str, b_tokens: tuple[str, ...] | str) -> bool:
     """Two name words that are spellings of one another."""
     b = b_tokens[0] if isinstance(b_tokens, tuple) else b_tokens
-    if a.lower() == b.lower():
+    if a.lower() == b.lower() or _fold_variant(a.lower()) == _fold_variant(b.lower()):
         return True
     for x, y in ((a, b), (_strip_particle(a), b), (a, _strip_particle(b))):
         kx, ky = spelling_key(x), spelling_key(y)
@@ -151,6 +189,8 @@ def same_word(a: str, b_tokens: tuple[str, ...] | str) -> bool:
         # Same consonants, close spelling, and the same kind of ending: "Valkov" and
         # "Volkova" (a different person, or a relative) share the rest.
         same_end = bool(px and py) and (px[-1] in "aeiou") == (py[-1] in "aeiou")
+        # Two vowel endings must be one vowel: "Sergei"/"Sergey" but not "Sergei"/"Sergio".
+        same_end = same_end and (px[-1] not in "aeiou" or px[-1] == py[-1])
         if kx and kx == ky and same_end and SequenceMatcher(None, px, py).ratio() >= 0.7:
             return True
     return False
@@ -171,12 +211,51 @@ def names_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return False
     if len(a) == 1 or len(b) == 1:
         return len(a) == len(b) and same_word(a[0], b[0])
-    if not same_word(a[-1], b[-1]):
-        return False
     first_a, first_b = a[0].rstrip("."), b[0].rstrip(".")
+    if _patronymic_prefix(a, b) or _patronymic_prefix(b, a):
+        return True
+    if not same_word(a[-1], b[-1]):
+        # "Djoko Murdjatmodjo" / "Djoko Murjatmodjo": one letter apart in a long
+        # surname, with the very same given name.
+        same_first = first_a.lower() == first_b.lower() and len(first_a) > 1
+        return same_first and _one_edit_apart(a[-1], b[-1]) and _middles_agree(a, b)
+    if not _middles_agree(a, b):
+        return False
     if len(first_a) == 1 or len(first_b) == 1:
         return first_a[0].lower() == first_b[0].lower()
     return same_word(first_a, first_b)
+
+
+def _middles_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Middle names, where both give one, agree: not "Hamad bin Jassem"/"Hamad bin Khalifa" Al Thani,
+    not "George H. W. Bush"/"George W. Bush" (father and son)."""
+    mid_a = [t.rstrip(".") for t in a[1:-1] if t.lower() not in _PARTICLES]
+    mid_b = [t.rstrip(".") for t in b[1:-1] if t.lower() not in _PARTICLES]
+    if not mid_a or not mid_b:
+        return True
+    x, y = mid_a[0], mid_b[0]
+    if len(x) == 1 or len(y) == 1:
+        return x[:1].lower() == y[:1].lower()
+    return same_word(x, y)
+
+
+def _patronymic_prefix(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """ "Hamad bin Jassim" begins "Hamad bin Jassem Al Thani": a name with "bin"/"ibn" cut short."""
+    if not 3 <= len(short) < len(long) or not any(t.lower() in ("bin", "ibn", "bint") for t in short[1:]):
+        return False
+    return all(same_word(x, y) for x, y in zip(short, long, strict=False))
+
+
+def _one_edit_apart(a: str, b: str, *, min_len: int = 7) -> bool:
+    """Two long words one insertion, deletion or substitution apart ("Murdjatmodjo", "Murjatmodjo")."""
+    x, y = _plain(a), _plain(b)
+    if min(len(x), len(y)) < min_len or abs(len(x) - len(y)) > 1 or x == y:
+        return False
+    if len(x) == len(y):
+        return sum(c != d for c, d in zip(x, y, strict=True)) == 1
+    short, long = (x, y) if len(x) < len(y) else (y, x)
+    i = next((k for k in range(len(short)) if short[k] != long[k]), len(short))
+    return short[i:] == long[i + 1 :]
 
 
 def _is_org_name(tokens: tuple[str, ...]) -> bool:
@@ -202,17 +281,24 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
             continue
         key = _words_key(mention.tokens)
         for number in blocks.candidates(
-            ("words", key), *(("last", k) for k in _word_keys(mention.tokens[-1]))
+            ("words", key),
+            *(("last", k) for k in _word_keys(mention.tokens[-1])),
+            *(("first", k) for k in _word_keys(mention.tokens[0])),
         ):
             group = groups[number]
             person = mention.label == "PERSON" and group.has_person
-            if (person and names_match(mention.tokens, group.tokens)) or key == _words_key(group.tokens):
+            # People match by `names_match` alone: the word-for-word key folds vowels,
+            # and "Sergei Tamm" and "Sergio Tamm" are brothers.
+            if names_match(mention.tokens, group.tokens) if person else key == _words_key(group.tokens):
                 group.mentions.append(mention)
                 blocks.add(number, mention)
                 break
         else:
             groups.append(_Group([mention]))
             blocks.add(len(groups) - 1, mention)
+    # A given name that comes with a title somewhere ("King Abdullah") may be anyone's
+    # given name alone; only an untitled one links to a full name that begins with it.
+    titled = {m.tokens[0].lower() for m in singles if m.titled}
     for mention in singles:
         word = mention.tokens[0]
         keys = [("single", k) for k in _word_keys(word)]
@@ -236,7 +322,15 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
             for n in blocks.candidates(*(("last", k) for k in _word_keys(word)))
             if len(groups[n].tokens) > 1 and _surname_of(mention, groups[n])
         ]
-        for candidates in (acronyms, surnames):
+        given = []
+        if mention.label == "PERSON" and word.lower() not in titled:
+            given = [
+                groups[n]
+                for n in blocks.candidates(*(("first", k) for k in _word_keys(word)))
+                if len(groups[n].tokens) > 1 and _given_name_of(mention, groups[n])
+            ]
+        people = surnames + [g for g in given if not any(g is s for s in surnames)]
+        for candidates in (acronyms, people):
             if len(candidates) == 1:
                 candidates[0].mentions.append(mention)
                 break
@@ -271,6 +365,8 @@ class _Blocks:
             self._index["words", _words_key(tokens)].add(number)
             for key in _word_keys(tokens[-1]):
                 self._index["last", key].add(number)
+            for key in _word_keys(tokens[0]):
+                self._index["first", key].add(number)
             self._index["initials", "".join(t[0] for t in tokens if t[:1].isupper())].add(number)
 
     def candidates(self, *keys: tuple[str, str]) -> list[int]:
@@ -305,6 +401,14 @@ def _surname_of(mention: Mention, group: _Group) -> bool:
     labels = Counter(m.label for m in group.mentions)
     person_like = (labels["PERSON"] > 0 or mention.label == "PERSON") and not any(t.isupper() for t in tokens)
     return person_like and len(tokens) <= 3 and not _is_org_name(tokens) and same_word(word, tokens[-1])
+
+
+def _given_name_of(mention: Mention, group: _Group) -> bool:
+    """A lone word is the given name a person's full name starts with ("Hamad", "Hamad bin Jassem")."""
+    word, tokens = mention.tokens[0], group.tokens
+    is_person = any(m.label == "PERSON" for m in group.mentions)
+    plain = is_person and not any(t.isupper() for t in tokens) and not _is_org_name(tokens)
+    return plain and tokens[0].rstrip(".").lower() not in TITLES and same_word(word, tokens[0])
 
 
 def _acronym_of(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

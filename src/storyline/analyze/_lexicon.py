@@ -12,3 +12,14 @@ def lexicon(name: str) -> frozenset[str]:
     text = resources.files("storyline.analyze").joinpath("data", f"{name}.txt").read_text(encoding="utf-8")
     words = (line.split("#", 1)[0].strip() for line in text.splitlines())
     return frozenset(word for word in words if word)
+
+
+@cache
+def word_pairs(name: str) -> dict[str, str]:
+    """The pairs of `analyze/data/<name>.txt`, first word to second: two words a line."""
+    pairs = {}
+    for line in lexicon(name):
+        words = line.split()
+        if len(words) == 2:
+            pairs[words[0]] = words[1]
+    return pairs
