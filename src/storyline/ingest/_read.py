@@ -57,9 +57,11 @@ def read_bytes(path: Path) -> bytes:
 def read_stdin() -> str:
     """Standard input as text: read once, up to MAX_INPUT_BYTES, decoded like a file
     (a binary is refused, UTF-16 and legacy encodings are decoded)."""
-    stream = sys.stdin.buffer if sys.stdin is not None else None
-    if stream is None:
+    if sys.stdin is None:
         raise InputError(Errors.SL101)
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # a text stream put in place of stdin (an embedding program, a test)
+        return sys.stdin.read(MAX_INPUT_BYTES)
     try:
         data = stream.read(MAX_INPUT_BYTES)
     except OSError as exc:
