@@ -126,6 +126,7 @@ def test_story_report_same_json_as_cli_cached_until_changed(client: TestClient) 
         "quotes",
         "claims",
         "agreements",
+        "key_dates",
     }
     assert client.get(f"/api/stories/{story}").content == first.content  # cached
     listed = client.get("/api/stories").json()["stories"]

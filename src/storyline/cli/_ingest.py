@@ -11,6 +11,7 @@ from typing import Any
 from storyline.cli._common import info, progress, warn
 from storyline.errors import Errors, InputError
 from storyline.ingest import ArticleRow, is_cluster_file, iter_articles, read_files
+from storyline.model import Article
 
 BATCH = 50
 MAX_WARNINGS = 10
@@ -39,30 +40,14 @@ def _items(inputs: list[str]) -> Iterator[dict[str, Any]]:
         if path.is_file() and is_cluster_file(path):
             for row in iter_articles(path):
                 if isinstance(row, ArticleRow):
-                    a = row.article
-                    yield {
-                        "id": a.id,
-                        "text": a.text,
-                        "title": a.title,
-                        "date": a.date.isoformat() if a.date else None,
-                        "url": a.url,
-                        "source": a.source,
-                    }
+                    yield _payload(row.article)
                 else:
                     warn(row.message)
         else:
             files.append(path)
     if files:
         articles, _ = read_files(files)
-        for a in articles:
-            yield {
-                "id": a.id,
-                "text": a.text,
-                "title": a.title,
-                "date": a.date.isoformat() if a.date else None,
-                "url": a.url,
-                "source": a.source,
-            }
+        yield from (_payload(a) for a in articles)
 
 
 def ingest(args: argparse.Namespace) -> int:
@@ -114,3 +99,10 @@ def ingest(args: argparse.Namespace) -> int:
                 send()
     info(f"{n_stored} stored, {n_known} already there, {n_errors} refused")
     return 0 if n_errors == 0 else 2
+
+
+def _payload(article: Article) -> dict[str, Any]:
+    """An article as the API takes it."""
+    date = article.date.isoformat() if article.date else None
+    fields = {"title": article.title, "date": date, "url": article.url, "source": article.source}
+    return {"id": article.id, "text": article.text, **fields}

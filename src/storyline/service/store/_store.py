@@ -252,72 +252,30 @@ class Store:
         touched_threads: dict[int, list[dict[str, Any]]] = {}
         new_stories: dict[int, int] = {}
         for story, members in by_story.items():
-            dates = [m["date"] for m in members if m["date"] is not None]
             thread = members[0]["thread"]
             touched_threads.setdefault(thread, []).extend(members)
             old = existing.get(story)
             if old is None:
                 new_stories[thread] = new_stories.get(thread, 0) + 1
-                connection.execute(
-                    stories.insert().values(
-                        id=story,
-                        thread=thread,
-                        title=next((m["title"] for m in members if m["title"]), None),
-                        snippet=_snippet(members[0]["text"]),
-                        n_articles=len(members),
-                        first_date=min(dates, default=None),
-                        last_date=max(dates, default=None),
-                        updated=now,
-                        version=1,
-                    )
-                )
+                values = _rollup(members, None, now) | {"id": story, "thread": thread}
+                connection.execute(stories.insert().values(snippet=_snippet(members[0]["text"]), **values))
             else:
                 connection.execute(
-                    stories.update()
-                    .where(stories.c.id == story)
-                    .values(
-                        title=old.title or next((m["title"] for m in members if m["title"]), None),
-                        n_articles=old.n_articles + len(members),
-                        first_date=min([*dates, *([old.first_date] if old.first_date else [])], default=None),
-                        last_date=max([*dates, *([old.last_date] if old.last_date else [])], default=None),
-                        updated=now,
-                        version=old.version + 1,
-                    )
+                    stories.update().where(stories.c.id == story).values(_rollup(members, old, now))
                 )
         old_threads = {
             r.id: r
             for r in connection.execute(sa.select(threads).where(threads.c.id.in_(list(touched_threads))))
         }
         for thread, members in touched_threads.items():
-            dates = [m["date"] for m in members if m["date"] is not None]
             old = old_threads.get(thread)
+            n_new = new_stories.get(thread, 0)
             if old is None:
-                connection.execute(
-                    threads.insert().values(
-                        id=thread,
-                        title=next((m["title"] for m in members if m["title"]), None),
-                        n_stories=new_stories.get(thread, 0),
-                        n_articles=len(members),
-                        first_date=min(dates, default=None),
-                        last_date=max(dates, default=None),
-                        updated=now,
-                        version=1,
-                    )
-                )
+                values = _rollup(members, None, now) | {"id": thread, "n_stories": n_new}
+                connection.execute(threads.insert().values(values))
             else:
-                connection.execute(
-                    threads.update()
-                    .where(threads.c.id == thread)
-                    .values(
-                        title=old.title or next((m["title"] for m in members if m["title"]), None),
-                        n_stories=old.n_stories + new_stories.get(thread, 0),
-                        n_articles=old.n_articles + len(members),
-                        first_date=min([*dates, *([old.first_date] if old.first_date else [])], default=None),
-                        last_date=max([*dates, *([old.last_date] if old.last_date else [])], default=None),
-                        updated=now,
-                        version=old.version + 1,
-                    )
-                )
+                values = _rollup(members, old, now) | {"n_stories": old.n_stories + n_new}
+                connection.execute(threads.update().where(threads.c.id == thread).values(values))
 
     # -- reading -----------------------------------------------------------------------------
     def list_stories(
@@ -491,4 +449,27 @@ def _thread_dict(row: Any) -> dict[str, Any]:
         "last_date": _iso(row["last_date"]),
         "updated": _aware(row["updated"]).isoformat(),
         "version": row["version"],
+    }
+
+
+def _rollup(members: list[dict[str, Any]], old: Any, now: dt.datetime) -> dict[str, Any]:
+    """A story's or thread's row after `members` joined it (`old`: its row before, or None)."""
+    dates = [m["date"] for m in members if m["date"] is not None]
+    title = next((m["title"] for m in members if m["title"]), None)
+    if old is None:
+        return {
+            "title": title,
+            "n_articles": len(members),
+            "first_date": min(dates, default=None),
+            "last_date": max(dates, default=None),
+            "updated": now,
+            "version": 1,
+        }
+    return {
+        "title": old.title or title,
+        "n_articles": old.n_articles + len(members),
+        "first_date": min([*dates, *([old.first_date] if old.first_date else [])], default=None),
+        "last_date": max([*dates, *([old.last_date] if old.last_date else [])], default=None),
+        "updated": now,
+        "version": old.version + 1,
     }
