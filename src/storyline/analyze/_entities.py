@@ -110,6 +110,8 @@ def extract_entities(corpus: Corpus, paragraphs: list[Paragraph]) -> EntityIndex
             if before in TITLES and label == "ORG" and not _is_org_name(tuple(ent.text.split())):
                 label = "PERSON"  # "spokeswoman Halina Vors": the tagger took the name for a body
             text = _POSSESSIVE.sub("", ent.text.strip())
+            if _ends_in_title(text):
+                continue  # "San Diego Lifeguard Lt": a place and a rank, the name comes after
             tokens = name_tokens(text, titles=label == "PERSON")
             if not tokens or not any(c.isupper() for c in text):
                 continue
@@ -155,6 +157,15 @@ def _office_prefix(words: list[str]) -> int:
 def _fold_variant(word: str) -> str:
     """British spelling to American ("defence" -> "defense"), so the two compare equal."""
     return _VARIANTS.get(word, word)
+
+
+def _ends_in_title(text: str) -> bool:
+    """A mention that is a description ending in an abbreviated title or a rank, not a name."""
+    words = text.split()
+    last = words[-1].lower().rstrip(".") if words else ""
+    # Short titles that are also surnames ("Amartya Sen", "Alexander Pope") stay names.
+    is_rank = last in TITLES and last not in _NAME_LIKE_TITLES and last not in ("sen", "pope", "hon")
+    return len(words) > 1 and is_rank and len(last) <= 4
 
 
 def spelling_key(word: str) -> str:

@@ -11,6 +11,7 @@ the previous paragraph's speaker, as news style does.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -80,6 +81,18 @@ def _speaker(
     def is_outside(token: Token) -> bool:
         return any(a <= token.idx < b for a, b in outside)
 
+    # The quote's own sentence first: the verb the quoted clause hangs from
+    # ('"...," Lavrov stressed'), whatever other speaker the paragraph names.
+    for verb in _governing_verbs(para, match, is_outside):
+        subject = subject_of(verb)
+        # Past a verb of saying, only a named or pronoun subject: "the report suggests"
+        # or "analysts believe" are not who spoke the words.
+        is_speech = verb.lemma_.lower() in SPEECH_VERBS
+        if subject is not None and is_outside(subject) and (is_speech or subject.pos_ in ("PROPN", "PRON")):
+            name = name_of(subject, para, entities, previous, number)
+            if name:
+                return name
+    own = _own_sentences(para, match)
     candidates = []
     for token in para.doc:
         if not is_outside(token):
@@ -88,11 +101,11 @@ def _speaker(
             distance = (
                 token.idx - match.end() if token.idx >= match.end() else (match.start() - token.idx) * 1.5
             )
-            candidates.append((distance, token, "verb"))
+            candidates.append((token.sent.start not in own, distance, token, "verb"))
         elif token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
             distance = abs(token.idx - match.end())
-            candidates.append((distance, token, "according"))
-    for _, token, kind in sorted(candidates, key=lambda c: c[0]):
+            candidates.append((token.sent.start not in own, distance, token, "according"))
+    for _, _, token, kind in sorted(candidates, key=lambda c: c[:2]):
         subject = subject_of(token) if kind == "verb" else _according_object(token)
         if subject is None or not is_outside(subject):
             continue
@@ -102,6 +115,36 @@ def _speaker(
     if previous is not None and previous[0] >= number - 2 and match.start() <= 2:
         return previous[1]
     return None
+
+
+def _own_sentences(para: Paragraph, match: re.Match[str]) -> set[int]:
+    """The first tokens of the sentences the quote runs through, and of the one its closing mark is in."""
+    return {
+        sent.start
+        for sent in para.doc.sents
+        if sent.start_char <= match.end() and match.start() < sent.end_char
+    }
+
+
+def _governing_verbs(
+    para: Paragraph, match: re.Match[str], is_outside: Callable[[Token], bool]
+) -> list[Token]:
+    """Verbs outside the quote that the quoted clause depends on, as reported speech.
+
+    A speech verb, or any verb the quote is the clausal complement of ('"...,"
+    Lavrov stressed'); a quoted noun phrase ('what he called "a lie"') does not count.
+    """
+    verbs = []
+    for token in para.doc:
+        if not match.start(1) <= token.idx < match.end(1):
+            continue
+        head = token.head
+        if head is token or not is_outside(head) or head.pos_ not in ("VERB", "AUX"):
+            continue
+        is_speech = head.lemma_.lower() in SPEECH_VERBS
+        if (is_speech or token.dep_ in ("ccomp", "parataxis")) and head not in verbs:
+            verbs.append(head)
+    return verbs
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -137,7 +180,9 @@ def name_of(
     if subject.lower_ in _PRONOUNS:
         # The person named last before the pronoun in this paragraph, else the one
         # quoted just before, else the one named last before it in the report.
-        here = _last_person(entities, para.doc_index, start, since=para.start)
+        here = _subject_before(subject, para, entities) or _last_person(
+            entities, para.doc_index, start, since=para.start
+        )
         if here is not None:
             return here
         if previous is not None and previous[1] and previous[0] >= number - 3:
@@ -164,6 +209,26 @@ def name_of(
         if known is not None:
             return known.name
     return text if text and count_words(text) <= 8 else None
+
+
+def _subject_before(pronoun: Token, para: Paragraph, entities: EntityIndex) -> str | None:
+    """The person who is the subject of the sentence before the pronoun's, in this paragraph.
+
+    "Lind met Brenner on Monday. She told reporters..." - she is Lind, the subject,
+    not Brenner, the person named last.
+    """
+    sents = [s for s in para.doc.sents if s.end <= pronoun.sent.start]
+    if not sents:
+        return None
+    for token in sents[-1]:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
+            for word in token.subtree:
+                at = para.start + word.idx
+                named = entities.at(para.doc_index, at, at + len(word.text))
+                if named is not None and named.type == "PERSON":
+                    return named.name
+            return None
+    return None
 
 
 def _last_person(entities: EntityIndex, doc_index: int, before: int, *, since: int = 0) -> str | None:
