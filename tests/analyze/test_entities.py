@@ -212,3 +212,16 @@ def test_a_given_name_with_a_title_does_not_link_to_a_full_name() -> None:
         ["King Abdullah opened the dam. Abdullah Tarek, an engineer, built it. Abdullah thanked the crews."]
     )
     assert not _same(index, "Abdullah", "Abdullah Tarek")
+
+
+def test_a_surname_with_a_particle_links_to_the_one_full_name() -> None:
+    index = _cluster_index(
+        [
+            "Silvio De Angelis, a geologist, measured the fault. De Angelis said the ground had moved.",
+            "Marco van Leer and Anna van Leer, his sister, own the mill. Van Leer said it was closed.",
+        ]
+    )
+    assert _same(index, "De Angelis", "Silvio De Angelis")
+    assert not _same(index, "Marco van Leer", "Anna van Leer")
+    assert not _same(index, "Van Leer", "Marco van Leer")  # two people share it
+    assert not _same(index, "Van Leer", "Anna van Leer")

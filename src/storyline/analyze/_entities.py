@@ -37,6 +37,10 @@ _NAME_LIKE_TITLES = frozenset(
 _NAME_LIKE_TITLES |= frozenset(
     {"major", "judge", "justice", "chancellor", "chief", "head", "chair", "leader"}
 )
+# Particles that open a surname in European names ("De Angelis", "van Dijk", "da Silva").
+_SURNAME_PARTICLES = frozenset(
+    {"de", "del", "della", "di", "da", "dos", "das", "du", "van", "von", "der", "le", "la"}
+)
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _CAMEL = re.compile(r"\b(al|el|Al|El)(?=[A-Z])")
 _LEADING_THE = re.compile(r"^(the|The|THE)\s+")
@@ -285,7 +289,11 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
     groups: list[_Group] = []
     blocks = _Blocks()
     singles: list[Mention] = []
+    tails: list[Mention] = []
     for mention in sorted(mentions, key=lambda m: -len(m.tokens)):
+        if _is_particle_surname(mention.tokens):
+            tails.append(mention)  # "De Angelis": a surname alone, placed once full names are known
+            continue
         if len(mention.tokens) == 1:
             if mention.tokens[0].lower().rstrip(".") not in TITLES:
                 singles.append(mention)
@@ -309,6 +317,23 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
             blocks.add(len(groups) - 1, mention)
     # A given name that comes with a title somewhere ("King Abdullah") may be anyone's
     # given name alone; only an untitled one links to a full name that begins with it.
+    for mention in tails:
+        key = _words_key(mention.tokens)
+        last_keys = [("last", k) for k in _word_keys(mention.tokens[-1])]
+        same_words = [n for n in blocks.candidates(("words", key)) if _words_key(groups[n].tokens) == key]
+        fuller = [
+            n
+            for n in blocks.candidates(*last_keys)
+            if len(groups[n].tokens) > len(mention.tokens) and _surname_of_tail(mention, groups[n])
+        ]
+        if same_words or len(fuller) != 1:
+            number = same_words[0] if same_words else len(groups)
+            if not same_words:
+                groups.append(_Group([]))  # no full name, or two people share the surname
+        else:
+            number = fuller[0]
+        groups[number].mentions.append(mention)
+        blocks.add(number, mention)
     titled = {m.tokens[0].lower() for m in singles if m.titled}
     for mention in singles:
         word = mention.tokens[0]
@@ -412,6 +437,20 @@ def _surname_of(mention: Mention, group: _Group) -> bool:
     labels = Counter(m.label for m in group.mentions)
     person_like = (labels["PERSON"] > 0 or mention.label == "PERSON") and not any(t.isupper() for t in tokens)
     return person_like and len(tokens) <= 3 and not _is_org_name(tokens) and same_word(word, tokens[-1])
+
+
+def _is_particle_surname(tokens: tuple[str, ...]) -> bool:
+    """ "De Angelis", "van der Berg": a surname that opens with a particle, standing alone."""
+    return 2 <= len(tokens) <= 3 and tokens[0].lower() in _SURNAME_PARTICLES and tokens[-1][:1].isupper()
+
+
+def _surname_of_tail(mention: Mention, group: _Group) -> bool:
+    """ "De Angelis" ends the full name "Silvio De Angelis" of a person met in the cluster."""
+    tail, tokens = mention.tokens, group.tokens
+    person = any(m.label == "PERSON" for m in group.mentions) or mention.label == "PERSON"
+    if not person or _is_org_name(tokens) or any(t.isupper() for t in tokens):
+        return False
+    return all(same_word(x, y) for x, y in zip(tail, tokens[-len(tail) :], strict=True))
 
 
 def _given_name_of(mention: Mention, group: _Group) -> bool:
