@@ -55,7 +55,7 @@ class ClusterOptions:
     shingle_words: int = 60
     """Shingles come from the first N words; wire copies share their opening."""
     reorder_buffer: int = 10_000
-    """Articles are decided in date order within consecutive blocks of this many input articles."""
+    """Dated articles are decided in date order within a buffer of this many articles (see `_stream._Run`)."""
     snapshot_every: int = 10_000
     """With a state directory: write a full snapshot every N decisions (the log is written always)."""
     batch_size: int = 512

@@ -13,8 +13,9 @@
 Format version 2. Resume works from any kill point: the snapshot records how many log
 lines it covers; logged ids after that are replayed (their decision forced) when the
 input holds them again, in the same order, so the memory is the one an uninterrupted run
-would have. Decisions follow the input (`_stream.py` orders articles within fixed blocks
-of input positions), so a resumed run gives the same assignments as an uninterrupted one.
+would have. The order of decisions depends on the input alone (`_stream._Run`: articles
+already in the snapshot pass through the reorder buffer as ghosts), so a resumed run gives
+the same assignments as an uninterrupted one.
 
 A directory that is not a version-2 state (an older storyline's `snapshot.pkl`, another
 tool's files, a corrupt or edited file) is refused with one error naming the file, and
