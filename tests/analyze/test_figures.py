@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 
 from storyline.analyze import extract_claims, extract_entities, load_nlp, parse_corpus
-from storyline.analyze._claims import compatible
+from storyline.analyze._claims import compatible, parse_range
 from storyline.model import Article, Claim, ClaimValue, Corpus
 
 DAY = dt.date(2031, 5, 6)
@@ -106,3 +106,62 @@ def test_rounding_is_not_a_disagreement() -> None:
         "About 260,000 people have registered as refugees, officials said.",
     )
     assert not any({258000, 260000} <= d for d in disputed(claims))
+
+
+def ranged(low: float, high: float, text: str, qualifier: str = "", source: str = "a") -> ClaimValue:
+    return ClaimValue(low, text, qualifier, None, source, DAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "bounds"),
+    [
+        ("40-50", (40, 50)),
+        ("80 to 100", (80, 100)),
+        ("12–15", (12, 15)),
+        ("$3-4 million", (3e6, 4e6)),
+        ("twenty-three", None),  # one number, not a range
+        ("5-0", None),  # a score: the low end must come first
+        ("1,500", None),
+    ],
+)
+def test_parse_range(text: str, bounds: tuple[float, float] | None) -> None:
+    assert parse_range(text) == bounds
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (ranged(40, 50, "40-50"), value(45), True),
+        (ranged(40, 50, "40-50"), value(60), False),
+        (ranged(80, 100, "80 to 100"), value(90, "more than"), True),
+        (ranged(80, 100, "80 to 100"), value(120, "more than"), False),
+        (ranged(80, 100, "80 to 100"), ranged(95, 120, "95 to 120"), True),
+        (ranged(10, 20, "10 to 20"), ranged(30, 40, "30-40"), False),
+        (ranged(10, 20, "10 to 20"), value(21, "about"), True),  # within the hedge
+    ],
+)
+def test_compatible_ranges(a: ClaimValue, b: ClaimValue, same: bool) -> None:
+    assert compatible(a, b) is same
+
+
+@pytest.mark.slow
+def test_a_range_is_one_figure_with_two_bounds() -> None:
+    claims = claims_of(
+        "Between 40-50 people were killed in the landslide near Orvik, the mayor said.",
+        "The landslide near Orvik killed 45 people, rescuers said.",
+        "Some 80 to 100 homes were destroyed in the landslide near Orvik.",
+    )
+    deaths = next(c for c in claims if c.counted == "deaths")
+    assert {v.value for v in deaths.values} == {40, 45, 50}
+    assert not deaths.disagreement  # 45 lies inside 40-50
+    homes = next(c for c in claims if {80, 100} <= {v.value for v in c.values})
+    assert all(v.text.endswith("80 to 100") for v in homes.values)
+
+
+@pytest.mark.slow
+def test_a_figure_outside_a_range_is_a_disagreement() -> None:
+    claims = claims_of(
+        "Between 40 and 50 people were killed in the landslide near Orvik, the mayor said.",
+        "The landslide near Orvik killed 70 people, rescuers said.",
+    )
+    assert any({40, 70} <= d for d in disputed(claims))

@@ -14,6 +14,7 @@ differ.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -80,6 +81,9 @@ _UNITS = frozenset(
     month year decade century degree kilogram kg pound ton tonne litre liter gallon mph time block street
     avenue road page number no route highway flight case code""".split()
 )
+_RANGE_TOKEN = re.compile(r"\d[\d,.]*[-–]\d[\d,.]*")
+_RANGE_JOINERS = frozenset({"-", "–", "to"})
+_YEAR = re.compile(r"(1[89]|20)\d\d")
 _DAMAGE = re.compile(r"^(damage\w*|cost\w*|loss\w*)$", re.IGNORECASE)
 _AGE = re.compile(r"^-?years?-old|^aged$|^age$", re.IGNORECASE)
 
@@ -107,7 +111,14 @@ def extract_claims(
             figure = _figure(ent, para, entities, article.id, dates.get(para.doc_index), common)
             if figure is not None and figure.value.span is not None:
                 given = corpus.to_given(figure.value.span)
-                figures.append(replace(figure, value=replace(figure.value, span=given)))
+                figure = replace(figure, value=replace(figure.value, span=given))
+                bounds = parse_range(ent.text)
+                if bounds is None:
+                    figures.append(figure)
+                    continue
+                # "80 to 100": one figure with two bounds; each bound is a value (so
+                # either can be cited) and both carry the range's text for `compatible`.
+                figures.extend(replace(figure, value=replace(figure.value, value=bound)) for bound in bounds)
     return _group(figures, [a.id for a in corpus.articles])
 
 
@@ -121,25 +132,29 @@ def number_spans(doc: Doc) -> list[SpacySpan]:
     from spacy.tokens import Span as SpacySpanType  # imported here: spaCy takes 1.5 s to import
 
     blocked = {t.i for e in doc.ents if e.label_ in ("DATE", "TIME", "ORDINAL") for t in e}
+    # "between 80 and 100" is often tagged a date; a range of years stays one.
+    for i in range(1, len(doc) - 2):
+        is_range = doc[i - 1].lower_ == "between" and doc[i + 1].lower_ == "and"
+        is_range = is_range and doc[i].like_num and doc[i + 2].like_num
+        if is_range and not any(_YEAR.fullmatch(t.text) for t in (doc[i], doc[i + 2])):
+            blocked -= {i, i + 1, i + 2}
     spans, i = [], 0
     while i < len(doc):
         token = doc[i]
         bare_hundred = token.lower_ == "hundred" and (i == 0 or doc[i - 1].lower_ not in ("a", "one"))
-        if (
-            i in blocked
-            or not (token.like_num or token.lower_ in _WORD_NUMBERS)
-            or token.lower_ == "one"
-            or bare_hundred
-        ):
+        is_number = (
+            token.like_num or token.lower_ in _WORD_NUMBERS or bool(_RANGE_TOKEN.fullmatch(token.text))
+        )
+        if i in blocked or not is_number or token.lower_ == "one" or bare_hundred:
             i += 1
             continue
-        j = i + 1
-        while (
-            j < len(doc)
-            and j not in blocked
-            and (doc[j].like_num or doc[j].lower_ in _SCALES or doc[j].lower_ == "hundred")
-        ):
-            j += 1
+        j = _number_run(doc, i + 1, blocked)
+        joiner = doc[j].lower_ if j + 1 < len(doc) else ""
+        between = joiner == "and" and i > 0 and doc[i - 1].lower_ == "between"
+        if (joiner in _RANGE_JOINERS or between) and doc[j + 1].like_num and j + 1 not in blocked:
+            end = _number_run(doc, j + 2, blocked)
+            if parse_range(doc[i:end].text) is not None:
+                j = end
         start = i - 1 if i > 0 and doc[i - 1].text in _CURRENCIES else i
         span = doc[start:j]
         after = doc[j].lower_ if j < len(doc) else ""
@@ -147,6 +162,35 @@ def number_spans(doc: Doc) -> list[SpacySpan]:
         spans.append(SpacySpanType(doc, start, j, label=label))
         i = j
     return spans
+
+
+def _number_run(doc: Doc, j: int, blocked: set[int]) -> int:
+    """The end of the number words that continue a figure from token `j` ("180 million")."""
+    while (
+        j < len(doc)
+        and j not in blocked
+        and (doc[j].like_num or doc[j].lower_ in _SCALES or doc[j].lower_ == "hundred")
+    ):
+        j += 1
+    return j
+
+
+def parse_range(text: str) -> tuple[float, float] | None:
+    """Read "40-50", "80 to 100", "$3-4 million" as (low, high); None unless low < high.
+
+    A scale written once applies to both ends ("3-4 million" is 3 to 4 million).
+    Compound number words ("twenty-three") fall out: their first part is the larger.
+    """
+    parts = re.split(r"\s*(?:[-–]|\bto\b|\band\b)\s*", text.strip(), maxsplit=1)
+    if len(parts) != 2:
+        return None
+    low, high = parse_number(parts[0]), parse_number(parts[1])
+    if low is None or high is None:
+        return None
+    scale = parts[1].split()[-1].lower() if parts[1].split() else ""
+    if scale in _SCALES and not any(w.lower() in _SCALES for w in parts[0].split()):
+        low *= _SCALES[scale]
+    return (low, high) if low < high else None
 
 
 def _figure(
@@ -468,6 +512,13 @@ def compatible(a: ClaimValue, b: ClaimValue) -> bool:
     """
     if a.value == b.value:
         return True
+    range_a, range_b = parse_range(a.text), parse_range(b.text)
+    if range_a is not None or range_b is not None:
+        low_a, high_a = range_a or _interval(a)
+        low_b, high_b = range_b or _interval(b)
+        ends = [x for x in (low_a, high_a, low_b, high_b) if math.isfinite(x)]
+        slack = _ROUND * max(ends) if a.qualifier or b.qualifier else 0.0
+        return low_a <= high_b + slack and low_b <= high_a + slack
     hedged_a, hedged_b = bool(a.qualifier), bool(b.qualifier)
     if hedged_a and hedged_b and abs(a.value - b.value) <= _ROUND * max(a.value, b.value):
         return True
@@ -480,6 +531,17 @@ def compatible(a: ClaimValue, b: ClaimValue) -> bool:
             if x.qualifier not in _LOWER | _UPPER and abs(x.value - y.value) <= _ABOUT * x.value:
                 return True
     return False
+
+
+def _interval(value: ClaimValue) -> tuple[float, float]:
+    """The values a figure allows under its hedge: "more than 80" is 80 and up."""
+    if value.qualifier in _LOWER:
+        return value.value, math.inf
+    if value.qualifier in _UPPER:
+        return 0.0, value.value
+    if value.qualifier:
+        return value.value * (1 - _ABOUT), value.value * (1 + _ABOUT)
+    return value.value, value.value
 
 
 def _disagreement(values: list[ClaimValue]) -> tuple[bool, str | None]:
