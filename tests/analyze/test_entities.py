@@ -14,7 +14,7 @@ from storyline.analyze import (
     parse_corpus,
     same_word,
 )
-from storyline.analyze._entities import _words_key, spelling_key
+from storyline.analyze._entities import _acronym_of, _words_key, spelling_key
 from storyline.model import Article, Corpus
 
 
@@ -225,3 +225,10 @@ def test_a_surname_with_a_particle_links_to_the_one_full_name() -> None:
     assert not _same(index, "Marco van Leer", "Anna van Leer")
     assert not _same(index, "Van Leer", "Marco van Leer")  # two people share it
     assert not _same(index, "Van Leer", "Anna van Leer")
+
+
+def test_an_acronym_may_leave_out_a_leading_country() -> None:
+    assert _acronym_of(("EIA",), name_tokens("U.S. Energy Information Administration", titles=False))
+    assert _acronym_of(("UEIA",), name_tokens("U.S. Energy Information Administration", titles=False))
+    assert not _acronym_of(("EIA",), name_tokens("Energy Policy Agency", titles=False))
+    assert not _acronym_of(("IA",), name_tokens("Nordic Ice Agency", titles=False))

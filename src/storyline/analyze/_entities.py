@@ -403,7 +403,8 @@ class _Blocks:
                 self._index["last", key].add(number)
             for key in _word_keys(tokens[0]):
                 self._index["first", key].add(number)
-            self._index["initials", "".join(t[0] for t in tokens if t[:1].isupper())].add(number)
+            for initials in _initials(tokens):
+                self._index["initials", initials].add(number)
 
     def candidates(self, *keys: tuple[str, str]) -> list[int]:
         found: set[int] = set()
@@ -466,8 +467,16 @@ def _acronym_of(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     short, long = (a, b) if len(a) < len(b) else (b, a)
     if len(short) != 1 or len(long) < 2 or not short[0].isupper() or len(short[0]) < 2:
         return False
-    initials = "".join(t[0] for t in long if t[:1].isupper())
-    return short[0].replace(".", "") == initials
+    return short[0].replace(".", "") in _initials(long)
+
+
+def _initials(tokens: tuple[str, ...]) -> set[str]:
+    """A name's initials; without a leading abbreviated country ("U.S. Energy Information
+    Administration" is also "EIA")."""
+    found = {"".join(t[0] for t in tokens if t[:1].isupper())}
+    if len(tokens) >= 3 and ("." in tokens[0] or (tokens[0].isupper() and len(tokens[0]) <= 3)):
+        found.add("".join(t[0] for t in tokens[1:] if t[:1].isupper()))
+    return found
 
 
 def _index(corpus: Corpus, groups: list[_Group]) -> EntityIndex:
