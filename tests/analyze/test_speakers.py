@@ -69,3 +69,25 @@ def test_issue10_quote_speaker(text: str, quote: str, speaker: str) -> None:
     found = [q for q in quotes if q.text.startswith(quote)]
     assert len(found) == 1
     assert (found[0].speaker or "").split()[-1:] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        pytest.param(
+            "Senator Dana Pellworth spoke after the briefing on Tuesday.\n"
+            '"We will let General Osk finish his inquiry first," he said.',
+            "We will let General Osk",
+            "Pellworth",
+            id="a-name-inside-the-quote-is-not-the-pronoun",
+        ),
+        pytest.param(
+            '"The whole roof came down around us," marveled resident Ilse Varga.',
+            "The whole roof came down",
+            "Varga",
+            id="a-rarer-speech-verb",
+        ),
+    ],
+)
+def test_issue10_quote_speaker_more(text: str, quote: str, speaker: str) -> None:
+    test_issue10_quote_speaker(text, quote, speaker)

@@ -436,7 +436,9 @@ def _surname_of(mention: Mention, group: _Group) -> bool:
     """A lone word is the surname of a person's full name met elsewhere in the cluster."""
     word, tokens = mention.tokens[0], group.tokens
     labels = Counter(m.label for m in group.mentions)
-    person_like = (labels["PERSON"] > 0 or mention.label == "PERSON") and not any(t.isupper() for t in tokens)
+    person_like = (labels["PERSON"] > 0 or mention.label == "PERSON") and not any(
+        _is_acronym(t) for t in tokens
+    )
     return person_like and len(tokens) <= 3 and not _is_org_name(tokens) and same_word(word, tokens[-1])
 
 
@@ -449,16 +451,21 @@ def _surname_of_tail(mention: Mention, group: _Group) -> bool:
     """ "De Angelis" ends the full name "Silvio De Angelis" of a person met in the cluster."""
     tail, tokens = mention.tokens, group.tokens
     person = any(m.label == "PERSON" for m in group.mentions) or mention.label == "PERSON"
-    if not person or _is_org_name(tokens) or any(t.isupper() for t in tokens):
+    if not person or _is_org_name(tokens) or any(_is_acronym(t) for t in tokens):
         return False
     return all(same_word(x, y) for x, y in zip(tail, tokens[-len(tail) :], strict=True))
+
+
+def _is_acronym(word: str) -> bool:
+    """ "NBC", "UN": capitals without dots; "H.R." is a person's initials."""
+    return word.isupper() and "." not in word and len(word) > 1
 
 
 def _given_name_of(mention: Mention, group: _Group) -> bool:
     """A lone word is the given name a person's full name starts with ("Hamad", "Hamad bin Jassem")."""
     word, tokens = mention.tokens[0], group.tokens
     is_person = any(m.label == "PERSON" for m in group.mentions)
-    plain = is_person and not any(t.isupper() for t in tokens) and not _is_org_name(tokens)
+    plain = is_person and not any(_is_acronym(t) for t in tokens) and not _is_org_name(tokens)
     return plain and tokens[0].rstrip(".").lower() not in TITLES and same_word(word, tokens[0])
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from storyline.analyze._entities import TITLES, EntityIndex
@@ -81,15 +82,16 @@ def _speaker(
     def is_outside(token: Token) -> bool:
         return any(a <= token.idx < b for a, b in outside)
 
+    quoted = tuple((para.start + a[1], para.start + b[0]) for a, b in pairwise(outside))
     # The quote's own sentence first: the verb the quoted clause hangs from
     # ('"...," Lavrov stressed'), whatever other speaker the paragraph names.
     for verb in _governing_verbs(para, match, is_outside):
-        subject = subject_of(verb)
+        subject = subject_of(verb) or _inverted_subject(verb, match)
         # Past a verb of saying, only a named or pronoun subject: "the report suggests"
         # or "analysts believe" are not who spoke the words.
         is_speech = verb.lemma_.lower() in SPEECH_VERBS
         if subject is not None and is_outside(subject) and (is_speech or subject.pos_ in ("PROPN", "PRON")):
-            name = name_of(subject, para, entities, previous, number)
+            name = name_of(subject, para, entities, previous, number, quoted=quoted)
             if name:
                 return name
     own = _own_sentences(para, match)
@@ -109,7 +111,7 @@ def _speaker(
         subject = subject_of(token) if kind == "verb" else _according_object(token)
         if subject is None or not is_outside(subject):
             continue
-        name = name_of(subject, para, entities, previous, number)
+        name = name_of(subject, para, entities, previous, number, quoted=quoted)
         if name:
             return name
     if previous is not None and previous[0] >= number - 2 and match.start() <= 2:
@@ -147,6 +149,15 @@ def _governing_verbs(
     return verbs
 
 
+def _inverted_subject(verb: Token, match: re.Match[str]) -> Token | None:
+    """'"...," marveled resident Ilse Varga': the parser may take the name after an
+    inverted speech verb for its object; only right after the quote, and only a name."""
+    if verb.lemma_.lower() not in SPEECH_VERBS or verb.idx - match.end() > 3:
+        return None
+    names = [c for c in verb.rights if c.dep_ in ("dobj", "attr") and c.pos_ == "PROPN"]
+    return names[0] if names else None
+
+
 def subject_of(verb: Token) -> Token | None:
     for head in (verb, verb.head):
         for child in head.children:
@@ -172,7 +183,11 @@ def name_of(
     entities: EntityIndex,
     previous: tuple[int, str | None] | None,
     number: int,
+    *,
+    quoted: tuple[tuple[int, int], ...] = (),
 ) -> str | None:
+    """Who the subject token names; `quoted` (offsets in the article) holds quotations,
+    whose names are spoken about, not speaking ('"We'll let General Mattis...," he said')."""
     start = para.start + subject.idx
     entity = entities.at(para.doc_index, start, start + len(subject.text))
     if entity is not None:
@@ -180,14 +195,14 @@ def name_of(
     if subject.lower_ in _PRONOUNS:
         # The person named last before the pronoun in this paragraph, else the one
         # quoted just before, else the one named last before it in the report.
-        here = _subject_before(subject, para, entities) or _last_person(
-            entities, para.doc_index, start, since=para.start
+        here = _subject_before(subject, para, entities, quoted=quoted) or _last_person(
+            entities, para.doc_index, start, since=para.start, quoted=quoted
         )
         if here is not None:
             return here
         if previous is not None and previous[1] and previous[0] >= number - 3:
             return previous[1]
-        return _last_person(entities, para.doc_index, start)
+        return _last_person(entities, para.doc_index, start, quoted=quoted)
     # The subject's own words ("the foreign ministry", "company spokeswoman Marta Osk"),
     # not what hangs after it ("workers at the plant").
     words = sorted(
@@ -211,7 +226,9 @@ def name_of(
     return text if text and count_words(text) <= 8 else None
 
 
-def _subject_before(pronoun: Token, para: Paragraph, entities: EntityIndex) -> str | None:
+def _subject_before(
+    pronoun: Token, para: Paragraph, entities: EntityIndex, *, quoted: tuple[tuple[int, int], ...] = ()
+) -> str | None:
     """The person who is the subject of the sentence before the pronoun's, in this paragraph.
 
     "Lind met Brenner on Monday. She told reporters..." - she is Lind, the subject,
@@ -221,6 +238,8 @@ def _subject_before(pronoun: Token, para: Paragraph, entities: EntityIndex) -> s
     if not sents:
         return None
     for token in sents[-1]:
+        if any(a <= para.start + token.idx < b for a, b in quoted):
+            continue
         if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
             for word in token.subtree:
                 at = para.start + word.idx
@@ -231,7 +250,14 @@ def _subject_before(pronoun: Token, para: Paragraph, entities: EntityIndex) -> s
     return None
 
 
-def _last_person(entities: EntityIndex, doc_index: int, before: int, *, since: int = 0) -> str | None:
+def _last_person(
+    entities: EntityIndex,
+    doc_index: int,
+    before: int,
+    *,
+    since: int = 0,
+    quoted: tuple[tuple[int, int], ...] = (),
+) -> str | None:
     best = None
     for mention, index in entities.mentions:
         entity = entities.entities[index]
@@ -239,6 +265,7 @@ def _last_person(entities: EntityIndex, doc_index: int, before: int, *, since: i
             mention.doc_index == doc_index
             and since <= mention.span.start < before
             and entity.type == "PERSON"
+            and not any(a <= mention.span.start < b for a, b in quoted)
         )
         if is_candidate and (best is None or mention.span.start > best[0]):
             best = (mention.span.start, entity.name)
