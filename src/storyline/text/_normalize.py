@@ -20,6 +20,7 @@ _FTFY_MAX_CHARS = 2_000_000
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|" + _MULTINEWS_NEWLINE)
 # Lines longer than this that ftfy changed map as one edit rather than through difflib.
 _ALIGN_MAX_CHARS = 5_000
+_MIN_TRUSTED_MATCH = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,8 +206,19 @@ def align(given: str, fixed: str) -> list[tuple[int, int]]:
     rest_given, rest_fixed = given[i:], fixed[j:]
     if rest_fixed and rest_given.strip() and len(rest_given) <= _ALIGN_MAX_CHARS:
         matcher = SequenceMatcher(None, rest_given, rest_fixed, autojunk=False)
-        for _, a0, a1, b0, b1 in matcher.get_opcodes():
-            runs.append((b1 - b0, a1 - a0))  # "equal" runs have equal lengths: verbatim
+        # Only matches of a few characters are trusted as copies: a one-letter "match"
+        # inside repaired mojibake would pin the map to the wrong place.
+        edit_clean = edit_given = 0
+        for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+            if tag == "equal" and a1 - a0 >= _MIN_TRUSTED_MATCH:
+                if edit_clean or edit_given:
+                    runs.append((edit_clean, edit_given))
+                    edit_clean = edit_given = 0
+                runs.append((b1 - b0, a1 - a0))
+            else:
+                edit_clean, edit_given = edit_clean + b1 - b0, edit_given + a1 - a0
+        if edit_clean or edit_given:
+            runs.append((edit_clean, edit_given))
     elif rest_given or rest_fixed:
         runs.append((len(rest_fixed), len(rest_given)))
     return runs
