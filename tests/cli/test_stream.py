@@ -270,3 +270,14 @@ def test_cluster_100k_articles_streams_in_bounded_memory(tmp_path: Path) -> None
     # add ~320 MB, and take it past the bound.
     assert src.stat().st_size > 300e6
     assert peak_mb < 850, f"peak RSS {peak_mb} MB"
+
+
+def test_cluster_with_a_missing_feed_leaves_earlier_output_alone(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    out = tmp_path / "assignments.jsonl"
+    out.write_text("yesterday\n", encoding="utf-8")
+    code, _, err = _run(capsys, "cluster", str(tmp_path / "typo.jsonl"), "-o", str(out), *HASH)
+    assert code == 2 and "typo.jsonl" in err
+    assert out.read_text(encoding="utf-8") == "yesterday\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["assignments.jsonl"]

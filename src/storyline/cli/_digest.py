@@ -14,8 +14,7 @@ from storyline.digest import StoryGroup, build_digest, group_feed
 from storyline.errors import ConfigError, Errors, InputError
 from storyline.ingest import ArticleRow, iter_articles
 from storyline.model import Article, ReportOptions, SummaryOptions
-from storyline.render import STORY_FORMATS, render_story
-from storyline.render._digest import IndexEntry, ThreadEntry, render_index, render_thread
+from storyline.render import STORY_FORMATS, IndexEntry, ThreadEntry, render_index, render_story, render_thread
 
 SUFFIX = {"html": ".html", "md": ".md", "json": ".json"}
 

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from storyline.cli._common import info, open_output, refuse_overwriting_input, warn, write
+from storyline.cli._common import atomic_output, info, refuse_overwriting_input, warn, write
 from storyline.cluster import (
     ENGINES,
     AgglomerativeClusterer,
@@ -24,7 +24,7 @@ from storyline.cluster import (
 )
 from storyline.embed import EMBEDDERS
 from storyline.errors import ConfigError, Errors, InputError
-from storyline.ingest import ArticleRow, BadLine, iter_articles, open_feed
+from storyline.ingest import ArticleRow, BadLine, iter_articles, missing_path, open_feed
 from storyline.model import Article
 
 # Distance thresholds the baseline is run at; it is reported at its best one (chosen on the
@@ -143,6 +143,8 @@ def _cluster(args: argparse.Namespace) -> int:
     options = _options(args)
     if str(args.articles) != "-":
         refuse_overwriting_input(args.output, [args.articles])
+        if not args.articles.exists():  # before any output is touched
+            raise missing_path(args.articles)
     slots: deque[ArticleRow | BadLine] = deque()
     warnings = _Warnings()
     counts = {"articles": 0, "no_text": 0, "bad": 0, "resumed": 0}
@@ -169,34 +171,31 @@ def _cluster(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     stories: set[int] = set()
     threads: set[int] = set()
-    out = open_output(args.output)
-    try:
-        with _progress(args.quiet or out is sys.stdout) as advance:
-            for assignment in cluster_articles(
-                articles(),
-                options=options,
-                state_dir=args.state,
-                engine=args.engine,
-                address=args.address,
-                n_workers=args.workers,
-            ):
-                while isinstance(slots[0], BadLine):
-                    _write_bad(out, slots.popleft(), counts)  # type: ignore[arg-type]
-                slots.popleft()
-                out.write(_assignment_line(assignment) + "\n")
-                counts["articles"] += 1
-                counts["resumed"] += assignment.resumed
-                if assignment.story is None:
-                    counts["no_text"] += 1
-                else:
-                    stories.add(assignment.story)
-                    threads.add(assignment.thread)  # type: ignore[arg-type]
-                advance()
-            while slots:
+    # Written beside the target and renamed only when the run succeeds; a killed run
+    # resumes from --state, so nothing computed is lost.
+    with atomic_output(args.output) as out, _progress(args.quiet or out is sys.stdout) as advance:
+        for assignment in cluster_articles(
+            articles(),
+            options=options,
+            state_dir=args.state,
+            engine=args.engine,
+            address=args.address,
+            n_workers=args.workers,
+        ):
+            while isinstance(slots[0], BadLine):
                 _write_bad(out, slots.popleft(), counts)  # type: ignore[arg-type]
-    finally:
-        if out is not sys.stdout:
-            out.close()
+            slots.popleft()
+            out.write(_assignment_line(assignment) + "\n")
+            counts["articles"] += 1
+            counts["resumed"] += assignment.resumed
+            if assignment.story is None:
+                counts["no_text"] += 1
+            else:
+                stories.add(assignment.story)
+                threads.add(assignment.thread)  # type: ignore[arg-type]
+            advance()
+        while slots:
+            _write_bad(out, slots.popleft(), counts)  # type: ignore[arg-type]
     warnings.close("warnings")
     elapsed = time.perf_counter() - started
     n = counts["articles"]

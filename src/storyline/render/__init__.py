@@ -1,6 +1,6 @@
 """Output formats for summaries and story reports."""
 
-from storyline.render._digest import IndexEntry, one_line, render_index
+from storyline.render._digest import IndexEntry, ThreadEntry, one_line, render_index, render_thread
 from storyline.render._story import (
     STORY_FORMATS,
     render_story,
@@ -14,6 +14,7 @@ __all__ = [
     "FORMATS",
     "STORY_FORMATS",
     "IndexEntry",
+    "ThreadEntry",
     "one_line",
     "render",
     "render_index",
@@ -24,4 +25,5 @@ __all__ = [
     "render_story_json",
     "render_story_markdown",
     "render_text",
+    "render_thread",
 ]
