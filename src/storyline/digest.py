@@ -13,9 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from storyline.cluster import ClusterOptions, cluster_articles, init_ray, story_title, thread_title
+from storyline.cluster import ClusterOptions, actor_map, cluster_articles, story_title, thread_title
 from storyline.errors import InputError, StageError
 from storyline.model import Article, ReportOptions, Story
 from storyline.pipeline import Reporter
@@ -172,22 +171,8 @@ class _ReportWorker:
 def _report_on_ray(
     stories: list[list[Article]], options: ReportOptions, *, address: str | None, n_workers: int | None
 ) -> Iterator[tuple[Story | None, str | None]]:
-    """Report stories on Ray actors, at most two stories per actor in flight, results in order."""
-    ray = init_ray(address=address, n_workers=n_workers)
-    n_actors = n_workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
-    worker = ray.remote(num_cpus=1)(_ReportWorker)
-    actors = [worker.remote(options) for _ in range(n_actors)]
-    in_flight: list[Any] = []
-    try:
-        for number, group in enumerate(stories, start=1):
-            in_flight.append(actors[(number - 1) % n_actors].report.remote(group))
-            if len(in_flight) >= 2 * n_actors:
-                yield ray.get(in_flight.pop(0))
-        while in_flight:
-            yield ray.get(in_flight.pop(0))
-    finally:
-        for actor in actors:
-            ray.kill(actor)
+    """Report stories on Ray actors, results in order."""
+    return actor_map(_ReportWorker, (options,), "report", stories, address=address, n_workers=n_workers)
 
 
 def _date_key(article: Article) -> int:

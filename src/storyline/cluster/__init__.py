@@ -6,7 +6,7 @@ from storyline.cluster._features import Features, Featurizer
 from storyline.cluster._online import OnlineClusterer, OnlineState
 from storyline.cluster._options import ClusterOptions
 from storyline.cluster._pairmodel import PairModel, default_pair_model
-from storyline.cluster._ray import init_ray, ray_featurize
+from storyline.cluster._ray import actor_map, init_ray, ray_featurize
 from storyline.cluster._registry import CLUSTERERS, Clusterer
 from storyline.cluster._state import StateStore
 from storyline.cluster._stream import ENGINES, Assignment, cluster_articles
@@ -26,6 +26,7 @@ __all__ = [
     "OnlineState",
     "PairModel",
     "StateStore",
+    "actor_map",
     "bcubed",
     "cluster_articles",
     "default_pair_model",

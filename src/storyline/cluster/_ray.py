@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import socket
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from storyline.cluster._features import Features, Featurizer
@@ -77,26 +77,46 @@ def _probe(address: str) -> None:
         raise BackendError(Errors.SL404, what=f"the Ray cluster at {address}", reason=reason) from None
 
 
+def actor_map(
+    worker_class: type,
+    init_args: tuple[Any, ...],
+    method: str,
+    items: Iterable[Any],
+    *,
+    address: str | None = None,
+    n_workers: int | None = None,
+) -> Iterator[Any]:
+    """Call `method` of Ray actors of `worker_class` on each item, results in input order.
+
+    One actor per worker (each loads its models once in `__init__`), at most two items
+    per actor in flight; the actors are killed when the iteration ends, however it ends.
+    """
+    ray = init_ray(address=address, n_workers=n_workers)
+    n_actors = n_workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+    worker = ray.remote(num_cpus=1)(worker_class)
+    actors = [worker.remote(*init_args) for _ in range(n_actors)]
+    in_flight: deque[Any] = deque()
+    try:
+        for i, item in enumerate(items):
+            in_flight.append(getattr(actors[i % n_actors], method).remote(item))
+            if len(in_flight) >= 2 * n_actors:
+                yield ray.get(in_flight.popleft())
+        while in_flight:
+            yield ray.get(in_flight.popleft())
+    finally:
+        for actor in actors:
+            ray.kill(actor)
+
+
 def ray_featurize(
     options: ClusterOptions, *, address: str | None = None, n_workers: int | None = None
 ) -> Any:
     """A function from batches of articles to their Features, computed by Ray actors."""
-    ray = init_ray(address=address, n_workers=n_workers)
-    n_actors = n_workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
-    worker = ray.remote(num_cpus=1)(_FeatureWorker)
-    actors = [worker.remote(options) for _ in range(n_actors)]
+    init_ray(address=address, n_workers=n_workers)  # fail fast, before the stream is read
 
     def featurize(batches: Iterator[list[Article]]) -> Iterator[Features]:
-        in_flight: deque[Any] = deque()
-        try:
-            for i, batch in enumerate(batches):
-                in_flight.append(actors[i % n_actors].featurize.remote(batch))
-                if len(in_flight) >= 2 * n_actors:
-                    yield ray.get(in_flight.popleft())
-            while in_flight:
-                yield ray.get(in_flight.popleft())
-        finally:
-            for actor in actors:
-                ray.kill(actor)
+        return actor_map(
+            _FeatureWorker, (options,), "featurize", batches, address=address, n_workers=n_workers
+        )
 
     return featurize
