@@ -14,7 +14,7 @@ from storyline.analyze import (
     parse_corpus,
     same_word,
 )
-from storyline.analyze._entities import _acronym_of, _words_key, spelling_key
+from storyline.analyze._entities import _acronym_of, _is_possessive_phrase, _words_key, spelling_key
 from storyline.model import Article, Corpus
 
 
@@ -232,3 +232,23 @@ def test_an_acronym_may_leave_out_a_leading_country() -> None:
     assert _acronym_of(("UEIA",), name_tokens("U.S. Energy Information Administration", titles=False))
     assert not _acronym_of(("EIA",), name_tokens("Energy Policy Agency", titles=False))
     assert not _acronym_of(("IA",), name_tokens("Nordic Ice Agency", titles=False))
+
+
+def test_names_split_differently_and_initials() -> None:
+    index = _cluster_index(
+        [
+            "Kim Jong Il visited the dam. State media said Kim Jong-il praised the builders.",
+            "L.C. Handy took the photograph. Levin Corbin Handy later sold it.",
+        ]
+    )
+    assert _same(index, "Kim Jong Il", "Kim Jong-il")
+    assert _same(index, "L.C. Handy", "Levin Corbin Handy")
+    assert names_match(name_tokens("L.C. Handy"), name_tokens("Levin Corbin Handy"))
+    assert not names_match(name_tokens("J.R. Handy"), name_tokens("Levin Corbin Handy"))
+
+
+def test_a_possessive_phrase_is_not_a_name() -> None:
+    assert _is_possessive_phrase("Pellworth’s Ostrava")
+    assert _is_possessive_phrase("Pellworth's Ostrava rally")
+    assert not _is_possessive_phrase("Dana Pellworth’s")  # a name, possessive at the end
+    assert not _is_possessive_phrase("Dana Pellworth")

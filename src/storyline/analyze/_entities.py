@@ -116,6 +116,8 @@ def extract_entities(corpus: Corpus, paragraphs: list[Paragraph]) -> EntityIndex
             text = _POSSESSIVE.sub("", ent.text.strip())
             if _ends_in_title(text):
                 continue  # "San Diego Lifeguard Lt": a place and a rank, the name comes after
+            if label == "PERSON" and _is_possessive_phrase(text):
+                continue  # "Trump's Utah": not a person's name
             tokens = name_tokens(text, titles=label == "PERSON")
             if not tokens or not any(c.isupper() for c in text):
                 continue
@@ -161,6 +163,11 @@ def _office_prefix(words: list[str]) -> int:
 def _fold_variant(word: str) -> str:
     """British spelling to American ("defence" -> "defense"), so the two compare equal."""
     return _VARIANTS.get(word, word)
+
+
+def _is_possessive_phrase(text: str) -> bool:
+    """ "Trump's Utah": a possessive before the last word, so a phrase, not a name."""
+    return any(re.search(r"['’]s$", w) for w in text.split()[:-1])
 
 
 def _ends_in_title(text: str) -> bool:
@@ -236,9 +243,25 @@ def names_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return same_first and _one_edit_apart(a[-1], b[-1]) and _middles_agree(a, b)
     if not _middles_agree(a, b):
         return False
+    initials_a, initials_b = _initials_of(a[0]), _initials_of(b[0])
+    if initials_a or initials_b:
+        # "L.C. Handy" and "Levin Corbin Handy": each initial against a given name.
+        short, long = (initials_a, b) if initials_a else (initials_b, a)
+        givens = [t[0].lower() for t in long[:-1] if t.lower() not in _PARTICLES]
+        letters = [c.lower() for c in short]
+        return (
+            givens[: len(letters)] == letters
+            if len(givens) >= len(letters)
+            else letters[: len(givens)] == givens
+        )
     if len(first_a) == 1 or len(first_b) == 1:
         return first_a[0].lower() == first_b[0].lower()
     return same_word(first_a, first_b)
+
+
+def _initials_of(word: str) -> str:
+    """ "L.C." -> "LC"; "" for anything but two or more dotted initials."""
+    return word.replace(".", "") if re.fullmatch(r"(?:[A-Z]\.){2,}", word) else ""
 
 
 def _middles_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -308,7 +331,11 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
             person = mention.label == "PERSON" and group.has_person
             # People match by `names_match` alone: the word-for-word key folds vowels,
             # and "Sergei Tamm" and "Sergio Tamm" are brothers.
-            if names_match(mention.tokens, group.tokens) if person else key == _words_key(group.tokens):
+            if (
+                names_match(mention.tokens, group.tokens) or _same_words(mention.tokens, group.tokens)
+                if person
+                else any(key == _words_key(m.tokens) for m in group.mentions)
+            ):
                 group.mentions.append(mention)
                 blocks.add(number, mention)
                 break
@@ -427,6 +454,13 @@ def _same_single(mention: Mention, group: _Group) -> bool:
     return plural and word.rstrip("s") == other.rstrip("s") and len(word.rstrip("s")) >= 4
 
 
+def _same_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """The same words split differently: "Kim Jong Il" and "Kim Jong-il"."""
+    return [_plain(w) for t in a for w in re.split(r"-", t) if w] == [
+        _plain(w) for t in b for w in re.split(r"-", t) if w
+    ]
+
+
 def _words_key(tokens: tuple[str, ...]) -> str:
     """Word-for-word spelling key: "Robbery-Homicide Division" = "robbery homicide division"."""
     return " ".join(spelling_key(w) for t in tokens for w in re.split(r"[-\s]+", t) if w)
@@ -439,7 +473,11 @@ def _surname_of(mention: Mention, group: _Group) -> bool:
     person_like = (labels["PERSON"] > 0 or mention.label == "PERSON") and not any(
         _is_acronym(t) for t in tokens
     )
-    return person_like and len(tokens) <= 3 and not _is_org_name(tokens) and same_word(word, tokens[-1])
+    # Any full form of the person: "Hristov" is the surname of "Alexander Hristov"
+    # even when the group's longest form spells it "Hristrov".
+    lasts = {m.tokens[-1] for m in group.mentions if len(m.tokens) > 1} or {tokens[-1]}
+    is_surname = any(same_word(word, last) for last in lasts)
+    return person_like and len(tokens) <= 3 and not _is_org_name(tokens) and is_surname
 
 
 def _is_particle_surname(tokens: tuple[str, ...]) -> bool:
