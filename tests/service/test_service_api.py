@@ -230,3 +230,13 @@ def test_restart_new_articles_join_the_same_stories(tmp_path: Path) -> None:
     with TestClient(create_app(Settings(db_url=db, feed_poll_s=0))) as c:
         again = c.post("/api/articles", json={"id": "f1", "text": "ignored"}).json()["results"][0]
         assert again["story"] == before[0].story and again["created"] is False
+
+
+def test_openapi_docs_are_served_without_a_cdn(client: TestClient) -> None:
+    page = client.get("/docs")
+    assert page.status_code == 200 and "/docs-assets/swagger-ui-bundle.js" in page.text
+    assert "cdn." not in page.text and "https://" not in page.headers["content-security-policy"]
+    script = client.get("/docs-assets/swagger-ui-bundle.js")
+    assert script.status_code == 200 and script.headers["content-type"].startswith("text/javascript")
+    assert client.get("/docs-assets/../app.py").status_code == 404
+    assert client.get("/openapi.json").json()["info"]["title"] == "storyline"

@@ -29,12 +29,13 @@ CSP = (
     "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
     "base-uri 'none'; frame-ancestors 'none'"
 )
-# FastAPI's /docs page loads Swagger UI from its CDN; only that page may.
+# /docs is Swagger UI served from the swagger-ui-bundle package (nothing from a CDN); its
+# page starts the UI with one inline script, so only that page allows one.
 DOCS_CSP = (
-    "default-src 'none'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "style-src 'self' https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com; "
+    "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; frame-ancestors 'none'"
 )
+DOCS_ASSETS = ("swagger-ui-bundle.js", "swagger-ui.css", "favicon-32x32.png")
 FEED_TICK_S = 15.0
 
 
@@ -61,6 +62,8 @@ def create_app(settings: Settings) -> FastAPI:
         version=__version__,
         description="A live store of news stories and threads: post articles, read cited reports.",
         lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.templates = Jinja2Templates(directory=str(HERE / "templates"))  # autoescape on
@@ -79,6 +82,8 @@ def create_app(settings: Settings) -> FastAPI:
     @app.get("/static/style.css", include_in_schema=False)
     def style() -> Response:
         return Response(css, media_type="text/css", headers={"Cache-Control": "public, max-age=3600"})
+
+    _add_docs(app)
 
     @app.get("/healthz", tags=["read"], summary="Liveness and the number of stored articles")
     def healthz(request: Request) -> dict[str, object]:
@@ -99,7 +104,7 @@ def create_app(settings: Settings) -> FastAPI:
                     request, 429, "HTTP429", "too many writes; wait a minute", {"Retry-After": "60"}
                 )
         response = await call_next(request)
-        docs = request.url.path in ("/docs", "/redoc")
+        docs = request.url.path == "/docs"
         response.headers["Content-Security-Policy"] = DOCS_CSP if docs else CSP
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
@@ -107,6 +112,32 @@ def create_app(settings: Settings) -> FastAPI:
         return response
 
     return app
+
+
+def _add_docs(app: FastAPI) -> None:
+    """OpenAPI docs at /docs, with Swagger UI's files served from this server."""
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from swagger_ui_bundle import swagger_ui_path
+
+    assets = {name: (Path(swagger_ui_path) / name).read_bytes() for name in DOCS_ASSETS}
+    types = {".js": "text/javascript", ".css": "text/css", ".png": "image/png"}
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> Response:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json",
+            title="storyline API",
+            swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+            swagger_css_url="/docs-assets/swagger-ui.css",
+            swagger_favicon_url="/docs-assets/favicon-32x32.png",
+        )
+
+    @app.get("/docs-assets/{name}", include_in_schema=False)
+    def docs_asset(name: str) -> Response:
+        if name not in assets:
+            return JSONResponse(error_body("HTTP404", "no such file"), status_code=404)
+        headers = {"Cache-Control": "public, max-age=86400"}
+        return Response(assets[name], media_type=types[Path(name).suffix], headers=headers)
 
 
 def _refuse(
