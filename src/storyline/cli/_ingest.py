@@ -67,7 +67,8 @@ def ingest(args: argparse.Namespace) -> int:
                     "/api/articles", json=[{k: v for k, v in b.items() if v} for b in batch]
                 )
             except httpx.HTTPError as exc:
-                raise InputError(Errors.SL503, url=server, reason=type(exc).__name__) from None
+                reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+                raise InputError(Errors.SL503, url=server, reason=reason) from None
             if response.status_code in (401, 403, 413, 429):
                 raise InputError(
                     Errors.SL503, url=server, reason=f"HTTP {response.status_code}: {response.text[:200]}"

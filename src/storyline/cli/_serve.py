@@ -24,7 +24,7 @@ def add_serve_parser(sub: Any) -> None:
         help="a SQLite file (created on first run) or postgresql://user@host/db (default storyline.db)",
     )
     s.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
-    s.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    s.add_argument("--port", type=_port, default=8000, help="port (default 8000)")
     s.add_argument(
         "--api-key",
         default=None,
@@ -74,3 +74,14 @@ def serve(args: argparse.Namespace) -> int:
     info(f"serving on http://{args.host}:{args.port}/ (store: {args.db.rsplit('@', 1)[-1]})")
     uvicorn.run(service.create_app(settings), host=args.host, port=args.port, log_level="warning")
     return 0
+
+
+def _port(text: str) -> int:
+    """A TCP port number, checked before anything starts."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port (1-65535)")
+    return port
