@@ -504,7 +504,9 @@ def _given_name_of(mention: Mention, group: _Group) -> bool:
     word, tokens = mention.tokens[0], group.tokens
     is_person = any(m.label == "PERSON" for m in group.mentions)
     plain = is_person and not any(_is_acronym(t) for t in tokens) and not _is_org_name(tokens)
-    return plain and tokens[0].rstrip(".").lower() not in TITLES and same_word(word, tokens[0])
+    # The very same word: a given name alone is weak evidence, so no spelling variants
+    # ("Robb" is not "Rob Kassab").
+    return plain and tokens[0].rstrip(".").lower() not in TITLES and word.lower() == tokens[0].lower()
 
 
 def _acronym_of(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
