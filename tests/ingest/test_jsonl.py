@@ -107,3 +107,21 @@ def test_a_pipe_is_read_once_without_losing_its_head(tmp_path: Path) -> None:
     ids = [c.id for c in read_clusters(fifo) if isinstance(c, Cluster)]
     writer.join()
     assert ids == [f"c{i}" for i in range(100)]
+
+
+def test_feed_lines_deep_or_cut_are_bad_lines(tmp_path: Path) -> None:
+    from storyline.ingest import ArticleRow, iter_articles
+
+    path = tmp_path / "feed.jsonl"
+    good = json.dumps({"id": "a", "text": "fine text"})
+    path.write_text(good + "\n" + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    first, second = list(iter_articles(path))
+    assert isinstance(first, ArticleRow) and first.article.id == "a"
+    assert isinstance(second, BadLine) and "nested too deeply" in second.message
+    cut = tmp_path / "cut.jsonl.gz"
+    whole = gzip.compress(
+        "".join(json.dumps({"id": f"a{i}", "text": "t " * 200}) + "\n" for i in range(300)).encode()
+    )
+    cut.write_bytes(whole[: len(whole) // 2])
+    rows = list(iter_articles(cut))
+    assert sum(isinstance(r, ArticleRow) for r in rows) > 50 and isinstance(rows[-1], BadLine)

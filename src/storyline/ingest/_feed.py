@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 import zlib
 from collections.abc import Iterator
@@ -11,7 +10,7 @@ from pathlib import Path
 from typing import IO
 
 from storyline.errors import Errors, InputError
-from storyline.ingest._jsonl import BadLine, open_text
+from storyline.ingest._jsonl import BadLine, bounded_lines, json_line, open_text
 from storyline.ingest._read import missing_path
 from storyline.model import Article
 from storyline.text import parse_date
@@ -41,12 +40,15 @@ def iter_articles(path: Path) -> Iterator[ArticleRow | BadLine]:
     """Stream the articles of a feed, one line at a time; a bad line becomes a `BadLine`."""
     where = str(path)
     fh = open_feed(path)
+    line_no = 0
     try:
-        for line_no, line in enumerate(fh, start=1):
+        for line_no, line in enumerate(bounded_lines(fh), start=1):
             if line.strip():
                 yield parse_article_line(line, line_no=line_no, where=where)
     except (OSError, EOFError, zlib.error) as exc:
-        raise InputError(Errors.SL102, path=where, reason=f"corrupt file ({exc})") from None
+        # The articles before a corrupt or truncated tail were read; say where it stopped.
+        reason = f"corrupt or truncated after line {line_no} ({exc}); the lines before it were read"
+        yield BadLine(line_no + 1, Errors.SL102.format(path=where, reason=reason))
     finally:
         if fh is not sys.stdin:
             fh.close()
@@ -54,12 +56,9 @@ def iter_articles(path: Path) -> Iterator[ArticleRow | BadLine]:
 
 def parse_article_line(line: str, *, line_no: int, where: str) -> ArticleRow | BadLine:
     """Read `{"id", "text", "title"?, "date"?, "url"?, "source"?, "story_id"?}`."""
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        return BadLine(
-            line_no, Errors.SL106.format(where=where, line_no=line_no, reason=f"invalid JSON ({exc.msg})")
-        )
+    record = json_line(line, line_no=line_no, where=where)
+    if isinstance(record, BadLine):
+        return record
     if not isinstance(record, dict):
         return BadLine(
             line_no, Errors.SL106.format(where=where, line_no=line_no, reason="expected a JSON object")

@@ -96,25 +96,29 @@ def bounded_lines(fh: IO[str], *, max_chars: int = MAX_LINE_CHARS) -> Iterator[s
 _TOO_LONG = "\x00too long\x00"
 
 
+def json_line(line: str, *, line_no: int, where: str) -> object:
+    """The JSON value of one line, or a BadLine saying why it has none (invalid, nested too
+    deeply, too long to read)."""
+    if line == _TOO_LONG:
+        reason = f"longer than {MAX_LINE_CHARS:,} characters; not read"
+    else:
+        try:
+            return json.loads(line)
+        except json.JSONDecodeError as exc:
+            reason = f"invalid JSON ({exc.msg})"
+        except RecursionError:
+            reason = "JSON nested too deeply"
+    return BadLine(line_no, Errors.SL106.format(where=where, line_no=line_no, reason=reason))
+
+
 def iter_clusters(lines: Iterator[str], *, where: str = "<stdin>") -> Iterator[Cluster | BadLine]:
     """Parse clusters line by line; a bad line yields a BadLine and reading continues."""
     for line_no, line in enumerate(lines, start=1):
         if not line.strip():
             continue
-        if line == _TOO_LONG:
-            reason = f"longer than {MAX_LINE_CHARS:,} characters; not read"
-            yield BadLine(line_no, Errors.SL106.format(where=where, line_no=line_no, reason=reason))
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield BadLine(
-                line_no, Errors.SL106.format(where=where, line_no=line_no, reason=f"invalid JSON ({exc.msg})")
-            )
-            continue
-        except RecursionError:
-            reason = "JSON nested too deeply"
-            yield BadLine(line_no, Errors.SL106.format(where=where, line_no=line_no, reason=reason))
+        record = json_line(line, line_no=line_no, where=where)
+        if isinstance(record, BadLine):
+            yield record
             continue
         try:
             yield parse_cluster(record, line_no=line_no)
