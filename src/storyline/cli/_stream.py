@@ -97,9 +97,10 @@ def _add_cluster_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--retrieval",
-        choices=("both", "dense", "sketch"),
+        choices=("postings", "dense", "sketch", "both"),
         default=d.retrieval,
-        help="candidate search by embeddings and/or hashed TF-IDF (default both; sketch needs no model)",
+        help="candidate search: an inverted index of key terms (postings, the default; no model), "
+        "embeddings in faiss (dense), hashed TF-IDF (sketch), or dense and sketch (both)",
     )
     p.add_argument("--engine", choices=ENGINES, default="local", help="featurize here or on Ray")
     p.add_argument("--address", default=None, help="Ray cluster address (default: start a local one)")
