@@ -122,3 +122,15 @@ def test_digest_on_ray_matches_local(capsys: pytest.CaptureFixture[str], tmp_pat
         ray.shutdown()  # the local cluster the command started
     capsys.readouterr()
     assert runs["ray"] == runs["local"]
+
+
+def test_digest_refuses_to_write_into_the_feeds_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    feed = tmp_path / "site" / "feed.jsonl"
+    feed.parent.mkdir()
+    feed.write_text(json.dumps({"id": "a", "text": "The council met on Tuesday."}) + "\n", encoding="utf-8")
+    before = feed.read_bytes()
+    assert main(["digest", str(feed), "-o", str(feed.parent)]) == 2
+    assert "holds the input feed" in capsys.readouterr().err
+    assert feed.read_bytes() == before and sorted(p.name for p in feed.parent.iterdir()) == ["feed.jsonl"]

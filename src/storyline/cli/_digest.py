@@ -50,6 +50,11 @@ def digest(args: argparse.Namespace) -> int:
         raise ConfigError(
             Errors.SL202, name="--output", value=str(outdir), reason="exists and is not a directory"
         )
+    feed = Path(str(args.articles))
+    if str(args.articles) != "-" and outdir.resolve() in (feed.resolve(), *feed.resolve().parents):
+        # The digest replaces its folder's pages and removes stale ones: never near the input.
+        reason = "holds the input feed; write the digest to a folder of its own"
+        raise ConfigError(Errors.SL202, name="--output", value=str(outdir), reason=reason)
     started = time.perf_counter()
     articles = _read_articles(args.articles)
     if not any(a.text.strip() for a in articles):
