@@ -90,3 +90,32 @@ def minilm() -> TransformerEmbedder:
 @pytest.fixture
 def example_dir() -> Path:
     return EXAMPLE
+
+
+# Code that loads a real model (spaCy, the static table, MiniLM, or the default embedder
+# through a Reporter/Summarizer/CLI run without `--embedder hash`). A test module that
+# contains any of it is marked `slow` as a whole, so `-m "not slow"` never loads a model.
+_MODEL_CUES = (
+    "load_nlp(",
+    "Reporter(",
+    "StaticEmbedder(",
+    "TransformerEmbedder(",
+    "minilm",
+    'embedder="static"',
+    "storyline.report(",
+    "storyline.timeline(",
+    "timeline(",
+    "create_app(",  # the service builds reports with the real models
+    "web_server(",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    sources: dict[str, bool] = {}
+    for item in items:
+        path = str(item.path)
+        if path not in sources:
+            text = Path(path).read_text(encoding="utf-8")
+            sources[path] = any(cue in text for cue in _MODEL_CUES)
+        if sources[path] and item.get_closest_marker("slow") is None:
+            item.add_marker(pytest.mark.slow)
