@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.cli._common import add_output_args, info, refuse_overwriting_input, warn, write
+from storyline.cluster import read_assignments
 from storyline.embed import EMBEDDERS
 from storyline.errors import ConfigError, Errors, InputError
 from storyline.ingest import ArticleRow, is_cluster_file, iter_articles, read_files
@@ -42,14 +43,26 @@ def add_timeline_parser(sub: Any) -> None:
     t.add_argument(
         "--embedder", choices=sorted(EMBEDDERS), default="static", help="sentence embeddings (default static)"
     )
+    t.add_argument(
+        "--state", type=Path, default=None, metavar="DIR", help="a `storyline cluster --state` directory"
+    )
+    t.add_argument(
+        "--thread", type=int, default=None, metavar="N", help="with --state: only the articles of thread N"
+    )
     t.add_argument("--quiet", action="store_true", help="no closing line")  # fmt: skip
 
 
 def timeline(args: argparse.Namespace) -> int:
     refuse_overwriting_input(args.output, list(args.inputs))
     fmt = args.format or _format_from_suffix(args.output)
+    if (args.state is None) != (args.thread is None):
+        raise ConfigError(
+            Errors.SL202, name="--thread", value=args.thread, reason="give --state and --thread together"
+        )
     started = time.perf_counter()
     articles = _read(args.inputs)
+    if args.state is not None:
+        articles = _thread_of(articles, args.state, args.thread)
     result = build_timeline(
         articles,
         dates=args.dates,
@@ -65,6 +78,17 @@ def timeline(args: argparse.Namespace) -> int:
         elapsed = time.perf_counter() - started
         info(f"{len(result.dates)} dates from {len(articles)} articles in {elapsed:.1f} s")
     return 0
+
+
+def _thread_of(articles: list[Article], state: Path, thread: int) -> list[Article]:
+    """The articles that a clustering run (its state directory) put in `thread`."""
+    decided = read_assignments(state)
+    kept = [a for a in articles if (decided.get(a.id) or (None, None))[1] == thread]
+    if not kept:
+        threads = {d[1] for d in decided.values() if d is not None}
+        reason = f"no article of the input is in thread {thread} ({len(threads)} threads in the state)"
+        raise InputError(Errors.SL102, path=str(state), reason=reason)
+    return kept
 
 
 def _date(text: str) -> dt.date:

@@ -8,7 +8,7 @@ from storyline.cluster._options import ClusterOptions
 from storyline.cluster._pairmodel import PairModel, default_pair_model
 from storyline.cluster._ray import actor_map, init_ray, ray_featurize
 from storyline.cluster._registry import CLUSTERERS, Clusterer
-from storyline.cluster._state import StateStore
+from storyline.cluster._state import StateStore, read_assignments
 from storyline.cluster._stream import ENGINES, Assignment, cluster_articles
 from storyline.cluster._titles import extract_headline, story_title, thread_title, topic_terms
 
@@ -33,6 +33,7 @@ __all__ = [
     "extract_headline",
     "init_ray",
     "ray_featurize",
+    "read_assignments",
     "story_title",
     "thread_title",
     "topic_terms",

@@ -65,6 +65,38 @@ class Resumed:
     """Logged ids that the snapshot's memory does not include yet."""
 
 
+def read_assignments(directory: Path) -> dict[str, Decision]:
+    """The story and thread of every article a state directory has decided (read only)."""
+    if not (directory / MANIFEST).is_file():
+        raise _error(directory, f"not a storyline state directory (no {MANIFEST})")
+    entries, _, _ = _parse_log(directory / LOG)
+    return dict(entries)
+
+
+def _parse_log(path: Path) -> tuple[list[tuple[str, Decision]], int, int]:
+    """The assignments of a log, where its last whole line ends, and its size."""
+    if not path.exists():
+        return [], 0, 0
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(Errors.SL102, path=str(path), reason=exc.strerror or str(exc)) from None
+    end = data.rfind(b"\n") + 1
+    entries: list[tuple[str, Decision]] = []
+    for line_no, line in enumerate(data[:end].split(b"\n")[:-1], start=1):
+        try:
+            record = json.loads(line)
+            story, thread = record["story"], record["thread"]
+            if (story is None) != (thread is None) or not all(
+                v is None or (isinstance(v, int) and v >= 0) for v in (story, thread)
+            ):
+                raise ValueError("story and thread must both be numbers or both null")
+            entries.append((str(record["id"]), None if story is None else (story, thread)))
+        except (ValueError, KeyError, TypeError, RecursionError) as exc:
+            raise _error(path, f"line {line_no} is not an assignment ({exc}); it was left as it is") from None
+    return entries, end, len(data)
+
+
 def _error(path: Path, reason: str) -> ConfigError:
     return ConfigError(Errors.SL203, path=str(path), reason=reason)
 
@@ -173,28 +205,8 @@ class StateStore:
 
     def _read_log(self) -> list[tuple[str, Decision]]:
         path = self.directory / LOG
-        if not path.exists():
-            return []
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise InputError(Errors.SL102, path=str(path), reason=exc.strerror or str(exc)) from None
-        end = data.rfind(b"\n") + 1
-        entries: list[tuple[str, Decision]] = []
-        for line_no, line in enumerate(data[:end].split(b"\n")[:-1], start=1):
-            try:
-                record = json.loads(line)
-                story, thread = record["story"], record["thread"]
-                if (story is None) != (thread is None) or not all(
-                    v is None or (isinstance(v, int) and v >= 0) for v in (story, thread)
-                ):
-                    raise ValueError("story and thread must both be numbers or both null")
-                entries.append((str(record["id"]), None if story is None else (story, thread)))
-            except (ValueError, KeyError, TypeError) as exc:
-                raise _error(
-                    path, f"line {line_no} is not an assignment ({exc}); it was left as it is"
-                ) from None
-        if end < len(data):
+        entries, end, size = _parse_log(path)
+        if end < size:
             # A run killed mid-line: that line never reached the output; cut it off.
             with path.open("r+b") as fh:
                 fh.truncate(end)
