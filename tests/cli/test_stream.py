@@ -97,7 +97,7 @@ def test_cluster_duplicate_ids_one_line_error(capsys: pytest.CaptureFixture[str]
     ("args", "message"),
     [
         (["missing.jsonl"], "missing.jsonl: no such file or directory"),
-        (["{src}", "--window-days", "0"], "invalid option window_days=0.0"),
+        (["{src}", "--window-days", "0"], "invalid option --window-days=0.0"),
         (["{src}", "--address", "ray://x:10001"], "--address"),
         (["{src}", "-o", "{src}"], "would overwrite an input file"),
     ],

@@ -7,9 +7,9 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from storyline.errors import ConfigError, Errors, InputError
 
@@ -27,7 +27,8 @@ def progress(quiet: bool, *, label: str = "summarizing") -> Iterator[Callable[[]
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=Console(stderr=True)) as bar:
+    # Transient: the bar is gone when the command ends, so an error stays one line.
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("clusters", total=None)
         yield lambda: bar.advance(task)
 
@@ -82,18 +83,26 @@ def atomic_output(path: Path | None) -> Iterator[IO[str]]:
             raise InputError(Errors.SL112, path="stdout", reason="stdout is closed; give -o FILE")
         yield sys.stdout
         return
+    with _atomic(path, "w") as fh:
+        yield fh
+
+
+@contextmanager
+def _atomic(path: Path, mode: str) -> Iterator[IO[Any]]:
+    """A temporary file beside `path`, put in its place only when the block succeeds."""
     target = _resolve(path, name="--output") if path.is_symlink() else path
     tmp = target.with_name(f".{target.name}.tmp{os.getpid()}")
     try:
-        with tmp.open("w", encoding="utf-8") as fh:
+        with tmp.open(mode, encoding=None if "b" in mode else "utf-8") as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)
-    except OSError as exc:
+    except OSError as exc:  # named by the path the user gave, never the temporary file
         raise InputError(Errors.SL112, path=str(path), reason=exc.strerror or str(exc)) from None
     finally:
-        tmp.unlink(missing_ok=True)
+        with suppress(OSError):  # on a read-only file system even this may fail
+            tmp.unlink(missing_ok=True)
 
 
 def write(text: str, path: Path | None) -> None:
@@ -104,18 +113,8 @@ def write(text: str, path: Path | None) -> None:
 
 def write_bytes(data: bytes, path: Path) -> None:
     """Write a whole binary output (a plot) to a file, atomically like `write`."""
-    target = _resolve(path, name="--output") if path.is_symlink() else path
-    tmp = target.with_name(f".{target.name}.tmp{os.getpid()}")
-    try:
-        with tmp.open("wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise InputError(Errors.SL112, path=str(path), reason=exc.strerror or str(exc)) from None
-    finally:
-        tmp.unlink(missing_ok=True)
+    with _atomic(path, "wb") as fh:
+        fh.write(data)
 
 
 # C0/C1 controls (ESC starts terminal sequences), bidi overrides and isolates, line and

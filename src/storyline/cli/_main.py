@@ -149,7 +149,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if sys.stdout is not None:
             sys.stdout.flush()  # a write error to stdout (a full disk) surfaces here, as one line
         return code
-    except (InputError, ConfigError) as exc:
+    except ConfigError as exc:
+        error(str(_as_flag(exc, parser, args.command)))
+        return EXIT_INPUT
+    except InputError as exc:
         error(str(exc))
         return EXIT_INPUT
     except BackendError as exc:
@@ -190,6 +193,18 @@ def _discard_stdout() -> None:
         os.close(devnull)
     except (OSError, ValueError):
         pass
+
+
+def _as_flag(exc: ConfigError, parser: argparse.ArgumentParser, command: str) -> ConfigError:
+    """An invalid option named as the user typed it (--dates=0), not as the setting (dates=0)."""
+    name = str(exc.fields.get("name", ""))
+    flag = "--" + name.replace("_", "-")
+    if not name or name.startswith("-") or exc.code != Errors.SL202.name:
+        return exc
+    subparsers = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    sub = subparsers[0].choices.get(command) if subparsers else None
+    flags = {o for a in sub._actions for o in a.option_strings} if sub is not None else set()
+    return ConfigError(Errors.SL202, **(exc.fields | {"name": flag})) if flag in flags else exc
 
 
 @dataclass
