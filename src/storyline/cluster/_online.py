@@ -358,28 +358,28 @@ class OnlineClusterer:
         return ordered
 
     def story_features(self, view: View, stories: list[int]) -> npt.NDArray[np.float64]:
-        table = self.state.stories
-        counts = np.array([table.count[c] for c in stories], dtype=np.float64)
-        dots = self._dots(table.term_idx, table.term_sum, stories, view.lead)
-        mean = dots / counts
-        centroid = _ratio(dots, _take(table.term_norm, stories))
-        dense = self._dense_cos(table, stories, view)
-        names, _ = self._name_cos(table, stories, view)
-        return np.column_stack([mean, centroid, dense, names, np.log1p(counts)])
+        counts, similarities = self._similarities(self.state.stories, stories, view, view.lead)
+        return np.column_stack([*similarities, np.log1p(counts)])
 
     def thread_features(self, view: View, threads: list[int]) -> npt.NDArray[np.float64]:
         table = self.state.threads
-        counts = np.array([table.count[t] for t in threads], dtype=np.float64)
-        dots = self._dots(table.term_idx, table.term_sum, threads, view.full)
-        mean = dots / counts
-        centroid = _ratio(dots, _take(table.term_norm, threads))
-        dense = self._dense_cos(table, threads, view)
-        names, _ = self._name_cos(table, threads, view)
+        counts, similarities = self._similarities(table, threads, view, view.full)
         share = self._name_share(table, threads, view)
         gaps = [table.gap(t, view.day) for t in threads]
         log_gap = np.array([0.0 if g is None else np.log1p(g) for g in gaps])
         undated = np.array([1.0 if g is None else 0.0 for g in gaps])
-        return np.column_stack([mean, centroid, dense, names, share, np.log1p(counts), log_gap, undated])
+        return np.column_stack([*similarities, share, np.log1p(counts), log_gap, undated])
+
+    def _similarities(
+        self, table: Any, groups: list[int], view: View, terms: Any
+    ) -> tuple[npt.NDArray[np.float64], list[npt.NDArray[np.float64]]]:
+        """Sizes of `groups`, and the article's mean term score, centroid cosine, dense and
+        name cosines against each: the features stories and threads share."""
+        counts = np.array([table.count[g] for g in groups], dtype=np.float64)
+        dots = self._dots(table.term_idx, table.term_sum, groups, terms)
+        centroid = _ratio(dots, _take(table.term_norm, groups))
+        names, _ = self._name_cos(table, groups, view)
+        return counts, [dots / counts, centroid, self._dense_cos(table, groups, view), names]
 
     def commit(self, view: View, story: int, thread: int) -> None:
         """Remember the article in `story` and `thread` (opening them when new)."""
