@@ -253,20 +253,16 @@ def _check_batch_format(fmt: str | None) -> None:
 
 
 def _summary_options(args: argparse.Namespace) -> SummaryOptions:
-    """The summary options the flags ask for; a bad value is named as its flag (--words)."""
-    try:
-        return SummaryOptions(
-            words=args.words,
-            embedder=args.embedder,
-            model=args.model,
-            splitter=getattr(args, "splitter", "blingfire"),
-            scorer=getattr(args, "scorer", "auto"),
-            selector=getattr(args, "selector", "mmr"),
-            drop_off_topic=not args.keep_off_topic,
-        )
-    except ConfigError as exc:
-        flag = "--" + str(exc.fields.get("name", "")).replace("_", "-")
-        raise ConfigError(Errors.SL202, **(exc.fields | {"name": flag})) from None
+    """The summary options the flags ask for (`main` names a bad value by its flag)."""
+    return SummaryOptions(
+        words=args.words,
+        embedder=args.embedder,
+        model=args.model,
+        splitter=getattr(args, "splitter", "blingfire"),
+        scorer=getattr(args, "scorer", "auto"),
+        selector=getattr(args, "selector", "mmr"),
+        drop_off_topic=not args.keep_off_topic,
+    )
 
 
 def _summarize(args: argparse.Namespace) -> int:
