@@ -54,7 +54,7 @@ from storyline.model import (
 )
 from storyline.summarize import Selector, SentenceScorer, make_scorer, make_selector, summarize_corpus
 from storyline.text import Splitter, make_splitter, split_corpus, to_calendar_date
-from storyline.timelines import timeline
+from storyline.timelines import timeline_of_corpus
 
 Document = str | Article
 _Options = TypeVar("_Options", SummaryOptions, ReportOptions)
@@ -378,15 +378,17 @@ def _analysis_stages(options: ReportOptions, matcher: FactMatcher) -> list[Stage
     ]
 
 
-def _key_dates_stage(embedder: Embedder) -> Stage:
-    """The summarized timeline: the story's key days, each told by a cited sentence."""
+def _key_dates_stage(embedder: Embedder, matcher: FactMatcher) -> Stage:
+    """The summarized timeline: the story's key days, each told by a cited sentence.
+
+    It reads the corpus's sentences and embeddings as the earlier stages made them
+    (`timeline_of_corpus`), so nothing is split or embedded a second time, and two
+    sentences state one fact by the same test as everywhere else in the report.
+    """
 
     def run(corpus: Corpus) -> Corpus:
-        articles = [
-            replace(a, text=a.body) for i, a in enumerate(corpus.articles) if i not in corpus.excluded
-        ]
         try:
-            found = timeline(articles, embedder=embedder)
+            found = timeline_of_corpus(corpus, embedder=embedder, matcher=matcher)
         except InputError:  # no dated report and no day named: no key dates
             return corpus.with_(key_dates=())
         key_dates = tuple(
@@ -395,7 +397,10 @@ def _key_dates_stage(embedder: Embedder) -> Stage:
         return corpus.with_(key_dates=key_dates)
 
     return Stage(
-        "key_dates", run, requires=("article.clean", "article.date", "excluded"), assigns=("key_dates",)
+        "key_dates",
+        run,
+        requires=("sentences", "embeddings", "article.date", "excluded"),
+        assigns=("key_dates",),
     )
 
 
@@ -514,7 +519,7 @@ class Reporter:
                 _infer_dates_stage(matcher),
                 *_analysis_stages(self.options, matcher),
                 _agreements_stage(self.options, embedder, matcher),
-                _key_dates_stage(embedder),
+                _key_dates_stage(embedder, matcher),
             ]
         )
 

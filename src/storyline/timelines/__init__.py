@@ -5,7 +5,14 @@ independent reports that point at them, then summarize each day with the central
 sentences that name it, never repeating a fact across days.
 """
 
-from storyline.timelines._collect import DatedSentence, Report, collect, is_topical, topic_names
+from storyline.timelines._collect import (
+    DatedSentence,
+    Report,
+    collect,
+    from_corpus,
+    is_topical,
+    topic_names,
+)
 from storyline.timelines._rank import DayEvidence, choose_n_dates, rank_days
 from storyline.timelines._render import TIMELINE_FORMATS, render_timeline
 from storyline.timelines._timeline import (
@@ -14,6 +21,7 @@ from storyline.timelines._timeline import (
     TimelineSentence,
     TimelineSource,
     timeline,
+    timeline_of_corpus,
 )
 
 __all__ = [
@@ -27,9 +35,11 @@ __all__ = [
     "TimelineSource",
     "choose_n_dates",
     "collect",
+    "from_corpus",
     "is_topical",
     "rank_days",
     "render_timeline",
     "timeline",
+    "timeline_of_corpus",
     "topic_names",
 ]

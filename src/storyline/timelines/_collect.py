@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storyline.model import Article
+from storyline.model import Article, Corpus, Sentence
 from storyline.text import STOPWORDS, Splitter, find_event_dates, find_publication_date
 
 MIN_WORDS = 6
@@ -51,6 +51,8 @@ class DatedSentence:
     """Per day: named as still to come (after the report's date)."""
     candidate: bool
     """Whether the sentence may stand in a summary (a whole sentence, not a date stamp)."""
+    row: int | None = None
+    """Row of the sentence's embedding in the caller's matrix, when it has one (`from_corpus`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,23 +69,56 @@ def collect(
 ) -> tuple[list[Report], list[str]]:
     """Read the dates of every report; returns the reports and notes on what was set aside."""
     reports: list[Report] = []
-    notes: list[str] = []
     future_ids: list[str] = []
     for article in articles:
         found = find_publication_date(article)
-        published = found.date if found is not None else None
-        if published is not None and published > today:
-            # A report from the future is a wrong date, not news: its dates cannot be trusted.
-            future_ids.append(article.id)
-            published = None
+        published = _trusted(found.date if found is not None else None, article, today, future_ids)
         doc = len(reports)
         reports.append(Report(article, published, tuple(_sentences(article.text, doc, published, splitter))))
-    if future_ids:
-        shown = ", ".join(future_ids[:3]) + (" ..." if len(future_ids) > 3 else "")
-        notes.append(
-            f"{len(future_ids)} report(s) dated after today ({shown}): their publication dates were ignored"
+    return reports, _future_notes(future_ids)
+
+
+def from_corpus(corpus: Corpus, *, today: dt.date) -> tuple[list[Report], list[str]]:
+    """The reports of a corpus the pipeline has split and embedded, as they are.
+
+    Each included article is a report, published on its `date` (the report's
+    publication-date stages set it); its sentences are the corpus's own, and each
+    `DatedSentence.row` is the sentence's row in `corpus.embeddings`. Nothing is split
+    or embedded again.
+    """
+    by_doc: dict[int, list[tuple[int, Sentence]]] = {}
+    for row, sentence in enumerate(corpus.sentences):
+        if sentence.doc_index not in corpus.excluded:
+            by_doc.setdefault(sentence.doc_index, []).append((row, sentence))
+    reports: list[Report] = []
+    future_ids: list[str] = []
+    for index in corpus.included:
+        article = corpus.articles[index]
+        published = _trusted(article.date, article, today, future_ids)
+        doc = len(reports)
+        dated = tuple(
+            _dated(" ".join(s.text.split()), doc, position, published, row=row)
+            for position, (row, s) in enumerate(by_doc.get(index, []))
         )
-    return reports, notes
+        reports.append(Report(article, published, dated))
+    return reports, _future_notes(future_ids)
+
+
+def _trusted(
+    published: dt.date | None, article: Article, today: dt.date, future_ids: list[str]
+) -> dt.date | None:
+    """A report from the future is a wrong date, not news: its dates cannot be trusted."""
+    if published is not None and published > today:
+        future_ids.append(article.id)
+        return None
+    return published
+
+
+def _future_notes(future_ids: list[str]) -> list[str]:
+    if not future_ids:
+        return []
+    shown = ", ".join(future_ids[:3]) + (" ..." if len(future_ids) > 3 else "")
+    return [f"{len(future_ids)} report(s) dated after today ({shown}): their publication dates were ignored"]
 
 
 def _sentences(text: str, doc: int, published: dt.date | None, splitter: Splitter) -> list[DatedSentence]:
@@ -93,29 +128,34 @@ def _sentences(text: str, doc: int, published: dt.date | None, splitter: Splitte
     for paragraph in (line for line in text.splitlines() if line.strip()):
         for start, end in splitter.split(paragraph):
             sentence = " ".join(paragraph[start:end].split())
-            if not sentence:
-                continue
-            days: dict[dt.date, bool] = {}
-            if _HAS_DATE_WORD.search(sentence):  # skip the date parser where no date can be
-                for event in find_event_dates(sentence, published=published):
-                    if event.date.day is None:
-                        continue
-                    day = event.date.start
-                    days[day] = published is not None and day > published
-            n_words = len(sentence.split())
-            candidate = MIN_WORDS <= n_words <= MAX_WORDS and not _STAMP.match(sentence)
-            ordered = sorted(days)
-            out.append(
-                DatedSentence(
-                    text=sentence,
-                    doc=doc,
-                    position=len(out),
-                    days=tuple(ordered),
-                    future=tuple(days[d] for d in ordered),
-                    candidate=candidate,
-                )
-            )
+            if sentence:
+                out.append(_dated(sentence, doc, len(out), published))
     return out
+
+
+def _dated(
+    sentence: str, doc: int, position: int, published: dt.date | None, *, row: int | None = None
+) -> DatedSentence:
+    """One sentence with the days it names, resolved against its report's date."""
+    days: dict[dt.date, bool] = {}
+    if _HAS_DATE_WORD.search(sentence):  # skip the date parser where no date can be
+        for event in find_event_dates(sentence, published=published):
+            if event.date.day is None:
+                continue
+            day = event.date.start
+            days[day] = published is not None and day > published
+    n_words = len(sentence.split())
+    candidate = MIN_WORDS <= n_words <= MAX_WORDS and not _STAMP.match(sentence)
+    ordered = sorted(days)
+    return DatedSentence(
+        text=sentence,
+        doc=doc,
+        position=position,
+        days=tuple(ordered),
+        future=tuple(days[d] for d in ordered),
+        candidate=candidate,
+        row=row,
+    )
 
 
 def topic_names(reports: Sequence[Report]) -> frozenset[str]:

@@ -6,8 +6,8 @@ all; the sentence nearest the candidates' centroid says what most reports say
 (a centroid summarizer, Radev et al. 2004). Sentences are also weighed by how close
 they sit to the whole collection's leads, so that a day named in passing in an
 unrelated story does not bring that story in. Days are summarized best first, and a
-sentence that states the same fact as one already chosen (the embedder's citation
-test) is never taken again, for any day.
+sentence that states the same fact as one already chosen (the report's `FactMatcher`)
+is never taken again, for any day.
 """
 
 from __future__ import annotations
@@ -18,8 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from storyline.embed import Embedder, Vectors
-from storyline.text import content_words, overlap
+from storyline.embed import Embedder, FactMatcher, Vectors
 from storyline.timelines._collect import DatedSentence, Report, is_topical
 
 # The weights below were chosen on the 6 dev topics of the Entities benchmark
@@ -54,7 +53,8 @@ class _Pool:
 
     sentences: list[DatedSentence]
     vectors: Vectors
-    words: list[set[str]]
+    words: list[frozenset[str]]
+    figures: list[tuple[tuple[str, float], ...]]
 
 
 def summarize_days(
@@ -65,12 +65,18 @@ def summarize_days(
     n_sentences: int,
     embedder: Embedder,
     names: frozenset[str] = frozenset(),
+    matcher: FactMatcher | None = None,
+    vectors: Vectors | None = None,
 ) -> dict[dt.date, list[Chosen]]:
     """Summarize the first `n_days` of `days` (best first) that have something to say.
 
     A day whose candidates all state facts already told for a better day is passed
     over for the next one. Returns up to `n_sentences` sentences for each day kept.
+    `matcher` decides when two sentences state one fact (default: the embedder's
+    calibration). With `vectors`, every sentence's `row` indexes its embedding there
+    and nothing is embedded again.
     """
+    matcher = matcher or FactMatcher.for_embedder(embedder)
     wanted = set(days)
     by_day: dict[dt.date, list[tuple[DatedSentence, bool]]] = {day: [] for day in days}
     for report in reports:
@@ -91,11 +97,9 @@ def summarize_days(
             ):
                 assert report.published is not None
                 by_day[report.published].append((sentence, False))
-    pool = _embed(by_day, embedder)
+    pool = _embed(by_day, embedder, matcher, vectors)
     index = {id(s): i for i, s in enumerate(pool.sentences)}
-    topic = _topic_centroid(reports, embedder, dim=pool.vectors.shape[1])
-    threshold = embedder.citation_threshold
-    min_overlap = float(getattr(embedder, "citation_min_overlap", 0.0))
+    topic = _topic_centroid(reports, embedder, vectors, dim=pool.vectors.shape[1])
     taken: list[int] = []
     out: dict[dt.date, list[Chosen]] = {}
     for day in days:
@@ -105,10 +109,10 @@ def summarize_days(
         named = {index[id(s)] for s, is_named in by_day[day] if is_named}
         if not rows:
             continue
-        vectors = pool.vectors[rows]
-        centroid = vectors.mean(axis=0)
+        day_vectors = pool.vectors[rows]
+        centroid = day_vectors.mean(axis=0)
         centroid /= max(float(np.linalg.norm(centroid)), 1e-9)
-        scores = vectors @ centroid + TOPIC_WEIGHT * (vectors @ topic)
+        scores = day_vectors @ centroid + TOPIC_WEIGHT * (day_vectors @ topic)
         scores -= np.array([0.0 if r in named else PUBLISHED_PENALTY for r in rows], dtype=np.float32)
         n_words = np.array([len(pool.sentences[r].text.split()) for r in rows], dtype=np.float32)
         scores -= LENGTH_WEIGHT * np.log(n_words)
@@ -117,47 +121,83 @@ def summarize_days(
             [NAME_BONUS if names and is_topical(pool.sentences[r].text, names) else 0.0 for r in rows],
             dtype=np.float32,
         )
+        carriers = _carriers(pool, rows, matcher)
         chosen: list[Chosen] = []
         for order in np.argsort(-scores, kind="stable"):
             if len(chosen) >= n_sentences or not np.isfinite(scores[order]):
                 break
             row = rows[int(order)]
-            if any(_same_fact(pool, row, other, threshold, min_overlap) for other in taken):
+            if any(_same_fact(pool, row, other, matcher) for other in taken):
                 continue
             taken.append(row)
-            sources = [pool.sentences[row].doc]
-            for other in rows:
-                if _same_fact(pool, row, other, threshold, min_overlap):
-                    sources.append(pool.sentences[other].doc)
-            chosen.append(Chosen(day, pool.sentences[row], tuple(dict.fromkeys(sources))))
+            chosen.append(Chosen(day, pool.sentences[row], carriers[int(order)]))
         if chosen:
             out[day] = chosen
     return out
 
 
-def _embed(by_day: dict[dt.date, list[tuple[DatedSentence, bool]]], embedder: Embedder) -> _Pool:
+def _carriers(pool: _Pool, rows: list[int], matcher: FactMatcher) -> list[tuple[int, ...]]:
+    """Per candidate of a day: the reports among the day's candidates that state its fact, its own first."""
+    similar = pool.vectors[rows] @ pool.vectors[rows].T
+    out = []
+    for i, row in enumerate(rows):
+        docs = [pool.sentences[row].doc]
+        for j in np.flatnonzero(similar[i] >= matcher.threshold):
+            other = rows[int(j)]
+            if other != row and _same_fact(pool, row, other, matcher, similarity=float(similar[i, j])):
+                docs.append(pool.sentences[other].doc)
+        out.append(tuple(dict.fromkeys(docs)))
+    return out
+
+
+def _embed(
+    by_day: dict[dt.date, list[tuple[DatedSentence, bool]]],
+    embedder: Embedder,
+    matcher: FactMatcher,
+    vectors: Vectors | None,
+) -> _Pool:
     unique: dict[int, DatedSentence] = {}
     for items in by_day.values():
         for sentence, _ in items:
             unique.setdefault(id(sentence), sentence)
     sentences = list(unique.values())
-    vectors = embedder.embed([s.text for s in sentences])
-    return _Pool(sentences, vectors, [content_words(s.text) for s in sentences])
+    if vectors is not None:
+        found = vectors[[_row(s) for s in sentences]]
+    else:
+        found = embedder.embed([s.text for s in sentences])
+    words = [matcher.words(s.text) for s in sentences]
+    figures = [matcher.figures(s.text) for s in sentences]
+    return _Pool(sentences, found, words, figures)
 
 
-def _topic_centroid(reports: Sequence[Report], embedder: Embedder, *, dim: int) -> Vectors:
+def _row(sentence: DatedSentence) -> int:
+    if sentence.row is None:
+        raise ValueError("a sentence without an embedding row, with precomputed vectors")
+    return sentence.row
+
+
+def _topic_centroid(
+    reports: Sequence[Report], embedder: Embedder, vectors: Vectors | None, *, dim: int
+) -> Vectors:
     """The mean of the collection's lead sentences: what the whole collection is about."""
-    leads = [s.text for r in reports for s in r.sentences[:LEAD_SENTENCES] if s.candidate]
+    leads = [s for r in reports for s in r.sentences[:LEAD_SENTENCES] if s.candidate]
     if not leads:
         return np.zeros(dim, dtype=np.float32)
-    centroid = embedder.embed(leads).mean(axis=0)
+    if vectors is not None:
+        found = vectors[[_row(s) for s in leads]]
+    else:
+        found = embedder.embed([s.text for s in leads])
+    centroid = found.mean(axis=0)
     unit: Vectors = centroid / max(float(np.linalg.norm(centroid)), 1e-9)
     return unit
 
 
-def _same_fact(pool: _Pool, a: int, b: int, threshold: float, min_overlap: float) -> bool:
-    """The embedder's citation test: similar enough, and sharing enough content words."""
+def _same_fact(pool: _Pool, a: int, b: int, matcher: FactMatcher, *, similarity: float | None = None) -> bool:
+    """The report's test for one fact: similar enough, sharing enough words, no conflicting figures."""
     if a == b:
         return True
-    similar = float(pool.vectors[a] @ pool.vectors[b]) >= threshold
-    return similar and overlap(pool.words[a], pool.words[b]) >= min_overlap
+    if similarity is None:
+        similarity = float(pool.vectors[a] @ pool.vectors[b])
+    return matcher.same(
+        similarity, pool.words[a], pool.words[b], figures_a=pool.figures[a], figures_b=pool.figures[b]
+    )

@@ -7,11 +7,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from storyline.embed import Embedder, make_embedder
+from storyline.embed import Embedder, FactMatcher, Vectors, make_embedder
 from storyline.errors import ConfigError, Errors, InputError
-from storyline.model import Article
+from storyline.model import Article, Corpus
 from storyline.text import make_splitter
-from storyline.timelines._collect import collect, topic_names
+from storyline.timelines._collect import Report, collect, from_corpus, topic_names
 from storyline.timelines._rank import choose_n_dates, rank_days
 from storyline.timelines._summarize import summarize_days
 
@@ -122,6 +122,62 @@ def timeline(
         seen[article.id] = position
     today = today or dt.date.today()
     reports, notes = collect(items, splitter=make_splitter(splitter), today=today)
+    model = make_embedder(embedder) if isinstance(embedder, str) else embedder
+    return _build(
+        reports, notes, dates=dates, sentences=sentences, start=start, end=end, today=today, embedder=model
+    )
+
+
+def timeline_of_corpus(
+    corpus: Corpus,
+    *,
+    embedder: Embedder,
+    matcher: FactMatcher | None = None,
+    dates: int | None = None,
+    sentences: int = 1,
+    today: dt.date | None = None,
+) -> Timeline:
+    """The timeline of a corpus the report pipeline has split and embedded (its key dates).
+
+    The corpus's own sentences and embeddings are used (`from_corpus`): nothing is split
+    or embedded again. `embedder` must be the one that made `corpus.embeddings`;
+    `matcher` is the report's test for one fact.
+
+    Raises:
+        ValueError: the corpus has not been embedded.
+        InputError: no date at all to build on.
+    """
+    if corpus.embeddings is None or len(corpus.embeddings) != len(corpus.sentences):
+        raise ValueError("split and embed the corpus before building its timeline")
+    today = today or dt.date.today()
+    reports, notes = from_corpus(corpus, today=today)
+    return _build(
+        reports,
+        notes,
+        dates=dates,
+        sentences=sentences,
+        start=None,
+        end=None,
+        today=today,
+        embedder=embedder,
+        matcher=matcher,
+        vectors=corpus.embeddings,
+    )
+
+
+def _build(
+    reports: list[Report],
+    notes: list[str],
+    *,
+    dates: int | None,
+    sentences: int,
+    start: dt.date | None,
+    end: dt.date | None,
+    today: dt.date,
+    embedder: Embedder,
+    matcher: FactMatcher | None = None,
+    vectors: Vectors | None = None,
+) -> Timeline:
     published = [r.published for r in reports if r.published is not None]
     # A day after the newest report cannot have been reported as done yet: it is a plan.
     latest = min(max(published), today) if published else today
@@ -130,11 +186,17 @@ def timeline(
     if not ranked:
         raise InputError(Errors.SL113, reason=_no_days_reason(published, start, end))
     n_dates = dates if dates is not None else choose_n_dates(ranked)
-    model = make_embedder(embedder) if isinstance(embedder, str) else embedder
     # Days beyond the first n_dates stand in for days with nothing new to say.
     spare = ranked[: 2 * n_dates + 10]
     summaries = summarize_days(
-        reports, [e.day for e in spare], n_days=n_dates, n_sentences=sentences, embedder=model, names=names
+        reports,
+        [e.day for e in spare],
+        n_days=n_dates,
+        n_sentences=sentences,
+        embedder=embedder,
+        names=names,
+        matcher=matcher,
+        vectors=vectors,
     )
     if len(summaries) < n_dates:
         notes.append(
@@ -157,7 +219,7 @@ def timeline(
         for i, r in enumerate(reports)
         if i in cited
     )
-    return Timeline(tuple(entries), sources, len(items), len(ranked), tuple(notes))
+    return Timeline(tuple(entries), sources, len(reports), len(ranked), tuple(notes))
 
 
 def _no_days_reason(published: list[dt.date], start: dt.date | None, end: dt.date | None) -> str:
