@@ -1,6 +1,15 @@
 """Output formats for summaries and story reports."""
 
-from storyline.render._digest import IndexEntry, ThreadEntry, one_line, render_index, render_thread
+from storyline.render._digest import (
+    IndexEntry,
+    ThreadDay,
+    ThreadEntry,
+    ThreadSentence,
+    one_line,
+    render_index,
+    render_thread,
+    thread_key_dates,
+)
 from storyline.render._story import (
     STORY_FORMATS,
     render_story,
@@ -14,7 +23,9 @@ __all__ = [
     "FORMATS",
     "STORY_FORMATS",
     "IndexEntry",
+    "ThreadDay",
     "ThreadEntry",
+    "ThreadSentence",
     "one_line",
     "render",
     "render_index",
@@ -26,4 +37,5 @@ __all__ = [
     "render_story_markdown",
     "render_text",
     "render_thread",
+    "thread_key_dates",
 ]

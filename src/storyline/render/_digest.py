@@ -2,7 +2,9 @@
 
 The index lists every thread (largest first) with its stories: title, dates, sources,
 a one-line summary and a badge when sources disagree; each story links its report. A
-thread page lists the thread's stories in date order and links their reports.
+thread page opens with the thread's summarized timeline (its key dates, one or two
+cited sentences each, `thread_key_dates`), then lists the thread's stories in date
+order and links their reports.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 
 from storyline.model import Story
 from storyline.render._story import CSS
+from storyline.render._view import day
 from storyline.text import html_escape, md_escape
 
 
@@ -43,6 +46,74 @@ class ThreadEntry:
     @property
     def n_articles(self) -> int:
         return sum(len(s.article_ids) for s in self.stories)
+
+
+MAX_THREAD_DATES = 12
+"""Most key dates a thread page shows: a newsroom timeline is a dozen dates or so, not every day."""
+MAX_DAY_SENTENCES = 2
+"""Most sentences a thread page gives one day."""
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadSentence:
+    """One sentence of a thread's key day, the reports that carry it, and the story it comes from."""
+
+    text: str
+    sources: tuple[str, ...]
+    story: int
+    file: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadDay:
+    """One key day of a thread and what happened on it."""
+
+    date: dt.date
+    summary: tuple[ThreadSentence, ...]
+
+
+def thread_key_dates(
+    thread: ThreadEntry, *, max_dates: int = MAX_THREAD_DATES, max_sentences: int = MAX_DAY_SENTENCES
+) -> list[ThreadDay]:
+    """The thread's summarized timeline, in date order: its stories' key dates, merged.
+
+    Each story report already holds its key dates (the timeline of its reports, each
+    day told by cited sentences that state facts no other day repeats). A thread page
+    merges them by day and weighs each day by the distinct reports its sentences cite.
+    Every story's best-cited day is kept first, so each event of the thread has its
+    date; the best-cited remaining days fill up to `max_dates`. A day shows its
+    `max_sentences` best-cited sentences, never the same text twice.
+    """
+    by_day: dict[dt.date, list[ThreadSentence]] = {}
+    firsts: list[dt.date] = []
+    for entry in thread.stories:
+        if entry.report is None or not entry.report.key_dates:
+            continue
+        best = max(
+            entry.report.key_dates,
+            key=lambda k: (len({x for a in k.summary for x in a.sources}), -k.date.toordinal()),
+        )
+        firsts.append(best.date)
+        for key in entry.report.key_dates:
+            for said in key.summary:
+                by_day.setdefault(key.date, []).append(
+                    ThreadSentence(said.text, said.sources, entry.number, entry.file)
+                )
+
+    def weight(date: dt.date) -> tuple[int, int]:
+        return (len({x for s in by_day[date] for x in s.sources}), -date.toordinal())
+
+    chosen = list(dict.fromkeys(sorted(firsts, key=weight, reverse=True)))[:max_dates]
+    rest = sorted((d for d in by_day if d not in chosen), key=weight, reverse=True)
+    chosen += rest[: max_dates - len(chosen)]
+    out = []
+    for date in sorted(chosen):
+        ranked = sorted(by_day[date], key=lambda s: -len(s.sources))  # stable: story order among equals
+        unique: dict[str, ThreadSentence] = {}
+        for sentence in ranked:
+            unique.setdefault(sentence.text, sentence)
+        out.append(ThreadDay(date, tuple(unique.values())[:max_sentences]))
+    return out
 
 
 def one_line(story: Story | None) -> str:
@@ -77,10 +148,16 @@ def render_index(threads: list[ThreadEntry], fmt: str, *, title: str = "storylin
 
 
 def render_thread(thread: ThreadEntry, fmt: str) -> str:
+    key_dates = thread_key_dates(thread)
     if fmt == "json":
-        return json.dumps(_thread_json(thread), ensure_ascii=False, indent=2) + "\n"
+        payload = {**_thread_json(thread), "key_dates": [_day_json(d) for d in key_dates]}
+        return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
     if fmt == "md":
         lines = [f"# {md_escape(thread.title)}", "", f"_{_summary_line(thread)}_", ""]
+        if key_dates:
+            lines += ["## Key dates", ""]
+            lines += [_day_markdown(d) for d in key_dates]
+            lines += ["", "## Stories", ""]
         for entry in thread.stories:
             lines += _story_markdown(entry)
         return "\n".join(lines) + "\n"
@@ -89,9 +166,54 @@ def render_thread(thread: ThreadEntry, fmt: str) -> str:
         f"<header><p class=kicker>thread</p><h1>{html_escape(thread.title)}</h1>"
         f"<p class=meta>{html_escape(_summary_line(thread))} · "
         "<a href='index.html'>all threads</a></p></header>\n"
-        f"<ol class=sources>{items}</ol>"
+        f"{_key_dates_html(key_dates)}"
+        f"<section id=stories><h2>Stories</h2><ol class=sources>{items}</ol></section>"
     )
     return _page(thread.title, body)
+
+
+def _cite_label(said: ThreadSentence) -> str:
+    return f"story {said.story} · {_count(len(said.sources), 'report')}"
+
+
+def _day_json(key: ThreadDay) -> dict[str, object]:
+    return {
+        "date": key.date.isoformat(),
+        "summary": [
+            {"text": s.text, "sources": list(s.sources), "story": s.story, "file": s.file}
+            for s in key.summary
+        ],
+    }
+
+
+def _day_markdown(key: ThreadDay) -> str:
+    said = []
+    for s in key.summary:
+        label = md_escape(_cite_label(s))
+        cite = f"[{label}](<{s.file}#key-dates>)" if s.file else label
+        said.append(f"{md_escape(' '.join(s.text.split()))} ({cite})")
+    return f"- **{day(key.date)}** " + " ".join(said)
+
+
+def _key_dates_html(key_dates: list[ThreadDay]) -> str:
+    if not key_dates:
+        return ""
+    items = []
+    for key in key_dates:
+        said = []
+        for s in key.summary:
+            label = html_escape(_cite_label(s))
+            cite = (
+                f"<a class=cite href='{html_escape(s.file)}#key-dates'>[{label}]</a>"
+                if s.file
+                else f"<span class=cite>[{label}]</span>"
+            )
+            said.append(f"{html_escape(s.text)} {cite}")
+        items.append(
+            f"<li><time datetime={key.date.isoformat()}>{html_escape(day(key.date))}</time>"
+            f"<p>{' '.join(said)}</p></li>"
+        )
+    return f"<section id=key-dates><h2>Key dates</h2><ol class=timeline>{''.join(items)}</ol></section>\n"
 
 
 def _summary_line(thread: ThreadEntry) -> str:

@@ -1,0 +1,148 @@
+"""Thread pages of the digest: the thread's summarized timeline (key dates, cited), in every format."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from storyline.model import Agreement, KeyDate, Story, Summary
+from storyline.render import IndexEntry, ThreadEntry, render_thread, thread_key_dates
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
+D = dt.date
+
+
+def _story(*key_dates: KeyDate) -> Story:
+    return Story(summary=Summary(sentences=(), articles=()), documents=(), key_dates=key_dates)
+
+
+def _key(date: dt.date, *said: tuple[str, tuple[str, ...]]) -> KeyDate:
+    return KeyDate(date, tuple(Agreement(text, sources) for text, sources in said))
+
+
+def _entry(number: int, report: Story | None, file: str | None = None) -> IndexEntry:
+    return IndexEntry(
+        number, (f"a{number}",), None, report, file or f"story-{number:04d}.html", title=f"S{number}"
+    )
+
+
+def _thread(*entries: IndexEntry) -> ThreadEntry:
+    return ThreadEntry(1, "Kessport plant", tuple(entries), "thread-0001.html")
+
+
+ARREST = _story(
+    _key(D(1998, 10, 17), ("Malkovic was arrested in Kessport.", ("a0", "a1", "a2"))),
+    _key(D(1998, 10, 18), ("His lawyers appealed the arrest.", ("a1",))),
+)
+RULING = _story(
+    _key(
+        D(1998, 11, 25),
+        ("The court ruled he can be extradited.", ("r0", "r1")),
+        ("Judges were split three to two.", ("r1",)),
+        ("Protesters gathered outside the court.", ("r2",)),
+    ),
+    _key(
+        D(1998, 10, 17),
+        ("Malkovic was arrested in Kessport.", ("r0",)),
+        ("Police cars blocked the road.", ("r1",)),
+    ),
+)
+
+
+def test_no_key_dates_no_timeline() -> None:
+    thread = _thread(_entry(1, None, file=None), _entry(2, _story()))
+    assert thread_key_dates(thread) == []
+    assert "Key dates" not in render_thread(thread, "html") and "Key dates" not in render_thread(thread, "md")
+    assert json.loads(render_thread(thread, "json"))["key_dates"] == []
+
+
+def test_stories_key_dates_merge_by_day_in_date_order() -> None:
+    days = thread_key_dates(_thread(_entry(1, ARREST), _entry(2, RULING)))
+    assert [d.date for d in days] == [D(1998, 10, 17), D(1998, 10, 18), D(1998, 11, 25)]
+    arrest = days[0]
+    # The same sentence told in two stories is shown once; the best-cited first.
+    assert [s.text for s in arrest.summary] == [
+        "Malkovic was arrested in Kessport.",
+        "Police cars blocked the road.",
+    ]
+    assert arrest.summary[0].story == 1 and arrest.summary[0].file == "story-0001.html"
+    assert arrest.summary[0].sources == ("a0", "a1", "a2")
+    ruling = days[2]
+    assert len(ruling.summary) == 2  # at most two sentences a day
+    assert ruling.summary[0].text == "The court ruled he can be extradited."
+
+
+def test_every_story_keeps_its_best_day_when_dates_are_few() -> None:
+    thread = _thread(_entry(1, ARREST), _entry(2, RULING))
+    days = thread_key_dates(thread, max_dates=2)
+    # 17 Oct is the arrest story's best-cited day; 25 Nov the ruling's; 18 Oct gives way.
+    assert [d.date for d in days] == [D(1998, 10, 17), D(1998, 11, 25)]
+    busy = _story(
+        *(
+            _key(D(2001, 1, i), (f"Event {i} happened.", tuple(f"x{i}-{j}" for j in range(5))))
+            for i in range(1, 20)
+        )
+    )
+    days = thread_key_dates(_thread(_entry(1, busy), _entry(2, RULING)))
+    assert len(days) == 12  # never every day of the thread
+    assert D(1998, 11, 25) in [d.date for d in days]  # the smaller story still has its date
+
+
+def test_thread_page_formats_cite_the_story_reports() -> None:
+    thread = _thread(_entry(1, ARREST), _entry(2, RULING))
+    page = render_thread(thread, "html")
+    assert "<h2>Key dates</h2>" in page and "<time datetime=1998-10-17>17 Oct 1998</time>" in page
+    assert "href='story-0001.html#key-dates'>[story 1 · 3 reports]</a>" in page
+    assert page.index("Key dates") < page.index("<h2>Stories</h2>")
+    md = render_thread(thread, "md")
+    assert "## Key dates" in md and "- **25 Nov 1998** The court ruled he can be extradited." in md
+    assert "(<story-0002.html#key-dates>)" in md
+    data = json.loads(render_thread(thread, "json"))
+    assert [d["date"] for d in data["key_dates"]] == ["1998-10-17", "1998-10-18", "1998-11-25"]
+    assert data["key_dates"][0]["summary"][0] == {
+        "text": "Malkovic was arrested in Kessport.",
+        "sources": ["a0", "a1", "a2"],
+        "story": 1,
+        "file": "story-0001.html",
+    }
+    assert data["stories"][0]["story"] == 1  # the page's own fields stay
+
+
+def test_thread_page_timeline_in_chromium(tmp_path: Path) -> None:
+    hostile = _story(_key(D(2012, 2, 4), (f"{XSS} A fire broke out at the Kessport plant.", ("a0", "a1"))))
+    thread = _thread(_entry(1, hostile), _entry(2, RULING))
+    page_file = tmp_path / "thread-0001.html"
+    page_file.write_text(render_thread(thread, "html"), encoding="utf-8")
+    (tmp_path / "story-0001.html").write_text(
+        "<!DOCTYPE html><title>story 1</title><section id=key-dates><h2>Key dates</h2></section>",
+        encoding="utf-8",
+    )
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            page = browser.new_context(viewport={"width": 375, "height": 800}).new_page()
+            page.goto(page_file.as_uri())
+            assert page.get_by_role("heading", name="Key dates").is_visible()
+            days = page.locator("#key-dates time")
+            assert days.all_inner_texts() == ["17 Oct 1998", "25 Nov 1998", "4 Feb 2012"]
+            fire = page.locator("#key-dates li").nth(2)
+            assert XSS in fire.inner_text()  # shown as text, never run
+            assert page.evaluate("window.__xss === undefined")
+            assert page.evaluate("document.documentElement.scrollWidth") <= 375  # phone width
+            fire.locator("a.cite").click()
+            page.wait_for_url("**/story-0001.html#key-dates")
+            assert page.title() == "story 1"
+        finally:
+            browser.close()
