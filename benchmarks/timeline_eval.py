@@ -12,6 +12,11 @@ summarized by the lead sentence of its first article.
 
     .venv/bin/python benchmarks/timeline_eval.py                  # all 6 topics
     .venv/bin/python benchmarks/timeline_eval.py --topics 2 --json out.json
+    .venv/bin/python benchmarks/timeline_eval.py --default-n       # also: N chosen without --dates
+
+`--default-n` also reports, per topic, how many dates `storyline timeline` chooses when
+it is not given N (`choose_n_dates`), against the gold N, and the Date-F1 of that many
+top-ranked days.
 
 These 6 topics are the only data the timeline's constants were chosen on.
 """
@@ -31,7 +36,7 @@ from typing import Any
 from storyline.evaluate import date_f1, rouge
 from storyline.model import Article
 from storyline.text import make_splitter, split_paragraphs
-from storyline.timelines import timeline
+from storyline.timelines import choose_n_dates, collect, rank_days, timeline, topic_names
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "timelines" / "entities_dev.jsonl.gz"
 
@@ -87,11 +92,24 @@ def score(pred: dict[dt.date, list[str]], topic: dict[str, Any]) -> dict[str, fl
     }
 
 
+def default_n(articles: list[Article], topic: dict[str, Any]) -> dict[str, float]:
+    """The number of dates chosen without N, and the Date-F1 of that many top-ranked days."""
+    today = dt.date.today()
+    reports, _ = collect(articles, splitter=make_splitter("blingfire"), today=today)
+    published = [r.published for r in reports if r.published is not None]
+    latest = min(max(published), today) if published else today
+    ranked = rank_days(reports, start=None, end=None, latest=latest, names=topic_names(reports))
+    n = choose_n_dates(ranked, n_reports=len(reports))
+    gold = [dt.date.fromisoformat(d) for d in topic["gold_dates"]]
+    return {"n": n, "gold_n": len(gold), "date_f1": date_f1([e.day for e in ranked[:n]], gold).f1}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--topics", type=int, default=None, help="only the first N topics")
     parser.add_argument("--json", type=Path, default=None, help="write per-topic scores here")
+    parser.add_argument("--default-n", action="store_true", help="also the number of dates chosen without N")
     args = parser.parse_args(argv)
     topics = load_topics(args.data)[: args.topics]
     rows = []
@@ -105,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
         base = score(baseline(articles, n_dates), topic)
         rows.append({"topic": topic["id"], "n_articles": len(articles), "n_dates": n_dates,
                      "seconds": elapsed, "timeline": ours, "baseline": base})  # fmt: skip
+        if args.default_n:
+            rows[-1]["default_n"] = default_n(articles, topic)
         print(
             f"{topic['id']:<36} {len(articles):>5} art {n_dates:>3} dates {elapsed:6.1f} s | "
             f"ours F1d {ours['date_f1']:.3f} R1 {ours['rouge1']:.3f} R2 {ours['rouge2']:.3f} | "
@@ -120,6 +140,13 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"\n{n_articles} articles in {seconds:.1f} s: {1000 * seconds / n_articles:.1f} s per 1,000 articles"
     )
+    if args.default_n:
+        print("\n| topic | gold N | default N | Date-F1 at default N |\n|---|---|---|---|")
+        for row in rows:
+            d = row["default_n"]
+            print(f"| {row['topic']} | {d['gold_n']} | {d['n']} | {d['date_f1']:.3f} |")
+        means = [sum(r["default_n"][k] for r in rows) / len(rows) for k in ("gold_n", "n", "date_f1")]
+        print(f"| mean | {means[0]:.1f} | {means[1]:.1f} | {means[2]:.3f} |")
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
     return 0

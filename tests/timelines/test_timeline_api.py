@@ -10,7 +10,15 @@ import pytest
 from storyline.errors import ConfigError, InputError
 from storyline.model import Article
 from storyline.text import make_splitter
-from storyline.timelines import Timeline, collect, rank_days, timeline, topic_names
+from storyline.timelines import (
+    DayEvidence,
+    Timeline,
+    choose_n_dates,
+    collect,
+    rank_days,
+    timeline,
+    topic_names,
+)
 
 TODAY = dt.date(2012, 3, 1)
 
@@ -92,6 +100,16 @@ def test_default_number_of_dates_comes_from_the_material(story: list[Article]) -
     # 4 Feb (4 reports) and 17 Feb (2 reports, and 2 published on the 18th) stand out.
     assert 1 <= len(result.dates) < result.n_days_available
     assert FEB(4) in [d.date for d in result.dates]
+
+
+def test_default_number_of_dates_is_at_most_one_per_two_reports() -> None:
+    ranked = [DayEvidence(dt.date(2012, 1, 1) + dt.timedelta(days=i), 3, 0, 3.0) for i in range(40)]
+    assert choose_n_dates(ranked) == 30  # never a timeline of every day
+    assert choose_n_dates(ranked, n_reports=10) == 5
+    assert choose_n_dates(ranked, n_reports=1) == 1  # never fewer than one
+    weak = [DayEvidence(dt.date(2012, 1, 1), 1, 0, 1.0)] * 3
+    assert choose_n_dates(weak, n_reports=100) == 1  # a single report is no evidence; still one date
+    assert choose_n_dates([], n_reports=100) == 0
 
 
 def test_more_dates_than_available_gives_what_there_is_with_a_note(story: list[Article]) -> None:

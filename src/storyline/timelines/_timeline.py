@@ -185,7 +185,7 @@ def _build(
     ranked = rank_days(reports, start=start, end=end, latest=latest, names=names)
     if not ranked:
         raise InputError(Errors.SL113, reason=_no_days_reason(published, start, end))
-    n_dates = dates if dates is not None else choose_n_dates(ranked)
+    n_dates = dates if dates is not None else choose_n_dates(ranked, n_reports=len(reports))
     # Days beyond the first n_dates stand in for days with nothing new to say.
     spare = ranked[: 2 * n_dates + 10]
     summaries = summarize_days(
