@@ -163,9 +163,10 @@ def run_case(case: Case, *, mount_ok: bool) -> Outcome:
             opts = "size=64k,ro" if case.mount == "ro" else "size=24k"
             quoted = " ".join(_shell_quote(a) for a in cmd)
             script = f"mount -t tmpfs -o {opts} none mnt && exec {quoted}"
-            if case.mount == "full":
+            if case.mount == "full":  # filled to the last byte: any output, however small, fails
                 script = (
-                    f"mount -t tmpfs -o {opts} none mnt && head -c 20000 /dev/zero > mnt/pad; exec {quoted}"
+                    f"mount -t tmpfs -o {opts} none mnt && {{ cat /dev/zero > mnt/pad; }} 2>/dev/null; "
+                    f"exec {quoted}"
                 )
             cmd = ["unshare", "-m", "sh", "-c", script]
         stdout_target: int | object = subprocess.PIPE
@@ -394,6 +395,14 @@ def deep_json_line(depth: int) -> str:
 
 
 GOOD = article_text(1, 1)
+JAPANESE = "\u6771\u4eac\u306e\u5e02\u9577\u306f\u6708\u66dc\u65e5\u306b\u8a71\u3057\u305f\u3002"
+TOKYO = "The mayor of \u6771\u4eac\u306e\u5e02 said on Monday that the bridge plan would change the river."
+RUSSIAN = (
+    "\u041c\u044d\u0440 \u0433\u043e\u0440\u043e\u0434\u0430 \u0437\u0430\u044f\u0432\u0438\u043b "
+    "\u0432 \u043f\u043e\u043d\u0435\u0434\u0435\u043b\u044c\u043d\u0438\u043a, \u0447\u0442\u043e "
+    "\u043f\u043b\u0430\u043d \u043c\u043e\u0441\u0442\u0430 \u0438\u0437\u043c\u0435\u043d\u0438\u0442 "
+    "\u0440\u0435\u043a\u0443. "
+) * 8
 UTF16_NO_BOM_LE = GOOD.encode("utf-16-le")
 UTF16_NO_BOM_BE = GOOD.encode("utf-16-be")
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40
@@ -413,16 +422,25 @@ def cases() -> list[Case]:
         ("cp1252 quotes", ("\u201cQuoted\u201d " + GOOD).encode("cp1252")),
         ("latin-1", ("Caf\u00e9 owners said. " + GOOD).encode("latin-1")),
         ("broken utf-8", GOOD.encode() + b"\xff\xfe\xc3(" + GOOD.encode()),
-        (
-            "shift-jis",
-            (
-                "\u6771\u4eac\u306e\u5e02\u9577\u306f\u6708\u66dc\u65e5\u306b\u8a71\u3057\u305f\u3002" * 20
-            ).encode("shift_jis"),
-        ),
+        ("shift-jis, English with Japanese names", (TOKYO + " " + GOOD).encode("shift_jis")),
+        ("euc-jp, English with Japanese names", (TOKYO + " " + GOOD).encode("euc_jp")),
+        ("cp1251 Russian", RUSSIAN.encode("cp1251")),
+        ("koi8-r Russian", RUSSIAN.encode("koi8_r")),
     ):
         c.append(
             Case(f"encoding: {label}", S, ["a.txt", "--quiet"], expect="ok", setup=files(**{"a.txt": data}))
         )
+    # Decoded, but written without spaces between words, which storyline cannot split yet:
+    # a clear error naming the file (it used to be "no usable text", naming nothing).
+    c.append(
+        Case(
+            "encoding: shift-jis, Japanese only",
+            S,
+            ["a.txt", "--quiet"],
+            needle="a.txt",
+            setup=files(**{"a.txt": (JAPANESE * 20).encode("shift_jis")}),
+        )
+    )
     c.append(
         Case(
             "encoding: utf-16 no BOM feed",

@@ -151,9 +151,49 @@ def test_stdin_text_and_no_input(tmp_path: Path) -> None:
     assert empty.returncode == 2 and "no usable text" in empty.stderr and "Traceback" not in empty.stderr
 
 
-def test_no_command_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_command_is_one_line_naming_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([]) == 2
-    assert "summarize" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "give a command: summarize, report" in err, err
+
+
+def test_issue14_japanese_in_shift_jis_is_decoded_then_named(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    japanese = tmp_path / "tokyo.txt"
+    japanese.write_bytes(("東京の市長は月曜日に話した。" * 20).encode("shift_jis"))
+    code, out, err = _run(capsys, "summarize", str(japanese), "--quiet", *HASH)
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1, err
+    assert "tokyo.txt" in err and "without spaces between words" in err, err
+    # English with Japanese words, in Shift-JIS: read and summarized, the names intact.
+    mixed = tmp_path / "mixed.txt"
+    text = (
+        "The mayor of 東京の市 said on Monday that the council would vote on the bridge budget. "
+        "Officials said the river flooded the harbour after three days of storms. "
+    ) * 3
+    mixed.write_bytes(text.encode("shift_jis"))
+    code, out, err = _run(capsys, "summarize", str(mixed), "--quiet", "--format", "json", *HASH)
+    assert code == 0, err
+    assert "東京の市" in json.dumps(json.loads(out), ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    ("model", "message"),
+    [
+        ("/no/such/model", "no such model folder"),
+        ("$(touch PWNED)", "not a model folder, nor a model name"),
+        ("a--b", "not a model folder, nor a model name"),
+    ],
+)
+def test_issue14_model_option_checked_before_work(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, model: str, message: str
+) -> None:
+    paths = _two_reports(tmp_path)
+    code, out, err = _run(capsys, "summarize", *paths, "--model", model, "--embedder", "transformer")
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and message in err and "--model" in err, err
+    assert not (tmp_path / "PWNED").exists() and not Path("PWNED").exists()
 
 
 JUNK = ("Photo", "©", "COMMENTS", "Reply", "Share this", "By ", "http", "Главная", "Read more", "KESSPORT,")

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import gzip
 import json
+import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -281,3 +286,174 @@ def test_cluster_with_a_missing_feed_leaves_earlier_output_alone(
     assert code == 2 and "typo.jsonl" in err
     assert out.read_text(encoding="utf-8") == "yesterday\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["assignments.jsonl"]
+
+
+def _feed(path: Path, n: int) -> Path:
+    """n invented articles on a few topics; undated, so each is decided as soon as its batch
+    is featurized. A run holds off deciding until 4 batches of 512 are read (its forked
+    helper featurizes ahead): 2600 articles get the first decided and the stream open."""
+    words = "council vote bridge river mayor budget storm flood police court election market".split()
+    records = []
+    for i in range(n):
+        topic = i % 7
+        text = " ".join(
+            f"The {words[topic]} officials said on Monday that the {words[(topic * 5 + k) % 12]} plan "
+            f"would change the {words[(i + k) % 12]} in Springfield."
+            for k in range(6)
+        )
+        records.append({"id": f"a{i}", "text": text})
+    return _write(path, records)
+
+
+def _storyline_fed(feed: Path, *args: str | Path, cwd: Path) -> subprocess.Popen[str]:
+    """`storyline cluster -` given the feed on stdin, which stays open: the run cannot end
+    before the test has signalled it."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "storyline", "cluster", "-", *map(str, args)],
+        cwd=cwd,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdin is not None
+    proc.stdin.write(feed.read_text(encoding="utf-8"))
+    proc.stdin.flush()
+    return proc
+
+
+def _wait_for_decisions(proc: subprocess.Popen[str], log: Path) -> None:
+    """Until the run has logged a decision (its helper is forked by then); fails if it ends first."""
+    deadline = time.monotonic() + 120  # a bound against hanging, not a measurement
+    while not (log.exists() and log.stat().st_size > 0):
+        assert proc.poll() is None, f"the run ended (exit {proc.returncode}) before it was signalled"
+        assert time.monotonic() < deadline, "no decision logged in 120 s"
+        time.sleep(0.05)
+
+
+def test_issue14_sigterm_then_resume_at_once(tmp_path: Path) -> None:
+    feed = _feed(tmp_path / "feed.jsonl", 2600)
+    whole = subprocess.run(
+        [sys.executable, "-m", "storyline", "cluster", str(feed), "--quiet"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    state, out = tmp_path / "state", tmp_path / "out.jsonl"
+    with _storyline_fed(feed, "--state", state, "-o", out, "--quiet", cwd=tmp_path) as run:
+        _wait_for_decisions(run, state / "assignments.jsonl")
+        run.send_signal(signal.SIGTERM)
+        assert run.stderr is not None
+        err = run.stderr.read()
+        run.wait(timeout=300)
+    assert run.returncode == 143, err
+    assert len(err.strip().splitlines()) == 1 and "terminated" in err, err
+    assert not out.exists() and not list(tmp_path.glob(".out.jsonl.tmp*"))  # nothing half-written
+    # At once: nothing of the killed run (its featurizing helper included) holds the state.
+    resumed = subprocess.run(
+        [sys.executable, "-m", "storyline", "cluster", str(feed), "--state", str(state), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert resumed.returncode == 0, resumed.stderr
+    assert "from the state directory" in resumed.stderr
+    assert out.read_text(encoding="utf-8") == whole
+
+
+# Takes the state lock through the library, forks a child that sleeps (as the featurizing
+# helper does), prints the child's pid and kills itself with SIGKILL: no cleanup runs.
+_FORK_AND_DIE = """
+import os, signal, sys, time
+from pathlib import Path
+from storyline.cluster import ClusterOptions, cluster_articles
+
+def articles():
+    yield "The council voted on the bridge budget on Monday."
+    child = os.fork()
+    if child == 0:  # let go of the pipes the test reads, so that it sees the parent end
+        devnull = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(devnull, fd)
+        time.sleep(120)
+        os._exit(0)
+    print(child, flush=True)
+    os.kill(os.getpid(), signal.SIGKILL)
+    yield "never reached"
+
+for _ in cluster_articles(articles(), options=ClusterOptions(embedder="hash"), state_dir=Path(sys.argv[1])):
+    pass
+"""
+
+
+def test_issue14_a_helper_outliving_its_killed_run_does_not_hold_the_state(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    state = tmp_path / "state"
+    done = subprocess.run(
+        [sys.executable, "-c", _FORK_AND_DIE, str(state)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == -signal.SIGKILL, done.stderr
+    child = int(done.stdout.split()[0])
+    try:
+        os.kill(child, 0)  # the helper is still running
+        src = _write(tmp_path / "a.jsonl", [{"id": "a", "text": FLOOD[0]}])
+        code, _, err = _run(capsys, "cluster", str(src), "--state", str(state), "--quiet", *HASH)
+        assert code == 0, err
+    finally:
+        os.kill(child, signal.SIGKILL)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(child, 0)  # not our child (orphaned to init): nothing to reap
+
+
+def test_issue14_a_live_run_still_locks_the_state(tmp_path: Path) -> None:
+    feed = _feed(tmp_path / "feed.jsonl", 2600)
+    state = tmp_path / "state"
+    with _storyline_fed(feed, "--state", state, "--quiet", cwd=tmp_path) as first:
+        try:
+            _wait_for_decisions(first, state / "assignments.jsonl")
+            second = subprocess.run(
+                [sys.executable, "-m", "storyline", "cluster", str(feed), "--state", str(state), "--quiet"],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            assert second.returncode == 2
+            assert len(second.stderr.strip().splitlines()) == 1 and "in use by another" in second.stderr
+        finally:
+            first.kill()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--model", "/no/such/model"], "--model='/no/such/model': no such model folder"),
+        (["--model", "./nope", "--retrieval", "dense"], "no such model folder"),
+        (["--model", "owner/name"], "--retrieval postings uses no model"),
+        (["--model", "$(touch PWNED)", "--retrieval", "dense"], "not a model folder, nor a model name"),
+    ],
+)
+def test_issue14_cluster_model_checked_before_work(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, args: list[str], message: str
+) -> None:
+    src = _write(tmp_path / "a.jsonl", [{"id": "a", "text": FLOOD[0]}])
+    code, out, err = _run(capsys, "cluster", str(src), "--quiet", *args)
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and message in err, err
+    assert not (tmp_path / "PWNED").exists()
+
+
+def test_issue14_state_write_error_names_the_state_directory(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An injected full disk: every fsync fails as on a full file system; only the state
+    # directory fsyncs when the output is stdout.
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    src = _write(tmp_path / "a.jsonl", [{"id": "a", "text": FLOOD[0]}])
+    code, _, err = _run(capsys, "cluster", str(src), "--state", str(tmp_path / "state"), "--quiet", *HASH)
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1, err
+    assert "state" in err and "No space left on device" in err and "stdout" not in err, err

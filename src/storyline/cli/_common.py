@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import re
 import sys
@@ -145,6 +146,32 @@ def info(message: str) -> None:
     _say(f"storyline: {message}")
 
 
+class _LibraryLog(logging.Handler):
+    """A library's log record (huggingface_hub, transformers...) as one warning line."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        lines = record.getMessage().strip().splitlines()
+        if lines:
+            warn(f"{record.name}: {lines[0]}")
+
+
+# Their retries and fallbacks are chatter: the error that follows says what failed.
+_CHATTY = ("huggingface_hub", "sentence_transformers", "transformers", "urllib3", "filelock")
+
+
+def one_line_library_logs() -> None:
+    """Show libraries' warnings as one `storyline: warning:` line each, and silence the
+    chattiest below errors, so that a failure stays one error line."""
+    root = logging.getLogger()
+    if not any(isinstance(h, _LibraryLog) for h in root.handlers):
+        root.addHandler(_LibraryLog(logging.WARNING))
+    for name in _CHATTY:
+        logging.getLogger(name).setLevel(logging.ERROR)
+    # These two set their own level (and add their own handler) when first imported.
+    os.environ.setdefault("HF_HUB_VERBOSITY", "error")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+
+
 def add_output_args(parser: argparse.ArgumentParser, formats: Sequence[str], *, help: str) -> None:
     """--format and -o, the same on every command."""
     parser.add_argument("--format", choices=formats, default=None, help=help)
@@ -162,6 +189,36 @@ def add_embedder_args(parser: argparse.ArgumentParser, choices: Iterable[str]) -
     parser.add_argument(
         "--model", default=None, help="embedding model name or path (default: the bundled one)"
     )
+
+
+# A Hugging Face model id: a name, or owner/name (letters, digits, "-", "_", "."; at
+# most 96 characters; no "--" or ".."), as huggingface_hub's validate_repo_id checks.
+_HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*(/[\w.-]+)?$")
+
+
+def check_model(value: str | None, *, flag: str = "--model") -> None:
+    """Refuse a --model that is neither a model folder nor a model name the hub could hold,
+    before any work starts (a name is only looked up when the model is loaded)."""
+    if value is None:
+        return
+    path = Path(value).expanduser()
+    if path.is_dir():
+        return
+    if path.exists():
+        raise ConfigError(
+            Errors.SL202, name=flag, value=value, reason="is a file; give a model folder or name"
+        )
+    looks_like_path = value.startswith(("/", ".", "~")) or value.endswith("/") or value.count("/") > 1
+    if looks_like_path:
+        raise ConfigError(Errors.SL202, name=flag, value=value, reason="no such model folder")
+    if not _HUB_ID.match(value) or len(value) > 96 or "--" in value or ".." in value:
+        raise ConfigError(
+            Errors.SL202,
+            name=flag,
+            value=value,
+            reason="not a model folder, nor a model name (letters, digits, -, _ and ., "
+            "optionally owner/name)",
+        )
 
 
 def add_cluster_args(parser: argparse.ArgumentParser, *, per_line: str) -> None:

@@ -1,7 +1,8 @@
 """The `storyline` command: a thin face over the library's public API.
 
 Exit codes: 0 done; 2 bad input or options (nothing could be done); 3 a model or
-extra is missing; 130 interrupted. Errors are one line on stderr, never a traceback.
+extra is missing; 130 interrupted (Ctrl-C); 143 terminated (SIGTERM). Errors are one
+line on stderr, never a traceback.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import dataclasses
 import errno
 import json
 import os
+import re
+import signal
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -27,8 +30,10 @@ from storyline.cli._common import (
     add_embedder_args,
     add_output_args,
     atomic_output,
+    check_model,
     error,
     info,
+    one_line_library_logs,
     progress,
     refuse_overwriting_input,
     warn,
@@ -142,8 +147,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help(sys.stderr)
+        error(f"give a command: {', '.join(COMMANDS)} (see: storyline --help)")
         return EXIT_INPUT
+    if args.command != "serve":  # uvicorn sets up its own logging
+        one_line_library_logs()
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         code = COMMANDS[args.command](args)
         if sys.stdout is not None:
@@ -161,6 +169,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StorylineError as exc:
         error(str(exc))
         return 1
+    except Terminated:
+        error("terminated (SIGTERM); a cluster --state run resumes where it stopped")
+        return EXIT_TERMINATED
     except KeyboardInterrupt:
         error("interrupted")
         return 130
@@ -177,6 +188,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             error(f"cannot read or write: {exc.strerror or exc}")
         return EXIT_INPUT
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised in the main thread so that `finally` blocks run as for Ctrl-C: the
+    output's temporary file is removed, the --state lock released, the helper stopped."""
+
+
+EXIT_TERMINATED = 128 + signal.SIGTERM
+_MAIN_PID = os.getpid()
+
+
+def _terminate(signum: int, frame: object) -> None:
+    if os.getpid() != _MAIN_PID:  # a forked helper inherited the handler: die as asked
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+        return
+    signal.signal(signum, signal.SIG_IGN)  # once is enough; cleaning up must not be cut short
+    raise Terminated
 
 
 _WRITE_ERRNOS = {errno.ENOSPC, errno.EBADF, errno.EIO, errno.EFBIG, errno.EDQUOT, errno.EPIPE}
@@ -254,6 +285,7 @@ def _check_batch_format(fmt: str | None) -> None:
 
 def _summary_options(args: argparse.Namespace) -> SummaryOptions:
     """The summary options the flags ask for (`main` names a bad value by its flag)."""
+    check_model(args.model)
     return SummaryOptions(
         words=args.words,
         embedder=args.embedder,
@@ -298,10 +330,38 @@ def _run_command(
     """Resolve the input once; one cluster is rendered whole, a JSONL batch line by line."""
     given = _resolve_input(args)
     if given.batch is None:
-        write(one(given), args.output)
+        try:
+            text = one(given)
+        except InputError as exc:
+            if exc.code == Errors.SL107.name:
+                raise _unsupported_script(given.articles) or exc from None
+            raise
+        write(text, args.output)
         return 0
     _check_batch_format(args.format)
     return _run_batch(given.batch, many(), args, where=given.where, label=label)
+
+
+# Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer,
+# Myanmar, Tibetan): the cleaner and the sentence tools find no words in them.
+_UNSPACED = re.compile(
+    r"[\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+)
+
+
+def _unsupported_script(articles: list[Article]) -> InputError | None:
+    """When no text was usable because it is in a script written without spaces, say so and
+    name the document (it was decoded: Shift-JIS, GB18030 and Big5 files are read)."""
+    for article in articles:
+        letters = [ch for ch in article.text if ch.isalpha()]
+        if letters and sum(1 for ch in letters if _UNSPACED.match(ch)) / len(letters) > 0.5:
+            return InputError(
+                Errors.SL109,
+                doc_id=article.id,
+                reason="its text (decoded) is in a script written without spaces between words "
+                "(Chinese, Japanese, Thai...), which storyline cannot split into words yet",
+            )
+    return None
 
 
 def _format_from_suffix(path: Path | None) -> str:
@@ -318,6 +378,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     if args.limit is not None and args.limit < 1:
         raise ConfigError(Errors.SL202, name="--limit", value=args.limit, reason="must be at least 1")
     budgets = [args.words] + ([w for w in PLOT_BUDGETS if w != args.words] if args.plot else [])
+    check_model(args.model)
     options = SummaryOptions(words=args.words, embedder=args.embedder, model=args.model, scorer=args.scorer)
     for output in (args.json, args.per_cluster, args.plot):
         refuse_overwriting_input(output, [args.data])

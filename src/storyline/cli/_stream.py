@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
 import json
 import sys
 import time
@@ -13,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from storyline.cli._common import atomic_output, info, refuse_overwriting_input, warn, write
+from storyline.cli._common import atomic_output, check_model, info, refuse_overwriting_input, warn, write
 from storyline.cluster import (
     ENGINES,
     AgglomerativeClusterer,
@@ -115,6 +116,14 @@ def _options(args: argparse.Namespace) -> ClusterOptions:
         raise ConfigError(Errors.SL202, name="--workers", value=args.workers, reason="must be at least 1")
     if args.address is not None and args.engine != "ray":
         raise ConfigError(Errors.SL202, name="--address", value=args.address, reason="needs --engine ray")
+    check_model(args.model)
+    if args.model is not None and args.retrieval in ("postings", "sketch"):
+        raise ConfigError(
+            Errors.SL202,
+            name="--model",
+            value=args.model,
+            reason=f"--retrieval {args.retrieval} uses no model; add --retrieval dense or both",
+        )
     return ClusterOptions(
         threshold=args.threshold,
         thread_threshold=args.thread_threshold,
@@ -175,14 +184,15 @@ def _cluster(args: argparse.Namespace) -> int:
     # Written beside the target and renamed only when the run succeeds; a killed run
     # resumes from --state, so nothing computed is lost.
     with atomic_output(args.output) as out, _progress(args.quiet or out is sys.stdout) as advance:
-        for assignment in cluster_articles(
+        assignments = cluster_articles(
             articles(),
             options=options,
             state_dir=args.state,
             engine=args.engine,
             address=args.address,
             n_workers=args.workers,
-        ):
+        )
+        for assignment in _naming_state(assignments, args.state):
             while isinstance(slots[0], BadLine):
                 _write_bad(out, slots.popleft(), counts)  # type: ignore[arg-type]
             slots.popleft()
@@ -211,6 +221,22 @@ def _cluster(args: argparse.Namespace) -> int:
         reason = f"no valid article line ({counts['bad']} bad lines)" if counts["bad"] else "no articles"
         raise InputError(Errors.SL102, path=str(args.articles), reason=reason)
     return 0
+
+
+# Write errors that name no file: inside the clustering they come from the state directory.
+_WRITE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EIO}
+
+
+def _naming_state(assignments: Iterator[Assignment], state: Path | None) -> Iterator[Assignment]:
+    """The assignments; a failed write to the --state directory (a full disk) is named by
+    that directory, not left for `main` to call a failed write to stdout."""
+    try:
+        yield from assignments
+    except OSError as exc:
+        if state is None or exc.errno not in _WRITE_ERRNOS:
+            raise
+        where = exc.filename or state
+        raise InputError(Errors.SL112, path=str(where), reason=exc.strerror or str(exc)) from None
 
 
 @contextmanager

@@ -8,7 +8,9 @@
     DIR/snapshot-NNNNNN/    the clusterer's memory as .npy arrays (read with
                             allow_pickle=False) and meta.json; written to a temporary
                             directory, renamed, then named in state.json (atomically replaced)
-    DIR/lock                held (flock) while a run uses the directory
+    DIR/lock                held (flock) while a run uses the directory; forked helpers let
+                            go of it, so it is free once the run's process ends, however it
+                            ends (kill -9 too)
 
 Format version 2. Resume works from any kill point: the snapshot records how many log
 lines it covers; logged ids after that are replayed (their decision forced) when the
@@ -143,6 +145,7 @@ class StateStore:
             self._lock.close()
             self._lock = None
             raise _error(d, "in use by another storyline run (locked); wait for it to finish") from None
+        _HELD_LOCKS.add(self._lock.fileno())  # a forked helper must not keep it
         try:
             return self._read(manifest_path)
         except BaseException:
@@ -423,8 +426,28 @@ class StateStore:
             self._log.close()
             self._log = None
         if self._lock is not None:
+            _HELD_LOCKS.discard(self._lock.fileno())
             self._lock.close()  # closing releases the flock
             self._lock = None
+
+
+# The flock belongs to the open file, which a forked process (the featurizing helper of
+# `_stream._local_featurize`) shares: a helper outliving a killed run (SIGTERM, SIGKILL)
+# would keep the directory locked. Each forked child lets go of it at once.
+_HELD_LOCKS: set[int] = set()
+
+
+def _let_go_of_locks_in_child() -> None:
+    if not _HELD_LOCKS:
+        return
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    for fd in _HELD_LOCKS:  # the number stays valid (now /dev/null) for the copied file object
+        os.dup2(devnull, fd)
+    os.close(devnull)
+    _HELD_LOCKS.clear()
+
+
+os.register_at_fork(after_in_child=_let_go_of_locks_in_child)
 
 
 def _npy_bytes(array: npt.NDArray[Any]) -> bytes:
