@@ -15,6 +15,7 @@ import os
 import re
 import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -151,7 +152,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     if args.command != "serve":  # uvicorn sets up its own logging
         one_line_library_logs()
-    previous = signal.signal(signal.SIGTERM, _terminate)
+    # Only the main thread may set a handler (main() called from another thread keeps the default).
+    on_main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminate) if on_main else None
     try:
         code = COMMANDS[args.command](args)
         if sys.stdout is not None:
@@ -189,7 +192,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             error(f"cannot read or write: {exc.strerror or exc}")
         return EXIT_INPUT
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        if on_main:
+            signal.signal(signal.SIGTERM, previous)
 
 
 class Terminated(KeyboardInterrupt):
