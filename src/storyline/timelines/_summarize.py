@@ -121,7 +121,6 @@ def summarize_days(
             [NAME_BONUS if names and is_topical(pool.sentences[r].text, names) else 0.0 for r in rows],
             dtype=np.float32,
         )
-        carriers = _carriers(pool, rows, matcher)
         chosen: list[Chosen] = []
         for order in np.argsort(-scores, kind="stable"):
             if len(chosen) >= n_sentences or not np.isfinite(scores[order]):
@@ -130,24 +129,21 @@ def summarize_days(
             if any(_same_fact(pool, row, other, matcher) for other in taken):
                 continue
             taken.append(row)
-            chosen.append(Chosen(day, pool.sentences[row], carriers[int(order)]))
+            chosen.append(Chosen(day, pool.sentences[row], _carriers(pool, row, rows, matcher)))
         if chosen:
             out[day] = chosen
     return out
 
 
-def _carriers(pool: _Pool, rows: list[int], matcher: FactMatcher) -> list[tuple[int, ...]]:
-    """Per candidate of a day: the reports among the day's candidates that state its fact, its own first."""
-    similar = pool.vectors[rows] @ pool.vectors[rows].T
-    out = []
-    for i, row in enumerate(rows):
-        docs = [pool.sentences[row].doc]
-        for j in np.flatnonzero(similar[i] >= matcher.threshold):
-            other = rows[int(j)]
-            if other != row and _same_fact(pool, row, other, matcher, similarity=float(similar[i, j])):
-                docs.append(pool.sentences[other].doc)
-        out.append(tuple(dict.fromkeys(docs)))
-    return out
+def _carriers(pool: _Pool, row: int, rows: list[int], matcher: FactMatcher) -> tuple[int, ...]:
+    """The reports among a day's candidates `rows` that state the fact of `row`, its own first."""
+    similar = pool.vectors[rows] @ pool.vectors[row]
+    docs = [pool.sentences[row].doc]
+    for j in np.flatnonzero(similar >= matcher.threshold):
+        other = rows[int(j)]
+        if other != row and _same_fact(pool, row, other, matcher, similarity=float(similar[j])):
+            docs.append(pool.sentences[other].doc)
+    return tuple(dict.fromkeys(docs))
 
 
 def _embed(
