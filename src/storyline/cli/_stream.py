@@ -8,6 +8,7 @@ import errno
 import json
 import sys
 import time
+from array import array
 from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -30,7 +31,7 @@ from storyline.model import Article
 
 # Distance thresholds the baseline is run at; it is reported at its best one (chosen on the
 # gold labels, so the baseline gets an advantage ours does not have).
-BASELINE_THRESHOLDS = (0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
+BASELINE_THRESHOLDS = (0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.875, 0.9, 0.925, 0.95)
 # Above this many articles the baseline's n x n distance matrix (4 bytes each) is too big.
 BASELINE_MAX_ARTICLES = 25_000
 MAX_WARNINGS = 20
@@ -160,10 +161,13 @@ def _cluster(args: argparse.Namespace) -> int:
     counts = {"articles": 0, "no_text": 0, "bad": 0, "resumed": 0}
     today = dt.date.today()
 
+    line_of = array("q")  # the input line of each article, to name a duplicate id by lines
+
     def articles() -> Iterator[Article]:
         for row in iter_articles(args.articles):
             slots.append(row)
             if isinstance(row, ArticleRow):
+                line_of.append(row.line_no)
                 if not row.article.text.strip():
                     warnings(
                         f"{args.articles}: line {row.line_no}: article {row.article.id!r} has no text; "
@@ -192,7 +196,7 @@ def _cluster(args: argparse.Namespace) -> int:
             address=args.address,
             n_workers=args.workers,
         )
-        for assignment in _naming_state(assignments, args.state):
+        for assignment in _naming_lines(_naming_state(assignments, args.state), args.articles, line_of):
             while isinstance(slots[0], BadLine):
                 _write_bad(out, slots.popleft(), counts)  # type: ignore[arg-type]
             slots.popleft()
@@ -237,6 +241,24 @@ def _naming_state(assignments: Iterator[Assignment], state: Path | None) -> Iter
             raise
         where = exc.filename or state
         raise InputError(Errors.SL112, path=str(where), reason=exc.strerror or str(exc)) from None
+
+
+def _naming_lines(assignments: Iterator[Assignment], feed: Path, line_of: array[int]) -> Iterator[Assignment]:
+    """The assignments; a duplicate id is named by the feed's line numbers, not by the
+    articles' positions (blank and bad lines make them differ)."""
+    try:
+        yield from assignments
+    except InputError as exc:
+        if exc.code != Errors.SL110.name:
+            raise
+        first, second = (int(str(exc.fields[k])) for k in ("first", "second"))
+        if not 0 < first <= second <= len(line_of):
+            raise
+        reason = (
+            f"duplicate article id {exc.fields['article_id']!r} (first on line {line_of[first - 1]}); "
+            "ids must be unique"
+        )
+        raise InputError(Errors.SL106, where=str(feed), line_no=line_of[second - 1], reason=reason) from None
 
 
 @contextmanager
