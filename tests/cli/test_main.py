@@ -178,6 +178,30 @@ def test_issue14_japanese_in_shift_jis_is_decoded_then_named(
     assert "東京の市" in json.dumps(json.loads(out), ensure_ascii=False)
 
 
+def test_issue14_one_document_without_text_is_named(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    page = tmp_path / "deep.html"
+    page.write_text("<div>" * 100_000 + "The council met on Monday." + "</div>" * 100_000, encoding="utf-8")
+    code, out, err = _run(capsys, "summarize", str(page), "--quiet", *HASH)
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and "deep.html" in err and "no usable text" in err, err
+
+
+def test_issue14_batch_of_bad_lines_ends_in_one_error_line(tmp_path: Path) -> None:
+    feed = tmp_path / "x.jsonl.gz"
+    feed.write_bytes(gzip.compress(b"junk\n"))
+    done = subprocess.run(
+        [sys.executable, "-m", "storyline", "summarize", str(feed), *HASH],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    errors = [line for line in done.stderr.splitlines() if not line.startswith("storyline: warning:")]
+    assert errors == [f"storyline: error: [SL102] cannot read {feed}: no valid cluster line (1 bad lines)"]
+
+
 @pytest.mark.parametrize(
     ("model", "message"),
     [

@@ -93,8 +93,8 @@ def test_cluster_duplicate_ids_one_line_error(capsys: pytest.CaptureFixture[str]
     )
     code, _, err = _run(capsys, "cluster", str(src), "-o", str(tmp_path / "o.jsonl"), "--quiet", *HASH)
     assert code == 2
-    assert err.strip().splitlines() == [
-        "storyline: error: [SL110] duplicate article id 'x' (input articles 1 and 3); ids must be unique"
+    assert err.strip().splitlines() == [  # named by the feed's lines (issue 14)
+        f"storyline: error: [SL106] {src}: line 3: duplicate article id 'x' (first on line 1); ids must be unique"
     ]
 
 
@@ -457,3 +457,14 @@ def test_issue14_state_write_error_names_the_state_directory(
     assert code == 2
     assert len(err.strip().splitlines()) == 1, err
     assert "state" in err and "No space left on device" in err and "stdout" not in err, err
+
+
+def test_issue14_duplicate_id_named_by_feed_lines(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    src = _write(
+        tmp_path / "feed.jsonl", [{"id": "x", "text": FLOOD[0]}, "", "{bad", {"id": "x", "text": MINE[0]}]
+    )
+    code, _, err = _run(capsys, "cluster", str(src), "--quiet", *HASH)
+    assert code == 2
+    errors = [line for line in err.splitlines() if not line.startswith("storyline: warning:")]  # line 3
+    assert len(errors) == 1, err
+    assert "feed.jsonl: line 4: duplicate article id 'x' (first on line 1)" in errors[0], err

@@ -146,25 +146,16 @@ def info(message: str) -> None:
     _say(f"storyline: {message}")
 
 
-class _LibraryLog(logging.Handler):
-    """A library's log record (huggingface_hub, transformers...) as one warning line."""
-
-    def emit(self, record: logging.LogRecord) -> None:
-        lines = record.getMessage().strip().splitlines()
-        if lines:
-            warn(f"{record.name}: {lines[0]}")
-
-
-# Their retries and fallbacks are chatter: the error that follows says what failed.
+# Their retries and fallbacks are chatter ("Retrying in 8s", "Could not resolve the
+# revision"): the one error line that follows says what failed.
 _CHATTY = ("huggingface_hub", "sentence_transformers", "transformers", "urllib3", "filelock")
 
 
 def one_line_library_logs() -> None:
-    """Show libraries' warnings as one `storyline: warning:` line each, and silence the
-    chattiest below errors, so that a failure stays one error line."""
-    root = logging.getLogger()
-    if not any(isinstance(h, _LibraryLog) for h in root.handlers):
-        root.addHandler(_LibraryLog(logging.WARNING))
+    """Leave out the warnings of the model libraries, so that a failure stays one error line.
+
+    A library's own handler (huggingface_hub, transformers) or Python's last-resort one
+    would print each retry and fallback as a line of its own."""
     for name in _CHATTY:
         logging.getLogger(name).setLevel(logging.ERROR)
     # These two set their own level (and add their own handler) when first imported.

@@ -276,7 +276,7 @@ def _resolve_input(args: argparse.Namespace) -> _Input:
             return _Input(batch=iter_clusters(iter(text.splitlines())), where="<stdin>")
         articles, skipped = read_text(text, id_prefix="stdin:"), []
     if not any(a.text.strip() for a in articles):
-        raise InputError(Errors.SL107)
+        raise _unsupported_script(articles) or _no_usable_text(articles, skipped) or InputError(Errors.SL107)
     for item in skipped:
         warn(f"skipped {item.source}: {item.detail}")
     return _Input(articles=articles, skipped=skipped)
@@ -338,7 +338,11 @@ def _run_command(
             text = one(given)
         except InputError as exc:
             if exc.code == Errors.SL107.name:
-                raise _unsupported_script(given.articles) or exc from None
+                raise (
+                    _unsupported_script(given.articles)
+                    or _no_usable_text(given.articles, given.skipped)
+                    or exc
+                ) from None
             raise
         write(text, args.output)
         return 0
@@ -366,6 +370,18 @@ def _unsupported_script(articles: list[Article]) -> InputError | None:
                 "(Chinese, Japanese, Thai...), which storyline cannot split into words yet",
             )
     return None
+
+
+def _no_usable_text(articles: list[Article], skipped: list[Dropped]) -> InputError | None:
+    """One document without usable text is named (a deep or empty HTML page, say)."""
+    names = [a.id for a in articles] + [d.source for d in skipped]
+    if len(names) != 1:
+        return None
+    return InputError(
+        Errors.SL109,
+        doc_id=names[0],
+        reason="no usable text: it is empty, whitespace or was dropped as page junk",
+    )
 
 
 def _format_from_suffix(path: Path | None) -> str:
@@ -566,7 +582,7 @@ def _run_batch(
 def _close_batch(counts: dict[str, int], *, quiet: bool, where: str, rate: str, elapsed: float) -> int:
     """The closing line of a batch run; an error when no cluster gave a result."""
     n = counts["ok"] + counts["failed"]
-    if not quiet:
+    if not quiet and counts["ok"]:  # else the error below says it, in one line
         info(
             f"{n} clusters in {elapsed:.1f} s ({rate}); "
             f"{counts['failed']} without usable text, {counts['bad']} bad lines"
