@@ -58,3 +58,28 @@ def test_evaluate_clusters_limit_and_unknown_system() -> None:
     assert result.at(30)["lead"].n == 1
     with pytest.raises(ConfigError, match="unknown system"):
         evaluate_clusters(_records(), systems=["gpt"], words=[30])
+
+
+def test_evaluate_clusters_shows_each_output_and_its_cut() -> None:
+    seen: list[tuple[str, str, int, list[str], list[str], int]] = []
+    evaluate_clusters(
+        _records(),
+        systems=["lead", "oracle"],
+        words=[8],
+        on_output=lambda cluster, system, words, output, cut, corpus: seen.append(
+            (cluster.id, system, words, output, cut, len(corpus.sentences))
+        ),
+    )
+    assert [(c, s) for c, s, *_ in seen] == [
+        ("flood", "lead"),
+        ("flood", "oracle"),
+        ("fire", "lead"),
+        ("fire", "oracle"),
+    ]
+    for _, _, words, output, cut, n_sentences in seen:
+        assert sum(len(s.split()) for s in cut) <= words
+        if not cut:
+            assert not output
+            continue
+        assert cut[:-1] == output[: len(cut) - 1] and output[len(cut) - 1].startswith(cut[-1])
+        assert n_sentences >= len(output)

@@ -82,8 +82,13 @@ def evaluate_clusters(
     limit: int | None = None,
     batch_clusters: int = 64,
     on_cluster: Callable[[], None] | None = None,
+    on_output: Callable[[Cluster, str, int, list[str], list[str], Corpus], None] | None = None,
 ) -> Evaluation:
-    """Score each system at each word budget over the clusters that have references."""
+    """Score each system at each word budget over the clusters that have references.
+
+    `on_output(cluster, system, words, output, cut, corpus)`, when given, sees every
+    system's sentences before and after the cut to the budget (readability counts).
+    """
     unknown = [s for s in systems if s not in SYSTEMS]
     if unknown:
         raise ConfigError(Errors.SL201, kind="system", name=unknown[0], choices=", ".join(SYSTEMS))
@@ -132,6 +137,8 @@ def evaluate_clusters(
                     elapsed = time.perf_counter() - started + extra + (prep_s if w == words[0] else 0.0)
                     cut = truncate_words(output, w)
                     score = rouge(cut, refs, metric=metric)
+                    if on_output is not None:
+                        on_output(cluster, name, w, output, cut, corpus)
                     entry = scores[(name, w)]
                     entry.n += 1
                     entry.seconds += elapsed if w == words[0] else 0.0

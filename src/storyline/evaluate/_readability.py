@@ -1,0 +1,124 @@
+"""Readability counts over extractive summaries (issue 15): what a reader trips on.
+
+Three kinds of sentence are counted, each by a plain rule (so counts can be compared
+across systems in one run, not taken as exact):
+
+- a **fragment**: an attribution alone ("he said.", "Smith added."), a sentence of
+  fewer than four words, or a quote cut at its close (it starts with a closing quote);
+- a **wire credit**: a dateline or agency credit left at the start ("BERLIN (AP) _",
+  "BEIJING, March 3 (Xinhua) --", "washington ( ap ) --"), or a credit anywhere
+  ("(AP)", "Associated Press writer", "copyright");
+- an **unresolved pronoun start**: the sentence opens with a personal pronoun (he, she,
+  they and their other forms) and no earlier summary sentence comes from an earlier
+  place in the same document, so whoever the pronoun names is not in the summary.
+  Without the documents (`positions` not given), only the first summary sentence counts.
+
+The last sentence of a summary cut at the budget is not tested for length.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_ATTRIBUTION = re.compile(
+    r"""^[\W_]*(
+        (he|she|they|i|we|it|officials?|police|authorities|[A-Za-z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3})
+        \s+(said|says|added|adds|told\s+\w+(\s+\w+)?|wrote|writes|noted|explained|stated)
+      | (said|says|added|adds|wrote|writes|noted)\s+(\w[\w.'’-]*)(\s+\w[\w.'’-]*){0,3}
+    )[\W_]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_CLOSING_QUOTE_START = re.compile(r"^\s*(['’”]|''|\"\s)")
+_DATELINE = re.compile(
+    r"""^\s*[\W_]*(
+        [A-Z][A-Za-z.'’-]+(\s+[A-Za-z.'’-]+){0,3}(,\s*[A-Za-z.'’-]+(\s+[A-Za-z.'’-]+){0,2})?  # PLACE, Region
+        (,?\s*[A-Za-z]{3,9}\.?\s+\d{1,2})?                                              # , March 3
+        \s*\(\s*[^()]{2,40}\s*\)\s*(--|[-–—_:])                                        # (AP) --
+      | [A-Z][A-Z.'’-]{2,}(\s+[A-Z][A-Z.'’-]+){0,3}(,\s*[A-Z][\w.]+(\s+[A-Z][\w.]+){0,2})?  # BERLIN, Ga.
+        (,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(--|[-–—_])\s                           # _ / --
+    )""",
+    re.VERBOSE,
+)
+_CREDIT = re.compile(
+    r"""\(\s*(ap|afp|upi|reuters|xinhua|nyt|dpa|cnn)\s*\)
+      | associated\s+press\s+writer | staff\s+writer | \bcopyright\b | all\s+rights\s+reserved
+      | ^\s*by\s+[A-Z]+(\s+[A-Z.]+){1,3}\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_PRONOUNS = frozenset("he she him his her hers they them their theirs".split())
+
+
+def is_fragment(sentence: str) -> bool:
+    """An attribution alone, under four words, or a quote cut at its close."""
+    if len(_WORD.findall(sentence)) < 4:
+        return True
+    return bool(_ATTRIBUTION.match(sentence) or _CLOSING_QUOTE_START.match(sentence))
+
+
+def has_wire_credit(sentence: str) -> bool:
+    """A dateline or agency credit at the start, or a credit line anywhere."""
+    return bool(_DATELINE.match(sentence) or _CREDIT.search(sentence))
+
+
+def starts_with_pronoun(sentence: str) -> bool:
+    match = _WORD.search(sentence)
+    return match is not None and match.group(0).lower() in _PRONOUNS
+
+
+@dataclass
+class Readability:
+    """Counts of each kind over summaries, and the sentences they were counted over."""
+
+    summaries: int = 0
+    sentences: int = 0
+    fragments: int = 0
+    wire_credits: int = 0
+    unresolved_pronouns: int = 0
+    examples: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(
+        self,
+        summary: Sequence[str],
+        *,
+        cut: bool = False,
+        positions: Mapping[str, tuple[int, int]] | None = None,
+        keep_examples: int = 3,
+    ) -> None:
+        """Count one summary (its sentences in reading order). `cut`: its last sentence was
+        shortened to fit the budget. `positions` maps a sentence text to (document, position)."""
+        self.summaries += 1
+        self.sentences += len(summary)
+        seen: list[tuple[int, int] | None] = []
+        for k, sentence in enumerate(summary):
+            last_cut = cut and k == len(summary) - 1
+            place = positions.get(sentence) if positions is not None else None
+            if not last_cut and is_fragment(sentence):
+                self._hit("fragments", sentence, keep_examples)
+            if has_wire_credit(sentence):
+                self._hit("wire_credits", sentence, keep_examples)
+            if starts_with_pronoun(sentence):
+                if place is None:
+                    resolved = k > 0  # no documents to look in: only the opening sentence counts
+                else:
+                    resolved = any(p is not None and p[0] == place[0] and p[1] < place[1] for p in seen)
+                if not resolved:
+                    self._hit("unresolved_pronouns", sentence, keep_examples)
+            seen.append(place)
+
+    def _hit(self, kind: str, sentence: str, keep: int) -> None:
+        setattr(self, kind, getattr(self, kind) + 1)
+        examples = self.examples.setdefault(kind, [])
+        if len(examples) < keep:
+            examples.append(sentence[:160])
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "summaries": self.summaries,
+            "sentences": self.sentences,
+            "fragments": self.fragments,
+            "wire_credits": self.wire_credits,
+            "unresolved_pronouns": self.unresolved_pronouns,
+        }

@@ -1,0 +1,78 @@
+import pytest
+
+from storyline.evaluate import Readability, has_wire_credit, is_fragment, starts_with_pronoun
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He said.",
+        "'' he said .",
+        "Smith added.",
+        "Officials told reporters.",
+        "said John Smith.",
+        "Not at all.",
+        "'' and then it ended .",
+    ],
+)
+def test_fragments(sentence: str) -> None:
+    assert is_fragment(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["He said the river would crest on Thursday.", "The minister added that schools would reopen."],
+)
+def test_full_sentences_are_not_fragments(sentence: str) -> None:
+    assert not is_fragment(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "BERLIN (AP) _ Two experts testified on Wednesday.",
+        "BRUSSELS, January 22 (Xinhua) -- Two polls showed support.",
+        "CROW AGENCY, Mont. _ First the Crow were bullied.",
+        "washington ( ap ) -- the senate voted on tuesday .",
+        "The vote was close, an Associated Press writer reported.",
+    ],
+)
+def test_wire_credits(sentence: str) -> None:
+    assert has_wire_credit(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The river rose - and kept rising.",
+        "NATO said on Monday that talks would resume.",
+        "In 1998 the euro was set.",
+    ],
+)
+def test_plain_sentences_carry_no_credit(sentence: str) -> None:
+    assert not has_wire_credit(sentence)
+
+
+def test_pronoun_start_resolved_only_by_an_earlier_sentence_of_its_document() -> None:
+    assert starts_with_pronoun("They left at dawn.") and not starts_with_pronoun("The river rose.")
+    positions = {
+        "Ana Ruiz won the race.": (0, 0),
+        "She trained for years.": (0, 1),
+        "The crowd cheered loudly.": (1, 0),
+        "He called it a record.": (1, 3),
+    }
+    counts = Readability()
+    counts.add(
+        ["Ana Ruiz won the race.", "She trained for years.", "He called it a record."], positions=positions
+    )
+    assert counts.unresolved_pronouns == 1  # "He": nothing from document 1 comes before it
+    assert counts.examples["unresolved_pronouns"] == ["He called it a record."]
+    assert counts.as_dict()["sentences"] == 3
+
+
+def test_the_cut_last_sentence_is_not_a_fragment() -> None:
+    counts = Readability()
+    counts.add(["The river rose after three days of storms.", "Shelters opened"], cut=True)
+    assert counts.fragments == 0
+    counts.add(["The river rose after three days of storms.", "He said."])
+    assert counts.fragments == 1
