@@ -1,7 +1,7 @@
 """Load on a real `storyline serve` over SQLite, on loopback only, bounded in time (issue 13).
 
     .venv/bin/python benchmarks/service_load.py [--clients 32] [--seconds 15] [--batch 20]
-        [--seed-articles 400] [--json FILE]
+        [--seed-articles 400] [--touch] [--client raw|httpx] [--read-rate R] [--json FILE]
 
 Starts the server on a fresh SQLite file in a temporary folder (`--rate-limit 0`, feeds off),
 seeds it with invented articles on a few dozen events, and asks every story's report once
@@ -13,12 +13,15 @@ so that it is cached. Then three phases, each `--seconds` long:
 3. mixed: the readers and the writer together; the writer's articles are on new events,
    so the stories being read keep their cached reports;
 4. with --touch, mixed again with the writer adding to the seeded events: the stories
-   being read change, and each changed report is recomputed when next read.
+   being read change; readers get the last report (marked stale) while a fresh one is
+   computed in the background.
 
-Prints requests/s, p50/p95/p99 latency and errors per phase and kind of request, and the
-articles stored per second. The clients run in this process (asyncio + httpx) on the same
-cores as the server, so the numbers are for the pair, not the server alone. These are
-measurements, not pass/fail checks.
+Prints requests/s, p50/p95/p99 latency and errors per phase and kind of request, the
+articles stored per second and how many reads were answered with a stale report. The
+clients run in this process (asyncio; readers on a minimal keep-alive HTTP/1.1 client,
+or httpx with `--client httpx`, the writer on httpx) on the same cores as the server, so
+the numbers are for the pair, not the server alone. These are measurements, not
+pass/fail checks.
 """
 
 from __future__ import annotations
@@ -108,7 +111,8 @@ def free_port() -> int:
 class Tally:
     latencies_s: list[float] = field(default_factory=list)
     errors: int = 0
-    items: int = 0  # articles stored, for the writer
+    items: int = 0  # articles stored, for the writer; stale reports served, for the readers
+    writer: bool = False
 
     def row(self, seconds: float) -> dict[str, Any]:
         lat = sorted(self.latencies_s)
@@ -124,23 +128,94 @@ class Tally:
             "p99_ms": pct(0.99),
             "mean_ms": round(1000 * statistics.fmean(lat), 1) if lat else None,
             "errors": self.errors,
-            "articles_per_s": round(self.items / seconds, 1) if self.items else None,
+            "articles_per_s": round(self.items / seconds, 1) if self.writer else None,
+            "stale_served": None if self.writer else self.items,
         }
 
 
-async def reader(client: httpx.AsyncClient, story_ids: list[int], until: float, tally: Tally) -> None:
-    rng = random.Random()
-    while time.perf_counter() < until:
-        started = time.perf_counter()
+class RawConnection:
+    """One keep-alive HTTP/1.1 connection that sends GETs, one at a time (a load client's part).
+
+    httpx's AsyncClient spends about 6 ms of CPU per request here, more than the server
+    spends answering a cached read, and it runs on the same two cores: with it, the
+    benchmark measured the client. This sends a fixed request line and reads the status,
+    the headers and a Content-Length body, nothing more (as wrk or h2load do, in Python).
+    """
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self._streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
+
+    async def get(self, path: str) -> tuple[int, dict[bytes, bytes], bytes]:
+        if self._streams is None:
+            self._streams = await asyncio.open_connection(self.host, self.port)
+        stream_in, stream_out = self._streams
         try:
-            response = await client.get(f"/api/stories/{rng.choice(story_ids)}")
-            ok = response.status_code == 200
-        except httpx.HTTPError:
-            ok = False
-        if ok:
-            tally.latencies_s.append(time.perf_counter() - started)
-        else:
-            tally.errors += 1
+            stream_out.write(f"GET {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n\r\n".encode())
+            head = await stream_in.readuntil(b"\r\n\r\n")
+            lines = head.split(b"\r\n")
+            status = int(lines[0].split(b" ", 2)[1])
+            headers = {}
+            for line in lines[1:]:
+                name, _, value = line.partition(b":")
+                headers[name.strip().lower()] = value.strip()
+            if b"content-length" not in headers:
+                raise ValueError("no Content-Length")
+            body = await stream_in.readexactly(int(headers[b"content-length"]))
+            if headers.get(b"connection", b"").lower() == b"close":
+                await self.close()
+            return status, headers, body
+        except BaseException:
+            await self.close()
+            raise
+
+    async def close(self) -> None:
+        if self._streams is not None:
+            self._streams[1].close()
+            self._streams = None
+
+
+async def reader(
+    client: httpx.AsyncClient | RawConnection,
+    story_ids: list[int],
+    until: float,
+    tally: Tally,
+    *,
+    interval_s: float = 0.0,
+) -> None:
+    """GET random stories until `until`: back to back, or one every `interval_s` (paced).
+
+    Paced, a request's latency counts from when it was due, so a server that falls
+    behind shows it (no coordinated omission).
+    """
+    rng = random.Random()
+    due = time.perf_counter() + rng.uniform(0, interval_s)
+    try:
+        while time.perf_counter() < until:
+            path = f"/api/stories/{rng.choice(story_ids)}"
+            if interval_s:
+                await asyncio.sleep(max(0.0, due - time.perf_counter()))
+                started, due = due, due + interval_s
+            else:
+                started = time.perf_counter()
+            try:
+                if isinstance(client, RawConnection):
+                    status, headers, _ = await client.get(path)
+                    stale = headers.get(b"x-report-status") == b"stale"
+                else:
+                    response = await client.get(path)
+                    status, stale = response.status_code, response.headers.get("x-report-status") == "stale"
+                ok = status == 200
+            except (httpx.HTTPError, OSError, ValueError, asyncio.IncompleteReadError):
+                ok, stale = False, False
+            if ok:
+                tally.latencies_s.append(time.perf_counter() - started)
+                tally.items += stale
+            else:
+                tally.errors += 1
+    finally:
+        if isinstance(client, RawConnection):
+            await client.close()
 
 
 async def writer(
@@ -180,6 +255,8 @@ async def phase(
     start: int,
     batch: int,
     touch: bool,
+    raw: bool,
+    read_rate: float = 0.0,
 ) -> tuple[dict[str, Tally], int, float]:
     """Run readers and/or the writer for `seconds`; also return how long the phase really
     took (requests started before the end are waited for)."""
@@ -187,16 +264,24 @@ async def phase(
     async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits, trust_env=False) as client:
         began = time.perf_counter()
         until = began + seconds
-        reads, writes = Tally(), Tally()
+        reads, writes = Tally(), Tally(writer=True)
+        host, port = base.split("://", 1)[1].rsplit(":", 1)
         tasks: list[Coroutine[Any, Any, int | None]] = [
-            reader(client, story_ids, until, reads) for _ in range(readers)
+            reader(
+                RawConnection(host, int(port)) if raw else client,
+                story_ids,
+                until,
+                reads,
+                interval_s=readers / read_rate if read_rate else 0.0,
+            )
+            for _ in range(readers)
         ]
         if write:
             tasks.append(writer(client, start, batch, until, writes, touch=touch))
         results = await asyncio.gather(*tasks)
         elapsed = time.perf_counter() - began
     next_start = results[-1] if write else start
-    return {"read story JSON": reads, "write articles": writes}, int(next_start or start), elapsed
+    return {"story JSON": reads, f"POST {batch} articles": writes}, int(next_start or start), elapsed
 
 
 def main() -> int:
@@ -210,6 +295,21 @@ def main() -> int:
         action="store_true",
         help="add a mixed phase whose writer adds to the stories being read (their cached reports "
         "are recomputed when next read)",
+    )
+    parser.add_argument(
+        "--client",
+        choices=("raw", "httpx"),
+        default="raw",
+        help="readers' HTTP client: raw (a minimal keep-alive HTTP/1.1 client, default) or httpx "
+        "(AsyncClient, as before: it costs more CPU than the server on a small machine)",
+    )
+    parser.add_argument(
+        "--read-rate",
+        type=float,
+        default=0.0,
+        metavar="R",
+        help="pace the readers to R requests/s in all (default 0: each reader sends its next "
+        "request as soon as the last one is answered)",
     )
     parser.add_argument("--json", type=Path, help="write the numbers here as JSON")
     args = parser.parse_args()
@@ -278,7 +378,10 @@ async def _run(base: str, server: subprocess.Popen[bytes], args: argparse.Namesp
         f"({1000 * warm_s / max(1, len(story_ids)):.0f} ms each)"
     )
     print(
-        f"{os.cpu_count()} CPUs; server and {args.clients} client(s) on loopback, {args.seconds:g} s per phase\n"
+        f"{os.cpu_count()} CPUs; server and {args.clients} {args.client} client(s) on loopback, "
+        f"{args.seconds:g} s per phase"
+        + (f"; reads paced to {args.read_rate:g}/s in all" if args.read_rate else "")
+        + "\n"
     )
     results: dict[str, dict[str, Any]] = {}
     start = args.seed_articles
@@ -299,6 +402,8 @@ async def _run(base: str, server: subprocess.Popen[bytes], args: argparse.Namesp
             start=start,
             batch=args.batch,
             touch=touch,
+            raw=args.client == "raw",
+            read_rate=args.read_rate,
         )
         for kind, tally in tallies.items():
             if tally.latencies_s or tally.errors:
@@ -306,18 +411,21 @@ async def _run(base: str, server: subprocess.Popen[bytes], args: argparse.Namesp
 
     header = (
         f"{'phase: request':<34} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7} "
-        f"{'art/s':>7} {'took s':>7}"
+        f"{'art/s':>7} {'stale':>6} {'took s':>7}"
     )
     print(header)
     print("-" * len(header))
     for name, r in results.items():
         print(
             f"{name:<34} {r['requests_per_s']:>8} {r['p50_ms']!s:>8} {r['p95_ms']!s:>8} "
-            f"{r['p99_ms']!s:>8} {r['errors']:>7} {r['articles_per_s'] or '':>7} {r['phase_s']:>7}"
+            f"{r['p99_ms']!s:>8} {r['errors']:>7} {r['articles_per_s'] or '':>7} "
+            f"{'' if r['stale_served'] is None else r['stale_served']:>6} {r['phase_s']:>7}"
         )
     if args.json:
         payload = {
             "clients": args.clients,
+            "client": args.client,
+            "read_rate": args.read_rate,
             "seconds": args.seconds,
             "batch": args.batch,
             "seed_articles": args.seed_articles,

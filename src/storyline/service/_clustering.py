@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from storyline.cluster import ClusterOptions, Featurizer, OnlineClusterer, StateStore
+from storyline.cluster import ClusterOptions, Features, Featurizer, OnlineClusterer, StateStore
 from storyline.model import Article
 
 REPLAY_BATCH = 256
@@ -31,10 +31,12 @@ class LiveClusterer:
     forced before anything new is decided.
     """
 
-    def __init__(self, options: ClusterOptions | None = None) -> None:
+    def __init__(
+        self, options: ClusterOptions | None = None, *, featurizer: Featurizer | None = None
+    ) -> None:
         self.options = options or ClusterOptions()
         self.clusterer = OnlineClusterer(self.options)
-        self.featurizer = Featurizer(self.options)
+        self.featurizer = featurizer or Featurizer(self.options)
         self.last_seq = 0
 
     def replay(self, logged: Sequence[Logged]) -> None:
@@ -52,9 +54,16 @@ class LiveClusterer:
         """The story and thread of each new article (every one has text), in order; remembered."""
         if not articles:
             return []
-        features = self.featurizer(list(articles))
+        return self.decide_rows(self.featurizer(list(articles)), list(enumerate(articles)))
+
+    def decide_rows(self, features: Features, rows: Sequence[tuple[int, Article]]) -> list[tuple[int, int]]:
+        """As `decide`, for articles whose features were computed before (`features` row, article).
+
+        Features depend on nothing but the article, so a writer computes them before it
+        takes the store's write lock, and holds the lock only while deciding.
+        """
         out = []
-        for row, article in enumerate(articles):
+        for row, article in rows:
             day = article.date.toordinal() if article.date else None
             out.append(self.clusterer.add(features, row, day=day))
         return out
@@ -77,14 +86,19 @@ class LiveClusterer:
 
     @classmethod
     def from_files(
-        cls, files: dict[str, bytes], *, last_seq: int, options: ClusterOptions | None = None
+        cls,
+        files: dict[str, bytes],
+        *,
+        last_seq: int,
+        options: ClusterOptions | None = None,
+        featurizer: Featurizer | None = None,
     ) -> LiveClusterer:
         """A clusterer whose memory is a snapshot (checked as any state directory is).
 
         Raises:
             ConfigError: the snapshot is corrupt or was made with other settings or model.
         """
-        live = cls(options)
+        live = cls(options, featurizer=featurizer)
         with tempfile.TemporaryDirectory(prefix="storyline-snapshot-") as tmp:
             directory = Path(tmp) / "state"
             for name, data in files.items():

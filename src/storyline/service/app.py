@@ -5,13 +5,15 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 from fastapi.templating import Jinja2Templates
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from storyline import __version__
 from storyline.service._feeds import poll_feed
@@ -37,6 +39,7 @@ DOCS_CSP = (
 )
 DOCS_ASSETS = ("swagger-ui-bundle.js", "swagger-ui.css", "favicon-32x32.png")
 FEED_TICK_S = 15.0
+WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -46,7 +49,8 @@ def create_app(settings: Settings) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         store = await run_in_threadpool(Store, settings.db_url, snapshot_every=settings.snapshot_every)
         app.state.store = store
-        app.state.reports = Reports(store, embedder=settings.embedder)
+        reports = Reports(store, embedder=settings.embedder, workers=settings.report_workers)
+        app.state.reports = reports
         poller = asyncio.create_task(_poll_feeds(app)) if settings.feed_poll_s > 0 else None
         try:
             yield
@@ -55,6 +59,7 @@ def create_app(settings: Settings) -> FastAPI:
                 poller.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await poller
+            await run_in_threadpool(reports.close)
             await run_in_threadpool(store.close)
 
     app = FastAPI(
@@ -85,33 +90,74 @@ def create_app(settings: Settings) -> FastAPI:
 
     _add_docs(app)
 
-    @app.get("/healthz", tags=["read"], summary="Liveness and the number of stored articles")
+    @app.get(
+        "/healthz",
+        tags=["read"],
+        summary="Liveness, the number of stored articles and of reports this process computed",
+    )
     def healthz(request: Request) -> dict[str, object]:
         store: Store = request.app.state.store
-        return {"status": "ok", "articles": store.count_articles(), "version": __version__}
+        reports: Reports = request.app.state.reports
+        return {
+            "status": "ok",
+            "articles": store.count_articles(),
+            "version": __version__,
+            "reports_computed": reports.computed,
+        }
 
-    @app.middleware("http")
-    async def guard(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        if request.method in ("POST", "PUT", "PATCH", "DELETE"):
-            length = request.headers.get("content-length")
-            if length is None and request.headers.get("transfer-encoding"):
-                return _refuse(request, 411, "HTTP411", "send a Content-Length")
-            if length is not None and (not length.isdigit() or int(length) > settings.max_body_bytes):
-                return _refuse(request, 413, "HTTP413", f"body over {settings.max_body_bytes} bytes")
-            client = request.client.host if request.client else "?"
-            if not request.app.state.limiter.allow(client):
-                return _refuse(
-                    request, 429, "HTTP429", "too many writes; wait a minute", {"Retry-After": "60"}
-                )
-        response = await call_next(request)
-        docs = request.url.path == "/docs"
-        response.headers["Content-Security-Policy"] = DOCS_CSP if docs else CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["X-Frame-Options"] = "DENY"
-        return response
-
+    app.add_middleware(Guard, settings=settings)
     return app
+
+
+class Guard:
+    """Write limits (body size, rate) and the security headers on every response.
+
+    A plain ASGI middleware: Starlette's `BaseHTTPMiddleware` (`@app.middleware`) runs each
+    request through extra tasks and streams, which cost more than a cached read itself.
+    """
+
+    def __init__(self, app: ASGIApp, *, settings: Settings) -> None:
+        self.app = app
+        self.settings = settings
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        docs = scope["path"] == "/docs"
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers["Content-Security-Policy"] = DOCS_CSP if docs else CSP
+                headers["X-Content-Type-Options"] = "nosniff"
+                headers["Referrer-Policy"] = "no-referrer"
+                headers["X-Frame-Options"] = "DENY"
+            await send(message)
+
+        refused = self._refused(scope) if scope["method"] in WRITE_METHODS else None
+        if refused is not None:
+            await refused(scope, receive, send_with_headers)
+            return
+        await self.app(scope, receive, send_with_headers)
+
+    def _refused(self, scope: Scope) -> Response | None:
+        request_headers = Headers(scope=scope)
+        limit = self.settings.max_body_bytes
+        length = request_headers.get("content-length")
+        if length is None and request_headers.get("transfer-encoding"):
+            return _refusal(411, "HTTP411", "send a Content-Length")
+        if length is not None and (not length.isdigit() or int(length) > limit):
+            return _refusal(413, "HTTP413", f"body over {limit} bytes")
+        client = scope["client"][0] if scope.get("client") else "?"
+        limiter: RateLimiter = scope["app"].state.limiter
+        if not limiter.allow(client):
+            return _refusal(429, "HTTP429", "too many writes; wait a minute", {"Retry-After": "60"})
+        return None
+
+
+def _refusal(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> Response:
+    return JSONResponse(error_body(code, message), status_code=status, headers=headers)
 
 
 def _add_docs(app: FastAPI) -> None:
@@ -138,12 +184,6 @@ def _add_docs(app: FastAPI) -> None:
             return JSONResponse(error_body("HTTP404", "no such file"), status_code=404)
         headers = {"Cache-Control": "public, max-age=86400"}
         return Response(assets[name], media_type=types[Path(name).suffix], headers=headers)
-
-
-def _refuse(
-    request: Request, status: int, code: str, message: str, headers: dict[str, str] | None = None
-) -> Response:
-    return JSONResponse(error_body(code, message), status_code=status, headers=headers)
 
 
 async def _poll_feeds(app: FastAPI) -> None:

@@ -1,4 +1,8 @@
-"""Shared dependencies: the store, the reports, the fetcher, the API key, the write rate limit."""
+"""Shared dependencies: the store, the reports, the fetcher, the API key, the write rate limit.
+
+The getters are `async def` so that FastAPI calls them in the event loop instead of
+sending each one to the thread pool.
+"""
 
 from __future__ import annotations
 
@@ -15,29 +19,29 @@ from storyline.service.settings import Settings
 from storyline.service.store import Store
 
 
-def get_store(request: Request) -> Store:
+async def get_store(request: Request) -> Store:
     store: Store = request.app.state.store
     return store
 
 
-def get_reports(request: Request) -> Reports:
+async def get_reports(request: Request) -> Reports:
     reports: Reports = request.app.state.reports
     return reports
 
 
-def get_fetcher(request: Request) -> SafeFetcher:
+async def get_fetcher(request: Request) -> SafeFetcher:
     fetcher: SafeFetcher = request.app.state.fetcher
     return fetcher
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
 def require_key(request: Request) -> None:
     """With an API key set, a write needs `Authorization: Bearer KEY` (401 otherwise)."""
-    settings = get_settings(request)
+    settings: Settings = request.app.state.settings
     if settings.api_key is None:
         return
     given = request.headers.get("authorization", "")

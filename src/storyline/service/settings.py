@@ -29,9 +29,12 @@ class Settings:
     snapshot_every: int = 500
     """Save the clusterer's memory to the store after this many new articles."""
     embedder: str = "static"
+    report_workers: int = 1
+    """Threads computing reports (each holds its own models). Reads of stories that have a
+    report never wait for them; on a small machine, one leaves the other cores to requests."""
 
     def __post_init__(self) -> None:
-        for name in ("max_body_bytes", "max_articles", "fetch_max_bytes", "snapshot_every"):
+        for name in ("max_body_bytes", "max_articles", "fetch_max_bytes", "snapshot_every", "report_workers"):
             value = getattr(self, name)
             if value < 1:
                 raise ConfigError(Errors.SL202, name=name, value=value, reason="must be at least 1")

@@ -123,11 +123,16 @@ class ReportIn(BaseModel):
 @router.post(
     "/report", summary="Documents in, report out (the JSON of `storyline report`); nothing is stored"
 )
-def post_report(
+async def post_report(
     request: ReportIn,
     reports: Annotated[Reports, Depends(get_reports)],
     fetcher: Annotated[SafeFetcher, Depends(get_fetcher)],
 ) -> dict[str, Any]:
+    articles = await run_in_threadpool(_documents, request, fetcher)
+    return await reports.report(articles)
+
+
+def _documents(request: ReportIn, fetcher: SafeFetcher) -> list[Article]:
     articles = []
     for position, item in enumerate(request.documents):
         article = to_article(item, fetcher=fetcher, position=position)
@@ -141,4 +146,4 @@ def post_report(
                 source=article.source,
             )
         articles.append(article)
-    return reports.report(articles)
+    return articles

@@ -31,17 +31,31 @@ def list_stories(
     return {"stories": found[:limit], "next_offset": offset + limit if more else None}
 
 
-@router.get("/stories/{story_id}", summary="A story's report (the JSON of `storyline report`)")
-def get_story(story_id: int, reports: Annotated[Reports, Depends(get_reports)]) -> Response:
-    body = reports.story(story_id)
-    if body is None:
+STALE_NOTE = (
+    "`X-Report-Status: stale` means the story changed since this report was made; a fresh one is "
+    "being computed and replaces it (`X-Report-Version` is the story version it was made for)."
+)
+
+
+@router.get(
+    "/stories/{story_id}",
+    summary="A story's report (the JSON of `storyline report`)",
+    description="Computed when first asked and kept until the story changes. " + STALE_NOTE,
+)
+async def get_story(story_id: int, reports: Annotated[Reports, Depends(get_reports)]) -> Response:
+    served = await reports.story(story_id)
+    if served is None:
         raise HTTPException(404, f"no story {story_id}")
-    return Response(body, media_type="application/json")
+    return Response(served.body, media_type="application/json", headers=served.headers())
 
 
-@router.get("/threads/{thread_id}", summary="A thread: its stories and its timeline")
-def get_thread(thread_id: int, reports: Annotated[Reports, Depends(get_reports)]) -> dict[str, Any]:
-    body = reports.thread(thread_id)
-    if body is None:
+@router.get(
+    "/threads/{thread_id}",
+    summary="A thread: its stories and its timeline",
+    description="Kept until the thread changes. " + STALE_NOTE.replace("story", "thread"),
+)
+async def get_thread(thread_id: int, reports: Annotated[Reports, Depends(get_reports)]) -> Response:
+    served = await reports.thread(thread_id)
+    if served is None:
         raise HTTPException(404, f"no thread {thread_id}")
-    return body
+    return Response(served.body, media_type="application/json", headers=served.headers())

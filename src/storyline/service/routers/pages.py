@@ -98,21 +98,22 @@ async def story_page(
     store: Annotated[Store, Depends(get_store)],
     reports: Annotated[Reports, Depends(get_reports)],
 ) -> Response:
+    served = await reports.story(story_id)
     row = await run_in_threadpool(store.story, story_id)
-    body = await run_in_threadpool(reports.story, story_id)
-    if row is None or body is None:
+    if row is None or served is None:
         raise HTTPException(404, f"no story {story_id}")
-    return _render(request, "story.html", {"story": row, "view": view_of(json.loads(body))})
+    context = {"story": row, "view": view_of(json.loads(served.body)), "stale": served.stale}
+    return _render(request, "story.html", context)
 
 
 @router.get("/threads/{thread_id}")
 async def thread_page(
     request: Request, thread_id: int, reports: Annotated[Reports, Depends(get_reports)]
 ) -> Response:
-    body = await run_in_threadpool(reports.thread, thread_id)
-    if body is None:
+    served = await reports.thread(thread_id)
+    if served is None:
         raise HTTPException(404, f"no thread {thread_id}")
-    return _render(request, "thread.html", body)
+    return _render(request, "thread.html", {**json.loads(served.body), "stale": served.stale})
 
 
 @router.get("/paste")
@@ -130,7 +131,7 @@ async def paste_report(
     """Texts separated by a line of ---, or URLs one per line: the report, stored nowhere."""
     try:
         articles = await run_in_threadpool(_pasted, texts, fetcher)
-        report = await run_in_threadpool(reports.report, articles)
+        report = await reports.report(articles)
     except InputError as exc:
         return _render(request, "paste.html", {"texts": texts, "error": str(exc)}, status=422)
     return _render(request, "story.html", {"story": None, "view": view_of(report)})

@@ -18,6 +18,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from storyline.cluster import ClusterOptions, Features, Featurizer
 from storyline.errors import ConfigError, Errors
 from storyline.model import Article
 from storyline.service._clustering import LiveClusterer, Logged
@@ -80,6 +81,7 @@ class Store:
                 reason=f"schema at {current or 'nothing'}, code at {head}; run: storyline serve --migrate",
             )
         self._write_lock = threading.Lock()
+        self._featurizer = Featurizer(ClusterOptions())
         self._live: LiveClusterer | None = None
         self._since_snapshot = 0
 
@@ -111,7 +113,7 @@ class Store:
         row = connection.execute(
             sa.select(snapshots.c.id, snapshots.c.covered_seq).order_by(snapshots.c.id.desc()).limit(1)
         ).first()
-        live = LiveClusterer()
+        live = LiveClusterer(featurizer=self._featurizer)
         if row is not None:
             files = {
                 r.name: bytes(r.data)
@@ -122,9 +124,11 @@ class Store:
                 )
             }
             try:
-                live = LiveClusterer.from_files(files, last_seq=int(row.covered_seq))
-            except ConfigError:
-                live = LiveClusterer()  # made by another version: rebuild from the articles
+                live = LiveClusterer.from_files(
+                    files, last_seq=int(row.covered_seq), featurizer=self._featurizer
+                )
+            except ConfigError:  # made by another version: rebuild from the articles
+                live = LiveClusterer(featurizer=self._featurizer)
         self._catch_up(connection, live)
         return live
 
@@ -155,7 +159,12 @@ class Store:
 
     # -- writing -----------------------------------------------------------------------------
     def add_articles(self, batch: Sequence[Article]) -> list[Stored]:
-        """Store each article (all have text) with its story and thread; known ids and URLs change nothing."""
+        """Store each article (all have text) with its story and thread; known ids and URLs change nothing.
+
+        The articles' features are computed before the write lock is taken (they depend on
+        nothing else); the lock is held while deciding and inserting.
+        """
+        features = self._featurizer(list(batch)) if batch else None
         with self._write_lock:
             try:
                 with self._writing() as connection:
@@ -166,7 +175,7 @@ class Store:
                         self._live = self._load_live(connection)
                     else:
                         self._catch_up(connection, self._live)
-                    result = self._insert(connection, self._live, batch)
+                    result = self._insert(connection, self._live, batch, features)
             except BaseException:
                 self._live = None  # memory may hold what was rolled back: rebuild on the next write
                 raise
@@ -175,7 +184,11 @@ class Store:
             return result
 
     def _insert(
-        self, connection: sa.Connection, live: LiveClusterer, batch: Sequence[Article]
+        self,
+        connection: sa.Connection,
+        live: LiveClusterer,
+        batch: Sequence[Article],
+        features: Features | None,
     ) -> list[Stored]:
         ids = [article_id_of(a) for a in batch]
         urls = [a.url for a in batch if a.url]
@@ -200,7 +213,10 @@ class Store:
                 continue  # the same article twice in one batch: the first one counts
             first_of[article_id] = first_of[key] = position
             new.append((position, article_id, article))
-        decisions = live.decide([a for _, _, a in new])
+        if features is None:
+            decisions = live.decide([a for _, _, a in new])
+        else:
+            decisions = live.decide_rows(features, [(position, a) for position, _, a in new])
         now = _now()
         decided: dict[int, tuple[int, int]] = {}
         rows = []
@@ -321,13 +337,41 @@ class Store:
         return None if row is None else _thread_dict(row)
 
     def articles_of(self, *, story: int | None = None, thread: int | None = None) -> list[Article]:
-        query = sa.select(articles).order_by(articles.c.seq)
-        if story is not None:
-            query = query.where(articles.c.story == story)
-        if thread is not None:
-            query = query.where(articles.c.thread == thread)
         with self._reading() as connection:
-            return [_article(r) for r in connection.execute(query)]
+            return _articles_of(connection, story=story, thread=thread)
+
+    def story_articles(self, story_id: int) -> tuple[int, list[Article]]:
+        """The story's version and its articles, read in one transaction (version first).
+
+        Raises:
+            KeyError: no such story.
+        """
+        with self._reading() as connection:
+            version = connection.execute(
+                sa.select(stories.c.version).where(stories.c.id == story_id)
+            ).scalar_one_or_none()
+            if version is None:
+                raise KeyError(story_id)
+            return int(version), _articles_of(connection, story=story_id)
+
+    def thread_contents(self, thread_id: int) -> tuple[dict[str, Any], list[dict[str, Any]], list[Article]]:
+        """The thread's row, its stories (newest first, at most 200) and its articles, in one transaction.
+
+        Raises:
+            KeyError: no such thread.
+        """
+        with self._reading() as connection:
+            row = connection.execute(sa.select(threads).where(threads.c.id == thread_id)).mappings().first()
+            if row is None:
+                raise KeyError(thread_id)
+            query = (
+                sa.select(stories)
+                .where(stories.c.thread == thread_id)
+                .order_by(stories.c.updated.desc(), stories.c.id.desc())
+                .limit(200)
+            )
+            found = [_story_dict(r) for r in connection.execute(query).mappings()]
+            return _thread_dict(row), found, _articles_of(connection, thread=thread_id)
 
     def count_articles(self) -> int:
         with self._reading() as connection:
@@ -341,14 +385,29 @@ class Store:
         return None if row is None else (row.story, row.thread)
 
     # -- cached reports ----------------------------------------------------------------------
-    def cached(self, kind: str, group_id: int, version: int) -> str | None:
+    def report_versions(self, kind: str, group_id: int) -> tuple[int, int | None] | None:
+        """(the story's or thread's version, its cached report's version or None); None: no such group.
+
+        One query: the group's row by its key, joined to its report's row by its key.
+        """
+        with self._reading() as connection:
+            row = connection.execute(_VERSIONS[kind], {"group_id": group_id}).first()
+        return None if row is None else (int(row[0]), None if row[1] is None else int(row[1]))
+
+    def cached_report(self, kind: str, group_id: int) -> tuple[int, str] | None:
+        """The cached report of a story or thread, whatever its version: (version, JSON text)."""
         with self._reading() as connection:
             row = connection.execute(
                 sa.select(reports.c.version, reports.c.body).where(
                     reports.c.kind == kind, reports.c.id == group_id
                 )
             ).first()
-        return row.body if row is not None and row.version == version else None
+        return None if row is None else (int(row.version), row.body)
+
+    def cached(self, kind: str, group_id: int, version: int) -> str | None:
+        """The cached report made for exactly `version`, else None."""
+        found = self.cached_report(kind, group_id)
+        return found[1] if found is not None and found[0] == version else None
 
     def cache(
         self,
@@ -360,9 +419,25 @@ class Store:
         disagrees: bool | None = None,
         summary_line: str | None = None,
     ) -> None:
+        """Keep `body` as the report of `version`, unless a report of a newer version is kept already."""
         with self._writing() as connection:
-            connection.execute(reports.delete().where(reports.c.kind == kind, reports.c.id == group_id))
-            connection.execute(reports.insert().values(kind=kind, id=group_id, version=version, body=body))
+            held = connection.execute(
+                sa.select(reports.c.version)
+                .where(reports.c.kind == kind, reports.c.id == group_id)
+                .with_for_update()
+            ).scalar_one_or_none()
+            if held is not None and held >= version:
+                return
+            if held is None:
+                connection.execute(
+                    reports.insert().values(kind=kind, id=group_id, version=version, body=body)
+                )
+            else:
+                connection.execute(
+                    reports.update()
+                    .where(reports.c.kind == kind, reports.c.id == group_id)
+                    .values(version=version, body=body)
+                )
             if kind == "story":
                 connection.execute(
                     stories.update()
@@ -410,6 +485,29 @@ class Store:
                 .where(feeds.c.id == feed_id)
                 .values(last_polled=_now(), last_error=error, n_articles=feeds.c.n_articles + n_new)
             )
+
+
+def _versions_query(kind: str, group: sa.Table) -> sa.Select[Any]:
+    joined = group.outerjoin(reports, sa.and_(reports.c.kind == kind, reports.c.id == group.c.id))
+    return (
+        sa.select(group.c.version, reports.c.version)
+        .select_from(joined)
+        .where(group.c.id == sa.bindparam("group_id"))
+    )
+
+
+_VERSIONS = {"story": _versions_query("story", stories), "thread": _versions_query("thread", threads)}
+
+
+def _articles_of(
+    connection: sa.Connection, *, story: int | None = None, thread: int | None = None
+) -> list[Article]:
+    query = sa.select(articles).order_by(articles.c.seq)
+    if story is not None:
+        query = query.where(articles.c.story == story)
+    if thread is not None:
+        query = query.where(articles.c.thread == thread)
+    return [_article(r) for r in connection.execute(query)]
 
 
 def _aware(value: dt.datetime) -> dt.datetime:
