@@ -32,3 +32,31 @@ def test_doc_vectors_unit_length(make_corpus) -> None:  # type: ignore[no-untype
     docs, vectors = doc_vectors(corpus)
     assert docs == (0, 1)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0)
+
+
+def test_cluster_relative_features_do_not_depend_on_cluster_size(make_corpus) -> None:  # type: ignore[no-untyped-def]
+    docs = [
+        "The river Lune burst its banks after three days of storms. Schools closed.",
+        "After three days of storms the river Lune burst its banks. A minister visited.",
+    ]
+    more = [
+        f"Report {k}: the river Lune burst its banks in storm number {k}. Roads closed for {k} days."
+        for k in range(2, 8)
+    ]
+    small = compute_features(make_corpus(docs), citation_threshold=0.5)
+    large = compute_features(make_corpus(docs + more), citation_threshold=0.5)
+    assert len(large.docs) == 8
+    for f in (small, large):
+        for name in (
+            "centrality_rank",
+            "word_prob_rank",
+            "centrality_rel",
+            "word_prob_rel",
+            "doc_order_frac",
+        ):
+            column = f.values[name]
+            assert column.min() >= 0.0 and column.max() <= 1.0, name
+        assert f.values["centrality_rel"].max() == 1.0 and f.values["word_prob_rel"].max() == 1.0
+        assert f.values["doc_order_frac"].max() == 1.0
+    # The raw word probability shrinks as the cluster grows; its share of the top does not.
+    assert large.values["word_prob"].max() < small.values["word_prob"].max()

@@ -85,6 +85,20 @@ FEATURE_NAMES = (
     "cluster_words",
     "first_sentence_sim",
     "mean_word_chars",
+    # Cluster-relative forms (issue 15): the same meaning on 2 or 25 documents of 150 or
+    # 1,000 words. Ranks are within the cluster, 0 (lowest) to 1 (highest).
+    "doc_order_frac",
+    "centrality_rank",
+    "lead_centrality_rank",
+    "doc_centrality_rank",
+    "support_rank",
+    "support_max_rank",
+    "word_prob_rank",
+    "word_doc_share_rank",
+    "first_sentence_sim_rank",
+    "doc_topicality_rank",
+    "centrality_rel",
+    "word_prob_rel",
 )
 
 
@@ -167,11 +181,47 @@ def compute_features(corpus: Corpus, *, citation_threshold: float) -> Features:
         "first_sentence_sim": first_sentence_sim,
         "mean_word_chars": np.array([len(t) / max(len(t.split()), 1) for t in texts], dtype=np.float32),
     }
+    values["doc_order_frac"] = own / max(len(docs) - 1, 1) if n else positions
+    for name in _RANKED:
+        values[f"{name}_rank"] = _rank01(np.asarray(values[name]))
+    for name in ("centrality", "word_prob"):
+        column = np.asarray(values[name], dtype=np.float32)
+        top = float(column.max()) if n else 0.0
+        values[f"{name}_rel"] = column / top if top > 0 else np.zeros(n, dtype=np.float32)
     return Features(
         docs=docs,
         doc_support=doc_support,
         values={k: np.asarray(v, dtype=np.float32) for k, v in values.items()},
     )
+
+
+_RANKED = (
+    "centrality",
+    "lead_centrality",
+    "doc_centrality",
+    "support",
+    "support_max",
+    "word_prob",
+    "word_doc_share",
+    "first_sentence_sim",
+    "doc_topicality",
+)
+
+
+def _rank01(column: FloatArray) -> FloatArray:
+    """Each value's rank in the cluster as a fraction: 0 lowest, 1 highest, ties averaged."""
+    n = len(column)
+    if n < 2:
+        return np.ones(n, dtype=np.float32)
+    order = np.argsort(column, kind="stable")
+    ranks = np.empty(n, dtype=np.float64)
+    ranks[order] = np.arange(n, dtype=np.float64)
+    # Ties share their mean rank, so equal values get equal features.
+    _, inverse, counts = np.unique(column, return_inverse=True, return_counts=True)
+    sums = np.zeros(len(counts), dtype=np.float64)
+    np.add.at(sums, inverse, ranks)
+    out: FloatArray = (sums[inverse] / counts[inverse] / (n - 1)).astype(np.float32)
+    return out
 
 
 def _word_statistics(corpus: Corpus, doc_of: npt.NDArray[np.int64]) -> tuple[FloatArray, FloatArray]:
