@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from storyline.analyze._entities import EntityIndex
 from storyline.analyze._nlp import Paragraph
 from storyline.analyze._quotes import SPEECH_VERBS, name_of, subject_of
+from storyline.analyze._units import Unit, read_unit, step, unit_of
 from storyline.model import Claim, ClaimValue, Corpus, Span
 
 if TYPE_CHECKING:
@@ -86,6 +87,36 @@ _RANGE_JOINERS = frozenset({"-", "–", "to"})
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 _DAMAGE = re.compile(r"^(damage\w*|cost\w*|loss\w*)$", re.IGNORECASE)
 _AGE = re.compile(r"^-?years?-old|^aged$|^age$", re.IGNORECASE)
+_GLUED = re.compile(r"[-−]?\d+(?:\.\d+)?°?[CF]")
+"""A temperature written in one token ("30C", "86°F")."""
+_HEAT = re.compile(
+    r"^(temperatures?|degrees?|heat|heatwave|hot|cold|warm|cool|chill\w*|freez\w*|frost|thermometers?|"
+    r"mercury|weather|highs?|lows?|celsius|fahrenheit)$",
+    re.IGNORECASE,
+)
+"""Words that make a bare "C" or "F" after a number a temperature."""
+_MONEY_WORDS = re.compile(
+    r"^(cost\w*|paid|pay\w*|fine[ds]?|spen[dt]\w*|worth|price\w*|budget\w*|fund\w*|sale[sd]?|salar\w+|"
+    r"sold|sell\w*|raise[ds]?|earn\w*|bill\w*|loss\w*|lost|profits?|revenues?|banks?|compensation|damages|"
+    r"bonus\w*|deal|invest\w*|donat\w+|sterling|money|cash|tax\w*|fees?|wages?|income|owed?|debts?|"
+    r"spending|contract|award\w*|bail|ransom)$",
+    re.IGNORECASE,
+)
+"""Words that make "pounds" money (never converted) rather than weight."""
+_TEMPERATURE_NOUNS = frozenset("temperature temp heat mercury thermometer reading degree".split())
+"""What "temperature" itself is; "highs of 30C" and "lows of 15C" stay apart."""
+_WARMING = frozenset(
+    "above below than warming warmer hotter cooler colder limit limits target targets goal goals cap "
+    "pre-industrial preindustrial by".split()
+)
+"""A temperature near these words is a change or a target ("2C above pre-industrial
+levels", "warming of 1.5C"), not a reading: a change converts without the offset."""
+_COMPOUND_NEXT = re.compile(r"\s*(?:and\s+)?-?\s*\d")
+_COMPOUND_BEFORE = re.compile(
+    r"\d\s*-?\s*(?:feet|foot|ft|pounds?|lbs?|met(?:re|er)s?|stones?)\s*-?\s*(?:and\s+)?$"
+)
+_SIZE_WORDS = {"long": "length", "wide": "width", "broad": "width", "high": "height", "tall": "height",
+               "deep": "depth", "thick": "thickness"}  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -143,7 +174,10 @@ def number_spans(doc: Doc) -> list[SpacySpan]:
         token = doc[i]
         bare_hundred = token.lower_ == "hundred" and (i == 0 or doc[i - 1].lower_ not in ("a", "one"))
         is_number = (
-            token.like_num or token.lower_ in _WORD_NUMBERS or bool(_RANGE_TOKEN.fullmatch(token.text))
+            token.like_num
+            or token.lower_ in _WORD_NUMBERS
+            or bool(_RANGE_TOKEN.fullmatch(token.text))
+            or bool(_GLUED.fullmatch(token.text))
         )
         if i in blocked or not is_number or token.lower_ == "one" or bare_hundred:
             i += 1
@@ -213,10 +247,14 @@ def _figure(
         if noun is None:
             return None  # a share of nothing named cannot be compared with anything
         about = f"% {noun}"
+    elif (measure := _measure(ent)) is not None:
+        return _measure_figure(ent, measure, para, entities, source, date, common)
+    elif _GLUED.fullmatch(ent[-1].text):
+        return None  # "Apartment 4F": read as a number only in case it was a temperature
     else:
         noun = _counted_noun(ent)
         if noun in _UNITS:
-            return None  # distances, durations, weights: context, not claims
+            return None  # durations, and measures nothing names: context, not claims
         category = _category(ent)
         if noun is not None and any(c.match(noun) for _, c in CATEGORIES):
             about = category or noun  # "at least 6,000 lives" counts deaths
@@ -244,6 +282,135 @@ def _figure(
             span=Span(source, start, para.start + ent.end_char),
         ),
     )
+
+
+def _measure(ent: SpacySpan) -> tuple[Unit, str, Token] | None:
+    """The unit written right after a figure ("10 km", "6.2 miles", "30C"): the unit, its
+    words as written and the token that heads them; None for a count or money."""
+    doc = ent.doc
+    last = ent[-1]
+    if _GLUED.fullmatch(last.text):
+        found = read_unit(re.sub(r"^[-−]?[\d.]+", "", last.text))
+        if found is None:
+            return None
+        unit, written, head, end_char = found[0], "", last, ent.end_char
+    else:
+        found = read_unit(doc.text[ent.end_char : ent.end_char + 40])
+        if found is None:
+            return None
+        unit, end_char = found[0], ent.end_char + found[1]
+        tokens = [t for t in doc[ent.end : ent.end + 6] if t.idx < end_char]
+        if not tokens:
+            return None
+        inside = {t.i for t in tokens}
+        outer = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+        head = next((t for t in outer if t.pos_ in ("NOUN", "PROPN")), outer[0] if outer else tokens[-1])
+        written = " ".join(doc.text[ent.end_char : end_char].strip(" -").split()).rstrip(".")
+    if written and unit.name in ("foot", "pound", "metre") and _COMPOUND_NEXT.match(doc.text, end_char):
+        return None  # "5 feet 6 inches", "6 pounds 13 ounces": one measure in two units
+    if _COMPOUND_BEFORE.search(doc.text[max(ent.start_char - 20, 0) : ent.start_char]):
+        return None  # the inches of "5 feet 6 inches"
+    if unit.bare and not any(_HEAT.match(t.text) or _HEAT.match(t.lemma_) for t in ent.sent):
+        return None  # "Group 4 C": a letter, not a temperature
+    if unit.name == "pound" and (
+        any(w.lower() in _SCALES for w in ent.text.split())
+        or "£" in ent.sent.text
+        or any(_MONEY_WORDS.match(t.text) or _MONEY_WORDS.match(t.lemma_) for t in ent.sent)
+    ):
+        return None  # "5 million pounds" is money: never converted
+    return unit, written, head
+
+
+def _measure_figure(
+    ent: SpacySpan,
+    measure: tuple[Unit, str, Token],
+    para: Paragraph,
+    entities: EntityIndex,
+    source: str,
+    date: dt.date | None,
+    common: frozenset[str],
+) -> _Figure | None:
+    """A figure with a unit: what it measures is the thing the unit describes ("a 10-km
+    tunnel", "100 kg of cocaine", "winds of 120 mph", "the tunnel is 6 miles long");
+    with nothing named it is no claim, except a temperature. The unit stays in its text,
+    where `compatible` reads it to convert."""
+    unit, written, head = measure
+    value = parse_number(ent.text)
+    if value is None:
+        return None
+    thing = _measured_thing(head)
+    if unit.dimension == "temperature" and any(t.lower_ in _WARMING for t in ent.sent):
+        return None
+    if unit.dimension == "temperature":
+        counted = "temperature" if thing is None or thing in _TEMPERATURE_NOUNS else f"{thing} temperature"
+    elif thing is None:
+        return None
+    else:
+        size = _SIZE_WORDS.get(head.head.lower_) if head.head.pos_ == "ADJ" else None
+        counted = f"{thing} ({size or unit.dimension})"
+    number = ent.text
+    doc = ent.doc
+    if unit.dimension == "temperature" and ent.text[:1] in "-−":
+        value = -value
+    elif unit.dimension == "temperature" and ent.start > 0 and doc[ent.start - 1].lower_ == "minus":
+        value, number = -value, f"minus {number}"
+    qualifier = _qualifier(ent)
+    text = f"{number} {written}" if written else number
+    if qualifier and qualifier not in ent.text.lower():
+        text = f"{qualifier} {text}"
+    start = para.start + ent.start_char
+    return _Figure(
+        counted,
+        _scope(ent, para, entities, date, common),
+        ClaimValue(
+            value=value,
+            text=text,
+            qualifier=qualifier,
+            attributed_to=_attribution(ent, para, entities),
+            source=source,
+            date=date,
+            span=Span(source, start, para.start + ent.end_char),
+        ),
+    )
+
+
+def _measured_thing(unit: Token) -> str | None:
+    """The noun a measure describes, from the unit's place in the parse."""
+
+    def noun(token: Token) -> str | None:
+        if token.pos_ not in ("NOUN", "PROPN") or not token.text.isalpha() or token.i == unit.i:
+            return None
+        name = str(token.lemma_).lower()
+        if read_unit(" " + token.text) is not None or name in _UNITS:
+            return None
+        # A capitalised plural the tagger takes for a name ("Lows of 15C") keeps its "s".
+        return name[:-1] if token.pos_ == "PROPN" and name.endswith("s") and not name.endswith("ss") else name
+
+    head = unit.head
+    # "a 3-mile-long tunnel"; "the tunnel is 6.2 miles long"
+    if head.lower_ in _SIZE_WORDS and head.i != unit.i:
+        if head.dep_ == "amod":
+            return noun(head.head)
+        subject = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return noun(subject) if subject is not None else None
+    # "a 10-km tunnel", "120 mph winds"
+    if unit.dep_ in ("compound", "amod", "nmod", "npadvmod") and head.i != unit.i and noun(head):
+        return noun(head)
+    # "100 kg of cocaine", "within 10 km of the plant"
+    for prep in unit.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and noun(obj):
+                return noun(obj)
+    # "winds of 120 mph", "a distance of 10 km"
+    if unit.dep_ == "pobj" and head.lower_ == "of" and noun(head.head):
+        return noun(head.head)
+    # "Temperatures reached 30C", "the fire has burned 500 acres"
+    for verb in [unit, *unit.ancestors][:4]:
+        if verb.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            return noun(subject) if subject is not None else None
+    return None
 
 
 def parse_number(text: str) -> float | None:
@@ -474,10 +641,17 @@ def _group(figures: list[_Figure], order: list[str]) -> list[Claim]:
     by_quantity: defaultdict[tuple[str, str], list[ClaimValue]] = defaultdict(list)
     for figure in figures:
         values = by_quantity[figure.counted, figure.scope]
-        if not any(v.source == figure.value.source and v.value == figure.value.value for v in values):
+        unit = unit_of(figure.value.text)
+        if not any(
+            v.source == figure.value.source and v.value == figure.value.value and unit_of(v.text) == unit
+            for v in values
+        ):
             values.append(figure.value)
     claims = []
     for (counted, scope), values in by_quantity.items():
+        if len({v.source for v in values}) < 2 and any(unit_of(v.text) for v in values):
+            continue  # a measure only one report gives: too often context ("a 55-foot boat")
+
         values.sort(key=lambda v: (v.date or dt.date.min, order.index(v.source)))
         disagreement, kind = (False, None) if scope == "part" else _disagreement(values)
         about = f"{counted} ({scope})" if scope else counted
@@ -509,7 +683,15 @@ def compatible(a: ClaimValue, b: ClaimValue) -> bool:
     An exact figure fits inside another's hedge (16,271 and "more than 15,000"); two
     hedged figures within rounding are one; but rival floors ("more than 7,500" and
     "more than 8,000") are two estimates, so they disagree, as do two exact figures.
+    Figures with units compare converted, within the precision they are written to
+    (`_measures_compatible`); a unit against another dimension, or against a count,
+    is no rival figure.
     """
+    unit_a, unit_b = unit_of(a.text), unit_of(b.text)
+    if unit_a is not None or unit_b is not None:
+        if unit_a is None or unit_b is None or unit_a.dimension != unit_b.dimension:
+            return True  # km and kg, or km and a count: not one quantity
+        return _measures_compatible(a, unit_a, b, unit_b)
     if a.value == b.value:
         return True
     range_a, range_b = parse_range(a.text), parse_range(b.text)
@@ -542,6 +724,39 @@ def _interval(value: ClaimValue) -> tuple[float, float]:
     if value.qualifier:
         return value.value * (1 - _ABOUT), value.value * (1 + _ABOUT)
     return value.value, value.value
+
+
+def _measures_compatible(a: ClaimValue, unit_a: Unit, b: ClaimValue, unit_b: Unit) -> bool:
+    """Two measures of one dimension, converted to its base unit ("10 km" and "6.2 miles").
+
+    Each figure stands for the values that round to it ("6.2" is 6.15 to 6.25, "10" 9.5
+    to 10.5, see `step`); a hedge widens that as for counts ("about" by 5%, "more than"
+    to no upper end). Figures agree when their spans meet. As for counts, two hedged
+    figures agree only as one figure rounded or converted: rival floors disagree.
+    """
+    ranged = parse_range(a.text) is not None or parse_range(b.text) is not None
+    if ranged or bool(a.qualifier) != bool(b.qualifier):
+        return _meet(_span(a, unit_a, hedged=True), _span(b, unit_b, hedged=True))
+    slack = _ROUND if a.qualifier and b.qualifier else 0.0
+    return _meet(_span(a, unit_a, slack=slack), _span(b, unit_b, slack=slack))
+
+
+def _span(value: ClaimValue, unit: Unit, *, hedged: bool = False, slack: float = 0.0) -> tuple[float, float]:
+    """The base-unit values a measure allows: its rounding, its hedge if `hedged`, `slack`."""
+    low, high = parse_range(value.text) or (value.value, value.value)
+    low -= step(low) / 2 + slack * abs(low)
+    high += step(high) / 2 + slack * abs(high)
+    if hedged and value.qualifier in _LOWER:
+        high = math.inf
+    elif hedged and value.qualifier in _UPPER:
+        low = -math.inf
+    elif hedged and value.qualifier:
+        low, high = low - _ABOUT * abs(low), high + _ABOUT * abs(high)
+    return unit.to_base(low)[0], unit.to_base(high)[1]
+
+
+def _meet(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
 
 
 def _disagreement(values: list[ClaimValue]) -> tuple[bool, str | None]:

@@ -1,0 +1,300 @@
+"""Figures with units: one quantity in two units is no disagreement; a real gap is one.
+
+Every example is invented. Units convert within one dimension (length, weight, area,
+volume, speed, temperature), within the precision the figures are written to and
+their hedges; a unit of another dimension, or a currency, never converts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from storyline.analyze import extract_claims, extract_entities, load_nlp, parse_corpus
+from storyline.analyze._claims import compatible
+from storyline.analyze._units import read_unit, step, unit_of
+from storyline.model import Article, Claim, ClaimValue, Corpus
+
+DAY = dt.date(2031, 5, 6)
+
+
+def claims_of(*texts: str) -> list[Claim]:
+    corpus = Corpus(articles=tuple(Article(id=f"r{i}", text=t, date=DAY) for i, t in enumerate(texts)))
+    paragraphs = parse_corpus(corpus, load_nlp())
+    dates = {i: a.date for i, a in enumerate(corpus.articles)}
+    return extract_claims(corpus, paragraphs, extract_entities(corpus, paragraphs), dates=dates)
+
+
+def measure(text: str, value: float, qualifier: str = "", source: str = "a") -> ClaimValue:
+    return ClaimValue(value, text, qualifier, None, source, DAY)
+
+
+def claim_holding(claims: list[Claim], *texts: str) -> Claim:
+    """The one claim whose values carry all of `texts`."""
+    found = [c for c in claims if set(texts) <= {v.text for v in c.values}]
+    assert len(found) == 1, [(c.about, [v.text for v in c.values]) for c in claims]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "dimension"),
+    [
+        (" km of road", "kilometre", "length"),
+        ("-kilometre tunnel", "kilometre", "length"),
+        (" kilometers", "kilometre", "length"),
+        (" miles long", "mile", "length"),
+        (" mi", "mile", "length"),
+        (" metres", "metre", "length"),
+        (" feet", "foot", "length"),
+        (" ft", "foot", "length"),
+        (" kilograms", "kilogram", "weight"),
+        (" lbs", "pound", "weight"),
+        (" tonnes", "tonne", "weight"),
+        (" tons", "ton", "weight"),
+        (" square kilometres", "square kilometre", "area"),
+        (" sq miles", "square mile", "area"),
+        (" acres", "acre", "area"),
+        (" hectares", "hectare", "area"),
+        (" litres", "litre", "volume"),
+        (" gallons", "gallon", "volume"),
+        (" mph", "mph", "speed"),
+        (" km/h.", "km/h", "speed"),
+        (" kilometres per hour", "km/h", "speed"),
+        (" degrees Celsius", "celsius", "temperature"),
+        (" °F", "fahrenheit", "temperature"),
+    ],
+)
+def test_read_unit(text: str, name: str, dimension: str) -> None:
+    found = read_unit(text)
+    assert found is not None
+    assert (found[0].name, found[0].dimension) == (name, dimension)
+
+
+@pytest.mark.parametrize("text", [" people", " million", " m", " degrees", " minutes", " miners", " in", ""])
+def test_words_that_are_no_unit(text: str) -> None:
+    assert read_unit(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("about 10 km", "kilometre"), ("30C", "celsius"), ("10 and 12 km", "kilometre"), ("1,500", None),
+     ("at least nine", None), ("EUR 180 million", None), ("€5 million", None)],
+)  # fmt: skip
+def test_unit_of_a_figure_text(text: str, name: str | None) -> None:
+    unit = unit_of(text)
+    assert (unit.name if unit else None) == name
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [(10, 1), (100, 10), (220, 10), (3000, 100), (6.2, 0.1), (86, 1), (1.25, 0.01)]
+)
+def test_step_is_the_written_precision(value: float, expected: float) -> None:
+    assert step(value) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (measure("10 km", 10), measure("6.2 miles", 6.2), True),
+        (measure("10 km", 10), measure("about 6 miles", 6, "about"), True),
+        (measure("10 km", 10), measure("16 miles", 16), False),
+        (measure("10 km", 10), measure("7.5 miles", 7.5), False),
+        (measure("100 kg", 100), measure("220 pounds", 220), True),
+        (measure("100 kg", 100), measure("300 lbs", 300), False),
+        (measure("30C", 30), measure("86F", 86), True),
+        (measure("-5 °C", -5), measure("23 °F", 23), True),
+        (measure("5 °C", 5), measure("23 °F", 23), False),
+        (measure("40 degrees Celsius", 40), measure("104 degrees Fahrenheit", 104), True),
+        (measure("40 degrees Celsius", 40), measure("90 degrees Fahrenheit", 90), False),
+        (measure("20 square kilometres", 20), measure("about 5,000 acres", 5000, "about"), True),
+        (measure("20 square kilometres", 20), measure("20 square miles", 20), False),
+        (measure("2,000 hectares", 2000), measure("20,000 acres", 20000), False),
+        (measure("120 mph", 120), measure("190 km/h", 190), True),
+        (measure("120 mph", 120), measure("120 km/h", 120), False),  # equal numbers, not equal speeds
+        (measure("3,000 tonnes", 3000), measure("3,300 tons", 3300), True),  # "tons" may be short tons
+        (measure("500 litres", 500), measure("about 130 gallons", 130, "about"), True),
+        # rival floors disagree in any unit, as for counts
+        (measure("more than 10 km", 10, "more than"), measure("more than 10 miles", 10, "more than"), False),
+        (measure("more than 10 km", 10, "more than"), measure("more than 6 miles", 6, "more than"), True),
+        (measure("10 km", 10), measure("more than 5 miles", 5, "more than"), True),
+        (measure("10-12 km", 10), measure("7 miles", 7), True),
+        # another dimension, or a count, is not the same quantity: never a disagreement
+        (measure("10 km", 10), measure("10 kg", 10), True),
+        (measure("10 km", 10), measure("40 kg", 40), True),
+        (measure("10 km", 10), measure("40", 40), True),
+    ],
+)
+def test_compatible_measures(a: ClaimValue, b: ClaimValue, same: bool) -> None:
+    assert compatible(a, b) is same
+    assert compatible(b, a) is same
+
+
+def test_counts_still_compare_exactly() -> None:
+    assert not compatible(measure("90", 90), measure("91", 91))
+    assert compatible(measure("258,000", 258_000), measure("about 260,000", 260_000, "about"))
+
+
+@pytest.mark.slow
+def test_km_and_miles_of_one_distance_are_no_disagreement() -> None:
+    claims = claims_of(
+        "Residents within 10 km of the Varlo plant were told to leave their homes.",
+        "Residents within 6.2 miles of the Varlo plant were told to leave their homes.",
+    )
+    claim = claim_holding(claims, "10 km", "6.2 miles")
+    assert claim.counted == "plant (length)"
+    assert not claim.disagreement
+
+
+@pytest.mark.slow
+def test_km_and_miles_that_differ_are_a_disagreement() -> None:
+    claims = claims_of(
+        "The new Brask rail tunnel is 10 km long.", "The new Brask rail tunnel is 16 miles long."
+    )
+    claim = claim_holding(claims, "10 km", "16 miles")
+    assert claim.disagreement
+    assert claim.kind == "across sources"
+
+
+@pytest.mark.slow
+def test_a_hedged_conversion_is_no_disagreement() -> None:
+    claims = claims_of(
+        "The new Brask rail tunnel is 10 km long.", "The new Brask rail tunnel is about 6 miles long."
+    )
+    assert not claim_holding(claims, "10 km", "about 6 miles").disagreement
+
+
+@pytest.mark.slow
+def test_pounds_and_kilograms() -> None:
+    same = claims_of(
+        "Customs officers seized 100 kg of cocaine at the port of Tessa.",
+        "Customs officers seized 220 pounds of cocaine at the port of Tessa.",
+    )
+    assert not claim_holding(same, "100 kg", "220 pounds").disagreement
+    different = claims_of(
+        "Customs officers seized 100 kg of cocaine at the port of Tessa.",
+        "Customs officers seized 300 pounds of cocaine at the port of Tessa.",
+    )
+    assert claim_holding(different, "100 kg", "300 pounds").disagreement
+
+
+@pytest.mark.slow
+def test_celsius_and_fahrenheit() -> None:
+    same = claims_of(
+        "Temperatures reached 30C in the town of Sorvik.",
+        "Temperatures reached 86F in the town of Sorvik.",
+    )
+    claim = claim_holding(same, "30C", "86F")
+    assert claim.counted == "temperature"
+    assert not claim.disagreement
+    different = claims_of(
+        "Temperatures reached 30 degrees Celsius in the town of Sorvik.",
+        "Temperatures reached 100 degrees Fahrenheit in the town of Sorvik.",
+    )
+    assert claim_holding(different, "30 degrees Celsius", "100 degrees Fahrenheit").disagreement
+
+
+@pytest.mark.slow
+def test_an_area_in_hectares_and_acres() -> None:
+    same = claims_of(
+        "The fire has burned 2,000 hectares of forest near Lenna.",
+        "The fire has burned about 5,000 acres of forest near Lenna.",
+    )
+    assert not claim_holding(same, "2,000 hectares", "about 5,000 acres").disagreement
+    different = claims_of(
+        "The fire has burned 2,000 hectares of forest near Lenna.",
+        "The fire has burned 20,000 acres of forest near Lenna.",
+    )
+    assert claim_holding(different, "2,000 hectares", "20,000 acres").disagreement
+
+
+@pytest.mark.slow
+def test_units_of_another_dimension_are_not_one_quantity() -> None:
+    claims = claims_of(
+        "The storm dropped 10 inches of snow on the Orna valley.",
+        "The storm dropped 25 cm of snow on the Orna valley.",
+        "The storm dropped 40 tonnes of snow on the Orna valley.",
+        "The storm dropped 40 tons of snow on the Orna valley.",
+    )
+    depth = claim_holding(claims, "10 inches", "25 cm")
+    weight = claim_holding(claims, "40 tonnes", "40 tons")
+    assert depth is not weight
+    assert not depth.disagreement and not weight.disagreement
+
+
+@pytest.mark.slow
+def test_a_measure_in_two_units_is_one_figure() -> None:
+    claims = claims_of(
+        "The suspect is 5 feet 6 inches tall, police in Marrow said.",
+        "Police in Marrow said the suspect is 5-foot-6.",
+    )
+    assert not any(c.disagreement for c in claims)
+
+
+@pytest.mark.slow
+def test_a_measure_only_one_report_gives_is_no_claim() -> None:
+    claims = claims_of("The new Brask rail tunnel is 10 km long.", "The Brask rail tunnel opened on Monday.")
+    assert not any(v.text == "10 km" for c in claims for v in c.values)
+
+
+@pytest.mark.slow
+def test_warming_targets_are_not_temperature_readings() -> None:
+    claims = claims_of(
+        "Leaders agreed to limit warming to 1.5C above pre-industrial levels.",
+        "Leaders agreed to hold warming below 2 degrees Celsius, or 3.6F.",
+    )
+    assert not any(c.counted.endswith("temperature") for c in claims)
+
+
+@pytest.mark.slow
+def test_currencies_are_never_converted() -> None:
+    claims = claims_of(
+        "The council of Harrow Vale spent €10 million on the new bridge.",
+        "The council of Harrow Vale spent $10 million on the new bridge.",
+    )
+    euros = claim_holding(claims, "€10 million")
+    dollars = claim_holding(claims, "$10 million")
+    assert euros is not dollars  # equal numbers, two currencies: two quantities
+    assert (euros.counted, dollars.counted) == ("money (EUR)", "money (USD)")
+
+
+@pytest.mark.slow
+def test_pounds_of_money_are_not_a_weight() -> None:
+    claims = claims_of(
+        "The club paid 5 million pounds for the striker.",
+        "The club paid 8 million pounds for the striker.",
+    )
+    assert not any("weight" in c.counted for c in claims)
+
+
+@pytest.mark.slow
+def test_a_temperature_below_zero_keeps_its_sign() -> None:
+    claims = claims_of(
+        "It was minus 5 degrees Celsius in Sorvik during the cold snap.",
+        "Temperatures fell to 23 F in Sorvik during the cold snap.",
+    )
+    claim = claim_holding(claims, "minus 5 degrees Celsius", "23 F")
+    assert {v.value for v in claim.values} == {-5, 23}
+    assert not claim.disagreement  # 23 F is -5 C
+
+
+@pytest.mark.slow
+def test_highs_and_lows_are_two_quantities() -> None:
+    claims = claims_of(
+        "Highs of 30C are expected in Sorvik this week.",
+        "Highs of 86F are expected in Sorvik this week.",
+        "Lows of 15C are expected in Sorvik this week.",
+        "Lows of 59F are expected in Sorvik this week.",
+    )
+    highs, lows = claim_holding(claims, "30C", "86F"), claim_holding(claims, "15C", "59F")
+    assert highs is not lows
+    assert not highs.disagreement and not lows.disagreement
+
+
+@pytest.mark.slow
+def test_a_letter_after_a_number_is_no_temperature_without_weather() -> None:
+    claims = claims_of(
+        "The fire started in apartment 4F of the Morrow block.",
+        "Firefighters reached apartment 4F of the Morrow block.",
+    )
+    assert not any(v.value == 4 for c in claims for v in c.values)
