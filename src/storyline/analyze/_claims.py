@@ -268,6 +268,22 @@ def _figure(
             return None
     qualifier = _qualifier(ent)
     text = f"{qualifier} {ent.text}".strip() if qualifier and qualifier not in ent.text.lower() else ent.text
+    return _as_figure(about, value, text, qualifier, ent, para, entities, source, date, common)
+
+
+def _as_figure(
+    about: str,
+    value: float,
+    text: str,
+    qualifier: str,
+    ent: SpacySpan,
+    para: Paragraph,
+    entities: EntityIndex,
+    source: str,
+    date: dt.date | None,
+    common: frozenset[str],
+) -> _Figure:
+    """The figure `ent` gives, counting `about`, with its scope, attribution and span."""
     start = para.start + ent.start_char
     return _Figure(
         about,
@@ -358,20 +374,7 @@ def _measure_figure(
     text = f"{number} {written}" if written else number
     if qualifier and qualifier not in ent.text.lower():
         text = f"{qualifier} {text}"
-    start = para.start + ent.start_char
-    return _Figure(
-        counted,
-        _scope(ent, para, entities, date, common),
-        ClaimValue(
-            value=value,
-            text=text,
-            qualifier=qualifier,
-            attributed_to=_attribution(ent, para, entities),
-            source=source,
-            date=date,
-            span=Span(source, start, para.start + ent.end_char),
-        ),
-    )
+    return _as_figure(counted, value, text, qualifier, ent, para, entities, source, date, common)
 
 
 def _measured_thing(unit: Token) -> str | None:
