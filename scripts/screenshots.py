@@ -20,17 +20,8 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "service"))
 
-from _service_fixtures import EXAMPLE, run_ingest, running_server  # noqa: E402
+from _service_fixtures import ARGS, CHROMIUM, EXAMPLE, run_ingest, running_server  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 WIDTHS = {"desktop": 1200, "phone": 390}
 
 

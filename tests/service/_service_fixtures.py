@@ -23,6 +23,16 @@ import httpx
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "kessport-fire"
+# Debian's chromium, driven by Playwright, offline and without a sandbox (a root container).
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 SERVE = (
     "import argparse, sys\n"
     "from storyline.cli._serve import add_serve_parser, serve\n"

@@ -9,18 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
-from _service_fixtures import EXAMPLE, run_ingest, running_server
+from _service_fixtures import ARGS, CHROMIUM, EXAMPLE, run_ingest, running_server
 from playwright.sync_api import sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 XSS_TITLE = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
 
 
