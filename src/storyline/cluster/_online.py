@@ -24,15 +24,17 @@ dot product with the sum, done online.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
+from storyline.cluster import _kernels as K
 from storyline.cluster._features import Features
+from storyline.cluster._kernels import Postings, Ragged
 from storyline.cluster._options import ClusterOptions
-from storyline.cluster._pairmodel import PairModel, default_pair_model
+from storyline.cluster._pairmodel import Logistic, PairModel, default_pair_model
 from storyline.model import Article
 
 # Near-duplicate lookup remembers this many recent articles (bounded memory on endless streams).
@@ -58,41 +60,50 @@ FloatArray = npt.NDArray[np.float32]
 IntArray = npt.NDArray[np.int64]
 
 
-@dataclass
 class Table:
-    """Per-group running sums (stories or threads); group `g` is row `g` of every list."""
+    """Per-group running sums (stories or threads); group `g` is row `g` of every array.
 
-    term_idx: list[IntArray] = field(default_factory=list)
-    term_sum: list[FloatArray] = field(default_factory=list)
-    name_idx: list[IntArray] = field(default_factory=list)
-    name_sum: list[FloatArray] = field(default_factory=list)
-    dense_sum: list[FloatArray] = field(default_factory=list)
-    count: list[int] = field(default_factory=list)
-    first_day: list[int] = field(default_factory=list)
-    last_day: list[int] = field(default_factory=list)
-    parent: list[int] = field(default_factory=list)
-    """A story's thread (-1 for threads)."""
-    term_norm: list[float] = field(default_factory=list)
-    name_norm: list[float] = field(default_factory=list)
-    dense_norm: list[float] = field(default_factory=list)
+    Term and name sums are pooled ragged rows (`_kernels.Ragged`), the rest growable numpy
+    arrays; `len(table)` rows are in use.
+    """
+
+    INTS = ("count", "first_day", "last_day", "parent")
+
+    def __init__(self) -> None:
+        self.terms = Ragged(MAX_TERMS)
+        self.names = Ragged(MAX_TERMS)
+        self.dense_sum: list[FloatArray] = []
+        self.dense_norm: list[float] = []
+        self.count = np.zeros(1024, np.int64)
+        self.first_day = np.zeros(1024, np.int64)
+        self.last_day = np.zeros(1024, np.int64)
+        self.parent = np.zeros(1024, np.int64)
+        """A story's thread (-1 for threads)."""
+        self._n = 0
 
     def __len__(self) -> int:
-        return len(self.count)
+        return self._n
 
     def open(self, dim: int, parent: int = -1) -> int:
-        self.term_idx.append(np.zeros(0, np.int64))
-        self.term_sum.append(np.zeros(0, np.float32))
-        self.name_idx.append(np.zeros(0, np.int64))
-        self.name_sum.append(np.zeros(0, np.float32))
+        g = self._n
+        if g >= len(self.count):
+            self._grow(2 * len(self.count))
+        self.terms.open()
+        self.names.open()
         self.dense_sum.append(np.zeros(dim, np.float32))
-        self.count.append(0)
-        self.first_day.append(UNDATED)
-        self.last_day.append(UNDATED)
-        self.parent.append(parent)
-        self.term_norm.append(0.0)
-        self.name_norm.append(0.0)
         self.dense_norm.append(0.0)
-        return len(self.count) - 1
+        self.count[g] = 0
+        self.first_day[g] = self.last_day[g] = UNDATED
+        self.parent[g] = parent
+        self._n += 1
+        return g
+
+    def _grow(self, size: int) -> None:
+        for key in self.INTS:
+            old = getattr(self, key)
+            new = np.zeros(size, old.dtype)
+            new[: len(old)] = old
+            setattr(self, key, new)
 
     def add(
         self,
@@ -102,42 +113,42 @@ class Table:
         dense: FloatArray,
         day: int,
     ) -> None:
-        self.term_idx[g], self.term_sum[g] = _merge(self.term_idx[g], self.term_sum[g], *terms)
-        self.name_idx[g], self.name_sum[g] = _merge(self.name_idx[g], self.name_sum[g], *names)
-        self.dense_sum[g] = self.dense_sum[g] + dense
+        self.terms.add(g, *terms)
+        self.names.add(g, *names)
+        if dense.shape[0]:
+            self.dense_sum[g] = self.dense_sum[g] + dense
+            self.dense_norm[g] = float(np.sqrt(self.dense_sum[g] @ self.dense_sum[g]))
         self.count[g] += 1
-        self.refresh(g)
         if day != UNDATED:
-            first, last = self.first_day[g], self.last_day[g]
+            first, last = int(self.first_day[g]), int(self.last_day[g])
             self.first_day[g] = day if first == UNDATED else min(first, day)
             self.last_day[g] = day if last == UNDATED else max(last, day)
 
-    def refresh(self, g: int) -> None:
-        """Recompute the norms of group `g`'s sums (kept so that scoring never recomputes them)."""
-        self.term_norm[g] = float(np.sqrt(self.term_sum[g] @ self.term_sum[g]))
-        self.name_norm[g] = float(np.sqrt(self.name_sum[g] @ self.name_sum[g]))
-        self.dense_norm[g] = float(np.sqrt(self.dense_sum[g] @ self.dense_sum[g]))
+    def columns(self) -> dict[str, IntArray]:
+        """The per-group numbers in use (the saved form, `_state.py`)."""
+        return {key: getattr(self, key)[: self._n] for key in self.INTS}
+
+    @classmethod
+    def restore(cls, columns: dict[str, IntArray], dense: FloatArray, terms: Ragged, names: Ragged) -> Table:
+        """A table from saved columns, dense sums and rows."""
+        table = cls()
+        n = len(dense)
+        if {len(v) for v in columns.values()} != {n} or len(terms) != n or len(names) != n:
+            raise ValueError("table arrays have different lengths")
+        table._grow(max(1024, n))
+        table._n = n
+        for key in cls.INTS:
+            getattr(table, key)[:n] = columns[key]
+        table.terms, table.names = terms, names
+        table.dense_sum = list(dense)
+        table.dense_norm = [float(np.sqrt(v @ v)) for v in dense]
+        return table
 
     def gap(self, g: int, day: int) -> int | None:
         """Days between `day` and the group's span; None when either is undated."""
         if day == UNDATED or self.first_day[g] == UNDATED:
             return None
-        return max(0, self.first_day[g] - day, day - self.last_day[g])
-
-
-def _merge(
-    idx: IntArray, sums: FloatArray, new_idx: IntArray, new_w: FloatArray
-) -> tuple[IntArray, FloatArray]:
-    if not len(idx):
-        return new_idx.copy(), new_w.astype(np.float32)
-    if not len(new_idx):
-        return idx, sums
-    merged, inverse = np.unique(np.concatenate([idx, new_idx]), return_inverse=True)
-    total = np.bincount(inverse, weights=np.concatenate([sums, new_w]), minlength=len(merged))
-    if len(merged) > MAX_TERMS:
-        keep = np.sort(np.argpartition(-total, MAX_TERMS)[:MAX_TERMS])
-        merged, total = merged[keep], total[keep]
-    return merged, total.astype(np.float32)
+        return max(0, int(self.first_day[g]) - day, day - int(self.last_day[g]))
 
 
 @dataclass
@@ -153,9 +164,45 @@ class View:
     n_words: int
     day: int
     lead_top: tuple[IntArray, FloatArray] = (np.zeros(0, np.int64), np.zeros(0, np.float32))
-    """The heaviest terms of the lead, of the full text and of the names (`_top_terms`)."""
+    """The heaviest terms of the lead, of the full text and of the names (`_weigh`)."""
     full_top: tuple[IntArray, FloatArray] = (np.zeros(0, np.int64), np.zeros(0, np.float32))
     names_top: tuple[IntArray, FloatArray] = (np.zeros(0, np.int64), np.zeros(0, np.float32))
+
+
+class NearDuplicates:
+    """Banded LSH over MinHash signatures: a candidate copy shares all rows of some band.
+
+    The bands and rows are datasketch's `MinHashLSH` choice for the threshold (Leskovec et
+    al., Mining of Massive Datasets, ch. 3), so candidates are the ones it would give; the
+    tables are plain dicts from a band's bytes to article keys, which costs a few
+    microseconds per article where datasketch's general storage cost ~150.
+    """
+
+    def __init__(self, threshold: float, num_perm: int) -> None:
+        from datasketch import MinHashLSH
+
+        lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self.bands = [(i * lsh.r, (i + 1) * lsh.r) for i in range(lsh.b)]
+        self.tables: list[dict[bytes, list[int]]] = [{} for _ in self.bands]
+
+    def insert(self, key: int, signature: npt.NDArray[np.uint64]) -> None:
+        for table, (a, b) in zip(self.tables, self.bands, strict=True):
+            table.setdefault(signature[a:b].tobytes(), []).append(key)
+
+    def query(self, signature: npt.NDArray[np.uint64]) -> set[int]:
+        found: set[int] = set()
+        for table, (a, b) in zip(self.tables, self.bands, strict=True):
+            found.update(table.get(signature[a:b].tobytes(), ()))
+        return found
+
+    def remove(self, key: int, signature: npt.NDArray[np.uint64]) -> None:
+        for table, (a, b) in zip(self.tables, self.bands, strict=True):
+            band = signature[a:b].tobytes()
+            keys = table.get(band)
+            if keys is not None:
+                keys.remove(key)
+                if not keys:
+                    del table[band]
 
 
 class OnlineState:
@@ -171,16 +218,16 @@ class OnlineState:
         self.n_articles = 0
         self.index: Any = None
         self.dense_sum = np.zeros(0, np.float64)  # for centering: static vectors share a large common part
-        self.lsh: Any = None
+        self.lsh: NearDuplicates | None = None
         self.lsh_keys: list[int] = []
         self.lsh_signatures: list[npt.NDArray[np.uint64]] = []
-        self.postings: dict[int, list[int]] = {}
+        self.postings = Postings(options.n_features, POSTING_LENGTH)
         """Inverted index: a lead term to the stories it was among the heaviest terms of."""
-        self.thread_postings: dict[int, list[int]] = {}
+        self.thread_postings = Postings(options.n_features, POSTING_LENGTH)
         """The same for threads, from full-text terms and names."""
 
     def thread_of(self, story: int) -> int:
-        return self.stories.parent[story]
+        return int(self.stories.parent[story])
 
 
 class OnlineClusterer:
@@ -206,7 +253,9 @@ class OnlineClusterer:
         # The prior applies when its hashed term space is the one in use.
         self._prior = prior if prior is not None and prior.shape == (self.options.n_features,) else None
         self._prior_docs = self.model.prior_docs if self._prior is not None else 0
-        self._scratch = np.zeros(self.options.n_features, np.float32)
+        self._no_prior = np.zeros(0, np.float32)
+        self._story_p = _Linear(self.model.story, STORY_COLUMNS)
+        self._thread_p = _Linear(self.model.thread, list(range(K.N_COLUMNS)))
 
     # -- the Clusterer protocol ------------------------------------------------------------
     def cluster(self, articles: list[Article]) -> list[int | None]:
@@ -264,21 +313,22 @@ class OnlineClusterer:
         s.doc_freq[name_idx] += 1.0
         s.n_docs += 1
         dense = self._center(features.dense[row])
-        full = self._weigh(full_idx, features.full_counts[row])
-        view = View(
+        lead, lead_top = self._weigh(features.lead_indices[row], features.lead_counts[row])
+        full, full_top = self._weigh(full_idx, features.full_counts[row])
+        names, names_top = self._weigh(name_idx, features.name_counts[row])
+        return View(
             dense=dense,
             probe=self._probe(dense, *full),
-            lead=self._weigh(features.lead_indices[row], features.lead_counts[row]),
+            lead=lead,
             full=full,
-            names=self._weigh(name_idx, features.name_counts[row]),
+            names=names,
             signature=features.signatures[row],
             n_words=int(features.n_words[row]),
             day=UNDATED if day is None else day,
+            lead_top=lead_top,
+            full_top=full_top,
+            names_top=names_top,
         )
-        view.lead_top = _top_terms(*view.lead)
-        view.full_top = _top_terms(*view.full)
-        view.names_top = _top_terms(*view.names)
-        return view
 
     def decide(self, view: View) -> tuple[int, int]:
         """The story and thread for `view` (new ones are numbered next)."""
@@ -292,13 +342,13 @@ class OnlineClusterer:
         neighbours = self.neighbours(view)
         stories = self.story_candidates(view, neighbours)
         if stories:
-            p = self.model.story.probability(self.story_features(view, stories))
+            p = self._story_p(self._features(s.stories, stories, view, view.lead))
             best = int(np.argmax(p))
             if p[best] >= self.options.threshold:
                 return stories[best], s.thread_of(stories[best])
         threads = self.thread_candidates(view, neighbours)
         if threads:
-            p = self.model.thread.probability(self.thread_features(view, threads))
+            p = self._thread_p(self._features(s.threads, threads, view, view.full))
             best = int(np.argmax(p))
             if p[best] >= self.options.thread_threshold:
                 return new_story, threads[best]
@@ -324,69 +374,56 @@ class OnlineClusterer:
         s = self.state
         ordered = list(dict.fromkeys(s.article_story[neighbours].tolist()))
         seen = set(ordered)
-        for story in self._posted(s.postings, view.lead_top):
+        for story in s.postings.lookup([view.lead_top], self.options.n_candidates):
             if story not in seen:
                 seen.add(story)
                 ordered.append(story)
-        window = self.options.window_days
-        out = []
-        for c in ordered:
-            gap = s.stories.gap(c, view.day)
-            if gap is None or gap <= window:
-                out.append(int(c))
-        return out
-
-    def _posted(self, postings: dict[int, list[int]], *tops: tuple[IntArray, FloatArray]) -> list[int]:
-        """Up to `n_candidates` groups whose posted terms carry the most of the heaviest terms' weight."""
-        scores: dict[int, float] = {}
-        for terms, weights in tops:
-            for term, weight in zip(terms.tolist(), weights.tolist(), strict=True):
-                for group in postings.get(term, ())[-POSTING_LENGTH:]:
-                    scores[group] = scores.get(group, 0.0) + weight
-        # Highest score first, ties to the most recent group: reproducible.
-        best = sorted(scores.items(), key=lambda item: (-item[1], -item[0]))
-        return [group for group, _ in best[: self.options.n_candidates]]
+        if view.day == UNDATED or not ordered:
+            return ordered
+        groups = np.array(ordered, np.int64)
+        first, last = s.stories.first_day[groups], s.stories.last_day[groups]
+        gap = np.maximum(0, np.maximum(first - view.day, view.day - last))
+        keep = (first == UNDATED) | (gap <= self.options.window_days)
+        kept: list[int] = groups[keep].tolist()
+        return kept
 
     def thread_candidates(self, view: View, neighbours: IntArray) -> list[int]:
         """Threads of the neighbours, then threads sharing the article's heaviest terms and names."""
         s = self.state
         parent = s.stories.parent
-        ordered = list(dict.fromkeys(parent[story] for story in s.article_story[neighbours].tolist()))
+        ordered = list(dict.fromkeys(parent[s.article_story[neighbours]].tolist()))
         seen = set(ordered)
-        for thread in self._posted(s.thread_postings, view.full_top, view.names_top):
+        for thread in s.thread_postings.lookup([view.full_top, view.names_top], self.options.n_candidates):
             if thread not in seen:
                 seen.add(thread)
                 ordered.append(thread)
         return ordered
 
     def story_features(self, view: View, stories: list[int]) -> npt.NDArray[np.float64]:
-        counts, similarities = self._similarities(self.state.stories, stories, view, view.lead)
-        return np.column_stack([*similarities, np.log1p(counts)])
+        """The pair model's `STORY_FEATURES` of the article against each story."""
+        return self._features(self.state.stories, stories, view, view.lead)[:, STORY_COLUMNS]
 
     def thread_features(self, view: View, threads: list[int]) -> npt.NDArray[np.float64]:
-        table = self.state.threads
-        counts, similarities = self._similarities(table, threads, view, view.full)
-        share = self._name_share(table, threads, view)
-        gaps = [table.gap(t, view.day) for t in threads]
-        log_gap = np.array([0.0 if g is None else np.log1p(g) for g in gaps])
-        undated = np.array([1.0 if g is None else 0.0 for g in gaps])
-        return np.column_stack([*similarities, share, np.log1p(counts), log_gap, undated])
+        """The pair model's `THREAD_FEATURES` of the article against each thread."""
+        return self._features(self.state.threads, threads, view, view.full)
 
-    def _similarities(
-        self, table: Any, groups: list[int], view: View, terms: Any
-    ) -> tuple[npt.NDArray[np.float64], list[npt.NDArray[np.float64]]]:
-        """Sizes of `groups`, and the article's mean term score, centroid cosine, dense and
-        name cosines against each: the features stories and threads share."""
-        counts = np.array([table.count[g] for g in groups], dtype=np.float64)
-        dots = self._dots(table.term_idx, table.term_sum, groups, terms)
-        centroid = _ratio(dots, _take(table.term_norm, groups))
-        names, _ = self._name_cos(table, groups, view)
-        return counts, [dots / counts, centroid, self._dense_cos(table, groups, view), names]
+    def _features(
+        self, table: Table, groups: list[int], view: View, terms: tuple[IntArray, FloatArray]
+    ) -> npt.NDArray[np.float64]:
+        """Every similarity of the article to each group (`_kernels.N_COLUMNS`), in one
+        compiled call: mean and centroid term cosines, dense and name cosines, name share,
+        size, gap in days, undated."""
+        rows = np.array(groups, np.int64)
+        x = K.features(
+            table.terms, table.names, table.count, table.first_day, table.last_day,
+            rows, terms, view.names, view.day, UNDATED,
+        )  # fmt: skip
+        if view.dense.shape[0]:
+            x[:, 2] = self._dense_cos(table, rows, view)
+        return x
 
     def commit(self, view: View, story: int, thread: int) -> None:
         """Remember the article in `story` and `thread` (opening them when new)."""
-        from datasketch import LeanMinHash
-
         s = self.state
         dim = s.dense_sum.shape[0]
         while thread >= len(s.threads):
@@ -396,9 +433,9 @@ class OnlineClusterer:
         if s.stories.parent[story] == -1:
             s.stories.parent[story] = thread
         s.stories.add(story, view.lead, view.names, view.dense, view.day)
-        thread = s.stories.parent[story]
-        _post(s.postings, story, view.lead_top)
-        _post(s.thread_postings, thread, view.full_top, view.names_top)
+        thread = int(s.stories.parent[story])
+        s.postings.post(story, view.lead_top)
+        s.thread_postings.post(thread, view.full_top, view.names_top)
         s.threads.add(thread, view.full, view.names, view.dense, view.day)
         article = s.n_articles
         if article >= len(s.article_story):
@@ -412,77 +449,31 @@ class OnlineClusterer:
         if s.index is not None:
             s.index.add(view.probe[None, :])
             self._maybe_switch_index()
-        s.lsh.insert(
-            article, LeanMinHash(seed=1, hashvalues=view.signature, scheme="legacy"), check_duplication=False
-        )
+        assert s.lsh is not None, "view() makes the index first"
+        s.lsh.insert(article, view.signature)
         s.lsh_keys.append(article)
         s.lsh_signatures.append(view.signature)
         if len(s.lsh_keys) > 2 * LSH_CAPACITY:  # drop the oldest half at once: amortized O(1)
-            for key in s.lsh_keys[:-LSH_CAPACITY]:
-                s.lsh.remove(key)
+            for key, signature in zip(
+                s.lsh_keys[:-LSH_CAPACITY], s.lsh_signatures[:-LSH_CAPACITY], strict=True
+            ):
+                s.lsh.remove(key, signature)
             del s.lsh_keys[:-LSH_CAPACITY]
             del s.lsh_signatures[:-LSH_CAPACITY]
 
     # -- similarities ------------------------------------------------------------------------
-    def _dots(
-        self,
-        idx_rows: list[IntArray],
-        sum_rows: list[FloatArray],
-        groups: list[int],
-        vector: tuple[IntArray, FloatArray],
-    ) -> npt.NDArray[np.float64]:
-        """Dot products of a sparse vector with each group's sum, all groups at once.
-
-        The vector is scattered into a dense scratch array, each group's sums gather from
-        it, and cumulative sums add them up per group.
-        """
-        idx, weights = vector
-        scratch = self._scratch
-        scratch[idx] = weights
-        lengths = np.array([len(idx_rows[g]) for g in groups], dtype=np.int64)
-        gathered = scratch[np.concatenate([idx_rows[g] for g in groups])]
-        products = gathered * np.concatenate([sum_rows[g] for g in groups])
-        scratch[idx] = 0.0
-        ends = np.cumsum(lengths)
-        totals = np.concatenate([[0.0], np.cumsum(products, dtype=np.float64)])
-        result: npt.NDArray[np.float64] = totals[ends] - totals[ends - lengths]
-        return result
-
     @staticmethod
-    def _dense_cos(table: Table, groups: list[int], view: View) -> npt.NDArray[np.float64]:
+    def _dense_cos(table: Table, groups: IntArray, view: View) -> npt.NDArray[np.float64]:
         if not view.dense.shape[0]:
             return np.zeros(len(groups))
-        dots = np.stack([table.dense_sum[g] for g in groups]) @ view.dense
-        return _ratio(dots.astype(np.float64), _take(table.dense_norm, groups))
-
-    def _name_cos(
-        self, table: Table, groups: list[int], view: View
-    ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
-        has = np.array([1.0 if len(view.names[0]) and len(table.name_idx[g]) else 0.0 for g in groups])
-        if not len(view.names[0]):
-            return np.zeros(len(groups)), has
-        dots = self._dots(table.name_idx, table.name_sum, groups, view.names)
-        return _ratio(dots, _take(table.name_norm, groups)), has
-
-    @staticmethod
-    def _name_share(table: Table, groups: list[int], view: View) -> npt.NDArray[np.float64]:
-        idx, weights = view.names
-        total = float(weights.sum())
-        if total <= 0:
-            return np.zeros(len(groups))
-        return np.array(
-            [
-                float(weights[np.isin(idx, table.name_idx[g], assume_unique=True)].sum()) / total
-                for g in groups
-            ]
-        )
+        dots = np.stack([table.dense_sum[g] for g in groups.tolist()]) @ view.dense
+        return _ratio(dots.astype(np.float64), np.array(table.dense_norm)[groups])
 
     def _near_duplicate(self, view: View) -> int | None:
-        from datasketch import LeanMinHash
-
         s = self.state
         best: int | None = None
-        for key in s.lsh.query(LeanMinHash(seed=1, hashvalues=view.signature, scheme="legacy")):
+        assert s.lsh is not None, "view() makes the index first"
+        for key in s.lsh.query(view.signature):
             article = int(key)
             past = int(s.article_day[article])
             if view.day != UNDATED and past != UNDATED and abs(view.day - past) > self.options.window_days:
@@ -492,15 +483,17 @@ class OnlineClusterer:
         return None if best is None else int(s.article_story[best])
 
     # -- memory --------------------------------------------------------------------------
-    def _weigh(self, idx: IntArray, tf: FloatArray) -> tuple[IntArray, FloatArray]:
-        """TF-IDF with the document frequencies learned so far, to unit length."""
+    def _weigh(
+        self, idx: IntArray, tf: FloatArray
+    ) -> tuple[tuple[IntArray, FloatArray], tuple[IntArray, FloatArray]]:
+        """TF-IDF with the document frequencies learned so far, to unit length; and its
+        `POSTED_TERMS` heaviest terms, heaviest first (ties to the lower term id)."""
         s = self.state
-        df = s.doc_freq[idx] if self._prior is None else s.doc_freq[idx] + self._prior[idx]
-        weights = (tf * (np.log((s.n_docs + self._prior_docs + 1.0) / (df + 1.0)) + 1.0)).astype(np.float32)
-        norm = float(np.linalg.norm(weights))
-        if norm > 0:
-            weights /= norm
-        return idx, weights
+        prior = self._no_prior if self._prior is None else self._prior
+        weights, top_idx, top_w = K.weigh(
+            idx, tf, s.doc_freq, prior, float(s.n_docs + self._prior_docs), POSTED_TERMS
+        )
+        return (idx, weights), (top_idx, top_w)
 
     def _probe(self, dense: FloatArray, idx: IntArray, weights: FloatArray) -> FloatArray:
         """The vector the index holds: the dense vector and/or a sketch of the TF-IDF vector.
@@ -530,6 +523,8 @@ class OnlineClusterer:
         part, nearest neighbours are found by what is particular to each story.
         """
         s = self.state
+        if not vector.shape[0]:
+            return vector
         s.dense_sum += vector
         centered = (vector - s.dense_sum / s.n_docs).astype(np.float32)
         norm = float(np.linalg.norm(centered))
@@ -552,13 +547,12 @@ class OnlineClusterer:
     def reset_index(self, dim: int) -> None:
         """An empty index and near-duplicate table (a loaded state refills them)."""
         import faiss
-        from datasketch import MinHashLSH
 
         s = self.state
         width = self.index_width(dim)
         # One query at a time: OpenMP threads only spin and fight the featurizing thread.
         faiss.omp_set_num_threads(1)
-        s.lsh = MinHashLSH(threshold=self.options.near_duplicate, num_perm=self.options.num_perm)
+        s.lsh = NearDuplicates(self.options.near_duplicate, self.options.num_perm)
         if width == 0:
             s.index = None
         elif self.options.index == "hnsw":
@@ -614,27 +608,24 @@ class OnlineClusterer:
         return result
 
 
-def _post(postings: dict[int, list[int]], group: int, *tops: tuple[IntArray, FloatArray]) -> None:
-    for terms, _ in tops:
-        for term in terms.tolist():
-            posting = postings.setdefault(term, [])
-            if not posting or posting[-1] != group:
-                posting.append(group)
-                if len(posting) > 2 * POSTING_LENGTH:
-                    del posting[:-POSTING_LENGTH]
+# The pair model's story features are these columns of `_kernels.features`.
+STORY_COLUMNS = [0, 1, 2, 3, 5]
 
 
-def _top_terms(idx: IntArray, weights: FloatArray) -> tuple[IntArray, FloatArray]:
-    """The `POSTED_TERMS` heaviest terms, heaviest first (ties by term id: reproducible)."""
-    if len(idx) > POSTED_TERMS:  # the heaviest few first, then order those only
-        few = np.argpartition(-weights, POSTED_TERMS - 1)[:POSTED_TERMS]
-        idx, weights = idx[few], weights[few]
-    order = np.lexsort((idx, -weights))
-    return idx[order], weights[order]
+class _Linear:
+    """A `Logistic`'s probability over all `_kernels.N_COLUMNS` feature columns, its weights
+    folded once (columns it does not use weigh 0)."""
 
+    def __init__(self, model: Logistic, columns: list[int]) -> None:
+        weights = model.coef / model.scale
+        self.weights = np.zeros(K.N_COLUMNS)
+        self.weights[columns] = weights
+        self.bias = model.intercept - float(model.mean @ weights)
 
-def _take(values: list[float], groups: list[int]) -> npt.NDArray[np.float64]:
-    return np.array([values[g] for g in groups], dtype=np.float64)
+    def __call__(self, x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+        z = x @ self.weights + self.bias
+        result: npt.NDArray[np.float64] = 1.0 / (1.0 + np.exp(-np.clip(z, -40.0, 40.0)))
+        return result
 
 
 def _ratio(num: npt.NDArray[np.float64], den: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:

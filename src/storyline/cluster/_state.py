@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
-import itertools
 import json
 import os
 import shutil
@@ -39,7 +38,8 @@ from typing import IO, Any
 import numpy as np
 import numpy.typing as npt
 
-from storyline.cluster._online import OnlineClusterer, OnlineState, Table
+from storyline.cluster._kernels import Postings, Ragged
+from storyline.cluster._online import MAX_TERMS, POSTING_LENGTH, OnlineClusterer, OnlineState, Table
 from storyline.errors import ConfigError, Errors, InputError
 
 FORMAT = "storyline-cluster-state"
@@ -52,7 +52,7 @@ OLD_FILES = ("snapshot.pkl", "options.json")  # version 1 (pickle snapshots): re
 Decision = tuple[int, int] | None
 """(story, thread), or None for an article without text."""
 
-_TABLE_INTS = ("count", "first_day", "last_day", "parent")
+_TABLE_INTS = Table.INTS
 _TABLE_RAGGED = (("term_idx", "term_sum"), ("name_idx", "name_sum"))
 
 
@@ -267,34 +267,20 @@ class StateStore:
         if len(state.article_story) != n or len(state.article_day) != n:
             raise ValueError("article arrays do not match n_articles")
         for which in ("stories", "threads"):
-            table = Table()
-            for key in _TABLE_INTS:
-                setattr(table, key, [int(v) for v in arrays[f"{which}_{key}"]])
-            dense = arrays[f"{which}_dense"].astype(np.float32)
-            table.dense_sum = list(dense)
-            for idx_key, sum_key in _TABLE_RAGGED:
-                offsets = arrays[f"{which}_{idx_key}_offsets"]
-                idx, sums = arrays[f"{which}_{idx_key}"], arrays[f"{which}_{sum_key}"]
-                setattr(
-                    table,
-                    idx_key,
-                    [idx[a:b].astype(np.int64) for a, b in itertools.pairwise(offsets)],
+            rows = [
+                Ragged.from_flat(
+                    MAX_TERMS,
+                    arrays[f"{which}_{idx_key}"].astype(np.int64),
+                    arrays[f"{which}_{sum_key}"].astype(np.float32),
+                    arrays[f"{which}_{idx_key}_offsets"].astype(np.int64),
                 )
-                setattr(
-                    table,
-                    sum_key,
-                    [sums[a:b].astype(np.float32) for a, b in itertools.pairwise(offsets)],
-                )
-            if (
-                len({len(getattr(table, k)) for k in (*_TABLE_INTS, "dense_sum", "term_idx", "name_idx")})
-                != 1
-            ):
-                raise ValueError(f"{which} arrays have different lengths")
-            for g in range(len(table.count)):
-                table.term_norm.append(0.0)
-                table.name_norm.append(0.0)
-                table.dense_norm.append(0.0)
-                table.refresh(g)
+                for idx_key, sum_key in _TABLE_RAGGED
+            ]
+            table = Table.restore(
+                {key: arrays[f"{which}_{key}"].astype(np.int64) for key in _TABLE_INTS},
+                arrays[f"{which}_dense"].astype(np.float32),
+                *rows,
+            )
             setattr(state, which, table)
         clusterer = OnlineClusterer(self.options, state=state, pair_model=self.clusterer.model)
         if n:
@@ -305,24 +291,21 @@ class StateStore:
                 raise ValueError("index vectors do not match")
             if vectors.shape[1]:
                 clusterer.refill_index(vectors)
-            from datasketch import LeanMinHash
-
             state.lsh_keys = [int(k) for k in arrays["lsh_keys"]]
             state.lsh_signatures = list(arrays["lsh_signatures"].astype(np.uint64))
+            assert state.lsh is not None
             for lsh_key, signature in zip(state.lsh_keys, state.lsh_signatures, strict=True):
-                state.lsh.insert(
-                    lsh_key,
-                    LeanMinHash(seed=1, hashvalues=signature, scheme="legacy"),
-                    check_duplication=False,
-                )
+                state.lsh.insert(lsh_key, signature)
         for which in ("postings", "thread_postings"):
-            terms, offsets, groups = (arrays[f"{which}_{k}"] for k in ("terms", "offsets", "groups"))
-            if len(offsets) != len(terms) + 1:
+            terms, offsets, groups = (
+                arrays[f"{which}_{k}"].astype(np.int64) for k in ("terms", "offsets", "groups")
+            )
+            if len(offsets) != len(terms) + 1 or (
+                len(offsets) and (offsets[0] != 0 or offsets[-1] != len(groups))
+            ):
                 raise ValueError(f"{which} offsets do not match")
             # In insertion order: lookups read the most recent groups of each term.
-            postings = {
-                int(t): groups[a:b].tolist() for t, a, b in zip(terms, offsets[:-1], offsets[1:], strict=True)
-            }
+            postings = Postings.from_lists(self.options.n_features, POSTING_LENGTH, terms, offsets, groups)
             setattr(state, which, postings)
         return state
 
@@ -390,27 +373,23 @@ class StateStore:
             ),
         }
         for which in ("postings", "thread_postings"):
-            postings: dict[int, list[int]] = getattr(state, which)
-            lists = list(postings.values())
-            offsets = np.zeros(len(lists) + 1, dtype=np.int64)
-            offsets[1:] = np.cumsum([len(v) for v in lists])
-            out[f"{which}_terms"] = np.asarray(list(postings), dtype=np.int64)
+            postings: Postings = getattr(state, which)
+            terms, offsets, groups = postings.lists()
+            out[f"{which}_terms"] = terms
             out[f"{which}_offsets"] = offsets
-            out[f"{which}_groups"] = np.asarray([g for v in lists for g in v], dtype=np.int64)
+            out[f"{which}_groups"] = groups
         for which in ("stories", "threads"):
             table: Table = getattr(state, which)
-            for key in _TABLE_INTS:
-                out[f"{which}_{key}"] = np.asarray(getattr(table, key), dtype=np.int64)
+            for key, column in table.columns().items():
+                out[f"{which}_{key}"] = column.astype(np.int64)
             out[f"{which}_dense"] = (
                 np.stack(table.dense_sum).astype(np.float32) if len(table) else np.zeros((0, dim), np.float32)
             )
-            for idx_key, sum_key in _TABLE_RAGGED:
-                rows_idx, rows_sum = getattr(table, idx_key), getattr(table, sum_key)
-                offsets = np.zeros(len(rows_idx) + 1, dtype=np.int64)
-                offsets[1:] = np.cumsum([len(r) for r in rows_idx])
+            for (idx_key, sum_key), ragged in zip(_TABLE_RAGGED, (table.terms, table.names), strict=True):
+                flat_idx, flat_sum, offsets = ragged.flatten()
                 out[f"{which}_{idx_key}_offsets"] = offsets
-                out[f"{which}_{idx_key}"] = np.concatenate(rows_idx) if rows_idx else np.zeros(0, np.int64)
-                out[f"{which}_{sum_key}"] = np.concatenate(rows_sum) if rows_sum else np.zeros(0, np.float32)
+                out[f"{which}_{idx_key}"] = flat_idx
+                out[f"{which}_{sum_key}"] = flat_sum
         return out
 
     def _write_manifest(self) -> None:

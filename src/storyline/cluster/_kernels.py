@@ -1,0 +1,561 @@
+"""The online clusterer's inner loops, compiled with numba.
+
+Each article's decision touches a few dozen candidate groups, each a sparse vector of up to
+`MAX_TERMS` terms. In numpy that is many small calls per article, and the calls, not the
+arithmetic, set the speed (docs/benchmarks.md, issue 11). These functions do the same
+arithmetic in loops that numba compiles once (`cache=True`: the machine code is kept next
+to this file, or in numba's user cache when that is not writable) and the decider calls
+one function where it made ten numpy calls.
+
+The data they work on:
+
+- ragged rows (`Ragged`): each story's or thread's term ids, sorted, and their summed
+  weights, pooled in two arrays;
+- postings: an inverted index from a term to the last `POSTING_LENGTH` groups that posted
+  it, kept as a ring per term in one 2-D array (`Postings`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
+
+import numba
+import numpy as np
+import numpy.typing as npt
+
+F = TypeVar("F", bound=Callable[..., Any])
+_jit = cast(Callable[[F], F], numba.njit(cache=True, nogil=True))
+
+IntArray = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float32]
+
+
+class Ragged:
+    """Rows of sorted term ids with summed weights (one row per story or thread), pooled.
+
+    Row g lives in `idx[off[g] : off[g] + length[g]]` and `sums[...]`, in a slot of
+    `cap[g]` entries; a row that outgrows its slot moves to the end of the pool with twice
+    the room, and the pool is compacted when it fills. Plain arrays, so a compiled
+    function takes them at the cost of a pointer.
+    """
+
+    def __init__(self, max_terms: int) -> None:
+        self.max_terms = max_terms
+        self.idx = np.zeros(4096, np.int64)
+        self.sums = np.zeros(4096, np.float32)
+        self.off = np.zeros(1024, np.int64)
+        self.length = np.zeros(1024, np.int64)
+        self.cap = np.zeros(1024, np.int64)
+        self.norm = np.zeros(1024, np.float64)
+        self.n = 0
+        self.used = 0
+
+    def __len__(self) -> int:
+        return self.n
+
+    def open(self) -> int:
+        g = self.n
+        if g >= len(self.off):
+            size = 2 * len(self.off)
+            for key in ("off", "length", "cap", "norm"):
+                old = getattr(self, key)
+                new = np.zeros(size, old.dtype)
+                new[: len(old)] = old
+                setattr(self, key, new)
+        self.off[g] = self.used
+        self.length[g] = self.cap[g] = 0
+        self.norm[g] = 0.0
+        self.n += 1
+        return g
+
+    def add(self, g: int, idx: IntArray, weights: FloatArray) -> None:
+        """Add a sparse vector (sorted ids) to row g; keep its `max_terms` heaviest terms."""
+        need = 2 * (int(self.length[g]) + len(idx)) + 8
+        if self.used + need > len(self.idx):
+            self._compact(need)
+        self.used = _merge_into(
+            self.idx,
+            self.sums,
+            self.off,
+            self.length,
+            self.cap,
+            self.norm,
+            g,
+            idx,
+            weights,
+            self.max_terms,
+            self.used,
+        )
+
+    def row(self, g: int) -> tuple[IntArray, FloatArray]:
+        a, b = int(self.off[g]), int(self.off[g] + self.length[g])
+        return self.idx[a:b], self.sums[a:b]
+
+    def _compact(self, need: int) -> None:
+        live = int(self.cap[: self.n].sum())
+        size = max(4096, 2 * (live + need))
+        idx, sums = np.zeros(size, np.int64), np.zeros(size, np.float32)
+        self.used = _compact(self.idx, self.sums, self.off, self.length, self.cap, self.n, idx, sums)
+        self.idx, self.sums = idx, sums
+
+    def flatten(self) -> tuple[IntArray, FloatArray, IntArray]:
+        """(ids, weights, offsets): row g is ids[offsets[g] : offsets[g + 1]] (the saved form)."""
+        n = self.n
+        offsets = np.zeros(n + 1, np.int64)
+        offsets[1:] = np.cumsum(self.length[:n])
+        idx, sums = np.zeros(int(offsets[-1]), np.int64), np.zeros(int(offsets[-1]), np.float32)
+        cap = self.length[:n].copy()
+        _compact(self.idx, self.sums, self.off[:n].copy(), self.length[:n], cap, n, idx, sums)
+        return idx, sums, offsets
+
+    @classmethod
+    def from_flat(cls, max_terms: int, idx: IntArray, sums: FloatArray, offsets: IntArray) -> Ragged:
+        """The inverse of `flatten` (norms recomputed)."""
+        n = len(offsets) - 1
+        if n < 0 or offsets[0] != 0 or offsets[-1] != len(idx) or len(sums) != len(idx):
+            raise ValueError("ragged offsets do not match")
+        if np.any(np.diff(offsets) < 0):
+            raise ValueError("ragged offsets go backwards")
+        ragged = cls(max_terms)
+        size = max(1024, n)
+        ragged.off, ragged.length = np.zeros(size, np.int64), np.zeros(size, np.int64)
+        ragged.cap, ragged.norm = np.zeros(size, np.int64), np.zeros(size, np.float64)
+        ragged.off[:n] = offsets[:-1]
+        ragged.length[:n] = ragged.cap[:n] = np.diff(offsets)
+        ragged.n = n
+        ragged.used = len(idx)
+        ragged.idx = np.concatenate([idx.astype(np.int64), np.zeros(4096, np.int64)])
+        ragged.sums = np.concatenate([sums.astype(np.float32), np.zeros(4096, np.float32)])
+        _norms(ragged.sums, ragged.off, ragged.length, n, ragged.norm)
+        return ragged
+
+
+@_jit
+def _merge_into(
+    pool_idx: IntArray,
+    pool_sum: FloatArray,
+    off: IntArray,
+    length: IntArray,
+    cap: IntArray,
+    norm: npt.NDArray[np.float64],
+    g: int,
+    new_idx: IntArray,
+    new_w: FloatArray,
+    max_terms: int,
+    used: int,
+) -> int:
+    start = off[g]
+    n_old = length[g]
+    n_new = new_idx.shape[0]
+    out_idx = np.empty(n_old + n_new, np.int64)
+    out_sum = np.empty(n_old + n_new, np.float32)
+    a = 0
+    b = 0
+    k = 0
+    while a < n_old or b < n_new:
+        if b >= n_new or (a < n_old and pool_idx[start + a] < new_idx[b]):
+            out_idx[k] = pool_idx[start + a]
+            out_sum[k] = pool_sum[start + a]
+            a += 1
+        elif a >= n_old or new_idx[b] < pool_idx[start + a]:
+            out_idx[k] = new_idx[b]
+            out_sum[k] = new_w[b]
+            b += 1
+        else:
+            out_idx[k] = pool_idx[start + a]
+            out_sum[k] = np.float32(np.float64(pool_sum[start + a]) + np.float64(new_w[b]))
+            a += 1
+            b += 1
+        k += 1
+    if k > max_terms:
+        # The heaviest `max_terms` (ties to the lower term id), back in term order.
+        keep = np.sort(np.argsort(-out_sum[:k], kind="mergesort")[:max_terms])
+        out_idx = out_idx[keep]
+        out_sum = out_sum[keep]
+        k = max_terms
+    if k > cap[g]:  # move to the end of the pool, with room to grow
+        start = used
+        cap[g] = min(max(2 * k, 8), max(max_terms, k))
+        used += cap[g]
+        off[g] = start
+    total = 0.0
+    for i in range(k):
+        pool_idx[start + i] = out_idx[i]
+        pool_sum[start + i] = out_sum[i]
+        total += np.float64(out_sum[i]) * out_sum[i]
+    length[g] = k
+    norm[g] = np.sqrt(total)
+    return used
+
+
+@_jit
+def _compact(
+    idx: IntArray,
+    sums: FloatArray,
+    off: IntArray,
+    length: IntArray,
+    cap: IntArray,
+    n: int,
+    out_idx: IntArray,
+    out_sum: FloatArray,
+) -> int:
+    """Copy rows 0..n-1 into the start of out_*, slot after slot; `off` is updated."""
+    pos = 0
+    for g in range(n):
+        a = off[g]
+        for i in range(length[g]):
+            out_idx[pos + i] = idx[a + i]
+            out_sum[pos + i] = sums[a + i]
+        off[g] = pos
+        pos += cap[g]
+    return pos
+
+
+@_jit
+def _norms(sums: FloatArray, off: IntArray, length: IntArray, n: int, norm: npt.NDArray[np.float64]) -> None:
+    for g in range(n):
+        total = 0.0
+        for i in range(off[g], off[g] + length[g]):
+            total += np.float64(sums[i]) * sums[i]
+        norm[g] = np.sqrt(total)
+
+
+@_jit
+def _row_dot(
+    pool_idx: IntArray, pool_sum: FloatArray, a: int, m: int, v_idx: IntArray, v_w: FloatArray
+) -> float:
+    """Dot product of row [a, a + m) with the vector (both sorted by term).
+
+    A row much longer than the vector is binary-searched for each of the vector's terms;
+    otherwise the two are walked together. Either way the float32 products add up in term
+    order, so both give the same sum; neither reads memory out of order.
+    """
+    k = v_idx.shape[0]
+    end = a + m
+    acc = 0.0
+    if k * 8 < m:
+        lo = a
+        for i in range(k):
+            t = v_idx[i]
+            hi = end
+            while lo < hi:
+                mid = (lo + hi) >> 1
+                if pool_idx[mid] < t:
+                    lo = mid + 1
+                else:
+                    hi = mid
+            if lo == end:
+                break
+            if pool_idx[lo] == t:
+                acc += v_w[i] * pool_sum[lo]
+    else:
+        i = 0
+        while i < k and a < end:
+            if v_idx[i] == pool_idx[a]:
+                acc += v_w[i] * pool_sum[a]
+                i += 1
+                a += 1
+            elif v_idx[i] < pool_idx[a]:
+                i += 1
+            else:
+                a += 1
+    return acc
+
+
+@_jit
+def _dots(
+    pool_idx: IntArray,
+    pool_sum: FloatArray,
+    off: IntArray,
+    length: IntArray,
+    groups: IntArray,
+    v_idx: IntArray,
+    v_w: FloatArray,
+) -> npt.NDArray[np.float64]:
+    """Dot products of the sparse vector (v_idx, v_w) with each group's row (float32
+    products, as in numpy, added up in float64)."""
+    out = np.zeros(groups.shape[0])
+    for j in range(groups.shape[0]):
+        out[j] = _row_dot(pool_idx, pool_sum, off[groups[j]], length[groups[j]], v_idx, v_w)
+    return out
+
+
+@_jit
+def _share_one(pool_idx: IntArray, a: int, end: int, v_idx: IntArray, v_w: FloatArray) -> float:
+    i = 0
+    acc = 0.0
+    while i < v_idx.shape[0] and a < end:
+        if v_idx[i] == pool_idx[a]:
+            acc += v_w[i]
+            i += 1
+            a += 1
+        elif v_idx[i] < pool_idx[a]:
+            i += 1
+        else:
+            a += 1
+    return acc
+
+
+@_jit
+def _share(
+    pool_idx: IntArray, off: IntArray, length: IntArray, groups: IntArray, v_idx: IntArray, v_w: FloatArray
+) -> npt.NDArray[np.float64]:
+    """The share of the vector's weight on terms each group's row holds (both sorted)."""
+    total = 0.0
+    for i in range(v_w.shape[0]):
+        total += v_w[i]
+    out = np.zeros(groups.shape[0])
+    if total <= 0:
+        return out
+    for j in range(groups.shape[0]):
+        a = off[groups[j]]
+        out[j] = _share_one(pool_idx, a, a + length[groups[j]], v_idx, v_w) / total
+    return out
+
+
+N_COLUMNS = 8
+"""Columns of `_features`: mean term cosine, centroid cosine, dense cosine (filled by the
+caller), name cosine, name share, log(1 + size), log(1 + gap in days), undated."""
+
+
+@_jit
+def _features(
+    t_idx: IntArray,
+    t_sum: FloatArray,
+    t_off: IntArray,
+    t_len: IntArray,
+    t_norm: npt.NDArray[np.float64],
+    n_idx: IntArray,
+    n_sum: FloatArray,
+    n_off: IntArray,
+    n_len: IntArray,
+    n_norm: npt.NDArray[np.float64],
+    count: IntArray,
+    first: IntArray,
+    last: IntArray,
+    groups: IntArray,
+    v_idx: IntArray,
+    v_w: FloatArray,
+    nm_idx: IntArray,
+    nm_w: FloatArray,
+    day: int,
+    undated_day: int,
+) -> npt.NDArray[np.float64]:
+    k = groups.shape[0]
+    x = np.zeros((k, N_COLUMNS))
+    terms = _dots(t_idx, t_sum, t_off, t_len, groups, v_idx, v_w)
+    names = np.zeros(k)
+    if nm_idx.shape[0]:
+        names = _dots(n_idx, n_sum, n_off, n_len, groups, nm_idx, nm_w)
+    share = _share(n_idx, n_off, n_len, groups, nm_idx, nm_w)
+    for j in range(k):
+        g = groups[j]
+        size = np.float64(count[g])
+        x[j, 0] = terms[j] / size
+        x[j, 1] = terms[j] / max(t_norm[g], 1e-12)
+        x[j, 3] = names[j] / max(n_norm[g], 1e-12)
+        x[j, 4] = share[j]
+        x[j, 5] = np.log1p(size)
+        if day == undated_day or first[g] == undated_day:
+            x[j, 7] = 1.0
+        else:
+            x[j, 6] = np.log1p(np.float64(max(0, first[g] - day, day - last[g])))
+    return x
+
+
+def features(
+    terms: Ragged,
+    names: Ragged,
+    count: IntArray,
+    first: IntArray,
+    last: IntArray,
+    groups: IntArray,
+    vector: tuple[IntArray, FloatArray],
+    name_vector: tuple[IntArray, FloatArray],
+    day: int,
+    undated_day: int,
+) -> npt.NDArray[np.float64]:
+    """The `N_COLUMNS` features of an article against each group, in one compiled call."""
+    result: npt.NDArray[np.float64] = _features(
+        terms.idx, terms.sums, terms.off, terms.length, terms.norm,
+        names.idx, names.sums, names.off, names.length, names.norm,
+        count, first, last, groups, *vector, *name_vector, day, undated_day,
+    )  # fmt: skip
+    return result
+
+
+@_jit
+def weigh(
+    idx: IntArray,
+    tf: FloatArray,
+    doc_freq: FloatArray,
+    prior: FloatArray,
+    n_docs: float,
+    top: int,
+) -> tuple[FloatArray, IntArray, FloatArray]:
+    """TF-IDF weights to unit length (document frequencies learned so far plus the prior,
+    `n_docs` counting the prior's documents), and the `top` heaviest terms, heaviest first,
+    ties to the lower term id."""
+    n = idx.shape[0]
+    weights = np.empty(n, np.float32)
+    with_prior = prior.shape[0] > 0
+    for i in range(n):
+        df = np.float64(doc_freq[idx[i]])
+        if with_prior:
+            df = np.float64(np.float32(doc_freq[idx[i]] + prior[idx[i]]))
+        weights[i] = np.float32(tf[i] * (np.log((n_docs + 1.0) / (df + 1.0)) + 1.0))
+    norm = 0.0
+    for i in range(n):
+        norm += np.float64(weights[i]) * weights[i]
+    norm = np.sqrt(norm)
+    if norm > 0:
+        for i in range(n):
+            weights[i] = np.float32(weights[i] / norm)
+    order = np.argsort(-weights, kind="mergesort")[:top]
+    return weights, idx[order], weights[order]
+
+
+class Postings:
+    """Term -> the last `length` groups that posted it (a group once per run of posts).
+
+    One ring of `length` slots per term of the hashed term space, allocated with
+    `np.zeros` so that the operating system gives memory only to the rows in use
+    (128 bytes per term posted; 33 MB at most for 2**18 terms).
+    """
+
+    def __init__(self, n_features: int, length: int) -> None:
+        self.length = length
+        self.slots = np.zeros((n_features, length), np.int32)
+        self.heads = np.zeros(n_features, np.int64)
+        """How many groups each term has had posted (the next slot is heads % length)."""
+        self.order = np.zeros(1024, np.int64)
+        """The terms in the order they were first posted (the saved order)."""
+        self.n_terms = 0
+
+    def lookup(self, tops: list[tuple[IntArray, FloatArray]], n: int) -> list[int]:
+        """Up to `n` groups whose posted terms carry the most of the terms' weight, highest
+        first, ties to the most recent (highest) group."""
+        terms = tops[0][0] if len(tops) == 1 else np.concatenate([t for t, _ in tops])
+        weights = tops[0][1] if len(tops) == 1 else np.concatenate([w for _, w in tops])
+        found: list[int] = _lookup(self.slots, self.heads, terms, weights, n).tolist()
+        return found
+
+    def post(self, group: int, *tops: tuple[IntArray, FloatArray]) -> None:
+        for terms, _ in tops:
+            if self.n_terms + len(terms) > len(self.order):
+                self.order = np.concatenate([self.order, np.zeros(len(self.order) + len(terms), np.int64)])
+            self.n_terms = _post(self.slots, self.heads, self.order, self.n_terms, terms, group)
+
+    def lists(self) -> tuple[IntArray, IntArray, IntArray]:
+        """(terms, offsets, groups): each term's posted groups oldest first, terms in the order
+        they were first posted (the saved form, `_state.py`)."""
+        terms = self.order[: self.n_terms].copy()
+        heads = self.heads[terms]
+        counts = np.minimum(heads, self.length)
+        offsets = np.zeros(len(terms) + 1, np.int64)
+        offsets[1:] = np.cumsum(counts)
+        # Slot j of each term, from its oldest kept group on: (head - count + j) % length.
+        j = np.arange(self.length)
+        ring = (heads[:, None] - counts[:, None] + j[None, :]) % self.length
+        rows = np.take_along_axis(self.slots[terms], ring, axis=1).astype(np.int64)
+        groups = rows[j[None, :] < counts[:, None]]
+        return terms, offsets, groups
+
+    @classmethod
+    def from_lists(
+        cls, n_features: int, length: int, terms: IntArray, offsets: IntArray, groups: IntArray
+    ) -> Postings:
+        """The inverse of `lists` (a longer list keeps its last `length` groups)."""
+        postings = cls(n_features, length)
+        n = len(terms)
+        if n and (terms.min() < 0 or terms.max() >= n_features or len(np.unique(terms)) != n):
+            raise ValueError("posting terms are out of range or repeated")
+        if len(groups) and (groups.min() < 0 or groups.max() >= 2**31):
+            raise ValueError("posted groups are out of range")
+        postings.order = np.concatenate([terms, np.zeros(1024, np.int64)])
+        postings.n_terms = n
+        for r, term in enumerate(terms.tolist()):
+            row = groups[offsets[r] : offsets[r + 1]][-length:]
+            postings.slots[term, : len(row)] = row
+            postings.heads[term] = len(row)
+        return postings
+
+
+@_jit
+def _lookup(
+    slots: npt.NDArray[np.int32], heads: IntArray, terms: IntArray, weights: FloatArray, n: int
+) -> IntArray:
+    length = slots.shape[1]
+    size = 0
+    for i in range(terms.shape[0]):
+        size += min(heads[terms[i]], length)
+    groups = np.empty(size, np.int64)
+    contrib = np.empty(size, np.float64)
+    m = 0
+    for i in range(terms.shape[0]):
+        t = terms[i]
+        h = heads[t]
+        for k in range(h - min(h, length), h):  # oldest first
+            groups[m] = slots[t, k % length]
+            contrib[m] = weights[i]
+            m += 1
+    if m == 0:
+        return np.zeros(0, np.int64)
+    # Sum per group in the order met (a stable sort keeps it), then the best n.
+    order = np.argsort(groups, kind="mergesort")
+    unique = np.empty(m, np.int64)
+    score = np.empty(m, np.float64)
+    u = -1
+    last = -1
+    for k in range(m):
+        g = groups[order[k]]
+        if u < 0 or g != last:
+            u += 1
+            unique[u] = g
+            score[u] = 0.0
+            last = g
+        score[u] += contrib[order[k]]
+    u += 1
+    # Highest score first, ties to the highest group: groups descending, then a stable sort.
+    unique = unique[:u][::-1].copy()
+    score = score[:u][::-1].copy()
+    best = np.argsort(-score, kind="mergesort")[:n]
+    return unique[best]
+
+
+@_jit
+def _post(
+    slots: npt.NDArray[np.int32], heads: IntArray, order: IntArray, n_terms: int, terms: IntArray, group: int
+) -> int:
+    length = slots.shape[1]
+    for i in range(terms.shape[0]):
+        t = terms[i]
+        h = heads[t]
+        if h == 0:
+            order[n_terms] = t
+            n_terms += 1
+        elif slots[t, (h - 1) % length] == group:
+            continue
+        slots[t, h % length] = group
+        heads[t] = h + 1
+    return n_terms
+
+
+def warm() -> None:
+    """Compile (or load from the cache) every kernel, on tiny inputs."""
+    terms, names = Ragged(4), Ragged(4)
+    idx, w = np.array([1, 3, 5, 7, 9], np.int64), np.full(5, 0.5, np.float32)
+    for g in range(2):
+        terms.open()
+        names.open()
+        terms.add(g, idx[g:], w[g:])
+        names.add(g, idx[:2], w[:2])
+    Ragged.from_flat(4, *terms.flatten()[:2], terms.flatten()[2])
+    groups = np.arange(2, dtype=np.int64)
+    days = np.zeros(2, np.int64)
+    features(terms, names, np.ones(2, np.int64), days, days, groups, (idx, w), (idx[:1], w[:1]), 3, -1)
+    weigh(idx, w, np.ones(16, np.float32), np.zeros(0, np.float32), 4.0, 2)
+    postings = Postings(16, 4)
+    postings.post(0, (idx, w))
+    postings.lookup([(idx, w)], 2)
