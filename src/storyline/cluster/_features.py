@@ -20,6 +20,7 @@ characters (never Python's `hash()`, which differs between processes).
 
 from __future__ import annotations
 
+import functools
 import re
 import zlib
 from dataclasses import dataclass
@@ -27,10 +28,13 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from storyline.cluster import _kernels as K
 from storyline.cluster._options import ClusterOptions
 from storyline.embed import Embedder, Vectors, make_embedder
 from storyline.model import Article
 
+IntArray = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float32]
 # scikit-learn's default token pattern: words of two or more characters.
 _TOKEN = re.compile(r"\b\w\w+\b")
 # A capitalized word or an acronym; `_names` drops those that open a sentence.
@@ -82,6 +86,7 @@ class Featurizer:
         self.options = options
         self._embedder: Embedder | None = None
         self._stop = _stop_words()
+        self._stop_hashes = np.sort(_hash_tokens(sorted(self._stop)))
         rng = np.random.default_rng(1)  # fixed: signatures must match across processes and runs
         # Below 2**31, so that a * hash + b (hash < 2**32) never overflows 64 bits.
         self._a = rng.integers(1, 1 << 31, size=options.num_perm, dtype=np.uint64)
@@ -109,30 +114,47 @@ class Featurizer:
         signatures = np.zeros((n, opt.num_perm), dtype=np.uint64)
         n_words = np.zeros(n, dtype=np.int64)
         for row, text in enumerate(texts):
-            hashes = self._token_hashes(text)[: opt.max_words]
-            n_words[row] = len(hashes)
-            idx, counts = _counts(hashes[: opt.lead_words], opt.n_features)
-            lead_i.append(idx)
-            lead_c.append(counts)
-            idx, counts = _counts(hashes, opt.n_features)
-            full_i.append(idx)
-            full_c.append(counts)
-            idx, counts = self._names(text)
+            codes = _code_points(text)
+            astral = bool(len(codes)) and int(codes.max()) >= len(_word_chars())
+            n_words[row], lead, full, signatures[row] = self._arrays(text)
+            lead_i.append(lead[0])
+            lead_c.append(lead[1])
+            full_i.append(full[0])
+            full_c.append(full[1])
+            idx, counts = self._names(text) if astral else self._fast_names(text)
             name_i.append(idx)
             name_c.append(counts)
-            signatures[row] = self._signature(hashes[: opt.shingle_words])
         return Features(dense, lead_i, lead_c, full_i, full_c, name_i, name_c, signatures, n_words, has_text)
+
+    def _arrays(
+        self, text: str
+    ) -> tuple[int, tuple[IntArray, FloatArray], tuple[IntArray, FloatArray], npt.NDArray[np.uint64]]:
+        """Words, lead and full-text term counts and the MinHash signature of one text, in
+        compiled loops (`_kernels`); the same numbers as the numpy definitions below."""
+        opt = self.options
+        lower = text.lower()
+        codes = _code_points(lower)
+        if len(codes) and int(codes.max()) >= len(_word_chars()):  # beyond the table: numpy
+            hashes = self._token_hashes(text)[: opt.max_words]
+            lead, full = _counts(hashes[: opt.lead_words], opt.n_features), _counts(hashes, opt.n_features)
+            return len(hashes), lead, full, self._signature(hashes[: opt.shingle_words])
+        hashes = K.token_hashes(codes, _word_chars(), self._stop_hashes, _POWERS, opt.max_words)
+        lead = K.term_counts(hashes[: opt.lead_words], opt.n_features)
+        full = K.term_counts(hashes, opt.n_features)
+        return len(hashes), lead, full, K.min_hash(hashes[: opt.shingle_words], self._a, self._b)
 
     def _token_hashes(self, text: str) -> npt.NDArray[np.uint64]:
         """A 64-bit hash of each content word, in text order, vectorized over the characters."""
         stop = self._stop
-        tokens = [t for t in _TOKEN.findall(text.lower()) if t not in stop]
-        if not tokens:
-            return np.zeros(0, dtype=np.uint64)
-        chars = np.array(tokens, dtype=f"<U{_TOKEN_CHARS}").view(np.uint32).reshape(len(tokens), -1)
-        hashes: npt.NDArray[np.uint64] = chars.astype(np.uint64) @ _POWERS[: chars.shape[1]]
-        hashes ^= hashes >> np.uint64(29)  # spread the high bits into the low ones
-        return hashes
+        return _hash_tokens([t for t in _TOKEN.findall(text.lower()) if t not in stop])
+
+    def _fast_names(self, text: str) -> tuple[IntArray, FloatArray]:
+        """`_names` in a compiled loop (for texts of code points below 65,536)."""
+        ids = K.name_ids(
+            _code_points(text), _word_chars(), self._stop_hashes, _POWERS, _CRC, self.options.n_features
+        )
+        counts: tuple[IntArray, FloatArray] = K.term_counts(ids, self.options.n_features)
+        return counts
 
     def _names(self, text: str) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]:
         """Hashed names (sorted) with sublinear counts."""
@@ -162,6 +184,30 @@ class Featurizer:
         permuted = (np.outer(self._a, shingles) + self._b[:, None]) % _PRIME & _MAX_HASH
         result: npt.NDArray[np.uint64] = permuted.min(axis=1)
         return result
+
+
+def _hash_tokens(tokens: list[str]) -> npt.NDArray[np.uint64]:
+    if not tokens:
+        return np.zeros(0, dtype=np.uint64)
+    chars = np.array(tokens, dtype=f"<U{_TOKEN_CHARS}").view(np.uint32).reshape(len(tokens), -1)
+    hashes: npt.NDArray[np.uint64] = chars.astype(np.uint64) @ _POWERS[: chars.shape[1]]
+    hashes ^= hashes >> np.uint64(29)  # spread the high bits into the low ones
+    return hashes
+
+
+def _code_points(text: str) -> npt.NDArray[np.uint32]:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
+
+
+_CRC = K.crc_table()
+
+
+@functools.cache
+def _word_chars() -> npt.NDArray[np.bool_]:
+    """For each code point below 65,536: is it a regex word character (`\\w`)? Built once
+    per process (~50 ms); texts with code points beyond it take the numpy path."""
+    word = re.compile(r"\w")
+    return np.array([word.match(chr(c)) is not None for c in range(65536)], dtype=np.bool_)
 
 
 def _counts(

@@ -542,6 +542,199 @@ def _post(
     return n_terms
 
 
+# -- featurizing ----------------------------------------------------------------------------
+
+
+@_jit
+def token_hashes(
+    codes: npt.NDArray[np.uint32],
+    word: npt.NDArray[np.bool_],
+    stop: npt.NDArray[np.uint64],
+    powers: npt.NDArray[np.uint64],
+    limit: int,
+) -> npt.NDArray[np.uint64]:
+    """A 64-bit hash of each word of two or more word characters, in text order, for a text
+    given as code points below 65,536 (`word[c]`: is c a regex word character), leaving out
+    words whose hash is in `stop` (sorted); at most `limit` hashes.
+
+    The hash of a word is sum(code[i] * powers[i]) over its first len(powers) characters,
+    then h ^ (h >> 29): the same numbers as `_features._token_hashes` computes with numpy.
+    """
+    n = codes.shape[0]
+    out = np.empty(min(n // 2 + 1, limit), np.uint64)
+    max_chars = powers.shape[0]
+    shift = np.uint64(29)
+    m = 0
+    i = 0
+    while i < n and m < limit:
+        if not word[codes[i]]:
+            i += 1
+            continue
+        j = i
+        h = np.uint64(0)
+        while j < n and word[codes[j]]:
+            if j - i < max_chars:
+                h += np.uint64(codes[j]) * powers[j - i]
+            j += 1
+        if j - i >= 2:
+            h ^= h >> shift
+            pos = np.searchsorted(stop, h)
+            if pos >= stop.shape[0] or stop[pos] != h:
+                out[m] = h
+                m += 1
+        i = j
+    return out[:m]
+
+
+@_jit
+def term_counts(hashes: npt.NDArray[np.uint64], n_features: int) -> tuple[IntArray, FloatArray]:
+    """Hashed term ids (sorted, unique) with sublinear term frequencies 1 + log(count)."""
+    n = hashes.shape[0]
+    ids = np.empty(n, np.int64)
+    width = np.uint64(n_features)
+    for i in range(n):
+        ids[i] = np.int64(hashes[i] % width)
+    ids.sort()
+    idx = np.empty(n, np.int64)
+    weights = np.empty(n, np.float32)
+    k = -1
+    run = 0
+    for i in range(n):
+        if k < 0 or ids[i] != idx[k]:
+            if k >= 0:
+                weights[k] = np.float32(1.0 + np.log(np.float64(run)))
+            k += 1
+            idx[k] = ids[i]
+            run = 0
+        run += 1
+    if k >= 0:
+        weights[k] = np.float32(1.0 + np.log(np.float64(run)))
+    return idx[: k + 1].copy(), weights[: k + 1].copy()
+
+
+@_jit
+def min_hash(
+    hashes: npt.NDArray[np.uint64], a: npt.NDArray[np.uint64], b: npt.NDArray[np.uint64]
+) -> npt.NDArray[np.uint64]:
+    """MinHash of word 3-shingles, datasketch's "legacy" scheme: min of (a*h + b) mod (2^61 - 1),
+    kept to 32 bits; a shingle's hash mixes its three words' hashes."""
+    low = np.uint64((1 << 32) - 1)
+    prime = np.uint64((1 << 61) - 1)
+    k1 = np.uint64(0x9E3779B1)
+    k2 = np.uint64(0x85EBCA77)
+    n = hashes.shape[0]
+    if n >= 3:
+        shingles = np.empty(n - 2, np.uint64)
+        for i in range(n - 2):
+            shingles[i] = ((hashes[i] & low) * k1 + (hashes[i + 1] & low) * k2 + (hashes[i + 2] & low)) & low
+    elif n:
+        shingles = hashes & low
+    else:
+        shingles = np.zeros(1, np.uint64)
+    out = np.empty(a.shape[0], np.uint64)
+    for p in range(a.shape[0]):
+        best = low
+        for i in range(shingles.shape[0]):
+            v = ((a[p] * shingles[i] + b[p]) % prime) & low
+            if v < best:
+                best = v
+        out[p] = best
+    return out
+
+
+def crc_table() -> npt.NDArray[np.uint32]:
+    """The byte table of CRC-32 (the zlib polynomial, reflected)."""
+    table = np.zeros(256, np.uint32)
+    for n in range(256):
+        c = n
+        for _ in range(8):
+            c = (0xEDB88320 ^ (c >> 1)) if c & 1 else (c >> 1)
+        table[n] = c
+    return table
+
+
+@_jit
+def name_ids(
+    codes: npt.NDArray[np.uint32],
+    word: npt.NDArray[np.bool_],
+    stop: npt.NDArray[np.uint64],
+    powers: npt.NDArray[np.uint64],
+    crc: npt.NDArray[np.uint32],
+    n_features: int,
+) -> npt.NDArray[np.uint64]:
+    """Hashed names of a text given as code points below 65,536: the same ids as
+    `_features.Featurizer._names` (its regex, sentence-start and stop-word rules, and
+    zlib.crc32 of "name:" + the lower-cased name, modulo `n_features`)."""
+    n = codes.shape[0]
+    out = np.empty(n // 2 + 1, np.uint64)
+    m = 0
+    i = 0
+    shift = np.uint64(29)
+    max_chars = powers.shape[0]
+    while i < n:
+        c = codes[i]
+        if not (65 <= c <= 90) or (i > 0 and word[codes[i - 1]]):
+            i += 1
+            continue
+        # [A-Z][A-Za-z'’-]*[A-Za-z]: the longest run, cut back to its last letter.
+        j = i + 1
+        last = -1
+        while j < n:
+            d = codes[j]
+            letter = (65 <= d <= 90) or (97 <= d <= 122)
+            if not (letter or d == 39 or d == 0x2019 or d == 45):
+                break
+            if letter:
+                last = j
+            j += 1
+        if last < 0:
+            i += 1
+            continue
+        end = last + 1
+        # The character before, past spaces, brackets and opening quotes, must not end a sentence.
+        k = i - 1
+        while k >= max(0, i - 3) and (
+            codes[k] == 32 or codes[k] == 40 or codes[k] == 91 or codes[k] == 0x2018 or codes[k] == 39
+        ):
+            k -= 1
+        keep = k >= max(0, i - 3)
+        if keep:
+            b = codes[k]
+            if (
+                b == 46
+                or b == 33
+                or b == 63
+                or b == 34
+                or b == 0x201C
+                or b == 0x201D
+                or b == 58
+                or b == 59
+                or b == 10
+            ):
+                keep = False
+        if keep:
+            h = np.uint64(0)
+            crc_value = np.uint32(0xFFFFFFFF)
+            for byte in (110, 97, 109, 101, 58):  # "name:"
+                crc_value = crc[(crc_value ^ np.uint32(byte)) & np.uint32(0xFF)] ^ (crc_value >> np.uint32(8))
+            for q in range(i, end):
+                d = codes[q]
+                if 65 <= d <= 90:
+                    d += 32
+                elif d == 0x2019:
+                    d = 39
+                if q - i < max_chars:
+                    h += np.uint64(d) * powers[q - i]
+                crc_value = crc[(crc_value ^ np.uint32(d)) & np.uint32(0xFF)] ^ (crc_value >> np.uint32(8))
+            h ^= h >> shift
+            pos = np.searchsorted(stop, h)
+            if end - i >= 2 and (pos >= stop.shape[0] or stop[pos] != h):
+                out[m] = np.uint64(crc_value ^ np.uint32(0xFFFFFFFF)) % np.uint64(n_features)
+                m += 1
+        i = end
+    return out[:m]
+
+
 def warm() -> None:
     """Compile (or load from the cache) every kernel, on tiny inputs."""
     terms, names = Ragged(4), Ragged(4)
@@ -559,3 +752,7 @@ def warm() -> None:
     postings = Postings(16, 4)
     postings.post(0, (idx, w))
     postings.lookup([(idx, w)], 2)
+    from storyline.cluster._features import Featurizer
+    from storyline.cluster._options import ClusterOptions
+
+    Featurizer(ClusterOptions())._arrays("Warm up, the kernels. Warm up again.")
