@@ -2,7 +2,7 @@
 
 One pass in processing order. For each article:
 
-1. near-duplicates: its MinHash signature is looked up in a datasketch `MinHashLSH`; a
+1. near-duplicates: its MinHash signature is looked up in a banded LSH index; a
    copy of an earlier article (estimated Jaccard of word 3-shingles at or above
    `near_duplicate`) within the story window joins that article's story outright;
 2. candidates: the `n_candidates` nearest earlier articles from a faiss index (dense
@@ -19,7 +19,8 @@ One pass in processing order. For each article:
    A thread is a set of stories, so an article joining a story is in its thread.
 
 A story or thread keeps sums of its articles' unit vectors, so average linkage is one
-dot product with the sum, done online.
+dot product with the sum, done online. The loops over candidates, term sums and postings
+are compiled (`_kernels.py`, numba); this module decides what to compute.
 """
 
 from __future__ import annotations

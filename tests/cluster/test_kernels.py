@@ -1,0 +1,106 @@
+"""The compiled inner loops give the numbers of their plain numpy definitions."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from storyline.cluster import ClusterOptions, Featurizer
+from storyline.cluster import _kernels as K
+from storyline.cluster._features import _counts
+
+TEXTS = [
+    "Ça va? Élysée met O'Brien and McDonald's staff in New York. The U.S. and NATO said so.",
+    "He met (Smith) and 'Jones' at IBM; Al-Qaeda's x-Ray A B C. “Quoted” Sentence: Next Word",
+    "Mr. Blair met Tony Blair’s aide on Monday in Downing Street, said Alastair Campbell.",
+    "日本語のテキスト と 中文 한국어 текст Ελληνικά İstanbul ǅemal STRASSE straße",
+    "emoji 😀 and astral 𝒜𝒷 letters fall back to the numpy path",
+    "\ud800 a lone surrogate in otherwise plain words",
+    "x" * 100 + " " + "y" * 30 + " the and of",
+    "",
+    "a",
+]
+
+
+@pytest.fixture(scope="module")
+def featurizer() -> Featurizer:
+    return Featurizer(ClusterOptions())
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_compiled_featurizing_matches_numpy(featurizer: Featurizer, text: str) -> None:
+    opt = featurizer.options
+    hashes = featurizer._token_hashes(text)[: opt.max_words]
+    n_words, lead, full, signature = featurizer._arrays(text)
+    assert n_words == len(hashes)
+    for got, want in (
+        (lead, _counts(hashes[: opt.lead_words], opt.n_features)),
+        (full, _counts(hashes, opt.n_features)),
+    ):
+        np.testing.assert_array_equal(got[0], want[0])
+        np.testing.assert_array_equal(got[1], want[1])
+    np.testing.assert_array_equal(signature, featurizer._signature(hashes[: opt.shingle_words]))
+    if max(map(ord, text), default=0) < 65536:
+        fast, slow = featurizer._fast_names(text), featurizer._names(text)
+        np.testing.assert_array_equal(fast[0], slow[0])
+        np.testing.assert_array_equal(fast[1], slow[1])
+
+
+def test_names_found_and_sentence_starts_skipped(featurizer: Featurizer) -> None:
+    ids, _ = featurizer._fast_names("Police said Pinochet met Garzon. Then the WTO met.")
+    slow, _ = featurizer._names("Police said Pinochet met Garzon. Then the WTO met.")
+    assert len(ids) == 3  # Pinochet, Garzon, WTO; not "Police" or "Then" (sentence starts)
+    np.testing.assert_array_equal(ids, slow)
+
+
+def _dot(rows: K.Ragged, g: int, idx: np.ndarray, w: np.ndarray) -> float:
+    r_idx, r_sum = rows.row(g)
+    _, a, b = np.intersect1d(r_idx, idx, return_indices=True)
+    return float(np.sum(r_sum[a].astype(np.float64) * w[b]))
+
+
+def test_ragged_rows_sum_truncate_and_round_trip() -> None:
+    rng = np.random.default_rng(0)
+    rows = K.Ragged(max_terms=50)
+    dense = [np.zeros(1000) for _ in range(30)]
+    for step in range(400):
+        g = step % 30 if step >= 30 else rows.open()
+        idx = np.unique(rng.integers(0, 1000, 20))
+        w = rng.random(len(idx)).astype(np.float32)
+        rows.add(g, idx, w)
+        dense[g][idx] += w
+    for g in range(30):
+        r_idx, r_sum = rows.row(g)
+        assert len(r_idx) == 50 and np.all(np.diff(r_idx) > 0)
+        assert rows.norm[g] == pytest.approx(float(np.sqrt(np.sum(r_sum.astype(np.float64) ** 2))))
+    # The features' dot products, by walking and by binary search, equal plain sums.
+    groups = np.arange(30, dtype=np.int64)
+    for size in (3, 40, 400):
+        idx = np.unique(rng.integers(0, 1000, size))
+        w = rng.random(len(idx)).astype(np.float32)
+        days = np.zeros(30, np.int64)
+        x = K.features(rows, rows, np.ones(30, np.int64), days, days, groups, (idx, w), (idx, w), 5, -1)
+        want = np.array([_dot(rows, g, idx, w) for g in range(30)])
+        np.testing.assert_allclose(x[:, 0], want, rtol=1e-6)
+    restored = K.Ragged.from_flat(50, *rows.flatten())
+    for g in range(30):
+        np.testing.assert_array_equal(restored.row(g)[0], rows.row(g)[0])
+        np.testing.assert_array_equal(restored.row(g)[1], rows.row(g)[1])
+    np.testing.assert_allclose(restored.norm[:30], rows.norm[:30])
+
+
+def test_postings_keep_the_last_groups_and_round_trip() -> None:
+    postings = K.Postings(n_features=64, length=4)
+    term = (np.array([7], np.int64), np.ones(1, np.float32))
+    for group in (1, 1, 2, 3, 2, 5, 6):
+        postings.post(group, term)
+    terms, _, groups = postings.lists()
+    assert terms.tolist() == [7] and groups.tolist() == [3, 2, 5, 6]  # runs once, last four
+    # Highest score first, ties to the most recent group.
+    other = (np.array([7, 9], np.int64), np.array([1.0, 2.0], np.float32))
+    postings.post(6, (np.array([9], np.int64), np.ones(1, np.float32)))
+    assert postings.lookup([other], 3) == [6, 5, 3]
+    again = K.Postings.from_lists(64, 4, *postings.lists())
+    assert again.lookup([other], 10) == postings.lookup([other], 10)
+    with pytest.raises(ValueError):
+        K.Postings.from_lists(64, 4, np.array([70]), np.array([0, 1]), np.array([1]))
