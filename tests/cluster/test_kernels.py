@@ -104,3 +104,11 @@ def test_postings_keep_the_last_groups_and_round_trip() -> None:
     assert again.lookup([other], 10) == postings.lookup([other], 10)
     with pytest.raises(ValueError):
         K.Postings.from_lists(64, 4, np.array([70]), np.array([0, 1]), np.array([1]))
+
+
+def test_stop_words_read_without_importing_sklearn_are_sklearns() -> None:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    from storyline.cluster._features import _sklearn_stop_words
+
+    assert _sklearn_stop_words() == ENGLISH_STOP_WORDS

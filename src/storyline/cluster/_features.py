@@ -55,9 +55,37 @@ _NOT_NAMES = frozenset(
 
 
 def _stop_words() -> frozenset[str]:
+    return _sklearn_stop_words() | _NOT_NAMES
+
+
+@functools.cache
+def _sklearn_stop_words() -> frozenset[str]:
+    """scikit-learn's English stop words (the Glasgow IR list), read from its module's
+    source as a literal: importing scikit-learn for a list of words costs 2-9 s (it
+    imports scipy), more than clustering 10,000 articles. The import is the fallback."""
+    import ast
+    import importlib.util
+    from pathlib import Path
+
+    try:
+        spec = importlib.util.find_spec("sklearn")
+        locations = list(spec.submodule_search_locations or []) if spec else []
+        source = (Path(locations[0]) / "feature_extraction" / "_stop_words.py").read_text(encoding="utf-8")
+        for node in ast.parse(source).body:
+            if (
+                isinstance(node, ast.Assign)
+                and [getattr(t, "id", None) for t in node.targets] == ["ENGLISH_STOP_WORDS"]
+                and isinstance(node.value, ast.Call)
+                and len(node.value.args) == 1
+            ):
+                words = ast.literal_eval(node.value.args[0])
+                if isinstance(words, (list, set, tuple)) and len(words) > 100:
+                    return frozenset(str(w) for w in words)
+    except (OSError, SyntaxError, ValueError, IndexError):
+        pass
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    return frozenset(ENGLISH_STOP_WORDS) | _NOT_NAMES
+    return frozenset(ENGLISH_STOP_WORDS)
 
 
 @dataclass(frozen=True, slots=True)
