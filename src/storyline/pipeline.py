@@ -52,7 +52,7 @@ from storyline.model import (
     Summary,
     SummaryOptions,
 )
-from storyline.summarize import Selector, SentenceScorer, make_scorer, make_selector, summarize_corpus
+from storyline.summarize import Seen, Selector, SentenceScorer, make_scorer, make_selector, summarize_corpus
 from storyline.text import Splitter, make_splitter, split_corpus, to_calendar_date
 from storyline.timelines import timeline_of_corpus
 
@@ -289,6 +289,7 @@ def _summarize_stage(
     scorer: SentenceScorer | None = None,
     selector: Selector | None = None,
     name: str = "summarize",
+    seen: Seen | None = None,
 ) -> Stage:
     scorer = scorer or make_scorer(options.scorer, embedder=embedder.name)
     selector = selector or make_selector(options.selector, lam=options.mmr_lambda)
@@ -304,6 +305,7 @@ def _summarize_stage(
             selector=selector,
             matcher=matcher,
             cluster_id=corpus.id,
+            seen=seen,
         )
         ids = [a.id for a in corpus.articles]
         excluded = corpus.excluded | {ids.index(i) for i in summary.excluded}
@@ -460,11 +462,33 @@ class Summarizer:
             ]
         )
 
-    def __call__(self, documents: Iterable[Document], *, cluster_id: str | None = None) -> Summary:
+    def __call__(
+        self,
+        documents: Iterable[Document],
+        *,
+        cluster_id: str | None = None,
+        seen: Iterable[Document] | None = None,
+    ) -> Summary:
+        """Summarize one cluster; `seen` (update mode) are reports the reader already
+        read: no sentence stating one of their facts is picked."""
+        if seen is not None:
+            return self._update(documents, seen, cluster_id)
         (result,) = self.summarize_many([(cluster_id, to_articles(documents))], batch_clusters=1)
         if isinstance(result, Failed):
             raise InputError(Errors.SL107)
         return result
+
+    def _update(
+        self, documents: Iterable[Document], seen: Iterable[Document], cluster_id: str | None
+    ) -> Summary:
+        read = prepare(to_articles(seen), splitter=self.splitter)
+        facts = Seen.of_corpus(embed_corpora([read], self.embedder)[0]) if read.sentences else None
+        stage = _summarize_stage(
+            self.options, self.embedder, self.matcher, scorer=self.scorer, selector=self.selector, seen=facts
+        )
+        corpus = Pipeline([*self.pipeline.stages[:-1], stage])(_corpus(documents, cluster_id))
+        assert corpus.summary is not None
+        return corpus.summary
 
     def summarize_many(
         self,
@@ -488,15 +512,19 @@ def summarize(
     words: int | None = None,
     options: SummaryOptions | None = None,
     embedder: Embedder | None = None,
+    seen: Iterable[Document] | None = None,
 ) -> Summary:
     """Summarize one cluster of news reports into a cited summary.
 
     Documents are strings or `Article`s. Settings come in `options`; `words` (default
     230) is a shortcut for `SummaryOptions(words=...)` and may not contradict
-    `options`. Raises InputError when nothing usable is left.
+    `options`. Update summaries: `seen` are reports the reader already read (say, an
+    earlier cluster of the story), and `SummaryOptions(since=day)` counts every report
+    dated before that day as read; no sentence that states a fact of a read report is
+    picked. Raises InputError when nothing usable is left.
     """
     merged = _merge_option(options or SummaryOptions(), "words", words, given=options is not None)
-    return Summarizer(merged, embedder=embedder)(documents)
+    return Summarizer(merged, embedder=embedder)(documents, seen=seen)
 
 
 class Reporter:

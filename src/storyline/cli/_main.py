@@ -45,7 +45,7 @@ from storyline.cli._digest import add_digest_parser, digest
 from storyline.cli._ingest import add_ingest_parser, ingest
 from storyline.cli._serve import add_serve_parser, serve
 from storyline.cli._stream import STREAM_COMMANDS, add_stream_parsers
-from storyline.cli._timeline import add_timeline_parser, timeline
+from storyline.cli._timeline import _date, add_timeline_parser, timeline
 from storyline.compare import SYSTEMS
 from storyline.embed import EMBEDDERS
 from storyline.errors import BackendError, ConfigError, Errors, InputError, StorylineError
@@ -99,6 +99,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="auto: learned when trained for the embedder",
     )
     s.add_argument("--selector", choices=sorted(SELECTORS), default="mmr")
+    _add_update_args(s)
+    s.add_argument(
+        "--seen",
+        type=Path,
+        action="append",
+        metavar="PATH",
+        help="update summary: a report (file or directory) the reader already read; repeatable. "
+        "No sentence stating one of its facts is picked (one cluster only)",
+    )
 
     r = sub.add_parser(
         "report",
@@ -111,6 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_cluster_args(r, per_line="report")
     add_output_args(r, STORY_FORMATS, help="html, md or json (default: from the -o suffix, else md)")
     add_embedder_args(r, EMBEDDERS)
+    _add_update_args(r)
     r.add_argument(
         "--ner-model", default=DEFAULT_NER_MODEL, help=f"spaCy model for names (default {DEFAULT_NER_MODEL})"
     )
@@ -287,6 +297,17 @@ def _check_batch_format(fmt: str | None) -> None:
         raise ConfigError(Errors.SL202, name="--format", value=fmt, reason="a JSONL batch gives JSON lines")
 
 
+def _add_update_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--since",
+        type=_date,
+        default=None,
+        metavar="DATE",
+        help="update summary: the reader saw every report dated before DATE (YYYY-MM-DD); "
+        "leave those out, and every sentence stating one of their facts",
+    )
+
+
 def _summary_options(args: argparse.Namespace) -> SummaryOptions:
     """The summary options the flags ask for (`main` names a bad value by its flag)."""
     check_model(args.model)
@@ -298,18 +319,33 @@ def _summary_options(args: argparse.Namespace) -> SummaryOptions:
         scorer=getattr(args, "scorer", "auto"),
         selector=getattr(args, "selector", "mmr"),
         drop_off_topic=not args.keep_off_topic,
+        since=getattr(args, "since", None),
     )
 
 
 def _summarize(args: argparse.Namespace) -> int:
     options = _summary_options(args)
+    seen: list[Article] | None = None
+    if args.seen:
+        refuse_overwriting_input(args.output, args.seen)
+        seen = read_files(args.seen)[0]
 
     def one(given: _Input) -> str:
-        summary = Summarizer(options)(given.articles)
+        summary = Summarizer(options)(given.articles, seen=seen)
         summary = dataclasses.replace(summary, dropped=(*given.skipped, *summary.dropped))
         return render(summary, args.format or "text")
 
-    return _run_command(args, one, lambda: Summarizer(options).summarize_many, label="summarizing")
+    def many() -> _Many:
+        if seen is not None:
+            raise ConfigError(
+                Errors.SL202,
+                name="--seen",
+                value=str(args.seen[0]),
+                reason="works on one cluster, not a JSONL batch (--since splits each cluster by date)",
+            )
+        return Summarizer(options).summarize_many
+
+    return _run_command(args, one, many, label="summarizing")
 
 
 def _report(args: argparse.Namespace) -> int:

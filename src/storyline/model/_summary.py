@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,6 +35,9 @@ class SummaryOptions:
     """Cosine similarity above which two summary candidates are redundant;
     None takes the embedder's calibrated default."""
     drop_off_topic: bool = True
+    since: dt.date | None = None
+    """Update mode: the reader saw every report dated before this day. Those reports
+    are left out, and so is any sentence stating a fact they stated."""
     min_sentence_words: int = 6
     max_sentence_words: int = 80
     batch_size: int = 64

@@ -12,6 +12,7 @@ from storyline.summarize._summarize import (
     make_selector,
     summarize_corpus,
 )
+from storyline.summarize._update import Seen, split_since
 
 __all__ = [
     "FEATURE_NAMES",
@@ -22,6 +23,7 @@ __all__ = [
     "LeadScorer",
     "LearnedScorer",
     "MMRSelector",
+    "Seen",
     "Selector",
     "SentenceScorer",
     "SumyRanker",
@@ -32,5 +34,6 @@ __all__ = [
     "lead_sentences",
     "make_scorer",
     "make_selector",
+    "split_since",
     "summarize_corpus",
 ]

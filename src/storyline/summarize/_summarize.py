@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import numpy as np
+import numpy.typing as npt
 
 from storyline.clean import find_off_topic, off_topic_scores
 from storyline.embed import Embedder, FactMatcher
@@ -14,6 +15,7 @@ from storyline.summarize._features import Features, compute_features, doc_vector
 from storyline.summarize._learned import LearnedScorer
 from storyline.summarize._scorers import SCORERS, CentralityScorer, SentenceScorer
 from storyline.summarize._select import SELECTORS, Selector
+from storyline.summarize._update import Seen, copied_from, split_since
 
 
 def make_scorer(name: str, *, embedder: str | None = None) -> SentenceScorer:
@@ -78,11 +80,26 @@ def summarize_corpus(
     selector: Selector | None = None,
     matcher: FactMatcher | None = None,
     cluster_id: str | None = None,
+    seen: Seen | None = None,
 ) -> Summary:
-    """Score, select, cite and order sentences of an embedded corpus."""
+    """Score, select, cite and order sentences of an embedded corpus.
+
+    Update mode: `seen` holds sentences the reader already saw (earlier clusters), and
+    `options.since` marks every report dated before it as seen. Seen sentences count as
+    already in the summary: a sentence stating one of their facts (`matcher`), or as
+    similar to one as the redundancy cap, is never picked. Without either, nothing changes.
+    """
     assert corpus.embeddings is not None, "embed the corpus first"
     matcher = matcher or FactMatcher.for_embedder(embedder, threshold=options.citation_threshold)
     redundant_at = options.redundancy_threshold or embedder.redundancy_threshold
+    seen_docs: frozenset[int] = frozenset()
+    if options.since is not None:
+        corpus, before, seen_docs = split_since(corpus, options.since)
+        seen = before if seen is None else Seen.join([seen, before], dim=before.embeddings.shape[1])
+        if not corpus.sentences:
+            return _empty(corpus, cluster_id, f"no report dated on or after {options.since}")
+    if seen is not None and not len(seen) and not seen_docs:
+        seen = None
     if options.drop_off_topic:
         corpus = exclude_off_topic(
             corpus, threshold=embedder.off_topic_threshold, max_gap=embedder.off_topic_gap
@@ -96,6 +113,11 @@ def summarize_corpus(
     words = features.n_words
     candidates = np.flatnonzero((words >= options.min_sentence_words) & (words <= options.max_sentence_words))
     scores = scorer.score(features)
+    if seen is not None:
+        # What the reader saw counts as already in the summary: the same tests apply.
+        candidates = _unseen(corpus, candidates, seen, seen_docs, matcher=matcher, cap=redundant_at)
+        if not len(candidates):
+            return _empty(corpus, cluster_id, "nothing new: every sentence states a fact the reader saw")
     # No two summary sentences may state the same fact (the citation test), besides
     # the selector's own cap on plain similarity.
     cand_emb = embeddings[candidates]
@@ -135,6 +157,37 @@ def summarize_corpus(
         excluded=tuple(corpus.articles[i].id for i in sorted(corpus.excluded)),
         id=cluster_id,
         warnings=warnings,
+    )
+
+
+def _unseen(
+    corpus: Corpus,
+    candidates: npt.NDArray[np.intp],
+    seen: Seen,
+    seen_docs: frozenset[int],
+    *,
+    matcher: FactMatcher,
+    cap: float,
+) -> npt.NDArray[np.intp]:
+    """The candidates that repeat nothing the reader saw (`Seen.repeats`, or a paragraph
+    copied word for word from a seen report)."""
+    assert corpus.embeddings is not None
+    texts = [corpus.sentences[i].text for i in candidates]
+    repeated = seen.repeats(texts, corpus.embeddings[candidates], matcher=matcher, cap=cap)
+    if seen_docs:
+        repeated |= np.array([copied_from(corpus, int(i), seen_docs) for i in candidates], dtype=bool)
+    kept: npt.NDArray[np.intp] = candidates[~repeated]
+    return kept
+
+
+def _empty(corpus: Corpus, cluster_id: str | None, warning: str) -> Summary:
+    return Summary(
+        sentences=(),
+        articles=corpus.articles,
+        dropped=corpus.dropped,
+        excluded=tuple(corpus.articles[i].id for i in sorted(corpus.excluded)),
+        id=cluster_id,
+        warnings=(warning,),
     )
 
 
