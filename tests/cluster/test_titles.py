@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pytest
+
 from storyline.cluster import extract_headline, story_title, thread_title
 from storyline.model import Article
 
@@ -23,10 +27,96 @@ def test_story_title_without_titles_is_a_short_extracted_headline() -> None:
         "Organization and the Asia-Pacific Economic Cooperation forum, the government said today. More text."
     )
     title = story_title([Article(text=text)])
-    assert title.startswith("Mongolia has decided to apply")
-    assert title.endswith("…") and len(title.split()) <= 14
+    assert title == "Mongolia has decided to apply to join the World Trade Organization"
     assert "Xinhua" not in title and title != "Story report"
-    assert extract_headline("short one. Second sentence.") == "Short one."
+    assert extract_headline("short one here. Second sentence.") == "Short one here"
+
+
+def test_a_byline_led_untitled_article_gets_its_headline_line_not_its_byline() -> None:
+    text = (
+        "Rovers climb to third with comfortable win over Haltby\n"
+        "By Sports Desk\n"
+        "Sunday, 8 March 2026\n\n"
+        "Dunmere Rovers moved up to third place in the Premier Division with a 3-1 win over Haltby "
+        "Athletic at Castle Road on Sunday afternoon.\n\nTeo Marchetti gave the home side the lead."
+    )
+    assert story_title([Article(text=text)]) == "Rovers climb to third with comfortable win over Haltby"
+    # The same article with its headline line gone, or flattened onto one line: never the byline.
+    body = text.split("\n", 1)[1]
+    assert (
+        story_title([Article(text=body)]) == "Dunmere Rovers moved up to third place in the Premier Division"
+    )
+    flat = " ".join(body.split())
+    assert story_title([Article(text=flat)]).startswith("Dunmere Rovers moved up to third place")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a wire dateline written with an underscore, and a closing attribution
+        (
+            "HONG KONG (AP) _ Chinese authorities have broken up a gang led by a Hong Kong man, reports said.",
+            "Chinese authorities have broken up a gang led by a Hong Kong man",
+        ),
+        # a dateline that is only a date
+        (
+            "February 26, 1989 -- Stability is an overriding issue, Deng said. More.",
+            "Stability is an overriding issue",
+        ),
+        # page furniture run into a flattened page
+        (
+            "Advertisement continue reading the main story beirut, lebanon — more than 90 people were killed "
+            "in a village, officials said saturday.",
+            "More than 90 people were killed in a village",
+        ),
+        # an opening phrase before the subject goes; an initial does not end the sentence
+        (
+            "By the end of September, George W. Bush will visit the flooded towns of the Kessport valley. Next.",
+            "George W. Bush will visit the flooded towns of the Kessport valley",
+        ),
+    ],
+)
+def test_extracted_headlines_drop_datelines_credits_and_furniture(text: str, expected: str) -> None:
+    assert extract_headline(text) == expected
+
+
+def test_a_long_lead_is_cut_at_a_clause_boundary_not_mid_phrase() -> None:
+    text = (
+        "British Health Secretary Frank Dobson vowed Wednesday to keep racism out of the health service after "
+        "reports that human organs had been donated on condition they were given to white patients."
+    )
+    assert extract_headline(text) == (
+        "British Health Secretary Frank Dobson vowed Wednesday to keep racism out of the health service"
+    )
+    # a subject alone is no headline: cut later, after a verb
+    text = (
+        "Federal Reserve Chairman Alan Greenspan on Wednesday trashed the plan to invest government funds in "
+        "the stock market in order to produce more revenue for the retirement system."
+    )
+    title = extract_headline(text)
+    assert title.startswith("Federal Reserve Chairman Alan Greenspan on Wednesday trashed")
+    assert not title.endswith("…") and len(title.split()) <= 16
+
+
+def test_a_shouted_headline_takes_its_articles_casing() -> None:
+    article = Article(
+        text="WASHINGTON _ Federal Reserve Chairman Alan Greenspan on Wednesday criticized President Clinton's "
+        "plan to invest Social Security funds in stocks.",
+        title="GREENSPAN TRASHES CLINTON PLAN TO PUT SOCIAL SECURITY IN STOCKS",
+    )
+    assert story_title([article]) == "Greenspan trashes Clinton plan to put Social Security in stocks"
+    # a mixed-case headline of the story is preferred to a shouted one
+    other = Article(text=article.text, title="Greenspan Criticizes Clinton Social Security Plan")
+    assert story_title([article, other]) == "Greenspan Criticizes Clinton Social Security Plan"
+
+
+def test_titles_are_never_empty() -> None:
+    assert story_title([]) == "Untitled"
+    assert thread_title([]) == "Untitled"
+    assert story_title([Article(text="   \n  ")]) == "Untitled"
+    assert story_title([Article(text="Короткий текст без заголовка.")])
+    assert story_title([Article(text="ok")]) == "Ok"
+    assert thread_title([[Article(text="ok")], [Article(text="fine")]])
 
 
 def test_thread_title_names_the_topic_not_one_event() -> None:
@@ -36,3 +126,42 @@ def test_thread_title_names_the_topic_not_one_event() -> None:
     title = thread_title([arrest, ruling, appeal])
     assert title.startswith("Teodor Malkovic, Kessport")
     assert thread_title([arrest]) == story_title(arrest)  # one story: its own title
+
+
+def test_two_events_a_month_apart_get_a_topic_title_not_one_days_headline() -> None:
+    day = dt.date(2026, 3, 7)
+    fire = [
+        Article(
+            text="KESSPORT, Varnia (Varnia Wire) -- A fire at the Norvane Agrochem plant in Kessport killed four "
+            "workers and forced the evacuation of the Saltmarsh district on Saturday.",
+            title="Four dead as fire hits Norvane plant in Kessport",
+            date=day,
+        ),
+        Article(
+            text="Firefighters fought the blaze at Norvane Agrochem through the night, Kessport officials said.",
+            title="Norvane blaze burns through the night",
+            date=day,
+        ),
+    ]
+    charges = [
+        Article(
+            text="KESSPORT, Varnia (Varnia Wire) -- Prosecutors in Kessport charged two Norvane Agrochem managers "
+            "with negligence on Monday, a month after the fire at the plant.",
+            title="Two Norvane managers charged a month after Kessport fire",
+            date=day + dt.timedelta(days=31),
+        )
+    ]
+    title = thread_title([fire, charges])
+    assert title not in {story_title(fire), story_title(charges)}
+    assert {"Norvane Agrochem", "Kessport"} <= set(title.split(", "))
+    assert "Varnia Wire" not in title
+
+
+def test_thread_title_folds_variants_of_one_name() -> None:
+    stories = [
+        [Article(text=f"The vote in Mongolia on {day} went ahead, and Mongolian officials praised Al Gore.")]
+        for day in ("Monday", "Tuesday", "Friday")
+    ] + [[Article(text="Observers said Gore and the Mongolian parliament agreed on the budget.")]]
+    terms = thread_title(stories).split(", ")
+    assert set(terms[:2]) == {"Mongolia", "Al Gore"}
+    assert "Mongolian" not in terms and "Gore" not in terms
