@@ -17,15 +17,44 @@ The data they work on:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
-import numba
 import numpy as np
 import numpy.typing as npt
 
 F = TypeVar("F", bound=Callable[..., Any])
-_jit = cast(Callable[[F], F], numba.njit(cache=True, nogil=True))
+_KERNELS: list[str] = []
+
+
+def _jit(function: F) -> F:
+    """Compile `function` with numba when any kernel is first called.
+
+    numba is imported then, not with storyline (it costs ~0.3 s and ~60 MB that commands
+    which never cluster should not pay). At that first call every kernel in this module
+    becomes a numba dispatcher at once, so kernels that call kernels compile against
+    dispatchers; numba compiles each on its first call, or loads it from its cache.
+    """
+    _KERNELS.append(function.__name__)
+
+    @functools.wraps(function)
+    def first_call(*args: Any) -> Any:
+        _compile_all()
+        return globals()[function.__name__](*args)
+
+    return cast(F, first_call)
+
+
+def _compile_all() -> None:
+    import numba
+
+    module = globals()
+    for name in _KERNELS:
+        wrapper = module[name]
+        if not isinstance(wrapper, numba.core.dispatcher.Dispatcher):
+            module[name] = numba.njit(cache=True, nogil=True)(wrapper.__wrapped__)
+
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float32]
