@@ -11,6 +11,7 @@ from storyline.timelines._collect import (
     collect,
     from_corpus,
     is_topical,
+    own_day,
     topic_names,
 )
 from storyline.timelines._rank import DayEvidence, choose_n_dates, rank_days
@@ -37,6 +38,7 @@ __all__ = [
     "collect",
     "from_corpus",
     "is_topical",
+    "own_day",
     "rank_days",
     "render_timeline",
     "timeline",

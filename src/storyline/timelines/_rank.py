@@ -5,8 +5,10 @@ Timeline Summarization") ranks candidate days by how often the collection points
 them, then summarizes each chosen day with the sentences that name it. Its simple
 rankers count publication dates ("PubCount") or date mentions ("MentionCount"). A day
 that later reports keep naming is a key day; a day on which many reports appeared
-usually is one too. Here both counts are of *independent* reports: wire copy carried
-by several outlets (the same sentence word for word) counts once.
+usually is one too, but its reports are news of the day their leads tell of (often the
+day before), so each report's publication evidence goes to that day. Here both counts
+are of *independent* reports: wire copy carried by several outlets (the same sentence
+word for word) counts once.
 """
 
 from __future__ import annotations
@@ -16,12 +18,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storyline.timelines._collect import Report, is_topical
+from storyline.timelines._collect import LEAD_SENTENCES, Report, is_topical, own_day
 
 PUBLISHED_WEIGHT = 1.0
-"""A report published on a day is weaker evidence than a report that names the day:
-most reports of a day retell what happened the day before or follow up on older news.
-Chosen on the 6 dev topics of the Entities benchmark (benchmarks/timeline_eval.py)."""
+"""Weight of a report whose lead tells of the day (`_lead_day`), against a report that
+names the day anywhere. A report's news is the day its lead tells of, not always the day
+it appeared: most reports of a day retell what happened the day before. Chosen on the 6
+dev topics of the Entities benchmark (benchmarks/timeline_eval.py), and only there."""
 OFF_TOPIC_WEIGHT = 0.5
 """A report that names the day only in sentences without the topic's names
 (`topic_names`) may be telling another story: half a mention."""
@@ -75,6 +78,7 @@ def rank_days(
             mentions[day] = mentions.get(day, 0.0) + weight
             n_mentions[day] = n_mentions.get(day, 0) + 1
     published: dict[dt.date, int] = {}
+    led: dict[dt.date, int] = {}
     leads: dict[dt.date, set[str]] = {}
     for report in reports:
         if report.published is None:
@@ -85,11 +89,14 @@ def rank_days(
             continue
         day_leads.add(lead)
         published[report.published] = published.get(report.published, 0) + 1
+        told = _lead_day(report)
+        if told is not None:
+            led[told] = led.get(told, 0) + 1
     out = []
-    for day in set(mentions) | set(published):
+    for day in set(mentions) | set(published) | set(led):
         if day > latest or (start is not None and day < start) or (end is not None and day > end):
             continue
-        score = mentions.get(day, 0.0) + PUBLISHED_WEIGHT * published.get(day, 0)
+        score = mentions.get(day, 0.0) + PUBLISHED_WEIGHT * led.get(day, 0)
         out.append(DayEvidence(day, n_mentions.get(day, 0), published.get(day, 0), score))
     out.sort(key=lambda e: (-e.score, -e.n_mentions, e.day))
     return out
@@ -116,6 +123,19 @@ def choose_n_dates(ranked: Sequence[DayEvidence], *, n_reports: int | None = Non
     kept = sum(1 for e in ranked if e.n_mentions + e.n_published >= 2 and e.score >= floor)
     cap = MAX_DATES if n_reports is None else min(MAX_DATES, n_reports // REPORTS_PER_DATE)
     return max(1, min(kept, cap))
+
+
+def _lead_day(report: Report) -> dt.date | None:
+    """The day a report's lead tells of: its first lead sentence's own day (`own_day`).
+
+    "Steve Jobs died on Wednesday" in Thursday's papers is news of Wednesday; a lead with
+    no date of its own is news of the report's day.
+    """
+    for sentence in report.sentences[:LEAD_SENTENCES]:
+        day = own_day(sentence, report.published)
+        if day is not None:
+            return day
+    return None
 
 
 def _key(text: str) -> str:

@@ -1,8 +1,11 @@
-"""What happened on each chosen day: the central sentences that name it, cited.
+"""What happened on each chosen day: the central sentences about it, cited.
 
 As in DATEWISE (Ghalandari & Ifrim, ACL 2020), a day's candidates are the sentences
-that name the day, plus the leads of reports published that day that name no day at
-all; the sentence nearest the candidates' centroid says what most reports say
+about the day, and only those: a sentence is a candidate for the one day its own date
+mention gives or, with no date of its own, for its report's day when it is one of the
+report's lead sentences (`own_day`). "Police arrested three men on Monday over
+Saturday's bombing" tells of Monday and is never a candidate for Saturday. The sentence
+nearest the candidates' centroid says what most reports say
 (a centroid summarizer, Radev et al. 2004). Sentences are also weighed by how close
 they sit to the whole collection's leads, so that a day named in passing in an
 unrelated story does not bring that story in. Days are summarized best first, and a
@@ -19,12 +22,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from storyline.embed import Embedder, FactMatcher, Vectors
-from storyline.timelines._collect import DatedSentence, Report, is_topical
+from storyline.timelines._collect import LEAD_SENTENCES, DatedSentence, Report, is_topical, own_day
 
 # The weights below were chosen on the 6 dev topics of the Entities benchmark
 # (benchmarks/timeline_eval.py), and only there.
-LEAD_SENTENCES = 3
-"""Sentences of a report that count as its lead (the topic's centroid, a day's published news)."""
 TOPIC_WEIGHT = 0.5
 """Weight of closeness to the collection's leads against closeness to the day's centroid."""
 PUBLISHED_PENALTY = 0.05
@@ -80,23 +81,12 @@ def summarize_days(
     wanted = set(days)
     by_day: dict[dt.date, list[tuple[DatedSentence, bool]]] = {day: [] for day in days}
     for report in reports:
-        published_here = report.published in wanted
         for sentence in report.sentences:
-            if not sentence.candidate:
-                continue
-            for day, future in zip(sentence.days, sentence.future, strict=True):
-                if day in wanted and not future:
-                    by_day[day].append((sentence, True))
-            if (
-                published_here
-                and sentence.position < LEAD_SENTENCES
-                and all(
-                    day == report.published or future
-                    for day, future in zip(sentence.days, sentence.future, strict=True)
-                )
-            ):
-                assert report.published is not None
-                by_day[report.published].append((sentence, False))
+            # A sentence is told only under the one day it tells of (`own_day`).
+            day = own_day(sentence, report.published) if sentence.candidate else None
+            if day in wanted:
+                assert day is not None
+                by_day[day].append((sentence, sentence.event is not None))
     pool = _embed(by_day, embedder, matcher, vectors)
     index = {id(s): i for i, s in enumerate(pool.sentences)}
     topic = _topic_centroid(reports, embedder, vectors, dim=pool.vectors.shape[1])
