@@ -393,6 +393,21 @@ def _features(
     return x
 
 
+@_jit
+def logistic(
+    x: npt.NDArray[np.float64], weights: npt.NDArray[np.float64], bias: float
+) -> npt.NDArray[np.float64]:
+    """sigmoid(x @ weights + bias) per row, z clipped to [-40, 40] as `Logistic.probability`."""
+    out = np.empty(x.shape[0])
+    for j in range(x.shape[0]):
+        z = bias
+        for c in range(x.shape[1]):
+            z += x[j, c] * weights[c]
+        z = min(max(z, -40.0), 40.0)
+        out[j] = 1.0 / (1.0 + np.exp(-z))
+    return out
+
+
 def features(
     terms: Ragged,
     names: Ragged,
@@ -775,6 +790,7 @@ def warm() -> None:
     days = np.zeros(2, np.int64)
     features(terms, names, np.ones(2, np.int64), days, days, groups, (idx, w), (idx[:1], w[:1]), 3, -1)
     weigh(idx, w, np.ones(16, np.float32), np.zeros(0, np.float32), 4.0)
+    logistic(np.zeros((2, N_COLUMNS)), np.zeros(N_COLUMNS), 0.0)
     postings = Postings(16, 4)
     postings.post(0, (idx, w))
     postings.lookup([(idx, w)], 2)

@@ -637,8 +637,7 @@ class _Linear:
         self.bias = model.intercept - float(model.mean @ weights)
 
     def __call__(self, x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-        z = x @ self.weights + self.bias
-        result: npt.NDArray[np.float64] = 1.0 / (1.0 + np.exp(-np.clip(z, -40.0, 40.0)))
+        result: npt.NDArray[np.float64] = K.logistic(x, self.weights, self.bias)
         return result
 
 
