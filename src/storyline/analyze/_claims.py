@@ -124,6 +124,9 @@ class _Figure:
     counted: str
     scope: str
     value: ClaimValue
+    predicate: str = ""
+    """For a count of a bare noun ("12 soldiers went", "four soldiers died"), the verb
+    it is counted by: figures of one noun told by different verbs count different sets."""
 
 
 def extract_claims(
@@ -238,10 +241,14 @@ def _figure(
     value = parse_number(ent.text)
     if value is None or _is_age_or_time(ent):
         return None
+    predicate = ""
     currency = _currency(ent)
     if ent.label_ == "MONEY" or currency:
         kind = "damage" if _near(ent, _DAMAGE) else "money"
         about = f"{kind} ({currency or '?'})"
+        # "$100,000 bond" and "$50,000 cash bail", "earning $2.6 billion" and "a supply
+        # for $10": sums of one currency are one quantity only when paid for one thing
+        predicate = _money_for(ent)
     elif ent.label_ == "PERCENT":
         noun = _share_of(ent)
         if noun is None:
@@ -260,15 +267,29 @@ def _figure(
             about = category or noun  # "at least 6,000 lives" counts deaths
         elif noun in _GROUPS and category in ("deaths", "injured", "missing"):
             about = f"{category} of {_plural(noun)}"  # a group: a part of the whole toll
+        elif noun in _GROUPS and category is not None:
+            about = category  # "1,200 residents were moved" counts the evacuated
+        elif (people := _nationality(ent)) and category in ("deaths", "injured", "missing"):
+            about = f"{category} of {people}"  # "12 Americans were killed": a part too
         elif noun is not None and noun not in _PEOPLE:
-            about = noun  # "two neighbourhoods" counts neighbourhoods, whatever the sentence is about
+            # "two neighbourhoods" counts neighbourhoods, whatever the sentence is about;
+            # a thing (not a group of people) by what is done with it: "12 states voted"
+            # and "two states hold primaries" count two sets of states
+            about = noun
+            predicate = "" if noun in _GROUPS else _predicate(ent)
+        elif category is None and noun in _PEOPLE:
+            # "the church holds about 1,000 people": people, counted by what they do
+            about, predicate = noun, _predicate(ent)
         else:
             about = category or noun or ""
+        if about in ("deaths", "missing") and _DEAD_OR_MISSING.search(ent.doc[ent.end : ent.end + 6].text):
+            about = "dead or missing"  # "300 dead or missing" is no toll of the dead
         if not about:
             return None
     qualifier = _qualifier(ent)
     text = f"{qualifier} {ent.text}".strip() if qualifier and qualifier not in ent.text.lower() else ent.text
-    return _as_figure(about, value, text, qualifier, ent, para, entities, source, date, common)
+    figure = _as_figure(about, value, text, qualifier, ent, para, entities, source, date, common)
+    return replace(figure, predicate=predicate) if predicate else figure
 
 
 def _as_figure(
@@ -377,6 +398,36 @@ def _measure_figure(
     return _as_figure(counted, value, text, qualifier, ent, para, entities, source, date, common)
 
 
+def _money_for(ent: SpacySpan) -> str:
+    """What a sum is: the noun it qualifies ("$100,000 bond", "a fine of $10,000"), else
+    the verb it is counted by ("awarded $57 million")."""
+    root = ent.root
+    head = root.head
+    if (
+        head.i != root.i
+        and head.pos_ == "NOUN"
+        and root.dep_ in ("compound", "nummod", "amod", "nmod", "quantmod")
+    ):
+        return str(head.lemma_).lower()
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        return str(head.head.lemma_).lower()
+    return _predicate(ent)
+
+
+def _predicate(ent: SpacySpan) -> str:
+    """The verb a figure is counted by: "400 workers" in "employed 400 workers" is
+    counted by "employ", in "1,000 workers had asked" by "ask"; "" for a verb that
+    says nothing of it (`_LIGHT_VERBS`)."""
+    verb = next((t for t in ent.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    lemma = str(verb.lemma_).lower() if verb is not None else ""
+    return "" if lemma in _LIGHT_VERBS else lemma
+
+
+_LIGHT_VERBS = frozenset("be have include involve say tell report see".split())
+"""Verbs that say nothing of what is counted ("64 swimmers were in the water", "the
+rescue involved 62 swimmers"): figures under them share one predicate."""
+
+
 def _measured_thing(unit: Token) -> str | None:
     """The noun a measure describes, from the unit's place in the parse."""
 
@@ -450,7 +501,11 @@ def _is_age_or_time(ent: SpacySpan) -> bool:
     return bool(re.fullmatch(r"(1[89]|20)\d\d", ent.text.strip()))
 
 
+_DEAD_OR_MISSING = re.compile(r"\b(dead|killed|deaths?)\s+(or|and)\s+missing\b|\bmissing\s+or\s+dead\b", re.I)
 _PART_AFTER = frozenset("of among".split())
+_COLLECTIVES = frozenset("family group crew team party gang band couple household class squad unit".split())
+"""Nouns whose size a figure can give ("a family of four"): a group within the story."""
+_ON_PLACES = frozenset("board ground plane airplane aircraft flight train bus ship boat vessel".split())
 _PART_BEFORE = frozenset("including include includes included among".split())
 _RUNNING = frozenset("rise climb stand reach hit increase jump grow mount top".split())
 _TOTALS = frozenset("toll total tally since far overall cumulative".split())
@@ -459,10 +514,45 @@ _DAYS = frozenset(
 )
 
 
+def _in_tally(ent: SpacySpan) -> bool:
+    """One side of a tally: "a 219-197 vote", "a 219-to-197 vote", "the vote was 219 to 197"."""
+    value = parse_number(ent.text)
+    text = ent.doc.text
+    after = _TALLY_AFTER.match(text, ent.end_char)
+    if value is not None and after:
+        other = parse_number(after.group(1))
+        return other is not None and other < value
+    before = _TALLY_BEFORE.search(text[max(ent.start_char - 20, 0) : ent.start_char])
+    if value is not None and before:
+        other = parse_number(before.group(1))
+        return other is not None and other > value
+    return False
+
+
+_TALLY_AFTER = re.compile(r"\s*(?:-|–|to|-to-)\s*(\d[\d,]*)\b")
+_TALLY_BEFORE = re.compile(r"\b(\d[\d,]*)\s*(?:-|–|to|-to-)\s*$")
+
+
 def _is_part_of(ent: SpacySpan) -> bool:
-    """ "three of the dead", "two of them", "including 8 children": a part of a figure."""
+    """ "three of the dead", "two of them", "including 8 children", "a family of four":
+    a part of a figure."""
     doc = ent.doc
     if ent.end < len(doc) and doc[ent.end].lower_ in _PART_AFTER:
+        return True
+    if _in_tally(ent):
+        return True
+    root = ent.root
+    # "109 people aboard", "four on the ground": the people of one place in the event
+    holder = root.head if _counted_noun(ent) is not None else root
+    for child in [*root.children, *holder.children]:
+        if child.lower_ in ("aboard", "onboard") or (
+            child.dep_ == "prep"
+            and child.lower_ == "on"
+            and any(g.lemma_.lower() in _ON_PLACES for g in child.children if g.dep_ == "pobj")
+        ):
+            return True
+    # "a family of four", "a crew of five": the size of a group, not a total
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _COLLECTIVES:
         return True
     if any(t.lower_ in _PART_BEFORE for t in doc[max(ent.start - 2, ent.sent.start) : ent.start]):
         return True
@@ -498,18 +588,24 @@ def _scope(
         if token.lower_ in _DAYS and on_verb:
             parts.append(f"on {token.text}")
             break
-    for token in sent:
-        year = re.fullmatch(r"(19|20)\d\d", token.text)
-        if (
-            year
-            and token.ent_type_ in ("DATE", "CARDINAL", "")
-            and (date is None or int(token.text) < date.year)
-        ):
-            parts.append(token.text)
-            break
+    year = _earlier_year(sent, date)
+    # "That earthquake killed more than 300 people": the event the sentence before named
+    if year is None and _points_back(clause) and sent.start > 0:
+        year = _earlier_year(ent.doc[sent.start - 1].sent, date)
+    if year is not None:
+        parts.append(year)
+    # "Each year, floods kill 100-140 Americans": a rate, not this story's count
+    rate = _rate(clause)
+    if rate:
+        parts.append(rate)
+    # "as many as 40,000 could have died": a projection, not a count
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+        parts.append("projected")
     for token in clause:
         if token.ent_type_ in ("GPE", "LOC", "FAC") and token.i not in range(ent.start, ent.end):
             is_in = token.head.lower_ in ("in", "across", "at") or token.dep_ in ("compound", "amod", "poss")
+            # "Istanbul 984 dead, 2,924 injured": a place that heads a line of a table
+            is_in = is_in or token.i == ent.start - 1
             if is_in:
                 at = para.start + token.idx
                 entity = entities.at(para.doc_index, at, at + len(token.text))
@@ -518,6 +614,46 @@ def _scope(
                     parts.append(f"in {place}")
                 break
     return ", ".join(parts)
+
+
+def _earlier_year(sent: SpacySpan, date: dt.date | None) -> str | None:
+    """A year a sentence names before the report's own ("the 2009 quake")."""
+    for token in sent:
+        year = re.fullmatch(r"(19|20)\d\d", token.text)
+        if (
+            year
+            and token.ent_type_ in ("DATE", "CARDINAL", "")
+            and (date is None or int(token.text) < date.year)
+        ):
+            return token.text
+    return None
+
+
+_BACK = frozenset("that those previous earlier prior".split())
+_MODALS = frozenset("could might may would".split())
+_PERIODS = frozenset("year day week month".split())
+_EVERY = frozenset("each every per".split())
+
+
+def _rate(clause: list[Token]) -> str:
+    """ "each year", "a day", "per week", "annually": the period a rate is counted over."""
+    for token in clause:
+        if token.lower_ == "annually":
+            return "a year"
+        if token.lemma_.lower() in _PERIODS and any(
+            c.lower_ in _EVERY and c.dep_ == "det" for c in token.children
+        ):
+            return f"a {token.lemma_.lower()}"
+    return ""
+
+
+def _points_back(clause: list[Token]) -> bool:
+    """Whether a clause's subject points back to something named before ("that quake",
+    "the previous attack"): an event other than the story's own."""
+    return any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and any(c.lower_ in _BACK for c in t.children)
+        for t in clause
+    )
 
 
 def _plural(noun: str) -> str:
@@ -542,6 +678,10 @@ def _window(ent: SpacySpan) -> list[Token]:
     """
     root = ent.root
     chain = []
+    # "40 dead and over 500 injured": a word the figure stands right before, if it says
+    # what happened, is nearer than anything the parse hangs the figure from.
+    if ent.end < len(ent.doc) and ent.doc[ent.end].pos_ in ("ADJ", "VERB"):
+        chain.append(ent.doc[ent.end])
     if root.head is not root:
         chain.append(root.head)
         if root.head.pos_ in ("NOUN", "PROPN", "NUM") and root.head.head is not root.head:
@@ -557,6 +697,8 @@ def _window(ent: SpacySpan) -> list[Token]:
     after = list(ent.doc[ent.end : ent.end + 5])
     before = list(ent.doc[max(ent.start - 4, 0) : ent.start])[::-1]
     verbs = [t for t in root.head.children if t.dep_ in ("acl", "relcl", "amod")]
+    # "left four soldiers dead": what the verb left them
+    verbs += [t for head in chain[-1:] for t in head.children if t.dep_ == "oprd"]
     return [*chain, *verbs, *subjects, *after, *before]
 
 
@@ -570,6 +712,19 @@ def _category(ent: SpacySpan) -> str | None:
 
 def _near(ent: SpacySpan, cue: re.Pattern[str]) -> bool:
     return any(cue.match(t.lemma_) or cue.match(t.text) for t in ent.sent)
+
+
+def _nationality(ent: SpacySpan) -> str | None:
+    """The people a figure counts when a nationality names them ("236 Kenyans")."""
+    head = ent.root.head
+    if (
+        ent.root.dep_ == "nummod"
+        and head.ent_type_ == "NORP"
+        and head.text.istitle()
+        and head.text.endswith("s")
+    ):
+        return head.text
+    return None
 
 
 def _counted_noun(ent: SpacySpan) -> str | None:
@@ -640,10 +795,39 @@ def _speaker_name(token: Token, para: Paragraph, entities: EntityIndex) -> str |
     return name_of(token, para, entities, None, 0)
 
 
-def _group(figures: list[_Figure], order: list[str]) -> list[Claim]:
-    by_quantity: defaultdict[tuple[str, str], list[ClaimValue]] = defaultdict(list)
+def _same_predicates(figures: list[_Figure]) -> list[_Figure]:
+    """Join the predicates two reports give one figure under ("awarded $57 million",
+    "a $57 million verdict"): the words differ, the quantity is one."""
+    parent: dict[tuple[str, str, str], tuple[str, str, str]] = {}
+
+    def root(key: tuple[str, str, str]) -> tuple[str, str, str]:
+        while parent.get(key, key) != key:
+            key = parent[key]
+        return key
+
+    seen: dict[tuple[str, str, float], list[_Figure]] = defaultdict(list)
     for figure in figures:
-        values = by_quantity[figure.counted, figure.scope]
+        if figure.predicate:
+            seen[figure.counted, figure.scope, figure.value.value].append(figure)
+    for same in seen.values():
+        first = same[0]
+        for other in same[1:]:
+            if other.value.source != first.value.source:
+                a = root((first.counted, first.scope, first.predicate))
+                b = root((other.counted, other.scope, other.predicate))
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+    return [
+        replace(f, predicate=root((f.counted, f.scope, f.predicate))[2]) if f.predicate else f
+        for f in figures
+    ]
+
+
+def _group(figures: list[_Figure], order: list[str]) -> list[Claim]:
+    figures = _same_predicates(figures)
+    by_quantity: defaultdict[tuple[str, str, str], list[ClaimValue]] = defaultdict(list)
+    for figure in figures:
+        values = by_quantity[figure.counted, figure.scope, figure.predicate]
         unit = unit_of(figure.value.text)
         if not any(
             v.source == figure.value.source and v.value == figure.value.value and unit_of(v.text) == unit
@@ -651,7 +835,7 @@ def _group(figures: list[_Figure], order: list[str]) -> list[Claim]:
         ):
             values.append(figure.value)
     claims = []
-    for (counted, scope), values in by_quantity.items():
+    for (counted, scope, _), values in by_quantity.items():
         if len({v.source for v in values}) < 2 and any(unit_of(v.text) for v in values):
             continue  # a measure only one report gives: too often context ("a 55-foot boat")
 
@@ -707,6 +891,10 @@ def compatible(a: ClaimValue, b: ClaimValue) -> bool:
     hedged_a, hedged_b = bool(a.qualifier), bool(b.qualifier)
     if hedged_a and hedged_b and abs(a.value - b.value) <= _ROUND * max(a.value, b.value):
         return True
+    # "$57m" is written to the million: $57.1 million rounds to it
+    for x, y in ((a, b), (b, a)):
+        if _scaled(x.text) and abs(x.value - y.value) < step(x.value) / 2:
+            return True
     for x, y in ((a, b), (b, a)):
         if x.qualifier and not y.qualifier:
             if x.qualifier in _LOWER and y.value >= x.value:
@@ -716,6 +904,14 @@ def compatible(a: ClaimValue, b: ClaimValue) -> bool:
             if x.qualifier not in _LOWER | _UPPER and abs(x.value - y.value) <= _ABOUT * x.value:
                 return True
     return False
+
+
+def _scaled(text: str) -> bool:
+    """Whether a figure is written with a scale word ("57m", "1.7 million")."""
+    words = re.findall(r"[a-z]+", text.lower())
+    return any(w in _SCALES and w != "dozen" for w in words) or bool(
+        re.search(r"\d(k|m|mn|bn|b|tn)\b", text.lower())
+    )
 
 
 def _interval(value: ClaimValue) -> tuple[float, float]:
@@ -766,9 +962,33 @@ def _disagreement(values: list[ClaimValue]) -> tuple[bool, str | None]:
     """Figures disagree when two reports give figures that cannot both be true; one
     report's own figures do not (its "seven dead, two of them in hospital" counts
     parts, not rival tolls)."""
-    clash = [(a, b) for a in values for b in values if a.source != b.source and not compatible(a, b)]
+    clash = [
+        (a, b)
+        for a in values
+        for b in values
+        if a.source != b.source and not compatible(a, b) and not _explained(a, b, values)
+    ]
     if not clash:
         return False, None
     across = any(a.date == b.date for a, b in clash)
     over_time = any(a.date != b.date for a, b in clash)
     return True, "both" if across and over_time else "across sources" if across else "over time"
+
+
+def _explained(a: ClaimValue, b: ClaimValue, values: list[ClaimValue]) -> bool:
+    """Whether a report that gives one of two clashing figures also gives the other.
+
+    A report that itself tells 219 and 197 ("a 219-197 vote"), or four soldiers killed
+    and twelve on the patrol, counts two quantities under one name; the other report's
+    219 or four then matches one of them and rivals none. Figures the report gives to
+    different voices are rivals it reports, and explain nothing.
+    """
+    return any(_tells(v, b) and compatible(v, a) for v in values) or any(
+        _tells(v, a) and compatible(v, b) for v in values
+    )
+
+
+def _tells(v: ClaimValue, given: ClaimValue) -> bool:
+    """Whether `v` is another figure of `given`'s report from the same voice: a report
+    that gives "activists say 8,000, the UN 7,500" tells a disagreement, not two quantities."""
+    return v.source == given.source and v.attributed_to == given.attributed_to

@@ -1,0 +1,142 @@
+"""Two figures are one quantity only on evidence: the same thing counted, for the same purpose.
+
+Every cluster here is invented. Each test gives two or three short reports whose
+figures share a noun or a currency but not what they count (a bail and a bond, the
+patrol and its dead), or that give one quantity in different words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from storyline.analyze import extract_claims, extract_entities, load_nlp, parse_corpus
+from storyline.analyze._claims import compatible
+from storyline.model import Article, Claim, ClaimValue, Corpus
+
+DAY = dt.date(2031, 5, 6)
+
+
+def claims_of(*texts: str) -> list[Claim]:
+    corpus = Corpus(articles=tuple(Article(id=f"r{i}", text=t, date=DAY) for i, t in enumerate(texts)))
+    paragraphs = parse_corpus(corpus, load_nlp())
+    dates = {i: a.date for i, a in enumerate(corpus.articles)}
+    return extract_claims(corpus, paragraphs, extract_entities(corpus, paragraphs), dates=dates)
+
+
+def disputed(claims: list[Claim]) -> list[set[float]]:
+    return [{v.value for v in c.values} for c in claims if c.disagreement]
+
+
+def value(number: float, text: str, qualifier: str = "") -> ClaimValue:
+    return ClaimValue(number, text, qualifier, None, "a", DAY)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (value(57_100_000, "$57.1 million"), value(57_000_000, "$57m"), True),  # written to the million
+        (value(57_600_000, "$57.6 million"), value(57_000_000, "$57m"), False),
+        (value(57_100_000, "$57,100,000"), value(57_000_000, "$57,000,000"), False),  # exact both
+    ],
+)
+def test_a_figure_written_with_a_scale_word_is_rounded(a: ClaimValue, b: ClaimValue, same: bool) -> None:
+    assert compatible(a, b) is same
+
+
+@pytest.mark.slow
+def test_sums_paid_for_different_things_are_not_a_disagreement() -> None:
+    claims = claims_of(
+        "The pastor is being held on $100,000 bond, court records show.",
+        "He was ordered held on $100,000 bond or $50,000 cash bail, prosecutors said.",
+        "The company earned $2.6 billion from the drug last year.",
+    )
+    assert not disputed(claims)
+
+
+@pytest.mark.slow
+def test_rival_sums_for_one_award_are_a_disagreement() -> None:
+    claims = claims_of(
+        "A jury awarded Mara Velt $12 million.",
+        "The jury awarded Velt $15 million, her lawyer said.",
+    )
+    assert {12_000_000, 15_000_000} in disputed(claims)
+
+
+@pytest.mark.slow
+def test_a_noun_counted_by_different_verbs_is_not_one_quantity() -> None:
+    claims = claims_of(
+        "At least 30 tents were flattened when the avalanche hit the camp.",
+        "Two tents at the camp were filled with the injured, a guide said.",
+    )
+    assert not any({30, 2} <= d for d in disputed(claims))
+
+
+@pytest.mark.slow
+def test_a_report_that_gives_both_figures_explains_them() -> None:
+    claims = claims_of(
+        "The bill passed on a 219-197 vote in the House.",
+        "The vote was 219 to 197, with three Democrats voting yes.",
+    )
+    assert not disputed(claims)
+
+
+@pytest.mark.slow
+def test_an_event_the_sentence_before_named_is_another_quantity() -> None:
+    claims = claims_of(
+        "The quake killed at least 240 people across the region.",
+        "The quake killed at least 73 people. A quake struck Lorvan in 2009. That earthquake killed "
+        "more than 300 people.",
+    )
+    assert not any(300 in d for d in disputed(claims))
+    assert {240, 73} in disputed(claims)
+
+
+@pytest.mark.slow
+def test_a_group_is_a_part_of_the_toll() -> None:
+    claims = claims_of(
+        "The mayor said a family of four had died in the village. The quake killed 120 people.",
+        "The bombing killed 230 people. Twelve Americans were killed in the bombing.",
+        "The crash killed all 109 people aboard and four on the ground.",
+    )
+    for d in disputed(claims):
+        assert not {4, 12, 109} & d
+
+
+@pytest.mark.slow
+def test_a_rate_and_a_projection_are_not_the_count() -> None:
+    claims = claims_of(
+        "The storm killed 11 people on the coast, officials said.",
+        "Each year, storms kill 140 people in the country. Officials fear as many as 400 could have died.",
+    )
+    assert not any({11, 140} <= d or {11, 400} <= d for d in disputed(claims))
+
+
+@pytest.mark.slow
+def test_the_word_after_a_figure_says_what_it_counts() -> None:
+    claims = claims_of(
+        "Four days of unrest have left at least 40 dead and over 500 injured.",
+        "Nearly 50 people have been killed in the unrest so far.",
+    )
+    assert not any(500 in d for d in disputed(claims) if 40 in d or 50 in d)
+    injured = [c for c in claims if c.counted == "injured"]
+    assert injured and {v.value for v in injured[0].values} == {500}
+
+
+@pytest.mark.slow
+def test_the_sides_of_a_tally_are_not_rival_counts() -> None:
+    claims = claims_of(
+        "The House passed the bill on a 219-197 vote.",
+        "The bill passed the House with 219 votes in favour.",
+    )
+    assert not disputed(claims)
+
+
+@pytest.mark.slow
+def test_dead_or_missing_is_not_the_toll() -> None:
+    claims = claims_of(
+        "The sinking has left nearly 200 dead, the coast guard said.",
+        "The ferry sank and left more than 300 people dead or missing, officials said.",
+    )
+    assert not any({200, 300} <= d for d in disputed(claims))
