@@ -1,7 +1,8 @@
 """Load on a real `storyline serve` over SQLite, on loopback only, bounded in time (issue 13).
 
     .venv/bin/python benchmarks/service_load.py [--clients 32] [--seconds 15] [--batch 20]
-        [--seed-articles 400] [--touch] [--client raw|httpx] [--read-rate R] [--json FILE]
+        [--seed-articles 400] [--touch] [--client raw|httpx] [--read-rate R] [--workers N]
+        [--json FILE]
 
 Starts the server on a fresh SQLite file in a temporary folder (`--rate-limit 0`, feeds off),
 seeds it with invented articles on a few dozen events, and asks every story's report once
@@ -311,6 +312,14 @@ def main() -> int:
         help="pace the readers to R requests/s in all (default 0: each reader sends its next "
         "request as soon as the last one is answered)",
     )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=0,
+        metavar="N",
+        help="start the server with `--workers N`: N HTTP worker processes, the clustering in "
+        "the parent (default 0: one process)",
+    )
     parser.add_argument("--json", type=Path, help="write the numbers here as JSON")
     args = parser.parse_args()
 
@@ -320,7 +329,11 @@ def main() -> int:
         base = f"http://127.0.0.1:{port}"
         log = (Path(tmp) / "server.log").open("wb")
         server = subprocess.Popen(
-            [sys.executable, "-m", "storyline", "serve", "--db", db, "--port", str(port), *SERVE_FLAGS],
+            [
+                *(sys.executable, "-m", "storyline", "serve", "--db", db, "--port", str(port)),
+                *SERVE_FLAGS,
+                *(("--workers", str(args.workers)) if args.workers else ()),
+            ],
             stdout=log,
             stderr=subprocess.STDOUT,
         )
@@ -380,6 +393,7 @@ async def _run(base: str, server: subprocess.Popen[bytes], args: argparse.Namesp
     print(
         f"{os.cpu_count()} CPUs; server and {args.clients} {args.client} client(s) on loopback, "
         f"{args.seconds:g} s per phase"
+        + (f"; server with --workers {args.workers}" if args.workers else "")
         + (f"; reads paced to {args.read_rate:g}/s in all" if args.read_rate else "")
         + "\n"
     )
@@ -429,6 +443,7 @@ async def _run(base: str, server: subprocess.Popen[bytes], args: argparse.Namesp
             "seconds": args.seconds,
             "batch": args.batch,
             "seed_articles": args.seed_articles,
+            "workers": args.workers,
             "stories": len(story_ids),
             "cpus": os.cpu_count(),
             "results": results,

@@ -197,3 +197,38 @@ def web_server(routes: dict[str, Route | Callable[[], Route]]) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def workers_of(pid: int) -> list[int]:
+    """The uvicorn worker processes (multiprocessing spawn children) of `pid`."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            cmdline = (entry / "cmdline").read_bytes()
+        except OSError:
+            continue
+        parent = int(stat.rsplit(")", 1)[1].split()[1])
+        if parent == pid and b"spawn_main" in cmdline:
+            found.append(int(entry.name))
+    return found
+
+
+def gone(pids: list[int], *, timeout_s: float) -> bool:
+    """Whether every one of `pids` has exited (a zombie, not yet reaped, has) within `timeout_s`."""
+
+    def alive(pid: int) -> bool:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            return False
+        return state != "Z"
+
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if not any(alive(p) for p in pids):
+            return True
+        time.sleep(0.1)
+    return False

@@ -21,7 +21,7 @@ from typing import Any
 import httpx
 import pytest
 import sqlalchemy as sa
-from _service_fixtures import postgres, running_server
+from _service_fixtures import gone, postgres, running_server, workers_of
 
 TOPICS = [
     "A fire destroyed the {w} warehouse in Kessport on Saturday; four workers died, the port authority said.",
@@ -124,10 +124,19 @@ def _check_consistent(db: str) -> None:
             assert con.execute("PRAGMA foreign_key_check").fetchall() == []
 
 
-@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
-def test_kill_9_mid_ingest_loses_nothing_acknowledged(tmp_path: Path, kind: str) -> None:
+@pytest.mark.parametrize(
+    ("kind", "extra"),
+    [("sqlite", ()), ("postgresql", ()), ("sqlite", ("--workers", "2"))],
+    ids=["sqlite", "postgresql", "sqlite-workers"],
+)
+def test_kill_9_mid_ingest_loses_nothing_acknowledged(
+    tmp_path: Path, kind: str, extra: tuple[str, ...]
+) -> None:
+    """With `--workers 2`, the process killed is the one that clusters; its workers exit too."""
     with _database(kind, tmp_path) as db:
-        with running_server(db) as (base, process):
+        with running_server(db, *extra) as (base, process):
+            workers = workers_of(process.pid)
+            assert len(workers) == (int(extra[1]) if extra else 0)
             ingest = _Ingest(base)
             ingest.start()
             assert ingest.some_acknowledged.wait(600), f"no batch acknowledged: {ingest.errors}"
@@ -136,8 +145,12 @@ def test_kill_9_mid_ingest_loses_nothing_acknowledged(tmp_path: Path, kind: str)
             process.wait(60)
             ingest.join(300)
             assert not ingest.is_alive()
+            assert gone(workers, timeout_s=60)
         assert process.returncode == -signal.SIGKILL
-        assert ingest.errors == []
+        # A worker whose clustering process died answers the batch in flight with a 503.
+        assert all(e.startswith("503") for e in ingest.errors) if extra else ingest.errors == []
+        if ingest.errors:
+            ingest.failed = ingest.in_flight
         acknowledged = dict(ingest.acknowledged)
         assert len(acknowledged) >= ACKNOWLEDGED_BEFORE_KILL * BATCH
 
@@ -149,7 +162,7 @@ def test_kill_9_mid_ingest_loses_nothing_acknowledged(tmp_path: Path, kind: str)
         _check_consistent(db)
 
         with (
-            running_server(db) as (base, _),
+            running_server(db, *extra) as (base, _),
             httpx.Client(base_url=base, timeout=300, trust_env=False) as client,
         ):
             # Posting what was acknowledged again changes nothing.

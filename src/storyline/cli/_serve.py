@@ -42,6 +42,15 @@ def add_serve_parser(sub: Any) -> None:
         "--rate-limit", type=int, default=1200, metavar="N", help="writes per client per minute (0: none)"
     )
     s.add_argument(
+        "--workers",
+        type=_workers,
+        default=0,
+        metavar="N",
+        help="serve HTTP from N worker processes while this process alone clusters the posted "
+        "articles, so reads do not wait on clustering (default 0: one process does both; the "
+        "write rate limit then holds per worker)",
+    )
+    s.add_argument(
         "--migrate", action="store_true", help="only bring the database schema up to date, then exit"
     )
 
@@ -71,7 +80,12 @@ def serve(args: argparse.Namespace) -> int:
         return 0
     import uvicorn
 
-    info(f"serving on http://{args.host}:{args.port}/ (store: {args.db.rsplit('@', 1)[-1]})")
+    where = f"http://{args.host}:{args.port}/ (store: {args.db.rsplit('@', 1)[-1]})"
+    if args.workers:
+        info(f"serving on {where} from {args.workers} worker process(es); clustering in this one")
+        service.serve_workers(settings, host=args.host, port=args.port, workers=args.workers)
+        return 0
+    info(f"serving on {where}")
     uvicorn.run(service.create_app(settings), host=args.host, port=args.port, log_level="warning")
     return 0
 
@@ -85,3 +99,13 @@ def _port(text: str) -> int:
     if not 1 <= port <= 65535:
         raise argparse.ArgumentTypeError(f"{port} is not a port (1-65535)")
     return port
+
+
+def _workers(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of workers: {text!r}") from None
+    if not 0 <= n <= 64:
+        raise argparse.ArgumentTypeError(f"{n} workers: give 0 to 64")
+    return n

@@ -3,6 +3,7 @@
 Needs the `service` extra: pip install 'storyline[service]'.
 """
 
+from storyline.service._workers import serve_workers
 from storyline.service.app import create_app
 from storyline.service.fetch import Fetched, SafeFetcher, is_public_address
 from storyline.service.settings import Settings
@@ -16,5 +17,6 @@ __all__ = [
     "create_app",
     "is_public_address",
     "migrate",
+    "serve_workers",
     "upgrade",
 ]

@@ -2,15 +2,35 @@
 
 from __future__ import annotations
 
+import os
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from storyline.cluster import ClusterOptions, Features, Featurizer, OnlineClusterer, StateStore
 from storyline.model import Article
 
 REPLAY_BATCH = 256
+MEMORY_DIRS = ("/dev/shm",)  # RAM-backed folders, where one exists
+
+
+@cache
+def scratch_dir() -> str | None:
+    """Where snapshots are laid out as files for a moment: a RAM-backed folder when one is writable.
+
+    `StateStore` (storyline.cluster) writes a snapshot as files and fsyncs each one; the
+    service reads them straight back into the database and deletes them. Those files
+    are scratch, never the durable copy (the database transaction is), yet on a disk
+    the fsyncs and unlinks cost about 0.3 s per snapshot (2,000 articles, ext4), under
+    the write lock. In tmpfs they cost about nothing (0.3 s -> 0.025 s, measured).
+    None: the system's temporary folder.
+    """
+    for candidate in MEMORY_DIRS:
+        if os.path.isdir(candidate) and os.access(candidate, os.W_OK | os.X_OK):
+            return candidate
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +89,20 @@ class LiveClusterer:
         return out
 
     def snapshot_files(self) -> dict[str, bytes]:
-        """The clusterer's memory as the files of a storyline.cluster state directory."""
-        with tempfile.TemporaryDirectory(prefix="storyline-snapshot-") as tmp:
+        """The clusterer's memory as the files of a storyline.cluster state directory.
+
+        Laid out in `scratch_dir()`; where that fails (a full RAM folder), in the system's
+        temporary folder.
+        """
+        try:
+            return self._snapshot_files(scratch_dir())
+        except OSError:
+            if scratch_dir() is None:
+                raise
+            return self._snapshot_files(None)
+
+    def _snapshot_files(self, where: str | None) -> dict[str, bytes]:
+        with tempfile.TemporaryDirectory(prefix="storyline-snapshot-", dir=where) as tmp:
             directory = Path(tmp) / "state"
             store = StateStore(directory, self.clusterer)
             store.load()
@@ -99,7 +131,7 @@ class LiveClusterer:
             ConfigError: the snapshot is corrupt or was made with other settings or model.
         """
         live = cls(options, featurizer=featurizer)
-        with tempfile.TemporaryDirectory(prefix="storyline-snapshot-") as tmp:
+        with tempfile.TemporaryDirectory(prefix="storyline-snapshot-", dir=scratch_dir()) as tmp:
             directory = Path(tmp) / "state"
             for name, data in files.items():
                 path = (directory / name).resolve()

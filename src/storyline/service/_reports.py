@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from storyline.cluster import story_title, thread_title
 from storyline.errors import InputError
 from storyline.model import Article
 from storyline.pipeline import Reporter
@@ -251,31 +252,36 @@ class Reports:
         """Compute and store the report of `key` as it is now; its version and JSON bytes."""
         kind, group_id = key
         if kind == "story":
-            version, body, disagrees, line = self._story_report(group_id, reporter)
-            self.store.cache(kind, group_id, version, body.decode(), disagrees=disagrees, summary_line=line)
+            version, body, disagrees, line, title = self._story_report(group_id, reporter)
+            self.store.cache(
+                kind, group_id, version, body.decode(), disagrees=disagrees, summary_line=line, title=title
+            )
         else:
-            version, body = self._thread_report(group_id)
-            self.store.cache(kind, group_id, version, body.decode())
+            version, body, title = self._thread_report(group_id)
+            self.store.cache(kind, group_id, version, body.decode(), title=title)
         self._remember(key, version, body)
         with self._guard:
             self.computed += 1
         return version, body
 
-    def _story_report(self, story_id: int, reporter: Reporter) -> tuple[int, bytes, bool, str | None]:
+    def _story_report(self, story_id: int, reporter: Reporter) -> tuple[int, bytes, bool, str | None, str]:
         version, articles = self.store.story_articles(story_id)
         report: dict[str, Any] = reporter(articles, cluster_id=str(story_id)).to_dict()
         body = json.dumps(report, ensure_ascii=False).encode()
         summary = report.get("summary") or []
         line = summary[0].get("text") if summary and isinstance(summary[0], dict) else None
         disagrees = any(bool(c.get("disagreement")) for c in report.get("claims") or [])
-        return version, body, disagrees, line
+        return version, body, disagrees, line, story_title(articles)
 
-    def _thread_report(self, thread_id: int) -> tuple[int, bytes]:
+    def _thread_report(self, thread_id: int) -> tuple[int, bytes, str]:
         row, stories, articles = self.store.thread_contents(thread_id)
+        # The topic, from the titles and summaries of its stories (the newest 200), as the store makes it.
+        title = thread_title([[Article(text=s["summary"] or "", title=s["title"])] for s in stories])
+        row = {**row, "title": title}
         note = None
         try:
             dates = timeline(articles, embedder=self.embedder).to_dict()
         except InputError as exc:
             dates, note = None, str(exc)
         body = {"thread": row, "stories": stories, "timeline": dates, "timeline_note": note}
-        return int(row["version"]), json.dumps(body, ensure_ascii=False).encode()
+        return int(row["version"]), json.dumps(body, ensure_ascii=False).encode(), title

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -18,6 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from storyline import __version__
 from storyline.service._feeds import poll_feed
 from storyline.service._reports import Reports
+from storyline.service._writer import RemoteWriter
 from storyline.service.deps import RateLimiter
 from storyline.service.errors import error_body, install_handlers
 from storyline.service.fetch import SafeFetcher
@@ -42,12 +44,23 @@ FEED_TICK_S = 15.0
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
-def create_app(settings: Settings) -> FastAPI:
-    """The app; its lifespan opens the store (which must be migrated to head) and polls feeds."""
+def create_app(settings: Settings, *, writer: RemoteWriter | None = None) -> FastAPI:
+    """The app; its lifespan opens the store (which must be migrated to head) and polls feeds.
+
+    With `writer` (a worker of `storyline serve --workers N`), article writes go to the
+    process that clusters (storyline.service._writer); everything else goes to the store.
+    """
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        store = await run_in_threadpool(Store, settings.db_url, snapshot_every=settings.snapshot_every)
+        store = await run_in_threadpool(
+            functools.partial(
+                Store,
+                settings.db_url,
+                snapshot_every=settings.snapshot_every,
+                forward_to=None if writer is None else writer.add_articles,
+            )
+        )
         app.state.store = store
         reports = Reports(store, embedder=settings.embedder, workers=settings.report_workers)
         app.state.reports = reports
@@ -61,6 +74,8 @@ def create_app(settings: Settings) -> FastAPI:
                     await poller
             await run_in_threadpool(reports.close)
             await run_in_threadpool(store.close)
+            if writer is not None:
+                writer.close()
 
     app = FastAPI(
         title="storyline",

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
+from storyline.cluster import story_title
 from storyline.errors import Errors, InputError
 from storyline.model import Article
 from storyline.service._inputs import ArticleIn, to_article
@@ -102,7 +103,9 @@ async def story_page(
     row = await run_in_threadpool(store.story, story_id)
     if row is None or served is None:
         raise HTTPException(404, f"no story {story_id}")
-    context = {"story": row, "view": view_of(json.loads(served.body)), "stale": served.stale}
+    view = view_of(json.loads(served.body))
+    view["headline"] = row.get("title") or view["headline"]  # the story's title, as the index shows it
+    context = {"story": row, "view": view, "stale": served.stale}
     return _render(request, "story.html", context)
 
 
@@ -134,7 +137,9 @@ async def paste_report(
         report = await reports.report(articles)
     except InputError as exc:
         return _render(request, "paste.html", {"texts": texts, "error": str(exc)}, status=422)
-    return _render(request, "story.html", {"story": None, "view": view_of(report)})
+    view = view_of(report)
+    view["headline"] = story_title(articles)
+    return _render(request, "story.html", {"story": None, "view": view})
 
 
 def _pasted(texts: str, fetcher: SafeFetcher) -> list[Article]:

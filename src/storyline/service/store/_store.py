@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
 
-from storyline.cluster import ClusterOptions, Features, Featurizer
+from storyline.cluster import ClusterOptions, Features, Featurizer, story_title, thread_title
 from storyline.errors import ConfigError, Errors
 from storyline.model import Article
 from storyline.service._clustering import LiveClusterer, Logged
@@ -35,6 +36,8 @@ from storyline.service.store._tables import (
 )
 
 SNIPPET_CHARS = 240
+SNAPSHOT_FRACTION = 10
+log = logging.getLogger("storyline.service")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +71,17 @@ def _snippet(text: str) -> str:
 class Store:
     """One database, shared by the threads of one server process (and by other processes)."""
 
-    def __init__(self, db: str, *, snapshot_every: int = 500) -> None:
+    def __init__(
+        self,
+        db: str,
+        *,
+        snapshot_every: int = 500,
+        forward_to: Callable[[Sequence[Article]], list[Stored]] | None = None,
+    ) -> None:
+        """`forward_to`: where `add_articles` sends its batches instead of clustering them here
+        (a worker of `storyline serve --workers N`: the process that started it clusters)."""
         self.db = db
+        self._forward_to = forward_to
         self.engine = make_engine(db)
         self.snapshot_every = snapshot_every
         current, head = schema_revisions(self.engine)
@@ -84,6 +96,8 @@ class Store:
         self._featurizer = Featurizer(ClusterOptions())
         self._live: LiveClusterer | None = None
         self._since_snapshot = 0
+        self._snapshot_lock = threading.Lock()
+        self._saved_seq = 0  # the newest snapshot this process stored covers articles up to here
 
     def _db_name(self) -> str:
         return self.db.rsplit("@", 1)[-1]  # never a password
@@ -143,10 +157,38 @@ class Store:
             self._since_snapshot += len(rows)
 
     def _snapshot(self, live: LiveClusterer) -> None:
-        files = live.snapshot_files()
+        self._save_snapshot(live.snapshot_files(), covered_seq=live.last_seq)
+        self._since_snapshot = 0
+
+    def _snapshot_due(self) -> bool:
+        """Whether enough new articles went into memory since the last snapshot.
+
+        At least `snapshot_every`, and at least a tenth of what memory holds: a snapshot's
+        size grows with the store, so a fixed interval would cost more per article as the
+        store grows; this way its cost per article stays flat, and a restart replays at
+        most about a tenth of the store.
+        """
+        held = self._live.last_seq if self._live is not None else 0
+        return self._since_snapshot >= max(self.snapshot_every, held // SNAPSHOT_FRACTION)
+
+    def _save_snapshot(self, files: dict[str, bytes], *, covered_seq: int) -> None:
+        """Store a snapshot's files and drop older snapshots; one at a time, the newest wins.
+
+        Called without the write lock: the files were taken under it, and the articles
+        they cover were committed before. A snapshot only shortens the next start (memory
+        is the articles replayed in order), so one that is older than the newest saved is
+        skipped, and a failure loses nothing (the caller logs it).
+        """
+        with self._snapshot_lock:
+            if covered_seq <= self._saved_seq:
+                return
+            self._write_snapshot(files, covered_seq)
+            self._saved_seq = covered_seq
+
+    def _write_snapshot(self, files: dict[str, bytes], covered_seq: int) -> None:
         with self._writing() as connection:
             snapshot_id = connection.execute(
-                snapshots.insert().values(covered_seq=live.last_seq, created=_now()).returning(snapshots.c.id)
+                snapshots.insert().values(covered_seq=covered_seq, created=_now()).returning(snapshots.c.id)
             ).scalar_one()
             connection.execute(
                 snapshot_files.insert(),
@@ -155,7 +197,6 @@ class Store:
             old = sa.select(snapshots.c.id).where(snapshots.c.id < snapshot_id)
             connection.execute(snapshot_files.delete().where(snapshot_files.c.snapshot_id.in_(old)))
             connection.execute(snapshots.delete().where(snapshots.c.id < snapshot_id))
-        self._since_snapshot = 0
 
     # -- writing -----------------------------------------------------------------------------
     def add_articles(self, batch: Sequence[Article]) -> list[Stored]:
@@ -164,6 +205,8 @@ class Store:
         The articles' features are computed before the write lock is taken (they depend on
         nothing else); the lock is held while deciding and inserting.
         """
+        if self._forward_to is not None:
+            return self._forward_to(batch)
         features = self._featurizer(list(batch)) if batch else None
         with self._write_lock:
             try:
@@ -179,9 +222,21 @@ class Store:
             except BaseException:
                 self._live = None  # memory may hold what was rolled back: rebuild on the next write
                 raise
-            if self._since_snapshot >= self.snapshot_every:
-                self._snapshot(self._live)
-            return result
+            taken = None
+            if self._snapshot_due():
+                # Only laying the memory out as bytes needs the lock (about 25 ms for 2,000
+                # articles); storing them in the database does not.
+                try:
+                    taken = (self._live.snapshot_files(), self._live.last_seq)
+                except OSError as exc:
+                    log.error("snapshot not taken: %s", exc)
+                self._since_snapshot = 0
+        if taken is not None:
+            try:
+                self._save_snapshot(taken[0], covered_seq=taken[1])
+            except (OSError, sa.exc.SQLAlchemyError) as exc:  # the articles are stored: answer them
+                log.error("snapshot not stored: %s", type(exc).__name__)
+        return result
 
     def _insert(
         self,
@@ -288,9 +343,13 @@ class Store:
             n_new = new_stories.get(thread, 0)
             if old is None:
                 values = _rollup(members, None, now) | {"id": thread, "n_stories": n_new}
+                if n_new > 1:
+                    values["title"] = _thread_title(connection, thread)
                 connection.execute(threads.insert().values(values))
             else:
                 values = _rollup(members, old, now) | {"n_stories": old.n_stories + n_new}
+                if (old.n_stories + n_new).bit_length() > old.n_stories.bit_length():
+                    values["title"] = _thread_title(connection, thread)  # at 2, 4, 8, ... stories
                 connection.execute(threads.update().where(threads.c.id == thread).values(values))
 
     # -- reading -----------------------------------------------------------------------------
@@ -418,8 +477,12 @@ class Store:
         *,
         disagrees: bool | None = None,
         summary_line: str | None = None,
+        title: str | None = None,
     ) -> None:
-        """Keep `body` as the report of `version`, unless a report of a newer version is kept already."""
+        """Keep `body` as the report of `version`, unless a report of a newer version is kept already.
+
+        `title`: the title made from all its articles, stored if the story or thread is still at `version`.
+        """
         with self._writing() as connection:
             held = connection.execute(
                 sa.select(reports.c.version)
@@ -438,11 +501,18 @@ class Store:
                     .where(reports.c.kind == kind, reports.c.id == group_id)
                     .values(version=version, body=body)
                 )
+            titled = {"title": title} if title else {}
             if kind == "story":
                 connection.execute(
                     stories.update()
                     .where(stories.c.id == group_id, stories.c.version == version)
-                    .values(disagrees=disagrees, summary_line=summary_line)
+                    .values(disagrees=disagrees, summary_line=summary_line, **titled)
+                )
+            elif titled:
+                connection.execute(
+                    threads.update()
+                    .where(threads.c.id == group_id, threads.c.version == version)
+                    .values(titled)
                 )
 
     # -- feeds -------------------------------------------------------------------------------
@@ -550,13 +620,39 @@ def _thread_dict(row: Any) -> dict[str, Any]:
     }
 
 
+THREAD_TITLE_STORIES = 64
+"""A thread's title is made from at most this many of its stories (the newest)."""
+
+
+def _group_title(members: list[dict[str, Any]]) -> str:
+    """A new story's (or one-story thread's) title: its most representative headline, or one
+    extracted from its text; the story's report refines it once computed."""
+    return story_title([Article(text=m["text"], title=m["title"]) for m in members])
+
+
+def _thread_title(connection: sa.Connection, thread: int) -> str:
+    """The topic of a thread from its stories' titles and openings (cheap: no article is read).
+
+    Made when the thread reaches 2, 4, 8, ... stories, so at most a logarithm of its stories
+    many times; its timeline's computation refines it from the same columns then.
+    """
+    query = (
+        sa.select(stories.c.title, stories.c.snippet, stories.c.summary_line)
+        .where(stories.c.thread == thread)
+        .order_by(stories.c.id.desc())
+        .limit(THREAD_TITLE_STORIES)
+    )
+    return thread_title(
+        [[Article(text=r.summary_line or r.snippet, title=r.title)] for r in connection.execute(query)]
+    )
+
+
 def _rollup(members: list[dict[str, Any]], old: Any, now: dt.datetime) -> dict[str, Any]:
     """A story's or thread's row after `members` joined it (`old`: its row before, or None)."""
     dates = [m["date"] for m in members if m["date"] is not None]
-    title = next((m["title"] for m in members if m["title"]), None)
     if old is None:
         return {
-            "title": title,
+            "title": _group_title(members),
             "n_articles": len(members),
             "first_date": min(dates, default=None),
             "last_date": max(dates, default=None),
@@ -564,7 +660,7 @@ def _rollup(members: list[dict[str, Any]], old: Any, now: dt.datetime) -> dict[s
             "version": 1,
         }
     return {
-        "title": old.title or title,
+        "title": old.title or _group_title(members),
         "n_articles": old.n_articles + len(members),
         "first_date": min([*dates, *([old.first_date] if old.first_date else [])], default=None),
         "last_date": max([*dates, *([old.last_date] if old.last_date else [])], default=None),
