@@ -322,17 +322,18 @@ class Store:
         }
         touched_threads: dict[int, list[dict[str, Any]]] = {}
         new_stories: dict[int, int] = {}
+        titles: dict[tuple[int, ...], str] = {}  # a new one-story thread's title is its story's
         for story, members in by_story.items():
             thread = members[0]["thread"]
             touched_threads.setdefault(thread, []).extend(members)
             old = existing.get(story)
             if old is None:
                 new_stories[thread] = new_stories.get(thread, 0) + 1
-                values = _rollup(members, None, now) | {"id": story, "thread": thread}
+                values = _rollup(members, None, now, titles) | {"id": story, "thread": thread}
                 connection.execute(stories.insert().values(snippet=_snippet(members[0]["text"]), **values))
             else:
                 connection.execute(
-                    stories.update().where(stories.c.id == story).values(_rollup(members, old, now))
+                    stories.update().where(stories.c.id == story).values(_rollup(members, old, now, titles))
                 )
         old_threads = {
             r.id: r
@@ -342,12 +343,12 @@ class Store:
             old = old_threads.get(thread)
             n_new = new_stories.get(thread, 0)
             if old is None:
-                values = _rollup(members, None, now) | {"id": thread, "n_stories": n_new}
+                values = _rollup(members, None, now, titles) | {"id": thread, "n_stories": n_new}
                 if n_new > 1:
                     values["title"] = _thread_title(connection, thread)
                 connection.execute(threads.insert().values(values))
             else:
-                values = _rollup(members, old, now) | {"n_stories": old.n_stories + n_new}
+                values = _rollup(members, old, now, titles) | {"n_stories": old.n_stories + n_new}
                 if (old.n_stories + n_new).bit_length() > old.n_stories.bit_length():
                     values["title"] = _thread_title(connection, thread)  # at 2, 4, 8, ... stories
                 connection.execute(threads.update().where(threads.c.id == thread).values(values))
@@ -647,12 +648,21 @@ def _thread_title(connection: sa.Connection, thread: int) -> str:
     )
 
 
-def _rollup(members: list[dict[str, Any]], old: Any, now: dt.datetime) -> dict[str, Any]:
-    """A story's or thread's row after `members` joined it (`old`: its row before, or None)."""
+def _rollup(
+    members: list[dict[str, Any]], old: Any, now: dt.datetime, titles: dict[tuple[int, ...], str]
+) -> dict[str, Any]:
+    """A story's or thread's row after `members` joined it (`old`: its row before, or None).
+
+    `titles` remembers the titles made for these members in this write: a new thread of one
+    new story has the same members, so its title is made once.
+    """
     dates = [m["date"] for m in members if m["date"] is not None]
     if old is None:
+        key = tuple(map(id, members))
+        if key not in titles:
+            titles[key] = _group_title(members)
         return {
-            "title": _group_title(members),
+            "title": titles[key],
             "n_articles": len(members),
             "first_date": min(dates, default=None),
             "last_date": max(dates, default=None),
