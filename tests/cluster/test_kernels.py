@@ -112,3 +112,13 @@ def test_stop_words_read_without_importing_sklearn_are_sklearns() -> None:
     from storyline.cluster._features import _sklearn_stop_words
 
     assert _sklearn_stop_words() == ENGLISH_STOP_WORDS
+
+
+@pytest.mark.parametrize("num_perm", [8, 32, 128])
+def test_lsh_bands_are_datasketchs_choice(num_perm: int) -> None:
+    from datasketch.lsh import _optimal_param
+
+    from storyline.cluster._online import lsh_bands
+
+    for threshold in (0.1, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95):
+        assert lsh_bands(threshold, num_perm) == _optimal_param(threshold, num_perm, 0.5, 0.5)
