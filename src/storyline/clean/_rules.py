@@ -108,14 +108,20 @@ _URL_OR_EMAIL = re.compile(
 READING_PREFIX = re.compile(r"^\s*(you['’]re|you\s+are|now|currently)\s+reading\s*:\s*", re.IGNORECASE)
 DATELINE_PREFIX = re.compile(
     r"""^\s*(
-        [A-Z][A-Z.'’-]{2,}(\s+[A-Z][A-Z.'’-]+){0,3}                         # KESSPORT / NEW YORK
-        (,\s*[A-Z][\w.]+(\s+[A-Z][\w.]+){0,2})?                            # , Varnia / , Calif.
-        (,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?                                 # , March 10
-        \s*(\(\s*[^()]{2,40}\s*\))?                                         # (Meridian Post)
-      | [A-Z][\w.'’-]+(\s+[\w.'’-]+){0,3}(,\s*[\w.'’-]+(\s+[\w.'’-]+){0,2})?  # Kiev, ukraine
-        \s*\(\s*(?i:ap|afp|reuters|cnn|upi|xinhua|dpa|efe|ansa|pti|ians|bloomberg|ap\s+photo
-            |[\w .'&-]{0,30}(news|wire|post|times|press|agency|herald|journal|tribune))\s*\)  # ( ap )
-    )\s*[-–—]+\s+(?=\S)""",
+        (
+            [A-Z][A-Z.'’-]{2,}(\s+[A-Z][A-Z.'’-]+){0,3}                     # KESSPORT / NEW YORK
+            (,\s*[A-Z][\w.]+(\s+[A-Z][\w.]+){0,2})?                        # , Varnia / , Calif.
+            (,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?                             # , March 10
+            \s*(\(\s*[^()]{2,40}\s*\))?                                     # (Meridian Post)
+          | [A-Z][\w.'’/-]+(\s+[\w.'’-]+){0,3}(,\s*[\w.'’-]+(\s+[\w.'’-]+){0,2})?  # Kiev, ukraine
+            \s*\(\s*(?i:ap|afp|reuters|cnn|upi|xinhua|dpa|efe|ansa|pti|ians|bloomberg|ap\s+photo
+                |cbs|nbc|abc|cns|marketwatch|mainstreet|[\w-]+\.com(/ap)?
+                |[kw][a-z]{2,3}(-?tv)?\d?|(cbs|nbc|abc|fox)\s?\w{1,4}            # ( wkrc ), ( cbs dc )
+                |[\w .'&-]{0,30}(news|wire|post|times|press|agency|herald|journal|tribune|health))\s*\)
+        )\s*([-–—]+|_)\s+                                                  # -- / — / NYT wire's " _ "
+      | ([A-Z][\w.'’/-]+(\s+[\w.'’-]+){0,3}(,\s*[\w.'’-]+(\s+[\w.'’-]+){0,2})?\s*)?  # Boston (CNN) jurors
+        \(\s*(?i:ap|afp|reuters|cnn|upi|xinhua)\s*\)(\s*[-–—]+\s+|(?!\s*[-–—_])\s*)  # (CNN) -- / ( cnn ) alone
+    )(?=\S)""",
     re.VERBOSE,
 )
 _NAV_SEPARATORS = re.compile(r"\s*[|•·»›>]\s*|\s+/\s+")

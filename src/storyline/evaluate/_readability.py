@@ -4,7 +4,8 @@ Three kinds of sentence are counted, each by a plain rule (so counts can be comp
 across systems in one run, not taken as exact):
 
 - a **fragment**: an attribution alone ("he said.", "Smith added."), a sentence of
-  fewer than four words, or a quote cut at its close (it starts with a closing quote);
+  fewer than four words, or a quote cut at its close (it starts with a closing quote
+  and a space: "'' he said", not DUC's opening "''He said");
 - a **wire credit**: a dateline or agency credit left at the start ("BERLIN (AP) _",
   "BEIJING, March 3 (Xinhua) --", "washington ( ap ) --"), or a credit anywhere
   ("(AP)", "Associated Press writer", "copyright");
@@ -31,7 +32,7 @@ _ATTRIBUTION = re.compile(
     )[\W_]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
-_CLOSING_QUOTE_START = re.compile(r"^\s*(['’”]|''|\"\s)")
+_CLOSING_QUOTE_START = re.compile(r"^\s*(''|[\"'’”])(\s|$)")  # '' he said: not ''He said
 _DATELINE = re.compile(
     r"""^\s*[\W_]*(
         [A-Z][A-Za-z.'’-]+(\s+[A-Za-z.'’-]+){0,3}(,\s*[A-Za-z.'’-]+(\s+[A-Za-z.'’-]+){0,2})?  # PLACE, Region

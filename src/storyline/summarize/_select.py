@@ -25,6 +25,7 @@ class Selector(Protocol):
         budget: int,
         redundancy: float,
         same_fact: Callable[[int, int], bool] | None = None,
+        needs: npt.NDArray[np.intp] | None = None,
     ) -> list[int]: ...
 
 
@@ -35,6 +36,8 @@ class MMRSelector:
     those that still fit the budget. A sentence whose similarity to one already
     chosen reaches `redundancy`, or that `same_fact(i, j)` says repeats one already
     chosen (i, j index the given arrays), is never taken: no two sentences say one thing.
+    `needs[i]`, when not -1, is a sentence that must be chosen before `i` may be (a
+    pronoun start waits for the sentence before it in its report).
     """
 
     def __init__(self, *, lam: float = 0.75) -> None:
@@ -49,10 +52,13 @@ class MMRSelector:
         budget: int,
         redundancy: float,
         same_fact: Callable[[int, int], bool] | None = None,
+        needs: npt.NDArray[np.intp] | None = None,
     ) -> list[int]:
         if len(scores) == 0:
             return []
         pool = np.argsort(-scores, kind="stable")[:_MAX_CANDIDATES]
+        # waiting[k]: pool[k] needs a sentence not yet chosen (-1 when it needs none).
+        waiting = np.full(len(pool), -1, dtype=np.intp) if needs is None else needs[pool].astype(np.intp)
         pool_emb = embeddings[pool]
         max_sim = np.full(len(pool), -1.0, dtype=np.float32)
         alive = n_words[pool] <= budget
@@ -60,7 +66,10 @@ class MMRSelector:
         remaining = budget
         while alive.any():
             value = self.lam * scores[pool] - (1.0 - self.lam) * np.maximum(max_sim, 0.0)
-            value = np.where(alive, value, -np.inf)
+            open_ = alive & (waiting < 0)
+            if not open_.any():
+                break
+            value = np.where(open_, value, -np.inf)
             best = int(np.argmax(value))
             chosen.append(int(pool[best]))
             remaining -= int(n_words[pool[best]])
@@ -68,6 +77,7 @@ class MMRSelector:
             max_sim = np.maximum(max_sim, sims)
             alive &= (max_sim < redundancy) & (n_words[pool] <= remaining)
             alive[best] = False
+            waiting[waiting == pool[best]] = -1
             if same_fact is not None:
                 for k in np.flatnonzero(alive).tolist():
                     if same_fact(int(pool[k]), int(pool[best])):

@@ -13,6 +13,7 @@ from storyline.errors import ConfigError, Errors
 from storyline.model import Corpus, Dropped, Summary, SummaryOptions, SummarySentence
 from storyline.summarize._features import Features, compute_features, doc_vectors
 from storyline.summarize._learned import LearnedScorer
+from storyline.summarize._readable import readable_candidates
 from storyline.summarize._scorers import SCORERS, CentralityScorer, SentenceScorer
 from storyline.summarize._select import SELECTORS, Selector
 from storyline.summarize._update import Seen, copied_from, split_since
@@ -118,6 +119,8 @@ def summarize_corpus(
         candidates = _unseen(corpus, candidates, seen, seen_docs, matcher=matcher, cap=redundant_at)
         if not len(candidates):
             return _empty(corpus, cluster_id, "nothing new: every sentence states a fact the reader saw")
+    # No fragment, and a pronoun start only right after the sentence before it in its report.
+    candidates, needs = readable_candidates(corpus, candidates)
     # No two summary sentences may state the same fact (the citation test), besides
     # the selector's own cap on plain similarity.
     cand_emb = embeddings[candidates]
@@ -135,10 +138,18 @@ def summarize_corpus(
         budget=options.words,
         redundancy=redundant_at,
         same_fact=same_fact if matcher.uses_words else None,
+        needs=needs,
     )
     chosen = [int(candidates[p]) for p in picked]
     all_dated = all(corpus.articles[corpus.sentences[i].doc_index].date for i in chosen)
-    chosen.sort(key=lambda i: _reading_order(corpus, i, use_dates=all_dated))
+    # A pronoun start reads right after the sentence it needs (its head's place, then its own).
+    head = {int(candidates[p]): int(candidates[p]) for p in picked}
+    for p in sorted(picked, key=lambda p: corpus.sentences[int(candidates[p])].position):
+        if needs[p] >= 0:
+            head[int(candidates[p])] = head[int(candidates[needs[p]])]
+    chosen.sort(
+        key=lambda i: (*_reading_order(corpus, head[i], use_dates=all_dated), corpus.sentences[i].position)
+    )
     sentences = tuple(
         SummarySentence(
             text=corpus.sentences[i].text,

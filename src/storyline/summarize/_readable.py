@@ -1,0 +1,78 @@
+"""Sentences that do not read alone in a summary (issue 15): fragments and dangling pronouns.
+
+Two rules, applied to the candidates before selection:
+
+- a **fragment** is never a candidate: an attribution alone ("he said.", "Smith
+  added."), or a quote cut at its close (the sentence opens with the closing quote
+  the splitter left behind);
+- a sentence that **opens with a personal pronoun** (he, she, they and their other
+  forms) may only follow the sentence before it in its report: it is a candidate
+  that needs that sentence chosen first, and no candidate at all when that sentence
+  is not one. Whoever the pronoun names is then in the summary just before it (the
+  summary is read in report order within a date).
+
+`storyline.evaluate.Readability` counts the same kinds over any system's output; it
+keeps its own rules (the measure stays independent of this code).
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import numpy.typing as npt
+
+from storyline.model import Corpus
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_PRONOUNS = frozenset("he she him his her hers they them their theirs".split())
+_ATTRIBUTION = re.compile(
+    r"""^[\W_]*(
+        (he|she|they|i|we|it|officials?|police|authorities|[A-Za-z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3})
+        \s+(said|says|added|adds|told\s+\w+(\s+\w+)?|wrote|writes|noted|explained|stated)
+      | (said|says|added|adds|wrote|writes|noted)\s+(\w[\w.'’-]*)(\s+\w[\w.'’-]*){0,3}
+    )[\W_]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_CLOSING_QUOTE_START = re.compile(r"^\s*(''|[\"'’”])(\s|$)")  # '' he said: not ''He said
+
+
+def is_fragment(text: str) -> bool:
+    """An attribution alone, or a quote cut at its close."""
+    return bool(_ATTRIBUTION.match(text) or _CLOSING_QUOTE_START.match(text))
+
+
+def starts_with_pronoun(text: str) -> bool:
+    """The sentence's first word is a personal pronoun (he, she, they, ...)."""
+    match = _WORD.search(text)
+    return match is not None and match.group(0).lower() in _PRONOUNS
+
+
+def readable_candidates(
+    corpus: Corpus, candidates: npt.NDArray[np.intp]
+) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+    """The candidates without fragments, and what each needs chosen before it.
+
+    Returns `(kept, needs)`: `needs[k]` is the index into `kept` of the sentence that
+    must be in the summary before `kept[k]` may be (the previous sentence of its
+    report, for a pronoun start), or -1. A pronoun start whose previous sentence is
+    not a candidate is left out.
+    """
+    sentences = corpus.sentences
+    kept = [int(i) for i in candidates if not is_fragment(sentences[int(i)].text)]
+    # In report order, a pronoun start stays only when the sentence before it stayed.
+    stays: dict[tuple[int, int], bool] = {}
+    for i in sorted(kept, key=lambda i: (sentences[i].doc_index, sentences[i].position)):
+        s = sentences[i]
+        stays[(s.doc_index, s.position)] = not starts_with_pronoun(s.text) or stays.get(
+            (s.doc_index, s.position - 1), False
+        )
+    out = [i for i in kept if stays[(sentences[i].doc_index, sentences[i].position)]]
+    index = {(sentences[i].doc_index, sentences[i].position): k for k, i in enumerate(out)}
+    needs = [
+        index[(sentences[i].doc_index, sentences[i].position - 1)]
+        if starts_with_pronoun(sentences[i].text)
+        else -1
+        for i in out
+    ]
+    return np.array(out, dtype=np.intp), np.array(needs, dtype=np.intp)
