@@ -5,7 +5,12 @@ from storyline import Article, SummaryOptions
 from storyline.embed import HashEmbedder
 from storyline.pipeline import embed_corpora, prepare
 from storyline.summarize import MMRSelector, summarize_corpus
-from storyline.summarize._readable import is_fragment, readable_candidates, starts_with_pronoun
+from storyline.summarize._readable import (
+    ends_quote_from_before,
+    is_fragment,
+    readable_candidates,
+    starts_with_pronoun,
+)
 from storyline.text import make_splitter
 
 
@@ -99,3 +104,42 @@ def test_a_pronoun_start_reads_right_after_the_sentence_it_needs() -> None:
     ]
     summary = summarize_corpus(_corpus(docs), options=SummaryOptions(words=500), embedder=HashEmbedder())
     assert [s.text[:8] for s in summary.sentences] == ["Ana Ruiz", "She had ", "Thousand"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "tail"),
+    [
+        ('The leak is now sealed," he said.', True),
+        ("The leak is now sealed,” he said.", True),
+        ("Sealed now,'' he said.", True),
+        ('"The leak is sealed," he said.', False),
+        ("“It is over,” he said.", False),
+        ("``It is over,'' he said.", False),
+        ("''It is over,'' he said.", False),  # wire text opens with '' too
+        ('He said: "The leak is bad.', False),  # opens a quote: its head, not its tail
+        ('A 5" pipe burst.', False),  # inches
+        ("No quotes here.", False),
+    ],
+)
+def test_quote_tails(sentence: str, tail: bool) -> None:
+    assert ends_quote_from_before(sentence) is tail
+
+
+def test_a_quote_tail_waits_for_its_opening() -> None:
+    corpus = _corpus(
+        [
+            Article(
+                id="a",
+                text=(
+                    "Crews stopped the ammonia leak at the port on Monday morning. "
+                    '"We worked through the night. '
+                    'The leak is now sealed," the fire chief said.'
+                ),
+            )
+        ]
+    )
+    assert len(corpus.sentences) == 3
+    kept, needs = readable_candidates(corpus, np.array([0, 2], dtype=np.intp))
+    assert kept.tolist() == [0]  # the tail's opening is not a candidate: the tail cannot be read
+    kept, needs = readable_candidates(corpus, np.arange(3, dtype=np.intp))
+    assert needs.tolist() == [-1, -1, 1]

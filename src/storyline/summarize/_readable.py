@@ -6,10 +6,11 @@ Two rules, applied to the candidates before selection:
   added."), or a quote cut at its close (the sentence opens with the closing quote
   the splitter left behind);
 - a sentence that **opens with a personal pronoun** (he, she, they and their other
-  forms) may only follow the sentence before it in its report: it is a candidate
-  that needs that sentence chosen first, and no candidate at all when that sentence
-  is not one. Whoever the pronoun names is then in the summary just before it (the
-  summary is read in report order within a date).
+  forms), or that **ends a quote opened in the sentence before** ("The leak is now
+  sealed," he said.), may only follow the sentence before it in its report: it is a
+  candidate that needs that sentence chosen first, and no candidate at all when that
+  sentence is not one. Whoever the pronoun names, or the quote's opening, is then in
+  the summary just before it (the summary is read in report order within a date).
 
 `storyline.evaluate.Readability` counts the same kinds over any system's output; it
 keeps its own rules (the measure stays independent of this code).
@@ -48,6 +49,35 @@ def starts_with_pronoun(text: str) -> bool:
     return match is not None and match.group(0).lower() in _PRONOUNS
 
 
+_QUOTE_MARK = re.compile(r"“|”|``|''|\"")
+
+
+def ends_quote_from_before(text: str) -> bool:
+    """The sentence's first quotation mark closes a quote: one opened in an earlier sentence.
+
+    Curly marks say which way they face; a wire '' first closes when the sentence's marks
+    are unpaired (wire text opens quotes with '' too); a straight double quote closes when it
+    follows a letter or punctuation mark rather than a space or a digit, and the sentence
+    has an odd number of them.
+    """
+    match = _QUOTE_MARK.search(text)
+    if match is None:
+        return False
+    mark, before = match.group(0), text[match.start() - 1 : match.start()]
+    if mark == "”":
+        return True
+    if mark == "''":  # wire text also opens quotes with '': closing only when left unpaired
+        return len(_QUOTE_MARK.findall(text)) % 2 == 1
+    if mark != '"' or text.count('"') % 2 == 0:
+        return False
+    return bool(before) and not before.isspace() and not before.isdigit()  # 5" is inches
+
+
+def needs_previous(text: str) -> bool:
+    """The sentence reads only after the one before it in its report."""
+    return starts_with_pronoun(text) or ends_quote_from_before(text)
+
+
 def readable_candidates(
     corpus: Corpus, candidates: npt.NDArray[np.intp]
 ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
@@ -64,14 +94,14 @@ def readable_candidates(
     stays: dict[tuple[int, int], bool] = {}
     for i in sorted(kept, key=lambda i: (sentences[i].doc_index, sentences[i].position)):
         s = sentences[i]
-        stays[(s.doc_index, s.position)] = not starts_with_pronoun(s.text) or stays.get(
+        stays[(s.doc_index, s.position)] = not needs_previous(s.text) or stays.get(
             (s.doc_index, s.position - 1), False
         )
     out = [i for i in kept if stays[(sentences[i].doc_index, sentences[i].position)]]
     index = {(sentences[i].doc_index, sentences[i].position): k for k, i in enumerate(out)}
     needs = [
         index[(sentences[i].doc_index, sentences[i].position - 1)]
-        if starts_with_pronoun(sentences[i].text)
+        if needs_previous(sentences[i].text)
         else -1
         for i in out
     ]
