@@ -330,11 +330,9 @@ class Store:
             if old is None:
                 new_stories[thread] = new_stories.get(thread, 0) + 1
                 values = _rollup(members, None, now, titles) | {"id": story, "thread": thread}
-                connection.execute(stories.insert().values(snippet=_snippet(members[0]["text"]), **values))
+                connection.execute(stories.insert(), {"snippet": _snippet(members[0]["text"]), **values})
             else:
-                connection.execute(
-                    stories.update().where(stories.c.id == story).values(_rollup(members, old, now, titles))
-                )
+                connection.execute(_UPDATE_STORY, {"_group": story, **_rollup(members, old, now, titles)})
         old_threads = {
             r.id: r
             for r in connection.execute(sa.select(threads).where(threads.c.id.in_(list(touched_threads))))
@@ -346,12 +344,12 @@ class Store:
                 values = _rollup(members, None, now, titles) | {"id": thread, "n_stories": n_new}
                 if n_new > 1:
                     values["title"] = _thread_title(connection, thread)
-                connection.execute(threads.insert().values(values))
+                connection.execute(threads.insert(), values)
             else:
                 values = _rollup(members, old, now, titles) | {"n_stories": old.n_stories + n_new}
                 if (old.n_stories + n_new).bit_length() > old.n_stories.bit_length():
                     values["title"] = _thread_title(connection, thread)  # at 2, 4, 8, ... stories
-                connection.execute(threads.update().where(threads.c.id == thread).values(values))
+                connection.execute(_UPDATE_THREAD, {"_group": thread, **values})
 
     # -- reading -----------------------------------------------------------------------------
     def list_stories(
@@ -646,6 +644,12 @@ def _thread_title(connection: sa.Connection, thread: int) -> str:
     return thread_title(
         [[Article(text=r.summary_line or r.snippet, title=r.title)] for r in connection.execute(query)]
     )
+
+
+# Built once: a statement made per row costs more in SQLAlchemy's construction and cache
+# keys than the row's SQL does; the SET clause comes from each call's parameter names.
+_UPDATE_STORY = stories.update().where(stories.c.id == sa.bindparam("_group"))
+_UPDATE_THREAD = threads.update().where(threads.c.id == sa.bindparam("_group"))
 
 
 def _rollup(
