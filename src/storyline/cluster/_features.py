@@ -143,13 +143,13 @@ class Featurizer:
         n_words = np.zeros(n, dtype=np.int64)
         for row, text in enumerate(texts):
             codes = _code_points(text)
-            astral = bool(len(codes)) and int(codes.max()) >= len(_word_chars())
+            astral = bool(len(codes)) and int(codes.max()) >= _TABLE_SIZE
             n_words[row], lead, full, signatures[row] = self._arrays(text)
             lead_i.append(lead[0])
             lead_c.append(lead[1])
             full_i.append(full[0])
             full_c.append(full[1])
-            idx, counts = self._names(text) if astral else self._fast_names(text)
+            idx, counts = self._names(text) if astral else self._fast_names(codes)
             name_i.append(idx)
             name_c.append(counts)
         return Features(dense, lead_i, lead_c, full_i, full_c, name_i, name_c, signatures, n_words, has_text)
@@ -162,7 +162,7 @@ class Featurizer:
         opt = self.options
         lower = text.lower()
         codes = _code_points(lower)
-        if len(codes) and int(codes.max()) >= len(_word_chars()):  # beyond the table: numpy
+        if len(codes) and int(codes.max()) >= _TABLE_SIZE:  # beyond the table: numpy
             hashes = self._token_hashes(text)[: opt.max_words]
             lead, full = _counts(hashes[: opt.lead_words], opt.n_features), _counts(hashes, opt.n_features)
             return len(hashes), lead, full, self._signature(hashes[: opt.shingle_words])
@@ -176,11 +176,9 @@ class Featurizer:
         stop = self._stop
         return _hash_tokens([t for t in _TOKEN.findall(text.lower()) if t not in stop])
 
-    def _fast_names(self, text: str) -> tuple[IntArray, FloatArray]:
-        """`_names` in a compiled loop (for texts of code points below 65,536)."""
-        ids = K.name_ids(
-            _code_points(text), _word_chars(), self._stop_hashes, _POWERS, _CRC, self.options.n_features
-        )
+    def _fast_names(self, codes: npt.NDArray[np.uint32]) -> tuple[IntArray, FloatArray]:
+        """`_names` in a compiled loop, for a text given as its code points (all below 65,536)."""
+        ids = K.name_ids(codes, _word_chars(), self._stop_hashes, _POWERS, _CRC, self.options.n_features)
         counts: tuple[IntArray, FloatArray] = K.term_counts(ids, self.options.n_features)
         return counts
 
@@ -228,6 +226,7 @@ def _code_points(text: str) -> npt.NDArray[np.uint32]:
 
 
 _CRC = K.crc_table()
+_TABLE_SIZE = 65536
 
 
 @functools.cache
@@ -235,7 +234,7 @@ def _word_chars() -> npt.NDArray[np.bool_]:
     """For each code point below 65,536: is it a regex word character (`\\w`)? Built once
     per process (~50 ms); texts with code points beyond it take the numpy path."""
     word = re.compile(r"\w")
-    return np.array([word.match(chr(c)) is not None for c in range(65536)], dtype=np.bool_)
+    return np.array([word.match(chr(c)) is not None for c in range(_TABLE_SIZE)], dtype=np.bool_)
 
 
 def _counts(

@@ -75,7 +75,7 @@ class Table:
         self.terms = Ragged(MAX_TERMS)
         self.names = Ragged(MAX_TERMS)
         self.dense_sum: list[FloatArray] = []
-        self.dense_norm: list[float] = []
+        self.dense_norm = np.zeros(1024, np.float64)
         self.count = np.zeros(1024, np.int64)
         self.first_day = np.zeros(1024, np.int64)
         self.last_day = np.zeros(1024, np.int64)
@@ -93,7 +93,7 @@ class Table:
         self.terms.open()
         self.names.open()
         self.dense_sum.append(np.zeros(dim, np.float32))
-        self.dense_norm.append(0.0)
+        self.dense_norm[g] = 0.0
         self.count[g] = 0
         self.first_day[g] = self.last_day[g] = UNDATED
         self.parent[g] = parent
@@ -101,7 +101,7 @@ class Table:
         return g
 
     def _grow(self, size: int) -> None:
-        for key in self.INTS:
+        for key in (*self.INTS, "dense_norm"):
             old = getattr(self, key)
             new = np.zeros(size, old.dtype)
             new[: len(old)] = old
@@ -143,14 +143,8 @@ class Table:
             getattr(table, key)[:n] = columns[key]
         table.terms, table.names = terms, names
         table.dense_sum = list(dense)
-        table.dense_norm = [float(np.sqrt(v @ v)) for v in dense]
+        table.dense_norm[:n] = np.sqrt(np.einsum("ij,ij->i", dense, dense))
         return table
-
-    def gap(self, g: int, day: int) -> int | None:
-        """Days between `day` and the group's span; None when either is undated."""
-        if day == UNDATED or self.first_day[g] == UNDATED:
-            return None
-        return max(0, int(self.first_day[g]) - day, day - int(self.last_day[g]))
 
 
 @dataclass
@@ -491,7 +485,7 @@ class OnlineClusterer:
         if not view.dense.shape[0]:
             return np.zeros(len(groups))
         dots = np.stack([table.dense_sum[g] for g in groups.tolist()]) @ view.dense
-        return _ratio(dots.astype(np.float64), np.array(table.dense_norm)[groups])
+        return _ratio(dots.astype(np.float64), table.dense_norm[groups])
 
     def _near_duplicate(self, view: View) -> int | None:
         s = self.state
