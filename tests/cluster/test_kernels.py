@@ -122,3 +122,31 @@ def test_lsh_bands_are_datasketchs_choice(num_perm: int) -> None:
 
     for threshold in (0.1, 0.3, 0.5, 0.7, 0.8, 0.9, 0.95):
         assert lsh_bands(threshold, num_perm) == _optimal_param(threshold, num_perm, 0.5, 0.5)
+
+
+def test_weigh_top_matches_numpy_and_flags_ties_at_the_cut() -> None:
+    from storyline.cluster._online import POSTED_TERMS, _top_terms
+
+    rng = np.random.default_rng(7)
+    doc_freq = rng.integers(0, 50, 4096).astype(np.float32)
+    prior = np.zeros(0, np.float32)
+    for n in (0, 1, 5, POSTED_TERMS, POSTED_TERMS + 1, 300):
+        idx = np.sort(rng.choice(4096, n, replace=False)).astype(np.int64)
+        tf = (1.0 + rng.random(n)).astype(np.float32)  # distinct weights: no ties
+        weights, top, tied = K.weigh_top(idx, tf, doc_freq, prior, 1000.0, POSTED_TERMS)
+        assert not tied
+        np.testing.assert_array_equal(weights, K.weigh(idx, tf, doc_freq, prior, 1000.0))
+        want_idx, want_w = _top_terms(idx, weights)
+        np.testing.assert_array_equal(idx[top], want_idx)
+        np.testing.assert_array_equal(weights[top], want_w)
+    # 30 equal weights: the cut falls among them, so the caller must choose.
+    idx = np.arange(30, dtype=np.int64)
+    _, top, tied = K.weigh_top(
+        idx, np.ones(30, np.float32), np.zeros(64, np.float32), prior, 10.0, POSTED_TERMS
+    )
+    assert tied and top.tolist() == list(range(POSTED_TERMS))
+    # Ties above the cut only: kept in term order, and no flag.
+    tf = np.concatenate([np.full(5, 2.0), np.linspace(1.5, 1.0, 25)]).astype(np.float32)
+    weights, top, tied = K.weigh_top(idx, tf, np.zeros(64, np.float32), prior, 10.0, POSTED_TERMS)
+    assert not tied and top[:5].tolist() == [0, 1, 2, 3, 4]
+    np.testing.assert_array_equal(idx[top], _top_terms(idx, weights)[0])

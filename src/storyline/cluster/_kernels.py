@@ -457,6 +457,41 @@ def weigh(
     return weights
 
 
+@_jit
+def weigh_top(
+    idx: IntArray, tf: FloatArray, doc_freq: FloatArray, prior: FloatArray, n_docs: float, k: int
+) -> tuple[FloatArray, IntArray, bool]:
+    """`weigh`, and the positions of the `k` heaviest terms, heaviest first, ties by term id
+    (ids are sorted, so by position); `tied` when a term left out weighs as much as the last
+    one kept (which ones make the cut is then the caller's rule)."""
+    weights = weigh(idx, tf, doc_freq, prior, n_docs)
+    n = weights.shape[0]
+    m = min(n, k)
+    top = np.empty(m, np.int64)
+    filled = 0
+    for i in range(n):
+        w = weights[i]
+        if filled == m and not w > weights[top[m - 1]]:
+            continue  # equal weights keep the earlier (lower id) term
+        j = filled if filled < m else m - 1
+        while j > 0 and w > weights[top[j - 1]]:
+            if j < m:
+                top[j] = top[j - 1]
+            j -= 1
+        top[j] = i
+        if filled < m:
+            filled += 1
+    tied = False
+    if n > m and m > 0:
+        cut = weights[top[m - 1]]
+        at_least = 0
+        for i in range(n):
+            if weights[i] >= cut:
+                at_least += 1
+        tied = at_least > m
+    return weights, top, tied
+
+
 class Postings:
     """Term -> the last `length` groups that posted it (a group once per run of posts).
 

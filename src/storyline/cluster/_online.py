@@ -508,8 +508,12 @@ class OnlineClusterer:
         `POSTED_TERMS` heaviest terms, heaviest first (`_top_terms`)."""
         s = self.state
         prior = self._no_prior if self._prior is None else self._prior
-        weights = K.weigh(idx, tf, s.doc_freq, prior, float(s.n_docs + self._prior_docs))
-        return (idx, weights), _top_terms(idx, weights)
+        weights, top, tied = K.weigh_top(
+            idx, tf, s.doc_freq, prior, float(s.n_docs + self._prior_docs), POSTED_TERMS
+        )
+        if tied:  # which of the equal weights at the cut are kept: numpy's choice (`_top_terms`)
+            return (idx, weights), _top_terms(idx, weights)
+        return (idx, weights), (idx[top], weights[top])
 
     def _probe(self, dense: FloatArray, idx: IntArray, weights: FloatArray) -> FloatArray:
         """The vector the index holds: the dense vector and/or a sketch of the TF-IDF vector.
