@@ -825,11 +825,16 @@ def warm() -> None:
     days = np.zeros(2, np.int64)
     features(terms, names, np.ones(2, np.int64), days, days, groups, (idx, w), (idx[:1], w[:1]), 3, -1)
     weigh(idx, w, np.ones(16, np.float32), np.zeros(0, np.float32), 4.0)
+    weigh_top(idx, w, np.ones(16, np.float32), np.zeros(0, np.float32), 4.0, 3)
     logistic(np.zeros((2, N_COLUMNS)), np.zeros(N_COLUMNS), 0.0)
     postings = Postings(16, 4)
     postings.post(0, (idx, w))
     postings.lookup([(idx, w)], 2)
     from storyline.cluster._features import Featurizer
     from storyline.cluster._options import ClusterOptions
+    from storyline.model import Article
 
-    Featurizer(ClusterOptions())._arrays("Warm up, the kernels. Warm up again.")
+    # Through the featurizer's own calls, with a name in it, so every kernel meets the argument
+    # types it meets in a run (a read-only array is another type to numba).
+    text = "Warm up, the kernels, said Ana Lopez in Paris. Warm up again."
+    Featurizer(ClusterOptions(retrieval="postings"))([Article(text=text, id="warm")])
