@@ -94,3 +94,49 @@ def test_no_date_is_inferred_from_reports_of_different_dates(make_corpus: MakeCo
         ]
     )
     assert infer_publication_dates(corpus, _dates(corpus), matcher=MATCHER) == {}
+
+
+def _days_of(make_corpus: MakeCorpus, text: str) -> dict[str, list[str]]:
+    """Each timeline date of one Tuesday report, with the texts filed under it."""
+    corpus = make_corpus([Article(id="a", date=TUESDAY, text=text)])
+    events = build_timeline(corpus, dates=_dates(corpus), matcher=MATCHER)
+    out: dict[str, list[str]] = {}
+    for event in events:
+        out.setdefault(str(event.date), []).append(event.text)
+    return out
+
+
+def test_a_sentence_goes_under_the_day_it_is_about_not_the_earliest_it_names(
+    make_corpus: MakeCorpus,
+) -> None:
+    # A report of Tuesday 7 February 2012: Saturday is the 4th, Monday the 6th.
+    arrests = "Police arrested three men on Monday over Saturday's bombing of the Kelmar docks."
+    talks = "Union talks at the docks will resume on 12 February, a week after they collapsed on Saturday."
+    days = _days_of(make_corpus, f"{arrests}\n{talks}")
+    assert days == {"2012-02-06": [arrests], "2012-02-12": [talks]}  # formerly both on 2012-02-04
+
+
+def test_a_sentence_that_only_refers_back_to_a_day_is_not_that_days_event(make_corpus: MakeCorpus) -> None:
+    lead = [
+        "The warehouse fire broke out at the Kelmar docks on Saturday night.",
+        "Firefighters from three towns fought the blaze for six hours.",
+        "The cause of the fire is not yet known, the harbour master said.",
+    ]
+    mourners = "Hundreds of dock workers have laid flowers at the gates since the fire on Saturday."
+    days = _days_of(make_corpus, "\n".join([*lead, mourners]))
+    assert days == {"2012-02-04": [lead[0]]}  # the 4th sentence tells of no day of its own
+
+
+def test_a_lead_that_refers_back_tells_the_news_of_its_reports_day(make_corpus: MakeCorpus) -> None:
+    lead = "Dock workers laid flowers at the harbour gates after the fire on Saturday night."
+    days = _days_of(make_corpus, lead)
+    assert days == {"2012-02-07": [lead]}
+
+
+def test_two_days_of_its_own_go_under_the_first_named(make_corpus: MakeCorpus) -> None:
+    gas = "Workers smelled gas at the Kelmar plant late on Friday, the union said on Monday."
+    assert _days_of(make_corpus, gas) == {"2012-02-03": [gas]}
+    fire = (
+        "Firefighters put out the Kelmar fire on Monday, two days after it broke out before dawn on Saturday."
+    )
+    assert _days_of(make_corpus, fire) == {"2012-02-06": [fire]}  # formerly on Saturday

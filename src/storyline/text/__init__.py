@@ -9,6 +9,7 @@ from storyline.text._dates import (
     parse_date,
     to_calendar_date,
 )
+from storyline.text._day import LEAD_SENTENCES, SentenceDays, find_sentence_days, sentence_day
 from storyline.text._escape import html_escape, md_escape, md_link, md_source, plain, safe_url
 from storyline.text._normalize import (
     Piece,
@@ -34,6 +35,7 @@ from storyline.text._split import (
 from storyline.text._words import STOPWORDS, WORD, content_words, overlap
 
 __all__ = [
+    "LEAD_SENTENCES",
     "MONTH",
     "SPLITTERS",
     "STOPWORDS",
@@ -43,6 +45,7 @@ __all__ = [
     "Piece",
     "PublicationDate",
     "PysbdSplitter",
+    "SentenceDays",
     "Splitter",
     "align",
     "content_words",
@@ -50,6 +53,7 @@ __all__ = [
     "dominant_script",
     "find_event_dates",
     "find_publication_date",
+    "find_sentence_days",
     "fix_line",
     "fix_text",
     "fixed_lines",
@@ -65,6 +69,7 @@ __all__ = [
     "plain",
     "safe_url",
     "script_counts",
+    "sentence_day",
     "split_corpus",
     "split_paragraphs",
     "to_calendar_date",

@@ -18,7 +18,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storyline.timelines._collect import LEAD_SENTENCES, Report, is_topical, own_day
+from storyline.text import LEAD_SENTENCES
+from storyline.timelines._collect import Report, is_topical, own_day
 
 PUBLISHED_WEIGHT = 1.0
 """Weight of a report whose lead tells of the day (`_lead_day`), against a report that

@@ -6,23 +6,33 @@ mention gives or, with no date of its own, for its report's day when it is one o
 report's lead sentences (`own_day`). "Police arrested three men on Monday over
 Saturday's bombing" tells of Monday and is never a candidate for Saturday. The sentence
 nearest the candidates' centroid says what most reports say
-(a centroid summarizer, Radev et al. 2004). Sentences are also weighed by how close
-they sit to the whole collection's leads, so that a day named in passing in an
-unrelated story does not bring that story in. Days are summarized best first, and a
-sentence that states the same fact as one already chosen (the report's `FactMatcher`)
-is never taken again, for any day.
+(a centroid summarizer, Radev et al. 2004); the centroid is taken both of the
+sentences' embeddings and, as DATEWISE does, of their TF-IDF word vectors. Sentences
+are also weighed by how close they sit to the whole collection's leads, so that a day
+named in passing in an unrelated story does not bring that story in, and by how common
+their words are across the reports (SumBasic's word probability, Nenkova & Vanderwende
+2005): what many reports say is the story's, a sentence of rare words is a detail.
+A sentence that opens with a pronoun or a conjunction ("He was shot in the head.")
+needs the sentence before it, and a sentence of fewer than ten words is most often a
+fragment; either is taken only when a day has nothing else. Days are summarized best
+first, and a sentence that states the same fact as one already chosen (the report's
+`FactMatcher`) is never taken again, for any day.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from storyline.embed import Embedder, FactMatcher, Vectors
-from storyline.timelines._collect import LEAD_SENTENCES, DatedSentence, Report, is_topical, own_day
+from storyline.text import LEAD_SENTENCES, content_words
+from storyline.timelines._collect import DatedSentence, Report, is_topical, own_day
 
 # The weights below were chosen on the 6 dev topics of the Entities benchmark
 # (benchmarks/timeline_eval.py), and only there.
@@ -30,12 +40,25 @@ TOPIC_WEIGHT = 0.5
 """Weight of closeness to the collection's leads against closeness to the day's centroid."""
 PUBLISHED_PENALTY = 0.05
 """A lead that does not name the day may be about the day before: ranked a little lower."""
-LENGTH_WEIGHT = 0.15
+LENGTH_WEIGHT = 0.05
 """Per unit of log(words): a centroid favours long sentences, a timeline wants short ones."""
 MAX_SUMMARY_WORDS = 60
 """Longer sentences are never chosen."""
+MIN_SUMMARY_WORDS = 10
+"""Shorter sentences are most often fragments ("In some ways, Steve Jobs delivered.")."""
 NAME_BONUS = 0.2
 """For a sentence that uses one of the topic's names (`topic_names`): it is about the topic."""
+WORDS_SHARE = 0.5
+"""Share of the day's centroid similarity taken on TF-IDF word vectors (the rest on embeddings)."""
+SALIENCE_WEIGHT = 4.0
+"""Weight of a sentence's mean word probability across the reports (`_word_reports`)."""
+LAST_RESORT = 10.0
+"""Taken off a fragment's or a pronoun start's score: chosen only when a day has nothing else."""
+# A sentence that opens with a pronoun or a conjunction continues the one before it.
+_NEEDS_CONTEXT = re.compile(
+    r"[\"“‘'(\s]*(?:he|she|it|they|this|these|those|his|her|its|their|him|them|but|and|so|yet|also)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +111,11 @@ def summarize_days(
                 assert day is not None
                 by_day[day].append((sentence, sentence.event is not None))
     pool = _embed(by_day, embedder, matcher, vectors)
+    df, n_reports = _word_reports(reports)
+    salience = np.array(
+        [sum(df[w] for w in words) / n_reports / max(len(words), 1) for words in pool.words], dtype=np.float32
+    )
+    idf = {w: math.log((n_reports + 1) / (n + 1)) + 1.0 for w, n in df.items()}
     index = {id(s): i for i, s in enumerate(pool.sentences)}
     topic = _topic_centroid(reports, embedder, vectors, dim=pool.vectors.shape[1])
     taken: list[int] = []
@@ -102,11 +130,18 @@ def summarize_days(
         day_vectors = pool.vectors[rows]
         centroid = day_vectors.mean(axis=0)
         centroid /= max(float(np.linalg.norm(centroid)), 1e-9)
-        scores = day_vectors @ centroid + TOPIC_WEIGHT * (day_vectors @ topic)
+        scores = (1.0 - WORDS_SHARE) * (day_vectors @ centroid) + TOPIC_WEIGHT * (day_vectors @ topic)
+        scores += WORDS_SHARE * _word_centrality([pool.words[r] for r in rows], idf)
+        scores += SALIENCE_WEIGHT * salience[rows]
         scores -= np.array([0.0 if r in named else PUBLISHED_PENALTY for r in rows], dtype=np.float32)
         n_words = np.array([len(pool.sentences[r].text.split()) for r in rows], dtype=np.float32)
         scores -= LENGTH_WEIGHT * np.log(n_words)
         scores[n_words > MAX_SUMMARY_WORDS] = -np.inf
+        last_resort = [
+            n_words[i] < MIN_SUMMARY_WORDS or _NEEDS_CONTEXT.match(pool.sentences[r].text) is not None
+            for i, r in enumerate(rows)
+        ]
+        scores -= LAST_RESORT * np.array(last_resort, dtype=np.float32)
         scores += np.array(
             [NAME_BONUS if names and is_topical(pool.sentences[r].text, names) else 0.0 for r in rows],
             dtype=np.float32,
@@ -122,6 +157,34 @@ def summarize_days(
             chosen.append(Chosen(day, pool.sentences[row], _carriers(pool, row, rows, matcher)))
         if chosen:
             out[day] = chosen
+    return out
+
+
+def _word_reports(reports: Sequence[Report]) -> tuple[Counter[str], int]:
+    """How many reports use each content word (`storyline.text.content_words`), and how many reports."""
+    df: Counter[str] = Counter()
+    for report in reports:
+        used: set[str] = set()
+        for sentence in report.sentences:
+            used |= content_words(sentence.text)
+        df.update(used)
+    return df, max(len(reports), 1)
+
+
+def _word_centrality(words: list[frozenset[str]], idf: dict[str, float]) -> Vectors:
+    """Each sentence's cosine to the centroid of the sentences' TF-IDF vectors (binary TF)."""
+    vocab: dict[str, int] = {}
+    for sentence in words:
+        for word in sentence:
+            vocab.setdefault(word, len(vocab))
+    matrix = np.zeros((len(words), max(len(vocab), 1)), dtype=np.float32)
+    for i, sentence in enumerate(words):
+        for word in sentence:
+            matrix[i, vocab[word]] = idf.get(word, 1.0)
+    matrix /= np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-9)
+    centroid = matrix.mean(axis=0)
+    centroid /= max(float(np.linalg.norm(centroid)), 1e-9)
+    out: Vectors = matrix @ centroid
     return out
 
 
