@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from storyline.clean._rules import DATELINE_PREFIX, READING_PREFIX, classify_line, looks_like_headline
 from storyline.cluster._features import _stop_words as _feature_stop_words
@@ -205,9 +205,11 @@ def _strip_lead(line: str) -> str:
     return line
 
 
+@lru_cache(maxsize=512)
 def _is_junk(line: str) -> bool:
     """A byline, date, caption, credit, menu or share line (`storyline.clean`'s line rules, which
-    fire only on lines far shorter than `_JUNK_MAX_CHARS`)."""
+    fire only on lines far shorter than `_JUNK_MAX_CHARS`). Cached: a title reads an article's
+    opening lines twice, once for a headline line and once for the first sentence."""
     return len(line) <= _JUNK_MAX_CHARS and classify_line(line) is not None
 
 
@@ -261,17 +263,14 @@ def _shorten(sentence: str) -> str:
     return sentence[:1].upper() + sentence[1:]
 
 
-def _has_verb(words: Sequence[str]) -> bool:
-    """Whether a cut keeps something like a verb ("plans", "was", "vowed"), not only a subject."""
-    for word in words[1:]:
-        bare = word.strip(",;:\"'“”‘’`()").lower()
-        if not word[:1].islower() and not word[:1].isdigit():
-            continue
-        if bare in _VERBS or (len(bare) > 3 and bare.endswith(("ed", "es")) and not bare.endswith("'s")):
-            return True
-        if len(bare) > 3 and bare.endswith("s") and not bare.endswith(("ss", "'s", "’s", "us", "is")):
-            return True
-    return False
+def _is_verb(word: str) -> bool:
+    """Whether a word (not a sentence's first) looks like a verb ("plans", "was", "vowed")."""
+    bare = word.strip(",;:\"'“”‘’`()").lower()
+    if not word[:1].islower() and not word[:1].isdigit():
+        return False
+    if bare in _VERBS or (len(bare) > 3 and bare.endswith(("ed", "es")) and not bare.endswith("'s")):
+        return True
+    return len(bare) > 3 and bare.endswith("s") and not bare.endswith(("ss", "'s", "’s", "us", "is"))
 
 
 def _cut(words: list[str]) -> str:
@@ -279,6 +278,8 @@ def _cut(words: list[str]) -> str:
     sentence of at most `MAX_WHOLE_WORDS` words with no clause boundary stays whole; "…" marks
     a cut inside a phrase, the last resort."""
     best: tuple[float, int, int] | None = None  # (score, length, rank)
+    # A cut must keep something like a verb, not only a subject: the first one after word 0.
+    first_verb = next((i for i in range(1, len(words)) if _is_verb(words[i])), len(words))
     for k in range(MIN_TITLE_WORDS, min(len(words) - 1, MAX_CUT_WORDS) + 1):
         last, after = words[k - 1], words[k]
         if last.rstrip(",;:").lower() in _DANGLING:
@@ -291,7 +292,7 @@ def _cut(words: list[str]) -> str:
             rank = 2
         else:
             continue
-        if not _has_verb(words[:k]):
+        if first_verb >= k:
             continue  # "Federal Reserve Chairman Alan Greenspan": a subject is no headline
         score = -abs(k - TARGET_TITLE_WORDS) - 3 * rank
         if best is None or score >= best[0]:
@@ -314,6 +315,11 @@ def extract_headline(text: str) -> str:
     found = found_headline(text)
     if found:
         return found
+    return _lead_headline(text)
+
+
+def _lead_headline(text: str) -> str:
+    """`extract_headline` of a text known to have no headline line."""
     sentence = _first_sentence(text)
     if not sentence:
         words = " ".join(text.split()).split()[:MAX_TITLE_WORDS]
@@ -403,7 +409,8 @@ def story_title(articles: Sequence[Article]) -> str:
         best = max(range(len(titled)), key=lambda i: (score(titled[i][1]), -i))
         article, head = titled[best]
         return _readable(head, article) or UNTITLED
-    return extract_headline((_central(articles) if len(articles) > 1 else articles[0]).text)
+    # No article has a headline line (`heads` looked): straight to the lead.
+    return _lead_headline((_central(articles) if len(articles) > 1 else articles[0]).text)
 
 
 # -- a thread's topic -------------------------------------------------------------------------------
