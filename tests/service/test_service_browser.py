@@ -82,6 +82,35 @@ def test_pages_in_chromium(tmp_path: Path) -> None:
                 page.get_by_role("button", name="Search").click()
                 page.wait_for_url("**/search?q=ammonia")
                 assert page.locator(".card").count() >= 1
+                # Stemmed words, a phrase and a word left out; the example's story comes first.
+                page.get_by_label("Search stories").fill('leaks "fertiliser plant" -zeppelin')
+                page.get_by_role("button", name="Search").click()
+                page.wait_for_url("**/search?q=*")
+                assert page.get_by_text("best match first").is_visible()
+                first = page.locator(".card h3 a").first.get_attribute("href")
+                assert first == f"/stories/{main['id']}"
+                # Query syntax typed by a user is words, not an error.
+                page.get_by_label("Search stories").fill('"NEAR( ammonia* OR -')
+                page.get_by_role("button", name="Search").click()
+                page.wait_for_load_state()
+                assert page.get_by_role("heading", name="Search", exact=True).is_visible()
+                assert page.get_by_text("No story matches").is_visible()
+                # A story page seen again is revalidated with its ETag (and the server answers
+                # that tag with 304; the browser then shows its copy, reported as a 200).
+                story_url = f"{base}/stories/{main['id']}"
+                tag = page.goto(story_url).headers["etag"]  # type: ignore[union-attr]
+                asked: list[str | None] = []
+                page.on(
+                    "request",
+                    lambda r: (
+                        asked.append(r.all_headers().get("if-none-match")) if r.url == story_url else None
+                    ),
+                )
+                page.reload()
+                assert page.get_by_role("heading", name="Summary", exact=True).is_visible()
+                assert asked == [tag], (asked, tag)
+                again = httpx.get(story_url, headers={"If-None-Match": tag}, trust_env=False)
+                assert again.status_code == 304 and again.content == b""
 
                 # The paste page works without JavaScript.
                 nojs = browser.new_context(java_script_enabled=False).new_page()

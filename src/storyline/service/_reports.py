@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import hashlib
 import itertools
 import json
 import logging
@@ -48,24 +49,58 @@ BACKGROUND = 1
 Key = tuple[str, int]
 
 
+def body_digest(body: bytes) -> str:
+    """A short digest of a report's bytes, for its ETag (made once per report held in memory)."""
+    return hashlib.blake2b(body, digest_size=12).hexdigest()
+
+
 @dataclass(frozen=True, slots=True)
 class Served:
-    """A report as served: its JSON bytes, the version it was made for, and the group's version now."""
+    """A report as served: its JSON bytes, the version it was made for, the group's version now,
+    and the digest of the bytes."""
 
     body: bytes
     version: int
     current: int
+    digest: str
 
     @property
     def stale(self) -> bool:
         return self.version < self.current
 
+    @property
+    def etag(self) -> str:
+        """Changes when the story (or thread) changes, and when its report is replaced.
+
+        The digest, not the report's version alone: a store made again from nothing numbers
+        its stories and versions from the start again, with other articles in them.
+        """
+        return f'"{self.tag}"'
+
+    @property
+    def tag(self) -> str:
+        """The ETag's text, unquoted."""
+        return f"{self.current}-{self.digest}"
+
     def headers(self) -> dict[str, str]:
+        """`Cache-Control: no-cache`: a client keeps the report but asks each time, with
+        `If-None-Match`, and gets a 304 without the body while it has not changed."""
         return {
             "X-Report-Status": "stale" if self.stale else "fresh",
             "X-Report-Version": str(self.version),
             "Cache-Control": "no-cache",
+            "ETag": self.etag,
         }
+
+
+def not_modified(if_none_match: str | None, etag: str) -> bool:
+    """Whether a GET's `If-None-Match` names `etag` or is `*` (weak comparison, RFC 9110 13.1.2)."""
+    if not if_none_match:
+        return False
+    if if_none_match.strip() == "*":
+        return True
+    bare = etag.removeprefix("W/")
+    return any(tag.strip().removeprefix("W/") == bare for tag in if_none_match.split(","))
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +110,7 @@ class _Looked:
     current: int
     version: int | None
     body: bytes | None
+    digest: str = ""
 
 
 class _Job:
@@ -99,7 +135,7 @@ class Reports:
         self._order = itertools.count()
         # `_guard` protects the dicts below; it is never held over a computation or a query.
         self._guard = threading.Lock()
-        self._memory: OrderedDict[Key, tuple[int, bytes]] = OrderedDict()
+        self._memory: OrderedDict[Key, tuple[int, bytes, str]] = OrderedDict()
         self._running: dict[Key, tuple[int, concurrent.futures.Future[tuple[int, bytes]]]] = {}
         self._wanted: dict[Key, int] = {}
         self._readers = concurrent.futures.ThreadPoolExecutor(
@@ -177,9 +213,9 @@ class Reports:
         if looked.body is not None and looked.version is not None:
             if looked.version < looked.current:
                 self._refresh(key, looked.current, BACKGROUND)
-            return Served(looked.body, looked.version, looked.current)
+            return Served(looked.body, looked.version, looked.current, looked.digest)
         version, body = await _joined(self._refresh(key, looked.current, WAITED))
-        return Served(body, version, max(version, looked.current))
+        return Served(body, version, max(version, looked.current), body_digest(body))
 
     def _lookup(self, key: Key) -> _Looked | None:
         """One indexed query (the group's version and its report's); the body from memory if there."""
@@ -194,24 +230,26 @@ class Reports:
             held = self._memory.get(key)
             if held is not None and held[0] == version:
                 self._memory.move_to_end(key)
-                return _Looked(current, version, held[1])
+                return _Looked(current, version, held[1], held[2])
         cached = self.store.cached_report(kind, group_id)
         if cached is None:  # removed in between: compute it
             return _Looked(current, None, None)
         version, text = cached
         body = text.encode()
-        self._remember(key, version, body)
-        return _Looked(current, version, body)
+        return _Looked(current, version, body, self._remember(key, version, body))
 
-    def _remember(self, key: Key, version: int, body: bytes) -> None:
+    def _remember(self, key: Key, version: int, body: bytes) -> str:
+        """Hold `body` in memory (unless a newer report is held); its digest."""
+        digest = body_digest(body)
         with self._guard:
             held = self._memory.get(key)
             if held is not None and held[0] > version:
-                return
-            self._memory[key] = (version, body)
+                return digest
+            self._memory[key] = (version, body, digest)
             self._memory.move_to_end(key)
             while len(self._memory) > MEMORY_ENTRIES:
                 self._memory.popitem(last=False)
+        return digest
 
     def _refresh(self, key: Key, current: int, priority: int) -> concurrent.futures.Future[tuple[int, bytes]]:
         """The computation of `key` queued or running (started now if none is)."""

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
+from storyline import __version__
 from storyline.cluster import story_title
 from storyline.errors import Errors, InputError
 from storyline.model import Article
 from storyline.service._inputs import ArticleIn, to_article
-from storyline.service._reports import Reports
+from storyline.service._reports import Reports, Served, not_modified
 from storyline.service.deps import get_fetcher, get_reports, get_store, same_origin_form
 from storyline.service.fetch import SafeFetcher
 from storyline.service.store import Store
@@ -27,6 +31,35 @@ def _render(request: Request, name: str, context: dict[str, Any], status: int = 
     response: Response = request.app.state.templates.TemplateResponse(
         request, name, context, status_code=status
     )
+    return response
+
+
+@functools.cache
+def _templates_digest() -> str:
+    """The storyline version and a digest of the templates: a page's HTML is made by them."""
+    digest = hashlib.blake2b(__version__.encode(), digest_size=6)
+    for path in sorted((Path(__file__).parents[1] / "templates").glob("*.html")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _page_etag(served: Served) -> str:
+    """A report page's ETag: its report's, and the templates'. Weak: the page is the same
+    page, not the same bytes, if a story's row is read a moment later."""
+    return f'W/"{_templates_digest()}-{served.tag}"'
+
+
+def _unchanged(request: Request, served: Served) -> tuple[str, Response | None]:
+    """The page's ETag, and a 304 answer when the browser holds that page already."""
+    tag = _page_etag(served)
+    if not_modified(request.headers.get("if-none-match"), tag):
+        return tag, Response(status_code=304, headers={"ETag": tag, "Cache-Control": "no-cache"})
+    return tag, None
+
+
+def _tagged(response: Response, tag: str) -> Response:
+    response.headers["ETag"] = tag
+    response.headers["Cache-Control"] = "no-cache"
     return response
 
 
@@ -100,13 +133,18 @@ async def story_page(
     reports: Annotated[Reports, Depends(get_reports)],
 ) -> Response:
     served = await reports.story(story_id)
+    if served is None:
+        raise HTTPException(404, f"no story {story_id}")
+    tag, unchanged = _unchanged(request, served)
+    if unchanged is not None:
+        return unchanged
     row = await run_in_threadpool(store.story, story_id)
-    if row is None or served is None:
+    if row is None:
         raise HTTPException(404, f"no story {story_id}")
     view = view_of(json.loads(served.body))
     view["headline"] = row.get("title") or view["headline"]  # the story's title, as the index shows it
     context = {"story": row, "view": view, "stale": served.stale}
-    return _render(request, "story.html", context)
+    return _tagged(_render(request, "story.html", context), tag)
 
 
 @router.get("/threads/{thread_id}")
@@ -116,7 +154,10 @@ async def thread_page(
     served = await reports.thread(thread_id)
     if served is None:
         raise HTTPException(404, f"no thread {thread_id}")
-    return _render(request, "thread.html", {**json.loads(served.body), "stale": served.stale})
+    tag, unchanged = _unchanged(request, served)
+    if unchanged is not None:
+        return unchanged
+    return _tagged(_render(request, "thread.html", {**json.loads(served.body), "stale": served.stale}), tag)
 
 
 @router.get("/paste")

@@ -24,6 +24,7 @@ from storyline.errors import ConfigError, Errors
 from storyline.model import Article
 from storyline.service._clustering import LiveClusterer, Logged
 from storyline.service.store._engine import make_engine, schema_revisions
+from storyline.service.store._search import story_hits
 from storyline.service.store._tables import (
     articles,
     cluster_head,
@@ -211,9 +212,7 @@ class Store:
         with self._write_lock:
             try:
                 with self._writing() as connection:
-                    connection.execute(
-                        sa.select(cluster_head.c.last_seq).where(cluster_head.c.id == 1).with_for_update()
-                    ).one()
+                    connection.execute(_LOCK_HEAD).one()
                     if self._live is None:
                         self._live = self._load_live(connection)
                     else:
@@ -249,11 +248,7 @@ class Store:
         urls = [a.url for a in batch if a.url]
         known: dict[str, tuple[int, int]] = {}
         known_urls: dict[str, tuple[str, int, int]] = {}
-        found = connection.execute(
-            sa.select(articles.c.id, articles.c.url, articles.c.story, articles.c.thread).where(
-                sa.or_(articles.c.id.in_(ids), articles.c.url.in_(urls))
-            )
-        ).all()
+        found = connection.execute(_KNOWN, {"ids": ids, "urls": urls}).all()
         for r in found:
             known[r.id] = (r.story, r.thread)
             if r.url:
@@ -292,8 +287,8 @@ class Store:
             )
         if rows:
             connection.execute(articles.insert(), rows)
-            last = connection.execute(sa.select(sa.func.max(articles.c.seq))).scalar_one()
-            connection.execute(cluster_head.update().where(cluster_head.c.id == 1).values(last_seq=last))
+            last = connection.execute(_LAST_SEQ).scalar_one()
+            connection.execute(_SET_HEAD, {"last": last})
             live.last_seq = int(last)
             self._since_snapshot += len(rows)
             self._update_groups(connection, rows, now)
@@ -314,15 +309,18 @@ class Store:
         return out
 
     def _update_groups(self, connection: sa.Connection, rows: list[dict[str, Any]], now: dt.datetime) -> None:
+        """Insert or update the rows of the stories and threads that `rows` joined: one
+        statement (executemany) per table and kind, the stories before the threads, whose
+        titles are made from their stories' rows."""
         by_story: dict[int, list[dict[str, Any]]] = {}
         for row in rows:
             by_story.setdefault(row["story"], []).append(row)
-        existing = {
-            r.id: r for r in connection.execute(sa.select(stories).where(stories.c.id.in_(list(by_story))))
-        }
+        existing = {r.id: r for r in connection.execute(_STORIES_IN, {"ids": list(by_story)})}
         touched_threads: dict[int, list[dict[str, Any]]] = {}
         new_stories: dict[int, int] = {}
         titles: dict[tuple[int, ...], str] = {}  # a new one-story thread's title is its story's
+        inserts: list[dict[str, Any]] = []
+        updates: list[dict[str, Any]] = []
         for story, members in by_story.items():
             thread = members[0]["thread"]
             touched_threads.setdefault(thread, []).extend(members)
@@ -330,13 +328,15 @@ class Store:
             if old is None:
                 new_stories[thread] = new_stories.get(thread, 0) + 1
                 values = _rollup(members, None, now, titles) | {"id": story, "thread": thread}
-                connection.execute(stories.insert(), {"snippet": _snippet(members[0]["text"]), **values})
+                inserts.append({"snippet": _snippet(members[0]["text"]), **values})
             else:
-                connection.execute(_UPDATE_STORY, {"_group": story, **_rollup(members, old, now, titles)})
-        old_threads = {
-            r.id: r
-            for r in connection.execute(sa.select(threads).where(threads.c.id.in_(list(touched_threads))))
-        }
+                updates.append({"_group": story, **_rollup(members, old, now, titles)})
+        if inserts:
+            connection.execute(stories.insert(), inserts)
+        if updates:
+            connection.execute(_UPDATE_STORY, updates)
+        old_threads = {r.id: r for r in connection.execute(_THREADS_IN, {"ids": list(touched_threads)})}
+        inserts, updates = [], []
         for thread, members in touched_threads.items():
             old = old_threads.get(thread)
             n_new = new_stories.get(thread, 0)
@@ -344,12 +344,16 @@ class Store:
                 values = _rollup(members, None, now, titles) | {"id": thread, "n_stories": n_new}
                 if n_new > 1:
                     values["title"] = _thread_title(connection, thread)
-                connection.execute(threads.insert(), values)
+                inserts.append(values)
             else:
                 values = _rollup(members, old, now, titles) | {"n_stories": old.n_stories + n_new}
                 if (old.n_stories + n_new).bit_length() > old.n_stories.bit_length():
                     values["title"] = _thread_title(connection, thread)  # at 2, 4, 8, ... stories
-                connection.execute(_UPDATE_THREAD, {"_group": thread, **values})
+                updates.append({"_group": thread, **values})
+        if inserts:
+            connection.execute(threads.insert(), inserts)
+        if updates:
+            connection.execute(_UPDATE_THREAD, updates)
 
     # -- reading -----------------------------------------------------------------------------
     def list_stories(
@@ -361,20 +365,20 @@ class Store:
         thread: int | None = None,
         q: str | None = None,
     ) -> list[dict[str, Any]]:
-        query = sa.select(stories).order_by(stories.c.updated.desc(), stories.c.id.desc())
+        """Stories, most recently updated first; with `q`, the stories matching it, best first
+        (the syntax and the ranking: storyline.service.store._search)."""
+        recent = (stories.c.updated.desc(), stories.c.id.desc())
+        query = sa.select(stories).order_by(*recent)
+        if q:
+            found = story_hits(self.engine.dialect.name, q)
+            if found is None:
+                return []
+            hits, best = found
+            query = sa.select(stories).join(hits, hits.c.story == stories.c.id).order_by(best, *recent)
         if since is not None:
             query = query.where(stories.c.updated >= since)
         if thread is not None:
             query = query.where(stories.c.thread == thread)
-        if q:
-            pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            matching = sa.select(articles.c.story).where(
-                sa.or_(
-                    articles.c.title.ilike(pattern, escape="\\"),
-                    articles.c.text.ilike(pattern, escape="\\"),
-                )
-            )
-            query = query.where(stories.c.id.in_(matching))
         with self._reading() as connection:
             rows = connection.execute(query.limit(limit).offset(offset)).mappings().all()
         return [_story_dict(r) for r in rows]
@@ -646,10 +650,22 @@ def _thread_title(connection: sa.Connection, thread: int) -> str:
     )
 
 
-# Built once: a statement made per row costs more in SQLAlchemy's construction and cache
-# keys than the row's SQL does; the SET clause comes from each call's parameter names.
+# Built once: a statement made per write costs more in SQLAlchemy's construction and cache
+# keys than its SQL does. An UPDATE's SET clause comes from the parameter names (every
+# parameter set of one executemany has the same names); IN lists are expanding parameters.
 _UPDATE_STORY = stories.update().where(stories.c.id == sa.bindparam("_group"))
 _UPDATE_THREAD = threads.update().where(threads.c.id == sa.bindparam("_group"))
+_LOCK_HEAD = sa.select(cluster_head.c.last_seq).where(cluster_head.c.id == 1).with_for_update()
+_SET_HEAD = cluster_head.update().where(cluster_head.c.id == 1).values(last_seq=sa.bindparam("last"))
+_LAST_SEQ = sa.select(sa.func.max(articles.c.seq))
+_KNOWN = sa.select(articles.c.id, articles.c.url, articles.c.story, articles.c.thread).where(
+    sa.or_(
+        articles.c.id.in_(sa.bindparam("ids", expanding=True)),
+        articles.c.url.in_(sa.bindparam("urls", expanding=True)),
+    )
+)
+_STORIES_IN = sa.select(stories).where(stories.c.id.in_(sa.bindparam("ids", expanding=True)))
+_THREADS_IN = sa.select(threads).where(threads.c.id.in_(sa.bindparam("ids", expanding=True)))
 
 
 def _rollup(
