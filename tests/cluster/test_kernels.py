@@ -150,3 +150,15 @@ def test_weigh_top_matches_numpy_and_flags_ties_at_the_cut() -> None:
     weights, top, tied = K.weigh_top(idx, tf, np.zeros(64, np.float32), prior, 10.0, POSTED_TERMS)
     assert not tied and top[:5].tolist() == [0, 1, 2, 3, 4]
     np.testing.assert_array_equal(idx[top], _top_terms(idx, weights)[0])
+
+
+def test_weigh_top_with_nothing_to_keep_or_a_nan() -> None:
+    idx = np.arange(5, dtype=np.int64)
+    tf = np.ones(5, np.float32)
+    prior = np.zeros(0, np.float32)
+    _, top, tied = K.weigh_top(idx, tf, np.zeros(8, np.float32), prior, 10.0, 0)
+    assert len(top) == 0 and not tied
+    # A negative document count makes a NaN weight: the caller's rule decides, never the loop.
+    doc_freq = np.array([0, 0, -20, 0, 0, 0, 0, 0], np.float32)
+    weights, _, tied = K.weigh_top(idx, tf, doc_freq, prior, 10.0, 3)
+    assert np.isnan(weights).any() and tied

@@ -165,3 +165,9 @@ def test_thread_title_folds_variants_of_one_name() -> None:
     terms = thread_title(stories).split(", ")
     assert set(terms[:2]) == {"Mongolia", "Al Gore"}
     assert "Mongolian" not in terms and "Gore" not in terms
+
+
+def test_a_title_that_is_only_decoration_leaves_the_headline_line_to_the_text() -> None:
+    text = "Big Storm Hits Coast\n\nA storm hit the coast on Monday, killing three people, officials said."
+    for title in ("_", "(HLW)", "(2 of 3)"):
+        assert story_title([Article(text=text, title=title)]) == "Big Storm Hits Coast"

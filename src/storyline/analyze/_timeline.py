@@ -94,10 +94,10 @@ def _placed(sentence: Sentence, found: list[EventDate], published: dt.date | Non
     """
     if any(item.date.day is not None for item in found):
         lead = sentence.position < LEAD_SENTENCES
-        told = find_sentence_days(sentence.text, published, lead=lead, found=found)
+        told = find_sentence_days(sentence.text, published=published, lead=lead, found=found)
         # A day still to come, and the only day named ("will stay closed until Wednesday"): a plan.
         ahead = told.days[0] if len(told.days) == 1 and told.future[0] else None
-        day = told.event or told.plan or ahead or sentence_day(told, published, lead=lead)
+        day = told.event or told.plan or ahead or sentence_day(told, published=published, lead=lead)
         day = day or next(iter(told.own), None)
         if day is None:
             return []

@@ -463,11 +463,16 @@ def weigh_top(
 ) -> tuple[FloatArray, IntArray, bool]:
     """`weigh`, and the positions of the `k` heaviest terms, heaviest first, ties by term id
     (ids are sorted, so by position); `tied` when a term left out weighs as much as the last
-    one kept (which ones make the cut is then the caller's rule)."""
+    one kept, or a weight is NaN (which ones make the cut is then the caller's rule)."""
     weights = weigh(idx, tf, doc_freq, prior, n_docs)
     n = weights.shape[0]
-    m = min(n, k)
+    m = max(0, min(n, k))
     top = np.empty(m, np.int64)
+    if m == 0:
+        return weights, top, False
+    for i in range(n):
+        if weights[i] != weights[i]:
+            return weights, top[:0], True  # a NaN: numpy's order (NaN last) is the caller's
     filled = 0
     for i in range(n):
         w = weights[i]

@@ -205,12 +205,17 @@ def _strip_lead(line: str) -> str:
     return line
 
 
-@lru_cache(maxsize=512)
 def _is_junk(line: str) -> bool:
     """A byline, date, caption, credit, menu or share line (`storyline.clean`'s line rules, which
-    fire only on lines far shorter than `_JUNK_MAX_CHARS`). Cached: a title reads an article's
-    opening lines twice, once for a headline line and once for the first sentence."""
-    return len(line) <= _JUNK_MAX_CHARS and classify_line(line) is not None
+    fire only on lines far shorter than `_JUNK_MAX_CHARS`)."""
+    return len(line) <= _JUNK_MAX_CHARS and _classified(line)
+
+
+@lru_cache(maxsize=512)
+def _classified(line: str) -> bool:
+    """Cached: a title reads an article's opening lines twice, once for a headline line and
+    once for the first sentence (short lines only are kept)."""
+    return classify_line(line) is not None
 
 
 def found_headline(text: str) -> str | None:
@@ -409,8 +414,10 @@ def story_title(articles: Sequence[Article]) -> str:
         best = max(range(len(titled)), key=lambda i: (score(titled[i][1]), -i))
         article, head = titled[best]
         return _readable(head, article) or UNTITLED
-    # No article has a headline line (`heads` looked): straight to the lead.
-    return _lead_headline((_central(articles) if len(articles) > 1 else articles[0]).text)
+    central = _central(articles) if len(articles) > 1 else articles[0]
+    if central.title and central.title.strip():
+        return extract_headline(central.text)  # a title that was only decoration ("_", "(HLW)")
+    return _lead_headline(central.text)  # `heads` found no headline line in its text
 
 
 # -- a thread's topic -------------------------------------------------------------------------------

@@ -47,13 +47,17 @@ _HAS_PERIOD_WORD = re.compile(
 _POSSESSIVE = re.compile(r"['’]s$")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|his|her|their)\s+$", re.IGNORECASE)
 _SUBORDINATE_BEFORE = re.compile(
-    r"\b(?:after|before|since|following|until|till|than|from|between|ahead\s+of|prior\s+to)\b"
-    r"((?:\s+[^\s,;:]+){0,3})\s+$",
+    r"\b(?P<word>after|before|since|following|until|till|than|from|between|ahead\s+of|prior\s+to)\b"
+    r"(?P<between>(?:\s+[^\s,;:]+){0,3})\s+$",
     re.IGNORECASE,
 )
+# Subordinators that make a span whatever the time given ("closed since 9 a.m. on Monday").
+_SPAN_WORDS = frozenset({"since", "until", "till"})
 # "from 2 p.m. on Monday", "after midnight on Friday": a time of the day, not a day referred to.
+# A bare number is no time ("the toll rose from 12 on Saturday").
 _CLOCK = re.compile(
-    r"\s*(?:about\s+|around\s+)?(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?|noon|midnight|dawn|dusk)"
+    r"\s*(?:about\s+|around\s+)?"
+    r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d{2}|noon|midnight|dawn|dusk)"
     r"(?:\s+(?:on|local\s+time))?\s*",
     re.IGNORECASE,
 )
@@ -62,7 +66,9 @@ _CLOCK = re.compile(
 _RELATIVE_BEFORE = re.compile(r",\s*(?:who|whom|whose|which|where)\b[^,;:]*$", re.IGNORECASE)
 _SPAN_CUE = re.compile(r"(?:since|until|by)\b", re.IGNORECASE)
 # "WASHINGTON, March 8 (Reuters) -": the report's dateline, not an event of the sentence.
-_DATELINE_BEFORE = re.compile(r"^[^a-z]*[A-Z]{2,}[^a-z]*,\s*$")
+# (The lookahead keeps the match linear: two free runs around "[A-Z]{2,}" backtracked
+# cubically on a long line of capitals.)
+_DATELINE_BEFORE = re.compile(r"^(?=[^a-z]*[A-Z]{2})[^a-z]*,\s*$")
 # Words that set an undated sentence before the report's day: background, not its news.
 _BACKGROUND = re.compile(
     r"\b(?:had\s+(?:\w+ly\s+|not\s+|never\s+)?(?:been|\w+ed|\w+en|won|lost|left|made|said|told|sent|met|paid"
@@ -97,8 +103,8 @@ class SentenceDays:
 
 def find_sentence_days(
     sentence: str,
-    published: dt.date | None,
     *,
+    published: dt.date | None,
     lead: bool = False,
     found: Sequence[EventDate] | None = None,
 ) -> SentenceDays:
@@ -145,7 +151,7 @@ def find_sentence_days(
     )
 
 
-def sentence_day(days: SentenceDays, published: dt.date | None, *, lead: bool) -> dt.date | None:
+def sentence_day(days: SentenceDays, *, published: dt.date | None, lead: bool) -> dt.date | None:
     """The one day a sentence tells of, or None: the only day it may be told under.
 
     A sentence's own date mention decides ("Police arrested three men on Monday over
@@ -192,7 +198,10 @@ def _refers_back(cue: str, before: str) -> bool:
     and a time of the day ("could go home from 2 p.m. on Monday") places the event.
     """
     subordinate = _SUBORDINATE_BEFORE.search(before)
-    if subordinate is not None and not _CLOCK.fullmatch(subordinate.group(1)):
+    if subordinate is not None and (
+        " ".join(subordinate.group("word").lower().split()) in _SPAN_WORDS
+        or not _CLOCK.fullmatch(subordinate.group("between"))
+    ):
         return True
     if _RELATIVE_BEFORE.search(before) or _SPAN_CUE.match(cue):
         return True

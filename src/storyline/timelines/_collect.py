@@ -159,7 +159,7 @@ def _dated(
         text=sentence,
         doc=doc,
         position=position,
-        dates=find_sentence_days(sentence, published, lead=lead),
+        dates=find_sentence_days(sentence, published=published, lead=lead),
         candidate=candidate,
         row=row,
     )
@@ -172,7 +172,7 @@ def own_day(sentence: DatedSentence, published: dt.date | None) -> dt.date | Non
     timeline: "Police arrested three men on Monday over Saturday's bombing" tells of
     Monday, not Saturday; a lead sentence with no date of its own tells its report's day.
     """
-    return sentence_day(sentence.dates, published, lead=sentence.position < LEAD_SENTENCES)
+    return sentence_day(sentence.dates, published=published, lead=sentence.position < LEAD_SENTENCES)
 
 
 def topic_names(reports: Sequence[Report]) -> frozenset[str]:
