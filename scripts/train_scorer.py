@@ -13,6 +13,11 @@ DUC dev sets (../shared/data/duc, issue 15) are scored at their reference length
 after training and recorded in the model's meta; they choose the feature set, val
 does not.
 
+The runtime LexRank blend (`LEXRANK_BLEND` in summarize/_learned.py: a share of the
+sentence's LexRank rank added when the budget is a small share of the cluster) is not
+fitted here; `TreeScorer` applies it as `LearnedScorer` does, so the cross-validation
+and dev scores printed are the runtime ones. At 230 words on Multi-News it is off.
+
 Each sentence of a training cluster gets the features storyline computes at run time
 and a target: the mean of its unigram and bigram precision against the human summary
 (stemmed tokens as in ROUGE), i.e. how much of the sentence the editor kept.
@@ -52,7 +57,7 @@ from storyline.summarize import (
     lead_sentences,
     summarize_corpus,
 )
-from storyline.summarize._learned import DEFAULT_MODEL, export_trees
+from storyline.summarize._learned import DEFAULT_MODEL, LEXRANK_BLEND, blend_lexrank, export_trees
 from storyline.text import make_splitter
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -64,10 +69,13 @@ ABSOLUTE = frozenset(
     {"position", "doc_sentences", "n_docs", "doc_words", "cluster_words", "doc_order", "word_prob"}
 )
 _ORIGINAL = FEATURE_NAMES[: FEATURE_NAMES.index("mean_word_chars") + 1]
+_RANKS = FEATURE_NAMES[: FEATURE_NAMES.index("word_prob_rel") + 1]
+LEXICAL = ("lexrank", "lexrank_rank", "lex_degree")
 FEATURE_SETS: dict[str, tuple[str, ...]] = {
     "original": _ORIGINAL,  # the scorer before issue 15
     "transfer": tuple(n for n in _ORIGINAL if n not in ABSOLUTE),
-    "relative": tuple(n for n in FEATURE_NAMES if n not in ABSOLUTE),  # and the cluster ranks
+    "relative": tuple(n for n in _RANKS if n not in ABSOLUTE),  # and the cluster ranks
+    "lexical": tuple(n for n in _ORIGINAL if n not in ABSOLUTE) + LEXICAL,  # and LexRank's graph
 }
 TOKENIZER = tokenizers.DefaultTokenizer(use_stemmer=True)
 
@@ -135,15 +143,19 @@ def load(
 
 
 class TreeScorer:
-    """A fitted model as a runtime `SentenceScorer`: it scores the features summarize computes."""
+    """A fitted model as a runtime `SentenceScorer`: it scores the features summarize
+    computes and adds the LexRank blend as `LearnedScorer` does."""
 
-    def __init__(self, model: HistGradientBoostingRegressor, names: tuple[str, ...]) -> None:
+    def __init__(
+        self, model: HistGradientBoostingRegressor, names: tuple[str, ...], blend: float = LEXRANK_BLEND
+    ) -> None:
         self.model = model
         self.names = names
+        self.blend = blend
 
     def score(self, features: Features) -> np.ndarray:
         scores: np.ndarray = self.model.predict(features.matrix(self.names)).astype(np.float32)
-        return scores
+        return blend_lexrank(scores, features, self.blend)
 
 
 def summarize_with(

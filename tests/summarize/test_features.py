@@ -60,3 +60,43 @@ def test_cluster_relative_features_do_not_depend_on_cluster_size(make_corpus) ->
         assert f.values["doc_order_frac"].max() == 1.0
     # The raw word probability shrinks as the cluster grows; its share of the top does not.
     assert large.values["word_prob"].max() < small.values["word_prob"].max()
+
+
+def test_lexrank_ranks_the_sentence_the_others_share_words_with_first() -> None:
+    from storyline.summarize._features import _lexrank
+
+    tokens = [
+        ["river", "lune", "burst", "banks", "storms"],  # shares words with every other sentence
+        ["river", "lune", "flood", "schools"],
+        ["banks", "burst", "minister", "visit"],
+        ["storms", "three", "days", "rain"],
+        ["football", "match", "cancelled"],  # shares nothing
+    ]
+    score, degree = _lexrank(tokens)
+    assert int(np.argmax(score)) == 0
+    assert np.isclose(score.mean(), 1.0)  # a distribution times n: mean 1 on any cluster size
+    assert degree[0] == 0.75 and degree[4] == 0.0
+    assert score[4] == score.min()
+
+
+def test_lexrank_degenerate_clusters() -> None:
+    from storyline.summarize._features import _lexrank
+
+    score, degree = _lexrank([["alone"]])
+    assert list(score) == [1.0] and list(degree) == [0.0]
+    score, degree = _lexrank([["a"], ["b"], []])  # nothing shared: every sentence alike
+    assert np.allclose(score, 1.0) and np.all(degree == 0.0)
+
+
+def test_lexrank_features_are_computed(make_corpus) -> None:  # type: ignore[no-untyped-def]
+    corpus = make_corpus(
+        [
+            "The river Lune burst its banks after three days of storms. Schools closed.",
+            "After three days of storms the river Lune burst its banks. A minister visited.",
+        ]
+    )
+    f = compute_features(corpus, citation_threshold=0.5)
+    for name in ("lexrank", "lexrank_rank", "lex_degree"):
+        assert f.values[name].shape == (len(corpus.sentences),), name
+    texts = [s.text for s in corpus.sentences]
+    assert f.values["lexrank"][0] > f.values["lexrank"][texts.index("Schools closed.")]

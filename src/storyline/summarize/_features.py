@@ -99,6 +99,16 @@ FEATURE_NAMES = (
     "doc_topicality_rank",
     "centrality_rel",
     "word_prob_rel",
+    # Lexical graph centrality (issue 15): LexRank (Erkan & Radev, 2004) over the cluster's
+    # TF-IDF cosine graph. `lexrank` is the stationary probability times the number of
+    # sentences (mean 1 on any cluster size); `lex_degree` the share of the cluster's other
+    # sentences within the LexRank threshold.
+    "lexrank",
+    "lexrank_rank",
+    "lex_degree",
+    # The summary's word budget over the cluster's words (at most 1; 1 when no budget is
+    # given): how selective the summary must be.
+    "budget_share",
 )
 
 
@@ -114,8 +124,9 @@ def doc_vectors(corpus: Corpus) -> tuple[tuple[int, ...], FloatArray]:
     return docs, normalize_rows(sums)
 
 
-def compute_features(corpus: Corpus, *, citation_threshold: float) -> Features:
-    """Compute every feature the scorers and the citation step use."""
+def compute_features(corpus: Corpus, *, citation_threshold: float, budget: int | None = None) -> Features:
+    """Compute every feature the scorers and the citation step use (`budget`: the
+    summary's words, for `budget_share`)."""
     assert corpus.embeddings is not None, "embed the corpus first"
     emb = corpus.embeddings
     sentences = corpus.sentences
@@ -148,7 +159,9 @@ def compute_features(corpus: Corpus, *, citation_threshold: float) -> Features:
     doc_len = np.zeros(len(corpus.articles), dtype=np.float32)
     np.add.at(doc_len, doc_of, 1.0)
     doc_sentences = doc_len[doc_of] if n else positions
-    word_prob, word_doc_share = _word_statistics(corpus, doc_of)
+    tokens = [[w for w in _WORD.findall(s.text.lower()) if w not in _STOPWORDS] for s in sentences]
+    word_prob, word_doc_share = _word_statistics(tokens, doc_of)
+    lexrank, lex_degree = _lexrank(tokens)
     texts = [s.text for s in sentences]
     n_words = np.array([s.n_words for s in sentences], dtype=np.float32)
     doc_words = np.zeros(len(corpus.articles), dtype=np.float32)
@@ -180,6 +193,11 @@ def compute_features(corpus: Corpus, *, citation_threshold: float) -> Features:
         "cluster_words": np.full(n, float(n_words.sum())),
         "first_sentence_sim": first_sentence_sim,
         "mean_word_chars": np.array([len(t) / max(len(t.split()), 1) for t in texts], dtype=np.float32),
+        "lexrank": lexrank,
+        "lex_degree": lex_degree,
+        "budget_share": np.full(
+            n, 1.0 if budget is None else min(1.0, budget / max(float(n_words.sum()), 1.0))
+        ),
     }
     values["doc_order_frac"] = own / max(len(docs) - 1, 1) if n else positions
     for name in _RANKED:
@@ -205,6 +223,7 @@ _RANKED = (
     "word_doc_share",
     "first_sentence_sim",
     "doc_topicality",
+    "lexrank",
 )
 
 
@@ -224,10 +243,9 @@ def _rank01(column: FloatArray) -> FloatArray:
     return out
 
 
-def _word_statistics(corpus: Corpus, doc_of: npt.NDArray[np.int64]) -> tuple[FloatArray, FloatArray]:
+def _word_statistics(tokens: list[list[str]], doc_of: npt.NDArray[np.int64]) -> tuple[FloatArray, FloatArray]:
     """SumBasic's mean word probability (Nenkova & Vanderwende, 2005) and the mean share
     of the cluster's documents that use each content word of the sentence."""
-    tokens = [[w for w in _WORD.findall(s.text.lower()) if w not in _STOPWORDS] for s in corpus.sentences]
     counts: Counter[str] = Counter()
     doc_words: dict[int, set[str]] = {}
     for words, doc in zip(tokens, doc_of.tolist(), strict=True):
@@ -245,6 +263,60 @@ def _word_statistics(corpus: Corpus, doc_of: npt.NDArray[np.int64]) -> tuple[Flo
             prob[i] = sum(counts[w] for w in words) / (len(words) * total) * 100.0
             share[i] = sum(doc_freq[w] for w in words) / (len(words) * n_docs)
     return prob, share
+
+
+_LEXRANK_THRESHOLD = 0.1  # Erkan & Radev's cosine threshold, as in sumy's LexRank
+_LEXRANK_DAMPING = 0.15
+_LEXRANK_STEPS = 100
+
+
+def _lexrank(tokens: list[list[str]]) -> tuple[FloatArray, FloatArray]:
+    """LexRank over the content words: TF-IDF cosine between sentences (IDF over the
+    cluster's sentences), an edge where it reaches 0.1, and the stationary distribution
+    of the damped random walk on that graph (without self-loops). Returns (stationary probability times the
+    number of sentences, share of other sentences linked).
+
+    Only words in two or more sentences can link two sentences, so the dense matrix has
+    a column for those alone; a sentence's norm counts all its words.
+    """
+    n = len(tokens)
+    if n < 2:
+        return np.ones(n, dtype=np.float32), np.zeros(n, dtype=np.float32)
+    df: Counter[str] = Counter()
+    counts = [Counter(words) for words in tokens]
+    for c in counts:
+        df.update(c.keys())
+    idf = {w: float(np.log(n / f)) for w, f in df.items()}
+    column = {w: k for k, w in enumerate(w for w, f in df.items() if f > 1)}
+    matrix = np.zeros((n, len(column)), dtype=np.float32)
+    norms = np.zeros(n, dtype=np.float32)
+    for i, c in enumerate(counts):
+        total = 0.0
+        for w, tf in c.items():
+            weight = tf * idf[w]
+            total += weight * weight
+            k = column.get(w)
+            if k is not None:
+                matrix[i, k] = weight
+        norms[i] = np.sqrt(total)
+    safe = np.where(norms > 0, norms, 1.0)
+    matrix /= safe[:, None]
+    sims = matrix @ matrix.T
+    np.fill_diagonal(sims, 0.0)
+    linked = (sims >= _LEXRANK_THRESHOLD).astype(np.float64)
+    links = linked.sum(axis=1)
+    degree = links / (n - 1)
+    # A sentence linked to none jumps anywhere (no self-loops: alone is not central).
+    linked[links == 0] = 1.0 / n
+    walk = linked / linked.sum(axis=1, keepdims=True)
+    p = np.full(n, 1.0 / n)
+    for _ in range(_LEXRANK_STEPS):
+        nxt = _LEXRANK_DAMPING / n + (1.0 - _LEXRANK_DAMPING) * (walk.T @ p)
+        done = float(np.abs(nxt - p).sum()) < 1e-7
+        p = nxt
+        if done:
+            break
+    return (p * n).astype(np.float32), degree.astype(np.float32)
 
 
 def _topicality(vectors: FloatArray) -> FloatArray:

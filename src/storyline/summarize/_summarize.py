@@ -108,7 +108,7 @@ def summarize_corpus(
     scorer = scorer or make_scorer(options.scorer, embedder=embedder.name)
     selector = selector or make_selector(options.selector, lam=options.mmr_lambda)
 
-    features = compute_features(corpus, citation_threshold=matcher.threshold)
+    features = compute_features(corpus, citation_threshold=matcher.threshold, budget=options.words)
     embeddings = corpus.embeddings
     assert embeddings is not None
     words = features.n_words
