@@ -17,7 +17,12 @@ written from the texts before any output was looked at. The scores:
 - merges: same-entity pairs whose names fall in one entity; wrong merges:
   different-entity pairs that do;
 - speakers: of gold quotes found (all keywords inside one quote of that report),
-  those whose speaker names the gold speaker's last word.
+  those whose speaker names the gold speaker's last word;
+- citations with the same figures: of the citations (beyond the origin) of summary
+  sentences that state a number, the share whose source states every number of the
+  sentence (`numbers_of`: digits and number words, not years, dates or times). This
+  needs no gold, so `--citations` also reports it for the bundled example and for the
+  sample clusters without figure gold.
 
 Development and held-out files are scored separately (`split` in each file).
 """
@@ -26,17 +31,21 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
 
-from storyline.ingest import Cluster, read_clusters
+from storyline.analyze._claims import parse_number
+from storyline.ingest import Cluster, read_clusters, read_files
 from storyline.model import Story
 from storyline.pipeline import Reporter
+from storyline.text import content_words
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold" / "figures"
 SAMPLE = ROOT.parent / "shared" / "data" / "multinews" / "original_sample.jsonl"
+EXAMPLE = ROOT / "examples" / "kessport-fire"
 
 Value = tuple[str, float]
 
@@ -58,6 +67,75 @@ def gold_pairs(gold: dict[str, Any]) -> tuple[set[Value], set[frozenset[Value]]]
                 if a[0] != b[0] and a[1] != b[1] and pair not in compatible:
                     positive.add(pair)
     return figures, positive
+
+
+_WORDS = (
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety dozen"
+)
+_UNIT = "one|" + "|".join(_WORDS.split()[:8])
+_NUMBER = re.compile(
+    rf"(?<![\w.,:/-])(\d+(?:,\d{{3}})*(?:\.\d+)?|(?:{'|'.join(_WORDS.split())})(?:-(?:{_UNIT}))?\b)"
+    rf"(?:\s+(?:hundred|thousand|million|billion|trillion)|(?:m|bn|k)\b)?(?![:/\d]|[.,]\d|st\b|nd\b|rd\b|th\b)",
+    re.IGNORECASE,
+)
+_MONTHS = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$|^\s*(jan|feb|mar|apr|may|jun|"
+    r"jul|aug|sep|sept|oct|nov|dec)[a-z]*\b",
+    re.IGNORECASE,
+)
+
+
+def numbers_of(text: str) -> set[float]:
+    """The numbers a text states: digits and number words with their scale ("20C" and
+    "10km" give 20 and 10), not years (1800-2100 in four digits), days of a month, clock
+    times or ordinals."""
+    found = set()
+    for match in _NUMBER.finditer(text):
+        word = match.group(0)
+        if re.fullmatch(r"(18|19|20)\d\d", word):
+            continue
+        if _MONTHS.search(text[max(match.start() - 10, 0) : match.start()]) or _MONTHS.search(
+            text[match.end() : match.end() + 10]
+        ):
+            continue  # "March 7", "7 March"
+        value = parse_number(word)
+        if value is not None:
+            found.add(value)
+    return found
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’]?\s+|\n+")
+
+
+def citation_counts(story: Story) -> tuple[int, int]:
+    """(citations whose source states every number of the summary sentence, citations)
+    over the summary sentences that state a number, the origin not counted.
+
+    A source states a number when one of its sentences gives that number and shares at
+    least two content words with the summary sentence (so "40 fire engines" does not
+    back "more than 40 people were treated"). The number must be the same: "41 treated"
+    does not state "more than 40", though it does not contradict it.
+    """
+    stated: dict[str, list[tuple[set[float], set[str]]]] = {
+        d.article.id: [(numbers_of(s), content_words(s)) for s in _SENTENCE_END.split(d.article.text)]
+        for d in story.documents
+    }
+    same = total = 0
+    for sentence in story.summary.sentences:
+        numbers = numbers_of(sentence.text)
+        if not numbers:
+            continue
+        words = content_words(sentence.text)
+        for source in sentence.sources:
+            if source == sentence.origin:
+                continue
+            total += 1
+            same += all(
+                any(n in found and len(words & theirs) >= 2 for found, theirs in stated.get(source, []))
+                for n in numbers
+            )
+    return same, total
 
 
 def score(story: Story, gold: dict[str, Any]) -> dict[str, int]:
@@ -92,7 +170,10 @@ def score(story: Story, gold: dict[str, Any]) -> dict[str, int]:
             quotes_found += 1
             last = quote["speaker"].split()[-1].lower()
             speakers_right += any(last in (q.speaker or "").lower() for q in hits)
+    cited_same, cited = citation_counts(story)
     return {
+        "cited_same": cited_same,
+        "cited": cited,
         "figures_gold": len(figures),
         "figures_found": len(figures & found),
         "dis_gold": len(positive),
@@ -125,6 +206,7 @@ def table(title: str, s: dict[str, int]) -> str:
         ("different-entity pairs merged (wrong)", _ratio(s["wrong_merges"], s["diff"])),
         ("quotes found", _ratio(s["quotes_found"], s["quotes"])),
         ("speakers right (of found)", _ratio(s["speakers_right"], s["quotes_found"])),
+        ("citations with the same figures", _ratio(s["cited_same"], s["cited"])),
     ]
     lines = [f"### {title}", "", "| measure | value |", "|---|---|"]
     lines += [f"| {name} | {value} |" for name, value in rows]
@@ -135,6 +217,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=["dev", "held_out", "all"], default="all")
     parser.add_argument("--json", type=Path)
+    parser.add_argument(
+        "--citations",
+        action="store_true",
+        help="also measure citations on the bundled example and the sample clusters without figure gold",
+    )
     args = parser.parse_args()
     clusters = {c.id: c.articles for c in read_clusters(SAMPLE) if isinstance(c, Cluster)}
     reporter = Reporter()
@@ -157,9 +244,35 @@ def main() -> int:
     for split, counts in totals.items():
         print(table(f"{split} ({n_clusters[split]} clusters)", counts))
         print()
+    citations: dict[str, list[int]] = {}
+    if args.citations:
+        citations = _citations(reporter, clusters)
+        print("### citations with the same figures, no gold needed")
+        print()
+        print("| clusters | value |")
+        print("|---|---|")
+        for name, (same, total) in citations.items():
+            print(f"| {name} | {_ratio(same, total)} |")
+        print()
     if args.json:
-        args.json.write_text(json.dumps({"totals": totals, "clusters": per_cluster}, indent=2) + "\n")
+        out = {"totals": totals, "clusters": per_cluster, "citations": citations}
+        args.json.write_text(json.dumps(out, indent=2) + "\n")
     return 0
+
+
+def _citations(reporter: Reporter, clusters: dict[str, Any]) -> dict[str, list[int]]:
+    """Citation counts for the bundled example and the sample clusters without figure
+    gold: every cluster with a gold file (here or in tests/gold/) is left out, held-out
+    ones with them, so this set can be read while building."""
+    held_out = {json.loads(p.read_text(encoding="utf-8"))["id"] for p in GOLD.glob("*.json")}
+    held_out |= {p.stem for p in GOLD.parent.glob("girasella-sample-*.json")}
+    example = citation_counts(reporter(read_files([EXAMPLE])[0], cluster_id="kessport-fire"))
+    same = total = 0
+    for cluster_id, articles in clusters.items():
+        if cluster_id not in held_out:
+            s, t = citation_counts(reporter(articles, cluster_id=cluster_id))
+            same, total = same + s, total + t
+    return {"bundled example": list(example), "sample clusters without gold": [same, total]}
 
 
 if __name__ == "__main__":

@@ -53,7 +53,8 @@ CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _QUALIFIERS = (
     "no less than", "no more than", "well over", "more than", "at least", "as many as", "fewer than",
     "less than", "up to", "nearly", "almost", "about", "around", "roughly", "some", "over", "under",
-    "approximately", "an estimated", "close to", "at most",
+    "approximately", "an estimated", "close to", "at most", "topping", "topped", "surpassing", "surpassed",
+    "exceeding", "exceeded", "breaking",
 )  # fmt: skip
 _WORD_NUMBERS = {
     w: i
@@ -186,6 +187,8 @@ def number_spans(doc: Doc) -> list[SpacySpan]:
             i += 1
             continue
         j = _number_run(doc, i + 1, blocked)
+        if _is_compound_word(doc, j - 1):
+            j = _number_run(doc, j + 2, blocked)  # "twenty-two": one number, not a range
         joiner = doc[j].lower_ if j + 1 < len(doc) else ""
         between = joiner == "and" and i > 0 and doc[i - 1].lower_ == "between"
         if (joiner in _RANGE_JOINERS or between) and doc[j + 1].like_num and j + 1 not in blocked:
@@ -199,6 +202,22 @@ def number_spans(doc: Doc) -> list[SpacySpan]:
         spans.append(SpacySpanType(doc, start, j, label=label))
         i = j
     return spans
+
+
+_TENS = frozenset("twenty thirty forty fifty sixty seventy eighty ninety".split())
+_UNITS_WORDS = frozenset("one two three four five six seven eight nine".split())
+
+
+def _is_compound_word(doc: Doc, i: int) -> bool:
+    """Whether tokens i, i+1, i+2 are a hyphenated number word ("Twenty-two")."""
+    return (
+        i + 2 < len(doc)
+        and doc[i].lower_ in _TENS
+        and doc[i + 1].text == "-"
+        and not doc[i].whitespace_
+        and not doc[i + 1].whitespace_
+        and doc[i + 2].lower_ in _UNITS_WORDS
+    )
 
 
 def _number_run(doc: Doc, j: int, blocked: set[int]) -> int:
@@ -262,14 +281,14 @@ def _figure(
         noun = _counted_noun(ent)
         if noun in _UNITS:
             return None  # durations, and measures nothing names: context, not claims
-        category = _category(ent)
+        category = _state(ent, _category(ent))
         if noun is not None and any(c.match(noun) for _, c in CATEGORIES):
             about = category or noun  # "at least 6,000 lives" counts deaths
-        elif noun in _GROUPS and category in ("deaths", "injured", "missing"):
+        elif noun in _GROUPS and category in _HARMS:
             about = f"{category} of {_plural(noun)}"  # a group: a part of the whole toll
         elif noun in _GROUPS and category is not None:
             about = category  # "1,200 residents were moved" counts the evacuated
-        elif (people := _nationality(ent)) and category in ("deaths", "injured", "missing"):
+        elif (people := _nationality(ent)) and category in _HARMS:
             about = f"{category} of {people}"  # "12 Americans were killed": a part too
         elif noun is not None and noun not in _PEOPLE:
             # "two neighbourhoods" counts neighbourhoods, whatever the sentence is about;
@@ -400,7 +419,7 @@ def _measure_figure(
 
 def _money_for(ent: SpacySpan) -> str:
     """What a sum is: the noun it qualifies ("$100,000 bond", "a fine of $10,000"), else
-    the verb it is counted by ("awarded $57 million")."""
+    the verb it is counted by ("awarded $57 million"), as its kind of sum (`_SUMS`)."""
     root = ent.root
     head = root.head
     if (
@@ -408,10 +427,56 @@ def _money_for(ent: SpacySpan) -> str:
         and head.pos_ == "NOUN"
         and root.dep_ in ("compound", "nummod", "amod", "nmod", "quantmod")
     ):
-        return str(head.lemma_).lower()
-    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
-        return str(head.head.lemma_).lower()
-    return _predicate(ent)
+        word = str(head.lemma_).lower()
+    elif root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        word = str(head.head.lemma_).lower()
+    else:
+        word = _money_verb(ent)
+    if any(_FUNDRAISING.match(t.lemma_) or _FUNDRAISING.match(t.text) for t in ent.sent):
+        return _RAISED.get(word, _SUMS.get(word, word))
+    return _SUMS.get(word, word)
+
+
+def _money_verb(ent: SpacySpan) -> str:
+    """The verb a sum is counted by, with its particle ("brought in")."""
+    verb = next((t for t in ent.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return ""
+    lemma = str(verb.lemma_).lower()
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), "")
+    phrase = f"{lemma} {particle}" if particle else lemma
+    return phrase if phrase in _SUMS or phrase in _RAISED else "" if lemma in _LIGHT_VERBS else lemma
+
+
+# Kinds of sum: words that name one sum in different ways ("awarded $12 million" and "a
+# $15 million verdict"; "the goal" and "the target"). A word not listed is its own kind.
+_SUMS = {
+    word.replace("_", " "): kind
+    for kind, words in (
+        ("raised", "raise collect garner amass fundraising fundraiser"),
+        ("earned", "earn gross bring_in take_in rake_in pull_in haul_in"),
+        ("awarded", "award verdict judgment judgement"),
+        ("sought", "seek demand"),
+        ("fined", "fine penalty"),
+        ("goal", "goal target"),
+    )
+    for word in words.split()
+}
+_RAISED = {
+    word.replace("_", " "): "raised"
+    for word in "bring_in take_in rake_in pull_in haul_in total tally".split()
+}
+"""In a sentence about fundraising, money brought in or totalled is money raised ("the
+campaign has brought in $1.5 million", "she raised $1.2 million"). A donation, a pledge
+or a sum received is not: it is one gift, or money paid out of the fund. Nor is a sum a
+verb says was reached ("topped $80,000", "the total hit..."): such a verb makes the sum
+a floor (`_QUALIFIERS`), and the noun that reached it is too often another sum (a cost,
+a fine, a price) to name a kind."""
+_FUNDRAISING = re.compile(
+    r"^(campaigns?|fundrais\w*|donat\w*|donors?|crowdfund\w*|gofundme|kickstarter|indiegogo|backers?|"
+    r"pledge[sd]?|raise[sd]?|raising|charit\w+|appeals?)$",
+    re.IGNORECASE,
+)
 
 
 def _predicate(ent: SpacySpan) -> str:
@@ -601,6 +666,13 @@ def _scope(
     # "as many as 40,000 could have died": a projection, not a count
     if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
         parts.append("projected")
+    # "agreed to take in 1,000 refugees under a quota": a target, not a count
+    elif _is_target(ent.root):
+        parts.append("target")
+    # "48% in a Gallup poll", "a CNN poll put it at 52%": each poll its own quantity
+    poll = _poll(clause)
+    if poll:
+        parts.append(poll)
     for token in clause:
         if token.ent_type_ in ("GPE", "LOC", "FAC") and token.i not in range(ent.start, ent.end):
             is_in = token.head.lower_ in ("in", "across", "at") or token.dep_ in ("compound", "amod", "poss")
@@ -614,6 +686,51 @@ def _scope(
                     parts.append(f"in {place}")
                 break
     return ", ".join(parts)
+
+
+_TARGET_NOUNS = frozenset("quota cap ceiling target goal allowance".split())
+_ALLOWS = frozenset("allow permit let".split())
+_COMMITS = frozenset("agree pledge promise vow aim plan commit intend hope want expect seek".split())
+_POLLS = frozenset("poll survey".split())
+
+
+def _is_target(root: Token) -> bool:
+    """A figure that sets a number to reach ("a quota of 1,000", "the quota allows 1,000
+    refugees", "pledged to admit 500"), from the words it hangs from up to its verb."""
+
+    def is_target(token: Token) -> bool:
+        return token.pos_ == "NOUN" and token.lemma_.lower() in _TARGET_NOUNS
+
+    for token in [root, *root.ancestors]:
+        if is_target(token):
+            return True
+        if token.pos_ in ("VERB", "AUX"):
+            near = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+            near += [o for c in token.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+            return any(is_target(c) for c in near) or (
+                token.dep_ in ("xcomp", "ccomp") and token.head.lemma_.lower() in _COMMITS | _ALLOWS
+            )
+    return False
+
+
+def _poll(clause: list[Token]) -> str:
+    """The named poll a figure comes from ("a Gallup poll", "a poll by Quinnipiac")."""
+    for token in clause:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in _POLLS:
+            continue
+        names = [c for c in token.children if c.dep_ in ("compound", "poss", "nmod") and c.pos_ == "PROPN"]
+        names += [
+            o
+            for p in token.children
+            if p.dep_ == "prep" and p.lower_ in ("by", "from", "for")
+            for o in p.children
+            if o.dep_ == "pobj" and o.pos_ == "PROPN"
+        ]
+        if names:
+            name = min(names, key=lambda t: t.i)
+            words = [t.text for t in name.subtree if t.pos_ == "PROPN" or t.text in ("/", "-")]
+            return f"{' '.join(words) or name.text} {token.lemma_.lower()}"
+    return ""
 
 
 def _earlier_year(sent: SpacySpan, date: dt.date | None) -> str | None:
@@ -702,12 +819,74 @@ def _window(ent: SpacySpan) -> list[Token]:
     return [*chain, *verbs, *subjects, *after, *before]
 
 
-def _category(ent: SpacySpan) -> str | None:
+def _category(ent: SpacySpan) -> tuple[str, Token] | None:
+    """What a figure counts (a `CATEGORIES` name) and the word that says so."""
     for token in _window(ent):
         for name, cue in CATEGORIES:
             if cue.match(token.text) or cue.match(token.lemma_):
-                return name
+                return name, token
     return None
+
+
+_IN_HOSPITAL = re.compile(r"^(hospital\w*|treated|treatment)$", re.IGNORECASE)
+_STILL = frozenset("still remain remaining currently".split())
+_CONDITIONS = frozenset("critical serious stable grave".split())
+_NOW = {"injured": "still in hospital", "evacuated": "still displaced", "arrested": "still held"}
+_HARMS = frozenset(
+    {"deaths", "injured", "missing", "treated in hospital", "still in hospital"}
+    | {f"in {c} condition" for c in _CONDITIONS}
+)
+"""What a group can be a part of ("8 children were killed", "two workers remain in hospital")."""
+
+
+def _state(ent: SpacySpan, found: tuple[str, Token] | None) -> str | None:
+    """A count of people in a state now is not the count of those it ever held.
+
+    "12 were still in hospital", "three remain in critical condition", "500 remain in
+    shelters", "two are still in custody" count who is there now; "41 were treated in
+    hospital" counts who was taken there; "60 were injured" counts the injured, some
+    never taken to hospital. The three can all be true at once, so they are three
+    quantities; only the words of the figure's own clause count.
+    """
+    category, cue = found or (None, None)
+    if category is not None and category not in _NOW:
+        return category
+    clause = _own_clause(ent)
+    if category in (None, "injured"):
+        condition = next(
+            (t.lower_ for t in clause if t.lower_ in _CONDITIONS and t.head.lemma_.lower() == "condition"),
+            None,
+        )
+        if condition is not None:
+            return f"in {condition} condition"
+    if category is None or cue is None:
+        return None
+    words = {t.lower_ for t in clause} | {t.lemma_.lower() for t in clause}
+    if words & _STILL:
+        return _NOW[category]
+    if category == "injured" and (_IN_HOSPITAL.match(cue.text) or _IN_HOSPITAL.match(cue.lemma_)):
+        return "treated in hospital"
+    return category
+
+
+_CLAUSE_EDGES = frozenset("conj ccomp advcl parataxis relcl".split())
+
+
+def _own_clause(ent: SpacySpan) -> list[Token]:
+    """The words of the clause a figure is in, without the clauses joined to it
+    ("41 were treated, and 12 were still in hospital": "still" is not 41's)."""
+    root = ent.root
+    verb = next((t for t in [root, *root.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return list(ent.sent)
+    inside = {t.i for t in root.ancestors} | {root.i}
+    words: list[Token] = []
+    stack = [verb]
+    while stack:
+        token = stack.pop()
+        words.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in _CLAUSE_EDGES or c.i in inside)
+    return words
 
 
 def _near(ent: SpacySpan, cue: re.Pattern[str]) -> bool:
@@ -856,7 +1035,10 @@ def _group(figures: list[_Figure], order: list[str]) -> list[Claim]:
     return claims
 
 
-_LOWER = frozenset("more than|at least|over|well over|no less than|upwards of".split("|"))
+_LOWER = frozenset(
+    "more than|at least|over|well over|no less than|upwards of|topping|topped|surpassing|surpassed|exceeding|"
+    "exceeded|breaking".split("|")
+)
 _UPPER = frozenset("fewer than|less than|up to|under|at most|no more than|as many as".split("|"))
 _ROUND = 0.02
 """Two hedged figures this close are one figure rounded (258,000 and "about 260,000")."""

@@ -81,7 +81,9 @@ Figures = tuple[tuple[str, float], ...]
 # a figure nothing here names is left out, so it can never block a match.
 _COUNTED = (
     ("deaths", re.compile(r"^(kill|dead|death|die|dying|fatal|bodies|lives|toll|murder)")),
-    ("injured", re.compile(r"^(injur|wound|hurt|hospitali)")),
+    ("injured", re.compile(r"^(injur|wound|hurt)")),
+    # Taken to hospital is not injured: some of the injured never go.
+    ("hospital", re.compile(r"^(hospital|treated|treatment)")),
     ("missing", re.compile(r"^(missing|unaccounted)")),
     ("arrested", re.compile(r"^(arrest|detain)")),
     ("evacuated", re.compile(r"^(evacu|displac|homeless)")),
@@ -94,7 +96,15 @@ _WORD_NUMBERS = {
     )
 }
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
-_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z]+")
+_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z]+|[$€£%,;]")
+_MONEY = frozenset("$ € £".split())
+_MONEY_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9}
+"""Scales written as a letter, read only after a currency sign ("$57m"; "5 m" is metres)."""
+_CURRENCY_WORDS = frozenset("dollars euros pounds".split())
+_PERCENT = frozenset("% percent".split())
+# "12 were still in hospital", "three remain in critical condition": who is in a state
+# now, not the total the state is drawn from; such a figure blocks no match.
+_STATES = frozenset("still remain remains remained remaining currently condition".split())
 _PART = frozenset("of among including".split())
 # A figure for a group ("4 children") counts a part of the toll, not the toll.
 _GROUPS = frozenset(
@@ -112,7 +122,9 @@ def figures_of(text: str) -> Figures:
 
     Cheap on purpose (a regular expression, no parse): it runs on every candidate
     sentence of every summary. Years, dates and parts ("three of them", "including
-    two children") are skipped: they count nothing the sentence's total does.
+    two children") are skipped: they count nothing the sentence's total does; so are
+    counts of a state now ("12 were still in hospital"). Sums of money and shares
+    ("$1.2 million", "10 percent") are figures whatever they count.
     """
     tokens = _TOKEN.findall(text)
     lower = [t.lower() for t in tokens]
@@ -121,20 +133,53 @@ def figures_of(text: str) -> Figures:
         value = _value(token)
         if value is None:
             continue
-        if i + 1 < len(lower) and lower[i + 1] in _SCALES:
-            value *= _SCALES[lower[i + 1]]
+        money = i > 0 and lower[i - 1] in _MONEY
+        scale = lower[i + 1] if i + 1 < len(lower) else ""
+        scaled = scale in _SCALES or (money and scale in _MONEY_SCALES)
+        if scaled:
+            value *= _SCALES.get(scale) or _MONEY_SCALES[scale]
+        after = lower[i + 2 if scaled else i + 1] if i + (2 if scaled else 1) < len(lower) else ""
         near = lower[max(i - 3, 0) : i] + lower[i + 1 : i + 5]
         is_date = (i > 0 and lower[i - 1] in _MONTHS) or (i + 1 < len(lower) and lower[i + 1] in _MONTHS)
         is_year = token.isdigit() and len(token) == 4 and 1800 <= value <= 2100
-        is_part = (i + 1 < len(lower) and lower[i + 1] in _PART) or (i > 0 and lower[i - 1] in _PART)
-        is_group = i + 1 < len(lower) and lower[i + 1] in _GROUPS
-        if is_date or is_year or is_part or is_group:
+        before = lower[i - 2] if money and i > 1 else lower[i - 1] if i > 0 else ""  # "including $200,000"
+        is_part = (i + 1 < len(lower) and lower[i + 1] in _PART) or before in _PART
+        if is_date or is_year or is_part:
             continue
-        for name, cue in _COUNTED:
-            if any(cue.match(w) for w in near):
-                found.append((name, value))
-                break
+        # A sum of money or a share is a figure whatever it counts: two sentences that
+        # state one fact with different sums ("raised $1.2 million", "$1.5 million") differ.
+        if money or after in _CURRENCY_WORDS:
+            found.append(("money", value))
+            continue
+        if after in _PERCENT:
+            found.append(("percent", value))
+            continue
+        is_group = i + 1 < len(lower) and lower[i + 1] in _GROUPS
+        if is_group or _STATES & set(near):
+            continue
+        name = _counted(lower, i)
+        if name is not None:
+            found.append((name, value))
     return tuple(found)
+
+
+_CLAUSE_BREAKS = frozenset(", ; and or but while whereas".split())
+
+
+def _counted(lower: list[str], i: int) -> str | None:
+    """What the figure at `i` counts: the first cue in the words after it up to a
+    conjunction ("23 were taken to hospital"), else the nearest before it ("killed 23");
+    in "four were killed and 23 were taken to hospital" 23 is not a death."""
+    after = []
+    for word in lower[i + 1 : i + 5]:
+        if word in _CLAUSE_BREAKS:
+            break
+        after.append(word)
+    for word in [*after, *reversed(lower[max(i - 3, 0) : i])]:
+        for name, cue in _COUNTED:
+            if cue.match(word):
+                return name
+    return None
 
 
 def _value(token: str) -> float | None:

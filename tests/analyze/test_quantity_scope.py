@@ -1,0 +1,244 @@
+"""What a figure counts: a state now is not a total, one sum told by two verbs is one sum.
+
+Every cluster here is invented. The first tests give counts of people in a state (still
+in hospital, in critical condition, still in shelters) beside the totals they are drawn
+from; the next give one sum of money in different words (a real disagreement); the last
+give the kinds of figures that must stay apart (parts, one day against a running total,
+rounding within a hedge, different polls, a quota against a count, different sums).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from storyline.analyze import extract_claims, extract_entities, load_nlp, parse_corpus
+from storyline.analyze._claims import compatible
+from storyline.embed import FactMatcher
+from storyline.model import Article, Claim, ClaimValue, Corpus
+
+DAY = dt.date(2031, 5, 6)
+
+
+def claims_of(*texts: str, days: tuple[dt.date, ...] = ()) -> list[Claim]:
+    articles = tuple(Article(id=f"r{i}", text=t, date=days[i] if days else DAY) for i, t in enumerate(texts))
+    corpus = Corpus(articles=articles)
+    paragraphs = parse_corpus(corpus, load_nlp())
+    dates = {i: a.date for i, a in enumerate(corpus.articles)}
+    return extract_claims(corpus, paragraphs, extract_entities(corpus, paragraphs), dates=dates)
+
+
+def disputed(claims: list[Claim]) -> list[set[float]]:
+    return [{v.value for v in c.values} for c in claims if c.disagreement]
+
+
+def counted(claims: list[Claim], value: float) -> set[str]:
+    return {c.counted for c in claims if any(v.value == value for v in c.values)}
+
+
+# States: who is there now is not everyone who was ever there.
+
+
+@pytest.mark.slow
+def test_still_in_hospital_is_not_the_number_treated() -> None:
+    claims = claims_of(
+        "A total of 30 people were treated in hospital after the blast at the Dorvik mill.",
+        "Nine people were still in hospital on Tuesday, the mill's owner said.",
+    )
+    assert not disputed(claims)
+    assert counted(claims, 30) == {"treated in hospital"}
+    assert counted(claims, 9) == {"still in hospital"}
+
+
+@pytest.mark.slow
+def test_a_later_clause_does_not_lend_its_state() -> None:
+    claims = claims_of(
+        "In all, 41 people have received hospital treatment, and 12 were still in hospital on Monday.",
+        "More than 40 people have been treated in hospital, doctors said.",
+    )
+    assert counted(claims, 41) == {"treated in hospital"}
+    assert counted(claims, 12) == {"still in hospital"}
+    assert not any(12 in d for d in disputed(claims))
+
+
+@pytest.mark.slow
+def test_critical_condition_is_not_the_injured() -> None:
+    claims = claims_of(
+        "Fifty people were injured in the Dorvik blast, the fire service said.",
+        "Four people remain in critical condition, doctors said.",
+    )
+    assert not disputed(claims)
+    assert counted(claims, 4) == {"in critical condition"}
+
+
+@pytest.mark.slow
+def test_the_injured_are_not_only_those_taken_to_hospital() -> None:
+    claims = claims_of(
+        "The blast at the Dorvik mill injured 60 people.",
+        "Twenty-two people were taken to hospital after the Dorvik blast.",
+    )
+    assert not disputed(claims)
+    assert counted(claims, 22) == {"treated in hospital"}  # "Twenty-two" is one number
+
+
+@pytest.mark.slow
+def test_people_still_in_shelters_are_not_the_evacuated() -> None:
+    claims = claims_of(
+        "About 3,000 people were evacuated from the Lenna valley.",
+        "Some 400 people remain in shelters, officials said.",
+    )
+    assert not disputed(claims)
+
+
+@pytest.mark.slow
+def test_rival_totals_treated_in_hospital_still_disagree() -> None:
+    claims = claims_of(
+        "Thirty people were treated in hospital after the blast, officials said.",
+        "Officials said 45 people were treated in hospital after the blast.",
+    )
+    assert {30, 45} in disputed(claims)
+
+
+# One sum, different verbs: a real disagreement.
+
+
+@pytest.mark.slow
+def test_money_raised_and_brought_in_is_one_sum() -> None:
+    claims = claims_of(
+        "The campaign has raised $1.2 million for the victims' families.",
+        "The fundraising campaign has brought in $1.5 million so far.",
+        days=(DAY, DAY + dt.timedelta(days=2)),
+    )
+    assert {1_200_000, 1_500_000} in disputed(claims)
+    kinds = [c.kind for c in claims if c.disagreement]
+    assert kinds == ["over time"]
+
+
+@pytest.mark.slow
+def test_a_total_that_topped_a_sum_is_at_least_that_sum() -> None:
+    claims = claims_of(
+        "The appeal's total topped $80,000 on Monday, its organisers said.",
+        "The appeal has raised $95,000, its organisers said.",
+    )
+    assert not disputed(claims)
+
+
+@pytest.mark.slow
+def test_earned_and_grossed_are_one_sum() -> None:
+    claims = claims_of(
+        "The film earned $40 million in its opening weekend.",
+        "The film grossed $52 million in its opening weekend, the studio said.",
+    )
+    assert {40_000_000, 52_000_000} in disputed(claims)
+
+
+# Not disagreements, whatever the verbs.
+
+
+@pytest.mark.slow
+def test_a_gift_is_a_part_of_the_sum_raised() -> None:
+    claims = claims_of(
+        "The appeal has raised $2 million, including $500,000 from a single donor.",
+        "The appeal raised $2 million in its first week.",
+        "One donor gave $250,000 to the appeal, and another donation of $1,000 came from a school.",
+    )
+    assert not disputed(claims)
+
+
+@pytest.mark.slow
+def test_a_day_of_giving_is_not_the_running_total() -> None:
+    claims = claims_of(
+        "The campaign raised $300,000 on Monday alone.",
+        "The campaign has raised $1.2 million since it began.",
+    )
+    assert not disputed(claims)
+
+
+@pytest.mark.slow
+def test_a_sum_rounded_within_its_hedge_is_no_disagreement() -> None:
+    claims = claims_of(
+        "The fund has raised nearly $1.5 million.",
+        "The fund has raised $1.46 million, its organisers said.",
+    )
+    assert not disputed(claims)
+
+
+@pytest.mark.slow
+def test_different_polls_are_different_quantities() -> None:
+    claims = claims_of(
+        "Smith leads with 48 percent of voters in a Gallup poll.",
+        "A CNN poll put Smith's support at 52 percent of voters.",
+    )
+    assert not disputed(claims)
+
+
+@pytest.mark.slow
+def test_one_poll_told_twice_with_different_figures_disagrees() -> None:
+    claims = claims_of(
+        "A Gallup poll found that 48 percent of voters back Smith.",
+        "Smith has 52 percent of voters behind him, according to a Gallup poll released Monday.",
+    )
+    assert {48, 52} in disputed(claims)
+
+
+@pytest.mark.parametrize(
+    "quota",
+    [
+        "The country agreed to resettle 1,000 refugees under the EU quota.",
+        "The quota allows 1,000 refugees to be resettled this year.",
+    ],
+)
+@pytest.mark.slow
+def test_a_quota_is_not_a_count(quota: str) -> None:
+    claims = claims_of(quota, "So far 120 refugees have been resettled in the country.")
+    assert not disputed(claims)
+
+
+@pytest.mark.slow
+def test_what_was_sought_is_not_what_was_awarded() -> None:
+    claims = claims_of(
+        "The family sought $10 million in the lawsuit.",
+        "A jury awarded the family $4 million.",
+        "The producers raised $12 million to make the film. The film earned $40 million.",
+    )
+    assert not disputed(claims)
+
+
+def test_a_sum_a_total_topped_is_a_floor() -> None:
+    topped = ClaimValue(80_000, "topping $80,000", "topping", None, "a", DAY)
+    assert compatible(topped, ClaimValue(95_000, "$95,000", "", None, "b", DAY))
+    assert not compatible(topped, ClaimValue(70_000, "$70,000", "", None, "b", DAY))
+
+
+# Citations: the same-fact test sees the same quantities as the claims.
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        # the Kessport case: 23 taken to hospital do not back "more than 40 treated"
+        ("More than 40 people have been treated in hospital.", "23 were taken to hospital.", True),
+        ("41 people have been treated in hospital.", "41 were taken to hospital, officials said.", False),
+        # what a figure counts is said after it before anything said before it
+        ("Four were killed and 23 were taken to hospital.", "The fire killed four people.", False),
+        ("Four were killed and 23 were taken to hospital.", "More than 40 were treated in hospital.", True),
+        ("The fire killed 12 people, injured 40 and left 300 homeless.", "It killed 12 people.", False),
+        # a state now is no rival of the total
+        ("41 people have been treated in hospital.", "12 were still in hospital on Monday.", False),
+        ("The blast injured 60 people.", "Three people remain in critical condition.", False),
+        ("The blast injured 60 people.", "Twenty people were taken to hospital.", False),
+        # sums and shares are figures whatever they count
+        ("The campaign has raised $1.2 million.", "The campaign has brought in $1.5 million.", True),
+        ("It raised $1.2 million, including $200,000 from one donor.", "It raised $1.2 million.", False),
+        ("A jury awarded her $57m.", "The jury awarded her $57 million.", False),
+        ("About 10 percent of power came from wind.", "Some 8% of power came from wind.", True),
+        ("The plant employs 600 people.", "The damage was put at 180 million euros.", False),
+    ],
+)
+def test_sentences_with_different_figures_state_different_facts(a: str, b: str, conflict: bool) -> None:
+    matcher = FactMatcher(threshold=0.6)
+    same = matcher.same(
+        0.9, matcher.words(a), matcher.words(b), figures_a=matcher.figures(a), figures_b=matcher.figures(b)
+    )
+    assert same is not conflict
