@@ -3,9 +3,9 @@ import datetime as dt
 import pytest
 
 from storyline import Article, ConfigError, SummaryOptions
-from storyline.embed import HashEmbedder, TransformerEmbedder
+from storyline.embed import FactMatcher, HashEmbedder, TransformerEmbedder
 from storyline.pipeline import embed_corpora, prepare
-from storyline.summarize import make_scorer, make_selector, summarize_corpus
+from storyline.summarize import cite, compute_features, make_scorer, make_selector, summarize_corpus
 from storyline.text import make_splitter
 
 
@@ -96,3 +96,36 @@ def test_paraphrase_citation_with_real_model(minilm: TransformerEmbedder) -> Non
     first = by_origin.get("a") or by_origin.get("b")
     assert first is not None and set(first) == {"a", "b"}
     assert by_origin["c"] == ("c",)
+
+
+def test_a_report_giving_the_count_another_value_elsewhere_is_not_cited() -> None:
+    # B's paraphrase has no number, but B says elsewhere that 23 were taken to hospital:
+    # it does not carry "more than 40", so it must not be cited for it. C says 41: it may.
+    day = dt.date(2012, 3, 12)
+    articles = [
+        Article(
+            id="A",
+            date=day,
+            text="More than 40 people have been treated in hospital after the blast at the chemical plant.\n\n"
+            "The plant's owner said it would pay for the repairs to the homes nearby.",
+        ),
+        Article(
+            id="B",
+            date=day,
+            text="Doctors said 23 were taken to hospital on Saturday night.\n\n"
+            "Many people have been treated in hospital after the blast at the chemical plant.",
+        ),
+        Article(
+            id="C",
+            date=day,
+            text="In all, 41 people have been treated in hospital after the blast at the chemical plant.",
+        ),
+    ]
+    embedder = HashEmbedder()
+    corpus = embed_corpora([prepare(articles, splitter=make_splitter("blingfire"))], embedder)[0]
+    matcher = FactMatcher.for_embedder(embedder)
+    features = compute_features(corpus, citation_threshold=matcher.threshold)
+    index = next(i for i, s in enumerate(corpus.sentences) if s.text.startswith("More than 40"))
+    paraphrase = next(i for i, s in enumerate(corpus.sentences) if s.text.startswith("Many people"))
+    assert matcher.same(float(corpus.embeddings[index] @ corpus.embeddings[paraphrase]), set(), set())
+    assert "B" not in cite(corpus, features, index, matcher=matcher)

@@ -74,6 +74,11 @@ class FactMatcher:
             return False
         return not self.uses_words or overlap(words_a, words_b) >= self.min_overlap
 
+    @staticmethod
+    def disagree(figures_a: Figures, figures_b: Figures) -> bool:
+        """Whether two sets of figures count one thing and share no value for it."""
+        return conflicting(figures_a, figures_b)
+
 
 Figures = tuple[tuple[str, float], ...]
 

@@ -150,11 +150,12 @@ def summarize_corpus(
     chosen.sort(
         key=lambda i: (*_reading_order(corpus, head[i], use_dates=all_dated), corpus.sentences[i].position)
     )
+    doc_figures: dict[int, _Figures] = {}
     sentences = tuple(
         SummarySentence(
             text=corpus.sentences[i].text,
             origin=corpus.articles[corpus.sentences[i].doc_index].id,
-            sources=cite(corpus, features, i, matcher=matcher),
+            sources=cite(corpus, features, i, matcher=matcher, doc_figures=doc_figures),
             span=corpus.to_given(corpus.sentences[i].span),
             score=float(scores[i]),
         )
@@ -202,13 +203,27 @@ def _empty(corpus: Corpus, cluster_id: str | None, warning: str) -> Summary:
     )
 
 
-def cite(corpus: Corpus, features: Features, index: int, *, matcher: FactMatcher) -> tuple[str, ...]:
+_Figures = tuple[tuple[str, float], ...]
+
+
+def cite(
+    corpus: Corpus,
+    features: Features,
+    index: int,
+    *,
+    matcher: FactMatcher,
+    doc_figures: dict[int, _Figures] | None = None,
+) -> tuple[str, ...]:
     """Every document that carries sentence `index`: its origin, paraphrases, copies.
 
     A document cites when one of its sentences states the same fact (`matcher`), or
     when it carried the same paragraph word for word (dropped there as a duplicate).
     A document that states the fact with a different figure for the same count
-    ("killed 90" against "3 were killed") contradicts it and is never cited.
+    ("killed 90" against "3 were killed") contradicts it and is never cited; so does one
+    whose paraphrase carries no figure while the document gives the count only other
+    values elsewhere ("Most of those in hospital were treated for breathing problems" in
+    a report that says 23 were taken to hospital, for "More than 40 people have been
+    treated in hospital"). `doc_figures` keeps each document's figures between calls.
     """
     sentence = corpus.sentences[index]
     docs = {sentence.doc_index}
@@ -233,6 +248,15 @@ def cite(corpus: Corpus, features: Features, index: int, *, matcher: FactMatcher
             else:
                 contradict.add(other.doc_index)
     docs -= contradict
+    if mine_figures:
+        known = {} if doc_figures is None else doc_figures
+        for d in sorted(docs - {sentence.doc_index}):
+            if d not in known:
+                known[d] = tuple(
+                    f for s in corpus.sentences if s.doc_index == d for f in matcher.figures(s.text)
+                )
+            if matcher.disagree(mine_figures, known[d]):
+                docs.discard(d)
     docs.update(corpus.copies.get((sentence.doc_index, sentence.paragraph), ()))
     docs -= corpus.excluded
     docs.add(sentence.doc_index)
