@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+from alembic import command
 from fastapi.testclient import TestClient
+
+from storyline.service.store import make_engine, upgrade
+from storyline.service.store._engine import _config
+from storyline.service.store._tables import articles, stories, threads
 
 FIRE = "A fire destroyed the Norvane fertiliser warehouse in Kessport on Saturday; four workers died."
 FIRE_LATER = (
@@ -103,3 +109,32 @@ def check_search(client: TestClient) -> None:
     page = client.get("/search", params={"q": "heater"})
     assert f'href="/stories/{fire}"' in page.text and "best match first" in page.text
     assert "No story matches" in client.get("/search", params={"q": "zeppelin"}).text
+
+
+def stored_before_search(db: str, *, group: int, text: str) -> None:
+    """A store at the first schema (`0001`) holding one article in story and thread `group`,
+    then brought up to date: the search migration must index what was stored before it."""
+    engine = make_engine(db)
+    try:
+        with engine.connect() as connection:
+            command.upgrade(_config(connection.execution_options(storyline_write=True)), "0001")
+            connection.commit()
+        now = dt.datetime.now(dt.UTC)
+        with engine.begin() as connection:
+            connection.execute(
+                articles.insert(),
+                {"id": f"old-{group}", "title": "Harbour", "text": text, "story": group}
+                | {"thread": group, "added": now},
+            )
+            connection.execute(
+                stories.insert(),
+                {"id": group, "thread": group, "title": "Harbour", "snippet": "The harbour froze."}
+                | {"n_articles": 1, "updated": now, "version": 1},
+            )
+            connection.execute(
+                threads.insert(),
+                {"id": group, "n_stories": 1, "n_articles": 1, "updated": now, "version": 1},
+            )
+        upgrade(engine)
+    finally:
+        engine.dispose()

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
-from _search_cases import check_search
+from _search_cases import check_search, stored_before_search
 from _service_fixtures import postgres
-from alembic import command
 from fastapi.testclient import TestClient
 
 from storyline.model import Article
 from storyline.service import Settings, Store, create_app, migrate
-from storyline.service.store import make_engine, upgrade
-from storyline.service.store._engine import _config
 from storyline.service.store._tables import articles, cluster_head, stories, threads
 
 FIRE = "A fire destroyed the Norvane fertiliser warehouse in Kessport on Saturday; four workers died."
@@ -50,30 +46,7 @@ def test_postgres_store_two_writers_restart_and_api(tmp_path: Path) -> None:
 def test_postgres_search_and_migration(tmp_path: Path) -> None:
     with postgres(tmp_path) as url:
         # An article stored at the first schema is found after the search migration.
-        engine = make_engine(url)
-        try:
-            with engine.connect() as connection:
-                command.upgrade(_config(connection), "0001")
-                connection.commit()
-            now = dt.datetime.now(dt.UTC)
-            with engine.begin() as connection:
-                connection.execute(
-                    articles.insert(),
-                    {"id": "old", "title": "Harbour", "text": "The harbour of Tessa froze.", "story": 100}
-                    | {"thread": 100, "added": now},
-                )
-                connection.execute(
-                    stories.insert(),
-                    {"id": 100, "thread": 100, "title": "Harbour", "snippet": "The harbour froze."}
-                    | {"n_articles": 1, "updated": now, "version": 1},
-                )
-                connection.execute(
-                    threads.insert(),
-                    {"id": 100, "n_stories": 1, "n_articles": 1, "updated": now, "version": 1},
-                )
-            upgrade(engine)
-        finally:
-            engine.dispose()
+        stored_before_search(url, group=100, text="The harbour of Tessa froze.")
         store = Store(url)
         assert [s["id"] for s in store.list_stories(q="harbours Tessa")] == [100]
         with store.engine.begin() as connection:  # the rest of the cases start from an empty store

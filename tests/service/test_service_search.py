@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
-from _search_cases import check_search
-from alembic import command
+from _search_cases import check_search, stored_before_search
 from fastapi.testclient import TestClient
 
 from storyline.service import Settings, Store, create_app, migrate
-from storyline.service.store import make_engine, upgrade
-from storyline.service.store._engine import _config
 from storyline.service.store._search import fts5_query
-from storyline.service.store._tables import articles, stories, threads
 
 
 def test_search_sqlite(tmp_path: Path) -> None:
@@ -47,30 +42,7 @@ def test_fts5_query_quotes_every_word(q: str, expected: str | None) -> None:
 
 def test_migration_indexes_articles_stored_before_it(tmp_path: Path) -> None:
     db = str(tmp_path / "old.db")
-    engine = make_engine(db)
-    try:
-        with engine.connect() as connection:
-            command.upgrade(_config(connection.execution_options(storyline_write=True)), "0001")
-            connection.commit()
-        now = dt.datetime.now(dt.UTC)
-        with engine.begin() as connection:
-            connection.execute(
-                articles.insert(),
-                {"id": "a", "title": "Harbour", "text": "The harbour of Kessport froze.", "story": 0}
-                | {"thread": 0, "added": now},
-            )
-            connection.execute(
-                stories.insert(),
-                {"id": 0, "thread": 0, "title": "Harbour", "snippet": "The harbour froze."}
-                | {"n_articles": 1, "updated": now, "version": 1},
-            )
-            connection.execute(
-                threads.insert(),
-                {"id": 0, "n_stories": 1, "n_articles": 1, "updated": now, "version": 1},
-            )
-        upgrade(engine)
-    finally:
-        engine.dispose()
+    stored_before_search(db, group=0, text="The harbour of Kessport froze.")
     store = Store(db)
     try:
         assert [s["id"] for s in store.list_stories(q="frozen harbours")] == []  # "frozen" is not "froze"
