@@ -23,16 +23,9 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from storyline.text import is_attribution_or_cut_quote, starts_with_pronoun
+
 _WORD = re.compile(r"\w+", re.UNICODE)
-_ATTRIBUTION = re.compile(
-    r"""^[\W_]*(
-        (he|she|they|i|we|it|officials?|police|authorities|[A-Za-z][\w.'’-]*(\s+[A-Z][\w.'’-]*){0,3})
-        \s+(said|says|added|adds|told\s+\w+(\s+\w+)?|wrote|writes|noted|explained|stated)
-      | (said|says|added|adds|wrote|writes|noted)\s+(\w[\w.'’-]*)(\s+\w[\w.'’-]*){0,3}
-    )[\W_]*$""",
-    re.IGNORECASE | re.VERBOSE,
-)
-_CLOSING_QUOTE_START = re.compile(r"^\s*(''|[\"'’”])(\s|$)")  # '' he said: not ''He said
 _DATELINE = re.compile(
     r"""^\s*[\W_]*(
         [A-Z][A-Za-z.'’-]+(\s+[A-Za-z.'’-]+){0,3}(,\s*[A-Za-z.'’-]+(\s+[A-Za-z.'’-]+){0,2})?  # PLACE, Region
@@ -49,24 +42,18 @@ _CREDIT = re.compile(
       | ^\s*by\s+[A-Z]+(\s+[A-Z.]+){1,3}\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
-_PRONOUNS = frozenset("he she him his her hers they them their theirs".split())
 
 
 def is_fragment(sentence: str) -> bool:
     """An attribution alone, under four words, or a quote cut at its close."""
     if len(_WORD.findall(sentence)) < 4:
         return True
-    return bool(_ATTRIBUTION.match(sentence) or _CLOSING_QUOTE_START.match(sentence))
+    return is_attribution_or_cut_quote(sentence)
 
 
 def has_wire_credit(sentence: str) -> bool:
     """A dateline or agency credit at the start, or a credit line anywhere."""
     return bool(_DATELINE.match(sentence) or _CREDIT.search(sentence))
-
-
-def starts_with_pronoun(sentence: str) -> bool:
-    match = _WORD.search(sentence)
-    return match is not None and match.group(0).lower() in _PRONOUNS
 
 
 @dataclass

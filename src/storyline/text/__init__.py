@@ -11,6 +11,7 @@ from storyline.text._dates import (
 )
 from storyline.text._day import LEAD_SENTENCES, SentenceDays, find_sentence_days, sentence_day
 from storyline.text._escape import html_escape, md_escape, md_link, md_source, plain, safe_url
+from storyline.text._fragments import is_attribution_or_cut_quote, starts_with_pronoun
 from storyline.text._normalize import (
     Piece,
     align,
@@ -58,6 +59,7 @@ __all__ = [
     "fix_text",
     "fixed_lines",
     "html_escape",
+    "is_attribution_or_cut_quote",
     "is_date_stamp",
     "make_splitter",
     "md_escape",
@@ -72,6 +74,7 @@ __all__ = [
     "sentence_day",
     "split_corpus",
     "split_paragraphs",
+    "starts_with_pronoun",
     "to_calendar_date",
     "word_tokens",
 ]
