@@ -18,6 +18,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from storyline.cluster import _kernels as K
 from storyline.cluster._features import Features, Featurizer
 from storyline.cluster._online import OnlineClusterer
 from storyline.cluster._options import ClusterOptions
@@ -115,9 +116,7 @@ def _local_featurize(options: ClusterOptions) -> FeatureMap:
         # Load the compiled kernels before the fork, so the helper inherits them: loaded
         # after it, the helper would load its own (~1 s) while this process waits for its
         # first batch, and then load them here (another ~1 s) before the first decision.
-        from storyline.cluster._kernels import warm
-
-        warm()
+        K.warm()
         # fork: the helper inherits the loaded modules and starts in milliseconds.
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(
