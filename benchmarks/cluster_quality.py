@@ -1,4 +1,4 @@
-"""Stories and threads on both dev streams in one go, ours beside the baseline (issue 11).
+"""Stories and threads on the dev streams in one go, ours beside the baseline (issue 11).
 
 Runs, each in its own process (so that peak memory is its own):
 
@@ -10,16 +10,20 @@ Runs, each in its own process (so that peak memory is its own):
 3. `storyline evaluate-clusters VAL --level thread` (each Multi-News cluster is its own
    thread: how much threads over-merge unrelated stories), without the baseline, whose
    scores are those of run 1;
-4. `storyline cluster VAL` end to end: articles/s and peak memory (VmHWM of the process
+4. with `--entities STREAM` (`benchmarks/make_stream.py --entities`): `storyline
+   evaluate-clusters ENTITIES --level thread` (six people and companies followed over up
+   to 18 years), with the baseline;
+5. `storyline cluster VAL` end to end: articles/s and peak memory (VmHWM of the process
    plus its featurizing helper).
 
     .venv/bin/python benchmarks/make_stream.py --split val -o /tmp/stream-val.jsonl
     .venv/bin/python benchmarks/cluster_quality.py /tmp/stream-val.jsonl \\
-        ../shared/data/streams/duc_topics_dev.jsonl.gz --json /tmp/cluster-quality.json
+        ../shared/data/streams/duc_topics_dev.jsonl.gz --entities /tmp/stream-entities.jsonl \\
+        --json /tmp/cluster-quality.json
 
 What was tuned on what: the pair model is trained on Multi-News train streams and on the
-DUC dev stream (scripts/train_pair_model.py), so DUC thread scores are on tuning data;
-Multi-News val was never used for training or tuning.
+DUC and Entities dev streams (scripts/train_pair_model.py), so their thread scores are on
+tuning data; Multi-News val was never used for training or tuning.
 """
 
 from __future__ import annotations
@@ -69,6 +73,7 @@ def main() -> None:
     )
     parser.add_argument("val", type=Path, help="the Multi-News val stream (benchmarks/make_stream.py)")
     parser.add_argument("duc", type=Path, help="the DUC dev stream (duc_topics_dev.jsonl.gz)")
+    parser.add_argument("--entities", type=Path, help="the Entities stream (make_stream.py --entities)")
     parser.add_argument("--json", type=Path, help="write every result here")
     args = parser.parse_args()
     results: dict[str, Any] = {}
@@ -77,6 +82,8 @@ def main() -> None:
         results["val_story"] = _evaluate(args.val, "story", scratch)
         results["duc_thread"] = _evaluate(args.duc, "thread", scratch)
         results["val_thread"] = _evaluate(args.val, "thread", scratch, "--no-baseline")
+        if args.entities is not None:
+            results["entities_thread"] = _evaluate(args.entities, "thread", scratch)
         _storyline("cluster", str(args.val), "-o", str(scratch / "warm.jsonl"), "--quiet")  # page cache
         _, err = _storyline("cluster", str(args.val), "-o", str(scratch / "out.jsonl"))
         rate = re.search(r"\(([\d.]+) articles/s\)", err)
@@ -89,8 +96,8 @@ def main() -> None:
         "| stream, level | tuned on it? | storyline P / R / F1 (groups) | baseline P / R / F1 (groups) @ t |"
     )
     print("|---|---|---|---|")
-    tuned = {"val_story": "no", "duc_thread": "yes", "val_thread": "no"}
-    for key in ("val_story", "duc_thread", "val_thread"):
+    tuned = {"val_story": "no", "duc_thread": "yes", "val_thread": "no", "entities_thread": "yes"}
+    for key in [k for k in tuned if k in results]:
         r = results[key]
         ours = f"{r['bcubed_precision']:.4f} / {r['bcubed_recall']:.4f} / **{r['bcubed_f1']:.4f}** ({r['n_pred']}, gold {r['n_gold']})"
         b = r.get("baseline")

@@ -89,6 +89,33 @@ def test_ragged_rows_sum_truncate_and_round_trip() -> None:
     np.testing.assert_allclose(restored.norm[:30], rows.norm[:30])
 
 
+def test_features_cohesion_is_the_mean_pairwise_cosine_of_a_groups_articles() -> None:
+    rng = np.random.default_rng(1)
+    rows = K.Ragged(max_terms=1000)
+    members: list[list[np.ndarray]] = []
+    for size in (1, 2, 5):
+        g = rows.open()
+        vectors = []
+        for _ in range(size):
+            idx = np.unique(rng.integers(0, 60, 15))
+            w = rng.random(len(idx)).astype(np.float32)
+            w /= np.float32(np.sqrt(np.sum(w.astype(np.float64) ** 2)))
+            rows.add(g, idx, w)
+            dense = np.zeros(60)
+            dense[idx] = w
+            vectors.append(dense)
+        members.append(vectors)
+    groups = np.arange(3, dtype=np.int64)
+    count = np.array([1, 2, 5], np.int64)
+    days = np.zeros(3, np.int64)
+    probe = (np.array([1, 2], np.int64), np.array([0.6, 0.8], np.float32))
+    x = K.features(rows, rows, count, days, days, groups, probe, probe, 5, -1)
+    for g, vectors in enumerate(members):
+        pairs = [a @ b for i, a in enumerate(vectors) for b in vectors[i + 1 :]]
+        assert x[g, 8] == pytest.approx(float(np.mean(pairs)) if pairs else 0.0, abs=1e-5)
+        assert x[g, 9] == (1.0 if len(vectors) == 1 else 0.0)
+
+
 def test_postings_keep_the_last_groups_and_round_trip() -> None:
     postings = K.Postings(n_features=64, length=4)
     term = (np.array([7], np.int64), np.ones(1, np.float32))

@@ -343,9 +343,11 @@ def _share(
     return out
 
 
-N_COLUMNS = 8
+N_COLUMNS = 11
 """Columns of `_features`: mean term cosine, centroid cosine, dense cosine (filled by the
-caller), name cosine, name share, log(1 + size), log(1 + gap in days), undated."""
+caller), name cosine, name share, log(1 + size), log(1 + gap in days), undated, cohesion
+(the group's mean pairwise term cosine, 0 for one article), single (one article), nearest
+story (filled by the caller)."""
 
 
 @_jit
@@ -390,6 +392,12 @@ def _features(
             x[j, 7] = 1.0
         else:
             x[j, 6] = np.log1p(np.float64(max(0, first[g] - day, day - last[g])))
+        # Unit vectors: |sum|^2 = size + the sum of the pairwise cosines (rows cut to their
+        # heaviest terms lose a little of it, never below 0).
+        if size >= 2:
+            x[j, 8] = max(0.0, (t_norm[g] * t_norm[g] - size) / (size * (size - 1.0)))
+        else:
+            x[j, 9] = 1.0
     return x
 
 

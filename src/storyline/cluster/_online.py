@@ -15,7 +15,10 @@ One pass in processing order. For each article:
    frequencies learned on the stream), embedding similarity and shared names; the
    article joins the most probable story when that reaches `threshold`;
 4. thread: an article that opens a new story also picks a thread, by P(same thread)
-   from full-text key terms, names, and the gap in time; else it opens a new thread.
+   from full-text key terms and names against the thread's centroid, read against the
+   thread's own cohesion (a broad topic's members are less alike), the closest of the
+   thread's stories, and the gap in time; else it opens a new thread. Nothing in it grows
+   with the thread, so a topic followed for years keeps taking new stories.
    A thread is a set of stories, so an article joining a story is in its thread.
 
 A story or thread keeps sums of its articles' unit vectors, so average linkage is one
@@ -273,7 +276,7 @@ class OnlineClusterer:
         self._prior_docs = self.model.prior_docs if self._prior is not None else 0
         self._no_prior = np.zeros(0, np.float32)
         self._story_p = _Linear(self.model.story, STORY_COLUMNS)
-        self._thread_p = _Linear(self.model.thread, list(range(K.N_COLUMNS)))
+        self._thread_p = _Linear(self.model.thread, THREAD_COLUMNS)
 
     # -- the Clusterer protocol ------------------------------------------------------------
     def cluster(self, articles: list[Article]) -> list[int | None]:
@@ -358,15 +361,19 @@ class OnlineClusterer:
         if duplicate is not None:
             return duplicate, s.thread_of(duplicate)
         neighbours = self.neighbours(view)
-        stories = self.story_candidates(view, neighbours)
-        if stories:
-            p = self._story_p(self._features(s.stories, stories, view, view.lead))
+        pool = self.story_pool(view, neighbours)
+        near: tuple[list[int], npt.NDArray[np.float64]] | None = None
+        if pool:
+            x = self._features(s.stories, pool, view, view.lead)
+            p = self._story_p(x)
+            p[~self._in_window(pool, view)] = -1.0
             best = int(np.argmax(p))
             if p[best] >= self.options.threshold:
-                return stories[best], s.thread_of(stories[best])
+                return pool[best], s.thread_of(pool[best])
+            near = (pool, x[:, 1])
         threads = self.thread_candidates(view, neighbours)
         if threads:
-            p = self._thread_p(self._features(s.threads, threads, view, view.full))
+            p = self._thread_p(self.thread_features(view, threads, near))
             best = int(np.argmax(p))
             if p[best] >= self.options.thread_threshold:
                 return new_story, threads[best]
@@ -382,12 +389,21 @@ class OnlineClusterer:
         return result
 
     def story_candidates(self, view: View, neighbours: IntArray) -> list[int]:
-        """Stories of the neighbours, then stories sharing the lead's rarest terms, within the time window.
+        """The candidate stories (`story_pool`) within the time window."""
+        pool = self.story_pool(view, neighbours)
+        if view.day == UNDATED or not pool:
+            return pool
+        kept: list[int] = np.array(pool, np.int64)[self._in_window(pool, view)].tolist()
+        return kept
+
+    def story_pool(self, view: View, neighbours: IntArray) -> list[int]:
+        """Stories of the neighbours, then stories sharing the lead's rarest terms, at any time.
 
         The second source is an inverted index from each story's distinctive lead terms
         (`POSTED_TERMS` per article) to the stories, most recent last: the index's dense
         vector and 128-bucket sketch miss about one same-story article in seven on the
-        train stream, shared rare words (names, places) rarely do.
+        train stream, shared rare words (names, places) rarely do. Only those within the
+        time window are candidate stories; all of them are evidence for a thread.
         """
         s = self.state
         ordered = list(dict.fromkeys(s.article_story[neighbours].tolist()))
@@ -396,14 +412,18 @@ class OnlineClusterer:
             if story not in seen:
                 seen.add(story)
                 ordered.append(story)
-        if view.day == UNDATED or not ordered:
-            return ordered
-        groups = np.array(ordered, np.int64)
+        return ordered
+
+    def _in_window(self, stories: list[int], view: View) -> npt.NDArray[np.bool_]:
+        """Which stories are undated or at most `window_days` from the article (all, when it is undated)."""
+        if view.day == UNDATED:
+            return np.ones(len(stories), np.bool_)
+        s = self.state
+        groups = np.array(stories, np.int64)
         first, last = s.stories.first_day[groups], s.stories.last_day[groups]
         gap = np.maximum(0, np.maximum(first - view.day, view.day - last))
-        keep = (first == UNDATED) | (gap <= self.options.window_days)
-        kept: list[int] = groups[keep].tolist()
-        return kept
+        keep: npt.NDArray[np.bool_] = (first == UNDATED) | (gap <= self.options.window_days)
+        return keep
 
     def thread_candidates(self, view: View, neighbours: IntArray) -> list[int]:
         """Threads of the neighbours, then threads sharing the article's heaviest terms and names."""
@@ -421,9 +441,23 @@ class OnlineClusterer:
         """The pair model's `STORY_FEATURES` of the article against each story."""
         return self._features(self.state.stories, stories, view, view.lead)[:, STORY_COLUMNS]
 
-    def thread_features(self, view: View, threads: list[int]) -> npt.NDArray[np.float64]:
-        """The pair model's `THREAD_FEATURES` of the article against each thread."""
-        return self._features(self.state.threads, threads, view, view.full)
+    def thread_features(
+        self,
+        view: View,
+        threads: list[int],
+        near: tuple[list[int], npt.NDArray[np.float64]] | None = None,
+    ) -> npt.NDArray[np.float64]:
+        """Every feature column of the article against each thread (`_kernels.N_COLUMNS`;
+        the pair model reads `THREAD_COLUMNS`). `near` is the story pool and the lead's
+        centroid cosine to each (as `decide` has them); found here when not given."""
+        s = self.state
+        x = self._features(s.threads, threads, view, view.full)
+        if near is None:
+            pool = self.story_pool(view, self.neighbours(view))
+            cosines = self._features(s.stories, pool, view, view.lead)[:, 1] if pool else np.zeros(0)
+            near = (pool, cosines)
+        x[:, 10] = _nearest_story(threads, s.stories.parent[np.array(near[0], np.int64)], near[1])
+        return x
 
     def _features(
         self, table: Table, groups: list[int], view: View, terms: tuple[IntArray, FloatArray]
@@ -644,8 +678,23 @@ def _top_terms(idx: IntArray, weights: FloatArray) -> tuple[IntArray, FloatArray
     return idx[order], weights[order]
 
 
-# The pair model's story features are these columns of `_kernels.features`.
+# The pair model's story and thread features (`_pairmodel.py`) are these columns of
+# `_kernels.features`.
 STORY_COLUMNS = [0, 1, 2, 3, 5]
+THREAD_COLUMNS = [1, 3, 6, 7, 8, 9, 10]
+
+
+def _nearest_story(
+    threads: list[int], parents: IntArray, cosines: npt.NDArray[np.float64]
+) -> npt.NDArray[np.float64]:
+    """For each thread, the highest cosine among the stories that belong to it (0 if none)."""
+    position = {thread: j for j, thread in enumerate(threads)}
+    best = np.zeros(len(threads))
+    for parent, cosine in zip(parents.tolist(), cosines.tolist(), strict=True):
+        j = position.get(parent)
+        if j is not None and cosine > best[j]:
+            best[j] = cosine
+    return best
 
 
 class _Linear:
