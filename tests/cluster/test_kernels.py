@@ -114,6 +114,9 @@ def test_features_cohesion_is_the_mean_pairwise_cosine_of_a_groups_articles() ->
         pairs = [a @ b for i, a in enumerate(vectors) for b in vectors[i + 1 :]]
         assert x[g, 8] == pytest.approx(float(np.mean(pairs)) if pairs else 0.0, abs=1e-5)
         assert x[g, 9] == (1.0 if len(vectors) == 1 else 0.0)
+        # The centroid cosine relative to how alike the group's own articles are.
+        cohesion = max(float(np.mean(pairs)), K.MIN_COHESION) if pairs else K.ONE_ARTICLE_COHESION
+        assert x[g, 11] == pytest.approx(x[g, 1] / np.sqrt(cohesion), rel=1e-5)
 
 
 def test_postings_keep_the_last_groups_and_round_trip() -> None:

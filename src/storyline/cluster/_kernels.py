@@ -343,11 +343,17 @@ def _share(
     return out
 
 
-N_COLUMNS = 11
+N_COLUMNS = 12
 """Columns of `_features`: mean term cosine, centroid cosine, dense cosine (filled by the
 caller), name cosine, name share, log(1 + size), log(1 + gap in days), undated, cohesion
 (the group's mean pairwise term cosine, 0 for one article), single (one article), nearest
-story (filled by the caller)."""
+story (filled by the caller), relative centroid cosine (the centroid cosine over the square
+root of the cohesion, `ONE_ARTICLE_COHESION` for one article, at least `MIN_COHESION`)."""
+
+ONE_ARTICLE_COHESION = 0.1
+"""A one-article group's cohesion, for the relative centroid cosine (the `single` column
+lets a model set it apart)."""
+MIN_COHESION = 0.01
 
 
 @_jit
@@ -394,10 +400,16 @@ def _features(
             x[j, 6] = np.log1p(np.float64(max(0, first[g] - day, day - last[g])))
         # Unit vectors: |sum|^2 = size + the sum of the pairwise cosines (rows cut to their
         # heaviest terms lose a little of it, never below 0).
+        cohesion = ONE_ARTICLE_COHESION
         if size >= 2:
-            x[j, 8] = max(0.0, (t_norm[g] * t_norm[g] - size) / (size * (size - 1.0)))
+            cohesion = max(0.0, (t_norm[g] * t_norm[g] - size) / (size * (size - 1.0)))
+            x[j, 8] = cohesion
         else:
             x[j, 9] = 1.0
+        # A member of a broad group is less like its centroid than a member of a tight one:
+        # for many articles of mean pairwise cosine c, a typical member's centroid cosine is
+        # about sqrt(c), so this reads ~1 for an article as close as the group's own.
+        x[j, 11] = x[j, 1] / np.sqrt(max(cohesion, MIN_COHESION))
     return x
 
 

@@ -15,7 +15,7 @@ One pass in processing order. For each article:
    frequencies learned on the stream), embedding similarity and shared names; the
    article joins the most probable story when that reaches `threshold`;
 4. thread: an article that opens a new story also picks a thread, by P(same thread)
-   from full-text key terms and names against the thread's centroid, read against the
+   from names, full-text key terms against the thread's centroid relative to the
    thread's own cohesion (a broad topic's members are less alike), the closest of the
    thread's stories, and the gap in time; else it opens a new thread. Nothing in it grows
    with the thread, so a topic followed for years keeps taking new stories.
@@ -681,7 +681,7 @@ def _top_terms(idx: IntArray, weights: FloatArray) -> tuple[IntArray, FloatArray
 # The pair model's story and thread features (`_pairmodel.py`) are these columns of
 # `_kernels.features`.
 STORY_COLUMNS = [0, 1, 2, 3, 5]
-THREAD_COLUMNS = [1, 3, 6, 7, 8, 9, 10]
+THREAD_COLUMNS = [3, 6, 7, 11, 10, 9]
 
 
 def _nearest_story(

@@ -37,21 +37,22 @@ STORY_FEATURES = (
 # and an earlier version with them gave a 40-word brief a lower probability at a higher
 # similarity. With these, P rises with every similarity on every corpus.
 THREAD_FEATURES = (
-    "full_centroid",  # cosine of the full text to the thread's centroid of key terms
     "names",  # cosine of IDF-weighted name vectors
     "log_gap",  # log(1 + days between the article and the thread's span); 0 undated
     "undated",  # either side has no date
-    "cohesion",  # the thread's own mean pairwise cosine (0 for a one-article thread)
-    "single",  # the thread is one article
+    "relative_centroid",  # full-text cosine to the thread's centroid over sqrt(its cohesion)
     "nearest_story",  # lead cosine to the closest story of the thread that shares its terms
+    "single",  # the thread is one article
 )
 # Nothing that grows with the thread: a size term (and the mean cosine to every article,
 # which falls as a thread widens) learned on DUC's 25-article topics kept every
-# long-running topic of the Entities stream from growing (522 threads for 6 topics).
-# Instead the centroid cosine is read against the thread's cohesion, as a broad topic's
-# members are less alike than a tight one's, and a new story may match one story of the
-# thread closely (`nearest_story`). No length feature: DUC's threads are all long wire
-# stories, and a linear term in length learned there turns into confidence on short texts.
+# long-running topic of the Entities stream from growing (522 threads for 6 topics). The
+# centroid cosine is read against the thread's cohesion (its articles' mean pairwise
+# cosine): a topic followed for years is broad, a thread of wire copies tight. As a ratio,
+# not a separate term: a low cohesion added on its own let broad threads take articles
+# of any similarity and snowball (one DUC thread joined three topics). No length feature:
+# DUC's threads are all long wire stories, and a linear term in length learned there turns
+# into confidence on short texts.
 
 
 @dataclass(frozen=True, slots=True)
