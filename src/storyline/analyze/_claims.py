@@ -18,6 +18,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from storyline.analyze._entities import EntityIndex
@@ -231,6 +232,7 @@ def _number_run(doc: Doc, j: int, blocked: set[int]) -> int:
     return j
 
 
+@lru_cache(maxsize=1 << 16)
 def parse_range(text: str) -> tuple[float, float] | None:
     """Read "40-50", "80 to 100", "$3-4 million" as (low, high); None unless low < high.
 
@@ -1088,6 +1090,7 @@ def compatible(a: ClaimValue, b: ClaimValue) -> bool:
     return False
 
 
+@lru_cache(maxsize=1 << 16)
 def _scaled(text: str) -> bool:
     """Whether a figure is written with a scale word ("57m", "1.7 million")."""
     words = re.findall(r"[a-z]+", text.lower())

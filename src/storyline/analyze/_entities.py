@@ -19,6 +19,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from storyline.analyze._lexicon import lexicon, word_pairs
 from storyline.analyze._nlp import Paragraph
@@ -79,13 +80,26 @@ class EntityIndex:
 
     entities: tuple[Entity, ...]
     mentions: tuple[tuple[Mention, int], ...]
+    _by_doc: dict[int, list[tuple[Mention, int]]] = field(
+        init=False, repr=False, compare=False, hash=False, default_factory=dict
+    )
+    """`mentions` of each article, in the same order (`at` is asked once per token
+    it reads, so a scan of every mention made it grow with the cluster's square)."""
+
+    def __post_init__(self) -> None:
+        for mention, entity in self.mentions:
+            self._by_doc.setdefault(mention.doc_index, []).append((mention, entity))
 
     def at(self, doc_index: int, start: int, end: int) -> Entity | None:
         """The entity mentioned inside article `doc_index` between `start` and `end`."""
-        for mention, entity in self.mentions:
-            if mention.doc_index == doc_index and mention.span.start < end and start < mention.span.end:
+        for mention, entity in self._by_doc.get(doc_index, ()):
+            if mention.span.start < end and start < mention.span.end:
                 return self.entities[entity]
         return None
+
+    def mentions_in(self, doc_index: int) -> list[tuple[Mention, int]]:
+        """The mentions of article `doc_index` with their entity numbers, in `mentions` order."""
+        return self._by_doc.get(doc_index, [])
 
     def find(self, name: str) -> Entity | None:
         """The entity whose name or alias matches `name` (spelling variants allowed)."""
@@ -129,6 +143,7 @@ def extract_entities(corpus: Corpus, paragraphs: list[Paragraph]) -> EntityIndex
     return _index(corpus, groups)
 
 
+@lru_cache(maxsize=1 << 16)
 def name_tokens(text: str, *, titles: bool = True) -> tuple[str, ...]:
     """A name's words without a leading "the", a trailing possessive and (for people) titles."""
     text = _CAMEL.sub(r"\1-", _LEADING_THE.sub("", text.strip()))
@@ -179,6 +194,7 @@ def _ends_in_title(text: str) -> bool:
     return len(words) > 1 and is_rank and len(last) <= 4
 
 
+@lru_cache(maxsize=1 << 16)
 def spelling_key(word: str) -> str:
     """Fold a word to a key that transliteration variants share ("Sergei", "Sergey" -> "srg")."""
     ascii_word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
@@ -192,6 +208,7 @@ def spelling_key(word: str) -> str:
     return folded[:1] + re.sub(r"[aeiou]", "", folded[1:]) if folded else ""
 
 
+@lru_cache(maxsize=1 << 16)
 def _plain(word: str) -> str:
     ascii_word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
     parts = [p for p in re.split(r"[-'’ ]", _fold_variant(ascii_word)) if p]
@@ -200,6 +217,7 @@ def _plain(word: str) -> str:
     return re.sub(r"[^a-z]", "", "".join(parts)).replace("y", "i")
 
 
+@lru_cache(maxsize=1 << 16)
 def same_word(a: str, b_tokens: tuple[str, ...] | str) -> bool:
     """Two name words that are spellings of one another."""
     b = b_tokens[0] if isinstance(b_tokens, tuple) else b_tokens

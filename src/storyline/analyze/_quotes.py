@@ -259,11 +259,10 @@ def _last_person(
     quoted: tuple[tuple[int, int], ...] = (),
 ) -> str | None:
     best = None
-    for mention, index in entities.mentions:
+    for mention, index in entities.mentions_in(doc_index):
         entity = entities.entities[index]
         is_candidate = (
-            mention.doc_index == doc_index
-            and since <= mention.span.start < before
+            since <= mention.span.start < before
             and entity.type == "PERSON"
             and not any(a <= mention.span.start < b for a, b in quoted)
         )

@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +94,7 @@ _BARE_PATTERN = re.compile(rf"([CF]){_END}")
 _AT_START = re.compile(r"\s*(?:-\s*)?")
 
 
+@lru_cache(maxsize=1 << 16)
 def read_unit(text: str) -> tuple[Unit, int] | None:
     """The unit that `text` starts with (after spaces or a hyphen: "10-km"), and where it ends.
 
@@ -112,6 +114,7 @@ def read_unit(text: str) -> tuple[Unit, int] | None:
     return best
 
 
+@lru_cache(maxsize=1 << 16)
 def unit_of(text: str) -> Unit | None:
     """The unit a figure's text ends with ("about 10 km", "30C", "-5 °C"); None for a count."""
     for i, char in enumerate(text):

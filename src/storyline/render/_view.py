@@ -190,7 +190,9 @@ def headline(story: Story) -> str:
         return story.id
     origins = [s.origin for s in story.summary.sentences]
     titled = {d.article.id: d.article.title for d in story.documents if d.article.title and not d.excluded}
-    for origin in sorted(set(origins), key=lambda o: -origins.count(o)):
+    # Most cited first; on a tie, the one the summary cites first (a set's order would
+    # change with the process's string hashing).
+    for origin in sorted(dict.fromkeys(origins), key=lambda o: -origins.count(o)):
         if titled.get(origin):
             return str(titled[origin])
     if titled:
