@@ -155,7 +155,67 @@ def extract_claims(
                 # "80 to 100": one figure with two bounds; each bound is a value (so
                 # either can be cited) and both carry the range's text for `compatible`.
                 figures.extend(replace(figure, value=replace(figure.value, value=bound)) for bound in bounds)
+        for figure in _age_figures(para, entities, article.id, dates.get(para.doc_index)):
+            assert figure.value.span is not None, "an age figure has its span"
+            given = corpus.to_given(figure.value.span)
+            figures.append(replace(figure, value=replace(figure.value, span=given)))
     return _group(figures, [a.id for a in corpus.articles])
+
+
+AGE_OF = "age of "
+"""What an age counts: "age of" and the person's name (one quantity per person)."""
+_YEAR_OLD = re.compile(r"-?years?-?old", re.IGNORECASE)
+_AGE_CONTEXT = frozenset("at then when until since from by before after aged age".split())
+_CLOSERS = frozenset({",", ".", ";", ")", ":"})
+
+
+def _age_figures(para: Paragraph, entities: EntityIndex, source: str, date: dt.date | None) -> list[_Figure]:
+    """The ages of named people the paragraph gives as they are now, each as "age of <name>".
+
+    Three forms: the apposition "Alexis Ohanian, 34," "the 34-year-old Ohanian" (the name
+    within a few words after, or right before: "Ohanian, the 34-year-old"), and "Ohanian,
+    aged 34". An age in the past ("then 21", "at 79", "when she was 21") is no age now
+    and is left out, as is the age of someone not named ("a 47-year-old man").
+    """
+    doc = para.doc
+    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    ending = {e.end: e for e in people}
+    out: list[_Figure] = []
+    for token in doc:
+        if not token.text.isdigit() or not 1 <= int(token.text) <= 120:
+            continue
+        i = token.i
+        person = None
+        before = doc[i - 1] if i > 0 else None
+        if before is not None and before.text == "," and i + 1 < len(doc) and doc[i + 1].text in _CLOSERS:
+            person = ending.get(i - 1)  # "Alexis Ohanian, 34,"
+        elif before is not None and before.lower_ == "aged" and i >= 2 and doc[i - 2].text == ",":
+            person = ending.get(i - 2)  # "Ohanian, aged 34"
+        elif any(_YEAR_OLD.fullmatch("".join(t.text for t in doc[i + 1 : i + k])) for k in (2, 3, 4, 5)):
+            if any(t.lower_ in _AGE_CONTEXT for t in doc[max(0, i - 3) : i]):
+                continue
+            sent_end = token.sent.end
+            after = [e for e in people if i < e.start <= i + 8 and e.end <= sent_end]
+            # "the 34-year-old Ohanian"; "Ohanian, the 34-year-old co-founder"
+            person = after[0] if after else ending.get(i - 2) or ending.get(i - 3)
+        if person is None:
+            continue
+        at = para.start + person.start_char
+        entity = entities.at(para.doc_index, at, para.start + person.end_char)
+        name = entity.name if entity is not None else person.text
+        start = para.start + token.idx
+        number = doc[i : i + 1]
+        value = ClaimValue(
+            value=float(token.text),
+            text=token.text,
+            qualifier="",
+            attributed_to=_attribution(number, para, entities),
+            source=source,
+            date=date,
+            span=Span(source, start, start + len(token.text)),
+        )
+        out.append(_Figure(AGE_OF + name, "", value))
+    return out
 
 
 def number_spans(doc: Doc) -> list[SpacySpan]:
@@ -1019,6 +1079,8 @@ def _group(figures: list[_Figure], order: list[str]) -> list[Claim]:
     for (counted, scope, _), values in by_quantity.items():
         if len({v.source for v in values}) < 2 and any(unit_of(v.text) for v in values):
             continue  # a measure only one report gives: too often context ("a 55-foot boat")
+        if len({v.source for v in values}) < 2 and counted.startswith(AGE_OF):
+            continue  # an age only one report gives is a detail of who someone is, no claim
 
         values.sort(key=lambda v: (v.date or dt.date.min, order.index(v.source)))
         disagreement, kind = (False, None) if scope == "part" else _disagreement(values)

@@ -1,0 +1,64 @@
+"""Ages of named people: one quantity per person, compared across reports.
+
+Every cluster here is invented. An age is a claim only when two reports give one person's
+age; ages of two people, ages in the past and ages of people not named never compare.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from storyline.analyze import extract_claims, extract_entities, load_nlp, parse_corpus
+from storyline.model import Article, Claim, Corpus
+
+DAY = dt.date(2031, 5, 6)
+
+
+def claims_of(*texts: str) -> list[Claim]:
+    articles = tuple(Article(id=f"r{i}", text=t, date=DAY) for i, t in enumerate(texts))
+    corpus = Corpus(articles=articles)
+    paragraphs = parse_corpus(corpus, load_nlp())
+    dates = {i: a.date for i, a in enumerate(corpus.articles)}
+    return extract_claims(corpus, paragraphs, extract_entities(corpus, paragraphs), dates=dates)
+
+
+def ages(claims: list[Claim]) -> dict[str, tuple[set[float], bool]]:
+    return {
+        c.counted: ({v.value for v in c.values}, c.disagreement) for c in claims if c.counted.startswith("age of")
+    }
+
+
+@pytest.mark.slow
+def test_two_reports_giving_one_person_two_ages_disagree() -> None:
+    found = ages(
+        claims_of(
+            "The founder of the Orsk gallery, Maren Tollefsen, 54, opened the show on Friday.",
+            "The 53-year-old Maren Tollefsen said the show had taken three years to plan.",
+        )
+    )
+    assert found == {"age of Maren Tollefsen": ({53.0, 54.0}, True)}
+
+
+@pytest.mark.slow
+def test_the_same_age_in_two_reports_agrees_and_two_people_stay_apart() -> None:
+    found = ages(
+        claims_of(
+            "Maren Tollefsen, 54, and her brother Eirik Tollefsen, 49, run the Orsk gallery.",
+            "Gallery owner Maren Tollefsen, 54, said visitors came from Kessport.",
+        )
+    )
+    # Eirik's 49 is given once: a detail of who he is, not a claim.
+    assert found == {"age of Maren Tollefsen": ({54.0}, False)}
+
+
+@pytest.mark.slow
+def test_ages_in_the_past_and_of_people_not_named_are_no_ages() -> None:
+    found = ages(
+        claims_of(
+            "Maren Tollefsen, then 21, opened her first gallery in Orsk. A 47-year-old man was arrested.",
+            "Maren Tollefsen was 21 when she opened her first gallery. A 46-year-old man was held.",
+        )
+    )
+    assert found == {}
