@@ -26,7 +26,9 @@ def claims_of(*texts: str) -> list[Claim]:
 
 def ages(claims: list[Claim]) -> dict[str, tuple[set[float], bool]]:
     return {
-        c.counted: ({v.value for v in c.values}, c.disagreement) for c in claims if c.counted.startswith("age of")
+        c.counted: ({v.value for v in c.values}, c.disagreement)
+        for c in claims
+        if c.counted.startswith("age of")
     }
 
 

@@ -20,10 +20,14 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from storyline.analyze._lexicon import lexicon, word_pairs
 from storyline.analyze._nlp import Paragraph
 from storyline.model import Corpus, Entity, Span
+
+if TYPE_CHECKING:
+    from nicknames import NickNamer
 
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "LOC"}
 TITLES = lexicon("titles")
@@ -274,7 +278,28 @@ def names_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         )
     if len(first_a) == 1 or len(first_b) == 1:
         return first_a[0].lower() == first_b[0].lower()
-    return same_word(first_a, first_b)
+    return same_word(first_a, first_b) or is_short_form(first_a, first_b)
+
+
+@lru_cache(maxsize=1)
+def _nicknames() -> NickNamer:
+    from nicknames import NickNamer  # a curated table, read once, on first use
+
+    return NickNamer()
+
+
+@lru_cache(maxsize=1 << 16)
+def is_short_form(a: str, b: str) -> bool:
+    """One given name is a short form of the other ("Mike"/"Michael", "Ted"/"Edward").
+
+    The shorter must be listed as a short form of the longer in the `nicknames` table.
+    Names of one length are never linked: the table lists short forms of short forms
+    ("Will" -> "Fred", both of Wilfred), which name two people as often as one.
+    """
+    short, long = sorted((a.lower(), b.lower()), key=len)
+    if len(short) == len(long):
+        return False
+    return short in _nicknames().nicknames_of(long)
 
 
 def _initials_of(word: str) -> str:
