@@ -13,10 +13,11 @@ DUC dev sets (../shared/data/duc, issue 15) are scored at their reference length
 after training and recorded in the model's meta; they choose the feature set, val
 does not.
 
-The runtime LexRank blend (`LEXRANK_BLEND` in summarize/_learned.py: a share of the
-sentence's LexRank rank added when the budget is a small share of the cluster) is not
-fitted here; `TreeScorer` applies it as `LearnedScorer` does, so the cross-validation
-and dev scores printed are the runtime ones. At 230 words on Multi-News it is off.
+The runtime rank blend (`RANK_BLEND` in summarize/_learned.py: the trees' rank mixed
+with the sentence's document-share and LexRank ranks in its cluster when the budget is a
+small share of the cluster) is not fitted here; `TreeScorer` applies it as
+`LearnedScorer` does, so the cross-validation and dev scores printed are the runtime
+ones. At 230 words on Multi-News it is off.
 
 Each sentence of a training cluster gets the features storyline computes at run time
 and a target: the mean of its unigram and bigram precision against the human summary
@@ -57,7 +58,7 @@ from storyline.summarize import (
     lead_sentences,
     summarize_corpus,
 )
-from storyline.summarize._learned import DEFAULT_MODEL, LEXRANK_BLEND, blend_lexrank, export_trees
+from storyline.summarize._learned import DEFAULT_MODEL, blend_ranks, export_trees
 from storyline.text import make_splitter
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -144,10 +145,10 @@ def load(
 
 class TreeScorer:
     """A fitted model as a runtime `SentenceScorer`: it scores the features summarize
-    computes and adds the LexRank blend as `LearnedScorer` does."""
+    computes and blends the cluster ranks as `LearnedScorer` does."""
 
     def __init__(
-        self, model: HistGradientBoostingRegressor, names: tuple[str, ...], blend: float = LEXRANK_BLEND
+        self, model: HistGradientBoostingRegressor, names: tuple[str, ...], blend: float = 1.0
     ) -> None:
         self.model = model
         self.names = names
@@ -155,7 +156,7 @@ class TreeScorer:
 
     def score(self, features: Features) -> np.ndarray:
         scores: np.ndarray = self.model.predict(features.matrix(self.names)).astype(np.float32)
-        return blend_lexrank(scores, features, self.blend)
+        return blend_ranks(scores, features, self.blend)
 
 
 def summarize_with(

@@ -44,8 +44,9 @@ def test_bad_scorer_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
         LearnedScorer(bad)
 
 
-def test_lexrank_blend_adds_the_cluster_rank(make_corpus) -> None:  # type: ignore[no-untyped-def]
-    from storyline.summarize._learned import BLEND_SHARE, LEXRANK_BLEND
+def test_rank_blend_at_a_small_share(make_corpus) -> None:  # type: ignore[no-untyped-def]
+    from storyline.summarize._features import _rank01
+    from storyline.summarize._learned import BLEND_SHARE, RANK_BLEND
 
     corpus = make_corpus(
         [
@@ -54,23 +55,57 @@ def test_lexrank_blend_adds_the_cluster_rank(make_corpus) -> None:  # type: igno
             "The river Lune flooded Marrow after storms. Residents were moved to a hall.",
         ]
     )
-    # A budget that is a small share of the cluster: the whole blend.
+    assert sum(w for _, w in RANK_BLEND) == pytest.approx(1.0)
+    # A budget that is a small share of the cluster: the weighted mean of the three ranks.
     features = compute_features(corpus, citation_threshold=0.5, budget=2)
     assert features.values["budget_share"][0] < BLEND_SHARE[0]
     trees = LearnedScorer(blend=0.0).score(features)
     blended = LearnedScorer().score(features)
-    assert LEXRANK_BLEND > 0
-    assert np.allclose(blended - trees, LEXRANK_BLEND * features.values["lexrank_rank"], atol=1e-6)
-    assert (blended - trees).max() > 0.5 * LEXRANK_BLEND  # the most central sentences gain
+    weights = dict(RANK_BLEND)
+    expected = (
+        weights["trees"] * _rank01(trees)
+        + weights["word_doc_share_rank"] * features.values["word_doc_share_rank"]
+        + weights["lexrank_rank"] * features.values["lexrank_rank"]
+    )
+    assert np.allclose(blended, expected, atol=1e-6)
+    assert blended.min() >= 0.0 and blended.max() <= 1.0
     # Half the cluster's words or more (Multi-News at 230 words): the trees alone.
     for budget in (None, 1000):
         wide = compute_features(corpus, citation_threshold=0.5, budget=budget)
         assert wide.values["budget_share"][0] == 1.0
         assert np.array_equal(LearnedScorer().score(wide), LearnedScorer(blend=0.0).score(wide))
-    # Between the two shares the weight fades linearly.
+    # Between the two shares the trees' score moves linearly toward the mean of the ranks.
     words = sum(s.n_words for s in corpus.sentences)
     mid = compute_features(corpus, citation_threshold=0.5, budget=round(0.3 * words))
     fade = (BLEND_SHARE[1] - mid.values["budget_share"][0]) / (BLEND_SHARE[1] - BLEND_SHARE[0])
-    gain = LearnedScorer().score(mid) - LearnedScorer(blend=0.0).score(mid)
     assert 0 < fade < 1
-    assert np.allclose(gain, LEXRANK_BLEND * fade * mid.values["lexrank_rank"], atol=1e-5)
+    mid_trees = LearnedScorer(blend=0.0).score(mid)
+    mix = (
+        weights["trees"] * _rank01(mid_trees)
+        + weights["word_doc_share_rank"] * mid.values["word_doc_share_rank"]
+        + weights["lexrank_rank"] * mid.values["lexrank_rank"]
+    )
+    assert np.allclose(LearnedScorer().score(mid), (1 - fade) * mid_trees + fade * mix, atol=1e-5)
+
+
+def test_rank_blend_lets_the_cluster_overrule_close_tree_scores() -> None:
+    from storyline.summarize import Features
+    from storyline.summarize._learned import blend_ranks
+
+    def features(share: float) -> Features:
+        values = {
+            "budget_share": np.full(3, share, dtype=np.float32),
+            # Sentence 1 uses the words most of the cluster's reports use, and LexRank agrees.
+            "word_doc_share_rank": np.array([0.5, 1.0, 0.0], dtype=np.float32),
+            "lexrank_rank": np.array([0.5, 1.0, 0.0], dtype=np.float32),
+        }
+        return Features(docs=(0,), doc_support=np.zeros((3, 1), dtype=np.float32), values=values)
+
+    # The trees prefer sentence 0, by a hair (scores of 25-report clusters lie close).
+    trees = np.array([0.50, 0.49, 0.10], dtype=np.float32)
+    small = blend_ranks(trees, features(0.02))
+    assert int(np.argmax(small)) == 1
+    assert np.allclose(small, [3 / 7 * 1.0 + 2 / 7, 3 / 7 * 0.5 + 4 / 7, 0.0], atol=1e-6)
+    # At half the cluster's words or more, and with no blend, the trees decide.
+    assert np.array_equal(blend_ranks(trees, features(0.6)), trees)
+    assert np.array_equal(blend_ranks(trees, features(0.02), 0.0), trees)
