@@ -424,6 +424,32 @@ def test_issue14_a_live_run_still_locks_the_state(tmp_path: Path) -> None:
             first.kill()
 
 
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads children from /proc (Linux)")
+def test_issue14_the_helper_ends_when_its_run_is_killed(tmp_path: Path) -> None:
+    feed = _feed(tmp_path / "feed.jsonl", 2600)
+    state = tmp_path / "state"
+    with _storyline_fed(feed, "--state", state, "--quiet", cwd=tmp_path) as run:
+        _wait_for_decisions(run, state / "assignments.jsonl")
+        children = Path(f"/proc/{run.pid}/task/{run.pid}/children").read_text().split()
+        assert children, "the featurizing helper is running"
+        run.kill()  # SIGKILL: no chance to stop the helper
+        run.wait()
+        deadline = time.monotonic() + 30  # a bound against hanging, not a measurement
+        alive = [c for c in children if Path(f"/proc/{c}").exists()]
+        while alive and time.monotonic() < deadline:
+            time.sleep(0.1)
+            alive = [c for c in alive if _running(c)]
+        assert not alive, f"helper {alive} outlived its run"
+
+
+def _running(pid: str) -> bool:
+    """Alive and not a zombie (an orphan's zombie is init's to reap)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

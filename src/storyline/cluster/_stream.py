@@ -12,6 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import multiprocessing
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -120,7 +123,7 @@ def _local_featurize(options: ClusterOptions) -> FeatureMap:
         # fork: the helper inherits the loaded modules and starts in milliseconds.
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(
-            1, mp_context=context, initializer=_start_helper, initargs=(options,)
+            1, mp_context=context, initializer=_start_helper, initargs=(options, os.getpid())
         ) as pool:
             ahead: deque[Future[Features]] = deque()
             ahead.append(pool.submit(_featurize_in_helper, first))
@@ -137,8 +140,20 @@ def _local_featurize(options: ClusterOptions) -> FeatureMap:
 _HELPER: list[Featurizer] = []
 
 
-def _start_helper(options: ClusterOptions) -> None:
+def _start_helper(options: ClusterOptions, parent: int) -> None:
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     _HELPER.append(Featurizer(options))
+
+
+def _exit_with_parent(parent: int, every: float = 1.0) -> None:
+    """End the helper when the run that started it is gone (killed with SIGKILL, say).
+
+    Forked, the helper holds both ends of its task pipe, so it never sees the pipe close
+    and would otherwise wait for work forever, an orphan holding its memory.
+    """
+    while os.getppid() == parent:
+        time.sleep(every)
+    os._exit(0)
 
 
 def _featurize_in_helper(batch: list[Article]) -> Features:
