@@ -310,42 +310,10 @@ def _dots(
     return out
 
 
-@_jit
-def _share_one(pool_idx: IntArray, a: int, end: int, v_idx: IntArray, v_w: FloatArray) -> float:
-    i = 0
-    acc = 0.0
-    while i < v_idx.shape[0] and a < end:
-        if v_idx[i] == pool_idx[a]:
-            acc += v_w[i]
-            i += 1
-            a += 1
-        elif v_idx[i] < pool_idx[a]:
-            i += 1
-        else:
-            a += 1
-    return acc
-
-
-@_jit
-def _share(
-    pool_idx: IntArray, off: IntArray, length: IntArray, groups: IntArray, v_idx: IntArray, v_w: FloatArray
-) -> npt.NDArray[np.float64]:
-    """The share of the vector's weight on terms each group's row holds (both sorted)."""
-    total = 0.0
-    for i in range(v_w.shape[0]):
-        total += v_w[i]
-    out = np.zeros(groups.shape[0])
-    if total <= 0:
-        return out
-    for j in range(groups.shape[0]):
-        a = off[groups[j]]
-        out[j] = _share_one(pool_idx, a, a + length[groups[j]], v_idx, v_w) / total
-    return out
-
-
 N_COLUMNS = 12
 """Columns of `_features`: mean term cosine, centroid cosine, dense cosine (filled by the
-caller), name cosine, name share, log(1 + size), log(1 + gap in days), undated, cohesion
+caller), name cosine, 0 (was the name share, which no model reads now: left empty so the
+other columns keep their numbers), log(1 + size), log(1 + gap in days), undated, cohesion
 (the group's mean pairwise term cosine, 0 for one article), single (one article), nearest
 story (filled by the caller), relative centroid cosine (the centroid cosine over the square
 root of the cohesion, `ONE_ARTICLE_COHESION` for one article, at least `MIN_COHESION`)."""
@@ -385,14 +353,12 @@ def _features(
     names = np.zeros(k)
     if nm_idx.shape[0]:
         names = _dots(n_idx, n_sum, n_off, n_len, groups, nm_idx, nm_w)
-    share = _share(n_idx, n_off, n_len, groups, nm_idx, nm_w)
     for j in range(k):
         g = groups[j]
         size = np.float64(count[g])
         x[j, 0] = terms[j] / size
         x[j, 1] = terms[j] / max(t_norm[g], 1e-12)
         x[j, 3] = names[j] / max(n_norm[g], 1e-12)
-        x[j, 4] = share[j]
         x[j, 5] = np.log1p(size)
         if day == undated_day or first[g] == undated_day:
             x[j, 7] = 1.0

@@ -463,7 +463,7 @@ class OnlineClusterer:
         self, table: Table, groups: list[int], view: View, terms: tuple[IntArray, FloatArray]
     ) -> npt.NDArray[np.float64]:
         """Every similarity of the article to each group (`_kernels.N_COLUMNS`), in one
-        compiled call: mean and centroid term cosines, dense and name cosines, name share,
+        compiled call: mean and centroid term cosines, dense and name cosines,
         size, gap in days, undated."""
         rows = np.array(groups, np.int64)
         x = K.features(
