@@ -203,18 +203,13 @@ def _age_figures(para: Paragraph, entities: EntityIndex, source: str, date: dt.d
         at = para.start + person.start_char
         entity = entities.at(para.doc_index, at, para.start + person.end_char)
         name = entity.name if entity is not None else person.text
-        start = para.start + token.idx
+        # The person is in what is counted: no narrower scope.
         number = doc[i : i + 1]
-        value = ClaimValue(
-            value=float(token.text),
-            text=token.text,
-            qualifier="",
-            attributed_to=_attribution(number, para, entities),
-            source=source,
-            date=date,
-            span=Span(source, start, start + len(token.text)),
-        )
-        out.append(_Figure(AGE_OF + name, "", value))
+        figure = _as_figure(
+            AGE_OF + name, float(token.text), token.text, "", number, para, entities, source, date,
+            frozenset(), scope="",
+        )  # fmt: skip
+        out.append(figure)
     return out
 
 
@@ -384,12 +379,14 @@ def _as_figure(
     source: str,
     date: dt.date | None,
     common: frozenset[str],
+    scope: str | None = None,
 ) -> _Figure:
-    """The figure `ent` gives, counting `about`, with its scope, attribution and span."""
+    """The figure `ent` gives, counting `about`, with its scope (found here unless given),
+    attribution and span."""
     start = para.start + ent.start_char
     return _Figure(
         about,
-        _scope(ent, para, entities, date, common),
+        _scope(ent, para, entities, date, common) if scope is None else scope,
         ClaimValue(
             value=value,
             text=text,
