@@ -150,7 +150,7 @@ def summarize_corpus(
     chosen.sort(
         key=lambda i: (*_reading_order(corpus, head[i], use_dates=all_dated), corpus.sentences[i].position)
     )
-    doc_figures: dict[int, _Figures] = {}
+    doc_figures = _DocFigures(corpus, matcher)
     sentences = tuple(
         SummarySentence(
             text=corpus.sentences[i].text,
@@ -206,13 +206,33 @@ def _empty(corpus: Corpus, cluster_id: str | None, warning: str) -> Summary:
 _Figures = tuple[tuple[str, float], ...]
 
 
+class _DocFigures:
+    """Each document's figures over all its sentences, read once per summary; the
+    sentences are grouped by document in one pass, on first need."""
+
+    def __init__(self, corpus: Corpus, matcher: FactMatcher) -> None:
+        self.corpus, self.matcher = corpus, matcher
+        self._texts: dict[int, list[str]] | None = None
+        self._figures: dict[int, _Figures] = {}
+
+    def of(self, doc_index: int) -> _Figures:
+        if doc_index not in self._figures:
+            if self._texts is None:
+                self._texts = {}
+                for s in self.corpus.sentences:
+                    self._texts.setdefault(s.doc_index, []).append(s.text)
+            texts = self._texts.get(doc_index, [])
+            self._figures[doc_index] = tuple(f for text in texts for f in self.matcher.figures(text))
+        return self._figures[doc_index]
+
+
 def cite(
     corpus: Corpus,
     features: Features,
     index: int,
     *,
     matcher: FactMatcher,
-    doc_figures: dict[int, _Figures] | None = None,
+    doc_figures: _DocFigures | None = None,
 ) -> tuple[str, ...]:
     """Every document that carries sentence `index`: its origin, paraphrases, copies.
 
@@ -249,13 +269,9 @@ def cite(
                 contradict.add(other.doc_index)
     docs -= contradict
     if mine_figures:
-        known = {} if doc_figures is None else doc_figures
+        known = _DocFigures(corpus, matcher) if doc_figures is None else doc_figures
         for d in sorted(docs - {sentence.doc_index}):
-            if d not in known:
-                known[d] = tuple(
-                    f for s in corpus.sentences if s.doc_index == d for f in matcher.figures(s.text)
-                )
-            if matcher.disagree(mine_figures, known[d]):
+            if matcher.disagree(mine_figures, known.of(d)):
                 docs.discard(d)
     docs.update(corpus.copies.get((sentence.doc_index, sentence.paragraph), ()))
     docs -= corpus.excluded
