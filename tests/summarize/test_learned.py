@@ -45,7 +45,7 @@ def test_bad_scorer_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_rank_blend_at_a_small_share(make_corpus) -> None:  # type: ignore[no-untyped-def]
-    from storyline.summarize._features import _rank01
+    from storyline.summarize._features import rank01
     from storyline.summarize._learned import BLEND_SHARE, RANK_BLEND
 
     corpus = make_corpus(
@@ -63,7 +63,7 @@ def test_rank_blend_at_a_small_share(make_corpus) -> None:  # type: ignore[no-un
     blended = LearnedScorer().score(features)
     weights = dict(RANK_BLEND)
     expected = (
-        weights["trees"] * _rank01(trees)
+        weights["trees"] * rank01(trees)
         + weights["word_doc_share_rank"] * features.values["word_doc_share_rank"]
         + weights["lexrank_rank"] * features.values["lexrank_rank"]
     )
@@ -81,7 +81,7 @@ def test_rank_blend_at_a_small_share(make_corpus) -> None:  # type: ignore[no-un
     assert 0 < fade < 1
     mid_trees = LearnedScorer(blend=0.0).score(mid)
     mix = (
-        weights["trees"] * _rank01(mid_trees)
+        weights["trees"] * rank01(mid_trees)
         + weights["word_doc_share_rank"] * mid.values["word_doc_share_rank"]
         + weights["lexrank_rank"] * mid.values["lexrank_rank"]
     )

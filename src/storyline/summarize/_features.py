@@ -201,7 +201,7 @@ def compute_features(corpus: Corpus, *, citation_threshold: float, budget: int |
     }
     values["doc_order_frac"] = own / max(len(docs) - 1, 1) if n else positions
     for name in _RANKED:
-        values[f"{name}_rank"] = _rank01(np.asarray(values[name]))
+        values[f"{name}_rank"] = rank01(np.asarray(values[name]))
     for name in ("centrality", "word_prob"):
         column = np.asarray(values[name], dtype=np.float32)
         top = float(column.max()) if n else 0.0
@@ -227,7 +227,7 @@ _RANKED = (
 )
 
 
-def _rank01(column: FloatArray) -> FloatArray:
+def rank01(column: FloatArray) -> FloatArray:
     """Each value's rank in the cluster as a fraction: 0 lowest, 1 highest, ties averaged."""
     n = len(column)
     if n < 2:

@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from storyline.errors import ConfigError, Errors
-from storyline.summarize._features import Features, FloatArray, _rank01
+from storyline.summarize._features import Features, FloatArray, rank01
 
 DEFAULT_MODEL = Path(__file__).parent / "data" / "scorer.json"
 RANK_BLEND = (("trees", 3 / 7), ("word_doc_share_rank", 2 / 7), ("lexrank_rank", 2 / 7))
@@ -152,6 +152,6 @@ def blend_ranks(scores: FloatArray, features: Features, weight: float = 1.0) -> 
         return scores
     mix = np.zeros(len(scores), dtype=np.float64)
     for name, share in RANK_BLEND:
-        mix += share * (_rank01(scores) if name == "trees" else features.values[name])
+        mix += share * (rank01(scores) if name == "trees" else features.values[name])
     out: FloatArray = ((1.0 - fade) * scores + fade * mix).astype(np.float32)
     return out
