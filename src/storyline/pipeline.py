@@ -27,6 +27,7 @@ import numpy as np
 
 from storyline.analyze import (
     build_timeline,
+    default_workers,
     extract_claims,
     extract_entities,
     extract_quotes,
@@ -34,6 +35,7 @@ from storyline.analyze import (
     infer_publication_dates,
     load_nlp,
     parse_corpus,
+    parse_workers,
 )
 from storyline.clean import clean_corpus
 from storyline.embed import Embedder, FactMatcher, make_embedder
@@ -352,12 +354,14 @@ def _dates_of(corpus: Corpus) -> dict[int, dt.date | None]:
 
 def _analysis_stages(options: ReportOptions, matcher: FactMatcher) -> list[Stage]:
     nlp = load_nlp(options.ner_model)
+    n = default_workers() if options.parse_workers is None else options.parse_workers
+    workers = parse_workers(options.ner_model, n)
 
     def timeline(c: Corpus) -> Corpus:
         return c.with_(timeline=tuple(build_timeline(c, dates=_dates_of(c), matcher=matcher)))
 
     def parse(c: Corpus) -> Corpus:
-        return c.with_(parses=tuple(parse_corpus(c, nlp)))
+        return c.with_(parses=tuple(parse_corpus(c, nlp, workers=workers)))
 
     def entities(c: Corpus) -> Corpus:
         return c.with_(entities=extract_entities(c, list(c.parses or ())))

@@ -3,7 +3,15 @@
 from storyline.analyze._claims import extract_claims, number_spans, parse_number
 from storyline.analyze._date_inference import infer_publication_dates
 from storyline.analyze._entities import EntityIndex, extract_entities, name_tokens, names_match, same_word
-from storyline.analyze._nlp import DEFAULT_NER_MODEL, Paragraph, load_nlp, parse_corpus
+from storyline.analyze._nlp import (
+    DEFAULT_NER_MODEL,
+    Paragraph,
+    ParseWorkers,
+    default_workers,
+    load_nlp,
+    parse_corpus,
+    parse_workers,
+)
 from storyline.analyze._quotes import extract_quotes
 from storyline.analyze._timeline import build_timeline
 from storyline.text import PublicationDate, find_event_dates, find_publication_date
@@ -12,8 +20,10 @@ __all__ = [
     "DEFAULT_NER_MODEL",
     "EntityIndex",
     "Paragraph",
+    "ParseWorkers",
     "PublicationDate",
     "build_timeline",
+    "default_workers",
     "extract_claims",
     "extract_entities",
     "extract_quotes",
@@ -26,5 +36,6 @@ __all__ = [
     "number_spans",
     "parse_corpus",
     "parse_number",
+    "parse_workers",
     "same_word",
 ]

