@@ -129,3 +129,50 @@ def test_a_report_giving_the_count_another_value_elsewhere_is_not_cited() -> Non
     paraphrase = next(i for i, s in enumerate(corpus.sentences) if s.text.startswith("Many people"))
     assert matcher.same(float(corpus.embeddings[index] @ corpus.embeddings[paraphrase]), set(), set())
     assert "B" not in cite(corpus, features, index, matcher=matcher)
+
+
+def test_a_sentence_with_a_number_cites_only_reports_that_state_it() -> None:
+    # Issue 10: a citation vouches for the whole sentence. E carries the event but not
+    # the number ("dozens"), F gives another number for another thing in the same words;
+    # D states the number: only D is cited beside the origin.
+    day = dt.date(2014, 6, 2)
+    articles = [
+        Article(
+            id="A", date=day, text="The storm destroyed 41 homes along the coast road near Larrow on Sunday."
+        ),
+        Article(
+            id="D",
+            date=day,
+            text="The storm destroyed 41 homes along the coast road near Larrow, officials said.",
+        ),
+        Article(
+            id="E",
+            date=day,
+            text="The storm destroyed dozens of homes along the coast road near Larrow on Sunday.",
+        ),
+        Article(
+            id="F",
+            date=day,
+            text="The storm destroyed homes along the coast road near Larrow, and 12 boats sank.",
+        ),
+    ]
+    embedder = HashEmbedder()
+    corpus = embed_corpora([prepare(articles, splitter=make_splitter("blingfire"))], embedder)[0]
+    matcher = FactMatcher.for_embedder(embedder)
+    features = compute_features(corpus, citation_threshold=matcher.threshold)
+    index = next(i for i, s in enumerate(corpus.sentences) if s.doc_index == 0)
+    for other in (1, 2):
+        j = next(i for i, s in enumerate(corpus.sentences) if s.doc_index == other)
+        assert matcher.same(float(corpus.embeddings[index] @ corpus.embeddings[j]), set(), set())
+    assert cite(corpus, features, index, matcher=matcher) == ("A", "D")
+
+
+def test_numbers_of_reads_every_number_but_dates_and_years() -> None:
+    from storyline.embed._facts import numbers_of
+
+    assert numbers_of("On March 3, 2012, the fund raised $57m from 1,200 donors in three days.") == {
+        57e6,
+        1200.0,
+        3.0,
+    }
+    assert numbers_of("No figure here, one of the few.") == frozenset()

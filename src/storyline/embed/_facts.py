@@ -75,6 +75,11 @@ class FactMatcher:
         return not self.uses_words or overlap(words_a, words_b) >= self.min_overlap
 
     @staticmethod
+    def numbers(text: str) -> frozenset[float]:
+        """Every number the sentence states, of any kind (`numbers_of`)."""
+        return numbers_of(text)
+
+    @staticmethod
     def disagree(figures_a: Figures, figures_b: Figures) -> bool:
         """Whether two sets of figures count one thing and share no value for it."""
         return conflicting(figures_a, figures_b)
@@ -166,6 +171,30 @@ def figures_of(text: str) -> Figures:
         if name is not None:
             found.append((name, value))
     return tuple(found)
+
+
+def numbers_of(text: str) -> frozenset[float]:
+    """Every number a sentence states, whatever it counts: digits and number words from
+    two up, with their scale ("$57m", "1.2 million"); not years, nor days of a month."""
+    tokens = _TOKEN.findall(text)
+    lower = [t.lower() for t in tokens]
+    found: set[float] = set()
+    for i, token in enumerate(lower):
+        value = _value(token)
+        if value is None:
+            continue
+        money = i > 0 and lower[i - 1] in _MONEY
+        scale = lower[i + 1] if i + 1 < len(lower) else ""
+        if scale in _SCALES:
+            value *= _SCALES[scale]
+        elif money and scale in _MONEY_SCALES:
+            value *= _MONEY_SCALES[scale]
+        is_date = (i > 0 and lower[i - 1] in _MONTHS) or (i + 1 < len(lower) and lower[i + 1] in _MONTHS)
+        digits = token.rstrip(",")  # "2012," before a comma
+        is_year = digits.isdigit() and len(digits) == 4 and 1800 <= value <= 2100
+        if not (is_date or is_year):
+            found.add(value)
+    return frozenset(found)
 
 
 _CLAUSE_BREAKS = frozenset(", ; and or but while whereas".split())

@@ -207,23 +207,46 @@ _Figures = tuple[tuple[str, float], ...]
 
 
 class _DocFigures:
-    """Each document's figures over all its sentences, read once per summary; the
-    sentences are grouped by document in one pass, on first need."""
+    """Each document's figures and numbers over all its sentences, read once per summary;
+    the sentences are grouped by document in one pass, on first need."""
 
     def __init__(self, corpus: Corpus, matcher: FactMatcher) -> None:
         self.corpus, self.matcher = corpus, matcher
         self._texts: dict[int, list[str]] | None = None
         self._figures: dict[int, _Figures] = {}
+        self._numbers: dict[int, list[tuple[frozenset[float], frozenset[str]]]] = {}
+
+    def _texts_of(self, doc_index: int) -> list[str]:
+        if self._texts is None:
+            self._texts = {}
+            for s in self.corpus.sentences:
+                self._texts.setdefault(s.doc_index, []).append(s.text)
+        return self._texts.get(doc_index, [])
 
     def of(self, doc_index: int) -> _Figures:
         if doc_index not in self._figures:
-            if self._texts is None:
-                self._texts = {}
-                for s in self.corpus.sentences:
-                    self._texts.setdefault(s.doc_index, []).append(s.text)
-            texts = self._texts.get(doc_index, [])
+            texts = self._texts_of(doc_index)
             self._figures[doc_index] = tuple(f for text in texts for f in self.matcher.figures(text))
         return self._figures[doc_index]
+
+    def states(self, doc_index: int, numbers: frozenset[float], words: frozenset[str]) -> bool:
+        """Whether the document states each of `numbers` in a sentence that shares at least
+        `NUMBER_CONTEXT_WORDS` content words with `words`: about the same thing, so that
+        "40 fire engines" does not state "more than 40 people were treated"."""
+        if doc_index not in self._numbers:
+            self._numbers[doc_index] = [
+                (found, self.matcher.words(text))
+                for text in self._texts_of(doc_index)
+                if (found := self.matcher.numbers(text))
+            ]
+        said = self._numbers[doc_index]
+        return all(
+            any(n in found and len(words & theirs) >= NUMBER_CONTEXT_WORDS for found, theirs in said)
+            for n in numbers
+        )
+
+
+NUMBER_CONTEXT_WORDS = 2
 
 
 def cite(
@@ -243,7 +266,11 @@ def cite(
     whose paraphrase carries no figure while the document gives the count only other
     values elsewhere ("Most of those in hospital were treated for breathing problems" in
     a report that says 23 were taken to hospital, for "More than 40 people have been
-    treated in hospital"). `doc_figures` keeps each document's figures between calls.
+    treated in hospital"). A sentence that states numbers cites only documents that state
+    each of them, in a sentence about the same thing (`_DocFigures.states`): a report
+    that the fire "destroyed dozens of homes" carries the event but not "destroyed 41
+    homes", and a citation vouches for the whole sentence.
+    `doc_figures` keeps each document's figures and numbers between calls.
     """
     sentence = corpus.sentences[index]
     docs = {sentence.doc_index}
@@ -268,10 +295,12 @@ def cite(
             else:
                 contradict.add(other.doc_index)
     docs -= contradict
-    if mine_figures:
+    numbers = matcher.numbers(sentence.text)
+    if numbers:
         known = _DocFigures(corpus, matcher) if doc_figures is None else doc_figures
+        words = matcher.words(sentence.text)
         for d in sorted(docs - {sentence.doc_index}):
-            if matcher.disagree(mine_figures, known.of(d)):
+            if not known.states(d, numbers, words) or matcher.disagree(mine_figures, known.of(d)):
                 docs.discard(d)
     docs.update(corpus.copies.get((sentence.doc_index, sentence.paragraph), ()))
     docs -= corpus.excluded
