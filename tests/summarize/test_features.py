@@ -1,4 +1,5 @@
 import numpy as np
+import pytest
 
 from storyline.summarize import compute_features, doc_vectors
 
@@ -86,6 +87,41 @@ def test_lexrank_degenerate_clusters() -> None:
     assert list(score) == [1.0] and list(degree) == [0.0]
     score, degree = _lexrank([["a"], ["b"], []])  # nothing shared: every sentence alike
     assert np.allclose(score, 1.0) and np.all(degree == 0.0)
+
+
+def test_lexrank_is_the_dense_random_walk_across_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The sparse, blocked computation against the textbook dense one (Erkan & Radev):
+    # cosine matrix, 0.1 edges, isolated rows jump anywhere, damped power iteration.
+    from storyline.summarize import _features
+
+    monkeypatch.setattr(_features, "_LEXRANK_BLOCK", 7)  # several blocks on a small cluster
+    rng = np.random.default_rng(3)
+    vocabulary = [f"w{k}" for k in range(40)]
+    tokens = [list(rng.choice(vocabulary, size=int(rng.integers(0, 9)))) for _ in range(30)]
+    score, degree = _features._lexrank(tokens)
+
+    n = len(tokens)
+    df: dict[str, int] = {}
+    for words in tokens:
+        for w in set(words):
+            df[w] = df.get(w, 0) + 1
+    vectors = np.zeros((n, len(vocabulary)))
+    for i, words in enumerate(tokens):
+        for w in set(words):
+            vectors[i, vocabulary.index(w)] = words.count(w) * np.log(n / df[w])
+    norms = np.linalg.norm(vectors, axis=1)
+    vectors /= np.where(norms > 0, norms, 1.0)[:, None]
+    sims = vectors @ vectors.T
+    np.fill_diagonal(sims, 0.0)
+    linked = (sims >= 0.1).astype(float)
+    links = linked.sum(axis=1)
+    linked[links == 0] = 1.0 / n
+    walk = linked / linked.sum(axis=1, keepdims=True)
+    p = np.full(n, 1.0 / n)
+    for _ in range(100):
+        p = 0.15 / n + 0.85 * (walk.T @ p)
+    assert np.allclose(score, p * n, atol=1e-5)
+    assert np.allclose(degree, links / (n - 1))
 
 
 def test_lexrank_features_are_computed(make_corpus) -> None:  # type: ignore[no-untyped-def]
