@@ -43,9 +43,12 @@ def test_summarize_many_keeps_order_and_reports_empty(
 
 
 def test_thousand_document_cluster(hash_summarizer: Summarizer) -> None:
+    # Each report has its own label, in letters: a summary sentence with a number cites
+    # only reports that state that number, and "Report 856" is stated by one report.
+    tags = ["".join(chr(97 + int(d)) for d in str(i)) for i in range(1000)]
     docs = [
-        f"Report {i}: the river rose again on Tuesday in Marrow, the council said. Shelter {i % 7} opened."
-        for i in range(1000)
+        f"Report {tag}: the river rose again on Tuesday in Marrow, the council said. Shelter {i % 7} opened."
+        for i, tag in enumerate(tags)
     ]
     summary = hash_summarizer(docs)
     assert 0 < summary.n_words <= 60
