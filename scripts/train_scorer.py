@@ -17,7 +17,9 @@ The runtime rank blend (`RANK_BLEND` in summarize/_learned.py: the trees' rank m
 with the sentence's document-share and LexRank ranks in its cluster when the budget is a
 small share of the cluster) is not fitted here; `TreeScorer` applies it as
 `LearnedScorer` does, so the cross-validation and dev scores printed are the runtime
-ones. At 230 words on Multi-News it is off.
+ones. At 230 words on Multi-News it is off. So is the selector's concept coverage
+(summarize/_coverage.py), which `summarize_corpus` applies at the same small budget
+shares: the DUC dev scores printed include it.
 
 Each sentence of a training cluster gets the features storyline computes at run time
 and a target: the mean of its unigram and bigram precision against the human summary

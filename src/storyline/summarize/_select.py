@@ -8,6 +8,7 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
+from storyline.summarize._coverage import Coverage
 from storyline.summarize._features import FloatArray
 
 _MAX_CANDIDATES = 300
@@ -26,6 +27,7 @@ class Selector(Protocol):
         redundancy: float,
         same_fact: Callable[[int, int], bool] | None = None,
         needs: npt.NDArray[np.intp] | None = None,
+        coverage: Coverage | None = None,
     ) -> list[int]: ...
 
 
@@ -38,6 +40,9 @@ class MMRSelector:
     chosen (i, j index the given arrays), is never taken: no two sentences say one thing.
     `needs[i]`, when not -1, is a sentence that must be chosen before `i` may be (a
     pronoun start waits for the sentence before it in its report).
+    `coverage`, when given, adds to each value `coverage.weight` times the sentence's
+    concepts not yet in the summary per word, over the best such gain among the sentences
+    still open (`summarize/_coverage.py`).
     """
 
     def __init__(self, *, lam: float = 0.75) -> None:
@@ -53,6 +58,7 @@ class MMRSelector:
         redundancy: float,
         same_fact: Callable[[int, int], bool] | None = None,
         needs: npt.NDArray[np.intp] | None = None,
+        coverage: Coverage | None = None,
     ) -> list[int]:
         if len(scores) == 0:
             return []
@@ -64,8 +70,15 @@ class MMRSelector:
         alive = n_words[pool] <= budget
         chosen: list[int] = []
         remaining = budget
+        concepts = coverage.rows(pool) if coverage is not None and coverage.weight > 0 else None
+        covered = np.zeros(0 if concepts is None else len(concepts.weights), dtype=bool)
         while alive.any():
             value = self.lam * scores[pool] - (1.0 - self.lam) * np.maximum(max_sim, 0.0)
+            if concepts is not None:
+                gain = concepts.gains(covered) / np.maximum(n_words[pool], 1)
+                top = float(gain[alive].max())
+                if top > 0:
+                    value = value + concepts.weight * gain / top
             open_ = alive & (waiting < 0)
             if not open_.any():
                 break
@@ -73,6 +86,8 @@ class MMRSelector:
             best = int(np.argmax(value))
             chosen.append(int(pool[best]))
             remaining -= int(n_words[pool[best]])
+            if concepts is not None:
+                covered[concepts.ids[concepts.starts[best] : concepts.starts[best + 1]]] = True
             sims = pool_emb @ pool_emb[best]
             max_sim = np.maximum(max_sim, sims)
             alive &= (max_sim < redundancy) & (n_words[pool] <= remaining)
