@@ -10,13 +10,23 @@ Two names match when their tokens match pairwise by a spelling key (ASCII,
 particles off, common transliteration pairs folded, vowels dropped after the first
 letter) and are close as strings (difflib ratio), so "Marta" and "Morty" share a
 key but not a ratio.
+
+Around the merge: the tagger's spans are trimmed where a name plainly ends (a
+bracket, a slash, a headline verb, a comma between two names, a legal form, a
+lower-case "province"); a surname two people share in the cluster goes to the one
+its report names in full; surnames the tagger missed and @handles that run a full
+name together are added after the merge; the capitalised titles before a person's
+name are kept as a written form ("Maryland Gov. Ana Roux"). Every look-up is by key,
+so the cost grows with the mentions.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -28,6 +38,8 @@ from storyline.model import Corpus, Entity, Span
 
 if TYPE_CHECKING:
     from nicknames import NickNamer
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "LOC"}
 TITLES = lexicon("titles")
@@ -49,7 +61,7 @@ _SURNAME_PARTICLES = frozenset(
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _CAMEL = re.compile(r"\b(al|el|Al|El)(?=[A-Z])")
 _LEADING_THE = re.compile(r"^(the|The|THE)\s+")
-_POSSESSIVE = re.compile(r"['’]s?$")
+_POSSESSIVE = re.compile(r"['’‘]s?$")
 _FOLDS = (("kh", "k"), ("ph", "f"), ("ck", "k"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("y", "i"))
 
 
@@ -63,19 +75,53 @@ class Mention:
     """The name's words with titles and "the" removed."""
     titled: bool = False
     """A title stood before the name or inside it ("King Abdullah", "Gen. Mordechai")."""
+    written: str = ""
+    """The name with the capitalised titles before it ("Gov. Ana Roux"), where there are any."""
 
 
 @dataclass(slots=True)
 class _Group:
+    """Mentions of one entity, with what the merge asks of them kept up to date as they
+    join, so that no question reads every mention again (a name met thousands of times
+    would make the merge grow with the square of the mentions)."""
+
     mentions: list[Mention] = field(default_factory=list)
+    labels: Counter[str] = field(default_factory=Counter)
+    courtesies: set[str] = field(default_factory=set)
+    """The courtesy titles of its mentions ("m" for "Mr.", "f" for "Mrs.")."""
+    lasts: set[str] = field(default_factory=set)
+    """The last words of its names of two or more words."""
+    in_full: set[int] = field(default_factory=set)
+    """The reports that name it in two or more words."""
+    words_keys: set[str] = field(default_factory=set)
+    """The word-for-word spelling keys of its names of two or more words."""
+    tokens: tuple[str, ...] = ()
+    """Its longest name (the shorter spelling of two of one length)."""
+
+    def __post_init__(self) -> None:
+        mentions, self.mentions = self.mentions, []
+        for mention in mentions:
+            self.add(mention)
+
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        self.labels[mention.label] += 1
+        if courtesy := _courtesy(mention):
+            self.courtesies.add(courtesy)
+        if len(mention.tokens) > 1:
+            self.lasts.add(mention.tokens[-1])
+            self.in_full.add(mention.doc_index)
+            self.words_keys.add(_words_key(mention.tokens))
+        if _longer(mention.tokens, self.tokens):
+            self.tokens = mention.tokens
 
     @property
     def has_person(self) -> bool:
-        return any(m.label == "PERSON" for m in self.mentions)
+        return self.labels["PERSON"] > 0
 
-    @property
-    def tokens(self) -> tuple[str, ...]:
-        return max((m.tokens for m in self.mentions), key=lambda t: (len(t), -len(" ".join(t))))
+
+def _longer(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return (len(a), -len(" ".join(a))) > (len(b), -len(" ".join(b))) or not b
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,29 +168,77 @@ class EntityIndex:
 def extract_entities(corpus: Corpus, paragraphs: list[Paragraph]) -> EntityIndex:
     """Collect named-entity mentions and merge them across reports and spellings."""
     mentions = []
+    tagged_handles: set[tuple[int, int]] = set()
     for para in paragraphs:
         article_id = corpus.articles[para.doc_index].id
-        for ent in para.doc.ents:
-            label = LABELS.get(ent.label_)
+        for tagged in para.doc.ents:
+            label = LABELS.get(tagged.label_)
             if label is None:
                 continue
-            before = para.doc[ent.start - 1].text.rstrip(".").lower() if ent.start > 0 else ""
-            if before in TITLES and label == "ORG" and not _is_org_name(tuple(ent.text.split())):
-                label = "PERSON"  # "spokeswoman Halina Vors": the tagger took the name for a body
-            text = _POSSESSIVE.sub("", ent.text.strip())
-            if _ends_in_title(text):
-                continue  # "San Diego Lifeguard Lt": a place and a rank, the name comes after
-            if label == "PERSON" and _is_possessive_phrase(text):
-                continue  # "Trump's Utah": not a person's name
-            tokens = name_tokens(text, titles=label == "PERSON")
-            if not tokens or not any(c.isupper() for c in text):
-                continue
-            start = para.start + ent.start_char
-            span = Span(article_id, start, start + len(ent.text))
-            titled = before in TITLES or len(text.split()) > len(tokens)
-            mentions.append(Mention(text, label, para.doc_index, span, tokens, titled))
+            if tagged.text.startswith("@"):
+                tagged_handles.add((para.doc_index, para.start + tagged.start_char))
+            for ent in _parts(tagged, label):
+                mention = _mention(para, article_id, ent, label)
+                if mention is not None:
+                    mentions.append(mention)
     groups = _merge(mentions)
+    _find_surnames(corpus, paragraphs, groups, mentions)
+    _link_handles(corpus, paragraphs, groups, tagged_handles)
     return _index(corpus, groups)
+
+
+def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Mention | None:
+    """The mention a tagged span makes, or None where it is no name."""
+    before = para.doc[ent.start - 1].text.rstrip(".").lower() if ent.start > 0 else ""
+    if before in TITLES and label == "ORG" and not _is_org_name(tuple(ent.text.split())):
+        label = "PERSON"  # "spokeswoman Halina Vors": the tagger took the name for a body
+    text = _POSSESSIVE.sub("", ent.text.strip())
+    if _ends_in_title(text):
+        return None  # "San Diego Lifeguard Lt": a place and a rank, the name comes after
+    if label == "PERSON" and _is_possessive_phrase(text):
+        return None  # "Trump's Utah": not a person's name
+    if text.startswith("@"):
+        return None  # a handle, not a name: `_link_handles` places it
+    cut = _name_end(ent, label)
+    if cut < ent.end:
+        text = _POSSESSIVE.sub("", para.doc[ent.start : cut].text.strip())
+    tokens = name_tokens(text, titles=label == "PERSON")
+    if label == "ORG":
+        tokens = _without_legal_suffix(tokens)
+    if label in ("GPE", "LOC"):
+        tokens = _without_place_word(tokens)
+    if label != "PERSON":
+        tokens = _without_owner(text, _without_domain(tokens))
+    if not tokens or not any(c.isupper() for c in text):
+        return None
+    start = para.start + ent.start_char
+    end = para.start + ent.end_char if cut == ent.end else start + len(text)
+    # Only a written title ("King Abdullah"): "I miss Barry" has none.
+    written_title = before in TITLES and para.doc[ent.start - 1].text[:1].isupper()
+    titled = written_title or len(text.split()) > len(tokens)
+    written = ""
+    if label == "PERSON" and (lead := _title_lead(para.doc, ent.start)) < ent.start:
+        written = f"{para.doc[lead : ent.start].text} {text}"
+    return Mention(text, label, para.doc_index, Span(article_id, start, end), tokens, titled, written)
+
+
+_COMMA_SUFFIXES = _SUFFIXES | {"inc", "ltd", "llc", "plc", "co", "corp", "lp", "llp", "sa", "ag", "nv"}
+
+
+def _parts(ent: SpacySpan, label: str) -> list[SpacySpan]:
+    """A tagged span of people or bodies split at its commas ("Lund, Okafor"; "the Harbour
+    Board, Ana Roux"), except before a suffix ("Ana Roux, Jr."; "Acme, Inc.")."""
+    if label not in ("PERSON", "ORG") or "," not in ent.text:
+        return [ent]
+    doc, parts, start = ent.doc, [], ent.start
+    for i in range(ent.start, ent.end + 1):
+        if i == ent.end or doc[i].text == ",":
+            if i > start:
+                parts.append(doc[start:i])
+            start = i + 1
+    if any(part[0].text.rstrip(".").lower() in _COMMA_SUFFIXES for part in parts[1:]):
+        return [ent]
+    return parts
 
 
 @lru_cache(maxsize=1 << 16)
@@ -177,6 +271,78 @@ def _office_prefix(words: list[str]) -> int:
         if rest and place and all(w[:1].isupper() for w in before):
             return i + 1
     return 0
+
+
+def _title_lead(doc: Doc, start: int) -> int:
+    """Where the capitalised titles before a person's name begin, with the place or body
+    before them ("Kessport Fire Chief", "Brig. Gen.", "Mrs."); `start` when there are none."""
+    lead = start
+    while lead > 0 and doc[lead - 1].text[:1].isupper() and doc[lead - 1].text.rstrip(".").lower() in TITLES:
+        lead -= 1
+    joined = lead > 0 and (doc[lead - 1].text in ("of", "for", "-") or doc[lead - 1].text.endswith("-"))
+    if lead == start or joined:
+        return start  # none, or the end of a longer title ("Secretary of State")
+    place = lead
+    while (
+        place > 0
+        and lead - place < 3
+        and doc[place - 1].text[:1].isupper()
+        and doc[place - 1].pos_ in ("PROPN", "ADJ")
+    ):
+        place -= 1
+    return place
+
+
+def _name_end(ent: SpacySpan, label: str) -> int:
+    """Where the name inside a tagged span ends: before a bracket ("Beyoncé (@beyonce"), a
+    slash after two words ("Mitt Romney/Facebook", a photo credit), or, in a person's
+    name, a verb after two words (a headline's "Serena Williams Shows Off")."""
+    doc = ent.doc
+    for i in range(ent.start + 1, ent.end):
+        word, kept = doc[i].text, i - ent.start
+        if word.startswith("(") or (word == "/" and kept >= 2):
+            return i
+        if label == "PERSON" and kept >= 2 and doc[i].pos_ in ("VERB", "AUX"):
+            return i
+    return int(ent.end)
+
+
+_DOMAIN = re.compile(r"(\w[\w-]{2,})\.(?:com|org|net|gov|edu|info|io|co\.uk|org\.uk)", re.IGNORECASE)
+
+
+def _without_domain(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """ "Pollwatch.com" is the site "Pollwatch": a web address's suffix is not part of the name."""
+    match = _DOMAIN.fullmatch(tokens[0]) if len(tokens) == 1 else None
+    return (match.group(1),) if match else tokens
+
+
+_LEGAL_SUFFIXES = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "lp", "llp", "gmbh", "ag", "sa", "nv"})
+_PLACE_WORDS = frozenset(
+    {"province", "state", "county", "district", "region", "city", "town", "village", "island", "prefecture"}
+)
+
+
+def _without_legal_suffix(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """ "Brakwell Inc." is the company "Brakwell": a legal form after the name is not part of it."""
+    if len(tokens) > 1 and tokens[-1].rstrip(".").lower() in _LEGAL_SUFFIXES:
+        return tokens[:-1]
+    return tokens
+
+
+def _without_place_word(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """ "Halden province" is "Halden"; "Halden Province", with a capital, may be another place."""
+    if len(tokens) > 1 and tokens[-1] in _PLACE_WORDS:
+        return tokens[:-1]
+    return tokens
+
+
+def _without_owner(text: str, tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """ "Halden's Transit Workers Union" is the "Transit Workers Union" of Halden: an owner in
+    the possessive before a body of two or more words is not part of its name."""
+    words = text.split()
+    if len(words) >= 3 and len(tokens) == len(words) and re.search(r"\w['’]s$", words[0]):
+        return tokens[1:]
+    return tokens
 
 
 def _fold_variant(word: str) -> str:
@@ -377,9 +543,9 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
             if (
                 names_match(mention.tokens, group.tokens) or _same_words(mention.tokens, group.tokens)
                 if person
-                else any(key == _words_key(m.tokens) for m in group.mentions)
+                else key in group.words_keys
             ):
-                group.mentions.append(mention)
+                group.add(mention)
                 blocks.add(number, mention)
                 break
         else:
@@ -396,17 +562,44 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
             for n in blocks.candidates(*last_keys)
             if len(groups[n].tokens) > len(mention.tokens) and _surname_of_tail(mention, groups[n])
         ]
+        if len(fuller) > 1 and not mention.titled:  # as for a surname alone, below
+            fuller = [n for n in fuller if mention.doc_index in groups[n].in_full] or fuller
+        if len(fuller) == 1:
+            same_words = []
         if same_words or len(fuller) != 1:
             number = same_words[0] if same_words else len(groups)
             if not same_words:
                 groups.append(_Group([]))  # no full name, or two people share the surname
         else:
             number = fuller[0]
-        groups[number].mentions.append(mention)
+        groups[number].add(mention)
         blocks.add(number, mention)
     titled = {m.tokens[0].lower() for m in singles if m.titled}
     for mention in singles:
         word = mention.tokens[0]
+        surnames = [
+            groups[n]
+            for n in blocks.candidates(*(("last", k) for k in _word_keys(word)))
+            if len(groups[n].tokens) > 1 and _surname_of(mention, groups[n])
+        ]
+        given = []
+        if mention.label in ("PERSON", "ORG") and word.lower() not in titled:
+            given = [
+                groups[n]
+                for n in blocks.candidates(*(("first", k) for k in _word_keys(word)))
+                if len(groups[n].tokens) > 1 and _given_name_of(mention, groups[n])
+            ]
+        people = surnames + [g for g in given if not any(g is s for s in surnames)]
+        if len(people) > 1 and mention.label == "PERSON" and not mention.titled:
+            # Two people share the name in the cluster: a report that names only one of
+            # them in full means that one by it. A title may say which is meant ("Mrs."),
+            # which this cannot read, so only an untitled name is placed so.
+            people = [g for g in people if mention.doc_index in g.in_full] or people
+        if len(people) == 1:
+            # The one person of that name: before a group of the lone word, which holds
+            # other spellings ("Madeline" where the full name has "Madeleine").
+            people[0].add(mention)
+            continue
         keys = [("single", k) for k in _word_keys(word)]
         if mention.label == "NORP" or len(word.rstrip("s")) >= 4:
             keys.append(("plural", word.rstrip("s")))
@@ -416,29 +609,16 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
             if len(groups[n].tokens) == 1 and _same_single(mention, groups[n])
         ]
         if exact:
-            exact[0].mentions.append(mention)
+            exact[0].add(mention)
             continue
         acronyms = [
             groups[n]
             for n in blocks.candidates(("initials", word.replace(".", "")))
             if _acronym_of((word,), groups[n].tokens)
         ]
-        surnames = [
-            groups[n]
-            for n in blocks.candidates(*(("last", k) for k in _word_keys(word)))
-            if len(groups[n].tokens) > 1 and _surname_of(mention, groups[n])
-        ]
-        given = []
-        if mention.label == "PERSON" and word.lower() not in titled:
-            given = [
-                groups[n]
-                for n in blocks.candidates(*(("first", k) for k in _word_keys(word)))
-                if len(groups[n].tokens) > 1 and _given_name_of(mention, groups[n])
-            ]
-        people = surnames + [g for g in given if not any(g is s for s in surnames)]
         for candidates in (acronyms, people):
             if len(candidates) == 1:
-                candidates[0].mentions.append(mention)
+                candidates[0].add(mention)
                 break
             if candidates:
                 groups.append(_Group([mention]))  # ambiguous: two people share the name
@@ -448,6 +628,141 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
             groups.append(_Group([mention]))
             blocks.add(len(groups) - 1, mention)
     return groups
+
+
+def _find_surnames(
+    corpus: Corpus,
+    paragraphs: list[Paragraph],
+    groups: list[_Group],
+    mentions: list[Mention],
+) -> None:
+    """Add the surnames the tagger missed ("Okafor said", tagged as nothing or as a title).
+
+    A word is taken when it is written as the surname of exactly one person named in
+    full in the cluster, and of no other name; when it stands alone (no capitalised word
+    or hyphen against it, so "Ana Okafor" and "Okafor-Lind" are other names); when the
+    tagger reads it as a proper noun; and when the cluster never writes it in lower case
+    ("Young", "Rice"). One pass over the capitalised words, with one look-up each.
+    """
+    owners: dict[str, set[int]] = defaultdict(set)
+    for number, group in enumerate(groups):
+        for mention in group.mentions:
+            if len(mention.tokens) > 1:
+                owners[mention.tokens[-1]].add(number if _is_person(group) else -1)
+            elif not _is_person(group) or mention.label != "PERSON":
+                owners[mention.tokens[0]].add(-1)  # a place, a body or a given name: not a surname
+            for word in mention.tokens[:-1]:
+                owners[word].add(-1)  # also a given name or a middle word somewhere
+    surnames = {word: next(iter(n)) for word, n in owners.items() if len(n) == 1 and -1 not in n}
+    if not surnames:
+        return
+    # The words the cluster writes in lower case: common words, not names ("young", "said").
+    lower = {w for i in {p.doc_index for p in paragraphs} for w in _LOWER.findall(corpus.articles[i].body)}
+    covered: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
+    for mention in mentions:
+        covered[mention.doc_index].append((mention.span.start, mention.span.end))
+    for para, at, word in _matches(corpus, paragraphs, _CAPITALISED):
+        owner = surnames.get(word)
+        if owner is None or word.lower() in lower or len(word) < 3:
+            continue
+        start = para.start + at
+        if any(a < start + len(word) and start < b for a, b in covered[para.doc_index]):
+            continue
+        found = para.doc.char_span(at, at + len(word))
+        if found is None or len(found) != 1:
+            continue
+        token = found[0]
+        inside = any(e.start <= token.i < e.end and (len(e) > 1 or e.label_ in LABELS) for e in para.doc.ents)
+        if inside or token.pos_ != "PROPN" or _joined(token):
+            continue
+        before = para.doc[token.i - 1].text if token.i > 0 else ""
+        titled = before[:1].isupper() and before.rstrip(".").lower() in TITLES
+        span = Span(corpus.articles[para.doc_index].id, start, start + len(word))
+        groups[owner].add(Mention(word, "PERSON", para.doc_index, span, (word,), titled))
+
+
+# A word alone, not part of an address, a handle or a hyphenated word ("pavel-droz").
+_LOWER = re.compile(r"(?<![\w./@'’-])[a-z]+(?![\w'’-]|[./@]\w)")
+_CAPITALISED = re.compile(r"(?<![\w./@'’-])[A-Z][\w'’]*\w(?![\w-]|[./@]\w)")
+
+
+def _matches(
+    corpus: Corpus, paragraphs: list[Paragraph], pattern: re.Pattern[str]
+) -> Iterator[tuple[Paragraph, int, str]]:
+    """Each match of `pattern` in the parsed paragraphs: the paragraph, where in it, the text.
+
+    One regular expression over each article's text; rebuilding a parsed paragraph's
+    text, or walking its tokens, costs many times more.
+    """
+    by_doc: defaultdict[int, list[Paragraph]] = defaultdict(list)
+    for para in paragraphs:
+        by_doc[para.doc_index].append(para)
+    for doc_index, paras in by_doc.items():
+        paras.sort(key=lambda p: p.start)
+        starts = [p.start for p in paras]
+        for match in pattern.finditer(corpus.articles[doc_index].body):
+            para = paras[bisect_right(starts, match.start()) - 1]
+            at = match.start() - para.start
+            last = para.doc[-1] if len(para.doc) else None
+            if at < 0 or last is None or match.end() - para.start > last.idx + len(last):
+                continue
+            yield para, at, match.group(0)
+
+
+def _joined(token: Token) -> bool:
+    """A word that is part of a longer name: a capitalised word or a hyphen against it."""
+    doc = token.doc
+    neighbours = []
+    if token.i > 0:
+        neighbours.append(doc[token.i - 1])
+    if token.i + 1 < len(doc):
+        neighbours.append(doc[token.i + 1])
+    for other in neighbours:
+        attached = not (other if other.i < token.i else token).whitespace_
+        if other.text in ("-", "–") and attached:
+            return True
+        if (
+            other.text[:1].isupper()
+            and other.pos_ == "PROPN"
+            and other.text.rstrip(".").lower() not in TITLES
+        ):
+            return True
+    return False
+
+
+_HANDLE = re.compile(r"(?<![\w@])@(\w{3,30})")
+
+
+def _link_handles(
+    corpus: Corpus, paragraphs: list[Paragraph], groups: list[_Group], tagged: set[tuple[int, int]]
+) -> None:
+    """ "@MariaVelloso" and "@realMariaVelloso" are the accounts of the one Maria Velloso
+    named in full in the cluster: the handle, without digits and underscores, is her full
+    name run together, after at most four letters ("real", "sen", "gov"). A handle that
+    names no one, or two people, stays a name of its own where the tagger took it for a
+    name (`tagged`: report and offset), one entity per handle."""
+    owners: dict[str, set[int]] = defaultdict(set)
+    for number, group in enumerate(groups):
+        if _is_person(group):
+            for mention in group.mentions:
+                if len(mention.tokens) > 1:
+                    owners["".join(_plain(t) for t in mention.tokens)].add(number)
+    own: dict[str, _Group] = {}
+    for para, at, written in _matches(corpus, paragraphs, _HANDLE):
+        handle = written[1:]
+        run = _plain(re.sub(r"[\d_]", "", handle))
+        found = {n for k in range(5) if len(run) - k >= 6 for n in owners.get(run[k:], ())}
+        start = para.start + at
+        span = Span(corpus.articles[para.doc_index].id, start, start + len(written))
+        label = "PERSON" if len(found) == 1 else "ORG"
+        mention = Mention(written, label, para.doc_index, span, (handle,))
+        if len(found) == 1:
+            groups[next(iter(found))].add(mention)
+        elif (para.doc_index, start) in tagged:
+            group = own.setdefault(handle.lower(), _Group([]))
+            if not group.mentions:
+                groups.append(group)
+            group.add(mention)
 
 
 class _Blocks:
@@ -488,12 +803,26 @@ def _word_keys(word: str) -> set[str]:
     return {word.lower(), spelling_key(word), spelling_key(_strip_particle(word))}
 
 
+_COURTESY = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "mme": "f", "mlle": "f"}
+
+
+def _courtesy(mention: Mention) -> str:
+    """ "m" for "Mr. Okafor", "f" for "Mrs." or "Ms. Okafor", "" for any other title or none."""
+    first = mention.written.split()[0].rstrip(".").lower() if mention.written else ""
+    return _COURTESY.get(first, "")
+
+
 def _same_single(mention: Mention, group: _Group) -> bool:
-    """One word, two spellings; for nationalities and groups also singular and plural ("Christians")."""
+    """One word, two spellings; for nationalities and groups also singular and plural ("Christians").
+
+    "Mr. Okafor" and "Mrs. Okafor" are two people."""
     word, other = mention.tokens[0], group.tokens[0]
+    courtesy = _courtesy(mention)
+    if courtesy and group.courtesies - {courtesy}:
+        return False
     if same_word(word, other):
         return True
-    plural = mention.label == "NORP" or any(m.label == "NORP" for m in group.mentions)
+    plural = mention.label == "NORP" or group.labels["NORP"] > 0
     return plural and word.rstrip("s") == other.rstrip("s") and len(word.rstrip("s")) >= 4
 
 
@@ -512,13 +841,13 @@ def _words_key(tokens: tuple[str, ...]) -> str:
 def _surname_of(mention: Mention, group: _Group) -> bool:
     """A lone word is the surname of a person's full name met elsewhere in the cluster."""
     word, tokens = mention.tokens[0], group.tokens
-    labels = Counter(m.label for m in group.mentions)
+    labels = group.labels
     person_like = (labels["PERSON"] > 0 or mention.label == "PERSON") and not any(
         _is_acronym(t) for t in tokens
     )
     # Any full form of the person: "Hristov" is the surname of "Alexander Hristov"
     # even when the group's longest form spells it "Hristrov".
-    lasts = {m.tokens[-1] for m in group.mentions if len(m.tokens) > 1} or {tokens[-1]}
+    lasts = group.lasts or {tokens[-1]}
     is_surname = any(same_word(word, last) for last in lasts)
     return person_like and len(tokens) <= 3 and not _is_org_name(tokens) and is_surname
 
@@ -531,10 +860,29 @@ def _is_particle_surname(tokens: tuple[str, ...]) -> bool:
 def _surname_of_tail(mention: Mention, group: _Group) -> bool:
     """ "De Angelis" ends the full name "Silvio De Angelis" of a person met in the cluster."""
     tail, tokens = mention.tokens, group.tokens
-    person = any(m.label == "PERSON" for m in group.mentions) or mention.label == "PERSON"
-    if not person or _is_org_name(tokens) or any(_is_acronym(t) for t in tokens):
+    person = _is_person(group) or mention.label == "PERSON"
+    if (
+        not person
+        or (_is_org_name(tokens) and not _particle_name(group))
+        or any(_is_acronym(t) for t in tokens)
+    ):
         return False
     return all(same_word(x, y) for x, y in zip(tail, tokens[-len(tail) :], strict=True))
+
+
+def _is_person(group: _Group) -> bool:
+    """A person: tagged so once, or named like one ("Ingrid von Hallen") though tagged otherwise."""
+    return group.has_person or _particle_name(group)
+
+
+def _particle_name(group: _Group) -> bool:
+    """ "Ingrid von Hallen": a given name, a lower-case surname particle and a surname, which
+    the tagger may take for an organisation, though no word of it says so; never a place."""
+    tokens = group.tokens
+    shaped = len(tokens) == 3 and tokens[1] in _SURNAME_PARTICLES
+    # The surname may be a word that names bodies elsewhere ("Post"); the given name may not.
+    shaped = shaped and tokens[0][:1].isupper() and tokens[2][:1].isupper() and not _is_org_name(tokens[:1])
+    return shaped and set(group.labels) <= {"PERSON", "ORG"}
 
 
 def _is_acronym(word: str) -> bool:
@@ -545,8 +893,9 @@ def _is_acronym(word: str) -> bool:
 def _given_name_of(mention: Mention, group: _Group) -> bool:
     """A lone word is the given name a person's full name starts with ("Hamad", "Hamad bin Jassem")."""
     word, tokens = mention.tokens[0], group.tokens
-    is_person = any(m.label == "PERSON" for m in group.mentions)
-    plain = is_person and not any(_is_acronym(t) for t in tokens) and not _is_org_name(tokens)
+    is_person = _is_person(group) if mention.label == "PERSON" else _particle_name(group)
+    plain = is_person and not any(_is_acronym(t) for t in tokens)
+    plain = plain and (not _is_org_name(tokens) or _particle_name(group))
     # The very same word: a given name alone is weak evidence, so no spelling variants
     # ("Robb" is not "Rob Kassab").
     return plain and tokens[0].rstrip(".").lower() not in TITLES and word.lower() == tokens[0].lower()
@@ -562,8 +911,11 @@ def _acronym_of(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 def _initials(tokens: tuple[str, ...]) -> set[str]:
     """A name's initials; without a leading abbreviated country ("U.S. Energy Information
-    Administration" is also "EIA")."""
+    Administration" is also "EIA"); with each part of a hyphenated word ("Cross-Border
+    Transit Office" is also "CBTO")."""
     found = {"".join(t[0] for t in tokens if t[:1].isupper())}
+    if any("-" in t for t in tokens):
+        found.add("".join(p[0] for t in tokens for p in t.split("-") if p[:1].isupper()))
     if len(tokens) >= 3 and ("." in tokens[0] or (tokens[0].isupper() and len(tokens[0]) <= 3)):
         found.add("".join(t[0] for t in tokens[1:] if t[:1].isupper()))
     return found
@@ -579,7 +931,8 @@ def _index(corpus: Corpus, groups: list[_Group]) -> EntityIndex:
         name = max(
             (f for f in forms if len(f.split()) == longest), key=lambda f: (forms[f], f[:1].isupper(), f)
         )
-        aliases = sorted({m.text for m in group.mentions} - {name})
+        written = {m.written for m in group.mentions if m.written}
+        aliases = sorted(({m.text for m in group.mentions} | written) - {name})
         sources = sorted(
             {corpus.articles[m.doc_index].id for m in group.mentions},
             key=[a.id for a in corpus.articles].index,

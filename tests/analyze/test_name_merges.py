@@ -1,0 +1,257 @@
+"""More names of one person found and joined, and none of two people (issue 10, names).
+
+Every text here is invented. Where a rule is about what the tagger got wrong, the test sets
+the tagged spans itself, so it tests the rule and not the model of the day.
+"""
+
+from __future__ import annotations
+
+from storyline.analyze import EntityIndex, extract_entities, load_nlp, parse_corpus
+from storyline.analyze._entities import (
+    Mention,
+    _Group,
+    _particle_name,
+    _without_domain,
+    _without_owner,
+)
+from storyline.model import Article, Corpus, Span
+
+
+def _index(texts: list[str], spans: dict[int, list[tuple[str, str]]] | None = None) -> EntityIndex:
+    """The entities of invented reports; `spans` replaces the tagger's names in report i
+    by (text, label) pairs, each the first occurrence of that text after the one before."""
+    corpus = Corpus(articles=tuple(Article(id=f"r{i}", text=t) for i, t in enumerate(texts)))
+    paragraphs = parse_corpus(corpus, load_nlp())
+    for doc_index, wanted in (spans or {}).items():
+        para = next(p for p in paragraphs if p.doc_index == doc_index)
+        ents, at = [], 0
+        for text, label in wanted:
+            start = para.text.index(text, at)
+            at = start + len(text)
+            span = para.doc.char_span(start, at, label=label)
+            assert span is not None, text
+            ents.append(span)
+        para.doc.set_ents(ents, default="outside")
+    return extract_entities(corpus, paragraphs)
+
+
+def _entity_of(index: EntityIndex, doc: int, text: str, nth: int = 0) -> str | None:
+    """The entity name of the `nth` mention written `text` in report `doc`."""
+    found = [index.entities[e].name for m, e in index.mentions if m.doc_index == doc and m.text == text]
+    return found[nth] if len(found) > nth else None
+
+
+def _together(index: EntityIndex, a: str, b: str) -> bool:
+    return any({a, b} <= {e.name, *e.aliases} for e in index.entities)
+
+
+def test_a_surname_goes_to_the_one_person_its_report_names_in_full() -> None:
+    index = _index(
+        [
+            "Tennis player Marla Quist won the final on Sunday. Quist said she was tired.",
+            "Her sister Dora Quist watched from the stands. Quist cheered loudly.",
+            "Marla Quist and Dora Quist trained together in Leeds. Quist left early. Mrs. Quist stayed.",
+        ]
+    )
+    assert _entity_of(index, 0, "Quist") == "Marla Quist"
+    assert _entity_of(index, 1, "Quist") == "Dora Quist"
+    # Two people share the surname in this report: it says nothing of which one is meant.
+    assert _entity_of(index, 2, "Quist") not in ("Marla Quist", "Dora Quist")
+    assert not _together(index, "Marla Quist", "Dora Quist")
+
+
+def test_a_titled_surname_is_not_placed_by_its_report() -> None:
+    # "Mrs." may name the one person the report does not name in full.
+    index = _index(
+        ["Ivo Brandt opened the shop. Mrs. Brandt ran it.", "Lena Brandt, his wife, did the books."]
+    )
+    assert _entity_of(index, 0, "Brandt") not in ("Ivo Brandt", "Lena Brandt")
+
+
+def test_father_and_son_in_one_report_keep_the_surname_apart() -> None:
+    index = _index(["Hosni Karam and his son Gamal Karam were in court. Karam denied the charges."])
+    assert _entity_of(index, 0, "Karam") not in ("Hosni Karam", "Gamal Karam")
+    assert not _together(index, "Hosni Karam", "Gamal Karam")
+
+
+def test_the_tagger_span_ends_at_a_bracket_a_slash_or_a_headline_verb() -> None:
+    index = _index(
+        [
+            "PICS: Marla Quist Shows Off New Racket",
+            "Photos via Marla Quist/Instagram",
+            "A post shared by Marla Quist (@marla tennis) on Monday.",
+            "Marla Quist won the final.",
+        ],
+        {
+            0: [("Marla Quist Shows Off", "PERSON")],
+            1: [("Marla Quist/Instagram", "PERSON")],
+            2: [("Marla Quist (@marla", "ORG")],
+            3: [("Marla Quist", "PERSON")],
+        },
+    )
+    quist = [e for e in index.entities if e.name == "Marla Quist"]
+    assert len(quist) == 1 and quist[0].sources == ("r0", "r1", "r2", "r3")
+    assert quist[0].aliases == ()
+
+
+def test_two_word_names_keep_a_verb_like_word() -> None:
+    # "Will" may be tagged a verb; a name is never cut to fewer than two words.
+    index = _index(["Will Barrow Says Goodbye"], {0: [("Will Barrow Says", "PERSON")]})
+    assert [e.name for e in index.entities] == ["Will Barrow"]
+
+
+def test_a_handle_that_is_a_full_name_run_together_is_that_person() -> None:
+    index = _index(
+        [
+            "Talia Moreno posted a photo. Fans wrote to @TaliaMoreno and @realTaliaMoreno at once.",
+            "@TaliaMorenoFans and @Moreno shared it. Nico Moreno, her brother, did not.",
+        ]
+    )
+    talia = {e.name: e for e in index.entities}["Talia Moreno"]
+    assert {"@TaliaMoreno", "@realTaliaMoreno"} <= set(talia.aliases)
+    assert "@TaliaMorenoFans" not in talia.aliases  # more after the name: a fan page
+    assert "@Moreno" not in talia.aliases  # a surname alone: either Moreno
+    assert not _together(index, "Talia Moreno", "Nico Moreno")
+
+
+def test_a_handle_of_two_people_with_one_run_together_name_is_nobody_s() -> None:
+    index = _index(
+        ["Ana Belle and Anab Elle both write. @AnaBelle replied."],
+        {0: [("Ana Belle", "PERSON"), ("Anab Elle", "PERSON"), ("@AnaBelle", "ORG")]},
+    )
+    assert _entity_of(index, 0, "@AnaBelle") not in ("Ana Belle", "Anab Elle")
+
+
+def test_a_surname_the_tagger_missed_is_found() -> None:
+    text = (
+        "Ana Okafor chairs the board. Okafor said the vote was close, and Okafor-Lind disagreed. "
+        "Rita Okafor smiled. Tom Young spoke to young voters. Then Young left."
+    )
+    index = _index([text], {0: [("Ana Okafor", "PERSON"), ("Tom Young", "PERSON")]})
+    assert _entity_of(index, 0, "Okafor") == "Ana Okafor"
+    # Part of a longer name: a hyphenated one, or another person's the tagger missed.
+    assert sum(m.text == "Okafor" for m, _ in index.mentions) == 1
+    # "young" is a word of the cluster in lower case too: a common word, never taken.
+    assert _entity_of(index, 0, "Young") is None
+
+
+def test_a_surname_two_people_share_is_not_found_for_either() -> None:
+    text = "Ana Okafor and Ben Okafor spoke. Later Okafor left."
+    index = _index([text], {0: [("Ana Okafor", "PERSON"), ("Ben Okafor", "PERSON")]})
+    assert _entity_of(index, 0, "Okafor") is None
+
+
+def test_a_name_with_a_surname_particle_is_a_person_whatever_the_tag() -> None:
+    index = _index(
+        ["Her letters went to Ingrid von Hallen in Malmo. Later von Hallen wrote back to Ingrid."],
+        {0: [("Ingrid von Hallen", "ORG"), ("Malmo", "GPE"), ("von Hallen", "ORG"), ("Ingrid", "ORG")]},
+    )
+    assert _together(index, "Ingrid von Hallen", "von Hallen")
+    assert _together(index, "Ingrid von Hallen", "Ingrid")
+
+
+def _group(tokens: tuple[str, ...], *labels: str) -> _Group:
+    span = Span("r0", 0, 1)
+    return _Group([Mention(" ".join(tokens), label, 0, span, tokens) for label in labels])
+
+
+def test_a_place_with_a_particle_is_not_a_person() -> None:
+    assert _particle_name(_group(("Ingrid", "von", "Hallen"), "ORG"))
+    assert _particle_name(_group(("Ingrid", "von", "Post"), "ORG"))  # a surname that names papers
+    assert not _particle_name(_group(("Villa", "del", "Monte"), "GPE"))
+    assert not _particle_name(_group(("Villa", "del", "Monte"), "ORG", "LOC"))
+    assert not _particle_name(_group(("Bank", "van", "Gelder"), "ORG"))  # "bank" names a body
+    assert not _particle_name(_group(("Ingrid", "Hallen"), "ORG"))
+
+
+def test_a_web_address_and_an_owner_are_not_part_of_a_body_s_name() -> None:
+    assert _without_domain(("Pollwatch.com",)) == ("Pollwatch",)
+    assert _without_domain(("Pollwatch",)) == ("Pollwatch",)
+    assert _without_domain(("ab.com",)) == ("ab.com",)
+    assert _without_domain(("Pollwatch.com", "Daily")) == ("Pollwatch.com", "Daily")
+    owner = ("Halden", "Transit", "Workers", "Union")
+    assert _without_owner("Halden's Transit Workers Union", owner) == owner[1:]
+    assert _without_owner("Halden Transit Workers Union", owner) == owner
+    assert _without_owner("McKee's Bakery", ("McKee", "Bakery")) == ("McKee", "Bakery")
+
+
+def test_bodies_with_an_owner_or_a_web_address_join_their_plain_names() -> None:
+    index = _index(
+        [
+            "Halden's Transit Workers Union called a strike. The Transit Workers Union said it would last a day.",
+            "The site Pollwatch.com counted the votes. Pollwatch said the count was slow.",
+        ],
+        {
+            0: [("Halden's Transit Workers Union", "ORG"), ("Transit Workers Union", "ORG")],
+            1: [("Pollwatch.com", "ORG"), ("Pollwatch", "ORG")],
+        },
+    )
+    assert _together(index, "Transit Workers Union", "Halden's Transit Workers Union")
+    assert _together(index, "Pollwatch", "Pollwatch.com")
+
+
+def test_titles_before_a_name_are_kept_as_a_written_form() -> None:
+    index = _index(
+        ["Maryland Gov. Dana Pellworth met Secretary of State Ana Roux. Pellworth spoke first."],
+        {0: [("Dana Pellworth", "PERSON"), ("Ana Roux", "PERSON"), ("Pellworth", "PERSON")]},
+    )
+    pellworth = {e.name: e for e in index.entities}["Dana Pellworth"]
+    assert set(pellworth.aliases) == {"Maryland Gov. Dana Pellworth", "Pellworth"}
+    roux = {e.name: e for e in index.entities}["Ana Roux"]
+    assert roux.aliases == ()  # "State Ana Roux" would be half a title
+
+
+def test_mr_and_mrs_with_one_surname_are_two_people() -> None:
+    index = _index(
+        ["Mr. Okafor and Mrs. Okafor arrived late. Mr. Okafor sat down."],
+        {0: [("Okafor", "PERSON"), ("Okafor", "PERSON"), ("Okafor", "PERSON")]},
+    )
+    assert not _together(index, "Mr. Okafor", "Mrs. Okafor")
+    assert _together(index, "Mr. Okafor", "Okafor")
+
+
+def test_a_tagged_list_of_names_is_split_at_its_commas_but_not_before_a_suffix() -> None:
+    index = _index(
+        ["Ana Roux met Ben Lund. Roux, Lund and others signed. Ben Lund, Jr. did not."],
+        {
+            0: [
+                ("Ana Roux", "PERSON"),
+                ("Ben Lund", "PERSON"),
+                ("Roux, Lund", "PERSON"),
+                ("Ben Lund, Jr.", "PERSON"),
+            ]
+        },
+    )
+    assert _entity_of(index, 0, "Roux") == "Ana Roux"
+    assert _entity_of(index, 0, "Lund") == "Ben Lund"
+    assert not _together(index, "Ben Lund", "Ben Lund, Jr.")  # the son
+
+
+def test_a_legal_form_a_place_word_and_a_hyphen_do_not_hide_a_name() -> None:
+    index = _index(
+        [
+            "Brakwell Inc. cut jobs. Brakwell said sales fell in Halden province and across Halden.",
+            "The Cross-Border Transit Office (CBTO) opened. The CBTO hired staff.",
+        ],
+        {
+            0: [("Brakwell Inc.", "ORG"), ("Brakwell", "ORG"), ("Halden province", "GPE"), ("Halden", "GPE")],
+            1: [("Cross-Border Transit Office", "ORG"), ("CBTO", "ORG"), ("CBTO", "ORG")],
+        },
+    )
+    assert _together(index, "Brakwell", "Brakwell Inc.")
+    assert _together(index, "Halden", "Halden province")
+    assert _together(index, "Cross-Border Transit Office", "CBTO")
+
+
+def test_a_surname_with_a_particle_goes_to_the_one_person_its_report_names() -> None:
+    index = _index(
+        [
+            "Marco van Leer runs the mill. Van Leer said it was closed.",
+            "Anna van Leer, his sister, sells the flour. Van Leer said prices rose.",
+            "Marco van Leer and Anna van Leer met. Van Leer left first.",
+        ]
+    )
+    assert _entity_of(index, 0, "Van Leer") == "Marco van Leer"
+    assert _entity_of(index, 1, "Van Leer") == "Anna van Leer"
+    assert _entity_of(index, 2, "Van Leer") not in ("Marco van Leer", "Anna van Leer")
+    assert not _together(index, "Marco van Leer", "Anna van Leer")

@@ -1,0 +1,279 @@
+"""Issue 10, item 3: who said a quote, beyond "...," X said.
+
+Every report here is invented. Each case names a quote's first words and the last word
+of the speaker it must be given to (or None where no one may be named).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.analyze import extract_entities, extract_quotes, load_nlp, parse_corpus
+from storyline.model import Article, Corpus, Quote
+
+
+def _quotes(*texts: str) -> list[Quote]:
+    corpus = Corpus(articles=tuple(Article(id=f"r{i}", text=t) for i, t in enumerate(texts)))
+    paragraphs = parse_corpus(corpus, load_nlp())
+    return extract_quotes(corpus, paragraphs, extract_entities(corpus, paragraphs))
+
+
+def _speaker_of(quotes: list[Quote], start: str) -> str | None:
+    found = [q for q in quotes if q.text.startswith(start)]
+    assert len(found) == 1, [q.text for q in quotes]
+    return (found[0].speaker or "").split()[-1] if found[0].speaker else None
+
+
+CASES = [
+    pytest.param(
+        "Senator Dana Pellworth said the panel would wait for Admiral Joss Kemp and his report.\n"
+        '"We will give the navy all the time it needs," she said.',
+        "We will give the navy",
+        "Pellworth",
+        id="pronoun-opening-a-paragraph-is-the-subject-of-the-paragraph-before",
+    ),
+    pytest.param(
+        "Olaf Brenner watched the rally from the square.\n"
+        '"We will win the vote in every district," Marta Lind said.\n'
+        '"I have backed Marta Lind from the very first day, and I still do," he said.',
+        "I have backed Marta Lind",
+        "Brenner",
+        id="pronoun-is-not-a-person-the-quote-speaks-of",
+    ),
+    pytest.param(
+        "Peter Brenner wrote his last letter to Lind after she became engaged to a farmer named "
+        'Jonas Ekberg. "Write to me when you can. If you stay, I will come over in May," he urged.',
+        "Write to me when you can",
+        "Brenner",
+        id="pronoun-skips-a-sentence-inside-the-quote",
+    ),
+    pytest.param(
+        "Brenner's running mate, Ilse Varga, backed the plan and said he should hold firm. "
+        '"It is about all of us, not about you," she wrote to him in a message.',
+        "It is about all of us",
+        "Varga",
+        id="pronoun-is-the-subject-not-its-possessive",
+    ),
+    pytest.param(
+        '"The harbour flooded twice before the rain even started," recalled Brenner\'s friend and '
+        "neighbour Peter Holm.",
+        "The harbour flooded twice",
+        "Holm",
+        id="a-possessive-is-not-the-speaker",
+    ),
+    pytest.param(
+        "Marta Lind chose to keep the date a secret, saying on her blog that there are "
+        '"far too few surprises left these days."',
+        "far too few surprises",
+        "Lind",
+        id="participle-takes-the-subject-of-its-clause",
+    ),
+    pytest.param(
+        '"Ola is one of our best skippers, she is a careful sailor," Brun said on the radio. '
+        '"She is worried about the weather this week."',
+        "She is worried about the weather",
+        "Brun",
+        id="the-subject-outside-the-quote",
+    ),
+    pytest.param(
+        "His old friend Olaf Brenner put it bluntly to him: "
+        '"You had better go home to your family if you want to keep your seat."',
+        "You had better go home",
+        "Brenner",
+        id="no-speech-verb-the-subject-of-the-sentence",
+    ),
+    pytest.param(
+        'Ilse Varga, the trade minister, expressed her "deep concern about the damage to the port '
+        'and its workers."',
+        "deep concern about the damage",
+        "Varga",
+        id="a-quote-as-the-object-of-expressing",
+    ),
+    pytest.param(
+        '"Half the council wants to stop this plan right now!" Brenner tweeted.',
+        "Half the council wants",
+        "Brenner",
+        id="tweeted",
+    ),
+    pytest.param(
+        "Marta Lind listed the reasons why Olaf Brenner would fail: his budget would cost jobs; "
+        'his plan "would be very bad for the workers of this town."',
+        "would be very bad for the workers",
+        "Lind",
+        id="speaker-of-the-main-clause-not-of-a-clause-about-someone",
+    ),
+    pytest.param(
+        'Marta Lind - "We will keep the harbour open all winter long."',
+        "We will keep the harbour open",
+        "Lind",
+        id="a-name-and-a-dash-before-the-quote",
+    ),
+    pytest.param(
+        "Marta Lind posted on Sunday that she would not accept the result of the recount.\n"
+        '"If they had counted every ballot, I would have won this race."',
+        "If they had counted every ballot",
+        "Lind",
+        id="a-quote-alone-after-reported-speech",
+    ),
+    pytest.param(
+        '"We will fight for every single vote," Marta Lind said.\n'
+        'The band then played "Songs Of The Northern Harbour" for the crowd.\n'
+        '"Every single vote will count this time around."',
+        "Every single vote will count",
+        "Lind",
+        id="a-quoted-title-is-nobody-speaking",
+    ),
+    pytest.param(
+        "The ferry operator Norlink said the route would reopen after the repairs. "
+        '"The ferry will run again on Monday morning," it said.',
+        "The ferry will run again",
+        "Norlink",
+        id="it-names-no-one",
+    ),
+    pytest.param(
+        "Marta Lind won the final on Sunday. Lind has now won four titles.\n"
+        "Her coach Piet Oster watched from the stands.\n"
+        'In an interview on Monday, the athlete said: "I have never felt this strong in my career."',
+        "I have never felt this strong",
+        "Lind",
+        id="the-athlete-is-the-person-the-report-is-about",
+    ),
+    pytest.param(
+        "Peter Brenner's campaign apologised to the town on Wednesday.\n"
+        '"We deeply regret any offence the leaflet has caused," the statement said.',
+        "We deeply regret any offence",
+        "Brenner",
+        id="a-statement-speaks-for-whoever-issued-it",
+    ),
+    pytest.param(
+        "In a statement, Norlink said the ferry had been repaired.\n"
+        'It said: "The ferry has carried passengers across the bay since 1950."',
+        "The ferry has carried passengers",
+        "Norlink",
+        id="it-is-the-organisation-just-named",
+    ),
+    pytest.param(
+        "Harbour Police Chief Thomas Walker spoke to reporters on Friday about the theft.\n"
+        "Marta Lind, the owner of the stolen boat, was not at the briefing.\n"
+        'The chief added: "We will find the boat before the end of the month."',
+        "We will find the boat",
+        "Walker",
+        id="the-chief-is-the-person-named-with-that-title",
+    ),
+    pytest.param(
+        'Peter Brenner was arrested on Friday night for "being drunk and shouting in the street."',
+        "being drunk and shouting",
+        None,
+        id="a-passive-subject-is-not-the-speaker",
+    ),
+    pytest.param(
+        "Marta Lind sailed out on Sunday. A spokesman for the port authority said the harbour "
+        'would stay shut. "We are not going to open it before the storm has passed," he said.',
+        "We are not going to open it",
+        "spokesman",
+        id="he-is-the-unnamed-spokesman-of-the-sentence-before",
+    ),
+    pytest.param(
+        "Peter Brenner and his crew were stuck at sea all night, Sarah Miller said, until a boat "
+        "sent by Tom Ward reached them at dawn.\n"
+        '"It was the longest night of my life, and I have sailed for thirty years," she said.',
+        "It was the longest night",
+        "Miller",
+        id="the-paragraph-before-is-about-the-one-it-reports-speaking",
+    ),
+    pytest.param(
+        "Norlink cancelled every crossing on Monday. "
+        '"No ferry will leave the harbour before the storm ends," said a statement from the company.',
+        "No ferry will leave the harbour",
+        "company",
+        id="a-statement-from-someone",
+    ),
+    pytest.param(
+        'Olaf Brenner, who told reporters on Monday that the plan was "a waste of money and of '
+        'time", left the meeting early.',
+        "a waste of money",
+        "Brenner",
+        id="who-is-the-person-the-relative-clause-describes",
+    ),
+    pytest.param(
+        "Marta Lind said the fleet would stay in port.\n"
+        'The official said the delay was "going to cost the town a great deal of money."',
+        "going to cost the town",
+        "official",
+        id="the-official-stays-unnamed",
+    ),
+    pytest.param(
+        'Marta Lind told the council: "We will keep the harbour open all winter.\n'
+        '"Nobody will lose a job here, not this year."',
+        "We will keep the harbour open",
+        "Lind",
+        id="a-quote-left-open-at-the-end-of-its-paragraph",
+    ),
+    pytest.param(
+        'Marta Lind told the council: "We will keep the harbour open all winter.\n'
+        '"Nobody will lose a job here, not this year."',
+        "Nobody will lose a job here",
+        "Lind",
+        id="the-next-paragraph-of-a-long-quote",
+    ),
+    pytest.param(
+        "The two storms had much in common in their strength and path,” said Ilse Varga, "
+        "a forecaster at the weather office.",
+        "The two storms had much in common",
+        "Varga",
+        id="a-quote-whose-opening-mark-is-missing",
+    ),
+    pytest.param(
+        "'We will keep the harbour open all winter,' Marta Lind said on Monday.",
+        "We will keep the harbour open",
+        "Lind",
+        id="single-quotation-marks",
+    ),
+    pytest.param(
+        "‘We don’t close the harbour in winter, not ever,’ Marta Lind said on Monday.",
+        "We don’t close the harbour",
+        "Lind",
+        id="curly-single-marks-with-an-apostrophe-inside",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), CASES)
+def test_issue10_attribution(text: str, quote: str, speaker: str | None) -> None:
+    assert _speaker_of(_quotes(text), quote) == speaker
+
+
+def test_single_marks_only_where_the_report_has_no_double_ones() -> None:
+    quotes = _quotes(
+        "\"We will keep the harbour open,\" Lind said. She called it 'a matter of pride for the town'."
+    )
+    assert [q.text for q in quotes] == ["We will keep the harbour open"]
+
+
+def test_a_closing_mark_alone_opens_no_quote_without_a_verb_of_saying() -> None:
+    assert (
+        _quotes("The ferry left at nine and came back at noon, the crew” tired but safe on the quay.") == []
+    )
+
+
+def test_a_title_in_single_marks_is_no_quote() -> None:
+    assert _quotes("Lind appeared on the show 'Evening On The Northern Harbour' on Sunday.") == []
+
+
+def test_a_short_quote_is_one_with_a_long_one_only_where_its_words_stand_in_it() -> None:
+    quotes = _quotes(
+        'Olaf Brenner said: "I have to say it is about the town and its future, not about you and me."',
+        'Marta Lind wrote to him: "It is not about you."',
+    )
+    assert _speaker_of(quotes, "It is not about you") == "Lind"
+    assert _speaker_of(quotes, "I have to say") == "Brenner"
+
+
+def test_two_quotes_of_one_report_that_share_words_stay_two() -> None:
+    quotes = _quotes(
+        '"If it came down to it I would probably vote for Brenner," said Ana Ruiz, a student.\n'
+        '"If it came down to Lind or Brenner I would probably vote for a third candidate," said '
+        "Piet Oster, a farmer."
+    )
+    assert _speaker_of(quotes, "If it came down to it") == "Ruiz"
+    assert _speaker_of(quotes, "If it came down to Lind") == "Oster"
