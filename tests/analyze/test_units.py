@@ -71,7 +71,7 @@ def test_read_unit(text: str, name: str, dimension: str) -> None:
     assert (found[0].name, found[0].dimension) == (name, dimension)
 
 
-@pytest.mark.parametrize("text", [" people", " million", " m", " degrees", " minutes", " miners", " in", ""])
+@pytest.mark.parametrize("text", [" people", " million", " m", " degrees", " minors", " miners", " in", ""])
 def test_words_that_are_no_unit(text: str) -> None:
     assert read_unit(text) is None
 
@@ -232,9 +232,10 @@ def test_a_measure_in_two_units_is_one_figure() -> None:
 
 
 @pytest.mark.slow
-def test_a_measure_only_one_report_gives_is_no_claim() -> None:
+def test_a_measure_only_one_report_gives_is_a_figure_and_no_disagreement() -> None:
     claims = claims_of("The new Brask rail tunnel is 10 km long.", "The Brask rail tunnel opened on Monday.")
-    assert not any(v.text == "10 km" for c in claims for v in c.values)
+    assert [v.text for c in claims for v in c.values if v.text == "10 km"] == ["10 km"]
+    assert not any(c.disagreement for c in claims)
 
 
 @pytest.mark.slow

@@ -25,7 +25,7 @@ from storyline.analyze._entities import EntityIndex
 from storyline.analyze._nlp import Paragraph
 from storyline.analyze._quotes import SPEECH_VERBS, name_of, subject_of
 from storyline.analyze._units import Unit, read_unit, step, unit_of
-from storyline.model import Claim, ClaimValue, Corpus, Span
+from storyline.model import Claim, ClaimValue, Corpus, Entity, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -88,7 +88,7 @@ _RANGE_TOKEN = re.compile(r"\d[\d,.]*[-–]\d[\d,.]*")
 _RANGE_JOINERS = frozenset({"-", "–", "to"})
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 _DAMAGE = re.compile(r"^(damage\w*|cost\w*|loss\w*)$", re.IGNORECASE)
-_AGE = re.compile(r"^-?years?-old|^aged$|^age$", re.IGNORECASE)
+_AGE = re.compile(r"^-?years?-?old|^aged$|^age$", re.IGNORECASE)
 _GLUED = re.compile(r"[-−]?\d+(?:\.\d+)?°?[CF]")
 """A temperature written in one token ("30C", "86°F")."""
 _HEAT = re.compile(
@@ -113,10 +113,16 @@ _WARMING = frozenset(
 )
 """A temperature near these words is a change or a target ("2C above pre-industrial
 levels", "warming of 1.5C"), not a reading: a change converts without the offset."""
-_COMPOUND_NEXT = re.compile(r"\s*(?:and\s+)?-?\s*\d")
-_COMPOUND_BEFORE = re.compile(
-    r"\d\s*-?\s*(?:feet|foot|ft|pounds?|lbs?|met(?:re|er)s?|stones?)\s*-?\s*(?:and\s+)?$"
+_COMPOUND_NEXT = re.compile(
+    r"\s*(?:and\s+)?-?\s*\d|\s*,\s*(?:and\s+)?\d+(?:\.\d+)?½?\s*-?\s*(?:inch|ounce|oz|cm|centimet)",
+    re.IGNORECASE,
 )
+"""What follows the first part of a measure in two units: "5 feet 6 inches", "5-foot-6",
+"6 pounds, 13 ounces" (after a comma, only with the smaller unit named)."""
+_COMPOUND_BEFORE = re.compile(
+    r"\d\s*-?\s*(?:feet|foot|ft|pounds?|lbs?|met(?:re|er)s?|stones?)\s*[-,]?\s*(?:and\s+)?$"
+)
+_UNIT_PLURALS = {"foot": "feet", "inch": "inches"}
 _SIZE_WORDS = {"long": "length", "wide": "width", "broad": "width", "high": "height", "tall": "height",
                "deep": "depth", "thick": "thickness"}  # fmt: skip
 
@@ -129,6 +135,9 @@ class _Figure:
     predicate: str = ""
     """For a count of a bare noun ("12 soldiers went", "four soldiers died"), the verb
     it is counted by: figures of one noun told by different verbs count different sets."""
+    bound: bool = False
+    """A measure that bounds another fact ("report within 30 days", "within 500 metres of
+    the site"): a deadline or a radius, a claim only when two reports give it."""
 
 
 def extract_claims(
@@ -188,9 +197,9 @@ def _age_figures(para: Paragraph, entities: EntityIndex, source: str, date: dt.d
         person = None
         before = doc[i - 1] if i > 0 else None
         if before is not None and before.text == "," and i + 1 < len(doc) and doc[i + 1].text in _CLOSERS:
-            person = ending.get(i - 1)  # "Alexis Ohanian, 34,"
+            person = ending.get(i - 1) or _known_person(doc, i - 2, entities)  # "Alexis Ohanian, 34,"
         elif before is not None and before.lower_ == "aged" and i >= 2 and doc[i - 2].text == ",":
-            person = ending.get(i - 2)  # "Ohanian, aged 34"
+            person = ending.get(i - 2) or _known_person(doc, i - 3, entities)  # "Ohanian, aged 34"
         elif any(_YEAR_OLD.fullmatch("".join(t.text for t in doc[i + 1 : i + k])) for k in (2, 3, 4, 5)):
             if any(t.lower_ in _AGE_CONTEXT for t in doc[max(0, i - 3) : i]):
                 continue
@@ -202,6 +211,8 @@ def _age_figures(para: Paragraph, entities: EntityIndex, source: str, date: dt.d
             continue
         at = para.start + person.start_char
         entity = entities.at(para.doc_index, at, para.start + person.end_char)
+        if entity is None or entity.type != "PERSON":
+            entity = _person_named(person.text, entities) or entity
         name = entity.name if entity is not None else person.text
         # The person is in what is counted: no narrower scope.
         number = doc[i : i + 1]
@@ -211,6 +222,20 @@ def _age_figures(para: Paragraph, entities: EntityIndex, source: str, date: dt.d
         )  # fmt: skip
         out.append(figure)
     return out
+
+
+def _known_person(doc: Doc, i: int, entities: EntityIndex) -> SpacySpan | None:
+    """A surname the tagger took for something else here ("Ohanian" as a nationality) but
+    that names a person of the cluster: the token `i`, as a span, when it does."""
+    if i < 0 or doc[i].pos_ != "PROPN" or not doc[i].is_title:
+        return None
+    return doc[i : i + 1] if _person_named(doc[i].text, entities) is not None else None
+
+
+def _person_named(name: str, entities: EntityIndex) -> Entity | None:
+    """The person of the cluster a name stands for, if any."""
+    entity = entities.find(name)
+    return entity if entity is not None and entity.type == "PERSON" else None
 
 
 def number_spans(doc: Doc) -> list[SpacySpan]:
@@ -223,6 +248,11 @@ def number_spans(doc: Doc) -> list[SpacySpan]:
     from spacy.tokens import Span as SpacySpanType  # imported here: spaCy takes 1.5 s to import
 
     blocked = {t.i for e in doc.ents if e.label_ in ("DATE", "TIME", "ORDINAL") for t in e}
+    # "39 hours", "a two-day summit", "five weeks early" are tagged dates or times, but
+    # they are lengths of time: figures (with a duration unit), not points in time.
+    for e in doc.ents:
+        if e.label_ in ("DATE", "TIME") and (_is_duration(e) or _RATE_ENT.fullmatch(e.text)):
+            blocked -= {t.i for t in e if t.like_num or t.lower_ in _WORD_NUMBERS}
     # "between 80 and 100" is often tagged a date; a range of years stays one.
     for i in range(1, len(doc) - 2):
         is_range = doc[i - 1].lower_ == "between" and doc[i + 1].lower_ == "and"
@@ -245,6 +275,8 @@ def number_spans(doc: Doc) -> list[SpacySpan]:
         j = _number_run(doc, i + 1, blocked)
         if _is_compound_word(doc, j - 1):
             j = _number_run(doc, j + 2, blocked)  # "twenty-two": one number, not a range
+        if [t.lower_ for t in doc[j : j + 3]] == ["and", "a", "half"]:
+            j += 3  # "five and a half"
         joiner = doc[j].lower_ if j + 1 < len(doc) else ""
         between = joiner == "and" and i > 0 and doc[i - 1].lower_ == "between"
         if (joiner in _RANGE_JOINERS or between) and doc[j + 1].like_num and j + 1 not in blocked:
@@ -258,6 +290,34 @@ def number_spans(doc: Doc) -> list[SpacySpan]:
         spans.append(SpacySpanType(doc, start, j, label=label))
         i = j
     return spans
+
+
+_DURATION_ENT = re.compile(
+    r"(?:(?i:about|around|some|nearly|almost|roughly|more than|less than|over|under|at least|up to|"
+    r"the|a|an|past|last|next|first|final|another|just|only|for)\s+)*"
+    r"(?:(?:\d+(?:[.,]\d+)?|[A-Za-z]+(?:-[a-z]+)?)\s*(?:-|–|to|and)\s*)?"
+    r"(?:\d+(?:[.,]\d+)?|[A-Za-z]+(?:-[a-z]+)?)(?:\s+and\s+a\s+half)?(?:\s*-\s*|\s+)"
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)(?:\s+(?:later|earlier|early|late|long))?",
+)
+"""A length of time as spaCy tags it: a number or range and a unit in lower case ("60
+Minutes" is a programme), with "later" or "early" after it at most."""
+
+
+_RATE_ENT = re.compile(
+    r"(?:(?i:about|around|some|nearly|almost|roughly|more than|less than|over|under|at least|up to)\s+)?"
+    r"\d[\d,.]*\s+(?:a|an|per|each|every)\s+(?:second|minute|hour|day|week|month|year)",
+)
+"""A rate tagged as a time ("about 400 an hour"): a figure, not a point in time."""
+
+
+def _is_duration(ent: SpacySpan) -> bool:
+    """Whether a date or time entity is a length of time ("39 hours", "two-day", "the
+    past five weeks"), not a point in time ("four days ago", "five years old")."""
+    after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
+    if after in ("ago", "old") or not _DURATION_ENT.fullmatch(ent.text):
+        return False
+    number = next((t for t in ent if t.like_num or t.lower_ in _WORD_NUMBERS), None)
+    return number is not None and number.lower_ not in ("one", "a") and not _YEAR.fullmatch(number.text)
 
 
 _TENS = frozenset("twenty thirty forty fifty sixty seventy eighty ninety".split())
@@ -334,6 +394,9 @@ def _figure(
         return _measure_figure(ent, measure, para, entities, source, date, common)
     elif _GLUED.fullmatch(ent[-1].text):
         return None  # "Apartment 4F": read as a number only in case it was a temperature
+    elif (times := _times(ent)) is not None:
+        # "carried out 29 times", "five times as many": how often, or a ratio, by its verb
+        about, predicate = times, _predicate(ent)
     else:
         noun = _counted_noun(ent)
         if noun in _UNITS:
@@ -360,6 +423,11 @@ def _figure(
             about = category or noun or ""
         if about in ("deaths", "missing") and _DEAD_OR_MISSING.search(ent.doc[ent.end : ent.end + 6].text):
             about = "dead or missing"  # "300 dead or missing" is no toll of the dead
+        if not about and (whole := _part_of_noun(ent)) is not None:
+            about = whole  # "won 10 of the first 15 races": a part (see `_scope`) of races
+        if not about and _per_period(ent):
+            # "at a rate of about 847 an hour": a rate, by what is done at that rate
+            about, predicate = "rate", _predicate(ent)
         if not about:
             return None
     qualifier = _qualifier(ent)
@@ -399,18 +467,21 @@ def _as_figure(
     )
 
 
-def _measure(ent: SpacySpan) -> tuple[Unit, str, Token] | None:
+def _measure(ent: SpacySpan) -> tuple[Unit, str, Token, bool] | None:
     """The unit written right after a figure ("10 km", "6.2 miles", "30C"): the unit, its
-    words as written and the token that heads them; None for a count or money."""
+    words as written, the token that heads them and whether the figure is one part of a
+    measure in two units ("6 pounds, 13 ounces"); None for a count or money."""
     doc = ent.doc
     last = ent[-1]
+    # The text right after the figure, from its tokens (doc.text joins the whole doc)
+    after = last.whitespace_ + "".join(t.text_with_ws for t in doc[ent.end : ent.end + 12])
     if _GLUED.fullmatch(last.text):
         found = read_unit(re.sub(r"^[-−]?[\d.]+", "", last.text))
         if found is None:
             return None
         unit, written, head, end_char = found[0], "", last, ent.end_char
     else:
-        found = read_unit(doc.text[ent.end_char : ent.end_char + 40])
+        found = read_unit(after[:40])
         if found is None:
             return None
         unit, end_char = found[0], ent.end_char + found[1]
@@ -420,11 +491,13 @@ def _measure(ent: SpacySpan) -> tuple[Unit, str, Token] | None:
         inside = {t.i for t in tokens}
         outer = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
         head = next((t for t in outer if t.pos_ in ("NOUN", "PROPN")), outer[0] if outer else tokens[-1])
-        written = " ".join(doc.text[ent.end_char : end_char].strip(" -").split()).rstrip(".")
-    if written and unit.name in ("foot", "pound", "metre") and _COMPOUND_NEXT.match(doc.text, end_char):
-        return None  # "5 feet 6 inches", "6 pounds 13 ounces": one measure in two units
-    if _COMPOUND_BEFORE.search(doc.text[max(ent.start_char - 20, 0) : ent.start_char]):
-        return None  # the inches of "5 feet 6 inches"
+        written = " ".join(after[: end_char - ent.end_char].strip(" -").split()).rstrip(".")
+    # "5 feet 6 inches", "6 pounds, 13 ounces": one measure in two units, each part its
+    # own figure (the pounds, the ounces), never a rival of a measure in one unit
+    before = "".join(t.text_with_ws for t in doc[max(ent.start - 8, 0) : ent.start])[-20:]
+    two_units = bool(_COMPOUND_NEXT.match(after, end_char - ent.end_char))
+    part = bool(written) and unit.name in ("foot", "pound", "metre") and two_units
+    part = part or bool(_COMPOUND_BEFORE.search(before))
     if unit.bare and not any(_HEAT.match(t.text) or _HEAT.match(t.lemma_) for t in ent.sent):
         return None  # "Group 4 C": a letter, not a temperature
     if unit.name == "pound" and (
@@ -433,12 +506,12 @@ def _measure(ent: SpacySpan) -> tuple[Unit, str, Token] | None:
         or any(_MONEY_WORDS.match(t.text) or _MONEY_WORDS.match(t.lemma_) for t in ent.sent)
     ):
         return None  # "5 million pounds" is money: never converted
-    return unit, written, head
+    return unit, written, head, part
 
 
 def _measure_figure(
     ent: SpacySpan,
-    measure: tuple[Unit, str, Token],
+    measure: tuple[Unit, str, Token, bool],
     para: Paragraph,
     entities: EntityIndex,
     source: str,
@@ -447,22 +520,33 @@ def _measure_figure(
 ) -> _Figure | None:
     """A figure with a unit: what it measures is the thing the unit describes ("a 10-km
     tunnel", "100 kg of cocaine", "winds of 120 mph", "the tunnel is 6 miles long");
-    with nothing named it is no claim, except a temperature. The unit stays in its text,
-    where `compatible` reads it to convert."""
-    unit, written, head = measure
+    with nothing named, what is done over it ("leased 2,000 square feet") or, for a length
+    of time, nothing. The unit stays in its text, where `compatible` reads it to convert."""
+    unit, written, head, part = measure
     value = parse_number(ent.text)
     if value is None:
         return None
     thing = _measured_thing(head)
+    local = ""
     if unit.dimension == "temperature" and any(t.lower_ in _WARMING for t in ent.sent):
         return None
     if unit.dimension == "temperature":
         counted = "temperature" if thing is None or thing in _TEMPERATURE_NOUNS else f"{thing} temperature"
     elif thing is None:
-        return None
+        # "the baby lived for 39 hours", "they leased 2,000 square feet": a measure by
+        # what is done over it; with no verb either, only a length of time is a figure.
+        # Nothing named, one verb can tell of two things ("weighing 200 pounds" of two
+        # suspects): such a figure is found, but rivals no other report's
+        verb = _predicate(ent)
+        if not verb and unit.dimension != "duration":
+            return None
+        counted = f"{unit.dimension} ({verb})" if verb else unit.dimension
+        local = f"in {source}"
     else:
         size = _SIZE_WORDS.get(head.head.lower_) if head.head.pos_ == "ADJ" else None
         counted = f"{thing} ({size or unit.dimension})"
+    if part:
+        counted = f"{counted}, the {_UNIT_PLURALS.get(unit.name, unit.name + 's')}"
     number = ent.text
     doc = ent.doc
     if unit.dimension == "temperature" and ent.text[:1] in "-−":
@@ -473,7 +557,33 @@ def _measure_figure(
     text = f"{number} {written}" if written else number
     if qualifier and qualifier not in ent.text.lower():
         text = f"{qualifier} {text}"
-    return _as_figure(counted, value, text, qualifier, ent, para, entities, source, date, common)
+    figure = _as_figure(counted, value, text, qualifier, ent, para, entities, source, date, common)
+    bound = any(t.lower_ == "within" for t in doc[max(ent.start - 3, 0) : ent.start])
+    return replace(figure, predicate=local or figure.predicate, bound=bound)
+
+
+def _part_of_noun(ent: SpacySpan) -> str | None:
+    """The noun of "10 of the first 15 races", "three of the rivals": what a part counts."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].lower_ != "of" or not ent.start <= doc[ent.end].head.i < ent.end:
+        return None
+    noun = next((c for c in doc[ent.end].children if c.dep_ == "pobj"), None)
+    if noun is None or noun.pos_ != "NOUN" or not noun.is_alpha or noun.lemma_.lower() in _UNITS:
+        return None
+    return str(noun.lemma_).lower()
+
+
+_RATIO_AFTER = frozenset("as more larger bigger higher greater faster fewer less smaller lower".split())
+
+
+def _times(ent: SpacySpan) -> str | None:
+    """What "N times" counts: "times" (how often: "played 50,000 times"), or "ratio" ("five
+    times as many", "three times more"); None when no "times" follows the figure."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].lower_ not in ("times", "time") or ent.text.lower() == "one":
+        return None
+    after = doc[ent.end + 1].lower_ if ent.end + 1 < len(doc) else ""
+    return "ratio" if after in _RATIO_AFTER or after.endswith("er") else "times"
 
 
 def _money_for(ent: SpacySpan) -> str:
@@ -542,6 +652,13 @@ def _predicate(ent: SpacySpan) -> str:
     """The verb a figure is counted by: "400 workers" in "employed 400 workers" is
     counted by "employ", in "1,000 workers had asked" by "ask"; "" for a verb that
     says nothing of it (`_LIGHT_VERBS`)."""
+    for token in ent.root.ancestors:
+        if token.pos_ in ("VERB", "AUX"):
+            break
+        if token.lower_ == "of" and token.head.like_num:
+            # "won 10 of the 15 races": 15 is the whole the part is taken from; the
+            # verb counts the part, not it
+            return "the whole of a part"
     verb = next((t for t in ent.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
     lemma = str(verb.lemma_).lower() if verb is not None else ""
     return "" if lemma in _LIGHT_VERBS else lemma
@@ -595,6 +712,9 @@ def parse_number(text: str) -> float | None:
     """Read "1,500", "seven", "EUR 180m", "1.2 million", "twenty-three" as a number."""
     words = [w.lower() for w in _NUMBER.findall(text.replace("€", " ").replace("$", " ").replace("£", " "))]
     value: float | None = None
+    if words[-3:] == ["and", "a", "half"]:
+        value = parse_number(" ".join(words[:-3]))
+        return None if value is None else value + 0.5  # "five and a half"
     for word in words:
         if re.fullmatch(r"\d+(?:,\d{3})+", word):
             value = float(word.replace(",", ""))
@@ -719,7 +839,7 @@ def _scope(
     if year is not None:
         parts.append(year)
     # "Each year, floods kill 100-140 Americans": a rate, not this story's count
-    rate = _rate(clause)
+    rate = _rate(clause, ent)
     if rate:
         parts.append(rate)
     # "as many as 40,000 could have died": a projection, not a count
@@ -807,20 +927,33 @@ def _earlier_year(sent: SpacySpan, date: dt.date | None) -> str | None:
 
 _BACK = frozenset("that those previous earlier prior".split())
 _MODALS = frozenset("could might may would".split())
-_PERIODS = frozenset("year day week month".split())
+_PERIODS = frozenset("year day week month hour minute".split())
 _EVERY = frozenset("each every per".split())
 
 
-def _rate(clause: list[Token]) -> str:
+def _rate(clause: list[Token], ent: SpacySpan) -> str:
     """ "each year", "a day", "per week", "annually": the period a rate is counted over."""
+    root = ent.root
+    own = {t.i for t in ent} | ({root.head.i} if root.dep_ in ("nummod", "quantmod", "compound") else set())
     for token in clause:
         if token.lower_ == "annually":
             return "a year"
         if token.lemma_.lower() in _PERIODS and any(
-            c.lower_ in _EVERY and c.dep_ == "det" for c in token.children
+            c.dep_ == "det" and (c.lower_ in _EVERY or (c.lower_ in ("a", "an") and token.head.i in own))
+            for c in token.children
         ):
-            return f"a {token.lemma_.lower()}"
+            # "300 cars a day", "847 an hour": the period hangs from the figure as an
+            # adverb; "on a day when" is no rate
+            return f"{'an' if token.lemma_.lower() == 'hour' else 'a'} {token.lemma_.lower()}"
     return ""
+
+
+def _per_period(ent: SpacySpan) -> bool:
+    """Whether a figure is a rate ("593 an hour", "300 cars a day", "40 per week")."""
+    for token in ent.doc[ent.end : ent.end + 3]:
+        if token.lemma_.lower() in _PERIODS:
+            return any(c.dep_ == "det" and c.lower_ in _EVERY | {"a", "an"} for c in token.children)
+    return False
 
 
 def _points_back(clause: list[Token]) -> bool:
@@ -982,9 +1115,25 @@ def _share_of(ent: SpacySpan) -> str | None:
         for token in doc[at + 1 : at + 6]:
             if token.pos_ in ("NOUN", "PROPN"):
                 return str(token.lemma_).lower()
+    sign = doc[at - 1] if at > ent.end else ent.root
+    # "5.2 percent population growth", "a vacancy rate of 3.7 percent": the noun the
+    # share qualifies, with the nouns compounded into it
+    owner = None
+    if sign.dep_ in ("compound", "nmod", "amod") and sign.head.pos_ == "NOUN":
+        owner = sign.head
+    elif sign.dep_ == "pobj" and sign.head.lower_ == "of" and sign.head.head.pos_ == "NOUN":
+        owner = sign.head.head
+    if owner is not None and owner.is_alpha and owner.lemma_.lower() not in _POLLS:
+        words = [
+            c.lower_ for c in owner.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i != sign.i
+        ]
+        return " ".join([*words, str(owner.lemma_).lower()])
     for head in list(ent.root.ancestors)[:3]:
         if head.pos_ in ("VERB", "AUX"):
             subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.lower_ in ("it", "they") and head.dep_ in ("advcl", "conj"):
+                # "prices rose 4 percent here, while they jumped 12 percent there"
+                subject = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
                 return str(subject.lemma_).lower()
     return None
@@ -1064,8 +1213,11 @@ def _same_predicates(figures: list[_Figure]) -> list[_Figure]:
 def _group(figures: list[_Figure], order: list[str]) -> list[Claim]:
     figures = _same_predicates(figures)
     by_quantity: defaultdict[tuple[str, str, str], list[ClaimValue]] = defaultdict(list)
+    told: set[tuple[str, str, str]] = set()
     for figure in figures:
         values = by_quantity[figure.counted, figure.scope, figure.predicate]
+        if not figure.bound:
+            told.add((figure.counted, figure.scope, figure.predicate))
         unit = unit_of(figure.value.text)
         if not any(
             v.source == figure.value.source and v.value == figure.value.value and unit_of(v.text) == unit
@@ -1073,12 +1225,10 @@ def _group(figures: list[_Figure], order: list[str]) -> list[Claim]:
         ):
             values.append(figure.value)
     claims = []
-    for (counted, scope, _), values in by_quantity.items():
-        if len({v.source for v in values}) < 2 and any(unit_of(v.text) for v in values):
-            continue  # a measure only one report gives: too often context ("a 55-foot boat")
-        if len({v.source for v in values}) < 2 and counted.startswith(AGE_OF):
-            continue  # an age only one report gives is a detail of who someone is, no claim
-
+    for key, values in by_quantity.items():
+        counted, scope, _ = key
+        if key not in told and len({v.source for v in values}) < 2:
+            continue  # a deadline or a radius only one report gives: context
         values.sort(key=lambda v: (v.date or dt.date.min, order.index(v.source)))
         disagreement, kind = (False, None) if scope == "part" else _disagreement(values)
         about = f"{counted} ({scope})" if scope else counted

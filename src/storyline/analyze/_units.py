@@ -1,6 +1,7 @@
 """Units of measure for figures: which unit a figure is given in, and its value in a base unit.
 
-Length, weight, area, volume, speed and temperature convert; currencies never do
+Length, weight, area, volume, speed, temperature and lengths of time ("39 hours",
+"two days": a month is 28 to 31 days, a year 365 or 366) convert; currencies never do
 (their rate changes by the day, so "EUR 180 million" and "$200 million" are two
 quantities). The table is small and exact: the international definitions (a mile
 is 1,609.344 m, a pound 0.45359237 kg). A word that names more than one unit
@@ -27,7 +28,7 @@ class Unit:
 
     name: str
     dimension: str
-    """ "length", "weight", "area", "volume", "speed" or "temperature"."""
+    """ "length", "weight", "area", "volume", "speed", "temperature" or "duration"."""
     low: float
     high: float
     offset: float = 0.0
@@ -35,7 +36,7 @@ class Unit:
     """A lone letter ("30 C"): a unit only where the sentence speaks of temperature."""
 
     def to_base(self, value: float) -> tuple[float, float]:
-        """`value` in the dimension's base unit (m, kg, m², l, km/h, °C), as a range."""
+        """`value` in the dimension's base unit (m, kg, m², l, km/h, °C, s), as a range."""
         ends = (value * self.low + self.offset, value * self.high + self.offset)
         return min(ends), max(ends)
 
@@ -79,6 +80,13 @@ _TABLE: tuple[tuple[str, str, float, float, str], ...] = (
     ("mph", "speed", 1.609344, 1.609344, rf"mph|{_MI}{_HOUR}"),
     ("knot", "speed", 1.852, 1.852, r"knots?"),
     ("m/s", "speed", 3.6, 3.6, rf"m/s|{_M}\s+(?:per|a)\s+second"),
+    ("second", "duration", 1.0, 1.0, r"seconds?|secs?"),
+    ("minute", "duration", 60.0, 60.0, r"minutes?|mins?"),
+    ("hour", "duration", 3600.0, 3600.0, r"hours?|hrs?"),
+    ("day", "duration", 86400.0, 86400.0, r"days?"),
+    ("week", "duration", 604800.0, 604800.0, r"weeks?"),
+    ("month", "duration", 28 * 86400.0, 31 * 86400.0, r"months?"),
+    ("year", "duration", 365 * 86400.0, 366 * 86400.0, r"years?|yrs?"),
     ("celsius", "temperature", 1.0, 1.0, r"°\s*c|degrees?\s+(?:celsius|centigrade|c)\b|celsius|centigrade"),
     ("fahrenheit", "temperature", 5 / 9, 5 / 9, r"°\s*f|degrees?\s+(?:fahrenheit|f)\b|fahrenheit"),
 )
@@ -114,18 +122,27 @@ def read_unit(text: str) -> tuple[Unit, int] | None:
     return best
 
 
+_NUMBER_END = re.compile(
+    r"\d(?!\d)|(?<![A-Za-z])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+    r"ninety|hundred|thousand|million|billion|dozen|half)(?![A-Za-z])",
+    re.IGNORECASE,
+)
+"""Where a number ends: a digit, or a number word ("two days", "five and a half weeks")."""
+
+
 @lru_cache(maxsize=1 << 16)
 def unit_of(text: str) -> Unit | None:
-    """The unit a figure's text ends with ("about 10 km", "30C", "-5 °C"); None for a count."""
-    for i, char in enumerate(text):
-        # Units follow the number: try every place right after a digit.
-        if char.isdigit() and (i + 1 == len(text) or not text[i + 1].isdigit()):
-            rest = text[i + 1 :]
-            if rest[:1] in (",", "."):
-                continue
-            found = read_unit(rest)
-            if found is not None and not rest[found[1] :].strip(" ."):
-                return found[0]
+    """The unit a figure's text ends with ("about 10 km", "30C", "-5 °C", "two days");
+    None for a count."""
+    for number in _NUMBER_END.finditer(text):
+        # Units follow the number: try every place right after one.
+        rest = text[number.end() :]
+        if rest[:1] in (",", "."):
+            continue
+        found = read_unit(rest)
+        if found is not None and not rest[found[1] :].strip(" ."):
+            return found[0]
     return None
 
 

@@ -1,0 +1,238 @@
+"""Lengths of time, rates and shares as figures (issue 10, item 1).
+
+Every cluster here is invented. A length of time ("39 hours", "a two-day summit") is a
+measure with a duration unit, compared converted ("two days" is "48 hours"); a rate
+("300 cars a day") is its own quantity, never a rival of a total; a share names what
+it is a share of ("a vacancy rate of 3.7 percent").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from storyline.analyze import extract_claims, extract_entities, load_nlp, parse_corpus
+from storyline.analyze._claims import compatible, parse_number
+from storyline.analyze._units import read_unit, unit_of
+from storyline.model import Article, Claim, ClaimValue, Corpus
+
+DAY = dt.date(2031, 5, 6)
+
+
+def claims_of(*texts: str) -> list[Claim]:
+    corpus = Corpus(articles=tuple(Article(id=f"r{i}", text=t, date=DAY) for i, t in enumerate(texts)))
+    paragraphs = parse_corpus(corpus, load_nlp())
+    dates = {i: a.date for i, a in enumerate(corpus.articles)}
+    return extract_claims(corpus, paragraphs, extract_entities(corpus, paragraphs), dates=dates)
+
+
+def texts(claims: list[Claim]) -> set[str]:
+    return {v.text for c in claims for v in c.values}
+
+
+def measure(text: str, number: float, qualifier: str = "", source: str = "a") -> ClaimValue:
+    return ClaimValue(number, text, qualifier, None, source, DAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (" hours", "hour"),
+        ("-day summit", "day"),
+        (" weeks early", "week"),
+        (" minutes", "minute"),
+        (" years", "year"),
+    ],
+)
+def test_duration_units(text: str, name: str) -> None:
+    found = read_unit(text)
+    assert found is not None and found[0].name == name and found[0].dimension == "duration"
+
+
+def test_half_after_a_number_word() -> None:
+    assert parse_number("five and a half") == 5.5
+    assert parse_number("two and a half") == 2.5
+    assert parse_number("five") == 5
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (measure("two days", 2), measure("48 hours", 48), True),  # one length, two units
+        (measure("about two days", 2, "about"), measure("50 hours", 50), True),  # rounding within "about"
+        (measure("39 hours", 39), measure("three days", 3), False),
+        (measure("three weeks", 3), measure("21 days", 21), True),
+        (measure("six months", 6), measure("26 weeks", 26), True),  # a month is 28 to 31 days
+        (measure("two days", 2), measure("2 km", 2), True),  # another dimension: no rival
+    ],
+)
+def test_compatible_durations(a: ClaimValue, b: ClaimValue, same: bool) -> None:
+    assert unit_of(a.text) is not None
+    assert compatible(a, b) is same
+
+
+@pytest.mark.slow
+def test_a_length_of_time_is_a_figure() -> None:
+    claims = claims_of(
+        "The ferry from Orsk to Kessport was stuck in the ice for 39 hours.",
+        "Delegates gathered in Kessport for a two-day summit on fishing rights.",
+    )
+    found = texts(claims)
+    assert "39 hours" in found
+    assert any(t.startswith("two") and t.endswith("day") for t in found)
+
+
+@pytest.mark.slow
+def test_a_point_in_time_and_an_age_are_no_lengths() -> None:
+    claims = claims_of(
+        "The ferry left Orsk four days ago, the harbour master said.",
+        "The captain, who is 58 years old, was interviewed on 60 Minutes.",
+    )
+    assert not any(c.counted.startswith(("duration", "ferry")) for c in claims)
+    assert not any(v.value in (4.0, 58.0, 60.0) for c in claims for v in c.values)
+
+
+@pytest.mark.slow
+def test_a_length_in_two_units_is_no_disagreement() -> None:
+    claims = claims_of(
+        "The ferry was stuck in the ice for two days before tugs reached it.",
+        "The ferry was stuck in the ice for 48 hours before tugs reached it.",
+    )
+    assert not any(c.disagreement for c in claims)
+
+
+@pytest.mark.slow
+def test_a_half_is_kept_in_a_length_of_time() -> None:
+    claims = claims_of("The ferry reached Kessport five and a half hours late.")
+    assert 5.5 in {v.value for c in claims for v in c.values}
+
+
+@pytest.mark.slow
+def test_a_rate_is_a_figure_and_no_rival_of_a_total() -> None:
+    claims = claims_of(
+        "The Brask plant now builds 300 cars a day, the company said.",
+        "The Brask plant has built 12,000 cars since it opened, the company said.",
+    )
+    assert not any(c.disagreement for c in claims)
+    rates = [c for c in claims if c.scope == "a day"]
+    assert [v.value for c in rates for v in c.values] == [300.0]
+
+
+@pytest.mark.slow
+def test_a_rate_with_no_noun_is_a_figure() -> None:
+    claims = claims_of("Since Monday the channel has lost followers at a rate of about 400 an hour.")
+    assert any(c.counted == "rate" and c.scope == "an hour" for c in claims)
+
+
+@pytest.mark.slow
+def test_a_day_that_is_no_period_makes_no_rate() -> None:
+    claims = claims_of("On a day when 40 people came to the Orsk market, the hall was shut.")
+    assert not any("a day" in c.scope for c in claims)
+
+
+@pytest.mark.slow
+def test_a_share_names_what_it_is_a_share_of() -> None:
+    claims = claims_of(
+        "Warehouses in Kessport posted a vacancy rate of just 3.7 percent in the spring, a broker said.",
+        "Orsk saw 5.2 percent population growth over four years.",
+    )
+    about = {c.counted for c in claims if c.counted.startswith("%")}
+    assert {"% vacancy rate", "% population growth"} <= about
+
+
+@pytest.mark.slow
+def test_two_shares_of_different_things_are_no_disagreement() -> None:
+    claims = claims_of(
+        "Warehouses in Kessport posted a vacancy rate of 3.7 percent, a broker said.",
+        "Rents for warehouses in Kessport rose 9 percent, a broker said.",
+    )
+    assert not any(c.disagreement for c in claims)
+
+
+@pytest.mark.slow
+def test_how_often_and_ratios_are_figures_of_their_own() -> None:
+    claims = claims_of(
+        "The Orsk patrol had been carried out 29 times before the ambush.",
+        "The clip will play 50,000 times on cable, the station said.",
+        "Brel gained about five times as many followers as his rival.",
+    )
+    about = {(c.counted, v.value) for c in claims for v in c.values}
+    assert {("times", 29.0), ("times", 50000.0), ("ratio", 5.0)} <= about
+    # the ratio counts no followers, and how often one thing was done is no rival of another
+    assert ("follower", 5.0) not in about
+    assert not any(c.disagreement for c in claims)
+
+
+@pytest.mark.slow
+def test_a_part_of_named_things_is_a_part() -> None:
+    claims = claims_of("Brel has already won 10 of the first 15 races in the Orsk series.")
+    parts = {(c.counted, c.scope) for c in claims if 10.0 in {v.value for v in c.values}}
+    assert parts == {("race", "part")}
+
+
+@pytest.mark.slow
+def test_a_part_and_the_whole_are_no_disagreement() -> None:
+    claims = claims_of(
+        "Brel has won 10 of the 15 races in the Orsk series.",
+        "Brel has won 12 races in the Orsk series this year.",
+    )
+    assert not any(c.disagreement for c in claims)
+
+
+@pytest.mark.slow
+def test_a_measure_in_two_units_gives_both_parts() -> None:
+    claims = claims_of(
+        "The Orsk zoo said the cub weighed 6 pounds, 13 ounces at birth.",
+        "The cub weighed 6 pounds 13 ounces, keepers at the Orsk zoo said.",
+        "The cub weighed 6.8 pounds, the Orsk zoo said.",
+    )
+    values = {(c.counted, v.value) for c in claims for v in c.values}
+    assert {("cub (weight), the pounds", 6.0), ("cub (weight), the ounces", 13.0)} <= values
+    # 6 pounds 13 ounces is 6.8 pounds: the part "6 pounds" is no rival of it
+    assert not any(c.disagreement for c in claims)
+
+
+@pytest.mark.slow
+def test_a_share_with_a_pronoun_takes_the_subject_it_stands_for() -> None:
+    claims = claims_of("Rents rose 4 percent in Marlow last year, while they jumped by 12 percent in Tenby.")
+    assert {c.counted for c in claims if 12.0 in {v.value for v in c.values}} == {"% rent"}
+
+
+@pytest.mark.slow
+def test_measures_that_name_nothing_rival_no_other_report() -> None:
+    # Two suspects, each described by one report: "weighing" names neither.
+    claims = claims_of(
+        "Police in Orsk said one man was seen weighing 200 to 220 pounds.",
+        "Police in Orsk said the other was seen weighing 140 to 160 pounds.",
+    )
+    assert {v.value for c in claims for v in c.values} >= {200.0, 220.0, 140.0, 160.0}
+    assert not any(c.disagreement for c in claims)
+
+
+@pytest.mark.slow
+def test_a_comma_after_a_measure_starts_no_second_unit() -> None:
+    claims = claims_of(
+        "The Orsk ferry is 30 feet, 12 people were aboard it.", "The Orsk ferry is 30 feet long."
+    )
+    assert {c.counted for c in claims if 30.0 in {v.value for v in c.values}} == {"ferry (length)"}
+
+
+@pytest.mark.slow
+def test_a_deadline_or_a_radius_one_report_gives_is_no_claim() -> None:
+    claims = claims_of(
+        "The Orsk inquiry will report within 30 days. Gas levels stayed high within 500 metres of the site.",
+        "The Orsk inquiry was set up on Sunday.",
+    )
+    assert not any(v.value in (30.0, 500.0) for c in claims for v in c.values)
+
+
+@pytest.mark.slow
+def test_a_radius_two_reports_give_is_a_claim() -> None:
+    claims = claims_of(
+        "Residents within 2 km of the Orsk plant were moved out.",
+        "Everyone within two kilometres of the Orsk plant had to leave.",
+    )
+    assert any(
+        {v.source for v in c.values} == {"r0", "r1"} and 2.0 in {v.value for v in c.values} for c in claims
+    )
