@@ -1,6 +1,6 @@
 """Seconds per story report on long wire text, per stage, and how it grows with the cluster.
 
-    .venv/bin/python benchmarks/report_speed.py [--sizes 5 20 50 100] [--json FILE]
+    .venv/bin/python benchmarks/report_speed.py [--sizes 5 20 50 100] [--json FILE] [--workers-ab]
 
 Clusters are DUC 2006 wire articles (../shared/data/duc/duc2006.jsonl.gz), full length:
 the first 20 articles of D0609I (about 6,500 words) is the "20-article wire story";
@@ -8,6 +8,10 @@ the scaling rows take the first N articles of the DUC 2006 clusters in file orde
 (several topics once N passes 25, which only makes the name merging harder). Every
 cluster is reported once after a warm-up report (models load then); each stage of
 `Reporter.pipeline` is timed on its own, in this one run.
+
+With `--workers-ab`, each cluster is reported by two Reporters in turn, one parsing in this
+process alone (`ReportOptions(parse_workers=0)`) and one with the default parse workers
+(one fewer than the CPUs): wall seconds of both, same run, and their ratio.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ import json
 import time
 from pathlib import Path
 
-from storyline.model import Article, Corpus
+from storyline.model import Article, Corpus, ReportOptions
 from storyline.pipeline import Reporter
 
 DUC = Path(__file__).resolve().parents[2] / "shared" / "data" / "duc" / "duc2006.jsonl.gz"
@@ -48,7 +52,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[5, 20, 50, 100])
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--workers-ab", action="store_true", help="parse workers off and on, in turn")
     args = parser.parse_args()
+    if args.workers_ab:
+        return workers_ab(args)
     clusters = load()
     reporter = Reporter()
     by_id = {c["id"]: c for c in clusters}
@@ -68,6 +75,42 @@ def main() -> int:
         print(
             f"| {name} | {len(articles)} | {words} | {total:.2f} | {seconds['entities']:.2f} | "
             f"{seconds['quotes']:.2f} | {seconds['claims']:.2f} | {seconds['parse']:.2f} |"
+        )
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+def workers_ab(args: argparse.Namespace, rounds: int = 3) -> int:
+    clusters = load()
+    by_id = {c["id"]: c for c in clusters}
+    wire = articles_of(by_id["duc2006-D0609I"]["documents"][:20])  # type: ignore[index]
+    alone = Reporter(ReportOptions(parse_workers=0))
+    shared = Reporter(ReportOptions())
+    run_stages(alone, wire[:3])
+    run_stages(shared, wire[:3])
+    time.sleep(5)  # the workers load their model (not counted: "after models load")
+    run_stages(shared, wire)  # warm
+    pool = [d for c in clusters for d in c["documents"]]  # type: ignore[attr-defined]
+    rows = [("D0609I, 20 articles", wire)]
+    rows += [(f"DUC 2006, first {n} articles", articles_of(pool[:n])) for n in args.sizes]
+    results: dict[str, object] = {}
+    print(
+        "| cluster | words | one process: total s (parse s) | with parse workers: total s (parse s) | ratio |"
+    )
+    print("|---|---|---|---|---|")
+    for name, articles in rows:
+        a_runs, b_runs = [], []
+        for _ in range(rounds if len(articles) <= 50 else 1):
+            a_runs.append(run_stages(alone, articles))
+            b_runs.append(run_stages(shared, articles))
+        a = min(a_runs, key=lambda r: sum(r.values()))
+        b = min(b_runs, key=lambda r: sum(r.values()))
+        ta, tb = sum(a.values()), sum(b.values())
+        words = sum(len(x.text.split()) for x in articles)
+        results[name] = {"words": words, "alone": a, "shared": b}
+        print(
+            f"| {name} | {words} | {ta:.2f} ({a['parse']:.2f}) | {tb:.2f} ({b['parse']:.2f}) | {tb / ta:.2f} |"
         )
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
