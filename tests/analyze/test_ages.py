@@ -6,22 +6,10 @@ report gives it; ages of two people, ages in the past and ages of people not nam
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
+from figure_claims import claims_of
 
-from storyline.analyze import extract_claims, extract_entities, load_nlp, parse_corpus
-from storyline.model import Article, Claim, Corpus
-
-DAY = dt.date(2031, 5, 6)
-
-
-def claims_of(*texts: str) -> list[Claim]:
-    articles = tuple(Article(id=f"r{i}", text=t, date=DAY) for i, t in enumerate(texts))
-    corpus = Corpus(articles=articles)
-    paragraphs = parse_corpus(corpus, load_nlp())
-    dates = {i: a.date for i, a in enumerate(corpus.articles)}
-    return extract_claims(corpus, paragraphs, extract_entities(corpus, paragraphs), dates=dates)
+from storyline.model import Claim
 
 
 def ages(claims: list[Claim]) -> dict[str, tuple[set[float], bool]]:

@@ -6,22 +6,11 @@ two figures look alike but measure different things (or the same thing, rounded)
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
+from figure_claims import DAY, claims_of
 
-from storyline.analyze import extract_claims, extract_entities, load_nlp, parse_corpus
 from storyline.analyze._claims import compatible, parse_range
-from storyline.model import Article, Claim, ClaimValue, Corpus
-
-DAY = dt.date(2031, 5, 6)
-
-
-def claims_of(*texts: str) -> list[Claim]:
-    corpus = Corpus(articles=tuple(Article(id=f"r{i}", text=t, date=DAY) for i, t in enumerate(texts)))
-    paragraphs = parse_corpus(corpus, load_nlp())
-    dates = {i: a.date for i, a in enumerate(corpus.articles)}
-    return extract_claims(corpus, paragraphs, extract_entities(corpus, paragraphs), dates=dates)
+from storyline.model import Claim, ClaimValue
 
 
 def disputed(claims: list[Claim]) -> list[set[float]]:

@@ -12,21 +12,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from figure_claims import DAY, claims_of
 
-from storyline.analyze import extract_claims, extract_entities, load_nlp, parse_corpus
 from storyline.analyze._claims import compatible
 from storyline.embed import FactMatcher
-from storyline.model import Article, Claim, ClaimValue, Corpus
-
-DAY = dt.date(2031, 5, 6)
-
-
-def claims_of(*texts: str, days: tuple[dt.date, ...] = ()) -> list[Claim]:
-    articles = tuple(Article(id=f"r{i}", text=t, date=days[i] if days else DAY) for i, t in enumerate(texts))
-    corpus = Corpus(articles=articles)
-    paragraphs = parse_corpus(corpus, load_nlp())
-    dates = {i: a.date for i, a in enumerate(corpus.articles)}
-    return extract_claims(corpus, paragraphs, extract_entities(corpus, paragraphs), dates=dates)
+from storyline.model import Claim, ClaimValue
 
 
 def disputed(claims: list[Claim]) -> list[set[float]]:

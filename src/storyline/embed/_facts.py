@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
@@ -127,18 +128,9 @@ _MONTHS = frozenset(
 )
 
 
-def figures_of(text: str) -> Figures:
-    """(counted thing, value) for each figure a cue names within a few words of it.
-
-    Cheap on purpose (a regular expression, no parse): it runs on every candidate
-    sentence of every summary. Years, dates and parts ("three of them", "including
-    two children") are skipped: they count nothing the sentence's total does; so are
-    counts of a state now ("12 were still in hospital"). Sums of money and shares
-    ("$1.2 million", "10 percent") are figures whatever they count.
-    """
-    tokens = _TOKEN.findall(text)
-    lower = [t.lower() for t in tokens]
-    found: list[tuple[str, float]] = []
+def _numbers(lower: list[str]) -> Iterator[tuple[int, float, bool, bool]]:
+    """(position, value, money, scaled) of each number among the lowercased tokens, with
+    its scale ("1.2 million", "$57m"); not years ("2012", "2012,") nor days of a month."""
     for i, token in enumerate(lower):
         value = _value(token)
         if value is None:
@@ -148,13 +140,29 @@ def figures_of(text: str) -> Figures:
         scaled = scale in _SCALES or (money and scale in _MONEY_SCALES)
         if scaled:
             value *= _SCALES.get(scale) or _MONEY_SCALES[scale]
+        is_date = (i > 0 and lower[i - 1] in _MONTHS) or (i + 1 < len(lower) and lower[i + 1] in _MONTHS)
+        digits = token.rstrip(",")  # "2012," before a comma
+        is_year = digits.isdigit() and len(digits) == 4 and 1800 <= value <= 2100
+        if not (is_date or is_year):
+            yield i, value, money, scaled
+
+
+def figures_of(text: str) -> Figures:
+    """(counted thing, value) for each figure a cue names within a few words of it.
+
+    Cheap on purpose (a regular expression, no parse): it runs on every candidate
+    sentence of every summary. Years, dates and parts ("three of them", "including
+    two children") are skipped: they count nothing the sentence's total does; so are
+    counts of a state now ("12 were still in hospital"). Sums of money and shares
+    ("$1.2 million", "10 percent") are figures whatever they count.
+    """
+    lower = [t.lower() for t in _TOKEN.findall(text)]
+    found: list[tuple[str, float]] = []
+    for i, value, money, scaled in _numbers(lower):
         after = lower[i + 2 if scaled else i + 1] if i + (2 if scaled else 1) < len(lower) else ""
         near = lower[max(i - 3, 0) : i] + lower[i + 1 : i + 5]
-        is_date = (i > 0 and lower[i - 1] in _MONTHS) or (i + 1 < len(lower) and lower[i + 1] in _MONTHS)
-        is_year = token.isdigit() and len(token) == 4 and 1800 <= value <= 2100
         before = lower[i - 2] if money and i > 1 else lower[i - 1] if i > 0 else ""  # "including $200,000"
-        is_part = (i + 1 < len(lower) and lower[i + 1] in _PART) or before in _PART
-        if is_date or is_year or is_part:
+        if (i + 1 < len(lower) and lower[i + 1] in _PART) or before in _PART:
             continue
         # A sum of money or a share is a figure whatever it counts: two sentences that
         # state one fact with different sums ("raised $1.2 million", "$1.5 million") differ.
@@ -176,25 +184,7 @@ def figures_of(text: str) -> Figures:
 def numbers_of(text: str) -> frozenset[float]:
     """Every number a sentence states, whatever it counts: digits and number words from
     two up, with their scale ("$57m", "1.2 million"); not years, nor days of a month."""
-    tokens = _TOKEN.findall(text)
-    lower = [t.lower() for t in tokens]
-    found: set[float] = set()
-    for i, token in enumerate(lower):
-        value = _value(token)
-        if value is None:
-            continue
-        money = i > 0 and lower[i - 1] in _MONEY
-        scale = lower[i + 1] if i + 1 < len(lower) else ""
-        if scale in _SCALES:
-            value *= _SCALES[scale]
-        elif money and scale in _MONEY_SCALES:
-            value *= _MONEY_SCALES[scale]
-        is_date = (i > 0 and lower[i - 1] in _MONTHS) or (i + 1 < len(lower) and lower[i + 1] in _MONTHS)
-        digits = token.rstrip(",")  # "2012," before a comma
-        is_year = digits.isdigit() and len(digits) == 4 and 1800 <= value <= 2100
-        if not (is_date or is_year):
-            found.add(value)
-    return frozenset(found)
+    return frozenset(value for _, value, _, _ in _numbers([t.lower() for t in _TOKEN.findall(text)]))
 
 
 _CLAUSE_BREAKS = frozenset(", ; and or but while whereas".split())

@@ -1,0 +1,20 @@
+"""`claims_of`: the claims of a few invented one-paragraph reports, parsed as a report
+parses them; shared by the figure, unit, age and scope tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from storyline.analyze import extract_claims, extract_entities, load_nlp, parse_corpus
+from storyline.model import Article, Claim, Corpus
+
+DAY = dt.date(2031, 5, 6)
+
+
+def claims_of(*texts: str, days: tuple[dt.date, ...] = ()) -> list[Claim]:
+    """Report i is `texts[i]`, dated `days[i]` (every report `DAY` when no days are given)."""
+    articles = tuple(Article(id=f"r{i}", text=t, date=days[i] if days else DAY) for i, t in enumerate(texts))
+    corpus = Corpus(articles=articles)
+    paragraphs = parse_corpus(corpus, load_nlp())
+    dates = {i: a.date for i, a in enumerate(corpus.articles)}
+    return extract_claims(corpus, paragraphs, extract_entities(corpus, paragraphs), dates=dates)
