@@ -69,6 +69,7 @@ def test_a_shared_parse_gives_the_same_docs(workers: ParseWorkers) -> None:
     shared = parse_corpus(corpus, nlp, workers=workers)
     assert _signature(shared) == _signature(alone)
     assert len(alone) > 50
+    assert all(p.text == p.doc.text for p in (*alone, *shared))  # kept, not rebuilt per access
 
 
 def test_a_failed_worker_leaves_its_part_to_this_process(workers: ParseWorkers) -> None:

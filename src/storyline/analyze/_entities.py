@@ -135,6 +135,10 @@ class EntityIndex:
     )
     """`mentions` of each article, in the same order (`at` is asked once per token
     it reads, so a scan of every mention made it grow with the cluster's square)."""
+    _found: dict[str, Entity | None] = field(
+        init=False, repr=False, compare=False, hash=False, default_factory=dict
+    )
+    """`find`'s answers so far: each scans every entity and alias."""
 
     def __post_init__(self) -> None:
         for mention, entity in self.mentions:
@@ -153,6 +157,11 @@ class EntityIndex:
 
     def find(self, name: str) -> Entity | None:
         """The entity whose name or alias matches `name` (spelling variants allowed)."""
+        if name not in self._found:
+            self._found[name] = self._find(name)
+        return self._found[name]
+
+    def _find(self, name: str) -> Entity | None:
         tokens = name_tokens(name)
         if not tokens:
             return None

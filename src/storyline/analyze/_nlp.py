@@ -48,10 +48,13 @@ class Paragraph:
     start: int
     """Offset of the paragraph in the cleaned article text."""
     doc: Doc
+    text: str = ""
+    """The paragraph as given to the parser, which is `doc.text` (spaCy rebuilds that
+    from the tokens at every access; the analyses read it thousands of times)."""
 
-    @property
-    def text(self) -> str:
-        return str(self.doc.text)
+    def __post_init__(self) -> None:
+        if not self.text:
+            object.__setattr__(self, "text", str(self.doc.text))
 
 
 @lru_cache(maxsize=2)
@@ -208,7 +211,10 @@ def parse_corpus(
         docs = workers.parse(texts, nlp, batch_size)
     else:
         docs = list(nlp.pipe(texts, batch_size=batch_size))
-    return [Paragraph(doc_index=i, start=s, doc=d) for (i, s), d in zip(places, docs, strict=True)]
+    return [
+        Paragraph(doc_index=i, start=s, doc=d, text=t)
+        for (i, s), d, t in zip(places, docs, texts, strict=True)
+    ]
 
 
 def _cut(texts: list[str], words: list[int], parts: int) -> list[list[str]]:

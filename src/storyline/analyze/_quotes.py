@@ -84,6 +84,12 @@ class _Found:
     speaker: str | None
     span: Span
     words: frozenset[str]
+    sequence: str = ""
+    """Its words in order, lowercased (`_sequence`), for `_same`."""
+
+    def __post_init__(self) -> None:
+        if not self.sequence:
+            self.sequence = _sequence(self.text)
 
 
 def extract_quotes(corpus: Corpus, paragraphs: list[Paragraph], entities: EntityIndex) -> list[Quote]:
@@ -670,7 +676,7 @@ def _same(a: _Found, b: _Found) -> bool:
     if small < _SHORT:
         # A short quote shares most of its words with any long one ("It's not about you"):
         # it is the same quote only where its words stand in the other, in order.
-        short, long = sorted((_sequence(a.text), _sequence(b.text)), key=len)
+        short, long = sorted((a.sequence, b.sequence), key=len)
         return f" {short} " in f" {long} "
     if a.doc_index == b.doc_index:
         # Two quotes of one report are one only when they hold nearly the same words (a
