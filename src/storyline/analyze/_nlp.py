@@ -160,7 +160,12 @@ class ParseWorkers:
     """
 
     def __init__(self, name: str, n: int) -> None:
-        self.workers = [_Worker(name) for _ in range(n)]
+        self.workers: list[_Worker] = []
+        for _ in range(n):
+            try:
+                self.workers.append(_Worker(name))
+            except OSError:  # no process can be started (a limit, memory): parse here
+                break
 
     def parse(self, texts: list[str], nlp: Language, batch_size: int) -> list[Doc]:
         taken = [w for w in self.workers if w.try_take()]

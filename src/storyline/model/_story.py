@@ -34,9 +34,15 @@ class ReportOptions:
             raise ConfigError(
                 Errors.SL202, name="ner_model", value=self.ner_model, reason="must name a model"
             )
-        if self.parse_workers is not None and not 0 <= self.parse_workers <= 64:
+        workers = self.parse_workers
+        if workers is not None and (
+            not isinstance(workers, int) or isinstance(workers, bool) or not 0 <= workers <= 64
+        ):
             raise ConfigError(
-                Errors.SL202, name="parse_workers", value=self.parse_workers, reason="must be 0 to 64"
+                Errors.SL202,
+                name="parse_workers",
+                value=self.parse_workers,
+                reason="must be a whole number from 0 to 64",
             )
         if self.max_agreements < 0 or self.agreement_words < 1:
             value = (self.max_agreements, self.agreement_words)
