@@ -11,13 +11,24 @@ particles off, common transliteration pairs folded, vowels dropped after the fir
 letter) and are close as strings (difflib ratio), so "Marta" and "Morty" share a
 key but not a ratio.
 
+Words of four letters or fewer must match letter for letter ("Zhou" is not "Zhu"); a
+hyphen between given names counts as a space ("Abdel-Fattah"); a lone surname of nine
+letters or more may be one letter off its full name's ("Murjatmodjo"); the surname of
+"Sammy Davis Jr." is "Davis". A word the cluster writes after "Mr." or "Ms." is a
+family name, which may open a full name ("Mr. Xi", "Xi Jinping"). Acronyms read dotted
+abbreviations and ampersands ("USGS", "J&J"), and initials may stand for two or three
+words inside a body's name ("U.N. Security Council").
+
 Around the merge: the tagger's spans are trimmed where a name plainly ends (a
-bracket, a slash, a headline verb, a comma between two names, a legal form, a
-lower-case "province"); a surname two people share in the cluster goes to the one
-its report names in full; surnames the tagger missed and @handles that run a full
-name together are added after the merge; the capitalised titles before a person's
-name are kept as a written form ("Maryland Gov. Ana Roux"). Every look-up is by key,
-so the cost grows with the mentions.
+bracket, a slash, a headline verb, a comma between two names, an "and" between two
+people's names, a legal form, a lower-case "province"); a name after a title or beside
+a body in a tagged list is a person's ("Bishop Ana Roux", "the Harbour Board, Ana
+Roux"); a surname two people share in the cluster goes to the one its report names in
+full; surnames the tagger missed (hyphenated ones too) and @handles that run a full
+name together are added after the merge, and "the Tapper-Trump exchange" names two
+people; the capitalised titles before a person's name are kept as written forms
+("Maryland Gov. Ana Roux", "Gov. Ana Roux"), with "Lt." that the tagger cuts in two.
+Every look-up is by key, so the cost grows with the mentions.
 """
 
 from __future__ import annotations
@@ -43,6 +54,14 @@ if TYPE_CHECKING:
 
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "LOC"}
 TITLES = lexicon("titles")
+# Church, council and police ranks the shared list lacks; the quote finder reads that list
+# as it is, so these are added for names only. None of them is a common given name.
+_TITLES = (
+    TITLES
+    | frozenset({"bishop", "archbishop", "cardinal", "pastor", "rabbi", "reverend", "msgr", "councilman"})
+    | frozenset({"councilwoman", "councillor", "councilor", "alderman", "assemblyman", "assemblywoman"})
+)
+_TITLES |= frozenset({"commissioner", "sheriff", "trooper", "deacon"})
 _PARTICLES = ("al", "el", "ul", "bin", "ibn", "abu")
 _ORG_WORDS = lexicon("org_words")
 _VARIANTS = word_pairs("spelling_variants")
@@ -109,9 +128,11 @@ class _Group:
         if courtesy := _courtesy(mention):
             self.courtesies.add(courtesy)
         if len(mention.tokens) > 1:
-            self.lasts.add(mention.tokens[-1])
+            self.lasts.add(_surname(mention.tokens))
             self.in_full.add(mention.doc_index)
             self.words_keys.add(_words_key(mention.tokens))
+            if mention.label != "PERSON":
+                self.words_keys |= _contracted_keys(mention.tokens)
         if _longer(mention.tokens, self.tokens):
             self.tokens = mention.tokens
 
@@ -186,8 +207,8 @@ def extract_entities(corpus: Corpus, paragraphs: list[Paragraph]) -> EntityIndex
                 continue
             if tagged.text.startswith("@"):
                 tagged_handles.add((para.doc_index, para.start + tagged.start_char))
-            for ent in _parts(tagged, label):
-                mention = _mention(para, article_id, ent, label)
+            for ent, part_label in _parts(tagged, label):
+                mention = _mention(para, article_id, ent, part_label)
                 if mention is not None:
                     mentions.append(mention)
     groups = _merge(mentions)
@@ -198,9 +219,14 @@ def extract_entities(corpus: Corpus, paragraphs: list[Paragraph]) -> EntityIndex
 
 def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Mention | None:
     """The mention a tagged span makes, or None where it is no name."""
-    before = para.doc[ent.start - 1].text.rstrip(".").lower() if ent.start > 0 else ""
-    if before in TITLES and label == "ORG" and not _is_org_name(tuple(ent.text.split())):
+    if label == "PERSON" and len(ent) > 1 and ent[0].pos_ == "VERB" and ent[0].text.endswith("ing"):
+        ent = ent[1:]  # "Attacking Romney": a headline's verb before the name
+    before_token = _word_before(para.doc, ent.start)
+    before = before_token.text.rstrip(".").lower() if before_token is not None else ""
+    if before in _TITLES and label == "ORG" and not _is_org_name(tuple(ent.text.split())):
         label = "PERSON"  # "spokeswoman Halina Vors": the tagger took the name for a body
+    if label == "ORG" and _title_led_person(tuple(ent.text.split())):
+        label = "PERSON"  # "Bishop Lawrence Provenzano": a title makes the name a person's
     text = _POSSESSIVE.sub("", ent.text.strip())
     if _ends_in_title(text):
         return None  # "San Diego Lifeguard Lt": a place and a rank, the name comes after
@@ -223,7 +249,7 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
     start = para.start + ent.start_char
     end = para.start + ent.end_char if cut == ent.end else start + len(text)
     # Only a written title ("King Abdullah"): "I miss Barry" has none.
-    written_title = before in TITLES and para.doc[ent.start - 1].text[:1].isupper()
+    written_title = before in _TITLES and before_token is not None and before_token.text[:1].isupper()
     titled = written_title or len(text.split()) > len(tokens)
     written = ""
     if label == "PERSON" and (lead := _title_lead(para.doc, ent.start)) < ent.start:
@@ -234,20 +260,75 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
 _COMMA_SUFFIXES = _SUFFIXES | {"inc", "ltd", "llc", "plc", "co", "corp", "lp", "llp", "sa", "ag", "nv"}
 
 
-def _parts(ent: SpacySpan, label: str) -> list[SpacySpan]:
+def _parts(ent: SpacySpan, label: str) -> list[tuple[SpacySpan, str]]:
     """A tagged span of people or bodies split at its commas ("Lund, Okafor"; "the Harbour
-    Board, Ana Roux"), except before a suffix ("Ana Roux, Jr."; "Acme, Inc.")."""
-    if label not in ("PERSON", "ORG") or "," not in ent.text:
-        return [ent]
-    doc, parts, start = ent.doc, [], ent.start
+    Board, Ana Roux"), except before a suffix ("Ana Roux, Jr."; "Acme, Inc."), and at an
+    "and" between two names of two or more words each ("Tina Fey and Eva Longoria", not
+    "Johnson and Johnson"), each with its label.
+
+    The tagger often takes a list of people for one body: a part shaped like a person's
+    name is a person where the tagger said so, where a body stands beside it ("the Harbour
+    Board, Ana Roux"), or where each name of an "and" opens with a known given name."""
+    if label not in ("PERSON", "ORG"):
+        return [(ent, label)]
+    parts = [ent]
+    if "," in ent.text:
+        parts = _split(ent, ",")
+        if any(part[0].text.rstrip(".").lower() in _COMMA_SUFFIXES for part in parts[1:]):
+            parts = [ent]
+    labelled: list[tuple[SpacySpan, str]] = []
+    for part in parts:
+        halves = _split(part, "and") if any(t.text == "and" for t in part) else [part]
+        people = len(halves) > 1 and all(_person_shaped(tuple(h.text.split())) for h in halves)
+        if people and (label == "PERSON" or all(_known_given(h[0].text) for h in halves)):
+            labelled.extend((half, "PERSON") for half in halves)
+            continue
+        body_beside = len(parts) > 1 and any(_is_org_name(tuple(p.text.split())) for p in parts)
+        person = body_beside and _person_shaped(tuple(part.text.split()))
+        labelled.append((part, "PERSON" if person else label))
+    return labelled
+
+
+def _split(ent: SpacySpan, word: str) -> list[SpacySpan]:
+    """The pieces of a span between the tokens written `word`."""
+    doc, pieces, start = ent.doc, [], ent.start
     for i in range(ent.start, ent.end + 1):
-        if i == ent.end or doc[i].text == ",":
+        if i == ent.end or doc[i].text == word:
             if i > start:
-                parts.append(doc[start:i])
+                pieces.append(doc[start:i])
             start = i + 1
-    if any(part[0].text.rstrip(".").lower() in _COMMA_SUFFIXES for part in parts[1:]):
-        return [ent]
-    return parts
+    return pieces
+
+
+def _person_shaped(words: tuple[str, ...]) -> bool:
+    """Two or three capitalised words, none a title, a body's word or an acronym, the last
+    a word of letters ("Ana Roux", "Kaajal Ramjathan-Keogh", "JB Romano")."""
+    if not 2 <= len(words) <= 3 or _is_org_name(words) or words[-1].isupper():
+        return False
+    if any(w.rstrip(".").lower() in _TITLES or not w[:1].isupper() for w in words):
+        return False
+    return bool(re.fullmatch(r"[^\W\d_][\w'’-]*", words[-1]))
+
+
+def _known_given(word: str) -> bool:
+    """A given name the `nicknames` table knows ("Tina", "Eva"; not "Goldman")."""
+    low = word.lower()
+    return bool(_nicknames().nicknames_of(low) or _nicknames().canonicals_of(low))
+
+
+# Buildings and institutions named after someone with a title ("Judge Rotenberg Center").
+_FACILITIES = frozenset(
+    {"center", "centre", "museum", "library", "hotel", "airport", "stadium", "arena", "station"}
+) | frozenset({"building", "clinic", "academy", "cathedral", "memorial", "prize", "award", "trust"})
+
+
+def _title_led_person(words: tuple[str, ...]) -> bool:
+    """ "Bishop Lawrence Provenzano", "Chair JB Romano": capitalised titles, then a
+    person's name (not a building's, "Judge Rotenberg Center")."""
+    lead = 0
+    while lead < len(words) and words[lead][:1].isupper() and words[lead].rstrip(".").lower() in _TITLES:
+        lead += 1
+    return lead > 0 and _person_shaped(words[lead:]) and words[-1].lower() not in _FACILITIES
 
 
 @lru_cache(maxsize=1 << 16)
@@ -257,7 +338,7 @@ def name_tokens(text: str, *, titles: bool = True) -> tuple[str, ...]:
     words = [w for w in re.split(r"[\s]+", text) if w]
     if titles:
         words = words[_office_prefix(words) :]
-    while titles and len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
+    while titles and len(words) > 1 and words[0].lower().rstrip(".") in _TITLES:
         words = words[1:]
     stripped = (_POSSESSIVE.sub("", w) for w in words)
     return tuple(w for w in stripped if re.search(r"\w", w))
@@ -272,11 +353,11 @@ def _office_prefix(words: list[str]) -> int:
     """
     for i in range(min(4, len(words) - 1), 0, -1):
         title = words[i].lower().rstrip(".")
-        if title not in TITLES or title in _NAME_LIKE_TITLES:
+        if title not in _TITLES or title in _NAME_LIKE_TITLES:
             continue
         rest = [w for w in words[i + 1 :] if w.lower().rstrip(".") not in _SUFFIXES]
         before = words[:i]
-        place = [w for w in before if w.lower().rstrip(".") not in TITLES]
+        place = [w for w in before if w.lower().rstrip(".") not in _TITLES]
         if rest and place and all(w[:1].isupper() for w in before):
             return i + 1
     return 0
@@ -286,9 +367,17 @@ def _title_lead(doc: Doc, start: int) -> int:
     """Where the capitalised titles before a person's name begin, with the place or body
     before them ("Kessport Fire Chief", "Brig. Gen.", "Mrs."); `start` when there are none."""
     lead = start
-    while lead > 0 and doc[lead - 1].text[:1].isupper() and doc[lead - 1].text.rstrip(".").lower() in TITLES:
-        lead -= 1
-    joined = lead > 0 and (doc[lead - 1].text in ("of", "for", "-") or doc[lead - 1].text.endswith("-"))
+    while (word := _word_before(doc, lead)) is not None and word.text[:1].isupper():
+        if word.text.rstrip(".").lower() not in _TITLES:
+            break
+        lead = word.i
+    # "Secretary of State", "Minister for Health": the end of a longer title, not "spoke of Father".
+    after_title = lead > 1 and doc[lead - 2].text.rstrip(".").lower() in _TITLES
+    joined = lead > 0 and (
+        (doc[lead - 1].text in ("of", "for") and after_title)
+        or doc[lead - 1].text == "-"
+        or doc[lead - 1].text.endswith("-")
+    )
     if lead == start or joined:
         return start  # none, or the end of a longer title ("Secretary of State")
     place = lead
@@ -300,6 +389,14 @@ def _title_lead(doc: Doc, start: int) -> int:
     ):
         place -= 1
     return place
+
+
+def _word_before(doc: Doc, i: int) -> Token | None:
+    """The word before token `i`, passing over the full stop the tagger splits from an
+    abbreviation ("Lt" "." before "Col"), or None at the start."""
+    if i >= 2 and doc[i - 1].text == "." and not doc[i - 2].whitespace_ and doc[i - 2].text.isalpha():
+        return doc[i - 2]
+    return doc[i - 1] if i > 0 else None
 
 
 def _name_end(ent: SpacySpan, label: str) -> int:
@@ -369,7 +466,7 @@ def _ends_in_title(text: str) -> bool:
     words = text.split()
     last = words[-1].lower().rstrip(".") if words else ""
     # Short titles that are also surnames ("Amartya Sen", "Alexander Pope") stay names.
-    is_rank = last in TITLES and last not in _NAME_LIKE_TITLES and last not in ("sen", "pope", "hon")
+    is_rank = last in _TITLES and last not in _NAME_LIKE_TITLES and last not in ("sen", "pope", "hon")
     return len(words) > 1 and is_rank and len(last) <= 4
 
 
@@ -396,12 +493,20 @@ def _plain(word: str) -> str:
     return re.sub(r"[^a-z]", "", "".join(parts)).replace("y", "i")
 
 
+_SHORT = 4
+"""Two words of this many letters or fewer match only when their plain forms are equal."""
+
+
 @lru_cache(maxsize=1 << 16)
 def same_word(a: str, b_tokens: tuple[str, ...] | str) -> bool:
     """Two name words that are spellings of one another."""
     b = b_tokens[0] if isinstance(b_tokens, tuple) else b_tokens
     if a.lower() == b.lower() or _fold_variant(a.lower()) == _fold_variant(b.lower()):
         return True
+    if max(len(_plain(a)), len(_plain(b))) <= _SHORT:
+        # Short words leave too few letters to tell a spelling from another name: "Zhou"
+        # and "Zhu", "Chen" and "Chan" are different surnames. Only the plain forms may match.
+        return _plain(a) == _plain(b) != ""
     for x, y in ((a, b), (_strip_particle(a), b), (a, _strip_particle(b))):
         kx, ky = spelling_key(x), spelling_key(y)
         px, py = _plain(x), _plain(y)
@@ -425,7 +530,23 @@ def _strip_particle(word: str) -> str:
 
 
 def names_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Full names that name the same person: same surname, compatible given names."""
+    """Full names that name the same person: same surname, compatible given names; a
+    hyphen between given names counts as a space ("Abdel-Fattah el-Sissi", "Abdel Fattah
+    al-Sisi")."""
+    split_a, split_b = _given_split(a), _given_split(b)
+    if (split_a != a or split_b != b) and _names_match(split_a, split_b):
+        return True
+    return _names_match(a, b)
+
+
+def _given_split(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The name with its given names split at hyphens; the surname kept whole."""
+    if len(tokens) < 2 or not any("-" in t for t in tokens[:-1]):
+        return tokens
+    return (*(p for t in tokens[:-1] for p in t.split("-") if p), tokens[-1])
+
+
+def _names_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if not a or not b:
         return False
     if len(a) == 1 or len(b) == 1:
@@ -536,7 +657,7 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
             tails.append(mention)  # "De Angelis": a surname alone, placed once full names are known
             continue
         if len(mention.tokens) == 1:
-            if mention.tokens[0].lower().rstrip(".") not in TITLES:
+            if mention.tokens[0].lower().rstrip(".") not in _TITLES:
                 singles.append(mention)
             continue
         key = _words_key(mention.tokens)
@@ -584,6 +705,8 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
         groups[number].add(mention)
         blocks.add(number, mention)
     titled = {m.tokens[0].lower() for m in singles if m.titled}
+    family = {m.tokens[0].lower() for m in singles if _courtesy(m) or _office_before(m)}
+    lone = {m.tokens[0].lower() for m in singles}
     for mention in singles:
         word = mention.tokens[0]
         surnames = [
@@ -591,14 +714,32 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
             for n in blocks.candidates(*(("last", k) for k in _word_keys(word)))
             if len(groups[n].tokens) > 1 and _surname_of(mention, groups[n])
         ]
+        if not surnames and mention.label in ("PERSON", "ORG"):
+            # "Murjatmodjo" for "Djoko Murdjatmodjo": a long surname one letter off.
+            surnames = [
+                groups[n]
+                for n in blocks.candidates(*(("edit", k) for k in _edit_keys(word)))
+                if len(groups[n].tokens) > 1 and _surname_of(mention, groups[n], one_off=True)
+            ]
         given = []
-        if mention.label in ("PERSON", "ORG") and word.lower() not in titled:
+        if not surnames and word.lower() in family and (mention.label == "PERSON" or _courtesy(mention)):
+            # "Mr. Xi" and "Xi Jinping": a word the cluster writes after "Mr." or "Ms.", or after
+            # an office ("President Xi", "Gen. Kang"), is a family name, and where no full name
+            # ends with it, one may begin with it.
+            given = [
+                groups[n]
+                for n in blocks.candidates(*(("first", k) for k in _word_keys(word)))
+                if _family_name_first(mention, groups[n], lone)
+            ]
+        elif mention.label in ("PERSON", "ORG") and word.lower() not in titled:
             given = [
                 groups[n]
                 for n in blocks.candidates(*(("first", k) for k in _word_keys(word)))
                 if len(groups[n].tokens) > 1 and _given_name_of(mention, groups[n])
             ]
         people = surnames + [g for g in given if not any(g is s for s in surnames)]
+        if not people and "-" in word and _add_surname_pair(mention, groups, blocks):
+            continue
         if len(people) > 1 and mention.label == "PERSON" and not mention.titled:
             # Two people share the name in the cluster: a report that names only one of
             # them in full means that one by it. A title may say which is meant ("Mrs."),
@@ -622,7 +763,7 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
             continue
         acronyms = [
             groups[n]
-            for n in blocks.candidates(("initials", word.replace(".", "")))
+            for n in blocks.candidates(("initials", _acronym_letters(word)))
             if _acronym_of((word,), groups[n].tokens)
         ]
         for candidates in (acronyms, people):
@@ -637,6 +778,33 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
             groups.append(_Group([mention]))
             blocks.add(len(groups) - 1, mention)
     return groups
+
+
+def _add_surname_pair(mention: Mention, groups: list[_Group], blocks: _Blocks) -> bool:
+    """ "the Tapper-Trump exchange": a hyphenated word whose parts are the surnames of
+    different people named in full in the cluster, each of one person only, names each of
+    them; each part joins its person. False, and nothing joined, otherwise."""
+    word = mention.tokens[0]
+    parts = word.split("-")
+    if len(parts) < 2 or any(len(p) < 3 or not p[:1].isupper() for p in parts):
+        return False
+    found: list[tuple[_Group, Mention]] = []
+    at = mention.span.start + max(mention.text.find(word), 0)  # after a "the" in the span
+    for part in parts:
+        span = Span(mention.span.article_id, at, at + len(part))
+        single = Mention(part, "PERSON", mention.doc_index, span, (part,))
+        people = [
+            groups[n]
+            for n in blocks.candidates(*(("last", k) for k in _word_keys(part)))
+            if len(groups[n].tokens) > 1 and _is_person(groups[n]) and _surname_of(single, groups[n])
+        ]
+        if len(people) != 1 or any(people[0] is g for g, _ in found):
+            return False
+        found.append((people[0], single))
+        at += len(part) + 1
+    for group, single in found:
+        group.add(single)
+    return True
 
 
 def _find_surnames(
@@ -657,11 +825,16 @@ def _find_surnames(
     for number, group in enumerate(groups):
         for mention in group.mentions:
             if len(mention.tokens) > 1:
-                owners[mention.tokens[-1]].add(number if _is_person(group) else -1)
-            elif not _is_person(group) or mention.label != "PERSON":
+                owners[_surname(mention.tokens)].add(number if _is_person(group) else -1)
+            elif not _is_person(group) or (
+                mention.label != "PERSON" and mention.tokens[0] not in group.lasts
+            ):
                 owners[mention.tokens[0]].add(-1)  # a place, a body or a given name: not a surname
+            # "Charamut’s Jewish": a word in the possessive owns the rest, it is no given name.
+            owning = {_POSSESSIVE_WORD.sub("", w) for w in mention.text.split() if _POSSESSIVE_WORD.search(w)}
             for word in mention.tokens[:-1]:
-                owners[word].add(-1)  # also a given name or a middle word somewhere
+                if word not in owning and not (len(mention.tokens) > 1 and word == _surname(mention.tokens)):
+                    owners[word].add(-1)  # also a given name or a middle word somewhere
     surnames = {word: next(iter(n)) for word, n in owners.items() if len(n) == 1 and -1 not in n}
     if not surnames:
         return
@@ -670,7 +843,8 @@ def _find_surnames(
     covered: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
     for mention in mentions:
         covered[mention.doc_index].append((mention.span.start, mention.span.end))
-    for para, at, word in _matches(corpus, paragraphs, _CAPITALISED):
+    for para, at, written in _matches(corpus, paragraphs, _CAPITALISED):
+        word = _POSSESSIVE_WORD.sub("", written) or written  # "King’s"
         owner = surnames.get(word)
         if owner is None or word.lower() in lower or len(word) < 3:
             continue
@@ -678,21 +852,30 @@ def _find_surnames(
         if any(a < start + len(word) and start < b for a, b in covered[para.doc_index]):
             continue
         found = para.doc.char_span(at, at + len(word))
-        if found is None or len(found) != 1:
+        # One token, or the words and hyphens of a hyphenated surname ("Ramjathan-Keogh").
+        if found is None or (len(found) != 1 and "-" not in word):
             continue
-        token = found[0]
-        inside = any(e.start <= token.i < e.end and (len(e) > 1 or e.label_ in LABELS) for e in para.doc.ents)
-        if inside or token.pos_ != "PROPN" or _joined(token):
+        token, last = found[0], found[-1]
+        inside = any(
+            e.start < found.end and found.start < e.end and (len(e) > 1 or e.label_ in LABELS)
+            for e in para.doc.ents
+        )
+        if inside or token.pos_ != "PROPN" or _joined(token, after=False) or _joined(last, before=False):
             continue
-        before = para.doc[token.i - 1].text if token.i > 0 else ""
-        titled = before[:1].isupper() and before.rstrip(".").lower() in TITLES
+        before = _word_before(para.doc, token.i)
+        titled = (
+            before is not None and before.text[:1].isupper() and before.text.rstrip(".").lower() in _TITLES
+        )
+        lead = _title_lead(para.doc, token.i)
+        written = f"{para.doc[lead : token.i].text} {word}" if lead < token.i else ""  # "Father King"
         span = Span(corpus.articles[para.doc_index].id, start, start + len(word))
-        groups[owner].add(Mention(word, "PERSON", para.doc_index, span, (word,), titled))
+        groups[owner].add(Mention(word, "PERSON", para.doc_index, span, (word,), titled, written))
 
 
 # A word alone, not part of an address, a handle or a hyphenated word ("pavel-droz").
 _LOWER = re.compile(r"(?<![\w./@'’-])[a-z]+(?![\w'’-]|[./@]\w)")
-_CAPITALISED = re.compile(r"(?<![\w./@'’-])[A-Z][\w'’]*\w(?![\w-]|[./@]\w)")
+_CAPITALISED = re.compile(r"(?<![\w./@'’-])[A-Z][\w'’]*\w(?:-[A-Z][\w'’]*\w)*(?![\w-]|[./@]\w)")
+_POSSESSIVE_WORD = re.compile(r"(?<=\w)['’]s$")
 
 
 def _matches(
@@ -718,13 +901,14 @@ def _matches(
             yield para, at, match.group(0)
 
 
-def _joined(token: Token) -> bool:
-    """A word that is part of a longer name: a capitalised word or a hyphen against it."""
+def _joined(token: Token, *, before: bool = True, after: bool = True) -> bool:
+    """A word that is part of a longer name: a capitalised word or a hyphen against it
+    (on the sides asked)."""
     doc = token.doc
     neighbours = []
-    if token.i > 0:
+    if before and token.i > 0:
         neighbours.append(doc[token.i - 1])
-    if token.i + 1 < len(doc):
+    if after and token.i + 1 < len(doc):
         neighbours.append(doc[token.i + 1])
     for other in neighbours:
         attached = not (other if other.i < token.i else token).whitespace_
@@ -733,7 +917,7 @@ def _joined(token: Token) -> bool:
         if (
             other.text[:1].isupper()
             and other.pos_ == "PROPN"
-            and other.text.rstrip(".").lower() not in TITLES
+            and other.text.rstrip(".").lower() not in _TITLES
         ):
             return True
     return False
@@ -793,18 +977,36 @@ class _Blocks:
             self._index["plural", tokens[0].rstrip("s")].add(number)
         else:
             self._index["words", _words_key(tokens)].add(number)
-            for key in _word_keys(tokens[-1]):
+            if mention.label != "PERSON":
+                for key in _contracted_keys(tokens):
+                    self._index["words", key].add(number)
+            for key in _word_keys(tokens[-1]) | _word_keys(_surname(tokens)):
                 self._index["last", key].add(number)
             for key in _word_keys(tokens[0]):
                 self._index["first", key].add(number)
             for initials in _initials(tokens):
                 self._index["initials", initials].add(number)
+            for key in _edit_keys(_surname(tokens)):
+                self._index["edit", key].add(number)
 
     def candidates(self, *keys: tuple[str, str]) -> list[int]:
         found: set[int] = set()
         for key in keys:
             found |= self._index.get(key, set())
         return sorted(found)
+
+
+_LONG = 9
+"""A lone surname one letter off a full name's must have this many letters or more."""
+
+
+def _edit_keys(word: str) -> set[str]:
+    """The word's plain form and each form of it one letter short: two long words one
+    insertion, deletion or substitution apart share one ("Murdjatmodjo", "Murjatmodjo")."""
+    plain = _plain(word)
+    if len(plain) < _LONG - 1:
+        return set()
+    return {plain} | {plain[:i] + plain[i + 1 :] for i in range(len(plain))}
 
 
 def _word_keys(word: str) -> set[str]:
@@ -817,8 +1019,27 @@ _COURTESY = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "mme":
 
 def _courtesy(mention: Mention) -> str:
     """ "m" for "Mr. Okafor", "f" for "Mrs." or "Ms. Okafor", "" for any other title or none."""
-    first = mention.written.split()[0].rstrip(".").lower() if mention.written else ""
+    written = mention.written or mention.text
+    first = written.split()[0].rstrip(".").lower() if written.split() else ""
     return _COURTESY.get(first, "")
+
+
+# Titles written before a given name ("King Abdullah", "Sheikh Hamad", "Father Chris"):
+# the word after them is no family name.
+_GIVEN_NAME_TITLES = frozenset(
+    {"king", "queen", "prince", "princess", "sheikh", "sheik", "shaikh", "emir", "pope", "sir", "dame"}
+) | frozenset({"lord", "lady", "father", "imam", "ayatollah", "crown", "saint", "st"})
+
+
+def _office_before(mention: Mention) -> bool:
+    """The title just before the lone word is an office or rank, written before family
+    names ("President Xi", "Gen. Kang"), not one written before given names ("King")."""
+    if mention.written.endswith(mention.text) and mention.written != mention.text:
+        lead = mention.written[: len(mention.written) - len(mention.text)].split()
+    else:
+        lead = mention.text.split()[: -len(mention.tokens)]
+    title = lead[-1].rstrip(".").lower() if lead else ""
+    return title in _TITLES and title not in _GIVEN_NAME_TITLES
 
 
 def _same_single(mention: Mention, group: _Group) -> bool:
@@ -842,23 +1063,49 @@ def _same_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     ]
 
 
+def _contracted_keys(tokens: tuple[str, ...]) -> set[str]:
+    """Word-for-word keys of a body's or a place's name with two or three capitalised
+    words in a row written as their initials: "United Nations Security Council" is also
+    "U.N. Security Council" and "UN Security Council"."""
+    keys = set()
+    for size in (2, 3):
+        for i in range(len(tokens) - size + 1):
+            run = tokens[i : i + size]
+            if len(run) < len(tokens) and all(
+                t[:1].isupper() and t.isalpha() and not t.isupper() for t in run
+            ):
+                initials = "".join(t[0] for t in run)
+                keys.add(_words_key((*tokens[:i], initials, *tokens[i + size :])))
+    return keys
+
+
 def _words_key(tokens: tuple[str, ...]) -> str:
     """Word-for-word spelling key: "Robbery-Homicide Division" = "robbery homicide division"."""
     return " ".join(spelling_key(w) for t in tokens for w in re.split(r"[-\s]+", t) if w)
 
 
-def _surname_of(mention: Mention, group: _Group) -> bool:
-    """A lone word is the surname of a person's full name met elsewhere in the cluster."""
+def _surname(tokens: tuple[str, ...]) -> str:
+    """A full name's surname: its last word, or the one before "Jr." or "III"."""
+    if len(tokens) > 2 and tokens[-1].rstrip(".").lower() in _SUFFIXES:
+        return tokens[-2]
+    return tokens[-1]
+
+
+def _surname_of(mention: Mention, group: _Group, *, one_off: bool = False) -> bool:
+    """A lone word is the surname of a person's full name met elsewhere in the cluster
+    (with `one_off`, also a surname of `_LONG` letters or more one letter off)."""
     word, tokens = mention.tokens[0], group.tokens
     labels = group.labels
-    person_like = (labels["PERSON"] > 0 or mention.label == "PERSON") and not any(
-        _is_acronym(t) for t in tokens
-    )
+    person_like = (labels["PERSON"] > 0 or mention.label == "PERSON") and not _acronym_in(group)
     # Any full form of the person: "Hristov" is the surname of "Alexander Hristov"
     # even when the group's longest form spells it "Hristrov".
-    lasts = group.lasts or {tokens[-1]}
-    is_surname = any(same_word(word, last) for last in lasts)
-    return person_like and len(tokens) <= 3 and not _is_org_name(tokens) and is_surname
+    lasts = group.lasts or {_surname(tokens)}
+    is_surname = any(
+        same_word(word, last) or (one_off and _one_edit_apart(word, last, min_len=_LONG)) for last in lasts
+    )
+    # "Sammy Davis Jr." is three words and a suffix, where the tagger says it is a person.
+    words = len(tokens) - (_surname(tokens) != tokens[-1] and labels["PERSON"] > 0)
+    return person_like and words <= 3 and not _is_org_name(tokens) and is_surname
 
 
 def _is_particle_surname(tokens: tuple[str, ...]) -> bool:
@@ -894,6 +1141,16 @@ def _particle_name(group: _Group) -> bool:
     return shaped and set(group.labels) <= {"PERSON", "ORG"}
 
 
+def _acronym_in(group: _Group) -> bool:
+    """An acronym in the group's name ("CNN Money"), but for two capitals that open the name
+    of one mostly tagged a person ("JB Romano": initials without dots)."""
+    people = group.labels["PERSON"] * 2 > sum(group.labels.values())
+    return any(
+        _is_acronym(t) and not (i == 0 and len(t) == 2 and people and len(group.tokens) > 1)
+        for i, t in enumerate(group.tokens)
+    )
+
+
 def _is_acronym(word: str) -> bool:
     """ "NBC", "UN": capitals without dots; "H.R." is a person's initials."""
     return word.isupper() and "." not in word and len(word) > 1
@@ -902,12 +1159,33 @@ def _is_acronym(word: str) -> bool:
 def _given_name_of(mention: Mention, group: _Group) -> bool:
     """A lone word is the given name a person's full name starts with ("Hamad", "Hamad bin Jassem")."""
     word, tokens = mention.tokens[0], group.tokens
-    is_person = _is_person(group) if mention.label == "PERSON" else _particle_name(group)
+    # A given name the tagger took for a body ("Ella" said) counts where the table knows it.
+    known = mention.label == "ORG" and group.has_person and _known_given(word)
+    is_person = _is_person(group) if mention.label == "PERSON" else _particle_name(group) or known
     plain = is_person and not any(_is_acronym(t) for t in tokens)
     plain = plain and (not _is_org_name(tokens) or _particle_name(group))
     # The very same word: a given name alone is weak evidence, so no spelling variants
     # ("Robb" is not "Rob Kassab").
-    return plain and tokens[0].rstrip(".").lower() not in TITLES and word.lower() == tokens[0].lower()
+    return plain and tokens[0].rstrip(".").lower() not in _TITLES and word.lower() == tokens[0].lower()
+
+
+def _family_name_first(mention: Mention, group: _Group, lone: set[str]) -> bool:
+    """A family name is the first word of a person's name written family name first: two
+    words ("Xi" of "Xi Jinping"), or three with a given name of two short syllables ("Kim"
+    of "Kim Jong Un"). Not where the last word stands alone in the cluster (`lone`), as a
+    surname does ("Lee Smith" ... "Smith said"), nor where the first is a given name of
+    four letters or more the `nicknames` table knows ("Alan Chen")."""
+    tokens = group.tokens
+    shaped = len(tokens) == 2 or (len(tokens) == 3 and all(len(t) <= 4 for t in tokens[1:]))
+    # A name the tagger took for a body counts where "Mr." says the lone word is a person's.
+    person = group.has_person or (
+        bool(_courtesy(mention)) and set(group.labels) <= {"PERSON", "ORG"} and _person_shaped(tokens)
+    )
+    shaped = shaped and person and not _is_org_name(tokens) and tokens[-1].lower() not in lone
+    shaped = shaped and not (len(tokens[0]) > 3 and _known_given(tokens[0]))
+    shaped = shaped and not any(_is_acronym(t) or t.rstrip(".").lower() in _TITLES for t in tokens)
+    shaped = shaped and not any(t.lower() in _PARTICLES for t in tokens)
+    return shaped and mention.tokens[0].lower() == tokens[0].lower()
 
 
 def _acronym_of(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -915,7 +1193,15 @@ def _acronym_of(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     short, long = (a, b) if len(a) < len(b) else (b, a)
     if len(short) != 1 or len(long) < 2 or not short[0].isupper() or len(short[0]) < 2:
         return False
-    return short[0].replace(".", "") in _initials(long)
+    return len(_acronym_letters(short[0])) >= 2 and _acronym_letters(short[0]) in _initials(long)
+
+
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
+
+
+def _acronym_letters(word: str) -> str:
+    """An acronym's letters: "U.N." -> "UN", "J&J" -> "JJ"."""
+    return word.replace(".", "").replace("&", "")
 
 
 def _initials(tokens: tuple[str, ...]) -> set[str]:
@@ -923,6 +1209,10 @@ def _initials(tokens: tuple[str, ...]) -> set[str]:
     Administration" is also "EIA"); with each part of a hyphenated word ("Cross-Border
     Transit Office" is also "CBTO")."""
     found = {"".join(t[0] for t in tokens if t[:1].isupper())}
+    # "U.S. Geological Survey" is also "USGS": a dotted abbreviation gives all its letters.
+    found.add(
+        "".join(t.replace(".", "") if _DOTTED.fullmatch(t) else t[0] for t in tokens if t[:1].isupper())
+    )
     if any("-" in t for t in tokens):
         found.add("".join(p[0] for t in tokens for p in t.split("-") if p[:1].isupper()))
     if len(tokens) >= 3 and ("." in tokens[0] or (tokens[0].isupper() and len(tokens[0]) <= 3)):
@@ -940,8 +1230,13 @@ def _index(corpus: Corpus, groups: list[_Group]) -> EntityIndex:
         name = max(
             (f for f in forms if len(f.split()) == longest), key=lambda f: (forms[f], f[:1].isupper(), f)
         )
-        written = {m.written for m in group.mentions if m.written}
-        aliases = sorted(({m.text for m in group.mentions} | written) - {name})
+        # As written before the name ("Chinese Vice President Xi Jinping"), and from its
+        # first title on ("Vice President Xi Jinping").
+        written = {form for m in group.mentions if m.written for form in (m.written, _from_title(m))}
+        written.discard("")
+        # The name as written, with its titles, and without them ("Chair JB Romano", "JB Romano").
+        bare = {" ".join(m.tokens) for m in group.mentions if _bare_form(m)}
+        aliases = sorted(({m.text for m in group.mentions} | written | bare) - {name})
         sources = sorted(
             {corpus.articles[m.doc_index].id for m in group.mentions},
             key=[a.id for a in corpus.articles].index,
@@ -951,6 +1246,25 @@ def _index(corpus: Corpus, groups: list[_Group]) -> EntityIndex:
         entities.append(Entity(name, entity_type, tuple(aliases), tuple(sources), len(group.mentions)))
         links.extend((m, index) for m in group.mentions)
     return EntityIndex(tuple(entities), tuple(links))
+
+
+def _from_title(mention: Mention) -> str:
+    """The written form from the titles just before the name on: "Vice President Xi
+    Jinping" of "Chinese Vice President Xi Jinping", "Gov. Ana Roux" of "Former Maryland
+    Gov. Ana Roux"; "" where that is the written form itself."""
+    if not mention.written.endswith(mention.text):
+        return ""
+    lead = mention.written[: len(mention.written) - len(mention.text)].split()
+    first = len(lead)
+    while first > 0 and lead[first - 1].rstrip(".").lower() in _TITLES:
+        first -= 1
+    return " ".join([*lead[first:], mention.text]) if 0 < first < len(lead) else ""
+
+
+def _bare_form(mention: Mention) -> bool:
+    """The mention's words end its text, with titles or "the" before them only."""
+    bare = " ".join(mention.tokens)
+    return not mention.text.startswith("@") and mention.text.endswith(bare) and mention.text != bare
 
 
 def _type_of(group: _Group) -> str:
