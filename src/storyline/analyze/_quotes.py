@@ -11,16 +11,24 @@ subject of a speech verb in another sentence of the paragraph (the ministry said
 said Droz), or what follows "according to". A pronoun is the subject of the sentence
 before it, else the person named before it in the paragraph, else the person the
 paragraph before is about, else the one quoted just before, else the one named last
-(never a person the quote itself speaks of); "it" is the organisation just named; a
-definite role ("the chief", "the athlete") is the person named with that title, else
-the one the report is about; a statement, letter or tweet speaks for whoever issued
-it. A paragraph that is only a quote continues the previous quote's speaker, or the
-subject of the reported speech just before it, as news style does.
+(never a person the quote itself speaks of, nor one the report calls "she" for "he");
+"it" is the organisation just named; a definite role ("the chief", "the athlete") is
+the person named with that title, else the one the report is about; "the doctor" after
+"a surgeon sought advice" is that surgeon; "the company" is the organisation a
+sentence before is about; a statement, letter or tweet speaks for whoever issued it,
+and an embedded post signed below the quote for its author. A person the report does
+not name is kept as written ("one official at a state news agency", "a Shard
+spokesman"), not as the organisation in the description; a one-word name is the person
+named in full with it. A paragraph that is only a quote continues the previous quote's
+speaker, or the subject of the reported speech just before it, as news style does, or
+takes the speaker of the quote that opens the next paragraph. A quote several reports
+carry goes to the most reports' speaker, a name before a description on a tie.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
@@ -29,7 +37,7 @@ from typing import TYPE_CHECKING
 from storyline.analyze._entities import TITLES, EntityIndex
 from storyline.analyze._lexicon import lexicon
 from storyline.analyze._nlp import Paragraph
-from storyline.model import Corpus, Quote, Span
+from storyline.model import Corpus, Entity, Quote, Span
 from storyline.text import count_words
 
 if TYPE_CHECKING:
@@ -71,7 +79,20 @@ _EPITHETS = frozenset(
 _ROLES = _EPITHETS | frozenset(
     """spokesman spokeswoman spokesperson official source witness resident officer expert
     analyst lawyer attorney doctor neighbour neighbor friend relative manager employee worker
-    teacher student""".split()
+    teacher student editor reporter journalist director executive representative aide adviser
+    advisor diplomat researcher scientist professor economist investigator detective agent
+    trooper firefighter paramedic nurse surgeon physician parishioner member leader activist
+    protester protestor organizer organiser volunteer survivor victim passenger customer owner
+    landlord tenant villager farmer man woman person insider observer critic supporter voter
+    parent boy girl colleague partner staffer guard soldier commander pilot driver engineer
+    clerk priest pastor bishop historian scholar strategist pollster consultant negotiator
+    envoy ambassador inspector administrator boss bystander eyewitness patient veteran""".split()
+)
+# Nouns for an organisation a report has named ("the company said", "said the ministry").
+_ORG_NOUNS = frozenset(
+    """company firm group organisation organization agency ministry department corporation
+    manufacturer maker retailer airline carrier charity network broadcaster newspaper
+    administration union club""".split()
 )
 # What carries someone's written words ("the statement said", "another tweet read").
 _DOCUMENTS = frozenset({"statement", "letter", "message", "tweet", "post", "note", "email", "memo"})
@@ -97,6 +118,11 @@ def extract_quotes(corpus: Corpus, paragraphs: list[Paragraph], entities: Entity
     found: list[_Found] = []
     last_speaker: dict[int, tuple[int, str | None]] = {}
     single = _single_quoting(paragraphs)
+    named = frozenset(e.name for e in entities.entities)
+    embeds = _embeds(paragraphs, entities)
+    genders = _genders(paragraphs, entities)
+    # Where each quote stands: (paragraph number, whether it opens its paragraph).
+    places: list[tuple[int, bool]] = []
     for number, para in enumerate(paragraphs):
         matches = _quotations(para.text, single=para.doc_index in single)
         if not matches:
@@ -106,19 +132,68 @@ def extract_quotes(corpus: Corpus, paragraphs: list[Paragraph], entities: Entity
         before = (
             paragraphs[number - 1] if number and paragraphs[number - 1].doc_index == para.doc_index else None
         )
-        context = _Context(entities, last_speaker.get(para.doc_index), number, before)
+        context = _Context(
+            entities, last_speaker.get(para.doc_index), number, before, genders.get(para.doc_index, {})
+        )
         for match in matches:
             speaker = _speaker(para, match, outside, context)
             quoted = match.group(1)
             text = " ".join(quoted.split()).strip(" ,")
+            if speaker not in named:
+                speaker = _embedded_author(text, para.doc_index, number, embeds) or speaker
             # The span covers the quote as shown: without the comma that hands over to "he said".
             start = para.start + match.start(1) + (len(quoted) - len(quoted.lstrip(" ,")))
             end = para.start + match.end(1) - (len(quoted) - len(quoted.rstrip(" ,")))
             found.append(_Found(para.doc_index, text, speaker, Span(article_id, start, end), _words(text)))
+            places.append((number, match.start() <= 2))
             if not _is_title(text):
                 # A quoted title ("State of the Union") is nobody's speech to continue.
                 last_speaker[para.doc_index] = (number, speaker)
-    return _merge(corpus, found)
+    _continue_backwards(found, places)
+    return _merge(corpus, found, named)
+
+
+def _continue_backwards(found: list[_Found], places: list[tuple[int, bool]]) -> None:
+    """A paragraph of quote that no one is named for, just before a paragraph that opens
+    with a quote someone is ('"We lost everything." / "But we will rebuild," she
+    added.'), is the same person's speech."""
+    for i in range(len(found) - 2, -1, -1):
+        (number, opens), (after, next_opens) = places[i], places[i + 1]
+        same_report = found[i].doc_index == found[i + 1].doc_index
+        if found[i].speaker is None and opens and next_opens and after == number + 1 and same_report:
+            found[i].speaker = found[i + 1].speaker
+
+
+# An embedded post's signature at the end of a paragraph, as web pages keep it:
+# "... pic.twitter.com/x — Marta Lind (@martalind) July 11, 2013".
+_EMBED = re.compile(r"[—–]\s*([^—–()\n]{2,60}?)\s*\(@\w+\)\s*[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")
+
+
+def _embeds(paragraphs: list[Paragraph], entities: EntityIndex) -> list[tuple[int, int, str, str]]:
+    """The embedded posts: (report, paragraph number, its words, its author's name)."""
+    found = []
+    for number, para in enumerate(paragraphs):
+        signed = _EMBED.search(para.text)
+        if signed is not None:
+            author = signed.group(1).strip()
+            known = entities.find(author)
+            name = known.name if known is not None and known.type in ("PERSON", "ORG") else author
+            found.append((para.doc_index, number, _sequence(para.text[: signed.start()]), name))
+    return found
+
+
+def _embedded_author(
+    text: str, doc_index: int, number: int, embeds: list[tuple[int, int, str, str]]
+) -> str | None:
+    """The author of an embedded post next to the quote that holds the quote's words
+    ('Another tweet read: "Look up London..."' above the tweet itself, signed)."""
+    words = _sequence(text)
+    if count_words(words) < 4:
+        return None
+    for doc, at, posted, author in embeds:
+        if doc == doc_index and at != number and abs(at - number) <= 2 and f" {words} " in f" {posted} ":
+            return author
+    return None
 
 
 def _quotations(text: str, *, single: bool = False) -> list[re.Match[str]]:
@@ -156,6 +231,7 @@ class _Context:
     previous: tuple[int, str | None] | None  # (paragraph number, speaker) of the report's last quote
     number: int  # this paragraph's number
     before: Paragraph | None  # the report's paragraph just before this one
+    genders: dict[str, str]  # whom the report calls "he" ("m") and whom "she" ("f")
 
 
 def _is_title(text: str) -> bool:
@@ -183,7 +259,15 @@ def _speaker(
 
     def name(subject: Token) -> str | None:
         return name_of(
-            subject, para, entities, previous, number, quoted=quoted, before=context.before, spoken=spoken
+            subject,
+            para,
+            entities,
+            previous,
+            number,
+            quoted=quoted,
+            before=context.before,
+            spoken=spoken,
+            genders=context.genders,
         )
 
     spoken = frozenset(
@@ -341,21 +425,23 @@ def _subject(verb: Token, is_outside: Callable[[Token], bool]) -> Token | None:
             if child.dep_ in ("nsubj", "nsubjpass") and is_outside(child):
                 relative = child.lower_ in ("who", "that") or any(t.lower_ == "whose" for t in child.children)
                 # "Lind, who told reporters ...": the person the relative clause is about.
-                return head.head if relative and head.dep_ == "relcl" else child
+                return head.head if relative and head.dep_ == "relcl" else _chain_end(child)
         if head.dep_ not in ("conj", "advcl", "ccomp", "parataxis", "xcomp") or head.head.i == head.i:
             break
         head = head.head
     return None
 
 
-def _is_person_like(subject: Token, para: Paragraph, entities: EntityIndex) -> bool:
+def _is_person_like(
+    subject: Token, para: Paragraph, entities: EntityIndex, *, types: tuple[str, ...] = ("PERSON", "ORG")
+) -> bool:
     """A personal pronoun, or a subject whose own words hold a person's or body's name."""
     if subject.lower_ in _PRONOUNS:
         return True
     for token in _own_words(subject):
         at = para.start + token.idx
         named = entities.at(para.doc_index, at, at + len(token.text))
-        if named is not None and named.type in ("PERSON", "ORG"):
+        if named is not None and named.type in types:
             return True
     return False
 
@@ -391,18 +477,27 @@ def name_of(
     quoted: tuple[tuple[int, int], ...] = (),
     before: Paragraph | None = None,
     spoken: frozenset[str] = frozenset(),
+    genders: dict[str, str] | None = None,
 ) -> str | None:
     """Who the subject token names; `quoted` (offsets in the article) holds quotations,
     whose names are spoken about, not speaking ('"We'll let General Mattis...," he said');
     `before` is the report's paragraph before this one, whose subject a pronoun opening
     a paragraph may stand for; `spoken` holds the names the quote itself mentions."""
     start = para.start + subject.idx
-    entity = entities.at(para.doc_index, start, start + len(subject.text))
+    entity = _entity_at(entities, para, subject)
     if entity is not None:
         return entity.name
     if subject.lower_ in _PRONOUNS:
         return _antecedent(
-            subject, para, entities, previous, number, quoted=quoted, before=before, spoken=spoken
+            subject,
+            para,
+            entities,
+            previous,
+            number,
+            quoted=quoted,
+            before=before,
+            spoken=spoken,
+            genders=genders,
         )
     if subject.lower_ == "it":
         # "It said": the organisation that is the subject just before.
@@ -421,15 +516,46 @@ def name_of(
                 named = entities.at(para.doc_index, at, at + len(token.text))
                 if named is not None and named.type in ("PERSON", "ORG"):
                     return named.name
-        for prep in subject.children:
-            # "a statement from the ministry said"
-            if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
+        clauses = [t for c in subject.children if c.dep_ == "acl" for t in c.children]
+        for prep in [*subject.children, *clauses]:
+            # "a statement from the ministry said", "the letter, signed by Lind, said"
+            if prep.dep_ in ("prep", "agent") and prep.lower_ in ("from", "by"):
                 for issuer in prep.children:
                     if issuer.dep_ == "pobj":
                         return name_of(issuer, para, entities, previous, number, quoted=quoted, before=before)
         return _antecedent(
-            subject, para, entities, previous, number, quoted=quoted, before=before, spoken=spoken
+            subject,
+            para,
+            entities,
+            previous,
+            number,
+            quoted=quoted,
+            before=before,
+            spoken=spoken,
+            genders=genders,
         )
+    if (
+        _is_definite(subject)
+        and subject.lemma_.lower() in _ORG_NOUNS
+        and all(c.dep_ in ("det", "punct") for c in subject.lefts)
+        and not _is_person_like(subject, para, entities)
+    ):
+        # "The company said": the organisation that is a subject just before, else the one
+        # the report named last ("the foreign ministry" names itself well enough).
+        found = _organisation_before(subject, para, before, entities, quoted=quoted)
+        found = found or _last_person(entities, para.doc_index, start, quoted=quoted, types=("ORG",))
+        if found:
+            return found
+    if (
+        _is_definite(subject)
+        and subject.lemma_.lower() in _ROLES
+        and not _is_person_like(subject, para, entities, types=("PERSON",))
+    ):
+        # "A surgeon sought advice. '...,' the doctor wrote": the unnamed person the
+        # sentence before introduced, kept as written.
+        introduced = _introduced(subject, para, before, entities)
+        if introduced:
+            return introduced
     if _is_epithet(subject, para, entities):
         # "The chief added": the person last named with that title ("Police Chief Ana
         # Roux"), else the one named just before in this paragraph, else the person the
@@ -458,18 +584,305 @@ def name_of(
     # Ines Falk, said"): only its own words, appositions and prepositions.
     clause = {t.i for w in subject.subtree if w.dep_ in ("acl", "relcl", "advcl") for t in w.subtree}
     ordered = [*words, *after, *(t for t in subject.subtree if t.i not in clause)]
+    # A name before a common noun is whom it belongs to ("a Trump aide", "one former
+    # Southern Weekly editor", "the Kessport fire department"), not who speaks.
+    is_role = _is_noun(subject) and subject.lemma_.lower() in _ROLES
+    modifying = {
+        t.i
+        for c in subject.lefts
+        if _is_noun(subject) and c.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss")
+        for t in c.subtree
+    }
+    # So is one after a preposition ("a spokeswoman for Governor Marta Lind"), up to a
+    # comma (the parser may hang an apposition there: "director of sales, Xavier Buchon").
+    for prep in (c for c in subject.rights if is_role and c.dep_ == "prep"):
+        for token in prep.subtree:
+            if token.text in _STOPS:
+                break
+            modifying.add(token.i)
+    # A name set beside a word for a person is the person's, however the tagger took it
+    # ("The mayor of Accumoli, Stefano Petrucci, said").
+    apposed = {t.i for c in subject.children if is_role and c.dep_ == "appos" for t in c.subtree}
+    organisation = None
     for token in [t for t in ordered if t.i not in possessed] + [t for t in ordered if t.i in possessed]:
         at = para.start + token.idx
-        named = entities.at(para.doc_index, at, at + len(token.text))
-        if named is not None and named.type in ("PERSON", "ORG"):
+        named = _entity_at(entities, para, token)
+        if named is None or named.type not in ("PERSON", "ORG"):
+            continue
+        is_person = (
+            named.type == "PERSON" and (not is_role or token.i not in modifying)
+        ) or token.i in apposed
+        if is_person:
+            # A person's name before any organisation's ("British Mountaineering Council
+            # training officer Jon Garside").
             return named.name
+        if organisation is None:
+            organisation = (named.name, token.i in modifying)
+    if organisation is not None and not is_role and not organisation[1]:
+        return organisation[0]
+    described = _as_written(subject)
+    if organisation is not None or is_role:
+        # A person or body the report does not name ("a Metropolitan police spokesman",
+        # "one former Southern Weekly editor"): as written, with whose it is.
+        found = described or (organisation[0] if organisation is not None else None)
+        if found:
+            return found
     text = " ".join(t.text for t in words if t.lower_ not in _DROP_DET)
     if text[:1].isupper() and count_words(text) <= 3:
         # A surname alone ("said Droz") that the tagger did not mark as a name.
         known = entities.find(text)
+        if known is not None and count_words(text) == 1:
+            known = _in_full(entities, para.doc_index, start, text, known)
         if known is not None:
             return known.name
     return text if text and count_words(text) <= 8 else None
+
+
+def _entity_at(entities: EntityIndex, para: Paragraph, token: Token) -> Entity | None:
+    """The entity the token names; a name of one word stands for the person the report
+    named in full with that word (`_in_full`: "Wu Lihong ... Wu said" in a report that
+    also names Wu Si; "Ella" after "Ella Ebaugh"), where the merged entity does not
+    carry that word in a longer name."""
+    doc_index, start = para.doc_index, para.start + token.idx
+    end = start + len(token.text)
+    entity = entities.at(doc_index, start, end)
+    if entity is None:
+        return None
+    own = entity.name.lower().split()
+    if len(own) > 1 and token.lower_ in own:
+        return entity  # most names: a word of the entity's own full name
+    here = next(
+        (m for m, _ in entities.mentions_in(doc_index) if m.span.start < end and start < m.span.end), None
+    )
+    if here is None or len(here.tokens) != 1:
+        return entity
+    return _in_full(entities, doc_index, start, here.tokens[0], entity)
+
+
+def _in_full(entities: EntityIndex, doc_index: int, start: int, word: str, entity: Entity) -> Entity:
+    """The person the report named in full with `word` before `start`, where `entity`
+    does not carry that word in a longer name: the only one, else the one named just
+    before (within `_NEAR` characters) when no other is ("Wu Si ... Wu Lihong said ...
+    Wu said"); else `entity` ("Melania Trump ... Donald Trump ... Trump said" far after
+    both is left as written)."""
+    word = word.lower()
+    own = [w.lower() for w in entity.name.split()]
+    if len(own) > 1 and word in own:
+        return entity
+    # As a surname ("Donald Trump") before as a family name written first ("Wu Lihong"),
+    # never in a possessive ("Trump's Twitter").
+    by_place: tuple[dict[str, tuple[int, Entity]], dict[str, tuple[int, Entity]]] = ({}, {})
+    for mention, index in entities.mentions_in(doc_index):
+        other = entities.entities[index]
+        words = [w.lower() for w in mention.tokens]
+        is_full = len(words) > 1 and other.type == "PERSON" and not re.search(r"['’]s\b", mention.text)
+        if not is_full or mention.span.start >= start or word not in (words[0], words[-1]):
+            continue
+        found = by_place[word != words[-1]]
+        if mention.span.start > found.get(other.name, (-1, other))[0]:
+            found[other.name] = (mention.span.start, other)
+    last = by_place[0] or by_place[1]
+    if len(last) == 1:
+        return next(iter(last.values()))[1]
+    near = [other for at, other in last.values() if start - at <= _NEAR]
+    return near[0] if len(near) == 1 else entity
+
+
+_NEAR = 500
+"""How near before a short name a full one must be to stand for it among others (characters)."""
+
+
+def _is_noun(token: Token) -> bool:
+    """A common noun, also where the tagger took a lower-case one for a name ("the prime minister")."""
+    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.text.islower())
+
+
+def _chain(token: Token) -> list[Token]:
+    """The words of a hyphenated noun the parser split into siblings ("the ex - parishioner",
+    each a subject of "said"): the token and those joined to it by hyphens, in order."""
+    doc, words = token.doc, [token]
+
+    def joined(a: int, b: int) -> bool:
+        hyphen = doc[a + 1]
+        return (
+            hyphen.text == "-"
+            and not doc[a].whitespace_
+            and not hyphen.whitespace_
+            and (doc[b].head.i == token.head.i and doc[b].dep_ == token.dep_)
+        )
+
+    while words[0].i >= 2 and joined(words[0].i - 2, words[0].i - 2):
+        words.insert(0, doc[words[0].i - 2])
+    while words[-1].i + 2 < len(doc) and joined(words[-1].i, words[-1].i + 2):
+        words.append(doc[words[-1].i + 2])
+    return words
+
+
+def _chain_end(token: Token) -> Token:
+    """The last word of a hyphenated noun the parser split (`_chain`), its head word."""
+    return _chain(token)[-1] if _is_noun(token) else token
+
+
+def _is_definite(subject: Token) -> bool:
+    """'the doctor', 'the company': a noun with "the" (or "this", "that") before it."""
+    return _is_noun(subject) and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for w in _chain(subject) for c in w.children
+    )
+
+
+_STOPS = frozenset({",", "(", ")", ";", ":", "—", "–", '"', "“", "”", "‘", "’", "'"})
+
+
+def _as_written(subject: Token) -> str | None:
+    """A speaker the report does not name, as written: the noun with what describes it
+    ("one official at a state news media organization"), up to a comma, a dash or a
+    relative clause, with no "the" or "a" before it; only the noun and the words before it
+    when that runs long."""
+    doc = subject.doc
+    start, end = _chain(subject)[0].left_edge.i, subject.right_edge.i + 1
+    for token in doc[subject.i + 1 : end]:
+        if token.text in _STOPS or (token.text == "-" and token.whitespace_):
+            end = token.i
+            break
+    for clause in subject.rights:
+        if clause.dep_ == "relcl":  # not "who knew him", "who now works for ..."
+            end = min(end, clause.left_edge.i)
+    for token in doc[start : subject.i]:
+        if token.text in _STOPS or (token.text == "-" and token.whitespace_):
+            start = token.i + 1
+    if count_words(doc[start:end].text) > 12:
+        end = subject.i + 1
+    while start < end and doc[start].lower_ in _DROP_DET:
+        start += 1
+    text = doc[start:end].text.strip()
+    return text if text and count_words(text) <= 12 else None
+
+
+def _introduced(
+    subject: Token, para: Paragraph, before: Paragraph | None, entities: EntityIndex
+) -> str | None:
+    """The unnamed person the sentence before introduced ("A surgeon sought advice."),
+    as written, for a definite word for a person after it ("the doctor wrote")."""
+    sents = [s for s in para.doc.sents if s.end <= subject.sent.start]
+    if sents:
+        sent, where = sents[-1], para
+    elif before is not None:
+        sent, where = list(before.doc.sents)[-1], before
+    else:
+        return None
+    for token in sent:
+        indefinite = any(
+            c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another") for c in token.children
+        )
+        if (
+            token.dep_ in ("nsubj", "nsubjpass")
+            and _is_noun(token)
+            and token.lemma_.lower() in _ROLES
+            and indefinite
+        ):
+            # Named after all ("A police officer, Ana Roux, said ...") or as written.
+            return name_of(token, where, entities, None, 0)
+    return None
+
+
+def _agrees(pronoun: str, noun: Token) -> bool:
+    """Whether a pronoun can stand for the noun: "he" or "she" for one person, "they" for more."""
+    if pronoun in ("he", "she"):
+        return noun.tag_ == "NN"
+    return pronoun == "they" and noun.tag_ == "NNS"
+
+
+_HE = frozenset({"he", "him", "his", "himself"})
+_SHE = frozenset({"she", "her", "hers", "herself"})
+_HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f"}
+# Verbs of saying to someone, whose "she" may be the one told ("Kennedy told von Post she...").
+_ADDRESSED = frozenset({"tell", "ask", "urge", "warn", "remind", "assure", "promise", "inform"})
+_GENDERED = {
+    **dict.fromkeys(
+        """husband son father brother uncle nephew grandfather grandson boyfriend dad king prince
+        actor spokesman chairman businessman congressman boy man widower""".split(),
+        "m",
+    ),
+    **dict.fromkeys(
+        """wife daughter mother sister aunt niece grandmother granddaughter girlfriend mom queen
+        princess actress spokeswoman chairwoman businesswoman congresswoman girl woman widow""".split(),
+        "f",
+    ),
+}
+
+
+def _genders(paragraphs: list[Paragraph], entities: EntityIndex) -> dict[int, dict[str, str]]:
+    """The persons the reports call "he" ("m") or "she" ("f"): by the pronoun that is
+    the subject of what they say ("Lind said she would stay"), by "Mr", "Mrs" or "Ms" before
+    their names, and by a word for a man or a woman set beside them ("Her husband, Peter
+    Holm", "actress Marta Lind"); only where that leans clearly one way (more than two
+    to one). Each report apart: one may call Jackie "Mrs. Kennedy", another JFK "Kennedy"."""
+    by_doc: dict[int, list[tuple[int, int, str]]] = {}
+    counts: dict[tuple[int, str], list[int]] = {}
+    for mention, index in entities.mentions:
+        entity = entities.entities[index]
+        if entity.type != "PERSON":
+            continue
+        by_doc.setdefault(mention.doc_index, []).append((mention.span.start, mention.span.end, entity.name))
+        title = mention.written.split()[0].rstrip(".").lower() if mention.written else ""
+        if title in _HONORIFICS:
+            counts.setdefault((mention.doc_index, entity.name), [0, 0])[_HONORIFICS[title] == "f"] += 2
+    for mentions in by_doc.values():
+        mentions.sort()
+    for para in paragraphs:
+        mentions = by_doc.get(para.doc_index, [])
+        if not mentions:
+            continue
+        spans = [(m.start(), m.end()) for m in _QUOTE.finditer(para.text)]
+        for sent in para.doc.sents:
+            a, b = para.start + sent.start_char, para.start + sent.end_char
+            at = bisect_left(mentions, (a, 0, ""))
+            here = []
+            while at < len(mentions) and mentions[at][0] < b:
+                here.append(mentions[at])
+                at += 1
+            if not here:
+                continue
+            named: dict[int, str] = {}  # token index -> person, outside quotes
+            for token in sent:
+                at = para.start + token.idx
+                for start, end, name in here:
+                    if start <= at < end and not any(x <= token.idx < y for x, y in spans):
+                        named[token.i] = name
+            for i, name in named.items():
+                token = para.doc[i]
+                beside = [c for c in token.children if c.dep_ in ("appos", "compound")]
+                beside += [token.head] if token.dep_ == "appos" else []
+                for word in beside:
+                    gender = _GENDERED.get(word.lemma_.lower()) if word.i not in named else None
+                    if gender is not None:
+                        counts.setdefault((para.doc_index, name), [0, 0])[gender == "f"] += 2
+            for token in sent:
+                # "Lind said she would stay": a subject pronoun of what a person says, with
+                # no one else told ("Kennedy told von Post she looked well" is not).
+                if token.dep_ not in ("nsubj", "nsubjpass") or any(x <= token.idx < y for x, y in spans):
+                    continue
+                if token.lower_ not in _HE and token.lower_ not in _SHE:
+                    continue
+                clause = token.head
+                verb = clause.head
+                if clause.dep_ != "ccomp" or verb.i == clause.i or verb.lemma_.lower() not in _QUOTE_VERBS:
+                    continue
+                if verb.lemma_.lower() in _ADDRESSED or any(
+                    c.dep_ in ("dobj", "dative", "iobj") for c in verb.children
+                ):
+                    continue
+                subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+                people = {named[t.i] for c in subjects for t in _own_words(c) if t.i in named}
+                if len(people) == 1:
+                    counts.setdefault((para.doc_index, people.pop()), [0, 0])[token.lower_ in _SHE] += 1
+    genders: dict[int, dict[str, str]] = {}
+    for (doc_index, name), (he, she) in counts.items():
+        if he > 2 * she:
+            genders.setdefault(doc_index, {})[name] = "m"
+        elif she > 2 * he:
+            genders.setdefault(doc_index, {})[name] = "f"
+    return genders
 
 
 def _antecedent(
@@ -482,25 +895,89 @@ def _antecedent(
     quoted: tuple[tuple[int, int], ...],
     before: Paragraph | None,
     spoken: frozenset[str],
+    genders: dict[str, str] | None = None,
 ) -> str | None:
     """The person a pronoun (or a word standing for one) speaks for.
 
     The person named last before it in this paragraph, else the person the paragraph
     before is about, else the one quoted just before, else the one named last before it
     in the report; never one the quote itself speaks of ('"I backed Lind all the way,"
-    he said').
+    he said'), nor one the reports call "she" for "he" or "he" for "she".
     """
+    chained = _same_pronoun_before(subject, para, quoted)
+    if chained is not None:
+        # "Brenner met Lind. He told her ... '...,' he said": whom the first "he" is.
+        return _antecedent(
+            chained,
+            para,
+            entities,
+            previous,
+            number,
+            quoted=quoted,
+            before=before,
+            spoken=spoken,
+            genders=genders,
+        )
     start = para.start + subject.idx
-    found = [
-        _subject_before(subject, para, entities, quoted=quoted) or _role_before(subject, para, entities),
-        _last_person(entities, para.doc_index, start, since=para.start, quoted=quoted, skip=spoken),
-        _reported_speaker(before, entities, speech_only=False),
-        previous[1] if previous is not None and previous[0] >= number - 3 else None,
+    other = {"he": "f", "she": "m"}.get(subject.lower_)
+    skip = spoken | {name for name, gender in (genders or {}).items() if gender == other}
+    found: list[Callable[[], str | None]] = [
+        lambda: _subject_before(subject, para, entities, quoted=quoted, skip=skip),
+        lambda: _role_before(subject, para, entities),
+        lambda: _last_person(entities, para.doc_index, start, since=para.start, quoted=quoted, skip=skip),
+        lambda: _reported_speaker(before, entities, speech_only=False, pronoun=subject.lower_, skip=skip),
+        lambda: previous[1] if previous is not None and previous[0] >= number - 3 else None,
     ]
-    for name in found:
-        if name and name not in spoken:
+    for candidate in found:
+        name = candidate()
+        if name and name not in skip:
             return name
-    return _last_person(entities, para.doc_index, start, quoted=quoted, skip=spoken)
+    return _last_person(entities, para.doc_index, start, quoted=quoted, skip=skip)
+
+
+def _organisation_before(
+    subject: Token,
+    para: Paragraph,
+    before: Paragraph | None,
+    entities: EntityIndex,
+    *,
+    quoted: tuple[tuple[int, int], ...],
+) -> str | None:
+    """The organisation that is a subject in the nearest sentence before that has one,
+    in this paragraph or the one before ("Fox News was more pointed than the RNC. ...
+    the network said": Fox News, not the RNC named last)."""
+    sents = [(para, s) for s in para.doc.sents if s.end <= subject.sent.start]
+    if before is not None:
+        sents = [(before, s) for s in before.doc.sents] + sents
+    for where, sent in reversed(sents):
+        for token in sent:
+            at = where.start + token.idx
+            if token.dep_ not in ("nsubj", "nsubjpass") or any(a <= at < b for a, b in quoted):
+                continue
+            for word in _own_words(token):
+                named = _person(word, where, entities, ("ORG",))
+                if named is not None:
+                    return named
+    return None
+
+
+def _same_pronoun_before(
+    pronoun: Token, para: Paragraph, quoted: tuple[tuple[int, int], ...]
+) -> Token | None:
+    """The same "he" or "she" as the subject of the sentence before, in this paragraph."""
+
+    def is_quoted(token: Token) -> bool:
+        return any(a <= para.start + token.idx < b for a, b in quoted)
+
+    if pronoun.lower_ not in ("he", "she"):
+        return None
+    sents = [s for s in para.doc.sents if s.end <= pronoun.sent.start and not all(is_quoted(t) for t in s)]
+    if not sents:
+        return None
+    for token in sents[-1]:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT" and not is_quoted(token):
+            return token if token.lower_ == pronoun.lower_ else None
+    return None
 
 
 def _role_before(pronoun: Token, para: Paragraph, entities: EntityIndex) -> str | None:
@@ -517,7 +994,7 @@ def _role_before(pronoun: Token, para: Paragraph, entities: EntityIndex) -> str 
 
 def _is_epithet(subject: Token, para: Paragraph, entities: EntityIndex) -> bool:
     """'the athlete', 'the tennis star': a definite noun for a person, unnamed."""
-    if subject.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+    if not _is_noun(subject) or not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
         return False
     if subject.lemma_.lower() not in _EPITHETS:
         return False
@@ -557,6 +1034,7 @@ def _subject_before(
     *,
     quoted: tuple[tuple[int, int], ...] = (),
     types: tuple[str, ...] = ("PERSON",),
+    skip: frozenset[str] = frozenset(),
 ) -> str | None:
     """The person who is the subject of the sentence before the pronoun's, in this paragraph.
 
@@ -571,7 +1049,8 @@ def _subject_before(
     sents = [s for s in para.doc.sents if s.end <= pronoun.sent.start and not all(is_quoted(t) for t in s)]
     if not sents:
         return None
-    return _sentence_subject(sents[-1], para, entities, is_quoted, types)
+    found = _sentence_subject(sents[-1], para, entities, is_quoted, types)
+    return None if found in skip else found
 
 
 def _sentence_subject(
@@ -602,14 +1081,24 @@ def _person(
     """The person a token's name belongs to: a mention, or a surname alone that the
     tagger missed but the report names elsewhere."""
     at = para.start + token.idx
-    named = entities.at(para.doc_index, at, at + len(token.text))
-    if named is None and token.pos_ == "PROPN" and token.text[:1].isupper():
+    named = _entity_at(entities, para, token)
+    if named is None and token.pos_ in ("PROPN", "NOUN") and token.text[:1].isupper():
+        # A surname the tagger took for a noun ("Charamut's campaign"): only one the
+        # report names elsewhere.
         named = entities.find(token.text)
+        if named is not None:
+            named = _in_full(entities, para.doc_index, at, token.text, named)
     return named.name if named is not None and named.type in types else None
 
 
 def _reported_speaker(
-    para: Paragraph | None, entities: EntityIndex, *, speech_only: bool, types: tuple[str, ...] = ("PERSON",)
+    para: Paragraph | None,
+    entities: EntityIndex,
+    *,
+    speech_only: bool,
+    types: tuple[str, ...] = ("PERSON",),
+    pronoun: str | None = None,
+    skip: frozenset[str] = frozenset(),
 ) -> str | None:
     """The person the paragraph's last sentence with a named subject is about: the one
     it reports speaking ("Ek and his crew were lost, Lind said"), else the subject.
@@ -631,15 +1120,22 @@ def _reported_speaker(
                 if subject is None:
                     continue
                 named = _person(subject, para, entities, types)
+                is_role = (
+                    pronoun is not None and subject.lemma_.lower() in _ROLES and _agrees(pronoun, subject)
+                )
+                if named is None and is_role:
+                    # 'The mayor, Ana Roux, said ...' (her name after the word for her),
+                    # else 'A Shard spokesman said ...', before '"...," he said.'
+                    named = name_of(subject, para, entities, None, 0)
                 if named is None and speech_only and subject.pos_ in ("NOUN", "PROPN"):
                     # 'A spokesman for the tower said: ...' before a paragraph of quote.
                     named = name_of(subject, para, entities, None, 0)
-                if named is not None:
+                if named is not None and named not in skip:
                     return named
         if speech_only:
             continue
         found = _sentence_subject(sent, para, entities, is_quoted, types)
-        if found is not None:
+        if found is not None and found not in skip:
             return found
     return None
 
@@ -652,13 +1148,14 @@ def _last_person(
     since: int = 0,
     quoted: tuple[tuple[int, int], ...] = (),
     skip: frozenset[str] = frozenset(),
+    types: tuple[str, ...] = ("PERSON",),
 ) -> str | None:
     best = None
     for mention, index in entities.mentions_in(doc_index):
         entity = entities.entities[index]
         is_candidate = (
             since <= mention.span.start < before
-            and entity.type == "PERSON"
+            and entity.type in types
             and not any(a <= mention.span.start < b for a, b in quoted)
             and entity.name not in skip
         )
@@ -692,7 +1189,7 @@ def _sequence(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def _merge(corpus: Corpus, found: list[_Found]) -> list[Quote]:
+def _merge(corpus: Corpus, found: list[_Found], named: frozenset[str] = frozenset()) -> list[Quote]:
     groups: list[list[_Found]] = []
     for item in found:
         for group in groups:
@@ -704,10 +1201,22 @@ def _merge(corpus: Corpus, found: list[_Found]) -> list[Quote]:
     order = [a.id for a in corpus.articles]
     quotes = []
     for group in groups:
-        speakers = [g.speaker for g in group if g.speaker]
-        speaker = max(speakers, key=speakers.count) if speakers else None
+        speaker = _group_speaker(group, named)
         longest = max(group, key=lambda g: len(g.text))
         sources = sorted({corpus.articles[g.doc_index].id for g in group}, key=order.index)
         span = corpus.to_given(longest.span)
         quotes.append(Quote(speaker=speaker, text=longest.text, sources=tuple(sources), span=span))
     return quotes
+
+
+def _group_speaker(group: list[_Found], named: frozenset[str]) -> str | None:
+    """The speaker of a quote several reports (or one twice) carry: the most reports'
+    speaker; on a tie a name over a description ("one local resident" in one report,
+    "Mountain View resident Eamonn Callon" in another), then the speaker of the fullest
+    quotation over that of a fragment of it."""
+    speakers = [g.speaker for g in group if g.speaker]
+
+    def rank(name: str) -> tuple[int, bool, int]:
+        return (speakers.count(name), name in named, max(len(g.text) for g in group if g.speaker == name))
+
+    return max(speakers, key=rank) if speakers else None

@@ -1,0 +1,217 @@
+"""Issue 10, item 3: speakers by general rules of English attribution.
+
+Every report here is invented. Each case gives one or more reports, a quote's first words
+and the speaker it must get, whole (unnamed sources are kept as written).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.analyze import extract_entities, extract_quotes, load_nlp, parse_corpus
+from storyline.model import Article, Corpus, Quote
+
+
+def _quotes(*texts: str) -> list[Quote]:
+    corpus = Corpus(articles=tuple(Article(id=f"r{i}", text=t) for i, t in enumerate(texts)))
+    paragraphs = parse_corpus(corpus, load_nlp())
+    return extract_quotes(corpus, paragraphs, extract_entities(corpus, paragraphs))
+
+
+def _speaker(quotes: list[Quote], start: str) -> str | None:
+    found = [q for q in quotes if q.text.startswith(start)]
+    assert len(found) == 1, [q.text for q in quotes]
+    return found[0].speaker
+
+
+CASES = [
+    pytest.param(
+        [
+            '"With fewer ships, they can keep the port open all winter," said one official at a '
+            "state shipping agency."
+        ],
+        "With fewer ships",
+        "one official at a state shipping agency",
+        id="an-unnamed-source-keeps-its-description",
+    ),
+    pytest.param(
+        [
+            '"Everybody feels that the rules are getting stricter every month," said one former '
+            "harbour pilot who now works in Oslo."
+        ],
+        "Everybody feels that the rules",
+        "one former harbour pilot",
+        id="the-description-stops-before-a-relative-clause",
+    ),
+    pytest.param(
+        [
+            "A spokesman for the tower, which opened in May, said: "
+            '"Our first concern is the safety of the climbers and of the visitors."'
+        ],
+        "Our first concern is the safety",
+        "spokesman for the tower",
+        id="the-description-stops-at-a-comma",
+    ),
+    pytest.param(
+        ['"We were called at dawn to a group of climbers on the roof," a Red Cross spokeswoman said.'],
+        "We were called at dawn",
+        "Red Cross spokeswoman",
+        id="an-organisation-before-a-word-for-a-person-is-not-the-speaker",
+    ),
+    pytest.param(
+        [
+            'The Red Cross regional director Marta Lind said there was a "long history of people '
+            'climbing towers for a cause".'
+        ],
+        "long history of people",
+        "Marta Lind",
+        id="a-person-named-after-an-organisation",
+    ),
+    pytest.param(
+        [
+            "Senator Olaf Brenner flew home on Monday.\n"
+            '"He will not take questions before the vote on Friday," a Brenner aide said.'
+        ],
+        "He will not take questions",
+        "Brenner aide",
+        id="a-name-before-a-word-for-a-person-is-whose-the-person-is",
+    ),
+    pytest.param(
+        ['"We will review the decision carefully," a spokeswoman for Governor Marta Lind said.'],
+        "We will review the decision",
+        "spokeswoman for Governor Marta Lind",
+        id="a-name-after-for-is-whose-the-person-is",
+    ),
+    pytest.param(
+        [
+            "In 2003 a surgeon sought advice on treating a patient in pain. "
+            '"She cannot sit down without crying out," the doctor wrote.'
+        ],
+        "She cannot sit down",
+        "surgeon",
+        id="the-doctor-is-the-surgeon-of-the-sentence-before",
+    ),
+    pytest.param(
+        [
+            "A former church official who knew the priest was stunned to hear of the arrest.\n"
+            '"I never heard anything like this in forty years," the ex-parishioner said.'
+        ],
+        "I never heard anything like this",
+        "former church official",
+        id="a-hyphenated-word-for-the-person-introduced-before",
+    ),
+    pytest.param(
+        [
+            "A Norlink spokesman said the ferries would stay in port until the storm had passed.\n"
+            '"We apologise to all passengers for the trouble this causes," he said.'
+        ],
+        "We apologise to all passengers",
+        "Norlink spokesman",
+        id="he-is-the-unnamed-speaker-of-the-paragraph-before",
+    ),
+    pytest.param(
+        [
+            "Marta Lind, the mayor of Eastholm, said the ferries would stay in port.\n"
+            '"I hope they do not forget us out here," she told the radio.'
+        ],
+        "I hope they do not forget us",
+        "Marta Lind",
+        id="he-is-the-person-set-beside-the-word-for-her",
+    ),
+    pytest.param(
+        [
+            "The Nordic Ferry Company cancelled every crossing on Monday.\n"
+            '"No ferry will leave the harbour before the storm ends," the company said in a statement.'
+        ],
+        "No ferry will leave",
+        "Nordic Ferry Company",
+        id="the-company-is-the-one-named-before",
+    ),
+    pytest.param(
+        [
+            "The writer Wu Si said the rules had changed. "
+            + "Censors now read every article before it is printed, and editors who refuse are "
+            "replaced within weeks. "
+            * 6
+            + "\nWu Lihong, who once won a government award for his work on the lake, said he had "
+            "been told not to travel.\n"
+            '"They are using the congress as a pretext for every kind of restriction," Wu said by phone.'
+        ],
+        "They are using the congress",
+        "Wu Lihong",
+        id="a-short-name-is-the-one-named-in-full-just-before",
+    ),
+]
+
+
+@pytest.mark.parametrize(("texts", "quote", "speaker"), CASES)
+def test_issue10_general_speaker(texts: list[str], quote: str, speaker: str) -> None:
+    assert _speaker(_quotes(*texts), quote) == speaker
+
+
+def test_issue10_a_name_over_a_description_across_reports() -> None:
+    quotes = _quotes(
+        '"It is a sad day for the whole town and for the harbour," said one local resident.',
+        '"It is a sad day for the whole town and for the harbour," said resident Eamonn Callon.',
+    )
+    assert _speaker(quotes, "It is a sad day") == "Eamonn Callon"
+
+
+def test_issue10_the_description_stands_when_no_report_names_the_speaker() -> None:
+    quotes = _quotes(
+        '"It is a sad day for the whole town and for the harbour," said one local resident.',
+        '"It is a sad day for the whole town and for the harbour," a neighbour said.',
+        '"It is a sad day for the whole town and for the harbour," said one local resident.',
+    )
+    assert _speaker(quotes, "It is a sad day") == "one local resident"
+
+
+def test_issue10_she_is_not_a_man_the_reports_call_he() -> None:
+    quotes = _quotes(
+        "Marta Lind said she would vote for the harbour plan on Friday.\n"
+        "Olaf Brenner said he would vote against it, as his party wants.\n"
+        '"We cannot wait another winter for a new harbour wall," she said.'
+    )
+    assert _speaker(quotes, "We cannot wait another winter") == "Marta Lind"
+
+
+def test_issue10_a_signed_post_below_the_quote_is_its_author() -> None:
+    quotes = _quotes(
+        'Another post read: "Look up, Eastholm. We are climbing the old tower today."\n'
+        "Look up, Eastholm. We are climbing the old tower today. pic.twitter.com/abc123 "
+        "— Green Coast Action (@GreenCoastAction) July 11, 2013"
+    )
+    assert _speaker(quotes, "Look up, Eastholm") == "Green Coast Action"
+
+
+@pytest.mark.parametrize(
+    ("texts", "quote", "speaker"),
+    [
+        pytest.param(
+            [
+                "Peter Holm met Marta Lind in Oslo on Monday. He told her the plan would fail. "
+                '"You will not get the votes you need," he said.'
+            ],
+            "You will not get the votes",
+            "Peter Holm",
+            id="he-is-whom-the-he-of-the-sentence-before-is",
+        ),
+        pytest.param(
+            ['The statement, signed by Marta Lind, said: "We will not take part in the talks this year."'],
+            "We will not take part",
+            "Marta Lind",
+            id="a-statement-signed-by-someone",
+        ),
+    ],
+)
+def test_issue10_general_speaker_more(texts: list[str], quote: str, speaker: str) -> None:
+    test_issue10_general_speaker(texts, quote, speaker)
+
+
+def test_issue10_a_paragraph_of_quote_before_the_attributed_one() -> None:
+    quotes = _quotes(
+        "The river rose two metres overnight.\n"
+        '"We have lost everything we had in the flood."\n'
+        '"But we will rebuild the town, house by house," Marta Lind added.'
+    )
+    assert _speaker(quotes, "We have lost everything") == "Marta Lind"
