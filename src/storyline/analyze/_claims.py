@@ -9,6 +9,13 @@ to ..."), its source and that source's date. Figures that count the same thing
 form a claim; a claim whose figures differ is a disagreement, "over time" when
 they change with the reports' dates and "across sources" when reports of one date
 differ.
+
+What is counted carries its scope: a part ("8 children among them"), a day (unless it
+is the story's only day and no report gives a running total), a place (unless most
+reports name it or the report leads with it), an earlier year, a rate, a projection, a
+target, a poll, whose share of the vote. Figures of one quantity that can both be true
+as worded (within a hedge, within rounding, converted between units) agree; so do two
+counts of one date ten times apart, which count a part and a whole, not rival estimates.
 """
 
 from __future__ import annotations
@@ -24,7 +31,7 @@ from typing import TYPE_CHECKING
 from storyline.analyze._entities import EntityIndex
 from storyline.analyze._nlp import Paragraph
 from storyline.analyze._quotes import SPEECH_VERBS, name_of, subject_of
-from storyline.analyze._units import Unit, read_unit, step, unit_of
+from storyline.analyze._units import METRE, Unit, read_unit, step, unit_of
 from storyline.model import Claim, ClaimValue, Corpus, Entity, Span
 
 if TYPE_CHECKING:
@@ -138,6 +145,8 @@ class _Figure:
     bound: bool = False
     """A measure that bounds another fact ("report within 30 days", "within 500 metres of
     the site"): a deadline or a radius, a claim only when two reports give it."""
+    running: bool = False
+    """A running total ("the toll rose to 40", "killed since March"), not one day's count."""
 
 
 def extract_claims(
@@ -150,10 +159,17 @@ def extract_claims(
     common = frozenset(
         e.name for e in entities.entities if e.type in ("GPE", "LOC") and len(e.sources) >= 0.6 * n_reports
     )
+    previous: dict[int, Paragraph] = {}
+    # The places a report's first paragraph names are where its story happens: a figure
+    # there is not narrowed by them ("The bombing in Kabul killed 24" against "31 died").
+    lead: dict[int, frozenset[str]] = {}
+    for para in paragraphs:
+        if para.doc_index not in lead:
+            lead[para.doc_index] = common | _places(para, entities)
     for para in paragraphs:
         article = corpus.articles[para.doc_index]
         for ent in number_spans(para.doc):
-            figure = _figure(ent, para, entities, article.id, dates.get(para.doc_index), common)
+            figure = _figure(ent, para, entities, article.id, dates.get(para.doc_index), lead[para.doc_index])
             if figure is not None and figure.value.span is not None:
                 given = corpus.to_given(figure.value.span)
                 figure = replace(figure, value=replace(figure.value, span=given))
@@ -164,11 +180,24 @@ def extract_claims(
                 # "80 to 100": one figure with two bounds; each bound is a value (so
                 # either can be cited) and both carry the range's text for `compatible`.
                 figures.extend(replace(figure, value=replace(figure.value, value=bound)) for bound in bounds)
-        for figure in _age_figures(para, entities, article.id, dates.get(para.doc_index)):
+        before = previous.get(para.doc_index)
+        previous[para.doc_index] = para
+        for figure in _age_figures(para, entities, article.id, dates.get(para.doc_index), before):
             assert figure.value.span is not None, "an age figure has its span"
             given = corpus.to_given(figure.value.span)
             figures.append(replace(figure, value=replace(figure.value, span=given)))
     return _group(figures, [a.id for a in corpus.articles])
+
+
+def _places(para: Paragraph, entities: EntityIndex) -> frozenset[str]:
+    """The places a paragraph names, by the cluster's names for them."""
+    names = set()
+    for ent in para.doc.ents:
+        if ent.label_ in ("GPE", "LOC"):
+            at = para.start + ent.start_char
+            entity = entities.at(para.doc_index, at, para.start + ent.end_char)
+            names.add(entity.name if entity is not None else ent.text)
+    return frozenset(names)
 
 
 AGE_OF = "age of "
@@ -178,12 +207,21 @@ _AGE_CONTEXT = frozenset("at then when until since from by before after aged age
 _CLOSERS = frozenset({",", ".", ";", ")", ":"})
 
 
-def _age_figures(para: Paragraph, entities: EntityIndex, source: str, date: dt.date | None) -> list[_Figure]:
+def _age_figures(
+    para: Paragraph,
+    entities: EntityIndex,
+    source: str,
+    date: dt.date | None,
+    earlier: Paragraph | None = None,
+) -> list[_Figure]:
     """The ages of named people the paragraph gives as they are now, each as "age of <name>".
 
-    Three forms: the apposition "Alexis Ohanian, 34," "the 34-year-old Ohanian" (the name
-    within a few words after, or right before: "Ohanian, the 34-year-old"), and "Ohanian,
-    aged 34". An age in the past ("then 21", "at 79", "when she was 21") is no age now
+    The forms: the apposition "Alexis Ohanian, 34," or "Wiola Smul (23)", "the 34-year-old
+    Ohanian" (the name within a few words after, or right before: "Ohanian, the
+    34-year-old"), "Ohanian, aged 34" or "now 34", and the age a person died at ("Lovelace
+    died at the age of 44"). "The tennis champion, 35," and "the 35-year-old" (no noun
+    after) stand for the person the sentence before has as its subject (`_person_before`).
+    An age in the past ("then 21", "at 21 she moved", "when she was 21") is no age now
     and is left out, as is the age of someone not named ("a 47-year-old man").
     """
     doc = para.doc
@@ -196,24 +234,56 @@ def _age_figures(para: Paragraph, entities: EntityIndex, source: str, date: dt.d
         i = token.i
         person = None
         before = doc[i - 1] if i > 0 else None
-        if before is not None and before.text == "," and i + 1 < len(doc) and doc[i + 1].text in _CLOSERS:
+        closed = i + 1 < len(doc) and doc[i + 1].text in _CLOSERS
+        entity: Entity | None = None
+        if before is not None and before.text == "," and closed:
             person = ending.get(i - 1) or _known_person(doc, i - 2, entities)  # "Alexis Ohanian, 34,"
-        elif before is not None and before.lower_ == "aged" and i >= 2 and doc[i - 2].text == ",":
+            if person is None and _is_described(doc, i - 1):
+                entity = _person_before(para, token.sent.start, earlier, entities)  # "The champion, 35,"
+        elif before is not None and before.text == "(" and i + 1 < len(doc) and doc[i + 1].text == ")":
+            person = ending.get(i - 1) or _known_person(doc, i - 2, entities)  # "Wiola Smul (23)"
+        elif before is not None and before.lower_ in ("aged", "now") and i >= 2 and doc[i - 2].text == ",":
             person = ending.get(i - 2) or _known_person(doc, i - 3, entities)  # "Ohanian, aged 34"
+        elif before is not None and before.lower_ in ("at", "age", "of") and token.ent_type_ != "TIME":
+            person = _died_at(token)  # "Katie Lovelace died in June at the age of 44"
+        elif (
+            before is not None and before.lemma_.lower() in ("be", "turn") and (closed or _today(doc, i + 1))
+        ):
+            person = _who_is(token)  # "Rachel Walston, a financial adviser who turns 37 today,"
         elif any(_YEAR_OLD.fullmatch("".join(t.text for t in doc[i + 1 : i + k])) for k in (2, 3, 4, 5)):
             if any(t.lower_ in _AGE_CONTEXT for t in doc[max(0, i - 3) : i]):
                 continue
-            sent_end = token.sent.end
-            after = [e for e in people if i < e.start <= i + 8 and e.end <= sent_end]
-            # "the 34-year-old Ohanian"; "Ohanian, the 34-year-old co-founder"
-            person = after[0] if after else ending.get(i - 2) or ending.get(i - 3)
-        if person is None:
+            sent = token.sent
+            after = [e for e in people if i < e.start <= i + 8 and e.end <= sent.end]
+            # "the 34-year-old Ohanian"; "Ohanian, the 34-year-old co-founder": the name
+            # before only across a comma of the same sentence
+            before_comma = (ending.get(i - k) for k in (2, 3))
+            person = (
+                after[0]
+                if after
+                else next(
+                    (
+                        e
+                        for e in before_comma
+                        if e is not None and e.end >= sent.start and doc[e.end].text == ","
+                    ),
+                    None,
+                )
+            )
+            if person is None and before is not None and before.lower_ == "the" and _stands_alone(doc, i):
+                # "The 35-year-old has not played"
+                entity = _person_before(para, sent.start, earlier, entities)
+        if person is not None:
+            at = para.start + person.start_char
+            entity = entities.at(para.doc_index, at, para.start + person.end_char)
+            if entity is None or entity.type != "PERSON":
+                entity = _person_named(person.text, entities) or entity
+        if entity is not None:
+            name = entity.name
+        elif person is not None:
+            name = person.text
+        else:
             continue
-        at = para.start + person.start_char
-        entity = entities.at(para.doc_index, at, para.start + person.end_char)
-        if entity is None or entity.type != "PERSON":
-            entity = _person_named(person.text, entities) or entity
-        name = entity.name if entity is not None else person.text
         # The person is in what is counted: no narrower scope.
         number = doc[i : i + 1]
         figure = _as_figure(
@@ -222,6 +292,122 @@ def _age_figures(para: Paragraph, entities: EntityIndex, source: str, date: dt.d
         )  # fmt: skip
         out.append(figure)
     return out
+
+
+_CLOCK = frozenset("a.m. p.m. am pm o'clock gmt".split())
+
+
+def _died_at(token: Token) -> SpacySpan | None:
+    """The named person who died at the age `token` gives ("X died at 79", "X died on
+    Friday at the age of 44", "X, who died at age 79"), else None."""
+    doc = token.doc
+    if token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _CLOCK:
+        return None
+    verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.lemma_.lower() != "die":
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ == "relcl":
+        subject = verb.head  # "Katie Lovelace, who died at 44"
+    if subject is None:
+        return None
+    # "His mother, Katie Lovelace, died": the name in apposition to the subject
+    for word in [subject, *(c for c in subject.children if c.dep_ == "appos")]:
+        name = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= word.i < e.end), None)
+        if name is not None:
+            return name
+    return None
+
+
+def _who_is(token: Token) -> SpacySpan | None:
+    """The named person of "X, who is 45," or "X, an adviser who turns 37 today"."""
+    verb = token.head
+    if verb.lemma_.lower() not in ("be", "turn") or verb.dep_ != "relcl" or token.dep_ not in _AGE_DEPS:
+        return None
+    if verb.tag_ not in ("VBZ", "VBP"):
+        return None  # "who was 12 when the war began": an age in the past
+    head = verb.head
+    doc = token.doc
+    for word in (head, head.head if head.dep_ == "appos" else head):
+        name = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= word.i < e.end), None)
+        if name is not None:
+            return name
+    return None
+
+
+_AGE_DEPS = frozenset("attr acomp dobj npadvmod oprd".split())
+
+
+def _today(doc: Doc, i: int) -> bool:
+    return i < len(doc) and doc[i].lower_ == "today"
+
+
+def _is_described(doc: Doc, i: int) -> bool:
+    """Whether the words before token `i` (a comma) are "the <description>" opening the
+    sentence ("The tennis champion, 35,"): a person named before, described."""
+    start = doc[i].sent.start
+    words = doc[start:i]
+    return (
+        1 < len(words) <= 5
+        and words[0].lower_ == "the"
+        and words[-1].pos_ == "NOUN"
+        and all(t.pos_ in ("ADJ", "NOUN", "PROPN", "ADV") for t in words[1:])
+        and not any(t.ent_type_ for t in words)
+    )
+
+
+def _stands_alone(doc: Doc, i: int) -> bool:
+    """Whether "the N-year-old" stands for a person ("The 35-year-old has not played",
+    "the 51-year-old's home"): no noun follows "old"."""
+    for k in range(i + 1, min(i + 6, len(doc))):
+        if doc[k].lower_.endswith("old"):
+            nxt = doc[k + 1] if k + 1 < len(doc) else None
+            return nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ")
+    return False
+
+
+def _person_before(
+    para: Paragraph, sent_start: int, earlier: Paragraph | None, entities: EntityIndex
+) -> Entity | None:
+    """Whom "the champion" or "the 35-year-old" stands for: the person the sentence before
+    (in the paragraph before, for a paragraph's first sentence) has as its subject; when
+    that subject is no name and no "he" or "she" ("Detectives say...", "You can..."),
+    the only person that sentence names. None when it is not clear."""
+    if sent_start == 0:
+        if earlier is None or len(earlier.doc) == 0:
+            return None
+        para, sent_start = earlier, len(earlier.doc)
+    doc = para.doc
+    first = doc[sent_start - 1].sent
+    # the parser cuts some sentences in two ("Serena won her record 23rd" | "Grand Slam
+    # title ..."): the sentence before starts after the last full stop
+    while first.start > 0 and doc[first.start - 1].text not in (".", "!", "?", "”", '"'):
+        first = doc[first.start - 1].sent
+    previous = doc[first.start : sent_start]
+    root = first.root
+    # "Detectives say Christopher King ... became the target": the reported clause's subject
+    verbs = [c for c in root.children if c.dep_ == "ccomp"] if root.lemma_.lower() in SPEECH_VERBS else []
+    subject = next((c for v in [*verbs, root] for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.pos_ == "PROPN":
+        words = _name_words(subject)
+        start, end = para.start + words[0].idx, para.start + subject.idx + len(subject.text)
+        entity = entities.at(para.doc_index, start, end)
+        if entity is None or entity.type != "PERSON":
+            entity = _person_named(" ".join(t.text for t in words), entities)
+        return entity
+    if subject is not None and subject.lower_ in ("he", "she", "they", "him", "her"):
+        return None
+    named: list[Entity] = []
+    for ent in previous.ents:
+        if ent.label_ != "PERSON":
+            continue
+        at = para.start + ent.start_char
+        entity = entities.at(para.doc_index, at, para.start + ent.end_char)
+        if entity is None or entity.type != "PERSON":
+            entity = _person_named(ent.text, entities)
+        if entity is not None and entity not in named:
+            named.append(entity)
+    return named[0] if len(named) == 1 else None
 
 
 def _known_person(doc: Doc, i: int, entities: EntityIndex) -> SpacySpan | None:
@@ -253,6 +439,9 @@ def number_spans(doc: Doc) -> list[SpacySpan]:
     for e in doc.ents:
         if e.label_ in ("DATE", "TIME") and (_is_duration(e) or _RATE_ENT.fullmatch(e.text)):
             blocked -= {t.i for t in e if t.like_num or t.lower_ in _WORD_NUMBERS}
+        elif e.label_ == "DATE" and _BARE_NUMBERS.fullmatch(e.text) and _listed(doc, e.start):
+            # "floors 68, 69 and 72": small numbers listed after a number are no date
+            blocked -= {t.i for t in e}
     # "between 80 and 100" is often tagged a date; a range of years stays one.
     for i in range(1, len(doc) - 2):
         is_range = doc[i - 1].lower_ == "between" and doc[i + 1].lower_ == "and"
@@ -262,7 +451,9 @@ def number_spans(doc: Doc) -> list[SpacySpan]:
     spans, i = [], 0
     while i < len(doc):
         token = doc[i]
-        bare_hundred = token.lower_ == "hundred" and (i == 0 or doc[i - 1].lower_ not in ("a", "one"))
+        bare_hundred = token.lower_ in ("hundred", "thousand", "million", "billion", "trillion") and (
+            i == 0 or doc[i - 1].lower_ not in ("a", "one")
+        )
         is_number = (
             token.like_num
             or token.lower_ in _WORD_NUMBERS
@@ -277,6 +468,8 @@ def number_spans(doc: Doc) -> list[SpacySpan]:
             j = _number_run(doc, j + 2, blocked)  # "twenty-two": one number, not a range
         if [t.lower_ for t in doc[j : j + 3]] == ["and", "a", "half"]:
             j += 3  # "five and a half"
+        elif [t.lower_ for t in doc[j : j + 6]] == ["-", "and", "-", "a", "-", "half"]:
+            j += 6  # "two-and-a-half"
         joiner = doc[j].lower_ if j + 1 < len(doc) else ""
         between = joiner == "and" and i > 0 and doc[i - 1].lower_ == "between"
         if (joiner in _RANGE_JOINERS or between) and doc[j + 1].like_num and j + 1 not in blocked:
@@ -292,6 +485,21 @@ def number_spans(doc: Doc) -> list[SpacySpan]:
     return spans
 
 
+def _listed(doc: Doc, i: int) -> bool:
+    """Whether token `i` continues a list of numbers ("68, 69") and no month follows it."""
+    at = i - 1
+    while at >= 0 and doc[at].text in (",", "and", "or"):
+        at -= 1
+    after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    return at >= 0 and at < i - 1 and doc[at].like_num and not _MONTH_WORD.match(after)
+
+
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_MONTH_WORD = re.compile(r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
+_BARE_NUMBERS = re.compile(r"\d{1,3}(?:\s*(?:,|and|or)\s*\d{1,3})*")
 _DURATION_ENT = re.compile(
     r"(?:(?i:about|around|some|nearly|almost|roughly|more than|less than|over|under|at least|up to|"
     r"the|a|an|past|last|next|first|final|another|just|only|for)\s+)*"
@@ -342,9 +550,33 @@ def _number_run(doc: Doc, j: int, blocked: set[int]) -> int:
         j < len(doc)
         and j not in blocked
         and (doc[j].like_num or doc[j].lower_ in _SCALES or doc[j].lower_ == "hundred")
+        and not _metres(doc, j)
     ):
         j += 1
     return j
+
+
+_LENGTH_CUES = re.compile(
+    r"^(feet|foot|ft|met(re|er)s?|km|miles?|tall|taller|high|higher|height|long|length|deep|depth|wide|width|"
+    r"altitude|elevation|storeys?|stories|floors?|towers?|skyscrapers?|buildings?|bridges?|walls?|cliffs?|"
+    r"peaks?|summits?|runways?|tunnels?)$",
+    re.IGNORECASE,
+)
+"""Words that make an "m" after a number metres ("the 310m tower", "244m (800ft) up")."""
+
+
+def _metres(doc: Doc, j: int) -> bool:
+    """Whether the "m" at token `j`, right after a number, is metres, not millions: no
+    currency before the number, and the sentence speaks of lengths or heights."""
+    if doc[j].lower_ != "m" or j == 0 or not doc[j - 1].like_num:
+        return False
+    before = doc[max(j - 3, 0) : j - 1]
+    if any(t.text in _CURRENCIES or t.lower_ in _CURRENCIES for t in before):
+        return False
+    if j + 1 < len(doc) and doc[j + 1].tag_ in ("NNS", "NNPS"):
+        return False  # "1.2m people", "5m barrels": what is counted follows
+    sent = doc[j].sent
+    return any(_LENGTH_CUES.match(t.text) for t in sent if t.i != j)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -378,6 +610,7 @@ def _figure(
     if value is None or _is_age_or_time(ent):
         return None
     predicate = ""
+    attributive = False
     currency = _currency(ent)
     if ent.label_ == "MONEY" or currency:
         kind = "damage" if _near(ent, _DAMAGE) else "money"
@@ -390,10 +623,15 @@ def _figure(
         if noun is None:
             return None  # a share of nothing named cannot be compared with anything
         about = f"% {noun}"
+        owner = _share_owner(ent, para, entities) if noun in _WON else None
+        if owner is not None and owner.lower() != noun:
+            about = f"% {noun} of {owner}"  # "Obama won 52 percent of the vote": Obama's share
     elif (measure := _measure(ent)) is not None:
         return _measure_figure(ent, measure, para, entities, source, date, common)
     elif _GLUED.fullmatch(ent[-1].text):
         return None  # "Apartment 4F": read as a number only in case it was a temperature
+    elif (holder := _n_time(ent)) is not None:
+        about, predicate = "times", holder  # "the 23-time major winner": how often they won
     elif (times := _times(ent)) is not None:
         # "carried out 29 times", "five times as many": how often, or a ratio, by its verb
         about, predicate = times, _predicate(ent)
@@ -415,7 +653,8 @@ def _figure(
             # a thing (not a group of people) by what is done with it: "12 states voted"
             # and "two states hold primaries" count two sets of states
             about = noun
-            predicate = "" if noun in _GROUPS else _predicate(ent)
+            attributive = _attributive(ent)
+            predicate = "" if noun in _GROUPS or attributive else _predicate(ent)
         elif category is None and noun in _PEOPLE:
             # "the church holds about 1,000 people": people, counted by what they do
             about, predicate = noun, _predicate(ent)
@@ -423,16 +662,29 @@ def _figure(
             about = category or noun or ""
         if about in ("deaths", "missing") and _DEAD_OR_MISSING.search(ent.doc[ent.end : ent.end + 6].text):
             about = "dead or missing"  # "300 dead or missing" is no toll of the dead
+        if not about and (named := _number_of(ent)) is not None:
+            about = named  # "cut the number of seats to seven from nine": counts seats
         if not about and (whole := _part_of_noun(ent)) is not None:
             about = whole  # "won 10 of the first 15 races": a part (see `_scope`) of races
         if not about and _per_period(ent):
             # "at a rate of about 847 an hour": a rate, by what is done at that rate
             about, predicate = "rate", _predicate(ent)
+        if not about and (first := _listed_after(ent)) is not None:
+            # "floors 68, 69 and 72": each number of a list counts what the first counts
+            lead = _figure(first, para, entities, source, date, common)
+            if lead is not None:
+                qualifier = _qualifier(ent)
+                value_of = replace(lead.value, value=value, text=ent.text, qualifier=qualifier)
+                start = para.start + ent.start_char
+                span = Span(source, start, para.start + ent.end_char)
+                return replace(lead, value=replace(value_of, span=span))
         if not about:
             return None
     qualifier = _qualifier(ent)
     text = f"{qualifier} {ent.text}".strip() if qualifier and qualifier not in ent.text.lower() else ent.text
-    figure = _as_figure(about, value, text, qualifier, ent, para, entities, source, date, common)
+    # what a thing has holds whatever day or place the sentence tells of
+    scope = "" if attributive else None
+    figure = _as_figure(about, value, text, qualifier, ent, para, entities, source, date, common, scope)
     return replace(figure, predicate=predicate) if predicate else figure
 
 
@@ -452,6 +704,7 @@ def _as_figure(
     """The figure `ent` gives, counting `about`, with its scope (found here unless given),
     attribution and span."""
     start = para.start + ent.start_char
+    verb, clause = _clause(ent)
     return _Figure(
         about,
         _scope(ent, para, entities, date, common) if scope is None else scope,
@@ -464,6 +717,7 @@ def _as_figure(
             date=date,
             span=Span(source, start, para.start + ent.end_char),
         ),
+        running=_running(verb, clause),
     )
 
 
@@ -480,6 +734,10 @@ def _measure(ent: SpacySpan) -> tuple[Unit, str, Token, bool] | None:
         if found is None:
             return None
         unit, written, head, end_char = found[0], "", last, ent.end_char
+    elif ent.end < len(doc) and _metres(doc, ent.end):
+        # "310m": spaCy splits off the "m", which `number_spans` left out as metres
+        unit, written, head = METRE, "m", doc[ent.end]
+        end_char = head.idx + len(head.text) - doc[ent.start].idx + ent.start_char
     else:
         found = read_unit(after[:40])
         if found is None:
@@ -562,6 +820,44 @@ def _measure_figure(
     return replace(figure, predicate=local or figure.predicate, bound=bound)
 
 
+_NUMBER_NOUNS = frozenset("number size total count".split())
+
+
+def _number_of(ent: SpacySpan) -> str | None:
+    """What "the number of X" counts when a figure is what that number goes to or from
+    ("reducing the number of seats to seven from nine", "the number of troops rose to 30,000")."""
+    root = ent.root
+    if root.dep_ != "pobj" or root.head.lower_ not in ("to", "from"):
+        return None
+    verb = root.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for holder in verb.children:
+        if holder.dep_ in ("dobj", "nsubj", "nsubjpass") and holder.lemma_.lower() in _NUMBER_NOUNS:
+            of = next((c for c in holder.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if noun is not None and noun.pos_ == "NOUN" and noun.is_alpha:
+                name = str(noun.lemma_).lower()
+                name = next((n for n, cue in CATEGORIES if cue.match(name) or cue.match(noun.text)), name)
+                # "from nine" is the number before the change, not a rival of "to seven"
+                return f"{name} (earlier)" if root.head.lower_ == "from" else name
+    return None
+
+
+def _listed_after(ent: SpacySpan) -> SpacySpan | None:
+    """The first number of the list a figure comes later in ("68" of "floors 68, 69 and 72")."""
+    root = ent.root
+    if root.dep_ != "conj" or not root.head.like_num:
+        return None
+    first = root.head
+    while first.dep_ == "conj" and first.head.like_num and first.head.i < first.i:
+        first = first.head
+    if first.i >= ent.start:
+        return None
+    doc = ent.doc
+    return doc[first.i : first.i + 1]
+
+
 def _part_of_noun(ent: SpacySpan) -> str | None:
     """The noun of "10 of the first 15 races", "three of the rivals": what a part counts."""
     doc = ent.doc
@@ -574,6 +870,15 @@ def _part_of_noun(ent: SpacySpan) -> str | None:
 
 
 _RATIO_AFTER = frozenset("as more larger bigger higher greater faster fewer less smaller lower".split())
+
+
+def _n_time(ent: SpacySpan) -> str | None:
+    """The noun of "the 23-time major winner", "a seven-time champion": who did it N times."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].text != "-" or doc[ent.end + 1].lower_ != "time":
+        return None
+    noun = doc[ent.end + 1].head
+    return str(noun.lemma_).lower() if noun.pos_ == "NOUN" and noun.i > ent.end + 1 else None
 
 
 def _times(ent: SpacySpan) -> str | None:
@@ -710,6 +1015,7 @@ def _measured_thing(unit: Token) -> str | None:
 
 def parse_number(text: str) -> float | None:
     """Read "1,500", "seven", "EUR 180m", "1.2 million", "twenty-three" as a number."""
+    text = text.replace("-and-a-half", " and a half")  # "two-and-a-half"
     words = [w.lower() for w in _NUMBER.findall(text.replace("€", " ").replace("$", " ").replace("£", " "))]
     value: float | None = None
     if words[-3:] == ["and", "a", "half"]:
@@ -724,6 +1030,8 @@ def parse_number(text: str) -> float | None:
             value = float(word.replace(",", "."))
         elif word in _SCALES and value is not None:
             value *= _SCALES[word]
+        elif word in ("thousand", "million", "billion", "trillion") and value is None:
+            value = _SCALES[word]  # "a thousand", "a million"
         elif "-" in word and all(p in _WORD_NUMBERS for p in word.split("-")):
             value = float(sum(_WORD_NUMBERS[p] for p in word.split("-")))
         elif word in _WORD_NUMBERS:
@@ -742,6 +1050,16 @@ def _is_age_or_time(ent: SpacySpan) -> bool:
     before = doc[max(ent.start - 1, 0) : ent.start].text
     if _AGE.search(after.replace(" ", "")) or _AGE.search(before) or re.search(r"\d:\d", ent.text):
         return True
+    # "died on 31 may", "by 5 March": a day of a month the tagger missed
+    if (
+        ent.end < len(doc)
+        and doc[ent.end].lower_ in _MONTHS
+        and (doc[ent.end].lower_ != "may" or before.lower() in ("on", "since", "until", "by", "from"))
+    ):
+        return True
+    # "his wife had died at 37": the age she died at, not a toll
+    if before.lower() == "at" and ent.start >= 2 and doc[ent.start - 2].lemma_.lower() == "die":
+        return doc[ent.end].lower_ not in _CLOCK if ent.end < len(doc) else True
     return bool(re.fullmatch(r"(1[89]|20)\d\d", ent.text.strip()))
 
 
@@ -761,12 +1079,15 @@ _DAYS = frozenset(
 def _in_tally(ent: SpacySpan) -> bool:
     """One side of a tally: "a 219-197 vote", "a 219-to-197 vote", "the vote was 219 to 197"."""
     value = parse_number(ent.text)
-    text = ent.doc.text
-    after = _TALLY_AFTER.match(text, ent.end_char)
+    doc = ent.doc
+    # the text around the figure from its tokens (doc.text joins the whole document)
+    following = ent[-1].whitespace_ + "".join(t.text_with_ws for t in doc[ent.end : ent.end + 8])
+    after = _TALLY_AFTER.match(following)
     if value is not None and after:
         other = parse_number(after.group(1))
         return other is not None and other < value
-    before = _TALLY_BEFORE.search(text[max(ent.start_char - 20, 0) : ent.start_char])
+    preceding = "".join(t.text_with_ws for t in doc[max(ent.start - 8, 0) : ent.start])
+    before = _TALLY_BEFORE.search(preceding[-20:])
     if value is not None and before:
         other = parse_number(before.group(1))
         return other is not None and other > value
@@ -809,6 +1130,18 @@ def _is_part_of(ent: SpacySpan) -> bool:
     )
 
 
+def _clause(ent: SpacySpan) -> tuple[Token, list[Token]]:
+    """The verb a figure hangs from (else its sentence's root) and that verb's words."""
+    sent = ent.sent
+    verb = next((t for t in [ent.root, *ent.root.ancestors] if t.pos_ in ("VERB", "AUX")), sent.root)
+    return verb, [t for t in verb.subtree if sent.start <= t.i < sent.end]
+
+
+def _running(verb: Token, clause: list[Token]) -> bool:
+    """Whether a figure is a running total ("the toll rose to 40", "killed since March")."""
+    return verb.lemma_.lower() in _RUNNING or any(t.lemma_.lower() in _TOTALS for t in clause)
+
+
 def _scope(
     ent: SpacySpan, para: Paragraph, entities: EntityIndex, date: dt.date | None, common: frozenset[str]
 ) -> str:
@@ -821,12 +1154,10 @@ def _scope(
     if _is_part_of(ent):
         return "part"
     sent = ent.sent
-    verb = next((t for t in [ent.root, *ent.root.ancestors] if t.pos_ in ("VERB", "AUX")), sent.root)
-    clause = [t for t in verb.subtree if sent.start <= t.i < sent.end]
+    verb, clause = _clause(ent)
     parts = []
     # "The toll rose to six on Sunday" is the running toll as of Sunday, not Sunday's dead.
-    running = verb.lemma_.lower() in _RUNNING or any(t.lemma_.lower() in _TOTALS for t in clause)
-    for token in [] if running else clause:
+    for token in [] if _running(verb, clause) else clause:
         # "53 were killed on Monday": the day hangs from the figure's own verb.
         on_verb = token.head.i == verb.i or (token.head.lower_ == "on" and token.head.head.i == verb.i)
         if token.lower_ in _DAYS and on_verb:
@@ -1025,7 +1356,7 @@ _STILL = frozenset("still remain remaining currently".split())
 _CONDITIONS = frozenset("critical serious stable grave".split())
 _NOW = {"injured": "still in hospital", "evacuated": "still displaced", "arrested": "still held"}
 _HARMS = frozenset(
-    {"deaths", "injured", "missing", "treated in hospital", "still in hospital"}
+    {"deaths", "injured", "missing", "treated in hospital", "still in hospital", "seriously injured"}
     | {f"in {c} condition" for c in _CONDITIONS}
 )
 """What a group can be a part of ("8 children were killed", "two workers remain in hospital")."""
@@ -1058,7 +1389,15 @@ def _state(ent: SpacySpan, found: tuple[str, Token] | None) -> str | None:
         return _NOW[category]
     if category == "injured" and (_IN_HOSPITAL.match(cue.text) or _IN_HOSPITAL.match(cue.lemma_)):
         return "treated in hospital"
+    near = {t.lower_ for t in cue.doc[cue.i + 1 : cue.i + 4]}  # "injuries so serious that"
+    if category == "injured" and (words | near) & _SEVERE:
+        return "seriously injured"  # "five were seriously injured": a part of the injured
     return category
+
+
+_SEVERE = frozenset(
+    "serious seriously severe severely critical critically grave gravely life-threatening".split()
+)
 
 
 _CLAUSE_EDGES = frozenset("conj ccomp advcl parataxis relcl".split())
@@ -1103,6 +1442,47 @@ def _counted_noun(ent: SpacySpan) -> str | None:
     if ent.root.dep_ in ("nummod", "quantmod", "compound") and head.pos_ == "NOUN" and head.text.isalpha():
         return str(head.lemma_).lower() if head.lemma_ not in ("time", "year", "day", "week") else None
     return None
+
+
+_OWNERS = frozenset("PERSON ORG NORP GPE".split())
+_WON = frozenset("vote ballot seat".split())
+"""What candidates win shares of: each candidate's share is its own quantity."""
+
+
+def _share_owner(ent: SpacySpan, para: Paragraph, entities: EntityIndex) -> str | None:
+    """Whose share "N percent of the X" is: the named subject of its verb ("Obama won 52
+    percent of the vote", "Romney got 47 percent of the vote" are two shares)."""
+    doc = ent.doc
+    at = ent.end + 1 if ent.end < len(doc) and doc[ent.end].lower_ in ("percent", "per", "%") else ent.end
+    if at < len(doc) and doc[at].lower_ == "cent":
+        at += 1
+    if at >= len(doc) or doc[at].lower_ != "of":
+        return None
+    verb = next((t for t in ent.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ not in _OWNERS:
+        return None
+    name = next((e for e in doc.ents if e.start <= subject.i < e.end), None)
+    if name is None:
+        return None
+    entity = entities.at(para.doc_index, para.start + name.start_char, para.start + name.end_char)
+    if entity is None or entity.type != name.label_ or any(c.isdigit() for c in entity.name):
+        return str(name.text)
+    return entity.name
+
+
+def _name_words(token: Token) -> list[Token]:
+    """A name's words up to its head ("Ana Kessler" for "Kessler")."""
+    return [t for t in token.subtree if t.i <= token.i and (t.i == token.i or t.dep_ in ("compound", "flat"))]
+
+
+def _attributive(ent: SpacySpan) -> bool:
+    """Whether a count describes a thing it is part of ("the 72-storey block", "a 320-room
+    hotel"): what the thing has, as "has 87 storeys" says, whatever the sentence's verb."""
+    noun = ent.root.head
+    return noun.i >= ent.end and noun.dep_ in ("compound", "amod", "nmod") and noun.head.pos_ == "NOUN"
 
 
 def _share_of(ent: SpacySpan) -> str | None:
@@ -1210,8 +1590,36 @@ def _same_predicates(figures: list[_Figure]) -> list[_Figure]:
     ]
 
 
+_DAY_SCOPE = re.compile(r"^on [A-Za-z]+(?:, |$)")
+
+
+def _one_day(figures: list[_Figure]) -> list[_Figure]:
+    """Drop the day from figures' scope where the day is the story's only one.
+
+    "30 were killed on Monday" and "45 were killed" count one thing when no report of
+    the cluster gives a running total of it ("since March", "the toll rose to") and no
+    other day: the day is then the day of the event, not a day within a longer count.
+    """
+    days: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
+    running: set[tuple[str, str]] = set()
+    for figure in figures:
+        key = (figure.counted, figure.predicate)
+        if figure.running:
+            running.add(key)
+        day = _DAY_SCOPE.match(figure.scope)
+        if day:
+            days[key].add(day.group(0).rstrip(", "))
+    out = []
+    for figure in figures:
+        key = (figure.counted, figure.predicate)
+        if len(days[key]) == 1 and key not in running:
+            figure = replace(figure, scope=_DAY_SCOPE.sub("", figure.scope))
+        out.append(figure)
+    return out
+
+
 def _group(figures: list[_Figure], order: list[str]) -> list[Claim]:
-    figures = _same_predicates(figures)
+    figures = _one_day(_same_predicates(figures))
     by_quantity: defaultdict[tuple[str, str, str], list[ClaimValue]] = defaultdict(list)
     told: set[tuple[str, str, str]] = set()
     for figure in figures:
@@ -1230,7 +1638,7 @@ def _group(figures: list[_Figure], order: list[str]) -> list[Claim]:
         if key not in told and len({v.source for v in values}) < 2:
             continue  # a deadline or a radius only one report gives: context
         values.sort(key=lambda v: (v.date or dt.date.min, order.index(v.source)))
-        disagreement, kind = (False, None) if scope == "part" else _disagreement(values)
+        disagreement, kind = (False, None) if scope == "part" else _disagreement(values, counted)
         about = f"{counted} ({scope})" if scope else counted
         claims.append(
             Claim(
@@ -1352,21 +1760,39 @@ def _meet(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
 
-def _disagreement(values: list[ClaimValue]) -> tuple[bool, str | None]:
+_APART = 10.0
+"""Two counts of one time this many times apart are no rival estimates: one counts a
+part, a day or a place, the other the whole ("three killed" in today's attack, "more
+than 9,100 lives" in the past year). Sources that differ on one count differ by less."""
+
+
+def _disagreement(values: list[ClaimValue], counted: str = "") -> tuple[bool, str | None]:
     """Figures disagree when two reports give figures that cannot both be true; one
     report's own figures do not (its "seven dead, two of them in hospital" counts
-    parts, not rival tolls)."""
+    parts, not rival tolls), nor do two counts of one date `_APART` times apart."""
+    plain_count = not counted.startswith(("money", "damage", "%", AGE_OF))
     clash = [
         (a, b)
         for a in values
         for b in values
-        if a.source != b.source and not compatible(a, b) and not _explained(a, b, values)
+        if a.source != b.source
+        and not compatible(a, b)
+        and not _explained(a, b, values)
+        and not (plain_count and a.date == b.date and _apart(a, b))
     ]
     if not clash:
         return False, None
     across = any(a.date == b.date for a, b in clash)
     over_time = any(a.date != b.date for a, b in clash)
     return True, "both" if across and over_time else "across sources" if across else "over time"
+
+
+def _apart(a: ClaimValue, b: ClaimValue) -> bool:
+    """Whether two counts (no unit) are `_APART` times apart or more."""
+    if unit_of(a.text) is not None or unit_of(b.text) is not None:
+        return False
+    low, high = sorted((abs(a.value), abs(b.value)))
+    return high >= _APART * low
 
 
 def _explained(a: ClaimValue, b: ClaimValue, values: list[ClaimValue]) -> bool:

@@ -94,6 +94,11 @@ _OFFSETS = {"fahrenheit": -32 * 5 / 9}
 UNITS: tuple[Unit, ...] = tuple(
     Unit(name, dimension, low, high, _OFFSETS.get(name, 0.0)) for name, dimension, low, high, _ in _TABLE
 )
+METRE = next(u for u in UNITS if u.name == "metre")
+"""A lone "m" after a number is metres only where the sentence speaks of lengths; the
+figure reader decides ("$57m" and "1.2m people" are millions) and writes such a figure
+"310 m", which `unit_of` reads as metres."""
+_LONE_METRE = re.compile(r".*\d m")
 _BARE = {"C": Unit("celsius", "temperature", 1.0, 1.0, bare=True),
          "F": Unit("fahrenheit", "temperature", 5 / 9, 5 / 9, _OFFSETS["fahrenheit"], bare=True)}  # fmt: skip
 _END = r"(?![A-Za-z0-9²³])"
@@ -134,7 +139,11 @@ _NUMBER_END = re.compile(
 @lru_cache(maxsize=1 << 16)
 def unit_of(text: str) -> Unit | None:
     """The unit a figure's text ends with ("about 10 km", "30C", "-5 °C", "two days");
-    None for a count."""
+    None for a count; a sum of money has no unit ("$5 m" is millions)."""
+    if any(mark in text for mark in "$€£¥"):
+        return None
+    if _LONE_METRE.fullmatch(text):
+        return METRE
     for number in _NUMBER_END.finditer(text):
         # Units follow the number: try every place right after one.
         rest = text[number.end() :]

@@ -1,0 +1,242 @@
+"""Figures written in forms the reader used to miss, and whose they are.
+
+Every cluster here is invented. Ages in brackets after a name; a person described or
+called "the 35-year-old" in the sentence after the one that names them (also across a
+paragraph break); no age given to a name in the sentence before without a comma between;
+"a thousand"; "310m" as metres where the sentence speaks of heights, not millions; a
+count that describes a thing ("the 72-storey block") against what it has ("87 storeys");
+shares of the vote won by two candidates are two quantities.
+"""
+
+from __future__ import annotations
+
+import pytest
+from figure_claims import claims_of
+
+from storyline.analyze._units import read_unit, unit_of
+from storyline.model import Claim
+
+
+def values(claims: list[Claim], counted: str) -> tuple[set[float], bool] | None:
+    found = [c for c in claims if c.counted == counted]
+    if not found:
+        return None
+    return {v.value for c in found for v in c.values}, any(c.disagreement for c in found)
+
+
+def counted_as(claims: list[Claim], value: float) -> set[str]:
+    return {c.counted for c in claims if any(v.value == value for v in c.values)}
+
+
+@pytest.mark.slow
+def test_an_age_in_brackets_after_a_name_is_theirs() -> None:
+    claims = claims_of(
+        "The group named the climbers as Ilse Vandermeer (23) from Ghent and Tomasz Wrobel (27) from Lodz.",
+        "Ilse Vandermeer, 24, said the climb took 16 hours.",
+    )
+    assert values(claims, "age of Ilse Vandermeer") == ({23.0, 24.0}, True)
+    assert values(claims, "age of Tomasz Wrobel") == ({27.0}, False)
+
+
+@pytest.mark.slow
+def test_the_person_a_description_stands_for_is_the_subject_before() -> None:
+    claims = claims_of(
+        "Maren Tollefsen won her fifth title in Orsk on Sunday.\n\nThe tennis champion, 35, gave birth on Friday.",
+        "Maren Tollefsen beat her sister Ada Tollefsen in the final. The 36-year-old has not played since.",
+    )
+    assert values(claims, "age of Maren Tollefsen") == ({35.0, 36.0}, True)
+    assert values(claims, "age of Ada Tollefsen") is None
+
+
+@pytest.mark.slow
+def test_the_only_person_named_before_when_the_subject_is_no_name() -> None:
+    claims = claims_of(
+        "Detectives say Aldo Ferrante, a priest in Orsk, became the target of an inquiry.\n\n"
+        "A search of the 51-year-old's home found stolen paintings.",
+    )
+    assert values(claims, "age of Aldo Ferrante") == ({51.0}, False)
+
+
+@pytest.mark.slow
+def test_no_age_when_the_sentence_before_is_about_he_or_she() -> None:
+    claims = claims_of(
+        "She beat her sister Ada Tollefsen in the final. The 35-year-old has not played since.",
+    )
+    assert not [c for c in claims if c.counted.startswith("age of")]
+
+
+@pytest.mark.slow
+def test_a_name_ending_the_sentence_before_gets_no_age() -> None:
+    claims = claims_of(
+        "Maren Kessler won the title over Ada Tollefsen. The 35 year-old has not played since."
+    )
+    assert values(claims, "age of Ada Tollefsen") is None
+
+
+@pytest.mark.slow
+def test_a_thousand_is_a_number_and_a_bare_thousand_is_not() -> None:
+    claims = claims_of("The firm represents a thousand other women in the Orsk lawsuits.")
+    assert counted_as(claims, 1000.0) == {"woman"}
+    assert not counted_as(claims_of("Thousand Oaks police arrested four men."), 1000.0)
+
+
+@pytest.mark.slow
+def test_an_m_after_a_height_is_metres_and_elsewhere_millions() -> None:
+    claims = claims_of(
+        "The Orsk tower stands at 310m (1,016ft) and has 87 storeys.",
+        "The Orsk tower stands at 280 metres, and 1.2m people visit it.",
+    )
+    # 310 m and 1,016 ft are one height; 280 metres is another
+    assert values(claims, "tower (length)") == ({310.0, 1016.0, 280.0}, True)
+    assert 1.2 not in {v.value for c in claims for v in c.values}  # "1.2m people" is no length
+
+
+def test_a_lone_m_is_metres_only_in_a_figure_the_reader_wrote() -> None:
+    assert read_unit(" m") is None  # after any number, "m" may be millions
+    unit = unit_of("310 m")  # the reader writes a height in metres so
+    assert unit is not None and unit.name == "metre"
+    assert unit_of("$57 m") is None and unit_of("£57m") is None and unit_of("57m") is None
+
+
+@pytest.mark.slow
+def test_a_sum_of_money_with_m_is_never_metres() -> None:
+    claims = claims_of(
+        "The 310m tower cost £57m to build.",
+        "The tower cost £60m to build, its owner said.",
+    )
+    assert counted_as(claims, 57e6) and counted_as(claims, 60e6)
+    assert counted_as(claims, 57e6) == counted_as(claims, 60e6)
+
+
+@pytest.mark.slow
+def test_a_count_that_describes_a_thing_is_what_the_thing_has() -> None:
+    claims = claims_of(
+        "Climbers scaled the 72-storey Orsk tower on Thursday.",
+        "The Orsk tower has 87 storeys, its owner said.",
+    )
+    assert values(claims, "storey") == ({72.0, 87.0}, True)
+
+
+@pytest.mark.slow
+def test_two_candidates_shares_of_the_vote_are_two_quantities() -> None:
+    claims = claims_of(
+        "Ana Kessler won 52 percent of the vote in Orsk.",
+        "Piotr Lund won 47 percent of the vote, officials said.",
+        "Ana Kessler took 51 percent of the vote, the count showed.",
+    )
+    shares = {c.counted: ({v.value for v in c.values}, c.disagreement) for c in claims}
+    assert len(shares) == 2
+    kessler = next(k for k in shares if k.startswith("% vote of") and "Kessler" in k)
+    lund = next(k for k in shares if k.startswith("% vote of") and "Lund" in k)
+    assert shares[kessler] == ({52.0, 51.0}, True)
+    assert shares[lund] == ({47.0}, False)
+
+
+@pytest.mark.slow
+def test_the_place_a_report_leads_with_does_not_narrow_its_count() -> None:
+    claims = claims_of(
+        "The bombing in Orsk killed 24 people on Friday, police said.",
+        "Officials said 31 people died in the bombing on Friday.",
+    )
+    assert [({v.value for v in c.values}, c.disagreement) for c in claims if c.counted == "deaths"] == [
+        ({24.0, 31.0}, True)
+    ]
+
+
+@pytest.mark.slow
+def test_a_place_named_later_still_narrows_a_count() -> None:
+    claims = claims_of(
+        "Shelling killed 70 people across the country on Monday, activists said.\n\n"
+        "In Homs alone, 24 people were killed on Monday.",
+        "Activists said 70 people were killed on Monday.",
+    )
+    assert not [c for c in claims if c.disagreement]
+
+
+@pytest.mark.slow
+def test_counts_of_one_date_ten_times_apart_are_no_rivals() -> None:
+    claims = claims_of(
+        "Three people were killed in the Orsk attack.",
+        "The violence has cost more than 9,100 lives, the United Nations says.",
+    )
+    assert [({v.value for v in c.values}, c.disagreement) for c in claims if c.counted == "deaths"] == [
+        ({3.0, 9100.0}, False)
+    ]
+    claims = claims_of(
+        "Three people were killed in the Orsk attack.", "Four people were killed in the Orsk attack."
+    )
+    assert [c.disagreement for c in claims if c.counted == "deaths"] == [True]
+
+
+@pytest.mark.slow
+def test_the_age_a_named_person_died_at_is_their_age() -> None:
+    claims = claims_of(
+        "His mother, Katie Lovelace, died in June at the age of 44, the family said.",
+        "Katie Lovelace died at 45, a neighbour said.",
+        "Jon Pak, now 84, signed the deal. Maren Tollefsen died at 3 p.m. on Friday.",
+    )
+    assert values(claims, "age of Katie Lovelace") == ({44.0, 45.0}, True)
+    assert values(claims, "age of Jon Pak") == ({84.0}, False)
+    assert values(claims, "age of Maren Tollefsen") is None  # a time, not an age
+
+
+@pytest.mark.slow
+def test_an_age_at_a_moment_in_the_past_is_no_age() -> None:
+    claims = claims_of("Maren Tollefsen moved to Orsk at 21 and opened a gallery at the age of 30.")
+    assert values(claims, "age of Maren Tollefsen") is None
+
+
+@pytest.mark.slow
+def test_who_is_or_turns_gives_an_age_and_who_was_does_not() -> None:
+    claims = claims_of(
+        "I came to see him, said Rachel Walston, a financial adviser from Ohio who turns 37 today.",
+        "Rachel Walston, who is 36, said she came early. Tom Reyes, who was 12 when the war began, runs a shop.",
+    )
+    assert values(claims, "age of Rachel Walston") == ({37.0, 36.0}, True)
+    assert values(claims, "age of Tom Reyes") is None
+
+
+@pytest.mark.slow
+def test_each_number_of_a_list_counts_what_the_first_counts() -> None:
+    claims = claims_of("The View, the platform on floors 68, 69 and 72, was closed.")
+    assert values(claims, "floor") == ({68.0, 69.0, 72.0}, False)
+
+
+@pytest.mark.slow
+def test_n_time_winners_and_hyphenated_halves_are_figures() -> None:
+    claims = claims_of(
+        "The 23-time major winner has said she hopes to return.",
+        "Fans lined up two-and-a-half hours early.",
+    )
+    assert counted_as(claims, 23.0) == {"times"}
+    assert 2.5 in {v.value for c in claims for v in c.values}
+
+
+@pytest.mark.slow
+def test_the_number_of_a_thing_counts_it_before_and_after_a_change() -> None:
+    claims = claims_of("Leaders are considering reducing the number of committee seats to seven from nine.")
+    assert counted_as(claims, 7.0) == {"seat"}
+    assert counted_as(claims, 9.0) == {"seat (earlier)"}
+
+
+@pytest.mark.slow
+def test_the_seriously_injured_are_a_part_of_the_injured() -> None:
+    claims = claims_of(
+        "The bus crash injured 24 people, police said.",
+        "Three people suffered injuries so serious that they had to be flown to hospitals.",
+        "Five passengers were seriously injured in the crash.",
+    )
+    assert not [c for c in claims if c.disagreement]
+    assert counted_as(claims, 24.0) == {"injured"}
+    assert counted_as(claims, 3.0) == {"seriously injured"}
+
+
+@pytest.mark.slow
+def test_an_age_at_death_and_a_day_of_a_month_are_no_toll() -> None:
+    claims = claims_of(
+        "lindsay durdle died on 31 may aged 37.",
+        "His wife had died at 37, he told the company. Two people died at 3 p.m. on Friday.",
+    )
+    deaths = [c for c in claims if c.counted == "deaths"]
+    assert [{v.value for v in c.values} for c in deaths] == [{2.0}]
+    assert not [c for c in claims if c.disagreement]
