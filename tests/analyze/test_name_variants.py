@@ -58,15 +58,15 @@ def test_a_surname_still_wins_over_a_family_name_first() -> None:
 def test_a_title_before_a_name_tagged_as_a_body_makes_it_a_person() -> None:
     index = _index(
         [
-            "Bishop Lawrence C. Provenzano wrote to the parish.",
-            "A statement came from Bishop Lawrence Provenzano. Provenzano said he was sad.",
+            "Bishop Lorens C. Valdemarr wrote to the parish.",
+            "A statement came from Bishop Lorens Valdemarr. Valdemarr said he was sad.",
         ],
-        {0: [("Lawrence C. Provenzano", "PERSON")], 1: [("Bishop Lawrence Provenzano", "ORG")]},
+        {0: [("Lorens C. Valdemarr", "PERSON")], 1: [("Bishop Lorens Valdemarr", "ORG")]},
     )
-    assert _together(index, "Bishop Lawrence C. Provenzano", "Bishop Lawrence Provenzano")
+    assert _together(index, "Bishop Lorens C. Valdemarr", "Bishop Lorens Valdemarr")
     # The name without its title is a form of it too, and the lone surname is found.
-    assert _together(index, "Lawrence Provenzano", "Provenzano")
-    assert {e.name: e.type for e in index.entities}["Lawrence C. Provenzano"] == "PERSON"
+    assert _together(index, "Lorens Valdemarr", "Valdemarr")
+    assert {e.name: e.type for e in index.entities}["Lorens C. Valdemarr"] == "PERSON"
 
 
 def test_a_building_named_with_a_title_stays_a_body() -> None:
@@ -173,10 +173,24 @@ def test_acronyms_with_dotted_abbreviations_and_ampersands() -> None:
 
 def test_a_known_given_name_tagged_as_a_body_joins_its_person() -> None:
     index = _index(
-        ["Ella Ebaugh sued the maker. Ella said she was in pain. Apple Ebaugh did not."],
-        {0: [("Ella Ebaugh", "PERSON"), ("Ella", "ORG"), ("Apple Ebaugh", "PERSON")]},
+        ["Ella Ruhl sued the maker. Ella said she was in pain. Apple Ruhl did not."],
+        {0: [("Ella Ruhl", "PERSON"), ("Ella", "ORG"), ("Apple Ruhl", "PERSON")]},
     )
-    assert _entity_of(index, 0, "Ella") == "Ella Ebaugh"
+    assert _entity_of(index, 0, "Ella") == "Ella Ruhl"
+
+
+def test_a_person_stays_a_person_when_one_word_of_the_name_is_tagged_a_body_often() -> None:
+    text = "Ella Ruhl sued the maker. " + "Ella said it hurt. " * 5 + "Ella Ruhl, 51, won."
+    spans = [("Ella Ruhl", "PERSON")] + [("Ella", "ORG")] * 5 + [("Ella Ruhl", "ORG")]
+    index = _index([text], {0: spans})
+    (entity,) = [e for e in index.entities if e.name == "Ella Ruhl"]
+    assert entity.type == "PERSON"
+    # A body named in full stays one, whatever one word of it is tagged.
+    index = _index(
+        ["Harlow Mills cut jobs. Harlow said sales fell. Harlow Mills, a mill, closed."],
+        {0: [("Harlow Mills", "ORG"), ("Harlow", "PERSON"), ("Harlow Mills", "ORG")]},
+    )
+    assert [e.type for e in index.entities if e.name == "Harlow Mills"] == ["ORG"]
 
 
 def test_two_surnames_joined_by_a_hyphen_name_two_people() -> None:

@@ -152,9 +152,9 @@ def test_issue10_general_speaker(texts: list[str], quote: str, speaker: str) -> 
 def test_issue10_a_name_over_a_description_across_reports() -> None:
     quotes = _quotes(
         '"It is a sad day for the whole town and for the harbour," said one local resident.',
-        '"It is a sad day for the whole town and for the harbour," said resident Eamonn Callon.',
+        '"It is a sad day for the whole town and for the harbour," said resident Eamon Colley.',
     )
-    assert _speaker(quotes, "It is a sad day") == "Eamonn Callon"
+    assert _speaker(quotes, "It is a sad day") == "Eamon Colley"
 
 
 def test_issue10_the_description_stands_when_no_report_names_the_speaker() -> None:

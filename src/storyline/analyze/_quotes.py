@@ -641,7 +641,7 @@ def name_of(
 def _entity_at(entities: EntityIndex, para: Paragraph, token: Token) -> Entity | None:
     """The entity the token names; a name of one word stands for the person the report
     named in full with that word (`_in_full`: "Wu Lihong ... Wu said" in a report that
-    also names Wu Si; "Ella" after "Ella Ebaugh"), where the merged entity does not
+    also names Wu Si; "Ella" after "Ella Ruhl"), where the merged entity does not
     carry that word in a longer name."""
     doc_index, start = para.doc_index, para.start + token.idx
     end = start + len(token.text)
