@@ -171,11 +171,11 @@ def test_counts_of_one_date_ten_times_apart_are_no_rivals() -> None:
 @pytest.mark.slow
 def test_the_age_a_named_person_died_at_is_their_age() -> None:
     claims = claims_of(
-        "His mother, Katie Lovelace, died in June at the age of 44, the family said.",
-        "Katie Lovelace died at 45, a neighbour said.",
+        "His mother, Katie Lomond, died in June at the age of 44, the family said.",
+        "Katie Lomond died at 45, a neighbour said.",
         "Jon Pak, now 84, signed the deal. Maren Tollefsen died at 3 p.m. on Friday.",
     )
-    assert values(claims, "age of Katie Lovelace") == ({44.0, 45.0}, True)
+    assert values(claims, "age of Katie Lomond") == ({44.0, 45.0}, True)
     assert values(claims, "age of Jon Pak") == ({84.0}, False)
     assert values(claims, "age of Maren Tollefsen") is None  # a time, not an age
 
