@@ -33,6 +33,7 @@ from storyline.analyze._nlp import Paragraph
 from storyline.analyze._quotes import SPEECH_VERBS, name_of, subject_of
 from storyline.analyze._units import METRE, Unit, read_unit, step, unit_of
 from storyline.model import Claim, ClaimValue, Corpus, Entity, Span
+from storyline.text import MONTH_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -494,10 +495,6 @@ def _listed(doc: Doc, i: int) -> bool:
     return at >= 0 and at < i - 1 and doc[at].like_num and not _MONTH_WORD.match(after)
 
 
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
 _MONTH_WORD = re.compile(r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
 _BARE_NUMBERS = re.compile(r"\d{1,3}(?:\s*(?:,|and|or)\s*\d{1,3})*")
 _DURATION_ENT = re.compile(
@@ -1053,7 +1050,7 @@ def _is_age_or_time(ent: SpacySpan) -> bool:
     # "died on 31 may", "by 5 March": a day of a month the tagger missed
     if (
         ent.end < len(doc)
-        and doc[ent.end].lower_ in _MONTHS
+        and doc[ent.end].lower_ in MONTH_WORDS
         and (doc[ent.end].lower_ != "may" or before.lower() in ("on", "since", "until", "by", "from"))
     ):
         return True

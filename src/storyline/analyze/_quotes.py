@@ -487,18 +487,15 @@ def name_of(
     entity = _entity_at(entities, para, subject)
     if entity is not None:
         return entity.name
-    if subject.lower_ in _PRONOUNS:
+
+    def antecedent() -> str | None:  # whom a pronoun or a document stands for
         return _antecedent(
-            subject,
-            para,
-            entities,
-            previous,
-            number,
-            quoted=quoted,
-            before=before,
-            spoken=spoken,
-            genders=genders,
-        )
+            subject, para, entities, previous, number,
+            quoted=quoted, before=before, spoken=spoken, genders=genders,
+        )  # fmt: skip
+
+    if subject.lower_ in _PRONOUNS:
+        return antecedent()
     if subject.lower_ == "it":
         # "It said": the organisation that is the subject just before.
         return _subject_before(subject, para, entities, quoted=quoted, types=("ORG",)) or (
@@ -523,17 +520,7 @@ def name_of(
                 for issuer in prep.children:
                     if issuer.dep_ == "pobj":
                         return name_of(issuer, para, entities, previous, number, quoted=quoted, before=before)
-        return _antecedent(
-            subject,
-            para,
-            entities,
-            previous,
-            number,
-            quoted=quoted,
-            before=before,
-            spoken=spoken,
-            genders=genders,
-        )
+        return antecedent()
     if (
         _is_definite(subject)
         and subject.lemma_.lower() in _ORG_NOUNS

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from storyline.embed._base import Embedder
 from storyline.errors import ConfigError, Errors
-from storyline.text import content_words, overlap
+from storyline.text import MONTH_WORDS, content_words, overlap
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,10 +122,6 @@ _GROUPS = frozenset(
     """children child women men boys girls soldiers troops officers police policemen civilians militants
     rebels fighters workers students tourists journalists firefighters miners passengers""".split()
 )
-_MONTHS = frozenset(
-    "jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june july "
-    "august september october november december".split()
-)
 
 
 def _numbers(lower: list[str]) -> Iterator[tuple[int, float, bool, bool]]:
@@ -140,7 +136,9 @@ def _numbers(lower: list[str]) -> Iterator[tuple[int, float, bool, bool]]:
         scaled = scale in _SCALES or (money and scale in _MONEY_SCALES)
         if scaled:
             value *= _SCALES.get(scale) or _MONEY_SCALES[scale]
-        is_date = (i > 0 and lower[i - 1] in _MONTHS) or (i + 1 < len(lower) and lower[i + 1] in _MONTHS)
+        is_date = (i > 0 and lower[i - 1] in MONTH_WORDS) or (
+            i + 1 < len(lower) and lower[i + 1] in MONTH_WORDS
+        )
         digits = token.rstrip(",")  # "2012," before a comma
         is_year = digits.isdigit() and len(digits) == 4 and 1800 <= value <= 2100
         if not (is_date or is_year):

@@ -2,6 +2,7 @@
 
 from storyline.text._dates import (
     MONTH,
+    MONTH_WORDS,
     PublicationDate,
     find_event_dates,
     find_publication_date,
@@ -38,6 +39,7 @@ from storyline.text._words import STOPWORDS, WORD, content_words, overlap
 __all__ = [
     "LEAD_SENTENCES",
     "MONTH",
+    "MONTH_WORDS",
     "SPLITTERS",
     "STOPWORDS",
     "WORD",

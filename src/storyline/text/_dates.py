@@ -25,6 +25,8 @@ _MONTHS = (
 )
 MONTH = rf"(?:{_MONTHS})\.?"
 """A month name or its abbreviation (a regex without groups), for every date pattern."""
+MONTH_WORDS = frozenset(_MONTHS.split("|"))
+"""The same names and abbreviations as a set of lower-case words."""
 _MONTH = MONTH
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
