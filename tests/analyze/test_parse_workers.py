@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from storyline.analyze import Paragraph, begin_parse, load_nlp, parse_corpus
-from storyline.analyze._nlp import MAIN_SHARE, MIN_SHARED_WORDS, ParseWorkers, _cut
+from storyline.analyze._nlp import MIN_SHARED_WORDS, ParseWorkers, _chunks
 from storyline.clean import clean_corpus
 from storyline.errors import ConfigError
 from storyline.model import Article, Corpus, ReportOptions
@@ -103,14 +103,26 @@ def test_a_worker_that_cannot_load_its_model_is_not_used() -> None:
         bad.close()
 
 
-def test_runs_are_consecutive_and_of_similar_length() -> None:
-    texts = [f"p{i}" for i in range(10)]
-    runs = _cut(texts, [10] * 10, [1.0, 1.0, 1.0])
-    assert [t for run in runs for t in run] == texts
-    assert [len(run) for run in runs] == [4, 3, 3]
-    assert _cut(texts[:1], [5], [1.0, 1.0]) == [["p0"], []]
-    # This process's smaller share when the parse begins early.
-    assert [len(run) for run in _cut(texts, [10] * 10, [MAIN_SHARE, 1.0])] == [4, 6]
+def test_runs_are_consecutive_and_long_enough() -> None:
+    runs = _chunks([10] * 10, 25)
+    assert [i for run in runs for i in run] == list(range(10))
+    assert [len(run) for run in runs] == [3, 3, 3, 1]
+    assert _chunks([5], 100) == [[0]]
+    assert _chunks([], 100) == []
+
+
+def test_this_process_takes_the_runs_no_worker_took(workers: ParseWorkers) -> None:
+    """The worker takes runs from the front while this process takes them from the back:
+    the Docs are the same whoever parsed each run, and the worker is given back."""
+    corpus = _cluster(MIN_SHARED_WORDS * 6)
+    nlp = load_nlp()
+    pending = begin_parse(corpus, nlp, workers=workers)
+    assert pending is not None and pending.shared
+    got = pending.finish(corpus, nlp)
+    assert _signature(got) == _signature(parse_corpus(corpus, nlp))
+    assert len(pending.runs.answers) >= 1, "the worker parsed some runs"
+    assert workers.workers[0].try_take(), "given back"
+    workers.workers[0].lock.release()
 
 
 def test_a_parse_begun_early_gives_the_same_docs_and_drops_articles_left_out_since(
@@ -119,7 +131,7 @@ def test_a_parse_begun_early_gives_the_same_docs_and_drops_articles_left_out_sin
     corpus = _cluster(MIN_SHARED_WORDS * 2)
     nlp = load_nlp()
     pending = begin_parse(corpus, nlp, workers=workers)
-    assert pending is not None and pending.sent, "the worker took its part"
+    assert pending is not None and pending.shared, "the worker took its part"
     assert not workers.workers[0].try_take(), "busy until the parse is collected"
     last = len(corpus.articles) - 1  # left out (off-topic) after the parse began: a worker's part
     later = replace(corpus, excluded=corpus.excluded | {last})
@@ -134,16 +146,17 @@ def test_a_parse_never_collected_gives_its_worker_back(workers: ParseWorkers) ->
     corpus = _cluster(MIN_SHARED_WORDS * 2)
     nlp = load_nlp()
     pending = begin_parse(corpus, nlp, workers=workers)
-    assert pending is not None and pending.sent
+    assert pending is not None and pending.shared
+    runs = pending.runs
     del pending  # a report that failed between cleaning and parsing
     gc.collect()
+    assert runs.stopped, "no more runs for the worker"
     worker = workers.workers[0]
-    assert worker.owed == 1
     deadline = time.monotonic() + 120  # a bound against hanging, not a measurement
     while not worker.try_take() and time.monotonic() < deadline:
         time.sleep(0.05)
     worker.lock.release()
-    assert worker.owed == 0, "the dropped reply was read"
+    assert not worker.failed
     # The next parse gets its own Docs, not the dropped ones.
     other = _cluster(MIN_SHARED_WORDS * 3)
     assert _signature(parse_corpus(other, nlp, workers=workers)) == _signature(parse_corpus(other, nlp))

@@ -159,7 +159,13 @@ class EntityIndex:
     _found: dict[str, Entity | None] = field(
         init=False, repr=False, compare=False, hash=False, default_factory=dict
     )
-    """`find`'s answers so far: each scans every entity and alias."""
+    """`find`'s answers so far."""
+    _by_key: dict[str, list[int]] = field(
+        init=False, repr=False, compare=False, hash=False, default_factory=dict
+    )
+    """The entities (by number, ascending) whose name or an alias has a word with this
+    `_match_keys` key; built on the first `find`. `find` tests only these: a scan of every
+    entity and alias for each name made quotes and figures grow with the cluster's square."""
 
     def __post_init__(self) -> None:
         for mention, entity in self.mentions:
@@ -186,7 +192,15 @@ class EntityIndex:
         tokens = name_tokens(name)
         if not tokens:
             return None
-        for entity in self.entities:
+        if not self._by_key:
+            for number, entity in enumerate(self.entities):
+                for alias in (entity.name, *entity.aliases):
+                    for key in _match_keys(name_tokens(alias)):
+                        numbers = self._by_key.setdefault(key, [])
+                        if not numbers or numbers[-1] != number:
+                            numbers.append(number)
+        candidates = sorted({n for key in _match_keys(tokens) for n in self._by_key.get(key, ())})
+        for entity in (self.entities[n] for n in candidates):
             for alias in (entity.name, *entity.aliases):
                 if names_match(tokens, name_tokens(alias)) or (
                     len(tokens) == 1 and same_word(tokens[0], name_tokens(alias)[-1:] or ("",))
@@ -518,6 +532,31 @@ def same_word(a: str, b_tokens: tuple[str, ...] | str) -> bool:
         if kx and kx == ky and same_end and SequenceMatcher(None, px, py).ratio() >= 0.7:
             return True
     return False
+
+
+def _match_keys(tokens: tuple[str, ...]) -> set[str]:
+    """Keys of every word of a name, so that two names `names_match` (or whose one word
+    is `same_word` as the other's last) share at least one.
+
+    Every way two names match needs one pair of their words to match: `same_word` (equal
+    in lower case or once folded, equal plain forms, or equal spelling keys with or without
+    a fused particle) or equal first words in lower case (`_names_match`'s one-edit
+    surnames). Each of those forms of each word (given names split at hyphens too) is a key.
+    """
+    keys = set()
+    for word in {*tokens, *_given_split(tokens)}:
+        low = word.lower()
+        keys.update(
+            (
+                "l" + low,
+                "l" + low.rstrip("."),
+                "f" + _fold_variant(low),
+                "p" + _plain(word),
+                "k" + spelling_key(word),
+                "k" + spelling_key(_strip_particle(word)),
+            )
+        )
+    return keys
 
 
 def _strip_particle(word: str) -> str:

