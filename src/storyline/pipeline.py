@@ -553,8 +553,8 @@ class Reporter:
         begin, (timeline, *analyses) = _analysis_stages(self.options, matcher)
         summary = list(self.summarizer.pipeline.stages)
         cleaned = summary.index(CLEAN) + 1 if CLEAN in summary else 0
-        # The parse workers start on their part right after cleaning; the stages that do
-        # not need the parse run meanwhile, this process's part of the parse after them.
+        # The parse workers start on the parse right after cleaning; the stages that do
+        # not need the parse run meanwhile, and this process parses what is left after them.
         self.pipeline = Pipeline(
             [
                 Stage(
