@@ -56,7 +56,15 @@ from storyline.model import (
     Summary,
     SummaryOptions,
 )
-from storyline.summarize import Seen, Selector, SentenceScorer, make_scorer, make_selector, summarize_corpus
+from storyline.summarize import (
+    FeatureCache,
+    Seen,
+    Selector,
+    SentenceScorer,
+    make_scorer,
+    make_selector,
+    summarize_corpus,
+)
 from storyline.text import Splitter, make_splitter, split_corpus, to_calendar_date
 from storyline.timelines import timeline_of_corpus
 
@@ -294,6 +302,7 @@ def _summarize_stage(
     selector: Selector | None = None,
     name: str = "summarize",
     seen: Seen | None = None,
+    features: FeatureCache | None = None,
 ) -> Stage:
     scorer = scorer or make_scorer(options.scorer, embedder=embedder.name)
     selector = selector or make_selector(options.selector, lam=options.mmr_lambda)
@@ -310,6 +319,7 @@ def _summarize_stage(
             matcher=matcher,
             cluster_id=corpus.id,
             seen=seen,
+            features_cache=features,
         )
         ids = [a.id for a in corpus.articles]
         excluded = corpus.excluded | {ids.index(i) for i in summary.excluded}
@@ -421,10 +431,13 @@ def _key_dates_stage(embedder: Embedder, matcher: FactMatcher) -> Stage:
     )
 
 
-def _agreements_stage(options: ReportOptions, embedder: Embedder, matcher: FactMatcher) -> Stage:
-    """The facts of a wider summary that two or more reports carry, best-corroborated first."""
+def _agreements_stage(
+    options: ReportOptions, embedder: Embedder, matcher: FactMatcher, features: FeatureCache | None = None
+) -> Stage:
+    """The facts of a wider summary that two or more reports carry, best-corroborated first
+    (`features`: the summary stage's, reused when that read the same sentences)."""
     wide_options = replace(options.summary, words=options.agreement_words, drop_off_topic=False)
-    wide = _summarize_stage(wide_options, embedder, matcher, name="wide_summary")
+    wide = _summarize_stage(wide_options, embedder, matcher, name="wide_summary", features=features)
 
     def run(corpus: Corpus) -> Corpus:
         summary = wide.run(corpus.with_(summary=None)).summary
@@ -551,7 +564,21 @@ class Reporter:
         embedder = self.summarizer.embedder
         matcher = self.summarizer.matcher
         begin, (timeline, *analyses) = _analysis_stages(self.options, matcher)
-        summary = list(self.summarizer.pipeline.stages)
+        # The summary stage keeps its features for the agreements' wider summary of the
+        # same sentences (all but the budget's share are the same).
+        features = FeatureCache()
+        summarizer = self.summarizer
+        summary = [
+            *summarizer.pipeline.stages[:-1],
+            _summarize_stage(
+                self.options.summary,
+                embedder,
+                matcher,
+                scorer=summarizer.scorer,
+                selector=summarizer.selector,
+                features=features,
+            ),
+        ]
         cleaned = summary.index(CLEAN) + 1 if CLEAN in summary else 0
         # The parse workers start on the parse right after cleaning; the stages that do
         # not need the parse run meanwhile, and this process parses what is left after them.
@@ -568,7 +595,7 @@ class Reporter:
                 *summary[cleaned:],
                 _infer_dates_stage(matcher),
                 timeline,
-                _agreements_stage(self.options, embedder, matcher),
+                _agreements_stage(self.options, embedder, matcher, features),
                 _key_dates_stage(embedder, matcher),
                 *analyses,
             ]

@@ -6,6 +6,7 @@ from storyline.summarize._learned import LearnedScorer
 from storyline.summarize._scorers import SCORERS, CentralityScorer, LeadScorer, SentenceScorer
 from storyline.summarize._select import SELECTORS, MMRSelector, Selector
 from storyline.summarize._summarize import (
+    FeatureCache,
     cite,
     exclude_off_topic,
     make_scorer,
@@ -19,6 +20,7 @@ __all__ = [
     "SCORERS",
     "SELECTORS",
     "CentralityScorer",
+    "FeatureCache",
     "Features",
     "LeadScorer",
     "LearnedScorer",

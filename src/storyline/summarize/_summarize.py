@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import weakref
+from dataclasses import replace
 
 import numpy as np
 import numpy.typing as npt
@@ -73,6 +75,43 @@ def exclude_off_topic(corpus: Corpus, *, threshold: float, max_gap: float | None
     )
 
 
+class FeatureCache:
+    """The features of the last corpus summarized, kept for one more summary of the very
+    same sentences (a report's agreements: a wider summary of the corpus its summary read).
+
+    Of all features only `budget_share` depends on the budget; the rest (the sentence-to-
+    report similarities above all) are most of a long cluster's summary time. A later
+    summary of the same sentences and embeddings (the same objects) gets those features
+    with its own `budget_share`, and the entry is dropped, so nothing is held past it.
+    """
+
+    def __init__(self) -> None:
+        self._last: tuple[tuple[object, ...], weakref.ref[np.ndarray], float, Features] | None = None
+
+    def get(self, corpus: Corpus, *, citation_threshold: float, budget: int | None) -> Features:
+        assert corpus.embeddings is not None
+        last, self._last = self._last, None
+        if (
+            last is not None
+            and last[0] is corpus.sentences
+            and last[1]() is corpus.embeddings
+            and last[2] == citation_threshold
+        ):
+            return _with_budget(last[3], budget)
+        features = compute_features(corpus, citation_threshold=citation_threshold, budget=budget)
+        self._last = (corpus.sentences, weakref.ref(corpus.embeddings), citation_threshold, features)
+        return features
+
+
+def _with_budget(features: Features, budget: int | None) -> Features:
+    """`features` with `budget_share` for `budget`, as `compute_features` writes it."""
+    values = dict(features.values)
+    n_words = values["n_words"]
+    share = 1.0 if budget is None else min(1.0, budget / max(float(n_words.sum()), 1.0))
+    values["budget_share"] = np.asarray(np.full(len(n_words), share), dtype=np.float32)
+    return replace(features, values=values)
+
+
 def summarize_corpus(
     corpus: Corpus,
     *,
@@ -83,6 +122,7 @@ def summarize_corpus(
     matcher: FactMatcher | None = None,
     cluster_id: str | None = None,
     seen: Seen | None = None,
+    features_cache: FeatureCache | None = None,
 ) -> Summary:
     """Score, select, cite and order sentences of an embedded corpus.
 
@@ -109,7 +149,10 @@ def summarize_corpus(
     scorer = scorer or make_scorer(options.scorer, embedder=embedder.name)
     selector = selector or make_selector(options.selector, lam=options.mmr_lambda)
 
-    features = compute_features(corpus, citation_threshold=matcher.threshold, budget=options.words)
+    if features_cache is not None:
+        features = features_cache.get(corpus, citation_threshold=matcher.threshold, budget=options.words)
+    else:
+        features = compute_features(corpus, citation_threshold=matcher.threshold, budget=options.words)
     embeddings = corpus.embeddings
     assert embeddings is not None
     words = features.n_words
