@@ -444,8 +444,9 @@ def number_spans(doc: Doc) -> list[SpacySpan]:
             # "floors 68, 69 and 72": small numbers listed after a number are no date
             blocked -= {t.i for t in e}
     # "between 80 and 100" is often tagged a date; a range of years stays one.
-    for i in range(1, len(doc) - 2):
-        is_range = doc[i - 1].lower_ == "between" and doc[i + 1].lower_ == "and"
+    lowers = [t.lower_ for t in doc]
+    for i in range(1, len(doc) - 2) if "between" in lowers else ():
+        is_range = lowers[i - 1] == "between" and lowers[i + 1] == "and"
         is_range = is_range and doc[i].like_num and doc[i + 2].like_num
         if is_range and not any(_YEAR.fullmatch(t.text) for t in (doc[i], doc[i + 2])):
             blocked -= {i, i + 1, i + 2}
@@ -455,11 +456,15 @@ def number_spans(doc: Doc) -> list[SpacySpan]:
         bare_hundred = token.lower_ in ("hundred", "thousand", "million", "billion", "trillion") and (
             i == 0 or doc[i - 1].lower_ not in ("a", "one")
         )
+        text = token.text
         is_number = (
             token.like_num
             or token.lower_ in _WORD_NUMBERS
-            or bool(_RANGE_TOKEN.fullmatch(token.text))
-            or bool(_GLUED.fullmatch(token.text))
+            # Both forms hold a digit: most tokens are words, not worth two patterns.
+            or (
+                any(c.isdigit() for c in text)
+                and bool(_RANGE_TOKEN.fullmatch(text) or _GLUED.fullmatch(text))
+            )
         )
         if i in blocked or not is_number or token.lower_ == "one" or bare_hundred:
             i += 1
