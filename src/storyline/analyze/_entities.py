@@ -543,7 +543,7 @@ def _match_keys(tokens: tuple[str, ...]) -> set[str]:
     a fused particle) or equal first words in lower case (`_names_match`'s one-edit
     surnames). Each of those forms of each word (given names split at hyphens too) is a key.
     """
-    keys = set()
+    keys: set[str] = set()
     for word in {*tokens, *_given_split(tokens)}:
         low = word.lower()
         keys.update(
