@@ -1,6 +1,11 @@
 """Seconds per story report on long wire text, per stage, and how it grows with the cluster.
 
     .venv/bin/python benchmarks/report_speed.py [--sizes 5 20 50 100] [--json FILE] [--workers-ab]
+    .venv/bin/python benchmarks/report_speed.py --parse-rate
+
+With `--parse-rate`, only the spaCy parse's CPU time per word in this one process, over the
+paragraphs of DUC 2006's first 60 articles (the floor of a long report: on N cores a cluster
+of W words needs at least W x rate / N seconds of parsing).
 
 Clusters are DUC 2006 wire articles (../shared/data/duc/duc2006.jsonl.gz), full length:
 the first 20 articles of D0609I (about 6,500 words) is the "20-article wire story";
@@ -53,7 +58,10 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[5, 20, 50, 100])
     parser.add_argument("--json", type=Path)
     parser.add_argument("--workers-ab", action="store_true", help="parse workers off and on, in turn")
+    parser.add_argument("--parse-rate", action="store_true", help="CPU ms per word of the parse alone")
     args = parser.parse_args()
+    if args.parse_rate:
+        return parse_rate()
     if args.workers_ab:
         return workers_ab(args)
     clusters = load()
@@ -78,6 +86,21 @@ def main() -> int:
         )
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+def parse_rate() -> int:
+    from storyline.analyze import load_nlp
+
+    pool = [d for c in load() for d in c["documents"]][:60]  # type: ignore[attr-defined]
+    paragraphs = [p for d in pool for p in d["text"].split("\n") if p.strip()]
+    words = sum(len(p.split()) for p in paragraphs)
+    nlp = load_nlp()
+    list(nlp.pipe(paragraphs[:30]))  # warm
+    started = time.process_time()
+    list(nlp.pipe(paragraphs, batch_size=64))
+    cpu = time.process_time() - started
+    print(f"{words} words, {cpu:.1f} s of CPU: {cpu / words * 1000:.3f} ms per word")
     return 0
 
 
