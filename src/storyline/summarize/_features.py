@@ -195,9 +195,7 @@ def compute_features(corpus: Corpus, *, citation_threshold: float, budget: int |
         "mean_word_chars": np.array([len(t) / max(len(t.split()), 1) for t in texts], dtype=np.float32),
         "lexrank": lexrank,
         "lex_degree": lex_degree,
-        "budget_share": np.full(
-            n, 1.0 if budget is None else min(1.0, budget / max(float(n_words.sum()), 1.0))
-        ),
+        "budget_share": budget_share(n_words, budget),
     }
     values["doc_order_frac"] = own / max(len(docs) - 1, 1) if n else positions
     for name in _RANKED:
@@ -211,6 +209,13 @@ def compute_features(corpus: Corpus, *, citation_threshold: float, budget: int |
         doc_support=doc_support,
         values={k: np.asarray(v, dtype=np.float32) for k, v in values.items()},
     )
+
+
+def budget_share(n_words: FloatArray, budget: int | None) -> FloatArray:
+    """The `budget_share` column: the summary's words over the cluster's, at most 1 (1 with
+    no budget); the only feature that depends on the budget."""
+    share = 1.0 if budget is None else min(1.0, budget / max(float(n_words.sum()), 1.0))
+    return np.full(len(n_words), share, dtype=np.float32)
 
 
 _RANKED = (

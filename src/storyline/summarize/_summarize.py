@@ -14,7 +14,7 @@ from storyline.embed import Embedder, FactMatcher
 from storyline.errors import ConfigError, Errors
 from storyline.model import Corpus, Dropped, Summary, SummaryOptions, SummarySentence
 from storyline.summarize._coverage import COVERAGE_WEIGHT, coverage_of
-from storyline.summarize._features import Features, compute_features, doc_vectors
+from storyline.summarize._features import Features, budget_share, compute_features, doc_vectors
 from storyline.summarize._learned import LearnedScorer, blend_fade
 from storyline.summarize._readable import readable_candidates
 from storyline.summarize._scorers import SCORERS, CentralityScorer, SentenceScorer
@@ -106,9 +106,7 @@ class FeatureCache:
 def _with_budget(features: Features, budget: int | None) -> Features:
     """`features` with `budget_share` for `budget`, as `compute_features` writes it."""
     values = dict(features.values)
-    n_words = values["n_words"]
-    share = 1.0 if budget is None else min(1.0, budget / max(float(n_words.sum()), 1.0))
-    values["budget_share"] = np.asarray(np.full(len(n_words), share), dtype=np.float32)
+    values["budget_share"] = budget_share(values["n_words"], budget)
     return replace(features, values=values)
 
 
