@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 
@@ -52,8 +53,17 @@ def test_stream_reads_its_input_lazily() -> None:
             read += 1
             yield Article(text=f"report number {read} about topic {read % 7} and more", id=str(read))
 
-    stream = cluster_articles(endless(), options=HASH)
+    online = replace(HASH, rethread=False)
+    stream = cluster_articles(endless(), options=online)
     first = [next(stream) for _ in range(3)]
     assert [a.article_id for a in first] == ["1", "2", "3"]
     assert read <= 3 * HASH.batch_size
+    stream.close()
+    # Re-threading holds an article until its checkpoint fixes its thread, and no longer.
+    read = 0
+    checkpoints = replace(HASH, rethread_every=40)
+    stream = cluster_articles(endless(), options=checkpoints)
+    first = [next(stream) for _ in range(3)]
+    assert [a.article_id for a in first] == ["1", "2", "3"]
+    assert 40 <= read <= 40 + 3 * HASH.batch_size
     stream.close()

@@ -6,11 +6,12 @@ import datetime as dt
 import fcntl
 import json
 import pickle
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from storyline.cluster import ClusterOptions, cluster_articles
+from storyline.cluster import ClusterOptions, _rethread, cluster_articles, read_assignments
 from storyline.errors import ConfigError
 from storyline.model import Article
 
@@ -22,8 +23,9 @@ TOPICS = [
     "vaccine trial hospital patients dose results researchers regulator approval",
 ]
 # Small batches, a small reorder buffer and frequent snapshots, so that a short stream exercises all.
+# Re-threading checkpoints every 7 decisions: the threads of a resumed run must match too.
 OPTIONS = ClusterOptions(
-    embedder="hash", retrieval="sketch", batch_size=4, snapshot_every=5, reorder_buffer=6
+    embedder="hash", retrieval="sketch", batch_size=4, snapshot_every=5, reorder_buffer=6, rethread_every=7
 )
 
 
@@ -50,10 +52,13 @@ def _log(state: Path) -> list[dict[str, object]]:
 
 @pytest.mark.parametrize("kill_after", [0, 1, 3, 7, 12, 17, 29])
 def test_state_resume_from_any_kill_point_gives_the_uninterrupted_result(
-    tmp_path: Path, kill_after: int
+    tmp_path: Path, kill_after: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(_rethread, "MIN_ARTICLES", 0)  # re-thread this short stream too
     articles = _stream(30)
     uninterrupted = _pairs(list(cluster_articles(articles, options=OPTIONS)))
+    online = _pairs(list(cluster_articles(articles, options=replace(OPTIONS, rethread=False))))
+    assert [s for s, _ in online] == [s for s, _ in uninterrupted]  # stories are the online ones
 
     state = tmp_path / "state"
     written = {}
@@ -63,10 +68,17 @@ def test_state_resume_from_any_kill_point_gives_the_uninterrupted_result(
             break
         written[assignment.article_id] = (assignment.story, assignment.thread)
     run.close()
-    logged = {r["id"]: (r["story"], r["thread"]) for r in _log(state)}
-    assert written.items() <= logged.items()  # whatever was output was logged first
+    logged = {r["id"]: r["story"] for r in _log(state)}
+    # whatever was output was logged first (the threads output are re-threading's)
+    assert {k: story for k, (story, _) in written.items()}.items() <= logged.items()
+    if written:
+        assert {k: read_assignments(state)[k] for k in written} == written
 
     resumed = list(cluster_articles(articles, options=OPTIONS, state_dir=state))
+    assert sorted(p.name for p in state.glob("threads-*.npy"))[:2] == [
+        "threads-000000000000.npy",
+        "threads-000000000007.npy",
+    ]
     assert [a.article_id for a in resumed] == [a.id for a in articles]
     assert _pairs(resumed) == uninterrupted  # both levels, the same as without the kill
     assert all(a.resumed for a in resumed if a.article_id in written)
@@ -76,7 +88,7 @@ def test_state_holds_no_pickle_only_arrays_and_json(tmp_path: Path) -> None:
     state = tmp_path / "state"
     list(cluster_articles(_stream(12), options=OPTIONS, state_dir=state))
     manifest = json.loads((state / "state.json").read_text())
-    assert manifest["format"] == "storyline-cluster-state" and manifest["version"] == 2
+    assert manifest["format"] == "storyline-cluster-state" and manifest["version"] == 3
     files = sorted(p.name for p in (state / manifest["snapshot"]["name"]).iterdir())
     assert set(files) == set(manifest["snapshot"]["files"])
     assert all(name.endswith((".npy", ".json")) for name in files)

@@ -104,6 +104,12 @@ def _add_cluster_options(p: argparse.ArgumentParser) -> None:
         help="candidate search: an inverted index of key terms (postings, the default; no model), "
         "embeddings in faiss (dense), hashed TF-IDF (sketch), or dense and sketch (both)",
     )
+    p.add_argument(
+        "--no-rethread",
+        action="store_true",
+        help="keep the online threads: skip regrouping stories into threads at the end of the run "
+        "(threads are then final as each article is decided)",
+    )
     p.add_argument("--engine", choices=ENGINES, default="local", help="featurize here or on Ray")
     p.add_argument("--address", default=None, help="Ray cluster address (default: start a local one)")
     p.add_argument(
@@ -133,6 +139,7 @@ def _options(args: argparse.Namespace) -> ClusterOptions:
         model=args.model,
         index=args.index,
         retrieval=args.retrieval,
+        rethread=not args.no_rethread,
     )
 
 

@@ -802,6 +802,68 @@ def name_ids(
     return out[:m]
 
 
+@_jit
+def nearest_earlier(
+    indptr: IntArray,
+    indices: npt.NDArray[np.int32],
+    data: FloatArray,
+    t_indptr: IntArray,
+    t_rows: npt.NDArray[np.int32],
+    t_data: FloatArray,
+    start: int,
+    stop: int,
+    k: int,
+) -> tuple[IntArray, FloatArray]:
+    """The `k` rows of highest dot product among the rows before it, for each row from
+    `start` to `stop` - 1, of a CSR matrix (`indptr`, `indices`, `data`) whose transpose, by term, is
+    (`t_indptr`, `t_rows`, `t_data`, rows ascending). Highest first, ties by lower row;
+    -1 / 0 where fewer than `k` earlier rows share a term.
+
+    An inverted-index search: each row adds its weight times each earlier posting of its
+    terms into one scratch array, then keeps the best `k` of the rows it touched.
+    """
+    n = indptr.shape[0] - 1
+    out_rows = np.full((max(0, stop - start), k), -1, np.int64)
+    out_sims = np.zeros((max(0, stop - start), k), np.float32)
+    dots = np.zeros(n, np.float32)
+    touched = np.empty(n, np.int64)
+    for i in range(start, stop):
+        m = 0
+        for p in range(indptr[i], indptr[i + 1]):
+            term = indices[p]
+            w = data[p]
+            for q in range(t_indptr[term], t_indptr[term + 1]):
+                r = t_rows[q]
+                if r >= i:
+                    break
+                if dots[r] == 0.0:
+                    touched[m] = r
+                    m += 1
+                dots[r] += w * t_data[q]
+        best_r = out_rows[i - start]
+        best_v = out_sims[i - start]
+        filled = 0
+        for j in range(m):
+            r = touched[j]
+            v = dots[r]
+            dots[r] = 0.0
+            if v <= 0.0:
+                continue
+            if filled == k and not (v > best_v[k - 1] or (v == best_v[k - 1] and r < best_r[k - 1])):
+                continue
+            pos = filled if filled < k else k - 1
+            while pos > 0 and (v > best_v[pos - 1] or (v == best_v[pos - 1] and r < best_r[pos - 1])):
+                if pos < k:
+                    best_r[pos] = best_r[pos - 1]
+                    best_v[pos] = best_v[pos - 1]
+                pos -= 1
+            best_r[pos] = r
+            best_v[pos] = v
+            if filled < k:
+                filled += 1
+    return out_rows, out_sims
+
+
 def warm() -> None:
     """Compile (or load from the cache) every kernel, on tiny inputs."""
     terms, names = Ragged(4), Ragged(4)
@@ -821,6 +883,9 @@ def warm() -> None:
     postings = Postings(16, 4)
     postings.post(0, (idx, w))
     postings.lookup([(idx, w)], 2)
+    by_row, by_term = np.array([0, 2, 4], np.int64), np.array([0, 1, 3, 4], np.int64)
+    two = np.array([0, 1, 1, 2], np.int32), np.array([0, 0, 1, 1], np.int32)
+    nearest_earlier(by_row, two[0], w[:4], by_term, two[1], w[:4], 1, 2, 2)
     from storyline.cluster._features import Featurizer
     from storyline.cluster._options import ClusterOptions
     from storyline.model import Article

@@ -40,6 +40,7 @@ from storyline.cluster._features import Features
 from storyline.cluster._kernels import Postings, Ragged
 from storyline.cluster._options import ClusterOptions
 from storyline.cluster._pairmodel import Logistic, PairModel, default_pair_model
+from storyline.cluster._rethread import ArticleVectors, Rethreading, rethread
 from storyline.model import Article
 
 # Near-duplicate lookup remembers this many recent articles (bounded memory on endless streams).
@@ -246,6 +247,12 @@ class OnlineState:
         """Inverted index: a lead term to the stories it was among the heaviest terms of."""
         self.thread_postings = Postings(options.n_features, POSTING_LENGTH)
         """The same for threads, from full-text terms and names."""
+        self.vectors = (
+            ArticleVectors(options.n_features, options.rethread_neighbours, options.rethread_window)
+            if options.rethread
+            else None
+        )
+        """Recent articles' full-text vectors and every article's neighbours, for re-threading."""
 
     def thread_of(self, story: int) -> int:
         return int(self.stories.parent[story])
@@ -497,6 +504,8 @@ class OnlineClusterer:
         s.article_story[article] = story
         s.article_day[article] = view.day
         s.n_articles += 1
+        if s.vectors is not None:
+            s.vectors.add(*view.full)
         # One vector at a time: a batched HNSW add is multi-threaded and so not reproducible.
         if s.index is not None:
             s.index.add(view.probe[None, :])
@@ -512,6 +521,15 @@ class OnlineClusterer:
                 s.lsh.remove(key, signature)
             del s.lsh_keys[:-LSH_CAPACITY]
             del s.lsh_signatures[:-LSH_CAPACITY]
+
+    def rethread(self) -> Rethreading:
+        """The thread of every story after re-threading the run so far (`_rethread.py`);
+        the online threads when re-threading is off. The state is not changed."""
+        s = self.state
+        story_thread = s.stories.parent[: len(s.stories)].copy()
+        if s.vectors is None:
+            return Rethreading(story_thread, "online", {})
+        return rethread(s.vectors, s.article_story[: s.n_articles], story_thread, len(s.threads))
 
     # -- similarities ------------------------------------------------------------------------
     @staticmethod

@@ -60,6 +60,17 @@ class ClusterOptions:
     """With a state directory: write a full snapshot every N decisions (the log is written always)."""
     batch_size: int = 512
     """Articles featurized together (one embedding call, one Ray task)."""
+    rethread: bool = True
+    """At the end of a run, regroup stories into threads over the whole run (`_rethread.py`):
+    the online threads, or graph communities of the articles' nearest neighbours, whichever
+    has the highest silhouette."""
+    rethread_every: int = 50_000
+    """Re-thread every this many decisions too: the threads of the articles decided since the
+    last checkpoint are then fixed and output (a stream never waits for its end)."""
+    rethread_neighbours: int = 15
+    """Nearest earlier articles each article links to in the re-threading graph."""
+    rethread_window: int = 200_000
+    """Re-threading searches and keeps the full-text vectors of this many recent articles."""
 
     def __post_init__(self) -> None:
         checks: list[tuple[str, bool, str]] = [
@@ -85,6 +96,9 @@ class ClusterOptions:
             ("reorder_buffer", self.reorder_buffer >= 1, "must be at least 1"),
             ("snapshot_every", self.snapshot_every >= 1, "must be at least 1"),
             ("batch_size", self.batch_size >= 1, "must be at least 1"),
+            ("rethread_every", self.rethread_every >= 1, "must be at least 1"),
+            ("rethread_neighbours", self.rethread_neighbours >= 1, "must be at least 1"),
+            ("rethread_window", self.rethread_window >= 1, "must be at least 1"),
         ]
         for name, ok, reason in checks:
             if not ok:

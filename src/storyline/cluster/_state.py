@@ -8,18 +8,25 @@
     DIR/snapshot-NNNNNN/    the clusterer's memory as .npy arrays (read with
                             allow_pickle=False) and meta.json; written to a temporary
                             directory, renamed, then named in state.json (atomically replaced)
+    DIR/threads-NNN.npy     re-threading (`_rethread.py`): the threads fixed at a checkpoint
+                            for the decisions from number NNN on (int64, one per decision)
+    DIR/threads-final.npy   the end of the last run's threads for the decisions after the
+                            last checkpoint (its first number is where they start)
     DIR/lock                held (flock) while a run uses the directory; forked helpers let
                             go of it, so it is free once the run's process ends, however it
                             ends (kill -9 too)
 
-Format version 2. Resume works from any kill point: the snapshot records how many log
-lines it covers; logged ids after that are replayed (their decision forced) when the
-input holds them again, in the same order, so the memory is the one an uninterrupted run
-would have. The order of decisions depends on the input alone (`_stream._Run`: articles
-already in the snapshot pass through the reorder buffer as ghosts), so a resumed run gives
-the same assignments as an uninterrupted one.
+Format version 3 (version 2 had no re-threading vectors). Resume works from any kill
+point: the snapshot records how many log lines it covers; logged ids after that are
+replayed (their decision forced) when the input holds them again, in the same order, so
+the memory is the one an uninterrupted run would have. The order of decisions depends on
+the input alone (`_stream._Run`: articles already in the snapshot pass through the reorder
+buffer as ghosts), so a resumed run gives the same assignments as an uninterrupted one.
+The log holds each decision as made online; re-threading at the end of a run regroups
+threads from the snapshot's vectors, so the output's threads are those of the whole run so
+far.
 
-A directory that is not a version-2 state (an older storyline's `snapshot.pkl`, another
+A directory that is not a version-3 state (an older storyline's `snapshot.pkl`, another
 tool's files, a corrupt or edited file) is refused with one error naming the file, and
 nothing in it is written. Nothing is ever unpickled.
 """
@@ -40,13 +47,15 @@ import numpy.typing as npt
 
 from storyline.cluster._kernels import Postings, Ragged
 from storyline.cluster._online import MAX_TERMS, POSTING_LENGTH, OnlineClusterer, OnlineState, Table
+from storyline.cluster._rethread import ArticleVectors
 from storyline.errors import ConfigError, Errors, InputError
 
 FORMAT = "storyline-cluster-state"
-VERSION = 2
+VERSION = 3
 MANIFEST = "state.json"
 LOG = "assignments.jsonl"
 LOCK = "lock"
+THREADS_FINAL = "threads-final.npy"
 OLD_FILES = ("snapshot.pkl", "options.json")  # version 1 (pickle snapshots): refused, never read
 
 Decision = tuple[int, int] | None
@@ -72,7 +81,53 @@ def read_assignments(directory: Path) -> dict[str, Decision]:
     if not (directory / MANIFEST).is_file():
         raise _error(directory, f"not a storyline state directory (no {MANIFEST})")
     entries, _, _ = _parse_log(directory / LOG)
-    return dict(entries)
+    fixed, final_start, final = _read_threads(directory)
+    # The log holds the threads decided online; re-threading's are recorded beside it.
+    number = 0
+    result: dict[str, Decision] = {}
+    for article_id, decision in entries:
+        if decision is not None:
+            if number < len(fixed):
+                decision = (decision[0], int(fixed[number]))
+            elif 0 <= number - final_start < len(final):
+                decision = (decision[0], int(final[number - final_start]))
+            number += 1
+        result[article_id] = decision
+    return result
+
+
+def _read_threads(directory: Path) -> tuple[npt.NDArray[np.int64], int, npt.NDArray[np.int64]]:
+    """Threads fixed at checkpoints (contiguous from decision 0), and where the last run's
+    end-of-run threads start and what they are."""
+    blocks: list[npt.NDArray[np.int64]] = []
+    size = 0
+    for path in sorted(directory.glob("threads-[0-9]*.npy")):
+        start = int(path.stem.split("-")[1])
+        array = _load_ints(path)
+        if start != size:
+            raise _error(path, f"starts at decision {start}, but the checkpoints before it end at {size}")
+        blocks.append(array)
+        size += len(array)
+    fixed = np.concatenate(blocks) if blocks else np.zeros(0, np.int64)
+    final_path = directory / THREADS_FINAL
+    if not final_path.exists():
+        return fixed, size, np.zeros(0, np.int64)
+    final = _load_ints(final_path)
+    if len(final) < 1:
+        raise _error(final_path, "empty")
+    return fixed, int(final[0]), final[1:]
+
+
+def _load_ints(path: Path) -> npt.NDArray[np.int64]:
+    try:
+        with path.open("rb") as fh:
+            array = np.load(fh, allow_pickle=False)
+    except (ValueError, OSError) as exc:
+        raise _error(path, f"not a plain array ({exc})") from None
+    if array.ndim != 1 or array.dtype.kind not in "iu" or (len(array) and array.min() < 0):
+        raise _error(path, "not a list of thread numbers")
+    result: npt.NDArray[np.int64] = array.astype(np.int64)
+    return result
 
 
 def _parse_log(path: Path) -> tuple[list[tuple[str, Decision]], int, int]:
@@ -296,6 +351,15 @@ class StateStore:
             assert state.lsh is not None
             for lsh_key, signature in zip(state.lsh_keys, state.lsh_signatures, strict=True):
                 state.lsh.insert(lsh_key, signature)
+        if self.options.rethread:
+            state.vectors = ArticleVectors.restore(
+                self.options.n_features,
+                self.options.rethread_neighbours,
+                self.options.rethread_window,
+                arrays,
+            )
+            if len(state.vectors) != n:
+                raise ValueError("re-threading vectors do not match n_articles")
         for which in ("postings", "thread_postings"):
             terms, offsets, groups = (
                 arrays[f"{which}_{k}"].astype(np.int64) for k in ("terms", "offsets", "groups")
@@ -317,6 +381,20 @@ class StateStore:
             json.dumps({"id": article_id, "story": story, "thread": thread}, ensure_ascii=False) + "\n"
         )
         self.n_logged += 1
+
+    def recorded_threads(self) -> npt.NDArray[np.int64]:
+        """The threads fixed at re-threading checkpoints, by decision number (`_stream._Run`)."""
+        return _read_threads(self.directory)[0]
+
+    def record_threads(self, start: int, threads: npt.NDArray[np.int64], *, final: bool = False) -> None:
+        """Record the threads of decisions `start`.. as fixed at a checkpoint, or (`final`) as
+        the end of the last run gave them (replaced by every run; read by `read_assignments`)."""
+        name = THREADS_FINAL if final else f"threads-{start:012d}.npy"
+        array = np.concatenate([[start], threads]).astype(np.int64) if final else threads.astype(np.int64)
+        tmp = self.directory / f".{name}.tmp{os.getpid()}"
+        _write_file(tmp, _npy_bytes(array))
+        os.replace(tmp, self.directory / name)
+        _fsync_dir(self.directory)
 
     def flush(self) -> None:
         if self._log is not None:
@@ -372,6 +450,8 @@ class StateStore:
                 -1, self.options.num_perm
             ),
         }
+        if state.vectors is not None:
+            out.update(state.vectors.arrays())
         for which in ("postings", "thread_postings"):
             postings: Postings = getattr(state, which)
             terms, offsets, groups = postings.lists()

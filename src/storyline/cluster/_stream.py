@@ -21,6 +21,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import numpy as np
+import numpy.typing as npt
+
 from storyline.cluster import _kernels as K
 from storyline.cluster._features import Features, Featurizer
 from storyline.cluster._online import OnlineClusterer
@@ -201,6 +204,19 @@ class _Run:
         self.dated = False
         # Numbers given by earlier runs stay taken, even those of logged articles not yet replayed.
         decided = [d for d in logged.values() if d is not None]
+        # Re-threading (`_rethread.py`): every `rethread_every` decisions the whole run so far
+        # is re-threaded and the threads of the articles decided since the last checkpoint are
+        # fixed (and recorded in the state); the rest get the threads of the end of the run.
+        self.rethread = self.options.rethread
+        self.decision_of: dict[int, int] = {}
+        """Input position -> the article's number in decision order (articles with text)."""
+        self.logged_number = {
+            article_id: i for i, article_id in enumerate(a for a, d in logged.items() if d is not None)
+        }
+        self.fixed = np.zeros(0, np.int64) if store is None else store.recorded_threads()
+        """The threads fixed at checkpoints, by decision number (all below `len(self.fixed)`)."""
+        self.final: npt.NDArray[np.int64] | None = None
+        """Story -> thread at the end of the run."""
         self.floor = (
             max((s for s, _ in decided), default=-1) + 1,
             max((t for _, t in decided), default=-1) + 1,
@@ -236,6 +252,8 @@ class _Run:
                     decision = self.logged[article.id]
                     story, thread = decision if decision is not None else (None, None)
                     self.results[position] = Assignment(article.id, story, thread, resumed=True)
+                    if decision is not None:
+                        self.decision_of[position] = self.logged_number[article.id]
                 todo.append(_Entry(position, article.id, key, day, ghost))
                 if not ghost:
                     batch.append(article)
@@ -257,6 +275,8 @@ class _Run:
         while todo:  # ghosts only: nothing was left to featurize
             self._push(todo.popleft(), None, 0)
         self._drain(0)
+        if self.rethread:
+            self._finish()
         yield from self._output()
         if self.store is not None:
             self.store.snapshot(self.clusterer.state, self.pending)
@@ -285,6 +305,7 @@ class _Run:
                         thread = max(thread, self.floor[1])
             else:
                 story, thread = forced
+            self.decision_of[entry.position] = state.n_articles
             clusterer.commit(view, story, thread)
             self.results[entry.position] = Assignment(
                 entry.article_id, story, thread, resumed=forced is not None
@@ -296,10 +317,49 @@ class _Run:
                 if self.since_snapshot >= self.options.snapshot_every:
                     store.snapshot(state, self.pending)
                     self.since_snapshot = 0
+            if (
+                self.rethread
+                and state.n_articles % self.options.rethread_every == 0
+                and state.n_articles > len(self.fixed)
+            ):
+                self._checkpoint()
+
+    def _checkpoint(self) -> None:
+        """Re-thread the run so far; fix (and record) the threads of the articles decided since
+        the last checkpoint. A resumed run passes the same checkpoints with the same state."""
+        state = self.clusterer.state
+        start, stop = len(self.fixed), state.n_articles
+        story_thread = self.clusterer.rethread().story_thread
+        threads = story_thread[state.article_story[start:stop]]
+        if self.store is not None:
+            self.store.flush()
+            self.store.record_threads(start, threads)
+        self.fixed = np.concatenate([self.fixed, threads])
+
+    def _finish(self) -> None:
+        """Re-thread the whole run for the articles after the last checkpoint."""
+        state = self.clusterer.state
+        self.final = self.clusterer.rethread().story_thread
+        if self.store is not None:
+            start = len(self.fixed)
+            self.store.record_threads(
+                start, self.final[state.article_story[start : state.n_articles]], final=True
+            )
 
     def _output(self) -> Iterator[Assignment]:
         if self.store is not None:
             self.store.flush()  # logged before it is output: whatever was output survives a kill
         while self.next_out in self.results:
-            yield self.results.pop(self.next_out)
+            result = self.results[self.next_out]
+            if self.rethread and result.story is not None:
+                number = self.decision_of[self.next_out]
+                if number < len(self.fixed):
+                    result = replace(result, thread=int(self.fixed[number]))
+                elif self.final is not None:
+                    result = replace(result, thread=int(self.final[result.story]))
+                else:
+                    return  # its thread is fixed at the next checkpoint or at the end
+            del self.results[self.next_out]
+            self.decision_of.pop(self.next_out, None)
+            yield result
             self.next_out += 1

@@ -1,0 +1,362 @@
+"""Re-threading: after the online pass, regroup stories into threads over the whole run.
+
+The online pass decides each article once, in order, so a topic whose first stories landed
+in two threads stays split: its second fragment draws later stories away from the first
+(docs/benchmarks.md, "Threads on DUC"). Offline, graph communities of a k-nearest-neighbour
+graph reach what no single pass does. Re-threading adds that step at the end of a run:
+
+1. every article keeps its full-text TF-IDF vector (as the online pass weighed it) for the
+   last `rethread_window` articles, and its `rethread_neighbours` nearest earlier articles
+   (cosine), found once, when a re-threading first sees it (`ArticleVectors`);
+2. the candidate groupings are the online threads as they are, and Louvain communities
+   (Blondel et al. 2008, igraph's `community_multilevel`) of that graph at each modularity
+   resolution of `RESOLUTIONS`, with two kinds of node: stories (threads are rebuilt from the
+   online pass's stories, which are tight: B-cubed precision 0.99 on the DUC and Entities
+   streams) and online threads (threads only merge);
+3. the grouping with the highest silhouette (Rousseeuw 1987; cosine distance, on a fixed
+   sample of articles) wins. No gold and no corpus-specific setting: silhouette picks fine
+   story-level communities on DUC's sixty tight topics, merged online threads on Entities'
+   six broad ones, and the online threads as they are on a stream of many small threads,
+   where every community of the kNN graph is too coarse.
+
+New threads take the number of the online thread that gave them most articles, so a thread
+number keeps meaning what it meant online wherever the grouping did not change.
+
+Everything here is computed from the state alone, in a fixed order with fixed seeds, so a
+run resumed from a state directory re-threads to the same result as an uninterrupted one.
+It never changes the online state: later online decisions see the online threads.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+import sys
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import scipy.sparse as sp
+
+IntArray = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float32]
+
+RESOLUTIONS = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
+"""Modularity resolutions tried at both node kinds; silhouette chooses among them."""
+SILHOUETTE_SAMPLE = 2000
+"""Articles whose pairwise distances decide the silhouette (a fixed sample: cost stays flat)."""
+SEED = 0
+PARALLEL_ROWS = 2000
+"""Linking this many new articles or more is split over two threads."""
+MIN_ARTICLES = 200
+"""Below this many articles the online threads are kept: each article links to its ten
+nearest of a few dozen, so the graph's communities and a silhouette say little (on six
+articles of two events of one topic, the split into two events scores higher)."""
+
+
+class ArticleVectors:
+    """Each article's sparse full-text vector (recent ones) and its nearest earlier articles.
+
+    Vectors are kept as int32 term ids and float16 weights (about 1.4 kB for a 230-term
+    article); those older than `window` articles are dropped, two windows at a time
+    (amortized O(1)), and no longer searched. Neighbours, once found, are kept for every
+    article (k int64 numbers and k float32 cosines).
+    """
+
+    def __init__(self, n_features: int, k: int, window: int) -> None:
+        self.n_features = n_features
+        self.k = k
+        self.window = window
+        self.first = 0
+        """Article number of the oldest vector kept."""
+        self.terms: list[npt.NDArray[np.int32]] = []
+        self.weights: list[npt.NDArray[np.float16]] = []
+        self.neighbours = np.zeros((0, k), np.int64)
+        self.similarities = np.zeros((0, k), np.float32)
+
+    def __len__(self) -> int:
+        """Articles seen (kept or dropped)."""
+        return self.first + len(self.terms)
+
+    @property
+    def n_linked(self) -> int:
+        """Articles whose neighbours have been found."""
+        return len(self.neighbours)
+
+    def add(self, terms: IntArray, weights: FloatArray) -> None:
+        self.terms.append(terms.astype(np.int32))
+        self.weights.append(weights.astype(np.float16))
+        if len(self.terms) > 2 * self.window:
+            drop = len(self.terms) - self.window
+            if self.n_linked < self.first + drop:
+                self.link()  # never drop a vector whose article has not been linked yet
+            del self.terms[:drop], self.weights[:drop]
+            self.first += drop
+
+    def matrix(self, start: int, stop: int) -> sp.csr_matrix:
+        """Rows for articles start..stop-1 (all kept), unit length, float32."""
+        return self.rows(np.arange(start, stop, dtype=np.int64))
+
+    def rows(self, articles: IntArray) -> sp.csr_matrix:
+        """Rows for the given articles (all kept), unit length, float32."""
+        terms = [self.terms[a - self.first] for a in articles.tolist()]
+        weights = [self.weights[a - self.first] for a in articles.tolist()]
+        lengths = np.fromiter((len(t) for t in terms), np.int64, len(terms))
+        indptr = np.concatenate([[0], np.cumsum(lengths)])
+        data = np.concatenate(weights).astype(np.float32) if terms else np.zeros(0, np.float32)
+        indices = np.concatenate(terms) if terms else np.zeros(0, np.int32)
+        m = sp.csr_matrix((data, indices, indptr), shape=(len(terms), self.n_features))
+        norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+        result: sp.csr_matrix = sp.diags(1.0 / np.maximum(norms, 1e-12)) @ m
+        return result.tocsr()
+
+    def link(self) -> None:
+        """Find the nearest earlier kept articles of every article not linked yet."""
+        start, stop = self.n_linked, len(self)
+        if start >= stop:
+            return
+        from storyline.cluster._kernels import nearest_earlier
+
+        window = self.matrix(self.first, stop)
+        by_term = window.T.tocsr()
+        by_term.sort_indices()
+        arrays = (
+            window.indptr.astype(np.int64),
+            window.indices.astype(np.int32),
+            window.data.astype(np.float32),
+            by_term.indptr.astype(np.int64),
+            by_term.indices.astype(np.int32),
+            by_term.data.astype(np.float32),
+        )
+        # The kernel releases the GIL: two threads take halves of the rows (a later row
+        # reads more postings, so the cut is at ~70% of the rows, about half of the work).
+        a, b = start - self.first, stop - self.first
+        cut = a if b - a < PARALLEL_ROWS else a + int(0.7 * (b - a))
+        parts: list[tuple[IntArray, FloatArray]] = []
+        if cut > a:
+            with ThreadPoolExecutor(2) as pool:
+                futures = [
+                    pool.submit(nearest_earlier, *arrays, lo, hi, self.k) for lo, hi in ((a, cut), (cut, b))
+                ]
+                parts = [f.result() for f in futures]
+        else:
+            parts = [nearest_earlier(*arrays, a, b, self.k)]
+        rows = np.concatenate([p[0] for p in parts])
+        similarities = np.concatenate([p[1] for p in parts])
+        neighbours = np.where(rows >= 0, rows + self.first, -1)
+        self.neighbours = np.concatenate([self.neighbours, neighbours])
+        self.similarities = np.concatenate([self.similarities, similarities])
+
+    # -- saving ------------------------------------------------------------------------------
+    def arrays(self) -> dict[str, npt.NDArray[np.generic]]:
+        lengths = np.fromiter((len(t) for t in self.terms), np.int64, len(self.terms))
+        return {
+            "vectors_first": np.array([self.first], np.int64),
+            "vectors_offsets": np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64),
+            "vectors_terms": np.concatenate(self.terms) if self.terms else np.zeros(0, np.int32),
+            "vectors_weights": np.concatenate(self.weights) if self.weights else np.zeros(0, np.float16),
+            "vectors_neighbours": self.neighbours,
+            "vectors_similarities": self.similarities,
+        }
+
+    @classmethod
+    def restore(
+        cls, n_features: int, k: int, window: int, arrays: dict[str, npt.NDArray[np.generic]]
+    ) -> ArticleVectors:
+        vectors = cls(n_features, k, window)
+        vectors.first = int(arrays["vectors_first"][0])
+        offsets = arrays["vectors_offsets"].astype(np.int64)
+        terms = arrays["vectors_terms"].astype(np.int32)
+        weights = arrays["vectors_weights"].astype(np.float16)
+        if len(offsets) < 1 or offsets[0] != 0 or offsets[-1] != len(terms) or len(terms) != len(weights):
+            raise ValueError("vector offsets do not match")
+        if len(terms) and (terms.min() < 0 or terms.max() >= n_features):
+            raise ValueError("vector terms outside the term space")
+        bounds = list(itertools.pairwise(offsets.tolist()))
+        vectors.terms = [terms[a:b] for a, b in bounds]
+        vectors.weights = [weights[a:b] for a, b in bounds]
+        vectors.neighbours = arrays["vectors_neighbours"].astype(np.int64).reshape(-1, k)
+        vectors.similarities = arrays["vectors_similarities"].astype(np.float32).reshape(-1, k)
+        if len(vectors.neighbours) != len(vectors.similarities) or len(vectors.neighbours) > len(vectors):
+            raise ValueError("neighbour arrays do not match")
+        if vectors.neighbours.size and vectors.neighbours.max() >= len(vectors):
+            raise ValueError("a neighbour is an article not seen")
+        return vectors
+
+
+@dataclass(frozen=True, slots=True)
+class Rethreading:
+    """The thread of every story after re-threading, and how it was chosen."""
+
+    story_thread: IntArray
+    choice: str
+    """"online", or "stories at resolution R" / "threads at resolution R"."""
+    silhouettes: dict[str, float]
+
+
+def rethread(
+    vectors: ArticleVectors,
+    article_story: IntArray,
+    story_thread: IntArray,
+    n_threads: int,
+    *,
+    min_articles: int | None = None,
+) -> Rethreading:
+    """Regroup stories into threads (see the module docstring); `story_thread` is the online
+    thread of each story, `n_threads` the number of thread ids in use (new ids start there)."""
+    n = len(article_story)
+    online = story_thread.astype(np.int64)
+    if n < max(3, MIN_ARTICLES if min_articles is None else min_articles) or len(vectors) != n:
+        return Rethreading(online, "online", {})
+    stories = article_story.astype(np.int64)
+    sample, distances = _sample_distances(vectors, n)
+
+    def score(groups: IntArray) -> float:
+        return silhouette(distances, groups[stories[sample]])
+
+    candidates = groupings(vectors, stories, online, score)
+    scores = {name: value for name, _, value in candidates}
+    best_name, best, _ = max(candidates, key=lambda c: c[2])  # ties: the first (online first)
+    return Rethreading(_renumber(best, online, stories, n_threads), best_name, scores)
+
+
+def groupings(
+    vectors: ArticleVectors,
+    stories: IntArray,
+    online: IntArray,
+    score: Callable[[IntArray], float],
+    *,
+    exhaustive: bool = False,
+) -> list[tuple[str, IntArray, float]]:
+    """The candidate groupings with their scores, each a thread label per story: the online
+    threads first, then Louvain communities over stories and over online threads, from the
+    finest resolution of `RESOLUTIONS` to the coarsest; each walk stops at the first
+    resolution that scores lower than the one before (all of them with `exhaustive`). On the
+    dev streams the silhouette rises to one peak along the walk, so the choice is the full
+    grid's, in two or three Louvain runs per kind where the communities are too coarse."""
+    vectors.link()
+    candidates: list[tuple[str, IntArray, float]] = [("online", online, score(online))]
+    for kind, atoms, to_story in (
+        ("stories", stories, np.arange(len(online), dtype=np.int64)),
+        ("threads", online[stories], online),
+    ):
+        graph = _graph(vectors, atoms)
+        if graph is None:
+            continue
+        previous = -np.inf
+        for resolution in sorted(RESOLUTIONS, reverse=True):
+            groups = _louvain(graph, resolution)[to_story]
+            value = score(groups)
+            candidates.append((f"{kind} at resolution {resolution:g}", groups, value))
+            if value < previous and not exhaustive:
+                break
+            previous = value
+    return candidates
+
+
+def _igraph() -> Any:
+    """igraph, imported without matplotlib: igraph imports matplotlib.pyplot for its drawing
+    functions when it is installed (~0.9 s); they are not used here. Hidden for the import
+    only, so matplotlib imports as usual afterwards."""
+    if "igraph" in sys.modules:
+        return sys.modules["igraph"]
+    hide = "matplotlib" not in sys.modules
+    if hide:
+        sys.modules["matplotlib"] = None  # type: ignore[assignment]  # import raises ImportError
+    try:
+        import igraph
+    finally:
+        if hide:
+            del sys.modules["matplotlib"]
+    return igraph
+
+
+def _graph(vectors: ArticleVectors, atoms: IntArray) -> Any:
+    """The kNN graph with articles collapsed into `atoms` (edge weights summed, self-loops kept)."""
+    igraph = _igraph()
+    nb, sim = vectors.neighbours, vectors.similarities
+    source = np.repeat(np.arange(len(nb), dtype=np.int64), nb.shape[1])
+    target, weight = nb.ravel(), sim.ravel().astype(np.float64)
+    ok = target >= 0
+    if not ok.any():
+        return None
+    a, b = atoms[source[ok]], atoms[target[ok]]
+    lo, hi = np.minimum(a, b), np.maximum(a, b)
+    size = int(atoms.max()) + 1
+    summed = sp.coo_matrix((weight[ok], (lo, hi)), shape=(size, size)).tocsr().tocoo()  # sums duplicates
+    graph = igraph.Graph(n=size, edges=np.column_stack([summed.row, summed.col]).astype(np.int64))
+    graph.es["weight"] = summed.data
+    return graph
+
+
+def _louvain(graph: Any, resolution: float) -> IntArray:
+    """Louvain communities, seeded (igraph draws from Python's `random`; set, then restored)."""
+    igraph = _igraph()
+
+    igraph.set_random_number_generator(random.Random(SEED))
+    try:
+        clustering = graph.community_multilevel(weights="weight", resolution=resolution)
+    finally:
+        igraph.set_random_number_generator(random)
+    return np.asarray(clustering.membership, np.int64)
+
+
+def _sample_distances(vectors: ArticleVectors, n: int) -> tuple[IntArray, npt.NDArray[np.floating]]:
+    """A fixed sample of the kept articles and their pairwise cosine distances."""
+    kept = np.arange(vectors.first, n, dtype=np.int64)
+    if len(kept) > SILHOUETTE_SAMPLE:
+        rng = np.random.default_rng(SEED)
+        kept = np.sort(rng.choice(kept, SILHOUETTE_SAMPLE, replace=False))
+    if not len(kept):
+        return kept, np.zeros((0, 0))
+    rows = vectors.rows(kept)
+    distances = (rows @ rows.T).toarray()
+    np.subtract(1.0, distances, out=distances)
+    np.maximum(distances, 0.0, out=distances)
+    return kept, distances
+
+
+def silhouette(distances: npt.NDArray[np.floating], labels: IntArray) -> float:
+    """Mean silhouette of `labels` given pairwise `distances` (sklearn's definition: an item
+    alone in its group scores 0). One group, or every item alone, scores 0 too (sklearn
+    refuses those): neither is evidence of structure, so a grouping must beat 0 to win."""
+    n = len(labels)
+    groups, inverse = np.unique(labels, return_inverse=True)
+    if len(groups) < 2 or len(groups) >= n:
+        return 0.0
+    onehot = sp.csr_matrix((np.ones(n), (np.arange(n), inverse)), shape=(n, len(groups)))
+    sums = np.asarray(onehot.T @ distances).T  # n x groups: summed distance to each group
+    size = np.asarray(onehot.sum(axis=0)).ravel()
+    own = size[inverse]
+    rows = np.arange(n)
+    a = sums[rows, inverse] / np.maximum(own - 1, 1)
+    means = sums / size[None, :]
+    means[rows, inverse] = np.inf
+    b = means.min(axis=1)
+    s = (b - a) / np.maximum(np.maximum(a, b), 1e-12)
+    s[own == 1] = 0.0
+    return float(s.mean())
+
+
+def _renumber(groups: IntArray, online: IntArray, stories: IntArray, n_threads: int) -> IntArray:
+    """Thread numbers for the chosen grouping of stories: each group takes the online thread
+    that gave it most articles (largest groups choose first), else a new number."""
+    article_group, article_thread = groups[stories], online[stories]
+    pairs, counts = np.unique(np.column_stack([article_group, article_thread]), axis=0, return_counts=True)
+    group_size = np.bincount(article_group, minlength=int(groups.max()) + 1)
+    # biggest overlap first; ties: the bigger group, then the lower numbers
+    order = np.lexsort((pairs[:, 1], pairs[:, 0], -group_size[pairs[:, 0]], -counts))
+    number: dict[int, int] = {}
+    taken: set[int] = set()
+    for g, t in pairs[order].tolist():
+        if g not in number and t not in taken:
+            number[g] = t
+            taken.add(t)
+    fresh = max(n_threads, int(online.max()) + 1 if len(online) else 0)
+    for g in sorted(set(groups.tolist()) - set(number)):
+        number[g] = fresh
+        fresh += 1
+    return np.array([number[g] for g in groups.tolist()], np.int64)

@@ -1,0 +1,134 @@
+"""Re-threading (`cluster/_rethread.py`): the kNN search, the silhouette, the choice, the numbers."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import scipy.sparse as sp
+from sklearn.metrics import silhouette_score
+
+from storyline.cluster import bcubed
+from storyline.cluster._kernels import nearest_earlier
+from storyline.cluster._rethread import ArticleVectors, rethread, silhouette
+
+N_FEATURES = 512
+
+
+def _vectors(rows: list[dict[int, float]], k: int = 5, window: int = 10_000) -> ArticleVectors:
+    vectors = ArticleVectors(N_FEATURES, k, window)
+    for row in rows:
+        terms = np.array(sorted(row), np.int64)
+        weights = np.array([row[t] for t in sorted(row)], np.float32)
+        vectors.add(terms, weights / np.linalg.norm(weights))
+    return vectors
+
+
+def _topic_rows(rng: np.random.Generator, topics: list[range], per_topic: int) -> list[dict[int, float]]:
+    """Articles drawn from topics: each uses 12 of its topic's words and 3 common words."""
+    rows = []
+    for _ in range(per_topic):
+        for vocabulary in topics:
+            words = rng.choice(np.array(vocabulary), 12, replace=False).tolist()
+            common = rng.choice(np.arange(500, 512), 3, replace=False).tolist()
+            rows.append({int(w): float(rng.uniform(0.5, 1.5)) for w in words + common})
+    return rows
+
+
+def test_nearest_earlier_is_the_brute_force_answer() -> None:
+    rng = np.random.default_rng(1)
+    dense = (rng.random((60, 40)) < 0.15) * rng.random((60, 40))
+    m = sp.csr_matrix(dense.astype(np.float32))
+    by_term = m.T.tocsr()
+    by_term.sort_indices()
+    rows, sims = nearest_earlier(
+        m.indptr.astype(np.int64), m.indices.astype(np.int32), m.data.astype(np.float32),
+        by_term.indptr.astype(np.int64), by_term.indices.astype(np.int32), by_term.data.astype(np.float32),
+        10, 60, 4,
+    )  # fmt: skip
+    dots = dense @ dense.T
+    for i in range(10, 60):
+        earlier = [(-dots[i, j], j) for j in range(i) if dots[i, j] > 0]
+        expected = [j for _, j in sorted(earlier)[:4]]
+        got = [int(r) for r in rows[i - 10] if r >= 0]
+        assert got == expected, i
+        assert np.allclose(sims[i - 10][: len(got)], [dots[i, j] for j in got], atol=1e-5)
+
+
+def test_silhouette_is_sklearns() -> None:
+    rng = np.random.default_rng(2)
+    points = rng.random((80, 6))
+    labels = rng.integers(0, 7, 80)
+    labels[:3] = 99  # a group of three, and singletons below
+    labels[3] = 100
+    unit = points / np.linalg.norm(points, axis=1, keepdims=True)
+    distances = np.clip(1.0 - unit @ unit.T, 0.0, 2.0)
+    np.fill_diagonal(distances, 0.0)
+    assert silhouette(distances, labels) == pytest.approx(silhouette_score(points, labels, metric="cosine"))
+    assert silhouette(distances, np.zeros(80, np.int64)) == 0.0  # one group: no evidence either way
+    assert silhouette(distances, np.arange(80)) == 0.0
+
+
+def test_a_topic_split_online_is_one_thread_again() -> None:
+    rng = np.random.default_rng(3)
+    topics = [range(0, 60), range(60, 120), range(120, 180)]
+    rows = _topic_rows(rng, topics, 20)  # 60 articles, topics interleaved
+    gold = [i % 3 for i in range(len(rows))]
+    vectors = _vectors(rows)
+    # Online: every article its own story; topic 0 split over threads 0 and 3 (by halves).
+    article_story = np.arange(len(rows), dtype=np.int64)
+    online = np.array([g if g != 0 or i < 30 else 3 for i, g in enumerate(gold)], np.int64)
+    result = rethread(vectors, article_story, online, 4, min_articles=0)
+    threads = result.story_thread[article_story]
+    assert bcubed(threads.tolist(), gold).f1 == 1.0, result
+    assert result.choice != "online"
+    # Numbers of the online threads are kept: topic 1 stays 1, topic 2 stays 2.
+    assert set(threads[[i for i in range(60) if gold[i] == 1]].tolist()) == {1}
+    assert set(threads[[i for i in range(60) if gold[i] == 2]].tolist()) == {2}
+
+
+def test_many_small_distinct_threads_stay_apart() -> None:
+    """Pairs of articles on their own words: the kNN graph links each to unrelated ones,
+    and no community of it is as good as the online threads, which are kept."""
+    rng = np.random.default_rng(4)
+    topics = [range(12 * t, 12 * t + 12) for t in range(40)]
+    rows = _topic_rows(rng, topics, 2)[:80]
+    gold = [i % 40 for i in range(len(rows))]
+    vectors = _vectors(rows, k=10)
+    article_story = np.array(gold, np.int64)
+    online = np.arange(40, dtype=np.int64)
+    result = rethread(vectors, article_story, online, 40, min_articles=0)
+    assert bcubed(result.story_thread[article_story].tolist(), gold).f1 == 1.0, result
+
+
+def test_vectors_round_trip_and_the_window() -> None:
+    rng = np.random.default_rng(5)
+    rows = _topic_rows(rng, [range(0, 40), range(40, 80)], 10)
+    vectors = _vectors(rows, k=3, window=6)
+    assert len(vectors) == 20
+    assert vectors.first >= 20 - 12  # at most two windows kept
+    assert vectors.n_linked >= vectors.first  # nothing dropped before it was linked
+    vectors.link()
+    assert vectors.n_linked == 20
+    assert (vectors.neighbours < np.arange(20)[:, None]).all()  # earlier articles only
+    copy = ArticleVectors.restore(N_FEATURES, 3, 6, vectors.arrays())
+    assert len(copy) == 20 and copy.first == vectors.first
+    assert np.array_equal(copy.neighbours, vectors.neighbours)
+    for a, b in zip(copy.terms, vectors.terms, strict=True):
+        assert np.array_equal(a, b)
+    broken = vectors.arrays()
+    broken["vectors_terms"] = broken["vectors_terms"] + N_FEATURES
+    with pytest.raises(ValueError, match="term space"):
+        ArticleVectors.restore(N_FEATURES, 3, 6, broken)
+
+
+def test_too_little_to_rethread_keeps_the_online_threads() -> None:
+    vectors = _vectors([{1: 1.0}, {2: 1.0}])
+    result = rethread(vectors, np.array([0, 1], np.int64), np.array([0, 1], np.int64), 2)
+    assert result.choice == "online"
+    assert result.story_thread.tolist() == [0, 1]
+    # The split topic above, under the size re-threading needs: kept as it was online.
+    rng = np.random.default_rng(3)
+    rows = _topic_rows(rng, [range(0, 60), range(60, 120)], 20)
+    online = np.array([i % 2 if i < 20 else 2 + i % 2 for i in range(40)], np.int64)
+    result = rethread(_vectors(rows), np.arange(40, dtype=np.int64), online, 4)
+    assert result.choice == "online" and result.story_thread.tolist() == online.tolist()
