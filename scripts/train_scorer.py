@@ -1,8 +1,14 @@
 """Train the shipped sentence scorer on Multi-News train; never on val.
 
-Reproduces src/storyline/summarize/data/scorer.json:
+Made src/storyline/summarize/data/scorer.json (seed 13, the default):
 
     .venv/bin/python scripts/train_scorer.py --clusters 3000 --folds 0 --features transfer
+
+The command is deterministic: run twice, it writes the same bytes (the model's meta holds
+no date). It no longer gives the shipped file, which was trained before the cleaning change
+a226323: retrained today with seeds 13-17, every model has a lower mean ROUGE-1 over the
+dev sets (DUC 2006, DUC 2007 A, B, C, Multi-News train lines 3,006-3,505) than the shipped
+one (38.75-39.04 against 39.19, 2026-12-02), so the shipped file stays.
 
 `--features transfer` (issue 15) leaves out the features whose scale depends on the
 corpus (absolute position, counts of documents, sentences and words, document order,
@@ -33,7 +39,6 @@ exported as plain JSON trees (scikit-learn is needed here, not at run time).
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import gzip
 import json
 import time
@@ -323,7 +328,6 @@ def main() -> None:
         "dev_rouge_f1": dev,
         "params": params,
         "selection": {"redundancy": sel[0], "lam": sel[1]},
-        "date": dt.date.today().isoformat(),
         "command": f"python scripts/train_scorer.py --clusters {args.clusters} --folds {args.folds} --seed {args.seed} --embedder {args.embedder} --features {args.features} --grid {args.grid}",
     }
     spec = export_trees(model, features=list(names), meta=meta)

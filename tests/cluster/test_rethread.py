@@ -7,7 +7,7 @@ import pytest
 import scipy.sparse as sp
 from sklearn.metrics import silhouette_score
 
-from storyline.cluster import bcubed
+from storyline.cluster import _rethread, bcubed
 from storyline.cluster._kernels import nearest_earlier
 from storyline.cluster._rethread import ArticleVectors, rethread, silhouette
 
@@ -132,3 +132,25 @@ def test_too_little_to_rethread_keeps_the_online_threads() -> None:
     online = np.array([i % 2 if i < 20 else 2 + i % 2 for i in range(40)], np.int64)
     result = rethread(_vectors(rows), np.arange(40, dtype=np.int64), online, 4)
     assert result.choice == "online" and result.story_thread.tolist() == online.tolist()
+
+
+def test_linking_in_background_blocks_finds_what_one_link_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = np.random.default_rng(6)
+    rows = _topic_rows(rng, [range(0, 60), range(60, 120), range(120, 180)], 30)
+    at_once = _vectors(rows, k=4)
+    at_once.link()
+    monkeypatch.setattr(_rethread, "LINK_BLOCK", 7)
+    monkeypatch.setattr(_rethread, "PARALLEL_ROWS", 5)  # the last link splits over two threads
+    in_blocks = _vectors(rows, k=4)
+    assert in_blocks.n_linked > 0  # blocks were linked while articles were being added
+    in_blocks.link()
+    assert np.array_equal(in_blocks.neighbours, at_once.neighbours)
+    assert np.array_equal(in_blocks.similarities, at_once.similarities)
+
+
+def test_a_split_gets_a_new_number_and_a_merged_number_is_not_reused() -> None:
+    # Stories 0-3 were thread 5; 4-5 thread 6. Now: {0, 1}, {2, 3} (a split) and {4, 5} with 0-1.
+    known = np.array([5, 5, 5, 5, 6, 6], np.int64)
+    groups = np.array([0, 0, 1, 1, 0, 0], np.int64)
+    numbers = _rethread._renumber(groups, known, np.arange(6, dtype=np.int64), 7)
+    assert numbers.tolist() == [5, 5, 7, 7, 5, 5]  # 6 was merged away: not given to the split

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import fcntl
+import hashlib
 import json
 import pickle
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from storyline.cluster import ClusterOptions, _rethread, cluster_articles, read_assignments
@@ -241,3 +243,77 @@ def test_state_resume_with_the_default_retrieval_gives_the_uninterrupted_result(
             break
     run.close()
     assert _pairs(list(cluster_articles(articles, options=options, state_dir=state))) == uninterrupted
+
+
+def test_state_killed_while_re_threading_resumes_to_the_uninterrupted_result(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A kill inside a checkpoint (after its decisions were logged, before its record): the
+    resumed run must reach that checkpoint again, not skip it (snapshots come after it)."""
+    monkeypatch.setattr(_rethread, "MIN_ARTICLES", 0)
+    options = replace(OPTIONS, snapshot_every=7)  # a snapshot falls on each checkpoint
+    articles = _stream(30)
+    uninterrupted = _pairs(list(cluster_articles(articles, options=options)))
+    calls = {"n": 0}
+    real = _rethread.rethread
+
+    def killed_on_the_second_checkpoint(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+
+    state = tmp_path / "state"
+    with monkeypatch.context() as patch:
+        patch.setattr("storyline.cluster._online.rethread", killed_on_the_second_checkpoint)
+        with pytest.raises(KeyboardInterrupt):
+            list(cluster_articles(articles, options=options, state_dir=state))
+    assert calls["n"] == 2
+    assert _pairs(list(cluster_articles(articles, options=options, state_dir=state))) == uninterrupted
+
+
+def test_state_killed_then_resumed_on_other_input_keeps_output_and_records_together(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Decisions logged after the last snapshot that the next input does not replay must not
+    shift which record belongs to which article."""
+    monkeypatch.setattr(_rethread, "MIN_ARTICLES", 0)
+    articles = _stream(60)
+    state = tmp_path / "state"
+    run = cluster_articles(articles[:30], options=OPTIONS, state_dir=state)
+    for i, _ in enumerate(run):
+        if i == 8:
+            break
+    run.close()
+    second = list(cluster_articles(articles[30:50], options=OPTIONS, state_dir=state))
+    recorded = read_assignments(state)
+    assert all((a.story, a.thread) == recorded[a.article_id] for a in second)
+    again = list(cluster_articles(articles[30:50], options=OPTIONS, state_dir=state))
+    assert _pairs(again) == _pairs(second)
+
+
+@pytest.mark.parametrize(
+    ("array", "change", "message"),
+    [
+        ("vectors_similarities", lambda a: -a, "cosines"),
+        ("vectors_weights", lambda a: a * np.float16("inf"), "finite"),
+        ("vectors_neighbours", lambda a: a + 100, "earlier article"),
+        ("vectors_offsets", lambda a: a[::-1], "offsets"),
+    ],
+)
+def test_state_with_edited_re_threading_arrays_gets_one_error(  # type: ignore[no-untyped-def]
+    tmp_path: Path, array: str, change, message: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_rethread, "MIN_ARTICLES", 0)  # so that articles are linked
+    state = tmp_path / "state"
+    list(cluster_articles(_stream(12), options=OPTIONS, state_dir=state))
+    manifest = json.loads((state / "state.json").read_text())
+    folder = state / manifest["snapshot"]["name"]
+    edited = change(np.load(folder / f"{array}.npy"))
+    np.save(folder / f"{array}.npy", edited)
+    digest = hashlib.sha256((folder / f"{array}.npy").read_bytes()).hexdigest()
+    manifest["snapshot"]["files"][f"{array}.npy"] = digest  # edited by hand, checksum and all
+    (state / "state.json").write_text(json.dumps(manifest))
+    with pytest.raises(ConfigError, match=message) as info:
+        list(cluster_articles(_stream(14), options=OPTIONS, state_dir=state))
+    assert "\n" not in str(info.value)

@@ -522,14 +522,25 @@ class OnlineClusterer:
             del s.lsh_keys[:-LSH_CAPACITY]
             del s.lsh_signatures[:-LSH_CAPACITY]
 
-    def rethread(self) -> Rethreading:
+    def rethread(self, previous: IntArray | None = None) -> Rethreading:
         """The thread of every story after re-threading the run so far (`_rethread.py`);
-        the online threads when re-threading is off. The state is not changed."""
+        the online threads when re-threading is off. `previous`: each story's thread as
+        fixed before (-1 where none), which a regrouped thread keeps where it can. The
+        state is not changed."""
         s = self.state
         story_thread = s.stories.parent[: len(s.stories)].copy()
         if s.vectors is None:
             return Rethreading(story_thread, "online", {})
-        return rethread(s.vectors, s.article_story[: s.n_articles], story_thread, len(s.threads))
+        return rethread(
+            s.vectors, s.article_story[: s.n_articles], story_thread, len(s.threads), previous=previous
+        )
+
+    def reserve_threads(self, n: int) -> None:
+        """Make sure thread numbers below `n` are taken (as empty threads): re-threading gave
+        them out, and the online pass must not give them to another topic."""
+        s = self.state
+        while len(s.threads) < n:
+            s.threads.open(s.dense_sum.shape[0])
 
     # -- similarities ------------------------------------------------------------------------
     @staticmethod

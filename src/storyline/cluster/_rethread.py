@@ -6,25 +6,28 @@ in two threads stays split: its second fragment draws later stories away from th
 graph reach what no single pass does. Re-threading adds that step at the end of a run:
 
 1. every article keeps its full-text TF-IDF vector (as the online pass weighed it) for the
-   last `rethread_window` articles, and its `rethread_neighbours` nearest earlier articles
-   (cosine), found once, when a re-threading first sees it (`ArticleVectors`);
+   last `rethread_window` to twice that many articles, and its `rethread_neighbours`
+   nearest earlier articles (cosine), found once (`ArticleVectors`; in a background
+   thread every `LINK_BLOCK` articles while the run goes on);
 2. the candidate groupings are the online threads as they are, and Louvain communities
-   (Blondel et al. 2008, igraph's `community_multilevel`) of that graph at each modularity
-   resolution of `RESOLUTIONS`, with two kinds of node: stories (threads are rebuilt from the
-   online pass's stories, which are tight: B-cubed precision 0.99 on the DUC and Entities
-   streams) and online threads (threads only merge);
+   (Blondel et al. 2008, igraph's `community_multilevel`) of that graph, from the finest
+   resolution of `RESOLUTIONS` down while the silhouette rises, with two kinds of node:
+   stories (threads are rebuilt from the online pass's stories, which are tight: B-cubed
+   precision 0.99 on the DUC and Entities streams) and online threads (threads only merge);
 3. the grouping with the highest silhouette (Rousseeuw 1987; cosine distance, on a fixed
    sample of articles) wins. No gold and no corpus-specific setting: silhouette picks fine
    story-level communities on DUC's sixty tight topics, merged online threads on Entities'
    six broad ones, and the online threads as they are on a stream of many small threads,
-   where every community of the kNN graph is too coarse.
+   where every community of the kNN graph is too coarse. Under `MIN_ARTICLES` the online
+   threads are kept.
 
-New threads take the number of the online thread that gave them most articles, so a thread
-number keeps meaning what it meant online wherever the grouping did not change.
+A regrouped thread takes the number most of its articles had (fixed at the last checkpoint,
+else online); a split-off one a new number, which the caller reserves (`_stream._Run`).
 
 Everything here is computed from the state alone, in a fixed order with fixed seeds, so a
 run resumed from a state directory re-threads to the same result as an uninterrupted one.
-It never changes the online state: later online decisions see the online threads.
+It never changes the online state, but for the thread numbers the caller reserves: later
+online decisions see the online threads.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ import itertools
 import random
 import sys
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,9 +53,11 @@ SILHOUETTE_SAMPLE = 2000
 """Articles whose pairwise distances decide the silhouette (a fixed sample: cost stays flat)."""
 SEED = 0
 PARALLEL_ROWS = 2000
-"""Linking this many new articles or more is split over two threads."""
+"""Linking this many new articles or more at once is split over two threads."""
+LINK_BLOCK = 4096
+"""During a run, each time this many articles are added they are linked in a background thread."""
 MIN_ARTICLES = 200
-"""Below this many articles the online threads are kept: each article links to its ten
+"""Below this many articles the online threads are kept: each article links to its 15
 nearest of a few dozen, so the graph's communities and a silhouette say little (on six
 articles of two events of one topic, the split into two events scores higher)."""
 
@@ -76,6 +81,9 @@ class ArticleVectors:
         self.weights: list[npt.NDArray[np.float16]] = []
         self.neighbours = np.zeros((0, k), np.int64)
         self.similarities = np.zeros((0, k), np.float32)
+        self._pool: ThreadPoolExecutor | None = None
+        self._pending: Future[tuple[IntArray, FloatArray]] | None = None
+        self._scheduled = 0
 
     def __len__(self) -> int:
         """Articles seen (kept or dropped)."""
@@ -89,6 +97,8 @@ class ArticleVectors:
     def add(self, terms: IntArray, weights: FloatArray) -> None:
         self.terms.append(terms.astype(np.int32))
         self.weights.append(weights.astype(np.float16))
+        if len(self) - max(self._scheduled, self.n_linked) >= LINK_BLOCK:
+            self._link_in_background()
         if len(self.terms) > 2 * self.window:
             drop = len(self.terms) - self.window
             if self.n_linked < self.first + drop:
@@ -96,62 +106,44 @@ class ArticleVectors:
             del self.terms[:drop], self.weights[:drop]
             self.first += drop
 
-    def matrix(self, start: int, stop: int) -> sp.csr_matrix:
-        """Rows for articles start..stop-1 (all kept), unit length, float32."""
-        return self.rows(np.arange(start, stop, dtype=np.int64))
-
     def rows(self, articles: IntArray) -> sp.csr_matrix:
         """Rows for the given articles (all kept), unit length, float32."""
-        terms = [self.terms[a - self.first] for a in articles.tolist()]
-        weights = [self.weights[a - self.first] for a in articles.tolist()]
-        lengths = np.fromiter((len(t) for t in terms), np.int64, len(terms))
-        indptr = np.concatenate([[0], np.cumsum(lengths)])
-        data = np.concatenate(weights).astype(np.float32) if terms else np.zeros(0, np.float32)
-        indices = np.concatenate(terms) if terms else np.zeros(0, np.int32)
-        m = sp.csr_matrix((data, indices, indptr), shape=(len(terms), self.n_features))
-        norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
-        result: sp.csr_matrix = sp.diags(1.0 / np.maximum(norms, 1e-12)) @ m
-        return result.tocsr()
+        picked = [a - self.first for a in articles.tolist()]
+        return _csr([self.terms[i] for i in picked], [self.weights[i] for i in picked], self.n_features)
 
     def link(self) -> None:
         """Find the nearest earlier kept articles of every article not linked yet."""
+        self._collect()
         start, stop = self.n_linked, len(self)
-        if start >= stop:
-            return
-        from storyline.cluster._kernels import nearest_earlier
+        if start < stop:
+            self._append(_link(self.terms, self.weights, self.first, start, stop, self.k, self.n_features, 2))
 
-        window = self.matrix(self.first, stop)
-        by_term = window.T.tocsr()
-        by_term.sort_indices()
-        arrays = (
-            window.indptr.astype(np.int64),
-            window.indices.astype(np.int32),
-            window.data.astype(np.float32),
-            by_term.indptr.astype(np.int64),
-            by_term.indices.astype(np.int32),
-            by_term.data.astype(np.float32),
+    def _link_in_background(self) -> None:
+        """Link the articles added since the last link in a thread, while the run goes on:
+        the kernel releases the GIL. Which articles a link covers depends on counts only,
+        and an article's neighbours do not depend on when they are found."""
+        self._collect()
+        start, stop = self.n_linked, len(self)
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(1, thread_name_prefix="storyline-link")
+        kept = stop - self.first  # copies of the lists: appends and drops here do not reach them
+        self._pending = self._pool.submit(
+            _link, self.terms[:kept], self.weights[:kept], self.first, start, stop, self.k, self.n_features, 1
         )
-        # The kernel releases the GIL: two threads take halves of the rows (a later row
-        # reads more postings, so the cut is at ~70% of the rows, about half of the work).
-        a, b = start - self.first, stop - self.first
-        cut = a if b - a < PARALLEL_ROWS else a + int(0.7 * (b - a))
-        parts: list[tuple[IntArray, FloatArray]] = []
-        if cut > a:
-            with ThreadPoolExecutor(2) as pool:
-                futures = [
-                    pool.submit(nearest_earlier, *arrays, lo, hi, self.k) for lo, hi in ((a, cut), (cut, b))
-                ]
-                parts = [f.result() for f in futures]
-        else:
-            parts = [nearest_earlier(*arrays, a, b, self.k)]
-        rows = np.concatenate([p[0] for p in parts])
-        similarities = np.concatenate([p[1] for p in parts])
-        neighbours = np.where(rows >= 0, rows + self.first, -1)
-        self.neighbours = np.concatenate([self.neighbours, neighbours])
-        self.similarities = np.concatenate([self.similarities, similarities])
+        self._scheduled = stop
+
+    def _collect(self) -> None:
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            self._append(pending.result())
+
+    def _append(self, linked: tuple[IntArray, FloatArray]) -> None:
+        self.neighbours = np.concatenate([self.neighbours, linked[0]])
+        self.similarities = np.concatenate([self.similarities, linked[1]])
 
     # -- saving ------------------------------------------------------------------------------
     def arrays(self) -> dict[str, npt.NDArray[np.generic]]:
+        self._collect()
         lengths = np.fromiter((len(t) for t in self.terms), np.int64, len(self.terms))
         return {
             "vectors_first": np.array([self.first], np.int64),
@@ -166,25 +158,109 @@ class ArticleVectors:
     def restore(
         cls, n_features: int, k: int, window: int, arrays: dict[str, npt.NDArray[np.generic]]
     ) -> ArticleVectors:
+        """Vectors and neighbours from a snapshot's arrays; ValueError when they do not fit."""
         vectors = cls(n_features, k, window)
-        vectors.first = int(arrays["vectors_first"][0])
-        offsets = arrays["vectors_offsets"].astype(np.int64)
-        terms = arrays["vectors_terms"].astype(np.int32)
-        weights = arrays["vectors_weights"].astype(np.float16)
-        if len(offsets) < 1 or offsets[0] != 0 or offsets[-1] != len(terms) or len(terms) != len(weights):
+        first_array, offsets = arrays["vectors_first"], arrays["vectors_offsets"]
+        terms, weights = arrays["vectors_terms"], arrays["vectors_weights"]
+        neighbours, similarities = arrays["vectors_neighbours"], arrays["vectors_similarities"]
+        if first_array.shape != (1,) or first_array.dtype.kind not in "iu" or int(first_array[0]) < 0:
+            raise ValueError("vectors_first is not one article number")
+        if (
+            offsets.ndim != 1
+            or offsets.dtype.kind not in "iu"
+            or terms.ndim != 1
+            or terms.dtype.kind not in "iu"
+        ):
+            raise ValueError("vector offsets and terms must be integer lists")
+        if weights.ndim != 1 or weights.dtype.kind != "f" or not np.isfinite(weights).all():
+            raise ValueError("vector weights must be finite numbers")
+        offsets = offsets.astype(np.int64)
+        if (
+            len(offsets) < 1
+            or offsets[0] != 0
+            or offsets[-1] != len(terms)
+            or len(terms) != len(weights)
+            or (np.diff(offsets) < 0).any()
+        ):
             raise ValueError("vector offsets do not match")
         if len(terms) and (terms.min() < 0 or terms.max() >= n_features):
             raise ValueError("vector terms outside the term space")
+        vectors.first = int(first_array[0])
         bounds = list(itertools.pairwise(offsets.tolist()))
-        vectors.terms = [terms[a:b] for a, b in bounds]
-        vectors.weights = [weights[a:b] for a, b in bounds]
-        vectors.neighbours = arrays["vectors_neighbours"].astype(np.int64).reshape(-1, k)
-        vectors.similarities = arrays["vectors_similarities"].astype(np.float32).reshape(-1, k)
-        if len(vectors.neighbours) != len(vectors.similarities) or len(vectors.neighbours) > len(vectors):
-            raise ValueError("neighbour arrays do not match")
-        if vectors.neighbours.size and vectors.neighbours.max() >= len(vectors):
-            raise ValueError("a neighbour is an article not seen")
+        vectors.terms = [terms[a:b].astype(np.int32) for a, b in bounds]
+        vectors.weights = [weights[a:b].astype(np.float16) for a, b in bounds]
+        if neighbours.ndim != 2 or neighbours.shape[1:] != (k,) or neighbours.dtype.kind not in "iu":
+            raise ValueError(f"neighbours must be a table of {k} article numbers per article")
+        if similarities.shape != neighbours.shape or similarities.dtype.kind != "f":
+            raise ValueError("similarities do not match the neighbours")
+        n_linked = len(neighbours)
+        if n_linked > len(vectors) or n_linked < vectors.first:
+            raise ValueError("linked articles do not match the vectors kept")
+        links = neighbours.astype(np.int64)
+        cosines = similarities.astype(np.float64)
+        own = np.arange(n_linked)[:, None]
+        if ((links < -1) | (links >= own)).any():
+            raise ValueError("a neighbour is not an earlier article")
+        if not np.isfinite(cosines).all() or (cosines < 0).any() or (cosines > 1.01).any():
+            raise ValueError("similarities must be cosines from 0 to 1")
+        vectors.neighbours = links
+        vectors.similarities = cosines.astype(np.float32)
         return vectors
+
+
+def _csr(
+    terms: list[npt.NDArray[np.int32]], weights: list[npt.NDArray[np.float16]], n_features: int
+) -> sp.csr_matrix:
+    """Sparse rows from term ids and weights, each scaled to unit length, float32."""
+    lengths = np.fromiter((len(t) for t in terms), np.int64, len(terms))
+    indptr = np.concatenate([[0], np.cumsum(lengths)])
+    data = np.concatenate(weights).astype(np.float32) if terms else np.zeros(0, np.float32)
+    indices = np.concatenate(terms) if terms else np.zeros(0, np.int32)
+    m = sp.csr_matrix((data, indices, indptr), shape=(len(terms), n_features))
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    result: sp.csr_matrix = sp.diags(1.0 / np.maximum(norms, 1e-12)) @ m
+    return result.tocsr()
+
+
+def _link(
+    terms: list[npt.NDArray[np.int32]],
+    weights: list[npt.NDArray[np.float16]],
+    first: int,
+    start: int,
+    stop: int,
+    k: int,
+    n_features: int,
+    threads: int,
+) -> tuple[IntArray, FloatArray]:
+    """The `k` nearest earlier kept articles (article numbers, cosines) of articles
+    start..stop-1; `terms` and `weights` hold the kept articles from number `first` on."""
+    from storyline.cluster._kernels import nearest_earlier
+
+    window = _csr(terms[: stop - first], weights[: stop - first], n_features)
+    by_term = window.T.tocsr()
+    by_term.sort_indices()
+    arrays = (
+        window.indptr.astype(np.int64),
+        window.indices.astype(np.int32),
+        window.data.astype(np.float32),
+        by_term.indptr.astype(np.int64),
+        by_term.indices.astype(np.int32),
+        by_term.data.astype(np.float32),
+    )
+    a, b = start - first, stop - first
+    parts: list[tuple[IntArray, FloatArray]] = []
+    if threads > 1 and b - a >= PARALLEL_ROWS:
+        # A row's work grows with the rows before it, so the halves of the work meet at
+        # sqrt((a^2 + b^2) / 2); the kernel releases the GIL, so two threads run at once.
+        cut = int(np.sqrt((a * a + b * b) / 2))
+        with ThreadPoolExecutor(2) as pool:
+            futures = [pool.submit(nearest_earlier, *arrays, lo, hi, k) for lo, hi in ((a, cut), (cut, b))]
+            parts = [f.result() for f in futures]
+    else:
+        parts = [nearest_earlier(*arrays, a, b, k)]
+    rows = np.concatenate([p[0] for p in parts])
+    similarities = np.concatenate([p[1] for p in parts])
+    return np.where(rows >= 0, rows + first, -1), similarities
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +280,7 @@ def rethread(
     n_threads: int,
     *,
     min_articles: int | None = None,
+    previous: IntArray | None = None,
 ) -> Rethreading:
     """Regroup stories into threads (see the module docstring); `story_thread` is the online
     thread of each story, `n_threads` the number of thread ids in use (new ids start there)."""
@@ -220,7 +297,8 @@ def rethread(
     candidates = groupings(vectors, stories, online, score)
     scores = {name: value for name, _, value in candidates}
     best_name, best, _ = max(candidates, key=lambda c: c[2])  # ties: the first (online first)
-    return Rethreading(_renumber(best, online, stories, n_threads), best_name, scores)
+    known = online if previous is None else np.where(previous >= 0, previous, online)
+    return Rethreading(_renumber(best, known, stories, n_threads), best_name, scores)
 
 
 def groupings(
@@ -341,11 +419,15 @@ def silhouette(distances: npt.NDArray[np.floating], labels: IntArray) -> float:
     return float(s.mean())
 
 
-def _renumber(groups: IntArray, online: IntArray, stories: IntArray, n_threads: int) -> IntArray:
-    """Thread numbers for the chosen grouping of stories: each group takes the online thread
-    that gave it most articles (largest groups choose first), else a new number."""
-    article_group, article_thread = groups[stories], online[stories]
-    pairs, counts = np.unique(np.column_stack([article_group, article_thread]), axis=0, return_counts=True)
+def _renumber(groups: IntArray, known: IntArray, stories: IntArray, n_threads: int) -> IntArray:
+    """Thread numbers for the chosen grouping of stories. `known` is each story's number so
+    far (as fixed at the last checkpoint, else online). Each group takes the number that
+    most of its articles had (largest overlaps choose first); a group left without one (a
+    split) takes a new number from `n_threads` up, which the caller reserves so that the
+    online pass never gives it to another thread. A number a merge left unused is not
+    given to another group: lines already output with it keep one meaning."""
+    article_group, article_known = groups[stories], known[stories]
+    pairs, counts = np.unique(np.column_stack([article_group, article_known]), axis=0, return_counts=True)
     group_size = np.bincount(article_group, minlength=int(groups.max()) + 1)
     # biggest overlap first; ties: the bigger group, then the lower numbers
     order = np.lexsort((pairs[:, 1], pairs[:, 0], -group_size[pairs[:, 0]], -counts))
@@ -355,7 +437,7 @@ def _renumber(groups: IntArray, online: IntArray, stories: IntArray, n_threads: 
         if g not in number and t not in taken:
             number[g] = t
             taken.add(t)
-    fresh = max(n_threads, int(online.max()) + 1 if len(online) else 0)
+    fresh = max(n_threads, int(known.max()) + 1 if len(known) else 0)
     for g in sorted(set(groups.tolist()) - set(number)):
         number[g] = fresh
         fresh += 1

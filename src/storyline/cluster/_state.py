@@ -37,6 +37,7 @@ import fcntl
 import hashlib
 import json
 import os
+import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,6 +57,7 @@ MANIFEST = "state.json"
 LOG = "assignments.jsonl"
 LOCK = "lock"
 THREADS_FINAL = "threads-final.npy"
+THREADS_NAME = re.compile(r"threads-[0-9]{12}\.npy")
 OLD_FILES = ("snapshot.pkl", "options.json")  # version 1 (pickle snapshots): refused, never read
 
 Decision = tuple[int, int] | None
@@ -74,6 +76,8 @@ class Resumed:
     """Every id decided by earlier runs, with its story and thread."""
     pending: dict[str, Decision] = field(default_factory=dict)
     """Logged ids that the snapshot's memory does not include yet."""
+    numbers: dict[str, int] = field(default_factory=dict)
+    """Each decided id's number in the clusterer's memory (its latest log line's)."""
 
 
 def read_assignments(directory: Path) -> dict[str, Decision]:
@@ -82,16 +86,15 @@ def read_assignments(directory: Path) -> dict[str, Decision]:
         raise _error(directory, f"not a storyline state directory (no {MANIFEST})")
     entries, _, _ = _parse_log(directory / LOG)
     fixed, final_start, final = _read_threads(directory)
-    # The log holds the threads decided online; re-threading's are recorded beside it.
-    number = 0
+    # The log holds the threads decided online; re-threading's are recorded beside it, by
+    # the article's number in the clusterer's memory (a later line for an id corrects it).
     result: dict[str, Decision] = {}
-    for article_id, decision in entries:
-        if decision is not None:
+    for article_id, decision, number in entries:
+        if decision is not None and number is not None:
             if number < len(fixed):
                 decision = (decision[0], int(fixed[number]))
             elif 0 <= number - final_start < len(final):
                 decision = (decision[0], int(final[number - final_start]))
-            number += 1
         result[article_id] = decision
     return result
 
@@ -101,8 +104,10 @@ def _read_threads(directory: Path) -> tuple[npt.NDArray[np.int64], int, npt.NDAr
     end-of-run threads start and what they are."""
     blocks: list[npt.NDArray[np.int64]] = []
     size = 0
-    for path in sorted(directory.glob("threads-[0-9]*.npy")):
-        start = int(path.stem.split("-")[1])
+    for path in sorted(directory.glob("threads-*.npy")):
+        if not THREADS_NAME.fullmatch(path.name):
+            continue  # threads-final.npy, or a file of another name (a copy): never read
+        start = int(path.name[8:20])
         array = _load_ints(path)
         if start != size:
             raise _error(path, f"starts at decision {start}, but the checkpoints before it end at {size}")
@@ -124,14 +129,19 @@ def _load_ints(path: Path) -> npt.NDArray[np.int64]:
             array = np.load(fh, allow_pickle=False)
     except (ValueError, OSError) as exc:
         raise _error(path, f"not a plain array ({exc})") from None
-    if array.ndim != 1 or array.dtype.kind not in "iu" or (len(array) and array.min() < 0):
+    if (
+        array.ndim != 1
+        or array.dtype.kind not in "iu"
+        or (len(array) and (array.min() < 0 or array.max() >= 2**62))
+    ):
         raise _error(path, "not a list of thread numbers")
     result: npt.NDArray[np.int64] = array.astype(np.int64)
     return result
 
 
-def _parse_log(path: Path) -> tuple[list[tuple[str, Decision]], int, int]:
-    """The assignments of a log, where its last whole line ends, and its size."""
+def _parse_log(path: Path) -> tuple[list[tuple[str, Decision, int | None]], int, int]:
+    """The assignments of a log (id, decision, the article's number in the clusterer's
+    memory), where its last whole line ends, and its size."""
     if not path.exists():
         return [], 0, 0
     try:
@@ -139,16 +149,17 @@ def _parse_log(path: Path) -> tuple[list[tuple[str, Decision]], int, int]:
     except OSError as exc:
         raise InputError(Errors.SL102, path=str(path), reason=exc.strerror or str(exc)) from None
     end = data.rfind(b"\n") + 1
-    entries: list[tuple[str, Decision]] = []
+    entries: list[tuple[str, Decision, int | None]] = []
     for line_no, line in enumerate(data[:end].split(b"\n")[:-1], start=1):
         try:
             record = json.loads(line)
-            story, thread = record["story"], record["thread"]
-            if (story is None) != (thread is None) or not all(
-                v is None or (isinstance(v, int) and v >= 0) for v in (story, thread)
-            ):
-                raise ValueError("story and thread must both be numbers or both null")
-            entries.append((str(record["id"]), None if story is None else (story, thread)))
+            story, thread, number = record["story"], record["thread"], record.get("n")
+            if (story is None) != (thread is None) or (story is None) != (number is None):
+                raise ValueError("story, thread and n must all be numbers or all null")
+            if not all(v is None or (isinstance(v, int) and v >= 0) for v in (story, thread, number)):
+                raise ValueError("story, thread and n must be numbers from 0")
+            decision = None if story is None else (story, thread)
+            entries.append((str(record["id"]), decision, number))
         except (ValueError, KeyError, TypeError, RecursionError) as exc:
             raise _error(path, f"line {line_no} is not an assignment ({exc}); it was left as it is") from None
     return entries, end, len(data)
@@ -222,10 +233,16 @@ class StateStore:
         if snapshot is not None:
             resumed.state, covered, pending = self._read_snapshot(snapshot)
             resumed.pending.update(pending)
-        for line_no, (article_id, decision) in enumerate(entries):
+        for line_no, (article_id, decision, number) in enumerate(entries):
             resumed.logged[article_id] = decision
+            if number is not None:
+                resumed.numbers[article_id] = number
             if line_no >= covered:
                 resumed.pending[article_id] = decision
+        if resumed.state is not None and len(
+            _read_threads(self.directory)[0]
+        ) > resumed.state.n_articles + len(resumed.pending):
+            raise _error(self.directory, "re-threading records cover more articles than the state decided")
         try:
             self._log = (self.directory / LOG).open("a", encoding="utf-8")
         except OSError as exc:
@@ -261,7 +278,7 @@ class StateStore:
             )
         return manifest
 
-    def _read_log(self) -> list[tuple[str, Decision]]:
+    def _read_log(self) -> list[tuple[str, Decision, int | None]]:
         path = self.directory / LOG
         entries, end, size = _parse_log(path)
         if end < size:
@@ -374,12 +391,12 @@ class StateStore:
         return state
 
     # -- writing ---------------------------------------------------------------------------
-    def log(self, article_id: str, decision: Decision) -> None:
+    def log(self, article_id: str, decision: Decision, number: int | None = None) -> None:
+        """Append a decision, with the article's number in the clusterer's memory."""
         assert self._log is not None, "load() first"
         story, thread = decision if decision is not None else (None, None)
-        self._log.write(
-            json.dumps({"id": article_id, "story": story, "thread": thread}, ensure_ascii=False) + "\n"
-        )
+        record = {"id": article_id, "story": story, "thread": thread, "n": number if decision else None}
+        self._log.write(json.dumps(record, ensure_ascii=False) + "\n")
         self.n_logged += 1
 
     def recorded_threads(self) -> npt.NDArray[np.int64]:
@@ -389,11 +406,28 @@ class StateStore:
     def record_threads(self, start: int, threads: npt.NDArray[np.int64], *, final: bool = False) -> None:
         """Record the threads of decisions `start`.. as fixed at a checkpoint, or (`final`) as
         the end of the last run gave them (replaced by every run; read by `read_assignments`)."""
+        self.flush()
+        if self._log is not None:
+            os.fsync(self._log.fileno())  # the decisions a record covers are on disk first
         name = THREADS_FINAL if final else f"threads-{start:012d}.npy"
         array = np.concatenate([[start], threads]).astype(np.int64) if final else threads.astype(np.int64)
         tmp = self.directory / f".{name}.tmp{os.getpid()}"
         _write_file(tmp, _npy_bytes(array))
         os.replace(tmp, self.directory / name)
+        _fsync_dir(self.directory)
+
+    def truncate_threads(self, stop: int) -> None:
+        """Forget re-threading records from decision `stop` on (the run went another way)."""
+        for path in sorted(self.directory.glob("threads-*.npy")):
+            if path.name == THREADS_FINAL:
+                path.unlink()
+            elif THREADS_NAME.fullmatch(path.name):
+                start = int(path.name[8:20])
+                array = _load_ints(path)
+                if start >= stop:
+                    path.unlink()
+                elif start + len(array) > stop:
+                    self.record_threads(start, array[: stop - start])
         _fsync_dir(self.directory)
 
     def flush(self) -> None:

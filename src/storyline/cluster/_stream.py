@@ -73,7 +73,13 @@ def cluster_articles(
         resumed = store.load() if store is not None else None
         if resumed is not None and resumed.state is not None:
             clusterer.state = resumed.state
-        run = _Run(clusterer, store, resumed.logged if resumed else {}, resumed.pending if resumed else {})
+        run = _Run(
+            clusterer,
+            store,
+            resumed.logged if resumed else {},
+            resumed.pending if resumed else {},
+            resumed.numbers if resumed else {},
+        )
         if engine == "ray":
             from storyline.cluster._ray import ray_featurize
 
@@ -191,6 +197,7 @@ class _Run:
         store: StateStore | None,
         logged: dict[str, Decision],
         pending: dict[str, Decision],
+        numbers: dict[str, int] | None = None,
     ) -> None:
         self.clusterer = clusterer
         self.store = store
@@ -210,9 +217,7 @@ class _Run:
         self.rethread = self.options.rethread
         self.decision_of: dict[int, int] = {}
         """Input position -> the article's number in decision order (articles with text)."""
-        self.logged_number = {
-            article_id: i for i, article_id in enumerate(a for a, d in logged.items() if d is not None)
-        }
+        self.logged_number = numbers or {}
         self.fixed = np.zeros(0, np.int64) if store is None else store.recorded_threads()
         """The threads fixed at checkpoints, by decision number (all below `len(self.fixed)`)."""
         self.final: npt.NDArray[np.int64] | None = None
@@ -305,46 +310,71 @@ class _Run:
                         thread = max(thread, self.floor[1])
             else:
                 story, thread = forced
-            self.decision_of[entry.position] = state.n_articles
+            number = state.n_articles
+            if forced is None and number < len(self.fixed):
+                # Decisions an earlier run logged after its last snapshot were recorded at
+                # checkpoints, but this input does not replay them: the records from here
+                # on are another run's, so they go.
+                self.fixed = self.fixed[:number]
+                if store is not None:
+                    store.truncate_threads(number)
+            self.decision_of[entry.position] = number
             clusterer.commit(view, story, thread)
             self.results[entry.position] = Assignment(
                 entry.article_id, story, thread, resumed=forced is not None
             )
             if store is not None:
-                if forced is None:
-                    store.log(entry.article_id, (story, thread))
+                if forced is None or self.logged_number.get(entry.article_id) != number:
+                    store.log(
+                        entry.article_id, (story, thread), number
+                    )  # a replay at a new number: corrected
                 self.since_snapshot += 1
-                if self.since_snapshot >= self.options.snapshot_every:
-                    store.snapshot(state, self.pending)
-                    self.since_snapshot = 0
+            # A checkpoint comes before any snapshot of the same decisions: a snapshot that
+            # holds decision C always has the record of the checkpoint at C beside it.
             if (
                 self.rethread
                 and state.n_articles % self.options.rethread_every == 0
                 and state.n_articles > len(self.fixed)
             ):
                 self._checkpoint()
+            if store is not None and self.since_snapshot >= self.options.snapshot_every:
+                store.snapshot(state, self.pending)
+                self.since_snapshot = 0
 
     def _checkpoint(self) -> None:
         """Re-thread the run so far; fix (and record) the threads of the articles decided since
         the last checkpoint. A resumed run passes the same checkpoints with the same state."""
         state = self.clusterer.state
         start, stop = len(self.fixed), state.n_articles
-        story_thread = self.clusterer.rethread().story_thread
+        story_thread = self.clusterer.rethread(self._previous()).story_thread
         threads = story_thread[state.article_story[start:stop]]
         if self.store is not None:
-            self.store.flush()
             self.store.record_threads(start, threads)
         self.fixed = np.concatenate([self.fixed, threads])
+        # Numbers re-threading gave out are the online pass's no more (empty threads).
+        self.clusterer.reserve_threads(int(story_thread.max()) + 1 if len(story_thread) else 0)
 
     def _finish(self) -> None:
         """Re-thread the whole run for the articles after the last checkpoint."""
         state = self.clusterer.state
-        self.final = self.clusterer.rethread().story_thread
+        start = min(len(self.fixed), state.n_articles)
+        if start == state.n_articles:  # the run ended on a checkpoint: every thread is fixed
+            self.final = np.zeros(0, np.int64)
+            return
+        self.final = self.clusterer.rethread(self._previous()).story_thread
+        self.clusterer.reserve_threads(int(self.final.max()) + 1 if len(self.final) else 0)
         if self.store is not None:
-            start = len(self.fixed)
             self.store.record_threads(
                 start, self.final[state.article_story[start : state.n_articles]], final=True
             )
+
+    def _previous(self) -> npt.NDArray[np.int64]:
+        """Each story's thread as fixed at the checkpoints so far (-1: none of it fixed)."""
+        state = self.clusterer.state
+        previous = np.full(len(state.stories), -1, np.int64)
+        fixed = self.fixed[: state.n_articles]
+        previous[state.article_story[: len(fixed)]] = fixed
+        return previous
 
     def _output(self) -> Iterator[Assignment]:
         if self.store is not None:

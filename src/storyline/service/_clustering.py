@@ -54,7 +54,9 @@ class LiveClusterer:
     def __init__(
         self, options: ClusterOptions | None = None, *, featurizer: Featurizer | None = None
     ) -> None:
-        self.options = options or ClusterOptions()
+        # The service keeps each decision as made: its store holds the online threads, and
+        # re-threading (a batch step at the end of `storyline cluster`) would renumber them.
+        self.options = options or ClusterOptions(rethread=False)
         self.clusterer = OnlineClusterer(self.options)
         self.featurizer = featurizer or Featurizer(self.options)
         self.last_seq = 0
