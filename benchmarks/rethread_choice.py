@@ -84,6 +84,8 @@ def main() -> None:
         print("| candidate | silhouette | B3 P / R / F1 | groups |")
         print("|---|---|---|---|")
 
+        # the stream is shorter than the window: every story is in it, numbered as it is
+        assert state.vectors.first == 0
         score = functools.partial(_score, distances, stories[sample])
         walked = {name for name in chosen.silhouettes}
         for name, groups, value in R.groupings(state.vectors, stories, online, score, exhaustive=True):

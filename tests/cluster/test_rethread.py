@@ -109,7 +109,9 @@ def test_vectors_round_trip_and_the_window() -> None:
     assert vectors.n_linked >= vectors.first  # nothing dropped before it was linked
     vectors.link()
     assert vectors.n_linked == 20
-    assert (vectors.neighbours < np.arange(20)[:, None]).all()  # earlier articles only
+    # rows are the kept articles' (the dropped ones' went with their vectors); earlier only
+    assert len(vectors.neighbours) == 20 - vectors.first
+    assert (vectors.neighbours < vectors.first + np.arange(len(vectors.neighbours))[:, None]).all()
     copy = ArticleVectors.restore(N_FEATURES, 3, 6, vectors.arrays())
     assert len(copy) == 20 and copy.first == vectors.first
     assert np.array_equal(copy.neighbours, vectors.neighbours)
@@ -154,3 +156,23 @@ def test_a_split_gets_a_new_number_and_a_merged_number_is_not_reused() -> None:
     groups = np.array([0, 0, 1, 1, 0, 0], np.int64)
     numbers = _rethread._renumber(groups, known, np.arange(6, dtype=np.int64), 7)
     assert numbers.tolist() == [5, 5, 7, 7, 5, 5]  # 6 was merged away: not given to the split
+
+
+def test_only_the_window_is_re_threaded_older_stories_keep_their_threads() -> None:
+    """Articles that left the window are fixed already: their stories keep the thread they
+    had; the window's stories are regrouped (here: topic 0 split online is joined again)."""
+    rng = np.random.default_rng(7)
+    rows = _topic_rows(rng, [range(0, 60), range(60, 120), range(120, 180)], 30)  # 90 articles
+    gold = [i % 3 for i in range(len(rows))]
+    vectors = _vectors(rows, window=25)  # keeps the last 25 to 50 articles
+    assert vectors.first > 0
+    stories = np.arange(len(rows), dtype=np.int64)  # every article its own story
+    online = np.array([g if g != 0 or i < 70 else 3 for i, g in enumerate(gold)], np.int64)
+    assert {0, 3} <= set(online[vectors.first :].tolist())  # topic 0 split inside the window
+    previous = np.full(len(rows), -1, np.int64)
+    previous[: vectors.first] = 9  # fixed at an earlier checkpoint, as thread 9
+    result = rethread(vectors, stories, online, 10, min_articles=0, previous=previous)
+    assert result.story_thread[: vectors.first].tolist() == [9] * vectors.first
+    window = result.story_thread[vectors.first :]
+    window_gold = gold[vectors.first :]
+    assert bcubed(window.tolist(), window_gold).f1 == 1.0, result

@@ -91,8 +91,9 @@ class ArticleVectors:
 
     @property
     def n_linked(self) -> int:
-        """Articles whose neighbours have been found."""
-        return len(self.neighbours)
+        """Articles whose neighbours have been found (rows of `neighbours` are articles
+        `first` on: those of dropped articles go with their vectors)."""
+        return self.first + len(self.neighbours)
 
     def add(self, terms: IntArray, weights: FloatArray) -> None:
         self.terms.append(terms.astype(np.int32))
@@ -104,6 +105,7 @@ class ArticleVectors:
             if self.n_linked < self.first + drop:
                 self.link()  # never drop a vector whose article has not been linked yet
             del self.terms[:drop], self.weights[:drop]
+            self.neighbours, self.similarities = self.neighbours[drop:], self.similarities[drop:]
             self.first += drop
 
     def rows(self, articles: IntArray) -> sp.csr_matrix:
@@ -193,12 +195,11 @@ class ArticleVectors:
             raise ValueError(f"neighbours must be a table of {k} article numbers per article")
         if similarities.shape != neighbours.shape or similarities.dtype.kind != "f":
             raise ValueError("similarities do not match the neighbours")
-        n_linked = len(neighbours)
-        if n_linked > len(vectors) or n_linked < vectors.first:
+        if vectors.first + len(neighbours) > len(vectors):
             raise ValueError("linked articles do not match the vectors kept")
         links = neighbours.astype(np.int64)
         cosines = similarities.astype(np.float64)
-        own = np.arange(n_linked)[:, None]
+        own = vectors.first + np.arange(len(neighbours))[:, None]
         if ((links < -1) | (links >= own)).any():
             raise ValueError("a neighbour is not an earlier article")
         if not np.isfinite(cosines).all() or (cosines < 0).any() or (cosines > 1.01).any():
@@ -289,16 +290,25 @@ def rethread(
     if n < max(3, MIN_ARTICLES if min_articles is None else min_articles) or len(vectors) != n:
         return Rethreading(online, "online", {})
     stories = article_story.astype(np.int64)
+    known = online if previous is None else np.where(previous >= 0, previous, online)
+    # The window: the stories of the articles whose vectors are kept. Older stories keep
+    # the threads they have (fixed at earlier checkpoints).
+    first = vectors.first
+    window_stories, local = np.unique(stories[first:], return_inverse=True)
+    local = local.astype(np.int64)
     sample, distances = _sample_distances(vectors, n)
+    sampled = local[sample - first]
 
     def score(groups: IntArray) -> float:
-        return silhouette(distances, groups[stories[sample]])
+        return silhouette(distances, groups[sampled])
 
-    candidates = groupings(vectors, stories, online, score)
+    candidates = groupings(vectors, local, online[window_stories], score)
     scores = {name: value for name, _, value in candidates}
     best_name, best, _ = max(candidates, key=lambda c: c[2])  # ties: the first (online first)
-    known = online if previous is None else np.where(previous >= 0, previous, online)
-    return Rethreading(_renumber(best, known, stories, n_threads), best_name, scores)
+    fresh = max(n_threads, int(known.max()) + 1 if len(known) else 0)
+    result = known.copy()
+    result[window_stories] = _renumber(best, known[window_stories], local, fresh)
+    return Rethreading(result, best_name, scores)
 
 
 def groupings(
@@ -309,17 +319,21 @@ def groupings(
     *,
     exhaustive: bool = False,
 ) -> list[tuple[str, IntArray, float]]:
-    """The candidate groupings with their scores, each a thread label per story: the online
-    threads first, then Louvain communities over stories and over online threads, from the
+    """The candidate groupings with their scores, each a label per story of the window
+    (`stories`: each kept article's story, numbered 0.. in the window; `online`: each of
+    those stories' online thread): the online threads first, then Louvain communities over
+    stories and over online threads, from the
     finest resolution of `RESOLUTIONS` to the coarsest; each walk stops at the first
     resolution that scores lower than the one before (all of them with `exhaustive`). On the
     dev streams the silhouette rises to one peak along the walk, so the choice is the full
     grid's, in two or three Louvain runs per kind where the communities are too coarse."""
     vectors.link()
     candidates: list[tuple[str, IntArray, float]] = [("online", online, score(online))]
+    _, thread_of = np.unique(online, return_inverse=True)  # the window's threads, numbered 0..
+    thread_of = thread_of.astype(np.int64)
     for kind, atoms, to_story in (
         ("stories", stories, np.arange(len(online), dtype=np.int64)),
-        ("threads", online[stories], online),
+        ("threads", thread_of[stories], thread_of),
     ):
         graph = _graph(vectors, atoms)
         if graph is None:
@@ -353,11 +367,14 @@ def _igraph() -> Any:
 
 
 def _graph(vectors: ArticleVectors, atoms: IntArray) -> Any:
-    """The kNN graph with articles collapsed into `atoms` (edge weights summed, self-loops kept)."""
+    """The kNN graph of the kept articles (`atoms[i]`: the node of article `first + i`),
+    articles collapsed into their nodes (edge weights summed, self-loops kept); links to
+    articles no longer kept are left out."""
     igraph = _igraph()
+    first = vectors.first
     nb, sim = vectors.neighbours, vectors.similarities
     source = np.repeat(np.arange(len(nb), dtype=np.int64), nb.shape[1])
-    target, weight = nb.ravel(), sim.ravel().astype(np.float64)
+    target, weight = nb.ravel() - first, sim.ravel().astype(np.float64)
     ok = target >= 0
     if not ok.any():
         return None
@@ -419,11 +436,11 @@ def silhouette(distances: npt.NDArray[np.floating], labels: IntArray) -> float:
     return float(s.mean())
 
 
-def _renumber(groups: IntArray, known: IntArray, stories: IntArray, n_threads: int) -> IntArray:
+def _renumber(groups: IntArray, known: IntArray, stories: IntArray, fresh: int) -> IntArray:
     """Thread numbers for the chosen grouping of stories. `known` is each story's number so
     far (as fixed at the last checkpoint, else online). Each group takes the number that
     most of its articles had (largest overlaps choose first); a group left without one (a
-    split) takes a new number from `n_threads` up, which the caller reserves so that the
+    split) takes a new number from `fresh` up, which the caller reserves so that the
     online pass never gives it to another thread. A number a merge left unused is not
     given to another group: lines already output with it keep one meaning."""
     article_group, article_known = groups[stories], known[stories]
@@ -437,7 +454,6 @@ def _renumber(groups: IntArray, known: IntArray, stories: IntArray, n_threads: i
         if g not in number and t not in taken:
             number[g] = t
             taken.add(t)
-    fresh = max(n_threads, int(known.max()) + 1 if len(known) else 0)
     for g in sorted(set(groups.tolist()) - set(number)):
         number[g] = fresh
         fresh += 1
