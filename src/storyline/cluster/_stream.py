@@ -324,10 +324,10 @@ class _Run:
                 entry.article_id, story, thread, resumed=forced is not None
             )
             if store is not None:
+                # New decisions are logged; so is a replay that lands at another number
+                # than its log line says (the line after it corrects it).
                 if forced is None or self.logged_number.get(entry.article_id) != number:
-                    store.log(
-                        entry.article_id, (story, thread), number
-                    )  # a replay at a new number: corrected
+                    store.log(entry.article_id, (story, thread), number)
                 self.since_snapshot += 1
             # A checkpoint comes before any snapshot of the same decisions: a snapshot that
             # holds decision C always has the record of the checkpoint at C beside it.
