@@ -86,6 +86,30 @@ def test_cluster_one_line_per_article_in_order(capsys: pytest.CaptureFixture[str
     assert "Traceback" not in err
 
 
+def test_cluster_no_rethread_keeps_the_online_threads(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """`--no-rethread`: the same stories, threads as decided, and a state without re-threading
+    records; the default run over 300 articles (above re-threading's minimum) records them."""
+    src = _feed(tmp_path / "feed.jsonl", 300)
+    runs = {}
+    for flag in ("--no-rethread", None):
+        state = tmp_path / f"state{'-online' if flag else ''}"
+        dst = tmp_path / f"out{'-online' if flag else ''}.jsonl"
+        args = ["cluster", str(src), "-o", str(dst), "--quiet", "--state", str(state), *HASH]
+        code, _, err = _run(capsys, *args, *([flag] if flag else []))
+        assert code == 0, err
+        runs[flag] = [json.loads(line) for line in dst.read_text().splitlines()]
+        assert bool(list(state.glob("threads-*.npy"))) == (flag is None)
+    online, default = runs["--no-rethread"], runs[None]
+    assert [r["story"] for r in online] == [r["story"] for r in default]
+    logged = [
+        json.loads(line)
+        for line in (tmp_path / "state-online" / "assignments.jsonl").read_text().splitlines()
+    ]
+    assert [(r["story"], r["thread"]) for r in online] == [(r["story"], r["thread"]) for r in logged]
+
+
 def test_cluster_duplicate_ids_one_line_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     src = _write(
         tmp_path / "a.jsonl",
