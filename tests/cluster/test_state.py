@@ -154,6 +154,12 @@ def test_state_refuses_other_settings_and_changes_nothing(tmp_path: Path) -> Non
         ),
         (lambda d: (d / "assignments.jsonl").write_text('{"id": "x"}\n'), "assignments.jsonl: line 1"),
         (lambda d: _corrupt_first_array(d), "checksum mismatch"),
+        (
+            lambda d: (d / "state.json").write_text(
+                json.dumps({**json.loads((d / "state.json").read_text()), "igraph": "0.0.1"})
+            ),
+            "made with igraph 0.0.1",
+        ),
     ],
 )
 def test_state_corrupt_or_foreign_gets_one_error_naming_the_file(tmp_path: Path, damage, message) -> None:  # type: ignore[no-untyped-def]

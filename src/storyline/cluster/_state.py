@@ -1,8 +1,10 @@
 """The state directory of an incremental run (`--state DIR`): data only, never code.
 
-    DIR/state.json          format name and version, the settings and pair model the state
-                            depends on, and the current snapshot with a SHA-256 per file
-    DIR/assignments.jsonl   one {"id", "story", "thread"} line per decided article, appended
+    DIR/state.json          format name and version, the settings, pair model and (when
+                            re-threading) igraph version the state depends on, and the
+                            current snapshot with a SHA-256 per file
+    DIR/assignments.jsonl   one {"id", "story", "thread", "n"} line per decided article (n:
+                            its number in the clusterer's memory), appended
                             and flushed as the run goes: an assignment that reached the output
                             is here
     DIR/snapshot-NNNNNN/    the clusterer's memory as .npy arrays (read with
@@ -35,6 +37,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import importlib.metadata
 import json
 import os
 import re
@@ -252,7 +255,12 @@ class StateStore:
         return resumed
 
     def _fingerprint(self) -> dict[str, Any]:
-        return {"options": self.options.fingerprint(), "pair_model": self.clusterer.model.digest}
+        fingerprint = {"options": self.options.fingerprint(), "pair_model": self.clusterer.model.digest}
+        if self.options.rethread:
+            # Louvain's communities can change between igraph versions: a resumed run must
+            # re-thread as the killed one would have.
+            fingerprint["igraph"] = importlib.metadata.version("igraph")
+        return fingerprint
 
     def _read_manifest(self, path: Path, fingerprint: dict[str, Any]) -> dict[str, Any]:
         try:
@@ -275,6 +283,12 @@ class StateStore:
         if manifest.get("pair_model") != fingerprint["pair_model"]:
             raise _error(
                 path, "it was made with another pair model (another storyline version); use a new directory"
+            )
+        if manifest.get("igraph") != fingerprint.get("igraph"):
+            raise _error(
+                path,
+                f"it was made with igraph {manifest.get('igraph')}, this run has {fingerprint.get('igraph')} "
+                "(re-threading could differ); use a new directory, or that igraph",
             )
         return manifest
 
