@@ -209,8 +209,6 @@ class _Run:
         self.since_snapshot = 0
         self.heap: list[tuple[int, int, _Entry, Features | None, int]] = []
         self.dated = False
-        # Numbers given by earlier runs stay taken, even those of logged articles not yet replayed.
-        decided = [d for d in logged.values() if d is not None]
         # Re-threading (`_rethread.py`): every `rethread_every` decisions the whole run so far
         # is re-threaded and the threads of the articles decided since the last checkpoint are
         # fixed (and recorded in the state); the rest get the threads of the end of the run.
@@ -222,6 +220,8 @@ class _Run:
         """The threads fixed at checkpoints, by decision number (all below `len(self.fixed)`)."""
         self.final: npt.NDArray[np.int64] | None = None
         """Story -> thread at the end of the run."""
+        # Numbers given by earlier runs stay taken, even those of logged articles not yet replayed.
+        decided = [d for d in logged.values() if d is not None]
         self.floor = (
             max((s for s, _ in decided), default=-1) + 1,
             max((t for _, t in decided), default=-1) + 1,
