@@ -80,7 +80,10 @@ def main() -> None:
         rethread_s = time.perf_counter() - started
         sample, distances = R._sample_distances(state.vectors, state.n_articles)
         print(f"\n## {path.name}: {len(kept)} articles, {len(set(truth))} gold groups")
-        print(f"online pass {online_s:.1f} s, re-threading {rethread_s:.1f} s; chosen: {chosen.choice}\n")
+        print(
+            f"online pass {online_s:.1f} s, re-threading {rethread_s:.1f} s; chosen: {chosen.choice}; "
+            f"loose threads split: {chosen.split}\n"
+        )
         print("| candidate | silhouette | B3 P / R / F1 | groups |")
         print("|---|---|---|---|")
 

@@ -176,3 +176,58 @@ def test_only_the_window_is_re_threaded_older_stories_keep_their_threads() -> No
     window = result.story_thread[vectors.first :]
     window_gold = gold[vectors.first :]
     assert bcubed(window.tolist(), window_gold).f1 == 1.0, result
+
+
+def _disjoint_topics(
+    rng: np.random.Generator, n_topics: int, per_topic: int
+) -> tuple[list[dict[int, float]], list[int]]:
+    """Articles of topics with no word in common: 12 of their topic's 20 words each."""
+    rows, gold = [], []
+    for _ in range(per_topic):
+        for topic in range(n_topics):
+            words = rng.choice(np.arange(20 * topic, 20 * topic + 20), 12, replace=False).tolist()
+            rows.append({int(w): float(rng.uniform(0.5, 1.5)) for w in words})
+            gold.append(topic)
+    return rows, gold
+
+
+def test_cohesion_is_the_mean_pairwise_cosine(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = np.random.default_rng(8)
+    rows = _topic_rows(rng, [range(0, 30), range(30, 60)], 9)
+    vectors = _vectors(rows)
+    groups = rng.integers(0, 5, len(rows)).astype(np.int64)
+    groups[0] = 5  # a group of one article
+    dense = np.zeros((len(rows), N_FEATURES))
+    for i, row in enumerate(rows):
+        for t, w in row.items():
+            dense[i, t] = w
+    dense /= np.linalg.norm(dense, axis=1, keepdims=True)
+    cosines = dense @ dense.T
+    expected = []
+    for g in range(6):
+        members = np.flatnonzero(groups == g)
+        block = cosines[np.ix_(members, members)]
+        n = len(members)
+        expected.append(1.0 if n == 1 else (block.sum() - n) / (n * (n - 1)))
+    articles = np.arange(len(rows), dtype=np.int64)
+    monkeypatch.setattr(_rethread, "COHESION_CHUNK", 4)  # sums over several chunks of whole groups
+    assert _rethread.cohesion(vectors, articles, groups) == pytest.approx(expected, abs=1e-3)
+
+
+def test_a_thread_of_many_unrelated_topics_is_split_into_them() -> None:
+    """A thread that grew broad (one online thread over twelve topics with no word in
+    common, mean pairwise cosine ~0.04) is cut into its topics; a tight one is left alone."""
+    rng = np.random.default_rng(9)
+    rows, gold = _disjoint_topics(rng, 12, 5)
+    vectors = _vectors(rows, k=5)
+    vectors.link()
+    stories = np.arange(len(rows), dtype=np.int64)  # every article its own story
+    everything = np.zeros(len(rows), np.int64)
+    assert _rethread.cohesion(vectors, stories, everything)[0] < _rethread.LOOSE_COHESION
+    result, split = _rethread.split_loose(vectors, stories, everything)
+    assert split >= 1
+    assert bcubed(result[stories].tolist(), gold).f1 == 1.0
+    # Each topic as its own thread: all cohesive, nothing split, the labels returned as given.
+    by_topic = np.array(gold, np.int64)
+    kept, none = _rethread.split_loose(vectors, stories, by_topic)
+    assert none == 0 and kept is by_topic

@@ -19,7 +19,12 @@ graph reach what no single pass does. Re-threading adds that step at the end of 
    story-level communities on DUC's sixty tight topics, merged online threads on Entities'
    six broad ones, and the online threads as they are on a stream of many small threads,
    where every community of the kNN graph is too coarse. Under `MIN_ARTICLES` the online
-   threads are kept.
+   threads are kept;
+4. a thread of the chosen grouping that is less cohesive than any topic is split
+   (`split_loose`): its stories' own subgraph is cut into Louvain communities, again while
+   a part stays too loose. A broad online thread draws loosely related articles (the
+   floor on cohesion in `_kernels.MIN_COHESION` slows that, not more), and a thread of
+   many topics is not one.
 
 A regrouped thread takes the number most of its articles had (fixed at the last checkpoint,
 else online); a split-off one a new number, which the caller reserves (`_stream._Run`).
@@ -52,6 +57,12 @@ RESOLUTIONS = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
 SILHOUETTE_SAMPLE = 2000
 """Articles whose pairwise distances decide the silhouette (a fixed sample: cost stays flat)."""
 SEED = 0
+LOOSE_COHESION = 0.05
+"""A thread whose articles' mean pairwise cosine is below this is split (step 4). The least
+cohesive gold topic of the tuning streams is at 0.072 (DUC 0.073, Entities 0.072: Steve Jobs
+over 934 articles); the same margin as `_kernels.MIN_COHESION`."""
+COHESION_CHUNK = 16384
+"""Articles whose vectors are summed at once when measuring cohesion (bounded memory)."""
 PARALLEL_ROWS = 2000
 """Linking this many new articles or more at once is split over two threads."""
 LINK_BLOCK = 4096
@@ -272,6 +283,8 @@ class Rethreading:
     choice: str
     """"online", or "stories at resolution R" / "threads at resolution R"."""
     silhouettes: dict[str, float]
+    split: int = 0
+    """Loose threads of the chosen grouping that were split (step 4)."""
 
 
 def rethread(
@@ -305,10 +318,11 @@ def rethread(
     candidates = groupings(vectors, local, online[window_stories], score)
     scores = {name: value for name, _, value in candidates}
     best_name, best, _ = max(candidates, key=lambda c: c[2])  # ties: the first (online first)
+    best, split = split_loose(vectors, local, best)
     fresh = max(n_threads, int(known.max()) + 1 if len(known) else 0)
     result = known.copy()
     result[window_stories] = _renumber(best, known[window_stories], local, fresh)
-    return Rethreading(result, best_name, scores)
+    return Rethreading(result, best_name, scores, split)
 
 
 def groupings(
@@ -347,6 +361,70 @@ def groupings(
                 break
             previous = value
     return candidates
+
+
+def cohesion(vectors: ArticleVectors, articles: IntArray, groups: IntArray) -> npt.NDArray[np.float64]:
+    """Each group's mean pairwise cosine (1 for a group of one article): `articles` are kept
+    articles (0 = article `vectors.first`), `groups` their groups, numbered 0... Summed in
+    chunks of whole groups, so memory stays bounded on a long window."""
+    n_groups = int(groups.max()) + 1 if len(groups) else 0
+    squared = np.zeros(n_groups)
+    order = np.argsort(groups, kind="stable")
+    bounds = np.searchsorted(groups[order], np.arange(n_groups + 1))
+    start = 0
+    while start < n_groups:
+        stop = int(np.searchsorted(bounds, bounds[start] + COHESION_CHUNK, side="right")) - 1
+        stop = min(max(stop, start + 1), n_groups)
+        picked = order[bounds[start] : bounds[stop]]
+        rows = vectors.rows(articles[picked] + vectors.first).astype(np.float64)
+        onehot = sp.csr_matrix(
+            (np.ones(len(picked)), (groups[picked] - start, np.arange(len(picked)))),
+            shape=(stop - start, len(picked)),
+        )
+        sums = (onehot @ rows).tocsr()
+        squared[start:stop] = np.asarray(sums.multiply(sums).sum(axis=1)).ravel()
+        start = stop
+    size = np.diff(bounds).astype(np.float64)
+    result: npt.NDArray[np.float64] = np.ones(n_groups)
+    many = size >= 2
+    result[many] = (squared[many] - size[many]) / (size[many] * (size[many] - 1))
+    return result
+
+
+def split_loose(vectors: ArticleVectors, stories: IntArray, groups: IntArray) -> tuple[IntArray, int]:
+    """`groups` (a label per story of the window; `stories`: each kept article's story) with
+    every group of two or more stories whose cohesion is below `LOOSE_COHESION` cut into
+    the Louvain communities (resolution 1) of its stories' own subgraph; the parts are
+    checked again. A group whose subgraph does not split stays as it is. Returns the new
+    labels and how many groups were split."""
+    article_group = groups[stories]
+    labels, dense = np.unique(article_group, return_inverse=True)
+    kept = np.arange(len(stories), dtype=np.int64)
+    loose = labels[cohesion(vectors, kept, dense.astype(np.int64)) < LOOSE_COHESION]
+    if not len(loose):
+        return groups, 0
+    graph = _graph(vectors, stories)
+    result = groups.copy()
+    fresh = int(groups.max()) + 1
+    todo = [np.flatnonzero(groups == label) for label in loose.tolist()]
+    split = 0
+    while todo:
+        members = todo.pop()
+        if len(members) < 2 or graph is None:
+            continue
+        articles = np.flatnonzero(np.isin(stories, members))
+        if cohesion(vectors, articles, np.zeros(len(articles), np.int64))[0] >= LOOSE_COHESION:
+            continue
+        parts = _louvain(graph.induced_subgraph(members.tolist()), 1.0)
+        if parts.max() < 1:
+            continue
+        split += 1
+        for part in range(int(parts.max()) + 1):
+            piece = members[parts == part]
+            result[piece] = fresh
+            fresh += 1
+            todo.append(piece)
+    return result, split
 
 
 def _igraph() -> Any:
