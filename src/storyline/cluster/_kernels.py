@@ -328,7 +328,7 @@ followed for years: 0.072 and up); 0.05 leaves a margin below both, and on the D
 Entities and Multi-News streams the output is the same as with the old floor of 0.01.
 With 0.01, a thread that had grown broad read any loosely related article
 as typical of it and kept growing: in DUC mixed into the Multi-News val stream
-(benchmarks/mixed_stream.py), one thread took 936 val articles and 433 DUC articles of 18
+(benchmarks/mixed_stream.py), one thread took 936 val articles and 433 DUC articles of 37
 topics (docs/benchmarks.md)."""
 
 
