@@ -406,15 +406,26 @@ def split_loose(vectors: ArticleVectors, stories: IntArray, groups: IntArray) ->
     graph = _graph(vectors, stories)
     result = groups.copy()
     fresh = int(groups.max()) + 1
-    todo = [np.flatnonzero(groups == label) for label in loose.tolist()]
+    # Stories by group and articles by story, so that each lookup costs its own size.
+    by_group = np.argsort(groups, kind="stable")
+    sorted_groups = groups[by_group]
+    low = np.searchsorted(sorted_groups, loose).tolist()
+    high = np.searchsorted(sorted_groups, loose, side="right").tolist()
+    # (stories, whether they are known to be loose): the loose groups are; their parts are checked.
+    todo = [(by_group[lo:hi], True) for lo, hi in zip(low, high, strict=True)]
+    by_story = np.argsort(stories, kind="stable")
+    story_bounds = np.searchsorted(stories[by_story], np.arange(len(groups) + 1))
     split = 0
     while todo:
-        members = todo.pop()
+        members, known_loose = todo.pop()
         if len(members) < 2 or graph is None:
             continue
-        articles = np.flatnonzero(np.isin(stories, members))
-        if cohesion(vectors, articles, np.zeros(len(articles), np.int64))[0] >= LOOSE_COHESION:
-            continue
+        if not known_loose:
+            articles = np.concatenate(
+                [by_story[story_bounds[m] : story_bounds[m + 1]] for m in members.tolist()]
+            )
+            if cohesion(vectors, articles, np.zeros(len(articles), np.int64))[0] >= LOOSE_COHESION:
+                continue
         parts = _louvain(graph.induced_subgraph(members.tolist()), 1.0)
         if parts.max() < 1:
             continue
@@ -423,7 +434,7 @@ def split_loose(vectors: ArticleVectors, stories: IntArray, groups: IntArray) ->
             piece = members[parts == part]
             result[piece] = fresh
             fresh += 1
-            todo.append(piece)
+            todo.append((piece, False))
     return result, split
 
 
