@@ -231,3 +231,58 @@ def test_a_thread_of_many_unrelated_topics_is_split_into_them() -> None:
     by_topic = np.array(gold, np.int64)
     kept, none = _rethread.split_loose(vectors, stories, by_topic)
     assert none == 0 and kept is by_topic
+
+
+def test_cohesion_counts_an_article_without_terms_in_the_pairs() -> None:
+    """An article whose text had no terms has an empty vector: its pairs count with cosine 0,
+    and its own length is 0, not 1 (two such articles and one other: 0, not below it)."""
+    vectors = _vectors([{1: 1.0}, {2: 1.0, 3: 1.0}])
+    vectors.add(np.zeros(0, np.int64), np.zeros(0, np.float32))
+    both = _rethread.cohesion(vectors, np.arange(3, dtype=np.int64), np.zeros(3, np.int64))
+    assert both == pytest.approx([0.0])
+    pair = _rethread.cohesion(vectors, np.array([1, 2], np.int64), np.zeros(2, np.int64))
+    assert pair == pytest.approx([0.0])
+
+
+def _twelve_topics() -> tuple[ArticleVectors, np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(9)
+    rows, gold = _disjoint_topics(rng, 12, 5)
+    vectors = _vectors(rows, k=5)
+    vectors.link()
+    return vectors, np.arange(len(rows), dtype=np.int64), np.array(gold, np.int64)
+
+
+def test_split_parts_do_not_take_another_groups_label() -> None:
+    vectors, stories, gold = _twelve_topics()
+    groups = np.where(gold == 11, 7, 3).astype(
+        np.int64
+    )  # topic 11 alone (7); topics 0-10 one loose thread (3)
+    result, split = _rethread.split_loose(vectors, stories, groups)
+    assert split >= 1
+    assert bcubed(result.tolist(), gold.tolist()).f1 == 1.0
+    assert (result[gold == 11] == 7).all()
+
+
+def test_a_part_still_loose_is_split_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    vectors, stories, gold = _twelve_topics()
+    real, calls = _rethread._louvain, []
+
+    def first_cut_leaves_a_loose_part(graph, resolution):  # type: ignore[no-untyped-def]
+        calls.append(graph.vcount())
+        if len(calls) == 1:
+            return (gold == 11).astype(np.int64)  # topics 0-10 stay together: still loose
+        return real(graph, resolution)
+
+    monkeypatch.setattr(_rethread, "_louvain", first_cut_leaves_a_loose_part)
+    result, split = _rethread.split_loose(vectors, stories, np.zeros(len(gold), np.int64))
+    assert split >= 2, (split, calls)
+    assert bcubed(result.tolist(), gold.tolist()).f1 == 1.0
+
+
+def test_rethread_splits_a_loose_chosen_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    vectors, stories, gold = _twelve_topics()
+    monkeypatch.setattr(_rethread, "groupings", lambda v, s, online, score, **k: [("online", online, 0.0)])
+    result = _rethread.rethread(vectors, stories, np.zeros(len(gold), np.int64), 1, min_articles=0)
+    assert result.choice == "online" and result.split >= 1
+    assert bcubed(result.story_thread.tolist(), gold.tolist()).f1 == 1.0
+    assert len(set(result.story_thread.tolist())) == 12 and result.story_thread.min() == 0

@@ -323,3 +323,70 @@ def test_state_with_edited_re_threading_arrays_gets_one_error(  # type: ignore[n
     with pytest.raises(ConfigError, match=message) as info:
         list(cluster_articles(_stream(14), options=OPTIONS, state_dir=state))
     assert "\n" not in str(info.value)
+
+
+EVENT_TOPICS = [
+    "flood river marrow rain residents",
+    "election vessa mayor korhaan votes",
+    "mine orsk copper miners tunnel",
+]
+EVENT_WORDS = [
+    "alpha bravo charlie delta echo",
+    "foxtrot golf hotel india juliet",
+    "kilo lima mike november oscar",
+    "papa quebec romeo sierra tango",
+    "uniform victor whiskey xray yankee",
+    "zulu amber basil cedar dune",
+]
+
+
+def _events(n: int = 72) -> list[Article]:
+    """Three topics, each with a new event every 40 days (words shared within an event)."""
+    articles = []
+    for i in range(n):
+        topic, event = i % 3, (i // 12) % 6
+        words = (
+            EVENT_TOPICS[topic].split()[: 3 + i % 3] + EVENT_WORDS[(event + 2 * topic) % 6].split()[i % 2 :]
+        )
+        date = dt.date(2024, 1, 1) + dt.timedelta(days=40 * event + i % 3)
+        articles.append(Article(text=" ".join([*words, f"filler{i}", f"misc{i % 7}"]), id=f"b{i}", date=date))
+    return articles
+
+
+@pytest.mark.parametrize("snapshot_every", [5, 1000])
+@pytest.mark.parametrize("kill_after", [12, 29, 62, 68, None])
+def test_state_resume_with_loose_threads_split_at_every_checkpoint(
+    tmp_path: Path, kill_after: int | None, snapshot_every: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Re-threading's chosen grouping forced to one thread of everything, which the
+    loose-thread split then cuts at every checkpoint: the numbers split-off threads take are
+    reserved in the memory, which a snapshot saves only later. A run killed anywhere (or run
+    again whole: `None`) resumes to the uninterrupted output, also when snapshots are rarer
+    than checkpoints (a replay passes checkpoints already recorded)."""
+    monkeypatch.setattr(_rethread, "MIN_ARTICLES", 0)
+    monkeypatch.setattr(_rethread, "LOOSE_COHESION", 0.9)
+    real_groupings, real_split = _rethread.groupings, _rethread.split_loose
+    splits: list[int] = []
+
+    def everything(vectors, stories, online, score, **kwargs):  # type: ignore[no-untyped-def]
+        found = real_groupings(vectors, stories, online, score, **kwargs)
+        return [*found, ("everything", np.zeros(len(online), np.int64), np.inf)]
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        result = real_split(*args, **kwargs)
+        splits.append(result[1])
+        return result
+
+    monkeypatch.setattr(_rethread, "groupings", everything)
+    monkeypatch.setattr(_rethread, "split_loose", counted)
+    options = replace(OPTIONS, snapshot_every=snapshot_every)
+    articles = _events()
+    uninterrupted = _pairs(list(cluster_articles(articles, options=options)))
+    assert sum(splits) > 0
+    state = tmp_path / "state"
+    run = cluster_articles(articles, options=options, state_dir=state)
+    for written, _ in enumerate(run, start=1):
+        if written == kill_after:
+            break
+    run.close()
+    assert _pairs(list(cluster_articles(articles, options=options, state_dir=state))) == uninterrupted

@@ -284,7 +284,8 @@ class Rethreading:
     """"online", or "stories at resolution R" / "threads at resolution R"."""
     silhouettes: dict[str, float]
     split: int = 0
-    """Loose threads of the chosen grouping that were split (step 4)."""
+    """Loose threads of the chosen grouping that were split (step 4): `choice` names the
+    grouping before these splits."""
 
 
 def rethread(
@@ -365,10 +366,12 @@ def groupings(
 
 def cohesion(vectors: ArticleVectors, articles: IntArray, groups: IntArray) -> npt.NDArray[np.float64]:
     """Each group's mean pairwise cosine (1 for a group of one article): `articles` are kept
-    articles (0 = article `vectors.first`), `groups` their groups, numbered 0... Summed in
-    chunks of whole groups, so memory stays bounded on a long window."""
+    articles (0 = article `vectors.first`), `groups` their groups, numbered 0... An article
+    without terms counts in the pairs with cosine 0. Summed in chunks of whole groups, so
+    memory stays bounded on a long window."""
     n_groups = int(groups.max()) + 1 if len(groups) else 0
     squared = np.zeros(n_groups)
+    own = np.zeros(n_groups)
     order = np.argsort(groups, kind="stable")
     bounds = np.searchsorted(groups[order], np.arange(n_groups + 1))
     start = 0
@@ -383,58 +386,62 @@ def cohesion(vectors: ArticleVectors, articles: IntArray, groups: IntArray) -> n
         )
         sums = (onehot @ rows).tocsr()
         squared[start:stop] = np.asarray(sums.multiply(sums).sum(axis=1)).ravel()
+        # |sum|^2 = the rows' own squared lengths (1, or 0 without terms) + twice the pairs
+        own[start:stop] = onehot @ np.asarray(rows.multiply(rows).sum(axis=1)).ravel()
         start = stop
     size = np.diff(bounds).astype(np.float64)
     result: npt.NDArray[np.float64] = np.ones(n_groups)
     many = size >= 2
-    result[many] = (squared[many] - size[many]) / (size[many] * (size[many] - 1))
+    result[many] = (squared[many] - own[many]) / (size[many] * (size[many] - 1))
     return result
 
 
 def split_loose(vectors: ArticleVectors, stories: IntArray, groups: IntArray) -> tuple[IntArray, int]:
     """`groups` (a label per story of the window; `stories`: each kept article's story) with
     every group of two or more stories whose cohesion is below `LOOSE_COHESION` cut into
-    the Louvain communities (resolution 1) of its stories' own subgraph; the parts are
-    checked again. A group whose subgraph does not split stays as it is. Returns the new
-    labels and how many groups were split."""
+    the Louvain communities (resolution 1) of its stories' own subgraph; parts still that
+    loose are cut again. A group whose subgraph does not split stays as it is. Returns the
+    new labels (split-off parts numbered above every label given) and how many groups were
+    split."""
     article_group = groups[stories]
     labels, dense = np.unique(article_group, return_inverse=True)
     kept = np.arange(len(stories), dtype=np.int64)
     loose = labels[cohesion(vectors, kept, dense.astype(np.int64)) < LOOSE_COHESION]
-    if not len(loose):
+    graph = _graph(vectors, stories) if len(loose) else None
+    if graph is None:
         return groups, 0
-    graph = _graph(vectors, stories)
-    result = groups.copy()
-    fresh = int(groups.max()) + 1
     # Stories by group and articles by story, so that each lookup costs its own size.
     by_group = np.argsort(groups, kind="stable")
-    sorted_groups = groups[by_group]
-    low = np.searchsorted(sorted_groups, loose).tolist()
-    high = np.searchsorted(sorted_groups, loose, side="right").tolist()
-    # (stories, whether they are known to be loose): the loose groups are; their parts are checked.
-    todo = [(by_group[lo:hi], True) for lo, hi in zip(low, high, strict=True)]
+    low = np.searchsorted(groups[by_group], loose).tolist()
+    high = np.searchsorted(groups[by_group], loose, side="right").tolist()
+    todo = [by_group[lo:hi] for lo, hi in zip(low, high, strict=True) if hi - lo >= 2]
     by_story = np.argsort(stories, kind="stable")
     story_bounds = np.searchsorted(stories[by_story], np.arange(len(groups) + 1))
+    result = groups.copy()
+    fresh = int(groups.max()) + 1
     split = 0
     while todo:
-        members, known_loose = todo.pop()
-        if len(members) < 2 or graph is None:
-            continue
-        if not known_loose:
-            articles = np.concatenate(
-                [by_story[story_bounds[m] : story_bounds[m + 1]] for m in members.tolist()]
-            )
-            if cohesion(vectors, articles, np.zeros(len(articles), np.int64))[0] >= LOOSE_COHESION:
-                continue
+        members = todo.pop()
         parts = _louvain(graph.induced_subgraph(members.tolist()), 1.0)
         if parts.max() < 1:
             continue
         split += 1
-        for part in range(int(parts.max()) + 1):
-            piece = members[parts == part]
+        order = np.argsort(parts, kind="stable")
+        cuts = np.searchsorted(parts[order], np.arange(int(parts.max()) + 2))
+        pieces = [members[order[a:b]] for a, b in itertools.pairwise(cuts.tolist())]
+        for piece in pieces:
             result[piece] = fresh
             fresh += 1
-            todo.append((piece, False))
+        # the parts of two or more stories are measured together, and the loose ones cut again
+        big = [piece for piece in pieces if len(piece) >= 2]
+        if big:
+            articles = [
+                np.concatenate([by_story[story_bounds[m] : story_bounds[m + 1]] for m in piece.tolist()])
+                for piece in big
+            ]
+            part_of = np.repeat(np.arange(len(big), dtype=np.int64), [len(a) for a in articles])
+            values = cohesion(vectors, np.concatenate(articles), part_of)
+            todo.extend(piece for piece, value in zip(big, values, strict=True) if value < LOOSE_COHESION)
     return result, split
 
 

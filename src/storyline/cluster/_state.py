@@ -417,6 +417,11 @@ class StateStore:
         """The threads fixed at re-threading checkpoints, by decision number (`_stream._Run`)."""
         return _read_threads(self.directory)[0]
 
+    def recorded_final(self) -> tuple[int, npt.NDArray[np.int64]] | None:
+        """Where the last run's end-of-run threads start, and what they are (None: none)."""
+        _, start, final = _read_threads(self.directory)
+        return (start, final) if (self.directory / THREADS_FINAL).exists() else None
+
     def record_threads(self, start: int, threads: npt.NDArray[np.int64], *, final: bool = False) -> None:
         """Record the threads of decisions `start`.. as fixed at a checkpoint, or (`final`) as
         the end of the last run gave them (replaced by every run; read by `read_assignments`)."""

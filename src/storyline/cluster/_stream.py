@@ -220,6 +220,11 @@ class _Run:
         """The threads fixed at checkpoints, by decision number (all below `len(self.fixed)`)."""
         self.final: npt.NDArray[np.int64] | None = None
         """Story -> thread at the end of the run."""
+        self.final_numbers: npt.NDArray[np.int64] | None = None
+        """Or: the threads of the decisions after the last checkpoint as the last run ended
+        them, when this run decided nothing (see `_finish`)."""
+        self.decided = 0
+        """Decisions made by this run, replays included."""
         # Numbers given by earlier runs stay taken, even those of logged articles not yet replayed.
         decided = [d for d in logged.values() if d is not None]
         self.floor = (
@@ -299,6 +304,7 @@ class _Run:
             _, _, entry, features, row = heapq.heappop(self.heap)
             if features is None:
                 continue  # a ghost: its decision is in the snapshot already
+            self.decided += 1
             forced = self.pending.pop(entry.article_id, None)
             view = clusterer.view(features, row, day=entry.day if entry.day >= 0 else None)
             if forced is None:
@@ -331,12 +337,11 @@ class _Run:
                 self.since_snapshot += 1
             # A checkpoint comes before any snapshot of the same decisions: a snapshot that
             # holds decision C always has the record of the checkpoint at C beside it.
-            if (
-                self.rethread
-                and state.n_articles % self.options.rethread_every == 0
-                and state.n_articles > len(self.fixed)
-            ):
-                self._checkpoint()
+            if self.rethread and state.n_articles % self.options.rethread_every == 0:
+                if state.n_articles > len(self.fixed):
+                    self._checkpoint()
+                else:
+                    self._replayed_checkpoint()
             if store is not None and self.since_snapshot >= self.options.snapshot_every:
                 store.snapshot(state, self.pending)
                 self.since_snapshot = 0
@@ -346,12 +351,22 @@ class _Run:
         the last checkpoint. A resumed run passes the same checkpoints with the same state."""
         state = self.clusterer.state
         start, stop = len(self.fixed), state.n_articles
-        story_thread = self.clusterer.rethread(self._previous()).story_thread
+        story_thread = self.clusterer.rethread(self._previous(start)).story_thread
         threads = story_thread[state.article_story[start:stop]]
         if self.store is not None:
             self.store.record_threads(start, threads)
         self.fixed = np.concatenate([self.fixed, threads])
         # Numbers re-threading gave out are the online pass's no more (empty threads).
+        self.clusterer.reserve_threads(int(story_thread.max()) + 1 if len(story_thread) else 0)
+
+    def _replayed_checkpoint(self) -> None:
+        """A checkpoint an earlier run recorded, passed again while replaying its decisions:
+        its threads are fixed already, but the numbers it gave out must be taken again (they
+        are in no snapshot yet), as the earlier run took them. It re-threads the same state
+        with the same fixed threads before it, so it gives out the same numbers."""
+        state = self.clusterer.state
+        start = state.n_articles - self.options.rethread_every
+        story_thread = self.clusterer.rethread(self._previous(start)).story_thread
         self.clusterer.reserve_threads(int(story_thread.max()) + 1 if len(story_thread) else 0)
 
     def _finish(self) -> None:
@@ -361,19 +376,27 @@ class _Run:
         if start == state.n_articles:  # the run ended on a checkpoint: every thread is fixed
             self.final = np.zeros(0, np.int64)
             return
-        self.final = self.clusterer.rethread(self._previous()).story_thread
+        if self.decided == 0 and self.store is not None:
+            # Nothing decided since the last run ended: its end is this run's end. Re-threading
+            # again would see the numbers that run reserved and give split-off threads others.
+            recorded = self.store.recorded_final()
+            if recorded is not None and recorded[0] == start and len(recorded[1]) == state.n_articles - start:
+                self.final_numbers = recorded[1]
+                return
+        self.final = self.clusterer.rethread(self._previous(start)).story_thread
         self.clusterer.reserve_threads(int(self.final.max()) + 1 if len(self.final) else 0)
         if self.store is not None:
             self.store.record_threads(
                 start, self.final[state.article_story[start : state.n_articles]], final=True
             )
 
-    def _previous(self) -> npt.NDArray[np.int64]:
-        """Each story's thread as fixed at the checkpoints so far (-1: none of it fixed)."""
+    def _previous(self, fixed: int) -> npt.NDArray[np.int64]:
+        """Each story's thread as fixed at the checkpoints before decision `fixed` (-1: none
+        of it fixed)."""
         state = self.clusterer.state
         previous = np.full(len(state.stories), -1, np.int64)
-        fixed = self.fixed[: state.n_articles]
-        previous[state.article_story[: len(fixed)]] = fixed
+        fixed_threads = self.fixed[: min(fixed, state.n_articles)]
+        previous[state.article_story[: len(fixed_threads)]] = fixed_threads
         return previous
 
     def _output(self) -> Iterator[Assignment]:
@@ -385,6 +408,8 @@ class _Run:
                 number = self.decision_of[self.next_out]
                 if number < len(self.fixed):
                     result = replace(result, thread=int(self.fixed[number]))
+                elif self.final_numbers is not None:
+                    result = replace(result, thread=int(self.final_numbers[number - len(self.fixed)]))
                 elif self.final is not None:
                     result = replace(result, thread=int(self.final[result.story]))
                 else:
