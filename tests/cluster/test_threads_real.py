@@ -104,7 +104,8 @@ def test_a_broad_thread_does_not_swallow_topics_in_a_mixed_stream() -> None:
     DUC's span (as benchmarks/mixed_stream.py builds it, in another order). With a cohesion
     floor of 0.01 and no split of loose threads, one thread here took 442 articles; now the
     largest has 128, and the DUC part's F1 is 0.815 (0.7095 before on the benchmark's mix,
-    0.8045 now: docs/benchmarks.md)."""
+    0.8045 now: docs/benchmarks.md). Without re-threading, where loose threads take no more
+    stories, the largest has 134 and the DUC part 0.792 (349 articles without that rule)."""
     duc_articles, duc_gold = _duc()
     days = [a.date.toordinal() for a in duc_articles if a.date is not None]
     rng = random.Random(1)
@@ -114,10 +115,13 @@ def test_a_broad_thread_does_not_swallow_topics_in_a_mixed_stream() -> None:
         day = story_day.setdefault(story, rng.randint(min(days), max(days)))
         rows.append((dt.date.fromordinal(day + rng.randint(0, 2)), doc_id, text, "val-" + story))
     rows.sort(key=lambda r: (r[0], r[1]))
-    threads = _threads([Article(id=i, text=t, date=d) for d, i, t, _ in rows])
+    articles = [Article(id=i, text=t, date=d) for d, i, t, _ in rows]
     gold = [g for *_, g in rows]
-    largest = collections.Counter(threads).most_common(1)[0][1]
-    assert largest <= 300, largest
     duc = [i for i, g in enumerate(gold) if g.startswith("duc-")]
-    score = bcubed([threads[i] for i in duc], [gold[i] for i in duc])
-    assert score.f1 >= 0.78, score
+    # Re-threading splits what grew loose; without it (the service), loose threads take no story.
+    for options, floor in ((None, 0.78), (ClusterOptions(rethread=False), 0.76)):
+        threads = _threads(articles, options)
+        largest = collections.Counter(threads).most_common(1)[0][1]
+        assert largest <= 300, (options, largest)
+        score = bcubed([threads[i] for i in duc], [gold[i] for i in duc])
+        assert score.f1 >= floor, (options, score)

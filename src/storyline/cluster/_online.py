@@ -380,7 +380,13 @@ class OnlineClusterer:
             near = (pool, x[:, 1])
         threads = self.thread_candidates(view, neighbours)
         if threads:
-            p = self._thread_p(self.thread_features(view, threads, near))
+            x = self.thread_features(view, threads, near)
+            p = self._thread_p(x)
+            if s.vectors is None:
+                # Without re-threading nothing splits a thread that grew loose later
+                # (`_rethread.split_loose`), so it takes no more stories: a thread of two or
+                # more articles less alike than any topic measured is not one topic.
+                p[(x[:, 9] == 0) & (x[:, 8] < K.MIN_COHESION)] = -1.0
             best = int(np.argmax(p))
             if p[best] >= self.options.thread_threshold:
                 return new_story, threads[best]
