@@ -382,7 +382,7 @@ class OnlineClusterer:
         if threads:
             x = self.thread_features(view, threads, near)
             p = self._thread_p(x)
-            if s.vectors is None:
+            if not self.options.rethread:
                 # Without re-threading nothing splits a thread that grew loose later
                 # (`_rethread.split_loose`), so it takes no more stories: a thread of two or
                 # more articles less alike than any topic measured is not one topic.

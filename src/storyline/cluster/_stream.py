@@ -351,23 +351,18 @@ class _Run:
         the last checkpoint. A resumed run passes the same checkpoints with the same state."""
         state = self.clusterer.state
         start, stop = len(self.fixed), state.n_articles
-        story_thread = self.clusterer.rethread(self._previous(start)).story_thread
+        story_thread = self._rethread(start)
         threads = story_thread[state.article_story[start:stop]]
         if self.store is not None:
             self.store.record_threads(start, threads)
         self.fixed = np.concatenate([self.fixed, threads])
-        # Numbers re-threading gave out are the online pass's no more (empty threads).
-        self.clusterer.reserve_threads(int(story_thread.max()) + 1 if len(story_thread) else 0)
 
     def _replayed_checkpoint(self) -> None:
         """A checkpoint an earlier run recorded, passed again while replaying its decisions:
         its threads are fixed already, but the numbers it gave out must be taken again (they
         are in no snapshot yet), as the earlier run took them. It re-threads the same state
         with the same fixed threads before it, so it gives out the same numbers."""
-        state = self.clusterer.state
-        start = state.n_articles - self.options.rethread_every
-        story_thread = self.clusterer.rethread(self._previous(start)).story_thread
-        self.clusterer.reserve_threads(int(story_thread.max()) + 1 if len(story_thread) else 0)
+        self._rethread(self.clusterer.state.n_articles - self.options.rethread_every)
 
     def _finish(self) -> None:
         """Re-thread the whole run for the articles after the last checkpoint."""
@@ -383,12 +378,19 @@ class _Run:
             if recorded is not None and recorded[0] == start and len(recorded[1]) == state.n_articles - start:
                 self.final_numbers = recorded[1]
                 return
-        self.final = self.clusterer.rethread(self._previous(start)).story_thread
-        self.clusterer.reserve_threads(int(self.final.max()) + 1 if len(self.final) else 0)
+        self.final = self._rethread(start)
         if self.store is not None:
             self.store.record_threads(
                 start, self.final[state.article_story[start : state.n_articles]], final=True
             )
+
+    def _rethread(self, fixed: int) -> npt.NDArray[np.int64]:
+        """Each story's thread after re-threading the run so far, with the threads fixed
+        before decision `fixed` kept where they can be. The numbers it gives out are the
+        online pass's no more (reserved as empty threads)."""
+        story_thread = self.clusterer.rethread(self._previous(fixed)).story_thread
+        self.clusterer.reserve_threads(int(story_thread.max()) + 1 if len(story_thread) else 0)
+        return story_thread
 
     def _previous(self, fixed: int) -> npt.NDArray[np.int64]:
         """Each story's thread as fixed at the checkpoints before decision `fixed` (-1: none
