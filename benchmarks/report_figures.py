@@ -5,7 +5,8 @@
 Each gold file (tests/gold/figures/README.md) groups a cluster's figures into the
 quantities they measure, lists pairs that must not be reported as disagreements,
 same-entity and different-entity name pairs, and quotes with their speakers. It was
-written from the texts before any output was looked at. The scores:
+written from the texts before any output was looked at. Its cluster is read from the
+file its `input` names (the Multi-News original sample, or DUC wire sets). The scores:
 
 - figures found: gold (doc, value) pairs that some claim of the report carries;
 - disagreements: a gold pair is two values of one quantity from different reports
@@ -67,6 +68,22 @@ def gold_pairs(gold: dict[str, Any]) -> tuple[set[Value], set[frozenset[Value]]]
                 if a[0] != b[0] and a[1] != b[1] and pair not in compatible:
                     positive.add(pair)
     return figures, positive
+
+
+def _by_article_id(gold: dict[str, Any], articles: list[Any]) -> dict[str, Any]:
+    """The gold with each `doc` (a report's index in its cluster) written as that report's
+    article id, which the report's values carry (the same string in the Multi-News sample,
+    the wire id in DUC)."""
+    ids = [a.id for a in articles]
+
+    def fix(item: Any) -> Any:
+        if isinstance(item, dict):
+            return {k: ids[int(v)] if k == "doc" else fix(v) for k, v in item.items()}
+        if isinstance(item, list):
+            return [fix(v) for v in item]
+        return item
+
+    return {k: fix(v) if k in ("quantities", "not_disagreements", "speakers") else v for k, v in gold.items()}
 
 
 _WORDS = (
@@ -223,7 +240,9 @@ def main() -> int:
         help="also measure citations on the bundled example and the sample clusters without figure gold",
     )
     args = parser.parse_args()
-    clusters = {c.id: c.articles for c in read_clusters(SAMPLE) if isinstance(c, Cluster)}
+    sample = {c.id: c.articles for c in read_clusters(SAMPLE) if isinstance(c, Cluster)}
+    clusters = dict(sample)
+    inputs = {SAMPLE.resolve()}
     reporter = Reporter()
     totals: dict[str, dict[str, int]] = {}
     per_cluster: dict[str, dict[str, int]] = {}
@@ -232,10 +251,16 @@ def main() -> int:
         gold = json.loads(path.read_text(encoding="utf-8"))
         if args.split != "all" and gold["split"] != args.split:
             continue
+        source = (ROOT / gold.get("input", str(SAMPLE))).resolve()
+        if gold["id"] not in clusters and source not in inputs and source.exists():
+            # Another input file (DUC wire sets, say): its clusters are read once.
+            inputs.add(source)
+            clusters.update({c.id: c.articles for c in read_clusters(source) if isinstance(c, Cluster)})
         if gold["id"] not in clusters:
             print(f"skipped {path.name}: no input", file=sys.stderr)
             continue
-        counts = score(reporter(clusters[gold["id"]], cluster_id=gold["id"]), gold)
+        articles = clusters[gold["id"]]
+        counts = score(reporter(articles, cluster_id=gold["id"]), _by_article_id(gold, articles))
         per_cluster[gold["id"]] = counts
         n_clusters[gold["split"]] = n_clusters.get(gold["split"], 0) + 1
         split = totals.setdefault(gold["split"], {})
@@ -246,7 +271,7 @@ def main() -> int:
         print()
     citations: dict[str, list[int]] = {}
     if args.citations:
-        citations = _citations(reporter, clusters)
+        citations = _citations(reporter, sample)
         print("### citations with the same figures, no gold needed")
         print()
         print("| clusters | value |")

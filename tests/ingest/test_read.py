@@ -131,3 +131,11 @@ def test_utf16_jsonl_without_bom_is_read(tmp_path: Path) -> None:
     (cluster,) = read_clusters(path)
     assert isinstance(cluster, Cluster)
     assert cluster.articles[0].text == "The council met on Monday."
+
+
+def test_read_clusters_takes_a_string_path(tmp_path: Path) -> None:
+    line = json.dumps({"id": "c1", "documents": [{"id": "d", "text": "The council met on Monday."}]})
+    (tmp_path / "c.jsonl").write_text(line + "\n", encoding="utf-8")
+    (cluster,) = read_clusters(str(tmp_path / "c.jsonl"))
+    assert isinstance(cluster, Cluster)
+    assert cluster.id == "c1"

@@ -6,6 +6,7 @@ import codecs
 import gzip
 import io
 import json
+import os
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -129,13 +130,14 @@ def iter_clusters(lines: Iterator[str], *, where: str = "<stdin>") -> Iterator[C
             )
 
 
-def read_clusters(path: Path) -> Iterator[Cluster | BadLine]:
-    """Stream the clusters of a JSONL(.gz) file.
+def read_clusters(path: str | os.PathLike[str]) -> Iterator[Cluster | BadLine]:
+    """Stream the clusters of a JSONL(.gz) file (a path or a string naming one).
 
     The path is checked now (a missing file is an error before anything else
     happens) and opened when reading starts; a corrupt or truncated tail ends the
     stream with a BadLine, after every cluster that could be read.
     """
+    path = Path(path)
     if not path.exists():
         raise missing_path(path)
     if path.is_dir():
