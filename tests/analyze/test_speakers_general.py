@@ -215,3 +215,26 @@ def test_issue10_a_paragraph_of_quote_before_the_attributed_one() -> None:
         '"But we will rebuild the town, house by house," Marta Lind added.'
     )
     assert _speaker(quotes, "We have lost everything") == "Marta Lind"
+
+
+def test_issue10_wire_archive_quote_marks_are_read_as_quotes() -> None:
+    """AP and NYT archives write ``a quote'': the report finds it and its speaker."""
+    from storyline.pipeline import Reporter
+
+    story = Reporter()(
+        [
+            Article(
+                id="w1",
+                text=(
+                    "MARALLA, Kenya (AP) _ Flood waters cut the main road to Maralla on Tuesday, "
+                    "leaving thousands of families without supplies.\n"
+                    "``We have not seen a truck for four days,'' said Amina Odhiambo, a trader in "
+                    "the town's market."
+                ),
+            ),
+            Article(id="w2", text="The road to Maralla was cut by flood waters on Tuesday, officials said."),
+        ]
+    )
+    found = [q for q in story.quotes if q.text.startswith("We have not seen a truck")]
+    assert len(found) == 1, [q.text for q in story.quotes]
+    assert found[0].speaker == "Amina Odhiambo"

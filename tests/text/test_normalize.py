@@ -61,3 +61,28 @@ def test_markdown_link_residue_keeps_its_text() -> None:
     offsets = OffsetMap.from_runs([(0, piece.start), *piece.runs])
     given_start, given_end = offsets.to_given(start, start + len("Sergey Lavrov"))
     assert text[given_start:given_end] == "Sergey Lavrov"
+
+
+def test_wire_quote_marks_become_typographic_ones() -> None:
+    """AP and NYT archives write ``a quote'': the marks it stands for, offsets kept."""
+    text = "MARALLA, Kenya (AP) _ ``We will not leave,'' she said. He called it ``a trap.''"
+    fixed = fix_text(text)
+    assert (
+        fixed
+        == "MARALLA, Kenya (AP) _ \u201cWe will not leave,\u201d she said. He called it \u201ca trap.\u201d"
+    )
+    piece = paragraph_pieces(text)[0]
+    start = piece.text.index("a trap")
+    offsets = OffsetMap.from_runs([(0, piece.start), *piece.runs])
+    given_start, given_end = offsets.to_given(start, start + len("a trap"))
+    assert text[given_start:given_end] == "a trap"
+    # without an opening pair, two apostrophes are left as they are
+    assert fix_text("the '' mark and it's fine") == "the '' mark and it's fine"
+
+
+@given(st.text(alphabet="`' ab\n", max_size=40))
+def test_wire_quote_offsets_hold_for_any_text(text: str) -> None:
+    for piece in paragraph_pieces(text):
+        offsets = OffsetMap.from_runs([(0, piece.start), *piece.runs])
+        assert offsets.clean_length == len(piece.text)
+        assert 0 <= offsets.to_given(0, len(piece.text))[0] <= len(text)

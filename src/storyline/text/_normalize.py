@@ -62,7 +62,22 @@ class Piece:
 
 def fix_line(line: str) -> str:
     """Repair one line: mojibake and odd characters, spaces folded, ends stripped."""
-    return strip_link_markup(_fix_lines([_normalize_line(line.replace("\ufeff", "").replace("\x00", ""))])[0])
+    plain = _normalize_line(line.replace("\ufeff", "").replace("\x00", ""))
+    fixed = strip_link_markup(_fix_lines([plain])[0])
+    return curl_wire_quotes(fixed) if "``" in fixed else fixed
+
+
+_WIRE_CLOSE = re.compile(r"(?<!')''(?!')")
+
+
+def curl_wire_quotes(line: str) -> str:
+    """Wire archives (AP, NYT and Xinhua as LDC and NIST distribute them) write a quote
+    as ``like this'': call this only for a text that opens quotes with two backquotes.
+    Two backquotes become an opening mark and two apostrophes a closing one, so the quote
+    finder, the sentence splitter and the parser read them as the marks they stand for."""
+    if "``" not in line and "''" not in line:
+        return line
+    return _WIRE_CLOSE.sub("”", line.replace("``", "“"))
 
 
 # "[Sergey Lavrov](#)", "[the ministry](http://...)": Markdown links left by a scraper.
@@ -123,6 +138,8 @@ def fixed_lines(text: str) -> list[Piece]:
     # already be in its final spacing, or a second call could repair more.
     fixed = _fix_lines([_normalize_line(g.replace("\ufeff", "").replace("\x00", "")) for g in given])
     fixed = [strip_link_markup(line) for line in fixed]
+    if "``" in text:
+        fixed = [curl_wire_quotes(line) for line in fixed]
     return [
         Piece(f, start, end, tuple(align(g, f)))
         for (start, end), g, f in zip(bounds, given, fixed, strict=True)
