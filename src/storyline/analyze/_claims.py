@@ -76,7 +76,9 @@ _WORD_NUMBERS = {
 _SCALES = {"dozen": 12, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
            "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}  # fmt: skip
 _CURRENCIES = {"€": "EUR", "euro": "EUR", "euros": "EUR", "$": "USD", "dollars": "USD", "dollar": "USD",
-               "£": "GBP", "sterling": "GBP", "¥": "JPY", "yen": "JPY"}  # fmt: skip
+               "dlrs": "USD", "£": "GBP", "sterling": "GBP", "¥": "JPY", "yen": "JPY", "yuan": "CNY",
+               "renminbi": "CNY", "rupees": "INR", "rupee": "INR", "rubles": "RUB", "roubles": "RUB",
+               "ruble": "RUB", "rouble": "RUB"}  # fmt: skip
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+(?:-[a-z]+)?", re.IGNORECASE)
 _ESTIMATES = frozenset("estimate figure count toll tally number total forecast projection".split())
 _PEOPLE = frozenset("people person victim".split())
@@ -644,6 +646,10 @@ def _figure(
         category = _state(ent, _category(ent))
         if noun is not None and any(c.match(noun) for _, c in CATEGORIES):
             about = category or noun  # "at least 6,000 lives" counts deaths
+        elif noun is not None and noun.startswith("member of ") and category is not None:
+            # "129 members of parliament were arrested": a group, counted apart
+            joiner = " of " if category in _HARMS else " "
+            about = f"{category}{joiner}members of {noun[len('member of ') :]}"
         elif noun in _GROUPS and category in _HARMS:
             about = f"{category} of {_plural(noun)}"  # a group: a part of the whole toll
         elif noun in _GROUPS and category is not None:
@@ -898,6 +904,8 @@ def _money_for(ent: SpacySpan) -> str:
     the verb it is counted by ("awarded $57 million"), as its kind of sum (`_SUMS`)."""
     root = ent.root
     head = root.head
+    while head.i != root.i and (head.lower_ in _DOLLAR_WORDS or head.lower_ in _CURRENCIES):
+        root, head = head, head.head  # "4.46 billion U.S. dollars": the dollars are no kind of sum
     if (
         head.i != root.i
         and head.pos_ == "NOUN"
@@ -907,10 +915,17 @@ def _money_for(ent: SpacySpan) -> str:
     elif root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         word = str(head.head.lemma_).lower()
     else:
-        word = _money_verb(ent)
-    if any(_FUNDRAISING.match(t.lemma_) or _FUNDRAISING.match(t.text) for t in ent.sent):
+        word = ""
+    fundraising = any(_FUNDRAISING.match(t.lemma_) or _FUNDRAISING.match(t.text) for t in ent.sent)
+    if not word or (word in _AMOUNT_WORDS and not fundraising):
+        word = _money_verb(ent)  # "to add a total of $4.5 billion": a sum added
+    if fundraising:
         return _RAISED.get(word, _SUMS.get(word, word))
     return _SUMS.get(word, word)
+
+
+_AMOUNT_WORDS = frozenset("total sum amount".split())
+"""Nouns that say a figure is a sum and nothing of what it is for."""
 
 
 def _money_verb(ent: SpacySpan) -> str:
@@ -1071,6 +1086,8 @@ _COLLECTIVES = frozenset("family group crew team party gang band couple househol
 """Nouns whose size a figure can give ("a family of four"): a group within the story."""
 _ON_PLACES = frozenset("board ground plane airplane aircraft flight train bus ship boat vessel".split())
 _PART_BEFORE = frozenset("including include includes included among".split())
+_ADDED_BEFORE = frozenset("another additional further".split())
+_ADDED_AFTER = frozenset("more additional".split())
 _RUNNING = frozenset("rise climb stand reach hit increase jump grow mount top".split())
 _TOTALS = frozenset("toll total tally since far overall cumulative".split())
 _DAYS = frozenset(
@@ -1123,6 +1140,12 @@ def _is_part_of(ent: SpacySpan) -> bool:
         return True
     if any(t.lower_ in _PART_BEFORE for t in doc[max(ent.start - 2, ent.sent.start) : ent.start]):
         return True
+    # "another 187 were detained", "20 more members", "a further 12": what was added to a
+    # total is a part of it, no rival count
+    if ent.start > ent.sent.start and doc[ent.start - 1].lower_ in _ADDED_BEFORE:
+        return True
+    if ent.end < len(doc) and doc[ent.end].lower_ in _ADDED_AFTER:
+        return True
     # "Of the dead, 13 were militants"; "..., of whom 8 were children"
     before = doc[ent.sent.start : ent.start]
     return any(
@@ -1165,6 +1188,9 @@ def _scope(
         if token.lower_ in _DAYS and on_verb:
             parts.append(f"on {token.text}")
             break
+    period = _period(ent, verb, clause)
+    if period:
+        parts.append(period)
     year = _earlier_year(sent, date)
     # "That earthquake killed more than 300 people": the event the sentence before named
     if year is None and _points_back(clause) and sent.start > 0:
@@ -1186,7 +1212,11 @@ def _scope(
     if poll:
         parts.append(poll)
     for token in clause:
-        if token.ent_type_ in ("GPE", "LOC", "FAC") and token.i not in range(ent.start, ent.end):
+        if (
+            token.ent_type_ in ("GPE", "LOC", "FAC")
+            and token.i not in range(ent.start, ent.end)
+            and not _names_a_currency(token)
+        ):
             is_in = token.head.lower_ in ("in", "across", "at") or token.dep_ in ("compound", "amod", "poss")
             # "Istanbul 984 dead, 2,924 injured": a place that heads a line of a table
             is_in = is_in or token.i == ent.start - 1
@@ -1198,6 +1228,41 @@ def _scope(
                     parts.append(f"in {place}")
                 break
     return ", ".join(parts)
+
+
+def _period(ent: SpacySpan, verb: Token, clause: list[Token]) -> str:
+    """The period a count covers, from its clause: "since May" ("187 have been arrested
+    since May", "702 arrested since a crackdown began in May"), "since Sunday", and for a
+    count that is no running total, "during January" ("the arrest of 40 people in January").
+    `_one_period` drops it again where it is the only period the cluster counts over."""
+    for token in clause:
+        if token.lower_ != "since":
+            continue
+        words = token.subtree if token.dep_ == "prep" else token.head.subtree
+        for word in words:
+            if word.i != token.i and _names_a_time(word):
+                return f"since {word.text}"
+    if _running(verb, clause):
+        return ""
+    # "in" on the verb, or on a word between it and the figure ("the arrest of 40 people in January")
+    path = set()
+    for token in [ent.root, *ent.root.ancestors]:
+        path.add(token.i)
+        if token.i == verb.i:
+            break
+    for token in clause:
+        if token.lower_ == "in" and token.head.i in path:
+            month = next((c for c in token.children if c.dep_ == "pobj"), None)
+            if month is not None and month.lower_ in MONTH_WORDS and month.text[:1].isupper():
+                return f"during {month.text}"
+    return ""
+
+
+def _names_a_time(word: Token) -> bool:
+    """A month, a weekday or a year."""
+    if word.lower_ in MONTH_WORDS:
+        return word.text[:1].isupper()
+    return word.lower_ in _DAYS - {"today", "tonight", "overnight"} or bool(_YEAR.fullmatch(word.text))
 
 
 _TARGET_NOUNS = frozenset("quota cap ceiling target goal allowance".split())
@@ -1303,13 +1368,61 @@ def _plural(noun: str) -> str:
     return irregular.get(noun, noun if noun.endswith("s") else noun + "s")
 
 
+_DOLLAR_WORDS = frozenset({"dollar", "dollars", "dlr", "dlrs"})
+""""dlrs" is the wire's abbreviation ("U.S. dlrs 3.7 billion")."""
+_DOLLARS_OF = {
+    "australian": "AUD", "canadian": "CAD", "u.s.": "USD", "us": "USD", "american": "USD",
+    "hong kong": "HKD", "new zealand": "NZD", "singapore": "SGD", "taiwan": "TWD", "taiwanese": "TWD",
+    "zimbabwe": "ZWD", "zimbabwean": "ZWD", "jamaican": "JMD", "namibian": "NAD", "fijian": "FJD",
+}  # fmt: skip
+"""Whose dollars: "Australian dollars 6.2 billion" are not U.S. dollars."""
+_MARKED_DOLLARS = {
+    "a": "AUD", "au": "AUD", "c": "CAD", "ca": "CAD", "nz": "NZD", "hk": "HKD", "s": "SGD", "us": "USD",
+    "u.s.": "USD", "nt": "TWD", "z": "ZWD",
+}  # fmt: skip
+"""The letters before a dollar sign ("A$6.2 billion", "HK$5 million")."""
+
+
 def _currency(ent: SpacySpan) -> str | None:
-    around = [t.lower_ for t in ent.doc[max(ent.start - 1, 0) : min(ent.end + 1, len(ent.doc))]]
-    for word in [*ent.text.lower().split(), *around]:
+    """The currency of a sum, from its own words and the word on each side: a code, or
+    None. Dollars are U.S. dollars unless a nation or letters before them say whose."""
+    doc = ent.doc
+    tokens = list(doc[max(ent.start - 1, 0) : min(ent.end + 1, len(doc))])
+    for k in range(ent.end + 1, min(ent.end + 3, len(doc))):
+        if not doc[k - 1].text.istitle():
+            break
+        if doc[k].lower_ in _DOLLAR_WORDS:  # "5 million Canadian dollars", "New Zealand dollars"
+            tokens.append(doc[k])
+            break
+    for token in tokens:
+        word = token.lower_
+        if word in _DOLLAR_WORDS:
+            return _dollars_of(doc, token.i) or "USD"
+        if "$" in word:
+            prefix = word.split("$", 1)[0]
+            glued = doc[token.i - 1] if token.i > 0 and not doc[token.i - 1].whitespace_ else None
+            if not prefix and glued is not None and glued.lower_ in _MARKED_DOLLARS:
+                prefix = glued.lower_  # "US" and "$" as the tokenizer may cut "US$"
+            return _MARKED_DOLLARS.get(prefix, f"{prefix.upper()}$" if prefix else "USD")
         for mark, code in _CURRENCIES.items():
-            if word == mark or (word.startswith(mark) and mark in "€$£¥"):
+            if word == mark or (word.startswith(mark) and mark in "€£¥"):
                 return code
     return None
+
+
+def _dollars_of(doc: Doc, at: int) -> str | None:
+    """The currency a nation's name just before the dollar word at `at` names."""
+    one = doc[at - 1].lower_ if at >= 1 else ""
+    two = f"{doc[at - 2].lower_} {one}" if at >= 2 else ""
+    return _DOLLARS_OF.get(two) or _DOLLARS_OF.get(one)
+
+
+def _names_a_currency(token: Token) -> bool:
+    """A nation's name that says whose money a sum is ("U.S. dlrs", "Australian dollars"),
+    not where the sum is counted."""
+    doc = token.doc
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return nxt is not None and (nxt.lower_ in _DOLLAR_WORDS or nxt.lower_ == "$")
 
 
 def _window(ent: SpacySpan) -> list[Token]:
@@ -1442,7 +1555,19 @@ def _nationality(ent: SpacySpan) -> str | None:
 def _counted_noun(ent: SpacySpan) -> str | None:
     head = ent.root.head
     if ent.root.dep_ in ("nummod", "quantmod", "compound") and head.pos_ == "NOUN" and head.text.isalpha():
-        return str(head.lemma_).lower() if head.lemma_ not in ("time", "year", "day", "week") else None
+        if head.lemma_ in ("time", "year", "day", "week"):
+            return None
+        noun = str(head.lemma_).lower()
+        if noun == "member":
+            # "42 members of parliament", "nine members of the committee": whose members
+            body = next(
+                (g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")),
+                None,
+            )  # fmt: skip
+            if body is not None:
+                return f"member of {body.lemma_.lower() if body.pos_ == 'NOUN' else body.text}"
+        return noun
     return None
 
 
@@ -1620,8 +1745,29 @@ def _one_day(figures: list[_Figure]) -> list[_Figure]:
     return out
 
 
+_PERIOD_SCOPE = re.compile(r"(?:^|, )(?:since|during) [A-Z0-9][A-Za-z0-9]*(?=, |$)")
+
+
+def _one_period(figures: list[_Figure]) -> list[_Figure]:
+    """Drop the period from figures' scope where the cluster counts a quantity over one
+    period only: "killed since March" and "killed" then count one thing, the story's
+    own toll. Counts over different periods ("arrested since May", "since Sunday")
+    stay apart."""
+    periods: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
+    for figure in figures:
+        for found in _PERIOD_SCOPE.finditer(figure.scope):
+            periods[figure.counted, figure.predicate].add(found.group(0).lstrip(", "))
+    out = []
+    for figure in figures:
+        if len(periods[figure.counted, figure.predicate]) == 1:
+            scope = _PERIOD_SCOPE.sub("", figure.scope).lstrip(", ")
+            figure = replace(figure, scope=scope)
+        out.append(figure)
+    return out
+
+
 def _group(figures: list[_Figure], order: list[str]) -> list[Claim]:
-    figures = _one_day(_same_predicates(figures))
+    figures = _one_period(_one_day(_same_predicates(figures)))
     by_quantity: defaultdict[tuple[str, str, str], list[ClaimValue]] = defaultdict(list)
     told: set[tuple[str, str, str]] = set()
     for figure in figures:
