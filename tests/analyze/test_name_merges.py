@@ -254,3 +254,68 @@ def test_a_surname_with_a_particle_goes_to_the_one_person_its_report_names() -> 
     assert _entity_of(index, 1, "Van Leer") == "Anna van Leer"
     assert _entity_of(index, 2, "Van Leer") not in ("Marco van Leer", "Anna van Leer")
     assert not _together(index, "Marco van Leer", "Anna van Leer")
+
+
+def test_the_last_words_of_a_name_without_surname_are_that_person() -> None:
+    """ "Suu Kyi" for "Aung San Suu Kyi" (a name with no surname, cut as the wires cut it);
+    not "Anna Varga" for "Mara Anna Varga", whose first word is a given name."""
+    index = _index(
+        [
+            "Daw Aung Min Thet Lwin spoke in Yangon. Thet Lwin said the talks would go on.",
+            "Mara Anna Varga arrived on Monday. Anna Varga, her cousin, stayed home.",
+        ],
+        {
+            0: [("Aung Min Thet Lwin", "PERSON"), ("Yangon", "GPE"), ("Thet Lwin", "PERSON")],
+            1: [("Mara Anna Varga", "PERSON"), ("Anna Varga", "PERSON")],
+        },
+    )
+    assert _together(index, "Aung Min Thet Lwin", "Thet Lwin")
+    assert not _together(index, "Mara Anna Varga", "Anna Varga")
+
+
+def test_bodies_match_without_their_function_words_and_spelled_out_legal_forms() -> None:
+    index = _index(
+        [
+            "Energy Resources of Australia Ltd. runs the mine. The Energy Resources Australia "
+            "board met. ERA said output rose. The Ostran Broadcasting Corporation aired it.",
+            "The Ostran Broadcasting Corp. said the Halden Harbour and Rail Board would meet.",
+        ],
+        {
+            0: [
+                ("Energy Resources of Australia Ltd.", "ORG"),
+                ("Energy Resources Australia", "ORG"),
+                ("ERA", "ORG"),
+                ("Ostran Broadcasting Corporation", "ORG"),
+            ],
+            1: [("Ostran Broadcasting Corp.", "ORG"), ("Halden Harbour and Rail Board", "ORG")],
+        },
+    )
+    assert _together(index, "Energy Resources of Australia", "Energy Resources Australia")
+    assert _entity_of(index, 0, "ERA") == _entity_of(index, 0, "Energy Resources Australia")
+    assert _entity_of(index, 0, "Ostran Broadcasting Corporation") == _entity_of(
+        index, 1, "Ostran Broadcasting Corp."
+    )
+
+
+def test_a_feature_named_without_its_kind_is_that_feature_but_a_station_is_not_its_place() -> None:
+    index = _index(
+        [
+            "Rangers closed Marruk National Park. Marruk drew 9,000 visitors. The Tessa Brava Fault "
+            "moved. Tessa Brava has moved before. Crowds filled Halden Cross station.",
+            "Trains stopped at Halden Cross. Fans walked down Corran Street to Corran.",
+        ],
+        {
+            0: [
+                ("Marruk National Park", "LOC"),
+                ("Marruk", "GPE"),
+                ("Tessa Brava Fault", "LOC"),
+                ("Tessa Brava", "LOC"),
+                ("Halden Cross station", "FAC"),
+            ],
+            1: [("Halden Cross", "GPE"), ("Corran Street", "FAC"), ("Corran", "GPE")],
+        },
+    )
+    assert _entity_of(index, 0, "Marruk") == _entity_of(index, 0, "Marruk National Park")
+    assert _together(index, "Tessa Brava Fault", "Tessa Brava")
+    assert not _together(index, "Halden Cross station", "Halden Cross")
+    assert _entity_of(index, 1, "Corran") != _entity_of(index, 1, "Corran Street")

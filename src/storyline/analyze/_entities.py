@@ -62,6 +62,7 @@ _TITLES = (
     | frozenset({"councilwoman", "councillor", "councilor", "alderman", "assemblyman", "assemblywoman"})
 )
 _TITLES |= frozenset({"commissioner", "sheriff", "trooper", "deacon"})
+_TITLES |= frozenset({"daw"})  # Burmese honorific for a woman ("Daw Aung San Suu Kyi")
 _PARTICLES = ("al", "el", "ul", "bin", "ibn", "abu")
 _ORG_WORDS = lexicon("org_words")
 _VARIANTS = word_pairs("spelling_variants")
@@ -132,7 +133,7 @@ class _Group:
             self.in_full.add(mention.doc_index)
             self.words_keys.add(_words_key(mention.tokens))
             if mention.label != "PERSON":
-                self.words_keys |= _contracted_keys(mention.tokens)
+                self.words_keys |= _contracted_keys(mention.tokens) | _body_keys(mention.tokens)
         if _longer(mention.tokens, self.tokens):
             self.tokens = mention.tokens
 
@@ -437,6 +438,8 @@ def _without_domain(tokens: tuple[str, ...]) -> tuple[str, ...]:
 
 
 _LEGAL_SUFFIXES = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "lp", "llp", "gmbh", "ag", "sa", "nv"})
+_LEGAL_SUFFIXES |= frozenset({"corporation", "incorporated", "limited"})
+"""Spelled out too: "Australian Broadcasting Corporation" is "Australian Broadcasting Corp."."""
 _PLACE_WORDS = frozenset(
     {"province", "state", "county", "district", "region", "city", "town", "village", "island", "prefecture"}
 )
@@ -700,8 +703,9 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
                 singles.append(mention)
             continue
         key = _words_key(mention.tokens)
+        name_keys = {key} if mention.label == "PERSON" else {key} | _body_keys(mention.tokens)
         for number in blocks.candidates(
-            ("words", key),
+            *(("words", k) for k in name_keys),
             *(("last", k) for k in _word_keys(mention.tokens[-1])),
             *(("first", k) for k in _word_keys(mention.tokens[0])),
         ):
@@ -710,9 +714,11 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
             # People match by `names_match` alone: the word-for-word key folds vowels,
             # and "Sergei Tamm" and "Sergio Tamm" are brothers.
             if (
-                names_match(mention.tokens, group.tokens) or _same_words(mention.tokens, group.tokens)
+                names_match(mention.tokens, group.tokens)
+                or _same_words(mention.tokens, group.tokens)
+                or _name_tail(mention.tokens, group.tokens)
                 if person
-                else key in group.words_keys
+                else bool(name_keys & group.words_keys)
             ):
                 group.add(mention)
                 blocks.add(number, mention)
@@ -800,6 +806,12 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
         if exact:
             exact[0].add(mention)
             continue
+        if mention.label != "PERSON":
+            # "Kakadu" for "Kakadu National Park": the one feature of that name in the cluster
+            features = [n for n in blocks.candidates(("bare", _plain(word))) if not groups[n].has_person]
+            if len(features) == 1:
+                groups[features[0]].add(mention)
+                continue
         acronyms = [
             groups[n]
             for n in blocks.candidates(("initials", _acronym_letters(word)))
@@ -1017,8 +1029,10 @@ class _Blocks:
         else:
             self._index["words", _words_key(tokens)].add(number)
             if mention.label != "PERSON":
-                for key in _contracted_keys(tokens):
+                for key in _contracted_keys(tokens) | _body_keys(tokens):
                     self._index["words", key].add(number)
+                if (bare := _bare_feature(tokens)) is not None:
+                    self._index["bare", bare].add(number)
             for key in _word_keys(tokens[-1]) | _word_keys(_surname(tokens)):
                 self._index["last", key].add(number)
             for key in _word_keys(tokens[0]):
@@ -1116,6 +1130,61 @@ def _contracted_keys(tokens: tuple[str, ...]) -> set[str]:
                 initials = "".join(t[0] for t in run)
                 keys.add(_words_key((*tokens[:i], initials, *tokens[i + size :])))
     return keys
+
+
+_FUNCTION_WORDS = frozenset({"of", "the", "and", "&", "for"})
+_FEATURE_WORDS = frozenset(
+    """park national river lake lakes mountain mountains range fault base airport desert glacier
+    canyon valley reserve forest falls dam reservoir peninsula strait bay""".split()
+)
+"""Kinds of natural features and facilities that follow their own name ("Kakadu National
+Park", "San Andreas Fault", "Otis Air Force Base"), which the name alone may stand for."""
+_FEATURE_WORDS |= frozenset({"air", "force", "naval", "military", "world", "heritage", "area"})
+_STREET_WORDS = frozenset("avenue street road boulevard lane drive highway square".split())
+"""A street's kind: "Terra Bella Avenue" is "Terra Bella" only where two words remain (a
+single word may be the city the street is named after)."""
+
+
+def _body_keys(tokens: tuple[str, ...]) -> set[str]:
+    """More word-for-word keys of a body's or a place's name of two or more words: without
+    its function words ("Energy Resources of Australia" is "Energy Resources Australia",
+    "Johnson & Johnson" is "Johnson and Johnson"), and without the kind of feature or street
+    that ends it where two or more words remain ("San Andreas Fault", "Terra Bella Avenue")."""
+    keys = set()
+    content = tuple(t for t in tokens if t.lower() not in _FUNCTION_WORDS)
+    if 2 <= len(content) < len(tokens):
+        keys.add(_words_key(content))
+    bare = list(tokens)
+    while len(bare) > 2 and bare[-1].lower() in _FEATURE_WORDS | _STREET_WORDS:
+        bare.pop()
+    if len(bare) == 2 and bare[-1].lower() in _FEATURE_WORDS | _STREET_WORDS:
+        bare.pop()
+    if 2 <= len(bare) < len(tokens) and all(t[:1].isupper() for t in bare):
+        keys.add(_words_key(tuple(bare)))
+    return keys
+
+
+def _bare_feature(tokens: tuple[str, ...]) -> str | None:
+    """The one word a natural feature's or a facility's name is without its kind ("Kakadu"
+    of "Kakadu National Park"); None for anything else, streets included."""
+    if len(tokens) < 2 or not tokens[0][:1].isupper() or not tokens[0].isalpha():
+        return None
+    if all(t.lower() in _FEATURE_WORDS for t in tokens[1:]) and tokens[-1].lower() not in ("air", "force"):
+        return _plain(tokens[0])
+    return None
+
+
+def _name_tail(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """ "Suu Kyi" is "Aung San Suu Kyi": the last two or more words of a person's name of
+    three or more, word for word, where the first of them is no given name the `nicknames`
+    table knows ("Anna Smith" is not "Mary Anna Smith")."""
+    if len(short) > len(long):
+        short, long = long, short
+    if not 2 <= len(short) < len(long) or len(long) < 3 or _known_given(short[0]):
+        return False
+    if any(t.rstrip(".").lower() in _TITLES or _is_acronym(t) for t in long):
+        return False
+    return all(x.lower() == y.lower() for x, y in zip(short, long[-len(short) :], strict=True))
 
 
 def _words_key(tokens: tuple[str, ...]) -> str:
