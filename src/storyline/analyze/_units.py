@@ -46,7 +46,7 @@ _MI = r"(?:miles?|mi)"
 _M = r"(?:met(?:re|er)s?)"
 _FT = r"(?:feet|foot|ft)"
 _HOUR = r"(?:\s*/\s*h(?:r|our)?\b|\s+(?:per|an|a)\s+hour)"
-_SQ = r"(?:square|sq\.?)\s*"
+_SQ = r"(?:square|sq\.?)(?:\s*|-)"  # "22,000 square-kilometer park" as well
 
 # (name, dimension, factor low, factor high, pattern); offsets only for Fahrenheit.
 _TABLE: tuple[tuple[str, str, float, float, str], ...] = (
@@ -63,7 +63,7 @@ _TABLE: tuple[tuple[str, str, float, float, str], ...] = (
     ("gram", "weight", 0.001, 0.001, r"grams?|grammes?"),
     ("pound", "weight", 0.45359237, 0.45359237, r"pounds?|lbs?"),
     ("ounce", "weight", 0.028349523125, 0.028349523125, r"ounces?|oz"),
-    ("tonne", "weight", 1e3, 1e3, r"tonnes?|metric\s+tons?"),
+    ("tonne", "weight", 1e3, 1e3, r"tonnes?|\(?metric\)?\s+tons?"),
     ("ton", "weight", 907.18474, 1016.0469088, r"tons?"),
     ("square kilometre", "area", 1e6, 1e6, rf"{_SQ}{_KM}|km2|km²"),
     ("square mile", "area", 2589988.110336, 2589988.110336, rf"{_SQ}{_MI}|mi2|mi²"),
