@@ -297,25 +297,34 @@ def test_bodies_match_without_their_function_words_and_spelled_out_legal_forms()
     )
 
 
-def test_a_feature_named_without_its_kind_is_that_feature_but_a_station_is_not_its_place() -> None:
+def test_a_place_is_not_the_river_street_or_air_force_named_after_it() -> None:
     index = _index(
         [
-            "Rangers closed Marruk National Park. Marruk drew 9,000 visitors. The Tessa Brava Fault "
-            "moved. Tessa Brava has moved before. Crowds filled Halden Cross station.",
-            "Trains stopped at Halden Cross. Fans walked down Corran Street to Corran.",
+            "Barges crowded the Corran River. Corran itself was quiet. The Halden Air Force flew "
+            "over Halden. Traffic jammed New Varna Avenue in New Varna.",
+            "The Institute for Harbour Studies and the Institute of Harbour Studies both wrote.",
         ],
         {
             0: [
-                ("Marruk National Park", "LOC"),
-                ("Marruk", "GPE"),
-                ("Tessa Brava Fault", "LOC"),
-                ("Tessa Brava", "LOC"),
-                ("Halden Cross station", "FAC"),
+                ("Corran River", "LOC"),
+                ("Corran", "GPE"),
+                ("Halden Air Force", "ORG"),
+                ("Halden", "GPE"),
+                ("New Varna Avenue", "FAC"),
+                ("New Varna", "GPE"),
             ],
-            1: [("Halden Cross", "GPE"), ("Corran Street", "FAC"), ("Corran", "GPE")],
+            1: [("Institute for Harbour Studies", "ORG"), ("Institute of Harbour Studies", "ORG")],
         },
     )
-    assert _entity_of(index, 0, "Marruk") == _entity_of(index, 0, "Marruk National Park")
-    assert _together(index, "Tessa Brava Fault", "Tessa Brava")
-    assert not _together(index, "Halden Cross station", "Halden Cross")
-    assert _entity_of(index, 1, "Corran") != _entity_of(index, 1, "Corran Street")
+    assert _entity_of(index, 0, "Corran") != _entity_of(index, 0, "Corran River")
+    assert _entity_of(index, 0, "Halden") != _entity_of(index, 0, "Halden Air Force")
+    assert not _together(index, "New Varna Avenue", "New Varna")
+    assert not _together(index, "Institute for Harbour Studies", "Institute of Harbour Studies")
+
+
+def test_a_name_that_chains_a_father_s_name_is_not_the_father() -> None:
+    index = _index(
+        ["Tariq Hassan Nouri met reporters. His father, Hassan Nouri, stayed in Basra."],
+        {0: [("Tariq Hassan Nouri", "PERSON"), ("Hassan Nouri", "PERSON"), ("Basra", "GPE")]},
+    )
+    assert not _together(index, "Tariq Hassan Nouri", "Hassan Nouri")

@@ -107,3 +107,57 @@ def test_members_of_a_body_are_counted_apart() -> None:
     found = disputed(claims)
     assert {129, 194} in found
     assert not any(d & {129, 194} and d & {500, 702} for d in found)
+
+
+@pytest.mark.slow
+def test_a_paragraph_two_reports_carry_gives_its_figure_and_quote_to_both() -> None:
+    """Syndicated copy: cleaning keeps one copy of a paragraph two reports carry word for
+    word, but both reports give its figure and its quote, each pointing into its own text."""
+    import datetime as dt
+
+    from storyline.model import Article
+    from storyline.pipeline import Reporter
+
+    shared = (
+        "At least 42 people were killed when the dam at Corran burst, officials said. "
+        '"We lost everything in an hour," said Ana Lind, a farmer.'
+    )
+    first = f"CORRAN (AP) _ Rescue teams searched the valley on Monday.\n{shared}"
+    second = f"Aid reached the valley below the Corran dam on Tuesday.\n{shared}\nRoads stayed closed."
+    story = Reporter()(
+        [
+            Article(id="a", text=first, date=dt.date(2031, 5, 5)),
+            Article(id="b", text=second, date=dt.date(2031, 5, 6)),
+        ]
+    )
+    values = [v for c in story.claims for v in c.values if v.value == 42]
+    assert {v.source for v in values} == {"a", "b"}
+    for v in values:
+        assert v.span is not None
+        text = first if v.source == "a" else second
+        assert text[v.span.start : v.span.end].endswith("42")
+    quote = next(q for q in story.quotes if q.text.startswith("We lost everything"))
+    assert set(quote.sources) == {"a", "b"}
+
+
+@pytest.mark.slow
+def test_since_as_an_adverb_names_no_period_and_case_does_not_split_a_body() -> None:
+    claims = claims_of(
+        "Police have since detained 40 protesters who marched in May.",
+        "Police detained 45 protesters who marched in May, organisers said.",
+    )
+    assert {40, 45} in disputed(claims)
+    claims = claims_of(
+        "There are 42 members of parliament in prison, the group said.",
+        "There are 50 members of Parliament in prison, the party said.",
+    )
+    assert {42, 50} in disputed(claims)
+
+
+@pytest.mark.slow
+def test_a_lower_case_period_that_is_the_only_one_is_the_story_own() -> None:
+    claims = claims_of(
+        "At least 40 people have been killed since yesterday, officials said.",
+        "At least 55 people have been killed, the Red Crescent said.",
+    )
+    assert {40, 55} in disputed(claims)

@@ -86,3 +86,23 @@ def test_wire_quote_offsets_hold_for_any_text(text: str) -> None:
         offsets = OffsetMap.from_runs([(0, piece.start), *piece.runs])
         assert offsets.clean_length == len(piece.text)
         assert 0 <= offsets.to_given(0, len(piece.text))[0] <= len(text)
+
+
+def test_a_nested_wire_quote_closes_both_marks() -> None:
+    text = "``They told me, `You cannot stay here,''' said Mara Quint. Tom Reede said nothing."
+    assert fix_text(text) == "\u201cThey told me, `You cannot stay here,'\u201d said Mara Quint. Tom Reede said nothing."
+    piece = paragraph_pieces(text)[0]
+    offsets = OffsetMap.from_runs([(0, piece.start), *piece.runs])
+    start = piece.text.index("said Mara")
+    given_start, given_end = offsets.to_given(start, start + len("said Mara"))
+    assert text[given_start:given_end] == "said Mara"
+
+
+def test_a_long_wire_line_keeps_exact_offsets() -> None:
+    """Curled marks are aligned one by one, not as one edit of the whole line."""
+    text = " ".join(f"``Quote number {i},'' said speaker {i}." for i in range(300))
+    piece = paragraph_pieces(text)[0]
+    offsets = OffsetMap.from_runs([(0, piece.start), *piece.runs])
+    start = piece.text.index("speaker 299")
+    given_start, given_end = offsets.to_given(start, start + len("speaker 299"))
+    assert text[given_start:given_end] == "speaker 299"

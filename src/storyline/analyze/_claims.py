@@ -33,7 +33,7 @@ from storyline.analyze._nlp import Paragraph
 from storyline.analyze._quotes import SPEECH_VERBS, name_of, subject_of
 from storyline.analyze._units import METRE, Unit, read_unit, step, unit_of
 from storyline.model import Claim, ClaimValue, Corpus, Entity, Span
-from storyline.text import MONTH_WORDS
+from storyline.text import MONTH_WORDS, word_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -171,25 +171,61 @@ def extract_claims(
             lead[para.doc_index] = common | _places(para, entities)
     for para in paragraphs:
         article = corpus.articles[para.doc_index]
+        found: list[_Figure] = []
         for ent in number_spans(para.doc):
             figure = _figure(ent, para, entities, article.id, dates.get(para.doc_index), lead[para.doc_index])
             if figure is not None and figure.value.span is not None:
-                given = corpus.to_given(figure.value.span)
-                figure = replace(figure, value=replace(figure.value, span=given))
                 bounds = parse_range(ent.text)
                 if bounds is None:
-                    figures.append(figure)
+                    found.append(figure)
                     continue
                 # "80 to 100": one figure with two bounds; each bound is a value (so
                 # either can be cited) and both carry the range's text for `compatible`.
-                figures.extend(replace(figure, value=replace(figure.value, value=bound)) for bound in bounds)
+                found.extend(replace(figure, value=replace(figure.value, value=bound)) for bound in bounds)
         before = previous.get(para.doc_index)
         previous[para.doc_index] = para
-        for figure in _age_figures(para, entities, article.id, dates.get(para.doc_index), before):
-            assert figure.value.span is not None, "an age figure has its span"
-            given = corpus.to_given(figure.value.span)
-            figures.append(replace(figure, value=replace(figure.value, span=given)))
+        found.extend(_age_figures(para, entities, article.id, dates.get(para.doc_index), before))
+        copies = corpus.copies_of(para.doc_index, para.start)
+        for figure in found:
+            span = figure.value.span
+            assert span is not None, "a figure has its span"
+            figures.append(replace(figure, value=replace(figure.value, span=corpus.to_given(span))))
+            # A report that carried this paragraph word for word (cleaning kept one copy)
+            # gives the figure too, as of its own date.
+            for copy in copies:
+                where = _in_copy(corpus, para, span, copy)
+                if where is not None:
+                    source = corpus.articles[copy].id
+                    value = replace(figure.value, source=source, date=dates.get(copy), span=where)
+                    figures.append(replace(figure, value=value))
     return _group(figures, [a.id for a in corpus.articles])
+
+
+def _in_copy(corpus: Corpus, para: Paragraph, span: Span, copy: int) -> Span | None:
+    """Where the figure at `span` (of `para`'s article's cleaned text) stands in the given
+    text of article `copy`, whose copy of the paragraph cleaning dropped: the same place
+    when the copy is the same text, else the same occurrence of the figure's words in it;
+    None when neither is found."""
+    target = corpus.articles[copy]
+    words = word_tokens(para.text)
+    needle = para.text[span.start - para.start : span.end - para.start]
+    nth = para.text.count(needle, 0, span.start - para.start)
+    for dropped in corpus.dropped:
+        if dropped.source != target.id or dropped.reason != "duplicate" or dropped.start is None:
+            continue
+        given = target.text[dropped.start : dropped.end]
+        if given == para.text:
+            offset = dropped.start - para.start
+            return Span(target.id, span.start + offset, span.end + offset)
+        if word_tokens(dropped.text) != words:
+            continue
+        at = -1
+        for _ in range(nth + 1):
+            at = given.find(needle, at + 1)
+            if at < 0:
+                return None
+        return Span(target.id, dropped.start + at, dropped.start + at + len(needle))
+    return None
 
 
 def _places(para: Paragraph, entities: EntityIndex) -> frozenset[str]:
@@ -1238,7 +1274,12 @@ def _period(ent: SpacySpan, verb: Token, clause: list[Token]) -> str:
     for token in clause:
         if token.lower_ != "since":
             continue
-        words = token.subtree if token.dep_ == "prep" else token.head.subtree
+        if token.dep_ == "prep":  # "arrested since May"
+            words = token.subtree
+        elif token.dep_ == "mark" and token.head.i not in {t.i for t in ent.root.ancestors} | {ent.root.i}:
+            words = token.head.subtree  # "since a crackdown began in May"
+        else:
+            continue  # "have since detained": an adverb, no period; a causal "since" clause
         for word in words:
             if word.i != token.i and _names_a_time(word):
                 return f"since {word.text}"
@@ -1566,7 +1607,7 @@ def _counted_noun(ent: SpacySpan) -> str | None:
                 None,
             )  # fmt: skip
             if body is not None:
-                return f"member of {body.lemma_.lower() if body.pos_ == 'NOUN' else body.text}"
+                return f"member of {body.lemma_.lower()}"
         return noun
     return None
 
@@ -1745,7 +1786,7 @@ def _one_day(figures: list[_Figure]) -> list[_Figure]:
     return out
 
 
-_PERIOD_SCOPE = re.compile(r"(?:^|, )(?:since|during) [A-Z0-9][A-Za-z0-9]*(?=, |$)")
+_PERIOD_SCOPE = re.compile(r"(?:^|, )(?:since|during) [A-Za-z0-9][A-Za-z0-9.]*(?=, |$)")
 
 
 def _one_period(figures: list[_Figure]) -> list[_Figure]:

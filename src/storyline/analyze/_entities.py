@@ -703,7 +703,7 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
                 singles.append(mention)
             continue
         key = _words_key(mention.tokens)
-        name_keys = {key} if mention.label == "PERSON" else {key} | _body_keys(mention.tokens)
+        name_keys = {key} if mention.label == "PERSON" else _lookup_keys(mention.tokens)
         for number in blocks.candidates(
             *(("words", k) for k in name_keys),
             *(("last", k) for k in _word_keys(mention.tokens[-1])),
@@ -806,12 +806,6 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
         if exact:
             exact[0].add(mention)
             continue
-        if mention.label != "PERSON":
-            # "Kakadu" for "Kakadu National Park": the one feature of that name in the cluster
-            features = [n for n in blocks.candidates(("bare", _plain(word))) if not groups[n].has_person]
-            if len(features) == 1:
-                groups[features[0]].add(mention)
-                continue
         acronyms = [
             groups[n]
             for n in blocks.candidates(("initials", _acronym_letters(word)))
@@ -1031,8 +1025,6 @@ class _Blocks:
             if mention.label != "PERSON":
                 for key in _contracted_keys(tokens) | _body_keys(tokens):
                     self._index["words", key].add(number)
-                if (bare := _bare_feature(tokens)) is not None:
-                    self._index["bare", bare].add(number)
             for key in _word_keys(tokens[-1]) | _word_keys(_surname(tokens)):
                 self._index["last", key].add(number)
             for key in _word_keys(tokens[0]):
@@ -1133,58 +1125,48 @@ def _contracted_keys(tokens: tuple[str, ...]) -> set[str]:
 
 
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "&", "for"})
-_FEATURE_WORDS = frozenset(
-    """park national river lake lakes mountain mountains range fault base airport desert glacier
-    canyon valley reserve forest falls dam reservoir peninsula strait bay""".split()
-)
-"""Kinds of natural features and facilities that follow their own name ("Kakadu National
-Park", "San Andreas Fault", "Otis Air Force Base"), which the name alone may stand for."""
-_FEATURE_WORDS |= frozenset({"air", "force", "naval", "military", "world", "heritage", "area"})
-_STREET_WORDS = frozenset("avenue street road boulevard lane drive highway square".split())
-"""A street's kind: "Terra Bella Avenue" is "Terra Bella" only where two words remain (a
-single word may be the city the street is named after)."""
+_PLAIN_FORM = "plain form:"
+"""Marks a body's name with its function words dropped: a name written without them meets
+it, but never another name that has other function words ("Institute for Policy Studies"
+is not "Institute of Policy Studies")."""
 
 
 def _body_keys(tokens: tuple[str, ...]) -> set[str]:
-    """More word-for-word keys of a body's or a place's name of two or more words: without
-    its function words ("Energy Resources of Australia" is "Energy Resources Australia",
-    "Johnson & Johnson" is "Johnson and Johnson"), and without the kind of feature or street
-    that ends it where two or more words remain ("San Andreas Fault", "Terra Bella Avenue")."""
-    keys = set()
+    """More word-for-word keys of a body's name of two or more words: with function words,
+    its plain form marked (`_PLAIN_FORM`: "Energy Resources of Australia" is met by
+    "Energy Resources Australia"); without, its own key marked the same way, so it meets
+    those."""
     content = tuple(t for t in tokens if t.lower() not in _FUNCTION_WORDS)
-    if 2 <= len(content) < len(tokens):
-        keys.add(_words_key(content))
-    bare = list(tokens)
-    while len(bare) > 2 and bare[-1].lower() in _FEATURE_WORDS | _STREET_WORDS:
-        bare.pop()
-    if len(bare) == 2 and bare[-1].lower() in _FEATURE_WORDS | _STREET_WORDS:
-        bare.pop()
-    if 2 <= len(bare) < len(tokens) and all(t[:1].isupper() for t in bare):
-        keys.add(_words_key(tuple(bare)))
-    return keys
+    if len(content) < 2:
+        return set()
+    return {_PLAIN_FORM + _words_key(content)}
 
 
-def _bare_feature(tokens: tuple[str, ...]) -> str | None:
-    """The one word a natural feature's or a facility's name is without its kind ("Kakadu"
-    of "Kakadu National Park"); None for anything else, streets included."""
-    if len(tokens) < 2 or not tokens[0][:1].isupper() or not tokens[0].isalpha():
-        return None
-    if all(t.lower() in _FEATURE_WORDS for t in tokens[1:]) and tokens[-1].lower() not in ("air", "force"):
-        return _plain(tokens[0])
-    return None
+def _lookup_keys(tokens: tuple[str, ...]) -> set[str]:
+    """The keys a body's name of two or more words looks for: its own, and where it has no
+    function word, the plain form of names that have some."""
+    key = _words_key(tokens)
+    if any(t.lower() in _FUNCTION_WORDS for t in tokens):
+        return {key}
+    return {key, _PLAIN_FORM + key}
 
 
 def _name_tail(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    """ "Suu Kyi" is "Aung San Suu Kyi": the last two or more words of a person's name of
-    three or more, word for word, where the first of them is no given name the `nicknames`
-    table knows ("Anna Smith" is not "Mary Anna Smith")."""
+    """ "Suu Kyi" is "Aung San Suu Kyi": the last two words of a person's name of four or
+    more, word for word, with no particle, title or acronym in it, where the first of the
+    two is no given name the `nicknames` table knows. Three words are never cut so: in
+    names that chain a father's name ("Qusay Saddam Hussein", "Mohammed Hassan Ali") the
+    last two are another person."""
     if len(short) > len(long):
         short, long = long, short
-    if not 2 <= len(short) < len(long) or len(long) < 3 or _known_given(short[0]):
+    if len(short) != 2 or len(long) < 4 or _known_given(short[0]):
         return False
-    if any(t.rstrip(".").lower() in _TITLES or _is_acronym(t) for t in long):
+    if any(
+        t.rstrip(".").lower() in _TITLES or _is_acronym(t) or t.lower().split("-")[0] in _PARTICLES
+        for t in long
+    ):
         return False
-    return all(x.lower() == y.lower() for x, y in zip(short, long[-len(short) :], strict=True))
+    return all(x.lower() == y.lower() for x, y in zip(short, long[-2:], strict=True))
 
 
 def _words_key(tokens: tuple[str, ...]) -> str:

@@ -1229,7 +1229,11 @@ def _merge(corpus: Corpus, found: list[_Found], named: frozenset[str] = frozense
     for group in groups:
         speaker = _group_speaker(group, named)
         longest = max(group, key=lambda g: len(g.text))
-        sources = sorted({corpus.articles[g.doc_index].id for g in group}, key=order.index)
+        # A report that carried the quote's paragraph word for word (cleaning kept one copy)
+        # carries the quote too.
+        docs = {g.doc_index for g in group}
+        docs.update(c for g in group for c in corpus.copies_of(g.doc_index, g.span.start))
+        sources = sorted({corpus.articles[d].id for d in docs}, key=order.index)
         span = corpus.to_given(longest.span)
         quotes.append(Quote(speaker=speaker, text=longest.text, sources=tuple(sources), span=span))
     return quotes

@@ -72,6 +72,14 @@ class Corpus:
                 return Span(span.article_id, *article.to_given(span.start, span.end))
         raise KeyError(span.article_id)
 
+    def copies_of(self, doc_index: int, offset: int) -> tuple[int, ...]:
+        """The other articles that carried, word for word, the paragraph of article
+        `doc_index` holding `offset` of its cleaned text (cleaning kept one copy)."""
+        if not self.copies:
+            return ()
+        paragraph = self.articles[doc_index].body.count("\n", 0, offset)
+        return self.copies.get((doc_index, paragraph), ())
+
     @property
     def included(self) -> list[int]:
         """Indices of the articles that take part in the summary."""

@@ -67,7 +67,8 @@ def fix_line(line: str) -> str:
     return curl_wire_quotes(fixed) if "``" in fixed else fixed
 
 
-_WIRE_CLOSE = re.compile(r"(?<!')''(?!')")
+_WIRE_CLOSE = re.compile(r"''(?!')")
+# Two apostrophes not followed by a third: in a nested quote the single mark closes first.
 
 
 def curl_wire_quotes(line: str) -> str:
@@ -204,6 +205,14 @@ def align(given: str, fixed: str) -> list[tuple[int, int]]:
     while i < len(given) and j < len(fixed):
         if given[i] == fixed[j]:
             i, j, same = i + 1, j + 1, same + 1
+            continue
+        if fixed[j] in "\u201c\u201d" and given.startswith(("``", "''"), i):
+            # a wire quote mark, curled (`curl_wire_quotes`): two characters became one
+            if same:
+                runs.append((same, same))
+                same = 0
+            runs.append((1, 2))
+            i, j = i + 2, j + 1
             continue
         if not _is_invisible(given[i]):
             break
