@@ -940,8 +940,6 @@ def _money_for(ent: SpacySpan) -> str:
     the verb it is counted by ("awarded $57 million"), as its kind of sum (`_SUMS`)."""
     root = ent.root
     head = root.head
-    while head.i != root.i and (head.lower_ in _DOLLAR_WORDS or head.lower_ in _CURRENCIES):
-        root, head = head, head.head  # "4.46 billion U.S. dollars": the dollars are no kind of sum
     if (
         head.i != root.i
         and head.pos_ == "NOUN"
@@ -951,17 +949,10 @@ def _money_for(ent: SpacySpan) -> str:
     elif root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         word = str(head.head.lemma_).lower()
     else:
-        word = ""
-    fundraising = any(_FUNDRAISING.match(t.lemma_) or _FUNDRAISING.match(t.text) for t in ent.sent)
-    if not word or (word in _AMOUNT_WORDS and not fundraising):
-        word = _money_verb(ent)  # "to add a total of $4.5 billion": a sum added
-    if fundraising:
+        word = _money_verb(ent)
+    if any(_FUNDRAISING.match(t.lemma_) or _FUNDRAISING.match(t.text) for t in ent.sent):
         return _RAISED.get(word, _SUMS.get(word, word))
     return _SUMS.get(word, word)
-
-
-_AMOUNT_WORDS = frozenset("total sum amount".split())
-"""Nouns that say a figure is a sum and nothing of what it is for."""
 
 
 def _money_verb(ent: SpacySpan) -> str:
