@@ -18,3 +18,8 @@ def claims_of(*texts: str, days: tuple[dt.date, ...] = ()) -> list[Claim]:
     paragraphs = parse_corpus(corpus, load_nlp())
     dates = {i: a.date for i, a in enumerate(corpus.articles)}
     return extract_claims(corpus, paragraphs, extract_entities(corpus, paragraphs), dates=dates)
+
+
+def disputed(claims: list[Claim]) -> list[set[float]]:
+    """The values of each claim that disagrees."""
+    return [{v.value for v in c.values} for c in claims if c.disagreement]

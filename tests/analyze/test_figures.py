@@ -7,14 +7,10 @@ two figures look alike but measure different things (or the same thing, rounded)
 from __future__ import annotations
 
 import pytest
-from figure_claims import DAY, claims_of
+from figure_claims import DAY, claims_of, disputed
 
 from storyline.analyze._claims import compatible, parse_range
-from storyline.model import Claim, ClaimValue
-
-
-def disputed(claims: list[Claim]) -> list[set[float]]:
-    return [{v.value for v in c.values} for c in claims if c.disagreement]
+from storyline.model import ClaimValue
 
 
 def value(number: float, qualifier: str = "", source: str = "a") -> ClaimValue:

@@ -12,15 +12,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from figure_claims import DAY, claims_of
+from figure_claims import DAY, claims_of, disputed
 
 from storyline.analyze._claims import compatible
 from storyline.embed import FactMatcher
 from storyline.model import Claim, ClaimValue
-
-
-def disputed(claims: list[Claim]) -> list[set[float]]:
-    return [{v.value for v in c.values} for c in claims if c.disagreement]
 
 
 def counted(claims: list[Claim], value: float) -> set[str]:

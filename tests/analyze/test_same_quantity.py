@@ -8,14 +8,10 @@ patrol and its dead), or that give one quantity in different words.
 from __future__ import annotations
 
 import pytest
-from figure_claims import DAY, claims_of
+from figure_claims import DAY, claims_of, disputed
 
 from storyline.analyze._claims import compatible
-from storyline.model import Claim, ClaimValue
-
-
-def disputed(claims: list[Claim]) -> list[set[float]]:
-    return [{v.value for v in c.values} for c in claims if c.disagreement]
+from storyline.model import ClaimValue
 
 
 def value(number: float, text: str, qualifier: str = "") -> ClaimValue:

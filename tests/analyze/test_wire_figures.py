@@ -9,13 +9,9 @@ apart what a naive reading would call a disagreement, or finds one it would miss
 from __future__ import annotations
 
 import pytest
-from figure_claims import claims_of
+from figure_claims import claims_of, disputed
 
 from storyline.model import Claim
-
-
-def disputed(claims: list[Claim]) -> list[set[float]]:
-    return [{v.value for v in c.values} for c in claims if c.disagreement]
 
 
 def about(claims: list[Claim], value: float) -> set[str]:
