@@ -90,7 +90,10 @@ def test_wire_quote_offsets_hold_for_any_text(text: str) -> None:
 
 def test_a_nested_wire_quote_closes_both_marks() -> None:
     text = "``They told me, `You cannot stay here,''' said Mara Quint. Tom Reede said nothing."
-    assert fix_text(text) == "\u201cThey told me, `You cannot stay here,'\u201d said Mara Quint. Tom Reede said nothing."
+    assert (
+        fix_text(text)
+        == "\u201cThey told me, `You cannot stay here,'\u201d said Mara Quint. Tom Reede said nothing."
+    )
     piece = paragraph_pieces(text)[0]
     offsets = OffsetMap.from_runs([(0, piece.start), *piece.runs])
     start = piece.text.index("said Mara")
