@@ -89,6 +89,32 @@ def test_ragged_rows_sum_truncate_and_round_trip() -> None:
     np.testing.assert_allclose(restored.norm[:30], rows.norm[:30])
 
 
+def test_a_full_row_keeps_its_heaviest_terms_ties_to_the_lower_id() -> None:
+    """Truncation against a plain stable sort, with many tied weights."""
+    rng = np.random.default_rng(3)
+    for _ in range(300):
+        max_terms = int(rng.integers(1, 12))
+        rows = K.Ragged(max_terms)
+        g = rows.open()
+        want_idx, want_w = np.zeros(0, np.int64), np.zeros(0, np.float32)
+        for _ in range(int(rng.integers(1, 6))):
+            idx = np.sort(rng.choice(40, int(rng.integers(1, 10)), replace=False)).astype(np.int64)
+            w = rng.choice([0.5, 1.0, 1.5, 2.0], len(idx)).astype(np.float32)
+            rows.add(g, idx, w)
+            merged = np.union1d(want_idx, idx)
+            sums = np.zeros(len(merged), np.float32)
+            for a, b in ((want_idx, want_w), (idx, w)):
+                at = np.searchsorted(merged, a)
+                sums[at] = (sums[at].astype(np.float64) + b.astype(np.float64)).astype(np.float32)
+            if len(merged) > max_terms:
+                keep = np.sort(np.argsort(-sums, kind="mergesort")[:max_terms])
+                merged, sums = merged[keep], sums[keep]
+            want_idx, want_w = merged, sums
+            got_idx, got_w = rows.row(g)
+            np.testing.assert_array_equal(got_idx, want_idx)
+            np.testing.assert_array_equal(got_w, want_w)
+
+
 def test_features_cohesion_is_the_mean_pairwise_cosine_of_a_groups_articles() -> None:
     rng = np.random.default_rng(1)
     rows = K.Ragged(max_terms=1000)

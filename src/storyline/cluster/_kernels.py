@@ -198,10 +198,24 @@ def _merge_into(
             b += 1
         k += 1
     if k > max_terms:
-        # The heaviest `max_terms` (ties to the lower term id), back in term order.
-        keep = np.sort(np.argsort(-out_sum[:k], kind="mergesort")[:max_terms])
-        out_idx = out_idx[keep]
-        out_sum = out_sum[keep]
+        # The heaviest `max_terms` (ties to the lower term id), back in term order: every term
+        # above the max_terms-th largest weight, then the lowest ids of those equal to it. A
+        # partition finds that weight in time linear in k (a sort of a full thread's 2,000
+        # terms at each article was most of the cost on a 100,000-article stream).
+        cut = np.partition(out_sum[:k].copy(), k - max_terms)[k - max_terms]
+        ties = max_terms
+        for i in range(k):
+            if out_sum[i] > cut:
+                ties -= 1
+        j = 0
+        for i in range(k):
+            v = out_sum[i]
+            if v > cut or (v == cut and ties > 0):
+                if v == cut:
+                    ties -= 1
+                out_idx[j] = out_idx[i]
+                out_sum[j] = v
+                j += 1
         k = max_terms
     if k > cap[g]:  # move to the end of the pool, with room to grow
         start = used
