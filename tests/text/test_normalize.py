@@ -69,7 +69,7 @@ def test_wire_quote_marks_become_typographic_ones() -> None:
     fixed = fix_text(text)
     assert (
         fixed
-        == "MARALLA, Kenya (AP) _ \u201cWe will not leave,\u201d she said. He called it \u201ca trap.\u201d"
+        == "MARALLA, Kenya (AP) \u2014 \u201cWe will not leave,\u201d she said. He called it \u201ca trap.\u201d"
     )
     piece = paragraph_pieces(text)[0]
     start = piece.text.index("a trap")
@@ -109,3 +109,19 @@ def test_a_long_wire_line_keeps_exact_offsets() -> None:
     start = piece.text.index("speaker 299")
     given_start, given_end = offsets.to_given(start, start + len("speaker 299"))
     assert text[given_start:given_end] == "speaker 299"
+
+
+def test_a_wire_dash_becomes_a_dash_and_the_dateline_still_goes() -> None:
+    from storyline.clean import clean_article
+    from storyline.model import Article
+
+    text = "CORRAN, Varnia (AP) _ The suit _ filed in May _ names ``three firms,'' a lawyer said."
+    assert fix_text(text).endswith(
+        "The suit \u2014 filed in May \u2014 names \u201cthree firms,\u201d a lawyer said."
+    )
+    cleaned, _, dropped = clean_article(Article(id="a", text=text))
+    assert cleaned.body == "The suit \u2014 filed in May \u2014 names \u201cthree firms,\u201d a lawyer said."
+    start = cleaned.body.index("filed")
+    given = cleaned.to_given(start, start + len("filed in May"))
+    assert text[given[0] : given[1]] == "filed in May"
+    assert any(d.reason == "dateline" for d in dropped)

@@ -75,10 +75,13 @@ def curl_wire_quotes(line: str) -> str:
     """Wire archives (AP, NYT and Xinhua as LDC and NIST distribute them) write a quote
     as ``like this'': call this only for a text that opens quotes with two backquotes.
     Two backquotes become an opening mark and two apostrophes a closing one, so the quote
-    finder, the sentence splitter and the parser read them as the marks they stand for."""
-    if "``" not in line and "''" not in line:
-        return line
-    return _WIRE_CLOSE.sub("”", line.replace("``", "“"))
+    finder, the sentence splitter and the parser read them as the marks they stand for;
+    " _ " becomes a dash."""
+    if "``" in line or "''" in line:
+        line = _WIRE_CLOSE.sub("”", line.replace("``", "“"))
+    # The same archives write a dash as " _ " ("the suit _ that Microsoft ..."): one
+    # character for one, so offsets stay where they are.
+    return line.replace(" _ ", " — ") if " _ " in line else line
 
 
 # "[Sergey Lavrov](#)", "[the ministry](http://...)": Markdown links left by a scraper.
@@ -204,6 +207,9 @@ def align(given: str, fixed: str) -> list[tuple[int, int]]:
     i = j = same = 0
     while i < len(given) and j < len(fixed):
         if given[i] == fixed[j]:
+            i, j, same = i + 1, j + 1, same + 1
+            continue
+        if given[i] == "_" and fixed[j] == "\u2014":  # a wire dash, one character for one
             i, j, same = i + 1, j + 1, same + 1
             continue
         if fixed[j] in "\u201c\u201d" and given.startswith(("``", "''"), i):
