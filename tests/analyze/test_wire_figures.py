@@ -156,3 +156,71 @@ def test_a_lower_case_period_that_is_the_only_one_is_the_story_own() -> None:
         "At least 55 people have been killed, the Red Crescent said.",
     )
     assert {40, 55} in disputed(claims)
+
+
+@pytest.mark.slow
+def test_a_copy_that_differs_in_punctuation_points_at_the_same_figure() -> None:
+    import datetime as dt
+
+    from storyline.model import Article
+    from storyline.pipeline import Reporter
+
+    line = "Crews freed 111 barges on the river at Corran, and 11 barges sank in the storm{end}"
+    first = "Storms hit the Corran river port on Monday night, and crews worked until dawn to save it.\n"
+    second = "The port at Corran counted its losses on Tuesday, a day after the storms had passed over.\n"
+    first, second = first + line.format(end="."), second + line.format(end="!")
+    story = Reporter()(
+        [
+            Article(id="a", text=first, date=dt.date(2031, 5, 5)),
+            Article(id="b", text=second, date=dt.date(2031, 5, 6)),
+        ]
+    )
+    copies = [v for c in story.claims for v in c.values if v.value == 11 and v.source == "b"]
+    assert copies, [(c.about, [(v.source, v.value) for v in c.values]) for c in story.claims]
+    for v in copies:
+        assert v.span is not None
+        assert second[v.span.start : v.span.end] == "11"
+        assert second[v.span.start - 1] == " "  # the 11 barges, not the end of "111"
+
+
+@pytest.mark.slow
+def test_a_report_left_out_as_off_topic_is_no_source_of_a_paragraph_it_copied() -> None:
+    import datetime as dt
+
+    from storyline.model import Article
+    from storyline.pipeline import Reporter
+
+    day = dt.date(2031, 5, 5)
+    shared = (
+        "At least 42 people were killed when the dam at Corran burst, officials said. "
+        '"We lost everything in an hour," said Ana Lind, a farmer.'
+    )
+    leads = [
+        "Rescue teams searched the flooded valley below the Corran dam for survivors of the disaster.",
+        "Aid convoys reached the villages below the broken Corran dam as the flood water fell.",
+        "Engineers inspected the ruined Corran dam wall and the flooded farms of the valley.",
+        "Families buried their dead in the valley below the Corran dam after the flood.",
+    ]
+    reports = [
+        Article(
+            id=f"d{i}",
+            text=f"{lead}\nThe reservoir behind the dam held water for the region.\n{shared}",
+            date=day,
+        )
+        for i, lead in enumerate(leads)
+    ]
+    roundup = Article(
+        id="roundup",
+        text=(
+            "The central bank raised interest rates by a quarter point to fight inflation in housing.\n"
+            "The national football team beat its rivals three goals to one in the cup final.\n"
+            "A new smartphone went on sale with a faster chip and a larger battery, the company said.\n"
+            "Stock markets closed higher as technology shares rallied on strong quarterly earnings.\n"
+            f"{shared}"
+        ),
+        date=day,
+    )
+    story = Reporter()([*reports, roundup])
+    assert {d.article.id for d in story.documents if d.excluded} == {"roundup"}
+    assert {v.source for c in story.claims for v in c.values if v.value == 42} == {"d0", "d1", "d2", "d3"}
+    assert all("roundup" not in q.sources for q in story.quotes)

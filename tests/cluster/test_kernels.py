@@ -218,3 +218,13 @@ def test_weigh_top_with_nothing_to_keep_or_a_nan() -> None:
     doc_freq = np.array([0, 0, -20, 0, 0, 0, 0, 0], np.float32)
     weights, _, tied = K.weigh_top(idx, tf, doc_freq, prior, 10.0, 3)
     assert np.isnan(weights).any() and tied
+
+
+def test_a_weight_that_is_not_a_number_leaves_a_sorted_row_without_stale_terms() -> None:
+    rows = K.Ragged(max_terms=4)
+    g = rows.open()
+    rows.add(g, np.array([1, 2, 3, 4], np.int64), np.full(4, 1.0, np.float32))
+    rows.add(g, np.array([5, 6], np.int64), np.array([np.nan, 2.0], np.float32))
+    idx, w = rows.row(g)
+    assert np.all(np.diff(idx) > 0)
+    assert set(idx.tolist()) <= {1, 2, 3, 4, 5, 6} and not np.isnan(w).any()

@@ -32,7 +32,7 @@ from storyline.analyze._entities import EntityIndex
 from storyline.analyze._nlp import Paragraph
 from storyline.analyze._quotes import SPEECH_VERBS, name_of, subject_of
 from storyline.analyze._units import METRE, Unit, read_unit, step, unit_of
-from storyline.model import Claim, ClaimValue, Corpus, Entity, Span
+from storyline.model import Claim, ClaimValue, Corpus, Dropped, Entity, Span
 from storyline.text import MONTH_WORDS, word_tokens
 
 if TYPE_CHECKING:
@@ -163,6 +163,10 @@ def extract_claims(
         e.name for e in entities.entities if e.type in ("GPE", "LOC") and len(e.sources) >= 0.6 * n_reports
     )
     previous: dict[int, Paragraph] = {}
+    duplicates: defaultdict[str, list[Dropped]] = defaultdict(list)
+    for dropped in corpus.dropped:  # each report's dropped copies, looked up by `_in_copy`
+        if dropped.reason == "duplicate" and dropped.start is not None:
+            duplicates[dropped.source].append(dropped)
     # The places a report's first paragraph names are where its story happens: a figure
     # there is not narrowed by them ("The bombing in Kabul killed 24" against "31 died").
     lead: dict[int, frozenset[str]] = {}
@@ -185,7 +189,8 @@ def extract_claims(
         before = previous.get(para.doc_index)
         previous[para.doc_index] = para
         found.extend(_age_figures(para, entities, article.id, dates.get(para.doc_index), before))
-        copies = corpus.copies_of(para.doc_index, para.start)
+        # Reports left out of the story (off topic) are no sources of it.
+        copies = [c for c in corpus.copies_of(para.doc_index, para.start) if c not in corpus.excluded]
         for figure in found:
             span = figure.value.span
             assert span is not None, "a figure has its span"
@@ -193,7 +198,7 @@ def extract_claims(
             # A report that carried this paragraph word for word (cleaning kept one copy)
             # gives the figure too, as of its own date.
             for copy in copies:
-                where = _in_copy(corpus, para, span, copy)
+                where = _in_copy(corpus, para, span, copy, duplicates)
                 if where is not None:
                     source = corpus.articles[copy].id
                     value = replace(figure.value, source=source, date=dates.get(copy), span=where)
@@ -201,30 +206,32 @@ def extract_claims(
     return _group(figures, [a.id for a in corpus.articles])
 
 
-def _in_copy(corpus: Corpus, para: Paragraph, span: Span, copy: int) -> Span | None:
+def _in_copy(
+    corpus: Corpus, para: Paragraph, span: Span, copy: int, duplicates: dict[str, list[Dropped]]
+) -> Span | None:
     """Where the figure at `span` (of `para`'s article's cleaned text) stands in the given
-    text of article `copy`, whose copy of the paragraph cleaning dropped: the same place
-    when the copy is the same text, else the same occurrence of the figure's words in it;
-    None when neither is found."""
+    text of article `copy`, whose copy of the paragraph cleaning dropped (`duplicates`: each
+    report's dropped copies): the same place when the copy is the same text, else the same
+    occurrence of the figure's text, whole numbers only ("11" is not inside "111"); None
+    when neither is found."""
     target = corpus.articles[copy]
-    words = word_tokens(para.text)
     needle = para.text[span.start - para.start : span.end - para.start]
-    nth = para.text.count(needle, 0, span.start - para.start)
-    for dropped in corpus.dropped:
-        if dropped.source != target.id or dropped.reason != "duplicate" or dropped.start is None:
-            continue
+    whole = re.compile(rf"(?<![\d.,]){re.escape(needle)}(?![\d])")
+    nth = len(whole.findall(para.text, 0, span.start - para.start))
+    words: list[str] | None = None
+    for dropped in duplicates.get(target.id, ()):
         given = target.text[dropped.start : dropped.end]
         if given == para.text:
-            offset = dropped.start - para.start
+            offset = (dropped.start or 0) - para.start
             return Span(target.id, span.start + offset, span.end + offset)
+        words = word_tokens(para.text) if words is None else words
         if word_tokens(dropped.text) != words:
             continue
-        at = -1
-        for _ in range(nth + 1):
-            at = given.find(needle, at + 1)
-            if at < 0:
-                return None
-        return Span(target.id, dropped.start + at, dropped.start + at + len(needle))
+        found = list(whole.finditer(given))
+        if nth >= len(found):
+            return None
+        at = (dropped.start or 0) + found[nth].start()
+        return Span(target.id, at, at + len(needle))
     return None
 
 
@@ -1949,21 +1956,53 @@ than 9,100 lives" in the past year). Sources that differ on one count differ by 
 def _disagreement(values: list[ClaimValue], counted: str = "") -> tuple[bool, str | None]:
     """Figures disagree when two reports give figures that cannot both be true; one
     report's own figures do not (its "seven dead, two of them in hospital" counts
-    parts, not rival tolls), nor do two counts of one date `_APART` times apart."""
+    parts, not rival tolls), nor do two counts of one date `_APART` times apart.
+
+    Every test of a pair reads only the two figures as worded, their dates, voices and
+    what each one's voice in its report also gives (`explained`), and that the reports
+    differ. So values alike in all of that are one class, and classes are compared, not
+    values: a figure that a thousand reports carry word for word is one class, and the
+    cost does not grow with the square of the reports."""
     plain_count = not counted.startswith(("money", "damage", "%", AGE_OF))
-    clash = [
-        (a, b)
-        for a in values
-        for b in values
-        if a.source != b.source
-        and not compatible(a, b)
-        and not _explained(a, b, values)
-        and not (plain_count and a.date == b.date and _apart(a, b))
-    ]
-    if not clash:
+    told: defaultdict[tuple[str, str | None], dict[tuple[float, str, str], ClaimValue]] = defaultdict(dict)
+    for v in values:
+        told[v.source, v.attributed_to].setdefault((v.value, v.text, v.qualifier), v)
+    classes: dict[object, tuple[ClaimValue, set[str]]] = {}
+    for v in values:
+        gives = frozenset(told[v.source, v.attributed_to])
+        key = (v.value, v.text, v.qualifier, v.date, v.attributed_to, gives)
+        classes.setdefault(key, (v, set()))[1].add(v.source)
+    fits: dict[tuple[tuple[float, str, str], tuple[float, str, str]], bool] = {}
+
+    def fit(a: ClaimValue, b: ClaimValue) -> bool:
+        key = ((a.value, a.text, a.qualifier), (b.value, b.text, b.qualifier))
+        if key not in fits:
+            fits[key] = compatible(a, b)
+        return fits[key]
+
+    def explained(a: ClaimValue, b: ClaimValue) -> bool:
+        # A report that itself tells both figures ("a 219-197 vote", four soldiers killed
+        # and twelve on the patrol) counts two quantities under one name: the other
+        # report's figure matches one of them and rivals none. Figures a report gives to
+        # different voices ("activists say 8,000, the UN 7,500") are rivals it reports.
+        return any(fit(v, a) for v in told[b.source, b.attributed_to].values()) or any(
+            fit(v, b) for v in told[a.source, a.attributed_to].values()
+        )
+
+    across = over_time = False
+    reps = list(classes.values())
+    for a, sources_a in reps:
+        for b, sources_b in reps:
+            if len(sources_a | sources_b) < 2:
+                continue  # one report only: no pair of reports to set against each other
+            if (a.date == b.date and across) or (a.date != b.date and over_time):
+                continue
+            if fit(a, b) or explained(a, b) or (plain_count and a.date == b.date and _apart(a, b)):
+                continue
+            across = across or a.date == b.date
+            over_time = over_time or a.date != b.date
+    if not (across or over_time):
         return False, None
-    across = any(a.date == b.date for a, b in clash)
-    over_time = any(a.date != b.date for a, b in clash)
     return True, "both" if across and over_time else "across sources" if across else "over time"
 
 
@@ -1973,22 +2012,3 @@ def _apart(a: ClaimValue, b: ClaimValue) -> bool:
         return False
     low, high = sorted((abs(a.value), abs(b.value)))
     return high >= _APART * low
-
-
-def _explained(a: ClaimValue, b: ClaimValue, values: list[ClaimValue]) -> bool:
-    """Whether a report that gives one of two clashing figures also gives the other.
-
-    A report that itself tells 219 and 197 ("a 219-197 vote"), or four soldiers killed
-    and twelve on the patrol, counts two quantities under one name; the other report's
-    219 or four then matches one of them and rivals none. Figures the report gives to
-    different voices are rivals it reports, and explain nothing.
-    """
-    return any(_tells(v, b) and compatible(v, a) for v in values) or any(
-        _tells(v, a) and compatible(v, b) for v in values
-    )
-
-
-def _tells(v: ClaimValue, given: ClaimValue) -> bool:
-    """Whether `v` is another figure of `given`'s report from the same voice: a report
-    that gives "activists say 8,000, the UN 7,500" tells a disagreement, not two quantities."""
-    return v.source == given.source and v.attributed_to == given.attributed_to

@@ -1232,7 +1232,9 @@ def _merge(corpus: Corpus, found: list[_Found], named: frozenset[str] = frozense
         # A report that carried the quote's paragraph word for word (cleaning kept one copy)
         # carries the quote too.
         docs = {g.doc_index for g in group}
-        docs.update(c for g in group for c in corpus.copies_of(g.doc_index, g.span.start))
+        docs.update(
+            c for g in group for c in corpus.copies_of(g.doc_index, g.span.start) if c not in corpus.excluded
+        )
         sources = sorted({corpus.articles[d].id for d in docs}, key=order.index)
         span = corpus.to_given(longest.span)
         quotes.append(Quote(speaker=speaker, text=longest.text, sources=tuple(sources), span=span))

@@ -216,7 +216,7 @@ def _merge_into(
                 out_idx[j] = out_idx[i]
                 out_sum[j] = v
                 j += 1
-        k = max_terms
+        k = j  # max_terms, but for a weight that is not a number (never kept)
     if k > cap[g]:  # move to the end of the pool, with room to grow
         start = used
         cap[g] = min(max(2 * k, 8), max(max_terms, k))
