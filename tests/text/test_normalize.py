@@ -63,6 +63,16 @@ def test_markdown_link_residue_keeps_its_text() -> None:
     assert text[given_start:given_end] == "Sergey Lavrov"
 
 
+def _maps_back(text: str, wanted: str) -> bool:
+    """Whether `wanted`, found in the first repaired paragraph of `text`, maps back onto
+    the same words of `text` through the paragraph's offset runs."""
+    piece = paragraph_pieces(text)[0]
+    start = piece.text.index(wanted)
+    offsets = OffsetMap.from_runs([(0, piece.start), *piece.runs])
+    given_start, given_end = offsets.to_given(start, start + len(wanted))
+    return text[given_start:given_end] == wanted
+
+
 def test_wire_quote_marks_become_typographic_ones() -> None:
     """AP and NYT archives write ``a quote'': the marks it stands for, offsets kept."""
     text = "MARALLA, Kenya (AP) _ ``We will not leave,'' she said. He called it ``a trap.''"
@@ -71,11 +81,7 @@ def test_wire_quote_marks_become_typographic_ones() -> None:
         fixed
         == "MARALLA, Kenya (AP) \u2014 \u201cWe will not leave,\u201d she said. He called it \u201ca trap.\u201d"
     )
-    piece = paragraph_pieces(text)[0]
-    start = piece.text.index("a trap")
-    offsets = OffsetMap.from_runs([(0, piece.start), *piece.runs])
-    given_start, given_end = offsets.to_given(start, start + len("a trap"))
-    assert text[given_start:given_end] == "a trap"
+    assert _maps_back(text, "a trap")
     # without an opening pair, two apostrophes are left as they are
     assert fix_text("the '' mark and it's fine") == "the '' mark and it's fine"
 
@@ -94,21 +100,13 @@ def test_a_nested_wire_quote_closes_both_marks() -> None:
         fix_text(text)
         == "\u201cThey told me, `You cannot stay here,'\u201d said Mara Quint. Tom Reede said nothing."
     )
-    piece = paragraph_pieces(text)[0]
-    offsets = OffsetMap.from_runs([(0, piece.start), *piece.runs])
-    start = piece.text.index("said Mara")
-    given_start, given_end = offsets.to_given(start, start + len("said Mara"))
-    assert text[given_start:given_end] == "said Mara"
+    assert _maps_back(text, "said Mara")
 
 
 def test_a_long_wire_line_keeps_exact_offsets() -> None:
     """Curled marks are aligned one by one, not as one edit of the whole line."""
     text = " ".join(f"``Quote number {i},'' said speaker {i}." for i in range(300))
-    piece = paragraph_pieces(text)[0]
-    offsets = OffsetMap.from_runs([(0, piece.start), *piece.runs])
-    start = piece.text.index("speaker 299")
-    given_start, given_end = offsets.to_given(start, start + len("speaker 299"))
-    assert text[given_start:given_end] == "speaker 299"
+    assert _maps_back(text, "speaker 299")
 
 
 def test_a_wire_dash_becomes_a_dash_and_the_dateline_still_goes() -> None:
