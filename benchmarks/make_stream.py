@@ -25,6 +25,7 @@ The data stays outside the repository; write the stream to /tmp or another path.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import gzip
 import json
 import random
@@ -59,6 +60,16 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0, help="shuffle seed")
     parser.add_argument("--keep-order", action="store_true", help="do not shuffle (stream in story order)")
     parser.add_argument("--entities", action="store_true", help="the Entities topics stream (thread level)")
+    parser.add_argument(
+        "--random-days",
+        type=int,
+        default=None,
+        metavar="N",
+        help="date the stream: each story one seeded random day of N from 2015-01-01, each of its "
+        "articles that day or up to two days later, in date order (the 100,000-article run of "
+        "docs/scaling.md: --split train --count 44972 --random-days 1000)",
+    )
+    parser.add_argument("--days-seed", type=int, default=7, help="seed of --random-days")
     args = parser.parse_args()
     if args.output.resolve().is_relative_to(Path(__file__).resolve().parents[1]):
         parser.error("write the stream outside the repository (e.g. /tmp)")
@@ -81,7 +92,22 @@ def main() -> None:
                 articles.append({"id": f"{record['id']}/{index}", "text": text, "story_id": record["id"]})
     if not args.keep_order:
         random.Random(args.seed).shuffle(articles)
+    if args.random_days is not None:
+        articles = dated(articles, args.random_days, args.days_seed)
     write(args.output, articles)
+
+
+def dated(articles: list[dict[str, str]], days: int, seed: int) -> list[dict[str, str]]:
+    """The stream with a date on every article (see --random-days), sorted by date then id."""
+    rng = random.Random(seed)
+    base = dt.date(2015, 1, 1).toordinal()
+    story_day: dict[str, int] = {}
+    out = []
+    for article in articles:
+        day = story_day.setdefault(article["story_id"], base + rng.randint(0, days))
+        out.append({**article, "date": dt.date.fromordinal(day + rng.randint(0, 2)).isoformat()})
+    out.sort(key=lambda a: (a["date"], a["id"]))
+    return out
 
 
 def write(path: Path, articles: list[dict[str, str]]) -> None:
