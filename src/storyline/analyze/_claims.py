@@ -1268,7 +1268,7 @@ def _period(ent: SpacySpan, verb: Token, clause: list[Token]) -> str:
     """The period a count covers, from its clause: "since May" ("187 have been arrested
     since May", "702 arrested since a crackdown began in May"), "since Sunday", and for a
     count that is no running total, "during January" ("the arrest of 40 people in January").
-    `_one_period` drops it again where it is the only period the cluster counts over."""
+    `_lone_scope` drops it again where it is the only period the cluster counts over."""
     for token in clause:
         if token.lower_ != "since":
             continue
@@ -1759,54 +1759,38 @@ def _same_predicates(figures: list[_Figure]) -> list[_Figure]:
 _DAY_SCOPE = re.compile(r"^on [A-Za-z]+(?:, |$)")
 
 
-def _one_day(figures: list[_Figure]) -> list[_Figure]:
-    """Drop the day from figures' scope where the day is the story's only one.
+_PERIOD_SCOPE = re.compile(r"(?:^|, )(?:since|during) [A-Za-z0-9][A-Za-z0-9.]*(?=, |$)")
 
-    "30 were killed on Monday" and "45 were killed" count one thing when no report of
-    the cluster gives a running total of it ("since March", "the toll rose to") and no
-    other day: the day is then the day of the event, not a day within a longer count.
+
+def _lone_scope(figures: list[_Figure], part: re.Pattern[str], *, unless_running: bool) -> list[_Figure]:
+    """Drop a part of figures' scope (`part`: a day, a period) where the cluster counts a
+    quantity over one such part only: it is then the story's own, not a narrower count.
+
+    Days (`_DAY_SCOPE`, `unless_running`): "30 were killed on Monday" and "45 were killed"
+    count one thing when no report gives a running total of it ("since March", "the toll
+    rose to") and no other day: the day is then the day of the event. Periods
+    (`_PERIOD_SCOPE`): "killed since March" and "killed" count one thing; counts over
+    different periods ("arrested since May", "since Sunday") stay apart.
     """
-    days: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
+    found: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
     running: set[tuple[str, str]] = set()
     for figure in figures:
         key = (figure.counted, figure.predicate)
         if figure.running:
             running.add(key)
-        day = _DAY_SCOPE.match(figure.scope)
-        if day:
-            days[key].add(day.group(0).rstrip(", "))
+        found[key].update(m.group(0).strip(", ") for m in part.finditer(figure.scope))
     out = []
     for figure in figures:
         key = (figure.counted, figure.predicate)
-        if len(days[key]) == 1 and key not in running:
-            figure = replace(figure, scope=_DAY_SCOPE.sub("", figure.scope))
-        out.append(figure)
-    return out
-
-
-_PERIOD_SCOPE = re.compile(r"(?:^|, )(?:since|during) [A-Za-z0-9][A-Za-z0-9.]*(?=, |$)")
-
-
-def _one_period(figures: list[_Figure]) -> list[_Figure]:
-    """Drop the period from figures' scope where the cluster counts a quantity over one
-    period only: "killed since March" and "killed" then count one thing, the story's
-    own toll. Counts over different periods ("arrested since May", "since Sunday")
-    stay apart."""
-    periods: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
-    for figure in figures:
-        for found in _PERIOD_SCOPE.finditer(figure.scope):
-            periods[figure.counted, figure.predicate].add(found.group(0).lstrip(", "))
-    out = []
-    for figure in figures:
-        if len(periods[figure.counted, figure.predicate]) == 1:
-            scope = _PERIOD_SCOPE.sub("", figure.scope).lstrip(", ")
-            figure = replace(figure, scope=scope)
+        if len(found[key]) == 1 and not (unless_running and key in running):
+            figure = replace(figure, scope=part.sub("", figure.scope).strip(", "))
         out.append(figure)
     return out
 
 
 def _group(figures: list[_Figure], order: list[str]) -> list[Claim]:
-    figures = _one_period(_one_day(_same_predicates(figures)))
+    figures = _lone_scope(_same_predicates(figures), _DAY_SCOPE, unless_running=True)
+    figures = _lone_scope(figures, _PERIOD_SCOPE, unless_running=False)
     by_quantity: defaultdict[tuple[str, str, str], list[ClaimValue]] = defaultdict(list)
     told: set[tuple[str, str, str]] = set()
     for figure in figures:

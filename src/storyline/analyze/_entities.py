@@ -1132,12 +1132,11 @@ is not "Institute of Policy Studies")."""
 
 
 def _body_keys(tokens: tuple[str, ...]) -> set[str]:
-    """More word-for-word keys of a body's name of two or more words: with function words,
-    its plain form marked (`_PLAIN_FORM`: "Energy Resources of Australia" is met by
-    "Energy Resources Australia"); without, its own key marked the same way, so it meets
-    those."""
+    """A body's name with function words, two or more words left without them: its plain
+    form, marked (`_PLAIN_FORM`), which the same name written without them looks for
+    (`_lookup_keys`: "Energy Resources Australia" meets "Energy Resources of Australia")."""
     content = tuple(t for t in tokens if t.lower() not in _FUNCTION_WORDS)
-    if len(content) < 2:
+    if len(content) < 2 or len(content) == len(tokens):
         return set()
     return {_PLAIN_FORM + _words_key(content)}
 
