@@ -86,6 +86,16 @@ def test_markdown_has_every_section(example: Story) -> None:
         assert heading in md
 
 
+def test_markdown_quotes_close_before_their_citations(example: Story) -> None:
+    import re
+
+    md = render_story(example, "md")
+    quoted = [line for line in md.splitlines() if line.startswith("  - “")]
+    assert quoted
+    for line in quoted:  # “what was said” [1] [2], never “what was said [1]”
+        assert re.fullmatch(r"  - “[^”]*”( \[\d+\])+", line), line
+
+
 def test_html_is_self_contained_and_escapes_article_text(reporter: Reporter) -> None:
     hostile = Article(
         id="evil<b>",

@@ -24,6 +24,7 @@ import datetime as dt
 import math
 import re
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -1606,6 +1607,9 @@ def _counted_noun(ent: SpacySpan) -> str | None:
             )  # fmt: skip
             if body is not None:
                 return f"member of {body.lemma_.lower()}"
+            # "the 10-member board", "a 27-member committee": the members of what it names
+            if head.dep_ in ("amod", "compound", "nmod") and head.head.pos_ in ("NOUN", "PROPN"):
+                return f"member of {head.head.lemma_.lower()}"
         return noun
     return None
 
@@ -1718,8 +1722,19 @@ def _attribution(ent: SpacySpan, para: Paragraph, entities: EntityIndex) -> str 
         subjects: list[Token | None] = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         for subject in subjects or [subject_of(verb)]:
             if subject is not None and not any(t.i == ent.root.i for t in subject.subtree):
+                if _a_share_of_people(subject):
+                    continue  # "62 percent of respondents say": a poll's answer, no source
                 return _speaker_name(subject, para, entities)
     return None
+
+
+_SHARE_WORDS = frozenset("percent % half third quarter majority minority most many few some all none".split())
+
+
+def _a_share_of_people(subject: Token) -> bool:
+    """Whether a speech verb's subject is a number or a share ("32 percent", "almost half",
+    "most"): people a poll counts, not who gives the figure."""
+    return bool(subject.like_num) or subject.lower_ in _SHARE_WORDS
 
 
 def _speaker_name(token: Token, para: Paragraph, entities: EntityIndex) -> str | None:
@@ -1793,6 +1808,7 @@ def _group(figures: list[_Figure], order: list[str]) -> list[Claim]:
     figures = _lone_scope(figures, _PERIOD_SCOPE, unless_running=False)
     by_quantity: defaultdict[tuple[str, str, str], list[ClaimValue]] = defaultdict(list)
     told: set[tuple[str, str, str]] = set()
+    running = {figure.value for figure in figures if figure.running}
     for figure in figures:
         values = by_quantity[figure.counted, figure.scope, figure.predicate]
         if not figure.bound:
@@ -1809,7 +1825,7 @@ def _group(figures: list[_Figure], order: list[str]) -> list[Claim]:
         if key not in told and len({v.source for v in values}) < 2:
             continue  # a deadline or a radius only one report gives: context
         values.sort(key=lambda v: (v.date or dt.date.min, order.index(v.source)))
-        disagreement, kind = (False, None) if scope == "part" else _disagreement(values, counted)
+        disagreement, kind = (False, None) if scope == "part" else _disagreement(values, counted, running)
         about = f"{counted} ({scope})" if scope else counted
         claims.append(
             Claim(
@@ -1937,10 +1953,14 @@ part, a day or a place, the other the whole ("three killed" in today's attack, "
 than 9,100 lives" in the past year). Sources that differ on one count differ by less."""
 
 
-def _disagreement(values: list[ClaimValue], counted: str = "") -> tuple[bool, str | None]:
+def _disagreement(
+    values: list[ClaimValue], counted: str = "", running: Collection[ClaimValue] = ()
+) -> tuple[bool, str | None]:
     """Figures disagree when two reports give figures that cannot both be true; one
     report's own figures do not (its "seven dead, two of them in hospital" counts
-    parts, not rival tolls), nor do two counts of one date `_APART` times apart.
+    parts, not rival tolls), nor do two counts of one date `_APART` times apart, nor two
+    figures from reports more than `EVENT_DAYS` apart unless both are running totals
+    (`_one_event`).
 
     Every test of a pair reads only the two figures as worded, their dates, voices and
     what each one's voice in its report also gives (`explained`), and that the reports
@@ -1954,7 +1974,7 @@ def _disagreement(values: list[ClaimValue], counted: str = "") -> tuple[bool, st
     classes: dict[object, tuple[ClaimValue, set[str]]] = {}
     for v in values:
         gives = frozenset(told[v.source, v.attributed_to])
-        key = (v.value, v.text, v.qualifier, v.date, v.attributed_to, gives)
+        key = (v.value, v.text, v.qualifier, v.date, v.attributed_to, gives, v in running)
         classes.setdefault(key, (v, set()))[1].add(v.source)
     fits: dict[tuple[tuple[float, str, str], tuple[float, str, str]], bool] = {}
 
@@ -1983,11 +2003,33 @@ def _disagreement(values: list[ClaimValue], counted: str = "") -> tuple[bool, st
                 continue
             if fit(a, b) or explained(a, b) or (plain_count and a.date == b.date and _apart(a, b)):
                 continue
+            if not _one_event(a, b, running):
+                continue
             across = across or a.date == b.date
             over_time = over_time or a.date != b.date
     if not (across or over_time):
         return False, None
     return True, "both" if across and over_time else "across sources" if across else "over time"
+
+
+EVENT_DAYS = 7
+"""Reports this many days apart or fewer tell of one event: the story window
+(`storyline.cluster.ClusterOptions.window_days`)."""
+
+
+def _one_event(a: ClaimValue, b: ClaimValue, running: Collection[ClaimValue]) -> bool:
+    """Whether two figures of one key can be rival figures of one quantity.
+
+    Reports of one week tell of one event, so a key is one quantity there. Reports
+    further apart, in a report over a long-running topic, tell of many events: "at
+    least 50 people were arrested" in 1998 and "about 30 were detained" in 2000 count
+    two sets of people, and so do two sums, shares or memberships years apart. A count
+    that runs on ("the toll rose to 131", "killed since March") is one quantity however
+    long it runs: two running totals are rivals at any distance. Undated reports count
+    as of one event."""
+    if a.date is None or b.date is None or abs((a.date - b.date).days) <= EVENT_DAYS:
+        return True
+    return a in running and b in running
 
 
 def _apart(a: ClaimValue, b: ClaimValue) -> bool:

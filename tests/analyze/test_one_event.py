@@ -1,0 +1,72 @@
+"""Figures months apart are of one event only when they run on; whose members; polls are no source.
+
+A report over a long-running topic holds reports of many events: the same key ("arrested",
+"money", "members") a year apart counts two sets, and only a running total ("the toll has
+risen to", "since March") stays one quantity over months (`_claims._one_event`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from figure_claims import claims_of, disputed
+
+JAN = dt.date(2031, 1, 10)
+MAR = dt.date(2031, 3, 1)
+NEXT_YEAR = dt.date(2032, 3, 2)
+
+
+def test_counts_of_one_key_a_year_apart_are_two_events() -> None:
+    claims = claims_of(
+        "Police in Dunmore arrested 14 people after the riot at the stadium.",
+        "Police in Dunmore arrested 40 people at the harbour protest.",
+        days=(JAN, NEXT_YEAR),
+    )
+    assert not disputed(claims)
+    assert any({v.value for v in c.values} == {14, 40} for c in claims)  # still one key, shown
+
+
+def test_the_same_counts_within_a_week_still_disagree() -> None:
+    claims = claims_of(
+        "Police in Dunmore arrested 14 people after the riot at the stadium.",
+        "Police in Dunmore arrested 40 people after the riot at the stadium.",
+        days=(JAN, JAN + dt.timedelta(days=3)),
+    )
+    assert {14, 40} in disputed(claims)
+
+
+def test_running_totals_months_apart_disagree_over_time() -> None:
+    claims = claims_of(
+        "The death toll in the uprising has risen to 5,400 since March, the United Nations said.",
+        "More than 7,500 people have been killed in the uprising since March, the United Nations said.",
+        days=(JAN, MAR),
+    )
+    deaths = [c for c in claims if c.disagreement and {v.value for v in c.values} == {5400, 7500}]
+    assert deaths and deaths[0].kind == "over time"
+
+
+def test_members_of_different_bodies_are_different_counts() -> None:
+    claims = claims_of(
+        "The 10-member board of education voted on the standards on Wednesday.",
+        "The standards were written by a 27-member committee of teachers, which met on Wednesday.",
+    )
+    assert not disputed(claims)
+    abouts = {c.about for c in claims}
+    assert "member of board" in abouts and "member of committee" in abouts
+
+
+def test_members_of_one_body_that_differ_disagree() -> None:
+    claims = claims_of(
+        "The 10-member board of education voted on the standards on Wednesday.",
+        "The 12-member board of education voted on the standards on Wednesday.",
+    )
+    assert {10, 12} in disputed(claims)
+
+
+def test_a_share_of_those_polled_is_not_who_gives_the_figure() -> None:
+    claims = claims_of(
+        "In the latest poll, 62 percent of voters say the plan is right, while 32 percent say it is wrong.",
+    )
+    values = [v for c in claims for v in c.values]
+    assert {v.value for v in values} >= {62, 32}
+    assert all(v.attributed_to is None for v in values)
