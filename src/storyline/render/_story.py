@@ -61,9 +61,7 @@ def render_story_markdown(story: Story) -> str:
         out += ["", "## People and what they said", ""]
         for person in view.people:
             out.append(f"- **{md_escape(person.name or 'unattributed')}**{_md_person_meta(person)}")
-            out += [
-                f"  - “{md_escape(quote.text)}”" + "".join(f" [{n}]" for n in quote.cites) for quote in person.quotes
-            ]
+            out += [f"  - “{md_escape(q.text)}”" + "".join(f" [{n}]" for n in q.cites) for q in person.quotes]
         if view.also_named:
             out.append("- also named: " + ", ".join(_md_named(n) for n in view.also_named))
     if view.places:
