@@ -2,7 +2,7 @@ import pytest
 
 from storyline import Article
 from storyline.clean import clean_article
-from storyline.clean._rules import DATELINE_PREFIX
+from storyline.clean._rules import BULLET_PREFIX, DATELINE_PREFIX
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,40 @@ def test_wire_dateline_with_underscore_is_cut_from_the_text() -> None:
     )
     assert [p.text for p in kept] == ["Arizona officials said on Monday that the fire spread fast."]
     assert dropped[0].reason == "dateline"
+
+
+@pytest.mark.parametrize(
+    ("line", "prefix"),
+    [
+        ("--Keep vessels at anchor until Friday.", "--"),
+        ("-- $4 million for new harbour cranes.", "-- "),
+        ("_ Ferries will run every hour from May.", "_ "),
+        ("- Ferries will run every hour.", "- "),
+        ("* Ferries will run every hour.", "* "),
+        ("• Ferries will run every hour.", "• "),
+        ("-That the port was closed too early.", "-"),
+    ],
+)
+def test_bullet_prefixes(line: str, prefix: str) -> None:
+    match = BULLET_PREFIX.match(line)
+    assert match is not None and match.group(0) == prefix
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["-5 degrees was the low.", "-0-", "------", "Smith _ who said it first _ left.", "The port reopened."],
+)
+def test_not_bullet_prefixes(line: str) -> None:
+    assert BULLET_PREFIX.match(line) is None
+
+
+def test_a_list_marker_is_cut_and_the_item_maps_back() -> None:
+    text = "The port authority asked ship owners to:\n--Keep their vessels at anchor until Friday."
+    cleaned, kept, dropped = clean_article(Article(id="x", title="T", text=text))
+    item = "Keep their vessels at anchor until Friday."
+    assert [p.text for p in kept][-1] == item
+    bullet = next(d for d in dropped if d.reason == "bullet")
+    assert bullet.kind == "prefix" and text[bullet.start : bullet.end] == "--"
+    at = cleaned.body.index(item)
+    start, end = cleaned.to_given(at, at + len(item))
+    assert text[start:end] == item

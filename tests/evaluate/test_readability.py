@@ -30,6 +30,37 @@ def test_full_sentences_are_not_fragments(sentence: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
+        "The council asked ship owners to:",  # a list's lead-in
+        "Readings from the Valdmark Institute of Coastal",  # a line broken mid-sentence
+        "Ferry strike ends after two weeks",  # a headline
+        "WHAT THE NEW HARBOUR LAW WOULD CHANGE",  # a heading in capitals
+        "--Keep vessels at anchor until Friday.",  # a list item with its wire marker
+        "-- $4 million for new harbour cranes.",
+        "_ Ferries will run every hour from May.",
+        "* Ferries will run every hour from May.",
+        "• Ferries will run every hour from May.",
+    ],
+)
+def test_unfinished_sentences_headings_and_list_items_are_fragments(sentence: str) -> None:
+    assert is_fragment(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ferries will run every hour from May.",
+        "The crew rested (for the first time in days)",
+        "NATO and the EU met in Oslo on Monday about the ferry.",
+        "-5 degrees was the lowest reading of the week.",
+    ],
+)
+def test_finished_sentences_are_no_fragments(sentence: str) -> None:
+    assert not is_fragment(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "BERLIN (AP) _ Two experts testified on Wednesday.",
         "BRUSSELS, January 22 (Xinhua) -- Two polls showed support.",
         "CROW AGENCY, Mont. _ First the Crow were bullied.",

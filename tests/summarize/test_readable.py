@@ -30,6 +30,79 @@ def test_full_sentences_are_not_fragments(sentence: str) -> None:
     assert not is_fragment(sentence)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mayor Dunn said the council is asking builders to:",  # a list's lead-in
+        "The new harbour rules require:",
+        "Readings from the Valdmark Institute of Coastal",  # a line broken mid-sentence
+        "Ferry strike ends after two weeks",  # a headline left in the text
+        "Crews worked through the night,",
+        "WHAT THE NEW HARBOUR LAW WOULD CHANGE?",  # a heading in capitals
+    ],
+)
+def test_unfinished_sentences_and_headings_are_fragments(sentence: str) -> None:
+    assert is_fragment(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ferry will run every hour from May.",
+        "“We will be back,” the captain said.",
+        "The crew rested (for the first time in days)",  # a closing bracket ends it
+        "NATO and the EU met in Oslo on Monday to talk about the ferry.",
+        "渡轮每小时一班",  # a script that ends sentences with its own mark, or none
+        "เรือข้ามฟากออกทุกชั่วโมง",
+    ],
+)
+def test_finished_sentences_are_not_fragments(sentence: str) -> None:
+    assert not is_fragment(sentence)
+
+
+def test_a_cut_line_goes_but_text_written_without_stops_keeps_its_candidates() -> None:
+    punctuated = _corpus(
+        [
+            Article(
+                id="a",
+                title="Strike",
+                text="Dock workers voted to return on Monday. The port reopened at noon. Crews worked through the night to",
+            ),
+        ]
+    )
+    kept, _needs = readable_candidates(punctuated, np.arange(3, dtype=np.intp))
+    assert kept.tolist() == [0, 1]  # the line cut mid-sentence is no candidate
+    unpunctuated = _corpus(
+        [
+            Article(
+                id="a",
+                title="Ferries",
+                text="the ferry strike ended on monday after two weeks\nboats ran again from the north pier",
+            ),
+        ]
+    )
+    kept, _needs = readable_candidates(unpunctuated, np.arange(2, dtype=np.intp))
+    assert kept.tolist() == [0, 1]  # no sentence ends with a mark: the test says nothing here
+
+
+def test_a_list_lead_in_is_never_summarized() -> None:
+    docs = [
+        Article(
+            id="a",
+            text=(
+                "The port authority closed the north harbour on Monday after the storm.\n"
+                "Harbour master Ines Vale said the authority is asking ship owners to:\n"
+                "--Keep their vessels at anchor outside the north harbour until Friday.\n"
+                "--Report any damage to their hulls to the port authority at once."
+            ),
+        ),
+    ]
+    summary = summarize_corpus(_corpus(docs), options=SummaryOptions(words=500), embedder=HashEmbedder())
+    texts = [s.text for s in summary.sentences]
+    assert texts and not any(t.rstrip().endswith(":") for t in texts)
+    assert "Keep their vessels at anchor outside the north harbour until Friday." in texts  # no marker
+
+
 def test_pronoun_start() -> None:
     assert starts_with_pronoun("“They left at dawn,” a neighbour said.")
     assert starts_with_pronoun("His boat sank.")

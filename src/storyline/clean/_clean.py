@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from storyline.clean._rules import (
+    BULLET_PREFIX,
     COMMENT_MARKERS,
     DATELINE_PREFIX,
     LINKS_HEADER,
@@ -123,6 +124,10 @@ def clean_article(
             continue
         if prefix := READING_PREFIX.match(line):
             piece = _cut_prefix(article.id, piece, prefix.end(), "reading_prefix", dropped, kind="line")
+            line = piece.text
+        if (bullet := BULLET_PREFIX.match(line)) and count_words(line[bullet.end() :]) >= 1:
+            # A list item reads as its sentence; the marker is kept as dropped, the span maps back.
+            piece = _cut_prefix(article.id, piece, bullet.end(), "bullet", dropped, kind="prefix")
             line = piece.text
         line_script = dominant_script(line)
         if doc_script and line_script and line_script != doc_script:

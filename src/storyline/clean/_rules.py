@@ -105,6 +105,18 @@ _URL_OR_EMAIL = re.compile(
     r"^\s*([\w .-]{0,30}:\s*)?((https?://|www\.)\S+|[\w.+-]+@[\w-]+(\.[\w-]+)+)(\s+((https?://|www\.)\S+|[\w.+-]+@[\w-]+(\.[\w-]+)+))*\s*$",
     re.IGNORECASE,
 )
+# A list item's marker at the start of a paragraph: wire text writes "--Install belts.",
+# "-- $5 million for ...", "_ Vitamin E eased pain."; pages "- ", "* ", "• ". A lone "-"
+# or "*" is a marker only before a space or a letter ("-5 degrees" is a number, "-0-" a
+# wire's end mark), and a rule of dashes ("------") is no marker.
+BULLET_PREFIX = re.compile(
+    r"""^\s*(
+        --+\s*(?=[\w“"'‘`$(\[])               # --Install / -- $5 million / ---- Item
+      | [-_*•·▪‣►–—]\s+(?=[\w“"'‘`$(\[])      # - Item / _ Item / • Item / — Item
+      | [-*•](?=[^\W\d_])                    # -That / *Friday / •Item
+    )""",
+    re.VERBOSE,
+)
 READING_PREFIX = re.compile(r"^\s*(you['’]re|you\s+are|now|currently)\s+reading\s*:\s*", re.IGNORECASE)
 DATELINE_PREFIX = re.compile(
     r"""^\s*(

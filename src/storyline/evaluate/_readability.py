@@ -4,8 +4,11 @@ Three kinds of sentence are counted, each by a plain rule (so counts can be comp
 across systems in one run, not taken as exact):
 
 - a **fragment**: an attribution alone ("he said.", "Smith added."), a sentence of
-  fewer than four words, or a quote cut at its close (it starts with a closing quote
-  and a space: "'' he said", not DUC's opening "''He said");
+  fewer than four words, a quote cut at its close (it starts with a closing quote
+  and a space: "'' he said", not DUC's opening "''He said"), a sentence that stops
+  where none ends (on a colon that opens a list, a comma or dash, or on an ASCII letter
+  or digit: a line broken mid-sentence, a headline), a heading in capitals, or a list
+  item that still carries its marker ("-- ", "--Item", "_ ", "* ", "• ");
 - a **wire credit**: a dateline or agency credit left at the start ("BERLIN (AP) _",
   "BEIJING, March 3 (Xinhua) --", "washington ( ap ) --"), or a credit anywhere
   ("(AP)", "Associated Press writer", "copyright");
@@ -44,10 +47,23 @@ _CREDIT = re.compile(
 )
 
 
+# The measure's own tests for these kinds (not the summarizer's: it checks the selection).
+_STOPS_OPEN = re.compile(r"[,;:\-–—_A-Za-z0-9]\s*$")
+_LIST_MARKER = re.compile(r"^\s*(--+\s*|[_*•·▪‣►]\s+|-\s+|[*•](?=[A-Za-z]))(?=[\w“\"'‘`$(])")
+_LOWER = re.compile(r"[a-z]")
+_UPPER_WORD = re.compile(r"\b[A-Z]{2,}")
+
+
 def is_fragment(sentence: str) -> bool:
-    """An attribution alone, under four words, or a quote cut at its close."""
-    if len(_WORD.findall(sentence)) < 4:
+    """An attribution alone, under four words, a quote cut at its close, an unfinished
+    sentence, a heading in capitals or a list item with its marker."""
+    words = _WORD.findall(sentence)
+    if len(words) < 4:
         return True
+    if _STOPS_OPEN.search(sentence) or _LIST_MARKER.match(sentence):
+        return True
+    if len(words) <= 12 and not _LOWER.search(sentence) and _UPPER_WORD.search(sentence):
+        return True  # a heading: no small letter in a short line of capitals
     return is_attribution_or_cut_quote(sentence)
 
 

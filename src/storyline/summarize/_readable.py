@@ -3,8 +3,11 @@
 Two rules, applied to the candidates before selection:
 
 - a **fragment** is never a candidate: an attribution alone ("he said.", "Smith
-  added."), or a quote cut at its close (the sentence opens with the closing quote
-  the splitter left behind);
+  added."), a quote cut at its close (the sentence opens with the closing quote
+  the splitter left behind), an unfinished sentence (it stops on a colon that opens a
+  list, "The rules require:", or on a word, as a line broken mid-sentence or a
+  headline does: tested only in a cluster whose sentences mostly end with a mark, so
+  text written without stops still has candidates), or a heading in capitals;
 - a sentence that **opens with a personal pronoun** (he, she, they and their other
   forms), or that **ends a quote opened in the sentence before** ("The leak is now
   sealed," he said.), may only follow the sentence before it in its report: it is a
@@ -24,12 +27,20 @@ import numpy as np
 import numpy.typing as npt
 
 from storyline.model import Corpus
-from storyline.text import is_attribution_or_cut_quote, starts_with_pronoun
+from storyline.text import is_attribution_or_cut_quote, is_heading, is_unfinished, starts_with_pronoun
 
 
-def is_fragment(text: str) -> bool:
-    """An attribution alone, or a quote cut at its close."""
-    return is_attribution_or_cut_quote(text)
+def is_fragment(text: str, *, punctuated: bool = True) -> bool:
+    """An attribution alone, a quote cut at its close, an unfinished sentence (when the
+    text is `punctuated`: its sentences mostly end with a mark) or a heading."""
+    return is_attribution_or_cut_quote(text) or (punctuated and is_unfinished(text)) or is_heading(text)
+
+
+def is_punctuated(corpus: Corpus) -> bool:
+    """At least half the cluster's sentences end where a sentence ends. (The whole cluster:
+    a report of one sentence cut short, as Multi-News cuts its reports, says nothing alone.)"""
+    unfinished = sum(is_unfinished(s.text) for s in corpus.sentences)
+    return 2 * unfinished <= len(corpus.sentences)
 
 
 _QUOTE_MARK = re.compile(r"“|”|``|''|\"")
@@ -72,7 +83,8 @@ def readable_candidates(
     not a candidate is left out.
     """
     sentences = corpus.sentences
-    kept = [int(i) for i in candidates if not is_fragment(sentences[int(i)].text)]
+    punctuated = is_punctuated(corpus)
+    kept = [int(i) for i in candidates if not is_fragment(sentences[int(i)].text, punctuated=punctuated)]
     # In report order, a pronoun start stays only when the sentence before it stayed.
     stays: dict[tuple[int, int], bool] = {}
     for i in sorted(kept, key=lambda i: (sentences[i].doc_index, sentences[i].position)):

@@ -12,7 +12,12 @@ from storyline.text._dates import (
 )
 from storyline.text._day import LEAD_SENTENCES, SentenceDays, find_sentence_days, sentence_day
 from storyline.text._escape import html_escape, md_escape, md_link, md_source, plain, safe_url
-from storyline.text._fragments import is_attribution_or_cut_quote, starts_with_pronoun
+from storyline.text._fragments import (
+    is_attribution_or_cut_quote,
+    is_heading,
+    is_unfinished,
+    starts_with_pronoun,
+)
 from storyline.text._normalize import (
     Piece,
     align,
@@ -63,6 +68,8 @@ __all__ = [
     "html_escape",
     "is_attribution_or_cut_quote",
     "is_date_stamp",
+    "is_heading",
+    "is_unfinished",
     "make_splitter",
     "md_escape",
     "md_link",

@@ -1,13 +1,15 @@
-"""Sentences that cannot stand alone: an attribution, a quote cut at its close, a pronoun start.
+"""Sentences that cannot stand alone: an attribution, a quote cut at its close, a pronoun
+start, an unfinished sentence (a list's lead-in), a heading.
 
-The summarizer (`storyline.summarize`, which avoids them) and the readability measure
-(`storyline.evaluate`, which counts them) share these tests, so what is measured is what is
-avoided.
+The summarizer (`storyline.summarize`) avoids them. The readability measure
+(`storyline.evaluate`) counts an attribution or a cut quote with these tests, and keeps
+its own rules for the other kinds, so it checks the selection rather than repeating it.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _PRONOUNS = frozenset("he she him his her hers they them their theirs".split())
@@ -20,11 +22,37 @@ _ATTRIBUTION = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _CLOSING_QUOTE_START = re.compile(r"^\s*(''|[\"'’”])(\s|$)")  # '' he said: not ''He said
+_OPEN_END = frozenset(",;:-–—_")  # a list's lead-in ("... is urging automakers to:"), a cut clause
+_CASED_SCRIPTS = ("LATIN", "GREEK", "CYRILLIC", "DIGIT")
+_HEADING_MAX_WORDS = 12
 
 
 def is_attribution_or_cut_quote(text: str) -> bool:
     """An attribution alone ("he said.") or a quote cut at its close."""
     return bool(_ATTRIBUTION.match(text) or _CLOSING_QUOTE_START.match(text))
+
+
+def is_unfinished(text: str) -> bool:
+    """The sentence stops where no sentence ends: on a colon that opens a list ("The rules
+    require:"), a comma, semicolon or dash, or on a word of a script that ends sentences
+    with a mark (Latin, Greek, Cyrillic), as a line broken mid-sentence or a headline does.
+
+    Scripts that may end a sentence without a mark (Thai) or with their own (Chinese 。,
+    Hindi ।) are left alone; so is a sentence ending in a closing quote or bracket.
+    """
+    end = text.rstrip()[-1:]
+    if not end:
+        return False
+    if end in _OPEN_END:
+        return True
+    return end.isalnum() and unicodedata.name(end, "").startswith(_CASED_SCRIPTS)
+
+
+def is_heading(text: str) -> bool:
+    """A short line in capitals ("WHAT THE BILL WOULD DO"): a heading, not a sentence."""
+    letters = [c for c in text if c.isalpha()]
+    words = _WORD.findall(text)
+    return len(letters) >= 6 and 2 <= len(words) <= _HEADING_MAX_WORDS and all(c.isupper() for c in letters)
 
 
 def starts_with_pronoun(text: str) -> bool:
