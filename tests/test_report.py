@@ -96,6 +96,22 @@ def test_markdown_quotes_close_before_their_citations(example: Story) -> None:
         assert re.fullmatch(r"  - “[^”]*”( \[\d+\])+", line), line
 
 
+def test_a_figure_no_source_disputes_cites_only_the_reports_that_give_it(reporter: Reporter) -> None:
+    # a year apart, 14 and 40 arrests are two events: no disagreement, and no line may
+    # cite the report that gives 40 for the figure 14
+    story = reporter(
+        [
+            Article(id="a", text="Police in Dunmore arrested 14 people after the riot at the stadium.",
+                    date=dt.date(2031, 1, 10)),
+            Article(id="b", text="Police in Dunmore arrested 40 people at the harbour protest.",
+                    date=dt.date(2032, 3, 2)),
+        ]
+    )  # fmt: skip
+    assert not any(c.disagreement for c in story.claims)
+    md = render_story(story, "md")
+    assert "- arrested: 14 [1]\n" in md and "- arrested: 40 [2]\n" in md
+
+
 def test_html_is_self_contained_and_escapes_article_text(reporter: Reporter) -> None:
     hostile = Article(
         id="evil<b>",

@@ -70,3 +70,43 @@ def test_a_share_of_those_polled_is_not_who_gives_the_figure() -> None:
     values = [v for c in claims for v in c.values]
     assert {v.value for v in values} >= {62, 32}
     assert all(v.attributed_to is None for v in values)
+
+
+def test_a_disagreement_lists_its_rival_figures_and_the_rest_apart() -> None:
+    # "more than 10" fits both 14 and 40: no rival figure, so not in the disagreement's rows
+    claims = claims_of(
+        "Police in Dunmore arrested 14 people after the riot at the stadium.",
+        "Police in Dunmore arrested 40 people after the riot at the stadium.",
+        "Police in Dunmore arrested more than 10 people after the riot at the stadium.",
+    )
+    arrested = [c for c in claims if c.about == "arrested"]
+    assert {frozenset(v.value for v in c.values): c.disagreement for c in arrested} == {
+        frozenset({14, 40}): True,
+        frozenset({10}): False,
+    }
+
+
+def test_counts_so_far_months_apart_disagree() -> None:
+    # "have been killed" counts up to now, as a running total does
+    claims = claims_of(
+        "The toll in the uprising has risen to 5,400, the United Nations said.",
+        "More than 7,500 people have been killed in the uprising, the United Nations said.",
+        days=(JAN, MAR),
+    )
+    assert {5400, 7500} in disputed(claims)
+
+
+def test_a_running_sentence_marks_the_figure_whatever_the_order() -> None:
+    # the report gives 5,400 twice; that one of its sentences says the toll rose to it is enough
+    claims = claims_of(
+        "In all, 5,400 people died in the uprising. The toll in the uprising rose to 5,400.",
+        "The toll in the uprising rose to 7,500, the United Nations said.",
+        days=(JAN, MAR),
+    )
+    assert {5400, 7500} in disputed(claims)
+
+
+def test_a_share_that_says_leaves_the_figure_unattributed_not_given_to_another_clause() -> None:
+    claims = claims_of("Many said the toll was 300, while the army said it was 250.")
+    given = {v.value: v.attributed_to for c in claims for v in c.values}
+    assert given.get(300) is None

@@ -151,6 +151,9 @@ class _Figure:
     the site"): a deadline or a radius, a claim only when two reports give it."""
     running: bool = False
     """A running total ("the toll rose to 40", "killed since March"), not one day's count."""
+    so_far: bool = False
+    """Counted up to now, in the present perfect ("7,500 have been killed"): as a running
+    total, one quantity over months (`_one_event`), though not for a day's scope."""
 
 
 def extract_claims(
@@ -770,6 +773,7 @@ def _as_figure(
             span=Span(source, start, para.start + ent.end_char),
         ),
         running=_running(verb, clause),
+        so_far=_present_perfect(verb),
     )
 
 
@@ -1202,6 +1206,13 @@ def _running(verb: Token, clause: list[Token]) -> bool:
     return verb.lemma_.lower() in _RUNNING or any(t.lemma_.lower() in _TOTALS for t in clause)
 
 
+def _present_perfect(verb: Token) -> bool:
+    """Whether a verb is in the present perfect ("have been killed", "has died")."""
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in verb.children
+    )
+
+
 def _scope(
     ent: SpacySpan, para: Paragraph, entities: EntityIndex, date: dt.date | None, common: frozenset[str]
 ) -> str:
@@ -1607,11 +1618,27 @@ def _counted_noun(ent: SpacySpan) -> str | None:
             )  # fmt: skip
             if body is not None:
                 return f"member of {body.lemma_.lower()}"
-            # "the 10-member board", "a 27-member committee": the members of what it names
-            if head.dep_ in ("amod", "compound", "nmod") and head.head.pos_ in ("NOUN", "PROPN"):
-                return f"member of {head.head.lemma_.lower()}"
+            # "the board's 12 members", "the 10-member board", "a 27-member committee"
+            owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            if (
+                owner is None
+                and head.dep_ in ("amod", "compound", "nmod")
+                and head.head.pos_ in ("NOUN", "PROPN")
+            ):
+                owner = head.head
+            if owner is not None:
+                return f"member of {_body_name(owner)}"
         return noun
     return None
+
+
+def _body_name(token: Token) -> str:
+    """What a body is called: the named entity it heads ("the European Union", so the
+    African Union is another body), else its lemma ("board")."""
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end and e.label_ in _OWNERS), None)
+    if ent is not None:
+        return ent.text.lower().removeprefix("the ")
+    return str(token.lemma_).lower()
 
 
 _OWNERS = frozenset("PERSON ORG NORP GPE".split())
@@ -1723,7 +1750,11 @@ def _attribution(ent: SpacySpan, para: Paragraph, entities: EntityIndex) -> str 
         for subject in subjects or [subject_of(verb)]:
             if subject is not None and not any(t.i == ent.root.i for t in subject.subtree):
                 if _a_share_of_people(subject):
-                    continue  # "62 percent of respondents say": a poll's answer, no source
+                    # "62 percent of respondents say": a poll's answer, no source; nor is
+                    # another clause's speaker ("Many said 300, the army said 250")
+                    if governing and verb == governing[-1]:
+                        return None  # the speech verb nearest above the figure
+                    continue
                 return _speaker_name(subject, para, entities)
     return None
 
@@ -1808,35 +1839,58 @@ def _group(figures: list[_Figure], order: list[str]) -> list[Claim]:
     figures = _lone_scope(figures, _PERIOD_SCOPE, unless_running=False)
     by_quantity: defaultdict[tuple[str, str, str], list[ClaimValue]] = defaultdict(list)
     told: set[tuple[str, str, str]] = set()
-    running = {figure.value for figure in figures if figure.running}
+    # the figures counted so far (`_one_event`): a report's figure is, when any of its
+    # sentences that give it says so ("5,400 have died" after "the toll rose to 5,400")
+    so_far: set[ClaimValue] = set()
     for figure in figures:
         values = by_quantity[figure.counted, figure.scope, figure.predicate]
         if not figure.bound:
             told.add((figure.counted, figure.scope, figure.predicate))
         unit = unit_of(figure.value.text)
-        if not any(
-            v.source == figure.value.source and v.value == figure.value.value and unit_of(v.text) == unit
-            for v in values
-        ):
-            values.append(figure.value)
+        kept = next(
+            (
+                v
+                for v in values
+                if v.source == figure.value.source
+                and v.value == figure.value.value
+                and unit_of(v.text) == unit
+            ),
+            None,
+        )
+        if kept is None:
+            values.append(kept := figure.value)
+        if figure.running or figure.so_far:
+            so_far.add(kept)
     claims = []
     for key, values in by_quantity.items():
         counted, scope, _ = key
         if key not in told and len({v.source for v in values}) < 2:
             continue  # a deadline or a radius only one report gives: context
         values.sort(key=lambda v: (v.date or dt.date.min, order.index(v.source)))
-        disagreement, kind = (False, None) if scope == "part" else _disagreement(values, counted, running)
-        about = f"{counted} ({scope})" if scope else counted
-        claims.append(
-            Claim(
-                about=about,
-                values=tuple(values),
-                disagreement=disagreement,
-                kind=kind,
-                counted=counted,
-                scope=scope,
-            )
+        disagreement, kind, rivals = (
+            (False, None, frozenset()) if scope == "part" else _disagreement(values, counted, so_far)
         )
+        about = f"{counted} ({scope})" if scope else counted
+        # A disagreement lists its rival figures; the key's other figures (each fits every
+        # figure of the other reports, or is of another event) are listed apart, as
+        # figures no source disputes.
+        parts = (
+            [([v for v in values if v in rivals], True), ([v for v in values if v not in rivals], False)]
+            if disagreement
+            else [(values, False)]
+        )
+        for part, disputed in parts:
+            if part:
+                claims.append(
+                    Claim(
+                        about=about,
+                        values=tuple(part),
+                        disagreement=disputed,
+                        kind=kind if disputed else None,
+                        counted=counted,
+                        scope=scope,
+                    )
+                )
     claims.sort(key=lambda c: (not c.disagreement, -len({v.source for v in c.values}), c.about))
     return claims
 
@@ -1954,13 +2008,14 @@ than 9,100 lives" in the past year). Sources that differ on one count differ by 
 
 
 def _disagreement(
-    values: list[ClaimValue], counted: str = "", running: Collection[ClaimValue] = ()
-) -> tuple[bool, str | None]:
+    values: list[ClaimValue], counted: str = "", so_far: Collection[ClaimValue] = ()
+) -> tuple[bool, str | None, frozenset[ClaimValue]]:
     """Figures disagree when two reports give figures that cannot both be true; one
     report's own figures do not (its "seven dead, two of them in hospital" counts
     parts, not rival tolls), nor do two counts of one date `_APART` times apart, nor two
-    figures from reports more than `EVENT_DAYS` apart unless both are running totals
-    (`_one_event`).
+    figures from reports more than `EVENT_DAYS` apart unless both are counted so far
+    (`_one_event`). Returns whether they disagree, how, and the rival figures: those
+    with a rival in another report.
 
     Every test of a pair reads only the two figures as worded, their dates, voices and
     what each one's voice in its report also gives (`explained`), and that the reports
@@ -1972,10 +2027,12 @@ def _disagreement(
     for v in values:
         told[v.source, v.attributed_to].setdefault((v.value, v.text, v.qualifier), v)
     classes: dict[object, tuple[ClaimValue, set[str]]] = {}
+    value_keys: list[object] = []
     for v in values:
         gives = frozenset(told[v.source, v.attributed_to])
-        key = (v.value, v.text, v.qualifier, v.date, v.attributed_to, gives, v in running)
+        key = (v.value, v.text, v.qualifier, v.date, v.attributed_to, gives, v in so_far)
         classes.setdefault(key, (v, set()))[1].add(v.source)
+        value_keys.append(key)
     fits: dict[tuple[tuple[float, str, str], tuple[float, str, str]], bool] = {}
 
     def fit(a: ClaimValue, b: ClaimValue) -> bool:
@@ -1994,22 +2051,29 @@ def _disagreement(
         )
 
     across = over_time = False
-    reps = list(classes.values())
-    for a, sources_a in reps:
-        for b, sources_b in reps:
+    keys = list(classes)
+    rival = [False] * len(keys)
+    for i, key_a in enumerate(keys):
+        a, sources_a = classes[key_a]
+        for j in range(i + 1, len(keys)):
+            b, sources_b = classes[keys[j]]
+            same_day = a.date == b.date
+            if rival[i] and rival[j] and (across if same_day else over_time):
+                continue  # nothing this pair could add
             if len(sources_a | sources_b) < 2:
                 continue  # one report only: no pair of reports to set against each other
-            if (a.date == b.date and across) or (a.date != b.date and over_time):
+            if fit(a, b) or explained(a, b) or (plain_count and same_day and _apart(a, b)):
                 continue
-            if fit(a, b) or explained(a, b) or (plain_count and a.date == b.date and _apart(a, b)):
+            if not _one_event(a, b, so_far):
                 continue
-            if not _one_event(a, b, running):
-                continue
-            across = across or a.date == b.date
-            over_time = over_time or a.date != b.date
+            rival[i] = rival[j] = True
+            across = across or same_day
+            over_time = over_time or not same_day
     if not (across or over_time):
-        return False, None
-    return True, "both" if across and over_time else "across sources" if across else "over time"
+        return False, None, frozenset()
+    at = {key: i for i, key in enumerate(keys)}
+    rivals = frozenset(v for v, key in zip(values, value_keys, strict=True) if rival[at[key]])
+    return True, "both" if across and over_time else "across sources" if across else "over time", rivals
 
 
 EVENT_DAYS = 7
@@ -2017,19 +2081,19 @@ EVENT_DAYS = 7
 (`storyline.cluster.ClusterOptions.window_days`)."""
 
 
-def _one_event(a: ClaimValue, b: ClaimValue, running: Collection[ClaimValue]) -> bool:
+def _one_event(a: ClaimValue, b: ClaimValue, so_far: Collection[ClaimValue]) -> bool:
     """Whether two figures of one key can be rival figures of one quantity.
 
     Reports of one week tell of one event, so a key is one quantity there. Reports
     further apart, in a report over a long-running topic, tell of many events: "at
     least 50 people were arrested" in 1998 and "about 30 were detained" in 2000 count
     two sets of people, and so do two sums, shares or memberships years apart. A count
-    that runs on ("the toll rose to 131", "killed since March") is one quantity however
-    long it runs: two running totals are rivals at any distance. Undated reports count
-    as of one event."""
+    that runs on ("the toll rose to 131", "killed since March", "7,500 have been killed")
+    is one quantity however long it runs: two such totals are rivals at any distance.
+    Undated reports count as of one event."""
     if a.date is None or b.date is None or abs((a.date - b.date).days) <= EVENT_DAYS:
         return True
-    return a in running and b in running
+    return a in so_far and b in so_far
 
 
 def _apart(a: ClaimValue, b: ClaimValue) -> bool:

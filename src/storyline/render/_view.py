@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from storyline.model import Story
+from storyline.model import Claim, ClaimValue, Story
 
 Cites = tuple[int, ...]
 _HEADLINE_WORDS = 12
@@ -142,9 +143,10 @@ def story_view(story: Story) -> StoryView:
         if claim.disagreement
     )
     figures = tuple(
-        (claim.about, Cited(claim.values[0].text, cites([v.source for v in claim.values])))
+        (claim.about, figure)
         for claim in story.claims
         if not claim.disagreement
+        for figure in _each_figure(claim, cites)
     )
     return StoryView(
         headline=headline(story),
@@ -182,6 +184,18 @@ def story_view(story: Story) -> StoryView:
         ),
         warnings=story.summary.warnings,
     )
+
+
+def _each_figure(claim: Claim, cites: Callable[[list[str]], Cites]) -> list[Cited]:
+    """A claim no source disputes, one line per figure, each citing only the reports that
+    give that figure: a key can hold figures that differ without disagreeing (a part, a
+    year apart, two reports that each give both), and a report cited for a figure it does
+    not give is a false citation. Figures more reports give come first."""
+    by_value: dict[float, list[ClaimValue]] = {}
+    for v in claim.values:
+        by_value.setdefault(v.value, []).append(v)
+    lines = [Cited(vs[0].text, cites([v.source for v in vs])) for vs in by_value.values()]
+    return sorted(lines, key=lambda c: -len(c.cites))
 
 
 def headline(story: Story) -> str:
