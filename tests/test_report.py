@@ -105,11 +105,15 @@ def test_a_figure_no_source_disputes_cites_only_the_reports_that_give_it(reporte
                     date=dt.date(2031, 1, 10)),
             Article(id="b", text="Police in Dunmore arrested 40 people at the harbour protest.",
                     date=dt.date(2032, 3, 2)),
+            Article(id="c", text="At the harbour protest, police in Dunmore arrested 40 people.",
+                    date=dt.date(2032, 3, 3)),
         ]
     )  # fmt: skip
     assert not any(c.disagreement for c in story.claims)
     md = render_story(story, "md")
-    assert "- arrested: 14 [1]\n" in md and "- arrested: 40 [2]\n" in md
+    assert "- arrested: 40 [2] [3]\n" in md  # two reports give it alike
+    assert "- arrested: 14" not in md  # one report's figure agrees with nothing: JSON only
+    assert any(v.value == 14 for c in story.claims for v in c.values)
 
 
 def test_html_is_self_contained_and_escapes_article_text(reporter: Reporter) -> None:

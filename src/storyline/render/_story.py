@@ -223,7 +223,7 @@ def _html_agreements(view: StoryView) -> str:
     figures = "".join(
         f"<li><b>{_e(about)}</b>: {_e(f.text)}{_cites(f.cites)}</li>" for about, f in view.figures
     )
-    figures_html = f"<h3>Other figures (no source differs)</h3><ul>{figures}</ul>" if figures else ""
+    figures_html = f"<h3>Figures several reports give alike</h3><ul>{figures}</ul>" if figures else ""
     return f"<section id=agreements><h2>Where sources agree</h2><ul>{items}</ul>{figures_html}</section>"
 
 

@@ -100,7 +100,9 @@ class StoryView:
     places: tuple[Named, ...]
     agreements: tuple[Cited, ...]
     figures: tuple[tuple[str, Cited], ...]
-    """Figures no source disputes: (what they count, the figure as given)."""
+    """Figures two reports or more give alike, no source disputing them: (what they
+    count, the figure as given). One report's figure agrees with nothing; it stays in the
+    story's claims (JSON), not on the page."""
     sources: tuple[Source, ...]
     warnings: tuple[str, ...]
 
@@ -147,6 +149,7 @@ def story_view(story: Story) -> StoryView:
         for claim in story.claims
         if not claim.disagreement
         for figure in _each_figure(claim, cites)
+        if len(figure.cites) >= 2
     )
     return StoryView(
         headline=headline(story),
