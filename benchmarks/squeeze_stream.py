@@ -9,6 +9,10 @@ gaps shrink in proportion) and scores `storyline evaluate-clusters --level threa
 it beside the stream as it is, in one run with the baseline.
 
     .venv/bin/python benchmarks/squeeze_stream.py ../shared/data/streams/duc_topics_dev.jsonl.gz --days 90,30
+    .venv/bin/python benchmarks/squeeze_stream.py ../shared/data/streams/duc_topics_dev.jsonl.gz --days 90 --first 300
+
+`--first N` scores the first N articles in date order of each stream (squeezed: the same
+articles over a shorter span), as a feed's first days would give them.
 
 Nothing was tuned on the squeezed streams.
 """
@@ -61,20 +65,26 @@ def main() -> None:
     )
     parser.add_argument("stream", type=Path, help="a dated stream with thread gold in story_id")
     parser.add_argument("--days", default="90,30", help="comma-separated spans to squeeze into")
+    parser.add_argument(
+        "--first", type=int, help="score only the first N articles (in date order) of each stream"
+    )
     parser.add_argument("--json", type=Path, help="write every score here")
     args = parser.parse_args()
-    rows = _read(args.stream)
+    rows = sorted(_read(args.stream), key=lambda r: str(r["date"])[:10])  # stable: input order within a day
+    first = args.first or len(rows)
     report: dict[str, Any] = {}
     print("| stream | storyline thread P / R / F1 (threads) | baseline F1 at its best threshold |")
     print("|---|---|---|")
     with tempfile.TemporaryDirectory() as scratch:
         for name in ["as given", *(f"{d} days" for d in args.days.split(","))]:
             if name == "as given":
-                path = args.stream
+                path = Path(scratch) / "as-given.jsonl"
+                with path.open("w", encoding="utf-8") as fh:
+                    fh.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows[:first])
             else:
                 path = Path(scratch) / f"squeezed-{name.split()[0]}.jsonl"
                 with path.open("w", encoding="utf-8") as fh:
-                    for row in squeeze(rows, int(name.split()[0])):
+                    for row in squeeze(rows, int(name.split()[0]))[:first]:
                         fh.write(json.dumps(row, ensure_ascii=False) + "\n")
             scores = _evaluate(path, baseline=True)
             report[name] = scores
