@@ -139,6 +139,16 @@ def test_two_shares_of_different_things_are_no_disagreement() -> None:
     assert not any(c.disagreement for c in claims)
 
 
+def test_rates_named_by_their_compounds_are_different_shares() -> None:
+    # "the unemployment rate" and "the poverty rate" of one place, one week: two rates
+    claims = claims_of(
+        "The unemployment rate on the Dunmore reservation was 50 percent last year.",
+        "The poverty rate on the Dunmore reservation was 18 percent last year.",
+    )
+    assert not any(c.disagreement for c in claims)
+    assert {"% unemployment rate", "% poverty rate"} <= {c.about for c in claims}
+
+
 @pytest.mark.slow
 def test_how_often_and_ratios_are_figures_of_their_own() -> None:
     claims = claims_of(

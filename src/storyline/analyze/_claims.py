@@ -1712,7 +1712,10 @@ def _share_of(ent: SpacySpan) -> str | None:
                 # "prices rose 4 percent here, while they jumped 12 percent there"
                 subject = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
-                return str(subject.lemma_).lower()
+                # "the unemployment rate was 12 percent", "the poverty rate stayed at 18
+                # percent": two rates, named by the nouns compounded into "rate"
+                words = [c.lower_ for c in subject.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+                return " ".join([*words, str(subject.lemma_).lower()])
     return None
 
 
