@@ -2030,12 +2030,13 @@ def _disagreement(
     for v in values:
         told[v.source, v.attributed_to].setdefault((v.value, v.text, v.qualifier), v)
     classes: dict[object, tuple[ClaimValue, set[str]]] = {}
-    value_keys: list[object] = []
+    class_of: list[int] = []  # each value's class, numbered in order of first sight
+    number: dict[object, int] = {}
     for v in values:
         gives = frozenset(told[v.source, v.attributed_to])
         key = (v.value, v.text, v.qualifier, v.date, v.attributed_to, gives, v in so_far)
         classes.setdefault(key, (v, set()))[1].add(v.source)
-        value_keys.append(key)
+        class_of.append(number.setdefault(key, len(number)))
     fits: dict[tuple[tuple[float, str, str], tuple[float, str, str]], bool] = {}
 
     def fit(a: ClaimValue, b: ClaimValue) -> bool:
@@ -2074,8 +2075,7 @@ def _disagreement(
             over_time = over_time or not same_day
     if not (across or over_time):
         return False, None, frozenset()
-    at = {key: i for i, key in enumerate(keys)}
-    rivals = frozenset(v for v, key in zip(values, value_keys, strict=True) if rival[at[key]])
+    rivals = frozenset(v for v, c in zip(values, class_of, strict=True) if rival[c])
     return True, "both" if across and over_time else "across sources" if across else "over time", rivals
 
 

@@ -61,7 +61,7 @@ def render_story_markdown(story: Story) -> str:
         out += ["", "## People and what they said", ""]
         for person in view.people:
             out.append(f"- **{md_escape(person.name or 'unattributed')}**{_md_person_meta(person)}")
-            out += [f"  - “{md_escape(q.text)}”" + "".join(f" [{n}]" for n in q.cites) for q in person.quotes]
+            out += [f"  - “{md_escape(q.text)}”{_md_cites(q.cites)}" for q in person.quotes]
         if view.also_named:
             out.append("- also named: " + ", ".join(_md_named(n) for n in view.also_named))
     if view.places:
@@ -89,7 +89,11 @@ def render_story_markdown(story: Story) -> str:
 
 
 def _md_cited(item: Cited) -> str:
-    return md_escape(item.text) + "".join(f" [{n}]" for n in item.cites)
+    return md_escape(item.text) + _md_cites(item.cites)
+
+
+def _md_cites(cites: tuple[int, ...]) -> str:
+    return "".join(f" [{n}]" for n in cites)
 
 
 def _md_person_meta(person: Person) -> str:
