@@ -102,8 +102,16 @@ def main() -> None:
             command = [sys.executable, "-m", "storyline", "report", str(DUC2006), "--quiet", "-o", str(path)]
             if subprocess.run(command, check=False).returncode != 0:
                 sys.exit("storyline report failed")
-        with path.open(encoding="utf-8") as fh:
-            reports = {str(r["id"]): r for r in map(json.loads, fh)}
+        try:
+            with path.open(encoding="utf-8") as fh:
+                reports = {str(r["id"]): r for r in map(json.loads, fh)}
+        except (OSError, ValueError, KeyError) as error:
+            sys.exit(f"audit_disagreements: cannot read reports from {path}: {error}")
+    missing = sorted({g["cluster"] for g in audit} - set(reports))
+    if missing:
+        sys.exit(
+            f"audit_disagreements: {path} has no report of {len(missing)} audited clusters ({missing[0]}, ...)"
+        )
     result = score(reports, audit)
     print(
         "| half | groups flagged (of the audited) | real among flagged | real groups kept | real pairs kept |"

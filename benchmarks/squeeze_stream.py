@@ -12,7 +12,13 @@ it beside the stream as it is, in one run with the baseline.
     .venv/bin/python benchmarks/squeeze_stream.py ../shared/data/streams/duc_topics_dev.jsonl.gz --days 90 --first 300
 
 `--first N` scores the first N articles in date order of each stream (squeezed: the same
-articles over a shorter span), as a feed's first days would give them.
+articles over a shorter span), as a feed's first days would give them. `--keep DIR` writes
+the streams scored there (`as-given.jsonl`, `squeezed-90.jsonl`, ...), for
+`benchmarks/rethread_choice.py`.
+
+The DUC stream is a tuning stream of the thread model (`scripts/train_pair_model.py`);
+squeezing keeps its articles and topics, so these are numbers on tuning data in a new
+arrangement, not on held-out data.
 
 Nothing was tuned on the squeezed streams.
 """
@@ -69,23 +75,26 @@ def main() -> None:
         "--first", type=int, help="score only the first N articles (in date order) of each stream"
     )
     parser.add_argument("--json", type=Path, help="write every score here")
+    parser.add_argument("--keep", type=Path, help="also write the streams scored into this folder")
     args = parser.parse_args()
-    rows = sorted(_read(args.stream), key=lambda r: str(r["date"])[:10])  # stable: input order within a day
+    try:
+        rows = sorted(_read(args.stream), key=lambda r: str(r["date"])[:10])  # stable within a day
+        spans = [int(d) for d in args.days.split(",")]
+    except (OSError, ValueError, KeyError) as error:
+        sys.exit(f"squeeze_stream: cannot read {args.stream} or --days {args.days!r}: {error}")
     first = args.first or len(rows)
     report: dict[str, Any] = {}
     print("| stream | storyline thread P / R / F1 (threads) | baseline F1 at its best threshold |")
     print("|---|---|---|")
     with tempfile.TemporaryDirectory() as scratch:
-        for name in ["as given", *(f"{d} days" for d in args.days.split(","))]:
-            if name == "as given":
-                path = Path(scratch) / "as-given.jsonl"
-                with path.open("w", encoding="utf-8") as fh:
-                    fh.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows[:first])
-            else:
-                path = Path(scratch) / f"squeezed-{name.split()[0]}.jsonl"
-                with path.open("w", encoding="utf-8") as fh:
-                    for row in squeeze(rows, int(name.split()[0]))[:first]:
-                        fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        folder = args.keep or Path(scratch)
+        folder.mkdir(parents=True, exist_ok=True)
+        streams = {"as given": ("as-given.jsonl", rows[:first])}
+        streams |= {f"{d} days": (f"squeezed-{d}.jsonl", squeeze(rows, d)[:first]) for d in spans}
+        for name, (file_name, stream) in streams.items():
+            path = folder / file_name
+            with path.open("w", encoding="utf-8") as fh:
+                fh.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in stream)
             scores = _evaluate(path, baseline=True)
             report[name] = scores
             base = scores.get("baseline") or {}
