@@ -286,3 +286,57 @@ def test_rethread_splits_a_loose_chosen_thread(monkeypatch: pytest.MonkeyPatch) 
     assert result.choice == "online" and result.split >= 1
     assert bcubed(result.story_thread.tolist(), gold.tolist()).f1 == 1.0
     assert len(set(result.story_thread.tolist())) == 12 and result.story_thread.min() == 0
+
+
+def test_the_best_resolution_is_refined_half_a_step_each_way(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The walk runs down the grid while the score rises; then the best Louvain grouping's
+    resolution is tried REFINE times above and below. Louvain is faked: resolution r gives
+    round(r * 4) groups of the 64 stories, and the score peaks at 23 groups (r ~ 5.66)."""
+    rng = np.random.default_rng(8)
+    vectors = _vectors(_topic_rows(rng, [range(0, 40), range(40, 80)], 32))
+    stories = np.arange(64, dtype=np.int64)
+    online = np.arange(64, dtype=np.int64)  # threads of one story: both kinds walk alike
+    tried: list[float] = []
+
+    def louvain(graph: object, resolution: float) -> np.ndarray:  # type: ignore[type-arg]
+        tried.append(resolution)
+        return np.arange(64, dtype=np.int64) % round(resolution * 4)
+
+    def score(groups: np.ndarray) -> float:  # type: ignore[type-arg]
+        return -abs(len(set(groups.tolist())) - 23) if len(set(groups.tolist())) > 1 else -100.0
+
+    monkeypatch.setattr(_rethread, "_louvain", louvain)
+    candidates = _rethread.groupings(vectors, stories, online, score)
+    names = [name for name, _, _ in candidates]
+    best = max(candidates, key=lambda c: c[2])[0]
+    assert best == "stories at resolution 5.65685", names
+    # per kind: 16, 8, 4 (64, 32, 16 groups: rising), 2 (8 groups: lower, the walk stops);
+    # then 4 * sqrt(2) and 4 / sqrt(2), for the stories only (first of the tied best)
+    assert tried[:8] == [16.0, 8.0, 4.0, 2.0] * 2
+    assert tried[8:] == pytest.approx([4 * 2**0.5, 4 / 2**0.5])
+    # exhaustive: the 6 grid resolutions and the 7 half steps beside them, per kind, and
+    # nothing refined after; what a run chooses is among them
+    tried.clear()
+    every = _rethread.groupings(vectors, stories, online, score, exhaustive=True)
+    assert len(tried) == 2 * 13
+    assert best in [name for name, _, _ in every]
+
+
+def test_no_refining_when_the_online_threads_win(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = np.random.default_rng(9)
+    vectors = _vectors(_topic_rows(rng, [range(0, 40), range(40, 80)], 16))
+    tried: list[float] = []
+
+    def louvain(graph: object, resolution: float) -> np.ndarray:  # type: ignore[type-arg]
+        tried.append(resolution)
+        return np.arange(32, dtype=np.int64) % round(resolution)
+
+    def score(groups: np.ndarray) -> float:  # type: ignore[type-arg]
+        n_groups = len(set(groups.tolist()))
+        return 1.0 if n_groups == 32 else -abs(n_groups - 8) / 100  # online best; Louvain peaks at 8
+
+    monkeypatch.setattr(_rethread, "_louvain", louvain)
+    stories = np.arange(32, dtype=np.int64)
+    candidates = _rethread.groupings(vectors, stories, stories.copy(), score)
+    assert max(candidates, key=lambda c: c[2])[0] == "online"
+    assert tried == [16.0, 8.0, 4.0] * 2  # each walk stops at its first drop; nothing after

@@ -11,15 +11,22 @@ graph reach what no single pass does. Re-threading adds that step at the end of 
    thread every `LINK_BLOCK` articles while the run goes on);
 2. the candidate groupings are the online threads as they are, and Louvain communities
    (Blondel et al. 2008, igraph's `community_multilevel`) of that graph, from the finest
-   resolution of `RESOLUTIONS` down while the silhouette rises, with two kinds of node:
+   resolution of `RESOLUTIONS` down while the silhouette rises (then half a step of that
+   grid on each side of the best one, `REFINE`), with two kinds of node:
    stories (threads are rebuilt from the online pass's stories, which are tight: B-cubed
    precision 0.99 on the DUC and Entities streams) and online threads (threads only merge);
 3. the grouping with the highest silhouette (Rousseeuw 1987; cosine distance, on a fixed
-   sample of articles) wins. No gold and no corpus-specific setting: silhouette picks fine
+   sample of articles) wins, among those that fit the articles the online pass put in
+   threads with others at least as well as the online threads do (their mean silhouette
+   may not fall). No gold and no corpus-specific setting: silhouette picks fine
    story-level communities on DUC's sixty tight topics, merged online threads on Entities'
    six broad ones, and the online threads as they are on a stream of many small threads,
-   where every community of the kNN graph is too coarse. Under `MIN_ARTICLES` the online
-   threads are kept;
+   where every community of the kNN graph is too coarse. The silhouette cannot credit an
+   article alone (it scores 0), so pairing lone articles with their nearest neighbours,
+   related or not, raises it: on a few hundred unrelated Multi-News stories every
+   community grouping scored above the online threads and merged them (thread F1 0.46 on
+   400 articles against 0.99 online), while it fit the few real pairs worse. With fewer
+   than `MIN_ARTICLES` articles in threads with others the online threads are kept;
 4. a thread of the chosen grouping that is less cohesive than any topic is split
    (`split_loose`): its stories' own subgraph is cut into Louvain communities, again while
    a part stays too loose. A broad online thread draws loosely related articles (the
@@ -54,6 +61,10 @@ FloatArray = npt.NDArray[np.float32]
 
 RESOLUTIONS = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
 """Modularity resolutions tried at both node kinds; silhouette chooses among them."""
+REFINE = 2**0.5
+"""After the walks, the best Louvain grouping's resolution times and over this is tried
+too: between two steps of the grid the communities can fit the topics better, and the
+silhouette along the grid is not smooth enough for a finer walk to stop at its peak."""
 SILHOUETTE_SAMPLE = 2000
 """Articles whose pairwise distances decide the silhouette (a fixed sample: cost stays flat)."""
 SEED = 0
@@ -68,9 +79,12 @@ PARALLEL_ROWS = 2000
 LINK_BLOCK = 4096
 """During a run, each time this many articles are added they are linked in a background thread."""
 MIN_ARTICLES = 200
-"""Below this many articles the online threads are kept: each article links to its 15
-nearest of a few dozen, so the graph's communities and a silhouette say little (on six
-articles of two events of one topic, the split into two events scores higher)."""
+"""With fewer articles than this in online threads of two or more articles, the online
+threads are kept: each article links to its 15 nearest of a few dozen, so the graph's
+communities and a silhouette say little (on six articles of two events of one topic, the
+split into two events scores higher), and the lone articles tell a silhouette nothing (a
+few hundred unrelated stories hold a few dozen such articles). Counted over all articles
+until 2026-12-03, when 250-500 Multi-News val articles were re-threaded into junk."""
 
 
 class ArticleVectors:
@@ -301,9 +315,14 @@ def rethread(
     thread of each story, `n_threads` the number of thread ids in use (new ids start there)."""
     n = len(article_story)
     online = story_thread.astype(np.int64)
-    if n < max(3, MIN_ARTICLES if min_articles is None else min_articles) or len(vectors) != n:
-        return Rethreading(online, "online", {})
     stories = article_story.astype(np.int64)
+    # The articles the online pass put in a thread with others: what re-threading has to
+    # go on (a lone article's silhouette is 0 whatever its neighbours).
+    article_thread = online[stories]
+    grouped = np.bincount(article_thread)[article_thread] >= 2 if n else np.zeros(0, np.bool_)
+    least = max(3, MIN_ARTICLES if min_articles is None else min_articles)
+    if len(vectors) != n or int(grouped.sum()) < least:
+        return Rethreading(online, "online", {})
     known = online if previous is None else np.where(previous >= 0, previous, online)
     # The window: the stories of the articles whose vectors are kept. Older stories keep
     # the threads they have (fixed at earlier checkpoints).
@@ -318,7 +337,17 @@ def rethread(
 
     candidates = groupings(vectors, local, online[window_stories], score)
     scores = {name: value for name, _, value in candidates}
-    best_name, best, _ = max(candidates, key=lambda c: c[2])  # ties: the first (online first)
+    # A grouping must fit the online pass's own threads of two or more articles as well as
+    # they fit themselves: the silhouette of the sampled articles in them may not fall.
+    # (None of them in the sample: nothing to measure a regrouping by.)
+    in_thread = grouped[sample]
+
+    def fit(groups: IntArray) -> float:
+        return float(silhouettes(distances, groups[sampled])[in_thread].mean())
+
+    floor = fit(online[window_stories]) if in_thread.any() else np.inf
+    kept = [c for c in candidates if c[0] == "online" or (in_thread.any() and fit(c[1]) >= floor)]
+    best_name, best, _ = max(kept, key=lambda c: c[2])  # ties: the first (online first)
     best, split = split_loose(vectors, local, best)
     fresh = max(n_threads, int(known.max()) + 1 if len(known) else 0)
     result = known.copy()
@@ -339,13 +368,29 @@ def groupings(
     those stories' online thread): the online threads first, then Louvain communities over
     stories and over online threads, from the
     finest resolution of `RESOLUTIONS` to the coarsest; each walk stops at the first
-    resolution that scores lower than the one before (all of them with `exhaustive`). On the
-    dev streams the silhouette rises to one peak along the walk, so the choice is the full
-    grid's, in two or three Louvain runs per kind where the communities are too coarse."""
+    resolution that scores lower than the one before. On the dev streams the silhouette
+    rises to one peak along the walk, so the choice is the full grid's, in two or three
+    Louvain runs per kind where the communities are too coarse. Then the best Louvain
+    grouping's resolution is refined: the resolutions `REFINE` times above and below it are
+    tried too (two more runs, none when the online threads are best). With `exhaustive`,
+    every resolution of the grid and every half step beside one is tried, so the list holds
+    every candidate a run could choose."""
     vectors.link()
     candidates: list[tuple[str, IntArray, float]] = [("online", online, score(online))]
     _, thread_of = np.unique(online, return_inverse=True)  # the window's threads, numbered 0..
     thread_of = thread_of.astype(np.int64)
+    graphs: dict[str, tuple[Any, IntArray]] = {}
+    runs: dict[str, tuple[str, float]] = {}  # a candidate's name: its kind and resolution
+
+    def run(kind: str, resolution: float) -> float:
+        graph, to_story = graphs[kind]
+        groups = _louvain(graph, resolution)[to_story]
+        value = score(groups)
+        name = f"{kind} at resolution {resolution:g}"
+        candidates.append((name, groups, value))
+        runs[name] = (kind, resolution)
+        return value
+
     for kind, atoms, to_story in (
         ("stories", stories, np.arange(len(online), dtype=np.int64)),
         ("threads", thread_of[stories], thread_of),
@@ -353,14 +398,23 @@ def groupings(
         graph = _graph(vectors, atoms)
         if graph is None:
             continue
+        graphs[kind] = (graph, to_story)
         previous = -np.inf
-        for resolution in sorted(RESOLUTIONS, reverse=True):
-            groups = _louvain(graph, resolution)[to_story]
-            value = score(groups)
-            candidates.append((f"{kind} at resolution {resolution:g}", groups, value))
+        grid: tuple[float, ...] = RESOLUTIONS
+        if exhaustive:
+            grid = tuple({round(r * step, 9) for r in RESOLUTIONS for step in (1.0, REFINE, 1 / REFINE)})
+        for resolution in sorted(grid, reverse=True):
+            value = run(kind, resolution)
             if value < previous and not exhaustive:
                 break
             previous = value
+    # Refine around the best community grouping, half a step of the grid on each side.
+    best = max(candidates, key=lambda c: c[2])[0]  # ties: the first, as `rethread` picks
+    if best in runs and not exhaustive:
+        kind, resolution = runs[best]
+        for near in (resolution * REFINE, resolution / REFINE):
+            if (kind, near) not in runs.values():
+                run(kind, near)
     return candidates
 
 
@@ -514,10 +568,16 @@ def silhouette(distances: npt.NDArray[np.floating], labels: IntArray) -> float:
     """Mean silhouette of `labels` given pairwise `distances` (sklearn's definition: an item
     alone in its group scores 0). One group, or every item alone, scores 0 too (sklearn
     refuses those): neither is evidence of structure, so a grouping must beat 0 to win."""
+    return float(silhouettes(distances, labels).mean()) if len(labels) else 0.0
+
+
+def silhouettes(distances: npt.NDArray[np.floating], labels: IntArray) -> npt.NDArray[np.float64]:
+    """Each item's silhouette (`silhouette` is their mean); all 0 for one group or every
+    item alone."""
     n = len(labels)
     groups, inverse = np.unique(labels, return_inverse=True)
     if len(groups) < 2 or len(groups) >= n:
-        return 0.0
+        return np.zeros(n)
     onehot = sp.csr_matrix((np.ones(n), (np.arange(n), inverse)), shape=(n, len(groups)))
     sums = np.asarray(onehot.T @ distances).T  # n x groups: summed distance to each group
     size = np.asarray(onehot.sum(axis=0)).ravel()
@@ -529,7 +589,8 @@ def silhouette(distances: npt.NDArray[np.floating], labels: IntArray) -> float:
     b = means.min(axis=1)
     s = (b - a) / np.maximum(np.maximum(a, b), 1e-12)
     s[own == 1] = 0.0
-    return float(s.mean())
+    result: npt.NDArray[np.float64] = s.astype(np.float64)
+    return result
 
 
 def _renumber(groups: IntArray, known: IntArray, stories: IntArray, fresh: int) -> IntArray:
