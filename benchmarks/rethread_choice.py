@@ -2,8 +2,11 @@
 
 The online pass runs over the stream (date order, ties in input order, as `storyline
 cluster` decides a sorted stream), then `_rethread.groupings` gives the candidates and the
-silhouette of each is computed as re-threading computes it; the gold (`story_id`, or
-`--gold-field`) scores every candidate, so one sees whether the gold-free choice picked well:
+silhouette of each is computed as re-threading computes it, and its fit to the online
+threads (the mean silhouette of the sampled articles that share their online thread with
+another sampled article; a candidate under the online threads' own fit is "rejected"); the
+gold (`story_id`, or `--gold-field`) scores every candidate, so one sees whether the
+gold-free choice picked well:
 
     .venv/bin/python benchmarks/rethread_choice.py ../shared/data/streams/duc_topics_dev.jsonl.gz \\
         /tmp/stream-entities.jsonl /tmp/stream-train2.jsonl /tmp/stream-val.jsonl
@@ -47,6 +50,11 @@ def _score(distances: np.ndarray, sampled: np.ndarray, groups: np.ndarray) -> fl
     return R.silhouette(distances, groups[sampled])
 
 
+def _fit(distances: np.ndarray, sampled: np.ndarray, in_thread: np.ndarray, groups: np.ndarray) -> float:  # type: ignore[type-arg]
+    values = R.silhouettes(distances, groups[sampled])[in_thread]
+    return float(values.mean()) if len(values) else float("nan")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -84,18 +92,26 @@ def main() -> None:
             f"online pass {online_s:.1f} s, re-threading {rethread_s:.1f} s; chosen: {chosen.choice}; "
             f"loose threads split: {chosen.split}\n"
         )
-        print("| candidate | silhouette | B3 P / R / F1 | groups |")
-        print("|---|---|---|---|")
+        print("| candidate | silhouette | fit to the online threads | B3 P / R / F1 | groups |")
+        print("|---|---|---|---|---|")
 
         # the stream is shorter than the window: every story is in it, numbered as it is
         assert state.vectors.first == 0
         score = functools.partial(_score, distances, stories[sample])
         walked = {name for name in chosen.silhouettes}
+        # The fit rule of `_rethread.rethread`: the mean silhouette of the sampled articles
+        # that share their online thread with another sampled article may not fall.
+        in_thread = R._in_shared_threads(online[stories[sample]])
+        fit = functools.partial(_fit, distances, stories[sample], in_thread)
+        floor = fit(online)
         for name, groups, value in R.groupings(state.vectors, stories, online, score, exhaustive=True):
             b = bcubed(groups[stories].tolist(), truth)
             mark = " **chosen**" if name == chosen.choice else ("" if name in walked else " (not run)")
+            fits = fit(groups)
+            rejected = " (rejected)" if name != "online" and not fits >= floor else ""
             print(
-                f"| {name}{mark} | {value:.4f} | {b.precision:.4f} / {b.recall:.4f} / {b.f1:.4f} | {b.n_pred} |"
+                f"| {name}{mark} | {value:.4f} | {fits:.4f}{rejected} | "
+                f"{b.precision:.4f} / {b.recall:.4f} / {b.f1:.4f} | {b.n_pred} |"
             )
         final = bcubed(chosen.story_thread[stories].tolist(), truth)
         print(f"\nre-threaded (numbers as output): F1 {final.f1:.4f}, {final.n_pred} threads")

@@ -340,3 +340,42 @@ def test_no_refining_when_the_online_threads_win(monkeypatch: pytest.MonkeyPatch
     candidates = _rethread.groupings(vectors, stories, stories.copy(), score)
     assert max(candidates, key=lambda c: c[2])[0] == "online"
     assert tried == [16.0, 8.0, 4.0] * 2  # each walk stops at its first drop; nothing after
+
+
+def _lone_stories_and_pairs(rng: np.random.Generator, n_lone: int, n_pairs: int) -> list[dict[int, float]]:
+    """Lone articles, each 12 words of a 200-word general vocabulary, then pairs of
+    articles on topic words (30 topics of 10 words, in turn)."""
+    rows = [
+        {int(w): float(rng.uniform(0.5, 1.5)) for w in rng.choice(200, 12, replace=False)}
+        for _ in range(n_lone)
+    ]
+    for pair in range(n_pairs):
+        topic = np.arange(200 + 10 * (pair % 30), 210 + 10 * (pair % 30))
+        for _ in range(2):
+            words = [*rng.choice(topic, 8, replace=False), *rng.choice(200, 4, replace=False)]
+            rows.append({int(w): float(rng.uniform(0.5, 1.5)) for w in words})
+    return rows
+
+
+def test_re_threading_needs_enough_articles_in_threads_with_others() -> None:
+    """MIN_ARTICLES counts the articles the online pass put in threads with others, not all
+    articles: 250 lone articles and 10 pairs are not re-threaded (not even tried); 10 lone
+    articles and 110 pairs are."""
+    rng = np.random.default_rng(11)
+    rows = _lone_stories_and_pairs(rng, 250, 10)
+    online = np.array([*range(250), *np.repeat(np.arange(250, 260), 2)], np.int64)
+    result = rethread(_vectors(rows, k=10), np.arange(len(rows), dtype=np.int64), online, 260)
+    assert result.choice == "online" and result.silhouettes == {}
+    rows = _lone_stories_and_pairs(rng, 10, 110)
+    online = np.array([*range(10), *np.repeat(np.arange(10, 120), 2)], np.int64)
+    result = rethread(_vectors(rows, k=10), np.arange(len(rows), dtype=np.int64), online, 120)
+    assert result.silhouettes  # tried
+
+
+def test_threads_shared_within_the_list() -> None:
+    """The fit rule counts thread-mates among the sampled articles only: an article whose
+    thread-mates were not sampled is alone in the sample."""
+    assert _rethread._in_shared_threads(np.array([5, 7, 5, 9, 7, 7], np.int64)).tolist() == [
+        True, True, True, False, True, True,
+    ]  # fmt: skip
+    assert _rethread._in_shared_threads(np.zeros(0, np.int64)).tolist() == []

@@ -316,12 +316,8 @@ def rethread(
     n = len(article_story)
     online = story_thread.astype(np.int64)
     stories = article_story.astype(np.int64)
-    # The articles the online pass put in a thread with others: what re-threading has to
-    # go on (a lone article's silhouette is 0 whatever its neighbours).
-    article_thread = online[stories]
-    grouped = np.bincount(article_thread)[article_thread] >= 2 if n else np.zeros(0, np.bool_)
     least = max(3, MIN_ARTICLES if min_articles is None else min_articles)
-    if len(vectors) != n or int(grouped.sum()) < least:
+    if len(vectors) != n or n < least or _in_shared_threads(online[stories]).sum() < least:
         return Rethreading(online, "online", {})
     known = online if previous is None else np.where(previous >= 0, previous, online)
     # The window: the stories of the articles whose vectors are kept. Older stories keep
@@ -329,30 +325,45 @@ def rethread(
     first = vectors.first
     window_stories, local = np.unique(stories[first:], return_inverse=True)
     local = local.astype(np.int64)
+    window_online = online[window_stories]
     sample, distances = _sample_distances(vectors, n)
     sampled = local[sample - first]
 
     def score(groups: IntArray) -> float:
         return silhouette(distances, groups[sampled])
 
-    candidates = groupings(vectors, local, online[window_stories], score)
+    # A grouping must fit the online pass's own threads as well as they fit themselves:
+    # the mean silhouette of the sampled articles that share their online thread with
+    # another sampled article may not fall (a lone article scores 0 whatever the grouping
+    # around it, and one whose thread-mates were not sampled is alone in the sample).
+    in_thread = _in_shared_threads(window_online[sampled])
+    fits: dict[int, float] = {}
+
+    def admissible(groups: IntArray) -> bool:
+        if id(groups) not in fits:
+            fits[id(groups)] = float(silhouettes(distances, groups[sampled])[in_thread].mean())
+        return fits[id(groups)] >= floor
+
+    if in_thread.any():
+        floor = float(silhouettes(distances, window_online[sampled])[in_thread].mean())
+        candidates = groupings(vectors, local, window_online, score, admissible=admissible)
+    else:  # nothing to measure a regrouping by
+        candidates = [("online", window_online, score(window_online))]
     scores = {name: value for name, _, value in candidates}
-    # A grouping must fit the online pass's own threads of two or more articles as well as
-    # they fit themselves: the silhouette of the sampled articles in them may not fall.
-    # (None of them in the sample: nothing to measure a regrouping by.)
-    in_thread = grouped[sample]
-
-    def fit(groups: IntArray) -> float:
-        return float(silhouettes(distances, groups[sampled])[in_thread].mean())
-
-    floor = fit(online[window_stories]) if in_thread.any() else np.inf
-    kept = [c for c in candidates if c[0] == "online" or (in_thread.any() and fit(c[1]) >= floor)]
+    kept = [c for c in candidates if c[0] == "online" or admissible(c[1])]
     best_name, best, _ = max(kept, key=lambda c: c[2])  # ties: the first (online first)
     best, split = split_loose(vectors, local, best)
     fresh = max(n_threads, int(known.max()) + 1 if len(known) else 0)
     result = known.copy()
     result[window_stories] = _renumber(best, known[window_stories], local, fresh)
     return Rethreading(result, best_name, scores, split)
+
+
+def _in_shared_threads(threads: IntArray) -> npt.NDArray[np.bool_]:
+    """Which items share their thread with another item of the list."""
+    _, inverse, counts = np.unique(threads, return_inverse=True, return_counts=True)
+    shared: npt.NDArray[np.bool_] = counts[inverse.reshape(-1)] >= 2
+    return shared
 
 
 def groupings(
@@ -362,6 +373,7 @@ def groupings(
     score: Callable[[IntArray], float],
     *,
     exhaustive: bool = False,
+    admissible: Callable[[IntArray], bool] | None = None,
 ) -> list[tuple[str, IntArray, float]]:
     """The candidate groupings with their scores, each a label per story of the window
     (`stories`: each kept article's story, numbered 0.. in the window; `online`: each of
@@ -371,8 +383,9 @@ def groupings(
     resolution that scores lower than the one before. On the dev streams the silhouette
     rises to one peak along the walk, so the choice is the full grid's, in two or three
     Louvain runs per kind where the communities are too coarse. Then the best Louvain
-    grouping's resolution is refined: the resolutions `REFINE` times above and below it are
-    tried too (two more runs, none when the online threads are best). With `exhaustive`,
+    grouping's resolution (of those `admissible`, when given) is refined: the resolutions
+    `REFINE` times above and below it are tried too (two more runs, none when the online
+    threads are best). With `exhaustive`,
     every resolution of the grid and every half step beside one is tried, so the list holds
     every candidate a run could choose."""
     vectors.link()
@@ -408,8 +421,10 @@ def groupings(
             if value < previous and not exhaustive:
                 break
             previous = value
-    # Refine around the best community grouping, half a step of the grid on each side.
-    best = max(candidates, key=lambda c: c[2])[0]  # ties: the first, as `rethread` picks
+    # Refine around the best community grouping (of those `admissible`, which the caller
+    # may choose), half a step of the grid on each side.
+    allowed = [c for c in candidates if c[0] == "online" or admissible is None or admissible(c[1])]
+    best = max(allowed, key=lambda c: c[2])[0]  # ties: the first (online first)
     if best in runs and not exhaustive:
         kind, resolution = runs[best]
         for near in (resolution * REFINE, resolution / REFINE):
