@@ -27,6 +27,21 @@ def _speaker(quotes: list[Quote], start: str) -> str | None:
 CASES = [
     pytest.param(
         [
+            "The singer Tomas Varga was taken to a hospital in Lyon on Thursday. "
+            'Varga\'s publicist told reporters on Friday, "He is doing better and resting."'
+        ],
+        "He is doing better",
+        "Varga's publicist",
+        id="a-person-in-a-possessive-does-not-speak",
+    ),
+    pytest.param(
+        ['Mayor Ines Falk left the meeting early. "The mayor has nothing to add," Falk\'s spokeswoman said.'],
+        "The mayor has nothing to add",
+        "Falk's spokeswoman",
+        id="a-possessive-before-a-role-word-is-whose-not-who",
+    ),
+    pytest.param(
+        [
             '"With fewer ships, they can keep the port open all winter," said one official at a '
             "state shipping agency."
         ],

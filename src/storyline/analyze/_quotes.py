@@ -596,15 +596,18 @@ def name_of(
         named = _entity_at(entities, para, token)
         if named is None or named.type not in ("PERSON", "ORG"):
             continue
+        # A person named in a possessive is whose the speaker is, never who speaks ("Reynolds'
+        # rep told E! News", "Lind's lawyer said"): the speaker is the role, as written.
+        whose = token.i in modifying or token.i in possessed
         is_person = (
-            named.type == "PERSON" and (not is_role or token.i not in modifying)
+            named.type == "PERSON" and token.i not in possessed and (not is_role or token.i not in modifying)
         ) or token.i in apposed
         if is_person:
             # A person's name before any organisation's ("British Mountaineering Council
             # training officer Jon Garside").
             return named.name
         if organisation is None:
-            organisation = (named.name, token.i in modifying)
+            organisation = (named.name, whose)
     if organisation is not None and not is_role and not organisation[1]:
         return organisation[0]
     described = _as_written(subject)
