@@ -23,11 +23,12 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
+
+from squeeze_stream import evaluate  # benchmarks/: the same call, one place
 
 
 def _read(path: Path) -> list[dict[str, Any]]:
@@ -35,17 +36,6 @@ def _read(path: Path) -> list[dict[str, Any]]:
     with opener(path, "rt", encoding="utf-8") as fh:  # type: ignore[operator]
         rows = [json.loads(line) for line in fh if line.strip()]
     return sorted(rows, key=lambda r: str(r.get("date") or "")[:10])  # stable: file order within a day
-
-
-def _evaluate(stream: Path, *extra: str) -> dict[str, Any]:
-    with tempfile.NamedTemporaryFile(suffix=".json") as scores:
-        args = [sys.executable, "-m", "storyline", "evaluate-clusters", str(stream), "--level", "thread"]
-        args += ["--quiet", "--json", scores.name, *extra]
-        done = subprocess.run(args, capture_output=True, text=True, check=False)
-        if done.returncode != 0:
-            sys.exit(f"evaluate-clusters failed on {stream}:\n{done.stderr[-2000:]}")
-        result: dict[str, Any] = json.loads(Path(scores.name).read_text(encoding="utf-8"))
-        return result
 
 
 def main() -> None:
@@ -80,8 +70,8 @@ def main() -> None:
                 part = Path(scratch) / f"first-{n}.jsonl"
                 with part.open("w", encoding="utf-8") as fh:
                     fh.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows[:n])
-                shipped = _evaluate(part)
-                online = _evaluate(part, "--no-rethread", "--no-baseline")
+                shipped = evaluate(part, True)
+                online = evaluate(part, False, "--no-rethread")
                 report[f"{name} {n}"] = {"rethreaded": shipped, "online": online}
                 base = shipped.get("baseline") or {}
                 gold = len({str(r["story_id"]) for r in rows[:n]})

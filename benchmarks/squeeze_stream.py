@@ -54,10 +54,12 @@ def squeeze(rows: list[dict[str, Any]], days: int) -> list[dict[str, Any]]:
     return out
 
 
-def _evaluate(stream: Path, baseline: bool) -> dict[str, Any]:
+def evaluate(stream: Path, baseline: bool, *extra: str) -> dict[str, Any]:
+    """`storyline evaluate-clusters --level thread` on `stream` (with the baseline or not,
+    and any `extra` options), its JSON scores; exits with the error where it fails."""
     with tempfile.NamedTemporaryFile(suffix=".json") as scores:
         args = [sys.executable, "-m", "storyline", "evaluate-clusters", str(stream), "--level", "thread"]
-        args += ["--quiet", "--json", scores.name] + ([] if baseline else ["--no-baseline"])
+        args += ["--quiet", "--json", scores.name, *extra] + ([] if baseline else ["--no-baseline"])
         done = subprocess.run(args, capture_output=True, text=True, check=False)
         if done.returncode != 0:
             sys.exit(f"evaluate-clusters failed on {stream}:\n{done.stderr[-2000:]}")
@@ -95,7 +97,7 @@ def main() -> None:
             path = folder / file_name
             with path.open("w", encoding="utf-8") as fh:
                 fh.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in stream)
-            scores = _evaluate(path, baseline=True)
+            scores = evaluate(path, baseline=True)
             report[name] = scores
             base = scores.get("baseline") or {}
             print(
