@@ -329,23 +329,30 @@ def rethread(
     sample, distances = _sample_distances(vectors, n)
     sampled = local[sample - first]
 
+    # Each candidate's per-article silhouettes, computed once for its score and its fit
+    # (kept with the labels, so an id is never reused while the run lasts).
+    computed: dict[int, tuple[IntArray, npt.NDArray[np.float64]]] = {}
+
+    def per_article(groups: IntArray) -> npt.NDArray[np.float64]:
+        if id(groups) not in computed:
+            computed[id(groups)] = (groups, silhouettes(distances, groups[sampled]))
+        return computed[id(groups)][1]
+
     def score(groups: IntArray) -> float:
-        return silhouette(distances, groups[sampled])
+        values = per_article(groups)
+        return float(values.mean()) if len(values) else 0.0
 
     # A grouping must fit the online pass's own threads as well as they fit themselves:
     # the mean silhouette of the sampled articles that share their online thread with
     # another sampled article may not fall (a lone article scores 0 whatever the grouping
     # around it, and one whose thread-mates were not sampled is alone in the sample).
     in_thread = _in_shared_threads(window_online[sampled])
-    fits: dict[int, float] = {}
 
     def admissible(groups: IntArray) -> bool:
-        if id(groups) not in fits:
-            fits[id(groups)] = float(silhouettes(distances, groups[sampled])[in_thread].mean())
-        return fits[id(groups)] >= floor
+        return float(per_article(groups)[in_thread].mean()) >= floor
 
     if in_thread.any():
-        floor = float(silhouettes(distances, window_online[sampled])[in_thread].mean())
+        floor = float(per_article(window_online)[in_thread].mean())
         candidates = groupings(vectors, local, window_online, score, admissible=admissible)
     else:  # nothing to measure a regrouping by
         candidates = [("online", window_online, score(window_online))]
