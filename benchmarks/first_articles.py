@@ -63,8 +63,11 @@ def main() -> None:
         for path in args.streams:
             try:
                 rows = _read(path)
-            except (OSError, ValueError) as error:
-                sys.exit(f"first_articles: cannot read {path}: {error}")
+                golds = [str(r["story_id"]) for r in rows]
+            except (OSError, ValueError, KeyError, TypeError) as error:
+                sys.exit(
+                    f"first_articles: cannot read {path} (one JSON object per line with story_id): {error!r}"
+                )
             name = f"{path.parent.name}/{path.name}" if path.parent.name.startswith("sq") else path.name
             for n in [n for n in lengths if n <= len(rows)]:
                 part = Path(scratch) / f"first-{n}.jsonl"
@@ -74,7 +77,7 @@ def main() -> None:
                 online = evaluate(part, False, "--no-rethread")
                 report[f"{name} {n}"] = {"rethreaded": shipped, "online": online}
                 base = shipped.get("baseline") or {}
-                gold = len({str(r["story_id"]) for r in rows[:n]})
+                gold = len(set(golds[:n]))
                 print(
                     f"| {name} | {n} ({gold}) | {shipped['bcubed_precision']:.4f} / "
                     f"{shipped['bcubed_recall']:.4f} / **{shipped['bcubed_f1']:.4f}** ({shipped['n_pred']}) | "
