@@ -4,7 +4,7 @@ The online pass runs over the stream (date order, ties in input order, as `story
 cluster` decides a sorted stream), then `_rethread.groupings` gives the candidates and the
 silhouette of each is computed as re-threading computes it, and its fit to the online
 threads (the mean silhouette of the sampled articles that share their online thread with
-another sampled article; a candidate under the online threads' own fit is "rejected"); the
+another article; a candidate under the online threads' own fit is "rejected"); the
 gold (`story_id`, or `--gold-field`) scores every candidate, so one sees whether the
 gold-free choice picked well:
 
@@ -20,6 +20,7 @@ import functools
 import gzip
 import json
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -46,12 +47,26 @@ def _read(path: Path, gold_field: str) -> tuple[list[Article], list[str]]:
     return articles, [str(rows[i][gold_field]) for i in order]
 
 
-def _score(distances: np.ndarray, sampled: np.ndarray, groups: np.ndarray) -> float:  # type: ignore[type-arg]
-    return R.silhouette(distances, groups[sampled])
+def _per_article(
+    similar: np.ndarray,
+    own: np.ndarray,
+    self_dot: np.ndarray,
+    size: np.ndarray,
+    groups: np.ndarray,  # type: ignore[type-arg]
+) -> np.ndarray:  # type: ignore[type-arg]
+    return R.sampled_silhouettes(similar, own, self_dot, groups, size)
 
 
-def _fit(distances: np.ndarray, sampled: np.ndarray, in_thread: np.ndarray, groups: np.ndarray) -> float:  # type: ignore[type-arg]
-    values = R.silhouettes(distances, groups[sampled])[in_thread]
+def _score(per_article: Callable[[np.ndarray], np.ndarray], groups: np.ndarray) -> float:  # type: ignore[type-arg]
+    return float(per_article(groups).mean())
+
+
+def _fit(
+    per_article: Callable[[np.ndarray], np.ndarray],  # type: ignore[type-arg]
+    in_thread: np.ndarray,  # type: ignore[type-arg]
+    groups: np.ndarray,  # type: ignore[type-arg]
+) -> float:
+    values = per_article(groups)[in_thread]
     return float(values.mean()) if len(values) else float("nan")
 
 
@@ -86,7 +101,9 @@ def main() -> None:
         started = time.perf_counter()
         chosen = clusterer.rethread()
         rethread_s = time.perf_counter() - started
-        sample, distances = R._sample_distances(state.vectors, state.n_articles)
+        n = state.n_articles
+        size = np.bincount(stories, minlength=len(online)).astype(np.float64)
+        sample, similar, self_dot = R._sample_similarities(state.vectors, n, stories, len(online))
         print(f"\n## {path.name}: {len(kept)} articles, {len(set(truth))} gold groups")
         print(
             f"online pass {online_s:.1f} s, re-threading {rethread_s:.1f} s; chosen: {chosen.choice}; "
@@ -97,12 +114,16 @@ def main() -> None:
 
         # the stream is shorter than the window: every story is in it, numbered as it is
         assert state.vectors.first == 0
-        score = functools.partial(_score, distances, stories[sample])
+        per_article = functools.partial(_per_article, similar, stories[sample], self_dot, size)
+
+        score = functools.partial(_score, per_article)
         walked = {name for name in chosen.silhouettes}
         # The fit rule of `_rethread.rethread`: the mean silhouette of the sampled articles
-        # that share their online thread with another sampled article may not fall.
-        in_thread = R._in_shared_threads(online[stories[sample]])
-        fit = functools.partial(_fit, distances, stories[sample], in_thread)
+        # that share their online thread with another article may not fall.
+        thread_size = np.bincount(online[stories])
+        in_thread = thread_size[online[stories[sample]]] >= 2
+
+        fit = functools.partial(_fit, per_article, in_thread)
         floor = fit(online)
         for name, groups, value in R.groupings(state.vectors, stories, online, score, exhaustive=True):
             b = bcubed(groups[stories].tolist(), truth)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import numpy as np
+import numpy.typing as npt
 import pytest
 import scipy.sparse as sp
-from sklearn.metrics import silhouette_score
+from sklearn.metrics import silhouette_samples
 
 from storyline.cluster import _rethread, bcubed
 from storyline.cluster._kernels import nearest_earlier
-from storyline.cluster._rethread import ArticleVectors, rethread, silhouette
+from storyline.cluster._rethread import ArticleVectors, rethread
 
 N_FEATURES = 512
 
@@ -54,18 +55,50 @@ def test_nearest_earlier_is_the_brute_force_answer() -> None:
         assert np.allclose(sims[i - 10][: len(got)], [dots[i, j] for j in got], atol=1e-5)
 
 
-def test_silhouette_is_sklearns() -> None:
-    rng = np.random.default_rng(2)
-    points = rng.random((80, 6))
-    labels = rng.integers(0, 7, 80)
-    labels[:3] = 99  # a group of three, and singletons below
-    labels[3] = 100
-    unit = points / np.linalg.norm(points, axis=1, keepdims=True)
-    distances = np.clip(1.0 - unit @ unit.T, 0.0, 2.0)
-    np.fill_diagonal(distances, 0.0)
-    assert silhouette(distances, labels) == pytest.approx(silhouette_score(points, labels, metric="cosine"))
-    assert silhouette(distances, np.zeros(80, np.int64)) == 0.0  # one group: no evidence either way
-    assert silhouette(distances, np.arange(80)) == 0.0
+def _random_window(n: int, seed: int) -> tuple[ArticleVectors, npt.NDArray[np.float64]]:
+    """n articles of random sparse terms (every one has some), and their dense rows."""
+    rng = np.random.default_rng(seed)
+    vectors = ArticleVectors(60, 5, 10_000)
+    dense = np.zeros((n, 60))
+    for i in range(n):
+        terms = np.unique(rng.integers(0, 20 + 10 * (i % 4), 8))
+        weights = rng.random(len(terms)).astype(np.float32) + 0.1
+        vectors.add(terms.astype(np.int64), weights)
+        dense[i, terms] = weights.astype(np.float16)  # as the vectors keep them
+    return vectors, dense
+
+
+@pytest.mark.parametrize("sample_size", [2000, 12])
+def test_silhouette_is_sklearns_against_every_article(
+    monkeypatch: pytest.MonkeyPatch, sample_size: int
+) -> None:
+    """Each sampled article's silhouette is sklearn's, computed over every kept article:
+    with a sample of 12 of 90 articles too, so a small group whose mates were not sampled
+    is measured as it is (a sample's own distances would score its article 0)."""
+    monkeypatch.setattr(_rethread, "SILHOUETTE_SAMPLE", sample_size)
+    vectors, dense = _random_window(90, 2)
+    rng = np.random.default_rng(3)
+    stories = rng.integers(0, 40, 90)
+    _, stories = np.unique(stories, return_inverse=True)
+    n_stories = int(stories.max()) + 1
+    story_size = np.bincount(stories).astype(np.float64)
+    sample, similar, self_dot = _rethread._sample_similarities(vectors, 90, stories, n_stories)
+    assert len(sample) == min(sample_size, 90)
+    for groups in (rng.integers(0, 7, n_stories), rng.integers(0, 25, n_stories)):
+        groups[0] = 99  # a group of one story, maybe of one article: sklearn scores it 0 too
+        ours = _rethread.sampled_silhouettes(similar, stories[sample], self_dot, groups, story_size)
+        theirs = silhouette_samples(dense, groups[stories], metric="cosine")[sample]
+        assert np.allclose(ours, theirs, atol=1e-5)
+    # one group, or every article alone: no evidence either way
+    one = _rethread.sampled_silhouettes(
+        similar, stories[sample], self_dot, np.zeros(n_stories, np.int64), story_size
+    )
+    assert not one.any()
+    alone = np.arange(90)
+    _, alone_similar, alone_dot = _rethread._sample_similarities(vectors, 90, alone, 90)
+    assert not _rethread.sampled_silhouettes(
+        alone_similar, alone[sample], alone_dot, alone, np.ones(90)
+    ).any()
 
 
 def test_a_topic_split_online_is_one_thread_again() -> None:

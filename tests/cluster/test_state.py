@@ -380,7 +380,7 @@ def test_state_resume_with_loose_threads_split_at_every_checkpoint(
     monkeypatch.setattr(_rethread, "groupings", everything)
     monkeypatch.setattr(_rethread, "split_loose", counted)
     # every silhouette 0: "everything" is not held to fit the online threads as well
-    monkeypatch.setattr(_rethread, "silhouettes", lambda distances, labels: np.zeros(len(labels)))
+    monkeypatch.setattr(_rethread, "sampled_silhouettes", lambda similar, own, *rest: np.zeros(len(own)))
     options = replace(OPTIONS, snapshot_every=snapshot_every)
     articles = _events()
     uninterrupted = _pairs(list(cluster_articles(articles, options=options)))

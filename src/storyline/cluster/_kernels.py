@@ -888,6 +888,86 @@ def nearest_earlier(
     return out_rows, out_sims
 
 
+@_jit
+def story_similarities(
+    indptr: IntArray,
+    indices: npt.NDArray[np.int32],
+    data: FloatArray,
+    t_indptr: IntArray,
+    t_rows: npt.NDArray[np.int32],
+    t_data: FloatArray,
+    sample: IntArray,
+    story: IntArray,
+    n_stories: int,
+) -> FloatArray:
+    """For each row of `sample`, its summed dot product with the rows of each story
+    (`story[r]`: the story of row r, 0..`n_stories` - 1), itself left out: a
+    `len(sample)` x `n_stories` table. The rows are a CSR matrix (`indptr`, `indices`,
+    `data`) and its transpose by term (`t_indptr`, `t_rows`, `t_data`), an inverted-index
+    search as in `nearest_earlier`, over every row."""
+    n = indptr.shape[0] - 1
+    out = np.zeros((sample.shape[0], n_stories), np.float32)
+    dots = np.zeros(n, np.float32)
+    touched = np.empty(n, np.int64)
+    for s in range(sample.shape[0]):
+        i = sample[s]
+        m = 0
+        for p in range(indptr[i], indptr[i + 1]):
+            w = data[p]
+            term = indices[p]
+            for q in range(t_indptr[term], t_indptr[term + 1]):
+                r = t_rows[q]
+                if dots[r] == 0.0:
+                    touched[m] = r
+                    m += 1
+                dots[r] += w * t_data[q]
+        dots[i] = 0.0
+        row = out[s]
+        for j in range(m):
+            r = touched[j]
+            row[story[r]] += dots[r]
+            dots[r] = 0.0
+    return out
+
+
+@_jit
+def group_silhouettes(
+    similar: FloatArray,
+    own_story: IntArray,
+    self_dot: FloatArray,
+    story_group: IntArray,
+    group_size: npt.NDArray[np.float64],
+) -> npt.NDArray[np.float64]:
+    """The silhouette (cosine distance) of each sampled row against every row of a
+    grouping of stories: `similar` is `story_similarities` of the sample, `own_story` each
+    sampled row's story, `self_dot` its dot product with itself (1, or 0 for a row without
+    terms, which lies at distance 1 from every row, itself too), `story_group` each story's
+    group (0..), `group_size` each group's rows. A row alone in its group scores 0."""
+    n_groups = group_size.shape[0]
+    out = np.zeros(similar.shape[0])
+    sums = np.zeros(n_groups)
+    for s in range(similar.shape[0]):
+        row = similar[s]
+        for j in range(row.shape[0]):
+            sums[story_group[j]] += row[j]
+        own = story_group[own_story[s]]
+        size = group_size[own]
+        if size >= 2.0:
+            # distances 1 - cosine, summed over the others of the group (itself left out;
+            # a row without terms counts its own distance 1, as the full table does)
+            a = max(0.0, 1.0 - sums[own] / (size - 1.0) + (1.0 - self_dot[s]) / (size - 1.0))
+            best = -np.inf
+            for g in range(n_groups):
+                if g != own and group_size[g] > 0.0:
+                    best = max(best, sums[g] / group_size[g])
+            b = max(0.0, 1.0 - best)
+            if best > -np.inf:
+                out[s] = (b - a) / max(a, b, 1e-12)
+        for g in range(n_groups):
+            sums[g] = 0.0
+    return out
+
+
 def warm() -> None:
     """Compile (or load from the cache) every kernel, on tiny inputs."""
     terms, names = Ragged(4), Ragged(4)
@@ -910,6 +990,8 @@ def warm() -> None:
     by_row, by_term = np.array([0, 2, 4], np.int64), np.array([0, 1, 3, 4], np.int64)
     two = np.array([0, 1, 1, 2], np.int32), np.array([0, 0, 1, 1], np.int32)
     nearest_earlier(by_row, two[0], w[:4], by_term, two[1], w[:4], 1, 2, 2)
+    similar = story_similarities(by_row, two[0], w[:4], by_term, two[1], w[:4], groups, groups, 2)
+    group_silhouettes(similar, groups, np.ones(2, np.float32), groups, np.ones(2))
     from storyline.cluster._features import Featurizer
     from storyline.cluster._options import ClusterOptions
     from storyline.model import Article

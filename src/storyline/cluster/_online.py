@@ -382,11 +382,12 @@ class OnlineClusterer:
         if threads:
             x = self.thread_features(view, threads, near)
             p = self._thread_p(x)
-            if not self.options.rethread:
-                # Without re-threading nothing splits a thread that grew loose later
-                # (`_rethread.split_loose`), so it takes no more stories: a thread of two or
-                # more articles less alike than any topic measured is not one topic.
-                p[(x[:, 9] == 0) & (x[:, 8] < K.MIN_COHESION)] = -1.0
+            # A thread of two or more articles less alike than any topic measured is not
+            # one topic: it takes no more stories. Re-threading splits such a thread at a
+            # checkpoint (`_rethread.split_loose`), but until then it would draw loosely
+            # related stories in: on 100,000 Multi-News articles, 14 loose threads held half
+            # of them (the largest 20,371) when this held only without re-threading.
+            p[(x[:, 9] == 0) & (x[:, 8] < K.MIN_COHESION)] = -1.0
             best = int(np.argmax(p))
             if p[best] >= self.options.thread_threshold:
                 return new_story, threads[best]

@@ -15,8 +15,9 @@ graph reach what no single pass does. Re-threading adds that step at the end of 
    grid on each side of the best one, `REFINE`), with two kinds of node:
    stories (threads are rebuilt from the online pass's stories, which are tight: B-cubed
    precision 0.99 on the DUC and Entities streams) and online threads (threads only merge);
-3. the grouping with the highest silhouette (Rousseeuw 1987; cosine distance, on a fixed
-   sample of articles) wins, among those that fit the articles the online pass put in
+3. the grouping with the highest silhouette (Rousseeuw 1987; cosine distance) of a fixed
+   sample of articles, each measured against every kept article (`_sample_similarities`),
+   wins, among those that fit the articles the online pass put in
    threads with others at least as well as the online threads do (their mean silhouette
    may not fall). No gold and no corpus-specific setting: silhouette picks fine
    story-level communities on DUC's sixty tight topics, merged online threads on Entities'
@@ -26,12 +27,17 @@ graph reach what no single pass does. Re-threading adds that step at the end of 
    related or not, raises it: on a few hundred unrelated Multi-News stories every
    community grouping scored above the online threads and merged them (thread F1 0.46 on
    400 articles against 0.99 online), while it fit the few real pairs worse. With fewer
-   than `MIN_ARTICLES` articles in threads with others the online threads are kept;
+   than `MIN_ARTICLES` articles in threads with others the online threads are kept.
+   Each sampled article is measured against every kept article, not only the sampled
+   ones: on 100,000 articles a thread's mates are sampled with probability 0.02, so a
+   sample's own distances score an article of a small thread 0, like one alone, and only
+   coarse groups keep mates in the sample. That chose a grouping of heaps of unrelated
+   stories there (thread F1 0.10 against the stories), where the online threads score
+   0.62 and win when measured whole;
 4. a thread of the chosen grouping that is less cohesive than any topic is split
    (`split_loose`): its stories' own subgraph is cut into Louvain communities, again while
-   a part stays too loose. A broad online thread draws loosely related articles (the
-   floor on cohesion in `_kernels.MIN_COHESION` slows that, not more), and a thread of
-   many topics is not one.
+   a part stays too loose. A thread of many topics is not one. (Online, a thread that
+   loose takes no more stories: `_online.OnlineClusterer.decide`.)
 
 A regrouped thread takes the number most of its articles had (fixed at the last checkpoint,
 else online); a split-off one a new number, which the caller reserves (`_stream._Run`).
@@ -66,7 +72,11 @@ REFINE = 2**0.5
 too: between two steps of the grid the communities can fit the topics better, and the
 silhouette along the grid is not smooth enough for a finer walk to stop at its peak."""
 SILHOUETTE_SAMPLE = 2000
-"""Articles whose pairwise distances decide the silhouette (a fixed sample: cost stays flat)."""
+"""Articles whose silhouettes decide (a fixed sample; each is measured against every kept
+article, `_sample_similarities`)."""
+SILHOUETTE_CELLS = 64_000_000
+"""At most this many numbers (4 bytes each) in the table of the sample's summed cosines to
+each story of the window: past 32,000 stories the sample shrinks to fit."""
 SEED = 0
 LOOSE_COHESION = 0.05
 """A thread whose articles' mean pairwise cosine is below this is split (step 4). The least
@@ -326,7 +336,8 @@ def rethread(
     window_stories, local = np.unique(stories[first:], return_inverse=True)
     local = local.astype(np.int64)
     window_online = online[window_stories]
-    sample, distances = _sample_distances(vectors, n)
+    story_size = np.bincount(local, minlength=len(window_stories)).astype(np.float64)
+    sample, similar, self_dot = _sample_similarities(vectors, n, local, len(window_stories))
     sampled = local[sample - first]
 
     # Each candidate's per-article silhouettes, computed once for its score and its fit
@@ -335,7 +346,8 @@ def rethread(
 
     def per_article(groups: IntArray) -> npt.NDArray[np.float64]:
         if id(groups) not in computed:
-            computed[id(groups)] = (groups, silhouettes(distances, groups[sampled]))
+            values = sampled_silhouettes(similar, sampled, self_dot, groups, story_size)
+            computed[id(groups)] = (groups, values)
         return computed[id(groups)][1]
 
     def score(groups: IntArray) -> float:
@@ -344,9 +356,11 @@ def rethread(
 
     # A grouping must fit the online pass's own threads as well as they fit themselves:
     # the mean silhouette of the sampled articles that share their online thread with
-    # another sampled article may not fall (a lone article scores 0 whatever the grouping
-    # around it, and one whose thread-mates were not sampled is alone in the sample).
-    in_thread = _in_shared_threads(window_online[sampled])
+    # another article of the window may not fall (a lone article scores 0 whatever the
+    # grouping around it).
+    _, thread_of = np.unique(window_online, return_inverse=True)
+    thread_size = np.bincount(thread_of.reshape(-1), weights=story_size)
+    in_thread = thread_size[thread_of.reshape(-1)[sampled]] >= 2
 
     def admissible(groups: IntArray) -> bool:
         return float(per_article(groups)[in_thread].mean()) >= floor
@@ -571,47 +585,70 @@ def _louvain(graph: Any, resolution: float) -> IntArray:
     return np.asarray(clustering.membership, np.int64)
 
 
-def _sample_distances(vectors: ArticleVectors, n: int) -> tuple[IntArray, npt.NDArray[np.floating]]:
-    """A fixed sample of the kept articles and their pairwise cosine distances."""
+def _sample_similarities(
+    vectors: ArticleVectors, n: int, stories: IntArray, n_stories: int
+) -> tuple[IntArray, FloatArray, FloatArray]:
+    """A fixed sample of the kept articles (article numbers), each one's summed cosine to
+    the kept articles of each story of the window (`stories`: each kept article's story,
+    0..`n_stories` - 1; itself left out), and its cosine with itself (1, or 0 without
+    terms). The sample holds `SILHOUETTE_SAMPLE` articles, fewer where the table would
+    pass `SILHOUETTE_CELLS`."""
     kept = np.arange(vectors.first, n, dtype=np.int64)
-    if len(kept) > SILHOUETTE_SAMPLE:
+    size = max(1, min(SILHOUETTE_SAMPLE, SILHOUETTE_CELLS // max(n_stories, 1)))
+    if len(kept) > size:
         rng = np.random.default_rng(SEED)
-        kept = np.sort(rng.choice(kept, SILHOUETTE_SAMPLE, replace=False))
+        kept = np.sort(rng.choice(kept, size, replace=False))
     if not len(kept):
-        return kept, np.zeros((0, 0))
-    rows = vectors.rows(kept)
-    distances = (rows @ rows.T).toarray()
-    np.subtract(1.0, distances, out=distances)
-    np.maximum(distances, 0.0, out=distances)
-    return kept, distances
+        return kept, np.zeros((0, n_stories), np.float32), np.zeros(0, np.float32)
+    from storyline.cluster._kernels import story_similarities
+
+    window = vectors.rows(np.arange(vectors.first, n, dtype=np.int64))
+    by_term = window.T.tocsr()
+    by_term.sort_indices()
+    arrays = (
+        window.indptr.astype(np.int64),
+        window.indices.astype(np.int32),
+        window.data.astype(np.float32),
+        by_term.indptr.astype(np.int64),
+        by_term.indices.astype(np.int32),
+        by_term.data.astype(np.float32),
+    )
+    rows = kept - vectors.first
+    # the kernel releases the GIL: the two halves of the sample run at once
+    half = len(rows) // 2
+    with ThreadPoolExecutor(2) as pool:
+        parts = [
+            pool.submit(story_similarities, *arrays, part, stories, n_stories)
+            for part in (rows[:half], rows[half:])
+        ]
+        similar = np.concatenate([f.result() for f in parts])
+    own = window[kept - vectors.first]
+    self_dot = np.asarray(own.multiply(own).sum(axis=1), np.float32).ravel()
+    return kept, similar, self_dot
 
 
-def silhouette(distances: npt.NDArray[np.floating], labels: IntArray) -> float:
-    """Mean silhouette of `labels` given pairwise `distances` (sklearn's definition: an item
-    alone in its group scores 0). One group, or every item alone, scores 0 too (sklearn
-    refuses those): neither is evidence of structure, so a grouping must beat 0 to win."""
-    return float(silhouettes(distances, labels).mean()) if len(labels) else 0.0
+def sampled_silhouettes(
+    similar: FloatArray,
+    own_story: IntArray,
+    self_dot: FloatArray,
+    groups: IntArray,
+    story_size: npt.NDArray[np.float64],
+) -> npt.NDArray[np.float64]:
+    """Each sampled article's silhouette under `groups` (a label per story of the window),
+    measured against every kept article, not only the sampled ones: `similar`,
+    `own_story` (each sampled article's story) and `self_dot` are from
+    `_sample_similarities`, `story_size` each story's kept articles. All 0 when the
+    grouping is one group or every article alone."""
+    from storyline.cluster._kernels import group_silhouettes
 
-
-def silhouettes(distances: npt.NDArray[np.floating], labels: IntArray) -> npt.NDArray[np.float64]:
-    """Each item's silhouette (`silhouette` is their mean); all 0 for one group or every
-    item alone."""
-    n = len(labels)
-    groups, inverse = np.unique(labels, return_inverse=True)
-    if len(groups) < 2 or len(groups) >= n:
-        return np.zeros(n)
-    onehot = sp.csr_matrix((np.ones(n), (np.arange(n), inverse)), shape=(n, len(groups)))
-    sums = np.asarray(onehot.T @ distances).T  # n x groups: summed distance to each group
-    size = np.asarray(onehot.sum(axis=0)).ravel()
-    own = size[inverse]
-    rows = np.arange(n)
-    a = sums[rows, inverse] / np.maximum(own - 1, 1)
-    means = sums / size[None, :]
-    means[rows, inverse] = np.inf
-    b = means.min(axis=1)
-    s = (b - a) / np.maximum(np.maximum(a, b), 1e-12)
-    s[own == 1] = 0.0
-    result: npt.NDArray[np.float64] = s.astype(np.float64)
+    labels, inverse = np.unique(groups, return_inverse=True)
+    inverse = inverse.reshape(-1).astype(np.int64)
+    group_size = np.bincount(inverse, weights=story_size, minlength=len(labels))
+    if len(labels) < 2:
+        return np.zeros(len(own_story))
+    result: npt.NDArray[np.float64] = group_silhouettes(
+        similar, own_story, self_dot, inverse, group_size.astype(np.float64)
+    )
     return result
 
 
