@@ -13,6 +13,7 @@ from storyline.cluster._kernels import nearest_earlier
 from storyline.cluster._rethread import ArticleVectors, rethread
 
 N_FEATURES = 512
+IntArray = npt.NDArray[np.int64]
 
 
 def _vectors(rows: list[dict[int, float]], k: int = 5, window: int = 10_000) -> ArticleVectors:
@@ -55,17 +56,38 @@ def test_nearest_earlier_is_the_brute_force_answer() -> None:
         assert np.allclose(sims[i - 10][: len(got)], [dots[i, j] for j in got], atol=1e-5)
 
 
-def _random_window(n: int, seed: int) -> tuple[ArticleVectors, npt.NDArray[np.float64]]:
-    """n articles of random sparse terms (every one has some), and their dense rows."""
+def _random_window(
+    n: int, seed: int, *, window: int = 10_000, empty: tuple[int, ...] = ()
+) -> tuple[ArticleVectors, npt.NDArray[np.float64]]:
+    """n articles of random sparse terms (those in `empty` have none), and their dense rows."""
     rng = np.random.default_rng(seed)
-    vectors = ArticleVectors(60, 5, 10_000)
+    vectors = ArticleVectors(60, 5, window)
     dense = np.zeros((n, 60))
     for i in range(n):
         terms = np.unique(rng.integers(0, 20 + 10 * (i % 4), 8))
         weights = rng.random(len(terms)).astype(np.float32) + 0.1
+        if i in empty:
+            terms, weights = terms[:0], weights[:0]
         vectors.add(terms.astype(np.int64), weights)
         dense[i, terms] = weights.astype(np.float16)  # as the vectors keep them
     return vectors, dense
+
+
+def _full_table(dense: npt.NDArray[np.float64], labels: IntArray) -> npt.NDArray[np.float64]:
+    """Each item's silhouette from the full table of cosine distances, the diagonal as
+    computed (so an item without terms is at distance 1 from itself too)."""
+    norms = np.linalg.norm(dense, axis=1, keepdims=True)
+    unit = np.divide(dense, norms, out=np.zeros_like(dense), where=norms > 0)
+    distances = np.maximum(1.0 - unit @ unit.T, 0.0)
+    out = np.zeros(len(labels))
+    for i, label in enumerate(labels):
+        own = labels == label
+        if own.sum() < 2:
+            continue
+        a = distances[i, own].sum() / (own.sum() - 1)
+        b = min(distances[i, labels == other].mean() for other in set(labels.tolist()) - {label})
+        out[i] = (b - a) / max(a, b)
+    return out
 
 
 @pytest.mark.parametrize("sample_size", [2000, 12])
@@ -99,6 +121,29 @@ def test_silhouette_is_sklearns_against_every_article(
     assert not _rethread.sampled_silhouettes(
         alone_similar, alone[sample], alone_dot, alone, np.ones(90)
     ).any()
+
+
+def test_silhouette_of_a_dropped_window_start_and_articles_without_terms(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A window whose oldest vectors were dropped (`first` > 0), articles without terms,
+    and a table too large for `SILHOUETTE_CELLS` (the sample shrinks to fit): each sampled
+    article's silhouette is still the full table's over the kept articles."""
+    vectors, dense = _random_window(100, 5, window=30, empty=(70, 71, 85))
+    first = vectors.first
+    assert first > 0
+    kept = dense[first:]
+    rng = np.random.default_rng(6)
+    _, stories = np.unique(rng.integers(0, 25, len(kept)), return_inverse=True)
+    n_stories = int(stories.max()) + 1
+    monkeypatch.setattr(_rethread, "SILHOUETTE_CELLS", 10 * n_stories)
+    sample, similar, self_dot = _rethread._sample_similarities(vectors, 100, stories, n_stories)
+    assert len(sample) == 10 and (sample >= first).all()
+    groups = rng.integers(0, 4, n_stories)
+    ours = _rethread.sampled_silhouettes(
+        similar, stories[sample - first], self_dot, groups, np.bincount(stories).astype(np.float64)
+    )
+    assert np.allclose(ours, _full_table(kept, groups[stories])[sample - first], atol=1e-5)
 
 
 def test_a_topic_split_online_is_one_thread_again() -> None:

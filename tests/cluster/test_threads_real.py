@@ -177,7 +177,7 @@ def test_a_loose_thread_takes_no_more_stories(monkeypatch: pytest.MonkeyPatch, r
     at a checkpoint, and on 100,000 Multi-News articles 14 loose online threads had taken
     half the stream by then (docs/benchmarks.md). Here the floor is raised above every
     thread's cohesion, so a thread stops at the story that made it two articles."""
-    from storyline.cluster import _kernels
+    from storyline.cluster import _online
 
     articles, _ = _duc()
     clusterer = OnlineClusterer(ClusterOptions(rethread=rethread))
@@ -185,7 +185,7 @@ def test_a_loose_thread_takes_no_more_stories(monkeypatch: pytest.MonkeyPatch, r
     state = clusterer.state
     stories_per_thread = collections.Counter(state.stories.parent[: len(state.stories)].tolist())
     assert max(stories_per_thread.values()) > 2  # the stream has threads of many stories
-    monkeypatch.setattr(_kernels, "MIN_COHESION", 1.01)
+    monkeypatch.setattr(_online, "LOOSE_THREAD", 1.01)
     clusterer = OnlineClusterer(ClusterOptions(rethread=rethread))
     clusterer.cluster_levels(articles[:300])
     state = clusterer.state

@@ -898,15 +898,14 @@ def story_similarities(
     t_data: FloatArray,
     sample: IntArray,
     story: IntArray,
-    n_stories: int,
-) -> FloatArray:
+    out: FloatArray,
+) -> None:
     """For each row of `sample`, its summed dot product with the rows of each story
-    (`story[r]`: the story of row r, 0..`n_stories` - 1), itself left out: a
-    `len(sample)` x `n_stories` table. The rows are a CSR matrix (`indptr`, `indices`,
-    `data`) and its transpose by term (`t_indptr`, `t_rows`, `t_data`), an inverted-index
-    search as in `nearest_earlier`, over every row."""
+    (`story[r]`: the story of row r, 0..`out.shape[1]` - 1), itself left out, added into
+    `out` (a `len(sample)` x stories table). The rows are a CSR matrix (`indptr`,
+    `indices`, `data`) and its transpose by term (`t_indptr`, `t_rows`, `t_data`), an
+    inverted-index search as in `nearest_earlier`, over every row."""
     n = indptr.shape[0] - 1
-    out = np.zeros((sample.shape[0], n_stories), np.float32)
     dots = np.zeros(n, np.float32)
     touched = np.empty(n, np.int64)
     for s in range(sample.shape[0]):
@@ -916,18 +915,20 @@ def story_similarities(
             w = data[p]
             term = indices[p]
             for q in range(t_indptr[term], t_indptr[term + 1]):
+                v = w * t_data[q]
+                if v == 0.0:
+                    continue  # a row is marked touched once: when its first product lands
                 r = t_rows[q]
                 if dots[r] == 0.0:
                     touched[m] = r
                     m += 1
-                dots[r] += w * t_data[q]
+                dots[r] += v
         dots[i] = 0.0
         row = out[s]
         for j in range(m):
             r = touched[j]
             row[story[r]] += dots[r]
             dots[r] = 0.0
-    return out
 
 
 @_jit
@@ -990,7 +991,8 @@ def warm() -> None:
     by_row, by_term = np.array([0, 2, 4], np.int64), np.array([0, 1, 3, 4], np.int64)
     two = np.array([0, 1, 1, 2], np.int32), np.array([0, 0, 1, 1], np.int32)
     nearest_earlier(by_row, two[0], w[:4], by_term, two[1], w[:4], 1, 2, 2)
-    similar = story_similarities(by_row, two[0], w[:4], by_term, two[1], w[:4], groups, groups, 2)
+    similar = np.zeros((2, 2), np.float32)
+    story_similarities(by_row, two[0], w[:4], by_term, two[1], w[:4], groups, groups, similar)
     group_silhouettes(similar, groups, np.ones(2, np.float32), groups, np.ones(2))
     from storyline.cluster._features import Featurizer
     from storyline.cluster._options import ClusterOptions

@@ -43,6 +43,9 @@ from storyline.cluster._pairmodel import Logistic, PairModel, default_pair_model
 from storyline.cluster._rethread import ArticleVectors, Rethreading, rethread
 from storyline.model import Article
 
+LOOSE_THREAD = K.MIN_COHESION
+"""A thread of two or more articles less cohesive than this takes no new story (`decide`)."""
+
 # Near-duplicate lookup remembers this many recent articles (bounded memory on endless streams).
 LSH_CAPACITY = 100_000
 # HNSW graph degree and beam widths (Malkov & Yashunin, 2018). Approximate search misses
@@ -387,7 +390,7 @@ class OnlineClusterer:
             # checkpoint (`_rethread.split_loose`), but until then it would draw loosely
             # related stories in: on 100,000 Multi-News articles, 14 loose threads held half
             # of them (the largest 20,371) when this held only without re-threading.
-            p[(x[:, 9] == 0) & (x[:, 8] < K.MIN_COHESION)] = -1.0
+            p[(x[:, 9] == 0) & (x[:, 8] < LOOSE_THREAD)] = -1.0
             best = int(np.argmax(p))
             if p[best] >= self.options.thread_threshold:
                 return new_story, threads[best]

@@ -606,22 +606,24 @@ def _sample_similarities(
     by_term = window.T.tocsr()
     by_term.sort_indices()
     arrays = (
-        window.indptr.astype(np.int64),
-        window.indices.astype(np.int32),
-        window.data.astype(np.float32),
-        by_term.indptr.astype(np.int64),
-        by_term.indices.astype(np.int32),
-        by_term.data.astype(np.float32),
+        window.indptr.astype(np.int64, copy=False),
+        window.indices.astype(np.int32, copy=False),
+        window.data.astype(np.float32, copy=False),
+        by_term.indptr.astype(np.int64, copy=False),
+        by_term.indices.astype(np.int32, copy=False),
+        by_term.data.astype(np.float32, copy=False),
     )
     rows = kept - vectors.first
-    # the kernel releases the GIL: the two halves of the sample run at once
+    similar = np.zeros((len(rows), n_stories), np.float32)
+    # the kernel releases the GIL: the two halves of the sample fill their rows at once
     half = len(rows) // 2
     with ThreadPoolExecutor(2) as pool:
         parts = [
-            pool.submit(story_similarities, *arrays, part, stories, n_stories)
-            for part in (rows[:half], rows[half:])
+            pool.submit(story_similarities, *arrays, rows[a:b], stories, similar[a:b])
+            for a, b in ((0, half), (half, len(rows)))
         ]
-        similar = np.concatenate([f.result() for f in parts])
+        for part in parts:
+            part.result()
     own = window[kept - vectors.first]
     self_dot = np.asarray(own.multiply(own).sum(axis=1), np.float32).ravel()
     return kept, similar, self_dot
