@@ -64,6 +64,8 @@ import scipy.sparse as sp
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float32]
+CsrArrays = tuple[IntArray, npt.NDArray[np.int32], FloatArray, IntArray, npt.NDArray[np.int32], FloatArray]
+"""A CSR matrix's indptr, indices and data, then its transpose's (`_by_row_and_term`)."""
 
 RESOLUTIONS = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
 """Modularity resolutions tried at both node kinds; silhouette chooses among them."""
@@ -258,6 +260,21 @@ def _csr(
     return result.tocsr()
 
 
+def _by_row_and_term(window: sp.csr_matrix) -> CsrArrays:
+    """A CSR matrix's arrays and its transpose's (by term, rows ascending), typed as the
+    kernels' inverted-index searches read them."""
+    by_term = window.T.tocsr()
+    by_term.sort_indices()
+    return (
+        window.indptr.astype(np.int64, copy=False),
+        window.indices.astype(np.int32, copy=False),
+        window.data.astype(np.float32, copy=False),
+        by_term.indptr.astype(np.int64, copy=False),
+        by_term.indices.astype(np.int32, copy=False),
+        by_term.data.astype(np.float32, copy=False),
+    )
+
+
 def _link(
     terms: list[npt.NDArray[np.int32]],
     weights: list[npt.NDArray[np.float16]],
@@ -272,17 +289,7 @@ def _link(
     start..stop-1; `terms` and `weights` hold the kept articles from number `first` on."""
     from storyline.cluster._kernels import nearest_earlier
 
-    window = _csr(terms[: stop - first], weights[: stop - first], n_features)
-    by_term = window.T.tocsr()
-    by_term.sort_indices()
-    arrays = (
-        window.indptr.astype(np.int64),
-        window.indices.astype(np.int32),
-        window.data.astype(np.float32),
-        by_term.indptr.astype(np.int64),
-        by_term.indices.astype(np.int32),
-        by_term.data.astype(np.float32),
-    )
+    arrays = _by_row_and_term(_csr(terms[: stop - first], weights[: stop - first], n_features))
     a, b = start - first, stop - first
     parts: list[tuple[IntArray, FloatArray]] = []
     if threads > 1 and b - a >= PARALLEL_ROWS:
@@ -603,16 +610,7 @@ def _sample_similarities(
     from storyline.cluster._kernels import story_similarities
 
     window = vectors.rows(np.arange(vectors.first, n, dtype=np.int64))
-    by_term = window.T.tocsr()
-    by_term.sort_indices()
-    arrays = (
-        window.indptr.astype(np.int64, copy=False),
-        window.indices.astype(np.int32, copy=False),
-        window.data.astype(np.float32, copy=False),
-        by_term.indptr.astype(np.int64, copy=False),
-        by_term.indices.astype(np.int32, copy=False),
-        by_term.data.astype(np.float32, copy=False),
-    )
+    arrays = _by_row_and_term(window)
     rows = kept - vectors.first
     similar = np.zeros((len(rows), n_stories), np.float32)
     # the kernel releases the GIL: the two halves of the sample fill their rows at once
