@@ -827,6 +827,41 @@ def name_ids(
 
 
 @_jit
+def _accumulate(
+    indptr: IntArray,
+    indices: npt.NDArray[np.int32],
+    data: FloatArray,
+    t_indptr: IntArray,
+    t_rows: npt.NDArray[np.int32],
+    t_data: FloatArray,
+    i: int,
+    below: int,
+    dots: FloatArray,
+    touched: IntArray,
+) -> int:
+    """Add row `i`'s dot products with the rows before `below` that share a term with it
+    (the transpose's postings, rows ascending) into `dots`, and list in `touched` each row
+    as its first nonzero product lands; returns how many rows it touched. The caller sets
+    their `dots` back to 0."""
+    m = 0
+    for p in range(indptr[i], indptr[i + 1]):
+        term = indices[p]
+        w = data[p]
+        for q in range(t_indptr[term], t_indptr[term + 1]):
+            r = t_rows[q]
+            if r >= below:
+                break
+            v = w * t_data[q]
+            if v == 0.0:
+                continue  # a row is listed once: when its first product lands
+            if dots[r] == 0.0:
+                touched[m] = r
+                m += 1
+            dots[r] += v
+    return m
+
+
+@_jit
 def nearest_earlier(
     indptr: IntArray,
     indices: npt.NDArray[np.int32],
@@ -852,18 +887,7 @@ def nearest_earlier(
     dots = np.zeros(n, np.float32)
     touched = np.empty(n, np.int64)
     for i in range(start, stop):
-        m = 0
-        for p in range(indptr[i], indptr[i + 1]):
-            term = indices[p]
-            w = data[p]
-            for q in range(t_indptr[term], t_indptr[term + 1]):
-                r = t_rows[q]
-                if r >= i:
-                    break
-                if dots[r] == 0.0:
-                    touched[m] = r
-                    m += 1
-                dots[r] += w * t_data[q]
+        m = _accumulate(indptr, indices, data, t_indptr, t_rows, t_data, i, i, dots, touched)
         best_r = out_rows[i - start]
         best_v = out_sims[i - start]
         filled = 0
@@ -910,19 +934,7 @@ def story_similarities(
     touched = np.empty(n, np.int64)
     for s in range(sample.shape[0]):
         i = sample[s]
-        m = 0
-        for p in range(indptr[i], indptr[i + 1]):
-            w = data[p]
-            term = indices[p]
-            for q in range(t_indptr[term], t_indptr[term + 1]):
-                v = w * t_data[q]
-                if v == 0.0:
-                    continue  # a row is marked touched once: when its first product lands
-                r = t_rows[q]
-                if dots[r] == 0.0:
-                    touched[m] = r
-                    m += 1
-                dots[r] += v
+        m = _accumulate(indptr, indices, data, t_indptr, t_rows, t_data, i, n, dots, touched)
         dots[i] = 0.0
         row = out[s]
         for j in range(m):

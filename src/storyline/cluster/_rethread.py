@@ -365,9 +365,7 @@ def rethread(
     # the mean silhouette of the sampled articles that share their online thread with
     # another article of the window may not fall (a lone article scores 0 whatever the
     # grouping around it).
-    _, thread_of = np.unique(window_online, return_inverse=True)
-    thread_size = np.bincount(thread_of.reshape(-1), weights=story_size)
-    in_thread = thread_size[thread_of.reshape(-1)[sampled]] >= 2
+    in_thread = _in_shared_threads(window_online[local])[sample - first]
 
     def admissible(groups: IntArray) -> bool:
         return float(per_article(groups)[in_thread].mean()) >= floor
@@ -622,7 +620,7 @@ def _sample_similarities(
         ]
         for part in parts:
             part.result()
-    own = window[kept - vectors.first]
+    own = window[rows]
     self_dot = np.asarray(own.multiply(own).sum(axis=1), np.float32).ravel()
     return kept, similar, self_dot
 
