@@ -457,3 +457,92 @@ def test_threads_shared_within_the_list() -> None:
         True, True, True, False, True, True,
     ]  # fmt: skip
     assert _rethread._in_shared_threads(np.zeros(0, np.int64)).tolist() == []
+
+
+def test_part_silhouettes_are_those_of_the_grouping_with_the_part_moved() -> None:
+    """`part_silhouettes` for a row and a target group is `sampled_silhouettes` (checked
+    against sklearn above) of the grouping in which the row's part, and only it, is moved
+    to that group: into another group, into its own, or into an empty one."""
+    from storyline.cluster._kernels import part_silhouettes
+
+    vectors, _ = _random_window(90, 8)
+    rng = np.random.default_rng(9)
+    _, stories = np.unique(rng.integers(0, 40, 90), return_inverse=True)
+    n_stories = int(stories.max()) + 1
+    story_size = np.bincount(stories).astype(np.float64)
+    sample, similar, self_dot = _rethread._sample_similarities(vectors, 90, stories, n_stories)
+    groups = rng.integers(0, 6, n_stories)
+    # parts: each group's stories in two halves at random, so a part lies in one group
+    _, part = np.unique(np.column_stack([groups, rng.integers(0, 2, n_stories)]), axis=0, return_inverse=True)
+    part = part.reshape(-1).astype(np.int64)
+    part_size = np.bincount(part, weights=story_size)
+    own = stories[sample]
+    targets = np.column_stack([rng.integers(0, 6, len(sample)), groups[own], np.full(len(sample), 6)])
+    group_size = np.bincount(groups, weights=story_size, minlength=7)
+    got = part_silhouettes(similar, own, self_dot, groups, group_size.copy(), part, part_size, targets)
+    assert got.shape == (len(sample), 3)
+    for s in range(len(sample)):
+        for k in range(3):
+            moved = np.where(part == part[own[s]], targets[s, k], groups)
+            expected = _rethread.sampled_silhouettes(
+                similar[s : s + 1], own[s : s + 1], self_dot[s : s + 1], moved, story_size
+            )
+            assert abs(got[s, k] - expected[0]) < 1e-9, (s, k)
+
+
+def test_adopt_parts_joins_a_topics_fragments_and_leaves_one_off_stories_alone() -> None:
+    """A mixed window: two topics, each split online over three threads of six articles,
+    among thirty one-off events of two articles whose community grouping pairs them up
+    (their only shared words are common ones). The topics' fragments join their
+    communities; each one-off event keeps its own thread; lone articles stay."""
+    rng = np.random.default_rng(11)
+    rows: list[dict[int, float]] = []
+    online: list[int] = []
+    community: list[int] = []
+    for topic in range(2):
+        vocabulary = np.arange(60 * topic, 60 * topic + 60)
+        for i in range(18):
+            words = (
+                rng.choice(vocabulary, 12, replace=False).tolist()
+                + rng.choice(np.arange(500, 512), 3, replace=False).tolist()
+            )
+            rows.append({int(w): float(rng.uniform(0.5, 1.5)) for w in words})
+            online.append(3 * topic + i // 6)  # threads 0-2, 3-5
+            community.append(topic)
+    for event in range(30):
+        vocabulary = np.arange(200 + 9 * event, 209 + 9 * event)
+        for _ in range(2):
+            words = (
+                rng.choice(vocabulary, 6, replace=False).tolist()
+                + rng.choice(np.arange(500, 512), 4, replace=False).tolist()
+            )
+            rows.append({int(w): float(rng.uniform(0.5, 1.5)) for w in words})
+            online.append(100 + event)
+            community.append(2 + event // 2)  # two events per community
+    rows.append({int(w): 1.0 for w in (480, 481, 482, 500)})  # a lone article
+    online.append(999)
+    community.append(2)
+    n = len(rows)
+    vectors = _vectors(rows)
+    stories = np.arange(n, dtype=np.int64)  # every article its own story
+    sample, similar, self_dot = _rethread._sample_similarities(vectors, n, stories, n)
+    online_threads = np.array(online, np.int64)
+    result = _rethread.adopt_parts(
+        stories, online_threads, np.array(community, np.int64), np.ones(n), sample, similar, self_dot
+    )
+    assert len(set(result[:18].tolist())) == 1 and len(set(result[18:36].tolist())) == 1
+    assert result[0] != result[18]
+    events = result[36:96].reshape(30, 2)
+    assert (events[:, 0] == events[:, 1]).all() and len(set(events[:, 0].tolist())) == 30
+    assert result[-1] == 999
+    # with no article of a part in the sample, the part stays in its online thread
+    alone = _rethread.adopt_parts(
+        stories,
+        online_threads,
+        np.array(community, np.int64),
+        np.ones(n),
+        sample[:0],
+        similar[:0],
+        self_dot[:0],
+    )
+    assert np.array_equal(alone, online_threads)
