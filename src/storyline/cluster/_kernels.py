@@ -944,29 +944,6 @@ def story_similarities(
 
 
 @_jit
-def _silhouette(
-    sums: npt.NDArray[np.float64], group_size: npt.NDArray[np.float64], own: int, self_dot: float
-) -> float:
-    """A row's silhouette from its summed cosines to each group (`sums`, itself left out)
-    and the groups' rows (`group_size`), `own` its group: 0 alone in its group, or with no
-    other group."""
-    size = group_size[own]
-    if size < 2.0:
-        return 0.0
-    # distances 1 - cosine, summed over the others of the group (itself left out; a row
-    # without terms counts its own distance 1, as the full table does)
-    a = max(0.0, 1.0 - sums[own] / (size - 1.0) + (1.0 - self_dot) / (size - 1.0))
-    best = -np.inf
-    for g in range(group_size.shape[0]):
-        if g != own and group_size[g] > 0.0:
-            best = max(best, sums[g] / group_size[g])
-    if best == -np.inf:
-        return 0.0
-    b = max(0.0, 1.0 - best)
-    return float((b - a) / max(a, b, 1e-12))
-
-
-@_jit
 def group_silhouettes(
     similar: FloatArray,
     own_story: IntArray,
@@ -986,7 +963,19 @@ def group_silhouettes(
         row = similar[s]
         for j in range(row.shape[0]):
             sums[story_group[j]] += row[j]
-        out[s] = _silhouette(sums, group_size, story_group[own_story[s]], self_dot[s])
+        own = story_group[own_story[s]]
+        size = group_size[own]
+        if size >= 2.0:
+            # distances 1 - cosine, summed over the others of the group (itself left out;
+            # a row without terms counts its own distance 1, as the full table does)
+            a = max(0.0, 1.0 - sums[own] / (size - 1.0) + (1.0 - self_dot[s]) / (size - 1.0))
+            best = -np.inf
+            for g in range(n_groups):
+                if g != own and group_size[g] > 0.0:
+                    best = max(best, sums[g] / group_size[g])
+            b = max(0.0, 1.0 - best)
+            if best > -np.inf:
+                out[s] = (b - a) / max(a, b, 1e-12)
         for g in range(n_groups):
             sums[g] = 0.0
     return out
@@ -1027,7 +1016,16 @@ def part_silhouettes(
             sums[target] += moved
             group_size[source] -= size_moved
             group_size[target] += size_moved
-            out[s, k] = _silhouette(sums, group_size, target, self_dot[s])
+            size = group_size[target]
+            if size >= 2.0:
+                a = max(0.0, 1.0 - sums[target] / (size - 1.0) + (1.0 - self_dot[s]) / (size - 1.0))
+                best = -np.inf
+                for g in range(n_groups):
+                    if g != target and group_size[g] > 0.0:
+                        best = max(best, sums[g] / group_size[g])
+                b = max(0.0, 1.0 - best)
+                if best > -np.inf:
+                    out[s, k] = (b - a) / max(a, b, 1e-12)
             group_size[target] -= size_moved
             group_size[source] += size_moved
             sums[target] -= moved
