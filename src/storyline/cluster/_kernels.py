@@ -981,60 +981,6 @@ def group_silhouettes(
     return out
 
 
-@_jit
-def part_silhouettes(
-    similar: FloatArray,
-    own_story: IntArray,
-    self_dot: FloatArray,
-    story_group: IntArray,
-    group_size: npt.NDArray[np.float64],
-    story_part: IntArray,
-    part_size: npt.NDArray[np.float64],
-    targets: IntArray,
-) -> npt.NDArray[np.float64]:
-    """Each sampled row's silhouette, as in `group_silhouettes`, when the part of its own
-    story (`story_part`: each story's part; a part's stories all lie in one group) is moved
-    whole into group `targets[s, k]`, for each column k; the other stories stay in
-    `story_group`. `part_size` is each part's rows. Returns a rows x `targets.shape[1]`
-    table. `group_size` is changed while a row is measured and restored after."""
-    n_groups = group_size.shape[0]
-    out = np.zeros((similar.shape[0], targets.shape[1]))
-    sums = np.zeros(n_groups)
-    for s in range(similar.shape[0]):
-        row = similar[s]
-        part = story_part[own_story[s]]
-        source = story_group[own_story[s]]
-        moved = 0.0
-        for j in range(row.shape[0]):
-            sums[story_group[j]] += row[j]
-            if story_part[j] == part:
-                moved += row[j]
-        size_moved = part_size[part]
-        for k in range(targets.shape[1]):
-            target = targets[s, k]
-            sums[source] -= moved
-            sums[target] += moved
-            group_size[source] -= size_moved
-            group_size[target] += size_moved
-            size = group_size[target]
-            if size >= 2.0:
-                a = max(0.0, 1.0 - sums[target] / (size - 1.0) + (1.0 - self_dot[s]) / (size - 1.0))
-                best = -np.inf
-                for g in range(n_groups):
-                    if g != target and group_size[g] > 0.0:
-                        best = max(best, sums[g] / group_size[g])
-                b = max(0.0, 1.0 - best)
-                if best > -np.inf:
-                    out[s, k] = (b - a) / max(a, b, 1e-12)
-            group_size[target] -= size_moved
-            group_size[source] += size_moved
-            sums[target] -= moved
-            sums[source] += moved
-        for g in range(n_groups):
-            sums[g] = 0.0
-    return out
-
-
 def warm() -> None:
     """Compile (or load from the cache) every kernel, on tiny inputs."""
     terms, names = Ragged(4), Ragged(4)
@@ -1060,16 +1006,6 @@ def warm() -> None:
     similar = np.zeros((2, 2), np.float32)
     story_similarities(by_row, two[0], w[:4], by_term, two[1], w[:4], groups, groups, similar)
     group_silhouettes(similar, groups, np.ones(2, np.float32), groups, np.ones(2))
-    part_silhouettes(
-        similar,
-        groups,
-        np.ones(2, np.float32),
-        groups,
-        np.ones(2),
-        groups,
-        np.ones(2),
-        np.zeros((2, 1), np.int64),
-    )
     from storyline.cluster._features import Featurizer
     from storyline.cluster._options import ClusterOptions
     from storyline.model import Article

@@ -33,11 +33,7 @@ graph reach what no single pass does. Re-threading adds that step at the end of 
    sample's own distances score an article of a small thread 0, like one alone, and only
    coarse groups keep mates in the sample. That chose a grouping of heaps of unrelated
    stories there (thread F1 0.10 against the stories), where the online threads score
-   0.62 and win when measured whole. Where the online threads win, the best community
-   grouping is still taken in parts (`adopt_parts`): a window of a few long topics among
-   thousands of one-off stories has no grouping that fits all of it, so each online
-   thread's part in a community joins it only where its own sampled articles fit it, and
-   better than their thread;
+   0.62 and win when measured whole;
 4. a thread of the chosen grouping that is less cohesive than any topic is split
    (`split_loose`): its stories' own subgraph is cut into Louvain communities, again while
    a part stays too loose. A thread of many topics is not one. (Online, a thread that
@@ -316,8 +312,7 @@ class Rethreading:
 
     story_thread: IntArray
     choice: str
-    """"online", or "stories at resolution R" / "threads at resolution R", or "online, with
-    parts of" one of those (`adopt_parts`)."""
+    """"online", or "stories at resolution R" / "threads at resolution R"."""
     silhouettes: dict[str, float]
     split: int = 0
     """Loose threads of the chosen grouping that were split (step 4): `choice` names the
@@ -383,14 +378,6 @@ def rethread(
     scores = {name: value for name, _, value in candidates}
     kept = [c for c in candidates if c[0] == "online" or admissible(c[1])]
     best_name, best, _ = max(kept, key=lambda c: c[2])  # ties: the first (online first)
-    communities = [c for c in candidates if c[0] != "online"]
-    if best_name == "online" and communities:
-        # No grouping fits the whole window better, but one may fit a part of it: the
-        # best community grouping is taken where its parts fit it (`adopt_parts`).
-        name, groups, _ = max(communities, key=lambda c: c[2])
-        parts = adopt_parts(local, window_online, groups, story_size, sample - first, similar, self_dot)
-        if not np.array_equal(parts, window_online):
-            best_name, best = f"online, with parts of {name}", parts
     best, split = split_loose(vectors, local, best)
     fresh = max(n_threads, int(known.max()) + 1 if len(known) else 0)
     result = known.copy()
@@ -470,92 +457,6 @@ def groupings(
             if (kind, near) not in runs.values():
                 run(kind, near)
     return candidates
-
-
-def adopt_parts(
-    stories: IntArray,
-    online: IntArray,
-    communities: IntArray,
-    story_size: npt.NDArray[np.float64],
-    sample: IntArray,
-    similar: FloatArray,
-    self_dot: FloatArray,
-    rounds: int = 2,
-) -> IntArray:
-    """The online threads, with the parts of a community grouping that fit it: labels per
-    story of the window (`stories`: each kept article's story; `online`, `communities`:
-    each story's online thread and community; `story_size`: its kept articles; `sample`,
-    `similar`, `self_dot`: the silhouette sample, its kept articles, from
-    `_sample_similarities`).
-
-    A window of a few long topics among thousands of one-off stories has no grouping that
-    fits all of it: communities fine enough to join a topic's fragments also join each
-    one-off story to its nearest neighbours. So each *part*, the stories of one online
-    thread in one community, is judged alone, by the silhouettes of its sampled articles
-    (each against every kept article, `_kernels.part_silhouettes`): it joins its community
-    when they fit it better than their online thread (their summed silhouettes are higher)
-    and fit it at all (their mean silhouette in it is above 0: nearer to it than to any
-    other group). A part with no article in the sample stays. The largest part of each
-    community holds it. A part of lone articles (online threads of one article) stays: a
-    silhouette cannot credit an article alone, so any pairing would win. Each round judges
-    every part against the grouping the round before left (the first: every part of two
-    or more articles joined); two rounds, as a part's choice changes what its community
-    is."""
-    from storyline.cluster._kernels import part_silhouettes
-
-    n_stories = len(online)
-    _, part_of = np.unique(np.column_stack([online, communities]), axis=0, return_inverse=True)
-    part_of = part_of.reshape(-1).astype(np.int64)
-    n_parts = int(part_of.max()) + 1 if n_stories else 0
-    part_size = np.bincount(part_of, weights=story_size, minlength=n_parts).astype(np.float64)
-    shared = _in_shared_threads(online[stories])
-    lone = np.bincount(part_of[stories], weights=shared, minlength=n_parts) == 0
-    part_community = np.zeros(n_parts, np.int64)
-    part_community[part_of] = communities
-    # the holder of each community: its largest part (ties: the first)
-    order = np.lexsort((np.arange(n_parts), -part_size, part_community))
-    first = np.r_[True, part_community[order][1:] != part_community[order][:-1]]
-    holder = np.zeros(n_parts, np.bool_)
-    holder[order[first]] = True
-    holder &= ~lone
-    judged = ~lone & ~holder
-    row_part = part_of[stories[sample]]
-    rows = judged[row_part]
-    if not rows.any():
-        return online
-    row_part = row_part[rows]
-    # Every label a story can take, numbered 0..: the online threads, then the communities.
-    thread_label, thread_index = np.unique(online, return_inverse=True)
-    community_label, community_index = np.unique(communities, return_inverse=True)
-    thread_index = thread_index.reshape(-1).astype(np.int64)
-    community_index = community_index.reshape(-1).astype(np.int64) + len(thread_label)
-    n_labels = len(thread_label) + len(community_label)
-    part_stay = np.zeros(n_parts, np.int64)
-    part_stay[part_of] = thread_index
-    part_join = np.zeros(n_parts, np.int64)
-    part_join[part_of] = community_index
-    targets = np.column_stack([part_join[row_part], part_stay[row_part]])
-    joins = ~lone
-    for _ in range(rounds):
-        story_label = np.where(joins[part_of], community_index, thread_index)
-        group_size = np.bincount(story_label, weights=story_size, minlength=n_labels).astype(np.float64)
-        values = part_silhouettes(
-            similar[rows],
-            stories[sample[rows]],
-            self_dot[rows],
-            story_label,
-            group_size,
-            part_of,
-            part_size,
-            targets,
-        )
-        join = np.bincount(row_part, values[:, 0], minlength=n_parts)
-        stay = np.bincount(row_part, values[:, 1], minlength=n_parts)
-        joins = (judged & (join > stay) & (join > 0)) | holder
-    result = online.copy()
-    moved = joins[part_of]
-    result[moved] = communities[moved] + int(online.max()) + 1
-    return result
 
 
 def cohesion(vectors: ArticleVectors, articles: IntArray, groups: IntArray) -> npt.NDArray[np.float64]:
