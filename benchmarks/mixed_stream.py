@@ -21,6 +21,12 @@ takes many parts is a topic that swallowed others.
     .venv/bin/python benchmarks/mixed_stream.py /tmp/stream-val.jsonl \\
         ../shared/data/streams/duc_topics_dev.jsonl.gz --runs default,--no-rethread
 
+Any dated topic stream with `story_id` can stand in for DUC (the tables still call it
+"DUC"); the Entities timeline stream (`make_stream.py --entities`: six topics followed for
+years) checks that broad topics are not cut into pieces among one-off stories:
+
+    .venv/bin/python benchmarks/mixed_stream.py /tmp/stream-val.jsonl /tmp/stream-entities.jsonl --runs default
+
 Nothing here was tuned on the mixed stream; see docs/benchmarks.md for what it was used for.
 """
 
