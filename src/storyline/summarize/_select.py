@@ -165,13 +165,13 @@ def best_fill(
         top = max(alone[i] / max(int(n_words[i]), 1) for i in pool)
         scale = coverage.weight / top if top > 0 else 0.0
     order = sorted(pool, key=lambda i: -value[i])
-    density = max(float(scores[i]) for i in pool)
-    if density <= 0:
+    if max(float(scores[i]) for i in pool) <= 0:
         return None
+    # the most a word can add: the bound that prunes the search
     if scale:
-        density = max(
-            value[i] / max(int(n_words[i]), 1) + scale * alone[i] / max(int(n_words[i]), 1) for i in pool
-        )
+        density = max((value[i] + scale * alone[i]) / max(int(n_words[i]), 1) for i in pool)
+    else:
+        density = max(float(scores[i]) for i in pool)
     where = {i: k for k, i in enumerate(pool)}
     sims = embeddings[pool] @ embeddings[pool].T
     clash: dict[tuple[int, int], bool] = {}
