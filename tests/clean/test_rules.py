@@ -22,6 +22,10 @@ JUNK = [
     ("https://www.example.com/news/story-123", "url_or_email"),
     ("newsdesk@example.org", "url_or_email"),
     ("The Meridian Post", "fragment"),
+    ("Follow Ana Roux on Twitter @anaroux", "share_or_promo"),
+    ("Follow @kessportherald for live updates", "share_or_promo"),
+    ("(Quiz: How well do you know the port?)", "share_or_promo"),
+    ("(Video: Firefighters at the harbour)", "share_or_promo"),
 ]
 
 PROSE = [
@@ -33,6 +37,14 @@ PROSE = [
     "He was pictured in court on Monday wearing a grey suit, and did not speak.",
     "Comments by the minister angered the union, which called them insulting.",
     '"We will find out who is responsible," Valkov said.',
+    "Follow the money, the senator said on Monday, and you will find who paid.",
+    "Police follow the suspects on foot through the old town, witnesses said.",
+    "(The vote was 52 to 48, with two members absent.)",
+    "The mayor showed a photo of the damage (a family photo) to the council on Monday.",
+    "Follow the president on Twitter and you would think the trade war was already won, economists said.",
+    "She keeps the picture of her late husband on her desk, next to her favorite image (a wedding photo)",
+    "The agency released the suspect's booking photo on Monday, along with a description of his car, his "
+    "clothes, the route he took from the bank and the names of two people who saw him leave (police photo)",
 ]
 
 

@@ -123,3 +123,36 @@ def test_a_wire_dash_becomes_a_dash_and_the_dateline_still_goes() -> None:
     given = cleaned.to_given(start, start + len("filed in May"))
     assert text[given[0] : given[1]] == "filed in May"
     assert any(d.reason == "dateline" for d in dropped)
+
+
+def test_wiki_link_markup_keeps_the_text_shown() -> None:
+    text = "Talks in [[Damascus]] with [[Hamad bin Jassim Al Thani|Hamad]] failed."
+    assert fix_text(text) == "Talks in Damascus with Hamad failed."
+    assert _maps_back(text, "Damascus")
+    # The shown part of a piped link maps onto the whole link, which holds it.
+    piece = paragraph_pieces(text)[0]
+    offsets = OffsetMap.from_runs([(0, piece.start), *piece.runs])
+    start = piece.text.index("Hamad")
+    given_start, given_end = offsets.to_given(start, start + len("Hamad failed"))
+    assert "Hamad]] failed" in text[given_start:given_end]
+    assert fix_text("x [[]] and [[a|b|c]] stay") == "x [[]] and [[a|b|c]] stay"
+
+
+@given(
+    st.text(alphabet="ab `'\u00e9\u00c3\u00a9", min_size=1, max_size=30),
+    st.integers(0, 30),
+)
+def test_a_piece_cut_in_two_maps_each_part_back(text: str, at: int) -> None:
+    """`Piece.before` and `Piece.after` keep each part one run of the given text."""
+    for piece in paragraph_pieces(text):
+        cut = min(at, len(piece.text))
+        head, tail = piece.before(cut), piece.after(cut)
+        if head is None or tail is None:  # the cut fell inside a repaired character
+            assert head is None and tail is None
+            continue
+        assert head.text + tail.text == piece.text
+        assert piece.start == head.start <= head.end <= tail.start <= tail.end == piece.end
+        for part in (head, tail):
+            offsets = OffsetMap.from_runs(part.runs)
+            assert offsets.clean_length == len(part.text)
+            assert offsets.given_length == part.end - part.start

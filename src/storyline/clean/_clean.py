@@ -13,7 +13,9 @@ from storyline.clean._rules import (
     LINKS_HEADER,
     READING_PREFIX,
     classify_line,
+    ends_a_sentence,
     error_page_reason,
+    inline_credit,
     looks_like_headline,
 )
 from storyline.model import NOTE_REASONS, Article, CleanText, Corpus, Dropped, OffsetMap
@@ -110,7 +112,11 @@ def clean_article(
 
     comment_start = _comment_section_start(lines)
     in_links = False  # inside a "Read more:" list of headlines
-    for i, piece in enumerate(pieces):
+    # A paragraph split at a credit inside it goes back on the stack as its parts, each
+    # judged like any line: a menu or a byline may have been run into one line with it.
+    stack = [(i, piece, False) for i, piece in enumerate(pieces)][::-1]
+    while stack:
+        i, piece, is_part = stack.pop()
         line = piece.text
         if in_links and count_words(line) <= 14 and not _SENTENCE_END.search(line):
             drop(piece, "related_links")
@@ -138,7 +144,7 @@ def clean_article(
             continue
         is_before_body = not any(count_words(k.text) >= _BODY_MIN_WORDS for k in kept)
         reason = classify_line(line)
-        if reason is None and title is None and is_before_body and looks_like_headline(line):
+        if reason is None and title is None and is_before_body and not is_part and looks_like_headline(line):
             title = line
             drop(piece, "headline", detail="kept as title")
             continue
@@ -146,9 +152,17 @@ def clean_article(
             drop(piece, reason)
             continue
         dateline = DATELINE_PREFIX.match(line)
-        if dateline and count_words(line) > count_words(dateline.group(0)) + 3:
+        if (
+            dateline
+            and count_words(line) > count_words(dateline.group(0)) + 3
+            and not ends_a_sentence(dateline.group(0))
+        ):
             piece = _cut_prefix(article.id, piece, dateline.end(), "dateline", dropped, kind="prefix")
-        kept.append(piece)
+        parts = _cut_inline_credits(article.id, piece, dropped)
+        if parts == [piece]:
+            kept.append(piece)
+        else:
+            stack.extend((i, part, True) for part in reversed(parts))
     return _with_clean(replace(article, title=title), kept, dropped), kept, dropped
 
 
@@ -160,6 +174,34 @@ def _cut_prefix(
     text = piece.text[:n_chars].strip()
     dropped.append(Dropped(article_id, text, reason, kind=kind, start=piece.start, end=rest.start))
     return rest
+
+
+_MAX_INLINE_CUTS = 20
+
+
+def _cut_inline_credits(article_id: str, piece: Piece, dropped: list[Dropped]) -> list[Piece]:
+    """The paragraph less the credits inside it (`inline_credit`), each recorded as
+    dropped. A credit inside a paragraph marks where a scraper joined two parts of a page
+    (a caption and the report, a teaser and the story), so the paragraph is split there:
+    every kept piece stays one run of the given text, and no sentence spans a cut."""
+    out: list[Piece] = []
+    for _ in range(_MAX_INLINE_CUTS):
+        found = inline_credit(piece.text)
+        if found is None:
+            break
+        start, end, reason = found
+        head = piece.before(len(piece.text[:start].rstrip()))
+        tail = piece.after(end)
+        if head is None or tail is None:
+            break  # the credit runs into a repaired character: left as it is
+        text = piece.text[start:end].strip()
+        dropped.append(Dropped(article_id, text, reason, kind="inline", start=head.end, end=tail.start))
+        if head.text:
+            out.append(head)
+        piece = tail
+    if piece.text:
+        out.append(piece)
+    return out
 
 
 def _comment_section_start(lines: list[str]) -> int | None:

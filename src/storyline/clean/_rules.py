@@ -42,6 +42,14 @@ _CREDIT_TAIL = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+# "(U.S. Navy photo)" closing a line: a caption, no headline ("... next to her favourite
+# image (a wedding photo)", with a determiner, is prose). The credit itself is cut inside
+# the line (`inline_credit`).
+_SOURCE_PHOTO_TAIL = re.compile(
+    r"\((?!\s*(?:a|an|the|her|his|their|my|our|your|its|this|that|one|some)\b)([\w.&'’-]+\s+){1,3}"
+    r"(photo|photograph|image)s?\)\s*$",
+    re.IGNORECASE,
+)
 _CAPTION_START = re.compile(
     r"^\s*(\(?(file\s+)?photo\b|image\s*(copyright|caption)?\s*:|picture\s*:|pictured\s*:|caption\s*:|"
     r"\[?(image|photo|video)\]?\s*$|getty\s+images|ap\s+photo)",
@@ -90,6 +98,10 @@ _SHARE = re.compile(
       | related(\s+(stories|articles|coverage|content|links))?
       | more\s+(on|from|about|stories)\b.{0,60}
       | (subscribe|sign\s+up|newsletter|follow\s+us|like\s+us|download\s+(our|the)\s+app)\b.*
+      | follow\s+[\w.'’-]+(\s+[\w.'’-]+){0,3}\s+on\s+(twitter|facebook|instagram|x|threads|bluesky)\b(\s*:?\s*@\w+)?\s*[.!]?
+      | follow\s+@\w+(\s+on\s+\w+)?(\s+for\s+[^.]{0,40})?\s*[.!]?
+      | \(\s*(quiz|poll|video|watch|photos?|gallery|slideshow|related|read\s+more|more|see\s+also|also\s+read
+          |listen|map|graphic|interactive|click\s+here|full\s+coverage)\s*:[^()]{0,120}\)      # (Quiz: Do you know X?)
       | (tweet|print|email|e-mail|facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|copy\s+link)
         ([\s|,•/]+(tweet|print|email|e-mail|facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|copy\s+link|share))*
       | \[?advertisement\]?|\[?ad\]?|sponsored(\s+content)?
@@ -133,6 +145,8 @@ DATELINE_PREFIX = re.compile(
         )\s*([-–—]+|_)\s+                                                  # -- / — / NYT wire's " _ "
       | ([A-Z][\w.'’/-]+(\s+[\w.'’-]+){0,3}(,\s*[\w.'’-]+(\s+[\w.'’-]+){0,2})?\s*)?  # Boston (CNN) jurors
         \(\s*(?i:ap|afp|reuters|cnn|upi|xinhua)\s*\)(\s*[-–—]+\s+|(?!\s*[-–—_])\s*)  # (CNN) -- / ( cnn ) alone
+      | ((?!(?:AIDS|NASA|NATO|OPEC|FIFA|UEFA|POLL|NOAA|IAEA|UNHCR|UNICEF|UNESCO|ASEAN|NAFTA|OSCE|CNBC|MSNBC|ESPN|NYSE|NCAA|NAACP)\b)[A-Z][A-Z.'’-]{3,}(\s+[A-Z][A-Z.'’-]+){0,2}|[A-Z]{2,3}\s+[A-Z][A-Z.'’-]{3,}(\s+[A-Z][A-Z.'’-]+)?)(\s*/\s*((?!(?:AIDS|NASA|NATO|OPEC|FIFA|UEFA|POLL|NOAA|IAEA|UNHCR|UNICEF|UNESCO|ASEAN|NAFTA|OSCE|CNBC|MSNBC|ESPN|NYSE|NCAA|NAACP)\b)[A-Z][A-Z.'’-]{3,}(\s+[A-Z][A-Z.'’-]+){0,2}|[A-Z]{2,3}\s+[A-Z][A-Z.'’-]{3,}(\s+[A-Z][A-Z.'’-]+)?))+
+        \s*[:\-–—]+\s+                                                  # BEIJING/ DAMASCUS: / NEW YORK/LONDON -
     )(?=\S)""",
     re.VERBOSE,
 )
@@ -194,7 +208,11 @@ def is_fragment(line: str) -> bool:
 def looks_like_headline(line: str) -> bool:
     """A first line short enough and unpunctuated enough to be a headline."""
     n_words = count_words(line)
-    return 3 <= n_words <= 25 and not line.rstrip().endswith((".", ",", ";"))
+    return (
+        3 <= n_words <= 25
+        and not line.rstrip().endswith((".", ",", ";"))
+        and not _SOURCE_PHOTO_TAIL.search(line)
+    )
 
 
 # Order matters: the first rule that matches gives the reason.
@@ -248,3 +266,138 @@ def error_page_reason(text: str) -> str | None:
         return None
     match = _ERROR_PAGE.search(text)
     return f"error_page: {match.group(0).strip()[:40]}" if match else None
+
+
+# Credits inside a paragraph. Scraped pages and Multi-News join a page's parts into one
+# line, so a report's own dateline and agency credit can sit after a teaser headline or a
+# photo caption: "... wednesday... ( associated press ) shanghai ( ap ) — china signed",
+# "... parade. ( ap photo/carolyn kaster ) new delhi ( ap ) — ". A credit is dropped where
+# its form cannot be prose: an agency in parentheses before a dash, a photo credit in
+# parentheses, a BBC-style "Image copyright X image caption".
+_AGENCY = (
+    r"ap|afp|reuters|cnn|upi|xinhua|dpa|efe|ansa|pti|ians|bloomberg|cn|cns|thestreet|marketwatch"
+    r"|associated\s+press|press\s+release|[\w-]+\.com(/ap)?"
+)
+_EDITION = r"philippines|health|money|politics|business|wire|español|espanol|tech|sports?|digital"
+_WIRE_CREDIT = re.compile(
+    rf"\(\s*(?P<agency>{_AGENCY})(?:\s+(?:{_EDITION}))?(?:,\s*{MONTH}\s+\d{{1,2}})?\s*\)"  # ( cnn philippines, june 25 )
+    r"\s*(?:--+|[-–—_])\s+",
+    re.IGNORECASE,
+)
+# An AP page's cut headline: the ellipsis is attached to the cut word ("wednesday..."), or
+# the page's credit is followed by the report's own dateline ("... ( associated press )
+# boise, idaho ( ap ) —"); a spaced ellipsis before prose is the writer's own.
+_TEASER_CREDIT = re.compile(
+    r"((?<=[\w.,;:])(?:\.\.\.|…)\s*\(\s*associated\s+press\s*\)\s*"
+    r"|(?:\.\.\.|…)\s*\(\s*associated\s+press\s*\)\s*(?=[^()]{1,60}\(\s*ap\s*\)\s*(?:--+|[-–—_])\s))",
+    re.IGNORECASE,
+)
+# The page's own credit just before the report's dateline: "( associated press ) london ( ap ) —".
+_PAGE_CREDIT = re.compile(
+    r"\(\s*associated\s+press\s*\)\s+(?=[^()]{1,60}\(\s*ap\s*\)\s*(?:--+|[-–—_])\s)", re.IGNORECASE
+)
+# Words no photo credit holds: a determiner or possessive makes "(a wedding photo)" prose.
+_NOT_IN_CREDIT = r"(?!(?:a|an|the|her|his|their|my|our|your|its|this|that|these|those|one|some|any)\b)"
+_PHOTO_CREDIT = re.compile(
+    rf"""\(\s*(
+        ([\w.&-]+\s+){{0,3}}photos?\s*(/|:|by\b)                         # ( ap photo/x ), ( photo: submitted )
+          (?!\s*(?:left|right|above|below|top|bottom|see|members|\d))[^()]{{1,80}}
+      | ({_NOT_IN_CREDIT}[\w.&'’-]+\s+){{1,3}}photos?                  # ( AP Photo ), ( U.S. Navy photo )
+      | (ap|afp|reuters|epa|getty\s+images)\s*/\s*[^()]{{2,60}}       # (Reuters/John Smith)
+    )\s*\)\s*""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_IMAGE_COPYRIGHT = re.compile(
+    r"""\bimage\s+copyright\s+(
+        (?:(?!image\s+caption)\S+\s+){1,6}?image\s+caption\s+       # Image copyright getty images image caption
+      | (afp|pa|ap|reuters|epa|bbc|getty\s+images|afp/getty\s+images|science\s+photo\s+library)\s+
+    )
+    | ^\s*image\s+caption\s+                                        # Image caption (a caption follows)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A word that ends a sentence, unless it is an abbreviation a dateline carries: a state
+# or province ("n.y.", "okla.", "ont."), a month ("jan."), "st." or "ft.".
+_ENDS_SENTENCE = re.compile(r"(?:[.!?…][\"”’']?|\|)$")
+_ABBREVIATION = re.compile(
+    r"""^(([a-z]\.){2,}|(ala|ariz|ark|calif|cal|colo|conn|del|fla|ga|ida|ill|ind|kan|ky|la|md|mass|mich|minn
+        |miss|mo|mont|neb|nev|okla|ore|pa|penn|tenn|tex|va|vt|wash|wis|wisc|wyo|w\.va|mex|ont|que|alta|sask
+        |man|nfld|yuk|nwt|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|st|ft|mt)\.)$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_DATELINE_WORDS = 6
+"""At most this many words of place (and date) before a mid-paragraph credit are its
+dateline ("nairobi, kenya", "sansha, hainan, july 22"); more, and nothing is cut."""
+# Words no dateline holds: a place and a date have no article, preposition or verb.
+_NOT_A_PLACE = re.compile(
+    r"\b(the|a|an|for|from|by|about|to|at|with|and|or|but|his|her|their|its|said|says|told|reported"
+    r"|report|reports|agency|asked|according|is|was|were|are|has|had|have|he|she|they|it|we|i)\b|[\"“”]",
+    re.IGNORECASE,
+)
+_TEASER_WORDS = 30
+
+
+def inline_credit(line: str) -> tuple[int, int, str] | None:
+    """The first credit inside a line, as (start, end, reason): "dateline" for an agency
+    credit with the place before it, "credit" for a photo or image credit or a page's own
+    credit before the report's dateline, "teaser" for a cut headline that an agency's page
+    puts before its credit. None when there is none. An embedded post's signature ("— Ana
+    Roux (@anaroux) March 8, 2026") stays: the quote stage reads its author from it."""
+    found: list[tuple[int, int, str]] = []
+    if match := _TEASER_CREDIT.search(line):
+        start = _text_start(line, match.start(), _TEASER_WORDS)
+        if start is not None:
+            found.append((start, match.end(), "teaser"))
+    for match in _WIRE_CREDIT.finditer(line):
+        start = _dateline_start(line, match)
+        if start is not None:
+            found.append((start, match.end(), "dateline"))
+            break
+    for pattern, reason in (
+        (_PAGE_CREDIT, "credit"),
+        (_PHOTO_CREDIT, "credit"),
+        (_IMAGE_COPYRIGHT, "credit"),
+    ):
+        if match := pattern.search(line):
+            found.append((match.start(), match.end(), reason))
+    return min(found) if found else None
+
+
+def _dateline_start(line: str, credit: re.Match[str]) -> int | None:
+    """Where the dateline of a credit inside a line starts ("nairobi, kenya ( cnn ) --"
+    after a sentence), or None where the words before it are prose, not a place: too many,
+    with no sentence end before them, holding an article, a preposition or a verb, or
+    naming the agency itself ("a count by Reuters (reuters) --")."""
+    start = _text_start(line, credit.start(), _DATELINE_WORDS)
+    if start is None:
+        return None
+    before = line[start : credit.start()]
+    if _NOT_A_PLACE.search(before):
+        return None
+    agency = re.escape(" ".join(credit.group("agency").split()))
+    if re.search(rf"(\b{agency}|associated\s+press)\s*$", before, re.IGNORECASE):
+        return None
+    return start
+
+
+def ends_a_sentence(text: str) -> bool:
+    """Whether a word of `text` ends a sentence ("called." in "Police were called. goshen,
+    n.y. ( ap ) —"): such a text is no dateline, though it ends like one."""
+    return any(_sentence_end(word) for word in text.split()[:-1])
+
+
+def _sentence_end(word: str) -> bool:
+    return bool(_ENDS_SENTENCE.search(word)) and not _ABBREVIATION.match(word.lstrip("(\"“'‘"))
+
+
+def _text_start(line: str, before: int, max_words: int) -> int | None:
+    """Where the words that end at `before` start (after the last word that ends a
+    sentence, or at the line's start), or None when that is more than `max_words` back."""
+    words = list(re.finditer(r"\S+", line[:before]))
+    start = 0
+    for n, word in enumerate(reversed(words)):
+        if _sentence_end(word.group()) or word.group().endswith(")"):
+            start = word.end()
+            break
+        if n >= max_words:
+            return None
+    return start + len(line[start:before]) - len(line[start:before].lstrip())

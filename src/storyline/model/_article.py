@@ -21,7 +21,8 @@ class Dropped:
     reason: str
     kind: str = "line"
     """"line" (a paragraph or line), "prefix" (cut from the start of a paragraph),
-    "document", "document_tail" or "sentence"."""
+    "inline" (cut from inside a paragraph: a credit), "document", "document_tail" or
+    "sentence"."""
     detail: str | None = None
     start: int | None = None
     end: int | None = None

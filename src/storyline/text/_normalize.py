@@ -55,9 +55,46 @@ class Piece:
                 runs[0] = (n_clean - left, n_given)
         return Piece(self.text[n_chars:], start, self.end, tuple(runs))
 
+    def before(self, n_chars: int) -> Piece | None:
+        """The piece's first `n_chars` clean characters, its given extent cut to match;
+        None where the cut would fall inside an edit (a repaired character)."""
+        split = _split_runs(self.runs, n_chars)
+        if split is None:
+            return None
+        return Piece(self.text[:n_chars], self.start, self.start + split[2], split[0])
+
+    def after(self, n_chars: int) -> Piece | None:
+        """The piece from clean character `n_chars` on, its given extent cut to match;
+        None where the cut would fall inside an edit."""
+        split = _split_runs(self.runs, n_chars)
+        if split is None:
+            return None
+        return Piece(self.text[n_chars:], self.start + split[2], self.end, split[1])
+
     def prefix_end(self, n_chars: int) -> int:
         """The given-text offset where the first `n_chars` clean characters end."""
         return self.without_prefix(n_chars).start if n_chars < len(self.text) else self.end
+
+
+Runs = tuple[tuple[int, int], ...]
+
+
+def _split_runs(runs: Runs, at: int) -> tuple[Runs, Runs, int] | None:
+    """`runs` split at clean offset `at`: the runs before, the runs after, and the given
+    length the runs before cover (deletions at `at` go before). None when `at` falls
+    strictly inside an edit run."""
+    clean = given = 0
+    for i, (n_clean, n_given) in enumerate(runs):
+        if clean + n_clean <= at:
+            clean, given = clean + n_clean, given + n_given
+            continue
+        if clean == at:
+            return runs[:i], runs[i:], given
+        if n_clean != n_given:
+            return None
+        k = at - clean
+        return (*runs[:i], (k, k)), ((n_clean - k, n_clean - k), *runs[i + 1 :]), given + k
+    return runs, (), given
 
 
 def fix_line(line: str) -> str:
@@ -86,10 +123,17 @@ def curl_wire_quotes(line: str) -> str:
 
 # "[Sergey Lavrov](#)", "[the ministry](http://...)": Markdown links left by a scraper.
 _MD_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\([^()\s]{0,2000}\)")
+# "[[Damascus]]", "[[Hamad bin Jassim|Hamad]]": wiki links; the text shown is the last part.
+# Not after a word or a bracket, and shown text that starts with a letter: "x[[0]]" and
+# "df[['price']]" are code.
+_WIKI_LINK = re.compile(r"(?<![\w\])])\[\[(?:[^\[\]|\n'\"]{1,300}\|)?([^\W\d_][^\[\]|\n'\"]{0,299})\]\]")
 
 
 def strip_link_markup(line: str) -> str:
-    """Keep the text of Markdown links a scraper left in a page, drop their targets."""
+    """Keep the text of Markdown and wiki links a scraper left in a page, drop their
+    targets and brackets."""
+    if "[[" in line:
+        line = _WIKI_LINK.sub(r"\1", line)
     if "](" not in line:
         return line
     while True:
