@@ -328,3 +328,34 @@ def test_a_name_that_chains_a_father_s_name_is_not_the_father() -> None:
         {0: [("Tariq Hassan Nouri", "PERSON"), ("Hassan Nouri", "PERSON"), ("Basra", "GPE")]},
     )
     assert not _together(index, "Tariq Hassan Nouri", "Hassan Nouri")
+
+
+def test_a_tagger_span_across_a_dash_is_two_names() -> None:
+    # "on CBS, NBC and Fox — Quist also appeared": one span over the dash would make a
+    # second "Quist" (a body) and leave her surname ambiguous in that report.
+    index = _index(
+        [
+            "Marla Quist spoke on Sunday. Besides the usual programs on CBS and Fox — Quist also "
+            "appeared on two radio shows. Quist said she was tired.",
+            "Quist said the final was hard.",
+        ],
+        {0: [("Marla Quist", "PERSON"), ("CBS", "ORG"), ("Fox — Quist", "ORG"), ("Quist", "PERSON")]},
+    )
+    assert not [e for e in index.entities if "—" in e.name or e.name == "Fox Quist"]
+    assert _entity_of(index, 0, "Quist", nth=1) == "Marla Quist"
+    assert _entity_of(index, 1, "Quist") == "Marla Quist"
+
+
+def test_a_hyphen_inside_a_name_joins_it() -> None:
+    index = _index(
+        ["Lawyer Kaajal Ramjathan-Keogh spoke in Pretoria. Ramjathan-Keogh said the ruling was clear."]
+    )
+    assert _together(index, "Kaajal Ramjathan-Keogh", "Ramjathan-Keogh")
+
+
+def test_an_en_dash_inside_a_name_joins_it() -> None:
+    index = _index(
+        ["Hewlett–Packard cut 5,000 jobs, and Bosnia–Herzegovina sent a team to its plant in Ohio."],
+        {0: [("Hewlett–Packard", "ORG"), ("Bosnia–Herzegovina", "GPE")]},
+    )
+    assert {e.name for e in index.entities} >= {"Hewlett–Packard", "Bosnia–Herzegovina"}

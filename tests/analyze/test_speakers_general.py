@@ -253,3 +253,18 @@ def test_issue10_wire_archive_quote_marks_are_read_as_quotes() -> None:
     found = [q for q in story.quotes if q.text.startswith("We have not seen a truck")]
     assert len(found) == 1, [q.text for q in story.quotes]
     assert found[0].speaker == "Amina Odhiambo"
+
+
+def test_issue10_the_florida_republican_is_the_senator_named_before() -> None:
+    quotes = _quotes(
+        "Senator Marla Quist spoke on three programs on Sunday. "
+        '"What the port needs is not a study," the Florida Republican said on one of them.'
+    )
+    assert _speaker(quotes, "What the port needs") == "Marla Quist"
+
+
+def test_issue10_a_party_in_the_plural_is_no_one_person() -> None:
+    quotes = _quotes(
+        'Senator Marla Quist spoke on Sunday. "We will block the bill," Republicans said in a statement.'
+    )
+    assert _speaker(quotes, "We will block the bill") != "Marla Quist"

@@ -284,6 +284,9 @@ def _parts(ent: SpacySpan, label: str) -> list[tuple[SpacySpan, str]]:
     The tagger often takes a list of people for one body: a part shaped like a person's
     name is a person where the tagger said so, where a body stands beside it ("the Harbour
     Board, Ana Roux"), or where each name of an "and" opens with a known given name."""
+    pieces = _split_at_dashes(ent)
+    if len(pieces) != 1:  # "on CBS, NBC and Fox — Rubio also appeared": two names
+        return [part for piece in pieces for part in _parts(piece, label)]
     if label not in ("PERSON", "ORG"):
         return [(ent, label)]
     parts = [ent]
@@ -313,6 +316,33 @@ def _split(ent: SpacySpan, word: str) -> list[SpacySpan]:
                 pieces.append(doc[start:i])
             start = i + 1
     return pieces
+
+
+_DASHES = frozenset({"—", "―", "--", "---"})
+
+
+def _split_at_dashes(ent: SpacySpan) -> list[SpacySpan]:
+    """The pieces of a span between dashes that stand alone: an em dash, an en dash with
+    a space beside it, or a hyphen with a space on each side. A hyphen or an en dash
+    inside a word ("Ramjathan-Keogh", "Hewlett–Packard", which the tokenizer splits)
+    joins, it does not part."""
+    doc, pieces, start = ent.doc, [], ent.start
+    for i in range(ent.start, ent.end + 1):
+        if i == ent.end or _is_dash(doc, i):
+            if i > start:
+                pieces.append(doc[start:i])
+            start = i + 1
+    return pieces
+
+
+def _is_dash(doc: Doc, i: int) -> bool:
+    token = doc[i]
+    if token.text in _DASHES:
+        return True
+    spaced_before = i > 0 and bool(doc[i - 1].whitespace_)
+    if token.text == "–":  # an en dash joins "Hewlett–Packard", parts "Fox – Rubio"
+        return spaced_before or bool(token.whitespace_)
+    return token.text == "-" and bool(token.whitespace_) and spaced_before
 
 
 def _person_shaped(words: tuple[str, ...]) -> bool:

@@ -485,6 +485,21 @@ def name_of(
     a paragraph may stand for; `spoken` holds the names the quote itself mentions."""
     start = para.start + subject.idx
     entity = _entity_at(entities, para, subject)
+    if (
+        entity is not None
+        and entity.type == "NORP"
+        and subject.tag_ == "NNP"
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+    ):
+        # "the Florida Republican said", "the Briton added": one person, called by party
+        # or nation; as for "the athlete", whom the report is about just before.
+        for name in (
+            _subject_before(subject, para, entities, quoted=quoted),
+            _last_person(entities, para.doc_index, start, since=para.start, quoted=quoted, skip=spoken),
+            _main_person(entities, para.doc_index, start, skip=spoken),
+        ):
+            if name and name not in spoken:
+                return name
     if entity is not None:
         return entity.name
 
