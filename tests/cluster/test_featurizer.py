@@ -91,3 +91,33 @@ def test_features_are_the_same_in_another_process() -> None:
         f"{here.full_indices[0].tolist()} {here.name_indices[0].tolist()} {here.signatures[0].tolist()}"
     )
     assert done.stdout.strip() == expected
+
+
+def test_features_pickle_as_the_same_rows() -> None:
+    """Features travel from the featurizing helper packed (one array per kind of row); they
+    unpickle to rows of the same dtype, shape, values and writability."""
+    import pickle
+
+    articles = [
+        Article(text="Ana Lopez met the WTO chief in Geneva on Monday. Talks went on.", id="a"),
+        Article(text="   ", id="b"),
+        Article(text="Prices rose in Paris, the agency said.", id="c", title="Prices"),
+    ]
+    features = Featurizer(ClusterOptions(retrieval="postings"))(articles)
+    copy = pickle.loads(pickle.dumps(features))
+    for field in (
+        "lead_indices",
+        "lead_counts",
+        "full_indices",
+        "full_counts",
+        "name_indices",
+        "name_counts",
+    ):
+        before, after = getattr(features, field), getattr(copy, field)
+        assert len(after) == len(before)
+        for a, b in zip(before, after, strict=True):
+            assert b.dtype == a.dtype and b.shape == a.shape and np.array_equal(a, b)
+            assert b.flags.writeable and b.flags.c_contiguous
+    assert np.array_equal(copy.signatures, features.signatures)
+    assert np.array_equal(copy.n_words, features.n_words)
+    assert copy.has_text == features.has_text and copy.dense.shape == features.dense.shape

@@ -24,6 +24,7 @@ import functools
 import re
 import zlib
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -106,6 +107,72 @@ class Features:
     def __len__(self) -> int:
         return len(self.has_text)
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickled with each list of rows as one array and its row lengths: a batch of 512
+        articles holds ~3,000 small arrays, which pickle one by one cost ~20 ms to write (in
+        the featurizing helper) and ~20 ms to read (in the deciding process), per batch
+        (docs/benchmarks.md, issue 11). Unpickled, the rows are views of that array, each
+        the same dtype, shape and values as before."""
+        return (
+            _unpack_features,
+            (
+                self.dense,
+                *(_pack_rows(rows) for rows in (self.lead_indices, self.lead_counts, self.full_indices)),
+                *(_pack_rows(rows) for rows in (self.full_counts, self.name_indices, self.name_counts)),
+                self.signatures,
+                self.n_words,
+                self.has_text,
+            ),
+        )
+
+
+_Packed = tuple[npt.NDArray[Any], list[int]] | list[npt.NDArray[Any]]
+
+
+def _pack_rows(rows: list[npt.NDArray[Any]]) -> _Packed:
+    """One array and the row lengths, when the rows are 1-D arrays of one dtype (else the list)."""
+    if not rows or any(type(r) is not np.ndarray or r.ndim != 1 or r.dtype != rows[0].dtype for r in rows):
+        return rows
+    return np.concatenate(rows), [len(r) for r in rows]
+
+
+def _unpack_rows(packed: _Packed) -> list[npt.NDArray[Any]]:
+    if isinstance(packed, list):
+        return packed
+    flat, lengths = packed
+    rows = []
+    start = 0
+    for length in lengths:
+        rows.append(flat[start : start + length])
+        start += length
+    return rows
+
+
+def _unpack_features(
+    dense: Vectors,
+    lead_i: _Packed,
+    lead_c: _Packed,
+    full_i: _Packed,
+    full_c: _Packed,
+    name_i: _Packed,
+    name_c: _Packed,
+    signatures: npt.NDArray[np.uint64],
+    n_words: npt.NDArray[np.int64],
+    has_text: list[bool],
+) -> Features:
+    return Features(
+        dense,
+        _unpack_rows(lead_i),
+        _unpack_rows(lead_c),
+        _unpack_rows(full_i),
+        _unpack_rows(full_c),
+        _unpack_rows(name_i),
+        _unpack_rows(name_c),
+        signatures,
+        n_words,
+        has_text,
+    )
+
 
 class Featurizer:
     """Computes `Features`; holds the embedding model, so make one per process."""
@@ -143,7 +210,8 @@ class Featurizer:
         n_words = np.zeros(n, dtype=np.int64)
         for row, text in enumerate(texts):
             codes = _code_points(text)
-            astral = bool(len(codes)) and int(codes.max()) >= _TABLE_SIZE
+            # ASCII (most news text) is below the table; str knows that without a scan
+            astral = not text.isascii() and bool(len(codes)) and int(codes.max()) >= _TABLE_SIZE
             n_words[row], lead, full, signatures[row] = self._arrays(text)
             lead_i.append(lead[0])
             lead_c.append(lead[1])
@@ -162,7 +230,7 @@ class Featurizer:
         opt = self.options
         lower = text.lower()
         codes = _code_points(lower)
-        if len(codes) and int(codes.max()) >= _TABLE_SIZE:  # beyond the table: numpy
+        if not lower.isascii() and len(codes) and int(codes.max()) >= _TABLE_SIZE:  # beyond the table: numpy
             hashes = self._token_hashes(text)[: opt.max_words]
             lead, full = _counts(hashes[: opt.lead_words], opt.n_features), _counts(hashes, opt.n_features)
             return len(hashes), lead, full, self._signature(hashes[: opt.shingle_words])

@@ -123,7 +123,8 @@ class Table:
         day: int,
     ) -> None:
         self.terms.add(g, *terms)
-        self.names.add(g, *names)
+        if len(names[0]):  # no names (sentence-cased text has none): the row stays as it is
+            self.names.add(g, *names)
         if dense.shape[0]:
             self.dense_sum[g] = self.dense_sum[g] + dense
             self.dense_norm[g] = float(np.sqrt(self.dense_sum[g] @ self.dense_sum[g]))
@@ -341,7 +342,8 @@ class OnlineClusterer:
         self._ensure_index(features.dense.shape[1])
         full_idx, name_idx = features.full_indices[row], features.name_indices[row]
         s.doc_freq[full_idx] += 1.0
-        s.doc_freq[name_idx] += 1.0
+        if len(name_idx):
+            s.doc_freq[name_idx] += 1.0
         s.n_docs += 1
         dense = self._center(features.dense[row])
         lead, lead_top = self._weigh(features.lead_indices[row], features.lead_counts[row])
@@ -376,8 +378,9 @@ class OnlineClusterer:
         if pool:
             x = self._features(s.stories, pool, view, view.lead)
             p = self._story_p(x)
-            p[~self._in_window(pool, view)] = -1.0
-            best = int(np.argmax(p))
+            if view.day != UNDATED:  # an undated article: every story is in its window
+                p[~self._in_window(pool, view)] = -1.0
+            best = int(p.argmax())
             if p[best] >= self.options.threshold:
                 return pool[best], s.thread_of(pool[best])
             near = (pool, x[:, 1])
@@ -391,7 +394,7 @@ class OnlineClusterer:
             # related stories in: on 100,000 Multi-News articles, 14 loose threads held half
             # of them (the largest 20,371) when this held only without re-threading.
             p[(x[:, 9] == 0) & (x[:, 8] < LOOSE_THREAD)] = -1.0
-            best = int(np.argmax(p))
+            best = int(p.argmax())
             if p[best] >= self.options.thread_threshold:
                 return new_story, threads[best]
         return new_story, new_thread
@@ -423,6 +426,8 @@ class OnlineClusterer:
         time window are candidate stories; all of them are evidence for a thread.
         """
         s = self.state
+        if not len(neighbours):  # the inverted index alone (its groups come once each)
+            return s.postings.lookup([view.lead_top], self.options.n_candidates)
         ordered = list(dict.fromkeys(s.article_story[neighbours].tolist()))
         seen = set(ordered)
         for story in s.postings.lookup([view.lead_top], self.options.n_candidates):
@@ -445,10 +450,13 @@ class OnlineClusterer:
     def thread_candidates(self, view: View, neighbours: IntArray) -> list[int]:
         """Threads of the neighbours, then threads sharing the article's heaviest terms and names."""
         s = self.state
+        tops = [view.full_top, view.names_top] if len(view.names_top[0]) else [view.full_top]
+        if not len(neighbours):  # the inverted index alone (its groups come once each)
+            return s.thread_postings.lookup(tops, self.options.n_candidates)
         parent = s.stories.parent
         ordered = list(dict.fromkeys(parent[s.article_story[neighbours]].tolist()))
         seen = set(ordered)
-        for thread in s.thread_postings.lookup([view.full_top, view.names_top], self.options.n_candidates):
+        for thread in s.thread_postings.lookup(tops, self.options.n_candidates):
             if thread not in seen:
                 seen.add(thread)
                 ordered.append(thread)
@@ -504,7 +512,10 @@ class OnlineClusterer:
         s.stories.add(story, view.lead, view.names, view.dense, view.day)
         thread = int(s.stories.parent[story])
         s.postings.post(story, view.lead_top)
-        s.thread_postings.post(thread, view.full_top, view.names_top)
+        if len(view.names_top[0]):
+            s.thread_postings.post(thread, view.full_top, view.names_top)
+        else:  # posting no terms changes nothing
+            s.thread_postings.post(thread, view.full_top)
         s.threads.add(thread, view.full, view.names, view.dense, view.day)
         article = s.n_articles
         if article >= len(s.article_story):
@@ -579,6 +590,9 @@ class OnlineClusterer:
     ) -> tuple[tuple[IntArray, FloatArray], tuple[IntArray, FloatArray]]:
         """TF-IDF with the document frequencies learned so far, to unit length; and its
         `POSTED_TERMS` heaviest terms, heaviest first (`_top_terms`)."""
+        if not len(idx):  # what the kernel gives for no terms, without the call
+            empty = np.zeros(0, np.float32)
+            return (idx, empty), (idx[:0], empty)
         s = self.state
         prior = self._no_prior if self._prior is None else self._prior
         weights, top, tied = K.weigh_top(

@@ -409,13 +409,15 @@ class _Run:
             if self.rethread and result.story is not None:
                 number = self.decision_of[self.next_out]
                 if number < len(self.fixed):
-                    result = replace(result, thread=int(self.fixed[number]))
+                    thread = int(self.fixed[number])
                 elif self.final_numbers is not None:
-                    result = replace(result, thread=int(self.final_numbers[number - len(self.fixed)]))
+                    thread = int(self.final_numbers[number - len(self.fixed)])
                 elif self.final is not None:
-                    result = replace(result, thread=int(self.final[result.story]))
+                    thread = int(self.final[result.story])
                 else:
                     return  # its thread is fixed at the next checkpoint or at the end
+                # (as `dataclasses.replace`, without its look-up of the fields: per article)
+                result = Assignment(result.article_id, result.story, thread=thread, resumed=result.resumed)
             del self.results[self.next_out]
             self.decision_of.pop(self.next_out, None)
             yield result
