@@ -359,3 +359,11 @@ def test_an_en_dash_inside_a_name_joins_it() -> None:
         {0: [("Hewlett–Packard", "ORG"), ("Bosnia–Herzegovina", "GPE")]},
     )
     assert {e.name for e in index.entities} >= {"Hewlett–Packard", "Bosnia–Herzegovina"}
+
+
+def test_a_platform_the_tagger_takes_for_a_person_is_a_body() -> None:
+    index = _index(
+        ["Ana Roux wrote on Twitter that the port would reopen."],
+        {0: [("Ana Roux", "PERSON"), ("Twitter", "PERSON")]},
+    )
+    assert {e.name: e.type for e in index.entities} == {"Ana Roux": "PERSON", "Twitter": "ORG"}

@@ -133,3 +133,12 @@ def test_to_calendar_date_cuts_datetimes_and_refuses_other_types() -> None:
     assert to_calendar_date(None) is None
     with pytest.raises(ValueError, match=r"datetime\.date"):
         to_calendar_date("2012-03-10")
+
+
+def test_an_embedded_post_signature_is_a_stamp_not_an_event() -> None:
+    from storyline.text import is_date_stamp
+
+    assert is_date_stamp("— Ana Roux (@anaroux) February 15, 2017")
+    assert not is_date_stamp(
+        "Ana Roux (@anaroux) said on February 15, 2017 that the port would reopen in May."
+    )

@@ -144,9 +144,16 @@ def _is_date_line(line: str, date: str) -> bool:
     return extra <= 6 and not line.rstrip().endswith(".")
 
 
+# An embedded post's signature alone: "— Ana Roux (@anaroux) March 8, 2026".
+_SIGNATURE = re.compile(
+    rf"^\W*[^()]{{1,60}}\(\s*@\w+\s*\)\s*(?:{_FULL_DATE.pattern})\W*$", re.VERBOSE | re.IGNORECASE
+)
+
+
 def is_date_stamp(text: str) -> bool:
-    """A "Published ..." stamp or a line that is little more than a date: the report's date, not an event."""
-    if _STAMP.search(text):
+    """A "Published ..." stamp, an embedded post's signature or a line that is little more
+    than a date: when something was posted, not an event."""
+    if _STAMP.search(text) or _SIGNATURE.match(text):
         return True
     match = _FULL_DATE.search(text)
     return match is not None and len(text.split()) <= len(match.group(0).split()) + 4
