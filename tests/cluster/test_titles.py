@@ -171,3 +171,19 @@ def test_a_title_that_is_only_decoration_leaves_the_headline_line_to_the_text() 
     text = "Big Storm Hits Coast\n\nA storm hit the coast on Monday, killing three people, officials said."
     for title in ("_", "(HLW)", "(2 of 3)"):
         assert story_title([Article(text=text, title=title)]) == "Big Storm Hits Coast"
+
+
+def test_a_thread_title_has_no_reporting_words() -> None:
+    # Wire leads all say "reported today" or "officials said": those words name no topic.
+    stories = [
+        [Article(text="The ministry reported today that the new pipeline to Selva carried gas on schedule.")],
+        [
+            Article(
+                text="Officials said the pipeline to Selva would double its flow, the agency reported today."
+            )
+        ],
+        [Article(text="A leak shut the pipeline to Selva for a day, the ministry reported today.")],
+    ]
+    title = thread_title(stories).lower()
+    assert "today" not in title and "reported" not in title
+    assert "pipeline" in title and "selva" in title

@@ -128,6 +128,15 @@ _NOT_TOPIC = frozenset(
     news wire interfax tass itar-tass kyodo yonhap bernama ala ariz ark calif colo conn fla ill kan ky md
     mass mich minn neb nev okla ore tenn tex vt wis wyo""".split()
 ) | {"associated press", "new york times", "washington post", "los angeles times", "news service"}
+# Words of reporting and of time that any story's lead has ("reported today", "officials
+# said on Monday"): they name no topic.
+_NOT_TOPIC |= frozenset(
+    """today yesterday tomorrow tonight reported reporting report reports said says saying told
+    according announced official officials spokesman spokeswoman statement statements sources
+    source press agency week weeks month months year years morning evening afternoon local
+    percent people monday tuesday wednesday thursday friday saturday sunday january february
+    march april june july august september october november december""".split()
+)
 # Left off the end of a name: "Microsoft Corp" is "Microsoft".
 _NAME_SUFFIXES = frozenset("inc corp co ltd jr sr".split())
 MAX_NAME_WORDS = 4
