@@ -190,3 +190,27 @@ def test_markdown_escapes_article_text(reporter: Reporter) -> None:
 
     assert not re.search(r"(?<!\\)<script", md)  # only escaped: \<script\>
     assert "](javascript" not in md and "<javascript" not in md
+
+
+def test_a_surname_two_people_share_says_whom_it_may_be() -> None:
+    # Entities never merge "Quist" here (two people named in full share it); the card says so.
+    articles = [
+        Article(
+            id="a",
+            text=(
+                "Seaman Tomas Quist, 21, died during training on Friday. His mother, Dora Quist, "
+                "said he had wanted to serve since school. Quist joined the navy in May. "
+                "Quist had trained for a month, the navy said."
+            ),
+        ),
+        Article(
+            id="b",
+            text=(
+                "Tomas Quist died on Friday during a training swim. Dora Quist thanked the navy. "
+                "Quist was 21. Quist had been in the navy since May."
+            ),
+        ),
+    ]
+    page = render_story(Reporter()(articles, cluster_id="q"), "md")
+    line = next(line for line in page.splitlines() if line.startswith("- **Quist**"))
+    assert "one of Tomas Quist, Dora Quist" in line or "one of Dora Quist, Tomas Quist" in line

@@ -100,7 +100,12 @@ def _md_person_meta(person: Person) -> str:
     if not person.mentions:
         return ""
     aka = f" (also: {', '.join(md_escape(a) for a in person.aliases)})" if person.aliases else ""
-    return f"{aka} — {count_of(person.mentions, 'mention')} in {count_of(person.n_reports, 'report')}"
+    one_of = (
+        f" (the surname alone: one of {', '.join(md_escape(n) for n in person.one_of)})"
+        if person.one_of
+        else ""
+    )
+    return f"{aka}{one_of} — {count_of(person.mentions, 'mention')} in {count_of(person.n_reports, 'report')}"
 
 
 def _md_named(named: Named) -> str:
@@ -212,9 +217,10 @@ def _card(person: Person) -> str:
     meta = ""
     if person.mentions:
         aka = f" · also {_e(', '.join(person.aliases))}" if person.aliases else ""
+        one_of = f" · the surname alone: one of {_e(', '.join(person.one_of))}" if person.one_of else ""
         meta = (
             f"<p class=meta>{count_of(person.mentions, 'mention')} in "
-            f"{count_of(person.n_reports, 'report')}{aka}</p>"
+            f"{count_of(person.n_reports, 'report')}{aka}{one_of}</p>"
         )
     said = "".join(f"<blockquote>{_e(q.text)}{_cites(q.cites)}</blockquote>" for q in person.quotes)
     return f"<article class=card><h3>{_e(person.name or 'Unattributed')}</h3>{meta}{said}</article>"

@@ -53,6 +53,9 @@ class Person:
     mentions: int
     n_reports: int
     quotes: tuple[Cited, ...]
+    one_of: tuple[str, ...] = ()
+    """For a surname alone that two or more people named in full share ("Lovelace", a sailor
+    and his mother): those people. Entities never merge it, so the card says whom it may be."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,11 +121,24 @@ def story_view(story: Story) -> StoryView:
     for quote in story.quotes:
         quotes_by.setdefault(quote.speaker, []).append(Cited(quote.text, cites(quote.sources)))
     people, also_named = [], []
-    for entity in (e for e in story.entities if e.type == "PERSON"):
+    persons = [e for e in story.entities if e.type == "PERSON"]
+    for entity in persons:
         quotes = quotes_by.pop(entity.name, [])
         if quotes or entity.mentions > 1:
+            one_of = tuple(
+                e.name
+                for e in persons
+                if " " not in entity.name and e.name.split()[-1] == entity.name and e is not entity
+            )
             people.append(
-                Person(entity.name, entity.aliases, entity.mentions, len(entity.sources), tuple(quotes))
+                Person(
+                    entity.name,
+                    entity.aliases,
+                    entity.mentions,
+                    len(entity.sources),
+                    tuple(quotes),
+                    one_of if len(one_of) > 1 else (),
+                )
             )
         else:
             also_named.append(Named(entity.name, entity.type, entity.aliases, cites(entity.sources)))
