@@ -265,3 +265,28 @@ def test_a_caption_with_a_source_credit_is_no_headline() -> None:
     assert cleaned.title is None
     assert kept[0].text == "Divers searched the harbour on Friday for the missing crew"
     assert [(d.reason, d.text) for d in dropped] == [("credit", "(Varnia Navy photo)")]
+
+
+def test_a_caption_with_its_credit_is_never_the_headline() -> None:
+    text = (
+        "Image copyright AFP Image caption The harbour expects a busy week\n"
+        "The port of Kessport reopened on Monday after a week of repairs, officials said."
+    )
+    cleaned, _kept, dropped = clean_article(Article(id="x", text=text))
+    assert cleaned.title is None or "Image" not in cleaned.title
+    assert [(d.reason, d.text) for d in dropped if d.kind == "inline"] == [
+        ("credit", "Image copyright AFP Image caption")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept_text"),
+    [
+        ("CLOSE President Ana Roux met the mayor of Kessport on Thursday.", "President Ana Roux met"),
+        ("Close friends of the mayor said on Thursday that she would run again.", "Close friends"),
+        ("Close Encounters of the Third Kind opened in 1977, the studio said.", "Close Encounters"),
+    ],
+)
+def test_a_video_player_control_before_the_text_goes(text: str, kept_text: str) -> None:
+    _cleaned, kept, _dropped = clean_article(Article(id="x", title="T", text=text))
+    assert kept[0].text.startswith(kept_text)

@@ -26,6 +26,8 @@ JUNK = [
     ("Follow @kessportherald for live updates", "share_or_promo"),
     ("(Quiz: How well do you know the port?)", "share_or_promo"),
     ("(Video: Firefighters at the harbour)", "share_or_promo"),
+    ("Ana Roux ‏επαληθευμένος @anaroux", "embed"),
+    ("Kessport Herald @kessportherald", "embed"),
 ]
 
 PROSE = [
@@ -39,6 +41,8 @@ PROSE = [
     '"We will find out who is responsible," Valkov said.',
     "Follow the money, the senator said on Monday, and you will find who paid.",
     "Police follow the suspects on foot through the old town, witnesses said.",
+    "Write to the desk at @kessportherald and we will answer every letter we get this week.",
+    "The post was shared on Monday by @kessportherald",
     "(The vote was 52 to 48, with two members absent.)",
     "The mayor showed a photo of the damage (a family photo) to the council on Monday.",
     "Follow the president on Twitter and you would think the trade war was already won, economists said.",

@@ -11,6 +11,7 @@ from storyline.clean._rules import (
     COMMENT_MARKERS,
     DATELINE_PREFIX,
     LINKS_HEADER,
+    PLAYER_PREFIX,
     READING_PREFIX,
     classify_line,
     ends_a_sentence,
@@ -135,6 +136,15 @@ def clean_article(
             # A list item reads as its sentence; the marker is kept as dropped, the span maps back.
             piece = _cut_prefix(article.id, piece, bullet.end(), "bullet", dropped, kind="prefix")
             line = piece.text
+        if player := PLAYER_PREFIX.match(line):
+            piece = _cut_prefix(article.id, piece, player.end(), "navigation", dropped, kind="prefix")
+            line = piece.text
+        # Photo credits and teasers first, so a caption or a teaser is never read as the
+        # headline with its credit in it ("Image copyright AFP Image caption The White ...").
+        parts = _cut_inline_credits(article.id, piece, dropped, datelines=False)
+        if parts != [piece]:
+            stack.extend((i, part, True) for part in reversed(parts))
+            continue
         line_script = dominant_script(line)
         if doc_script and line_script and line_script != doc_script:
             drop(piece, "foreign_script", detail=line_script)
@@ -179,14 +189,16 @@ def _cut_prefix(
 _MAX_INLINE_CUTS = 20
 
 
-def _cut_inline_credits(article_id: str, piece: Piece, dropped: list[Dropped]) -> list[Piece]:
+def _cut_inline_credits(
+    article_id: str, piece: Piece, dropped: list[Dropped], *, datelines: bool = True
+) -> list[Piece]:
     """The paragraph less the credits inside it (`inline_credit`), each recorded as
     dropped. A credit inside a paragraph marks where a scraper joined two parts of a page
     (a caption and the report, a teaser and the story), so the paragraph is split there:
     every kept piece stays one run of the given text, and no sentence spans a cut."""
     out: list[Piece] = []
     for _ in range(_MAX_INLINE_CUTS):
-        found = inline_credit(piece.text)
+        found = inline_credit(piece.text, datelines=datelines)
         if found is None:
             break
         start, end, reason = found

@@ -130,6 +130,9 @@ BULLET_PREFIX = re.compile(
     re.VERBOSE,
 )
 READING_PREFIX = re.compile(r"^\s*(you['’]re|you\s+are|now|currently)\s+reading\s*:\s*", re.IGNORECASE)
+# A video player's controls left before the text: "CLOSE President Donald Trump met ...",
+# "reset Marco Rubio: The face of ...".
+PLAYER_PREFIX = re.compile(r"^\s*(CLOSE|SKIP|REPLAY|reset|Watch\s+again)\s+(?=[A-Z])")
 DATELINE_PREFIX = re.compile(
     r"""^\s*(
         (
@@ -192,6 +195,27 @@ def is_dateline_or_date(line: str) -> bool:
     )
 
 
+# An embedded post's header: "Donald J. Trump ‏@realDonaldTrump" (a site's "verified
+# account" label in any language between), a short line ending in the handle.
+_EMBED_HEADER = re.compile(r"^[^!?@]{2,80}\s@\w{1,30}\s*$")
+_EMBED_HEADER_MAX_WORDS = 10
+
+
+_PROSE_WORD = re.compile(
+    r"\b(the|a|an|by|was|is|were|are|posted|said|says|wrote|from|to|of|in|on|at|and|with|for)\b"
+)
+
+
+def is_embed_header(line: str) -> bool:
+    """A short line ending in a handle, with no word of prose before it ("The post was
+    shared by @anaroux" is a sentence)."""
+    return (
+        count_words(line) <= _EMBED_HEADER_MAX_WORDS
+        and bool(_EMBED_HEADER.match(line))
+        and not _PROSE_WORD.search(line)
+    )
+
+
 def is_share(line: str) -> bool:
     return count_words(line) <= 20 and bool(_SHARE.match(line))
 
@@ -224,6 +248,7 @@ LINE_RULES: tuple[tuple[str, object], ...] = (
     ("dateline", is_dateline_or_date),
     ("navigation", is_nav),
     ("share_or_promo", is_share),
+    ("embed", is_embed_header),
     ("fragment", is_fragment),
 )
 
@@ -336,18 +361,19 @@ _NOT_A_PLACE = re.compile(
 _TEASER_WORDS = 30
 
 
-def inline_credit(line: str) -> tuple[int, int, str] | None:
+def inline_credit(line: str, *, datelines: bool = True) -> tuple[int, int, str] | None:
     """The first credit inside a line, as (start, end, reason): "dateline" for an agency
-    credit with the place before it, "credit" for a photo or image credit or a page's own
-    credit before the report's dateline, "teaser" for a cut headline that an agency's page
-    puts before its credit. None when there is none. An embedded post's signature ("— Ana
-    Roux (@anaroux) March 8, 2026") stays: the quote stage reads its author from it."""
+    credit with the place before it (unless `datelines` is false), "credit" for a photo or
+    image credit or a page's own credit before the report's dateline, "teaser" for a cut
+    headline that an agency's page puts before its credit. None when there is none. An
+    embedded post's signature ("— Ana Roux (@anaroux) March 8, 2026") stays: the quote stage
+    reads its author from it."""
     found: list[tuple[int, int, str]] = []
     if match := _TEASER_CREDIT.search(line):
         start = _text_start(line, match.start(), _TEASER_WORDS)
         if start is not None:
             found.append((start, match.end(), "teaser"))
-    for match in _WIRE_CREDIT.finditer(line):
+    for match in _WIRE_CREDIT.finditer(line) if datelines else ():
         start = _dateline_start(line, match)
         if start is not None:
             found.append((start, match.end(), "dateline"))
