@@ -290,3 +290,16 @@ def test_a_caption_with_its_credit_is_never_the_headline() -> None:
 def test_a_video_player_control_before_the_text_goes(text: str, kept_text: str) -> None:
     _cleaned, kept, _dropped = clean_article(Article(id="x", title="T", text=text))
     assert kept[0].text.startswith(kept_text)
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "WASHINGTON — Here are the milestones in the port's dealings with the government:",
+        "KESSPORT, Varnia (AP) — Firefighters fought the blaze at the plant through the night",
+    ],
+)
+def test_a_lead_in_or_a_dated_line_is_no_headline(first: str) -> None:
+    text = first + "\nThe port of Kessport reopened on Monday after a week of repairs, officials said."
+    cleaned, _kept, _dropped = clean_article(Article(id="x", text=text))
+    assert cleaned.title is None

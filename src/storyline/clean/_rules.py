@@ -230,11 +230,14 @@ def is_fragment(line: str) -> bool:
 
 
 def looks_like_headline(line: str) -> bool:
-    """A first line short enough and unpunctuated enough to be a headline."""
+    """A first line short enough and unpunctuated enough to be a headline: not a sentence
+    (a stop at its end), a list's lead-in (a colon: "WASHINGTON — Here are the milestones
+    ...:"), a line that opens with a dateline (a report's body does) or a captioned photo."""
     n_words = count_words(line)
     return (
         3 <= n_words <= 25
-        and not line.rstrip().endswith((".", ",", ";"))
+        and not line.rstrip().endswith((".", ",", ";", ":"))
+        and not DATELINE_PREFIX.match(line)
         and not _SOURCE_PHOTO_TAIL.search(line)
     )
 
