@@ -367,3 +367,11 @@ def test_a_platform_the_tagger_takes_for_a_person_is_a_body() -> None:
         {0: [("Ana Roux", "PERSON"), ("Twitter", "PERSON")]},
     )
     assert {e.name: e.type for e in index.entities} == {"Ana Roux": "PERSON", "Twitter": "ORG"}
+
+
+def test_a_span_that_starts_inside_a_handle_is_no_name() -> None:
+    index = _index(
+        ["Ana Roux replied to @ KessportNews Great, now the port can reopen."],
+        {0: [("Ana Roux", "PERSON"), ("KessportNews Great", "PERSON")]},
+    )
+    assert [e.name for e in index.entities] == ["Ana Roux"]

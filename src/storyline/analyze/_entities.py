@@ -256,6 +256,8 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
         return None  # "Trump's Utah": not a person's name
     if text.startswith("@"):
         return None  # a handle, not a name: `_link_handles` places it
+    if para.text[max(ent.start_char - 2, 0) : ent.start_char].strip() == "@":
+        return None  # "@ FoxNews Great, now I can ..." (as scraped): a handle and a word, no name
     cut = _name_end(ent, label)
     if cut < ent.end:
         text = _POSSESSIVE.sub("", para.doc[ent.start : cut].text.strip())
