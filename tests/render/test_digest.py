@@ -8,8 +8,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from storyline.model import Agreement, KeyDate, Story, Summary
-from storyline.render import IndexEntry, ThreadEntry, render_thread, thread_key_dates
+from storyline.model import Agreement, Entity, KeyDate, Span, Story, Summary, SummarySentence
+from storyline.render import IndexEntry, ThreadEntry, one_line, render_thread, thread_key_dates
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -146,3 +146,35 @@ def test_thread_page_timeline_in_chromium(tmp_path: Path) -> None:
             assert page.title() == "story 1"
         finally:
             browser.close()
+
+
+def _summary_story(*texts: str, people: tuple[str, ...] = ()) -> Story:
+    sentences = tuple(SummarySentence(t, "a0", ("a0",), Span("a0", 0, len(t))) for t in texts)
+    entities = tuple(Entity(name, "PERSON", (name,), ("a0",), 2) for name in people)
+    return Story(summary=Summary(sentences=sentences, articles=()), documents=(), entities=entities)
+
+
+def test_one_line_is_the_first_summary_sentence_that_reads_alone() -> None:
+    plain = "Zimbabwe's information minister accused Britain of plotting against the government."
+    assert one_line(_summary_story(plain, "He said so on Monday.")) == plain
+    # A surname alone, whose full name the sentence does not give, leans on an earlier mention.
+    leaning = "Sikosana made the statements at a meeting of editors in Harare."
+    full = "Minister Jonathan Sikosana accused Britain of plotting against the government."
+    assert one_line(_summary_story(leaning, full, people=("Jonathan Sikosana",))) == full
+    assert one_line(_summary_story(full, leaning, people=("Jonathan Sikosana",))) == full
+    # ... but not when no one of that surname is known, or the full name follows.
+    assert one_line(_summary_story(leaning, full)) == leaning
+    named = "Sikosana, Jonathan Sikosana's deputy said, left Harare."
+    assert one_line(_summary_story(named, full, people=("Jonathan Sikosana",))) == named
+    for lead_in in (
+        "The following are major news items in leading Kenyan newspapers today.",
+        "This followed a week of protests in the capital.",
+        "They gathered outside the court on Tuesday.",
+        "he said.",
+        "WHAT THE BILL WOULD DO",
+    ):
+        assert one_line(_summary_story(lead_in, plain)) == plain, lead_in
+    # Nothing reads alone: the first sentence, as before.
+    assert one_line(_summary_story("He said so.", "They left.")) == "He said so."
+    assert one_line(_summary_story()) == ""
+    assert one_line(None) == ""

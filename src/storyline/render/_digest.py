@@ -11,12 +11,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 
 from storyline.model import Story
 from storyline.render._story import CSS
 from storyline.render._view import day
-from storyline.text import html_escape, md_escape
+from storyline.text import (
+    html_escape,
+    is_attribution_or_cut_quote,
+    is_heading,
+    is_unfinished,
+    md_escape,
+    starts_with_pronoun,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,10 +125,55 @@ def thread_key_dates(
 
 
 def one_line(story: Story | None) -> str:
-    """The story in one sentence: the summary's first sentence."""
+    """The story in one sentence: the summary's first sentence that reads alone, else its first.
+
+    A digest shows the sentence without the summary around it, so a sentence that leans on
+    one before it is passed over: one that opens with a pronoun or a demonstrative ("He
+    made the statements ...", "This followed ..."), with a person's surname alone whose
+    full name it does not give ("Sikosana made the statements at a meeting ..."), a
+    list's lead-in ("The following are major news items ..."), an attribution alone or a
+    heading."""
     if story is None or not story.summary.sentences:
         return ""
-    return story.summary.sentences[0].text
+    texts = [s.text for s in story.summary.sentences]
+    surnames = _surnames_only(story)
+    return next((t for t in texts if _reads_alone(t, surnames)), texts[0])
+
+
+_LEANS_BACK = frozenset("this these that those such it its".split())
+_LIST_LEAD_IN = re.compile(r"^\W*(the\s+following\b|following\s+(are|is)\b|here\s+(are|is)\b)", re.IGNORECASE)
+_FIRST_WORD = re.compile(r"^\W*([\w'’.-]+)")
+
+
+def _surnames_only(story: Story) -> dict[str, str]:
+    """The last word of each person's full name (of two words or more), lower-cased, with
+    that full name: a sentence that opens with it alone leans on an earlier mention."""
+    out: dict[str, str] = {}
+    for entity in story.entities:
+        words = entity.name.split()
+        if entity.type == "PERSON" and len(words) >= 2:
+            out.setdefault(words[-1].lower(), entity.name)
+    return out
+
+
+def _reads_alone(text: str, surnames: dict[str, str]) -> bool:
+    if (
+        starts_with_pronoun(text)
+        or is_attribution_or_cut_quote(text)
+        or is_heading(text)
+        or is_unfinished(text)
+    ):
+        return False
+    if _LIST_LEAD_IN.match(text):
+        return False
+    match = _FIRST_WORD.match(text)
+    if match is None:
+        return True
+    first = re.sub(r"['’]s$", "", match.group(1)).lower()
+    if first in _LEANS_BACK:
+        return False
+    full = surnames.get(first)
+    return full is None or full.lower() in text.lower()
 
 
 def n_disagreements(entry: IndexEntry) -> int:
