@@ -162,13 +162,15 @@ def clean_article(
             drop(piece, reason)
             continue
         dateline = DATELINE_PREFIX.match(line)
-        if (
+        cut = bool(
             dateline
             and count_words(line) > count_words(dateline.group(0)) + 3
             and not ends_a_sentence(dateline.group(0))
-        ):
+        )
+        if cut and dateline is not None:
             piece = _cut_prefix(article.id, piece, dateline.end(), "dateline", dropped, kind="prefix")
-        parts = _cut_inline_credits(article.id, piece, dropped)
+        # Credits and teasers were cut above, from this same text unless its dateline was.
+        parts = _cut_inline_credits(article.id, piece, dropped, credits=cut)
         if parts == [piece]:
             kept.append(piece)
         else:
@@ -190,7 +192,7 @@ _MAX_INLINE_CUTS = 20
 
 
 def _cut_inline_credits(
-    article_id: str, piece: Piece, dropped: list[Dropped], *, datelines: bool = True
+    article_id: str, piece: Piece, dropped: list[Dropped], *, datelines: bool = True, credits: bool = True
 ) -> list[Piece]:
     """The paragraph less the credits inside it (`inline_credit`), each recorded as
     dropped. A credit inside a paragraph marks where a scraper joined two parts of a page
@@ -198,7 +200,7 @@ def _cut_inline_credits(
     every kept piece stays one run of the given text, and no sentence spans a cut."""
     out: list[Piece] = []
     for _ in range(_MAX_INLINE_CUTS):
-        found = inline_credit(piece.text, datelines=datelines)
+        found = inline_credit(piece.text, datelines=datelines, credits=credits)
         if found is None:
             break
         start, end, reason = found

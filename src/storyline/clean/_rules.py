@@ -364,15 +364,16 @@ _NOT_A_PLACE = re.compile(
 _TEASER_WORDS = 30
 
 
-def inline_credit(line: str, *, datelines: bool = True) -> tuple[int, int, str] | None:
+def inline_credit(line: str, *, datelines: bool = True, credits: bool = True) -> tuple[int, int, str] | None:
     """The first credit inside a line, as (start, end, reason): "dateline" for an agency
     credit with the place before it (unless `datelines` is false), "credit" for a photo or
     image credit or a page's own credit before the report's dateline, "teaser" for a cut
-    headline that an agency's page puts before its credit. None when there is none. An
+    headline that an agency's page puts before its credit (these two unless `credits` is
+    false). None when there is none. An
     embedded post's signature ("— Ana Roux (@anaroux) March 8, 2026") stays: the quote stage
     reads its author from it."""
     found: list[tuple[int, int, str]] = []
-    if match := _TEASER_CREDIT.search(line):
+    if credits and (match := _TEASER_CREDIT.search(line)):
         start = _text_start(line, match.start(), _TEASER_WORDS)
         if start is not None:
             found.append((start, match.end(), "teaser"))
@@ -382,9 +383,7 @@ def inline_credit(line: str, *, datelines: bool = True) -> tuple[int, int, str] 
             found.append((start, match.end(), "dateline"))
             break
     for pattern, reason in (
-        (_PAGE_CREDIT, "credit"),
-        (_PHOTO_CREDIT, "credit"),
-        (_IMAGE_COPYRIGHT, "credit"),
+        ((_PAGE_CREDIT, "credit"), (_PHOTO_CREDIT, "credit"), (_IMAGE_COPYRIGHT, "credit")) if credits else ()
     ):
         if match := pattern.search(line):
             found.append((match.start(), match.end(), reason))
