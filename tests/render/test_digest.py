@@ -10,6 +10,7 @@ from playwright.sync_api import sync_playwright
 
 from storyline.model import Agreement, Entity, KeyDate, Span, Story, Summary, SummarySentence
 from storyline.render import IndexEntry, ThreadEntry, one_line, render_thread, thread_key_dates
+from storyline.render._view import story_view
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -178,3 +179,13 @@ def test_one_line_is_the_first_summary_sentence_that_reads_alone() -> None:
     assert one_line(_summary_story("He said so.", "They left.")) == "He said so."
     assert one_line(_summary_story()) == ""
     assert one_line(None) == ""
+
+
+def test_a_shared_surname_alone_names_the_people_it_may_be() -> None:
+    people = ("James Derek Lovelace", "Katie Lovelace", "Ana Lopez", "Lovelace", "Lopez")
+    entities = tuple(Entity(name, "PERSON", (name,), ("a0",), 3) for name in people)
+    story = Story(summary=Summary(sentences=(), articles=()), documents=(), entities=entities)
+    shown = {p.name: p.one_of for p in story_view(story).people}
+    assert shown["Lovelace"] == ("James Derek Lovelace", "Katie Lovelace")
+    assert shown["Lopez"] == ()  # one person of that name: no doubt to show
+    assert shown["Katie Lovelace"] == ()

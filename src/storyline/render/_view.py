@@ -122,14 +122,14 @@ def story_view(story: Story) -> StoryView:
         quotes_by.setdefault(quote.speaker, []).append(Cited(quote.text, cites(quote.sources)))
     people, also_named = [], []
     persons = [e for e in story.entities if e.type == "PERSON"]
+    by_last_word: dict[str, list[str]] = {}  # the full names that end in each word
+    for entity in persons:
+        if " " in entity.name:
+            by_last_word.setdefault(entity.name.split()[-1], []).append(entity.name)
     for entity in persons:
         quotes = quotes_by.pop(entity.name, [])
         if quotes or entity.mentions > 1:
-            one_of = tuple(
-                e.name
-                for e in persons
-                if " " not in entity.name and e.name.split()[-1] == entity.name and e is not entity
-            )
+            one_of = tuple(by_last_word.get(entity.name, ())) if " " not in entity.name else ()
             people.append(
                 Person(
                     entity.name,
