@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import random
 
 import pytest
 
@@ -113,62 +112,6 @@ def test_online_two_events_of_one_thread_a_month_apart_share_a_thread_in_two_sto
     assert len(set(stories[:3])) == 1 and len(set(stories[3:])) == 1
     assert stories[0] != stories[3]  # two events
     assert len({a.thread for a in result}) == 1  # one topic
-
-
-# One event told forty times over three days (invented): each report gives one of the
-# facts and three of many angles (markets, tributes, unions, the town), so two reports
-# share little of their wording, as comment and follow-ups on a big event do.
-FOUNDER_DIES = [
-    "Ravel Aune, the founder of the Kessport shipbuilder Aune Yards, died at his home on Monday at the age of 71.",
-    "Aune, who built the yard from a single slipway into the largest employer on the Lune estuary, had been "
-    "ill with cancer for two years.",
-    "The company said in a statement that Ravel Aune died peacefully, surrounded by his family, in Kessport.",
-    "Aune stepped down as chief executive of Aune Yards in March and handed control to his daughter, Mira Aune.",
-    "Flags flew at half mast over the Aune Yards slipways on Tuesday as workers gathered at the gates.",
-    "Ravel Aune launched his first trawler in 1979 and went on to build ferries for half the ports of the north.",
-]
-ANGLES = [
-    "Shares in Aune Yards fell four per cent in early trading as investors weighed the loss of its founder.",
-    "The mayor of Kessport called him the man who kept the town working through two recessions.",
-    "Former apprentices left flowers and hand-written notes along the yard fence throughout the day.",
-    "Union leaders, who fought him over pay in the 1990s, said they respected a hard but fair opponent.",
-    "His rivals at the northern yards said the industry had lost its most stubborn champion.",
-    "Obituary writers recalled that he never owned a car and walked to the yard every morning.",
-    "A book of condolence was opened at the town hall and filled within hours.",
-    "Analysts said the succession had been planned carefully and the order book was full until 2030.",
-    "Television crews camped outside the family house while neighbours brought food to the door.",
-    "The ferry operators he supplied for forty years paid tribute in a joint statement.",
-    "Mira Aune thanked staff for their messages and said the yard would stay in Kessport.",
-    "Schoolchildren in Kessport held a minute of silence on Tuesday morning.",
-]
-# The same company's other news of the same days: another event, another story.
-NAVY_ORDER = [
-    "Aune Yards won an order on Wednesday for two research vessels from the Varnian navy, worth 300 million "
-    "crowns, the company said.",
-    "The Varnian navy ordered two research vessels from Aune Yards in Kessport, its largest military "
-    "contract, in a deal worth 300 million crowns.",
-]
-
-
-def test_online_a_big_event_told_in_many_words_stays_one_story() -> None:
-    """A story model with a size term (the first one, learned on Multi-News, whose stories
-    hold at most ten articles) made each report harder to join than the one before: it cut
-    this event into two stories of 27 and 13 (and the Entities stream's "Steve Jobs dies",
-    22 reports, into 19)."""
-    rng = random.Random(1)
-    n = 40
-    articles = [
-        Article(
-            id=f"dies{i}",
-            text=" ".join(rng.sample(FOUNDER_DIES, 1) + rng.sample(ANGLES, 3)),
-            date=dt.date(2026, 3, 2 + i * 3 // n),
-        )
-        for i in range(n)
-    ]
-    articles += [Article(id=f"order{i}", text=t, date=dt.date(2026, 3, 4)) for i, t in enumerate(NAVY_ORDER)]
-    result = list(cluster_articles(articles))
-    assert len({a.story for a in result[:n]}) == 1
-    assert {a.story for a in result[n:]}.isdisjoint({result[0].story})
 
 
 def test_online_unrelated_same_day_stories_sharing_generic_words_stay_apart() -> None:

