@@ -64,6 +64,29 @@ def score(story_of: dict[str, int], gold: dict[str, Any], ids: list[str]) -> dic
     }
 
 
+def story_shape(story_of: dict[str, int], by_id: dict[str, Article]) -> dict[str, int]:
+    """How big and how long the stories of the whole stream are. The gold scores 7 days per
+    topic, so a story that keeps growing for two months shows there as a dozen articles;
+    these numbers show it (a story model without a size term made one of 68 articles over
+    66 days, docs/benchmarks.md)."""
+    members: dict[int, list[Article]] = {}
+    for article_id, story in story_of.items():
+        members.setdefault(story, []).append(by_id[article_id])
+    sizes = [len(m) for m in members.values()]
+    spans = [
+        (max(days) - min(days)).days
+        for m in members.values()
+        if (days := [a.date for a in m if a.date is not None])
+    ]
+    return {
+        "stories": len(members),
+        "largest": max(sizes, default=0),
+        "stories_of_20_or_more": sum(n >= 20 for n in sizes),
+        "longest_span_days": max(spans, default=0),
+        "spans_over_14_days": sum(d > 14 for d in spans),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -81,8 +104,9 @@ def main() -> None:
     if missing:
         sys.exit(f"{len(missing)} annotated articles are not in {args.stream} (first: {missing[0]})")
     story_of = {a.article_id: a.story for a in cluster_articles(articles) if a.story is not None}
+    shape = story_shape(story_of, by_id)
 
-    result: dict[str, Any] = {"topics": {}, "parts": {}}
+    result: dict[str, Any] = {"topics": {}, "parts": {}, "whole_stream": shape}
     for part in ("dev", "held_out"):
         topics = {t: v for t, v in gold["topics"].items() if v["split"] == part}
         ids = [i for v in topics.values() for i in v["articles"]]
@@ -117,6 +141,11 @@ def main() -> None:
             f"{e['baseline_f1_at_0.8']:.3f} at 0.8, {e['baseline_best']['f1']:.3f} at its best "
             f"({e['baseline_best']['threshold']})"
         )
+    print(
+        f"whole stream: {shape['stories']} stories; largest {shape['largest']} articles, "
+        f"{shape['stories_of_20_or_more']} of 20 or more; longest span {shape['longest_span_days']} days, "
+        f"{shape['spans_over_14_days']} over 14 days"
+    )
     if args.json:
         args.json.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
 
