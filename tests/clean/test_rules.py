@@ -69,3 +69,22 @@ def test_error_page_reason() -> None:
     long_report = "The hackers left a note saying page not found on the ministry site. " * 30
     assert error_page_reason(long_report) is None
     assert error_page_reason("A flood hit the town on Tuesday, officials said.") is None
+
+
+# A wire service's notice with its terms of reuse runs past the 30 words of a short notice.
+REUSE_NOTICE = (
+    "MERIDIAN, K.S. 20410 Tel: 555-0100 Fax: 555-0101 COPYRIGHT 2026 BY LUNE WIRESOURCES, INC., A JOINT "
+    "VENTURE OF KESSPORT MEDIA, INC. AND VARNIA TIMES, INC. NO PORTION OF THE MATERIALS CONTAINED HEREIN "
+    "MAY BE USED IN ANY MEDIA WITHOUT ATTRIBUTION TO LUNE WIRESOURCES, INC."
+)
+# Prose about a copyright case, as long, keeps its place: no terms of reuse in it.
+COPYRIGHT_CASE = (
+    "The band won its copyright 2012 case in the Kessport court on Monday, and the judge said anyone "
+    "who wants to sample the song in a film, an advertisement or a video game must now ask the band "
+    "first and pay a fee that the two sides will set in the spring."
+)
+
+
+def test_a_long_notice_with_terms_of_reuse_is_a_copyright_line_and_prose_is_not() -> None:
+    assert classify_line(REUSE_NOTICE) == "copyright"
+    assert classify_line(COPYRIGHT_CASE) is None

@@ -56,6 +56,12 @@ _CAPTION_START = re.compile(
     re.IGNORECASE,
 )
 _COPYRIGHT = re.compile(r"(©|\(c\)\s*\d{4}|\bcopyright\s+(©\s*)?\d{4}|all rights reserved)", re.IGNORECASE)
+# The terms of reuse that follow a notice: "no portion ... may be used", "may not be reproduced".
+_REUSE = re.compile(
+    r"\bno\s+(portion|part)\s+of\s+(the|this)\s+(materials?|article|publication|content)\b"
+    r"|\bmay\s+not\s+be\s+(re)?(produced|published|broadcast|rewritten|redistributed)\b",
+    re.IGNORECASE,
+)
 
 _BYLINE = re.compile(
     r"""^\s*(?i:by|written\s+by|posted\s+by|reporting\s+by|words\s+by)\s+
@@ -172,7 +178,13 @@ def is_caption(line: str) -> bool:
 
 
 def is_copyright(line: str) -> bool:
-    return bool(_COPYRIGHT.search(line)) and count_words(line) <= 30
+    """A copyright notice: short, or as long as a wire service's terms of reuse ("COPYRIGHT
+    1998 BY WORLDSOURCES, INC. ... NO PORTION OF THE MATERIALS CONTAINED HEREIN MAY BE USED
+    ..."), which a summary took as a sentence."""
+    if not _COPYRIGHT.search(line):
+        return False
+    n_words = count_words(line)
+    return n_words <= 30 or (n_words <= 80 and bool(_REUSE.search(line)))
 
 
 def is_byline(line: str) -> bool:
