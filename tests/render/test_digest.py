@@ -8,7 +8,17 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from storyline.model import Agreement, Entity, KeyDate, Span, Story, Summary, SummarySentence
+from storyline.model import (
+    Agreement,
+    Article,
+    DocumentInfo,
+    Entity,
+    KeyDate,
+    Span,
+    Story,
+    Summary,
+    SummarySentence,
+)
 from storyline.render import IndexEntry, ThreadEntry, one_line, render_thread, thread_key_dates
 from storyline.render._view import story_view
 
@@ -189,3 +199,23 @@ def test_a_shared_surname_alone_names_the_people_it_may_be() -> None:
     assert shown["Lovelace"] == ("James Derek Lovelace", "Katie Lovelace")
     assert shown["Lopez"] == ()  # one person of that name: no doubt to show
     assert shown["Katie Lovelace"] == ()
+
+
+def test_one_report_is_told_in_one_line_by_its_lede() -> None:
+    text = (
+        "Kessport to hold its first solar boat race\n"
+        "KESSPORT (Wire) - Kessport will hold its first solar boat race on Saturday, the festival said.\n"
+        "The race is part of the science festival, which opened on Friday."
+    )
+    report = DocumentInfo(Article(text=text, id="a0", title="Kessport to hold its first solar boat race"))
+    summary = Summary(
+        sentences=(
+            SummarySentence("The race is part of the science festival.", "a0", ("a0",), Span("a0", 0, 1)),
+        ),
+        articles=(),
+    )
+    story = Story(summary=summary, documents=(report,))
+    assert one_line(story) == "Kessport will hold its first solar boat race on Saturday, the festival said."
+    # Two reports: the summary speaks for them (its sentences cite both).
+    two = Story(summary=summary, documents=(report, DocumentInfo(Article(text=text, id="a1"))))
+    assert one_line(two) == "The race is part of the science festival."

@@ -10,7 +10,7 @@ from storyline.cluster._ray import actor_map, init_ray, ray_featurize
 from storyline.cluster._registry import CLUSTERERS, Clusterer
 from storyline.cluster._state import StateStore, read_assignments
 from storyline.cluster._stream import ENGINES, Assignment, cluster_articles
-from storyline.cluster._titles import extract_headline, story_title, thread_title, topic_terms
+from storyline.cluster._titles import extract_headline, lead_sentence, story_title, thread_title, topic_terms
 
 __all__ = [
     "CLUSTERERS",
@@ -32,6 +32,7 @@ __all__ = [
     "default_pair_model",
     "extract_headline",
     "init_ray",
+    "lead_sentence",
     "ray_featurize",
     "read_assignments",
     "story_title",

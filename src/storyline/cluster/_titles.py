@@ -242,6 +242,12 @@ def found_headline(text: str) -> str | None:
     return None
 
 
+def lead_sentence(text: str) -> str:
+    """An article's lede: the first sentence of its first body paragraph, without its
+    byline, dateline or credits ("" when it has none)."""
+    return _first_sentence(text)
+
+
 def _first_sentence(text: str) -> str:
     """The first sentence of the first body paragraph, its byline, dateline and credits removed."""
     for line in text[:_LEAD_CHARS].splitlines():

@@ -14,6 +14,7 @@ import json
 import re
 from dataclasses import dataclass
 
+from storyline.cluster import lead_sentence
 from storyline.model import Story
 from storyline.render._story import CSS
 from storyline.render._view import day
@@ -133,10 +134,18 @@ def one_line(story: Story | None) -> str:
     full name it does not give ("Sikosana made the statements at a meeting ..."), a
     list's lead-in ("The following are major news items ..."), an attribution alone or a
     heading."""
-    if story is None or not story.summary.sentences:
+    if story is None:
+        return ""
+    surnames = _surnames_only(story)
+    reports = [d.article for d in story.documents if not d.excluded]
+    if len(reports) == 1:
+        # One report: its lede is the story in one line, as a news desk writes it.
+        lede = lead_sentence(reports[0].text)
+        if lede and lede != (reports[0].title or "") and _reads_alone(lede, surnames):
+            return lede
+    if not story.summary.sentences:
         return ""
     texts = [s.text for s in story.summary.sentences]
-    surnames = _surnames_only(story)
     return next((t for t in texts if _reads_alone(t, surnames)), texts[0])
 
 
