@@ -169,6 +169,15 @@ def doc_freq_prior(path: Path, options: ClusterOptions) -> tuple[npt.NDArray[np.
     return df.astype(np.float32), len(rows)
 
 
+def kept_model(
+    path: Path, level: str, features: tuple[str, ...]
+) -> tuple[Logistic, dict[str, Any], list[str]]:
+    """One level's model from a pair model file, with its training statistics and data names."""
+    kept = json.loads(path.read_text(encoding="utf-8"))
+    model = Logistic.from_dict(kept[level], features)
+    return model, dict(kept["meta"][level], kept_from=path.name), list(kept["meta"][f"{level}_data"])
+
+
 def _zero(names: tuple[str, ...]) -> Logistic:
     n = len(names)
     ones: npt.NDArray[np.float64] = np.ones(n)
@@ -240,10 +249,7 @@ def main() -> None:
     empty = PairModel(_zero(STORY_FEATURES), _zero(THREAD_FEATURES), "untrained", {}, prior, prior_docs)
 
     if args.keep_story is not None:
-        kept = json.loads(args.keep_story.read_text(encoding="utf-8"))
-        story = Logistic.from_dict(kept["story"], STORY_FEATURES)
-        story_stats = dict(kept["meta"]["story"], kept_from=args.keep_story.name)
-        story_data = list(kept["meta"]["story_data"])
+        story, story_stats, story_data = kept_model(args.keep_story, "story", STORY_FEATURES)
     else:
         xs, ys = [], []
         for rows in train:
@@ -255,10 +261,7 @@ def main() -> None:
     print("story:", story_stats, dict(zip(STORY_FEATURES, story.coef.round(3).tolist(), strict=True)))
 
     if args.keep_thread is not None:
-        kept = json.loads(args.keep_thread.read_text(encoding="utf-8"))
-        thread = Logistic.from_dict(kept["thread"], THREAD_FEATURES)
-        thread_stats = dict(kept["meta"]["thread"], kept_from=args.keep_thread.name)
-        thread_data = list(kept["meta"]["thread_data"])
+        thread, thread_stats, thread_data = kept_model(args.keep_thread, "thread", THREAD_FEATURES)
     else:
         thread, thread_stats = train_threads(args, train, story, prior, prior_docs)
         thread_data = [p.name for p in [*args.train, *args.thread_stream]]
