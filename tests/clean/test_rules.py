@@ -85,6 +85,16 @@ COPYRIGHT_CASE = (
 )
 
 
+# Prose that quotes terms of reuse, as a report on a ruling does.
+RULING = (
+    "The judge ruled on Tuesday that excerpts of stories marked copyright 2025 and all rights reserved "
+    "may not be republished wholesale by the aggregator, which had copied thousands of them, and "
+    "ordered it to pay the Kessport Herald damages that will be set at a later hearing."
+)
+
+
 def test_a_long_notice_with_terms_of_reuse_is_a_copyright_line_and_prose_is_not() -> None:
     assert classify_line(REUSE_NOTICE) == "copyright"
     assert classify_line(COPYRIGHT_CASE) is None
+    assert classify_line(RULING) is None
+    assert classify_line(RULING.replace("republished", "reproduced")) is None

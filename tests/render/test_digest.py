@@ -219,3 +219,17 @@ def test_one_report_is_told_in_one_line_by_its_lede() -> None:
     # Two reports: the summary speaks for them (its sentences cite both).
     two = Story(summary=summary, documents=(report, DocumentInfo(Article(text=text, id="a1"))))
     assert one_line(two) == "The race is part of the science festival."
+
+
+def test_a_lede_that_is_the_title_or_cut_after_a_dash_is_not_the_one_liner() -> None:
+    summary = Summary(
+        sentences=(SummarySentence("Shares of Kessport Yards fell 5%.", "a0", ("a0",), Span("a0", 0, 1)),),
+        articles=(),
+    )
+    for text, title in (
+        ("Kessport Yards shares fall.\nKessport Yards shares fall", "Kessport Yards shares fall"),
+        ("KESSPORT - the biggest yard in the north -- fell 5% on Monday, traders said.", None),
+    ):
+        story = Story(summary=summary, documents=(DocumentInfo(Article(text=text, id="a0", title=title)),))
+        assert one_line(story) == "Shares of Kessport Yards fell 5%.", text
+    assert one_line(_summary_story("This week the council voted to close the yard.")).startswith("This week")

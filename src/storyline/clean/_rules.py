@@ -178,13 +178,20 @@ def is_caption(line: str) -> bool:
 
 
 def is_copyright(line: str) -> bool:
-    """A copyright notice: short, or as long as a wire service's terms of reuse ("COPYRIGHT
-    1998 BY WORLDSOURCES, INC. ... NO PORTION OF THE MATERIALS CONTAINED HEREIN MAY BE USED
-    ..."), which a summary took as a sentence."""
+    """A copyright notice: short, or set in capitals as long as a wire service's terms of
+    reuse ("COPYRIGHT 1998 BY WORLDSOURCES, INC. ... NO PORTION OF THE MATERIALS CONTAINED
+    HEREIN MAY BE USED ..."), which a summary took as a sentence."""
     if not _COPYRIGHT.search(line):
         return False
     n_words = count_words(line)
-    return n_words <= 30 or (n_words <= 80 and bool(_REUSE.search(line)))
+    return n_words <= 30 or (n_words <= 80 and _shouted(line) and bool(_REUSE.search(line)))
+
+
+def _shouted(line: str) -> bool:
+    """Most letters capitals, as a wire service's notice is set; prose about a copyright case
+    that quotes terms of reuse is not."""
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def is_byline(line: str) -> bool:

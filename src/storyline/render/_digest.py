@@ -139,9 +139,14 @@ def one_line(story: Story | None) -> str:
     surnames = _surnames_only(story)
     reports = [d.article for d in story.documents if not d.excluded]
     if len(reports) == 1:
-        # One report: its lede is the story in one line, as a news desk writes it.
-        lede = lead_sentence(reports[0].text)
-        if lede and lede != (reports[0].title or "") and _reads_alone(lede, surnames):
+        # One report: its lede is the story in one line, as a news desk writes it. From the
+        # cleaned text, so its quote marks and dashes are those of the summary beside it.
+        lede = lead_sentence(reports[0].body)
+        if (
+            lede[:1].isupper()  # not a lede cut after a dash ("the world's biggest ... fell")
+            and _plain(lede) != _plain(reports[0].title or "")
+            and _reads_alone(lede, surnames)
+        ):
             return lede
     if not story.summary.sentences:
         return ""
@@ -150,8 +155,18 @@ def one_line(story: Story | None) -> str:
 
 
 _LEANS_BACK = frozenset("this these that those such it its".split())
+# "This week ...", "That year ...": a time, not a reference back.
+_TIME_AFTER = re.compile(
+    r"^\W*(this|that)\s+(week|weekend|month|year|morning|afternoon|evening|spring|summer|autumn|fall|winter)\b",
+    re.IGNORECASE,
+)
 _LIST_LEAD_IN = re.compile(r"^\W*(the\s+following\b|following\s+(are|is)\b|here\s+(are|is)\b)", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"^\W*([\w'’.-]+)")
+
+
+def _plain(text: str) -> str:
+    """Letters and digits only, lower-cased: a lede that is its title but for a full stop."""
+    return "".join(c for c in text.casefold() if c.isalnum())
 
 
 def _surnames_only(story: Story) -> dict[str, str]:
@@ -179,7 +194,7 @@ def _reads_alone(text: str, surnames: dict[str, str]) -> bool:
     if match is None:
         return True
     first = re.sub(r"['’]s$", "", match.group(1)).lower()
-    if first in _LEANS_BACK:
+    if first in _LEANS_BACK and not _TIME_AFTER.match(text):
         return False
     full = surnames.get(first)
     return full is None or full.lower() in text.lower()
