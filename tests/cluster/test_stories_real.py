@@ -32,6 +32,17 @@ pytestmark = pytest.mark.skipif(not ENTITIES.exists(), reason="../shared/data is
 
 
 @functools.cache
+def _days() -> dict[str, dt.date]:
+    """Each article's date."""
+    out = {}
+    with gzip.open(ENTITIES, "rt", encoding="utf-8") as src:
+        for line in src:
+            for doc in json.loads(line)["documents"]:
+                out[doc["id"]] = dt.date.fromisoformat(doc["date"][:10])
+    return out
+
+
+@functools.cache
 def _stories() -> dict[str, int]:
     """Each article's story, the whole Entities stream clustered in date order (ties by id)."""
     rows = []
@@ -88,3 +99,7 @@ def test_no_story_of_the_stream_grows_into_a_topic() -> None:
     for story in stories.values():
         sizes[story] = sizes.get(story, 0) + 1
     assert max(sizes.values()) <= 30
+    days: dict[int, list[dt.date]] = {}
+    for article, day in _days().items():
+        days.setdefault(stories[article], []).append(day)
+    assert max((max(d) - min(d)).days for d in days.values()) <= 40  # today 24
