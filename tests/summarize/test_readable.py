@@ -219,3 +219,41 @@ def test_a_quote_tail_waits_for_its_opening() -> None:
     assert kept.tolist() == [0]  # the tail's opening is not a candidate: the tail cannot be read
     kept, needs = readable_candidates(corpus, np.arange(3, dtype=np.intp))
     assert needs.tolist() == [-1, -1, 1]
+
+
+def test_a_surname_alone_waits_for_the_sentence_that_gives_the_full_name() -> None:
+    corpus = _corpus(
+        [
+            Article(
+                id="a",
+                text=(
+                    "Health minister Jonathan Sikosana launched the malaria campaign in Harare on Monday. "
+                    "The campaign will spray houses in five provinces before the rains. "
+                    "Sikosana made the statements at a meeting of provincial medical officers. "
+                    "Malaria kills thousands of people in the country every year."
+                ),
+            )
+        ]
+    )
+    assert len(corpus.sentences) == 4
+    kept, needs = readable_candidates(corpus, np.arange(4, dtype=np.intp))
+    assert kept.tolist() == [0, 1, 2, 3]
+    assert needs.tolist() == [-1, -1, 0, -1]  # the surname waits for its full name, not for sentence 1
+    kept, needs = readable_candidates(corpus, np.array([1, 2, 3], dtype=np.intp))
+    assert kept.tolist() == [1, 3]  # without the full name, the surname alone is no candidate
+    # A surname with its full name in the sentence, or a capital that no earlier name ends
+    # with, needs nothing.
+    corpus = _corpus(
+        [
+            Article(
+                id="b",
+                text=(
+                    "Health minister Jonathan Sikosana launched the campaign on Monday. "
+                    "Sikosana's deputy Ruth Moyo and Jonathan Sikosana toured two clinics. "
+                    "Provincial officers said the money was not enough."
+                ),
+            )
+        ]
+    )
+    kept, needs = readable_candidates(corpus, np.arange(3, dtype=np.intp))
+    assert needs.tolist() == [-1, -1, -1]

@@ -13,7 +13,10 @@ Two rules, applied to the candidates before selection:
   sealed," he said.), may only follow the sentence before it in its report: it is a
   candidate that needs that sentence chosen first, and no candidate at all when that
   sentence is not one. Whoever the pronoun names, or the quote's opening, is then in
-  the summary just before it (the summary is read in report order within a date).
+  the summary just before it (the summary is read in report order within a date);
+- a sentence that **opens with a surname alone** whose full name an earlier sentence of
+  its report gives ("Sikosana made the statements ..." after "... Jonathan Sikosana
+  ...") needs that earlier sentence chosen first, in the same way.
 
 `storyline.evaluate.Readability` counts the same kinds over any system's output; it
 keeps its own rules (the measure stays independent of this code).
@@ -26,7 +29,7 @@ import re
 import numpy as np
 import numpy.typing as npt
 
-from storyline.model import Corpus
+from storyline.model import Corpus, Sentence
 from storyline.text import is_attribution_or_cut_quote, is_heading, is_unfinished, starts_with_pronoun
 
 
@@ -72,6 +75,24 @@ def needs_previous(text: str) -> bool:
     return starts_with_pronoun(text) or ends_quote_from_before(text)
 
 
+_OPENING_WORD = re.compile(r"^[\"“]?([A-Z][a-z'’-]{2,})\s+[a-z]")  # "Sikosana made the statements"
+
+
+def _introduction(texts: list[str], position: int) -> int | None:
+    """For a sentence of a report that opens with a surname alone ("Sikosana made the
+    statements ..."), the position of the report's earlier sentence that gives the full
+    name ("... Jonathan Sikosana ..."); None when it opens otherwise, gives the full name
+    itself, or the report never gave one."""
+    match = _OPENING_WORD.match(texts[position])
+    if match is None:
+        return None
+    surname = re.sub(r"['’]s$", "", match.group(1))  # "Sikosana's deputy"
+    full = re.compile(rf"\b[A-Z][\w'’.-]*\s+{re.escape(surname)}\b")
+    if full.search(texts[position]):
+        return None
+    return next((p for p in range(position) if full.search(texts[p])), None)
+
+
 def readable_candidates(
     corpus: Corpus, candidates: npt.NDArray[np.intp]
 ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
@@ -85,19 +106,33 @@ def readable_candidates(
     sentences = corpus.sentences
     punctuated = is_punctuated(corpus)
     kept = [int(i) for i in candidates if not is_fragment(sentences[int(i)].text, punctuated=punctuated)]
-    # In report order, a pronoun start stays only when the sentence before it stayed.
+    reports: dict[int, list[str]] = {}
+    for s in sentences:
+        texts = reports.setdefault(s.doc_index, [])
+        texts.extend([""] * (s.position + 1 - len(texts)))
+        texts[s.position] = s.text
+
+    found: dict[tuple[int, int], int | None] = {}
+
+    def needed(s: Sentence) -> int | None:
+        """The position in its report of the sentence `s` needs before it, if any."""
+        key = (s.doc_index, s.position)
+        if key not in found:
+            found[key] = (
+                s.position - 1 if needs_previous(s.text) else _introduction(reports[s.doc_index], s.position)
+            )
+        return found[key]
+
+    # In report order, a sentence that needs another stays only when that one stayed.
     stays: dict[tuple[int, int], bool] = {}
     for i in sorted(kept, key=lambda i: (sentences[i].doc_index, sentences[i].position)):
         s = sentences[i]
-        stays[(s.doc_index, s.position)] = not needs_previous(s.text) or stays.get(
-            (s.doc_index, s.position - 1), False
-        )
+        before = needed(s)
+        stays[(s.doc_index, s.position)] = before is None or stays.get((s.doc_index, before), False)
     out = [i for i in kept if stays[(sentences[i].doc_index, sentences[i].position)]]
     index = {(sentences[i].doc_index, sentences[i].position): k for k, i in enumerate(out)}
-    needs = [
-        index[(sentences[i].doc_index, sentences[i].position - 1)]
-        if needs_previous(sentences[i].text)
-        else -1
-        for i in out
-    ]
+    needs = []
+    for i in out:
+        before = needed(sentences[i])
+        needs.append(-1 if before is None else index[(sentences[i].doc_index, before)])
     return np.array(out, dtype=np.intp), np.array(needs, dtype=np.intp)
