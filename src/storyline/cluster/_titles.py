@@ -245,11 +245,6 @@ def found_headline(text: str) -> str | None:
 def lead_sentence(text: str) -> str:
     """An article's lede: the first sentence of its first body paragraph, without its
     byline, dateline or credits ("" when it has none)."""
-    return _first_sentence(text)
-
-
-def _first_sentence(text: str) -> str:
-    """The first sentence of the first body paragraph, its byline, dateline and credits removed."""
     for line in text[:_LEAD_CHARS].splitlines():
         line = _BULLET.sub("", " ".join(line.split()))
         if not line or _is_junk(line):
@@ -340,7 +335,7 @@ def extract_headline(text: str) -> str:
 
 def _lead_headline(text: str) -> str:
     """`extract_headline` of a text known to have no headline line."""
-    sentence = _first_sentence(text)
+    sentence = lead_sentence(text)
     if not sentence:
         words = " ".join(text.split()).split()[:MAX_TITLE_WORDS]
         sentence = " ".join(words)
