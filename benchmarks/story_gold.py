@@ -36,12 +36,19 @@ THRESHOLDS = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
 
 
 def read_stream(path: Path) -> list[Article]:
+    """The stream's articles; a clear one-line exit for a file that is not one."""
     articles = []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            date = dt.date.fromisoformat(r["date"][:10]) if r.get("date") else None
-            articles.append(Article(id=r["id"], text=r["text"], date=date))
+    try:
+        with path.open(encoding="utf-8") as fh:
+            for n, line in enumerate(fh, start=1):
+                try:
+                    r = json.loads(line)
+                    date = dt.date.fromisoformat(r["date"][:10]) if r.get("date") else None
+                    articles.append(Article(id=str(r["id"]), text=str(r["text"]), date=date))
+                except (ValueError, KeyError, TypeError) as exc:
+                    sys.exit(f"{path}: line {n} is not an article with id, text and date ({exc})")
+    except OSError as exc:
+        sys.exit(f"{path}: {exc.strerror or exc}")
     return articles
 
 
@@ -97,7 +104,10 @@ def main() -> None:
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--json", type=Path, help="write the scores here")
     args = parser.parse_args()
-    gold = json.loads(args.gold.read_text(encoding="utf-8"))
+    try:
+        gold = json.loads(args.gold.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        sys.exit(f"{args.gold}: not a story gold file ({exc})")
     articles = read_stream(args.stream)
     by_id = {a.id: a for a in articles}
     missing = [i for t in gold["topics"].values() for i in t["articles"] if i not in by_id]
