@@ -181,8 +181,36 @@ def test_online_without_dates_the_same_texts_merge() -> None:
 
 
 def test_online_window_decides() -> None:
-    wide = ClusterOptions(embedder="hash", retrieval="sketch", window_days=60)
+    wide = ClusterOptions(embedder="hash", retrieval="sketch", window_days=60, story_span_days=60)
     assert len({a.story for a in cluster_articles(_dated_floods(31), options=wide)}) == 1
+
+
+def test_online_a_story_past_its_span_opens_a_new_story_of_its_thread() -> None:
+    """With the window wide open, the story span alone keeps a month-later report out of
+    the January story: it opens a story of the same thread."""
+    wide = ClusterOptions(embedder="hash", retrieval="sketch", window_days=60)
+    result = list(cluster_articles(_dated_floods(31), options=wide))
+    stories = [a.story for a in result]
+    assert stories[0] == stories[1] and stories[2] == stories[3] and stories[0] != stories[2]
+    assert len({a.thread for a in result}) == 1
+
+
+def test_online_reports_every_few_days_do_not_make_a_story_without_end() -> None:
+    """The window counts from a story's last report, so copies of one report every 4 days
+    would join one story forever; past `story_span_days` a new story of the thread opens."""
+    start = dt.date(2024, 1, 1)
+    articles = [
+        Article(text=FLOOD[i % 2], id=f"d{i}", date=start + dt.timedelta(days=4 * i)) for i in range(8)
+    ]
+    result = list(cluster_articles(articles, options=HASH))
+    stories: dict[int | None, list[dt.date]] = {}
+    for article, given in zip(result, articles, strict=True):
+        stories.setdefault(article.story, []).append(given.date or start)
+    assert len(stories) >= 3
+    assert all((max(d) - min(d)).days <= 10 for d in stories.values())
+    assert len({a.thread for a in result}) == 1
+    unbounded = ClusterOptions(embedder="hash", retrieval="sketch", story_span_days=1000)
+    assert len({a.story for a in cluster_articles(articles, options=unbounded)}) == 1
 
 
 def test_online_dated_stream_is_decided_in_date_order_but_output_in_input_order() -> None:

@@ -92,6 +92,12 @@ def _add_cluster_options(p: argparse.ArgumentParser) -> None:
         default=d.window_days,
         help=f"story time window (default {d.window_days:g})",
     )
+    p.add_argument(
+        "--story-span-days",
+        type=float,
+        default=d.story_span_days,
+        help=f"most days from a story's first report to its last (default {d.story_span_days:g})",
+    )
     p.add_argument("--embedder", choices=sorted(EMBEDDERS), default=d.embedder, help="default static")
     p.add_argument("--model", default=None, help="Model2Vec or sentence-transformers model name or path")
     p.add_argument(
@@ -135,6 +141,7 @@ def _options(args: argparse.Namespace) -> ClusterOptions:
         threshold=args.threshold,
         thread_threshold=args.thread_threshold,
         window_days=args.window_days,
+        story_span_days=args.story_span_days,
         embedder=args.embedder,
         model=args.model,
         index=args.index,

@@ -382,7 +382,16 @@ class OnlineClusterer:
                 p[~self._in_window(pool, view)] = -1.0
             best = int(p.argmax())
             if p[best] >= self.options.threshold:
-                return pool[best], s.thread_of(pool[best])
+                if view.day == UNDATED:
+                    return pool[best], s.thread_of(pool[best])
+                # A story that has run its span takes no more articles: the most probable
+                # story within its span does, else the article opens a new story of the
+                # thread it was going to join.
+                p[self._past_span(pool, view)] = -1.0
+                within = int(p.argmax())
+                if p[within] >= self.options.threshold:
+                    return pool[within], s.thread_of(pool[within])
+                return new_story, s.thread_of(pool[best])
             near = (pool, x[:, 1])
         threads = self.thread_candidates(view, neighbours)
         if threads:
@@ -446,6 +455,15 @@ class OnlineClusterer:
         gap = np.maximum(0, np.maximum(first - view.day, view.day - last))
         keep: npt.NDArray[np.bool_] = (first == UNDATED) | (gap <= self.options.window_days)
         return keep
+
+    def _past_span(self, stories: list[int], view: View) -> npt.NDArray[np.bool_]:
+        """Which dated stories the (dated) article would stretch past `story_span_days`."""
+        s = self.state
+        groups = np.array(stories, np.int64)
+        first, last = s.stories.first_day[groups], s.stories.last_day[groups]
+        span = np.maximum(last, view.day) - np.minimum(first, view.day)
+        past: npt.NDArray[np.bool_] = (first != UNDATED) & (span > self.options.story_span_days)
+        return past
 
     def thread_candidates(self, view: View, neighbours: IntArray) -> list[int]:
         """Threads of the neighbours, then threads sharing the article's heaviest terms and names."""
@@ -582,7 +600,12 @@ class OnlineClusterer:
                 continue
             if best is None or article > best:
                 best = article  # the latest copy
-        return None if best is None else int(s.article_story[best])
+        if best is None:
+            return None
+        story = int(s.article_story[best])
+        if view.day != UNDATED and self._past_span([story], view)[0]:
+            return None  # decided as any article: a new story of the copy's thread
+        return story
 
     # -- memory --------------------------------------------------------------------------
     def _weigh(
