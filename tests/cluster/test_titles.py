@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from storyline.cluster import extract_headline, story_title, thread_title
+from storyline.cluster import clean_headline, extract_headline, story_title, thread_title
 from storyline.model import Article
 
 
@@ -187,3 +187,64 @@ def test_a_thread_title_has_no_reporting_words() -> None:
     title = thread_title(stories).lower()
     assert "today" not in title and "reported" not in title
     assert "pipeline" in title and "selva" in title
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        (
+            "EDS-more details added Premier Li Peng Holds Talks with Mongolian PM (2)",
+            "Premier Li Peng Holds Talks with Mongolian PM",
+        ),
+        (
+            "URGENT Canada's Top Court Rules on Quebec Separation",
+            "Canada's Top Court Rules on Quebec Separation",
+        ),
+        (
+            "U.S. Federal Judge Orders Microsoft Split in Two EDS-Updates with more details",
+            "U.S. Federal Judge Orders Microsoft Split in Two",
+        ),
+        (
+            "hke- China Backs Cooperation in Fighting Firearms Crime",
+            "China Backs Cooperation in Fighting Firearms Crime",
+        ),
+        (
+            "Survey: China Serious about Public Security, Situation Disturbing-2",
+            "Survey: China Serious about Public Security, Situation Disturbing",
+        ),
+        (
+            "Evidence Shows Explosive Detonated on TWA Flight: NY Times (Updated)",
+            "Evidence Shows Explosive Detonated on TWA Flight: NY Times",
+        ),
+        ("NO SLACKING ABOUT SAVING (FOR RELEASE SUNDAY, AUG. 2)", "NO SLACKING ABOUT SAVING"),
+        (
+            "Police arrest three alleged gang members, HONGKONG STANDARD",
+            "Police arrest three alleged gang members",
+        ),
+        ("EDS: ADDS background, details on bill, quotes throughout; ADDS", ""),
+        ("AP Photo NY303-304", ""),
+        ("BC-NJ--Evolution & Schools,730", ""),
+        ("have moved separately.", ""),
+        # headlines that only look decorated stay whole
+        ("Malaria Kills 2 Million Africans Annually, WHO", "Malaria Kills 2 Million Africans Annually, WHO"),
+        ("eBay buys a payments firm", "eBay buys a payments firm"),
+        ("Apollo 13 crew honored (1970-2020)", "Apollo 13 crew honored (1970-2020)"),
+        ("UPDATED GUIDANCE ON SCHOOLS", "UPDATED GUIDANCE ON SCHOOLS"),
+        ("Win 98 delayed again", "Win 98 delayed again"),
+        ("Turkey's Earthquake Death Toll Exceeds 7,000", "Turkey's Earthquake Death Toll Exceeds 7,000"),
+    ],
+)
+def test_a_given_title_loses_its_wire_decoration(given: str, expected: str) -> None:
+    assert clean_headline(given) == expected
+
+
+def test_a_story_whose_title_is_an_editors_note_takes_a_headline_from_its_text() -> None:
+    text = (
+        "CAPE TOWN, South Africa (AP) _ A tough anti-smoking bill cleared a parliamentary committee "
+        "on Friday, opening the way to bans on tobacco advertising."
+    )
+    title = story_title(
+        [Article(text=text, title="EDS: ADDS background, details on bill, quotes throughout; ADDS")]
+    )
+    assert "EDS" not in title and "ADDS" not in title
+    assert "anti-smoking bill" in title

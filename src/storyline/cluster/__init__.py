@@ -10,7 +10,14 @@ from storyline.cluster._ray import actor_map, init_ray, ray_featurize
 from storyline.cluster._registry import CLUSTERERS, Clusterer
 from storyline.cluster._state import StateStore, read_assignments
 from storyline.cluster._stream import ENGINES, Assignment, cluster_articles
-from storyline.cluster._titles import extract_headline, lead_sentence, story_title, thread_title, topic_terms
+from storyline.cluster._titles import (
+    clean_headline,
+    extract_headline,
+    lead_sentence,
+    story_title,
+    thread_title,
+    topic_terms,
+)
 
 __all__ = [
     "CLUSTERERS",
@@ -28,6 +35,7 @@ __all__ = [
     "StateStore",
     "actor_map",
     "bcubed",
+    "clean_headline",
     "cluster_articles",
     "default_pair_model",
     "extract_headline",

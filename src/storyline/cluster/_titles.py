@@ -237,7 +237,7 @@ def found_headline(text: str) -> str | None:
         if _is_junk(line):
             continue  # a byline, date, caption, menu or credit before the headline
         if looks_like_headline(line) and not line.endswith(":") and len(line.split()) <= 2 * MAX_TITLE_WORDS:
-            return _title_case_fix(line)
+            return clean_headline(line)
         return None  # the first real line is body text (or leads into it: "The Times said:")
     return None
 
@@ -348,14 +348,52 @@ def _is_shouted(title: str) -> bool:
     return len(letters) >= 8 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
-def _title_case_fix(title: str) -> str:
-    """A headline without wire decoration: no leading underscore, no "(2-2)" part marker, only its
-    first item when several are run together ("_FIRST _SECOND")."""
+# Wire decoration around a headline, as wire feeds and archives carry it in their title field.
+_FLAG = re.compile(r"^(?:URGENT|FLASH|BULLETIN|ADVISORY|REFILE|CORRECTED|REPEAT|UPDATE\s*\d*)\b\s*[-:]?\s*")
+_DESK = re.compile(r"^[a-z]{2,4}-\s+(?=[A-Z])")  # a desk code: "hke- China backs ..."
+# An editors' note before the headline ("EDS-more details added Premier meets ...") or after it.
+_EDS_LEAD = re.compile(r"^EDS\s*[-:]\s*(?:[a-z][\w'’,;]*\s+)*")
+_EDS_TAIL = re.compile(r"\s+EDS\s*[-:].*$")
+_EDITOR_VERB = re.compile(r"^(?:ADDS|UPDATES|CORRECTS|RECASTS|SUBS|FIXES|RETRANSMITS|RESENDS)\b")
+# Not a headline at all: a slug line ("BC-NJ--Evolution & Schools,730") or a photo number.
+_SLUG = re.compile(r"^BC-|(?<=[A-Za-z]),\d{2,5}$|^(?:AP|AFP|Reuters)?\s*Photos?\s+[A-Z]{2,3}\d")
+_PART = re.compile(
+    r"\s*\((?:\d{1,2}|\d{1,2}\s*-\s*\d{1,2}|\d{1,2}\s+of\s+\d{1,2}|part\s+\d+|updated?|corrected|correction"
+    r"|[^()]*\brelease\b[^()]*)\)\s*$",
+    re.IGNORECASE,
+)
+_PART_DASH = re.compile(r"(?<=[a-z])-\d{1,2}$")  # "... Situation Disturbing-2"
+# A paper's name in capitals after a comma (", HONGKONG STANDARD", ", THE INDEPENDENT"); not one
+# acronym, which is the headline's attribution ("..., WHO").
+_SOURCE_TAIL = re.compile(r",\s+(?:THE\s+[A-Z][A-Z&.]{2,}|[A-Z][A-Z&.]{2,}(?:\s+[A-Z][A-Z&.]{2,})+)$")
+_LOWER_START = re.compile(r"^[a-z]+(?:\s|[.,;:]|$)")  # "have moved separately.", not "eBay buys ..."
+
+
+def clean_headline(title: str) -> str:
+    """A given title as a headline, without wire decoration: no leading underscore, flag
+    ("URGENT"), desk code or editors' note ("EDS-more details added"); no part marker ("(2)",
+    "(2-2)", "-2"), release note ("(FOR RELEASE SUNDAY)"), desk code ("(HLW)") or paper's name
+    in capitals after a comma; only its first item when several are run together ("_FIRST
+    _SECOND"). "" when the title is no headline: an editors' note alone, a slug line, a photo
+    number, or a fragment that starts in lower case ("have moved separately.")."""
     title = " ".join(title.split())
     title = title.lstrip("_ ").split(" _", 1)[0]
-    title = re.sub(r"\s*\((?:\d+\s*-\s*\d+|\d+\s+of\s+\d+|part\s+\d+)\)\s*$", "", title, flags=re.IGNORECASE)
+    if _SLUG.search(title):
+        return ""
+    title = _FLAG.sub("", title)
+    title = _DESK.sub("", title)
+    if title.startswith("EDS"):
+        title = _EDS_LEAD.sub("", title)
+        if not title or _EDITOR_VERB.match(title):
+            return ""
+    title = _EDS_TAIL.sub("", title)
+    title = _PART.sub("", title)
+    title = _PART_DASH.sub("", title)
     title = re.sub(r"\s*\([A-Z]{2,5}\)$", "", title)  # a wire's desk code: "(HLW)"
-    return title.strip()
+    if not _is_shouted(title):
+        title = _SOURCE_TAIL.sub("", title)
+    title = title.strip()
+    return "" if _LOWER_START.match(title) else title
 
 
 def _recased(title: str, text: str) -> str:
@@ -397,7 +435,7 @@ def _recased(title: str, text: str) -> str:
 
 
 def _readable(title: str, article: Article) -> str:
-    title = _title_case_fix(title)
+    title = clean_headline(title)
     return _recased(title, article.text) if _is_shouted(title) else title
 
 
@@ -406,7 +444,7 @@ def story_title(articles: Sequence[Article]) -> str:
     if not articles:
         return UNTITLED
     heads = [
-        (a, _title_case_fix(a.title) if a.title and a.title.strip() else found_headline(a.text))
+        (a, (clean_headline(a.title) if a.title and a.title.strip() else "") or found_headline(a.text))
         for a in articles
     ]
     titled = [(a, h) for a, h in heads if h]

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from storyline.cluster import clean_headline
 from storyline.model import Claim, ClaimValue, Story
 
 Cites = tuple[int, ...]
@@ -222,7 +223,8 @@ def headline(story: Story) -> str:
     if story.id:
         return story.id
     origins = [s.origin for s in story.summary.sentences]
-    titled = {d.article.id: d.article.title for d in story.documents if d.article.title and not d.excluded}
+    heads = {d.article.id: clean_headline(d.article.title or "") for d in story.documents if not d.excluded}
+    titled = {article: head for article, head in heads.items() if head}  # no slug lines, editors' notes
     # Most cited first; on a tie, the one the summary cites first (a set's order would
     # change with the process's string hashing).
     for origin in sorted(dict.fromkeys(origins), key=lambda o: -origins.count(o)):
