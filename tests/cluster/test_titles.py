@@ -248,3 +248,14 @@ def test_a_story_whose_title_is_an_editors_note_takes_a_headline_from_its_text()
     )
     assert "EDS" not in title and "ADDS" not in title
     assert "anti-smoking bill" in title
+
+
+def test_a_thread_title_takes_no_contraction_for_a_name_and_no_closing_quote() -> None:
+    # Wire copy quotes ``like this'': the capital after the opening marks is not read as a
+    # sentence start, and the closing marks are not part of a word.
+    text = "Fans of the Oprah Winfrey Show wrote in {}, and one said ``I'm grateful'' and ``I'm back.''"
+    stories = [[Article(text=text.format(month))] for month in ("March", "April", "May")]
+    terms = thread_title(stories).split(", ")
+    assert "I'm" not in terms
+    assert "Oprah Winfrey Show" in terms
+    assert not any(term.endswith("'") for term in terms), terms

@@ -150,6 +150,7 @@ _NAME_RUN = re.compile(
     rf"\b{_CAP}(?:(?:\s|\s(?:of|for|de|del|la|von|van|&)\s|\sand\s(?={_CAP}\s{_CAP})){_CAP})*"
 )
 _CONNECTORS = frozenset({"of", "for", "de", "del", "la", "von", "van", "&", "and"})
+_CONTRACTION = re.compile(r"['’](?:m|ll|ve|d|re|t)$")  # "I'm", "Don't"; not "O'Neill", "D'Souza"
 
 
 @cache
@@ -503,10 +504,14 @@ def _names(text: str) -> dict[str, str]:
         words = re.sub(r"['’]s$", "", match.group()).split()
         if not before or before[-1] in '.!?:;"“”':
             words = words[1:]  # a capital after a sentence end says nothing
-        while words and (words[0].lower() in stop or words[0].lower() in _CONNECTORS):
+        while words and (
+            words[0].lower() in stop or words[0].lower() in _CONNECTORS or _CONTRACTION.search(words[0])
+        ):
             words = words[1:]
         while words and (words[-1].lower().rstrip(".") in _CONNECTORS | _NAME_SUFFIXES):
             words = words[:-1]
+        if any(_CONTRACTION.search(w) for w in words):
+            continue  # "I'm", "Don't": a quote's capital, not a name
         name = " ".join(words)
         key = name.lower()
         if len(key) < 3 or key in stop or key in _NOT_TOPIC or (name.isupper() and len(name) > 5):
@@ -522,7 +527,7 @@ def _key_phrases(text: str) -> set[str]:
     stop = _stop_words()
     out: set[str] = set()
     previous: str | None = None
-    for match in re.finditer(r"[A-Za-z][A-Za-z'’-]*|[^\sA-Za-z]+", text):
+    for match in re.finditer(r"[A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?|[^\sA-Za-z]+", text):  # no closing quote
         word = match.group().lower()
         capital = match.group()[0].isupper()  # a name's word, or one opening a sentence: names come apart
         if capital or not word[0].isalpha() or word in stop or len(word) <= 3 or word in _NOT_TOPIC:
