@@ -183,8 +183,23 @@ def test_one_line_is_the_first_summary_sentence_that_reads_alone() -> None:
         "They gathered outside the court on Tuesday.",
         "he said.",
         "WHAT THE BILL WOULD DO",
+        "But those problems are minuscule compared with what the carmaker faces on Thursday.",
+        "And the minister noted some benefits to the plan.",
+        "In addition, the court fined the company $2 million.",
+        "“The plant supplies almost every factory we have,” he said.",
+        "Like the other candidates, they are running on local issues.",
     ):
         assert one_line(_summary_story(lead_in, plain)) == plain, lead_in
+    # A word that only looks like a connective opens a sentence that reads alone.
+    for alone in (
+        "Andrew Moyo was sworn in as mayor of Harare on Monday.",
+        "Stillwater police closed the bridge.",
+        "“The plant supplies almost every factory,” the union's president, Ana Lopez, said.",
+        "On Monday, the court fined the company $2 million.",
+        "Young savers, it seems, start putting money aside at 25.",
+        "Long before Ted Cruz became a senator from Texas, he was a gamer.",
+    ):
+        assert one_line(_summary_story(alone, plain)) == alone
     # Nothing reads alone: the first sentence, as before.
     assert one_line(_summary_story("He said so.", "They left.")) == "He said so."
     assert one_line(_summary_story()) == ""

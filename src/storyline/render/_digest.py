@@ -130,7 +130,9 @@ def one_line(story: Story | None) -> str:
 
     A digest shows the sentence without the summary around it, so a sentence that leans on
     one before it is passed over: one that opens with a pronoun or a demonstrative ("He
-    made the statements ...", "This followed ..."), with a person's surname alone whose
+    made the statements ...", "This followed ..."), with a connective ("But those problems
+    ..."), with a pronoun for the speaker of its quote or the subject after its opening
+    phrase ("Like the other candidates, they are ..."), with a person's surname alone whose
     full name it does not give ("Sikosana made the statements at a meeting ..."), a
     list's lead-in ("The following are major news items ..."), an attribution alone or a
     heading."""
@@ -160,6 +162,28 @@ _TIME_AFTER = re.compile(
     r"^\W*(this|that)\s+(week|weekend|month|year|morning|afternoon|evening|spring|summer|autumn|fall|winter)\b",
     re.IGNORECASE,
 )
+# A connective ties the sentence to one before it: "But those problems are minuscule ...".
+_CONNECTIVE = re.compile(
+    r"^\W*(but|and|also|however|yet|still|meanwhile|moreover|besides|instead|nevertheless|nonetheless"
+    r"|furthermore|thus|hence|otherwise|likewise|similarly|consequently|therefore"
+    r"|in\s+addition|as\s+a\s+result|at\s+the\s+same\s+time|by\s+contrast|in\s+contrast"
+    r"|on\s+the\s+other\s+hand|even\s+so)\b",
+    re.IGNORECASE,
+)
+# A pronoun that needs an earlier sentence, though the sentence does not open with it: the
+# speaker of a quote (“... every GM plant,” he said.) or the subject after an opening phrase
+# ("Like the other candidates, they are ...").
+_PRONOUN_SPEAKER = re.compile(
+    r"[,”\"’']\s*(he|she|they|we)\s+(said|says|added|adds|told|tells|explained|noted|wrote|asked|warned"
+    r"|argued|insisted|recalled|replied)\b[^.!?]{0,80}[.!?]?$",
+    re.IGNORECASE,
+)
+# The opening phrase is short: a longer one is a clause that may name the pronoun's person
+# ("Long before Ted Cruz became a senator, he was a gamer."); "it" is left out ("Slackers, it
+# seems, are hardly slack ...").
+_PRONOUN_AFTER_OPENING = re.compile(
+    r"^\W*(?:[^\s,;:“”\"]+\s+){0,5}[^\s,;:“”\"]+,\s+(he|she|they|we)\s", re.IGNORECASE
+)
 _LIST_LEAD_IN = re.compile(r"^\W*(the\s+following\b|following\s+(are|is)\b|here\s+(are|is)\b)", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"^\W*([\w'’.-]+)")
 
@@ -188,7 +212,9 @@ def _reads_alone(text: str, surnames: dict[str, str]) -> bool:
         or is_unfinished(text)
     ):
         return False
-    if _LIST_LEAD_IN.match(text):
+    if _LIST_LEAD_IN.match(text) or _CONNECTIVE.match(text):
+        return False
+    if _PRONOUN_SPEAKER.search(text) or _PRONOUN_AFTER_OPENING.match(text):
         return False
     match = _FIRST_WORD.match(text)
     if match is None:
