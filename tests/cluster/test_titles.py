@@ -259,3 +259,18 @@ def test_a_thread_title_takes_no_contraction_for_a_name_and_no_closing_quote() -
     assert "I'm" not in terms
     assert "Oprah Winfrey Show" in terms
     assert not any(term.endswith("'") for term in terms), terms
+
+
+def test_a_thread_title_takes_the_specific_key_word_over_a_common_one() -> None:
+    """Three stories: "city" is in all three, "salmon" in two; in news at large (the document
+    frequencies the clusterer ships) "city" is in a twelfth of articles, "salmon" in one in
+    a thousand, so the topic is the salmon. Two stories keep the plain count."""
+    texts = [
+        "The city council met on Monday and voted on the new salmon hatchery plan.",
+        "The city said the salmon run on the river was the largest in a decade.",
+        "Residents of the city gathered downtown for the annual parade on Saturday.",
+    ]
+    title = thread_title([[Article(text=t)] for t in texts]).lower()
+    assert "salmon" in title and "city" not in title, title
+    two = thread_title([[Article(text=t)] for t in (texts[0], texts[2])]).lower()
+    assert "city" in two, two

@@ -15,10 +15,13 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
+
+import numpy as np
 
 from storyline.clean._rules import DATELINE_PREFIX, READING_PREFIX, classify_line, looks_like_headline
 from storyline.cluster._features import _stop_words as _feature_stop_words
@@ -150,6 +153,7 @@ _NAME_RUN = re.compile(
     rf"\b{_CAP}(?:(?:\s|\s(?:of|for|de|del|la|von|van|&)\s|\sand\s(?={_CAP}\s{_CAP})){_CAP})*"
 )
 _CONNECTORS = frozenset({"of", "for", "de", "del", "la", "von", "van", "&", "and"})
+_CAMEL = re.compile(r"\b[a-z]+[A-Z][A-Za-z]*\b")  # "iPhone", "eBay"
 _CONTRACTION = re.compile(r"['’](?:m|ll|ve|d|re|t)$")  # "I'm", "Don't"; not "O'Neill", "D'Souza"
 
 
@@ -528,7 +532,10 @@ def _key_phrases(text: str) -> set[str]:
     out: set[str] = set()
     previous: str | None = None
     for match in re.finditer(r"[A-Za-z](?:[A-Za-z'’-]*[A-Za-z])?|[^\sA-Za-z]+", text):  # no closing quote
-        word = match.group().lower()
+        word = _POSSESSIVE.sub("", match.group()).lower()  # "nation's largest": the nation's words
+        if "'" in word or "’" in word:  # "don't", "there's": no topic
+            previous = None
+            continue
         capital = match.group()[0].isupper()  # a name's word, or one opening a sentence: names come apart
         if capital or not word[0].isalpha() or word in stop or len(word) <= 3 or word in _NOT_TOPIC:
             previous = None
@@ -549,6 +556,7 @@ def topic_terms(stories: Sequence[Sequence[Article]]) -> list[str]:
     phrase_articles: Counter[str] = Counter()
     spelling: dict[str, str] = {}
     first_seen: dict[str, int] = {}
+    camel: dict[str, str] = {}  # "iphone" -> "iPhone": key words are compared in lower case
     for story in stories:
         story_names: set[str] = set()
         story_phrases: set[str] = set()
@@ -564,6 +572,7 @@ def topic_terms(stories: Sequence[Sequence[Article]]) -> list[str]:
             story_names |= keys
             head = (article.title or "") + " " + " ".join(lead.split()[:60])
             phrases = _key_phrases(head)
+            camel.update((w.lower(), w) for w in _CAMEL.findall(head))
             phrase_articles.update(phrases)
             story_phrases |= phrases
         in_stories.update(story_names)
@@ -588,9 +597,15 @@ def topic_terms(stories: Sequence[Sequence[Article]]) -> list[str]:
         ):
             chosen[same] = key  # the full name: "Al Gore" for "Gore"
     terms = [spelling[k] for k in chosen]
-    for phrase in sorted(
-        phrase_stories, key=lambda p: (-phrase_stories[p], -phrase_articles[p], -p.count(" "), p)
-    ):
+    # With three stories or more, a key word's count is weighed by how rare it is in news at
+    # large: "secession" over "province", "child seats" over "child" (a pair is as specific
+    # as its commonest word). With two, any rare word the two share would win ("gamagori").
+    idf = _specificity() if len(stories) >= 3 else _flat
+
+    def rank(p: str) -> tuple[float, int, int, str]:
+        return (-phrase_stories[p] * min(idf(w) for w in p.split()), -phrase_articles[p], -p.count(" "), p)
+
+    for phrase in sorted(phrase_stories, key=rank):
         if len(terms) >= MAX_TOPIC_TERMS or len(terms) > len(chosen):
             break
         if phrase.count(" ") == 0:
@@ -604,8 +619,32 @@ def topic_terms(stories: Sequence[Sequence[Article]]) -> list[str]:
         if 2 * in_stories[phrase] >= phrase_stories[phrase]:
             continue  # mostly written with a capital: a name, not a key word ("russian")
         if not any(_same_topic(t, phrase) for t in terms):
-            terms.append(phrase)
+            terms.append(" ".join(camel.get(w, w) for w in phrase.split()))
     return terms
+
+
+def _flat(word: str) -> float:
+    return 1.0
+
+
+@cache
+def _specificity() -> Callable[[str], float]:
+    """A word's inverse document frequency in news at large: the document frequencies the
+    clusterer ships (`pair_model.json`'s prior, counted on Multi-News train), by the
+    clusterer's own word hash. 1 for every word when the model has no prior."""
+    from storyline.cluster._features import _hash_tokens
+    from storyline.cluster._pairmodel import default_pair_model
+
+    model = default_pair_model()
+    df, n = model.prior_df, model.prior_docs
+    if df is None or n <= 0:
+        return _flat
+    width = np.uint64(len(df))
+
+    def idf(word: str) -> float:
+        return math.log((n + 1) / (float(df[int(_hash_tokens([word])[0] % width)]) + 1))
+
+    return idf
 
 
 def thread_title(stories: Sequence[Sequence[Article]]) -> str:
