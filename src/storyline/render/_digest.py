@@ -24,6 +24,7 @@ from storyline.text import (
     is_heading,
     is_unfinished,
     md_escape,
+    starts_with_connective,
     starts_with_pronoun,
 )
 
@@ -162,14 +163,6 @@ _TIME_AFTER = re.compile(
     r"^\W*(this|that)\s+(week|weekend|month|year|morning|afternoon|evening|spring|summer|autumn|fall|winter)\b",
     re.IGNORECASE,
 )
-# A connective ties the sentence to one before it: "But those problems are minuscule ...".
-_CONNECTIVE = re.compile(
-    r"^\W*(but|and|also|however|yet|still|meanwhile|moreover|besides|instead|nevertheless|nonetheless"
-    r"|furthermore|thus|hence|otherwise|likewise|similarly|consequently|therefore"
-    r"|in\s+addition|as\s+a\s+result|at\s+the\s+same\s+time|by\s+contrast|in\s+contrast"
-    r"|on\s+the\s+other\s+hand|even\s+so)\b",
-    re.IGNORECASE,
-)
 # A pronoun that needs an earlier sentence, though the sentence does not open with it: the
 # speaker of a quote (“... every GM plant,” he said.) or the subject after an opening phrase
 # ("Like the other candidates, they are ...").
@@ -212,7 +205,7 @@ def _reads_alone(text: str, surnames: dict[str, str]) -> bool:
         or is_unfinished(text)
     ):
         return False
-    if _LIST_LEAD_IN.match(text) or _CONNECTIVE.match(text):
+    if _LIST_LEAD_IN.match(text) or starts_with_connective(text):
         return False
     if _PRONOUN_SPEAKER.search(text) or _PRONOUN_AFTER_OPENING.match(text):
         return False

@@ -16,6 +16,7 @@ from storyline.text._fragments import (
     is_attribution_or_cut_quote,
     is_heading,
     is_unfinished,
+    starts_with_connective,
     starts_with_pronoun,
 )
 from storyline.text._normalize import (
@@ -83,6 +84,7 @@ __all__ = [
     "sentence_day",
     "split_corpus",
     "split_paragraphs",
+    "starts_with_connective",
     "starts_with_pronoun",
     "to_calendar_date",
     "word_tokens",

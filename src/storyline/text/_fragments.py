@@ -55,6 +55,21 @@ def is_heading(text: str) -> bool:
     return len(letters) >= 6 and 2 <= len(words) <= _HEADING_MAX_WORDS and all(c.isupper() for c in letters)
 
 
+# A connective ties the sentence to the one before it: "But those problems are minuscule ...".
+_CONNECTIVE = re.compile(
+    r"^\W*(but|and|also|however|yet|still|meanwhile|moreover|besides|instead|nevertheless|nonetheless"
+    r"|furthermore|thus|hence|otherwise|likewise|similarly|consequently|therefore"
+    r"|in\s+addition|as\s+a\s+result|at\s+the\s+same\s+time|by\s+contrast|in\s+contrast"
+    r"|on\s+the\s+other\s+hand|even\s+so)\b",
+    re.IGNORECASE,
+)
+
+
+def starts_with_connective(text: str) -> bool:
+    """The sentence opens with a connective ("But ...", "In addition, ...")."""
+    return _CONNECTIVE.match(text) is not None
+
+
 def starts_with_pronoun(text: str) -> bool:
     """The sentence's first word is a personal pronoun (he, she, they, ...)."""
     match = _WORD.search(text)
