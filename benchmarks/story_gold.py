@@ -47,8 +47,10 @@ THRESHOLDS = (0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
 def read_stream(path: Path) -> list[Article]:
     """The stream's articles; a clear one-line exit for a file that is not one."""
     articles = []
-    opener: Any = gzip.open if path.suffix == ".gz" else open
     try:
+        with path.open("rb") as raw:
+            compressed = raw.read(2) == b"\x1f\x8b"  # gzip's magic number, whatever the name
+        opener: Any = gzip.open if compressed else open
         with opener(path, "rt", encoding="utf-8") as fh:
             for n, line in enumerate(fh, start=1):
                 try:
@@ -58,9 +60,27 @@ def read_stream(path: Path) -> list[Article]:
                     articles.append(Article(id=str(r["id"]), text=str(r["text"]), title=title, date=date))
                 except (ValueError, KeyError, TypeError) as exc:
                     sys.exit(f"{path}: line {n} is not an article with id, text and date ({exc})")
+    except UnicodeDecodeError:
+        sys.exit(f"{path}: not UTF-8 text")
     except (OSError, EOFError) as exc:
         sys.exit(f"{path}: {getattr(exc, 'strerror', None) or exc}")
     return articles
+
+
+def check_gold(path: Path, gold: Any) -> None:
+    """A one-line exit for JSON that is not a story gold file."""
+    topics = gold.get("topics") if isinstance(gold, dict) else None
+    if not isinstance(topics, dict) or not topics:
+        sys.exit(f"{path}: not a story gold file (no topics)")
+    for name, topic in topics.items():
+        if not (
+            isinstance(topic, dict)
+            and topic.get("split") in ("dev", "held_out")
+            and isinstance(topic.get("articles"), dict)
+            and all(isinstance(a, dict) and "story" in a for a in topic["articles"].values())
+            and isinstance(topic.get("hard_pairs", []), list)
+        ):
+            sys.exit(f"{path}: topic {name!r} is not a story gold topic (split, articles with stories)")
 
 
 def score(story_of: dict[str, int], gold: dict[str, Any], ids: list[str]) -> dict[str, Any]:
@@ -122,6 +142,7 @@ def main() -> None:
         gold = json.loads(args.gold.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         sys.exit(f"{args.gold}: not a story gold file ({exc})")
+    check_gold(args.gold, gold)
     articles = read_stream(args.stream)
     by_id = {a.id: a for a in articles}
     missing = [i for t in gold["topics"].values() for i in t["articles"] if i not in by_id]

@@ -392,3 +392,24 @@ def test_state_resume_with_loose_threads_split_at_every_checkpoint(
             break
     run.close()
     assert _pairs(list(cluster_articles(articles, options=options, state_dir=state))) == uninterrupted
+
+
+@pytest.mark.parametrize("kill_after", [3, 12, 21])
+def test_state_resume_across_a_story_span_gives_the_uninterrupted_result(
+    tmp_path: Path, kill_after: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a 1-day span, stories of this week-long stream (each topic told over 2 days) close and reopen as new stories of
+    their threads while the run goes on; a run killed and resumed makes the same ones."""
+    monkeypatch.setattr(_rethread, "MIN_ARTICLES", 0)
+    articles = _stream(30)
+    options = replace(OPTIONS, story_span_days=1)
+    uninterrupted = _pairs(list(cluster_articles(articles, options=options)))
+    unbounded = _pairs(list(cluster_articles(articles, options=replace(options, story_span_days=1000))))
+    assert len({s for s, _ in uninterrupted}) > len({s for s, _ in unbounded})  # the span splits stories
+    state = tmp_path / "state"
+    run = cluster_articles(articles, options=options, state_dir=state)
+    for n, _assignment in enumerate(run):
+        if n == kill_after:
+            break
+    run.close()
+    assert _pairs(list(cluster_articles(articles, options=options, state_dir=state))) == uninterrupted

@@ -14,7 +14,8 @@ snowball on long streams, so it was not shipped (docs/benchmarks.md).
 stream (../shared/data/streams/duc_topics_dev.jsonl.gz): 60 subjects followed over months
 or years, so most stories are one report and the hard part is the other way round, keeping
 apart reports of one subject about different events ("hard pairs"). Floors just under
-today's numbers again (dev F1 0.927, held-out 0.922; 40 of 240 hard pairs in one story).
+today's numbers again (dev F1 0.931, held-out 0.924; 35 of 240 hard pairs in one story, 40
+without the story span).
 """
 
 from __future__ import annotations
@@ -64,15 +65,22 @@ def _stories() -> dict[str, int]:
 
 
 @functools.cache
-def _duc_stories() -> dict[str, int]:
-    """Each article's story, the DUC topics stream clustered as given (in date order)."""
+def _duc_articles() -> tuple[Article, ...]:
     with gzip.open(DUC, "rt", encoding="utf-8") as src:
         rows = [json.loads(line) for line in src]
-    articles = [
+    return tuple(
         Article(id=r["id"], text=r["text"], title=r.get("title"), date=dt.date.fromisoformat(r["date"]))
         for r in rows
-    ]
-    return {a.article_id: a.story for a in cluster_articles(articles) if a.story is not None}
+    )
+
+
+@functools.cache
+def _duc_stories() -> dict[str, int]:
+    """Each article's story, the DUC topics stream clustered as given (in date order)."""
+    return {a.article_id: a.story for a in cluster_articles(list(_duc_articles())) if a.story is not None}
+
+
+needs_duc = pytest.mark.skipif(not DUC.exists(), reason="../shared/data/streams is not here")
 
 
 def _score(split: str, gold_file: Path = GOLD) -> tuple[float, float, float]:
@@ -89,7 +97,9 @@ def _score(split: str, gold_file: Path = GOLD) -> tuple[float, float, float]:
     return score.precision, score.recall, score.f1
 
 
-@pytest.mark.parametrize("gold_file", [GOLD, DUC_GOLD], ids=["entities", "duc"])
+@pytest.mark.parametrize(
+    "gold_file", [GOLD, pytest.param(DUC_GOLD, marks=needs_duc)], ids=["entities", "duc"]
+)
 def test_the_gold_names_articles_of_the_stream_and_declares_its_stories(gold_file: Path) -> None:
     gold = json.loads(gold_file.read_text(encoding="utf-8"))
     stories = _stories() if gold_file == GOLD else _duc_stories()
@@ -129,6 +139,7 @@ def test_no_story_of_the_stream_grows_into_a_topic() -> None:
     assert max((max(d) - min(d)).days for d in days.values()) <= ClusterOptions().story_span_days
 
 
+@needs_duc
 def test_reports_of_one_subject_about_different_events_stay_apart_in_wire_news() -> None:
     precision, recall, f1 = _score("dev", DUC_GOLD)
     assert f1 >= 0.91 and precision >= 0.91 and recall >= 0.9, (precision, recall, f1)
@@ -138,4 +149,8 @@ def test_reports_of_one_subject_about_different_events_stay_apart_in_wire_news()
     stories = _duc_stories()
     joined = [stories[a] == stories[b] for t in gold["topics"].values() for a, b in t["hard_pairs"]]
     assert len(joined) == 240
-    assert sum(joined) <= 48, sum(joined)  # today 40
+    assert sum(joined) <= 38, sum(joined)  # today 35; 40 without the story span
+    days: dict[int, list[dt.date]] = {}
+    for article in _duc_articles():
+        days.setdefault(stories[article.id], []).append(article.date or dt.date.min)
+    assert max((max(d) - min(d)).days for d in days.values()) <= ClusterOptions().story_span_days

@@ -418,11 +418,13 @@ class OnlineClusterer:
         return result
 
     def story_candidates(self, view: View, neighbours: IntArray) -> list[int]:
-        """The candidate stories (`story_pool`) within the time window."""
+        """The stories `decide` may put the article in: the candidates (`story_pool`) within
+        the time window and within their span."""
         pool = self.story_pool(view, neighbours)
         if view.day == UNDATED or not pool:
             return pool
-        kept: list[int] = np.array(pool, np.int64)[self._in_window(pool, view)].tolist()
+        keep = self._in_window(pool, view) & ~self._past_span(pool, view)
+        kept: list[int] = np.array(pool, np.int64)[keep].tolist()
         return kept
 
     def story_pool(self, view: View, neighbours: IntArray) -> list[int]:
@@ -604,7 +606,7 @@ class OnlineClusterer:
             return None
         story = int(s.article_story[best])
         if view.day != UNDATED and self._past_span([story], view)[0]:
-            return None  # decided as any article: a new story of the copy's thread
+            return None  # the copy's story has run its span: decided as any other article
         return story
 
     # -- memory --------------------------------------------------------------------------

@@ -354,51 +354,71 @@ def _is_shouted(title: str) -> bool:
 
 
 # Wire decoration around a headline, as wire feeds and archives carry it in their title field.
-_FLAG = re.compile(r"^(?:URGENT|FLASH|BULLETIN|ADVISORY|REFILE|CORRECTED|REPEAT|UPDATE\s*\d*)\b\s*[-:]?\s*")
+# A flag is taken off only before a headline in mixed case that starts with a capital:
+# "URGENT Canada's top court rules ...", not "FLASH FLOODS KILL 12" or "URGENT care clinics ...".
+_FLAG = re.compile(
+    r"^(?:URGENT|FLASH|BULLETIN|ADVISORY|REFILE|CORRECTED|REPEAT|UPDATE\s*\d*)\b\s*[-:]?\s*(?=[A-Z])"
+)
 _DESK = re.compile(r"^[a-z]{2,4}-\s+(?=[A-Z])")  # a desk code: "hke- China backs ..."
-# An editors' note before the headline ("EDS-more details added Premier meets ...") or after it.
-_EDS_LEAD = re.compile(r"^EDS\s*[-:]\s*(?:[a-z][\w'’,;]*\s+)*")
-_EDS_TAIL = re.compile(r"\s+EDS\s*[-:].*$")
+# An editors' note before the headline ("EDS-more details added Premier meets ...", "EDS: ADDS
+# background ...") or after it ("... EDS-Updates with more details"); not the company EDS
+# ("EDS-GM deal closes", "... EDS-era files").
+_EDS_LEAD = re.compile(
+    r"^EDS\s*[-:]\s*(?=[a-z]|(?:ADDS|UPDATES|CORRECTS|RECASTS|SUBS|FIXES)\b)(?:[a-z][\w'’,;]*\s+)*"
+)
+_EDS_TAIL = re.compile(
+    r"\s+EDS\s*[-:]\s*(?:updates?|adds?|corrects?|recasts?|subs?|fixes|more|with)\b.*$", re.IGNORECASE
+)
 _EDITOR_VERB = re.compile(r"^(?:ADDS|UPDATES|CORRECTS|RECASTS|SUBS|FIXES|RETRANSMITS|RESENDS)\b")
 # Not a headline at all: a slug line ("BC-NJ--Evolution & Schools,730") or a photo number.
 _SLUG = re.compile(r"^BC-|(?<=[A-Za-z]),\d{2,5}$|^(?:AP|AFP|Reuters)?\s*Photos?\s+[A-Z]{2,3}\d")
+# A part marker ("(2)", "(2-2)", "(1 of 3)", "(Part 2)"), a revision or a release note.
 _PART = re.compile(
-    r"\s*\((?:\d{1,2}|\d{1,2}\s*-\s*\d{1,2}|\d{1,2}\s+of\s+\d{1,2}|part\s+\d+|updated?|corrected|correction"
-    r"|[^()]*\brelease\b[^()]*)\)\s*$",
+    r"\s*\((?:\d{1,2}|(?P<a>\d)\s*-\s*(?P<b>\d)|\d{1,2}\s+of\s+\d{1,2}|part\s+\d+|updated?|corrected"
+    r"|for\s+(?:immediate\s+)?release\b[^()]*)\)\s*$",
     re.IGNORECASE,
 )
-_PART_DASH = re.compile(r"(?<=[a-z])-\d{1,2}$")  # "... Situation Disturbing-2"
-# A paper's name in capitals after a comma (", HONGKONG STANDARD", ", THE INDEPENDENT"); not one
-# acronym, which is the headline's attribution ("..., WHO").
-_SOURCE_TAIL = re.compile(r",\s+(?:THE\s+[A-Z][A-Z&.]{2,}|[A-Z][A-Z&.]{2,}(?:\s+[A-Z][A-Z&.]{2,})+)$")
-_LOWER_START = re.compile(r"^[a-z]+(?:\s|[.,;:]|$)")  # "have moved separately.", not "eBay buys ..."
+# A paper's name in capitals after a comma (", HONGKONG STANDARD", ", THE INDEPENDENT"), not a
+# place or an attribution (", NEW ORLEANS", ", UAW SAYS").
+_PAPER_WORDS = (
+    "STANDARD|DAILY|TIMES|POST|HERALD|INDEPENDENT|TELEGRAPH|GUARDIAN|TRIBUNE|JOURNAL|GAZETTE|STAR"
+    "|MAIL|EXPRESS|MIRROR|CHRONICLE|OBSERVER|MONITOR|INQUIRER|BULLETIN|WEEKLY|NEWSPAPER"
+)
+_SOURCE_TAIL = re.compile(rf",\s+(?:THE\s+)?(?:[A-Z][A-Z&.'’-]+\s+){{0,3}}(?:{_PAPER_WORDS})$")
+# A fragment of a sentence, not a headline: it starts in lower case and ends like a sentence
+# or runs past one ("have moved separately.", "exercise. It is written by ..."); not "de Klerk
+# and Mandela share Nobel prize" or "eBay buys ...".
+_LOWER_START = re.compile(r"^[a-z]+(?:\s|[.,;:]|$)")
+_SENTENCE_INSIDE = re.compile(r"[.!?]$|[.!?]\s+[A-Z]")
 
 
 def clean_headline(title: str) -> str:
     """A given title as a headline, without wire decoration: no leading underscore, flag
     ("URGENT"), desk code or editors' note ("EDS-more details added"); no part marker ("(2)",
-    "(2-2)", "-2"), release note ("(FOR RELEASE SUNDAY)"), desk code ("(HLW)") or paper's name
-    in capitals after a comma; only its first item when several are run together ("_FIRST
+    "(2-2)"), release note ("(FOR RELEASE SUNDAY)"), desk code ("(HLW)") or paper's name in
+    capitals after a comma; only its first item when several are run together ("_FIRST
     _SECOND"). "" when the title is no headline: an editors' note alone, a slug line, a photo
-    number, or a fragment that starts in lower case ("have moved separately.")."""
+    number, or a fragment of a sentence that starts in lower case ("have moved separately.")."""
     title = " ".join(title.split())
     title = title.lstrip("_ ").split(" _", 1)[0]
     if _SLUG.search(title):
         return ""
-    title = _FLAG.sub("", title)
+    if not _is_shouted(title):
+        title = _FLAG.sub("", title)
     title = _DESK.sub("", title)
     if title.startswith("EDS"):
         title = _EDS_LEAD.sub("", title)
         if not title or _EDITOR_VERB.match(title):
             return ""
     title = _EDS_TAIL.sub("", title)
-    title = _PART.sub("", title)
-    title = _PART_DASH.sub("", title)
+    part = _PART.search(title)
+    if part and not (part.group("a") and int(part.group("a")) > int(part.group("b"))):  # not a vote: (6-3)
+        title = title[: part.start()]
     title = re.sub(r"\s*\([A-Z]{2,5}\)$", "", title)  # a wire's desk code: "(HLW)"
     if not _is_shouted(title):
         title = _SOURCE_TAIL.sub("", title)
     title = title.strip()
-    return "" if _LOWER_START.match(title) else title
+    return "" if _LOWER_START.match(title) and _SENTENCE_INSIDE.search(title) else title
 
 
 def _recased(title: str, text: str) -> str:

@@ -164,18 +164,16 @@ _TIME_AFTER = re.compile(
     re.IGNORECASE,
 )
 # A pronoun that needs an earlier sentence, though the sentence does not open with it: the
-# speaker of a quote (“... every GM plant,” he said.) or the subject after an opening phrase
-# ("Like the other candidates, they are ...").
+# speaker of a quote that has just closed (“... every GM plant,” he said.) or the subject after
+# a short opening phrase that names no one ("Like the other candidates, they are ..."; not
+# "When Mary Robinson took office, she ..."); "it" is left out ("Slackers, it seems, ...").
 _PRONOUN_SPEAKER = re.compile(
-    r"[,”\"’']\s*(he|she|they|we)\s+(said|says|added|adds|told|tells|explained|noted|wrote|asked|warned"
-    r"|argued|insisted|recalled|replied)\b[^.!?]{0,80}[.!?]?$",
+    r"[,.!?][”\"’']\s+(he|she|they|we)\s+(said|says|added|adds|told|tells|explained|noted|wrote|asked|warned"
+    r"|argued|insisted|recalled|replied)\b",
     re.IGNORECASE,
 )
-# The opening phrase is short: a longer one is a clause that may name the pronoun's person
-# ("Long before Ted Cruz became a senator, he was a gamer."); "it" is left out ("Slackers, it
-# seems, are hardly slack ...").
 _PRONOUN_AFTER_OPENING = re.compile(
-    r"^\W*(?:[^\s,;:“”\"]+\s+){0,5}[^\s,;:“”\"]+,\s+(he|she|they|we)\s", re.IGNORECASE
+    r"^\W*(?P<opening>(?:[^\s,;:“”\"]+\s+){0,5}[^\s,;:“”\"]+),\s+(he|she|they|we)\s", re.IGNORECASE
 )
 _LIST_LEAD_IN = re.compile(r"^\W*(the\s+following\b|following\s+(are|is)\b|here\s+(are|is)\b)", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"^\W*([\w'’.-]+)")
@@ -207,7 +205,10 @@ def _reads_alone(text: str, surnames: dict[str, str]) -> bool:
         return False
     if _LIST_LEAD_IN.match(text) or starts_with_connective(text):
         return False
-    if _PRONOUN_SPEAKER.search(text) or _PRONOUN_AFTER_OPENING.match(text):
+    if _PRONOUN_SPEAKER.search(text):
+        return False
+    opening = _PRONOUN_AFTER_OPENING.match(text)
+    if opening and not any(w[:1].isupper() for w in opening.group("opening").split()[1:]):
         return False
     match = _FIRST_WORD.match(text)
     if match is None:

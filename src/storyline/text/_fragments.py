@@ -55,12 +55,20 @@ def is_heading(text: str) -> bool:
     return len(letters) >= 6 and 2 <= len(words) <= _HEADING_MAX_WORDS and all(c.isupper() for c in letters)
 
 
-# A connective ties the sentence to the one before it: "But those problems are minuscule ...".
+# A connective ties the sentence to the one before it: "But those problems are minuscule ...",
+# "In addition, ...". The words that also open sentences that read alone ("Still photographs
+# ...", "Instead of raising taxes ...", "In addition to its plants ...") count only before a
+# comma; none counts before a hyphen ("Then-President", "Still-unidentified gunmen").
 _CONNECTIVE = re.compile(
-    r"^\W*(but|and|also|however|yet|still|meanwhile|moreover|besides|instead|nevertheless|nonetheless"
-    r"|furthermore|thus|hence|otherwise|likewise|similarly|consequently|therefore"
-    r"|in\s+addition|as\s+a\s+result|at\s+the\s+same\s+time|by\s+contrast|in\s+contrast"
-    r"|on\s+the\s+other\s+hand|even\s+so)\b",
+    r"^\W*(?:"
+    r"(?:but|and|nor|then|meanwhile|moreover|furthermore|nevertheless|nonetheless)\b(?!-)"
+    r"|also\b(?![-\s]+known\b)(?!-)"
+    r"|however\b(?!\s+(?:many|much|long|far)\b)(?!-)"
+    r"|(?:still|yet|instead|besides|otherwise|likewise|similarly|consequently|therefore|thus|hence|earlier|later"
+    r"|again|in\s+addition|as\s+a\s+result|at\s+the\s+same\s+time|by\s+contrast|in\s+contrast"
+    r"|on\s+the\s+other\s+hand|even\s+so|even\s+then|in\s+response|despite\s+(?:this|that)|after\s+that"
+    r"|for\s+(?:his|her|their|its)\s+part),"
+    r")",
     re.IGNORECASE,
 )
 
