@@ -107,3 +107,22 @@ def test_the_cut_last_sentence_is_not_a_fragment() -> None:
     assert counts.fragments == 0
     counts.add(["The river rose after three days of storms.", "He said."])
     assert counts.fragments == 1
+
+
+def test_a_connective_start_is_unresolved_without_the_sentence_it_follows() -> None:
+    positions = {
+        "The council approved the budget.": (0, 0),
+        "But the mayor vetoed it.": (0, 1),
+        "The river rose overnight.": (1, 0),
+        "In addition, two roads closed.": (1, 4),
+    }
+    counts = Readability()
+    counts.add(
+        ["The council approved the budget.", "But the mayor vetoed it.", "In addition, two roads closed."],
+        positions=positions,
+    )
+    assert counts.unresolved_connectives == 1  # the sentence before "In addition" is not in it
+    assert counts.examples["unresolved_connectives"] == ["In addition, two roads closed."]
+    counts = Readability()
+    counts.add(["But the mayor vetoed it.", "The council approved the budget."])
+    assert counts.as_dict()["unresolved_connectives"] == 1  # no documents: the first sentence

@@ -138,6 +138,25 @@ def test_readable_candidates_drop_fragments_and_orphan_pronouns() -> None:
     assert kept.tolist() == [] and needs.tolist() == []
 
 
+def test_a_connective_start_waits_for_the_sentence_before_it() -> None:
+    corpus = _corpus(
+        [
+            Article(
+                id="a",
+                text=(
+                    "The council approved the harbour budget on Monday evening. "
+                    "But the mayor vetoed the budget a day later. "
+                    "In addition, two harbour roads were closed for repairs."
+                ),
+            )
+        ]
+    )
+    kept, needs = readable_candidates(corpus, np.arange(3, dtype=np.intp))
+    assert kept.tolist() == [0, 1, 2] and needs.tolist() == [-1, 0, 1]
+    kept, needs = readable_candidates(corpus, np.array([1, 2], dtype=np.intp))
+    assert kept.tolist() == []  # "But ..." without what it answers, and what follows it
+
+
 def test_selector_waits_for_what_a_sentence_needs() -> None:
     scores = np.array([0.2, 0.9, 0.5], dtype=np.float32)
     emb = np.eye(3, dtype=np.float32)

@@ -15,7 +15,11 @@ across systems in one run, not taken as exact):
 - an **unresolved pronoun start**: the sentence opens with a personal pronoun (he, she,
   they and their other forms) and no earlier summary sentence comes from an earlier
   place in the same document, so whoever the pronoun names is not in the summary.
-  Without the documents (`positions` not given), only the first summary sentence counts.
+  Without the documents (`positions` not given), only the first summary sentence counts;
+- an **unresolved connective start**: the sentence opens with a connective ("But ...",
+  "In addition, ...") and the sentence before it in its document is not earlier in the
+  summary, so what it answers or adds to is missing (only the first sentence counts
+  without the documents).
 
 The last sentence of a summary cut at the budget is not tested for length.
 """
@@ -26,7 +30,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from storyline.text import is_attribution_or_cut_quote, starts_with_pronoun
+from storyline.text import is_attribution_or_cut_quote, starts_with_connective, starts_with_pronoun
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _DATELINE = re.compile(
@@ -81,6 +85,7 @@ class Readability:
     fragments: int = 0
     wire_credits: int = 0
     unresolved_pronouns: int = 0
+    unresolved_connectives: int = 0
     examples: dict[str, list[str]] = field(default_factory=dict)
 
     def add(
@@ -110,6 +115,10 @@ class Readability:
                     resolved = any(p is not None and p[0] == place[0] and p[1] < place[1] for p in seen)
                 if not resolved:
                     self._hit("unresolved_pronouns", sentence, keep_examples)
+            if starts_with_connective(sentence):
+                resolved = k > 0 if place is None else (place[0], place[1] - 1) in seen
+                if not resolved:
+                    self._hit("unresolved_connectives", sentence, keep_examples)
             seen.append(place)
 
     def _hit(self, kind: str, sentence: str, keep: int) -> None:
@@ -125,4 +134,5 @@ class Readability:
             "fragments": self.fragments,
             "wire_credits": self.wire_credits,
             "unresolved_pronouns": self.unresolved_pronouns,
+            "unresolved_connectives": self.unresolved_connectives,
         }

@@ -30,7 +30,13 @@ import numpy as np
 import numpy.typing as npt
 
 from storyline.model import Corpus, Sentence
-from storyline.text import is_attribution_or_cut_quote, is_heading, is_unfinished, starts_with_pronoun
+from storyline.text import (
+    is_attribution_or_cut_quote,
+    is_heading,
+    is_unfinished,
+    starts_with_connective,
+    starts_with_pronoun,
+)
 
 
 def is_fragment(text: str, *, punctuated: bool = True) -> bool:
@@ -71,8 +77,10 @@ def ends_quote_from_before(text: str) -> bool:
 
 
 def needs_previous(text: str) -> bool:
-    """The sentence reads only after the one before it in its report."""
-    return starts_with_pronoun(text) or ends_quote_from_before(text)
+    """The sentence reads only after the one before it in its report: it opens with a
+    pronoun ("He said ...") or a connective ("But the plan ..."), or closes a quote opened
+    before it."""
+    return starts_with_pronoun(text) or starts_with_connective(text) or ends_quote_from_before(text)
 
 
 _OPENING_WORD = re.compile(r"^[\"“]?([A-Z][a-z'’-]{2,})\s+[a-z]")  # "Sikosana made the statements"
