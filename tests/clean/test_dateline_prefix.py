@@ -179,6 +179,16 @@ def test_colon_lines_that_are_no_datelines(line: str) -> None:
             "The council met on Monday. It voted for the plan by nine votes to two.",
             [("credit", "(Photo: Lena Marsh/Herald)")],
         ),
+        (
+            "Text size - + reset video: the mayor's tearful briefing politico 44 for now, his vow to stay stands.",
+            "for now, his vow to stay stands.",
+            [("tools", "Text size - + reset video: the mayor's tearful briefing politico 44")],
+        ),
+        (
+            "text size - + reset yesterday afternoon, i asked the council to let me resign my post.",
+            "yesterday afternoon, i asked the council to let me resign my post.",
+            [("tools", "text size - + reset")],
+        ),
     ],
 )
 def test_credits_inside_a_paragraph_are_cut_and_recorded(

@@ -354,6 +354,15 @@ _PHOTO_CREDIT = re.compile(
     )\s*\)\s*""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A page's text-size buttons that a scraper ran into the report ("Text size - + reset video:
+# weiner's teary presser politico 44 for now, his vow ..."), with the related-video or photo
+# teaser that follows them, up to the site's name.
+_PAGE_TOOLS = re.compile(
+    r"\btext\s+size\s*-\s*\+\s*reset\b"
+    r"(?:\s+(?:\(\s*)?(?:video|photos?|in\s+\d+\s+secs)\s*:[^.!?\n]{0,100}?\bpolitico(?:\s+44)?\b"
+    r"|\s+politico(?:\s+44)?\b)?\s*",
+    re.IGNORECASE,
+)
 _IMAGE_COPYRIGHT = re.compile(
     r"""\bimage\s+copyright\s+(
         (?:(?!image\s+caption)\S+\s+){1,6}?image\s+caption\s+       # Image copyright getty images image caption
@@ -388,7 +397,8 @@ def inline_credit(line: str, *, datelines: bool = True, credits: bool = True) ->
     credit with the place before it (unless `datelines` is false), "credit" for a photo or
     image credit or a page's own credit before the report's dateline, "teaser" for a cut
     headline that an agency's page puts before its credit (these two unless `credits` is
-    false). None when there is none. An
+    false), "tools" for a page's text-size buttons run into it (with `credits`). None when
+    there is none. An
     embedded post's signature ("— Ana Roux (@anaroux) March 8, 2026") stays: the quote stage
     reads its author from it."""
     found: list[tuple[int, int, str]] = []
@@ -402,7 +412,14 @@ def inline_credit(line: str, *, datelines: bool = True, credits: bool = True) ->
             found.append((start, match.end(), "dateline"))
             break
     for pattern, reason in (
-        ((_PAGE_CREDIT, "credit"), (_PHOTO_CREDIT, "credit"), (_IMAGE_COPYRIGHT, "credit")) if credits else ()
+        (
+            (_PAGE_CREDIT, "credit"),
+            (_PHOTO_CREDIT, "credit"),
+            (_IMAGE_COPYRIGHT, "credit"),
+            (_PAGE_TOOLS, "tools"),
+        )
+        if credits
+        else ()
     ):
         if match := pattern.search(line):
             found.append((match.start(), match.end(), reason))
