@@ -375,3 +375,19 @@ def test_a_span_that_starts_inside_a_handle_is_no_name() -> None:
         {0: [("Ana Roux", "PERSON"), ("KessportNews Great", "PERSON")]},
     )
     assert [e.name for e in index.entities] == ["Ana Roux"]
+
+
+def test_a_nationality_before_a_name_is_no_part_of_it_and_a_people_is_no_person() -> None:
+    texts = [
+        "Police charged Rashid Saleh Hemed on Monday. Hemed did not enter a plea.",
+        "The court heard that Tanzanian Rashid Saleh Hemed had rented the house. Africans died too.",
+    ]
+    spans = {1: [("Tanzanian Rashid Saleh Hemed", "PERSON"), ("Africans", "PERSON")]}
+    index = _index(texts, spans)
+    assert _entity_of(index, 1, "Rashid Saleh Hemed") == "Rashid Saleh Hemed"
+    assert not any(e.name.startswith("Tanzanian") for e in index.entities)
+    people = {e.name for e in index.entities if e.type == "PERSON"}
+    assert "Africans" not in people
+    # A nationality that is also a given name is not in the list: "German Gref" keeps his name.
+    german = _index(["Minister German Gref spoke on Monday."], {0: [("German Gref", "PERSON")]})
+    assert "German Gref" in {e.name for e in german.entities}

@@ -65,6 +65,15 @@ _TITLES |= frozenset({"commissioner", "sheriff", "trooper", "deacon"})
 _TITLES |= frozenset({"daw"})  # Burmese honorific for a woman ("Daw Aung San Suu Kyi")
 _PARTICLES = ("al", "el", "ul", "bin", "ibn", "abu")
 _ORG_WORDS = lexicon("org_words")
+_DEMONYMS = lexicon("demonyms")
+
+
+def _is_demonym(word: str) -> bool:
+    """A word for a people or a nationality, singular or plural ("Tanzanian", "Africans")."""
+    key = word.lower()
+    return key in _DEMONYMS or (key.endswith("s") and key[:-1] in _DEMONYMS)
+
+
 _VARIANTS = word_pairs("spelling_variants")
 # Titles that are also given names or surnames ("Martin Luther King Jr.", "John Major"):
 # never read as a job standing between a place and a name.
@@ -241,6 +250,11 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
     """The mention a tagged span makes, or None where it is no name."""
     if label == "PERSON" and len(ent) > 1 and ent[0].pos_ == "VERB" and ent[0].text.endswith("ing"):
         ent = ent[1:]  # "Attacking Romney": a headline's verb before the name
+    if label == "PERSON" and _is_demonym(ent[0].text):
+        if len(ent) >= 3 and all(t.text[:1].isupper() for t in ent[1:]):
+            ent = ent[1:]  # "Tanzanian Rashid Saleh Hemed": the nationality is no part of the name
+        elif len(ent) == 1:
+            label = "NORP"  # "Africans", "a Turk": a people, not a person
     before_token = _word_before(para.doc, ent.start)
     before = before_token.text.rstrip(".").lower() if before_token is not None else ""
     if before in _TITLES and label == "ORG" and not _is_org_name(tuple(ent.text.split())):
