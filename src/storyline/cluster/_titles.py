@@ -15,13 +15,13 @@
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import cache, lru_cache
 
 import numpy as np
+import numpy.typing as npt
 
 from storyline.clean._rules import DATELINE_PREFIX, READING_PREFIX, classify_line, looks_like_headline
 from storyline.cluster._features import _stop_words as _feature_stop_words
@@ -620,10 +620,11 @@ def topic_terms(stories: Sequence[Sequence[Article]]) -> list[str]:
     # With three stories or more, a key word's count is weighed by how rare it is in news at
     # large: "secession" over "province", "child seats" over "child" (a pair is as specific
     # as its commonest word). With two, any rare word the two share would win ("gamagori").
-    idf = _specificity() if len(stories) >= 3 else _flat
+    words = sorted({w for p in phrase_stories for w in p.split()})
+    idf = _specificity(words) if len(stories) >= 3 else dict.fromkeys(words, 1.0)
 
     def rank(p: str) -> tuple[float, int, int, str]:
-        return (-phrase_stories[p] * min(idf(w) for w in p.split()), -phrase_articles[p], -p.count(" "), p)
+        return (-phrase_stories[p] * min(idf[w] for w in p.split()), -phrase_articles[p], -p.count(" "), p)
 
     for phrase in sorted(phrase_stories, key=rank):
         if len(terms) >= MAX_TOPIC_TERMS or len(terms) > len(chosen):
@@ -643,28 +644,30 @@ def topic_terms(stories: Sequence[Sequence[Article]]) -> list[str]:
     return terms
 
 
-def _flat(word: str) -> float:
-    return 1.0
-
-
 @cache
-def _specificity() -> Callable[[str], float]:
-    """A word's inverse document frequency in news at large: the document frequencies the
-    clusterer ships (`pair_model.json`'s prior, counted on Multi-News train), by the
-    clusterer's own word hash. 1 for every word when the model has no prior."""
-    from storyline.cluster._features import _hash_tokens
+def _prior() -> tuple[npt.NDArray[np.float32], int] | None:
+    """The document frequencies the clusterer ships (`pair_model.json`'s prior, counted on
+    Multi-News train) and over how many documents; None when the model has none."""
     from storyline.cluster._pairmodel import default_pair_model
 
     model = default_pair_model()
-    df, n = model.prior_df, model.prior_docs
-    if df is None or n <= 0:
-        return _flat
-    width = np.uint64(len(df))
+    if model.prior_df is None or model.prior_docs <= 0:
+        return None
+    return model.prior_df, model.prior_docs
 
-    def idf(word: str) -> float:
-        return math.log((n + 1) / (float(df[int(_hash_tokens([word])[0] % width)]) + 1))
 
-    return idf
+def _specificity(words: Sequence[str]) -> dict[str, float]:
+    """Each word's inverse document frequency in news at large, by the clusterer's own word
+    hash, in one vectorized lookup; 1 for every word when the model has no prior."""
+    prior = _prior()
+    if prior is None or not words:
+        return dict.fromkeys(words, 1.0)
+    from storyline.cluster._features import _hash_tokens
+
+    df, n = prior
+    rows = (_hash_tokens(list(words)) % np.uint64(len(df))).astype(np.int64)
+    idf = np.log((n + 1) / (df[rows].astype(np.float64) + 1))
+    return dict(zip(words, idf.tolist(), strict=True))
 
 
 def thread_title(stories: Sequence[Sequence[Article]]) -> str:
