@@ -8,6 +8,7 @@ import pytest
 
 from storyline.model import Article, PartialDate
 from storyline.text import find_event_dates, find_publication_date, parse_date, to_calendar_date
+from storyline.text._dates import name_date
 
 TUESDAY = dt.date(2012, 2, 7)
 
@@ -37,6 +38,41 @@ def test_given_date_wins_and_url_date_is_last() -> None:
 
 
 @pytest.mark.parametrize(
+    ("name", "date"),
+    [
+        ("WIRE19981112.0453.txt", "1998-11-12"),  # a wire archive's id
+        ("2012-03-10-harbour-fire.html", "2012-03-10"),
+        ("notes/2012_03_10.txt", "2012-03-10"),
+        ("2012-03-10", "2012-03-10"),
+        ("feeds/19981112/story.txt", None),  # only the last path component is read
+        ("scan-20121345.txt", None),  # no 45th day of the 13th month
+        ("id-120120310.txt", None),  # inside a longer run of digits
+        ("2012-03-10-to-2012-04-01.txt", None),  # two dates: neither is the report's
+        ("report-2012.txt", None),
+        ("0", None),
+    ],
+)
+def test_date_in_a_file_name(name: str, date: str | None) -> None:
+    found = name_date(name)
+    assert (found.isoformat() if found else None) == date
+
+
+def test_file_name_date_comes_after_the_text_and_gives_a_dateline_its_year() -> None:
+    named = find_publication_date(Article(text="No date in this text.", id="WIRE19981112.0453.txt"))
+    assert named is not None and (named.date, named.origin) == (dt.date(1998, 11, 12), "file name")
+    stamped = find_publication_date(
+        Article(text="Published 3/10/2012\nThe council met.", id="WIRE19981112.txt")
+    )
+    assert stamped is not None and (stamped.date, stamped.origin) == (dt.date(2012, 3, 10), "date line")
+    # The dateline's day, in the year that puts it nearest the file's date: a report filed
+    # on 2 January under a dateline of 31 December is from the year before.
+    dateline = find_publication_date(
+        Article(text="KESSPORT, Dec. 31 (Wire) - The port closed.", id="W19990102.7.txt")
+    )
+    assert dateline is not None and (dateline.date, dateline.origin) == (dt.date(1998, 12, 31), "dateline")
+
+
+@pytest.mark.parametrize(
     ("sentence", "expected"),
     [
         ("Protesters gathered on Saturday in the capital.", "2012-02-04"),  # the Saturday before
@@ -54,6 +90,22 @@ def test_given_date_wins_and_url_date_is_last() -> None:
 def test_event_dates_resolve_against_the_report(sentence: str, expected: str) -> None:
     found = find_event_dates(sentence, published=TUESDAY)
     assert [str(e.date) for e in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The forecast is perfect for Friday, the crew said.", "2012-02-10"),  # a plan: ahead
+        ("The vote was set for Monday.", "2012-02-13"),
+        ("The launch was delayed by a day to Thursday.", "2012-02-09"),
+        ("The hearing was adjourned to Wednesday.", "2012-02-08"),
+        ("Crowds gathered for Friday prayers in the square.", "2012-02-03"),  # a weekly rite: gone by
+        ("Two men were charged for Friday's attack.", "2012-02-03"),  # possessive: gone by
+        ("He moved to the capital on Friday.", "2012-02-03"),
+    ],
+)
+def test_a_day_set_or_put_off_for_is_the_coming_one(sentence: str, expected: str) -> None:
+    assert [str(e.date) for e in find_event_dates(sentence, published=TUESDAY)] == [expected]
 
 
 def test_relative_dates_need_a_publication_date_absolute_ones_do_not() -> None:

@@ -3,8 +3,10 @@
 Publication dates come, in order of trust, from the caller, the page's metadata
 (trafilatura/htmldate, read at ingest), a date line at the head or foot of the text
 ("Last updated: January 30, 2012", "Afp February 07, 2012", "Published 3/10/2012"),
-a dateline ("KESSPORT, March 8 (Varnia Wire) -", which has no year), or a date in the
-URL. Event dates are found with a pattern for each kind of expression, then
+a dateline ("KESSPORT, March 8 (Varnia Wire) -", which has no year: it is taken from the
+URL, a short line or the file name), a date in the URL, or a date in the file name or id
+("APW19981112.0453.txt", "2012-03-10-syria.txt", as wire archives and saved pages name
+them). Event dates are found with a pattern for each kind of expression, then
 resolved against the publication date: dateparser reads the absolute forms, and
 news conventions decide the relative ones ("on Saturday" in a Saturday report is
 that day; in a Tuesday report, the Saturday before).
@@ -58,6 +60,11 @@ _STAMP = re.compile(
 # not a clause ("an audit, published on May 5, 2019, warned ...").
 _STAMP_LEAD = re.compile(r"(^|[(|•–—-]|\b(was|is|were|been|originally))\s*$", re.IGNORECASE)
 _URL_DATE = re.compile(r"/(?P<y>20\d\d)[/-]?(?P<m>[01]\d)[/-]?(?P<d>[0-3]\d)(?:[/-]|\b)")
+# A date in a file name or id: eight digits or a year, month and day joined by one mark,
+# never inside a longer run of digits ("APW19981112.0453", "2012-03-10-syria").
+_NAME_DATE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<sep>[-_.]?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?!\d)"
+)
 
 # Event date expressions in running text, most specific first; each alternative
 # names its kind, which decides how it is resolved.
@@ -81,6 +88,15 @@ _FUTURE = re.compile(
     r"\b(until|will|would|shall|is\s+to|are\s+to|is\s+expected|are\s+expected|plans?\s+to|scheduled|(?:is|are)\s+due\s+to|going\s+to)\b",
     re.IGNORECASE,
 )
+# A day a plan is set for, or put off to, is the coming one: "the weather is perfect for
+# Friday", "the launch was delayed to Friday" (not "Friday's attack", a day gone by, nor
+# "gathered for Friday prayers", a weekly rite: `_WEEKLY`).
+_AHEAD = re.compile(
+    r"(?:\bfor|\b(?:delay(?:ed|s)?|postpon(?:ed|es?)|put\s+off|pushed\s+back|moved|adjourn(?:ed|s)?)"
+    r"(?:\s+\w+){0,6}?\s+(?:to|till))\s+$",
+    re.IGNORECASE,
+)
+_WEEKLY = re.compile(r"\s+(?:prayers?|sermons?|services?|mass|worship|market)\b", re.IGNORECASE)
 _NUMBER_WORDS = {
     "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10,
@@ -118,15 +134,21 @@ def find_publication_date(article: Article) -> PublicationDate | None:
             date = _parse_absolute(match.group(0))
             if date is not None and date.day is not None:
                 return PublicationDate(date.start, "date line", line)
+    named = name_date(article.id)
     for line in lines[:15]:
         match = _DATELINE.match(line)
         if match:
-            # The year is not in a dateline: take it from the URL or a short line, never the story.
+            # The year is not in a dateline: take it from the URL or a short line, never the
+            # story; else from the file name, the year that puts the day nearest its date.
             year = _year_from([article.url or ""]) or _year_from([x for x in edge if len(x.split()) <= 8])
             if year is not None:
                 date = _parse_absolute(f"{match.group('date')} {year}")
                 if date is not None and date.day is not None:
                     return PublicationDate(date.start, "dateline", match.group(0).strip())
+            elif named is not None:
+                near = _nearest_year(match.group("date"), named)
+                if near is not None:
+                    return PublicationDate(near, "dateline", match.group(0).strip())
     if article.url:
         found = _URL_DATE.search(article.url)
         if found:
@@ -135,7 +157,34 @@ def find_publication_date(article: Article) -> PublicationDate | None:
             except ValueError:
                 return None
             return PublicationDate(day, "url", article.url)
+    if named is not None:
+        return PublicationDate(named, "file name", article.id)
     return None
+
+
+def name_date(name: str) -> dt.date | None:
+    """The date a file name or id carries ("APW19981112.0453.txt" is 1998-11-12), or None.
+
+    Only the last path component is read; a name with two different dates gives none.
+    """
+    base = re.split(r"[/\\]", name)[-1]
+    days = set()
+    for found in _NAME_DATE.finditer(base):
+        try:
+            days.add(dt.date(int(found["y"]), int(found["m"]), int(found["d"])))
+        except ValueError:
+            continue
+    return days.pop() if len(days) == 1 else None
+
+
+def _nearest_year(month_day: str, near: dt.date) -> dt.date | None:
+    """`month_day` ("January 22") in the year that puts it nearest `near`."""
+    days = []
+    for year in (near.year - 1, near.year, near.year + 1):
+        date = _parse_absolute(f"{month_day} {year}")
+        if date is not None and date.day is not None:
+            days.append(date.start)
+    return min(days, key=lambda d: abs((d - near).days)) if days else None
 
 
 def _is_date_line(line: str, date: str) -> bool:
@@ -173,6 +222,13 @@ def find_event_dates(text: str, *, published: dt.date | None, article_id: str = 
         if kind in ("monthday", "month") and not _is_month_reference(cue):
             continue
         future = bool(_FUTURE.search(_clause_before(text, match.start())))
+        if (
+            kind == "weekday"
+            and not cue.endswith(("'s", "’s"))
+            and _AHEAD.search(text[max(0, match.start() - 60) : match.start()])
+            and not _WEEKLY.match(text, match.end())
+        ):
+            future = True
         try:
             date = _resolve(kind, cue, published=published, future=future)
         except (OverflowError, ValueError):  # a date near year 1 or 9999: nothing to resolve

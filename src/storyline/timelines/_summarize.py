@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from storyline.embed import Embedder, FactMatcher, Vectors
-from storyline.text import LEAD_SENTENCES, content_words
+from storyline.text import LEAD_SENTENCES, content_words, starts_with_connective
 from storyline.timelines._collect import DatedSentence, Report, is_topical, own_day
 
 # The weights below were chosen on the 6 dev topics of the Entities benchmark
@@ -54,7 +54,8 @@ SALIENCE_WEIGHT = 4.0
 """Weight of a sentence's mean word probability across the reports (`_word_reports`)."""
 LAST_RESORT = 10.0
 """Taken off a fragment's or a pronoun start's score: chosen only when a day has nothing else."""
-# A sentence that opens with a pronoun or a conjunction continues the one before it.
+# A sentence that opens with a pronoun or a conjunction continues the one before it; so
+# does one that opens with a connective ("However, ...", "In addition, ...": `starts_with_connective`).
 _NEEDS_CONTEXT = re.compile(
     r"[\"“‘'(\s]*(?:he|she|it|they|this|these|those|his|her|its|their|him|them|but|and|so|yet|also)\b",
     re.IGNORECASE,
@@ -138,7 +139,7 @@ def summarize_days(
         scores -= LENGTH_WEIGHT * np.log(n_words)
         scores[n_words > MAX_SUMMARY_WORDS] = -np.inf
         last_resort = [
-            n_words[i] < MIN_SUMMARY_WORDS or _NEEDS_CONTEXT.match(pool.sentences[r].text) is not None
+            n_words[i] < MIN_SUMMARY_WORDS or _needs_context(pool.sentences[r].text)
             for i, r in enumerate(rows)
         ]
         scores -= LAST_RESORT * np.array(last_resort, dtype=np.float32)
@@ -158,6 +159,11 @@ def summarize_days(
         if chosen:
             out[day] = chosen
     return out
+
+
+def _needs_context(text: str) -> bool:
+    """The sentence continues the one before it: a pronoun, conjunction or connective start."""
+    return _NEEDS_CONTEXT.match(text) is not None or starts_with_connective(text)
 
 
 def _word_reports(reports: Sequence[Report]) -> tuple[Counter[str], int]:
