@@ -27,7 +27,14 @@ Roux"); a surname two people share in the cluster goes to the one its report nam
 full; surnames the tagger missed (hyphenated ones too) and @handles that run a full
 name together are added after the merge, and "the Tapper-Trump exchange" names two
 people; the capitalised titles before a person's name are kept as written forms
-("Maryland Gov. Ana Roux", "Gov. Ana Roux"), with "Lt." that the tagger cuts in two.
+("Maryland Gov. Ana Roux", "Gov. Ana Roux"), with "Lt." that the tagger cuts in two,
+hyphenated titles ("Det.-Sgt.", "President-elect") and a capitalised "The" the tagger left
+out ("The Rev. Ana Roux"). A title before a surname two people share says which one is
+meant where it stands before only one full name ("Chief Roux"); "Kate and Gerry Roux"
+names Kate Roux. Bodies: "Johnson and Johnson" cut at its "and" is one name; "the Post" is
+the one "... Post" of the cluster; "X Police Service" is also "X Police"; one long word one
+letter off is a misspelling; an acronym in brackets after a body's name is its name; a
+company with a legal form ("Roux LP") is never a person's surname.
 Every look-up is by key, so the cost grows with the mentions.
 """
 
@@ -41,6 +48,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from storyline.analyze._lexicon import lexicon, word_pairs
@@ -111,6 +119,9 @@ class Mention:
     """A title stood before the name or inside it ("King Abdullah", "Gen. Mordechai")."""
     written: str = ""
     """The name with the capitalised titles before it ("Gov. Ana Roux"), where there are any."""
+    determined: str = ""
+    """The name as written after a capitalised "The" the tagger left out ("The Shard", "The
+    Rev. Ana Roux"), where there is one."""
 
 
 @dataclass(slots=True)
@@ -148,6 +159,7 @@ class _Group:
             self.words_keys.add(_words_key(mention.tokens))
             if mention.label != "PERSON":
                 self.words_keys |= _contracted_keys(mention.tokens) | _body_keys(mention.tokens)
+                self.words_keys |= _service_keys(mention.tokens)
         if _longer(mention.tokens, self.tokens):
             self.tokens = mention.tokens
 
@@ -240,10 +252,70 @@ def extract_entities(corpus: Corpus, paragraphs: list[Paragraph]) -> EntityIndex
                 mention = _mention(para, article_id, ent, part_label)
                 if mention is not None:
                     mentions.append(mention)
+    mentions = _join_pairs(corpus, mentions)
+    mentions += _bracketed_acronyms(corpus, mentions)
     groups = _merge(mentions)
     _find_surnames(corpus, paragraphs, groups, mentions)
     _link_handles(corpus, paragraphs, groups, tagged_handles)
     return _index(corpus, groups)
+
+
+_BRACKETED = re.compile(r" ?\(([A-Z][A-Z&.]*[A-Z.])\)")
+
+
+def _bracketed_acronyms(corpus: Corpus, mentions: list[Mention]) -> list[Mention]:
+    """The acronym in brackets just after a body's name, which the tagger left untagged
+    ("Kessport University (KU)"): a name of that body."""
+    starts = {(m.doc_index, m.span.start) for m in mentions}
+    found = []
+    for mention in mentions:
+        if mention.label == "PERSON" or len(mention.tokens) < 2:
+            continue
+        match = _BRACKETED.match(corpus.articles[mention.doc_index].body, mention.span.end)
+        if match is None or (mention.doc_index, match.start(1)) in starts:
+            continue
+        acronym = match.group(1)
+        if _acronym_of((acronym,), mention.tokens):
+            span = Span(mention.span.article_id, match.start(1), match.end(1))
+            found.append(Mention(acronym, mention.label, mention.doc_index, span, (acronym,)))
+    return found
+
+
+def _join_pairs(corpus: Corpus, mentions: list[Mention]) -> list[Mention]:
+    """Two names the tagger cut apart at an "and": one word twice is one company's name
+    ("Johnson and Johnson"), and a given name before another's full name takes that
+    surname ("Kate and Gerry McCann": "Kate" is Kate McCann), where both words are given
+    names the `nicknames` table knows and the first is no one's surname in the cluster."""
+    order = sorted(range(len(mentions)), key=lambda i: (mentions[i].doc_index, mentions[i].span.start))
+    surnames = {_surname(m.tokens).lower() for m in mentions if m.label == "PERSON" and len(m.tokens) > 1}
+    replaced: dict[int, Mention] = {}
+    dropped: set[int] = set()
+    for a, b in pairwise(order):
+        x, y = mentions[a], mentions[b]
+        if x.doc_index != y.doc_index or len(x.tokens) != 1 or x.text != x.tokens[0] or a in dropped:
+            continue
+        body = corpus.articles[x.doc_index].body
+        if body[x.span.end : y.span.start] != " and ":
+            continue
+        if y.text == x.text and x.text[:1].isupper() and x.label in ("PERSON", "ORG") and y.label == x.label:
+            text = body[x.span.start : y.span.end]
+            span = Span(x.span.article_id, x.span.start, y.span.end)
+            replaced[a] = Mention(text, "ORG", x.doc_index, span, name_tokens(text, titles=False))
+            dropped.add(b)
+        elif (
+            x.label == y.label == "PERSON"
+            and len(y.tokens) == 2
+            and not x.titled
+            and x.text.lower() not in surnames
+            and _known_given(x.text)
+            and _known_given(y.tokens[0])
+            and _person_shaped(y.tokens)
+        ):
+            tokens = (x.tokens[0], y.tokens[1])
+            replaced[a] = Mention(
+                x.text, x.label, x.doc_index, x.span, tokens, x.titled, x.written, x.determined
+            )
+    return [replaced.get(i, m) for i, m in enumerate(mentions) if i not in dropped]
 
 
 def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Mention | None:
@@ -275,6 +347,8 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
     cut = _name_end(ent, label)
     if cut < ent.end:
         text = _POSSESSIVE.sub("", para.doc[ent.start : cut].text.strip())
+    elif (joined := _JOINED_SENTENCE.fullmatch(text)) and not _is_title(joined.group(1)):
+        text, cut = joined.group(1), ent.start  # "the USGS.Geologists studied" (as scraped): "USGS"
     tokens = name_tokens(text, titles=label == "PERSON")
     if label == "ORG":
         tokens = _without_legal_suffix(tokens)
@@ -290,10 +364,21 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
     written_title = before in _TITLES and before_token is not None and before_token.text[:1].isupper()
     titled = written_title or len(text.split()) > len(tokens)
     written = ""
+    first = ent.start
     if label == "PERSON" and (lead := _title_lead(para.doc, ent.start)) < ent.start:
         written = f"{para.doc[lead : ent.start].text} {text}"
-    return Mention(text, label, para.doc_index, Span(article_id, start, end), tokens, titled, written)
+        first = lead
+    determined = ""
+    # Not where the name stands before a noun ("The Okafor campaign"): "The" is that noun's.
+    modifier = ent.end < len(para.doc) and para.doc[ent.end].pos_ in ("NOUN", "PROPN")
+    if first > 0 and para.doc[first - 1].text == "The" and not modifier and not _LEADING_THE.match(text):
+        determined = f"The {written or text}"
+    span = Span(article_id, start, end)
+    return Mention(text, label, para.doc_index, span, tokens, titled, written, determined)
 
+
+_JOINED_SENTENCE = re.compile(r"([A-Z][\w&]{2,})\.[A-Z][a-z]+")
+"""A name run into the next sentence where a scrape lost the space ("USGS.Geologists")."""
 
 _COMMA_SUFFIXES = _SUFFIXES | {"inc", "ltd", "llc", "plc", "co", "corp", "lp", "llp", "sa", "ag", "nv"}
 
@@ -435,10 +520,18 @@ def _title_lead(doc: Doc, start: int) -> int:
     """Where the capitalised titles before a person's name begin, with the place or body
     before them ("Kessport Fire Chief", "Brig. Gen.", "Mrs."); `start` when there are none."""
     lead = start
-    while (word := _word_before(doc, lead)) is not None and word.text[:1].isupper():
-        if word.text.rstrip(".").lower() not in _TITLES:
+    while (word := _word_before(doc, lead)) is not None:
+        if word.text[:1].isupper() and _is_title(word.text):
+            lead = word.i
+        elif (
+            word.text == "elect"
+            and word.i >= 2
+            and doc[word.i - 1].text == "-"
+            and _is_title(doc[word.i - 2].text)
+        ):
+            lead = word.i - 2  # "President-elect", which the tokenizer cuts in three
+        else:
             break
-        lead = word.i
     # "Secretary of State", "Minister for Health": the end of a longer title, not "spoke of Father".
     after_title = lead > 1 and doc[lead - 2].text.rstrip(".").lower() in _TITLES
     joined = lead > 0 and (
@@ -459,10 +552,16 @@ def _title_lead(doc: Doc, start: int) -> int:
     return place
 
 
+def _is_title(word: str) -> bool:
+    """A title, or titles joined by a hyphen ("Det.-Sgt.", "Lt.-Col."), written with a capital."""
+    parts = word.lower().split("-")
+    return word[:1].isupper() and all(p.rstrip(".") in _TITLES for p in parts)
+
+
 def _word_before(doc: Doc, i: int) -> Token | None:
     """The word before token `i`, passing over the full stop the tagger splits from an
-    abbreviation ("Lt" "." before "Col"), or None at the start."""
-    if i >= 2 and doc[i - 1].text == "." and not doc[i - 2].whitespace_ and doc[i - 2].text.isalpha():
+    abbreviation ("Lt" "." before "Col", "Det.-Sgt" "."), or None at the start."""
+    if i >= 2 and doc[i - 1].text == "." and not doc[i - 2].whitespace_ and doc[i - 2].text[-1:].isalpha():
         return doc[i - 2]
     return doc[i - 1] if i > 0 else None
 
@@ -772,6 +871,11 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
                 or _name_tail(mention.tokens, group.tokens)
                 if person
                 else bool(name_keys & group.words_keys)
+                or (
+                    mention.label != "PERSON"
+                    and not group.has_person
+                    and _one_word_off(mention.tokens, group.tokens)
+                )
             ):
                 group.add(mention)
                 blocks.add(number, mention)
@@ -807,20 +911,27 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
     lone = {m.tokens[0].lower() for m in singles}
     for mention in singles:
         word = mention.tokens[0]
+        # "Bloomberg LP": a company's name, never a person's surname or given name.
+        company = _legal_form(mention)
         surnames = [
             groups[n]
             for n in blocks.candidates(*(("last", k) for k in _word_keys(word)))
-            if len(groups[n].tokens) > 1 and _surname_of(mention, groups[n])
+            if len(groups[n].tokens) > 1 and not company and _surname_of(mention, groups[n])
         ]
-        if not surnames and mention.label in ("PERSON", "ORG"):
+        if not surnames and not company and mention.label in ("PERSON", "ORG"):
             # "Murjatmodjo" for "Djoko Murdjatmodjo": a long surname one letter off.
             surnames = [
                 groups[n]
                 for n in blocks.candidates(*(("edit", k) for k in _edit_keys(word)))
                 if len(groups[n].tokens) > 1 and _surname_of(mention, groups[n], one_off=True)
             ]
-        given = []
-        if not surnames and word.lower() in family and (mention.label == "PERSON" or _courtesy(mention)):
+        given: list[_Group] = []
+        if (
+            not surnames
+            and not company
+            and word.lower() in family
+            and (mention.label == "PERSON" or _courtesy(mention))
+        ):
             # "Mr. Xi" and "Xi Jinping": a word the cluster writes after "Mr." or "Ms.", or after
             # an office ("President Xi", "Gen. Kang"), is a family name, and where no full name
             # ends with it, one may begin with it.
@@ -829,7 +940,7 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
                 for n in blocks.candidates(*(("first", k) for k in _word_keys(word)))
                 if _family_name_first(mention, groups[n], lone)
             ]
-        elif mention.label in ("PERSON", "ORG") and word.lower() not in titled:
+        elif not company and mention.label in ("PERSON", "ORG") and word.lower() not in titled:
             given = [
                 groups[n]
                 for n in blocks.candidates(*(("first", k) for k in _word_keys(word)))
@@ -843,11 +954,27 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
             # them in full means that one by it. A title may say which is meant ("Mrs."),
             # which this cannot read, so only an untitled name is placed so.
             people = [g for g in people if mention.doc_index in g.in_full] or people
+        if len(people) > 1 and (title := _title_word(mention)):
+            # "Chief Jackson" is "Police Chief Thomas Jackson", not "Rev. Jesse Jackson": the
+            # title written before the surname is written before one full name only.
+            people = [g for g in people if any(_title_word(m) == title for m in g.mentions)] or people
         if len(people) == 1:
             # The one person of that name: before a group of the lone word, which holds
             # other spellings ("Madeline" where the full name has "Madeleine").
             people[0].add(mention)
             continue
+        if mention.label == "ORG" and word.lower() in _PAPER_WORDS:
+            # "the Post" is the one "Washington Post" of the cluster.
+            papers = [
+                groups[n]
+                for n in blocks.candidates(*(("last", k) for k in _word_keys(word)))
+                if len(groups[n].tokens) > 1
+                and groups[n].tokens[-1].lower() == word.lower()
+                and not _is_person(groups[n])
+            ]
+            if len(papers) == 1:
+                papers[0].add(mention)
+                continue
         keys = [("single", k) for k in _word_keys(word)]
         if mention.label == "NORP" or len(word.rstrip("s")) >= 4:
             keys.append(("plural", word.rstrip("s")))
@@ -876,6 +1003,28 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
             groups.append(_Group([mention]))
             blocks.add(len(groups) - 1, mention)
     return groups
+
+
+_PAPER_WORDS = frozenset(
+    {"post", "times", "journal", "herald", "tribune", "globe", "telegraph", "guardian", "chronicle"}
+) | frozenset({"examiner", "gazette", "inquirer", "observer", "courant", "dispatch", "bulletin"})
+"""The last word of a newspaper's name, by which the paper goes alone ("the Post")."""
+
+
+def _legal_form(mention: Mention) -> bool:
+    """A body named with its legal form after it ("Bloomberg LP", "Apotex Inc.")."""
+    words = mention.text.split()
+    return len(words) > len(mention.tokens) and words[-1].rstrip(".").lower() in _LEGAL_SUFFIXES
+
+
+def _title_word(mention: Mention) -> str:
+    """The title written just before a person's name ("chief" of "Police Chief Thomas
+    Jackson"), but for "Mr." and "Mrs.", which `_courtesy` reads; "" where there is none."""
+    if not mention.written.endswith(mention.text) or mention.written == mention.text:
+        return ""
+    lead = mention.written[: len(mention.written) - len(mention.text)].split()
+    title = lead[-1].rstrip(".").lower() if lead else ""
+    return title if title in _TITLES and title not in _COURTESY else ""
 
 
 def _add_surname_pair(mention: Mention, groups: list[_Group], blocks: _Blocks) -> bool:
@@ -1038,17 +1187,27 @@ def _link_handles(
             for mention in group.mentions:
                 if len(mention.tokens) > 1:
                     owners["".join(_plain(t) for t in mention.tokens)].add(number)
+    # "@kessportnews" is the account of the one "Kessport News" of the cluster.
+    bodies: dict[str, set[int]] = defaultdict(set)
+    for number, group in enumerate(groups):
+        if not _is_person(group):
+            for mention in group.mentions:
+                if len(mention.tokens) > 1:
+                    bodies["".join(_plain(t) for t in mention.tokens)].add(number)
     own: dict[str, _Group] = {}
     for para, at, written in _matches(corpus, paragraphs, _HANDLE):
         handle = written[1:]
         run = _plain(re.sub(r"[\d_]", "", handle))
         found = {n for k in range(5) if len(run) - k >= 6 for n in owners.get(run[k:], ())}
+        body = bodies.get(run, set()) if not found and len(run) >= 6 else set()
         start = para.start + at
         span = Span(corpus.articles[para.doc_index].id, start, start + len(written))
         label = "PERSON" if len(found) == 1 else "ORG"
         mention = Mention(written, label, para.doc_index, span, (handle,))
         if len(found) == 1:
             groups[next(iter(found))].add(mention)
+        elif len(body) == 1:
+            groups[next(iter(body))].add(mention)
         elif (para.doc_index, start) in tagged:
             group = own.setdefault(handle.lower(), _Group([]))
             if not group.mentions:
@@ -1076,7 +1235,7 @@ class _Blocks:
         else:
             self._index["words", _words_key(tokens)].add(number)
             if mention.label != "PERSON":
-                for key in _contracted_keys(tokens) | _body_keys(tokens):
+                for key in _contracted_keys(tokens) | _body_keys(tokens) | _service_keys(tokens):
                     self._index["words", key].add(number)
             for key in _word_keys(tokens[-1]) | _word_keys(_surname(tokens)):
                 self._index["last", key].add(number)
@@ -1184,6 +1343,22 @@ it, but never another name that has other function words ("Institute for Policy 
 is not "Institute of Policy Studies")."""
 
 
+_FORCES = frozenset({"police", "fire", "sheriff", "sheriff's"})
+_SERVICE_WORDS = frozenset({"service", "department", "dept", "force"})
+
+
+def _service_keys(tokens: tuple[str, ...]) -> set[str]:
+    """ "Kessport Police Service" is also "Kessport Police": the word after "Police" or
+    "Fire" in a force's name may be left out."""
+    if (
+        len(tokens) >= 3
+        and tokens[-1].rstrip(".").lower() in _SERVICE_WORDS
+        and tokens[-2].lower() in _FORCES
+    ):
+        return {_words_key(tokens[:-1])}
+    return set()
+
+
 def _body_keys(tokens: tuple[str, ...]) -> set[str]:
     """A body's name with function words, two or more words left without them: its plain
     form, marked (`_PLAIN_FORM`), which the same name written without them looks for
@@ -1219,6 +1394,15 @@ def _name_tail(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     ):
         return False
     return all(x.lower() == y.lower() for x, y in zip(short, long[-2:], strict=True))
+
+
+def _one_word_off(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two bodies' names word for word but for one long word one letter off ("Binghampton
+    University", "Binghamton University"): a misspelling, as `_LONG` allows a lone surname."""
+    if len(a) != len(b) or len(a) < 2:
+        return False
+    off = [(x, y) for x, y in zip(a, b, strict=True) if x.lower() != y.lower()]
+    return len(off) == 1 and _one_edit_apart(*off[0], min_len=_LONG)
 
 
 def _words_key(tokens: tuple[str, ...]) -> str:
@@ -1346,17 +1530,32 @@ def _acronym_letters(word: str) -> str:
     return word.replace(".", "").replace("&", "")
 
 
+def _letters(word: str) -> str:
+    """What a word gives a name's initials: a dotted abbreviation or an acronym all its
+    letters ("U.S." "US", "ABC-WP" "ABCWP"), any other word its first."""
+    if _DOTTED.fullmatch(word):
+        return word.replace(".", "")
+    parts = [p for p in word.split("-") if p[:1].isupper()]
+    if any(_is_acronym(p) for p in parts):
+        return "".join(p if _is_acronym(p) else p[0] for p in parts)
+    return word[0]
+
+
 def _initials(tokens: tuple[str, ...]) -> set[str]:
     """A name's initials; without a leading abbreviated country ("U.S. Energy Information
     Administration" is also "EIA"); with each part of a hyphenated word ("Cross-Border
     Transit Office" is also "CBTO")."""
-    found = {"".join(t[0] for t in tokens if t[:1].isupper())}
+    # An acronym in the name gives all its letters, never its first alone: "ABC-WP Poll" is
+    # not "AP".
+    acronym = any(_is_acronym(p) for t in tokens for p in t.split("-"))
+    found = set() if acronym else {"".join(t[0] for t in tokens if t[:1].isupper())}
     # "U.S. Geological Survey" is also "USGS": a dotted abbreviation gives all its letters.
-    found.add(
-        "".join(t.replace(".", "") if _DOTTED.fullmatch(t) else t[0] for t in tokens if t[:1].isupper())
-    )
-    if any("-" in t for t in tokens):
+    found.add("".join(_letters(t) for t in tokens if t[:1].isupper()))
+    if any("-" in t for t in tokens) and not acronym:
         found.add("".join(p[0] for t in tokens for p in t.split("-") if p[:1].isupper()))
+    if "of" in tokens[1:-1]:
+        # "Department of Health" is also "DOH", "Bank of Kessport" "BOK".
+        found.add("".join(t[0].upper() for t in tokens if t[:1].isupper() or t == "of"))
     if len(tokens) >= 3 and ("." in tokens[0] or (tokens[0].isupper() and len(tokens[0]) <= 3)):
         found.add("".join(t[0] for t in tokens[1:] if t[:1].isupper()))
     return found
@@ -1378,7 +1577,12 @@ def _index(corpus: Corpus, groups: list[_Group]) -> EntityIndex:
         written.discard("")
         # The name as written, with its titles, and without them ("Chair JB Romano", "JB Romano").
         bare = {" ".join(m.tokens) for m in group.mentions if _bare_form(m)}
-        aliases = sorted(({m.text for m in group.mentions} | written | bare) - {name})
+        # "The Shard" where the tagger left "The" out; "Australian Broadcasting Corporation"
+        # of "the Australian Broadcasting Corporation"; "Department of Health" of "the state
+        # Department of Health".
+        determined = {m.determined for m in group.mentions if m.determined}
+        plain = {form for m in group.mentions if (form := _plain_written(m))}
+        aliases = sorted(({m.text for m in group.mentions} | written | bare | determined | plain) - {name})
         sources = sorted(
             {corpus.articles[m.doc_index].id for m in group.mentions},
             key=[a.id for a in corpus.articles].index,
@@ -1398,9 +1602,27 @@ def _from_title(mention: Mention) -> str:
         return ""
     lead = mention.written[: len(mention.written) - len(mention.text)].split()
     first = len(lead)
-    while first > 0 and lead[first - 1].rstrip(".").lower() in _TITLES:
+    while first > 0 and (lead[first - 1].rstrip(".").lower() in _TITLES or _is_title(lead[first - 1])):
         first -= 1
     return " ".join([*lead[first:], mention.text]) if 0 < first < len(lead) else ""
+
+
+def _plain_written(mention: Mention) -> str:
+    """A body's name as written, without the "the" and the lower-case words before its first
+    capital ("Department of Health" of "the state Department of Health"); "" where that is
+    the text itself or leaves one word."""
+    if mention.label == "PERSON":
+        return ""
+    words = _LEADING_THE.sub("", mention.text).split()
+    while (
+        len(words) > 1
+        and words[0].isalpha()
+        and words[0].islower()
+        and words[0] not in _PARTICLES + tuple(_SURNAME_PARTICLES)
+    ):
+        words = words[1:]
+    plain = " ".join(words)
+    return plain if plain != mention.text and (len(words) > 1 or plain == " ".join(mention.tokens)) else ""
 
 
 def _bare_form(mention: Mention) -> bool:
