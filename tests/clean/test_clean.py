@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from storyline.clean import clean_article, clean_corpus, dedupe_paragraphs
@@ -138,6 +138,16 @@ def test_dedupe_paragraphs_keeps_first() -> None:
 
 
 @settings(max_examples=50, deadline=None)
+@example(
+    [
+        "Home | News | Sport",
+        "Share this article",
+        "By Jo Smith",
+        "",
+        "The river rose overnight, the council said on Tuesday.",
+        "The river rose overnight, the council said on Tuesday.",
+    ]
+)  # once joined as a wrapped column, the menu lines were kept, then run into the body
 @given(
     st.lists(
         st.sampled_from(

@@ -52,6 +52,13 @@ def test_split_paragraphs_joins_hard_wrapped_block() -> None:
     assert split_paragraphs(block) == [block.replace("\n", " ")]
 
 
+def test_short_lines_are_never_a_wrapped_column() -> None:
+    # A menu, a share line and a byline have similar widths and no full stop, but they are
+    # lines of a page, not a column: each stays its own paragraph, so cleaning can drop it.
+    lines = ["Home | News | Sport", "Share this article", "By Jo Smith"]
+    assert split_paragraphs("\n".join(lines)) == lines
+
+
 def test_markdown_link_residue_keeps_its_text() -> None:
     text = "Foreign Minister [Sergey Lavrov](#) met [the envoy](https://example.org/a_b) on Monday."
     assert fix_text(text) == "Foreign Minister Sergey Lavrov met the envoy on Monday."

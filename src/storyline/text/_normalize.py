@@ -305,12 +305,18 @@ def _is_invisible(char: str) -> bool:
     return char.isspace() or char in "\ufeff\x00\u200b"
 
 
+_MIN_WRAP = 40
+"""Narrowest column taken for hard-wrapped text (columns are 60-80 characters; newspaper
+columns about 40)."""
+
+
 def _is_hard_wrapped(lines: list[str]) -> bool:
     """Lines of a similar width, most of them breaking mid-sentence: text wrapped at a
-    fixed column (e-mail, plain-text wires), not one paragraph per line."""
+    fixed column (e-mail, plain-text wires), not one paragraph per line. Lines narrower
+    than `_MIN_WRAP` are a page's menu, share line and byline, never a wrapped column."""
     body = lines[:-1]
     widest = max(len(line) for line in body)
-    if widest > 100 or any(len(line) < 0.7 * widest for line in body):
+    if widest > 100 or widest < _MIN_WRAP or any(len(line) < 0.7 * widest for line in body):
         return False
     mid_sentence = sum(1 for line in body if not line.endswith(_SENTENCE_END))
     return mid_sentence >= 0.5 * len(body)
