@@ -228,3 +228,46 @@ def test_sentences_with_different_figures_state_different_facts(a: str, b: str, 
         0.9, matcher.words(a), matcher.words(b), figures_a=matcher.figures(a), figures_b=matcher.figures(b)
     )
     assert same is not conflict
+
+
+@pytest.mark.slow
+def test_a_projection_revised_months_later_is_one_quantity() -> None:
+    claims = claims_of(
+        "Officials said the Orsk dam is expected to add a total of 2.1 billion U.S. dollars to the economy.",
+        "The company expects the Orsk dam to add $1.6 billion to the economy over 20 years.",
+        days=(DAY, DAY.replace(year=DAY.year + 1)),
+    )
+    assert disputed(claims) == [{2.1e9, 1.6e9}]
+    claim = next(c for c in claims if c.disagreement)
+    assert claim.scope == "projected"
+    assert claim.kind == "over time"
+
+
+@pytest.mark.slow
+def test_a_projection_is_not_a_count() -> None:
+    claims = claims_of(
+        "The new line will carry 40,000 passengers a day, the operator said.",
+        "The new line carried 25,000 passengers a day in its first month.",
+    )
+    assert not any(c.disagreement for c in claims)
+
+
+@pytest.mark.slow
+def test_a_share_won_by_an_unnamed_winner_is_the_named_winners() -> None:
+    claims = claims_of(
+        "The vote was annulled by the army after her party won 70 percent of the seats.",
+        "The Orsk People's Union won 74 percent of the seats, but the army refused to honor the result.",
+        days=(DAY, DAY + dt.timedelta(days=40)),
+    )
+    # one winner named in the cluster: the unnamed winner's share is its share, and an
+    # election's result holds weeks later
+    assert disputed(claims) == [{70.0, 74.0}]
+
+
+@pytest.mark.slow
+def test_shares_of_two_named_winners_stay_apart() -> None:
+    claims = claims_of(
+        "Maren Tollefsen won 52 percent of the vote in Orsk.",
+        "Eirik Lund won 45 percent of the vote, and the third candidate won 3 percent of the vote.",
+    )
+    assert not any(c.disagreement for c in claims)
