@@ -235,6 +235,123 @@ CASES = [
         "Lind",
         id="curly-single-marks-with-an-apostrophe-inside",
     ),
+    pytest.param(
+        'HARBOUR NEWS -- "Why the ferry stays," by the Gazette\'s Marta Lind: "The ferry will run '
+        'all winter because the town voted for it twice."',
+        "The ferry will run all winter",
+        "Lind",
+        id="byline-before-a-colon",
+    ),
+    pytest.param(
+        'ON THE QUAY -- "Storm season," by Olaf Brenner and Ilse Varga: "Every boat in the bay was '
+        'tied up by noon on Friday."',
+        "Every boat in the bay",
+        "Brenner",
+        id="byline-of-two-is-its-first-writer",
+    ),
+    pytest.param(
+        'Best posts: @martalind: "The ferry is late again and nobody has told us why." '
+        '@olafbrenner: "Three hours on the quay with two children is no joke."',
+        "Three hours on the quay",
+        "@olafbrenner",
+        id="handle-before-a-colon",
+    ),
+    pytest.param(
+        'Harbour economist Ilse Varga, "Why ports fail": "Most small ports lose money in the '
+        'first ten years of their life."',
+        "Most small ports lose money",
+        "Varga",
+        id="name-and-title-before-a-colon",
+    ),
+    pytest.param(
+        'Olaf Brenner told the council: "We will not sell the quay to anyone at any price."',
+        "We will not sell the quay",
+        "Brenner",
+        id="a-verb-before-the-colon-is-still-the-speaker",
+    ),
+    pytest.param(
+        "The Brenner family thanked the rescuers in a statement issued on Sunday.\n"
+        '"We owe our lives to the crews who came out in that storm," the statement said.',
+        "We owe our lives",
+        "family",
+        id="the-statement-speaks-for-who-issued-it-before",
+    ),
+    pytest.param(
+        'The Varga campaign released a statement saying "the harbour plan was never about money at all."',
+        "the harbour plan was never",
+        "campaign",
+        id="a-statement-saying-speaks-for-its-issuer",
+    ),
+    pytest.param(
+        'The port authority answered with a short statement that said the ferries "will run '
+        'again as soon as the wind drops."',
+        "will run again as soon",
+        "authority",
+        id="a-statement-that-said-speaks-for-its-issuer",
+    ),
+    pytest.param(
+        '"The ferry will be back on Monday at the latest," the Lind campaign charged.',
+        "The ferry will be back",
+        "campaign",
+        id="a-name-before-campaign-is-whose-it-is",
+    ),
+    pytest.param(
+        'A source close to the ferry company said: "They have waited far too long for the boat."\n'
+        'The ferry did not come. The source added: "They will wait one more week and no longer."',
+        "They will wait one more week",
+        "company",
+        id="the-source-is-the-source-quoted-last",
+    ),
+    pytest.param(
+        '"How long will the quay stay closed," asked Harbour Radio reporter Ilse Varga.',
+        "How long will the quay",
+        "Varga",
+        id="inverted-name-after-its-description",
+    ),
+    pytest.param(
+        "The harbour board closed the quay in a short statement on Friday.\n"
+        '"The quay is not safe for anyone until the wall is mended," the statement read.',
+        "The quay is not safe",
+        "board",
+        id="the-statement-read",
+    ),
+    pytest.param(
+        'A ferry passenger had waited six hours.\n"A late ferry is no reason to close the whole '
+        'harbour for a week," read one post from @olafbrenner.',
+        "A late ferry is no reason",
+        "olafbrenner",  # the handle, as the report's entity names it
+        id="read-a-post-from-its-writer",
+    ),
+    pytest.param(
+        "Independent surveys have found no harm to the reef from the new quay, harbour chief "
+        "executive Olaf Brenner said, welcoming the review.\n"
+        '"If they are fair in their work then we have nothing to hide," he told a radio station.',
+        "If they are fair in their work",
+        "Brenner",
+        id="name-just-before-said-with-no-subject-parsed",
+    ),
+    pytest.param(
+        'PORT REPORT -- "CNN\'s Harbour Survey Finds Ferries Late": "Two ferries in three left '
+        'the quay late in the first week of March."',
+        "Two ferries in three left",
+        "CNN",
+        id="a-title-before-a-colon-speaks-for-its-owner",
+    ),
+    pytest.param(
+        '"Lind Campaign Statement on the Ferry," issued at 9 p.m.: "The ferry will run again as '
+        'soon as the council pays for it."',
+        "The ferry will run again",
+        "Campaign",
+        id="a-statement-titled-with-its-issuer",
+    ),
+    pytest.param(
+        'The ferry burned at the quay because it was "left running with nobody on board for '
+        "hours,\" the town's fire chief said Friday.\n"
+        "Fire Chief Olaf Brenner told reporters the crew had gone home early.",
+        "left running with nobody",
+        "Brenner",
+        id="a-description-named-just-after",
+    ),
 ]
 
 

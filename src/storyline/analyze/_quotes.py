@@ -3,9 +3,11 @@
 A quote is text in quotation marks of four words or more: in double marks, one left
 open at the end of its paragraph (a long quote runs on), one whose opening mark is
 missing, or in single marks in a report that uses no double ones. Its speaker is, in
-order: a name labelling the paragraph ('Marta Lind - "..."'); the subject of the verb
-the quoted clause hangs from, or of the nearest speech verb (tweeted, posted and
-expressed count) in the quote's own sentence; the person doing what that sentence
+order: a name labelling the paragraph ('Marta Lind - "..."') or handing the quote over
+with a colon inside it (a byline '"Why we stay," by the Herald's Marta Lind: "..."', a
+handle '@martalind: "..."'); the subject of the verb the quoted clause hangs from, or
+of the nearest speech verb (tweeted, posted and expressed count) in the quote's own
+sentence; the person doing what that sentence
 tells when it has no speech verb ('His friend Ole Brun put it to him: "..."'); the
 subject of a speech verb in another sentence of the paragraph (the ministry said;
 said Droz), or what follows "according to". A pronoun is the subject of the sentence
@@ -15,8 +17,9 @@ paragraph before is about, else the one quoted just before, else the one named l
 "it" is the organisation just named; a definite role ("the chief", "the athlete") is
 the person named with that title, else the one the report is about; "the doctor" after
 "a surgeon sought advice" is that surgeon; "the company" is the organisation a
-sentence before is about; a statement, letter or tweet speaks for whoever issued it,
-and an embedded post signed below the quote for its author. A person the report does
+sentence before is about; a statement, letter or tweet speaks for whoever issued it
+(named with it, or as the subject that issued or spoke "in a statement" a few
+paragraphs before), and an embedded post signed below the quote for its author. A person the report does
 not name is kept as written ("one official at a state news agency", "a Shard
 spokesman"), not as the organisation in the description; a one-word name is the person
 named in full with it. A paragraph that is only a quote continues the previous quote's
@@ -47,7 +50,10 @@ if TYPE_CHECKING:
 SPEECH_VERBS = lexicon("speech_verbs")
 # Verbs that hand over written or posted words as well as spoken ones ("Romney tweeted",
 # "she posted", "he voiced his 'deep concern...'"): attribution in quotes only, not in claims.
-_QUOTE_VERBS = SPEECH_VERBS | frozenset({"tweet", "post", "express", "voice", "reveal", "exclaim", "joke"})
+# "The campaign charged", "Lind emails the staff" hand over words too.
+_QUOTE_VERBS = SPEECH_VERBS | frozenset(
+    {"tweet", "post", "express", "voice", "reveal", "exclaim", "joke", "charge", "email"}
+)
 _QUOTE = re.compile(r"[“\"]([^“”\"]+)[”\"]")
 # Speech that runs on into the next paragraph: an opening mark left unclosed at the end
 # (news style closes only the last paragraph of a long quote); and a closing curly mark
@@ -94,6 +100,9 @@ _ORG_NOUNS = frozenset(
     manufacturer maker retailer airline carrier charity network broadcaster newspaper
     administration union club""".split()
 )
+# Of those, the ones a person's name before stands for whose they are ("the Lind campaign",
+# "the Lind family said"), not who speaks, as for "a Lind aide".
+_GROUPS = frozenset({"campaign", "team", "family", "camp"})
 # What carries someone's written words ("the statement said", "another tweet read").
 _DOCUMENTS = frozenset({"statement", "letter", "message", "tweet", "post", "note", "email", "memo"})
 
@@ -132,8 +141,16 @@ def extract_quotes(corpus: Corpus, paragraphs: list[Paragraph], entities: Entity
         before = (
             paragraphs[number - 1] if number and paragraphs[number - 1].doc_index == para.doc_index else None
         )
+        earlier = tuple(
+            p for p in paragraphs[max(number - _EARLIER, 0) : number] if p.doc_index == para.doc_index
+        )
         context = _Context(
-            entities, last_speaker.get(para.doc_index), number, before, genders.get(para.doc_index, {})
+            entities,
+            last_speaker.get(para.doc_index),
+            number,
+            before,
+            genders.get(para.doc_index, {}),
+            earlier,
         )
         for match in matches:
             speaker = _speaker(para, match, outside, context)
@@ -232,6 +249,11 @@ class _Context:
     number: int  # this paragraph's number
     before: Paragraph | None  # the report's paragraph just before this one
     genders: dict[str, str]  # whom the report calls "he" ("m") and whom "she" ("f")
+    earlier: tuple[Paragraph, ...] = ()  # the report's paragraphs before this one, up to `_EARLIER`
+
+
+_EARLIER = 3
+"""How many paragraphs back "the statement" may find the one that issued it."""
 
 
 def _is_title(text: str) -> bool:
@@ -268,6 +290,7 @@ def _speaker(
             before=context.before,
             spoken=spoken,
             genders=context.genders,
+            earlier=context.earlier,
         )
 
     spoken = frozenset(
@@ -278,16 +301,20 @@ def _speaker(
 
     quoted = tuple((para.start + a[1], para.start + b[0]) for a, b in pairwise(outside))
     # "Marta Lind: "...."": a paragraph that opens with a name and a colon or dash.
-    label = _label(para, match, entities)
+    label = _label(para, match, entities) or _colon_label(para, match, entities)
     if label:
         return label
     # The quote's own sentence first: the verb the quoted clause hangs from
     # ('"...," Lavrov stressed'), whatever other speaker the paragraph names.
     for verb in _governing_verbs(para, match, is_outside):
-        subject = _subject(verb, is_outside) or _inverted_subject(verb, match)
+        subject = _subject(verb, is_outside) or _inverted_subject(verb, match) or _document_of(verb)
         # Past a verb of saying, only a named or pronoun subject: "the report suggests"
         # or "analysts believe" are not who spoke the words.
-        is_speech = verb.lemma_.lower() in _QUOTE_VERBS
+        # "The statement read" (not "a relic of a message reads") is a verb of saying too.
+        is_read = (
+            verb.lemma_.lower() == "read" and subject is not None and subject.lemma_.lower() in _DOCUMENTS
+        )
+        is_speech = verb.lemma_.lower() in _QUOTE_VERBS or is_read
         if subject is not None and (is_speech or subject.pos_ == "PROPN" or subject.lower_ in _PRONOUNS):
             found = name(subject)
             if found:
@@ -300,6 +327,8 @@ def _speaker(
         distance = token.idx - match.end() if token.idx >= match.end() else (match.start() - token.idx) * 1.5
         if token.lemma_.lower() in _QUOTE_VERBS and token.pos_ in ("VERB", "AUX"):
             candidates.append((token.sent.start not in own, 0, distance, token, "verb"))
+        elif token.lemma_.lower() == "read" and token.pos_ == "VERB":
+            candidates.append((token.sent.start not in own, 0, distance, token, "read"))
         elif token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
             candidates.append(
                 (token.sent.start not in own, 0, abs(token.idx - match.end()), token, "according")
@@ -310,13 +339,16 @@ def _speaker(
             # before any speaker of another sentence.
             candidates.append((False, 1, distance, token, "doer"))
     for _, _, _, token, kind in sorted(candidates, key=lambda c: c[:3]):
-        subject = _according_object(token) if kind == "according" else _subject(token, is_outside)
+        if kind == "according":
+            subject = _according_object(token)
+        else:
+            subject = _subject(token, is_outside) or _inverted_subject(token, match)
         if subject is None or not is_outside(subject):
             continue
         is_document = subject.lemma_.lower() in _DOCUMENTS
         is_doer = subject.dep_ == "nsubj" and (is_document or _is_person_like(subject, para, entities))
-        if kind == "doer" and not is_doer:
-            continue
+        if (kind == "doer" and not is_doer) or (kind == "read" and not is_document):
+            continue  # "read" hands over words only with a document as its subject
         found = name(subject)
         if found:
             return found
@@ -351,6 +383,154 @@ def _label(para: Paragraph, match: re.Match[str], entities: EntityIndex) -> str 
         if start <= mention.span.start <= start + 1 and entity.type in ("PERSON", "ORG"):
             return entity.name
     return None
+
+
+# Where the words that label a quote after a colon begin: after a sentence's end (a word
+# of two small letters and a stop: not "J.C." or "Gen."), a dash, a colon, a quotation
+# mark or an ellipsis.
+_LABEL_START = re.compile(r"(?<=[a-z]{2}[.!?])\s|[–—:“”\"]|--|\s-\s|\.\.\.")
+# A title in quotation marks after a name ('Marta Lind, "Why we stay":').
+_TITLE_AFTER = re.compile(r",?\s*[“\"][^“”\"]*[”\"],?\s*$")
+_TITLE_ISSUED = re.compile(r",?\s*[“\"][^“”\"]*[”\"],?\s*(?P<rest>[^“”\"]{1,40})$")
+_HANDLE = re.compile(r"@\w{2,}")
+_LEAD = re.compile(r":\s*(?:[\w’'-]+\s+){0,2}[\w’'-]+,$")
+
+
+def _colon_label(para: Paragraph, match: re.Match[str], entities: EntityIndex) -> str | None:
+    """The name a colon hands a quote over from, inside a paragraph as at its start: a
+    byline ('"Why we stay," by the Herald's Marta Lind: "..."'), a handle ('@martalind:
+    "..."'), a name with the title of what they wrote ('Marta Lind, "Why we stay": "..."').
+
+    Only a name with at most a description before it and no verb ('Marta Lind told
+    reporters: "..."' is the verb's), and no preposition but "by" ('an interview with
+    Lind: "..."' is not Lind's word).
+    """
+    # A short lead after the colon may stand before the quote ('Ole Brun: On Monday, "...').
+    head = _LEAD.sub(":", para.text[: match.start()].rstrip())
+    if not head.endswith(":"):
+        return None
+    title = _TITLE_AFTER.search(head[:-1].rstrip())
+    titled = _TITLE_ISSUED.search(head[:-1].rstrip())
+    if title is None and titled is not None:
+        # A title and when it was issued ('"Lind Statement," issued at 9 p.m.: "..."').
+        rest = [t for t in para.doc if titled.start("rest") <= t.idx < titled.end("rest")]
+        if rest and rest[0].tag_ == "VBN":
+            return _title_owner(para, titled, entities)
+    head = _TITLE_AFTER.sub("", head[:-1].rstrip())
+    start = max((m.end() for m in _LABEL_START.finditer(head)), default=0)
+    while start < len(head) and not (head[start].isalnum() or head[start] == "@"):
+        start += 1
+    segment = head[start:].rstrip()
+    if title is not None and not segment:
+        return _title_owner(para, title, entities)
+    if not segment or count_words(segment) > 10:
+        return None
+    end = start + len(segment)
+    tokens = [t for t in para.doc if start <= t.idx < end]
+    if any(t.pos_ in ("VERB", "AUX") for t in tokens):
+        return None
+    by = next((t for t in tokens if t.lower_ == "by"), None)
+    if any(t.pos_ == "ADP" and t.lower_ != "by" for t in tokens):
+        return None
+    if by is not None and any(t.i < by.i and t.pos_ not in ("PUNCT",) for t in tokens):
+        return None  # "by" opens a byline, nowhere else
+    names = [
+        (mention, entities.entities[index])
+        for mention, index in entities.mentions_in(para.doc_index)
+        if para.start + start <= mention.span.start and mention.span.end <= para.start + end + 1
+    ]
+    # Not a possessive's owner: "the Herald's" is whose the writer is.
+    names = [
+        (m, e)
+        for m, e in names
+        if e.type in ("PERSON", "ORG") and not re.match(r"['’]s\b", para.text[m.span.end - para.start :])
+    ]
+    if by is not None:
+        # A byline's first writer ("by Ana Roux and Ole Brun"), not the outlet ("by the
+        # Herald's Marta Lind").
+        people = [e for _, e in names if e.type == "PERSON"]
+        if people:
+            return people[0].name
+        # A writer the tagger did not take for a name: the capitalised words that end
+        # the byline, after the outlet's possessive ("by Re/code's Ole Brun").
+        after = max([by.i, *(t.i for t in tokens if t.tag_ == "POS")])
+        written = [t for t in tokens if t.i > after]
+        if 0 < len(written) <= 4 and all(t.text[:1].isupper() for t in written):
+            return " ".join(t.text for t in written)
+    last = [e for m, e in names if m.span.end >= para.start + end - 1]
+    if last and (by is not None or last[0].type == "PERSON" or len(names) == 1):
+        return last[0].name
+    handle = _HANDLE.fullmatch(segment)
+    return handle.group(0) if handle else None
+
+
+def _document_of(verb: Token) -> Token | None:
+    """The statement a participle of saying describes ('Lind released a statement saying
+    "..."'), which speaks for whoever issued it."""
+    is_document = verb.dep_ == "acl" and verb.head.lemma_.lower() in _DOCUMENTS
+    return verb.head if is_document and verb.lemma_.lower() in _QUOTE_VERBS else None
+
+
+def _issuer(document: Token, para: Paragraph, entities: EntityIndex) -> str | None:
+    """Who issued a statement, as the sentence that tells of it says: the subject of the
+    verb it is the object of ("the team released a statement") or that it hangs from by a
+    preposition ("the family said in a statement", "Fox replied with a statement")."""
+    if document.dep_ == "dobj":
+        verb = document.head
+    elif document.dep_ == "pobj" and document.head.dep_ == "prep":
+        verb = document.head.head
+    else:
+        return None
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = _subject(verb, lambda t: True)
+    if subject is None or subject.lemma_.lower() in _DOCUMENTS:
+        return None
+    if subject.pos_ == "PRON" and subject.lower_ not in _PRONOUNS:
+        return None
+    return name_of(subject, para, entities, None, 0)
+
+
+def _issuer_before(
+    document: Token, para: Paragraph, earlier: tuple[Paragraph, ...], entities: EntityIndex
+) -> str | None:
+    """Who issued "the statement" a quote is read from: the one the nearest sentence before
+    (in this paragraph or the few before) tells issued a statement ("The team dismissed the
+    findings in a short statement. '...,' the statement read")."""
+    sents = [(p, s) for p in earlier for s in p.doc.sents]
+    sents += [(para, s) for s in para.doc.sents if s.end <= document.sent.start]
+    for where, sent in reversed(sents):
+        spans = [(m.start(), m.end()) for m in _QUOTE.finditer(where.text)]
+        for token in sent:
+            if token.lemma_.lower() != document.lemma_.lower() or any(a <= token.idx < b for a, b in spans):
+                continue
+            if token.dep_ in ("dobj", "pobj"):
+                # The nearest statement told of is the one: whoever issued it, or no one
+                # found (never one issued further back).
+                return _issuer(token, where, entities)
+    return None
+
+
+def _title_owner(para: Paragraph, title: re.Match[str], entities: EntityIndex) -> str | None:
+    """Whose a quoted title says the words after its colon are: the name it opens with in
+    a possessive ('"The Herald's Harbour Survey": "..."')."""
+    opening = para.start + title.start() + len(title.group(0)) - len(title.group(0).lstrip(' ,“"'))
+    for mention, index in entities.mentions_in(para.doc_index):
+        entity = entities.entities[index]
+        if opening <= mention.span.start <= opening + 4 and entity.type in ("PERSON", "ORG"):
+            owns = re.match(r"['’]s\b", para.text[mention.span.end - para.start :])
+            if owns:
+                return entity.name
+    # Not taken for a name: the capitalised words before the possessive ('"Ferry Watch
+    # Group's Survey"'), or before the word for the document ('"Lind Campaign Statement
+    # on the Ferry"').
+    owner = _OWNER.match(title.group(0).lstrip(' ,“"'))
+    return owner.group(1) if owner else None
+
+
+_OWNER = re.compile(
+    r"((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)(?:['’]s\s|\s+(?:Statement|Letter|Memo|Message)\b)"
+)
 
 
 def _is_main(verb: Token) -> bool:
@@ -396,10 +576,18 @@ def _governing_verbs(
 def _inverted_subject(verb: Token, match: re.Match[str]) -> Token | None:
     """'"...," marveled resident Ilse Varga': the parser may take the name after an
     inverted speech verb for its object; only right after the quote, and only a name."""
-    if verb.lemma_.lower() not in _QUOTE_VERBS or verb.idx - match.end() > 3:
+    if verb.lemma_.lower() not in _QUOTE_VERBS | {"read"} or verb.idx - match.end() > 3:
         return None
-    names = [c for c in verb.rights if c.dep_ in ("dobj", "attr") and c.pos_ == "PROPN"]
-    return names[0] if names else None
+    # '"...," read a post from Lind': the post, which speaks for its writer.
+    names = [
+        c
+        for c in verb.rights
+        if c.dep_ in ("dobj", "attr")
+        and (c.pos_ == "PROPN" or (verb.lemma_.lower() == "read" and c.lemma_.lower() in _DOCUMENTS))
+    ]
+    # The parser may split "asked FOX 4 reporter Ole Brun" into two objects: the
+    # last is the name, what comes before describes it.
+    return names[-1] if names else None
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -419,6 +607,15 @@ def _subject(verb: Token, is_outside: Callable[[Token], bool]) -> Token | None:
     leaders," Ryan said'), and a participle its clause's subject three heads up ('She
     chose to wait, saying...'); a relative clause's subject is the noun it describes.
     """
+    # "Studies found no harm, ERA chief Ole Brun said": the parser may hang the name on
+    # the clause before and leave the verb no subject; the name just before it is.
+    prior = verb.doc[verb.i - 1] if verb.i else None
+    is_bare = verb.lemma_.lower() in _QUOTE_VERBS and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
+    )
+    is_name = prior is not None and prior.pos_ == "PROPN" and prior.dep_ not in ("dobj", "pobj")
+    if is_bare and is_name and prior is not None and is_outside(prior):
+        return prior
     head = verb
     for _ in range(4):
         for child in head.children:
@@ -478,6 +675,7 @@ def name_of(
     before: Paragraph | None = None,
     spoken: frozenset[str] = frozenset(),
     genders: dict[str, str] | None = None,
+    earlier: tuple[Paragraph, ...] = (),
 ) -> str | None:
     """Who the subject token names; `quoted` (offsets in the article) holds quotations,
     whose names are spoken about, not speaking ('"We'll let General Mattis...," he said');
@@ -529,13 +727,21 @@ def name_of(
                 if named is not None and named.type in ("PERSON", "ORG"):
                     return named.name
         clauses = [t for c in subject.children if c.dep_ == "acl" for t in c.children]
+        if subject.dep_ == "dobj" and subject.head.lemma_.lower() == "read":
+            clauses += list(subject.head.children)  # '"...," read a post from Lind'
         for prep in [*subject.children, *clauses]:
             # "a statement from the ministry said", "the letter, signed by Lind, said"
             if prep.dep_ in ("prep", "agent") and prep.lower_ in ("from", "by"):
                 for issuer in prep.children:
                     if issuer.dep_ == "pobj":
                         return name_of(issuer, para, entities, previous, number, quoted=quoted, before=before)
-        return antecedent()
+        # "The family said in a statement that ...", "Fox mocked him with a statement that
+        # said ...", else "the statement read" after "the team dismissed it in a statement".
+        return (
+            _issuer(subject, para, entities)
+            or _issuer_before(subject, para, earlier, entities)
+            or antecedent()
+        )
     if (
         _is_definite(subject)
         and subject.lemma_.lower() in _ORG_NOUNS
@@ -558,12 +764,20 @@ def name_of(
         introduced = _introduced(subject, para, before, entities)
         if introduced:
             return introduced
+        # "A source close to the family said: ... The source added": the unnamed person
+        # quoted last, when described with that word.
+        last = previous[1] if previous is not None else None
+        if last and subject.lower_ in last.lower().split()[:3] and entities.find(last) is None:
+            return last
     if _is_epithet(subject, para, entities):
         # "The chief added": the person last named with that title ("Police Chief Ana
         # Roux"), else the one named just before in this paragraph, else the person the
         # report is about so far ("the athlete said").
         for name in (
             _titled(subject.lemma_.lower(), entities, para.doc_index, start, skip=spoken),
+            # "..., the city's police chief said. Police Chief Ana Roux told ...": the
+            # description first, the name just after.
+            _titled(subject.lemma_.lower(), entities, para.doc_index, start, skip=spoken, ahead=True),
             _subject_before(subject, para, entities, quoted=quoted),
             _last_person(entities, para.doc_index, start, since=para.start, quoted=quoted, skip=spoken),
             _main_person(entities, para.doc_index, start, skip=spoken),
@@ -588,7 +802,7 @@ def name_of(
     ordered = [*words, *after, *(t for t in subject.subtree if t.i not in clause)]
     # A name before a common noun is whom it belongs to ("a Trump aide", "one former
     # Southern Weekly editor", "the Kessport fire department"), not who speaks.
-    is_role = _is_noun(subject) and subject.lemma_.lower() in _ROLES
+    is_role = _is_noun(subject) and subject.lemma_.lower() in _ROLES | _GROUPS
     modifying = {
         t.i
         for c in subject.lefts
@@ -759,8 +973,13 @@ def _as_written(subject: Token) -> str | None:
         end = subject.i + 1
     while start < end and doc[start].lower_ in _DROP_DET:
         start += 1
-    text = doc[start:end].text.strip()
+    # "A source close to the Linds'" written "the Lind's": a possessive that owns nothing
+    # is the family, the plural ("the Linds").
+    text = _FAMILY.sub(r"\1s", doc[start:end].text.strip())
     return text if text and count_words(text) <= 12 else None
+
+
+_FAMILY = re.compile(r"(\bthe [A-Z][\w-]*)['’]s$")
 
 
 def _introduced(
@@ -998,8 +1217,11 @@ def _role_before(pronoun: Token, para: Paragraph, entities: EntityIndex) -> str 
 
 
 def _is_epithet(subject: Token, para: Paragraph, entities: EntityIndex) -> bool:
-    """'the athlete', 'the tennis star': a definite noun for a person, unnamed."""
-    if not _is_noun(subject) or not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+    """'the athlete', 'the tennis star', 'the city's police chief': a definite noun for a
+    person, unnamed."""
+    definite = [c for c in subject.children if c.dep_ == "det" and c.lower_ == "the"]
+    definite += [d for c in subject.children if c.dep_ == "poss" for d in c.children if d.lower_ == "the"]
+    if not _is_noun(subject) or not definite:
         return False
     if subject.lemma_.lower() not in _EPITHETS:
         return False
@@ -1007,16 +1229,27 @@ def _is_epithet(subject: Token, para: Paragraph, entities: EntityIndex) -> bool:
 
 
 def _titled(
-    title: str, entities: EntityIndex, doc_index: int, before: int, *, skip: frozenset[str]
+    title: str,
+    entities: EntityIndex,
+    doc_index: int,
+    before: int,
+    *,
+    skip: frozenset[str],
+    ahead: bool = False,
 ) -> str | None:
-    """The person named last before `before` with `title` written before the name."""
+    """The person named last before `before` with `title` written before the name; with
+    `ahead`, the one named first after it, within `_NEAR` characters."""
     best = None
     for mention, index in entities.mentions_in(doc_index):
         entity = entities.entities[index]
         words = re.findall(r"\w+", f"{mention.written} {mention.text}".lower())
         is_titled = title in words and entity.type == "PERSON" and entity.name not in skip
-        if is_titled and mention.span.start < before and (best is None or mention.span.start > best[0]):
-            best = (mention.span.start, entity.name)
+        at = mention.span.start
+        if ahead:
+            if is_titled and before < at <= before + _NEAR and (best is None or at < best[0]):
+                best = (at, entity.name)
+        elif is_titled and at < before and (best is None or at > best[0]):
+            best = (at, entity.name)
     return best[1] if best else None
 
 
