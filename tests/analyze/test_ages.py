@@ -64,14 +64,3 @@ def test_an_age_after_a_surname_the_tagger_missed_is_the_persons() -> None:
     )
     # the tagger takes the second "Armenakian" for a nationality; the cluster knows him
     assert found.get("age of Aram Armenakian") == ({33.0, 34.0}, True)
-
-
-@pytest.mark.slow
-def test_an_age_in_a_list_of_birthdays_is_the_named_persons() -> None:
-    found = ages(
-        claims_of(
-            "BIRTHDAYS: Orsk mayor Maren Tollefsen is 54 ... singer Eirik Lund is 31 … "
-            "The committee is 12 ..."
-        )
-    )
-    assert found == {"age of Maren Tollefsen": ({54.0}, False), "age of Eirik Lund": ({31.0}, False)}

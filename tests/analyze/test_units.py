@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from figure_claims import DAY, claims_of
 
-from storyline.analyze._claims import _unit_plural, compatible
+from storyline.analyze._claims import compatible
 from storyline.analyze._units import read_unit, step, unit_of
 from storyline.model import Claim, ClaimValue
 
@@ -291,40 +291,3 @@ def test_a_letter_after_a_number_is_no_temperature_without_weather() -> None:
         "Firefighters reached apartment 4F of the Morrow block.",
     )
     assert not any(v.value == 4 for c in claims for v in c.values)
-
-
-@pytest.mark.slow
-def test_a_distance_from_a_named_place_in_two_units_is_compared_unit_by_unit() -> None:
-    claims = claims_of(
-        "Marchers reached the Tovik camp, about 120 miles (190 km) west of Brennholm, on Monday.",
-        "The Tovik camp lies about 150 miles (240 km) from Brennholm, organisers said.",
-    )
-    miles = claim_holding(claims, "about 120 miles", "about 150 miles")
-    km = claim_holding(claims, "about 190 km", "about 240 km")
-    assert miles.counted == km.counted == "distance from Brennholm"
-    assert miles.disagreement and km.disagreement
-    # each report's conversion is no rival of the other report's figure
-    assert all({v.text for v in c.values} in ({"about 120 miles", "about 150 miles"},
-                                               {"about 190 km", "about 240 km"})
-               for c in claims if c.counted == "distance from Brennholm")  # fmt: skip
-
-
-@pytest.mark.slow
-def test_a_size_a_thing_has_holds_across_months() -> None:
-    claims = claims_of(
-        "The plan covers the 8,000 square-kilometre Orna Forest Park, home to rare owls.",
-        "The park is almost 3,000 square miles (7,000 sq km) of marsh and forest.",
-        days=(DAY, DAY.replace(year=DAY.year + 1)),
-    )
-    km = claim_holding(claims, "8,000 square-kilometre", "almost 7,000 sq km")
-    assert km.counted == "park (area)"
-    assert km.disagreement
-    # the miles only one report gives, and they are its own conversion: no rival
-    assert not claim_holding(claims, "almost 3,000 square miles").disagreement
-
-
-def test_a_claim_listed_by_unit_names_the_unit_in_the_plural() -> None:
-    names = ["mile", "square foot", "inch", "square kilometre", "km/h", "mph", "celsius", "fahrenheit"]
-    assert [_unit_plural(n) for n in names] == [
-        "miles", "square feet", "inches", "square kilometres", "km/h", "mph", "celsius", "fahrenheit",
-    ]  # fmt: skip

@@ -24,9 +24,8 @@ def test_australian_dollars_are_not_us_dollars() -> None:
         "The Maralla mine will add U.S. dlrs 3.7 billion (Australian dollars 6.2 billion) to the economy.",
         "The Maralla mine will add 4.46 billion U.S. dollars to the economy, the minister said.",
     )
-    # "will add": a projection, in each currency
-    assert about(claims, 6.2e9) == {"money (AUD) (projected)"}
-    assert about(claims, 3.7e9) == about(claims, 4.46e9) == {"money (USD) (projected)"}
+    assert about(claims, 6.2e9) == {"money (AUD)"}
+    assert about(claims, 3.7e9) == about(claims, 4.46e9) == {"money (USD)"}
     assert not any(6.2e9 in d for d in disputed(claims))
 
 

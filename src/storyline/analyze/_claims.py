@@ -154,9 +154,6 @@ class _Figure:
     so_far: bool = False
     """Counted up to now, in the present perfect ("7,500 have been killed"): as a running
     total, one quantity over months (`_one_event`), though not for a day's scope."""
-    held: bool = False
-    """A measure that holds on any date ("the 22,000 sq km park", "190 miles east of
-    Darwin"): one quantity over months (`_one_event`), as a running total is."""
 
 
 def extract_claims(
@@ -257,8 +254,7 @@ AGE_OF = "age of "
 """What an age counts: "age of" and the person's name (one quantity per person)."""
 _YEAR_OLD = re.compile(r"-?years?-?old", re.IGNORECASE)
 _AGE_CONTEXT = frozenset("at then when until since from by before after aged age".split())
-_CLOSERS = frozenset({",", ".", ";", ")", ":", "...", "…", "(", "--", "—"})
-"""What may close an age ("Alexis Ohanian, 34,"; "Keith Olbermann is 57 ..."; "is 23 (h/t ...)")."""
+_CLOSERS = frozenset({",", ".", ";", ")", ":"})
 
 
 def _age_figures(
@@ -374,20 +370,14 @@ def _died_at(token: Token) -> SpacySpan | None:
 
 
 def _who_is(token: Token) -> SpacySpan | None:
-    """The named person of "X, who is 45," or "X, an adviser who turns 37 today", or
-    of "Keith Olbermann is 57" (the name the subject of "is" or "turns")."""
+    """The named person of "X, who is 45," or "X, an adviser who turns 37 today"."""
     verb = token.head
-    if verb.lemma_.lower() not in ("be", "turn") or token.dep_ not in _AGE_DEPS:
+    if verb.lemma_.lower() not in ("be", "turn") or verb.dep_ != "relcl" or token.dep_ not in _AGE_DEPS:
         return None
     if verb.tag_ not in ("VBZ", "VBP"):
         return None  # "who was 12 when the war began": an age in the past
-    doc = token.doc
-    if verb.dep_ != "relcl":
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.i > token.i:
-            return None
-        return next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= subject.i < e.end), None)
     head = verb.head
+    doc = token.doc
     for word in (head, head.head if head.dep_ == "appos" else head):
         name = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= word.i < e.end), None)
         if name is not None:
@@ -750,19 +740,7 @@ def _figure(
     # what a thing has holds whatever day or place the sentence tells of
     scope = "" if attributive else None
     figure = _as_figure(about, value, text, qualifier, ent, para, entities, source, date, common, scope)
-    if about.startswith("% ") and about[2:].split(" of ")[0] in _WON and _won(ent):
-        # "the NLD won 82 percent of the seats": an election's result holds on any date
-        figure = replace(figure, held=True)
     return replace(figure, predicate=predicate) if predicate else figure
-
-
-def _won(ent: SpacySpan) -> bool:
-    """Whether a share is what someone won, told in the past ("won 82 percent")."""
-    verb = next((t for t in ent.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
-    return verb is not None and verb.tag_ == "VBD" and verb.lemma_.lower() in _WINS
-
-
-_WINS = frozenset("win take get capture gain secure receive garner".split())
 
 
 def _as_figure(
@@ -862,17 +840,11 @@ def _measure_figure(
     value = parse_number(ent.text)
     if value is None:
         return None
-    # "220 miles (350 km) from Darwin": a measure in brackets after another restates it
-    # in another unit; it measures what the first does
-    main = _converted_from(head)
-    thing = _measured_thing(main)
+    thing = _measured_thing(head)
     local = ""
-    place = _distance_from(main) if unit.dimension == "length" else None
     if unit.dimension == "temperature" and any(t.lower_ in _WARMING for t in ent.sent):
         return None
-    if place is not None:
-        counted = f"distance from {place}"  # "about 190 miles east of Darwin"
-    elif unit.dimension == "temperature":
+    if unit.dimension == "temperature":
         counted = "temperature" if thing is None or thing in _TEMPERATURE_NOUNS else f"{thing} temperature"
     elif thing is None:
         # "the baby lived for 39 hours", "they leased 2,000 square feet": a measure by
@@ -896,69 +868,12 @@ def _measure_figure(
     elif unit.dimension == "temperature" and ent.start > 0 and doc[ent.start - 1].lower_ == "minus":
         value, number = -value, f"minus {number}"
     qualifier = _qualifier(ent)
-    if main.i != head.i and not qualifier:
-        # "about 220 miles (350 km)": the conversion is as hedged as what it converts
-        lead = next((c for c in main.children if c.like_num), None)
-        qualifier = _qualifier(doc[lead.i : lead.i + 1]) if lead is not None else ""
     text = f"{number} {written}" if written else number
     if qualifier and qualifier not in ent.text.lower():
         text = f"{qualifier} {text}"
     figure = _as_figure(counted, value, text, qualifier, ent, para, entities, source, date, common)
     bound = any(t.lower_ == "within" for t in doc[max(ent.start - 3, 0) : ent.start])
-    # "the 22,000 sq km park", "the park is 12,000 square miles", "190 miles east of
-    # Darwin": a size a thing has, or how far apart two places lie, holds on any date
-    governs = next((t for t in [main, *main.ancestors] if t.pos_ in ("VERB", "AUX")), None)
-    held = place is not None or (
-        thing is not None
-        and unit.dimension in ("length", "area")
-        and (
-            (main.dep_ in ("compound", "amod", "nmod") and main.head.pos_ in ("NOUN", "PROPN"))
-            or (governs is not None and governs.lemma_ == "be")
-        )
-    )
-    return replace(figure, predicate=local or figure.predicate, bound=bound, held=held)
-
-
-def _converted_from(unit: Token) -> Token:
-    """The unit word of the measure that a measure in brackets converts ("miles" for
-    "km" in "220 miles (350 km)"), else `unit` itself."""
-    head = unit.head
-    if (
-        unit.dep_ == "appos"
-        and head.i < unit.i
-        and any(t.text == "(" for t in unit.doc[head.i + 1 : unit.i])
-        and read_unit(" " + head.text) is not None
-        and any(c.like_num for c in head.children)
-    ):
-        return head
-    return unit
-
-
-_DIRECTIONS = frozenset(
-    "north south east west northeast northwest southeast southwest north-east north-west south-east "
-    "south-west".split()
-)
-
-
-def _distance_from(unit: Token) -> str | None:
-    """The named place a length is counted from: "220 miles from Darwin", "190 miles
-    (300 km) east of Darwin", "10 km north of Orsk", "lies 150 miles from Orsk". Two
-    reports that give the distance from one place give one quantity, whatever stands at
-    the other end in their words."""
-    # "lies 150 miles from Orsk": the place may hang from the verb the length measures
-    verb = [unit.head] if unit.dep_ in ("dobj", "npadvmod") and unit.head.pos_ == "VERB" else []
-    for child in [*unit.children, *(c for v in verb for c in v.children if c.dep_ == "prep")]:
-        if child.dep_ == "prep" and child.lower_ == "from":
-            preps = [child]
-        elif child.dep_ in ("appos", "advmod", "npadvmod", "amod") and child.lower_ in _DIRECTIONS:
-            preps = [c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"]
-        else:
-            continue
-        for prep in preps:
-            place = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if place is not None and place.pos_ == "PROPN":
-                return " ".join(t.text for t in _name_words(place))
-    return None
+    return replace(figure, predicate=local or figure.predicate, bound=bound)
 
 
 _NUMBER_NOUNS = frozenset("number size total count".split())
@@ -1037,40 +952,24 @@ def _money_for(ent: SpacySpan) -> str:
     the verb it is counted by ("awarded $57 million"), as its kind of sum (`_SUMS`)."""
     root = ent.root
     head = root.head
-    # "4.46 billion U.S. dollars": the currency's own word is the sum, not what it is for
-    while head.i != root.i and head.lower_ in _CURRENCY_WORDS and head.i >= ent.end:
-        root, head = head, head.head
     if (
         head.i != root.i
         and head.pos_ == "NOUN"
         and root.dep_ in ("compound", "nummod", "amod", "nmod", "quantmod")
-        and head.lemma_.lower() not in _AMOUNT_NOUNS
     ):
         word = str(head.lemma_).lower()
-    elif (
-        root.dep_ == "pobj"
-        and head.lower_ == "of"
-        and head.head.pos_ == "NOUN"
-        and head.head.lemma_.lower() not in _AMOUNT_NOUNS
-    ):
+    elif root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         word = str(head.head.lemma_).lower()
     else:
-        # "add a total of 4.46 billion dollars": a total, a sum, an amount is the sum
-        # itself; the verb above says what it is
-        word = _money_verb(root)
+        word = _money_verb(ent)
     if any(_FUNDRAISING.match(t.lemma_) or _FUNDRAISING.match(t.text) for t in ent.sent):
         return _RAISED.get(word, _SUMS.get(word, word))
     return _SUMS.get(word, word)
 
 
-_CURRENCY_WORDS = frozenset(_CURRENCIES) | {"dlr", "dlrs"}
-_AMOUNT_NOUNS = frozenset("total sum amount".split())
-"""Nouns that name a sum as a sum ("a total of $4 million"): they say nothing of what it is for."""
-
-
-def _money_verb(root: Token) -> str:
-    """The verb a sum (headed by `root`) is counted by, with its particle ("brought in")."""
-    verb = next((t for t in root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+def _money_verb(ent: SpacySpan) -> str:
+    """The verb a sum is counted by, with its particle ("brought in")."""
+    verb = next((t for t in ent.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return ""
     lemma = str(verb.lemma_).lower()
@@ -1144,11 +1043,6 @@ def _measured_thing(unit: Token) -> str | None:
         return name[:-1] if token.pos_ == "PROPN" and name.endswith("s") and not name.endswith("ss") else name
 
     head = unit.head
-    # "The park is 12,000 square miles of floodplain": what the subject is, not what it is of
-    if unit.dep_ == "attr" and head.lemma_ == "be":
-        subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and noun(subject):
-            return noun(subject)
     # "a 3-mile-long tunnel"; "the tunnel is 6.2 miles long"
     if head.lower_ in _SIZE_WORDS and head.i != unit.i:
         if head.dep_ == "amod":
@@ -1353,9 +1247,8 @@ def _scope(
     rate = _rate(clause, ent)
     if rate:
         parts.append(rate)
-    # "as many as 40,000 could have died", "the mine will add $3 billion", "is expected
-    # to add": a projection, not a count
-    if _projected(verb):
+    # "as many as 40,000 could have died": a projection, not a count
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
         parts.append("projected")
     # "agreed to take in 1,000 refugees under a quota": a target, not a count
     elif _is_target(ent.root):
@@ -1370,8 +1263,6 @@ def _scope(
             and token.i not in range(ent.start, ent.end)
             and not _names_a_currency(token)
         ):
-            if token.dep_ == "compound" and token.head.i == ent.root.head.i:
-                continue  # "the 22,000 square-kilometer Kakadu National Park": the thing itself
             is_in = token.head.lower_ in ("in", "across", "at") or token.dep_ in ("compound", "amod", "poss")
             # "Istanbul 984 dead, 2,924 injured": a place that heads a line of a table
             is_in = is_in or token.i == ent.start - 1
@@ -1427,20 +1318,8 @@ def _names_a_time(word: Token) -> bool:
 
 _TARGET_NOUNS = frozenset("quota cap ceiling target goal allowance".split())
 _ALLOWS = frozenset("allow permit let".split())
-_COMMITS = frozenset("agree pledge promise vow aim plan commit intend hope want seek".split())
-_FORECASTS = frozenset("expect forecast predict project".split())
-"""Verbs that give what a figure is foreseen to be ("is expected to add", "forecast to
-reach"): a projection, like a modal's, not a target someone sets."""
+_COMMITS = frozenset("agree pledge promise vow aim plan commit intend hope want expect seek".split())
 _POLLS = frozenset("poll survey".split())
-
-
-def _projected(verb: Token) -> bool:
-    """Whether a figure's verb tells what may or will be, not what is: under a modal
-    ("could have died", "will add") or a verb of forecast ("is expected to add",
-    "expects the mine to add")."""
-    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
-        return True
-    return verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in _FORECASTS
 
 
 def _is_target(root: Token) -> bool:
@@ -1496,7 +1375,7 @@ def _earlier_year(sent: SpacySpan, date: dt.date | None) -> str | None:
 
 
 _BACK = frozenset("that those previous earlier prior".split())
-_MODALS = frozenset("could might may would will 'll shall".split())
+_MODALS = frozenset("could might may would".split())
 _PERIODS = frozenset("year day week month hour minute".split())
 _EVERY = frozenset("each every per".split())
 
@@ -1958,26 +1837,7 @@ def _lone_scope(figures: list[_Figure], part: re.Pattern[str], *, unless_running
     return out
 
 
-def _one_winner(figures: list[_Figure]) -> list[_Figure]:
-    """A share won whose winner goes unnamed ("her party won 80 percent of its seats") is
-    the share of the one winner the cluster names for it ("the NLD won 82 percent of the
-    seats"), when it names one only."""
-    owners: defaultdict[str, set[str]] = defaultdict(set)
-    for figure in figures:
-        share, _, owner = figure.counted.partition(" of ")
-        if owner and share.startswith("% ") and share[2:] in _WON:
-            owners[share].add(figure.counted)
-    out = []
-    for figure in figures:
-        named = owners.get(figure.counted, set())
-        if figure.held and len(named) == 1:
-            figure = replace(figure, counted=next(iter(named)))
-        out.append(figure)
-    return out
-
-
 def _group(figures: list[_Figure], order: list[str]) -> list[Claim]:
-    figures = _one_winner(figures)
     figures = _lone_scope(_same_predicates(figures), _DAY_SCOPE, unless_running=True)
     figures = _lone_scope(figures, _PERIOD_SCOPE, unless_running=False)
     by_quantity: defaultdict[tuple[str, str, str], list[ClaimValue]] = defaultdict(list)
@@ -2002,14 +1862,10 @@ def _group(figures: list[_Figure], order: list[str]) -> list[Claim]:
         )
         if kept is None:
             values.append(kept := figure.value)
-        # a projection ("the mine will add $3.7 billion") is of one future quantity,
-        # however long before it the reports make it: a later one revises it
-        if figure.running or figure.so_far or figure.held or "projected" in figure.scope.split(", "):
+        if figure.running or figure.so_far:
             so_far.add(kept)
     claims = []
-    for key, values, unit_name in (
-        (key, group, name) for key, found in by_quantity.items() for name, group in _by_unit(found)
-    ):
+    for key, values in by_quantity.items():
         counted, scope, _ = key
         if key not in told and len({v.source for v in values}) < 2:
             continue  # a deadline or a radius only one report gives: context
@@ -2018,8 +1874,6 @@ def _group(figures: list[_Figure], order: list[str]) -> list[Claim]:
             (False, None, frozenset()) if scope == "part" else _disagreement(values, counted, so_far)
         )
         about = f"{counted} ({scope})" if scope else counted
-        if unit_name:
-            about = f"{about}, in {_unit_plural(unit_name)}"
         # A disagreement lists its rival figures; the key's other figures (each fits every
         # figure of the other reports, or is of another event) are listed apart, as
         # figures no source disputes.
@@ -2042,35 +1896,6 @@ def _group(figures: list[_Figure], order: list[str]) -> list[Claim]:
                 )
     claims.sort(key=lambda c: (not c.disagreement, -len({v.source for v in c.values}), c.about))
     return claims
-
-
-def _unit_plural(name: str) -> str:
-    """A unit's name in the plural: "miles", "square feet", "inches", "fahrenheit", "km/h"."""
-    *first, last = name.split()
-    if last in _UNIT_PLURALS:
-        last = _UNIT_PLURALS[last]
-    elif not (last.endswith(("s", "h")) or "/" in last or last == "fahrenheit"):
-        last += "s"
-    return " ".join([*first, last])
-
-
-def _by_unit(values: list[ClaimValue]) -> list[tuple[str, list[ClaimValue]]]:
-    """The figures of one quantity, one list per unit when some report gives it in two
-    ("220 miles (350 km)"): each report is then set against the others in the unit they
-    share, not a figure against another report's conversion of it ("220 miles" against
-    "300 km" where that report says "190 miles (300 km)"). Else one list, `""` for its unit."""
-    units: defaultdict[str, set[str]] = defaultdict(set)
-    for v in values:
-        unit = unit_of(v.text)
-        if unit is not None:
-            units[v.source].add(unit.name)
-    if not any(len(names) > 1 for names in units.values()):
-        return [("", values)]
-    groups: dict[str, list[ClaimValue]] = {}
-    for v in values:
-        unit = unit_of(v.text)
-        groups.setdefault(unit.name if unit is not None else "", []).append(v)
-    return list(groups.items())
 
 
 _LOWER = frozenset(
