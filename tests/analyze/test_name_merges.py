@@ -13,6 +13,7 @@ from storyline.analyze._entities import (
     _particle_name,
     _without_domain,
     _without_owner,
+    is_title_case,
 )
 from storyline.model import Article, Corpus, Span
 
@@ -551,3 +552,21 @@ def test_no_the_form_where_the_name_stands_before_a_noun() -> None:
         {0: [("Dan Okafor", "PERSON"), ("Okafor", "PERSON")]},
     )
     assert "The Okafor" not in {e.name: e for e in index.entities}["Dan Okafor"].aliases
+
+
+def test_a_headline_inside_a_report_gives_no_organisation_but_keeps_its_places() -> None:
+    headline = "Kessport Marks Harbour Fire Anniversary After Orsk Vote"
+    sentence = "Kessport Marks Harbour said on Monday that it would rebuild the quay in Orsk."
+    spans = [("Kessport Marks Harbour", "ORG"), ("Orsk", "GPE")]
+    names = {e.name for e in _index([headline], {0: spans}).entities}
+    assert "Orsk" in names and "Kessport Marks Harbour" not in names
+    names = {e.name for e in _index([sentence], {0: spans}).entities}
+    assert "Kessport Marks Harbour" in names  # a sentence is no headline
+
+
+def test_title_case_is_a_headline_and_not_a_sentence_or_a_heading_in_capitals() -> None:
+    assert is_title_case("Kessport Marks Harbour Fire Anniversary")
+    assert is_title_case("Mayor Vows to Rebuild the Quay")
+    assert not is_title_case("The mayor vowed to rebuild the quay.")
+    assert not is_title_case("HARBOUR FIRE ANNIVERSARY")
+    assert not is_title_case("Ana Roux")  # too short to tell

@@ -236,15 +236,46 @@ class EntityIndex:
         return None
 
 
+_HEADLINE_SMALL_WORDS = frozenset("a an the of to in on at for and or but by with from as vs via".split())
+
+
+def is_title_case(text: str) -> bool:
+    """A headline set in title case inside a report ("Japan Marks Subway Nerve Gas Attack",
+    a digest's next item): three to twenty words, no stop at the end, and every word
+    capitalised but the small ones. The tagger takes such capitals for names ("Japan Marks
+    Subway", an organisation); a sentence ("Clinton met Yeltsin in Moscow.") is not one."""
+    words = re.findall(r"[^\W\d_][\w'’.-]*", text)
+    if not 3 <= len(words) <= 20 or text.rstrip()[-1:] in '.!?:;,"”':
+        return False
+    content = [w for w in words if w.lower() not in _HEADLINE_SMALL_WORDS]
+    return (
+        len(content) >= 3 and all(w[:1].isupper() for w in content) and not all(w.isupper() for w in content)
+    )
+
+
+def _words_outside_names(doc: Doc) -> int:
+    """Capitalised words no entity holds: "Vows", "Find", "Bombers" make a line a headline,
+    where a line of names only ("Ana Roux, Ole Brun and Eli Sand") has none."""
+    inside = {t.i for ent in doc.ents for t in ent}
+    return sum(
+        1
+        for t in doc
+        if t.is_alpha and t.i not in inside and t.text[:1].isupper() and t.lower_ not in _HEADLINE_SMALL_WORDS
+    )
+
+
 def extract_entities(corpus: Corpus, paragraphs: list[Paragraph]) -> EntityIndex:
     """Collect named-entity mentions and merge them across reports and spellings."""
     mentions = []
     tagged_handles: set[tuple[int, int]] = set()
     for para in paragraphs:
         article_id = corpus.articles[para.doc_index].id
+        # A headline inside a report: the tagger reads its capitals as organisations
+        # ("Japan Marks Subway"); its places and people ("After Va. Woman ...") stand.
+        headline = is_title_case(para.text) and _words_outside_names(para.doc) >= 2
         for tagged in para.doc.ents:
             label = LABELS.get(tagged.label_)
-            if label is None:
+            if label is None or (headline and label not in ("PERSON", "GPE", "LOC", "NORP")):
                 continue
             if tagged.text.startswith("@"):
                 tagged_handles.add((para.doc_index, para.start + tagged.start_char))
