@@ -228,3 +228,28 @@ def test_sentences_with_different_figures_state_different_facts(a: str, b: str, 
         0.9, matcher.words(a), matcher.words(b), figures_a=matcher.figures(a), figures_b=matcher.figures(b)
     )
     assert same is not conflict
+
+
+# Two places side by side: a story told in Norway and in Sweden is told in neither alone.
+
+
+@pytest.mark.slow
+def test_tolls_of_two_places_a_story_joins_by_and_are_not_one_toll() -> None:
+    claims = claims_of(
+        "The twin floods in Norway and Sweden killed 140 people, officials said.",
+        "The flood in Sweden killed 12 people. The larger flood in Norway killed 128 people.",
+        "Rescuers in Norway and Sweden searched for survivors. The flood in Norway killed 128 people.",
+    )
+    assert disputed(claims) == []
+
+
+@pytest.mark.slow
+def test_the_storys_own_place_named_once_beside_another_stays_its_own() -> None:
+    # Norway is where it all happens; one report names it beside a donor. Its toll is no
+    # narrower for saying "in Norway": the two tolls are one quantity that disagrees.
+    claims = claims_of(
+        "The flood in Norway killed 140 people, officials said.",
+        "The flood killed 128 people. Aid from Norway and Sweden arrived on Monday.",
+        "The flood in Norway killed 140 people, rescuers said.",
+    )
+    assert disputed(claims) == [{140.0, 128.0}]

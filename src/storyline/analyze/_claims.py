@@ -166,6 +166,11 @@ def extract_claims(
     common = frozenset(
         e.name for e in entities.entities if e.type in ("GPE", "LOC") and len(e.sources) >= 0.6 * n_reports
     )
+    # Two of them joined by "and" ("the embassies in Kenya and Tanzania") are two places the
+    # story happens in, not one: a figure in either is narrowed by it. A place the story
+    # names with one it names less ("Turkey and Israel") is still the story's own.
+    siblings = frozenset(p for pair in _sibling_places(paragraphs, entities) if pair <= common for p in pair)
+    common -= siblings
     previous: dict[int, Paragraph] = {}
     duplicates: defaultdict[str, list[Dropped]] = defaultdict(list)
     for dropped in corpus.dropped:  # each report's dropped copies, looked up by `_in_copy`
@@ -176,7 +181,7 @@ def extract_claims(
     lead: dict[int, frozenset[str]] = {}
     for para in paragraphs:
         if para.doc_index not in lead:
-            lead[para.doc_index] = common | _places(para, entities)
+            lead[para.doc_index] = (common | _places(para, entities)) - siblings
     for para in paragraphs:
         article = corpus.articles[para.doc_index]
         found: list[_Figure] = []
@@ -237,6 +242,29 @@ def _in_copy(
         at = (dropped.start or 0) + found[nth].start()
         return Span(target.id, at, at + len(needle))
     return None
+
+
+def _place_name(para: Paragraph, token: Token, entities: EntityIndex) -> str:
+    """The cluster's name for the place a token names (its own text where none)."""
+    at = para.start + token.idx
+    entity = entities.at(para.doc_index, at, at + len(token.text))
+    return entity.name if entity else token.text
+
+
+def _sibling_places(paragraphs: list[Paragraph], entities: EntityIndex) -> set[frozenset[str]]:
+    """Pairs of places some sentence joins by "and" or "or" ("Kenya and Tanzania"): places
+    side by side, where "Nairobi, Kenya" or "Homs in Syria" is one place within another."""
+    found: set[frozenset[str]] = set()
+    for para in paragraphs:
+        for token in para.doc:
+            if token.ent_type_ not in ("GPE", "LOC") or token.dep_ != "conj":
+                continue
+            head = token.head
+            if head.ent_type_ in ("GPE", "LOC") and any(c.lower_ in ("and", "or") for c in head.children):
+                names = frozenset({_place_name(para, token, entities), _place_name(para, head, entities)})
+                if len(names) == 2:
+                    found.add(names)
+    return found
 
 
 def _places(para: Paragraph, entities: EntityIndex) -> frozenset[str]:
@@ -1267,11 +1295,17 @@ def _scope(
             # "Istanbul 984 dead, 2,924 injured": a place that heads a line of a table
             is_in = is_in or token.i == ent.start - 1
             if is_in:
-                at = para.start + token.idx
-                entity = entities.at(para.doc_index, at, at + len(token.text))
-                place = entity.name if entity else token.text
-                if place not in common:  # the story's own city is no narrower scope
+                place = _place_name(para, token, entities)
+                # "in Kenya and Tanzania": both places together are the scope
+                others = [
+                    _place_name(para, c, entities) for c in token.conjuncts if c.ent_type_ in ("GPE", "LOC")
+                ]
+                if others:
+                    parts.append("in " + " and ".join(sorted({place, *others})))
+                elif place not in common:  # the story's own city is no narrower scope
                     parts.append(f"in {place}")
+                elif token.dep_ == "compound":
+                    continue  # "the U.S. Embassy in Nairobi": the place after a name's own may narrow it
                 break
     return ", ".join(parts)
 
