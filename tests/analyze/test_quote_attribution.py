@@ -352,6 +352,26 @@ CASES = [
         "Brenner",
         id="a-description-named-just-after",
     ),
+    # A review's counter-examples: who received a letter did not write it, a verb of the
+    # quote's own sentence beats a colon label, and a verb with an object hands over no words.
+    pytest.param(
+        'Ana Roux received a letter saying "you will pay for what you did to us" on Monday.',
+        "you will pay for",
+        None,
+        id="a-letter-received-is-not-the-receivers",
+    ),
+    pytest.param(
+        '"Ole Brun\'s Big Mistake": "He should have resigned a long time ago," wrote columnist Ana Roux.',
+        "He should have resigned",
+        "Roux",
+        id="the-quotes-own-verb-before-a-colon-label",
+    ),
+    pytest.param(
+        'Prosecutors charged Ana Roux with "reckless endangerment of a child" on Tuesday.',
+        "reckless endangerment of a child",
+        None,
+        id="charged-with-an-object-hands-over-no-words",
+    ),
 ]
 
 

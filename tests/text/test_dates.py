@@ -49,6 +49,8 @@ def test_given_date_wins_and_url_date_is_last() -> None:
         ("id-120120310.txt", None),  # inside a longer run of digits
         ("2012-03-10-to-2012-04-01.txt", None),  # two dates: neither is the report's
         ("report-2012.txt", None),
+        ("3f2a20190412ab.html", None),  # a hash's hex digits
+        ("20190412.html", "2019-04-12"),
         ("0", None),
     ],
 )
@@ -96,6 +98,8 @@ def test_event_dates_resolve_against_the_report(sentence: str, expected: str) ->
     ("sentence", "expected"),
     [
         ("The forecast is perfect for Friday, the crew said.", "2012-02-10"),  # a plan: ahead
+        ("He was arrested for Friday night's shooting.", "2012-02-03"),  # no plan: gone by
+        ("Turnout for Friday was lower than expected.", "2012-02-03"),
         ("The vote was set for Monday.", "2012-02-13"),
         ("The launch was delayed by a day to Thursday.", "2012-02-09"),
         ("The hearing was adjourned to Wednesday.", "2012-02-08"),

@@ -328,7 +328,13 @@ def _join_pairs(corpus: Corpus, mentions: list[Mention]) -> list[Mention]:
         body = corpus.articles[x.doc_index].body
         if body[x.span.end : y.span.start] != " and ":
             continue
-        if y.text == x.text and x.text[:1].isupper() and x.label in ("PERSON", "ORG") and y.label == x.label:
+        if (
+            y.text == x.text
+            and x.text[:1].isupper()
+            and x.label in ("PERSON", "ORG")
+            and y.label == x.label
+            and x.text.lower() not in surnames  # "Williams and Williams": two of a family
+        ):
             text = body[x.span.start : y.span.end]
             span = Span(x.span.article_id, x.span.start, y.span.end)
             replaced[a] = Mention(text, "ORG", x.doc_index, span, name_tokens(text, titles=False))
@@ -1003,7 +1009,16 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
                 and groups[n].tokens[-1].lower() == word.lower()
                 and not _is_person(groups[n])
             ]
-            if len(papers) == 1:
+            # Not where another body of the cluster has the word inside its name ("the
+            # Journal" of a report on the New England Journal of Medicine).
+            inside = [
+                g
+                for g in groups
+                if not _is_person(g)
+                and any(t.lower() == word.lower() for t in g.tokens[:-1])
+                and g not in papers
+            ]
+            if len(papers) == 1 and not inside:
                 papers[0].add(mention)
                 continue
         keys = [("single", k) for k in _word_keys(word)]

@@ -100,6 +100,19 @@ _ORG_NOUNS = frozenset(
     manufacturer maker retailer airline carrier charity network broadcaster newspaper
     administration union club""".split()
 )
+# Of those, verbs that hand over words only with no object of their own: "the campaign
+# charged" does, "prosecutors charged Roux with ..." and "Roux emailed Brun a link" do not.
+_BARE_ONLY = frozenset({"charge", "email"})
+
+
+def _says(verb: Token) -> bool:
+    """Whether a verb hands over the words of a quote (`_QUOTE_VERBS`, `_BARE_ONLY`)."""
+    lemma = verb.lemma_.lower()
+    if lemma in _BARE_ONLY and any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return False
+    return lemma in _QUOTE_VERBS
+
+
 # Of those, the ones a person's name before stands for whose they are ("the Lind campaign",
 # "the Lind family said"), not who speaks, as for "a Lind aide".
 _GROUPS = frozenset({"campaign", "team", "family", "camp"})
@@ -301,7 +314,7 @@ def _speaker(
 
     quoted = tuple((para.start + a[1], para.start + b[0]) for a, b in pairwise(outside))
     # "Marta Lind: "...."": a paragraph that opens with a name and a colon or dash.
-    label = _label(para, match, entities) or _colon_label(para, match, entities)
+    label = _label(para, match, entities)
     if label:
         return label
     # The quote's own sentence first: the verb the quoted clause hangs from
@@ -314,18 +327,23 @@ def _speaker(
         is_read = (
             verb.lemma_.lower() == "read" and subject is not None and subject.lemma_.lower() in _DOCUMENTS
         )
-        is_speech = verb.lemma_.lower() in _QUOTE_VERBS or is_read
+        is_speech = _says(verb) or is_read
         if subject is not None and (is_speech or subject.pos_ == "PROPN" or subject.lower_ in _PRONOUNS):
             found = name(subject)
             if found:
                 return found
+    # A byline or a handle before a colon inside the paragraph, where no verb of the
+    # quote's own sentence says who spoke ('"Title": "...," wrote Ana Roux' is Roux's).
+    label = _colon_label(para, match, entities)
+    if label:
+        return label
     own = _own_sentences(para, match)
     candidates = []
     for token in para.doc:
         if not is_outside(token):
             continue
         distance = token.idx - match.end() if token.idx >= match.end() else (match.start() - token.idx) * 1.5
-        if token.lemma_.lower() in _QUOTE_VERBS and token.pos_ in ("VERB", "AUX"):
+        if _says(token) and token.pos_ in ("VERB", "AUX"):
             candidates.append((token.sent.start not in own, 0, distance, token, "verb"))
         elif token.lemma_.lower() == "read" and token.pos_ == "VERB":
             candidates.append((token.sent.start not in own, 0, distance, token, "read"))
@@ -471,6 +489,10 @@ def _document_of(verb: Token) -> Token | None:
     return verb.head if is_document and verb.lemma_.lower() in _QUOTE_VERBS else None
 
 
+_RECEIVING = frozenset("receive get obtain read see find hear open reject dispute cite quote view".split())
+"""Verbs whose subject took in a statement, not gave it out ("Roux received a letter")."""
+
+
 def _issuer(document: Token, para: Paragraph, entities: EntityIndex) -> str | None:
     """Who issued a statement, as the sentence that tells of it says: the subject of the
     verb it is the object of ("the team released a statement") or that it hangs from by a
@@ -481,7 +503,11 @@ def _issuer(document: Token, para: Paragraph, entities: EntityIndex) -> str | No
         verb = document.head.head
     else:
         return None
-    if verb.pos_ not in ("VERB", "AUX"):
+    # Issued, sent, said or done in it: never received ("Roux received a letter saying
+    # ..."), and not by a passive subject ("Brun was sent an email saying ...").
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _RECEIVING:
+        return None
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return None
     subject = _subject(verb, lambda t: True)
     if subject is None or subject.lemma_.lower() in _DOCUMENTS:
@@ -495,14 +521,20 @@ def _issuer_before(
     document: Token, para: Paragraph, earlier: tuple[Paragraph, ...], entities: EntityIndex
 ) -> str | None:
     """Who issued "the statement" a quote is read from: the one the nearest sentence before
-    (in this paragraph or the few before) tells issued a statement ("The team dismissed the
-    findings in a short statement. '...,' the statement read")."""
+    (in this paragraph or the few before, up to eight sentences back) tells issued a
+    statement ("The team dismissed the findings in a short statement. '...,' the statement
+    read"). Each paragraph's quotes are found once, so a long paragraph costs no more per
+    quote."""
     sents = [(p, s) for p in earlier for s in p.doc.sents]
     sents += [(para, s) for s in para.doc.sents if s.end <= document.sent.start]
-    for where, sent in reversed(sents):
-        spans = [(m.start(), m.end()) for m in _QUOTE.finditer(where.text)]
+    quoted = {id(p): [(m.start(), m.end()) for m in _QUOTE.finditer(p.text)] for p in (*earlier, para)}
+    lemma = document.lemma_.lower()
+    for where, sent in reversed(sents[-8:]):
+        spans = quoted[id(where)]
         for token in sent:
-            if token.lemma_.lower() != document.lemma_.lower() or any(a <= token.idx < b for a, b in spans):
+            if token.lemma_.lower() != lemma:
+                continue
+            if any(a <= token.idx < b for a, b in spans):
                 continue
             if token.dep_ in ("dobj", "pobj"):
                 # The nearest statement told of is the one: whoever issued it, or no one
@@ -567,7 +599,7 @@ def _governing_verbs(
         head = token.head
         if head is token or not is_outside(head) or head.pos_ not in ("VERB", "AUX"):
             continue
-        is_speech = head.lemma_.lower() in _QUOTE_VERBS
+        is_speech = _says(head)
         if (is_speech or token.dep_ in ("ccomp", "parataxis")) and head not in verbs:
             verbs.append(head)
     return verbs
@@ -1090,7 +1122,7 @@ def _genders(paragraphs: list[Paragraph], entities: EntityIndex) -> dict[int, di
                     continue
                 clause = token.head
                 verb = clause.head
-                if clause.dep_ != "ccomp" or verb.i == clause.i or verb.lemma_.lower() not in _QUOTE_VERBS:
+                if clause.dep_ != "ccomp" or verb.i == clause.i or not _says(verb):
                     continue
                 if verb.lemma_.lower() in _ADDRESSED or any(
                     c.dep_ in ("dobj", "dative", "iobj") for c in verb.children
@@ -1353,7 +1385,7 @@ def _reported_speaker(
 
     for sent in reversed(list(para.doc.sents)):
         for token in sent:
-            if token.lemma_.lower() in _QUOTE_VERBS and token.pos_ == "VERB" and not is_quoted(token):
+            if _says(token) and token.pos_ == "VERB" and not is_quoted(token):
                 subject = _subject(token, lambda t: not is_quoted(t))
                 if subject is None:
                     continue

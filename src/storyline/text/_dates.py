@@ -88,14 +88,18 @@ _FUTURE = re.compile(
     r"\b(until|will|would|shall|is\s+to|are\s+to|is\s+expected|are\s+expected|plans?\s+to|scheduled|(?:is|are)\s+due\s+to|going\s+to)\b",
     re.IGNORECASE,
 )
-# A day a plan is set for, or put off to, is the coming one: "the weather is perfect for
-# Friday", "the launch was delayed to Friday" (not "Friday's attack", a day gone by, nor
-# "gathered for Friday prayers", a weekly rite: `_WEEKLY`).
+# A day a plan is set for, or put off to, is the coming one: "the vote was set for Monday",
+# "the launch was delayed by a day to Thursday" (not "Friday night's shooting", a day gone by,
+# nor "gathered for Friday prayers", a weekly rite: `_WEEKLY`). Only after a word of
+# planning: "arrested for Friday's attack" or "turnout for Friday was low" look back.
 _AHEAD = re.compile(
-    r"(?:\bfor|\b(?:delay(?:ed|s)?|postpon(?:ed|es?)|put\s+off|pushed\s+back|moved|adjourn(?:ed|s)?)"
-    r"(?:\s+\w+){0,6}?\s+(?:to|till))\s+$",
+    r"\b(?:scheduled|set|slated|planned|booked|due|called|fixed|ready|forecast|timed|rescheduled"
+    r"|delay(?:ed|s)?|postpon(?:ed|es?)|put\s+off|pushed\s+back|moved|adjourn(?:ed|s)?)"
+    r"(?:\s+\w+){0,6}?\s+(?:for|to|till)\s+$",
     re.IGNORECASE,
 )
+_HASH_NAME = re.compile(r"(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{12,}(?:\.|$)")
+_POSSESSIVE_AFTER = re.compile(r"\s+\w+['’]s\b")  # "Friday night's shooting"
 _WEEKLY = re.compile(r"\s+(?:prayers?|sermons?|services?|mass|worship|market)\b", re.IGNORECASE)
 _NUMBER_WORDS = {
     "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -168,6 +172,8 @@ def name_date(name: str) -> dt.date | None:
     Only the last path component is read; a name with two different dates gives none.
     """
     base = re.split(r"[/\\]", name)[-1]
+    if _HASH_NAME.match(base):
+        return None  # "3f2a20190412ab.html": digits of a hash, not a date
     days = set()
     for found in _NAME_DATE.finditer(base):
         try:
@@ -227,6 +233,7 @@ def find_event_dates(text: str, *, published: dt.date | None, article_id: str = 
             and not cue.endswith(("'s", "’s"))
             and _AHEAD.search(text[max(0, match.start() - 60) : match.start()])
             and not _WEEKLY.match(text, match.end())
+            and not _POSSESSIVE_AFTER.match(text, match.end())
         ):
             future = True
         try:
