@@ -414,3 +414,18 @@ def test_two_quotes_of_one_report_that_share_words_stay_two() -> None:
     )
     assert _speaker_of(quotes, "If it came down to it") == "Ruiz"
     assert _speaker_of(quotes, "If it came down to Lind") == "Oster"
+
+
+def test_a_described_speaker_is_the_one_with_the_same_words() -> None:
+    # "the company spokesman" is not "a police spokesman" quoted before, and "the police
+    # chief" is not the fire chief named just after.
+    quotes = _quotes(
+        'A police spokesman said the road was closed. "We will reopen it soon," he said.\n'
+        '"Nobody was hurt in the crash at all," the company spokesman said.'
+    )
+    assert {q.text[:6]: q.speaker for q in quotes}["Nobody"] == "company spokesman"
+    quotes = _quotes(
+        "Ana Roux spoke to reporters on Monday.\n"
+        '"We are stretched very thin this year," the police chief said. Fire Chief Ole Brun agreed.'
+    )
+    assert [q.speaker for q in quotes] == ["police chief"]

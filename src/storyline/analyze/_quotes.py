@@ -799,7 +799,14 @@ def name_of(
         # "A source close to the family said: ... The source added": the unnamed person
         # quoted last, when described with that word.
         last = previous[1] if previous is not None else None
-        if last and subject.lower_ in last.lower().split()[:3] and entities.find(last) is None:
+        # ... and with its other words: "the company spokesman" is not "a police spokesman"
+        last_words = last.lower().split() if last else []
+        if (
+            last
+            and subject.lower_ in last_words[:3]
+            and all(m in last_words for m in _modifiers(subject))
+            and entities.find(last) is None
+        ):
             return last
     if _is_epithet(subject, para, entities):
         # "The chief added": the person last named with that title ("Police Chief Ana
@@ -809,7 +816,15 @@ def name_of(
             _titled(subject.lemma_.lower(), entities, para.doc_index, start, skip=spoken),
             # "..., the city's police chief said. Police Chief Ana Roux told ...": the
             # description first, the name just after.
-            _titled(subject.lemma_.lower(), entities, para.doc_index, start, skip=spoken, ahead=True),
+            _titled(
+                subject.lemma_.lower(),
+                entities,
+                para.doc_index,
+                start,
+                skip=spoken,
+                ahead=True,
+                modifiers=_modifiers(subject),
+            ),
             _subject_before(subject, para, entities, quoted=quoted),
             _last_person(entities, para.doc_index, start, since=para.start, quoted=quoted, skip=spoken),
             _main_person(entities, para.doc_index, start, skip=spoken),
@@ -1268,14 +1283,21 @@ def _titled(
     *,
     skip: frozenset[str],
     ahead: bool = False,
+    modifiers: tuple[str, ...] = (),
 ) -> str | None:
     """The person named last before `before` with `title` written before the name; with
-    `ahead`, the one named first after it, within `_NEAR` characters."""
+    `ahead`, the one named first after it, within `_NEAR` characters. Every word of
+    `modifiers` must be written with the title too ("police" of "the police chief")."""
     best = None
     for mention, index in entities.mentions_in(doc_index):
         entity = entities.entities[index]
         words = re.findall(r"\w+", f"{mention.written} {mention.text}".lower())
-        is_titled = title in words and entity.type == "PERSON" and entity.name not in skip
+        is_titled = (
+            title in words
+            and all(m in words for m in modifiers)
+            and entity.type == "PERSON"
+            and entity.name not in skip
+        )
         at = mention.span.start
         if ahead:
             if is_titled and before < at <= before + _NEAR and (best is None or at < best[0]):
@@ -1283,6 +1305,11 @@ def _titled(
         elif is_titled and at < before and (best is None or at > best[0]):
             best = (at, entity.name)
     return best[1] if best else None
+
+
+def _modifiers(noun: Token) -> tuple[str, ...]:
+    """The words that say which one a noun is ("police" of "the police chief")."""
+    return tuple(c.lower_ for c in noun.children if c.dep_ in ("compound", "amod"))
 
 
 def _main_person(entities: EntityIndex, doc_index: int, before: int, *, skip: frozenset[str]) -> str | None:
