@@ -13,9 +13,9 @@ from storyline.analyze._entities import (
     _particle_name,
     _without_domain,
     _without_owner,
-    is_title_case,
 )
 from storyline.model import Article, Corpus, Span
+from storyline.text import is_title_case
 
 
 def _index(texts: list[str], spans: dict[int, list[tuple[str, str]]] | None = None) -> EntityIndex:

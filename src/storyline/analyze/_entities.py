@@ -54,6 +54,7 @@ from typing import TYPE_CHECKING
 from storyline.analyze._lexicon import lexicon, word_pairs
 from storyline.analyze._nlp import Paragraph
 from storyline.model import Corpus, Entity, Span
+from storyline.text import HEADLINE_SMALL_WORDS, is_title_case
 
 if TYPE_CHECKING:
     from nicknames import NickNamer
@@ -236,23 +237,6 @@ class EntityIndex:
         return None
 
 
-_HEADLINE_SMALL_WORDS = frozenset("a an the of to in on at for and or but by with from as vs via".split())
-
-
-def is_title_case(text: str) -> bool:
-    """A headline set in title case inside a report ("Japan Marks Subway Nerve Gas Attack",
-    a digest's next item): three to twenty words, no stop at the end, and every word
-    capitalised but the small ones. The tagger takes such capitals for names ("Japan Marks
-    Subway", an organisation); a sentence ("Clinton met Yeltsin in Moscow.") is not one."""
-    words = re.findall(r"[^\W\d_][\w'’.-]*", text)
-    if not 3 <= len(words) <= 20 or text.rstrip()[-1:] in '.!?:;,"”':
-        return False
-    content = [w for w in words if w.lower() not in _HEADLINE_SMALL_WORDS]
-    return (
-        len(content) >= 3 and all(w[:1].isupper() for w in content) and not all(w.isupper() for w in content)
-    )
-
-
 def _words_outside_names(doc: Doc) -> int:
     """Capitalised words no entity holds: "Vows", "Find", "Bombers" make a line a headline,
     where a line of names only ("Ana Roux, Ole Brun and Eli Sand") has none."""
@@ -260,7 +244,7 @@ def _words_outside_names(doc: Doc) -> int:
     return sum(
         1
         for t in doc
-        if t.is_alpha and t.i not in inside and t.text[:1].isupper() and t.lower_ not in _HEADLINE_SMALL_WORDS
+        if t.is_alpha and t.i not in inside and t.text[:1].isupper() and t.lower_ not in HEADLINE_SMALL_WORDS
     )
 
 
@@ -1011,14 +995,12 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
             ]
             # Not where another body of the cluster has the word inside its name ("the
             # Journal" of a report on the New England Journal of Medicine).
-            inside = [
-                g
-                for g in groups
-                if not _is_person(g)
+            if len(papers) == 1 and not any(
+                g is not papers[0]
+                and not _is_person(g)
                 and any(t.lower() == word.lower() for t in g.tokens[:-1])
-                and g not in papers
-            ]
-            if len(papers) == 1 and not inside:
+                for g in groups
+            ):
                 papers[0].add(mention)
                 continue
         keys = [("single", k) for k in _word_keys(word)]

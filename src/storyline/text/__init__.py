@@ -13,8 +13,10 @@ from storyline.text._dates import (
 from storyline.text._day import LEAD_SENTENCES, SentenceDays, find_sentence_days, sentence_day
 from storyline.text._escape import html_escape, md_escape, md_link, md_source, plain, safe_url
 from storyline.text._fragments import (
+    HEADLINE_SMALL_WORDS,
     is_attribution_or_cut_quote,
     is_heading,
+    is_title_case,
     is_unfinished,
     starts_with_connective,
     starts_with_pronoun,
@@ -43,6 +45,7 @@ from storyline.text._split import (
 from storyline.text._words import STOPWORDS, WORD, content_words, overlap
 
 __all__ = [
+    "HEADLINE_SMALL_WORDS",
     "LEAD_SENTENCES",
     "MONTH",
     "MONTH_WORDS",
@@ -70,6 +73,7 @@ __all__ = [
     "is_attribution_or_cut_quote",
     "is_date_stamp",
     "is_heading",
+    "is_title_case",
     "is_unfinished",
     "make_splitter",
     "md_escape",

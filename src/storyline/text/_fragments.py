@@ -55,6 +55,24 @@ def is_heading(text: str) -> bool:
     return len(letters) >= 6 and 2 <= len(words) <= _HEADING_MAX_WORDS and all(c.isupper() for c in letters)
 
 
+HEADLINE_SMALL_WORDS = frozenset("a an the of to in on at for and or but by with from as vs via".split())
+"""Words a title-case headline leaves in lower case."""
+
+
+def is_title_case(text: str) -> bool:
+    """A headline set in title case inside a report ("Japan Marks Subway Nerve Gas Attack",
+    a digest's next item): three to twenty words, no stop at the end, and every word
+    capitalised but the small ones (`is_heading` is the one in capitals). A tagger takes
+    such capitals for names; a sentence ("Clinton met Yeltsin in Moscow.") is not one."""
+    words = re.findall(r"[^\W\d_][\w'’.-]*", text)
+    if not 3 <= len(words) <= 20 or text.rstrip()[-1:] in '.!?:;,"”':
+        return False
+    content = [w for w in words if w.lower() not in HEADLINE_SMALL_WORDS]
+    return (
+        len(content) >= 3 and all(w[:1].isupper() for w in content) and not all(w.isupper() for w in content)
+    )
+
+
 # A connective ties the sentence to the one before it: "But those problems are minuscule ...",
 # "In addition, ...". The words that also open sentences that read alone ("Still photographs
 # ...", "Instead of raising taxes ...", "In addition to its plants ...") count only before a
