@@ -6,6 +6,8 @@ report gives it; ages of two people, ages in the past and ages of people not nam
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from figure_claims import claims_of
 
@@ -64,3 +66,36 @@ def test_an_age_after_a_surname_the_tagger_missed_is_the_persons() -> None:
     )
     # the tagger takes the second "Armenakian" for a nationality; the cluster knows him
     assert found.get("age of Aram Armenakian") == ({33.0, 34.0}, True)
+
+
+@pytest.mark.slow
+def test_an_age_months_later_disagrees_only_where_time_cannot_explain_it() -> None:
+    day = dt.date(2011, 11, 20)
+    months = dt.timedelta(days=124)
+    # Younger four months on: one report is wrong, however far apart they are.
+    found = ages(
+        claims_of(
+            "Dag Solberg, 22, was charged on Friday in Orsk.",
+            "Dag Solberg, 21, pleaded guilty on Monday.",
+            days=(day, day + months),
+        )
+    )
+    assert found == {"age of Dag Solberg": ({21.0, 22.0}, True)}
+    # A year older ten months on is a birthday, not a rival figure.
+    found = ages(
+        claims_of(
+            "Dag Solberg, 55, was charged on Friday in Orsk.",
+            "Dag Solberg, 56, pleaded guilty on Monday.",
+            days=(day, day + dt.timedelta(days=300)),
+        )
+    )
+    assert found == {"age of Dag Solberg": ({55.0, 56.0}, False)}
+    # Ten years older in one year is not one either.
+    found = ages(
+        claims_of(
+            "Dag Solberg, 45, was charged on Friday in Orsk.",
+            "Dag Solberg, 55, pleaded guilty on Monday.",
+            days=(day, day + dt.timedelta(days=365)),
+        )
+    )
+    assert found == {"age of Dag Solberg": ({45.0, 55.0}, True)}

@@ -570,3 +570,38 @@ def test_title_case_is_a_headline_and_not_a_sentence_or_a_heading_in_capitals() 
     assert not is_title_case("The mayor vowed to rebuild the quay.")
     assert not is_title_case("HARBOUR FIRE ANNIVERSARY")
     assert not is_title_case("Ana Roux")  # too short to tell
+
+
+def test_a_given_name_beside_one_word_for_kin_is_not_a_full_name_beside_another() -> None:
+    index = _index(
+        [
+            "Senator Olaf Brenner married twice. He divorced his first wife, Agnes, in 1980.",
+            "Brenner came to lunch with his daughters Agnes Marie Holt and Kari Brenner-Lund.",
+            "The victims were named only by their first names, Ina and Tor.",
+            "Tor Sande, 26, and his wife Ina Sande, 24, were attacked at the kiln.",
+        ],
+        {
+            0: [("Olaf Brenner", "PERSON"), ("Agnes", "PERSON")],
+            1: [("Brenner", "PERSON"), ("Agnes Marie Holt", "PERSON"), ("Kari Brenner-Lund", "PERSON")],
+            2: [("Ina", "PERSON"), ("Tor", "PERSON")],
+            3: [("Tor Sande", "PERSON"), ("Ina Sande", "PERSON")],
+        },
+    )
+    # The wife of one report is not the daughter another names.
+    assert _entity_of(index, 0, "Agnes") != "Agnes Marie Holt"
+    # A given name with no word for kin beside it still finds the full name in another report.
+    assert _entity_of(index, 2, "Ina") == "Ina Sande"
+
+
+def test_a_given_name_after_sir_is_the_full_name_written_with_sir() -> None:
+    index = _index(
+        [
+            "Sir Paul Ardent wrote back to the two women. Paul Vinter, a fan, was there.",
+            "Sir Paul said the tape was lovely.",
+        ],
+        {
+            0: [("Paul Ardent", "PERSON"), ("Paul Vinter", "PERSON")],
+            1: [("Paul", "PERSON")],
+        },
+    )
+    assert _entity_of(index, 1, "Paul") == "Paul Ardent"

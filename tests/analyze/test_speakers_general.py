@@ -212,6 +212,34 @@ def test_issue10_a_signed_post_below_the_quote_is_its_author() -> None:
             id="he-is-whom-the-he-of-the-sentence-before-is",
         ),
         pytest.param(
+            ['Orlan Vesk, called "the finest painter of his age" by Mira Tolland, died in 1990 in Oslo.'],
+            "the finest painter",
+            "Mira Tolland",
+            id="a-name-given-by-someone",
+        ),
+        pytest.param(
+            [
+                "Marta Lind and Ines Falk recorded the tape in 1963 and posted it to the band.\n\n"
+                'On the tape, Lind said: "We hope to see you play in our town one day soon."\n\n'
+                "The tape was bought at a flea market in Kessport by local historian Peter Holm.\n\n"
+                'He said: "It felt like opening a time capsule from another century."'
+            ],
+            "It felt like opening",
+            "Peter Holm",
+            id="he-is-the-one-person-the-paragraph-before-names",
+        ),
+        pytest.param(
+            [
+                "Mayor Karl Brandt answered the auditor on Sunday.\n\n"
+                "Auditor Ola Rask said the council had hidden the costs of the harbour wall.\n\n"
+                'I never said the council lied, I said "it may be the wind or it may be the sea." '
+                "The hoax was the audit! — Karl Brandt (@karlbrandt) March 3, 2018"
+            ],
+            "it may be the wind",
+            "Karl Brandt",
+            id="a-signed-post-quoting-its-author",
+        ),
+        pytest.param(
             ['The statement, signed by Marta Lind, said: "We will not take part in the talks this year."'],
             "We will not take part",
             "Marta Lind",

@@ -2102,7 +2102,10 @@ def _disagreement(
                 continue  # one report only: no pair of reports to set against each other
             if fit(a, b) or explained(a, b) or (plain_count and same_day and _apart(a, b)):
                 continue
-            if not _one_event(a, b, so_far):
+            if counted.startswith(AGE_OF) and not _one_event(a, b, so_far):
+                if _ages_fit(a, b):
+                    continue  # a person a year older a year on, at any distance
+            elif not _one_event(a, b, so_far):
                 continue
             rival[i] = rival[j] = True
             across = across or same_day
@@ -2131,6 +2134,18 @@ def _one_event(a: ClaimValue, b: ClaimValue, so_far: Collection[ClaimValue]) -> 
     if a.date is None or b.date is None or abs((a.date - b.date).days) <= EVENT_DAYS:
         return True
     return a in so_far and b in so_far
+
+
+def _ages_fit(a: ClaimValue, b: ClaimValue) -> bool:
+    """Whether two ages of one person, given more than `EVENT_DAYS` apart, can both be
+    true: the later no lower, and older by no more than the years between them, give or
+    take a birthday. An age is one quantity however far apart its reports are
+    ("McKinney, 22" in November and "21" in March disagree; "Gingrich, 55" and ten
+    months later "56" do not). Within a week, any two ages of one person are rivals."""
+    assert a.date is not None and b.date is not None
+    early, late = (a, b) if a.date <= b.date else (b, a)
+    years = (late.date - early.date).days / 365.25  # type: ignore[operator]
+    return 0 <= late.value - early.value <= years + 1
 
 
 def _apart(a: ClaimValue, b: ClaimValue) -> bool:

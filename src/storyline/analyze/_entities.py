@@ -123,6 +123,8 @@ class Mention:
     determined: str = ""
     """The name as written after a capitalised "The" the tagger left out ("The Shard", "The
     Rev. Ana Roux"), where there is one."""
+    kin: str = ""
+    """The word for kin just before the name ("wife" of "his wife, Ana"), singular."""
 
 
 @dataclass(slots=True)
@@ -139,6 +141,8 @@ class _Group:
     """The last words of its names of two or more words."""
     in_full: set[int] = field(default_factory=set)
     """The reports that name it in two or more words."""
+    kins: set[str] = field(default_factory=set)
+    """The words for kin set just before its mentions ("wife", "daughter")."""
     words_keys: set[str] = field(default_factory=set)
     """The word-for-word spelling keys of its names of two or more words."""
     tokens: tuple[str, ...] = ()
@@ -154,6 +158,8 @@ class _Group:
         self.labels[mention.label] += 1
         if courtesy := _courtesy(mention):
             self.courtesies.add(courtesy)
+        if mention.kin:
+            self.kins.add(mention.kin)
         if len(mention.tokens) > 1:
             self.lasts.add(_surname(mention.tokens))
             self.in_full.add(mention.doc_index)
@@ -395,7 +401,28 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
     if first > 0 and para.doc[first - 1].text == "The" and not modifier and not _LEADING_THE.match(text):
         determined = f"The {written or text}"
     span = Span(article_id, start, end)
-    return Mention(text, label, para.doc_index, span, tokens, titled, written, determined)
+    kin = _kin_before(para.doc, first) if label == "PERSON" else ""
+    return Mention(text, label, para.doc_index, span, tokens, titled, written, determined, kin)
+
+
+_KIN = frozenset(
+    """wife husband daughter son mother father sister brother stepdaughter stepson
+    stepmother stepfather granddaughter grandson grandmother grandfather niece nephew aunt
+    uncle cousin widow widower fiancee fiance girlfriend boyfriend""".split()
+)
+
+
+def _kin_before(doc: Doc, start: int) -> str:
+    """The word for kin just before a name, past one comma ("his wife, Ana Roux";
+    "daughters Ana and Eva"), singular; "" where there is none."""
+    at = start - 1
+    if at >= 0 and doc[at].text == ",":
+        at -= 1
+    if at < 0:
+        return ""
+    word = doc[at].lower_
+    word = word[:-1] if word.endswith("s") and word[:-1] in _KIN else word
+    return word if word in _KIN else ""
 
 
 _JOINED_SENTENCE = re.compile(r"([A-Z][\w&]{2,})\.[A-Z][a-z]+")
@@ -962,11 +989,26 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
                 if _family_name_first(mention, groups[n], lone)
             ]
         elif not company and mention.label in ("PERSON", "ORG") and word.lower() not in titled:
+            # "his first wife, Jackie" is not "daughters Jackie Sue Cushman and ...": a
+            # given name alone set beside a word for kin is no one set beside another.
             given = [
                 groups[n]
                 for n in blocks.candidates(*(("first", k) for k in _word_keys(word)))
-                if len(groups[n].tokens) > 1 and _given_name_of(mention, groups[n])
+                if len(groups[n].tokens) > 1
+                and not (mention.kin and groups[n].kins and mention.kin not in groups[n].kins)
+                and _given_name_of(mention, groups[n])
             ]
+        if not surnames and not given and (title := _title_word(mention)) in _GIVEN_NAME_TITLES:
+            # "Sir Paul" is "Sir Paul McCartney": the one full name the cluster writes with
+            # the same title before the same given name.
+            given = [
+                groups[n]
+                for n in blocks.candidates(*(("first", k) for k in _word_keys(word)))
+                if len(groups[n].tokens) > 1
+                and groups[n].tokens[0] == word
+                and any(_title_word(m) == title for m in groups[n].mentions if len(m.tokens) > 1)
+            ]
+            given = given if len(given) == 1 else []
         people = surnames + [g for g in given if not any(g is s for s in surnames)]
         if not people and "-" in word and _add_surname_pair(mention, groups, blocks):
             continue

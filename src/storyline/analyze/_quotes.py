@@ -164,6 +164,7 @@ def extract_quotes(corpus: Corpus, paragraphs: list[Paragraph], entities: Entity
             before,
             genders.get(para.doc_index, {}),
             earlier,
+            next((author for doc, at, _, author in embeds if at == number), None),
         )
         for match in matches:
             speaker = _speaker(para, match, outside, context)
@@ -263,6 +264,7 @@ class _Context:
     before: Paragraph | None  # the report's paragraph just before this one
     genders: dict[str, str]  # whom the report calls "he" ("m") and whom "she" ("f")
     earlier: tuple[Paragraph, ...] = ()  # the report's paragraphs before this one, up to `_EARLIER`
+    signed: str | None = None  # the author of the post this paragraph is, where it is one
 
 
 _EARLIER = 3
@@ -328,10 +330,25 @@ def _speaker(
             verb.lemma_.lower() == "read" and subject is not None and subject.lemma_.lower() in _DOCUMENTS
         )
         is_speech = _says(verb) or is_read
+        if context.signed and (subject is None or subject.lower_ in ("i", "we")):
+            # 'I said "it may be the wind" — Ana Roux (@anaroux) March 3, 2018': the post's
+            # author quotes herself.
+            return context.signed
         if subject is not None and (is_speech or subject.pos_ == "PROPN" or subject.lower_ in _PRONOUNS):
             found = name(subject)
             if found:
                 return found
+    if context.signed:
+        # A post's words in quote marks, where no verb of its own gives them to another.
+        return context.signed
+    # 'Vesk, called "the finest painter of his age" by Mira Tolland': a name or a
+    # description given by someone, whatever noun it describes.
+    by = _NAMED_BY.match(para.text, match.end())
+    if by and _NAMING_BEFORE.search(para.text, 0, match.start()):
+        agent = next((t for t in para.doc if t.idx >= by.end() and not t.is_space), None)
+        named = _person(agent, para, entities, ("PERSON", "ORG")) if agent is not None else None
+        if named is not None:
+            return named
     # A byline or a handle before a colon inside the paragraph, where no verb of the
     # quote's own sentence says who spoke ('"Title": "...," wrote Ana Roux' is Roux's).
     label = _colon_label(para, match, entities)
@@ -382,6 +399,13 @@ def _speaker(
             return previous[1]
     return None
 
+
+# A quote given "by" someone right after it, where a verb of naming opens it.
+_NAMED_BY = re.compile(r"[,\s]*by\s+")
+_NAMING_BEFORE = re.compile(
+    r"\b(?:called|dubbed|labell?ed|branded|termed|(?:described|hailed|praised|derided|decried) as)\s*$",
+    re.IGNORECASE,
+)
 
 _LABEL = re.compile(r"\s*(\S.{0,60}?)\s*(?:[:–—]|-+)\s*")
 
@@ -1197,6 +1221,7 @@ def _antecedent(
         lambda: _role_before(subject, para, entities),
         lambda: _last_person(entities, para.doc_index, start, since=para.start, quoted=quoted, skip=skip),
         lambda: _reported_speaker(before, entities, speech_only=False, pronoun=subject.lower_, skip=skip),
+        lambda: _only_person_named(before, entities, skip=skip) if subject.sent.start == 0 else None,
         lambda: previous[1] if previous is not None and previous[0] >= number - 3 else None,
     ]
     for candidate in found:
@@ -1435,6 +1460,24 @@ def _reported_speaker(
         if found is not None and found not in skip:
             return found
     return None
+
+
+def _only_person_named(para: Paragraph | None, entities: EntityIndex, *, skip: frozenset[str]) -> str | None:
+    """The one person the paragraph's last sentence names outside quotes, in any role
+    ("The tape was bought by historian Ole Brun." before 'He said: "..."'), else None."""
+    if para is None:
+        return None
+    spans = [(m.start(), m.end()) for m in _QUOTE.finditer(para.text)]
+    last = list(para.doc.sents)[-1]
+    since, until = para.start + last.start_char, para.start + last.end_char
+    named = {
+        entities.entities[index].name
+        for mention, index in entities.mentions_in(para.doc_index)
+        if since <= mention.span.start < until
+        and entities.entities[index].type == "PERSON"
+        and not any(a <= mention.span.start - para.start < b for a, b in spans)
+    }
+    return next(iter(named)) if len(named) == 1 and not named & skip else None
 
 
 def _last_person(
