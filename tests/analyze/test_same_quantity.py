@@ -23,6 +23,9 @@ def value(number: float, text: str, qualifier: str = "") -> ClaimValue:
     [
         (value(57_100_000, "$57.1 million"), value(57_000_000, "$57m"), True),  # written to the million
         (value(57_600_000, "$57.6 million"), value(57_000_000, "$57m"), False),
+        # half a step up rounds up: $7.15 billion is $7.2 billion to one decimal
+        (value(7_150_000_000, "$7.15 billion"), value(7_200_000_000, "$7.2 billion"), True),
+        (value(7_140_000_000, "$7.14 billion"), value(7_200_000_000, "$7.2 billion"), False),
         (value(57_100_000, "$57,100,000"), value(57_000_000, "$57,000,000"), False),  # exact both
     ],
 )

@@ -1970,9 +1970,10 @@ def compatible(a: ClaimValue, b: ClaimValue) -> bool:
     hedged_a, hedged_b = bool(a.qualifier), bool(b.qualifier)
     if hedged_a and hedged_b and abs(a.value - b.value) <= _ROUND * max(a.value, b.value):
         return True
-    # "$57m" is written to the million: $57.1 million rounds to it
+    # "$57m" is written to the million: $57.1 million rounds to it, and so does $57.5
+    # million to "$58m" (half a step rounds up; the float sum may miss by a hair).
     for x, y in ((a, b), (b, a)):
-        if _scaled(x.text) and abs(x.value - y.value) < step(x.value) / 2:
+        if _scaled(x.text) and abs(x.value - y.value) <= step(x.value) / 2 * (1 + 1e-9):
             return True
     for x, y in ((a, b), (b, a)):
         if x.qualifier and not y.qualifier:
