@@ -605,3 +605,31 @@ def test_a_given_name_after_sir_is_the_full_name_written_with_sir() -> None:
         },
     )
     assert _entity_of(index, 1, "Paul") == "Paul Ardent"
+
+
+def test_one_name_of_a_couple_is_two_people_of_that_surname() -> None:
+    index = _index(
+        [
+            "Elin Haug spoke at the vigil. Later, Judy and Dennis Haug thanked the town.",
+        ],
+        {0: [("Elin Haug", "PERSON"), ("Judy and Dennis Haug", "ORG")]},
+    )
+    assert _entity_of(index, 0, "Judy") == "Judy Haug"
+    assert _entity_of(index, 0, "Dennis Haug") == "Dennis Haug"
+    assert not _together(index, "Judy Haug", "Dennis Haug")
+    assert not _together(index, "Elin Haug", "Judy Haug")
+    # Not a body whose name has that shape, where the words are no given names.
+    index = _index(
+        ["Procter and Gamble Company sold the brand."],
+        {0: [("Procter and Gamble Company", "ORG")]},
+    )
+    assert _entity_of(index, 0, "Procter and Gamble Company") == "Procter and Gamble Company"
+
+
+def test_a_surname_written_after_mrs_somewhere_is_a_person_whatever_the_tagger_says() -> None:
+    index = _index(
+        ["Haug wept. Haug left early. Haug came back. Mrs. Haug said the town had been kind."],
+        {0: [("Haug", "ORG"), ("Haug", "ORG"), ("Haug", "ORG"), ("Haug", "ORG")]},
+    )
+    entity = next(e for e in index.entities if e.name == "Haug" or "Haug" in e.aliases)
+    assert entity.type == "PERSON"

@@ -273,7 +273,7 @@ def extract_entities(corpus: Corpus, paragraphs: list[Paragraph]) -> EntityIndex
                 mention = _mention(para, article_id, ent, part_label)
                 if mention is not None:
                     mentions.append(mention)
-    mentions = _join_pairs(corpus, mentions)
+    mentions = _join_pairs(corpus, _split_couples(mentions))
     mentions += _bracketed_acronyms(corpus, mentions)
     groups = _merge(mentions)
     _find_surnames(corpus, paragraphs, groups, mentions)
@@ -300,6 +300,50 @@ def _bracketed_acronyms(corpus: Corpus, mentions: list[Mention]) -> list[Mention
             span = Span(mention.span.article_id, match.start(1), match.end(1))
             found.append(Mention(acronym, mention.label, mention.doc_index, span, (acronym,)))
     return found
+
+
+_COUPLE = re.compile(r"([A-Z][a-z]+) and ([A-Z][a-z]+) ([A-Z][\w'’-]+)")
+
+
+def _split_couples(mentions: list[Mention]) -> list[Mention]:
+    """One name the tagger made of two people's ("Judy and Dennis Shepard", often taken
+    for a body): two people of that surname, where both given names are ones the
+    `nicknames` table knows ("Ana and Tomas Roux" is Ana Roux and Tomas Roux)."""
+    out = []
+    for mention in mentions:
+        couple = _COUPLE.fullmatch(mention.text) if mention.label in ("PERSON", "ORG") else None
+        first, second, surname = couple.groups() if couple else ("", "", "")
+        if not (
+            couple
+            and _known_given(first)
+            and _known_given(second)
+            and not _known_given(surname)
+            and _person_shaped((second, surname))
+        ):
+            out.append(mention)
+            continue
+        start, span = mention.span.start, mention.span
+        out.append(
+            Mention(
+                first,
+                "PERSON",
+                mention.doc_index,
+                Span(span.article_id, start, start + len(first)),
+                (first, surname),
+            )
+        )
+        at = start + couple.start(2)
+        full = f"{second} {surname}"
+        out.append(
+            Mention(
+                full,
+                "PERSON",
+                mention.doc_index,
+                Span(span.article_id, at, at + len(full)),
+                (second, surname),
+            )
+        )
+    return out
 
 
 def _join_pairs(corpus: Corpus, mentions: list[Mention]) -> list[Mention]:
@@ -1708,6 +1752,8 @@ def _type_of(group: _Group) -> str:
     organisation."""
     if _is_org_name(group.tokens):
         return "ORG"
+    if group.courtesies and len(group.tokens) == 1:
+        return "PERSON"  # "Mrs. Shepard", whatever the tagger made of "Shepard" alone
     votes: defaultdict[str, int] = defaultdict(int)
     long = [m for m in group.mentions if len(m.tokens) > 1]
     for mention in long or group.mentions:
