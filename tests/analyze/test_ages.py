@@ -99,3 +99,17 @@ def test_an_age_months_later_disagrees_only_where_time_cannot_explain_it() -> No
         )
     )
     assert found == {"age of Dag Solberg": ({45.0, 55.0}, True)}
+
+
+@pytest.mark.slow
+def test_an_age_in_a_past_year_is_no_age_now() -> None:
+    day = dt.date(2019, 1, 10)
+    found = ages(
+        claims_of(
+            "Tor Sande, 52, was freed from prison on Monday.",
+            "In 2012, Tor Sande, 45, was jailed for fraud at the port.",
+            days=(day, day + dt.timedelta(days=60)),
+        )
+    )
+    assert not any(disagrees for _, disagrees in found.values())
+    assert found.get("age of Tor Sande", ({52.0}, False))[0] == {52.0}

@@ -633,3 +633,22 @@ def test_a_surname_written_after_mrs_somewhere_is_a_person_whatever_the_tagger_s
     )
     entity = next(e for e in index.entities if e.name == "Haug" or "Haug" in e.aliases)
     assert entity.type == "PERSON"
+
+
+def test_words_for_kin_that_one_woman_is_at_once_or_that_are_not_hers_keep_her_one() -> None:
+    index = _index(
+        [
+            "Eva Roux, 8, was found safe on Sunday. Her mother, Ana Roux, thanked the police.",
+            "Tom Roux and his wife, Ana, spent the night at the police station.",
+            "After losing her son, Ina Sol moved to Orsk.",
+            "The boy's mother, Ina, said she had forgiven the driver.",
+        ],
+        {
+            0: [("Eva Roux", "PERSON"), ("Ana Roux", "PERSON")],
+            1: [("Tom Roux", "PERSON"), ("Ana", "PERSON")],
+            2: [("Ina Sol", "PERSON"), ("Orsk", "GPE")],
+            3: [("Ina", "PERSON")],
+        },
+    )
+    assert _entity_of(index, 1, "Ana") == "Ana Roux"  # a mother is a wife too
+    assert _entity_of(index, 3, "Ina") == "Ina Sol"  # "her son" is not who Ina Sol is

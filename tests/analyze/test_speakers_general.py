@@ -240,6 +240,31 @@ def test_issue10_a_signed_post_below_the_quote_is_its_author() -> None:
             id="a-signed-post-quoting-its-author",
         ),
         pytest.param(
+            [
+                'According to Ola Rask, "the wall was always going to leak badly" '
+                "— Karl Brandt (@karlbrandt) March 3, 2018"
+            ],
+            "the wall was always",
+            "Ola Rask",
+            id="a-signed-post-quoting-someone-by-name",
+        ),
+        pytest.param(
+            ['The plan was branded "a betrayal of the whole town" by Labour leader Ines Falk on Monday.'],
+            "a betrayal of the whole town",
+            "Ines Falk",
+            id="a-name-given-by-someone-described",
+        ),
+        pytest.param(
+            [
+                'Inspector Tor Lie said: "The car was found burned out in a field near the river."\n\n'
+                "The car belonged to a teacher, Anna Berg.\n\n"
+                'He said: "We are asking anyone who saw the car that night to call us."'
+            ],
+            "We are asking anyone",
+            "Tor Lie",
+            id="he-is-not-the-owner-named-in-the-paragraph-before",
+        ),
+        pytest.param(
             ['The statement, signed by Marta Lind, said: "We will not take part in the talks this year."'],
             "We will not take part",
             "Marta Lind",

@@ -356,6 +356,8 @@ def _age_figures(
             entity = entities.at(para.doc_index, at, para.start + person.end_char)
             if entity is None or entity.type != "PERSON":
                 entity = _person_named(person.text, entities) or entity
+        if person is not None and _in_a_past_year(person, date):
+            continue  # "In 2012, Tor Sande, 45, was jailed": his age then, not now
         if entity is not None:
             name = entity.name
         elif person is not None:
@@ -370,6 +372,28 @@ def _age_figures(
         )  # fmt: skip
         out.append(figure)
     return out
+
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _in_a_past_year(person: SpacySpan, date: dt.date | None) -> bool:
+    """Whether the clause that names the person is set in a year before the report's
+    ("In 2012, Tor Sande, 45, was jailed"), not in a clause of its own ("Sande, 45, who
+    was jailed in 2012, was freed")."""
+    if date is None:
+        return False
+    verb = person.root.head
+    for ent in person.sent.ents:
+        year = _YEAR.search(ent.text) if ent.label_ == "DATE" else None
+        if year is None or int(year.group(1)) >= date.year:
+            continue
+        head = ent.root.head
+        while head.dep_ in ("prep", "pobj") and head.head is not head:
+            head = head.head
+        if head == verb:
+            return True
+    return False
 
 
 _CLOCK = frozenset("a.m. p.m. am pm o'clock gmt".split())

@@ -143,6 +143,8 @@ class _Group:
     """The reports that name it in two or more words."""
     kins: set[str] = field(default_factory=set)
     """The words for kin set just before its mentions ("wife", "daughter")."""
+    full_titles: set[str] = field(default_factory=set)
+    """The titles written before its names of two or more words ("sir")."""
     words_keys: set[str] = field(default_factory=set)
     """The word-for-word spelling keys of its names of two or more words."""
     tokens: tuple[str, ...] = ()
@@ -161,6 +163,8 @@ class _Group:
         if mention.kin:
             self.kins.add(mention.kin)
         if len(mention.tokens) > 1:
+            if title := _title_word(mention):
+                self.full_titles.add(title)
             self.lasts.add(_surname(mention.tokens))
             self.in_full.add(mention.doc_index)
             self.words_keys.add(_words_key(mention.tokens))
@@ -460,13 +464,38 @@ def _kin_before(doc: Doc, start: int) -> str:
     """The word for kin just before a name, past one comma ("his wife, Ana Roux";
     "daughters Ana and Eva"), singular; "" where there is none."""
     at = start - 1
-    if at >= 0 and doc[at].text == ",":
+    comma = at >= 0 and doc[at].text == ","
+    if comma:
         at -= 1
     if at < 0:
         return ""
     word = doc[at].lower_
     word = word[:-1] if word.endswith("s") and word[:-1] in _KIN else word
-    return word if word in _KIN else ""
+    if word not in _KIN:
+        return ""
+    if not comma:
+        return word  # "daughters Jackie Sue Cushman", however the parser hangs the words
+    # Past a comma, the word must be the name's own ("his wife, Ana"), not the end of a
+    # phrase before it ("After losing her son, Ana Roux moved").
+    root = doc[start]
+    while root.dep_ in ("compound", "flat") and root.head.i > root.i:
+        root = root.head
+    return word if root.head.i == at or doc[at].head.i == root.i else ""
+
+
+# Words for kin one person may be at once, to different people: a wife is often a mother
+# and a widow in one story, never a daughter or a son of the same family.
+_KIN_CLASS = {
+    **dict.fromkeys("wife mother widow stepmother grandmother fiancee girlfriend".split(), "f"),
+    **dict.fromkeys("husband father widower stepfather grandfather fiance boyfriend".split(), "m"),
+    **dict.fromkeys("daughter stepdaughter granddaughter niece".split(), "fc"),
+    **dict.fromkeys("son stepson grandson nephew".split(), "mc"),
+}
+
+
+def _kin_clash(kin: str, kins: set[str]) -> bool:
+    """Whether a word for kin names someone other than every word for kin of a group."""
+    return bool(kin and kins) and all(_KIN_CLASS.get(kin, kin) != _KIN_CLASS.get(k, k) for k in kins)
 
 
 _JOINED_SENTENCE = re.compile(r"([A-Z][\w&]{2,})\.[A-Z][a-z]+")
@@ -1039,7 +1068,7 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
                 groups[n]
                 for n in blocks.candidates(*(("first", k) for k in _word_keys(word)))
                 if len(groups[n].tokens) > 1
-                and not (mention.kin and groups[n].kins and mention.kin not in groups[n].kins)
+                and not _kin_clash(mention.kin, groups[n].kins)
                 and _given_name_of(mention, groups[n])
             ]
         if not surnames and not given and (title := _title_word(mention)) in _GIVEN_NAME_TITLES:
@@ -1050,7 +1079,7 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
                 for n in blocks.candidates(*(("first", k) for k in _word_keys(word)))
                 if len(groups[n].tokens) > 1
                 and groups[n].tokens[0] == word
-                and any(_title_word(m) == title for m in groups[n].mentions if len(m.tokens) > 1)
+                and title in groups[n].full_titles
             ]
             given = given if len(given) == 1 else []
         people = surnames + [g for g in given if not any(g is s for s in surnames)]

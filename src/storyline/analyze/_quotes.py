@@ -321,6 +321,18 @@ def _speaker(
         return label
     # The quote's own sentence first: the verb the quoted clause hangs from
     # ('"...," Lavrov stressed'), whatever other speaker the paragraph names.
+    other = False
+    # 'Vesk, called "the finest painter of his age" by Mira Tolland': a name or a
+    # description given by someone, whatever noun it describes.
+    by = _NAMED_BY.match(para.text, match.end())
+    if by and _NAMING_BEFORE.search(para.text, 0, match.start()):
+        by_token = next((t for t in para.doc if t.idx >= by.start() and t.lower_ == "by"), None)
+        agent = (
+            next((c for c in by_token.children if c.dep_ == "pobj"), None) if by_token is not None else None
+        )
+        named = _person(agent, para, entities, ("PERSON", "ORG")) if agent is not None else None
+        if named is not None:
+            return named
     for verb in _governing_verbs(para, match, is_outside):
         subject = _subject(verb, is_outside) or _inverted_subject(verb, match) or _document_of(verb)
         # Past a verb of saying, only a named or pronoun subject: "the report suggests"
@@ -330,25 +342,16 @@ def _speaker(
             verb.lemma_.lower() == "read" and subject is not None and subject.lemma_.lower() in _DOCUMENTS
         )
         is_speech = _says(verb) or is_read
-        if context.signed and (subject is None or subject.lower_ in ("i", "we")):
+        if context.signed and subject is not None and subject.lower_ in ("i", "we"):
             # 'I said "it may be the wind" — Ana Roux (@anaroux) March 3, 2018': the post's
             # author quotes herself.
             return context.signed
+        if subject is not None:
+            other = True
         if subject is not None and (is_speech or subject.pos_ == "PROPN" or subject.lower_ in _PRONOUNS):
             found = name(subject)
             if found:
                 return found
-    if context.signed:
-        # A post's words in quote marks, where no verb of its own gives them to another.
-        return context.signed
-    # 'Vesk, called "the finest painter of his age" by Mira Tolland': a name or a
-    # description given by someone, whatever noun it describes.
-    by = _NAMED_BY.match(para.text, match.end())
-    if by and _NAMING_BEFORE.search(para.text, 0, match.start()):
-        agent = next((t for t in para.doc if t.idx >= by.end() and not t.is_space), None)
-        named = _person(agent, para, entities, ("PERSON", "ORG")) if agent is not None else None
-        if named is not None:
-            return named
     # A byline or a handle before a colon inside the paragraph, where no verb of the
     # quote's own sentence says who spoke ('"Title": "...," wrote Ana Roux' is Roux's).
     label = _colon_label(para, match, entities)
@@ -387,6 +390,9 @@ def _speaker(
         found = name(subject)
         if found:
             return found
+    if context.signed and not other and not _is_title(match.group(1)):
+        # A post's words in quote marks, where nothing in its paragraph gives them to another.
+        return context.signed
     if match.start() <= 2:
         # A paragraph that opens with the quote and names nobody continues the speaker
         # of the quote or the reported speech just before it.
@@ -1221,7 +1227,11 @@ def _antecedent(
         lambda: _role_before(subject, para, entities),
         lambda: _last_person(entities, para.doc_index, start, since=para.start, quoted=quoted, skip=skip),
         lambda: _reported_speaker(before, entities, speech_only=False, pronoun=subject.lower_, skip=skip),
-        lambda: _only_person_named(before, entities, skip=skip) if subject.sent.start == 0 else None,
+        lambda: (
+            _only_person_named(before, entities, skip=skip)
+            if subject.sent.start == 0 and subject.lower_ in ("he", "she")
+            else None
+        ),
         lambda: previous[1] if previous is not None and previous[0] >= number - 3 else None,
     ]
     for candidate in found:
@@ -1476,8 +1486,22 @@ def _only_person_named(para: Paragraph | None, entities: EntityIndex, *, skip: f
         if since <= mention.span.start < until
         and entities.entities[index].type == "PERSON"
         and not any(a <= mention.span.start - para.start < b for a, b in spans)
+        and _doer(para, mention.span.end)
     }
     return next(iter(named)) if len(named) == 1 and not named & skip else None
+
+
+def _doer(para: Paragraph, end: int) -> bool:
+    """Whether the name ending at `end` does what its sentence tells: its subject, or
+    the agent of a passive ("bought by historian Ole Brun"), not its object or victim."""
+    token = next((t for t in para.doc if para.start + t.idx + len(t.text) == end), None)
+    if token is None:
+        return False
+    while token.dep_ in ("appos", "compound", "flat") and token.head is not token:
+        token = token.head
+    if token.dep_ == "nsubj":
+        return True  # not "nsubjpass": "Anna Berg was found dead" is no one who speaks next
+    return token.dep_ == "pobj" and token.head.dep_ == "agent"
 
 
 def _last_person(
