@@ -265,6 +265,24 @@ def test_issue10_a_signed_post_below_the_quote_is_its_author() -> None:
             id="he-is-not-the-owner-named-in-the-paragraph-before",
         ),
         pytest.param(
+            [
+                "Researchers at Orsk State University found the flaw with help from the Halden Trust. "
+                '"We have fixed the problem for every student," the university said in a statement.'
+            ],
+            "We have fixed",
+            "Orsk State University",
+            id="the-university-is-the-one-named-university",
+        ),
+        pytest.param(
+            [
+                "Orsk State University and Halden University shared the grant. "
+                '"We have fixed the problem for every student," the university said in a statement.'
+            ],
+            "We have fixed",
+            "university",
+            id="two-named-universities-leave-the-word-as-written",
+        ),
+        pytest.param(
             ['The statement, signed by Marta Lind, said: "We will not take part in the talks this year."'],
             "We will not take part",
             "Marta Lind",

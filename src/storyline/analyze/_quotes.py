@@ -100,6 +100,13 @@ _ORG_NOUNS = frozenset(
     manufacturer maker retailer airline carrier charity network broadcaster newspaper
     administration union club""".split()
 )
+# Nouns for an institution that its name carries ("the university said" for Orsk State
+# University, "the library says" for the Library of Congress): only a named one with that
+# word stands for it.
+_NAMED_BY_NOUN = frozenset(
+    """university college school library museum hospital council court commission committee
+    foundation institute society bank""".split()
+)
 # Of those, verbs that hand over words only with no object of their own: "the campaign
 # charged" does, "prosecutors charged Roux with ..." and "Roux emailed Brun a link" do not.
 _BARE_ONLY = frozenset({"charge", "email"})
@@ -804,16 +811,20 @@ def name_of(
             or _issuer_before(subject, para, earlier, entities)
             or antecedent()
         )
+    noun = subject.lemma_.lower()
     if (
         _is_definite(subject)
-        and subject.lemma_.lower() in _ORG_NOUNS
+        and noun in _ORG_NOUNS | _NAMED_BY_NOUN
         and all(c.dep_ in ("det", "punct") for c in subject.lefts)
         and not _is_person_like(subject, para, entities)
     ):
-        # "The company said": the organisation that is a subject just before, else the one
-        # the report named last ("the foreign ministry" names itself well enough).
-        found = _organisation_before(subject, para, before, entities, quoted=quoted)
-        found = found or _last_person(entities, para.doc_index, start, quoted=quoted, types=("ORG",))
+        # "The university said": the one body named before with that word in its name;
+        # "the company said": else the organisation that is a subject just before, else
+        # the one the report named last ("the foreign ministry" names itself well enough).
+        found = _body_with_word(noun, entities, para.doc_index, start)
+        if not found and noun in _ORG_NOUNS:
+            found = _organisation_before(subject, para, before, entities, quoted=quoted)
+            found = found or _last_person(entities, para.doc_index, start, quoted=quoted, types=("ORG",))
         if found:
             return found
     if (
@@ -932,6 +943,19 @@ def name_of(
         if known is not None:
             return known.name
     return text if text and count_words(text) <= 8 else None
+
+
+def _body_with_word(noun: str, entities: EntityIndex, doc_index: int, before: int) -> str | None:
+    """The one organisation the report names before `before` with `noun` among the words
+    of its name ("Orsk State University" for "the university"), else None."""
+    named = {
+        entities.entities[index].name
+        for mention, index in entities.mentions_in(doc_index)
+        if mention.span.start < before
+        and entities.entities[index].type == "ORG"
+        and noun in entities.entities[index].name.lower().split()
+    }
+    return next(iter(named)) if len(named) == 1 else None
 
 
 def _entity_at(entities: EntityIndex, para: Paragraph, token: Token) -> Entity | None:
