@@ -652,3 +652,18 @@ def test_words_for_kin_that_one_woman_is_at_once_or_that_are_not_hers_keep_her_o
     )
     assert _entity_of(index, 1, "Ana") == "Ana Roux"  # a mother is a wife too
     assert _entity_of(index, 3, "Ina") == "Ina Sol"  # "her son" is not who Ina Sol is
+
+
+def test_a_name_after_a_word_only_for_a_person_is_a_person_whatever_the_tagger_says() -> None:
+    index = _index(
+        ['"It is not a fair fight," said Orsk resident Eamonn Vale. Later Vale said he laughed.'],
+        {0: [("Orsk", "GPE"), ("Eamonn Vale", "ORG"), ("Vale", "ORG")]},
+    )
+    assert _entity_of(index, 0, "Vale") == "Eamonn Vale"
+    assert next(e for e in index.entities if e.name == "Eamonn Vale").type == "PERSON"
+    # A body after such a word stays a body where its name says so.
+    index = _index(
+        ["The reporter Orsk Daily News broke the story."],
+        {0: [("Orsk Daily News", "ORG")]},
+    )
+    assert next(e for e in index.entities if e.name == "Orsk Daily News").type == "ORG"

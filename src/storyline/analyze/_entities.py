@@ -406,6 +406,8 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
     before = before_token.text.rstrip(".").lower() if before_token is not None else ""
     if before in _TITLES and label == "ORG" and not _is_org_name(tuple(ent.text.split())):
         label = "PERSON"  # "spokeswoman Halina Vors": the tagger took the name for a body
+    if before in _PERSON_NOUNS | _KIN and label == "ORG" and _person_shaped(tuple(ent.text.split())):
+        label = "PERSON"  # "Mountain View resident Eamonn Callon", "actress Stormy Daniels"
     if label == "ORG" and _title_led_person(tuple(ent.text.split())):
         label = "PERSON"  # "Bishop Lawrence Provenzano": a title makes the name a person's
     if label == "PERSON" and ent.text.strip().lower() in _PLATFORMS:
@@ -453,6 +455,14 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
     return Mention(text, label, para.doc_index, span, tokens, titled, written, determined, kin)
 
 
+# Words only for a person, which may stand right before a name the tagger takes for a body.
+_PERSON_NOUNS = frozenset(
+    """resident residents spokesman spokeswoman spokesperson witness neighbour neighbor
+    teacher student reporter journalist professor economist historian scholar detective
+    trooper firefighter paramedic nurse surgeon physician activist protester volunteer
+    survivor villager farmer pollster actress actor singer rapper comedian novelist author
+    lawyer attorney doctor""".split()
+)
 _KIN = frozenset(
     """wife husband daughter son mother father sister brother stepdaughter stepson
     stepmother stepfather granddaughter grandson grandmother grandfather niece nephew aunt
