@@ -667,3 +667,19 @@ def test_a_name_after_a_word_only_for_a_person_is_a_person_whatever_the_tagger_s
         {0: [("Orsk Daily News", "ORG")]},
     )
     assert next(e for e in index.entities if e.name == "Orsk Daily News").type == "ORG"
+
+
+def test_mrs_before_a_shared_surname_is_the_one_set_beside_a_word_for_a_woman() -> None:
+    index = _index(
+        [
+            "Olaf Brenner filed for divorce from his wife, Agnes Brenner, on Monday. Mrs. Brenner declined to comment."
+        ],
+        {0: [("Olaf Brenner", "PERSON"), ("Agnes Brenner", "PERSON"), ("Brenner", "PERSON")]},
+    )
+    assert _entity_of(index, 0, "Brenner") == "Agnes Brenner"
+    # Nothing says which of two is a woman: the surname stays apart.
+    index = _index(
+        ["Olaf Brenner met Kari Brenner on Monday. Mrs. Brenner declined to comment."],
+        {0: [("Olaf Brenner", "PERSON"), ("Kari Brenner", "PERSON"), ("Brenner", "PERSON")]},
+    )
+    assert _entity_of(index, 0, "Brenner") not in ("Olaf Brenner", "Kari Brenner")

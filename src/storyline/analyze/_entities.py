@@ -503,6 +503,14 @@ _KIN_CLASS = {
 }
 
 
+def _sex_of(group: _Group) -> str:
+    """ "f" or "m" where the cluster's courtesy titles and words for kin of the person
+    agree on one, else ""."""
+    said = set(group.courtesies) | {_KIN_CLASS.get(k, "")[:1] for k in group.kins}
+    said.discard("")
+    return next(iter(said)) if len(said) == 1 else ""
+
+
 def _kin_clash(kin: str, kins: set[str]) -> bool:
     """Whether a word for kin names someone other than every word for kin of a group."""
     return bool(kin and kins) and all(_KIN_CLASS.get(kin, kin) != _KIN_CLASS.get(k, k) for k in kins)
@@ -1104,6 +1112,10 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
             # "Chief Jackson" is "Police Chief Thomas Jackson", not "Rev. Jesse Jackson": the
             # title written before the surname is written before one full name only.
             people = [g for g in people if any(_title_word(m) == title for m in g.mentions)] or people
+        if len(people) > 1 and (courtesy := _courtesy(mention)):
+            # "Mrs. Gingrich" is the one Gingrich the cluster calls "Mrs." or sets beside a
+            # word for a woman ("his wife, Marianne Gingrich"), where the other is not.
+            people = [g for g in people if _sex_of(g) == courtesy] or people
         if len(people) == 1:
             # The one person of that name: before a group of the lone word, which holds
             # other spellings ("Madeline" where the full name has "Madeleine").
