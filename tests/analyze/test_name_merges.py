@@ -683,3 +683,17 @@ def test_mrs_before_a_shared_surname_is_the_one_set_beside_a_word_for_a_woman() 
         {0: [("Olaf Brenner", "PERSON"), ("Kari Brenner", "PERSON"), ("Brenner", "PERSON")]},
     )
     assert _entity_of(index, 0, "Brenner") not in ("Olaf Brenner", "Kari Brenner")
+
+
+def test_mrs_is_placed_only_among_those_its_own_report_names_in_full() -> None:
+    index = _index(
+        [
+            "Olaf Brenner and his wife Agnes Brenner came home on Friday.",
+            "Kari Brenner spoke at the school. Mrs. Brenner said she was proud.",
+        ],
+        {
+            0: [("Olaf Brenner", "PERSON"), ("Agnes Brenner", "PERSON")],
+            1: [("Kari Brenner", "PERSON"), ("Brenner", "PERSON")],
+        },
+    )
+    assert _entity_of(index, 1, "Brenner") != "Agnes Brenner"

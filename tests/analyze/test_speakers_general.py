@@ -275,6 +275,24 @@ def test_issue10_a_signed_post_below_the_quote_is_its_author() -> None:
         ),
         pytest.param(
             [
+                "The Halden Streaming Company bid first. Orsk Films Inc. won the rights on Monday. "
+                '"We are proud to bring the series home at last," the company said.'
+            ],
+            "We are proud",
+            "Orsk Films",
+            id="the-company-is-the-subject-just-before-not-any-company-by-name",
+        ),
+        pytest.param(
+            [
+                "A federal appeals court heard the case after the Orsk Supreme Court ruled in May. "
+                '"The law cannot stand as it is written today," the court said.'
+            ],
+            "The law cannot stand",
+            "court",
+            id="an-unnamed-court-is-not-the-named-one",
+        ),
+        pytest.param(
+            [
                 "Orsk State University and Halden University shared the grant. "
                 '"We have fixed the problem for every student," the university said in a statement.'
             ],

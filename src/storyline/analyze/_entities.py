@@ -406,7 +406,14 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
     before = before_token.text.rstrip(".").lower() if before_token is not None else ""
     if before in _TITLES and label == "ORG" and not _is_org_name(tuple(ent.text.split())):
         label = "PERSON"  # "spokeswoman Halina Vors": the tagger took the name for a body
-    if before in _PERSON_NOUNS | _KIN and label == "ORG" and _person_shaped(tuple(ent.text.split())):
+    after = para.doc[ent.end] if ent.end < len(para.doc) else None
+    attributive = after is not None and after.pos_ == "NOUN" and after.text.islower()
+    if (
+        before in _PERSON_NOUNS | _KIN
+        and label == "ORG"
+        and not attributive  # "a student Black Lives Matter group"
+        and _person_shaped(tuple(ent.text.split()))
+    ):
         label = "PERSON"  # "Mountain View resident Eamonn Callon", "actress Stormy Daniels"
     if label == "ORG" and _title_led_person(tuple(ent.text.split())):
         label = "PERSON"  # "Bishop Lawrence Provenzano": a title makes the name a person's
@@ -460,7 +467,7 @@ _PERSON_NOUNS = frozenset(
     """resident residents spokesman spokeswoman spokesperson witness neighbour neighbor
     teacher student reporter journalist professor economist historian scholar detective
     trooper firefighter paramedic nurse surgeon physician activist protester volunteer
-    survivor villager farmer pollster actress actor singer rapper comedian novelist author
+    survivor villager farmer actress actor singer rapper comedian novelist author
     lawyer attorney doctor""".split()
 )
 _KIN = frozenset(
@@ -1115,7 +1122,10 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
         if len(people) > 1 and (courtesy := _courtesy(mention)):
             # "Mrs. Gingrich" is the one Gingrich the cluster calls "Mrs." or sets beside a
             # word for a woman ("his wife, Marianne Gingrich"), where the other is not.
-            people = [g for g in people if _sex_of(g) == courtesy] or people
+            # Only among those its own report names in full, if it names any: "Barbara Bush
+            # ... Mrs. Bush said" is not "his wife Laura Bush" of another report.
+            own = [g for g in people if mention.doc_index in g.in_full] or people
+            people = [g for g in own if _sex_of(g) == courtesy] or people
         if len(people) == 1:
             # The one person of that name: before a group of the lone word, which holds
             # other spellings ("Madeline" where the full name has "Madeleine").

@@ -102,10 +102,11 @@ _ORG_NOUNS = frozenset(
 )
 # Nouns for an institution that its name carries ("the university said" for Orsk State
 # University, "the library says" for the Library of Congress): only a named one with that
-# word stands for it.
+# word stands for it. Not "court", "council", "committee" or "bank": reports speak of
+# unnamed ones ("a federal appeals court") beside named others.
 _NAMED_BY_NOUN = frozenset(
-    """university college school library museum hospital council court commission committee
-    foundation institute society bank""".split()
+    """university college school library museum hospital commission foundation institute
+    society""".split()
 )
 # Of those, verbs that hand over words only with no object of their own: "the campaign
 # charged" does, "prosecutors charged Roux with ..." and "Roux emailed Brun a link" do not.
@@ -821,10 +822,13 @@ def name_of(
         # "The university said": the one body named before with that word in its name;
         # "the company said": else the organisation that is a subject just before, else
         # the one the report named last ("the foreign ministry" names itself well enough).
-        found = _body_with_word(noun, entities, para.doc_index, start)
-        if not found and noun in _ORG_NOUNS:
+        found = None
+        if noun in _ORG_NOUNS:
             found = _organisation_before(subject, para, before, entities, quoted=quoted)
-            found = found or _last_person(entities, para.doc_index, start, quoted=quoted, types=("ORG",))
+        if not found and subject.tag_ != "NNS":  # not "the banks said"
+            found = _body_with_word(noun, entities, para.doc_index, start)
+        if not found and noun in _ORG_NOUNS:
+            found = _last_person(entities, para.doc_index, start, quoted=quoted, types=("ORG",))
         if found:
             return found
     if (
