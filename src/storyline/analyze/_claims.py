@@ -374,9 +374,6 @@ def _age_figures(
     return out
 
 
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-
-
 def _in_a_past_year(person: SpacySpan, date: dt.date | None) -> bool:
     """Whether the clause that names the person is set in a year before the report's
     ("In 2012, Tor Sande, 45, was jailed"), not in a clause of its own ("Sande, 45, who
@@ -385,8 +382,8 @@ def _in_a_past_year(person: SpacySpan, date: dt.date | None) -> bool:
         return False
     verb = person.root.head
     for ent in person.sent.ents:
-        year = _YEAR.search(ent.text) if ent.label_ == "DATE" else None
-        if year is None or int(year.group(1)) >= date.year:
+        years = [int(t.text) for t in ent if _YEAR.fullmatch(t.text)] if ent.label_ == "DATE" else []
+        if not years or years[0] >= date.year:
             continue
         head = ent.root.head
         while head.dep_ in ("prep", "pobj") and head.head is not head:

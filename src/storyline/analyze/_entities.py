@@ -470,11 +470,18 @@ _PERSON_NOUNS = frozenset(
     survivor villager farmer actress actor singer rapper comedian novelist author
     lawyer attorney doctor""".split()
 )
-_KIN = frozenset(
-    """wife husband daughter son mother father sister brother stepdaughter stepson
-    stepmother stepfather granddaughter grandson grandmother grandfather niece nephew aunt
-    uncle cousin widow widower fiancee fiance girlfriend boyfriend""".split()
-)
+
+
+# Words for kin one person may be at once, to different people: a wife is often a mother
+# and a widow in one story, never a daughter or a son of the same family.
+_KIN_CLASS = {
+    **dict.fromkeys("wife mother widow stepmother grandmother fiancee girlfriend".split(), "f"),
+    **dict.fromkeys("husband father widower stepfather grandfather fiance boyfriend".split(), "m"),
+    **dict.fromkeys("daughter stepdaughter granddaughter niece".split(), "fc"),
+    **dict.fromkeys("son stepson grandson nephew".split(), "mc"),
+}
+# Every word for kin: those above, and those that say nothing of sex.
+_KIN = frozenset(_KIN_CLASS) | frozenset("sister brother aunt uncle cousin".split())
 
 
 def _kin_before(doc: Doc, start: int) -> str:
@@ -498,16 +505,6 @@ def _kin_before(doc: Doc, start: int) -> str:
     while root.dep_ in ("compound", "flat") and root.head.i > root.i:
         root = root.head
     return word if root.head.i == at or doc[at].head.i == root.i else ""
-
-
-# Words for kin one person may be at once, to different people: a wife is often a mother
-# and a widow in one story, never a daughter or a son of the same family.
-_KIN_CLASS = {
-    **dict.fromkeys("wife mother widow stepmother grandmother fiancee girlfriend".split(), "f"),
-    **dict.fromkeys("husband father widower stepfather grandfather fiance boyfriend".split(), "m"),
-    **dict.fromkeys("daughter stepdaughter granddaughter niece".split(), "fc"),
-    **dict.fromkeys("son stepson grandson nephew".split(), "mc"),
-}
 
 
 def _sex_of(group: _Group) -> str:

@@ -150,6 +150,7 @@ def extract_quotes(corpus: Corpus, paragraphs: list[Paragraph], entities: Entity
     single = _single_quoting(paragraphs)
     named = frozenset(e.name for e in entities.entities)
     embeds = _embeds(paragraphs, entities)
+    signed = {at: author for _, at, _, author in embeds}  # paragraph number -> the post's author
     genders = _genders(paragraphs, entities)
     # Where each quote stands: (paragraph number, whether it opens its paragraph).
     places: list[tuple[int, bool]] = []
@@ -172,7 +173,7 @@ def extract_quotes(corpus: Corpus, paragraphs: list[Paragraph], entities: Entity
             before,
             genders.get(para.doc_index, {}),
             earlier,
-            next((author for doc, at, _, author in embeds if at == number), None),
+            signed.get(number),
         )
         for match in matches:
             speaker = _speaker(para, match, outside, context)
@@ -1501,8 +1502,9 @@ def _reported_speaker(
 
 
 def _only_person_named(para: Paragraph | None, entities: EntityIndex, *, skip: frozenset[str]) -> str | None:
-    """The one person the paragraph's last sentence names outside quotes, in any role
-    ("The tape was bought by historian Ole Brun." before 'He said: "..."'), else None."""
+    """The one person the paragraph's last sentence names outside quotes as the one who
+    acts (`_doer`: "The tape was bought by historian Ole Brun." before 'He said: "..."'),
+    else None."""
     if para is None:
         return None
     spans = [(m.start(), m.end()) for m in _QUOTE.finditer(para.text)]
@@ -1514,17 +1516,19 @@ def _only_person_named(para: Paragraph | None, entities: EntityIndex, *, skip: f
         if since <= mention.span.start < until
         and entities.entities[index].type == "PERSON"
         and not any(a <= mention.span.start - para.start < b for a, b in spans)
-        and _doer(para, mention.span.end)
+        and _doer(para, mention.span.start, mention.span.end)
     }
     return next(iter(named)) if len(named) == 1 and not named & skip else None
 
 
-def _doer(para: Paragraph, end: int) -> bool:
-    """Whether the name ending at `end` does what its sentence tells: its subject, or
-    the agent of a passive ("bought by historian Ole Brun"), not its object or victim."""
-    token = next((t for t in para.doc if para.start + t.idx + len(t.text) == end), None)
-    if token is None:
+def _doer(para: Paragraph, start: int, end: int) -> bool:
+    """Whether the name at `start:end` (article offsets) does what its sentence tells: its
+    subject, or the agent of a passive ("bought by historian Ole Brun"), not its object
+    or victim."""
+    span = para.doc.char_span(start - para.start, end - para.start, alignment_mode="expand")
+    if span is None:
         return False
+    token = span[-1]
     while token.dep_ in ("appos", "compound", "flat") and token.head is not token:
         token = token.head
     if token.dep_ == "nsubj":
