@@ -116,5 +116,5 @@ def test_report_stage_list_is_declared() -> None:
     reporter = storyline.Reporter(storyline.ReportOptions(summary=SummaryOptions(embedder="hash")))
     assert reporter.pipeline.names == [
         "publication_dates", "clean", "parse_begin", "split", "embed", "summarize", "infer_dates",
-        "timeline", "agreements", "key_dates", "parse", "entities", "quotes", "claims",
+        "timeline", "agreements", "key_dates", "parse", "entities", "quotes", "events", "claims",
     ]  # fmt: skip

@@ -40,6 +40,7 @@ from storyline.analyze import (
     parse_workers,
 )
 from storyline.clean import clean_corpus
+from storyline.cluster import stories_among
 from storyline.embed import Embedder, FactMatcher, make_embedder
 from storyline.errors import ConfigError, Errors, InputError, StageError, StorylineError
 from storyline.model import (
@@ -360,6 +361,12 @@ def _infer_dates_stage(matcher: FactMatcher) -> Stage:
     )
 
 
+def _events(corpus: Corpus) -> Corpus:
+    """Each article's event among the cluster's own articles (`Corpus.events`)."""
+    stories = stories_among(list(corpus.articles))
+    return corpus.with_(events=tuple(-1 if story is None else story for story in stories))
+
+
 def _dates_of(corpus: Corpus) -> dict[int, dt.date | None]:
     return {i: a.date for i, a in enumerate(corpus.articles)}
 
@@ -390,7 +397,7 @@ def _analysis_stages(options: ReportOptions, matcher: FactMatcher) -> tuple[Stag
         return c.with_(quotes=tuple(extract_quotes(c, list(c.parses or ()), c.entities)))
 
     def claims(c: Corpus) -> Corpus:
-        found = extract_claims(c, list(c.parses or ()), c.entities, dates=_dates_of(c))
+        found = extract_claims(c, list(c.parses or ()), c.entities, dates=_dates_of(c), events=c.events)
         return c.with_(claims=tuple(found))
 
     begin = Stage("parse_begin", parse_begin, requires=("article.clean", "excluded"), assigns=("parsing",))
@@ -401,7 +408,10 @@ def _analysis_stages(options: ReportOptions, matcher: FactMatcher) -> tuple[Stag
         Stage("parse", parse, requires=("article.clean", "excluded"), assigns=("parses", "parsing")),
         Stage("entities", entities, requires=("parses",), assigns=("entities",)),
         Stage("quotes", quotes, requires=("parses", "entities"), assigns=("quotes",)),
-        Stage("claims", claims, requires=("parses", "entities", "article.date"), assigns=("claims",)),
+        Stage("events", _events, requires=("article.text", "article.date"), assigns=("events",)),
+        Stage(
+            "claims", claims, requires=("parses", "entities", "article.date", "events"), assigns=("claims",)
+        ),
     ]
 
 

@@ -11,13 +11,18 @@ from storyline.model import Article, Claim, Corpus
 DAY = dt.date(2031, 5, 6)
 
 
-def claims_of(*texts: str, days: tuple[dt.date, ...] = ()) -> list[Claim]:
-    """Report i is `texts[i]`, dated `days[i]` (every report `DAY` when no days are given)."""
+def claims_of(
+    *texts: str, days: tuple[dt.date, ...] = (), events: tuple[int, ...] | None = None
+) -> list[Claim]:
+    """Report i is `texts[i]`, dated `days[i]` (every report `DAY` when no days are given),
+    of event `events[i]` (one event when none are given)."""
     articles = tuple(Article(id=f"r{i}", text=t, date=days[i] if days else DAY) for i, t in enumerate(texts))
     corpus = Corpus(articles=articles)
     paragraphs = parse_corpus(corpus, load_nlp())
     dates = {i: a.date for i, a in enumerate(corpus.articles)}
-    return extract_claims(corpus, paragraphs, extract_entities(corpus, paragraphs), dates=dates)
+    return extract_claims(
+        corpus, paragraphs, extract_entities(corpus, paragraphs), dates=dates, events=events
+    )
 
 
 def disputed(claims: list[Claim]) -> list[set[float]]:

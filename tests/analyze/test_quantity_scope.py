@@ -90,15 +90,17 @@ def test_rival_totals_treated_in_hospital_still_disagree() -> None:
 
 
 @pytest.mark.slow
-def test_money_raised_and_brought_in_is_one_sum() -> None:
+def test_money_raised_and_brought_in_is_one_sum_but_no_rival_in_other_words() -> None:
+    # One sum (one key), listed together; but two sums told in other words by no named
+    # voice are not set against each other (`_claims._loose_amount`): read by hand, 3 of
+    # 39 such money, share and duration disagreements in wire and web clusters were real.
     claims = claims_of(
         "The campaign has raised $1.2 million for the victims' families.",
         "The fundraising campaign has brought in $1.5 million so far.",
         days=(DAY, DAY + dt.timedelta(days=2)),
     )
-    assert {1_200_000, 1_500_000} in disputed(claims)
-    kinds = [c.kind for c in claims if c.disagreement]
-    assert kinds == ["over time"]
+    assert not disputed(claims)
+    assert any({v.value for v in c.values} == {1_200_000, 1_500_000} for c in claims)
 
 
 @pytest.mark.slow

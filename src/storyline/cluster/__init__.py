@@ -9,7 +9,7 @@ from storyline.cluster._pairmodel import PairModel, default_pair_model
 from storyline.cluster._ray import actor_map, init_ray, ray_featurize
 from storyline.cluster._registry import CLUSTERERS, Clusterer
 from storyline.cluster._state import StateStore, read_assignments
-from storyline.cluster._stream import ENGINES, Assignment, cluster_articles
+from storyline.cluster._stream import ENGINES, Assignment, cluster_articles, stories_among
 from storyline.cluster._titles import (
     clean_headline,
     extract_headline,
@@ -43,6 +43,7 @@ __all__ = [
     "lead_sentence",
     "ray_featurize",
     "read_assignments",
+    "stories_among",
     "story_title",
     "thread_title",
     "topic_terms",

@@ -95,6 +95,26 @@ def cluster_articles(
 FeatureMap = Callable[[Iterator[list[Article]]], Iterator[Features]]
 
 
+def stories_among(articles: list[Article], *, options: ClusterOptions | None = None) -> list[int | None]:
+    """Each article's story among these articles alone (None for one without text), in one
+    process and with no state: what `cluster_articles` decides for a small set, such as the
+    reports of one cluster. Dated articles are decided in date order; an undated one as
+    dated like the latest dated article before it in the list, ties in list order."""
+    when: list[tuple[int, int]] = []
+    latest = dt.date.min.toordinal()
+    for i, article in enumerate(articles):
+        if article.date is not None:
+            latest = article.date.toordinal()
+        when.append((latest, i))
+    order = [i for _, i in sorted(when)]
+    clusterer = OnlineClusterer(options or ClusterOptions())
+    labels = clusterer.cluster_levels([articles[i] for i in order])
+    stories: list[int | None] = [None] * len(articles)
+    for i, label in zip(order, labels, strict=True):
+        stories[i] = None if label is None else label[0]
+    return stories
+
+
 def _as_article(item: Article | str, position: int) -> Article:
     """Accept strings (their position is their id) as `summarize` does; check what an Article holds."""
     if isinstance(item, str):

@@ -60,6 +60,10 @@ class Corpus:
     claims: tuple[Claim, ...] | None = None
     agreements: tuple[Agreement, ...] | None = None
     key_dates: tuple[KeyDate, ...] | None = None
+    events: tuple[int, ...] | None = None
+    """Each article's event: the story `storyline.cluster` puts it in among this cluster's
+    own articles, read in date order (-1 for an article without text). A cluster that
+    follows a topic for months holds many events, and their figures are no rival figures."""
 
     def with_(self, **changes: object) -> Corpus:
         """Return a copy with the given fields replaced."""

@@ -1,0 +1,174 @@
+"""How many of storyline's reported disagreements are real, on text nobody tuned on.
+
+The figure gold (`report_figures.py`) has 32 dev and 24 held-out disagreements: too few to
+see what storyline reports wrongly on other text. So storyline's own output was read by hand
+instead: every disagreement it reported, at commit d008cbc, on the DUC 2006 and DUC 2007
+update clusters (the four DUC 2007 sets with figure gold left out) and on the first 2,000
+Multi-News val clusters (the four that are also in the original-web-text sample left out).
+Two annotator helpers judged each one from the text around its figures, without seeing any
+rule: REAL, PARTLY (real, with values that do not belong) or FALSE with a cause
+(`tests/gold/audits/README.md`). This is an audit of output, not gold written first: it
+measures precision, never recall.
+
+`score` re-reports the audited clusters with today's code and says, for each audited
+disagreement, whether it is still reported (two of its values with different figures in
+one reported disagreement of the same cluster and label), so a change that drops false
+ones and keeps real ones shows as higher precision. A disagreement today's code reports
+that the audit never saw is counted apart ("unjudged"): read it before trusting the number.
+
+    .venv/bin/python benchmarks/disagreement_audit.py score
+    .venv/bin/python benchmarks/disagreement_audit.py score --sets duc --json /tmp/audit.json
+    .venv/bin/python benchmarks/disagreement_audit.py dump OUT.json --sets duc   # every reported one, with context
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+from storyline import Reporter
+from storyline.ingest import Cluster, read_clusters
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data"
+AUDIT = ROOT / "tests" / "gold" / "audits" / "disagreements.jsonl"
+SETS = {
+    "duc": [DATA / "duc" / "duc2006.jsonl.gz", DATA / "duc" / "duc2007_update.jsonl.gz"],
+    "multinews-val": [DATA / "multinews" / "val.jsonl.gz"],
+}
+GOOD = ("REAL", "PARTLY")
+
+
+def reported(cluster: Cluster, reporter: Reporter, context: int = 0) -> list[dict[str, Any]]:
+    """Every disagreement storyline reports for `cluster`, with `context` characters of text
+    either side of each figure (none when 0)."""
+    story = reporter(cluster.articles, cluster_id=cluster.id)
+    texts = {a.id: a.text for a in cluster.articles}
+    out = []
+    for claim in story.claims:
+        if not claim.disagreement:
+            continue
+        values = []
+        for v in claim.values:
+            row: dict[str, Any] = {
+                "source": v.source,
+                "value": v.value,
+                "text": v.text,
+                "date": str(v.date or ""),
+            }
+            row["attributed_to"] = v.attributed_to
+            if context and v.span is not None and v.span.article_id in texts:
+                t, a, b = texts[v.span.article_id], v.span.start, v.span.end
+                row["context"] = (
+                    t[max(0, a - context) : a] + "[[" + t[a:b] + "]]" + t[b : b + context]
+                ).replace("\n", " ")
+            values.append(row)
+        out.append({"about": claim.about, "kind": claim.kind, "values": values})
+    return out
+
+
+def clusters_of(sets: list[str], wanted: set[str] | None) -> list[Cluster]:
+    found = []
+    for name in sets:
+        for path in SETS[name]:
+            if not path.exists():
+                sys.exit(f"error: {path} not found (the shared data beside the repository)")
+            for c in read_clusters(path):
+                if isinstance(c, Cluster) and (wanted is None or c.id in wanted):
+                    found.append(c)
+    return found
+
+
+def still_reported(item: dict[str, Any], now: list[dict[str, Any]]) -> bool:
+    values = {(s, v) for s, v in item["values"]}
+    for claim in now:
+        if claim["about"] != item["about"]:
+            continue
+        shared = values & {(v["source"], v["value"]) for v in claim["values"]}
+        if len({v for _, v in shared}) >= 2:
+            return True
+    return False
+
+
+def score(args: argparse.Namespace) -> None:
+    audit = [json.loads(line) for line in AUDIT.read_text(encoding="utf-8").splitlines() if line.strip()]
+    audit = [a for a in audit if a["set"] in args.sets]
+    by_cluster: defaultdict[str, list[dict[str, Any]]] = defaultdict(list)
+    for item in audit:
+        by_cluster[item["cluster"]].append(item)
+    reporter = Reporter()
+    counts: Counter[tuple[str, str, str]] = Counter()
+    unjudged: list[tuple[str, str]] = []
+    lost: list[str] = []
+    for cluster in clusters_of(args.sets, set(by_cluster)):
+        now = reported(cluster, reporter)
+        items = by_cluster[cluster.id]
+        for item in items:
+            kept = still_reported(item, now)
+            good = "good" if item["verdict"] in GOOD else "false"
+            counts[item["set"], good, "kept" if kept else "dropped"] += 1
+            if good == "good" and not kept:
+                lost.append(f"{cluster.id} {item['about']}")
+        for claim in now:
+            pairs = {(v["source"], v["value"]) for v in claim["values"]}
+            if not any(
+                i["about"] == claim["about"]
+                and len({v for _, v in pairs & {tuple(x) for x in i["values"]}}) >= 2
+                for i in items
+            ):
+                unjudged.append((cluster.id, claim["about"]))
+        print(cluster.id, len(now), file=sys.stderr, flush=True)
+    result: dict[str, Any] = {}
+    print(
+        "| set | audited | real then | reported now: real / false | precision then | precision now | real dropped |"
+    )
+    print("|---|---|---|---|---|---|---|")
+    for name in args.sets:
+        g_kept, g_drop = counts[name, "good", "kept"], counts[name, "good", "dropped"]
+        f_kept, f_drop = counts[name, "false", "kept"], counts[name, "false", "dropped"]
+        total = g_kept + g_drop + f_kept + f_drop
+        then = (g_kept + g_drop) / total if total else 0.0
+        now_p = g_kept / (g_kept + f_kept) if g_kept + f_kept else 0.0
+        result[name] = {"audited": total, "real": g_kept + g_drop, "real_kept": g_kept, "false_kept": f_kept}
+        print(
+            f"| {name} | {total} | {g_kept + g_drop} | {g_kept} / {f_kept} | {then:.3f} | {now_p:.3f} | {g_drop} |"
+        )
+    print(f"\nreal ones no longer reported: {lost or 'none'}")
+    print(f"reported now but never audited (read them): {len(unjudged)} {unjudged[:20]}")
+    result["unjudged"] = unjudged
+    result["lost"] = lost
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, indent=1), encoding="utf-8")
+
+
+def dump(args: argparse.Namespace) -> None:
+    reporter = Reporter()
+    out = {}
+    for cluster in clusters_of(args.sets, None)[: args.limit]:
+        found = reported(cluster, reporter, context=220)
+        if found:
+            out[cluster.id] = found
+    Path(args.out).write_text(json.dumps(out, indent=1), encoding="utf-8")
+    print(f"{sum(len(v) for v in out.values())} disagreements in {len(out)} clusters -> {args.out}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    s = sub.add_parser("score", help="re-report the audited clusters and score them against the audit")
+    s.add_argument("--sets", nargs="+", choices=sorted(SETS), default=sorted(SETS))
+    s.add_argument("--json")
+    d = sub.add_parser("dump", help="every disagreement reported, with the text around each figure")
+    d.add_argument("out")
+    d.add_argument("--sets", nargs="+", choices=sorted(SETS), default=["duc"])
+    d.add_argument("--limit", type=int, default=None)
+    args = parser.parse_args()
+    score(args) if args.command == "score" else dump(args)
+
+
+if __name__ == "__main__":
+    main()
