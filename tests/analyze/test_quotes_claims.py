@@ -33,6 +33,13 @@ def test_quotes_have_speakers_and_merge_across_reports(
         ("two dozen", 24),
         ("$3.5 billion", 3.5e9),
         ("protesters", None),
+        ("one hundred and three", 103),  # read as 3 before: the words add up as said
+        ("One hundred fourteen", 114),
+        ("two thousand five hundred", 2500),
+        ("forty five", 45),
+        ("three million two hundred thousand", 3.2e6),
+        ("2 hundred", 200),
+        ("one or two", 2),  # two numbers: the last is read, as before
     ],
 )
 def test_parse_number(text: str, value: float | None) -> None:

@@ -24,13 +24,37 @@ LATER = DAY + dt.timedelta(days=2)
 @pytest.mark.slow
 def test_counts_of_two_events_days_apart_are_no_rivals() -> None:
     texts = (
-        "The flood killed 12 people, officials said.",
-        "The bus crash killed 30 people, police said.",
+        "The flood destroyed 12 houses, officials said.",
+        "The storm destroyed 30 houses, officials said.",
     )
     assert {12, 30} in disputed(claims_of(*texts, days=(DAY, LATER)))  # one event: rivals
     claims = claims_of(*texts, days=(DAY, LATER), events=(0, 1))
     assert not disputed(claims)
     assert any({v.value for v in c.values} == {12, 30} for c in claims)  # still listed
+
+
+@pytest.mark.slow
+def test_a_toll_over_days_stays_one_quantity_whatever_the_events() -> None:
+    # The clusterer may split one disaster's reports of different days; a toll is read by
+    # its dates alone.
+    claims = claims_of(
+        "The earthquake in Veshka province killed 40 people, the governor said.",
+        "Monday's earthquake killed 52 people, the Red Cross said.",
+        days=(DAY, LATER),
+        events=(0, 1),
+    )
+    assert {40, 52} in disputed(claims)
+
+
+@pytest.mark.slow
+def test_an_undated_report_is_of_the_event_of_any_other() -> None:
+    texts = (
+        "The flood destroyed 12 houses, officials said.",
+        "The flood destroyed 30 houses, officials said.",
+    )
+    articles_days = (DAY, None)
+    claims = claims_of(*texts, days=articles_days, events=(0, 1))  # type: ignore[arg-type]
+    assert {12, 30} in disputed(claims)
 
 
 @pytest.mark.slow
@@ -42,6 +66,24 @@ def test_counts_of_two_events_on_one_day_are_read_as_before() -> None:
         events=(0, 1),
     )
     assert {14, 40} in disputed(claims)
+
+
+@pytest.mark.slow
+def test_two_ministries_are_two_voices() -> None:
+    claims = claims_of(
+        "The Interior Ministry said the repairs cost $45 million.",
+        "The repairs cost $60 million, according to the Finance Ministry.",
+    )
+    assert {45e6, 60e6} in disputed(claims)
+
+
+@pytest.mark.slow
+def test_fines_of_two_banks_are_not_one_statement() -> None:
+    # Alike but for the figure and the fined: the figure's own words ("million") do not count.
+    claims = claims_of(
+        "The bank was fined $45 million by regulators.", "The insurer was fined $60 million by regulators."
+    )
+    assert not disputed(claims)
 
 
 @pytest.mark.slow
@@ -120,6 +162,12 @@ def test_a_banknote_is_no_sum(note: str) -> None:
 
 
 @pytest.mark.slow
+def test_an_invoice_is_still_a_sum() -> None:
+    claims = claims_of("The clinic sent him a $640 bill for the visit.")
+    assert [v.value for c in claims for v in c.values] == [640]
+
+
+@pytest.mark.slow
 def test_a_bill_in_parliament_is_still_a_sum() -> None:
     claims = claims_of("The senate passed a $1.5 trillion bill on Friday.")
     assert [v.value for c in claims for v in c.values] == [1.5e12]
@@ -166,6 +214,15 @@ def test_parts_under_a_total_both_reports_give_are_no_rivals() -> None:
         "Breivik killed 77 people. On the island of Utoya he killed 69 people.",
     )
     assert not disputed(claims)
+
+
+@pytest.mark.slow
+def test_a_larger_figure_both_reports_give_does_not_hide_a_rivalry() -> None:
+    claims = claims_of(
+        "The ambush on Tuesday killed 12 people. The war has killed 5,000 people.",
+        "The ambush on Tuesday killed 20 people. The war has killed 5,000 people.",
+    )
+    assert {12, 20} in disputed(claims)
 
 
 @pytest.mark.slow

@@ -725,7 +725,11 @@ def _figure(
     attributive = False
     currency = _currency(ent)
     if ent.label_ == "MONEY" or currency:
-        if value < 1000 and ent.end < len(ent.doc) and ent.doc[ent.end].lemma_.lower() in _DENOMINATIONS:
+        if (
+            value in _FACE_VALUES
+            and ent.end < len(ent.doc)
+            and ent.doc[ent.end].lemma_.lower() in _DENOMINATIONS
+        ):
             return None  # "a $20 bill": a kind of banknote, no sum
         kind = "damage" if _near(ent, _DAMAGE) else "money"
         about = f"{kind} ({currency or '?'})"
@@ -1134,13 +1138,21 @@ def _measured_thing(unit: Token) -> str | None:
 
 
 def parse_number(text: str) -> float | None:
-    """Read "1,500", "seven", "EUR 180m", "1.2 million", "twenty-three" as a number."""
+    """Read "1,500", "seven", "EUR 180m", "1.2 million", "twenty-three", "one hundred and
+    three", "two thousand five hundred" as a number.
+
+    Number words add up as they are said: a word under a hundred adds, "hundred" (and
+    "dozen") multiplies what is pending, and a scale word ("thousand", "million") closes
+    what is pending into the total. A scale word after digits multiplies them ("1.2
+    million")."""
     text = text.replace("-and-a-half", " and a half")  # "two-and-a-half"
     words = [w.lower() for w in _NUMBER.findall(text.replace("€", " ").replace("$", " ").replace("£", " "))]
-    value: float | None = None
     if words[-3:] == ["and", "a", "half"]:
-        value = parse_number(" ".join(words[:-3]))
-        return None if value is None else value + 0.5  # "five and a half"
+        whole = parse_number(" ".join(words[:-3]))
+        return None if whole is None else whole + 0.5  # "five and a half"
+    value: float | None = None  # a figure in digits, times any scale after it
+    total = pending = 0.0  # a figure in words: closed thousands, millions ...; what is pending
+    spoken = False
     for word in words:
         if re.fullmatch(r"\d+(?:,\d{3})+", word):
             value = float(word.replace(",", ""))
@@ -1148,19 +1160,28 @@ def parse_number(text: str) -> float | None:
             value = float(word)
         elif re.fullmatch(r"\d+,\d{1,2}", word):  # decimal comma
             value = float(word.replace(",", "."))
-        elif word in _SCALES and value is not None:
+        elif word in _SCALES and value is not None and not spoken:
             value *= _SCALES[word]
-        elif word in ("thousand", "million", "billion", "trillion") and value is None:
-            value = _SCALES[word]  # "a thousand", "a million"
+        elif word == "hundred" and value is not None and not spoken:
+            value *= 100  # "2 hundred"
+        elif word in ("thousand", "million", "billion", "trillion"):
+            total += (pending or 1.0) * _SCALES[word]  # "a thousand", "two thousand"
+            pending, spoken = 0.0, True
         elif "-" in word and all(p in _WORD_NUMBERS for p in word.split("-")):
-            value = float(sum(_WORD_NUMBERS[p] for p in word.split("-")))
+            pending += sum(_WORD_NUMBERS[p] for p in word.split("-"))
+            spoken = True
+        elif word in ("hundred", "dozen"):
+            pending = (pending or 1.0) * _WORD_NUMBERS[word]
+            spoken = True
         elif word in _WORD_NUMBERS:
-            number = _WORD_NUMBERS[word]
-            value = float(number) * (value if value and number == 100 else 1)
-        else:
-            match = re.fullmatch(r"(\d+(?:\.\d+)?)(k|m|mn|bn|b|tn)", word)
-            if match:
-                value = float(match.group(1)) * _SCALES[match.group(2)]
+            pending += _WORD_NUMBERS[word]
+            spoken = True
+        elif (match := re.fullmatch(r"(\d+(?:\.\d+)?)(k|m|mn|bn|b|tn)", word)) is not None:
+            value = float(match.group(1)) * _SCALES[match.group(2)]
+        elif word not in ("and", "a"):  # "one or two", "one in three": the last number is read
+            total, pending = 0.0, 0.0
+    if spoken and value is None:
+        return total + pending
     return value
 
 
@@ -2109,9 +2130,11 @@ def _disagreement(
     loose = _loose_amount(counted)
     said = (words or {}) if loose else {}
     plain_count = not counted.startswith(("money", "damage", "%", AGE_OF))
-    # An age is one person's, whatever the event: `_ages_fit` reads it across events.
-    events = {} if event_of is None or counted.startswith(AGE_OF) else event_of
-    tally = counted in _TALLIES
+    tally = counted.split(" ", 1)[0] in _TALLIES  # "deaths", "deaths of civilians"
+    # An age is one person's, whatever the event (`_ages_fit` reads it across events), and
+    # a tally is read by its dates (`_one_event`): neither reads the events, so their
+    # figures stay one class however many reports carry them.
+    events = {} if event_of is None or counted.startswith(AGE_OF) or tally else event_of
     told: defaultdict[tuple[str, str | None], dict[tuple[float, str, str], ClaimValue]] = defaultdict(dict)
     for v in values:
         told[v.source, v.attributed_to].setdefault((v.value, v.text, v.qualifier), v)
@@ -2149,12 +2172,12 @@ def _disagreement(
         gives_a, gives_b = told[a.source, a.attributed_to].values(), told[b.source, b.attributed_to].values()
         if any(fit(v, a) for v in gives_b) or any(fit(v, b) for v in gives_a):
             return True
-        # Two reports that give one total alike and other figures under it count parts of
-        # it with those ("Breivik killed 77: eight with a car bomb" and "77 ... 69 on the
-        # island"): the parts are no rival figures.
-        top = max(a.value, b.value)
+        # Two reports that give one total alike, and figures that add up to it, count its
+        # parts ("Breivik killed 77: eight with a car bomb" and "77 ... 69 on the island"):
+        # no rivals. A larger figure both give is not enough ("the war has killed 5,000").
+        total = a.value + b.value
         return plain_count and any(
-            fit(x, y) for x in gives_a if x.value > top for y in gives_b if y.value > top
+            x.value == total and fit(x, y) for x in gives_a for y in gives_b if y.value == total
         )
 
     across = over_time = False
@@ -2208,7 +2231,32 @@ def _one_statement(a: frozenset[str] | None, b: frozenset[str] | None) -> bool:
     and "The jury awarded Velt $15 million, her lawyer said")."""
     if not a or not b:
         return False
+    a, b = _wordless(a), _wordless(b)
     return len(a & b) >= _SAME_WORDS and overlap(a, b) >= _SAME_SHARE
+
+
+def _wordless(words: frozenset[str]) -> frozenset[str]:
+    """`words` less the figure's own: digits, scales, currencies, "percent"."""
+    return frozenset(w for w in words if w not in _FIGURE_STEMS and not any(c.isdigit() for c in w))
+
+
+_FIGURE_STEMS = frozenset(
+    {
+        "milli",
+        "billi",
+        "trill",
+        "thous",
+        "hundr",
+        "perce",
+        "dolla",
+        "euro",
+        "euros",
+        "pound",
+        "cents",
+        "yuan",
+        "yen",
+    }
+)
 
 
 _SAME_WORDS = 3
@@ -2216,17 +2264,21 @@ _SAME_SHARE = 0.6
 
 
 def _two_voices(a: ClaimValue, b: ClaimValue) -> bool:
-    """Whether each figure is given to a voice, and the two voices differ (by the last
-    word of each: "Donald Trump" and "Trump" are one)."""
+    """Whether each figure is given to a voice, and the two voices differ: neither's words
+    are all among the other's ("Donald Trump" and "Trump" are one voice; the Interior
+    Ministry and the Finance Ministry are two)."""
     if not a.attributed_to or not b.attributed_to:
         return False
-    return a.attributed_to.split()[-1].lower() != b.attributed_to.split()[-1].lower()
+    words_a, words_b = set(a.attributed_to.lower().split()), set(b.attributed_to.lower().split())
+    return not (words_a <= words_b or words_b <= words_a)
 
 
 _DURATION_KEY = re.compile(r"^duration\b|\(duration\)")
 _DENOMINATIONS = frozenset({"bill", "note", "banknote", "coin"})
-EVENT_DAYS = 7
+_FACE_VALUES = frozenset({1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000})
+"""What a banknote or coin is worth ("a $20 bill", "10,000-yen notes"); "a $600 bill" is a sum."""
 _TALLIES = frozenset({"deaths", "injured", "missing", "evacuated", "arrested"})
+EVENT_DAYS = 7
 """Reports this many days apart or fewer tell of one event: the story window
 (`storyline.cluster.ClusterOptions.window_days`)."""
 
@@ -2252,11 +2304,19 @@ def _one_event(
     Reports of different days that `event_of` puts in different events (the stories of
     the cluster's own reports) tell of two events however close their dates: in a
     cluster that follows a topic, "the Phantom Menace has grossed $309 million" and "Star
-    Wars merchandise has earned $4 billion" are no rival sums. Only two running totals of
-    a `tally` (deaths, the injured, the missing, the evacuated, arrests) stay rivals
-    across events: the toll of a war is one quantity however many battles it spans."""
-    if event_of and a.date != b.date and event_of.get(a.source) != event_of.get(b.source):
-        return tally and a in so_far and b in so_far
+    Wars merchandise has earned $4 billion" are no rival sums. A `tally` (deaths, the
+    injured, the missing, the evacuated, arrests) is read by its dates alone: the
+    clusterer splits one disaster's reports of different days more often than not (a
+    quake's toll of 40 and of 52), and a toll is rarely told of two events in one week."""
+    if (
+        event_of
+        and not tally
+        and a.date is not None
+        and b.date is not None
+        and a.date != b.date
+        and event_of.get(a.source) != event_of.get(b.source)
+    ):
+        return False
     if a.date is None or b.date is None or abs((a.date - b.date).days) <= EVENT_DAYS:
         return True
     return a in so_far and b in so_far
