@@ -142,7 +142,7 @@ def score(args: argparse.Namespace) -> None:
     result["unjudged"] = unjudged
     result["lost"] = lost
     if args.json:
-        Path(args.json).write_text(json.dumps(result, indent=1), encoding="utf-8")
+        _write(Path(args.json), json.dumps(result, indent=1))
 
 
 def dump(args: argparse.Namespace) -> None:
@@ -152,8 +152,15 @@ def dump(args: argparse.Namespace) -> None:
         found = reported(cluster, reporter, context=220)
         if found:
             out[cluster.id] = found
-    Path(args.out).write_text(json.dumps(out, indent=1), encoding="utf-8")
+    _write(Path(args.out), json.dumps(out, indent=1))
     print(f"{sum(len(v) for v in out.values())} disagreements in {len(out)} clusters -> {args.out}")
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        sys.exit(f"error: cannot write {path}: {exc.strerror or exc}")
 
 
 def main() -> None:

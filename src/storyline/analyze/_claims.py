@@ -169,8 +169,9 @@ def extract_claims(
 ) -> list[Claim]:
     """Group the figures of every report by what they count; flag the groups that disagree.
 
-    `events`: each article's event (`Corpus.events`); figures of reports of different
-    events are rivals only as running totals (`_one_event`). None: one event."""
+    `events`: each article's event (`Corpus.events`); figures of dated reports of
+    different days and different events are no rivals, but for tallies (`_one_event`).
+    None: one event."""
     figures: list[_Figure] = []
     # Places most reports name are where the story happens: no narrower scope.
     n_reports = len(corpus.articles) - len(corpus.excluded)
@@ -2199,7 +2200,7 @@ def _disagreement(
             if counted.startswith(AGE_OF) and not _one_event(a, b, so_far):
                 if _ages_fit(a, b):
                     continue  # a person a year older a year on, at any distance
-            elif not _one_event(a, b, so_far, events, tally=tally):
+            elif not _one_event(a, b, so_far, events):
                 continue
             rival[i] = rival[j] = True
             across = across or same_day
@@ -2240,25 +2241,8 @@ def _wordless(words: frozenset[str]) -> frozenset[str]:
     return frozenset(w for w in words if w not in _FIGURE_STEMS and not any(c.isdigit() for c in w))
 
 
-_FIGURE_STEMS = frozenset(
-    {
-        "milli",
-        "billi",
-        "trill",
-        "thous",
-        "hundr",
-        "perce",
-        "dolla",
-        "euro",
-        "euros",
-        "pound",
-        "cents",
-        "yuan",
-        "yen",
-    }
-)
-
-
+_FIGURE_STEMS = frozenset(w[:5] for w in (*_SCALES, *_CURRENCIES, "pounds", "percent", "hundred", "cents"))
+"""A figure's own words as `FactMatcher.words` cuts them ("milli", "dolla", "perce")."""
 _SAME_WORDS = 3
 _SAME_SHARE = 0.6
 
@@ -2284,12 +2268,7 @@ EVENT_DAYS = 7
 
 
 def _one_event(
-    a: ClaimValue,
-    b: ClaimValue,
-    so_far: Collection[ClaimValue],
-    event_of: Mapping[str, int] | None = None,
-    *,
-    tally: bool = True,
+    a: ClaimValue, b: ClaimValue, so_far: Collection[ClaimValue], event_of: Mapping[str, int] | None = None
 ) -> bool:
     """Whether two figures of one key can be rival figures of one quantity.
 
@@ -2304,13 +2283,13 @@ def _one_event(
     Reports of different days that `event_of` puts in different events (the stories of
     the cluster's own reports) tell of two events however close their dates: in a
     cluster that follows a topic, "the Phantom Menace has grossed $309 million" and "Star
-    Wars merchandise has earned $4 billion" are no rival sums. A `tally` (deaths, the
-    injured, the missing, the evacuated, arrests) is read by its dates alone: the
-    clusterer splits one disaster's reports of different days more often than not (a
-    quake's toll of 40 and of 52), and a toll is rarely told of two events in one week."""
+    Wars merchandise has earned $4 billion" are no rival sums. A tally (`_TALLIES`: deaths,
+    the injured, the missing, the evacuated, arrests) is given no `event_of` and read by
+    its dates alone: the clusterer splits one disaster's reports of different days more
+    often than not (a quake's toll of 40 and of 52), and a toll is rarely told of two
+    events in one week."""
     if (
         event_of
-        and not tally
         and a.date is not None
         and b.date is not None
         and a.date != b.date

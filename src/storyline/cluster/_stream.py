@@ -99,13 +99,13 @@ def stories_among(articles: list[Article], *, options: ClusterOptions | None = N
     """Each article's story among these articles alone (None for one without text), in one
     process and with no state: what `cluster_articles` decides for a small set, such as the
     reports of one cluster. Dated articles are decided in date order; an undated one as
-    dated like the latest dated article before it in the list, ties in list order."""
+    dated like the latest date before it in the list, ties in list order."""
     when: list[tuple[int, int]] = []
     latest = dt.date.min.toordinal()
     for i, article in enumerate(articles):
         if article.date is not None:
-            latest = article.date.toordinal()
-        when.append((latest, i))
+            latest = max(latest, article.date.toordinal())  # as `_Run` keys a stream
+        when.append((latest if article.date is None else article.date.toordinal(), i))
     order = [i for _, i in sorted(when)]
     clusterer = OnlineClusterer(options or ClusterOptions())
     labels = clusterer.cluster_levels([articles[i] for i in order])
