@@ -232,3 +232,32 @@ def test_a_smaller_figure_both_reports_give_does_not_hide_a_rivalry() -> None:
         "The bombs killed 248 people in Nairobi and 11 people in Dar es Salaam.",
     )
     assert {247, 248} in disputed(claims)
+
+
+@pytest.mark.slow
+def test_parts_that_add_up_to_another_reports_total_are_no_rivals() -> None:
+    # Only one report gives the total; the other gives its two parts.
+    claims = claims_of(
+        "The attacks on Friday killed 17 people, police said.",
+        "Gunmen killed 12 people at the magazine office on Friday. Five people were killed in a supermarket.",
+    )
+    assert not disputed(claims)
+
+
+@pytest.mark.slow
+def test_parts_do_not_add_up_to_a_hedged_total() -> None:
+    # "more than 17" is a floor, not a sum: 12 under it is still a rival toll.
+    claims = claims_of(
+        "The attacks on Friday killed more than 17 people, police said.",
+        "Gunmen killed 12 people at the magazine office on Friday. Five people were killed in a supermarket.",
+    )
+    assert any({17, 12} <= values for values in disputed(claims))
+
+
+@pytest.mark.slow
+def test_figures_that_add_up_to_nothing_another_report_gives_stay_rivals() -> None:
+    claims = claims_of(
+        "The attacks on Friday killed 18 people, police said.",
+        "Gunmen killed 12 people at the magazine office on Friday. Five people were killed in a supermarket.",
+    )
+    assert any({18, 12} <= values for values in disputed(claims))

@@ -24,7 +24,7 @@ import datetime as dt
 import math
 import re
 from collections import defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -2176,10 +2176,14 @@ def _disagreement(
         # Two reports that give one total alike, and figures that add up to it, count its
         # parts ("Breivik killed 77: eight with a car bomb" and "77 ... 69 on the island"):
         # no rivals. A larger figure both give is not enough ("the war has killed 5,000").
+        if not plain_count:
+            return False
         total = a.value + b.value
-        return plain_count and any(
-            x.value == total and fit(x, y) for x in gives_a for y in gives_b if y.value == total
-        )
+        if any(x.value == total and fit(x, y) for x in gives_a for y in gives_b if y.value == total):
+            return True
+        # One report's total, and another's parts that add up to it ("77 were killed" and
+        # "eight died in the bombing and 69 on the island"): the parts are no rivals of it.
+        return _adds_up(a, gives_b) or _adds_up(b, gives_a)
 
     across = over_time = False
     keys = list(classes)
@@ -2299,6 +2303,16 @@ def _one_event(
     if a.date is None or b.date is None or abs((a.date - b.date).days) <= EVENT_DAYS:
         return True
     return a in so_far and b in so_far
+
+
+def _adds_up(total: ClaimValue, parts: Iterable[ClaimValue]) -> bool:
+    """Whether two different figures among `parts` (one report's, for one quantity) add up
+    to `total`, an exact figure: "eight died in the bombing and 69 on the island" against
+    "77 were killed". Hedged totals are left out: "more than 20" is a floor, not a sum."""
+    if total.qualifier:
+        return False
+    values = sorted({p.value for p in parts if p.value > 0 and not p.qualifier})
+    return any(total.value - v in values and total.value - v != v for v in values)
 
 
 def _ages_fit(a: ClaimValue, b: ClaimValue) -> bool:
