@@ -261,3 +261,34 @@ def test_figures_that_add_up_to_nothing_another_report_gives_stay_rivals() -> No
         "Gunmen killed 12 people at the magazine office on Friday. Five people were killed in a supermarket.",
     )
     assert any({18, 12} <= values for values in disputed(claims))
+
+
+@pytest.mark.slow
+def test_two_voices_floors_are_rival_estimates() -> None:
+    claims = claims_of(
+        "More than 7,500 people have been killed in the uprising, the United Nations said.",
+        "More than 8,000 people have been killed in the uprising, activists said.",
+    )
+    assert {7500, 8000} in disputed(claims)
+
+
+@pytest.mark.slow
+def test_a_floor_against_an_exact_figure_under_it_is_still_a_rivalry() -> None:
+    claims = claims_of(
+        "The protest on Saturday left at least 10 people dead.",
+        "Eight people were killed in the protest on Saturday.",
+    )
+    assert {10, 8} in disputed(claims)
+
+
+@pytest.mark.slow
+def test_a_rising_floor_is_a_change_over_time() -> None:
+    # The figure gold counts a toll's rising floors as a disagreement over time: an
+    # audit convention that takes them for compatible was tried and dropped
+    # (docs/benchmarks.md).
+    claims = claims_of(
+        "The quake killed at least 73 people, officials said.",
+        "The quake killed at least 241 people, officials said.",
+        days=(DAY, LATER),
+    )
+    assert {73, 241} in disputed(claims)
