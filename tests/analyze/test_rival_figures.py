@@ -292,3 +292,12 @@ def test_a_rising_floor_is_a_change_over_time() -> None:
         days=(DAY, LATER),
     )
     assert {73, 241} in disputed(claims)
+
+
+@pytest.mark.slow
+def test_some_picked_out_by_their_place_are_a_part() -> None:
+    claims = claims_of(
+        "The first two debates will be held in Ohio.",
+        "Three debates will be held in Ohio.",
+    )
+    assert not disputed(claims)

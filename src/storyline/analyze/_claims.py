@@ -1213,6 +1213,7 @@ _ON_PLACES = frozenset("board ground plane airplane aircraft flight train bus sh
 _PART_BEFORE = frozenset("including include includes included among".split())
 _ADDED_BEFORE = frozenset("another additional further".split())
 _ADDED_AFTER = frozenset("more additional".split())
+_PICKED_BEFORE = frozenset("first last initial remaining other final".split())
 _RUNNING = frozenset("rise climb stand reach hit increase jump grow mount top".split())
 _TOTALS = frozenset("toll total tally since far overall cumulative".split())
 _DAYS = frozenset(
@@ -1264,6 +1265,10 @@ def _is_part_of(ent: SpacySpan) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _COLLECTIVES:
         return True
     if any(t.lower_ in _PART_BEFORE for t in doc[max(ent.start - 2, ent.sent.start) : ent.start]):
+        return True
+    # "the first two debates", "the initial 2,600 officers", "the other three": some of a
+    # set picked out by their place in it
+    if ent.start > ent.sent.start and doc[ent.start - 1].lower_ in _PICKED_BEFORE:
         return True
     # "another 187 were detained", "20 more members", "a further 12": what was added to a
     # total is a part of it, no rival count
