@@ -28,6 +28,7 @@ keeping apart reports of one subject about different events):
 
 `--story-span-days N` runs the clusterer with another story span: the default, 10, was
 chosen from 7, 10, 14 and 21 on the DUC gold's dev part (100000 for no span).
+`--story-merge 0` turns story merging off (`_merge.py`), to compare.
 """
 
 from __future__ import annotations
@@ -147,6 +148,12 @@ def main() -> None:
         default=ClusterOptions().story_span_days,
         help="the clusterer's story span (default: its default), to compare spans",
     )
+    parser.add_argument(
+        "--story-merge",
+        type=float,
+        default=ClusterOptions().story_merge,
+        help="the mean lead cosine at which stories of one thread merge (default: the default; 0: none)",
+    )
     args = parser.parse_args()
     try:
         gold = json.loads(args.gold.read_text(encoding="utf-8"))
@@ -159,7 +166,7 @@ def main() -> None:
     if missing:
         sys.exit(f"{len(missing)} annotated articles are not in {args.stream} (first: {missing[0]})")
     try:
-        options = ClusterOptions(story_span_days=args.story_span_days)
+        options = ClusterOptions(story_span_days=args.story_span_days, story_merge=args.story_merge)
     except ConfigError as exc:
         sys.exit(str(exc))
     story_of = {

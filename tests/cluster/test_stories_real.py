@@ -119,8 +119,11 @@ def test_busy_weeks_of_long_running_topics_keep_their_stories_apart_and_together
     assert precision >= 0.9, (precision, recall, f1)
     assert recall >= 0.5, (precision, recall, f1)
     precision, recall, f1 = _score("held_out")
-    assert f1 >= 0.56, (precision, recall, f1)
-    assert precision >= 0.8, (precision, recall, f1)
+    # Story merging (`_merge.py`) took held-out recall from 0.45 to 0.52, precision from
+    # 0.84 to 0.80, F1 from 0.59 to 0.63.
+    assert f1 >= 0.6, (precision, recall, f1)
+    assert precision >= 0.78, (precision, recall, f1)
+    assert recall >= 0.5, (precision, recall, f1)
 
 
 def test_no_story_of_the_stream_grows_into_a_topic() -> None:
@@ -142,14 +145,15 @@ def test_no_story_of_the_stream_grows_into_a_topic() -> None:
 @needs_duc
 def test_reports_of_one_subject_about_different_events_stay_apart_in_wire_news() -> None:
     precision, recall, f1 = _score("dev", DUC_GOLD)
-    assert f1 >= 0.91 and precision >= 0.91 and recall >= 0.9, (precision, recall, f1)
+    assert f1 >= 0.93 and precision >= 0.93 and recall >= 0.92, (precision, recall, f1)
     precision, recall, f1 = _score("held_out", DUC_GOLD)
-    assert f1 >= 0.9 and precision >= 0.9 and recall >= 0.9, (precision, recall, f1)
+    assert f1 >= 0.92 and precision >= 0.9 and recall >= 0.93, (precision, recall, f1)
     gold = json.loads(DUC_GOLD.read_text(encoding="utf-8"))
     stories = _duc_stories()
     joined = [stories[a] == stories[b] for t in gold["topics"].values() for a, b in t["hard_pairs"]]
     assert len(joined) == 240
-    assert sum(joined) <= 38, sum(joined)  # today 35; 40 without the story span
+    # today 39: 35 before story merging, 49 with it and no gap limit; 40 without the story span
+    assert sum(joined) <= 42, sum(joined)
     days: dict[int, list[dt.date]] = {}
     for article in _duc_articles():
         days.setdefault(stories[article.id], []).append(article.date or dt.date.min)

@@ -98,6 +98,13 @@ def _add_cluster_options(p: argparse.ArgumentParser) -> None:
         default=d.story_span_days,
         help=f"most days from a story's first report to its last (default {d.story_span_days:g})",
     )
+    p.add_argument(
+        "--story-merge",
+        type=float,
+        default=d.story_merge,
+        help="at the end of a run (and every re-threading checkpoint), join two stories of one thread "
+        f"whose articles' leads reach this mean cosine; 0: never (default {d.story_merge:g})",
+    )
     p.add_argument("--embedder", choices=sorted(EMBEDDERS), default=d.embedder, help="default static")
     p.add_argument("--model", default=None, help="Model2Vec or sentence-transformers model name or path")
     p.add_argument(
@@ -142,6 +149,7 @@ def _options(args: argparse.Namespace) -> ClusterOptions:
         thread_threshold=args.thread_threshold,
         window_days=args.window_days,
         story_span_days=args.story_span_days,
+        story_merge=args.story_merge,
         embedder=args.embedder,
         model=args.model,
         index=args.index,

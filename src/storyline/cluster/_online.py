@@ -38,6 +38,7 @@ import numpy.typing as npt
 from storyline.cluster import _kernels as K
 from storyline.cluster._features import Features
 from storyline.cluster._kernels import Postings, Ragged
+from storyline.cluster._merge import merge_stories
 from storyline.cluster._options import ClusterOptions
 from storyline.cluster._pairmodel import Logistic, PairModel, default_pair_model
 from storyline.cluster._rethread import ArticleVectors, Rethreading, rethread
@@ -574,6 +575,32 @@ class OnlineClusterer:
             return Rethreading(story_thread, "online", {})
         return rethread(
             s.vectors, s.article_story[: s.n_articles], story_thread, len(s.threads), previous=previous
+        )
+
+    def merge_stories(
+        self, story_thread: IntArray, previous: IntArray | None = None
+    ) -> tuple[IntArray, IntArray]:
+        """Each story's output story after joining stories of one thread that the online
+        pass split (`_merge.py`), and each story's thread (its output story's). `story_thread`:
+        the threads after re-threading; `previous`: each story's output story as fixed
+        before (-1 where none). The state is not changed."""
+        s = self.state
+        n = len(s.stories)
+        if s.vectors is None:
+            return np.arange(n, dtype=np.int64), story_thread
+        table = s.stories
+        return merge_stories(
+            table.terms.row,
+            table.count[:n],
+            table.first_day[:n],
+            table.last_day[:n],
+            s.vectors,
+            s.article_story[: s.n_articles],
+            story_thread,
+            np.full(n, -1, np.int64) if previous is None else previous,
+            threshold=self.options.story_merge,
+            span_days=self.options.story_span_days,
+            n_features=self.options.n_features,
         )
 
     def reserve_threads(self, n: int) -> None:

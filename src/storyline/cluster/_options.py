@@ -77,6 +77,12 @@ class ClusterOptions:
     """Nearest earlier articles each article links to in the re-threading graph."""
     rethread_window: int = 200_000
     """Re-threading searches and keeps the full-text vectors of this many recent articles."""
+    story_merge: float = 0.2
+    """At each re-threading checkpoint, two stories of one thread are joined when the mean
+    cosine of their articles' leads reaches this (average linkage, `_merge.py`); 0 joins
+    none, and without re-threading there are no checkpoints. 0.2 was the best of 0.16-0.24
+    on the second train stream (story F1 0.8494 unmerged, 0.8530 at 0.2, 0.8506 at 0.18,
+    0.8525 at 0.22; docs/benchmarks.md)."""
 
     def __post_init__(self) -> None:
         checks: list[tuple[str, bool, str]] = [
@@ -106,6 +112,7 @@ class ClusterOptions:
             ("rethread_every", self.rethread_every >= 1, "must be at least 1"),
             ("rethread_neighbours", self.rethread_neighbours >= 1, "must be at least 1"),
             ("rethread_window", self.rethread_window >= 1, "must be at least 1"),
+            ("story_merge", 0.0 <= self.story_merge <= 1.0, "must be a cosine between 0 and 1 (0: off)"),
         ]
         for name, ok, reason in checks:
             if not ok:

@@ -12,23 +12,26 @@
                             directory, renamed, then named in state.json (atomically replaced)
     DIR/threads-NNN.npy     re-threading (`_rethread.py`): the threads fixed at a checkpoint
                             for the decisions from number NNN on (int64, one per decision)
+    DIR/stories-NNN.npy     the stories output for the same decisions (story merging,
+                            `_merge.py`; the log holds the online pass's)
     DIR/threads-final.npy   the end of the last run's threads for the decisions after the
                             last checkpoint (its first number is where they start)
+    DIR/stories-final.npy   the same for the stories
     DIR/lock                held (flock) while a run uses the directory; forked helpers let
                             go of it, so it is free once the run's process ends, however it
                             ends (kill -9 too)
 
-Format version 3 (version 2 had no re-threading vectors). Resume works from any kill
-point: the snapshot records how many log lines it covers; logged ids after that are
+Format version 4 (version 3 had no story merging, version 2 no re-threading vectors).
+Resume works from any kill point: the snapshot records how many log lines it covers; logged ids after that are
 replayed (their decision forced) when the input holds them again, in the same order, so
 the memory is the one an uninterrupted run would have. The order of decisions depends on
 the input alone (`_stream._Run`: articles already in the snapshot pass through the reorder
 buffer as ghosts), so a resumed run gives the same assignments as an uninterrupted one.
-The log holds each decision as made online; re-threading at the end of a run regroups
-threads from the snapshot's vectors, so the output's threads are those of the whole run so
-far.
+The log holds each decision as made online; re-threading and story merging at the end of
+a run regroup threads and stories from the snapshot's vectors, so the output's threads and
+stories are those of the whole run so far.
 
-A directory that is not a version-3 state (an older storyline's `snapshot.pkl`, another
+A directory that is not a version-4 state (an older storyline's `snapshot.pkl`, another
 tool's files, a corrupt or edited file) is refused with one error naming the file, and
 nothing in it is written. Nothing is ever unpickled.
 """
@@ -55,12 +58,13 @@ from storyline.cluster._rethread import ArticleVectors
 from storyline.errors import ConfigError, Errors, InputError
 
 FORMAT = "storyline-cluster-state"
-VERSION = 3
+VERSION = 4
 MANIFEST = "state.json"
 LOG = "assignments.jsonl"
 LOCK = "lock"
-THREADS_FINAL = "threads-final.npy"
-THREADS_NAME = re.compile(r"threads-[0-9]{12}\.npy")
+RECORDS = ("stories", "threads")
+"""What checkpoints record per decision: re-threading's threads, story merging's stories."""
+RECORD_NAME = re.compile(r"(threads|stories)-[0-9]{12}\.npy")
 OLD_FILES = ("snapshot.pkl", "options.json")  # version 1 (pickle snapshots): refused, never read
 
 Decision = tuple[int, int] | None
@@ -88,36 +92,40 @@ def read_assignments(directory: Path) -> dict[str, Decision]:
     if not (directory / MANIFEST).is_file():
         raise _error(directory, f"not a storyline state directory (no {MANIFEST})")
     entries, _, _ = _parse_log(directory / LOG)
-    fixed, final_start, final = _read_threads(directory)
-    # The log holds the threads decided online; re-threading's are recorded beside it, by
-    # the article's number in the clusterer's memory (a later line for an id corrects it).
+    # The log holds the stories and threads decided online; story merging's and
+    # re-threading's are recorded beside it, by the article's number in the clusterer's
+    # memory (a later line for an id corrects it).
+    records = [_read_records(directory, kind) for kind in RECORDS]
     result: dict[str, Decision] = {}
     for article_id, decision, number in entries:
         if decision is not None and number is not None:
-            if number < len(fixed):
-                decision = (decision[0], int(fixed[number]))
-            elif 0 <= number - final_start < len(final):
-                decision = (decision[0], int(final[number - final_start]))
+            pair = list(decision)
+            for level, (fixed, final_start, final) in enumerate(records):
+                if number < len(fixed):
+                    pair[level] = int(fixed[number])
+                elif 0 <= number - final_start < len(final):
+                    pair[level] = int(final[number - final_start])
+            decision = (pair[0], pair[1])
         result[article_id] = decision
     return result
 
 
-def _read_threads(directory: Path) -> tuple[npt.NDArray[np.int64], int, npt.NDArray[np.int64]]:
-    """Threads fixed at checkpoints (contiguous from decision 0), and where the last run's
-    end-of-run threads start and what they are."""
+def _read_records(directory: Path, kind: str) -> tuple[npt.NDArray[np.int64], int, npt.NDArray[np.int64]]:
+    """Threads or stories (`kind`) fixed at checkpoints (contiguous from decision 0), and
+    where the last run's end-of-run ones start and what they are."""
     blocks: list[npt.NDArray[np.int64]] = []
     size = 0
-    for path in sorted(directory.glob("threads-*.npy")):
-        if not THREADS_NAME.fullmatch(path.name):
+    for path in sorted(directory.glob(f"{kind}-*.npy")):
+        if not RECORD_NAME.fullmatch(path.name):
             continue  # threads-final.npy, or a file of another name (a copy): never read
-        start = int(path.name[8:20])
+        start = int(path.name[len(kind) + 1 : len(kind) + 13])
         array = _load_ints(path)
         if start != size:
             raise _error(path, f"starts at decision {start}, but the checkpoints before it end at {size}")
         blocks.append(array)
         size += len(array)
     fixed = np.concatenate(blocks) if blocks else np.zeros(0, np.int64)
-    final_path = directory / THREADS_FINAL
+    final_path = directory / f"{kind}-final.npy"
     if not final_path.exists():
         return fixed, size, np.zeros(0, np.int64)
     final = _load_ints(final_path)
@@ -137,7 +145,7 @@ def _load_ints(path: Path) -> npt.NDArray[np.int64]:
         or array.dtype.kind not in "iu"
         or (len(array) and (array.min() < 0 or array.max() >= 2**62))
     ):
-        raise _error(path, "not a list of thread numbers")
+        raise _error(path, "not a list of story or thread numbers")
     result: npt.NDArray[np.int64] = array.astype(np.int64)
     return result
 
@@ -242,10 +250,12 @@ class StateStore:
                 resumed.numbers[article_id] = number
             if line_no >= covered:
                 resumed.pending[article_id] = decision
-        if resumed.state is not None and len(
-            _read_threads(self.directory)[0]
-        ) > resumed.state.n_articles + len(resumed.pending):
-            raise _error(self.directory, "re-threading records cover more articles than the state decided")
+        if resumed.state is not None:
+            covered_records = [len(_read_records(self.directory, kind)[0]) for kind in RECORDS]
+            if max(covered_records) > resumed.state.n_articles + len(resumed.pending):
+                raise _error(
+                    self.directory, "re-threading records cover more articles than the state decided"
+                )
         try:
             self._log = (self.directory / LOG).open("a", encoding="utf-8")
         except OSError as exc:
@@ -413,40 +423,64 @@ class StateStore:
         self._log.write(json.dumps(record, ensure_ascii=False) + "\n")
         self.n_logged += 1
 
-    def recorded_threads(self) -> npt.NDArray[np.int64]:
-        """The threads fixed at re-threading checkpoints, by decision number (`_stream._Run`)."""
-        return _read_threads(self.directory)[0]
+    def recorded(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """The stories and threads fixed at checkpoints, by decision number (`_stream._Run`).
+        A checkpoint killed between its two records is forgotten: nothing of it was output,
+        and the resumed run passes it again."""
+        stories, threads = (_read_records(self.directory, kind)[0] for kind in RECORDS)
+        n = min(len(stories), len(threads))
+        if len(stories) != n or len(threads) != n:
+            self.truncate_records(n)
+        return stories[:n], threads[:n]
 
-    def recorded_final(self) -> tuple[int, npt.NDArray[np.int64]] | None:
-        """Where the last run's end-of-run threads start, and what they are (None: none)."""
-        _, start, final = _read_threads(self.directory)
-        return (start, final) if (self.directory / THREADS_FINAL).exists() else None
+    def recorded_final(self) -> tuple[int, npt.NDArray[np.int64], npt.NDArray[np.int64]] | None:
+        """Where the last run's end-of-run stories and threads start, and what they are
+        (None: none, or only one of the two written)."""
+        if not all((self.directory / f"{kind}-final.npy").exists() for kind in RECORDS):
+            return None
+        (_, start, stories), (_, thread_start, threads) = (_read_records(self.directory, k) for k in RECORDS)
+        if start != thread_start or len(stories) != len(threads):
+            return None
+        return start, stories, threads
 
-    def record_threads(self, start: int, threads: npt.NDArray[np.int64], *, final: bool = False) -> None:
-        """Record the threads of decisions `start`.. as fixed at a checkpoint, or (`final`) as
-        the end of the last run gave them (replaced by every run; read by `read_assignments`)."""
+    def record(
+        self,
+        start: int,
+        stories: npt.NDArray[np.int64],
+        threads: npt.NDArray[np.int64],
+        *,
+        final: bool = False,
+    ) -> None:
+        """Record the stories and threads of decisions `start`.. as fixed at a checkpoint, or
+        (`final`) as the end of the last run gave them (replaced by every run; read by
+        `read_assignments`)."""
         self.flush()
         if self._log is not None:
             os.fsync(self._log.fileno())  # the decisions a record covers are on disk first
-        name = THREADS_FINAL if final else f"threads-{start:012d}.npy"
-        array = np.concatenate([[start], threads]).astype(np.int64) if final else threads.astype(np.int64)
+        for kind, values in zip(RECORDS, (stories, threads), strict=True):
+            self._write_record(kind, start, values, final=final)
+        _fsync_dir(self.directory)
+
+    def _write_record(self, kind: str, start: int, values: npt.NDArray[np.int64], *, final: bool) -> None:
+        name = f"{kind}-final.npy" if final else f"{kind}-{start:012d}.npy"
+        array = np.concatenate([[start], values]).astype(np.int64) if final else values.astype(np.int64)
         tmp = self.directory / f".{name}.tmp{os.getpid()}"
         _write_file(tmp, _npy_bytes(array))
         os.replace(tmp, self.directory / name)
-        _fsync_dir(self.directory)
 
-    def truncate_threads(self, stop: int) -> None:
-        """Forget re-threading records from decision `stop` on (the run went another way)."""
-        for path in sorted(self.directory.glob("threads-*.npy")):
-            if path.name == THREADS_FINAL:
-                path.unlink()
-            elif THREADS_NAME.fullmatch(path.name):
-                start = int(path.name[8:20])
-                array = _load_ints(path)
-                if start >= stop:
+    def truncate_records(self, stop: int) -> None:
+        """Forget the checkpoints' records from decision `stop` on (the run went another way)."""
+        for kind in RECORDS:
+            for path in sorted(self.directory.glob(f"{kind}-*.npy")):
+                if path.name == f"{kind}-final.npy":
                     path.unlink()
-                elif start + len(array) > stop:
-                    self.record_threads(start, array[: stop - start])
+                elif RECORD_NAME.fullmatch(path.name):
+                    start = int(path.name[len(kind) + 1 : len(kind) + 13])
+                    array = _load_ints(path)
+                    if start >= stop:
+                        path.unlink()
+                    elif start + len(array) > stop:
+                        self._write_record(kind, start, array[: stop - start], final=False)
         _fsync_dir(self.directory)
 
     def flush(self) -> None:

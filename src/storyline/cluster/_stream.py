@@ -229,20 +229,23 @@ class _Run:
         self.since_snapshot = 0
         self.heap: list[tuple[int, int, _Entry, Features | None, int]] = []
         self.dated = False
-        # Re-threading (`_rethread.py`): every `rethread_every` decisions the whole run so far
-        # is re-threaded and the threads of the articles decided since the last checkpoint are
-        # fixed (and recorded in the state); the rest get the threads of the end of the run.
+        # Re-threading (`_rethread.py`) and story merging (`_merge.py`): every
+        # `rethread_every` decisions the whole run so far is re-threaded, its stories merged,
+        # and the stories and threads of the articles decided since the last checkpoint are
+        # fixed (and recorded in the state); the rest get those of the end of the run.
         self.rethread = self.options.rethread
         self.decision_of: dict[int, int] = {}
         """Input position -> the article's number in decision order (articles with text)."""
         self.logged_number = numbers or {}
-        self.fixed = np.zeros(0, np.int64) if store is None else store.recorded_threads()
-        """The threads fixed at checkpoints, by decision number (all below `len(self.fixed)`)."""
-        self.final: npt.NDArray[np.int64] | None = None
-        """Story -> thread at the end of the run."""
-        self.final_numbers: npt.NDArray[np.int64] | None = None
-        """Or: the threads of the decisions after the last checkpoint as the last run ended
-        them, when this run decided nothing (see `_finish`)."""
+        empty = np.zeros(0, np.int64)
+        self.fixed_stories, self.fixed = (empty, empty) if store is None else store.recorded()
+        """The stories and threads fixed at checkpoints, by decision number (all below
+        `len(self.fixed)`)."""
+        self.final: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]] | None = None
+        """Story -> output story, and story -> thread, at the end of the run."""
+        self.final_numbers: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]] | None = None
+        """Or: the stories and threads of the decisions after the last checkpoint as the
+        last run ended them, when this run decided nothing (see `_finish`)."""
         self.decided = 0
         """Decisions made by this run, replays included."""
         # Numbers given by earlier runs stay taken, even those of logged articles not yet replayed.
@@ -341,9 +344,9 @@ class _Run:
                 # Decisions an earlier run logged after its last snapshot were recorded at
                 # checkpoints, but this input does not replay them: the records from here
                 # on are another run's, so they go.
-                self.fixed = self.fixed[:number]
+                self.fixed, self.fixed_stories = self.fixed[:number], self.fixed_stories[:number]
                 if store is not None:
-                    store.truncate_threads(number)
+                    store.truncate_records(number)
             self.decision_of[entry.position] = number
             clusterer.commit(view, story, thread)
             self.results[entry.position] = Assignment(
@@ -367,59 +370,66 @@ class _Run:
                 self.since_snapshot = 0
 
     def _checkpoint(self) -> None:
-        """Re-thread the run so far; fix (and record) the threads of the articles decided since
-        the last checkpoint. A resumed run passes the same checkpoints with the same state."""
+        """Re-thread the run so far and merge its stories; fix (and record) the stories and
+        threads of the articles decided since the last checkpoint. A resumed run passes the
+        same checkpoints with the same state."""
         state = self.clusterer.state
         start, stop = len(self.fixed), state.n_articles
-        story_thread = self._rethread(start)
-        threads = story_thread[state.article_story[start:stop]]
+        story_story, story_thread = self._regroup(start)
+        online = state.article_story[start:stop]
+        stories, threads = story_story[online], story_thread[online]
         if self.store is not None:
-            self.store.record_threads(start, threads)
+            self.store.record(start, stories, threads)
         self.fixed = np.concatenate([self.fixed, threads])
+        self.fixed_stories = np.concatenate([self.fixed_stories, stories])
 
     def _replayed_checkpoint(self) -> None:
         """A checkpoint an earlier run recorded, passed again while replaying its decisions:
         its threads are fixed already, but the numbers it gave out must be taken again (they
         are in no snapshot yet), as the earlier run took them. It re-threads the same state
         with the same fixed threads before it, so it gives out the same numbers."""
-        self._rethread(self.clusterer.state.n_articles - self.options.rethread_every)
+        self._regroup(self.clusterer.state.n_articles - self.options.rethread_every)
 
     def _finish(self) -> None:
-        """Re-thread the whole run for the articles after the last checkpoint."""
+        """Re-thread the whole run and merge its stories, for the articles after the last
+        checkpoint."""
         state = self.clusterer.state
         start = min(len(self.fixed), state.n_articles)
-        if start == state.n_articles:  # the run ended on a checkpoint: every thread is fixed
-            self.final = np.zeros(0, np.int64)
+        if start == state.n_articles:  # the run ended on a checkpoint: everything is fixed
+            self.final = (np.zeros(0, np.int64), np.zeros(0, np.int64))
             return
         if self.decided == 0 and self.store is not None:
             # Nothing decided since the last run ended: its end is this run's end. Re-threading
             # again would see the numbers that run reserved and give split-off threads others.
             recorded = self.store.recorded_final()
-            if recorded is not None and recorded[0] == start and len(recorded[1]) == state.n_articles - start:
-                self.final_numbers = recorded[1]
+            if recorded is not None and recorded[0] == start and len(recorded[2]) == state.n_articles - start:
+                self.final_numbers = (recorded[1], recorded[2])
                 return
-        self.final = self._rethread(start)
+        self.final = self._regroup(start)
         if self.store is not None:
-            self.store.record_threads(
-                start, self.final[state.article_story[start : state.n_articles]], final=True
-            )
+            online = state.article_story[start : state.n_articles]
+            self.store.record(start, self.final[0][online], self.final[1][online], final=True)
 
-    def _rethread(self, fixed: int) -> npt.NDArray[np.int64]:
-        """Each story's thread after re-threading the run so far, with the threads fixed
-        before decision `fixed` kept where they can be. The numbers it gives out are the
-        online pass's no more (reserved as empty threads)."""
-        story_thread = self.clusterer.rethread(self._previous(fixed)).story_thread
+    def _regroup(self, fixed: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """Each story's output story and thread after re-threading the run so far and
+        merging its stories, with what was fixed before decision `fixed` kept where it can
+        be. The thread numbers it gives out are the online pass's no more (reserved as empty
+        threads)."""
+        previous_stories, previous_threads = self._previous(fixed)
+        story_thread = self.clusterer.rethread(previous_threads).story_thread
         self.clusterer.reserve_threads(int(story_thread.max()) + 1 if len(story_thread) else 0)
-        return story_thread
+        return self.clusterer.merge_stories(story_thread, previous_stories)
 
-    def _previous(self, fixed: int) -> npt.NDArray[np.int64]:
-        """Each story's thread as fixed at the checkpoints before decision `fixed` (-1: none
-        of it fixed)."""
+    def _previous(self, fixed: int) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """Each story's output story and thread as fixed at the checkpoints before decision
+        `fixed` (-1: none of it fixed)."""
         state = self.clusterer.state
-        previous = np.full(len(state.stories), -1, np.int64)
-        fixed_threads = self.fixed[: min(fixed, state.n_articles)]
-        previous[state.article_story[: len(fixed_threads)]] = fixed_threads
-        return previous
+        stop = min(fixed, state.n_articles)
+        online = state.article_story[: len(self.fixed[:stop])]
+        previous = np.full((2, len(state.stories)), -1, np.int64)
+        previous[0, online] = self.fixed_stories[:stop]
+        previous[1, online] = self.fixed[:stop]
+        return previous[0], previous[1]
 
     def _output(self) -> Iterator[Assignment]:
         if self.store is not None:
@@ -429,15 +439,16 @@ class _Run:
             if self.rethread and result.story is not None:
                 number = self.decision_of[self.next_out]
                 if number < len(self.fixed):
-                    thread = int(self.fixed[number])
+                    story, thread = int(self.fixed_stories[number]), int(self.fixed[number])
                 elif self.final_numbers is not None:
-                    thread = int(self.final_numbers[number - len(self.fixed)])
+                    after = number - len(self.fixed)
+                    story, thread = int(self.final_numbers[0][after]), int(self.final_numbers[1][after])
                 elif self.final is not None:
-                    thread = int(self.final[result.story])
+                    story, thread = int(self.final[0][result.story]), int(self.final[1][result.story])
                 else:
-                    return  # its thread is fixed at the next checkpoint or at the end
+                    return  # its story and thread are fixed at the next checkpoint or at the end
                 # (as `dataclasses.replace`, without its look-up of the fields: per article)
-                result = Assignment(result.article_id, result.story, thread=thread, resumed=result.resumed)
+                result = Assignment(result.article_id, story, thread=thread, resumed=result.resumed)
             del self.results[self.next_out]
             self.decision_of.pop(self.next_out, None)
             yield result
