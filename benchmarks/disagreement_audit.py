@@ -19,6 +19,10 @@ that the audit never saw is counted apart ("unjudged"): read it before trusting 
     .venv/bin/python benchmarks/disagreement_audit.py score
     .venv/bin/python benchmarks/disagreement_audit.py score --sets duc --json /tmp/audit.json
     .venv/bin/python benchmarks/disagreement_audit.py dump OUT.json --sets duc   # every reported one, with context
+
+`score` also splits the still-reported audited ones in two (`tier`): those storyline
+reports as `confident` (a toll, or figures within a fifth of each other) and the rest, with
+the precision of each.
 """
 
 from __future__ import annotations
@@ -73,7 +77,7 @@ def reported(cluster: Cluster, reporter: Reporter, context: int = 0) -> list[dic
                     t[max(0, a - context) : a] + "[[" + t[a:b] + "]]" + t[b : b + context]
                 ).replace("\n", " ")
             values.append(row)
-        out.append({"about": claim.about, "kind": claim.kind, "values": values})
+        out.append({"about": claim.about, "kind": claim.kind, "confident": claim.confident, "values": values})
     return out
 
 
@@ -91,6 +95,13 @@ def clusters_of(sets: list[str], wanted: set[str] | None) -> list[Cluster]:
 
 def still_reported(item: dict[str, Any], now: list[dict[str, Any]]) -> bool:
     return any(claim["about"] == item["about"] and _same_rivals(item["values"], claim) for claim in now)
+
+
+def tier(item: dict[str, Any], now: list[dict[str, Any]]) -> str:
+    """ "toll or close" when the disagreement that still reports an audited one is
+    `confident` (a toll, or figures within a fifth of each other); else "other"."""
+    claim = next(c for c in now if c["about"] == item["about"] and _same_rivals(item["values"], c))
+    return "toll or close" if claim["confident"] else "other"
 
 
 def _same_rivals(values: list[list[Any]], claim: dict[str, Any]) -> bool:
@@ -114,6 +125,7 @@ def score(args: argparse.Namespace) -> None:
     wanted = [(name, {a["cluster"] for a in audit if a["set"] == name}) for name in args.sets]
     reporter = Reporter()
     counts: Counter[tuple[str, str, str]] = Counter()
+    tiers: Counter[tuple[str, str, str]] = Counter()
     unjudged: list[tuple[str, str]] = []
     lost: list[str] = []
     for cluster in (c for name, ids in wanted if ids for c in clusters_of([name], ids)):
@@ -125,6 +137,8 @@ def score(args: argparse.Namespace) -> None:
             counts[item["set"], good, "kept" if kept else "dropped"] += 1
             if good == "good" and not kept:
                 lost.append(f"{cluster.id} {item['about']}")
+            if kept:
+                tiers[item["set"], tier(item, now), good] += 1
         for claim in now:
             if not any(i["about"] == claim["about"] and _same_rivals(i["values"], claim) for i in items):
                 unjudged.append((cluster.id, claim["about"]))
@@ -144,6 +158,18 @@ def score(args: argparse.Namespace) -> None:
         print(
             f"| {name} | {total} | {g_kept + g_drop} | {g_kept} / {f_kept} | {then:.3f} | {now_p:.3f} | {g_drop} |"
         )
+    print("\n| set | toll or close: real / false (precision) | other: real / false (precision) |")
+    print("|---|---|---|")
+    for name in args.sets:
+        cells = []
+        for which in ("toll or close", "other"):
+            g, f = tiers[name, which, "good"], tiers[name, which, "false"]
+            cells.append(f"{g} / {f} ({g / (g + f) if g + f else 0.0:.2f})")
+        result.setdefault(name, {})["tiers"] = {
+            which: {"real": tiers[name, which, "good"], "false": tiers[name, which, "false"]}
+            for which in ("toll or close", "other")
+        }
+        print(f"| {name} | {cells[0]} | {cells[1]} |")
     print(f"\nreal ones no longer reported: {lost or 'none'}")
     print(f"reported now but never audited (read them): {len(unjudged)} {unjudged[:20]}")
     result["unjudged"] = unjudged

@@ -163,18 +163,26 @@ def score(story: Story, gold: dict[str, Any]) -> dict[str, int]:
     figures, positive = gold_pairs(gold)
     found = {(v.source, v.value) for c in story.claims for v in c.values}
     predicted: set[frozenset[Value]] = set()
+    stated: set[frozenset[Value]] = set()  # those of the disagreements stated plainly (`confident`)
     for claim in story.claims:
         if not claim.disagreement:
             continue
         values = [(v.source, v.value) for v in claim.values]
-        predicted |= {frozenset((a, b)) for a in values for b in values if a[0] != b[0] and a[1] != b[1]}
+        pairs = {frozenset((a, b)) for a in values for b in values if a[0] != b[0] and a[1] != b[1]}
+        predicted |= pairs
+        if claim.confident:
+            stated |= pairs
     judged = {p for p in predicted if p <= figures}
+    judged_stated = {p for p in stated if p <= figures}
     negatives = [frozenset((_v(n["a"]), _v(n["b"]))) for n in gold["not_disagreements"]]
     together = set()
+    together_stated = set()
     for claim in story.claims:
         if claim.disagreement:
             values = {(v.source, v.value) for v in claim.values}
             together |= {n for n in negatives if n <= values}
+            if claim.confident:
+                together_stated |= {n for n in negatives if n <= values}
     names = [{e.name.lower(), *(a.lower() for a in e.aliases)} for e in story.entities]
 
     def merged(a: str, b: str) -> bool:
@@ -204,6 +212,10 @@ def score(story: Story, gold: dict[str, Any]) -> dict[str, int]:
         "dis_right": len(judged & positive),
         "neg": len(negatives),
         "neg_reported": len(together),
+        "stated_found": len(positive & stated),
+        "stated_pred": len(judged_stated),
+        "stated_right": len(judged_stated & positive),
+        "neg_stated": len(together_stated),
         "same": len(gold["same_entity"]),
         "merged": sum(merged(a, b) for a, b in gold["same_entity"]),
         "diff": len(gold["different_entity"]),
@@ -242,6 +254,9 @@ def table(title: str, s: dict[str, int]) -> str:
         ("disagreement precision", _ratio(s["dis_right"], s["dis_pred"])),
         ("disagreement recall", _ratio(s["dis_found"], s["dis_gold"])),
         ("negatives reported as disagreements", _ratio(s["neg_reported"], s["neg"])),
+        ("stated plainly (`confident`): precision", _ratio(s["stated_right"], s["stated_pred"])),
+        ("stated plainly: recall", _ratio(s["stated_found"], s["dis_gold"])),
+        ("negatives stated plainly as disagreements", _ratio(s["neg_stated"], s["neg"])),
         ("same-entity pairs merged", _ratio(s["merged"], s["same"])),
         ("different-entity pairs merged (wrong)", _ratio(s["wrong_merges"], s["diff"])),
         ("quotes found", _ratio(s["quotes_found"], s["quotes"])),

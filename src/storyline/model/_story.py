@@ -179,6 +179,10 @@ class Claim:
     scope: str = ""
     """Where the count holds: a place ("in Homs"), an earlier event's year ("2009"),
     one day ("on Monday") or a part of a larger figure ("part"); "" for the story's own."""
+    confident: bool = False
+    """For a disagreement: of the kind that is mostly real when read by hand, a toll of the
+    dead, hurt or missing, or figures within a fifth of each other (`_claims._confident`).
+    The others more often count different things under one label, and are shown as such."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,7 +281,7 @@ class Story:
                 ],
                 "disagreement": c.disagreement,
             }
-            | ({"kind": c.kind} if c.kind else {})
+            | ({"kind": c.kind, "confident": c.confident} if c.disagreement else {})
             | ({"counted": c.counted, "scope": c.scope} if c.counted else {})
             for c in self.claims
         ]

@@ -18,8 +18,10 @@ from storyline.render._story import (
     render_story_markdown,
 )
 from storyline.render._summary import FORMATS, render, render_json, render_markdown, render_text
+from storyline.render._view import CAUTION
 
 __all__ = [
+    "CAUTION",
     "FORMATS",
     "STORY_FORMATS",
     "IndexEntry",

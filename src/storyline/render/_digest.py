@@ -221,7 +221,7 @@ def _reads_alone(text: str, surnames: dict[str, str]) -> bool:
 
 
 def n_disagreements(entry: IndexEntry) -> int:
-    return sum(c.disagreement for c in entry.report.claims) if entry.report else 0
+    return sum(c.disagreement and c.confident for c in entry.report.claims) if entry.report else 0
 
 
 def dates(entry: IndexEntry) -> str:

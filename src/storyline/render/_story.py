@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 
 from storyline.model import Story
-from storyline.render._view import Cited, Cites, Named, Person, StoryView, day, story_view
+from storyline.render._view import CAUTION, Cited, Cites, Named, Person, StoryView, day, story_view
 from storyline.render._view import count_of as count_of
 from storyline.render._view import date_range as date_range  # re-exported for the digest
 from storyline.render._view import headline as headline
@@ -44,6 +44,7 @@ def render_story_markdown(story: Story) -> str:
         out += ["| what | figure | as given | attributed to | source | date |", "|---|---|---|---|---|---|"]
         for difference in view.differences:
             label = f"{difference.about} ({difference.kind})" if difference.kind else difference.about
+            label += "" if difference.confident else f" — {CAUTION}"
             for row in difference.rows:
                 when = row.date.isoformat() if row.date else ""
                 out.append(
@@ -156,6 +157,7 @@ def _html_differences(view: StoryView) -> str:
     rows = []
     for difference in view.differences:
         kind = f"<span class=badge>{_e(difference.kind)}</span>" if difference.kind else ""
+        kind += "" if difference.confident else f"<br><span class=caution>{_e(CAUTION)}</span>"
         for i, row in enumerate(difference.rows):
             head = (
                 f"<th rowspan={len(difference.rows)}>{_e(difference.about)}<br>{kind}</th>" if i == 0 else ""
@@ -302,6 +304,7 @@ thead th{color:var(--muted);font-weight:600;font-size:12px;text-transform:upperc
 tbody th{background:#f6efe9;width:22%}
 td.num{font-weight:700;font-variant-numeric:tabular-nums;color:var(--accent)}
 td.date{white-space:nowrap;color:var(--muted)}
+.caution{font-size:12px;color:#6b5a2a;font-style:italic}
 .badge{display:inline-block;font:600 11px/1.6 system-ui,sans-serif;background:#f3ddd6;color:#7b2a18;
  border-radius:10px;padding:0 8px;margin-top:4px}
 ol.timeline{list-style:none;padding:0;margin:0;border-left:2px solid var(--line)}

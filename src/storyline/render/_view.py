@@ -38,11 +38,18 @@ class FigureRow:
     date: dt.date | None
 
 
+CAUTION = "may count different things"
+"""How a difference that is not `confident` is shown."""
+
+
 @dataclass(frozen=True, slots=True)
 class Difference:
     about: str
     kind: str | None
     rows: tuple[FigureRow, ...]
+    confident: bool = True
+    """False: figures far apart under a label other than a toll, which more often count
+    different things (`Claim.confident`); shown with that caution, after the others."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,8 +164,9 @@ def story_view(story: Story) -> StoryView:
                 FigureRow(_figure(v.value), v.text, v.attributed_to, number[v.source], v.date)
                 for v in claim.values
             ),
+            claim.confident,
         )
-        for claim in story.claims
+        for claim in sorted(story.claims, key=lambda c: not c.confident)  # stable: each kind keeps its order
         if claim.disagreement
     )
     figures = tuple(

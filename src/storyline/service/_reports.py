@@ -308,7 +308,9 @@ class Reports:
         body = json.dumps(report, ensure_ascii=False).encode()
         summary = report.get("summary") or []
         line = summary[0].get("text") if summary and isinstance(summary[0], dict) else None
-        disagrees = any(bool(c.get("disagreement")) for c in report.get("claims") or [])
+        disagrees = any(
+            bool(c.get("disagreement") and c.get("confident")) for c in report.get("claims") or []
+        )
         return version, body, disagrees, line, story_title(articles)
 
     def _thread_report(self, thread_id: int) -> tuple[int, bytes, str]:

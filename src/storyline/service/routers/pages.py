@@ -16,6 +16,7 @@ from storyline import __version__
 from storyline.cluster import story_title
 from storyline.errors import Errors, InputError
 from storyline.model import Article
+from storyline.render import CAUTION
 from storyline.service._inputs import ArticleIn, to_article
 from storyline.service._reports import Reports, Served, not_modified
 from storyline.service.deps import get_fetcher, get_reports, get_store, same_origin_form
@@ -102,10 +103,13 @@ def view_of(report: dict[str, Any]) -> dict[str, Any]:
         {
             "about": c.get("about"),
             "rows": [{**v, "n": number.get(v.get("source") or "")} for v in c.get("values") or []],
+            # a report written before `confident` existed shows its differences as before
+            "confident": bool(c.get("confident", True)),
         }
         for c in report.get("claims") or []
         if c.get("disagreement")
     ]
+    differences.sort(key=lambda d: not d["confident"])  # stable: each kind keeps its order
     headline = next((d.get("title") for d in documents if d.get("title")), None)
     return {
         "headline": headline or (summary[0]["text"] if summary else "Story"),
@@ -113,6 +117,7 @@ def view_of(report: dict[str, Any]) -> dict[str, Any]:
         "timeline": timeline,
         "quotes": quotes[:12],
         "differences": differences,
+        "caution": CAUTION,
         "entities": (report.get("entities") or [])[:20],
         "documents": [
             {**d, "n": number[d["id"]], "link": d.get("url") if _is_http(d.get("url")) else None}
