@@ -6,10 +6,10 @@ the first), the two stay apart, however close their later articles are. At a che
 every story of the window is known whole, so two stories of one thread can be compared
 as groups: average linkage (Sokal and Michener 1958) on the lead TF-IDF vectors the online
 pass weighed, the mean cosine over every pair of their articles. A story table keeps each
-story's summed lead vector (`_online.Table.terms`), so the mean over all pairs is one dot
-product of two sums over the product of the sizes, exact for any size, and merging two
-groups adds their sums (no size cap, unlike communities of a k-nearest-neighbour graph:
-docs/benchmarks.md, "Stories regrouped at a checkpoint").
+story's summed lead vector (`_online.Table.terms`, its 2,000 heaviest terms), so the mean
+over all pairs is one dot product of two sums over the product of the sizes, for stories
+of any size, and merging two groups adds their sums (no size cap, unlike communities of a
+k-nearest-neighbour graph: docs/benchmarks.md, "Stories regrouped at a checkpoint").
 
 - **Candidates** are story pairs joined by an edge of the re-threading graph (each
   article's nearest earlier articles, `_rethread.ArticleVectors`): the cost grows with the
@@ -22,8 +22,10 @@ docs/benchmarks.md, "Stories regrouped at a checkpoint").
     of one thread days apart are two events of its topic), and the merged story spans at
     most `span_days` from its first dated report to its last;
   - when at most one of the two has articles already output (fixed at an earlier
-    checkpoint): an output story number never changes, so that one's number is kept, and
-    two stories already output stay two.
+    checkpoint): within a run an output story number never changes, so that one's number
+    is kept, and two stories already output stay two. The numbers a run writes after its
+    last checkpoint are its end's; a later run on the same state regroups those articles
+    with what it adds, as one run of the whole stream would (as re-threading does).
 - Otherwise a merged story takes the smallest number of its stories (its first).
 
 Everything is computed from the state and the earlier checkpoints' records, in a fixed
@@ -139,10 +141,14 @@ def merge_stories(
     ) / (size[a] * size[b])
     heap = [(-float(m), int(i), int(j), 0, 0) for m, i, j in zip(means, a, b, strict=True) if m >= threshold]
     heapq.heapify(heap)
-    linked: list[set[int]] = [set() for _ in range(len(groups))]
-    for i, j in zip(a.tolist(), b.tolist(), strict=True):
-        linked[i].add(j)
-        linked[j].add(i)
+    # The candidate graph between the first groups, as arrays (CSR): a group formed by merges
+    # has the links of all the first groups in it, each read through `root`.
+    ends = np.concatenate([a, b])
+    order = np.argsort(ends, kind="stable")
+    adjacent = np.concatenate([b, a])[order]
+    adjacent_at = np.searchsorted(ends[order], np.arange(len(groups) + 1))
+    root = np.arange(len(groups))  # each first group's group now
+    within: dict[int, list[int]] = {}  # the first groups in a group formed by merges
     sums.sum_duplicates()  # sorted, unique term ids in every row
     merged_sums: dict[int, Row] = {}  # the sums of groups that took in others
 
@@ -179,13 +185,13 @@ def merge_stories(
         alive[j] = False
         version[i] += 1
         rep[j] = -1 - i  # points to the group it joined
-        around = (linked[i] | linked[j]) - {i, j}
-        linked[i] = around
-        for c in sorted(around):
-            if not alive[c]:
+        firsts = within.pop(i, [i]) + within.pop(j, [j])
+        within[i] = firsts
+        root[within[i]] = i
+        near = np.concatenate([adjacent[adjacent_at[f] : adjacent_at[f + 1]] for f in firsts])
+        for c in np.unique(root[near]).tolist():
+            if c == i:
                 continue
-            linked[c].discard(j)
-            linked[c].add(i)
             mean = _dot(vector(i), vector(c)) / (size[i] * size[c])
             if mean >= threshold:
                 x, y = min(i, c), max(i, c)
