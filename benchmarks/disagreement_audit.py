@@ -93,15 +93,9 @@ def clusters_of(sets: list[str], wanted: set[str] | None) -> list[Cluster]:
     return found
 
 
-def still_reported(item: dict[str, Any], now: list[dict[str, Any]]) -> bool:
-    return any(claim["about"] == item["about"] and _same_rivals(item["values"], claim) for claim in now)
-
-
-def tier(item: dict[str, Any], now: list[dict[str, Any]]) -> str:
-    """ "toll or close" when the disagreement that still reports an audited one is
-    `confident` (a toll, or figures within a fifth of each other); else "other"."""
-    claim = next(c for c in now if c["about"] == item["about"] and _same_rivals(item["values"], c))
-    return "toll or close" if claim["confident"] else "other"
+def still_reported(item: dict[str, Any], now: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The reported disagreement that still sets the audited figures against each other."""
+    return next((c for c in now if c["about"] == item["about"] and _same_rivals(item["values"], c)), None)
 
 
 def _same_rivals(values: list[list[Any]], claim: dict[str, Any]) -> bool:
@@ -132,13 +126,14 @@ def score(args: argparse.Namespace) -> None:
         now = reported(cluster, reporter)
         items = by_cluster[cluster.id]
         for item in items:
-            kept = still_reported(item, now)
+            claim = still_reported(item, now)
+            kept = claim is not None
             good = "good" if item["verdict"] in GOOD else "false"
             counts[item["set"], good, "kept" if kept else "dropped"] += 1
             if good == "good" and not kept:
                 lost.append(f"{cluster.id} {item['about']}")
-            if kept:
-                tiers[item["set"], tier(item, now), good] += 1
+            if claim is not None:  # "toll or close": stated plainly (`confident`)
+                tiers[item["set"], "toll or close" if claim["confident"] else "other", good] += 1
         for claim in now:
             if not any(i["about"] == claim["about"] and _same_rivals(i["values"], claim) for i in items):
                 unjudged.append((cluster.id, claim["about"]))

@@ -20,40 +20,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import statistics
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from storyline.cluster import bcubed
+from cluster_speed import _run_cluster
 
-_MEASURE = """
-import resource, sys
-from storyline.cli import main
-code = main(sys.argv[1:])
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print("PEAK_MB", peak // 1024, file=sys.stderr)
-sys.exit(code)
-"""
+from storyline.cluster import bcubed
 
 
 def _cluster(stream: Path, out: Path, *extra: str) -> tuple[float, int, list[int | None]]:
-    done = subprocess.run(
-        [sys.executable, "-c", _MEASURE, "cluster", str(stream), "-o", str(out), *extra],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        sys.exit(f"storyline cluster {stream} {' '.join(extra)} failed:\n{done.stderr[-2000:]}")
-    rate = re.search(r"\(([\d.]+) articles/s\)", done.stderr)
-    peak = re.search(r"PEAK_MB (\d+)", done.stderr)
-    assert rate is not None and peak is not None, done.stderr[-500:]
-    labels = [json.loads(line)["story"] for line in out.open(encoding="utf-8")]
-    return float(rate.group(1)), int(peak.group(1)), labels
+    found = _run_cluster(stream, out, *extra)  # its own process, as cluster_speed.py runs it
+    return found["articles_per_s"], found["peak_mb"], found["labels"]
 
 
 def measure(stream: Path, repeats: int) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from figure_claims import claims_of
 
+import storyline
 from storyline.model import Claim
 from storyline.render import CAUTION, render_story_html, render_story_markdown
 
@@ -31,27 +32,19 @@ def test_a_toll_disagrees_plainly_however_far_apart() -> None:
 
 
 @pytest.mark.slow
-def test_close_figures_disagree_plainly_and_far_ones_with_a_caution() -> None:
-    close = _disagreements(
+@pytest.mark.parametrize(("other", "confident"), [(450e6, True), (90e6, False)], ids=["close", "far"])
+def test_close_figures_disagree_plainly_and_far_ones_with_a_caution(other: float, confident: bool) -> None:
+    found = _disagreements(
         claims_of(
             "The new bridge over the Lune will cost $410 million, the council said.",
-            "The new bridge over the Lune will cost $450 million, the council said.",
+            f"The new bridge over the Lune will cost ${other / 1e6:.0f} million, the council said.",
         )
     )
-    assert close == {frozenset({410e6, 450e6}): True}
-    far = _disagreements(
-        claims_of(
-            "The new bridge over the Lune will cost $410 million, the council said.",
-            "The new bridge over the Lune will cost $90 million, the council said.",
-        )
-    )
-    assert far == {frozenset({410e6, 90e6}): False}
+    assert found == {frozenset({410e6, other}): confident}
 
 
 @pytest.mark.slow
 def test_reports_show_the_caution_beside_a_far_apart_figure_and_list_it_last() -> None:
-    import storyline
-
     articles = [
         storyline.Article(
             id="a",
