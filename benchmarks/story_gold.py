@@ -154,6 +154,12 @@ def main() -> None:
         default=ClusterOptions().story_merge,
         help="the mean lead cosine at which stories of one thread merge (default: the default; 0: none)",
     )
+    parser.add_argument(
+        "--story-merge-dated",
+        type=float,
+        default=ClusterOptions().story_merge_dated,
+        help="the same for two stories with dated reports (default: the default)",
+    )
     args = parser.parse_args()
     try:
         gold = json.loads(args.gold.read_text(encoding="utf-8"))
@@ -166,7 +172,11 @@ def main() -> None:
     if missing:
         sys.exit(f"{len(missing)} annotated articles are not in {args.stream} (first: {missing[0]})")
     try:
-        options = ClusterOptions(story_span_days=args.story_span_days, story_merge=args.story_merge)
+        options = ClusterOptions(
+            story_span_days=args.story_span_days,
+            story_merge=args.story_merge,
+            story_merge_dated=args.story_merge_dated,
+        )
     except ConfigError as exc:
         sys.exit(str(exc))
     story_of = {

@@ -10,6 +10,10 @@ number from another run.
     .venv/bin/python benchmarks/make_stream.py --split val -o /tmp/stream-val.jsonl
     .venv/bin/python benchmarks/story_merge.py /tmp/stream-val.jsonl --repeats 3 --json /tmp/story-merge.json
 
+`--off-args` names what "off" runs instead of `--story-merge 0`: with `--off-args
+"--story-merge-dated 0.2"`, "off" merges dated stories as undated ones, so the table
+shows what the dated threshold adds.
+
 Story B-cubed F1 is scored against each line's `story_id` when the stream has one (the
 Multi-News streams: one event per cluster; in the DUC and Entities streams `story_id` is
 a topic, a thread, so their story scores come from the hand-made golds of
@@ -19,7 +23,9 @@ a topic, a thread, so their story scores come from the hand-made golds of
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
+import shlex
 import statistics
 import tempfile
 from pathlib import Path
@@ -35,8 +41,13 @@ def _cluster(stream: Path, out: Path, *extra: str) -> tuple[float, int, list[int
     return found["articles_per_s"], found["peak_mb"], found["labels"]
 
 
-def measure(stream: Path, repeats: int) -> dict[str, Any]:
-    rows = [json.loads(line) for line in stream.open(encoding="utf-8")]
+def measure(stream: Path, repeats: int, off: tuple[str, ...] = ("--story-merge", "0")) -> dict[str, Any]:
+    with (
+        gzip.open(stream, "rt", encoding="utf-8")
+        if stream.suffix == ".gz"
+        else stream.open(encoding="utf-8") as lines
+    ):
+        rows = [json.loads(line) for line in lines]
     gold = [r.get("story_id") for r in rows]
     runs: dict[str, list[tuple[float, int]]] = {"off": [], "on": []}
     labels: dict[str, list[int | None]] = {}
@@ -44,10 +55,10 @@ def measure(stream: Path, repeats: int) -> dict[str, Any]:
         out = Path(tmp) / "out.jsonl"
         _cluster(stream, out)  # warm-up: the file in the page cache, libraries loaded once
         for _ in range(repeats):
-            for name, extra in (("off", ("--story-merge", "0")), ("on", ())):
+            for name, extra in (("off", off), ("on", ())):
                 rate, peak, labels[name] = _cluster(stream, out, *extra)
                 runs[name].append((rate, peak))
-    result: dict[str, Any] = {"stream": str(stream), "n_articles": len(rows)}
+    result: dict[str, Any] = {"stream": str(stream), "n_articles": len(rows), "off_args": list(off)}
     for name, measured in runs.items():
         entry: dict[str, Any] = {
             "articles_per_s": [r for r, _ in measured],
@@ -78,8 +89,14 @@ def main() -> None:
         "--repeats", type=int, default=3, help="runs of each setting, interleaved (default 3)"
     )
     parser.add_argument("--json", type=Path, help="write every number here")
+    parser.add_argument(
+        "--off-args",
+        default="--story-merge 0",
+        help='the options "off" runs with (default "--story-merge 0")',
+    )
     args = parser.parse_args()
-    results = [measure(stream, args.repeats) for stream in args.streams]
+    off = tuple(shlex.split(args.off_args))
+    results = [measure(stream, args.repeats, off) for stream in args.streams]
     print("| stream | merging | story P / R / F1 | stories | articles/s (median) | peak MB |")
     print("|---|---|---|---|---|---|")
     for r in results:

@@ -8,6 +8,7 @@ import random
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from storyline.cluster import ClusterOptions, _merge, _rethread, bcubed, cluster_articles, read_assignments
@@ -132,3 +133,60 @@ def test_story_merge_must_be_a_cosine() -> None:
         ClusterOptions(story_merge=1.5)
     with pytest.raises(ConfigError, match="story_merge"):
         ClusterOptions(story_merge=-0.1)
+
+
+class _TwoArticles:
+    """Re-threading's article vectors as `merge_stories` reads them: article 1's nearest
+    earlier article is article 0."""
+
+    first = 0
+    neighbours = np.array([[-1], [0]], np.int64)
+
+    def __len__(self) -> int:
+        return 2
+
+    def link(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize(
+    ("days", "merged"),
+    [
+        (((-1, -1), (-1, -1)), False),  # undated: the words alone must reach 0.2
+        (((3, 3), (-1, -1)), False),  # one dated, one not: as undated
+        (((3, 3), (4, 4)), True),  # a day apart: 0.15 reaches the dated threshold
+        (((3, 3), (9, 9)), False),  # six days apart: never, whatever the words
+    ],
+)
+def test_dated_stories_a_day_apart_merge_on_less_alike_words(
+    days: tuple[tuple[int, int], tuple[int, int]], merged: bool
+) -> None:
+    cosine = 0.15  # between the dated threshold (0.12) and the undated one (0.2)
+    vectors = [
+        (np.array([0], np.int64), np.array([1.0])),
+        (np.array([0, 1], np.int64), np.array([cosine, (1 - cosine**2) ** 0.5])),
+    ]
+    options = ClusterOptions()
+    assert options.story_merge_dated < cosine < options.story_merge
+    output, threads = _merge.merge_stories(
+        vectors.__getitem__,
+        np.array([1, 1], np.int64),
+        np.array([d[0] for d in days], np.int64),
+        np.array([d[1] for d in days], np.int64),
+        _TwoArticles(),  # type: ignore[arg-type]
+        np.array([0, 1], np.int64),
+        np.array([5, 5], np.int64),
+        np.array([-1, -1], np.int64),
+        threshold=options.story_merge,
+        dated_threshold=options.story_merge_dated,
+        span_days=options.story_span_days,
+        n_features=4,
+    )
+    assert output.tolist() == ([0, 0] if merged else [0, 1])
+    assert threads.tolist() == [5, 5]
+
+
+def test_story_merge_dated_must_be_a_cosine_above_0() -> None:
+    for bad in (0.0, -0.1, 1.5):
+        with pytest.raises(ConfigError, match="story_merge_dated"):
+            ClusterOptions(story_merge_dated=bad)

@@ -6,7 +6,7 @@ copied) into stories, as two annotators read them from the texts. The story mode
 trained on Multi-News, whose stories hold at most ten 150-word articles; here a story can
 hold twenty long ones ("Steve Jobs dies", 22 reports in the week, which the shipped model
 cuts into 19). These are floors against a regression, just under today's numbers (dev F1
-0.671, precision 0.937; held-out F1 0.588, precision 0.836), not claims of quality; a story
+0.742, precision 0.785; held-out F1 0.652, precision 0.551), not claims of quality; a story
 model without its size term reached dev 0.709 and held-out 0.608 here but let stories
 snowball on long streams, so it was not shipped (docs/benchmarks.md).
 
@@ -14,8 +14,7 @@ snowball on long streams, so it was not shipped (docs/benchmarks.md).
 stream (../shared/data/streams/duc_topics_dev.jsonl.gz): 60 subjects followed over months
 or years, so most stories are one report and the hard part is the other way round, keeping
 apart reports of one subject about different events ("hard pairs"). Floors just under
-today's numbers again (dev F1 0.931, held-out 0.924; 35 of 240 hard pairs in one story, 40
-without the story span).
+today's numbers again (dev F1 0.943, held-out 0.931; 46 of 240 hard pairs in one story).
 """
 
 from __future__ import annotations
@@ -115,27 +114,32 @@ def test_the_gold_names_articles_of_the_stream_and_declares_its_stories(gold_fil
 
 def test_busy_weeks_of_long_running_topics_keep_their_stories_apart_and_together() -> None:
     precision, recall, f1 = _score("dev")
-    assert f1 >= 0.65, (precision, recall, f1)
-    assert precision >= 0.9, (precision, recall, f1)
-    assert recall >= 0.5, (precision, recall, f1)
+    # Merging dated stories a day apart at 0.12 (`story_merge_dated`; 0.2 before) took dev
+    # F1 from 0.684 to 0.742: recall 0.545 -> 0.704, precision 0.917 -> 0.785.
+    assert f1 >= 0.72, (precision, recall, f1)
+    assert precision >= 0.76, (precision, recall, f1)
+    assert recall >= 0.68, (precision, recall, f1)
     precision, recall, f1 = _score("held_out")
     # Story merging (`_merge.py`) took held-out recall from 0.45 to 0.52, precision from
-    # 0.84 to 0.80, F1 from 0.59 to 0.63.
-    assert f1 >= 0.6, (precision, recall, f1)
-    assert precision >= 0.78, (precision, recall, f1)
-    assert recall >= 0.5, (precision, recall, f1)
+    # 0.84 to 0.80, F1 from 0.59 to 0.63; merging dated stories at 0.12 took it on to
+    # recall 0.80, precision 0.55, F1 0.65.
+    assert f1 >= 0.63, (precision, recall, f1)
+    assert precision >= 0.53, (precision, recall, f1)
+    assert recall >= 0.78, (precision, recall, f1)
 
 
 def test_no_story_of_the_stream_grows_into_a_topic() -> None:
     """The gold scores 7 days per topic, so it cannot see a story that keeps growing: a
     story model without a size term made an "Enron" story of 68 articles over 66 days, 10
-    gold stories among its annotated ones. Today: largest 14 articles; no dated story runs
-    past `story_span_days` (10) from first report to last (24 days before the span)."""
+    gold stories among its annotated ones. Today: largest 44 articles (the week of
+    Strauss-Kahn's arrest, 15-25 May 2011; 20 before dated stories merged at 0.12, 14
+    before story merging); no dated story runs past `story_span_days` (10) from first
+    report to last (24 days before the span)."""
     stories = _stories()
     sizes: dict[int, int] = {}
     for story in stories.values():
         sizes[story] = sizes.get(story, 0) + 1
-    assert max(sizes.values()) <= 30
+    assert max(sizes.values()) <= 50
     days: dict[int, list[dt.date]] = {}
     for article, day in _days().items():
         days.setdefault(stories[article], []).append(day)
@@ -145,15 +149,18 @@ def test_no_story_of_the_stream_grows_into_a_topic() -> None:
 @needs_duc
 def test_reports_of_one_subject_about_different_events_stay_apart_in_wire_news() -> None:
     precision, recall, f1 = _score("dev", DUC_GOLD)
-    assert f1 >= 0.93 and precision >= 0.93 and recall >= 0.92, (precision, recall, f1)
+    # Dated stories merged at 0.12: dev 0.945 / 0.933 / 0.939 -> 0.931 / 0.956 / 0.943
+    # (P / R / F1), held out 0.921 / 0.940 / 0.930 -> 0.896 / 0.967 / 0.931.
+    assert f1 >= 0.935 and precision >= 0.92 and recall >= 0.945, (precision, recall, f1)
     precision, recall, f1 = _score("held_out", DUC_GOLD)
-    assert f1 >= 0.92 and precision >= 0.9 and recall >= 0.93, (precision, recall, f1)
+    assert f1 >= 0.925 and precision >= 0.885 and recall >= 0.955, (precision, recall, f1)
     gold = json.loads(DUC_GOLD.read_text(encoding="utf-8"))
     stories = _duc_stories()
     joined = [stories[a] == stories[b] for t in gold["topics"].values() for a, b in t["hard_pairs"]]
     assert len(joined) == 240
-    # today 39: 35 before story merging, 49 with it and no gap limit; 40 without the story span
-    assert sum(joined) <= 42, sum(joined)
+    # today 46 (20 dev, 26 held out): 39 with dated stories merged at 0.2 as undated ones,
+    # 35 before story merging, 49 at 0.2 with no gap limit
+    assert sum(joined) <= 48, sum(joined)
     days: dict[int, list[dt.date]] = {}
     for article in _duc_articles():
         days.setdefault(stories[article.id], []).append(article.date or dt.date.min)

@@ -105,6 +105,13 @@ def _add_cluster_options(p: argparse.ArgumentParser) -> None:
         help="at the end of a run (and every re-threading checkpoint), join two stories of one thread "
         f"whose articles' leads reach this mean cosine; 0: never (default {d.story_merge:g})",
     )
+    p.add_argument(
+        "--story-merge-dated",
+        type=float,
+        default=d.story_merge_dated,
+        help="the same for two stories with dated reports a day apart or less "
+        f"(default {d.story_merge_dated:g})",
+    )
     p.add_argument("--embedder", choices=sorted(EMBEDDERS), default=d.embedder, help="default static")
     p.add_argument("--model", default=None, help="Model2Vec or sentence-transformers model name or path")
     p.add_argument(
@@ -150,6 +157,7 @@ def _options(args: argparse.Namespace) -> ClusterOptions:
         window_days=args.window_days,
         story_span_days=args.story_span_days,
         story_merge=args.story_merge,
+        story_merge_dated=args.story_merge_dated,
         embedder=args.embedder,
         model=args.model,
         index=args.index,

@@ -599,6 +599,7 @@ class OnlineClusterer:
             story_thread,
             np.full(n, -1, np.int64) if previous is None else previous,
             threshold=self.options.story_merge,
+            dated_threshold=self.options.story_merge_dated,
             span_days=self.options.story_span_days,
             n_features=self.options.n_features,
         )
