@@ -414,3 +414,39 @@ def test_state_resume_across_a_story_span_gives_the_uninterrupted_result(
             break
     run.close()
     assert _pairs(list(cluster_articles(articles, options=options, state_dir=state))) == uninterrupted
+
+
+def test_a_state_made_before_the_dated_merge_setting_resumes_as_it_merged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A state written before `story_merge_dated` existed has no such setting: it merged
+    dated stories at `story_merge`. It resumes with that value, and the error for any
+    other names both values."""
+    monkeypatch.setattr(_rethread, "MIN_ARTICLES", 0)
+    old = replace(OPTIONS, story_merge_dated=OPTIONS.story_merge)
+    articles = _stream(30)
+    expected = _pairs(list(cluster_articles(articles, options=old)))
+    state = tmp_path / "state"
+    run = cluster_articles(articles, options=old, state_dir=state)
+    for done, _assignment in enumerate(run):
+        if done >= 11:
+            break
+    run.close()
+    manifest = json.loads((state / "state.json").read_text())
+    del manifest["options"]["story_merge_dated"]
+    (state / "state.json").write_text(json.dumps(manifest))
+    before = _snapshot_files(state)
+    with pytest.raises(ConfigError, match=r"story_merge_dated: 0\.2 there, 0\.12 now"):
+        list(cluster_articles(articles, options=OPTIONS, state_dir=state))
+    assert _snapshot_files(state) == before
+    assert _pairs(list(cluster_articles(articles, options=old, state_dir=state))) == expected
+
+
+def test_with_merging_off_the_dated_merge_setting_is_not_asked_of_a_state(tmp_path: Path) -> None:
+    off = replace(OPTIONS, story_merge=0.0)
+    state = tmp_path / "state"
+    list(cluster_articles(_stream(12), options=off, state_dir=state))
+    manifest = json.loads((state / "state.json").read_text())
+    del manifest["options"]["story_merge_dated"]
+    (state / "state.json").write_text(json.dumps(manifest))
+    assert len(list(cluster_articles(_stream(14), options=off, state_dir=state))) == 14

@@ -109,8 +109,8 @@ def _add_cluster_options(p: argparse.ArgumentParser) -> None:
         "--story-merge-dated",
         type=float,
         default=d.story_merge_dated,
-        help="the same for two stories with dated reports a day apart or less "
-        f"(default {d.story_merge_dated:g})",
+        help="the same for two stories with dated reports a day apart or less; only with "
+        f"--story-merge above 0 (default {d.story_merge_dated:g})",
     )
     p.add_argument("--embedder", choices=sorted(EMBEDDERS), default=d.embedder, help="default static")
     p.add_argument("--model", default=None, help="Model2Vec or sentence-transformers model name or path")

@@ -176,6 +176,21 @@ def _parse_log(path: Path) -> tuple[list[tuple[str, Decision, int | None]], int,
     return entries, end, len(data)
 
 
+def _settings_before(saved: dict[str, Any], now: dict[str, Any]) -> dict[str, Any]:
+    """The values that settings newer than a state had in effect when it was made: before
+    `story_merge_dated` existed, dated stories merged at `story_merge` like undated ones,
+    so such a state resumes with `--story-merge-dated` set to its `story_merge` (and with
+    any, when merging was off: `story_merge` 0 merges nothing)."""
+    if "story_merge" not in saved:
+        return {}
+    merging = saved["story_merge"] != 0
+    return {"story_merge_dated": saved["story_merge"] if merging else now.get("story_merge_dated")}
+
+
+def _shown(value: Any) -> str:
+    return "none" if value is None else json.dumps(value)
+
+
 def _error(path: Path, reason: str) -> ConfigError:
     return ConfigError(Errors.SL203, path=str(path), reason=reason)
 
@@ -287,9 +302,13 @@ class StateStore:
         if not isinstance(saved, dict):
             raise _error(path, "no settings recorded")
         now = fingerprint["options"]
+        saved = {**_settings_before(saved, now), **saved}
         changed = sorted(k for k in set(saved) | set(now) if saved.get(k) != now.get(k))
         if changed:
-            raise _error(path, f"it was made with other settings ({', '.join(changed)}); use a new directory")
+            settings = "; ".join(
+                f"{k}: {_shown(saved.get(k))} there, {_shown(now.get(k))} now" for k in changed
+            )
+            raise _error(path, f"it was made with other settings ({settings}); use a new directory")
         if manifest.get("pair_model") != fingerprint["pair_model"]:
             raise _error(
                 path, "it was made with another pair model (another storyline version); use a new directory"
