@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -94,7 +95,7 @@ def test_reports_days_apart_stay_two_stories_though_alike(monkeypatch: pytest.Mo
 
 @pytest.mark.parametrize("kill_after", [0, 5, 9, 16, 23, 29])
 def test_a_run_resumed_from_any_kill_point_merges_as_an_uninterrupted_one(
-    tmp_path: Path, kill_after: int
+    tmp_path: Path, resumed_after_kill: Callable[..., object], kill_after: int
 ) -> None:
     articles, _ = _stream(30)
     uninterrupted = [(a.story, a.thread) for a in cluster_articles(articles, options=SPLITTING)]
@@ -102,15 +103,8 @@ def test_a_run_resumed_from_any_kill_point_merges_as_an_uninterrupted_one(
         (a.story, a.thread) for a in cluster_articles(articles, options=replace(SPLITTING, story_merge=0.0))
     ]
     assert uninterrupted != online  # merging happened
-    state = tmp_path / "state"
-    run = cluster_articles(articles, options=SPLITTING, state_dir=state)
-    for done, _assignment in enumerate(run):
-        if done + 1 >= kill_after:
-            break
-    run.close()
-    resumed = [(a.story, a.thread) for a in cluster_articles(articles, options=SPLITTING, state_dir=state)]
-    assert resumed == uninterrupted
-    assert sorted(p.name for p in state.glob("stories-*.npy"))[:2] == [
+    assert resumed_after_kill(articles, SPLITTING, kill_after) == uninterrupted
+    assert sorted(p.name for p in (tmp_path / "state").glob("stories-*.npy"))[:2] == [
         "stories-000000000000.npy",
         "stories-000000000007.npy",
     ]

@@ -7,6 +7,7 @@ import fcntl
 import hashlib
 import json
 import pickle
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -223,33 +224,23 @@ def test_state_is_locked_against_a_concurrent_run(tmp_path: Path) -> None:
     assert len(list(cluster_articles(_stream(5), options=OPTIONS, state_dir=state))) == 5  # released
 
 
-def test_state_hnsw_index_is_rebuilt_identically(tmp_path: Path) -> None:
+def test_state_hnsw_index_is_rebuilt_identically(resumed_after_kill: Callable[..., object]) -> None:
     options = ClusterOptions(
         embedder="hash", retrieval="sketch", batch_size=4, snapshot_every=4, exact_limit=6, reorder_buffer=6
     )
     articles = _stream(24)
     uninterrupted = _pairs(list(cluster_articles(articles, options=options)))
-    state = tmp_path / "state"
-    run = cluster_articles(articles, options=options, state_dir=state)
-    for i, _ in enumerate(run):
-        if i == 15:
-            break
-    run.close()
-    assert _pairs(list(cluster_articles(articles, options=options, state_dir=state))) == uninterrupted
+    assert resumed_after_kill(articles, options, 16) == uninterrupted
 
 
-def test_state_resume_with_the_default_retrieval_gives_the_uninterrupted_result(tmp_path: Path) -> None:
+def test_state_resume_with_the_default_retrieval_gives_the_uninterrupted_result(
+    resumed_after_kill: Callable[..., object],
+) -> None:
     """retrieval="postings" (the default) keeps no faiss index: the inverted index is the state."""
     options = ClusterOptions(embedder="hash", batch_size=4, snapshot_every=5, reorder_buffer=6)
     articles = _stream(30)
     uninterrupted = _pairs(list(cluster_articles(articles, options=options)))
-    state = tmp_path / "state"
-    run = cluster_articles(articles, options=options, state_dir=state)
-    for i, _ in enumerate(run):
-        if i == 13:
-            break
-    run.close()
-    assert _pairs(list(cluster_articles(articles, options=options, state_dir=state))) == uninterrupted
+    assert resumed_after_kill(articles, options, 14) == uninterrupted
 
 
 def test_state_killed_while_re_threading_resumes_to_the_uninterrupted_result(

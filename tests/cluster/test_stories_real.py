@@ -23,6 +23,7 @@ import datetime as dt
 import functools
 import gzip
 import json
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -171,7 +172,7 @@ def test_reports_of_one_subject_about_different_events_stay_apart_in_wire_news()
 @needs_duc
 @pytest.mark.parametrize("kill_after", [150, 900])
 def test_a_killed_run_on_dated_wire_news_resumes_to_the_same_merged_stories(
-    tmp_path: Path, kill_after: int
+    resumed_after_kill: Callable[..., object], kill_after: int
 ) -> None:
     """Checkpoints every 300 decisions and a short reorder buffer, so that lines come out
     while the run goes on and dated stories merge (at `story_merge_dated`, below the
@@ -181,11 +182,4 @@ def test_a_killed_run_on_dated_wire_news_resumes_to_the_same_merged_stories(
     whole = [(a.story, a.thread) for a in cluster_articles(articles, options=options)]
     as_undated = replace(options, story_merge_dated=options.story_merge)
     assert whole != [(a.story, a.thread) for a in cluster_articles(articles, options=as_undated)]
-    state = tmp_path / "state"
-    run = cluster_articles(articles, options=options, state_dir=state)
-    for done, _assignment in enumerate(run):
-        if done + 1 >= kill_after:
-            break
-    run.close()
-    resumed = [(a.story, a.thread) for a in cluster_articles(articles, options=options, state_dir=state)]
-    assert resumed == whole
+    assert resumed_after_kill(articles, options, kill_after) == whole
