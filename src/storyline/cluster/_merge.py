@@ -153,7 +153,9 @@ def merge_stories(
     both_dated = dated_group[a] & dated_group[b]
     need = np.where(both_dated, dated_threshold, threshold)
     # Pairs that could never merge as they stand (both output, or too far apart in time)
-    # stay out of the heap; a merge that changes either side computes them again.
+    # stay out of the heap; a merge that changes either side computes them again. These
+    # are `needs` and `fits` below, for every candidate pair at once (a window holds
+    # millions); tests/cluster/test_merge_property.py holds both to the one rule.
     timely = ~both_dated
     d = np.flatnonzero(both_dated)
     lo_a, lo_b, hi_a, hi_b = lo[a[d]], lo[b[d]], hi[a[d]], hi[b[d]]
