@@ -6,6 +6,7 @@ import datetime as dt
 import fcntl
 import hashlib
 import json
+import os
 import pickle
 from collections.abc import Callable
 from dataclasses import replace
@@ -14,7 +15,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from storyline.cluster import ClusterOptions, _rethread, cluster_articles, read_assignments
+from storyline.cluster import ClusterOptions, _rethread, _state, cluster_articles, read_assignments
+from storyline.cluster._online import OnlineClusterer
 from storyline.errors import ConfigError
 from storyline.model import Article
 
@@ -441,3 +443,58 @@ def test_with_merging_off_the_dated_merge_setting_is_not_asked_of_a_state(tmp_pa
     del manifest["options"]["story_merge_dated"]
     (state / "state.json").write_text(json.dumps(manifest))
     assert len(list(cluster_articles(_stream(14), options=off, state_dir=state))) == 14
+
+
+class _Killed(Exception):
+    """Stands for a kill: nothing after it runs."""
+
+
+def _records_store(directory: Path) -> _state.StateStore:
+    store = _state.StateStore(directory, OnlineClusterer(OPTIONS))
+    directory.mkdir(exist_ok=True)
+    for kind in _state.RECORDS:
+        for start in (0, 4, 8):
+            store._write_record(kind, start, np.arange(start, start + 4) * 10, final=False)
+        store._write_record(kind, 12, np.arange(3), final=True)
+    return store
+
+
+def test_records_cut_back_stay_readable_wherever_a_kill_stops_the_cut(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A resumed run that goes another way cuts the checkpoints' records back
+    (`truncate_records`); a kill between two of its file operations must leave a state the
+    next run reads and cuts again, never a gap that refuses it."""
+    real_replace, real_unlink = os.replace, Path.unlink
+    whole = np.arange(12) * 10
+    for kill_at in range(12):
+        directory = tmp_path / f"state{kill_at}"
+        store = _records_store(directory)
+        done = 0
+
+        def counted(real: Callable[..., None]) -> Callable[..., None]:
+            def operation(*args: object, **kwargs: object) -> None:
+                nonlocal done
+                if done == kill_at:
+                    raise _Killed
+                done += 1
+                real(*args, **kwargs)
+
+            return operation
+
+        monkeypatch.setattr(os, "replace", counted(real_replace))
+        monkeypatch.setattr(Path, "unlink", counted(real_unlink))
+        try:
+            store.truncate_records(6)
+        except _Killed:
+            pass
+        monkeypatch.setattr(os, "replace", real_replace)
+        monkeypatch.setattr(Path, "unlink", real_unlink)
+        stories, threads = store.recorded()  # raises on a gap
+        assert len(stories) == len(threads) >= 6
+        assert list(stories) == list(threads) == list(whole[: len(stories)])
+        store.truncate_records(6)
+        stories, threads = store.recorded()
+        assert list(stories) == list(threads) == list(whole[:6])
+        assert store.recorded_final() is None
+    assert done < kill_at  # the last case ran the cut to its end: every kill point was tried

@@ -488,9 +488,11 @@ class StateStore:
         os.replace(tmp, self.directory / name)
 
     def truncate_records(self, stop: int) -> None:
-        """Forget the checkpoints' records from decision `stop` on (the run went another way)."""
+        """Forget the checkpoints' records from decision `stop` on (the run went another way).
+        Latest first, so a kill part way leaves each kind's records contiguous from decision 0
+        (longer than `stop`, or one kind longer than the other: `recorded` cuts them again)."""
         for kind in RECORDS:
-            for path in sorted(self.directory.glob(f"{kind}-*.npy")):
+            for path in sorted(self.directory.glob(f"{kind}-*.npy"), reverse=True):
                 if path.name == f"{kind}-final.npy":
                     path.unlink()
                 elif RECORD_NAME.fullmatch(path.name):
