@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import fcntl
 import hashlib
@@ -459,37 +460,39 @@ def _records_store(directory: Path) -> _state.StateStore:
     return store
 
 
+def _cut_killed_at(store: _state.StateStore, kill_at: int, monkeypatch: pytest.MonkeyPatch) -> int:
+    """Run `truncate_records(6)`, killed before its file operation number `kill_at`; how many ran."""
+    real_replace, real_unlink = os.replace, Path.unlink
+    done = 0
+
+    def counted(real: Callable[..., None]) -> Callable[..., None]:
+        def operation(*args: object, **kwargs: object) -> None:
+            nonlocal done
+            if done == kill_at:
+                raise _Killed
+            done += 1
+            real(*args, **kwargs)
+
+        return operation
+
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "replace", counted(real_replace))
+        patched.setattr(Path, "unlink", counted(real_unlink))
+        with contextlib.suppress(_Killed):
+            store.truncate_records(6)
+    return done
+
+
 def test_records_cut_back_stay_readable_wherever_a_kill_stops_the_cut(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A resumed run that goes another way cuts the checkpoints' records back
     (`truncate_records`); a kill between two of its file operations must leave a state the
     next run reads and cuts again, never a gap that refuses it."""
-    real_replace, real_unlink = os.replace, Path.unlink
     whole = np.arange(12) * 10
     for kill_at in range(12):
-        directory = tmp_path / f"state{kill_at}"
-        store = _records_store(directory)
-        done = 0
-
-        def counted(real: Callable[..., None]) -> Callable[..., None]:
-            def operation(*args: object, **kwargs: object) -> None:
-                nonlocal done
-                if done == kill_at:
-                    raise _Killed
-                done += 1
-                real(*args, **kwargs)
-
-            return operation
-
-        monkeypatch.setattr(os, "replace", counted(real_replace))
-        monkeypatch.setattr(Path, "unlink", counted(real_unlink))
-        try:
-            store.truncate_records(6)
-        except _Killed:
-            pass
-        monkeypatch.setattr(os, "replace", real_replace)
-        monkeypatch.setattr(Path, "unlink", real_unlink)
+        store = _records_store(tmp_path / f"state{kill_at}")
+        done = _cut_killed_at(store, kill_at, monkeypatch)
         stories, threads = store.recorded()  # raises on a gap
         assert len(stories) == len(threads) >= 6
         assert list(stories) == list(threads) == list(whole[: len(stories)])
