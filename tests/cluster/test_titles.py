@@ -74,6 +74,23 @@ def test_a_byline_led_untitled_article_gets_its_headline_line_not_its_byline() -
             "By the end of September, George W. Bush will visit the flooded towns of the Kessport valley. Next.",
             "George W. Bush will visit the flooded towns of the Kessport valley",
         ),
+        # a name written with a small letter first keeps it; a first word a paper set in capitals does not
+        (
+            "iPod sales of the Orsk shop doubled in March, its owners said. More.",
+            "iPod sales of the Orsk shop doubled in March",
+        ),
+        (
+            "THE new Vessa ferry will sail from Marrow by the end of the month. More.",
+            "The new Vessa ferry will sail from Marrow by the end of the month",
+        ),
+        (
+            "NATO ministers met in Geneva on Monday to discuss the seabed treaty. More.",
+            "NATO ministers met in Geneva on Monday to discuss the seabed treaty",
+        ),
+        (
+            "the council voted on Monday to close the Lune bridge for repairs. More.",
+            "The council voted on Monday to close the Lune bridge for repairs",
+        ),
     ],
 )
 def test_extracted_headlines_drop_datelines_credits_and_furniture(text: str, expected: str) -> None:

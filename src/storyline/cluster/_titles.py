@@ -264,6 +264,24 @@ def lead_sentence(text: str) -> str:
     return ""
 
 
+def _capitalized(sentence: str) -> str:
+    """A headline's first letter in capitals, but not a name's that is written with a small one
+    and a capital after it ("iMac", "eBay"); a first word a paper set in capitals ("THE new
+    iMac ...") in sentence case."""
+    first, _, rest = sentence.partition(" ")
+    if first[:1].islower() and any(c.isupper() for c in first[1:]):
+        return sentence
+    if (
+        len(first) > 1
+        and first.isalpha()
+        and first.isupper()
+        and first.lower() in _stop_words()
+        and rest[:1].islower()
+    ):
+        return first[0] + first[1:].lower() + " " + rest
+    return sentence[:1].upper() + sentence[1:]
+
+
 def _shorten(sentence: str) -> str:
     """A sentence cut to a headline: without parentheses or a closing attribution, at most
     `MAX_TITLE_WORDS` words, cut where a clause or phrase ends ("…" only when none does)."""
@@ -273,14 +291,14 @@ def _shorten(sentence: str) -> str:
         if pattern is _INTRO and short.split(" ", 1)[0].lower() in _PRONOUNS:
             continue  # "When people think of X, they ...": the opening holds the subject
         if len(short.split()) >= MIN_TITLE_WORDS + least:
-            sentence = short[:1].upper() + short[1:]
+            sentence = _capitalized(short)
     words = sentence.split()
     if len(words) > MAX_TITLE_WORDS:
         sentence = _cut(words)
     sentence = sentence.rstrip()
     if sentence.endswith(".") and not sentence.endswith(("..", " U.S.", "Jr.", "Inc.", "Co.")):
         sentence = sentence[:-1]
-    return sentence[:1].upper() + sentence[1:]
+    return _capitalized(sentence)
 
 
 def _is_verb(word: str) -> bool:
