@@ -106,6 +106,12 @@ def test_event_dates_resolve_against_the_report(sentence: str, expected: str) ->
         ("Crowds gathered for Friday prayers in the square.", "2012-02-03"),  # a weekly rite: gone by
         ("Two men were charged for Friday's attack.", "2012-02-03"),  # possessive: gone by
         ("He moved to the capital on Friday.", "2012-02-03"),
+        ("He is due back in court on Friday.", "2012-02-10"),  # due, set to, slated: a plan
+        ("She is set to testify on Friday.", "2012-02-10"),
+        ("Talks are slated to resume on Friday.", "2012-02-10"),
+        ("The house is set back from the road and burned on Friday.", "2012-02-03"),  # set, no plan
+        ("The results are due Tuesday.", "2012-02-07"),  # the report's own weekday: its day
+        ("The results are due next Tuesday.", "2012-02-14"),
     ],
 )
 def test_a_day_set_or_put_off_for_is_the_coming_one(sentence: str, expected: str) -> None:

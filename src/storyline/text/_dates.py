@@ -85,7 +85,8 @@ _EVENT = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _FUTURE = re.compile(
-    r"\b(until|will|would|shall|is\s+to|are\s+to|is\s+expected|are\s+expected|plans?\s+to|scheduled|(?:is|are)\s+due\s+to|going\s+to)\b",
+    r"\b(until|will|would|shall|is\s+to|are\s+to|is\s+expected|are\s+expected|plans?\s+to|scheduled|going\s+to"
+    r"|(?:is|are)\s+(?:due|set\s+to|slated|poised\s+to))\b",
     re.IGNORECASE,
 )
 # A day a plan is set for, or put off to, is the coming one: "the vote was set for Monday",
@@ -296,13 +297,15 @@ def _month(cue: str, published: dt.date, *, future: bool) -> PartialDate:
 
 
 def _weekday(cue: str, published: dt.date, *, future: bool) -> PartialDate:
-    """News usage: a weekday is the most recent such day, or the coming one in future tense."""
+    """News usage: a weekday is the most recent such day, or the coming one in future tense;
+    the report's own weekday is its day ("results are due Thursday" in Thursday's paper), "next"
+    a week on."""
     target = next(i for i, name in enumerate(_WEEKDAYS) if name in cue)
     delta = (published.weekday() - target) % 7
     nxt, last = re.search(r"\bnext\b", cue) is not None, re.search(r"\blast\b", cue) is not None
     if nxt or (future and not last):
         ahead = (target - published.weekday()) % 7
-        return PartialDate.of(published + dt.timedelta(days=ahead or 7))
+        return PartialDate.of(published + dt.timedelta(days=ahead or (7 if nxt else 0)))
     if last and delta == 0:
         delta = 7
     return PartialDate.of(published - dt.timedelta(days=delta))
