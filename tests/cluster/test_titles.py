@@ -184,6 +184,26 @@ def test_thread_title_folds_variants_of_one_name() -> None:
     assert "Mongolian" not in terms and "Gore" not in terms
 
 
+def test_a_hyphen_written_with_spaces_keeps_one_name_whole() -> None:
+    """Some archives tokenize "Strauss-Kahn" as "Strauss - Kahn"; the thread's title must not
+    name "Kahn" and "Dominique Strauss" as two."""
+    leads = [
+        "The fund's chief, Dominique Strauss - Kahn, met Varnian ministers in Kessport on Monday.",
+        "Strauss - Kahn told the Varnian parliament that the loan would be paid on time.",
+        "Ministers thanked Dominique Strauss - Kahn for the loan to Varnia on Friday.",
+    ]
+    stories = [[Article(text=lead)] for lead in leads]
+    terms = thread_title(stories).split(", ")
+    assert "Dominique Strauss-Kahn" in terms
+    assert not {"Kahn", "Dominique Strauss", "Strauss"} & set(terms)
+    # a dash between two names, written once, joins nothing
+    once = [
+        *stories[:2],
+        [Article(text="Crowds waited in Kessport - Marrow sent buses, Varnian police said.")],
+    ]
+    assert not any("Kessport-Marrow" in t for t in thread_title(once).split(", "))
+
+
 def test_a_title_that_is_only_decoration_leaves_the_headline_line_to_the_text() -> None:
     text = "Big Storm Hits Coast\n\nA storm hit the coast on Monday, killing three people, officials said."
     for title in ("_", "(HLW)", "(2 of 3)"):

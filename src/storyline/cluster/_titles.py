@@ -153,6 +153,12 @@ _NAME_RUN = re.compile(
     rf"\b{_CAP}(?:(?:\s|\s(?:of|for|de|del|la|von|van|&)\s|\sand\s(?={_CAP}\s{_CAP})){_CAP})*"
 )
 _CONNECTORS = frozenset({"of", "for", "de", "del", "la", "von", "van", "&", "and"})
+# A hyphen written with spaces between two capitalized words ("Strauss - Kahn", as some archives
+# tokenize "Strauss-Kahn"), or a dash between two names ("in London - Assange said").
+_SPACED_HYPHEN = re.compile(r"\b([A-Z][a-z]+) - ([A-Z][a-z]+)\b")
+MIN_HYPHEN_ARTICLES = 2
+"""A spaced pair is one hyphenated name when this many of a thread's articles write it so:
+a dash between two names does not recur with the same two words."""
 _CAMEL = re.compile(r"\b[a-z]+[A-Z][A-Za-z]*\b")  # "iPhone", "eBay"
 _CONTRACTION = re.compile(r"['’](?:m|ll|ve|d|re|t)$")  # "I'm", "Don't"; not "O'Neill", "D'Souza"
 
@@ -585,6 +591,28 @@ def _key_phrases(text: str) -> set[str]:
     return out
 
 
+def _hyphens_joined(leads: list[list[str]]) -> list[list[str]]:
+    """The leads with each spaced pair of capitalized words that `MIN_HYPHEN_ARTICLES` of them
+    write ("Dominique Strauss - Kahn") joined into one hyphenated name ("Strauss-Kahn"), so that a
+    name is not two names in a thread's title ("Kahn, Dominique Strauss")."""
+    seen: Counter[str] = Counter()
+    for lead in (lead for story in leads for lead in story):
+        seen.update({m.group() for m in _SPACED_HYPHEN.finditer(lead)})
+    stop = _stop_words()
+    joined = {
+        pair
+        for pair, n in seen.items()
+        if n >= MIN_HYPHEN_ARTICLES and not {w.lower() for w in pair.split(" - ")} & stop
+    }
+    if not joined:
+        return leads
+
+    def join(match: re.Match[str]) -> str:
+        return f"{match.group(1)}-{match.group(2)}" if match.group() in joined else match.group()
+
+    return [[_SPACED_HYPHEN.sub(join, lead) for lead in story] for story in leads]
+
+
 def topic_terms(stories: Sequence[Sequence[Article]]) -> list[str]:
     """Names found in the most stories of a thread (then the most articles), variants folded,
     then the key word or pair of words of its headlines and leads found in the most stories."""
@@ -595,11 +623,12 @@ def topic_terms(stories: Sequence[Sequence[Article]]) -> list[str]:
     spelling: dict[str, str] = {}
     first_seen: dict[str, int] = {}
     camel: dict[str, str] = {}  # "iphone" -> "iPhone": key words are compared in lower case
-    for story in stories:
+    leads = [[_strip_lead(" ".join(article.text[:3000].split())) for article in story] for story in stories]
+    leads = _hyphens_joined(leads)
+    for story, story_leads in zip(stories, leads, strict=True):
         story_names: set[str] = set()
         story_phrases: set[str] = set()
-        for article in story:
-            lead = _strip_lead(" ".join(article.text[:3000].split()))
+        for article, lead in zip(story, story_leads, strict=True):
             names = _names(lead)  # (not its title: a Title Case headline capitalizes every word)
             keys = set()
             for key, name in names.items():
