@@ -354,6 +354,27 @@ def test_a_hyphen_inside_a_name_joins_it() -> None:
     assert _together(index, "Kaajal Ramjathan-Keogh", "Ramjathan-Keogh")
 
 
+def test_a_hyphen_an_archive_wrote_with_spaces_joins_a_name_it_writes_so_each_time() -> None:
+    """Some archives tokenize "Ramjathan-Keogh" as "Ramjathan - Keogh"; written so again and
+    again it is one surname, not "Kaajal Ramjathan" and "Keogh". A dash between two names
+    written once still parts them (the test above)."""
+    index = _index(
+        [
+            "Lawyer Kaajal Ramjathan - Keogh spoke in Pretoria on Monday.",
+            "Ramjathan - Keogh said the ruling was clear, and Ramjathan - Keogh left the court.",
+        ],
+        {
+            0: [("Kaajal Ramjathan - Keogh", "PERSON"), ("Pretoria", "GPE")],
+            1: [("Ramjathan - Keogh", "ORG"), ("Ramjathan - Keogh", "PERSON")],
+        },
+    )
+    names = {e.name for e in index.entities}
+    assert not names & {"Keogh", "Kaajal Ramjathan", "Ramjathan"}
+    assert _entity_of(index, 1, "Ramjathan - Keogh", nth=1) == _entity_of(
+        index, 0, "Kaajal Ramjathan - Keogh"
+    )
+
+
 def test_an_en_dash_inside_a_name_joins_it() -> None:
     index = _index(
         ["Hewlett–Packard cut 5,000 jobs, and Bosnia–Herzegovina sent a team to its plant in Ohio."],

@@ -262,6 +262,7 @@ def extract_entities(corpus: Corpus, paragraphs: list[Paragraph]) -> EntityIndex
     """Collect named-entity mentions and merge them across reports and spellings."""
     mentions = []
     tagged_handles: set[tuple[int, int]] = set()
+    hyphenated = _spaced_hyphen_names(paragraphs)
     for para in paragraphs:
         article_id = corpus.articles[para.doc_index].id
         # A headline inside a report: the tagger reads its capitals as organisations
@@ -273,7 +274,7 @@ def extract_entities(corpus: Corpus, paragraphs: list[Paragraph]) -> EntityIndex
                 continue
             if tagged.text.startswith("@"):
                 tagged_handles.add((para.doc_index, para.start + tagged.start_char))
-            for ent, part_label in _parts(tagged, label):
+            for ent, part_label in _parts(tagged, label, hyphenated):
                 mention = _mention(para, article_id, ent, part_label)
                 if mention is not None:
                     mentions.append(mention)
@@ -526,7 +527,26 @@ _JOINED_SENTENCE = re.compile(r"([A-Z][\w&]{2,})\.[A-Z][a-z]+")
 _COMMA_SUFFIXES = _SUFFIXES | {"inc", "ltd", "llc", "plc", "co", "corp", "lp", "llp", "sa", "ag", "nv"}
 
 
-def _parts(ent: SpacySpan, label: str) -> list[tuple[SpacySpan, str]]:
+_HYPHEN_WITH_SPACES = re.compile(r"(?<=\w) - (?=\w)")
+_SPACED_HYPHEN = re.compile(r"\b([A-Z]\w+) - ([A-Z]\w+)\b")
+MIN_SPACED_HYPHENS = 2
+"""A hyphen with a space on each side between the same two capitalized words this many
+times in a story's reports joins them into one name: an archive that tokenizes
+"Strauss-Kahn" as "Strauss - Kahn" writes it so every time, while a dash between two names
+("on Fox - Rubio also appeared") does not recur with the same two words."""
+
+
+def _spaced_hyphen_names(paragraphs: list[Paragraph]) -> frozenset[tuple[str, str]]:
+    """The pairs of capitalized words written "A - B" at least `MIN_SPACED_HYPHENS` times."""
+    seen = Counter(
+        (m.group(1), m.group(2)) for para in paragraphs for m in _SPACED_HYPHEN.finditer(para.text)
+    )
+    return frozenset(pair for pair, n in seen.items() if n >= MIN_SPACED_HYPHENS)
+
+
+def _parts(
+    ent: SpacySpan, label: str, hyphenated: frozenset[tuple[str, str]] = frozenset()
+) -> list[tuple[SpacySpan, str]]:
     """A tagged span of people or bodies split at its commas ("Lund, Okafor"; "the Harbour
     Board, Ana Roux"), except before a suffix ("Ana Roux, Jr."; "Acme, Inc."), and at an
     "and" between two names of two or more words each ("Tina Fey and Eva Longoria", not
@@ -535,9 +555,9 @@ def _parts(ent: SpacySpan, label: str) -> list[tuple[SpacySpan, str]]:
     The tagger often takes a list of people for one body: a part shaped like a person's
     name is a person where the tagger said so, where a body stands beside it ("the Harbour
     Board, Ana Roux"), or where each name of an "and" opens with a known given name."""
-    pieces = _split_at_dashes(ent)
+    pieces = _split_at_dashes(ent, hyphenated)
     if len(pieces) != 1:  # "on CBS, NBC and Fox — Rubio also appeared": two names
-        return [part for piece in pieces for part in _parts(piece, label)]
+        return [part for piece in pieces for part in _parts(piece, label, hyphenated)]
     if label not in ("PERSON", "ORG"):
         return [(ent, label)]
     parts = [ent]
@@ -572,14 +592,18 @@ def _split(ent: SpacySpan, word: str) -> list[SpacySpan]:
 _DASHES = frozenset({"—", "―", "--", "---"})
 
 
-def _split_at_dashes(ent: SpacySpan) -> list[SpacySpan]:
+def _split_at_dashes(ent: SpacySpan, hyphenated: frozenset[tuple[str, str]] = frozenset()) -> list[SpacySpan]:
     """The pieces of a span between dashes that stand alone: an em dash, an en dash with
     a space beside it, or a hyphen with a space on each side. A hyphen or an en dash
     inside a word ("Ramjathan-Keogh", "Hewlett–Packard", which the tokenizer splits)
-    joins, it does not part."""
+    joins, it does not part; so does a spaced hyphen between a pair of words in
+    `hyphenated` ("Strauss - Kahn", `_spaced_hyphen_names`)."""
     doc, pieces, start = ent.doc, [], ent.start
     for i in range(ent.start, ent.end + 1):
-        if i == ent.end or _is_dash(doc, i):
+        if i == ent.end or (
+            _is_dash(doc, i)
+            and not (0 < i < len(doc) - 1 and (doc[i - 1].text, doc[i + 1].text) in hyphenated)
+        ):
             if i > start:
                 pieces.append(doc[start:i])
             start = i + 1
@@ -631,6 +655,7 @@ def _title_led_person(words: tuple[str, ...]) -> bool:
 def name_tokens(text: str, *, titles: bool = True) -> tuple[str, ...]:
     """A name's words without a leading "the", a trailing possessive and (for people) titles."""
     text = _CAMEL.sub(r"\1-", _LEADING_THE.sub("", text.strip()))
+    text = _HYPHEN_WITH_SPACES.sub("-", text)  # "Strauss - Kahn", kept whole: `_split_at_dashes`
     words = [w for w in re.split(r"[\s]+", text) if w]
     if titles:
         words = words[_office_prefix(words) :]
