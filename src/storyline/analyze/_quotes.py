@@ -66,20 +66,6 @@ _LOST_OPENING = re.compile(
 )
 # Single marks, in reports that quote with them only ('We will stay,' she said): a closing
 # mark is one no letter follows, so "don't" and "Lind's" stay inside.
-# Speech run on from the paragraph before in straight marks (`_run_on_paragraphs`): up to the
-# mark that closes it, or the whole paragraph when it has none.
-_CONTINUED = re.compile(r'^\s*([^“”"]*?)\s*"')
-_CREDIT_AFTER_MARK = re.compile(
-    r'^[^"]*[\w.,?!…]\s*"\s*,?\s*(?:(?:he|she|they|I|we)\s+|(?:[A-Z][\w\'’-]*(?:\s+-\s+[A-Z][\w\'’-]*)?\s+){1,4})?'
-    r"(?:said|says|added|adds|told|tells|asked|asks|explained|insisted|wrote|writes|continued|stated)\b"
-)
-_MARK_AT_END = re.compile(r'[.?!…]\s*"\s*$')
-MAX_RUN_ON = 6
-"""The most lines one quotation runs on over in `_run_on_paragraphs`: the longest read in
-the Entities archive ran over six ("One former senior official said: ..."); a mark left
-unclosed over more is a stray one."""
-_MARK_ON_WORD = re.compile(r'\w"|"\w')
-_ALL_CONTINUED = re.compile(r'^\s*([^“”"]*[^“”"\s])\s*$')
 _SINGLE = re.compile(r"(?<!\w)[‘']((?:[^‘’'“”\"]|[’'](?=\w))+)[’'](?!\w)")
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 _DROP_DET = frozenset({"the", "a", "an"})
@@ -162,7 +148,6 @@ def extract_quotes(corpus: Corpus, paragraphs: list[Paragraph], entities: Entity
     found: list[_Found] = []
     last_speaker: dict[int, tuple[int, str | None]] = {}
     single = _single_quoting(paragraphs)
-    run_on = _run_on_paragraphs(paragraphs)
     named = frozenset(e.name for e in entities.entities)
     embeds = _embeds(paragraphs, entities)
     signed = {at: author for _, at, _, author in embeds}  # paragraph number -> the post's author
@@ -170,7 +155,7 @@ def extract_quotes(corpus: Corpus, paragraphs: list[Paragraph], entities: Entity
     # Where each quote stands: (paragraph number, whether it opens its paragraph).
     places: list[tuple[int, bool]] = []
     for number, para in enumerate(paragraphs):
-        matches = _quotations(para.text, single=para.doc_index in single, run_on=number in run_on)
+        matches = _quotations(para.text, single=para.doc_index in single)
         if not matches:
             continue
         article_id = corpus.articles[para.doc_index].id
@@ -251,79 +236,19 @@ def _embedded_author(
     return None
 
 
-def _run_on_paragraphs(paragraphs: list[Paragraph]) -> set[int]:
-    """The paragraphs that open inside speech, in reports whose straight marks all stand
-    apart from the words ('he said: " We will stay . "'). Archives that tokenized their
-    text write marks so, and put each sentence on a line of its own: a quote runs over
-    lines, and its marks may be moved to the end of the line before or the start of the
-    line after ('... family. "' / 'Today I am sorry ...' / 'I bear a heavy responsibility,
-    " she said.'). A mark that stands apart says nothing of its direction, so the marks
-    are counted from the start of the report. Marks set against words (web and wire text)
-    show their direction, and news style opens each paragraph of a long quote again: no
-    paragraph of such a report is taken here."""
-    marks: dict[int, list[int]] = {}
-    for number, para in enumerate(paragraphs):
-        marks.setdefault(para.doc_index, []).append(number)
-    inside: set[int] = set()
-    for numbers in marks.values():
-        texts = [paragraphs[n].text for n in numbers]
-        if not any('"' in t for t in texts) or any(
-            _MARK_ON_WORD.search(t) or "“" in t or "”" in t for t in texts
-        ):
-            continue
-        odd = [t.count('"') % 2 == 1 for t in texts]
-        i = 0
-        while i < len(texts):
-            if not odd[i]:
-                i += 1
-                continue
-            # Line i leaves speech open; the next line with an odd count closes it (a line
-            # with an even count inside closes and opens again). None near: a stray mark,
-            # not counted, so that one lost mark does not turn the rest of the report.
-            close = next((j for j in range(i + 1, min(len(texts), i + 1 + MAX_RUN_ON)) if odd[j]), None)
-            if close is None or not _closes_run_on(texts[i], texts[close]):
-                i += 1
-                continue
-            inside.update(numbers[i + 1 : close + 1])
-            i = close + 1
-    return inside
-
-
-def _closes_run_on(opening: str, closing: str) -> bool:
-    """Whether a quotation opened on one line and closed on a later one is one, by what its
-    ends show: a mark that closes before a credit ('..., " she said.', '..." said Bourdin.'),
-    or a mark left at the very end of the opening line after its sentence ('... family. "')
-    and one at the very end of the closing line. Counting alone is not enough: one stray
-    mark inside a quote turns which lines the count takes for speech."""
-    if _CREDIT_AFTER_MARK.match(closing):
-        return True
-    return bool(_MARK_AT_END.search(opening)) and closing.rstrip().endswith('"')
-
-
-def _quotations(text: str, *, single: bool = False, run_on: bool = False) -> list[re.Match[str]]:
+def _quotations(text: str, *, single: bool = False) -> list[re.Match[str]]:
     """The quotations of four words or more in a paragraph, in order: in double marks, one
     left open at its end, one whose opening mark is missing, or in single marks where
-    the report uses no double ones. `run_on`: the paragraph opens inside a quotation in
-    straight marks (`_run_on_paragraphs`), which runs to its first mark or its end."""
-    found: list[re.Match[str]] = []
-    pos = 0
-    if run_on and not single:
-        lead = _CONTINUED.match(text)
-        if lead is None:
-            whole = _ALL_CONTINUED.match(text)
-            return [whole] if whole is not None and count_words(whole.group(1)) >= 4 else []
-        if count_words(lead.group(1)) >= 4:
-            found.append(lead)
-        pos = lead.end()
+    the report uses no double ones."""
     pattern = _SINGLE if single else _QUOTE
-    closed = list(pattern.finditer(text, pos))
+    closed = list(pattern.finditer(text))
     # A title in single marks ('Che tempo che fa', a headline's 'Lind Will Stay') is no speech.
-    found += [m for m in closed if count_words(m.group(1)) >= 4 and not (single and _is_title(m.group(1)))]
+    found = [m for m in closed if count_words(m.group(1)) >= 4 and not (single and _is_title(m.group(1)))]
     if not single:
-        tail = _RUN_ON.search(text, closed[-1].end() if closed else pos)
+        tail = _RUN_ON.search(text, closed[-1].end() if closed else 0)
         if tail is not None and count_words(tail.group(1)) >= 4:
             found.append(tail)
-        lead = _LOST_OPENING.match(text) if pos == 0 else None
+        lead = _LOST_OPENING.match(text)
         if lead is not None and count_words(lead.group(1)) >= 4:
             found.insert(0, lead)
     return found
@@ -1330,13 +1255,6 @@ def _antecedent(
         lambda: _subject_before(subject, para, entities, quoted=quoted, skip=skip),
         lambda: _role_before(subject, para, entities),
         lambda: _last_person(entities, para.doc_index, start, since=para.start, quoted=quoted, skip=skip),
-        # "She added that it was clear Lind had 'no choice'." / "She said: '...'": the one
-        # the same pronoun quoted in the paragraph before stood for, not Lind.
-        lambda: (
-            previous[1]
-            if previous is not None and previous[0] == number - 1 and _pronoun_subject(before, subject.lower_)
-            else None
-        ),
         lambda: _reported_speaker(before, entities, speech_only=False, pronoun=subject.lower_, skip=skip),
         lambda: (
             _only_person_named(before, entities, skip=skip)
@@ -1350,17 +1268,6 @@ def _antecedent(
         if name and name not in skip:
             return name
     return _last_person(entities, para.doc_index, start, quoted=quoted, skip=skip)
-
-
-def _pronoun_subject(para: Paragraph | None, pronoun: str) -> bool:
-    """Whether the main verb of the paragraph's last sentence has `pronoun` ("he", "she") for
-    its subject."""
-    if para is None or pronoun not in ("he", "she"):
-        return False
-    sents = list(para.doc.sents)
-    return bool(sents) and any(
-        t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and t.lower_ == pronoun for t in sents[-1]
-    )
 
 
 def _organisation_before(
