@@ -23,6 +23,9 @@ file its `input` names (the Multi-News original sample, or DUC wire sets). The s
   in the gold) or that the report's entities hold as one name with the gold's ("ICC" and
   "International Criminal Court"), so storyline's own merges decide it (wrong merges
   are measured apart);
+- quotes with no speaker (`no_speaker`: scare quotes, titles) that the report credits to
+  someone, and narration beside quotes (`not_quotes`) that the report takes for a quote:
+  both wrong, each of the gold entries of that kind (files that list them);
 - citations with the same figures: of the citations (beyond the origin) of summary
   sentences that state a number, the share whose source states every number of the
   sentence (`numbers_of`: digits and number words, not years, dates or times). This
@@ -87,7 +90,8 @@ def _by_article_id(gold: dict[str, Any], articles: list[Any]) -> dict[str, Any]:
             return [fix(v) for v in item]
         return item
 
-    return {k: fix(v) if k in ("quantities", "not_disagreements", "speakers") else v for k, v in gold.items()}
+    fixed = ("quantities", "not_disagreements", "speakers", "no_speaker", "not_quotes")
+    return {k: fix(v) if k in fixed else v for k, v in gold.items()}
 
 
 _WORDS = (
@@ -200,6 +204,15 @@ def score(story: Story, gold: dict[str, Any]) -> dict[str, int]:
             last = quote["speaker"].split()[-1].lower()
             speakers_right += any(last in (q.speaker or "").lower() for q in hits)
             speakers_named += any(_same_speaker(quote["speaker"], q.speaker, names) for q in hits)
+
+    def quoted(doc: str, keywords: list[str]) -> list[Any]:
+        return [
+            q for q in story.quotes if doc in q.sources and all(k.lower() in q.text.lower() for k in keywords)
+        ]
+
+    # Quotes with nobody to credit (scare quotes, titles), and narration next to quotes.
+    unspoken = [quoted(q["doc"], q["keywords"]) for q in gold.get("no_speaker", [])]
+    narration = [quoted(n["doc"], n["keywords"]) for n in gold.get("not_quotes", [])]
     cited_same, cited = citation_counts(story)
     return {
         "cited_same": cited_same,
@@ -224,6 +237,10 @@ def score(story: Story, gold: dict[str, Any]) -> dict[str, int]:
         "quotes_found": quotes_found,
         "speakers_right": speakers_right,
         "speakers_named": speakers_named,
+        "unspoken_found": sum(bool(h) for h in unspoken),
+        "unspoken_credited": sum(any(q.speaker for q in h) for h in unspoken),
+        "narration": len(narration),
+        "narration_quoted": sum(bool(h) for h in narration),
     }
 
 
@@ -262,6 +279,11 @@ def table(title: str, s: dict[str, int]) -> str:
         ("quotes found", _ratio(s["quotes_found"], s["quotes"])),
         ("speakers right (of found)", _ratio(s["speakers_right"], s["quotes_found"])),
         ("speakers right, names folded (of found)", _ratio(s.get("speakers_named", 0), s["quotes_found"])),
+        (
+            "quotes with no speaker given one (wrong)",
+            _ratio(s.get("unspoken_credited", 0), s.get("unspoken_found", 0)),
+        ),
+        ("narration taken for a quote (wrong)", _ratio(s.get("narration_quoted", 0), s.get("narration", 0))),
         ("citations with the same figures", _ratio(s["cited_same"], s["cited"])),
     ]
     lines = [f"### {title}", "", "| measure | value |", "|---|---|"]
@@ -299,6 +321,9 @@ def main() -> int:
             print(f"skipped {path.name}: no input", file=sys.stderr)
             continue
         articles = clusters[gold["id"]]
+        if "documents" in gold:  # a few reports of a long input cluster (a topic followed for years)
+            by_id = {a.id: a for a in articles}
+            articles = [by_id[d] for d in gold["documents"]]
         counts = score(reporter(articles, cluster_id=gold["id"]), _by_article_id(gold, articles))
         per_cluster[gold["id"]] = counts
         n_clusters[gold["split"]] = n_clusters.get(gold["split"], 0) + 1

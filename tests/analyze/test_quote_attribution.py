@@ -429,3 +429,62 @@ def test_a_described_speaker_is_the_one_with_the_same_words() -> None:
         '"We are stretched very thin this year," the police chief said. Fire Chief Ole Brun agreed.'
     )
     assert [q.speaker for q in quotes] == ["police chief"]
+
+
+# An archive that tokenized its text: a sentence a line, every mark apart from the words.
+_ARCHIVE = (
+    "Vessa council met on Monday to discuss the flood .\n"
+    'The mayor , Marla Quist , told reporters that the town would rebuild its bridge . "\n'
+    "We have lost two bridges in ten years and we will not lose a third .\n"
+    'The river will not beat this town , " she said .\n'
+    "Engineers inspected the banks on Tuesday morning .\n"
+    "Schools in the lower town stay shut until the water falls .\n"
+)
+
+
+def test_speech_an_archive_runs_over_lines_is_found_and_credited() -> None:
+    quotes = _quotes(_ARCHIVE)
+    assert _speaker_of(quotes, "We have lost two bridges") == "Quist"
+    assert _speaker_of(quotes, "The river will not beat") == "Quist"
+    assert not [q for q in quotes if "Engineers inspected" in q.text or "Schools in" in q.text]
+
+
+def test_a_stray_mark_in_an_archive_turns_no_narration_into_speech() -> None:
+    # The opening line's mark is never closed near it: it is no quotation's.
+    text = (
+        'The council said the bridge , closed since March , would " reopen soon .\n'
+        "Engineers inspected the banks on Tuesday morning .\n"
+        "Schools in the lower town stay shut until the water falls .\n"
+        "Traders on the quay said sales had halved since the flood .\n"
+    )
+    assert _quotes(text) == []
+    # Nor does a mark left at a line's end that nothing closes within a few lines.
+    lines = [f"The water rose by {n} centimetres on the quay during the night ." for n in range(10, 18)]
+    text = (
+        'Marla Quist said the town would rebuild its bridge . "\n'
+        + "\n".join(lines)
+        + '\nIt is over , " she said .\n'
+    )
+    assert not [q for q in _quotes(text) if "The water rose" in q.text]
+
+
+def test_web_text_that_leaves_a_quote_open_goes_on_with_narration() -> None:
+    # Marks set against words show their direction: the unclosed question is not run on.
+    text = (
+        'Reader Mike Osei asked: "Do pulses count towards the ten a day?\n'
+        "Yes they do, and so do lentils, according to the health service.\n"
+        '"We hope readers eat more of them," the editor said.\n'
+    )
+    assert not [q for q in _quotes(text) if q.text.startswith("Yes they do")]
+
+
+def test_the_same_pronoun_after_it_quoted_someone_goes_on_with_that_speaker() -> None:
+    # "She added that ... Lind had ..." names Lind, but "she" is the one quoted just before.
+    text = (
+        'Dora Vance , a councillor , said on Monday : " The flood took everything we had . "\n'
+        'She added that it was clear Marla Quist had " ignored the warnings for years " .\n'
+        'She said : " I am not an engineer , but anyone could see the banks were failing . "\n'
+    )
+    quotes = _quotes(text)
+    assert _speaker_of(quotes, "ignored the warnings") == "Vance"
+    assert _speaker_of(quotes, "I am not an engineer") == "Vance"

@@ -64,6 +64,23 @@ _LOST_OPENING = re.compile(
     r"^\s*([^“”\"]+[,.?!])”(?=\s+(?:\S+\s+){0,4}?(?:said|says|told|tells|added|adds|wrote|writes|asked|"
     r"explained|noted|insisted|stated|recalled)\b)"
 )
+# Speech run on from the paragraph before in straight marks (`_run_on_paragraphs`): up to the
+# mark that closes it, or the whole paragraph when it has none.
+_CONTINUED = re.compile(r'^\s*([^“”"]*?)\s*"')
+_CREDIT_AFTER_MARK = re.compile(
+    r'^[^"]*[\w.,?!…]\s*"\s*,?\s*(?:(?:he|she|they|I|we)\s+|(?:[A-Z][\w\'’-]*(?:\s+-\s+[A-Z][\w\'’-]*)?\s+){1,4})?'
+    r"(?:said|says|added|adds|told|tells|asked|asks|explained|insisted|wrote|writes|continued|stated)\b"
+)
+_MARK_AT_END = re.compile(r'[.?!…]\s*"\s*$')
+_OPENS_AFTER = re.compile(r'[:,]\s*"\s*[^"\s][^"]*$')
+MAX_RUN_ON = 6
+"""The most lines one quotation runs on over in `_run_on_paragraphs` (quotations in the
+Entities archive's reports of Strauss-Kahn's arrest ran over up to five); a mark left
+unclosed over more lines is taken for a stray one."""
+MARK_GAP = 12
+"""Lines with no mark after which `_left_open` counts afresh."""
+_MARK_ON_WORD = re.compile(r'\w"|"\w')
+_ALL_CONTINUED = re.compile(r'^\s*([^“”"]*[^“”"\s])\s*$')
 # Single marks, in reports that quote with them only ('We will stay,' she said): a closing
 # mark is one no letter follows, so "don't" and "Lind's" stay inside.
 _SINGLE = re.compile(r"(?<!\w)[‘']((?:[^‘’'“”\"]|[’'](?=\w))+)[’'](?!\w)")
@@ -148,6 +165,7 @@ def extract_quotes(corpus: Corpus, paragraphs: list[Paragraph], entities: Entity
     found: list[_Found] = []
     last_speaker: dict[int, tuple[int, str | None]] = {}
     single = _single_quoting(paragraphs)
+    run_on = _run_on_paragraphs(paragraphs)
     named = frozenset(e.name for e in entities.entities)
     embeds = _embeds(paragraphs, entities)
     signed = {at: author for _, at, _, author in embeds}  # paragraph number -> the post's author
@@ -155,7 +173,7 @@ def extract_quotes(corpus: Corpus, paragraphs: list[Paragraph], entities: Entity
     # Where each quote stands: (paragraph number, whether it opens its paragraph).
     places: list[tuple[int, bool]] = []
     for number, para in enumerate(paragraphs):
-        matches = _quotations(para.text, single=para.doc_index in single)
+        matches = _quotations(para.text, single=para.doc_index in single, run_on=number in run_on)
         if not matches:
             continue
         article_id = corpus.articles[para.doc_index].id
@@ -236,19 +254,109 @@ def _embedded_author(
     return None
 
 
-def _quotations(text: str, *, single: bool = False) -> list[re.Match[str]]:
+def _run_on_paragraphs(paragraphs: list[Paragraph]) -> set[int]:
+    """The paragraphs that open inside speech, in reports whose straight marks all stand
+    apart from the words ('he said: " We will stay . "'). Archives that tokenized their
+    text write marks so, and put each sentence on a line of its own: a quote runs over
+    lines, and its opening mark may be moved to the end of the line before ('... family. "'
+    / 'Today I am sorry ...' / 'I bear a heavy responsibility, " she said.').
+
+    A mark that stands apart does not say which way it faces, and counting marks from the
+    report's start goes wrong for good at the first stray one. So a run is taken only where
+    the count (`_left_open`) and both its ends (`_opens_run_on`, `_closes_run_on`) show it,
+    with no mark on the lines between and at most `MAX_RUN_ON` lines in all. Marks set
+    against words (web and wire text) show their direction, and news style opens each
+    paragraph of a long quote again: no paragraph of such a report is taken here."""
+    by_report: dict[int, list[int]] = {}
+    for number, para in enumerate(paragraphs):
+        by_report.setdefault(para.doc_index, []).append(number)
+    inside: set[int] = set()
+    for numbers in by_report.values():
+        texts = [paragraphs[n].text for n in numbers]
+        if not any('"' in t for t in texts) or any(
+            _MARK_ON_WORD.search(t) or "“" in t or "”" in t for t in texts
+        ):
+            continue
+        left_open = _left_open(texts)
+        i = 0
+        while i < len(texts):
+            if not (left_open[i] and _opens_run_on(texts[i])):
+                i += 1
+                continue
+            close = next(
+                (j for j in range(i + 1, min(len(texts), i + 1 + MAX_RUN_ON)) if '"' in texts[j]), None
+            )
+            if close is None or not _closes_run_on(texts[close]):
+                i += 1
+                continue
+            inside.update(numbers[i + 1 : close + 1])
+            i = close + 1
+    return inside
+
+
+def _left_open(texts: list[str]) -> list[bool]:
+    """Whether each line leaves speech open, by counting marks: a line with an odd count
+    turns it. The count starts afresh after `MARK_GAP` lines with no mark, so that a stray
+    mark turns the count for a stretch of quoting at most; a closing mark at the end of a
+    quote ('... incarcerated. "') is then not taken for an opening one."""
+    out: list[bool] = []
+    speech, since = False, 0
+    for text in texts:
+        marks = text.count('"')
+        if not marks:
+            since += 1
+            out.append(speech and since <= MARK_GAP)
+            continue
+        if since > MARK_GAP:
+            speech = False
+        since = 0
+        speech ^= marks % 2 == 1
+        out.append(speech)
+    return out
+
+
+def _opens_run_on(line: str) -> bool:
+    """Whether a line leaves a quotation open for the next: its marks do not pair up, and
+    its last one is left at its end after its sentence ('... family. "'), or opens speech
+    after a colon or a comma ('... said: " He denies the charges.')."""
+    if line.count('"') % 2 == 0:
+        return False
+    return bool(_MARK_AT_END.search(line) or _OPENS_AFTER.search(line))
+
+
+def _closes_run_on(line: str) -> bool:
+    """Whether a line's first mark closes speech run on from the lines before: a credit
+    follows it ('..., " she said.', '..." said Bourdin.'). A mark at the end of a line
+    ('... for a long time. "') closes speech as often as it opens more (news style opens
+    each paragraph of a long quote again), so it is not taken: on the dev files of the
+    Entities speaker gold it turned narration into speech."""
+    return bool(_CREDIT_AFTER_MARK.match(line))
+
+
+def _quotations(text: str, *, single: bool = False, run_on: bool = False) -> list[re.Match[str]]:
     """The quotations of four words or more in a paragraph, in order: in double marks, one
     left open at its end, one whose opening mark is missing, or in single marks where
-    the report uses no double ones."""
+    the report uses no double ones. `run_on`: the paragraph opens inside a quotation in
+    straight marks (`_run_on_paragraphs`), which runs to its first mark or its end."""
+    found: list[re.Match[str]] = []
+    pos = 0
+    if run_on and not single:
+        lead = _CONTINUED.match(text)
+        if lead is None:
+            whole = _ALL_CONTINUED.match(text)
+            return [whole] if whole is not None and count_words(whole.group(1)) >= 4 else []
+        if count_words(lead.group(1)) >= 4:
+            found.append(lead)
+        pos = lead.end()
     pattern = _SINGLE if single else _QUOTE
-    closed = list(pattern.finditer(text))
+    closed = list(pattern.finditer(text, pos))
     # A title in single marks ('Che tempo che fa', a headline's 'Lind Will Stay') is no speech.
-    found = [m for m in closed if count_words(m.group(1)) >= 4 and not (single and _is_title(m.group(1)))]
+    found += [m for m in closed if count_words(m.group(1)) >= 4 and not (single and _is_title(m.group(1)))]
     if not single:
-        tail = _RUN_ON.search(text, closed[-1].end() if closed else 0)
+        tail = _RUN_ON.search(text, closed[-1].end() if closed else pos)
         if tail is not None and count_words(tail.group(1)) >= 4:
             found.append(tail)
-        lead = _LOST_OPENING.match(text)
+        lead = _LOST_OPENING.match(text) if pos == 0 else None
         if lead is not None and count_words(lead.group(1)) >= 4:
             found.insert(0, lead)
     return found
@@ -1255,6 +1363,13 @@ def _antecedent(
         lambda: _subject_before(subject, para, entities, quoted=quoted, skip=skip),
         lambda: _role_before(subject, para, entities),
         lambda: _last_person(entities, para.doc_index, start, since=para.start, quoted=quoted, skip=skip),
+        # "She added that it was clear Lind had 'no choice'." / "She said: '...'": the one
+        # the same pronoun quoted in the paragraph before stood for, not Lind.
+        lambda: (
+            previous[1]
+            if previous is not None and previous[0] == number - 1 and _pronoun_subject(before, subject.lower_)
+            else None
+        ),
         lambda: _reported_speaker(before, entities, speech_only=False, pronoun=subject.lower_, skip=skip),
         lambda: (
             _only_person_named(before, entities, skip=skip)
@@ -1268,6 +1383,17 @@ def _antecedent(
         if name and name not in skip:
             return name
     return _last_person(entities, para.doc_index, start, quoted=quoted, skip=skip)
+
+
+def _pronoun_subject(para: Paragraph | None, pronoun: str) -> bool:
+    """Whether the main verb of the paragraph's last sentence has `pronoun` ("he", "she") for
+    its subject."""
+    if para is None or pronoun not in ("he", "she"):
+        return False
+    sents = list(para.doc.sents)
+    return bool(sents) and any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" and t.lower_ == pronoun for t in sents[-1]
+    )
 
 
 def _organisation_before(
