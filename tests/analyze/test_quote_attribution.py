@@ -488,3 +488,14 @@ def test_the_same_pronoun_after_it_quoted_someone_goes_on_with_that_speaker() ->
     quotes = _quotes(text)
     assert _speaker_of(quotes, "ignored the warnings") == "Vance"
     assert _speaker_of(quotes, "I am not an engineer") == "Vance"
+
+
+def test_an_archive_quote_reopened_at_a_line_start_runs_on_to_its_credit() -> None:
+    text = (
+        "The first witness , Dora Vance , lives next door to the mayor .\n"
+        '" I thought the water was going to take the whole street\n'
+        "so I ran up to the roof\n"
+        'but I was scared to go any further , " she said , wiping away tears .\n'
+    )
+    quotes = _quotes(text)
+    assert _speaker_of(quotes, "so I ran up to the roof") == "Vance"

@@ -72,13 +72,15 @@ _CREDIT_AFTER_MARK = re.compile(
     r"(?:said|says|added|adds|told|tells|asked|asks|explained|insisted|wrote|writes|continued|stated)\b"
 )
 _MARK_AT_END = re.compile(r'[.?!…]\s*"\s*$')
-_OPENS_AFTER = re.compile(r'[:,]\s*"\s*[^"\s][^"]*$')
+_OPENS_AFTER = re.compile(r'(?:[:,]|^)\s*"\s*[^"\s][^"]*$')
 MAX_RUN_ON = 6
 """The most lines one quotation runs on over in `_run_on_paragraphs` (quotations in the
 Entities archive's reports of Strauss-Kahn's arrest ran over up to five); a mark left
 unclosed over more lines is taken for a stray one."""
-MARK_GAP = 12
-"""Lines with no mark after which `_left_open` counts afresh."""
+_SAYING = re.compile(
+    r"\b(?:said|says|told|tells|added|adds|asked|asks|explained|insisted|wrote|writes|continued|stated"
+    r"|warned|argued|claimed|declared)\b"
+)
 _MARK_ON_WORD = re.compile(r'\w"|"\w')
 _ALL_CONTINUED = re.compile(r'^\s*([^“”"]*[^“”"\s])\s*$')
 # Single marks, in reports that quote with them only ('We will stay,' she said): a closing
@@ -261,10 +263,11 @@ def _run_on_paragraphs(paragraphs: list[Paragraph]) -> set[int]:
     lines, and its opening mark may be moved to the end of the line before ('... family. "'
     / 'Today I am sorry ...' / 'I bear a heavy responsibility, " she said.').
 
-    A mark that stands apart does not say which way it faces, and counting marks from the
-    report's start goes wrong for good at the first stray one. So a run is taken only where
-    the count (`_left_open`) and both its ends (`_opens_run_on`, `_closes_run_on`) show it,
-    with no mark on the lines between and at most `MAX_RUN_ON` lines in all. Marks set
+    A mark that stands apart does not say which way it faces. Counting marks from the
+    report's start goes wrong for good at the first stray one, and at the first paragraph
+    that news style opens again ('" There is a reason for that.'). So a run is taken only
+    where both its ends show it (`_opens_run_on`, `_closes_run_on`), with no mark on the
+    lines between and at most `MAX_RUN_ON` lines in all. Marks set
     against words (web and wire text) show their direction, and news style opens each
     paragraph of a long quote again: no paragraph of such a report is taken here."""
     by_report: dict[int, list[int]] = {}
@@ -277,16 +280,15 @@ def _run_on_paragraphs(paragraphs: list[Paragraph]) -> set[int]:
             _MARK_ON_WORD.search(t) or "“" in t or "”" in t for t in texts
         ):
             continue
-        left_open = _left_open(texts)
         i = 0
         while i < len(texts):
-            if not (left_open[i] and _opens_run_on(texts[i])):
+            if not _opens_run_on(texts[i]):
                 i += 1
                 continue
             close = next(
                 (j for j in range(i + 1, min(len(texts), i + 1 + MAX_RUN_ON)) if '"' in texts[j]), None
             )
-            if close is None or not _closes_run_on(texts[close]):
+            if close is None or not _closes_run_on(texts[close], after_saying=bool(_SAYING.search(texts[i]))):
                 i += 1
                 continue
             inside.update(numbers[i + 1 : close + 1])
@@ -294,43 +296,27 @@ def _run_on_paragraphs(paragraphs: list[Paragraph]) -> set[int]:
     return inside
 
 
-def _left_open(texts: list[str]) -> list[bool]:
-    """Whether each line leaves speech open, by counting marks: a line with an odd count
-    turns it. The count starts afresh after `MARK_GAP` lines with no mark, so that a stray
-    mark turns the count for a stretch of quoting at most; a closing mark at the end of a
-    quote ('... incarcerated. "') is then not taken for an opening one."""
-    out: list[bool] = []
-    speech, since = False, 0
-    for text in texts:
-        marks = text.count('"')
-        if not marks:
-            since += 1
-            out.append(speech and since <= MARK_GAP)
-            continue
-        if since > MARK_GAP:
-            speech = False
-        since = 0
-        speech ^= marks % 2 == 1
-        out.append(speech)
-    return out
-
-
 def _opens_run_on(line: str) -> bool:
     """Whether a line leaves a quotation open for the next: its marks do not pair up, and
     its last one is left at its end after its sentence ('... family. "'), or opens speech
-    after a colon or a comma ('... said: " He denies the charges.')."""
+    after a colon or a comma ('... said: " He denies the charges.') or at the line's start
+    (news style opening a paragraph of a long quote again: '" There is a reason.')."""
     if line.count('"') % 2 == 0:
         return False
     return bool(_MARK_AT_END.search(line) or _OPENS_AFTER.search(line))
 
 
-def _closes_run_on(line: str) -> bool:
+def _closes_run_on(line: str, *, after_saying: bool = False) -> bool:
     """Whether a line's first mark closes speech run on from the lines before: a credit
-    follows it ('..., " she said.', '..." said Bourdin.'). A mark at the end of a line
-    ('... for a long time. "') closes speech as often as it opens more (news style opens
-    each paragraph of a long quote again), so it is not taken: on the dev files of the
-    Entities speaker gold it turned narration into speech."""
-    return bool(_CREDIT_AFTER_MARK.match(line))
+    follows it ('..., " she said.', '..." said Bourdin.'), or (`after_saying`: the opening
+    line reports someone speaking, 'X told journalists that ... family. "') it is the line's
+    one mark, at its end after its sentence. Without a verb of saying before, a mark at a
+    line's end closes a quote as often as it opens one (news style opens each paragraph of
+    a long quote again): on the dev files of the Entities speaker gold, taking it turned
+    narration into speech."""
+    if _CREDIT_AFTER_MARK.match(line):
+        return True
+    return after_saying and line.count('"') == 1 and bool(_MARK_AT_END.search(line))
 
 
 def _quotations(text: str, *, single: bool = False, run_on: bool = False) -> list[re.Match[str]]:
