@@ -357,7 +357,7 @@ def test_a_hyphen_inside_a_name_joins_it() -> None:
 def test_a_hyphen_an_archive_wrote_with_spaces_joins_a_name_it_writes_so_each_time() -> None:
     """Some archives tokenize "Ramjathan-Keogh" as "Ramjathan - Keogh"; written so again and
     again it is one surname, not "Kaajal Ramjathan" and "Keogh". A dash between two names
-    written once still parts them (the test above)."""
+    written once still parts them (the next test)."""
     index = _index(
         [
             "Lawyer Kaajal Ramjathan - Keogh spoke in Pretoria on Monday.",
@@ -373,6 +373,17 @@ def test_a_hyphen_an_archive_wrote_with_spaces_joins_a_name_it_writes_so_each_ti
     assert _entity_of(index, 1, "Ramjathan - Keogh", nth=1) == _entity_of(
         index, 0, "Kaajal Ramjathan - Keogh"
     )
+
+
+def test_a_spaced_hyphen_between_two_names_written_once_parts_them_even_in_copies() -> None:
+    # The same wire paragraph in two reports is one writing of it, not two.
+    paragraph = "Besides the usual programs on CBS and Fox - Quist also appeared on two radio shows."
+    spans = [("Marla Quist", "PERSON"), ("CBS", "ORG"), ("Fox - Quist", "ORG")]
+    index = _index(
+        [f"Marla Quist spoke on Sunday. {paragraph}", f"Marla Quist spoke on Sunday. {paragraph}"],
+        {0: spans, 1: spans},
+    )
+    assert not [e for e in index.entities if "Fox" in e.name and "Quist" in e.name]
 
 
 def test_an_en_dash_inside_a_name_joins_it() -> None:

@@ -499,3 +499,41 @@ def test_an_archive_quote_reopened_at_a_line_start_runs_on_to_its_credit() -> No
     )
     quotes = _quotes(text)
     assert _speaker_of(quotes, "so I ran up to the roof") == "Vance"
+
+
+def test_a_mark_that_opens_a_line_and_a_verb_inside_a_quote_run_nothing_on() -> None:
+    # The archive moved the closing mark of the line before to this line's start; "told" is
+    # inside that quote, not a report of speech; the lone mark at the later line's end opens
+    # the next quote. The narration between is nobody's speech.
+    text = (
+        "Tomas Veld was confined to a wheelchair for two years as a boy .\n"
+        "After they told me I might not walk again I was so determined .\n"
+        '" Whenever he felt down , his physio told him not to give up .\n'
+        "When he regained movement he decided he wanted to learn to swim .\n"
+        "Next he decided he wanted to play football with his friends .\n"
+        'Then he decided he wanted to run fast . "\n'
+        'Tomas has always been in a rush to get everything done , " says his mother Ilse .\n'
+    )
+    assert not [q for q in _quotes(text) if q.text.startswith(("When he regained", "Next he decided"))]
+
+
+def test_an_archive_run_closes_at_most_six_lines_after_it_opens() -> None:
+    def archive(lines_between: int) -> str:
+        inside = "".join(
+            f"The river rose by {n} centimetres on the quay that night .\n" for n in range(lines_between)
+        )
+        return f'Marla Quist , the mayor , told reporters : " We will rebuild .\n{inside}It is over , " she said .\n'
+
+    assert any(q.text.startswith("The river rose by 0") for q in _quotes(archive(5)))  # closes 6 lines on
+    assert not any(q.text.startswith("The river rose by 0") for q in _quotes(archive(6)))  # 7: a stray mark
+
+
+def test_web_text_with_a_credit_after_an_unclosed_quote_is_not_run_on() -> None:
+    # Marks set against words: the report is not read as an archive, even where a credit
+    # closes a later line.
+    text = (
+        'Reader Mike Osei asked: "Do pulses count towards the ten a day?\n'
+        "Yes they do, and so do lentils, according to the health service.\n"
+        'Beans and peas count as well," she said.\n'
+    )
+    assert not [q for q in _quotes(text) if q.text.startswith("Yes they do")]

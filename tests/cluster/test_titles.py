@@ -91,6 +91,19 @@ def test_a_byline_led_untitled_article_gets_its_headline_line_not_its_byline() -
             "the council voted on Monday to close the Lune bridge for repairs. More.",
             "The council voted on Monday to close the Lune bridge for repairs",
         ),
+        # an acronym that is also a word keeps its capitals; a prefixed word opens with a capital
+        (
+            "US officials said on Monday that the talks in Geneva had failed. More.",
+            "US officials said on Monday that the talks in Geneva had failed",
+        ),
+        (
+            "WHO officials warned of a new outbreak in Varnia on Friday. More.",
+            "WHO officials warned of a new outbreak in Varnia on Friday",
+        ),
+        (
+            "pro-Varnian rebels seized the airport of Kessport on Monday. More.",
+            "Pro-Varnian rebels seized the airport of Kessport on Monday",
+        ),
     ],
 )
 def test_extracted_headlines_drop_datelines_credits_and_furniture(text: str, expected: str) -> None:
@@ -321,3 +334,30 @@ def test_a_thread_title_takes_the_specific_key_word_over_a_common_one() -> None:
     assert "salmon" in title and "city" not in title, title
     two = thread_title([[Article(text=t)] for t in (texts[0], texts[2])]).lower()
     assert "city" in two, two
+
+
+def test_spaced_hyphens_join_where_two_writings_show_a_name() -> None:
+    from storyline.cluster._titles import _hyphens_joined
+
+    once = [["Crowds waited in Kessport - Marrow sent buses, police said."], ["The ferry sailed late."]]
+    assert _hyphens_joined(once) == once
+    twice = [["Dora Vance - Quist spoke on Monday."], ["Vance - Quist said the ferry would sail."]]
+    assert _hyphens_joined(twice) == [
+        ["Dora Vance-Quist spoke on Monday."],
+        ["Vance-Quist said the ferry would sail."],
+    ]
+    copies = [
+        ["Crowds waited in Kessport - Marrow sent buses."],
+        ["Crowds waited in Kessport - Marrow sent buses."],
+    ]
+    assert _hyphens_joined(copies) == copies  # one wire report in two places is one writing
+
+
+def test_a_lead_that_opens_with_a_spaced_hyphenated_name_keeps_it() -> None:
+    leads = [
+        "Strauss - Kahn told the Varnian parliament that the loan would be paid on time.",
+        "The fund's chief, Dominique Strauss - Kahn, met Varnian ministers on Monday.",
+    ]
+    terms = thread_title([[Article(text=lead)] for lead in leads]).split(", ")
+    assert "Dominique Strauss-Kahn" in terms
+    assert not {"Kahn", "Dominique Strauss"} & set(terms)

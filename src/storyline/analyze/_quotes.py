@@ -66,7 +66,7 @@ _LOST_OPENING = re.compile(
 )
 # Speech run on from the paragraph before in straight marks (`_run_on_paragraphs`): up to the
 # mark that closes it, or the whole paragraph when it has none.
-_CONTINUED = re.compile(r'^\s*([^“”"]*?)\s*"')
+_CONTINUED = re.compile(r'^ *([^“”"]*)"')  # greedy up to the first mark: linear on any line
 _CREDIT_AFTER_MARK = re.compile(
     r'^[^"]*[\w.,?!…]\s*"\s*,?\s*(?:(?:he|she|they|I|we)\s+|(?:[A-Z][\w\'’-]*(?:\s+-\s+[A-Z][\w\'’-]*)?\s+){1,4})?'
     r"(?:said|says|added|adds|told|tells|asked|asks|explained|insisted|wrote|writes|continued|stated)\b"
@@ -74,15 +74,15 @@ _CREDIT_AFTER_MARK = re.compile(
 _MARK_AT_END = re.compile(r'[.?!…]\s*"\s*$')
 _OPENS_AFTER = re.compile(r'(?:[:,]|^)\s*"\s*[^"\s][^"]*$')
 MAX_RUN_ON = 6
-"""The most lines one quotation runs on over in `_run_on_paragraphs` (quotations in the
-Entities archive's reports of Strauss-Kahn's arrest ran over up to five); a mark left
-unclosed over more lines is taken for a stray one."""
+"""How many lines after its opening line a quotation may close in `_run_on_paragraphs`
+(quotations in the Entities archive's reports of Strauss-Kahn's arrest ran over up to five
+lines); a mark left unclosed further is taken for a stray one."""
 _SAYING = re.compile(
     r"\b(?:said|says|told|tells|added|adds|asked|asks|explained|insisted|wrote|writes|continued|stated"
     r"|warned|argued|claimed|declared)\b"
 )
 _MARK_ON_WORD = re.compile(r'\w"|"\w')
-_ALL_CONTINUED = re.compile(r'^\s*([^“”"]*[^“”"\s])\s*$')
+_ALL_CONTINUED = re.compile(r"^\s*+(.*\S)")  # (only for a line with no mark)
 # Single marks, in reports that quote with them only ('We will stay,' she said): a closing
 # mark is one no letter follows, so "don't" and "Lind's" stay inside.
 _SINGLE = re.compile(r"(?<!\w)[‘']((?:[^‘’'“”\"]|[’'](?=\w))+)[’'](?!\w)")
@@ -267,7 +267,7 @@ def _run_on_paragraphs(paragraphs: list[Paragraph]) -> set[int]:
     report's start goes wrong for good at the first stray one, and at the first paragraph
     that news style opens again ('" There is a reason for that.'). So a run is taken only
     where both its ends show it (`_opens_run_on`, `_closes_run_on`), with no mark on the
-    lines between and at most `MAX_RUN_ON` lines in all. Marks set
+    lines between and the closing line at most `MAX_RUN_ON` lines after the opening one. Marks set
     against words (web and wire text) show their direction, and news style opens each
     paragraph of a long quote again: no paragraph of such a report is taken here."""
     by_report: dict[int, list[int]] = {}
@@ -288,7 +288,10 @@ def _run_on_paragraphs(paragraphs: list[Paragraph]) -> set[int]:
             close = next(
                 (j for j in range(i + 1, min(len(texts), i + 1 + MAX_RUN_ON)) if '"' in texts[j]), None
             )
-            if close is None or not _closes_run_on(texts[close], after_saying=bool(_SAYING.search(texts[i]))):
+            # A verb of saying before the opening mark ("X told journalists that ... . "), not
+            # inside the quote the line may close ('" ... his physio told him ...').
+            said = bool(_SAYING.search(texts[i][: texts[i].rfind('"')]))
+            if close is None or not _closes_run_on(texts[close], after_saying=said):
                 i += 1
                 continue
             inside.update(numbers[i + 1 : close + 1])

@@ -270,20 +270,22 @@ def lead_sentence(text: str) -> str:
     return ""
 
 
+# Words a paper may set in capitals to open a story ("THE new iMac ..."), never acronyms: not
+# "US", "UN", "WHO" or "IT", which are.
+_SHOUTED_OPENERS = frozenset(
+    "the a an this that these those there then when after before as once while for with in on at "
+    "by from into over under his her their our its".split()
+)
+
+
 def _capitalized(sentence: str) -> str:
     """A headline's first letter in capitals, but not a name's that is written with a small one
-    and a capital after it ("iMac", "eBay"); a first word a paper set in capitals ("THE new
-    iMac ...") in sentence case."""
+    and a capital after it ("iMac", "eBay"; not "pro-Russian"); a first word a paper set in
+    capitals ("THE new iMac ...") in sentence case, not an acronym ("US officials ...")."""
     first, _, rest = sentence.partition(" ")
-    if first[:1].islower() and any(c.isupper() for c in first[1:]):
+    if _CAMEL.fullmatch(first):
         return sentence
-    if (
-        len(first) > 1
-        and first.isalpha()
-        and first.isupper()
-        and first.lower() in _stop_words()
-        and rest[:1].islower()
-    ):
+    if first.isupper() and first.lower() in _SHOUTED_OPENERS and rest[:1].islower():
         return first[0] + first[1:].lower() + " " + rest
     return sentence[:1].upper() + sentence[1:]
 
@@ -596,7 +598,7 @@ def _hyphens_joined(leads: list[list[str]]) -> list[list[str]]:
     write ("Dominique Strauss - Kahn") joined into one hyphenated name ("Strauss-Kahn"), so that a
     name is not two names in a thread's title ("Kahn, Dominique Strauss")."""
     seen: Counter[str] = Counter()
-    for lead in (lead for story in leads for lead in story):
+    for lead in {lead for story in leads for lead in story}:  # copies of one wire report count once
         seen.update({m.group() for m in _SPACED_HYPHEN.finditer(lead)})
     stop = _stop_words()
     joined = {
@@ -623,8 +625,10 @@ def topic_terms(stories: Sequence[Sequence[Article]]) -> list[str]:
     spelling: dict[str, str] = {}
     first_seen: dict[str, int] = {}
     camel: dict[str, str] = {}  # "iphone" -> "iPhone": key words are compared in lower case
-    leads = [[_strip_lead(" ".join(article.text[:3000].split())) for article in story] for story in stories]
-    leads = _hyphens_joined(leads)
+    # Spaced hyphens joined before the lead is stripped: a dateline rule would take the
+    # "Strauss - " of a lead that opens with the name for a place.
+    leads = [[" ".join(article.text[:3000].split()) for article in story] for story in stories]
+    leads = [[_strip_lead(lead) for lead in story] for story in _hyphens_joined(leads)]
     for story, story_leads in zip(stories, leads, strict=True):
         story_names: set[str] = set()
         story_phrases: set[str] = set()
