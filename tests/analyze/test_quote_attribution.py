@@ -537,3 +537,15 @@ def test_web_text_with_a_credit_after_an_unclosed_quote_is_not_run_on() -> None:
         'Beans and peas count as well," she said.\n'
     )
     assert not [q for q in _quotes(text) if q.text.startswith("Yes they do")]
+
+
+def test_a_credit_after_a_closing_mark_is_no_quote() -> None:
+    # The opening mark stood in a paragraph before: what follows the closing mark is who said it.
+    text = (
+        '"The bridge will open by the summer, and the ferry will run until it does.\n'
+        'We have the money for both," said Ben Okafor, the mayor of Vessa since 2019.\n'
+        'The new app "adds a map of every ferry stop to the phone," its maker wrote.\n'
+    )
+    quotes = _quotes(text)
+    assert not [q for q in quotes if q.text.startswith("said Ben Okafor")]
+    assert [q for q in quotes if q.text.startswith("adds a map of every ferry")]

@@ -71,6 +71,13 @@ _CREDIT_AFTER_MARK = re.compile(
     r'^[^"]*[\w.,?!…]\s*"\s*,?\s*(?:(?:he|she|they|I|we)\s+|(?:[A-Z][\w\'’-]*(?:\s+-\s+[A-Z][\w\'’-]*)?\s+){1,4})?'
     r"(?:said|says|added|adds|told|tells|asked|asks|explained|insisted|wrote|writes|continued|stated)\b"
 )
+# What follows a closing mark whose opening one stood in an earlier paragraph: a credit
+# ('" said Louka Katseli, Greece's minister ...'), not speech left open.
+# Only a verb first: speech may open with "I said" or "we told them".
+_CREDIT_START = re.compile(
+    r"\s*,?\s*(?:said|says|added|adds|told|tells|asked|asks|explained|insisted|wrote|writes|continued|stated)"
+    r"\s+(?:[A-Z]|(?:his|her|their|the|a|an|one)\s)"  # then who: 'said Armstrong', 'says his mother'
+)
 _MARK_AT_END = re.compile(r'[.?!…]\s*"\s*$')
 _OPENS_AFTER = re.compile(r'(?:[:,]|^)\s*"\s*[^"\s][^"]*$')
 MAX_RUN_ON = 6
@@ -343,7 +350,7 @@ def _quotations(text: str, *, single: bool = False, run_on: bool = False) -> lis
     found += [m for m in closed if count_words(m.group(1)) >= 4 and not (single and _is_title(m.group(1)))]
     if not single:
         tail = _RUN_ON.search(text, closed[-1].end() if closed else pos)
-        if tail is not None and count_words(tail.group(1)) >= 4:
+        if tail is not None and count_words(tail.group(1)) >= 4 and not _CREDIT_START.match(tail.group(1)):
             found.append(tail)
         lead = _LOST_OPENING.match(text) if pos == 0 else None
         if lead is not None and count_words(lead.group(1)) >= 4:
