@@ -361,3 +361,21 @@ def test_a_lead_that_opens_with_a_spaced_hyphenated_name_keeps_it() -> None:
     terms = thread_title([[Article(text=lead)] for lead in leads]).split(", ")
     assert "Dominique Strauss-Kahn" in terms
     assert not {"Kahn", "Dominique Strauss"} & set(terms)
+
+
+def test_a_headline_line_in_one_report_of_many_competes_with_the_central_lead() -> None:
+    # The one "headline line" is a caption over a market comment, not the story's headline.
+    body = "Police in Kessport arrested the harbour chief on Saturday after a fire at the Norvane plant"
+    reports = [
+        Article(text=f"{body}, officials said on Sunday. The chief denies the charges.", id="r0"),
+        Article(text=f"{body}; the chief denies the charges, his lawyer said on Monday.", id="r1"),
+        Article(text=f"{body}. The harbour board met on Monday and named an acting chief.", id="r2"),
+        Article(text=f"{body}, and shares in Norvane fell on Monday. The chief denies it.", id="r3"),
+        Article(
+            text="Dora Vance, senior currency strategist at Marrow Bank\n"
+            "The arrest of the harbour chief has been taken by the market as one more element of doubt.",
+            id="r4",
+        ),
+    ]
+    title = story_title(reports)
+    assert "Dora Vance" not in title and "Kessport" in title

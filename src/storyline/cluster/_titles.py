@@ -41,6 +41,9 @@ MAX_WHOLE_WORDS = 18
 """A sentence up to this long with no clause boundary to cut at is kept whole."""
 MAX_TOPIC_TERMS = 4
 MAX_TOPIC_NAMES = 3
+FEW_TITLED = 4
+"""A story where fewer than one report in this many has a headline takes the central report's
+lead as one more candidate for its title (`story_title`)."""
 UNTITLED = "Untitled"
 _LEAD_CHARS = 4000  # only the top of an article is read for its headline
 _SENTENCE_CHARS = 700  # ...and only this much of its first paragraph is split into sentences
@@ -499,7 +502,12 @@ def story_title(articles: Sequence[Article]) -> str:
         for a in articles
     ]
     titled = [(a, h) for a, h in heads if h]
-    if len(titled) == 1:
+    if titled and len(titled) * FEW_TITLED < len(articles):
+        # A headline line in one report of many may be a byline or a caption ("Jane Foley,
+        # senior currency strategist at ..."): the central report's lead competes with it.
+        central = _central(articles)
+        titled.append((central, _lead_headline(central.text)))
+    elif len(titled) == 1:
         return _readable(titled[0][1], titled[0][0]) or UNTITLED
     if titled:
         bags = [_words(a.text[:3000]) | _words(h or "") for a, h in heads]

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from storyline.cluster import clean_headline
+from storyline.cluster import clean_headline, story_title
 from storyline.model import Claim, ClaimValue, Story
 
 Cites = tuple[int, ...]
@@ -239,7 +239,10 @@ def headline(story: Story) -> str:
         if titled.get(origin):
             return str(titled[origin])
     if titled:
-        return str(next(iter(titled.values())))
+        # No report the summary leans on has a title: the most representative headline, as the
+        # digest titles a story (a lone title of a report the summary never cites may be a
+        # byline or a caption: "Jane Foley, senior currency strategist at ...").
+        return story_title([d.article for d in story.documents if not d.excluded])
     # No report has a title: the summary's first sentence, cut to a headline's length.
     first = story.summary.sentences[0].text.split() if story.summary.sentences else []
     return " ".join(first[:_HEADLINE_WORDS]) + (" …" if len(first) > _HEADLINE_WORDS else "") or "Untitled"
