@@ -379,3 +379,15 @@ def test_a_headline_line_in_one_report_of_many_competes_with_the_central_lead() 
     ]
     title = story_title(reports)
     assert "Dora Vance" not in title and "Kessport" in title
+
+
+def test_a_story_title_joins_a_name_its_reports_write_with_a_spaced_hyphen() -> None:
+    reports = [
+        Article(text="Dora Vance - Quist was named harbour chief of Kessport on Monday, officials said."),
+        Article(text="The new harbour chief, Dora Vance - Quist, said the ferry would run all winter."),
+    ]
+    assert "Vance-Quist" in story_title(reports)
+    # written once, a spaced hyphen stays as the text has it
+    assert "Kessport - Marrow" in story_title(
+        [Article(text="Buses ran between Kessport - Marrow and the port.")]
+    )

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 
 import numpy as np
@@ -494,9 +494,15 @@ def _readable(title: str, article: Article) -> str:
 
 
 def story_title(articles: Sequence[Article]) -> str:
-    """The most representative headline of a story's articles, or one extracted from its text."""
+    """The most representative headline of a story's articles, or one extracted from its text;
+    a name an archive wrote with a spaced hyphen in two or more of them joined ("Strauss-Kahn")."""
     if not articles:
         return UNTITLED
+    title = _story_title(articles)
+    return _join_pairs(title, _hyphenated_pairs(" ".join(a.text[:3000].split()) for a in articles))
+
+
+def _story_title(articles: Sequence[Article]) -> str:
     heads = [
         (a, (clean_headline(a.title) if a.title and a.title.strip() else "") or found_headline(a.text))
         for a in articles
@@ -601,26 +607,37 @@ def _key_phrases(text: str) -> set[str]:
     return out
 
 
+def _hyphenated_pairs(texts: Iterable[str]) -> frozenset[str]:
+    """The spaced pairs of capitalized words ("Strauss - Kahn") that `MIN_HYPHEN_ARTICLES` of
+    the texts write: one hyphenated name as an archive tokenized it (copies count once)."""
+    seen: Counter[str] = Counter()
+    for text in set(texts):
+        seen.update({m.group() for m in _SPACED_HYPHEN.finditer(text)})
+    stop = _stop_words()
+    return frozenset(
+        pair
+        for pair, n in seen.items()
+        if n >= MIN_HYPHEN_ARTICLES and not {w.lower() for w in pair.split(" - ")} & stop
+    )
+
+
+def _join_pairs(text: str, pairs: frozenset[str]) -> str:
+    """`text` with each of `pairs` written as one hyphenated word ("Strauss-Kahn")."""
+    if not pairs:
+        return text
+
+    def join(match: re.Match[str]) -> str:
+        return f"{match.group(1)}-{match.group(2)}" if match.group() in pairs else match.group()
+
+    return _SPACED_HYPHEN.sub(join, text)
+
+
 def _hyphens_joined(leads: list[list[str]]) -> list[list[str]]:
     """The leads with each spaced pair of capitalized words that `MIN_HYPHEN_ARTICLES` of them
     write ("Dominique Strauss - Kahn") joined into one hyphenated name ("Strauss-Kahn"), so that a
     name is not two names in a thread's title ("Kahn, Dominique Strauss")."""
-    seen: Counter[str] = Counter()
-    for lead in {lead for story in leads for lead in story}:  # copies of one wire report count once
-        seen.update({m.group() for m in _SPACED_HYPHEN.finditer(lead)})
-    stop = _stop_words()
-    joined = {
-        pair
-        for pair, n in seen.items()
-        if n >= MIN_HYPHEN_ARTICLES and not {w.lower() for w in pair.split(" - ")} & stop
-    }
-    if not joined:
-        return leads
-
-    def join(match: re.Match[str]) -> str:
-        return f"{match.group(1)}-{match.group(2)}" if match.group() in joined else match.group()
-
-    return [[_SPACED_HYPHEN.sub(join, lead) for lead in story] for story in leads]
+    pairs = _hyphenated_pairs(lead for story in leads for lead in story)
+    return [[_join_pairs(lead, pairs) for lead in story] for story in leads] if pairs else leads
 
 
 def topic_terms(stories: Sequence[Sequence[Article]]) -> list[str]:
