@@ -67,15 +67,17 @@ _LOST_OPENING = re.compile(
 # Speech run on from the paragraph before in straight marks (`_run_on_paragraphs`): up to the
 # mark that closes it, or the whole paragraph when it has none.
 _CONTINUED = re.compile(r'^ *([^“”"]*)"')  # greedy up to the first mark: linear on any line
+_CREDITS = "said|says|added|adds|told|tells|asked|asks|explained|insisted|wrote|writes|continued|stated"
+"""Verbs that credit speech to someone, as the archive-run rules below read them."""
 _CREDIT_AFTER_MARK = re.compile(
     r'^[^"]*[\w.,?!…]\s*"\s*,?\s*(?:(?:he|she|they|I|we)\s+|(?:[A-Z][\w\'’-]*(?:\s+-\s+[A-Z][\w\'’-]*)?\s+){1,4})?'
-    r"(?:said|says|added|adds|told|tells|asked|asks|explained|insisted|wrote|writes|continued|stated)\b"
+    rf"(?:{_CREDITS})\b"
 )
 # What follows a closing mark whose opening one stood in an earlier paragraph: a credit
 # ('" said Louka Katseli, Greece's minister ...'), not speech left open.
 # Only a verb first: speech may open with "I said" or "we told them".
 _CREDIT_START = re.compile(
-    r"\s*,?\s*(?:said|says|added|adds|told|tells|asked|asks|explained|insisted|wrote|writes|continued|stated)"
+    rf"\s*,?\s*(?:{_CREDITS})"
     r"\s+(?:[A-Z]|(?:his|her|their|the|a|an|one)\s)"  # then who: 'said Armstrong', 'says his mother'
 )
 _MARK_AT_END = re.compile(r'[.?!…]\s*"\s*$')
@@ -84,10 +86,7 @@ MAX_RUN_ON = 6
 """How many lines after its opening line a quotation may close in `_run_on_paragraphs`
 (quotations in the Entities archive's reports of Strauss-Kahn's arrest ran over up to five
 lines); a mark left unclosed further is taken for a stray one."""
-_SAYING = re.compile(
-    r"\b(?:said|says|told|tells|added|adds|asked|asks|explained|insisted|wrote|writes|continued|stated"
-    r"|warned|argued|claimed|declared)\b"
-)
+_SAYING = re.compile(rf"\b(?:{_CREDITS}|warned|argued|claimed|declared)\b")
 _MARK_ON_WORD = re.compile(r'\w"|"\w')
 _ALL_CONTINUED = re.compile(r"^\s*+(.*\S)")  # (only for a line with no mark)
 # Single marks, in reports that quote with them only ('We will stay,' she said): a closing
