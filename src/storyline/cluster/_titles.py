@@ -26,7 +26,7 @@ import numpy.typing as npt
 from storyline.clean._rules import DATELINE_PREFIX, READING_PREFIX, classify_line, looks_like_headline
 from storyline.cluster._features import _stop_words as _feature_stop_words
 from storyline.model import Article
-from storyline.text import MONTH
+from storyline.text import MONTH, join_spaced_hyphens, spaces_hyphens
 
 MAX_TITLE_WORDS = 14
 """An extracted headline longer than this is cut at a clause boundary."""
@@ -499,6 +499,8 @@ def story_title(articles: Sequence[Article]) -> str:
     if not articles:
         return UNTITLED
     title = _story_title(articles)
+    if any(spaces_hyphens(a.text[:3000]) for a in articles):
+        title = join_spaced_hyphens(title)  # "co - founder", as the archive wrote it
     return _join_pairs(title, _hyphenated_pairs(" ".join(a.text[:3000].split()) for a in articles))
 
 

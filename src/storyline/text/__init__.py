@@ -21,6 +21,7 @@ from storyline.text._fragments import (
     starts_with_connective,
     starts_with_pronoun,
 )
+from storyline.text._hyphens import join_spaced_hyphens, spaces_hyphens
 from storyline.text._normalize import (
     Piece,
     align,
@@ -75,6 +76,7 @@ __all__ = [
     "is_heading",
     "is_title_case",
     "is_unfinished",
+    "join_spaced_hyphens",
     "make_splitter",
     "md_escape",
     "md_link",
@@ -86,6 +88,7 @@ __all__ = [
     "safe_url",
     "script_counts",
     "sentence_day",
+    "spaces_hyphens",
     "split_corpus",
     "split_paragraphs",
     "starts_with_connective",

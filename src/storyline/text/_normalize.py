@@ -9,6 +9,8 @@ from difflib import SequenceMatcher
 
 import ftfy
 
+from storyline.text._hyphens import join_spaced_hyphens, spaces_hyphens
+
 _MULTINEWS_NEWLINE = "NEWLINE_CHAR"
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _BLANK_RUNS = re.compile(r"\n{3,}")
@@ -188,6 +190,8 @@ def fixed_lines(text: str) -> list[Piece]:
     fixed = [strip_link_markup(line) for line in fixed]
     if "``" in text:
         fixed = [curl_wire_quotes(line) for line in fixed]
+    if spaces_hyphens(text):  # "Strauss - Kahn", as an archive that tokenized its text wrote it
+        fixed = [join_spaced_hyphens(line) for line in fixed]
     return [
         Piece(f, start, end, tuple(align(g, f)))
         for (start, end), g, f in zip(bounds, given, fixed, strict=True)
