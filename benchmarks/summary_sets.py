@@ -240,8 +240,8 @@ def _run_update(
 
 def markdown(results: list[dict[str, Any]]) -> str:
     lines = [
-        "| set | clusters | words | system | R1 | R2 | RLsum | clusters/s | fragments | wire credits | unresolved pronouns | unresolved connectives | sentences | repeats seen | R2 earlier |",
-        "|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| set | clusters | words | system | R1 | R2 | RLsum | clusters/s | fragments | wire credits | unresolved pronouns | unresolved connectives | quotes left open | sentences | repeats seen | R2 earlier |",
+        "|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         for name, s in r["systems"].items():
@@ -249,7 +249,7 @@ def markdown(results: list[dict[str, Any]]) -> str:
             lines.append(
                 f"| {r['set']} | {r['clusters']} | {r['words']} | {name} | {s['rouge1']:.2f} | {s['rouge2']:.2f} "
                 f"| {s['rougeLsum']:.2f} | {s['clusters_per_s']:.1f} | {rd['fragments']} | {rd['wire_credits']} "
-                f"| {rd['unresolved_pronouns']} | {rd.get('unresolved_connectives', '')} | {rd['sentences']} "
+                f"| {rd['unresolved_pronouns']} | {rd.get('unresolved_connectives', '')} | {rd.get('open_quotes', '')} | {rd['sentences']} "
                 f"| {s.get('repeats_seen', '')} "
                 f"| {_number(s.get('rouge2_earlier'))} |"
             )

@@ -126,3 +126,20 @@ def test_a_connective_start_is_unresolved_without_the_sentence_it_follows() -> N
     counts = Readability()
     counts.add(["But the mayor vetoed it.", "The council approved the budget."])
     assert counts.as_dict()["unresolved_connectives"] == 1  # no documents: the first sentence
+
+
+def test_a_quote_left_open_is_counted_unless_the_next_sentence_closes_it() -> None:
+    counts = Readability()
+    counts.add(['The chief said: "We worked through the night.', "The port reopened on Tuesday."])
+    counts.add(["“Nobody slept at all that week.", "Ships came back on Friday."])
+    assert counts.open_quotes == 2
+    counts = Readability()
+    counts.add(['The chief said: "We worked through the night.', 'It is sealed now," he said.'])
+    counts.add(['"It is sealed," he said.', "“It is over,” she said."])
+    counts.add(['The chief said, " we will stay. " the crowd cheered.'])  # marks set apart: not counted
+    assert counts.as_dict()["open_quotes"] == 0
+
+
+def test_a_line_broken_at_a_comma_is_a_fragment() -> None:
+    assert is_fragment(", it's something the town has always believed.")
+    assert is_fragment("; the rest of the port stayed shut until Friday.")

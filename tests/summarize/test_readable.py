@@ -8,8 +8,10 @@ from storyline.summarize import MMRSelector, summarize_corpus
 from storyline.summarize._readable import (
     ends_quote_from_before,
     is_fragment,
+    quote_run_positions,
     readable_candidates,
     starts_with_pronoun,
+    unfinished_quotes,
 )
 from storyline.text import make_splitter
 
@@ -234,10 +236,74 @@ def test_a_quote_tail_waits_for_its_opening() -> None:
         ]
     )
     assert len(corpus.sentences) == 3
-    kept, needs = readable_candidates(corpus, np.array([0, 2], dtype=np.intp))
+    kept, _ = readable_candidates(corpus, np.array([0, 2], dtype=np.intp))
     assert kept.tolist() == [0]  # the tail's opening is not a candidate: the tail cannot be read
     kept, needs = readable_candidates(corpus, np.arange(3, dtype=np.intp))
     assert needs.tolist() == [-1, -1, 1]
+
+
+@pytest.mark.parametrize(
+    ("texts", "inside"),
+    [
+        # opened, carried on, closed: all three
+        (
+            ['He said: "We worked all night.', "Nobody slept.", 'It is sealed," he said.', "Crews left."],
+            {0, 1, 2},
+        ),
+        (["“We worked all night.", "Nobody slept.", "It is sealed,” he said.", "Crews left."], {0, 1, 2}),
+        # a quotation inside one sentence is no run
+        (['"It is sealed," he said.', "Crews left."], set()),
+        (["“It is sealed,” he said. “We are done.”", "Crews left."], set()),
+        # a stray opening mark that nothing closes within six sentences: no quotation
+        (['The 5-inch "pipe burst.', *["Crews came."] * 8], set()),
+        # two runs in one report
+        (['"One.', 'Two," he said.', "Then.", '"Three.', 'Four," she said.'], {0, 1, 3, 4}),
+    ],
+)
+def test_quote_runs(texts: list[str], inside: set[int]) -> None:
+    assert quote_run_positions(texts) == inside
+
+
+def test_a_line_broken_at_a_comma_is_a_fragment() -> None:
+    assert is_fragment(", and it stayed open through the week.")
+    assert is_fragment("; the rest stayed shut.")
+    assert not is_fragment("And it stayed open through the week.")
+
+
+def test_a_quotation_over_sentences_is_chained_and_never_left_unfinished() -> None:
+    corpus = _corpus(
+        [
+            Article(
+                id="a",
+                text=(
+                    "Crews stopped the ammonia leak at the port on Monday morning.\n"
+                    'The chief said: "We worked through the night at the port.\n'
+                    "Nobody on the crew slept at all that night.\n"
+                    'The leak is now sealed for good," the chief said on Monday.\n'
+                    "The port reopened to ships on Tuesday afternoon."
+                ),
+            )
+        ]
+    )
+    texts = [s.text for s in corpus.sentences]
+    assert len(texts) == 5
+    kept, needs = readable_candidates(corpus, np.arange(5, dtype=np.intp))
+    assert kept.tolist() == [0, 1, 2, 3, 4]
+    assert needs.tolist() == [-1, -1, 1, 2, -1]  # each sentence of the quotation needs the one before
+    assert unfinished_quotes(corpus, [0, 1, 4]) == {1}
+    assert unfinished_quotes(corpus, [0, 1, 2, 4]) == {1, 2}
+    assert unfinished_quotes(corpus, [0, 1, 2, 3]) == set()
+    # At a budget that holds the opening but not the whole quotation, the summary leaves it out.
+    for words in (10, 20, 30, 40, 60):
+        summary = summarize_corpus(
+            embed_corpora([corpus], HashEmbedder())[0],
+            options=SummaryOptions(words=words),
+            embedder=HashEmbedder(),
+            selector=MMRSelector(),
+        )
+        chosen = [s.text for s in summary.sentences]
+        run = [t for t in texts[1:4] if t in chosen]
+        assert run in ([], texts[1:4]), (words, chosen)
 
 
 def test_a_surname_alone_waits_for_the_sentence_that_gives_the_full_name() -> None:

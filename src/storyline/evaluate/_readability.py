@@ -19,7 +19,13 @@ across systems in one run, not taken as exact):
 - an **unresolved connective start**: the sentence opens with a connective ("But ...",
   "In addition, ...") and the sentence before it in its document is not earlier in the
   summary, so what it answers or adds to is missing (only the first sentence counts
-  without the documents).
+  without the documents);
+- a **quote left open**: the sentence opens a quotation it does not close (a curly
+  opening mark after its last closing one, or an odd number of straight marks whose last
+  stands before a word), and the next summary sentence closes no quotation.
+
+A sentence that starts on a comma or semicolon (a line broken inside a sentence) is a
+fragment too.
 
 The last sentence of a summary cut at the budget is not tested for length.
 """
@@ -55,6 +61,9 @@ _CREDIT = re.compile(
 _STOPS_OPEN = re.compile(r"[,;:\-–—_A-Za-z0-9]\s*$")
 _LIST_MARKER = re.compile(r"^\s*(--+\s*|[_*•·▪‣►]\s+|-\s+|[*•](?=[A-Za-z]))(?=[\w“\"'‘`$(])")
 _LOWER = re.compile(r"[a-z]")
+_CUT_START = re.compile(r"^\s*[,;]")
+_OPENING_MARK = re.compile(r'(?:^|(?<=[\s(\[:]))"(?=\w)')
+_CLOSING_MARK = re.compile(r'”|(?<=\S)"(?=\s|$)')
 _UPPER_WORD = re.compile(r"\b[A-Z]{2,}")
 
 
@@ -64,11 +73,19 @@ def is_fragment(sentence: str) -> bool:
     words = _WORD.findall(sentence)
     if len(words) < 4:
         return True
-    if _STOPS_OPEN.search(sentence) or _LIST_MARKER.match(sentence):
+    if _STOPS_OPEN.search(sentence) or _LIST_MARKER.match(sentence) or _CUT_START.match(sentence):
         return True
     if len(words) <= 12 and not _LOWER.search(sentence) and _UPPER_WORD.search(sentence):
         return True  # a heading: no small letter in a short line of capitals
     return is_attribution_or_cut_quote(sentence)
+
+
+def leaves_quote_open(sentence: str) -> bool:
+    """A quotation opened in the sentence and not closed in it."""
+    if "“" in sentence:
+        return sentence.rfind("“") > sentence.rfind("”")
+    last = sentence.rfind('"')
+    return sentence.count('"') % 2 == 1 and bool(_OPENING_MARK.match(sentence, last))
 
 
 def has_wire_credit(sentence: str) -> bool:
@@ -86,6 +103,7 @@ class Readability:
     wire_credits: int = 0
     unresolved_pronouns: int = 0
     unresolved_connectives: int = 0
+    open_quotes: int = 0
     examples: dict[str, list[str]] = field(default_factory=dict)
 
     def add(
@@ -119,6 +137,10 @@ class Readability:
                 resolved = k > 0 if place is None else (place[0], place[1] - 1) in seen
                 if not resolved:
                     self._hit("unresolved_connectives", sentence, keep_examples)
+            if leaves_quote_open(sentence):
+                after = summary[k + 1] if k + 1 < len(summary) else ""
+                if not _CLOSING_MARK.search(after):
+                    self._hit("open_quotes", sentence, keep_examples)
             seen.append(place)
 
     def _hit(self, kind: str, sentence: str, keep: int) -> None:
@@ -135,4 +157,5 @@ class Readability:
             "wire_credits": self.wire_credits,
             "unresolved_pronouns": self.unresolved_pronouns,
             "unresolved_connectives": self.unresolved_connectives,
+            "open_quotes": self.open_quotes,
         }

@@ -4,7 +4,8 @@ Two rules, applied to the candidates before selection:
 
 - a **fragment** is never a candidate: an attribution alone ("he said.", "Smith
   added."), a quote cut at its close (the sentence opens with the closing quote
-  the splitter left behind), an unfinished sentence (it stops on a colon that opens a
+  the splitter left behind), a sentence that starts on a comma (a line broken inside a
+  sentence), an unfinished sentence (it stops on a colon that opens a
   list, "The rules require:", or on a word, as a line broken mid-sentence or a
   headline does: tested only in a cluster whose sentences mostly end with a mark, so
   text written without stops still has candidates), or a heading in capitals;
@@ -14,6 +15,11 @@ Two rules, applied to the candidates before selection:
   candidate that needs that sentence chosen first, and no candidate at all when that
   sentence is not one. Whoever the pronoun names, or the quote's opening, is then in
   the summary just before it (the summary is read in report order within a date);
+- a sentence **inside a quotation that runs over sentences** (after the one that opens it
+  and leaves it open, up to the one that closes it) needs the sentence before it in the
+  same way, and after the choice a quotation whose close was not chosen is taken out
+  whole (`unfinished_quotes`; the summarizer then chooses again without it): alone, its
+  sentences show a quote that never closes, or quoted words as the reporter's;
 - a sentence that **opens with a surname alone** whose full name an earlier sentence of
   its report gives ("Sikosana made the statements ..." after "... Jonathan Sikosana
   ...") needs that earlier sentence chosen first, in the same way.
@@ -38,11 +44,19 @@ from storyline.text import (
     starts_with_pronoun,
 )
 
+_CUT_START = re.compile(r"^\s*[,;)\]}]")  # ", it's something ...": a line broken inside a sentence
+
 
 def is_fragment(text: str, *, punctuated: bool = True) -> bool:
-    """An attribution alone, a quote cut at its close, an unfinished sentence (when the
-    text is `punctuated`: its sentences mostly end with a mark) or a heading."""
-    return is_attribution_or_cut_quote(text) or (punctuated and is_unfinished(text)) or is_heading(text)
+    """An attribution alone, a quote cut at its close, a sentence that starts where none
+    starts (on a comma), an unfinished sentence (when the text is `punctuated`: its
+    sentences mostly end with a mark) or a heading."""
+    return (
+        is_attribution_or_cut_quote(text)
+        or bool(_CUT_START.match(text))
+        or (punctuated and is_unfinished(text))
+        or is_heading(text)
+    )
 
 
 def is_punctuated(corpus: Corpus) -> bool:
@@ -74,6 +88,92 @@ def ends_quote_from_before(text: str) -> bool:
     if mark != '"' or text.count('"') % 2 == 0:
         return False
     return bool(before) and not before.isspace() and not before.isdigit()  # 5" is inches
+
+
+MAX_QUOTE_RUN = 6
+"""Sentences a quotation may run over after the one that opens it; past this the opening
+mark is taken for a stray one, and only its own sentence is left out."""
+
+
+_STRAIGHT_OPEN = re.compile(r'(?:^|(?<=[\s(\[:]))"(?=[^\W_])')  # '"We' after a space: opens
+_STRAIGHT_CLOSE = re.compile(r'(?<=[^\s(\[])"(?=\s|$)')  # 'night."' before a space: closes
+
+
+def _opens(text: str) -> bool:
+    """The sentence leaves a quotation open: a curly opening mark after its last closing
+    one, or an odd number of straight double marks whose last is one that opens (set
+    against a word after it and a space before). Marks set apart on both sides, as some
+    archives write them, say nothing either way."""
+    if "“" in text:
+        return text.rfind("“") > text.rfind("”")
+    if text.count('"') % 2 == 0:
+        return False
+    last = text.rfind('"')
+    return bool(_STRAIGHT_OPEN.match(text, last))
+
+
+def _closes(text: str) -> bool:
+    """The sentence closes a quotation opened before it: its first mark is a curly closing
+    one, or an odd number of straight marks whose first closes (set against what is before it)."""
+    if "”" in text:
+        return "“" not in text or text.find("”") < text.find("“")
+    if text.count('"') % 2 == 0:
+        return False
+    return bool(_STRAIGHT_CLOSE.match(text, text.find('"')))
+
+
+def quote_runs(texts: list[str]) -> list[tuple[int, int]]:
+    """The quotations of a report (its sentences `texts`, in order) that run over sentences:
+    `(first, last)` positions, from the sentence that opens a quote and leaves it open to the
+    one that closes it, at most `MAX_QUOTE_RUN` sentences later (past that the opening
+    mark is taken for a stray one)."""
+    out: list[tuple[int, int]] = []
+    p = 0
+    while p < len(texts):
+        if not _opens(texts[p]):
+            p += 1
+            continue
+        last = len(texts) - 1
+        end = next((q for q in range(p + 1, min(p + MAX_QUOTE_RUN, last) + 1) if _closes(texts[q])), None)
+        if end is None:
+            p += 1
+            continue
+        out.append((p, end))
+        p = end + 1
+    return out
+
+
+def quote_run_positions(texts: list[str]) -> set[int]:
+    """Positions of the sentences inside `quote_runs`."""
+    return {p for first, last in quote_runs(texts) for p in range(first, last + 1)}
+
+
+def _report_texts(corpus: Corpus) -> dict[int, list[str]]:
+    reports: dict[int, list[str]] = {}
+    for s in corpus.sentences:
+        texts = reports.setdefault(s.doc_index, [])
+        texts.extend([""] * (s.position + 1 - len(texts)))
+        texts[s.position] = s.text
+    return reports
+
+
+def unfinished_quotes(corpus: Corpus, chosen: list[int]) -> set[int]:
+    """Of the `chosen` sentences, those in a quotation over sentences whose last sentence
+    was not chosen: alone they show a quote that never closes, or quoted words without
+    their marks, as if they were the reporter's. (`readable_candidates` chains each
+    sentence of such a quotation to the one before it, so it is never chosen without its
+    opening; whether its close follows is known only after the choice.)"""
+    if not chosen:
+        return set()
+    reports = _report_texts(corpus)
+    picked = {(corpus.sentences[i].doc_index, corpus.sentences[i].position): i for i in chosen}
+    out: set[int] = set()
+    for doc in {d for d, _ in picked}:
+        for first, last in quote_runs(reports[doc]):
+            members = [picked[(doc, p)] for p in range(first, last + 1) if (doc, p) in picked]
+            if members and (doc, last) not in picked:
+                out.update(members)
+    return out
 
 
 def needs_previous(text: str) -> bool:
@@ -114,11 +214,14 @@ def readable_candidates(
     sentences = corpus.sentences
     punctuated = is_punctuated(corpus)
     kept = [int(i) for i in candidates if not is_fragment(sentences[int(i)].text, punctuated=punctuated)]
-    reports: dict[int, list[str]] = {}
-    for s in sentences:
-        texts = reports.setdefault(s.doc_index, [])
-        texts.extend([""] * (s.position + 1 - len(texts)))
-        texts[s.position] = s.text
+    reports = _report_texts(corpus)
+    # Each sentence after the first of a quotation over sentences needs the one before it.
+    carried = {
+        (doc, p)
+        for doc, texts in reports.items()
+        for first, last in quote_runs(texts)
+        for p in range(first + 1, last + 1)
+    }
 
     found: dict[tuple[int, int], int | None] = {}
 
@@ -127,7 +230,9 @@ def readable_candidates(
         key = (s.doc_index, s.position)
         if key not in found:
             found[key] = (
-                s.position - 1 if needs_previous(s.text) else _introduction(reports[s.doc_index], s.position)
+                s.position - 1
+                if key in carried or needs_previous(s.text)
+                else _introduction(reports[s.doc_index], s.position)
             )
         return found[key]
 

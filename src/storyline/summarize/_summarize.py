@@ -16,7 +16,7 @@ from storyline.model import Corpus, Dropped, Summary, SummaryOptions, SummarySen
 from storyline.summarize._coverage import COVERAGE_WEIGHT, coverage_of
 from storyline.summarize._features import Features, budget_share, compute_features, doc_vectors
 from storyline.summarize._learned import LearnedScorer, blend_fade
-from storyline.summarize._readable import readable_candidates
+from storyline.summarize._readable import readable_candidates, unfinished_quotes
 from storyline.summarize._scorers import SCORERS, CentralityScorer, SentenceScorer
 from storyline.summarize._select import SELECTORS, Selector
 from storyline.summarize._update import Seen, copied_from, split_since
@@ -110,6 +110,60 @@ def _with_budget(features: Features, budget: int | None) -> Features:
     return replace(features, values=values)
 
 
+_QUOTE_TRIES = 3
+"""Choices made at most, each without the quotations over sentences the one before left
+unfinished; after the last, such sentences are dropped from it."""
+
+
+def _select(
+    corpus: Corpus,
+    candidates: npt.NDArray[np.intp],
+    needs: npt.NDArray[np.intp],
+    scores: npt.NDArray[np.floating],
+    words: npt.NDArray[np.int32],
+    embeddings: npt.NDArray[np.floating],
+    matcher: FactMatcher,
+    selector: Selector,
+    options: SummaryOptions,
+    redundant_at: float,
+    cover: float,
+) -> list[int]:
+    """The selector's choice among `candidates`: positions into it."""
+    # No two summary sentences may state the same fact (the citation test), besides
+    # the selector's own cap on plain similarity.
+    cand_emb = embeddings[candidates]
+    words_of = [matcher.words(corpus.sentences[i].text) for i in candidates] if matcher.uses_words else []
+
+    def same_fact(i: int, j: int) -> bool:
+        # Redundancy keeps the word test alone: two summary sentences with rival figures
+        # are not one fact, but the selector's similarity cap still keeps one of them.
+        return matcher.same(float(cand_emb[i] @ cand_emb[j]), words_of[i], words_of[j])
+
+    return list(
+        selector.select(
+            scores[candidates],
+            cand_emb,
+            words[candidates],
+            budget=options.words,
+            redundancy=redundant_at,
+            same_fact=same_fact if matcher.uses_words else None,
+            needs=needs,
+            coverage=coverage_of(corpus, candidates, weight=cover) if cover > 0 else None,
+        )
+    )
+
+
+def _without(picked: list[int], gone: set[int], needs: npt.NDArray[np.intp]) -> list[int]:
+    """`picked` less `gone` and whatever needs, in a chain, a sentence that went."""
+    left = [p for p in picked if p not in gone]
+    while True:
+        present = set(left)
+        still = [p for p in left if needs[p] < 0 or int(needs[p]) in present]
+        if len(still) == len(left):
+            return still
+        left = still
+
+
 def summarize_corpus(
     corpus: Corpus,
     *,
@@ -162,30 +216,34 @@ def summarize_corpus(
         if not len(candidates):
             return _empty(corpus, cluster_id, "nothing new: every sentence states a fact the reader saw")
     # No fragment, and a pronoun start only right after the sentence before it in its report.
-    candidates, needs = readable_candidates(corpus, candidates)
-    # No two summary sentences may state the same fact (the citation test), besides
-    # the selector's own cap on plain similarity.
-    cand_emb = embeddings[candidates]
-    words_of = [matcher.words(corpus.sentences[i].text) for i in candidates] if matcher.uses_words else []
-
-    def same_fact(i: int, j: int) -> bool:
-        # Redundancy keeps the word test alone: two summary sentences with rival figures
-        # are not one fact, but the selector's similarity cap still keeps one of them.
-        return matcher.same(float(cand_emb[i] @ cand_emb[j]), words_of[i], words_of[j])
-
+    readable, needs = readable_candidates(corpus, candidates)
     # A small budget for many reports also rewards what the reports keep saying and the
     # summary does not say yet (off at 230 words on Multi-News, like the rank blend).
     cover = COVERAGE_WEIGHT * blend_fade(features)
-    picked = selector.select(
-        scores[candidates],
-        cand_emb,
-        words[candidates],
-        budget=options.words,
-        redundancy=redundant_at,
-        same_fact=same_fact if matcher.uses_words else None,
-        needs=needs,
-        coverage=coverage_of(corpus, candidates, weight=cover) if cover > 0 else None,
-    )
+    for attempt in range(_QUOTE_TRIES):
+        picked = _select(
+            corpus,
+            readable,
+            needs,
+            scores,
+            words,
+            embeddings,
+            matcher,
+            selector,
+            options,
+            redundant_at,
+            cover,
+        )
+        # A quotation over sentences whose close was not chosen goes, and the choice is made again.
+        unfinished = unfinished_quotes(corpus, [int(readable[p]) for p in picked])
+        if not unfinished:
+            break
+        if attempt == _QUOTE_TRIES - 1:
+            picked = _without(picked, {p for p in picked if int(readable[p]) in unfinished}, needs)
+            break
+        candidates = np.array([i for i in candidates if int(i) not in unfinished], dtype=np.intp)
+        readable, needs = readable_candidates(corpus, candidates)
+    candidates = readable
     chosen = [int(candidates[p]) for p in picked]
     all_dated = all(corpus.articles[corpus.sentences[i].doc_index].date for i in chosen)
     # A pronoun start reads right after the sentence it needs (its head's place, then its own).
