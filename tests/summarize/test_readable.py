@@ -10,6 +10,7 @@ from storyline.summarize._readable import (
     is_fragment,
     quote_run_positions,
     readable_candidates,
+    report_quote_runs,
     starts_with_pronoun,
     unfinished_quotes,
 )
@@ -342,3 +343,52 @@ def test_a_surname_alone_waits_for_the_sentence_that_gives_the_full_name() -> No
     )
     kept, needs = readable_candidates(corpus, np.arange(3, dtype=np.intp))
     assert needs.tolist() == [-1, -1, -1]
+
+
+def test_archive_quotations_over_lines_are_kept_whole() -> None:
+    # Marks set apart from the words, one sentence a line, as an archive that tokenized its
+    # text writes them: the quotation is read over lines, from the line that opens it.
+    corpus = _corpus(
+        [
+            Article(
+                id="a",
+                text=(
+                    "The harbour master spoke to reporters at the port on Monday morning.\n"
+                    'The harbour master said: " We worked through the whole night here .\n'
+                    "Nobody on the crew slept at all that night .\n"
+                    'The leak is sealed for good now , " the harbour master said .\n'
+                    "The port reopened to ships on Tuesday afternoon , officials said .\n"
+                    "One official said the cargo would be moved to the larger terminal –\n"
+                    "the one on the north side of the bay .\n"
+                ),
+            )
+        ]
+    )
+    texts = [s.text for s in corpus.sentences]
+    assert len(texts) == 7
+    assert report_quote_runs(list(corpus.sentences)) == [(1, 3)]
+    kept, needs = readable_candidates(corpus, np.arange(7, dtype=np.intp))
+    assert 6 not in kept.tolist()  # a line broken inside a sentence: its lower-case rest
+    position = {int(i): k for k, i in enumerate(kept)}
+    assert needs[position[2]] == position[1] and needs[position[3]] == position[2]
+    assert unfinished_quotes(corpus, [0, 1, 2]) == {1, 2}
+    assert unfinished_quotes(corpus, [0, 1, 2, 3]) == set()
+
+
+def test_speech_opened_after_a_verb_of_saying_runs_to_the_next_mark_in_a_summary() -> None:
+    # The closing line has no credit, so the quote finder names no speaker for it; a summary
+    # still keeps the quotation whole.
+    corpus = _corpus(
+        [
+            Article(
+                id="a",
+                text=(
+                    'Her lawyer said: " She denies every one of the charges against her .\n'
+                    "And that is all I can say about it today .\n"
+                    '" The lawyer has defended many public figures over the years .\n'
+                    'Reporters asked " about the next hearing " but got no answer .\n'
+                ),
+            )
+        ]
+    )
+    assert report_quote_runs(list(corpus.sentences)) == [(0, 2)]

@@ -41,7 +41,7 @@ from storyline.analyze._entities import TITLES, EntityIndex
 from storyline.analyze._lexicon import lexicon
 from storyline.analyze._nlp import Paragraph
 from storyline.model import Corpus, Entity, Quote, Span
-from storyline.text import count_words
+from storyline.text import CREDIT_VERBS, count_words, run_on_quotes
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as Span_
@@ -67,27 +67,13 @@ _LOST_OPENING = re.compile(
 # Speech run on from the paragraph before in straight marks (`_run_on_paragraphs`): up to the
 # mark that closes it, or the whole paragraph when it has none.
 _CONTINUED = re.compile(r'^ *([^“”"]*)"')  # greedy up to the first mark: linear on any line
-_CREDITS = "said|says|added|adds|told|tells|asked|asks|explained|insisted|wrote|writes|continued|stated"
-"""Verbs that credit speech to someone, as the archive-run rules below read them."""
-_CREDIT_AFTER_MARK = re.compile(
-    r'^[^"]*[\w.,?!…]\s*"\s*,?\s*(?:(?:he|she|they|I|we)\s+|(?:[A-Z][\w\'’-]*(?:\s+-\s+[A-Z][\w\'’-]*)?\s+){1,4})?'
-    rf"(?:{_CREDITS})\b"
-)
 # What follows a closing mark whose opening one stood in an earlier paragraph: a credit
 # ('" said Louka Katseli, Greece's minister ...'), not speech left open.
 # Only a verb first: speech may open with "I said" or "we told them".
 _CREDIT_START = re.compile(
-    rf"\s*,?\s*(?:{_CREDITS})"
+    rf"\s*,?\s*(?:{CREDIT_VERBS})"
     r"\s+(?:[A-Z]|(?:his|her|their|the|a|an|one)\s)"  # then who: 'said Armstrong', 'says his mother'
 )
-_MARK_AT_END = re.compile(r'[.?!…]\s*"\s*$')
-_OPENS_AFTER = re.compile(r'(?:[:,]|^)\s*"\s*[^"\s][^"]*$')
-MAX_RUN_ON = 6
-"""How many lines after its opening line a quotation may close in `_run_on_paragraphs`
-(quotations in the Entities archive's reports of Strauss-Kahn's arrest ran over up to five
-lines); a mark left unclosed further is taken for a stray one."""
-_SAYING = re.compile(rf"\b(?:{_CREDITS}|warned|argued|claimed|declared)\b")
-_MARK_ON_WORD = re.compile(r'\w"|"\w')
 _ALL_CONTINUED = re.compile(r"^\s*+(.*\S)")  # (only for a line with no mark)
 # Single marks, in reports that quote with them only ('We will stay,' she said): a closing
 # mark is one no letter follows, so "don't" and "Lind's" stay inside.
@@ -264,68 +250,16 @@ def _embedded_author(
 
 def _run_on_paragraphs(paragraphs: list[Paragraph]) -> set[int]:
     """The paragraphs that open inside speech, in reports whose straight marks all stand
-    apart from the words ('he said: " We will stay . "'). Archives that tokenized their
-    text write marks so, and put each sentence on a line of its own: a quote runs over
-    lines, and its opening mark may be moved to the end of the line before ('... family. "'
-    / 'Today I am sorry ...' / 'I bear a heavy responsibility, " she said.').
-
-    A mark that stands apart does not say which way it faces. Counting marks from the
-    report's start goes wrong for good at the first stray one, and at the first paragraph
-    that news style opens again ('" There is a reason for that.'). So a run is taken only
-    where both its ends show it (`_opens_run_on`, `_closes_run_on`), with no mark on the
-    lines between and the closing line at most `MAX_RUN_ON` lines after the opening one. Marks set
-    against words (web and wire text) show their direction, and news style opens each
-    paragraph of a long quote again: no paragraph of such a report is taken here."""
+    apart from the words: the lines after the opening line of each `run_on_quotes`, up to
+    and with its closing line."""
     by_report: dict[int, list[int]] = {}
     for number, para in enumerate(paragraphs):
         by_report.setdefault(para.doc_index, []).append(number)
     inside: set[int] = set()
     for numbers in by_report.values():
-        texts = [paragraphs[n].text for n in numbers]
-        if not any('"' in t for t in texts) or any(
-            _MARK_ON_WORD.search(t) or "“" in t or "”" in t for t in texts
-        ):
-            continue
-        i = 0
-        while i < len(texts):
-            if not _opens_run_on(texts[i]):
-                i += 1
-                continue
-            close = next(
-                (j for j in range(i + 1, min(len(texts), i + 1 + MAX_RUN_ON)) if '"' in texts[j]), None
-            )
-            # A verb of saying before the opening mark ("X told journalists that ... . "), not
-            # inside the quote the line may close ('" ... his physio told him ...').
-            said = bool(_SAYING.search(texts[i][: texts[i].rfind('"')]))
-            if close is None or not _closes_run_on(texts[close], after_saying=said):
-                i += 1
-                continue
-            inside.update(numbers[i + 1 : close + 1])
-            i = close + 1
+        for opening, closing in run_on_quotes([paragraphs[n].text for n in numbers]):
+            inside.update(numbers[opening + 1 : closing + 1])
     return inside
-
-
-def _opens_run_on(line: str) -> bool:
-    """Whether a line leaves a quotation open for the next: its marks do not pair up, and
-    its last one is left at its end after its sentence ('... family. "'), or opens speech
-    after a colon or a comma ('... said: " He denies the charges.') or at the line's start
-    (news style opening a paragraph of a long quote again: '" There is a reason.')."""
-    if line.count('"') % 2 == 0:
-        return False
-    return bool(_MARK_AT_END.search(line) or _OPENS_AFTER.search(line))
-
-
-def _closes_run_on(line: str, *, after_saying: bool = False) -> bool:
-    """Whether a line's first mark closes speech run on from the lines before: a credit
-    follows it ('..., " she said.', '..." said Bourdin.'), or (`after_saying`: the opening
-    line reports someone speaking, 'X told journalists that ... family. "') it is the line's
-    one mark, at its end after its sentence. Without a verb of saying before, a mark at a
-    line's end closes a quote as often as it opens one (news style opens each paragraph of
-    a long quote again): on the dev files of the Entities speaker gold, taking it turned
-    narration into speech."""
-    if _CREDIT_AFTER_MARK.match(line):
-        return True
-    return after_saying and line.count('"') == 1 and bool(_MARK_AT_END.search(line))
 
 
 def _quotations(text: str, *, single: bool = False, run_on: bool = False) -> list[re.Match[str]]:

@@ -37,13 +37,17 @@ import numpy.typing as npt
 
 from storyline.model import Corpus, Sentence
 from storyline.text import (
+    MAX_RUN_ON,
     is_attribution_or_cut_quote,
     is_heading,
     is_unfinished,
+    marks_stand_apart,
+    run_on_quotes,
     starts_with_connective,
     starts_with_pronoun,
 )
 
+_LOWER_START = re.compile(r"^[\W_]*[a-z]+(?:['’-][a-z]+)*(?![\w'’-])")  # "the US ...", not "iPhone"
 _CUT_START = re.compile(r"^\s*[,;)\]}]")  # ", it's something ...": a line broken inside a sentence
 
 
@@ -157,6 +161,61 @@ def _report_texts(corpus: Corpus) -> dict[int, list[str]]:
     return reports
 
 
+def report_quote_runs(sentences: list[Sentence]) -> list[tuple[int, int]]:
+    """The quotations over sentences of one report (its `sentences`, in order): `(first,
+    last)` sentence positions. Where the report's straight marks all stand apart from the
+    words (an archive's tokens), marks do not say which way they face, and the runs are
+    the quote finder's runs over lines (`storyline.text.run_on_quotes`): from the sentence
+    with the opening mark (or the next line's first, where the mark was left at the end of
+    the line before) to the one with the closing mark. Otherwise `quote_runs`."""
+    lines: dict[int, list[Sentence]] = {}
+    for s in sentences:
+        lines.setdefault(s.paragraph, []).append(s)
+    order = sorted(lines)
+    line_texts = [" ".join(s.text for s in lines[k]) for k in order]
+    if not marks_stand_apart(line_texts):
+        return quote_runs([s.text for s in sentences])
+    out: list[tuple[int, int]] = []
+    strict = run_on_quotes(line_texts)
+    taken = {k for opening, closing in strict for k in range(opening, closing + 1)}
+    # Speech opened after a verb of saying ('Brafman said: " He denies ...') runs to the next
+    # line with a mark, credit or not: the quote finder needs a credit to name a speaker,
+    # a summary only needs to keep the quotation whole.
+    loose = [
+        (k, next(j for j in range(k + 1, min(len(line_texts), k + 1 + MAX_RUN_ON)) if '"' in line_texts[j]))
+        for k, text in enumerate(line_texts)
+        if k not in taken
+        and _SAID_THEN_OPENS.search(text)
+        and any('"' in t for t in line_texts[k + 1 : k + 1 + MAX_RUN_ON])
+    ]
+    for opening, closing in sorted([*strict, *loose]):
+        opened = lines[order[opening]]
+        with_mark = [s for s in opened if '"' in s.text]
+        if _LEFT_AT_END.search(line_texts[opening]) or not with_mark:
+            first = lines[order[opening + 1]][0].position  # '... family. "' / 'Today I am sorry ...'
+        else:
+            first = with_mark[-1].position
+        last = next(
+            (s.position for s in lines[order[closing]] if '"' in s.text), lines[order[closing]][-1].position
+        )
+        if last > first:
+            out.append((first, last))
+    return out
+
+
+_SAID_THEN_OPENS = re.compile(
+    r'\b(?:said|says|added|told \w+|wrote|writes|stated|declared)\s*[:,]\s*"\s*[^"\s][^"]*$'
+)
+_LEFT_AT_END = re.compile(r'[.?!…]\s*"\s*$')  # an opening mark moved to the end of the line before
+
+
+def _runs(corpus: Corpus) -> dict[int, list[tuple[int, int]]]:
+    by_report: dict[int, list[Sentence]] = {}
+    for s in corpus.sentences:
+        by_report.setdefault(s.doc_index, []).append(s)
+    return {doc: report_quote_runs(sorted(ss, key=lambda s: s.position)) for doc, ss in by_report.items()}
+
+
 def unfinished_quotes(corpus: Corpus, chosen: list[int]) -> set[int]:
     """Of the `chosen` sentences, those in a quotation over sentences whose last sentence
     was not chosen: alone they show a quote that never closes, or quoted words without
@@ -165,11 +224,11 @@ def unfinished_quotes(corpus: Corpus, chosen: list[int]) -> set[int]:
     opening; whether its close follows is known only after the choice.)"""
     if not chosen:
         return set()
-    reports = _report_texts(corpus)
+    runs = _runs(corpus)
     picked = {(corpus.sentences[i].doc_index, corpus.sentences[i].position): i for i in chosen}
     out: set[int] = set()
     for doc in {d for d, _ in picked}:
-        for first, last in quote_runs(reports[doc]):
+        for first, last in runs.get(doc, []):
             members = [picked[(doc, p)] for p in range(first, last + 1) if (doc, p) in picked]
             if members and (doc, last) not in picked:
                 out.update(members)
@@ -215,11 +274,21 @@ def readable_candidates(
     punctuated = is_punctuated(corpus)
     kept = [int(i) for i in candidates if not is_fragment(sentences[int(i)].text, punctuated=punctuated)]
     reports = _report_texts(corpus)
+    # A line broken inside a sentence: the part after the break starts in lower case, after a
+    # sentence that stops where none ends ("... acceptable to the major shareholders –" /
+    # "the US and the big European countries.").
+    broken = {
+        (doc, p)
+        for doc, texts in reports.items()
+        for p in range(1, len(texts))
+        if punctuated and _LOWER_START.match(texts[p]) and is_unfinished(texts[p - 1])
+    }
+    kept = [i for i in kept if (sentences[i].doc_index, sentences[i].position) not in broken]
     # Each sentence after the first of a quotation over sentences needs the one before it.
     carried = {
         (doc, p)
-        for doc, texts in reports.items()
-        for first, last in quote_runs(texts)
+        for doc, runs in _runs(corpus).items()
+        for first, last in runs
         for p in range(first + 1, last + 1)
     }
 

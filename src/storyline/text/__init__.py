@@ -31,6 +31,7 @@ from storyline.text._normalize import (
     paragraph_pieces,
     split_paragraphs,
 )
+from storyline.text._quotes import CREDIT_VERBS, MAX_RUN_ON, marks_stand_apart, run_on_quotes
 from storyline.text._scripts import dominant_script, script_counts
 from storyline.text._segment import split_corpus
 from storyline.text._split import (
@@ -46,8 +47,10 @@ from storyline.text._split import (
 from storyline.text._words import STOPWORDS, WORD, content_words, overlap
 
 __all__ = [
+    "CREDIT_VERBS",
     "HEADLINE_SMALL_WORDS",
     "LEAD_SENTENCES",
+    "MAX_RUN_ON",
     "MONTH",
     "MONTH_WORDS",
     "SPLITTERS",
@@ -78,6 +81,7 @@ __all__ = [
     "is_unfinished",
     "join_spaced_hyphens",
     "make_splitter",
+    "marks_stand_apart",
     "md_escape",
     "md_link",
     "md_source",
@@ -85,6 +89,7 @@ __all__ = [
     "paragraph_pieces",
     "parse_date",
     "plain",
+    "run_on_quotes",
     "safe_url",
     "script_counts",
     "sentence_day",

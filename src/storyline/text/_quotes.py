@@ -1,0 +1,88 @@
+"""Quotations that run over lines, in text whose straight marks stand apart from the words.
+
+Archives that tokenized their text write a quote mark with a space on each side
+('he said: " We will stay . "') and put each sentence on a line of its own, so a quote
+runs over lines, and its opening mark may be moved to the end of the line before
+('... family. "' / 'Today I am sorry ...' / 'I bear a heavy responsibility, " she said.').
+Such a mark does not say which way it faces. The quote finder (`storyline.analyze`) reads
+who said such a quote, and the summarizer keeps its lines together; both take a run only
+where both its ends show it (`run_on_quotes`).
+"""
+
+from __future__ import annotations
+
+import re
+
+CREDIT_VERBS = "said|says|added|adds|told|tells|asked|asks|explained|insisted|wrote|writes|continued|stated"
+"""Verbs that credit speech to someone, as the run rules read them."""
+_CREDIT_AFTER_MARK = re.compile(
+    r'^[^"]*[\w.,?!…]\s*"\s*,?\s*(?:(?:he|she|they|I|we)\s+|(?:[A-Z][\w\'’-]*(?:\s+-\s+[A-Z][\w\'’-]*)?\s+){1,4})?'
+    rf"(?:{CREDIT_VERBS})\b"
+)
+_MARK_AT_END = re.compile(r'[.?!…]\s*"\s*$')
+_OPENS_AFTER = re.compile(r'(?:[:,]|^)\s*"\s*[^"\s][^"]*$')
+MAX_RUN_ON = 6
+"""How many lines after its opening line a quotation may close (quotations in the Entities
+archive's reports of Strauss-Kahn's arrest ran over up to five lines); a mark left unclosed
+further is taken for a stray one."""
+_SAYING = re.compile(rf"\b(?:{CREDIT_VERBS}|warned|argued|claimed|declared)\b")
+_MARK_ON_WORD = re.compile(r'\w"|"\w')
+
+
+def marks_stand_apart(lines: list[str]) -> bool:
+    """Whether a report (its `lines`) quotes with straight marks that all stand apart from
+    the words. Marks set against words (web and wire text) show their direction, and news
+    style opens each paragraph of a long quote again: such text has no runs here."""
+    return any('"' in t for t in lines) and not any(
+        _MARK_ON_WORD.search(t) or "“" in t or "”" in t for t in lines
+    )
+
+
+def run_on_quotes(lines: list[str]) -> list[tuple[int, int]]:
+    """The quotations over lines of a report whose marks stand apart: `(opening, closing)`
+    line numbers. Counting marks from the report's start goes wrong for good at the first
+    stray one, and at the first line that news style opens again ('" There is a reason
+    for that.'). So a run is taken only where both its ends show it (`opens_run_on`,
+    `closes_run_on`), with no mark on the lines between and the closing line at most
+    `MAX_RUN_ON` lines after the opening one. Empty for any other report."""
+    if not marks_stand_apart(lines):
+        return []
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        if not opens_run_on(lines[i]):
+            i += 1
+            continue
+        close = next((j for j in range(i + 1, min(len(lines), i + 1 + MAX_RUN_ON)) if '"' in lines[j]), None)
+        # A verb of saying before the opening mark ("X told journalists that ... . "), not
+        # inside the quote the line may close ('" ... his physio told him ...').
+        said = bool(_SAYING.search(lines[i][: lines[i].rfind('"')]))
+        if close is None or not closes_run_on(lines[close], after_saying=said):
+            i += 1
+            continue
+        out.append((i, close))
+        i = close + 1
+    return out
+
+
+def opens_run_on(line: str) -> bool:
+    """Whether a line leaves a quotation open for the next: its marks do not pair up, and
+    its last one is left at its end after its sentence ('... family. "'), or opens speech
+    after a colon or a comma ('... said: " He denies the charges.') or at the line's start
+    (news style opening a paragraph of a long quote again: '" There is a reason.')."""
+    if line.count('"') % 2 == 0:
+        return False
+    return bool(_MARK_AT_END.search(line) or _OPENS_AFTER.search(line))
+
+
+def closes_run_on(line: str, *, after_saying: bool = False) -> bool:
+    """Whether a line's first mark closes speech run on from the lines before: a credit
+    follows it ('..., " she said.', '..." said Bourdin.'), or (`after_saying`: the opening
+    line reports someone speaking, 'X told journalists that ... family. "') it is the line's
+    one mark, at its end after its sentence. Without a verb of saying before, a mark at a
+    line's end closes a quote as often as it opens one (news style opens each paragraph of
+    a long quote again): on the dev files of the Entities speaker gold, taking it turned
+    narration into speech."""
+    if _CREDIT_AFTER_MARK.match(line):
+        return True
+    return after_saying and line.count('"') == 1 and bool(_MARK_AT_END.search(line))
