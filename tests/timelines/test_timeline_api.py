@@ -179,3 +179,22 @@ def test_result_is_frozen(story: list[Article]) -> None:
     assert isinstance(result, Timeline)
     with pytest.raises(dataclasses.FrozenInstanceError):
         result.n_articles = 0  # type: ignore[misc]
+
+
+def test_an_archives_spaced_hyphens_are_joined_and_its_dashes_kept() -> None:
+    archive = Article(
+        id="a1",
+        date=FEB(7),
+        text=(
+            "The co - founder of the Lisbon - based firm stepped down on Monday.\n"
+            "Her deputy - and her lawyer - said the 39 - year - old would appeal."
+        ),
+    )
+    plain = Article(id="a2", date=FEB(7), text="The mayor spoke - and then left on Monday - far too early.")
+    reports, _ = collect([archive, plain], splitter=make_splitter("blingfire"), today=TODAY)
+    texts = [s.text for s in reports[0].sentences]
+    assert texts[0] == "The co-founder of the Lisbon-based firm stepped down on Monday."
+    assert texts[1] == "Her deputy - and her lawyer - said the 39-year-old would appeal."
+    assert [s.text for s in reports[1].sentences] == [
+        "The mayor spoke - and then left on Monday - far too early."
+    ]

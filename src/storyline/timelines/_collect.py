@@ -22,7 +22,9 @@ from storyline.text import (
     Splitter,
     find_publication_date,
     find_sentence_days,
+    join_spaced_hyphens,
     sentence_day,
+    spaces_hyphens,
 )
 
 MIN_WORDS = 6
@@ -139,8 +141,12 @@ def _future_notes(future_ids: list[str]) -> list[str]:
 def _sentences(text: str, doc: int, published: dt.date | None, splitter: Splitter) -> list[DatedSentence]:
     out: list[DatedSentence] = []
     # One paragraph per line, as feeds and scraped pages have them; the caller's text is
-    # used as given (repairing it is ingest's and cleaning's work, and costs more than all this).
+    # used as given (repairing it is ingest's and cleaning's work, and costs more than all this),
+    # but for the hyphens of an archive that set them apart ("time - trial"), which cost little.
+    spaced = spaces_hyphens(text)
     for paragraph in (line for line in text.splitlines() if line.strip()):
+        if spaced:
+            paragraph = join_spaced_hyphens(paragraph)
         for start, end in splitter.split(paragraph):
             sentence = " ".join(paragraph[start:end].split())
             if sentence:
