@@ -143,3 +143,15 @@ def test_a_quote_left_open_is_counted_unless_the_next_sentence_closes_it() -> No
 def test_a_line_broken_at_a_comma_is_a_fragment() -> None:
     assert is_fragment(", it's something the town has always believed.")
     assert is_fragment("; the rest of the port stayed shut until Friday.")
+
+
+def test_a_quotation_kept_whole_over_three_sentences_is_not_left_open() -> None:
+    counts = Readability()
+    counts.add(
+        [
+            'The chief said: "We worked through the night.',
+            "Nobody on the crew slept at all that week.",
+            'It is sealed now," he said.',
+        ]
+    )
+    assert counts.open_quotes == 0

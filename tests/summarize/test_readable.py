@@ -9,6 +9,7 @@ from storyline.summarize._readable import (
     ends_quote_from_before,
     is_fragment,
     quote_run_positions,
+    quote_runs,
     readable_candidates,
     report_quote_runs,
     starts_with_pronoun,
@@ -392,3 +393,75 @@ def test_speech_opened_after_a_verb_of_saying_runs_to_the_next_mark_in_a_summary
         ]
     )
     assert report_quote_runs(list(corpus.sentences)) == [(0, 2)]
+
+
+def test_a_quotation_with_a_sentence_that_is_no_candidate_is_left_out_whole() -> None:
+    corpus = _corpus(
+        [
+            Article(
+                id="a",
+                text=(
+                    "Crews stopped the ammonia leak at the port on Monday morning.\n"
+                    'The chief said: "We worked through the night at the port.\n'
+                    "Nobody slept.\n"
+                    'The leak is now sealed for good," the chief said on Monday.\n'
+                    "The port reopened to ships on Tuesday afternoon."
+                ),
+            )
+        ]
+    )
+    assert len(corpus.sentences) == 5
+    # "Nobody slept." is too short to be a candidate: the quotation cannot be chosen whole.
+    kept, _ = readable_candidates(corpus, np.array([0, 1, 3, 4], dtype=np.intp))
+    assert kept.tolist() == [0, 4]
+
+
+def test_an_opening_nothing_closes_is_no_candidate() -> None:
+    corpus = _corpus(
+        [
+            Article(
+                id="a",
+                text=(
+                    'The harbour chief said: "Crews sealed the leak overnight at the port.\n'
+                    + "".join(f"The port reopened to ships on day {k} of the week.\n" for k in range(7))
+                ),
+            )
+        ]
+    )
+    kept, _ = readable_candidates(corpus, np.arange(8, dtype=np.intp))
+    assert kept.tolist() == list(range(1, 8))
+    # Near its report's end the quote may close past where the text was cut: left as it is.
+    cut = _corpus(
+        [Article(id="b", text=corpus.articles[0].text.split("\n")[0] + "\nShips came back on Friday.")]
+    )
+    kept, _ = readable_candidates(cut, np.arange(2, dtype=np.intp))
+    assert kept.tolist() == [0, 1]
+
+
+def test_a_closing_sentence_that_opens_again_carries_the_quotation_on() -> None:
+    texts = [
+        "“We worked all night.",
+        "The leak is sealed for good,” the chief said, “and we will stay here all week.",
+        "Nobody goes home until Friday.”",
+        "Ships came back.",
+    ]
+    assert quote_runs(texts) == [(0, 2)]
+
+
+def test_quote_runs_are_sentence_positions() -> None:
+    corpus = _corpus(
+        [
+            Article(
+                id="a",
+                text=(
+                    "Crews stopped the ammonia leak at the port on Monday morning.\n"
+                    "“We worked through the whole night at the port.\n"
+                    "Nobody on the crew slept at all that night,” the chief said."
+                ),
+            )
+        ]
+    )
+    sentences = list(corpus.sentences)
+    assert report_quote_runs(sentences) == [(1, 2)]
+    assert report_quote_runs([sentences[0], sentences[2]]) == []  # no opening among these
+    assert report_quote_runs(sentences[1:]) == [(1, 2)]  # positions, not list indices

@@ -30,6 +30,13 @@ def test_archive_text_is_taken_as_spacing_its_hyphens() -> None:
         # a participle after a dash opens a clause: "a study - led by ..."
         "This was the key finding of a new study - led by the university of Lisbon.",
         "Images inside their head - known as the mind's eye.",
+        # a dash beside a word that also starts or ends compounds (a reviewer's cases)
+        "The streets were empty - like a ghost town after the storm.",
+        "It was a mistake - time will tell whether it costs him.",
+        "Stocks fell in the second half - traders blamed the Fed.",
+        "The vote was held on Monday - day three of the crisis - and ended.",
+        "She was treated at the scene - paramedics said. Her ex - a builder - came.",
+        "LIVE - Election results. The count continues - turnout was high. LIVE - Election results",
         "",
     ],
 )

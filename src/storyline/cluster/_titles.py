@@ -499,8 +499,8 @@ def story_title(articles: Sequence[Article]) -> str:
     if not articles:
         return UNTITLED
     title = _story_title(articles)
-    if any(spaces_hyphens(a.text[:3000]) for a in articles):
-        title = join_spaced_hyphens(title)  # "co - founder", as the archive wrote it
+    if 2 * sum(spaces_hyphens(a.text) for a in articles) >= len(articles):
+        title = join_spaced_hyphens(title)  # "co - founder", as an archive wrote the story's reports
     return _join_pairs(title, _hyphenated_pairs(" ".join(a.text[:3000].split()) for a in articles))
 
 

@@ -22,7 +22,7 @@ across systems in one run, not taken as exact):
   without the documents);
 - a **quote left open**: the sentence opens a quotation it does not close (a curly
   opening mark after its last closing one, or an odd number of straight marks whose last
-  stands before a word), and the next summary sentence closes no quotation.
+  stands before a word), and none of the next six summary sentences closes one.
 
 A sentence that starts on a comma or semicolon (a line broken inside a sentence) is a
 fragment too.
@@ -62,6 +62,7 @@ _STOPS_OPEN = re.compile(r"[,;:\-–—_A-Za-z0-9]\s*$")
 _LIST_MARKER = re.compile(r"^\s*(--+\s*|[_*•·▪‣►]\s+|-\s+|[*•](?=[A-Za-z]))(?=[\w“\"'‘`$(])")
 _LOWER = re.compile(r"[a-z]")
 _CUT_START = re.compile(r"^\s*[,;]")
+_QUOTE_LOOKAHEAD = 6
 _OPENING_MARK = re.compile(r'(?:^|(?<=[\s(\[:]))"(?=\w)')
 _CLOSING_MARK = re.compile(r'”|(?<=\S)"(?=\s|$)')
 _UPPER_WORD = re.compile(r"\b[A-Z]{2,}")
@@ -138,8 +139,8 @@ class Readability:
                 if not resolved:
                     self._hit("unresolved_connectives", sentence, keep_examples)
             if leaves_quote_open(sentence):
-                after = summary[k + 1] if k + 1 < len(summary) else ""
-                if not _CLOSING_MARK.search(after):
+                after = summary[k + 1 : k + 1 + _QUOTE_LOOKAHEAD]
+                if not any(_CLOSING_MARK.search(later) for later in after):
                     self._hit("open_quotes", sentence, keep_examples)
             seen.append(place)
 

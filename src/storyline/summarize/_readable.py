@@ -31,6 +31,7 @@ keeps its own rules (the measure stays independent of this code).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
@@ -48,7 +49,7 @@ from storyline.text import (
 )
 
 _LOWER_START = re.compile(r"^[\W_]*[a-z]+(?:['’-][a-z]+)*(?![\w'’-])")  # "the US ...", not "iPhone"
-_CUT_START = re.compile(r"^\s*[,;)\]}]")  # ", it's something ...": a line broken inside a sentence
+_CUT_START = re.compile(r"^\s*[,;]")  # ", it's something ...": a line broken inside a sentence
 
 
 def is_fragment(text: str, *, punctuated: bool = True) -> bool:
@@ -128,23 +129,41 @@ def _closes(text: str) -> bool:
 
 def quote_runs(texts: list[str]) -> list[tuple[int, int]]:
     """The quotations of a report (its sentences `texts`, in order) that run over sentences:
-    `(first, last)` positions, from the sentence that opens a quote and leaves it open to the
+    `(first, last)` indices, from the sentence that opens a quote and leaves it open to the
     one that closes it, at most `MAX_QUOTE_RUN` sentences later (past that the opening
-    mark is taken for a stray one)."""
+    mark is taken for a stray one: `stray_openings`). A closing sentence that opens a
+    quote again ('..., ” the chief said, “and we will stay.') carries the run on."""
     out: list[tuple[int, int]] = []
     p = 0
     while p < len(texts):
         if not _opens(texts[p]):
             p += 1
             continue
-        last = len(texts) - 1
-        end = next((q for q in range(p + 1, min(p + MAX_QUOTE_RUN, last) + 1) if _closes(texts[q])), None)
+        end = _close_after(texts, p)
         if end is None:
             p += 1
             continue
+        while _opens(texts[end]) and (further := _close_after(texts, end)) is not None:
+            end = further
         out.append((p, end))
         p = end + 1
     return out
+
+
+def _close_after(texts: list[str], p: int) -> int | None:
+    last = min(p + MAX_QUOTE_RUN, len(texts) - 1)
+    return next((q for q in range(p + 1, last + 1) if _closes(texts[q])), None)
+
+
+def stray_openings(texts: list[str], runs: list[tuple[int, int]]) -> set[int]:
+    """Sentences that leave a quote open that no later sentence closes in time, though the
+    report goes on long enough to close it: alone in a summary they show a quote that never
+    closes (a copy may have lost its closing line). One opened in the report's last
+    `MAX_QUOTE_RUN` sentences may close past where the text was cut (Multi-News cuts every
+    report), and is left as it is."""
+    inside = {p for first, last in runs for p in range(first, last + 1)}
+    end = len(texts) - MAX_QUOTE_RUN
+    return {p for p, text in enumerate(texts[:end]) if p not in inside and _opens(text)}
 
 
 def quote_run_positions(texts: list[str]) -> set[int]:
@@ -174,7 +193,9 @@ def report_quote_runs(sentences: list[Sentence]) -> list[tuple[int, int]]:
     order = sorted(lines)
     line_texts = [" ".join(s.text for s in lines[k]) for k in order]
     if not marks_stand_apart(line_texts):
-        return quote_runs([s.text for s in sentences])
+        return [
+            (sentences[a].position, sentences[b].position) for a, b in quote_runs([s.text for s in sentences])
+        ]
     out: list[tuple[int, int]] = []
     strict = run_on_quotes(line_texts)
     taken = {k for opening, closing in strict for k in range(opening, closing + 1)}
@@ -209,14 +230,47 @@ _SAID_THEN_OPENS = re.compile(
 _LEFT_AT_END = re.compile(r'[.?!…]\s*"\s*$')  # an opening mark moved to the end of the line before
 
 
-def _runs(corpus: Corpus) -> dict[int, list[tuple[int, int]]]:
-    by_report: dict[int, list[Sentence]] = {}
-    for s in corpus.sentences:
-        by_report.setdefault(s.doc_index, []).append(s)
-    return {doc: report_quote_runs(sorted(ss, key=lambda s: s.position)) for doc, ss in by_report.items()}
+@dataclass
+class Reading:
+    """What the readability rules read of a corpus's reports, once per summary: each report's
+    sentence texts by position, its quotations over sentences (`report_quote_runs`), the
+    sentences that leave a quote open that nothing closes (`stray_openings`), whether the
+    cluster's sentences mostly end with a mark, and the sentence each one needs before it
+    (filled as asked)."""
+
+    reports: dict[int, list[str]]
+    runs: dict[int, list[tuple[int, int]]]
+    strays: set[tuple[int, int]]
+    punctuated: bool
+    needed: dict[tuple[int, int], int | None] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, corpus: Corpus) -> Reading:
+        by_report: dict[int, list[Sentence]] = {}
+        for s in corpus.sentences:
+            by_report.setdefault(s.doc_index, []).append(s)
+        runs: dict[int, list[tuple[int, int]]] = {}
+        strays: set[tuple[int, int]] = set()
+        for doc, sentences in by_report.items():
+            sentences.sort(key=lambda s: s.position)
+            if _archive_lines(sentences):
+                runs[doc] = report_quote_runs(sentences)
+                continue
+            texts = [s.text for s in sentences]
+            found = quote_runs(texts)
+            runs[doc] = [(sentences[a].position, sentences[b].position) for a, b in found]
+            strays |= {(doc, sentences[k].position) for k in stray_openings(texts, found)}
+        return cls(_report_texts(corpus), runs, strays, is_punctuated(corpus))
 
 
-def unfinished_quotes(corpus: Corpus, chosen: list[int]) -> set[int]:
+def _archive_lines(sentences: list[Sentence]) -> bool:
+    lines: dict[int, list[str]] = {}
+    for s in sentences:
+        lines.setdefault(s.paragraph, []).append(s.text)
+    return marks_stand_apart([" ".join(texts) for _, texts in sorted(lines.items())])
+
+
+def unfinished_quotes(corpus: Corpus, chosen: list[int], reading: Reading | None = None) -> set[int]:
     """Of the `chosen` sentences, those in a quotation over sentences whose last sentence
     was not chosen: alone they show a quote that never closes, or quoted words without
     their marks, as if they were the reporter's. (`readable_candidates` chains each
@@ -224,7 +278,7 @@ def unfinished_quotes(corpus: Corpus, chosen: list[int]) -> set[int]:
     opening; whether its close follows is known only after the choice.)"""
     if not chosen:
         return set()
-    runs = _runs(corpus)
+    runs = (reading or Reading.of(corpus)).runs
     picked = {(corpus.sentences[i].doc_index, corpus.sentences[i].position): i for i in chosen}
     out: set[int] = set()
     for doc in {d for d, _ in picked}:
@@ -261,19 +315,21 @@ def _introduction(texts: list[str], position: int) -> int | None:
 
 
 def readable_candidates(
-    corpus: Corpus, candidates: npt.NDArray[np.intp]
+    corpus: Corpus, candidates: npt.NDArray[np.intp], reading: Reading | None = None
 ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
     """The candidates without fragments, and what each needs chosen before it.
 
     Returns `(kept, needs)`: `needs[k]` is the index into `kept` of the sentence that
     must be in the summary before `kept[k]` may be (the previous sentence of its
     report, for a pronoun start), or -1. A pronoun start whose previous sentence is
-    not a candidate is left out.
+    not a candidate is left out, and so is every sentence of a quotation over sentences
+    one of whose sentences is not a candidate. `reading`: `Reading.of(corpus)`, when the
+    caller asks more than once.
     """
     sentences = corpus.sentences
-    punctuated = is_punctuated(corpus)
+    reading = reading or Reading.of(corpus)
+    punctuated, reports = reading.punctuated, reading.reports
     kept = [int(i) for i in candidates if not is_fragment(sentences[int(i)].text, punctuated=punctuated)]
-    reports = _report_texts(corpus)
     # A line broken inside a sentence: the part after the break starts in lower case, after a
     # sentence that stops where none ends ("... acceptable to the major shareholders –" /
     # "the US and the big European countries.").
@@ -283,16 +339,27 @@ def readable_candidates(
         for p in range(1, len(texts))
         if punctuated and _LOWER_START.match(texts[p]) and is_unfinished(texts[p - 1])
     }
-    kept = [i for i in kept if (sentences[i].doc_index, sentences[i].position) not in broken]
+    excluded = broken | reading.strays
+    kept = [i for i in kept if (sentences[i].doc_index, sentences[i].position) not in excluded]
+    # A quotation over sentences is chosen whole or not at all: if one of its sentences is
+    # no candidate, none is.
+    present = {(sentences[i].doc_index, sentences[i].position) for i in kept}
+    gone = {
+        (doc, p)
+        for doc, runs in reading.runs.items()
+        for first, last in runs
+        if any((doc, p) not in present for p in range(first, last + 1))
+        for p in range(first, last + 1)
+    }
+    kept = [i for i in kept if (sentences[i].doc_index, sentences[i].position) not in gone]
     # Each sentence after the first of a quotation over sentences needs the one before it.
     carried = {
         (doc, p)
-        for doc, runs in _runs(corpus).items()
+        for doc, runs in reading.runs.items()
         for first, last in runs
         for p in range(first + 1, last + 1)
     }
-
-    found: dict[tuple[int, int], int | None] = {}
+    found = reading.needed
 
     def needed(s: Sentence) -> int | None:
         """The position in its report of the sentence `s` needs before it, if any."""

@@ -16,7 +16,7 @@ from storyline.model import Corpus, Dropped, Summary, SummaryOptions, SummarySen
 from storyline.summarize._coverage import COVERAGE_WEIGHT, coverage_of
 from storyline.summarize._features import Features, budget_share, compute_features, doc_vectors
 from storyline.summarize._learned import LearnedScorer, blend_fade
-from storyline.summarize._readable import readable_candidates, unfinished_quotes
+from storyline.summarize._readable import Reading, readable_candidates, unfinished_quotes
 from storyline.summarize._scorers import SCORERS, CentralityScorer, SentenceScorer
 from storyline.summarize._select import SELECTORS, Selector
 from storyline.summarize._update import Seen, copied_from, split_since
@@ -110,9 +110,10 @@ def _with_budget(features: Features, budget: int | None) -> Features:
     return replace(features, values=values)
 
 
-_QUOTE_TRIES = 3
+_QUOTE_TRIES = 10
 """Choices made at most, each without the quotations over sentences the one before left
-unfinished; after the last, such sentences are dropped from it."""
+unfinished (a quotation is left out whole once one of its sentences is); after the last,
+such sentences are dropped from it. Seldom more than two are made."""
 
 
 def _select(
@@ -216,7 +217,8 @@ def summarize_corpus(
         if not len(candidates):
             return _empty(corpus, cluster_id, "nothing new: every sentence states a fact the reader saw")
     # No fragment, and a pronoun start only right after the sentence before it in its report.
-    readable, needs = readable_candidates(corpus, candidates)
+    reading = Reading.of(corpus)
+    readable, needs = readable_candidates(corpus, candidates, reading)
     # A small budget for many reports also rewards what the reports keep saying and the
     # summary does not say yet (off at 230 words on Multi-News, like the rank blend).
     cover = COVERAGE_WEIGHT * blend_fade(features)
@@ -234,15 +236,16 @@ def summarize_corpus(
             redundant_at,
             cover,
         )
-        # A quotation over sentences whose close was not chosen goes, and the choice is made again.
-        unfinished = unfinished_quotes(corpus, [int(readable[p]) for p in picked])
+        # A quotation over sentences whose close was not chosen goes, and the choice is made
+        # again: the candidates shrink each time, so this ends.
+        unfinished = unfinished_quotes(corpus, [int(readable[p]) for p in picked], reading)
         if not unfinished:
             break
         if attempt == _QUOTE_TRIES - 1:
             picked = _without(picked, {p for p in picked if int(readable[p]) in unfinished}, needs)
             break
         candidates = np.array([i for i in candidates if int(i) not in unfinished], dtype=np.intp)
-        readable, needs = readable_candidates(corpus, candidates)
+        readable, needs = readable_candidates(corpus, candidates, reading)
     candidates = readable
     chosen = [int(candidates[p]) for p in picked]
     all_dated = all(corpus.articles[corpus.sentences[i].doc_index].date for i in chosen)

@@ -6,10 +6,11 @@ dash the same way ("The iMac - and to a lesser extent the G3 - have pushed"). Le
 are, a name is two names and every summary or timeline line shows the gap.
 
 Two decisions, both from the text alone:
-- **Does this text space its hyphens?** Only if no hyphen in it joins two letters, and at
-  least one spaced hyphen is one that no dash is ("co - founder", "Paris - based"): a prefix
-  that is never a word of its own, or a suffix that only ends a compound. Ordinary text
-  with a dash or two (" - " between clauses, and no hyphenated word) is left as it is.
+- **Does this text space its hyphens?** Only if no hyphen in it joins two letters, and one
+  spaced hyphen is one that no dash is ("co - founder", "Paris - based", "39 - year"), or
+  two are ones a dash seldom is ("well - known", "ex - wife"), or one name is written
+  "A - B" twice. Ordinary text with a dash or two (" - " between clauses, and no hyphenated
+  word) is left as it is: "empty - like a ghost town", "the second half - traders".
 - **Which spaced hyphens join?** In such a text, all of them but those that read as a
   dash: beside a function word ("systems - have", "iMac - and"), or before a particle
   that opens a clause ("case - in which"). Function words inside a chain join
@@ -22,12 +23,36 @@ import re
 
 # A hyphen that joins two letters: text with one of these writes its hyphens as hyphens.
 _LETTER_HYPHEN = re.compile(r"[^\W\d_]-[^\W\d_]")
-# Spaced hyphens no dash could be: a prefix that is not a word alone, or a compound's end.
+# Spaced hyphens no dash could be: a prefix that is never a word alone ("co - founder"), a
+# compound's end that is never a word alone after a noun ("Paris - based"; not before "by"
+# or "as": "a study - led by" is a dash), a count's unit ("39 - year - old", "first - time",
+# "long - term"), or a chain ("mother - in - law"). Words that are also words alone ("well",
+# "half", "like", "time") take a dash after or before them in ordinary text.
+_NUMBER = (
+    r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
+    r"|hundred|first|second|third|last|full|part|long|short"
+)
 _SURE_SPACED = re.compile(
+    r"(?i)\b(?:co|non|anti|pre|vice|multi|semi|mid|self|inter|sub|counter) - "
+    r"(?!(?:and|but|or|the|a|an|to|of|in|is|was|which|who|it|he|she|they)\b)[^\W\d_]"
+    r"|[^\W\d_] - (?:based|led|owned|style|made|related|backed)\b"
+    r"(?! (?:by|as|in|to|for|with|on|at|from)\b)"
+    rf"|\b(?:{_NUMBER}) - (?:year|month|week|day|hour|minute|time|term|old|mile|point|man|seat|game|page)s?\b"
+    r"|\b(?:in - law|to - date|to - face|of - the - art|and - a - half)\b"
+)
+_SPACED = re.compile(
     r"(?i)\b(?:co|self|non|anti|ex|pre|re|vice|multi|well|pro|post|mid|semi|half) - [^\W\d_]"
     r"|[^\W\d_] - (?:based|led|owned|like|old|year|month|week|day|hour|minute|time|term|level|style|made"
     r"|related|backed|law|known)\b"
     r"(?! (?:by|as|in|to|for|with|on|at|from)\b)"  # "a study - led by", "head - known as": dashes
+)
+# Spaced hyphens a dash could also be ("well - known" / "as well - but"): two of them, at
+# two places, say as much as one of the above.
+_LIKELY_SPACED = re.compile(
+    r"(?i)\b(?:ex|re|well|pro|post|half|so|all) - "
+    r"(?!(?:and|but|or|the|a|an|to|of|in|is|was|which|who)\b)[^\W\d_]"
+    r"|[^\W\d_] - (?:like|old|year|month|week|day|time|term|level|law|known|up|off|out|over)\b"
+    r"(?! (?:by|as|in|to|for|with|on|at|from|the|a|an|this|that|his|her|their|its)\b)"
 )
 _SPACED = re.compile(r"(?<=[^\W_]) - (?=[^\W_])")
 _WORD_EDGE = re.compile(r"^\W+|\W+$")
@@ -54,7 +79,7 @@ _CLAUSE_AFTER_PARTICLE = frozenset(
 
 
 # Two capitalized words either side of a spaced hyphen: a name when written so twice.
-_CAPITALIZED_PAIR = re.compile(r"\b([A-Z][^\W\d_]+) - ([A-Z][^\W\d_]+)\b")
+_CAPITALIZED_PAIR = re.compile(r"\b([A-Z][a-z][^\W\d_]*) - ([A-Z][a-z][^\W\d_]*)\b")  # not "LIVE - Election"
 # Prefixes that join a capitalized word ("pro - Western", "al - Qaida", "mid - May").
 _PREFIXES = frozenset(
     "pro anti non ex mid post pre un trans all super neo pan inter al el ul ibn bin abu".split()
@@ -66,6 +91,8 @@ def spaces_hyphens(text: str) -> bool:
     if " - " not in text or _LETTER_HYPHEN.search(text) is not None:
         return False
     if _SURE_SPACED.search(text) is not None:
+        return True
+    if len({m.group().lower() for m in _LIKELY_SPACED.finditer(text)}) >= 2:
         return True
     pairs = [m.groups() for m in _CAPITALIZED_PAIR.finditer(text)]
     return len(pairs) > len(set(pairs))  # "Strauss - Kahn" twice
@@ -140,7 +167,8 @@ def _verdict(words: list[str], i: int) -> object:
         return _OPENS if after in _CLAUSE_AFTER_PARTICLE else _JOINS  # "run - up", "case - in which"
     if (left_word[:1].isupper() and right_word[:1].isupper()) or left[-1:].isdigit() or right[:1].isdigit():
         return _JOINS  # "Strauss - Kahn", "1998 - 2001", "10 - year"
-    if _SURE_SPACED.search(f"{left_word} - {right_word}"):
+    pair = f"{left_word} - {right_word}"
+    if _SURE_SPACED.search(pair) or _LIKELY_SPACED.search(pair):
         return _JOINS
     return _MAY_JOIN
 
