@@ -117,6 +117,11 @@ def _corpus(articles: list[Article]):  # type: ignore[no-untyped-def]
     return embed_corpora([prepare(articles, splitter=make_splitter("blingfire"))], HashEmbedder())[0]
 
 
+def _report(text: str):  # type: ignore[no-untyped-def]
+    """The corpus of one report."""
+    return _corpus([Article(id="a", text=text)])
+
+
 def test_readable_candidates_drop_fragments_and_orphan_pronouns() -> None:
     corpus = _corpus(
         [
@@ -225,17 +230,10 @@ def test_quote_tails(sentence: str, tail: bool) -> None:
 
 
 def test_a_quote_tail_waits_for_its_opening() -> None:
-    corpus = _corpus(
-        [
-            Article(
-                id="a",
-                text=(
-                    "Crews stopped the ammonia leak at the port on Monday morning. "
-                    '"We worked through the night. '
-                    'The leak is now sealed," the fire chief said.'
-                ),
-            )
-        ]
+    corpus = _report(
+        "Crews stopped the ammonia leak at the port on Monday morning. "
+        '"We worked through the night. '
+        'The leak is now sealed," the fire chief said.'
     )
     assert len(corpus.sentences) == 3
     kept, _ = readable_candidates(corpus, np.array([0, 2], dtype=np.intp))
@@ -273,19 +271,12 @@ def test_a_line_broken_at_a_comma_is_a_fragment() -> None:
 
 
 def test_a_quotation_over_sentences_is_chained_and_never_left_unfinished() -> None:
-    corpus = _corpus(
-        [
-            Article(
-                id="a",
-                text=(
-                    "Crews stopped the ammonia leak at the port on Monday morning.\n"
-                    'The chief said: "We worked through the night at the port.\n'
-                    "Nobody on the crew slept at all that night.\n"
-                    'The leak is now sealed for good," the chief said on Monday.\n'
-                    "The port reopened to ships on Tuesday afternoon."
-                ),
-            )
-        ]
+    corpus = _report(
+        "Crews stopped the ammonia leak at the port on Monday morning.\n"
+        'The chief said: "We worked through the night at the port.\n'
+        "Nobody on the crew slept at all that night.\n"
+        'The leak is now sealed for good," the chief said on Monday.\n'
+        "The port reopened to ships on Tuesday afternoon."
     )
     texts = [s.text for s in corpus.sentences]
     assert len(texts) == 5
@@ -309,18 +300,11 @@ def test_a_quotation_over_sentences_is_chained_and_never_left_unfinished() -> No
 
 
 def test_a_surname_alone_waits_for_the_sentence_that_gives_the_full_name() -> None:
-    corpus = _corpus(
-        [
-            Article(
-                id="a",
-                text=(
-                    "Health minister Jonathan Sikosana launched the malaria campaign in Harare on Monday. "
-                    "The campaign will spray houses in five provinces before the rains. "
-                    "Sikosana made the statements at a meeting of provincial medical officers. "
-                    "Malaria kills thousands of people in the country every year."
-                ),
-            )
-        ]
+    corpus = _report(
+        "Health minister Jonathan Sikosana launched the malaria campaign in Harare on Monday. "
+        "The campaign will spray houses in five provinces before the rains. "
+        "Sikosana made the statements at a meeting of provincial medical officers. "
+        "Malaria kills thousands of people in the country every year."
     )
     assert len(corpus.sentences) == 4
     kept, needs = readable_candidates(corpus, np.arange(4, dtype=np.intp))
@@ -349,21 +333,14 @@ def test_a_surname_alone_waits_for_the_sentence_that_gives_the_full_name() -> No
 def test_archive_quotations_over_lines_are_kept_whole() -> None:
     # Marks set apart from the words, one sentence a line, as an archive that tokenized its
     # text writes them: the quotation is read over lines, from the line that opens it.
-    corpus = _corpus(
-        [
-            Article(
-                id="a",
-                text=(
-                    "The harbour master spoke to reporters at the port on Monday morning.\n"
-                    'The harbour master said: " We worked through the whole night here .\n'
-                    "Nobody on the crew slept at all that night .\n"
-                    'The leak is sealed for good now , " the harbour master said .\n'
-                    "The port reopened to ships on Tuesday afternoon , officials said .\n"
-                    "One official said the cargo would be moved to the larger terminal –\n"
-                    "the one on the north side of the bay .\n"
-                ),
-            )
-        ]
+    corpus = _report(
+        "The harbour master spoke to reporters at the port on Monday morning.\n"
+        'The harbour master said: " We worked through the whole night here .\n'
+        "Nobody on the crew slept at all that night .\n"
+        'The leak is sealed for good now , " the harbour master said .\n'
+        "The port reopened to ships on Tuesday afternoon , officials said .\n"
+        "One official said the cargo would be moved to the larger terminal –\n"
+        "the one on the north side of the bay .\n"
     )
     texts = [s.text for s in corpus.sentences]
     assert len(texts) == 7
@@ -379,36 +356,22 @@ def test_archive_quotations_over_lines_are_kept_whole() -> None:
 def test_speech_opened_after_a_verb_of_saying_runs_to_the_next_mark_in_a_summary() -> None:
     # The closing line has no credit, so the quote finder names no speaker for it; a summary
     # still keeps the quotation whole.
-    corpus = _corpus(
-        [
-            Article(
-                id="a",
-                text=(
-                    'Her lawyer said: " She denies every one of the charges against her .\n'
-                    "And that is all I can say about it today .\n"
-                    '" The lawyer has defended many public figures over the years .\n'
-                    'Reporters asked " about the next hearing " but got no answer .\n'
-                ),
-            )
-        ]
+    corpus = _report(
+        'Her lawyer said: " She denies every one of the charges against her .\n'
+        "And that is all I can say about it today .\n"
+        '" The lawyer has defended many public figures over the years .\n'
+        'Reporters asked " about the next hearing " but got no answer .\n'
     )
     assert report_quote_runs(list(corpus.sentences)) == [(0, 2)]
 
 
 def test_a_quotation_with_a_sentence_that_is_no_candidate_is_left_out_whole() -> None:
-    corpus = _corpus(
-        [
-            Article(
-                id="a",
-                text=(
-                    "Crews stopped the ammonia leak at the port on Monday morning.\n"
-                    'The chief said: "We worked through the night at the port.\n'
-                    "Nobody slept.\n"
-                    'The leak is now sealed for good," the chief said on Monday.\n'
-                    "The port reopened to ships on Tuesday afternoon."
-                ),
-            )
-        ]
+    corpus = _report(
+        "Crews stopped the ammonia leak at the port on Monday morning.\n"
+        'The chief said: "We worked through the night at the port.\n'
+        "Nobody slept.\n"
+        'The leak is now sealed for good," the chief said on Monday.\n'
+        "The port reopened to ships on Tuesday afternoon."
     )
     assert len(corpus.sentences) == 5
     # "Nobody slept." is too short to be a candidate: the quotation cannot be chosen whole.
@@ -417,16 +380,9 @@ def test_a_quotation_with_a_sentence_that_is_no_candidate_is_left_out_whole() ->
 
 
 def test_an_opening_nothing_closes_is_no_candidate() -> None:
-    corpus = _corpus(
-        [
-            Article(
-                id="a",
-                text=(
-                    'The harbour chief said: "Crews sealed the leak overnight at the port.\n'
-                    + "".join(f"The port reopened to ships on day {k} of the week.\n" for k in range(7))
-                ),
-            )
-        ]
+    corpus = _report(
+        'The harbour chief said: "Crews sealed the leak overnight at the port.\n'
+        + "".join(f"The port reopened to ships on day {k} of the week.\n" for k in range(7))
     )
     kept, _ = readable_candidates(corpus, np.arange(8, dtype=np.intp))
     assert kept.tolist() == list(range(1, 8))
@@ -449,17 +405,10 @@ def test_a_closing_sentence_that_opens_again_carries_the_quotation_on() -> None:
 
 
 def test_quote_runs_are_sentence_positions() -> None:
-    corpus = _corpus(
-        [
-            Article(
-                id="a",
-                text=(
-                    "Crews stopped the ammonia leak at the port on Monday morning.\n"
-                    "“We worked through the whole night at the port.\n"
-                    "Nobody on the crew slept at all that night,” the chief said."
-                ),
-            )
-        ]
+    corpus = _report(
+        "Crews stopped the ammonia leak at the port on Monday morning.\n"
+        "“We worked through the whole night at the port.\n"
+        "Nobody on the crew slept at all that night,” the chief said."
     )
     sentences = list(corpus.sentences)
     assert report_quote_runs(sentences) == [(1, 2)]
