@@ -1,6 +1,6 @@
 """Spaced hyphens against hand labels: which " - " of an archive's text storyline joins.
 
-    .venv/bin/python benchmarks/hyphen_gold.py [--gold tests/gold/hyphens/entities.json] [--show]
+    .venv/bin/python benchmarks/hyphen_gold.py [--gold tests/gold/hyphens/entities.json] [--show] [--by-topic]
     .venv/bin/python benchmarks/hyphen_gold.py --texts ../shared/data/multinews/val.jsonl.gz
 
 The gold (`tests/gold/hyphens/`) holds a document id, the offset of a "-" in its text and a
@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from storyline.text._hyphens import hyphens_to_join, spaces_hyphens  # noqa: E402
+from storyline.text._hyphens import hyphens_to_join, spaces_hyphens, spaces_hyphens_in  # noqa: E402
 
 
 def _lines(path: Path) -> Iterator[dict]:
@@ -45,9 +45,9 @@ def _texts(record: dict) -> Iterator[tuple[str, str]]:
         yield str(record.get("id")), record["text"] or ""
 
 
-def joined_offsets(text: str) -> set[int]:
-    """Offsets in `text` of the hyphens storyline joins."""
-    if not spaces_hyphens(text):
+def joined_offsets(text: str, spaced: bool | None = None) -> set[int]:
+    """Offsets in `text` of the hyphens storyline joins (`spaced`: as its cluster says)."""
+    if not (spaces_hyphens(text) if spaced is None else spaced):
         return set()
     out: set[int] = set()
     at = 0
@@ -57,15 +57,19 @@ def joined_offsets(text: str) -> set[int]:
     return out
 
 
-def score(gold_path: Path, show: bool) -> None:
+def score(gold_path: Path, show: bool, by_topic: bool = False) -> None:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     wanted = {item["doc"] for item in gold["items"]}
     texts: dict[str, str] = {}
+    spaced: dict[str, bool] = {}
     for record in _lines(ROOT / gold["input"]):
-        for doc_id, text in _texts(record):
+        documents = list(_texts(record))
+        # As a cluster of the topic's reports says (`spaces_hyphens_in`), or each alone.
+        flags = spaces_hyphens_in([t for _, t in documents]) if by_topic else [None] * len(documents)
+        for (doc_id, text), flag in zip(documents, flags, strict=True):
             if doc_id in wanted:
-                texts[doc_id] = text
-    joins: dict[str, set[int]] = {doc: joined_offsets(text) for doc, text in texts.items()}
+                texts[doc_id], spaced[doc_id] = text, flag
+    joins: dict[str, set[int]] = {doc: joined_offsets(text, spaced[doc]) for doc, text in texts.items()}
     by_split: dict[str, Counter] = {}
     for item in gold["items"]:
         text = texts[item["doc"]]
@@ -108,11 +112,16 @@ def main() -> None:
     parser.add_argument("--gold", type=Path, default=ROOT / "tests/gold/hyphens/entities.json")
     parser.add_argument("--texts", type=Path, nargs="*", default=[])
     parser.add_argument("--show", action="store_true", help="print each wrong decision on dev items")
+    parser.add_argument(
+        "--by-topic",
+        action="store_true",
+        help="decide each report as a cluster of all its topic's reports does",
+    )
     args = parser.parse_args()
     if args.texts:
         detections(args.texts)
     else:
-        score(args.gold, args.show)
+        score(args.gold, args.show, args.by_topic)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ import pytest
 from storyline.clean import clean_corpus
 from storyline.model import Article, Corpus, OffsetMap
 from storyline.text import fix_text, paragraph_pieces
-from storyline.text._hyphens import join_spaced_hyphens, spaces_hyphens
+from storyline.text._hyphens import join_spaced_hyphens, spaces_hyphens, spaces_hyphens_in
 
 ARCHIVE = (
     "The co - founder of the Lisbon - based start - up was arrested on Sunday.\n"
@@ -130,3 +130,38 @@ def test_cleaned_article_keeps_the_given_text_and_maps_spans_back() -> None:
     at = clean.text.index("start-up")
     start, end = clean.offsets.start(at), clean.offsets.end(at + len("start-up"))
     assert ARCHIVE[start:end] == "start - up"
+
+
+def test_a_short_report_follows_its_clusters_other_reports() -> None:
+    short = "The rider won the time - trial stage on Sunday."  # nothing in it shows the archive
+    assert not spaces_hyphens(short)
+    ordinary = "The mayor spoke - and then left. Nobody stayed - not even the guards."
+    assert spaces_hyphens_in([ARCHIVE, ARCHIVE.replace("Sunday", "Monday"), short]) == [True, True, True]
+    # One archive report is not enough, nor two among more that could be and are not.
+    assert spaces_hyphens_in([ARCHIVE, short]) == [True, False]
+    assert spaces_hyphens_in([ARCHIVE, ARCHIVE, short, ordinary, ordinary]) == [
+        True,
+        True,
+        False,
+        False,
+        False,
+    ]
+    # A report with a hyphen written as one is never taken.
+    assert spaces_hyphens_in([ARCHIVE, ARCHIVE, "A well-known rider won the time - trial."])[2] is False
+
+
+def test_cleaning_a_cluster_joins_a_short_reports_hyphens() -> None:
+    short = "The rider won the time - trial stage on Sunday."
+    articles = (
+        Article(id="a", text=ARCHIVE),
+        Article(id="b", text=ARCHIVE + "\nMore."),
+        Article(id="c", text=short),
+    )
+    cleaned = clean_corpus(Corpus(articles)).articles
+    assert (
+        cleaned[2].clean is not None
+        and cleaned[2].clean.text == "The rider won the time-trial stage on Sunday."
+    )
+    assert cleaned[2].text == short
+    alone = clean_corpus(Corpus((Article(id="c", text=short),))).articles[0]
+    assert alone.clean is not None and alone.clean.text == short

@@ -20,7 +20,14 @@ from storyline.clean._rules import (
     looks_like_headline,
 )
 from storyline.model import NOTE_REASONS, Article, CleanText, Corpus, Dropped, OffsetMap
-from storyline.text import Piece, count_words, dominant_script, paragraph_pieces, word_tokens
+from storyline.text import (
+    Piece,
+    count_words,
+    dominant_script,
+    paragraph_pieces,
+    spaces_hyphens_in,
+    word_tokens,
+)
 
 MAX_ARTICLE_CHARS = 300_000
 """Text past this many characters is not read (a news report is rarely over 60,000)."""
@@ -40,8 +47,9 @@ def clean_corpus(corpus: Corpus, *, max_chars: int = MAX_ARTICLE_CHARS) -> Corpu
     pieces: list[list[Piece]] = []
     dropped: list[Dropped] = list(corpus.dropped)
     excluded = set(corpus.excluded)
+    hyphens = spaces_hyphens_in([a.text for a in corpus.articles])
     for index, article in enumerate(corpus.articles):
-        cleaned, kept, lost = clean_article(article, max_chars=max_chars)
+        cleaned, kept, lost = clean_article(article, max_chars=max_chars, hyphens=hyphens[index])
         dropped.extend(lost)
         reason = None if kept else "empty"
         if page := error_page_reason(article.text):
@@ -79,11 +87,13 @@ def _with_clean(article: Article, kept: list[Piece], dropped: Sequence[Dropped])
 
 
 def clean_article(
-    article: Article, *, max_chars: int = MAX_ARTICLE_CHARS
+    article: Article, *, max_chars: int = MAX_ARTICLE_CHARS, hyphens: bool | None = None
 ) -> tuple[Article, list[Piece], list[Dropped]]:
     """Return the cleaned article (title found), its kept paragraphs with offsets, and what went.
 
     `clean_corpus` sets `article.clean` again once duplicates across the cluster are known.
+    `hyphens`: whether the article sets its hyphens apart, as its cluster says
+    (`storyline.text.spaces_hyphens_in`); None: as its own text says.
     """
     text = article.text
     dropped: list[Dropped] = []
@@ -102,7 +112,7 @@ def clean_article(
             )
         )
         text = text[:cut]
-    pieces = paragraph_pieces(text)
+    pieces = paragraph_pieces(text, hyphens=hyphens)
     lines = [p.text for p in pieces]
     doc_script = dominant_script(" ".join(lines))
     title = article.title

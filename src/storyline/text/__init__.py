@@ -21,7 +21,7 @@ from storyline.text._fragments import (
     starts_with_connective,
     starts_with_pronoun,
 )
-from storyline.text._hyphens import join_spaced_hyphens, spaces_hyphens
+from storyline.text._hyphens import join_spaced_hyphens, spaces_hyphens, spaces_hyphens_in
 from storyline.text._normalize import (
     Piece,
     align,
@@ -94,6 +94,7 @@ __all__ = [
     "script_counts",
     "sentence_day",
     "spaces_hyphens",
+    "spaces_hyphens_in",
     "split_corpus",
     "split_paragraphs",
     "starts_with_connective",

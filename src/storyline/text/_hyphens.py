@@ -20,6 +20,7 @@ Two decisions, both from the text alone:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 # A hyphen that joins two letters: text with one of these writes its hyphens as hyphens.
 _LETTER_HYPHEN = re.compile(r"[^\W\d_]-[^\W\d_]")
@@ -96,6 +97,24 @@ def spaces_hyphens(text: str) -> bool:
         return True
     pairs = [m.groups() for m in _CAPITALIZED_PAIR.finditer(text)]
     return len(pairs) > len(set(pairs))  # "Strauss - Kahn" twice
+
+
+def may_space_hyphens(text: str) -> bool:
+    """Whether `text` could be of that kind: a spaced mark, and no hyphen joins two letters."""
+    return " - " in text and _LETTER_HYPHEN.search(text) is None
+
+
+def spaces_hyphens_in(texts: Sequence[str]) -> list[bool]:
+    """`spaces_hyphens` for each of a cluster's reports, where a report too short to show it
+    follows the others: when at least two reports space their hyphens, and at least half of
+    those that could (`may_space_hyphens`) do, every report that could is taken too. The
+    reports of one cluster mostly come from one archive."""
+    own = [spaces_hyphens(t) for t in texts]
+    could = [may_space_hyphens(t) for t in texts]
+    taken = sum(own)
+    if taken >= 2 and 2 * taken >= sum(could):
+        return [o or c for o, c in zip(own, could, strict=True)]
+    return own
 
 
 def hyphens_to_join(line: str) -> list[int]:

@@ -175,8 +175,11 @@ def _is_clean(line: str) -> bool:
     return line.isascii() and line.isprintable() and "&" not in line
 
 
-def fixed_lines(text: str) -> list[Piece]:
-    """Every line of `text` repaired, with its offsets in `text` (blank lines included)."""
+def fixed_lines(text: str, *, hyphens: bool | None = None) -> list[Piece]:
+    """Every line of `text` repaired, with its offsets in `text` (blank lines included).
+
+    `hyphens`: whether the text writes its hyphens with spaces around them, as its cluster
+    says (`spaces_hyphens_in`); None: as the text alone says (`spaces_hyphens`)."""
     bounds: list[tuple[int, int]] = []
     at = 0
     for brk in _LINE_BREAK.finditer(text):
@@ -190,7 +193,7 @@ def fixed_lines(text: str) -> list[Piece]:
     fixed = [strip_link_markup(line) for line in fixed]
     if "``" in text:
         fixed = [curl_wire_quotes(line) for line in fixed]
-    if spaces_hyphens(text):  # "Strauss - Kahn", as an archive that tokenized its text wrote it
+    if spaces_hyphens(text) if hyphens is None else hyphens:  # "Strauss - Kahn", as an archive wrote it
         fixed = [join_spaced_hyphens(line) for line in fixed]
     return [
         Piece(f, start, end, tuple(align(g, f)))
@@ -218,11 +221,12 @@ def split_paragraphs(text: str) -> list[str]:
     return [piece.text for piece in paragraph_pieces(text)]
 
 
-def paragraph_pieces(text: str) -> list[Piece]:
-    """`split_paragraphs`, each paragraph with its offsets in the given `text`."""
+def paragraph_pieces(text: str, *, hyphens: bool | None = None) -> list[Piece]:
+    """`split_paragraphs`, each paragraph with its offsets in the given `text` (`hyphens`:
+    see `fixed_lines`)."""
     out: list[Piece] = []
     block: list[Piece] = []
-    for line in [*fixed_lines(text), None]:
+    for line in [*fixed_lines(text, hyphens=hyphens), None]:
         if line is not None and line.text:
             block.append(line)
             continue

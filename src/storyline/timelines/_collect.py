@@ -24,7 +24,7 @@ from storyline.text import (
     find_sentence_days,
     join_spaced_hyphens,
     sentence_day,
-    spaces_hyphens,
+    spaces_hyphens_in,
 )
 
 MIN_WORDS = 6
@@ -87,11 +87,13 @@ def collect(
     """Read the dates of every report; returns the reports and notes on what was set aside."""
     reports: list[Report] = []
     future_ids: list[str] = []
-    for article in articles:
+    spaced = spaces_hyphens_in([a.text for a in articles])
+    for article, hyphens in zip(articles, spaced, strict=True):
         found = find_publication_date(article)
         published = _trusted(found.date if found is not None else None, article, today, future_ids)
         doc = len(reports)
-        reports.append(Report(article, published, tuple(_sentences(article.text, doc, published, splitter))))
+        sentences = _sentences(article.text, doc, published, splitter, hyphens=hyphens)
+        reports.append(Report(article, published, tuple(sentences)))
     return reports, _future_notes(future_ids)
 
 
@@ -138,14 +140,15 @@ def _future_notes(future_ids: list[str]) -> list[str]:
     return [f"{len(future_ids)} report(s) dated after today ({shown}): their publication dates were ignored"]
 
 
-def _sentences(text: str, doc: int, published: dt.date | None, splitter: Splitter) -> list[DatedSentence]:
+def _sentences(
+    text: str, doc: int, published: dt.date | None, splitter: Splitter, *, hyphens: bool
+) -> list[DatedSentence]:
     out: list[DatedSentence] = []
     # One paragraph per line, as feeds and scraped pages have them; the caller's text is
     # used as given (repairing it is ingest's and cleaning's work, and costs more than all this),
     # but for the hyphens of an archive that set them apart ("time - trial"), which cost little.
-    spaced = spaces_hyphens(text)
     for paragraph in (line for line in text.splitlines() if line.strip()):
-        if spaced:
+        if hyphens:
             paragraph = join_spaced_hyphens(paragraph)
         for start, end in splitter.split(paragraph):
             sentence = " ".join(paragraph[start:end].split())
