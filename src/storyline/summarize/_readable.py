@@ -38,6 +38,7 @@ import numpy.typing as npt
 
 from storyline.model import Corpus, Sentence
 from storyline.text import (
+    MARK_AT_END,
     MAX_RUN_ON,
     is_attribution_or_cut_quote,
     is_heading,
@@ -187,15 +188,22 @@ def report_quote_runs(sentences: list[Sentence]) -> list[tuple[int, int]]:
     the quote finder's runs over lines (`storyline.text.run_on_quotes`): from the sentence
     with the opening mark (or the next line's first, where the mark was left at the end of
     the line before) to the one with the closing mark. Otherwise `quote_runs`."""
+    return _report_runs(sentences)[0]
+
+
+def _report_runs(sentences: list[Sentence]) -> tuple[list[tuple[int, int]], set[int]]:
+    """`report_quote_runs`, and the positions of the report's `stray_openings` (none where
+    its marks stand apart)."""
     lines: dict[int, list[Sentence]] = {}
     for s in sentences:
         lines.setdefault(s.paragraph, []).append(s)
     order = sorted(lines)
     line_texts = [" ".join(s.text for s in lines[k]) for k in order]
     if not marks_stand_apart(line_texts):
-        return [
-            (sentences[a].position, sentences[b].position) for a, b in quote_runs([s.text for s in sentences])
-        ]
+        texts = [s.text for s in sentences]
+        found = quote_runs(texts)
+        runs = [(sentences[a].position, sentences[b].position) for a, b in found]
+        return runs, {sentences[k].position for k in stray_openings(texts, found)}
     out: list[tuple[int, int]] = []
     strict = run_on_quotes(line_texts)
     taken = {k for opening, closing in strict for k in range(opening, closing + 1)}
@@ -212,7 +220,7 @@ def report_quote_runs(sentences: list[Sentence]) -> list[tuple[int, int]]:
     for opening, closing in sorted([*strict, *loose]):
         opened = lines[order[opening]]
         with_mark = [s for s in opened if '"' in s.text]
-        if _LEFT_AT_END.search(line_texts[opening]) or not with_mark:
+        if MARK_AT_END.search(line_texts[opening]) or not with_mark:
             first = lines[order[opening + 1]][0].position  # '... family. "' / 'Today I am sorry ...'
         else:
             first = with_mark[-1].position
@@ -221,13 +229,12 @@ def report_quote_runs(sentences: list[Sentence]) -> list[tuple[int, int]]:
         )
         if last > first:
             out.append((first, last))
-    return out
+    return out, set()
 
 
 _SAID_THEN_OPENS = re.compile(
     r'\b(?:said|says|added|told \w+|wrote|writes|stated|declared)\s*[:,]\s*"\s*[^"\s][^"]*$'
 )
-_LEFT_AT_END = re.compile(r'[.?!…]\s*"\s*$')  # an opening mark moved to the end of the line before
 
 
 @dataclass
@@ -253,21 +260,9 @@ class Reading:
         strays: set[tuple[int, int]] = set()
         for doc, sentences in by_report.items():
             sentences.sort(key=lambda s: s.position)
-            if _archive_lines(sentences):
-                runs[doc] = report_quote_runs(sentences)
-                continue
-            texts = [s.text for s in sentences]
-            found = quote_runs(texts)
-            runs[doc] = [(sentences[a].position, sentences[b].position) for a, b in found]
-            strays |= {(doc, sentences[k].position) for k in stray_openings(texts, found)}
+            runs[doc], stray = _report_runs(sentences)
+            strays |= {(doc, p) for p in stray}
         return cls(_report_texts(corpus), runs, strays, is_punctuated(corpus))
-
-
-def _archive_lines(sentences: list[Sentence]) -> bool:
-    lines: dict[int, list[str]] = {}
-    for s in sentences:
-        lines.setdefault(s.paragraph, []).append(s.text)
-    return marks_stand_apart([" ".join(texts) for _, texts in sorted(lines.items())])
 
 
 def unfinished_quotes(corpus: Corpus, chosen: list[int], reading: Reading | None = None) -> set[int]:

@@ -31,7 +31,7 @@ from storyline.text._normalize import (
     paragraph_pieces,
     split_paragraphs,
 )
-from storyline.text._quotes import CREDIT_VERBS, MAX_RUN_ON, marks_stand_apart, run_on_quotes
+from storyline.text._quotes import CREDIT_VERBS, MARK_AT_END, MAX_RUN_ON, marks_stand_apart, run_on_quotes
 from storyline.text._scripts import dominant_script, script_counts
 from storyline.text._segment import split_corpus
 from storyline.text._split import (
@@ -50,6 +50,7 @@ __all__ = [
     "CREDIT_VERBS",
     "HEADLINE_SMALL_WORDS",
     "LEAD_SENTENCES",
+    "MARK_AT_END",
     "MAX_RUN_ON",
     "MONTH",
     "MONTH_WORDS",

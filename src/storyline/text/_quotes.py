@@ -19,7 +19,9 @@ _CREDIT_AFTER_MARK = re.compile(
     r'^[^"]*[\w.,?!…]\s*"\s*,?\s*(?:(?:he|she|they|I|we)\s+|(?:[A-Z][\w\'’-]*(?:\s+-\s+[A-Z][\w\'’-]*)?\s+){1,4})?'
     rf"(?:{CREDIT_VERBS})\b"
 )
-_MARK_AT_END = re.compile(r'[.?!…]\s*"\s*$')
+MARK_AT_END = re.compile(r'[.?!…]\s*"\s*$')
+"""A mark left at a line's end after its sentence ('... family. "'): it opens the next line's
+quote as often as it closes this one's."""
 _OPENS_AFTER = re.compile(r'(?:[:,]|^)\s*"\s*[^"\s][^"]*$')
 MAX_RUN_ON = 6
 """How many lines after its opening line a quotation may close (quotations in the Entities
@@ -72,7 +74,7 @@ def opens_run_on(line: str) -> bool:
     (news style opening a paragraph of a long quote again: '" There is a reason.')."""
     if line.count('"') % 2 == 0:
         return False
-    return bool(_MARK_AT_END.search(line) or _OPENS_AFTER.search(line))
+    return bool(MARK_AT_END.search(line) or _OPENS_AFTER.search(line))
 
 
 def closes_run_on(line: str, *, after_saying: bool = False) -> bool:
@@ -85,4 +87,4 @@ def closes_run_on(line: str, *, after_saying: bool = False) -> bool:
     narration into speech."""
     if _CREDIT_AFTER_MARK.match(line):
         return True
-    return after_saying and line.count('"') == 1 and bool(_MARK_AT_END.search(line))
+    return after_saying and line.count('"') == 1 and bool(MARK_AT_END.search(line))
