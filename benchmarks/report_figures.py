@@ -325,7 +325,8 @@ def main() -> int:
             by_id = {a.id: a for a in articles}
             articles = [by_id[d] for d in gold["documents"]]
         counts = score(reporter(articles, cluster_id=gold["id"]), _by_article_id(gold, articles))
-        per_cluster[gold["id"]] = counts
+        # By file: several files may take reports of one input cluster (a topic followed for years).
+        per_cluster[path.stem] = counts
         n_clusters[gold["split"]] = n_clusters.get(gold["split"], 0) + 1
         split = totals.setdefault(gold["split"], {})
         for key, value in counts.items():

@@ -121,3 +121,15 @@ def test_features_pickle_as_the_same_rows() -> None:
     assert np.array_equal(copy.signatures, features.signatures)
     assert np.array_equal(copy.n_words, features.n_words)
     assert copy.has_text == features.has_text and copy.dense.shape == features.dense.shape
+
+
+def test_features_read_split_mojibake_as_the_words_it_stands_for() -> None:
+    # An archive's tokenizer split "’" (read as cp1252: "â€™") into "â€ ™": without repair,
+    # "Korhaanâ€" would be a word of its own and share nothing with "Korhaan’s".
+    plain = Article(text="Ilse Korhaan’s plans for Vessa “will cost jobs” – officials said.", id="a")
+    split = Article(
+        text="Ilse Korhaanâ€ ™ s plans for Vessa â€œwill cost jobsâ€ � â€ “ officials said.", id="b"
+    )
+    features = Featurizer(OPTIONS)([plain, split])
+    assert features.full_indices[0].tolist() == features.full_indices[1].tolist()
+    assert features.name_indices[0].tolist() == features.name_indices[1].tolist()

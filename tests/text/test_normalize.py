@@ -163,3 +163,56 @@ def test_a_piece_cut_in_two_maps_each_part_back(text: str, at: int) -> None:
             offsets = OffsetMap.from_runs(part.runs)
             assert offsets.clean_length == len(part.text)
             assert offsets.given_length == part.end - part.start
+
+
+# Mojibake an archive's tokenizer split: UTF-8 punctuation read as cp1252 ("â€™" for "’",
+# "â€œ" for "“", "â€\x9d" for "”", "â€“" for "–"), then cut by spaces and line breaks.
+def test_split_mojibake_is_joined_and_repaired() -> None:
+    given = "The mayorâ€ ™ s aide said â€œthe bridge stays shutâ€ � and left â€ “ early."
+    assert fix_text(given) == "The mayor’s aide said “the bridge stays shut” and left – early."
+
+
+def test_split_mojibake_contractions_and_ellipsis() -> None:
+    assert fix_text("We donâ€ ™ t know â€ ¦ yet") == "We don’t know … yet"
+    assert fix_text("Theyâ€ ™ re here") == "They’re here"
+
+
+def test_split_mojibake_over_a_line_break() -> None:
+    # The tokenizer broke the line inside the sequence: the rest joins the line it completes,
+    # and an apostrophe takes the rest of its word ("s") with it.
+    assert fix_text("the plan,\nâ€ �\nPeters said.\nThe clubâ€\n™ s coach") == (
+        "the plan,\n”\nPeters said.\nThe club’s\ncoach"
+    )
+
+
+def test_split_latin_letter_mojibake() -> None:
+    # "é" is C3 A9: "Ã©", split "Ã ©"; "Ã " before anything else is "à" (its no-break space lost).
+    assert fix_text("the Tour de la RÃ ©gion") == "the Tour de la Région"
+    assert fix_text("cafÃ©") == "café"
+
+
+def test_split_mojibake_offsets_point_into_the_given_text() -> None:
+    given = "Leeâ€ ™ s view: â€œno dealâ€ �"
+    (piece,) = [p for p in paragraph_pieces(given) if p.text]
+    assert piece.text == "Lee’s view: “no deal”"
+    offsets = OffsetMap.from_runs(piece.runs)
+    start = piece.text.index("no deal")
+    a, b = offsets.to_given(start, start + len("no deal"))
+    assert given[piece.start + a : piece.start + b] == "no deal"  # the same words in what was given
+    a, b = offsets.to_given(0, len("Lee’s"))
+    assert given[piece.start + a : piece.start + b] == "Leeâ€ ™ s"
+
+
+def test_text_without_split_mojibake_is_untouched() -> None:
+    # A real trade mark, a dagger, and an "Ã" that is a word of its own stay as they are.
+    for text in ("iPhone™ sales", "see note †", "SÃO PAULO — Lula"):
+        assert fix_text(text) == text
+
+
+def test_repair_mojibake_reads_as_cleaning_does() -> None:
+    from storyline.text import repair_mojibake
+
+    given = "Leeâ€ ™ s view: â€œno dealâ€ �\nthe clubâ€\n™ s coach\nla RÃ ©gion"
+    assert repair_mojibake(given) == ["Lee’s view: “no deal”", "the club’s", "coach", "la Région"]
+    assert repair_mojibake(given) == fix_text(given).split("\n")
+    assert repair_mojibake("plain\ntext ") == ["plain", "text "]  # nothing to repair: as given

@@ -198,3 +198,15 @@ def test_an_archives_spaced_hyphens_are_joined_and_its_dashes_kept() -> None:
     assert [s.text for s in reports[1].sentences] == [
         "The mayor spoke - and then left on Monday - far too early."
     ]
+
+
+def test_an_archives_split_mojibake_reads_as_the_characters_it_stands_for() -> None:
+    archive = Article(
+        id="a1",
+        date=FEB(7),
+        text="The ministerâ€ ™ s aide said â€œthe bridge stays shutâ€ � on Monday â€ “ then left.",
+    )
+    reports, _ = collect([archive], splitter=make_splitter("blingfire"), today=TODAY)
+    assert [s.text for s in reports[0].sentences] == [
+        "The minister’s aide said “the bridge stays shut” on Monday – then left."
+    ]

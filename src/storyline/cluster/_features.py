@@ -33,6 +33,7 @@ from storyline.cluster import _kernels as K
 from storyline.cluster._options import ClusterOptions
 from storyline.embed import Embedder, Vectors, make_embedder
 from storyline.model import Article
+from storyline.text import has_split_mojibake, repair_mojibake
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float32]
@@ -317,4 +318,6 @@ def _counts(
 
 
 def _full_text(article: Article) -> str:
-    return f"{article.title}\n{article.text}" if article.title else article.text
+    text = f"{article.title}\n{article.text}" if article.title else article.text
+    # An archive's split mojibake ("Abbottâ€ ™ s") would make "abbottâ" a word of its own.
+    return "\n".join(repair_mojibake(text)) if has_split_mojibake(text) else text

@@ -28,7 +28,9 @@ from storyline.text._normalize import (
     fix_line,
     fix_text,
     fixed_lines,
+    has_split_mojibake,
     paragraph_pieces,
+    repair_mojibake,
     split_paragraphs,
 )
 from storyline.text._quotes import CREDIT_VERBS, MARK_AT_END, MAX_RUN_ON, marks_stand_apart, run_on_quotes
@@ -74,6 +76,7 @@ __all__ = [
     "fix_line",
     "fix_text",
     "fixed_lines",
+    "has_split_mojibake",
     "html_escape",
     "is_attribution_or_cut_quote",
     "is_date_stamp",
@@ -90,6 +93,7 @@ __all__ = [
     "paragraph_pieces",
     "parse_date",
     "plain",
+    "repair_mojibake",
     "run_on_quotes",
     "safe_url",
     "script_counts",

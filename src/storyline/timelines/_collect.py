@@ -23,6 +23,7 @@ from storyline.text import (
     find_publication_date,
     find_sentence_days,
     join_spaced_hyphens,
+    repair_mojibake,
     sentence_day,
     spaces_hyphens_in,
 )
@@ -146,8 +147,9 @@ def _sentences(
     out: list[DatedSentence] = []
     # One paragraph per line, as feeds and scraped pages have them; the caller's text is
     # used as given (repairing it is ingest's and cleaning's work, and costs more than all this),
-    # but for the hyphens of an archive that set them apart ("time - trial"), which cost little.
-    for paragraph in (line for line in text.splitlines() if line.strip()):
+    # but for the hyphens of an archive that set them apart ("time - trial") and its mojibake
+    # ("Abbottâ€ ™ s"), which cost little where there is none.
+    for paragraph in (line for line in repair_mojibake(text) if line.strip()):
         if hyphens:
             paragraph = join_spaced_hyphens(paragraph)
         for start, end in splitter.split(paragraph):
