@@ -178,11 +178,16 @@ def test_split_mojibake_contractions_and_ellipsis() -> None:
 
 
 def test_split_mojibake_over_a_line_break() -> None:
-    # The tokenizer broke the line inside the sequence: the rest joins the line it completes,
-    # and an apostrophe takes the rest of its word ("s") with it.
+    # The tokenizer broke the line inside the sequence or inside the word an apostrophe
+    # splits: that break is not the writer's, so the line goes on with the next one.
     assert fix_text("the plan,\nâ€ �\nPeters said.\nThe clubâ€\n™ s coach") == (
-        "the plan,\n”\nPeters said.\nThe club’s\ncoach"
+        "the plan,\n”\nPeters said.\nThe club’s coach"
     )
+    assert fix_text("hackers.\nOâ€ ™\nReilly, a key supporter") == "hackers.\nO’Reilly, a key supporter"
+    # (the line it took is left empty)
+    assert fix_text("the womanâ€ ™\ns bag\nI think") == "the woman’s bag\n\nI think"
+    # ...but not a break after a possessive plural or a closing quote mark
+    assert fix_text("the workersâ€ ™\nRights group said") == "the workers’\nRights group said"
 
 
 def test_split_latin_letter_mojibake() -> None:
@@ -213,6 +218,6 @@ def test_repair_mojibake_reads_as_cleaning_does() -> None:
     from storyline.text import repair_mojibake
 
     given = "Leeâ€ ™ s view: â€œno dealâ€ �\nthe clubâ€\n™ s coach\nla RÃ ©gion"
-    assert repair_mojibake(given) == ["Lee’s view: “no deal”", "the club’s", "coach", "la Région"]
+    assert repair_mojibake(given) == ["Lee’s view: “no deal”", "the club’s coach", "", "la Région"]
     assert repair_mojibake(given) == fix_text(given).split("\n")
     assert repair_mojibake("plain\ntext ") == ["plain", "text "]  # nothing to repair: as given

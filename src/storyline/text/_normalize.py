@@ -154,12 +154,20 @@ def strip_link_markup(line: str) -> str:
 # space, which ftfy repairs as it is.
 _TAIL = "".join(sorted({bytes([b]).decode("cp1252", errors="replace") for b in range(0x80, 0xC0)} - {"\xa0"}))
 _LEADS = ("â€", "Ã")  # General Punctuation (quotes, dashes, "…", "•"); Latin-1 letters
-_SPLIT_APOSTROPHE = re.compile(r"(?<=\w)â€\s+™\s+(?=(?:s|t|re|m|ve|ll|d)\b)")
+# An apostrophe inside a word, spaces set around it: "donâ€ ™ t", "Abbottâ€ ™ s", and after a
+# one-letter prefix before a name, "Oâ€ ™ Reilly". Not "workersâ€ ™ rights", where the space
+# after it is the writer's.
+_SPLIT_APOSTROPHE = re.compile(
+    r"(?:(?<=\w)â€\s*™\s+(?=(?:s|t|re|m|ve|ll|d)\b)|(?<=(?<!\w)[A-Z])â€\s*™\s+(?=[A-Z][a-z]))"
+)
+# A line that ends in such an apostrophe, and what of the next line is the rest of its word.
+_APOSTROPHE_AT_END = re.compile(r"(?:(?<=\w)|(?<=(?<!\w)[A-Z]))â€\s*™$")
 _SPLIT_MOJIBAKE = re.compile(f"(â€|Ã)\\s+(?=[{re.escape(_TAIL)}])")
 # What completes a sequence at the start of the next line: its last character, and after an
 # apostrophe ("Abbottâ€" / "™ s plans") the rest of the word.
 _CONTINUES = re.compile(f"[ \\t\\u00a0]*[{re.escape(_TAIL)}]")
-_CONTRACTION = re.compile(r"[ \t\u00a0]+(?:s|t|re|m|ve|ll|d)\b")
+_CONTRACTION = re.compile(r"[ \t\u00a0]*(?:s|t|re|m|ve|ll|d)\b")
+_NAME_AFTER = re.compile(r"[ \t\u00a0]*[A-Z][a-z]+")
 
 
 def has_split_mojibake(text: str) -> bool:
@@ -168,24 +176,44 @@ def has_split_mojibake(text: str) -> bool:
 
 
 def _across_lines(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Line bounds, where a line that ends in a sequence's start ("â€", "Ã") reaching over
-    the line break to the character that completes it (and, after an apostrophe, the rest
-    of its word): the given text of each line then repairs to that line's clean text."""
+    """Line bounds, where a line break that falls inside a sequence ("â€" / "™ s") or inside
+    the word an apostrophe splits ("Oâ€ ™" / "Reilly said") is not one: the line takes the
+    next line whole, and that line is left empty. The archive's tokenizer broke the line,
+    not its writer; the given text of each line still repairs to that line's clean text."""
     out = list(bounds)
-    for i in range(len(out) - 1):
+    i = 0
+    while i < len(out) - 1:
         start, end = out[i]
-        line = text[start:end].rstrip()
-        if not line.endswith(_LEADS):
-            continue
-        match = _CONTINUES.match(text, out[i + 1][0], out[i + 1][1])
-        if match is None:
-            continue
-        stop = match.end()
-        if line.endswith("â€") and text[stop - 1] == "™" and line[-3:-2].isalnum():
-            word = _CONTRACTION.match(text, stop, out[i + 1][1])
-            stop = word.end() if word else stop
-        out[i], out[i + 1] = (start, stop), (stop, out[i + 1][1])
+        j = i + 1
+        while j < len(out) and _continues(text[start:end].rstrip(), text, *out[j]):
+            end = out[j][1]
+            out[j] = (end, end)
+            j += 1
+        out[i] = (start, end)
+        i = j
     return out
+
+
+def _continues(line: str, text: str, start: int, end: int) -> bool:
+    """Whether the line `text[start:end]` goes on with the word or sequence that `line` cut."""
+    if line.endswith(_LEADS):
+        return _CONTINUES.match(text, start, end) is not None
+    return line.endswith("™") and _apostrophe_rest(line, text, start, end) is not None
+
+
+def _apostrophe_rest(line: str, text: str, at: int, end: int) -> int | None:
+    """Where the rest of the word after a split apostrophe that ends `line` ends on the next
+    line ("donâ€ ™" / "t know", "Oâ€ ™" / "Reilly said"), or None."""
+    match = _APOSTROPHE_AT_END.search(line)
+    if match is None:
+        return None
+    one_letter = (
+        match.start() >= 1
+        and line[match.start() - 1].isupper()
+        and not line[: match.start() - 1][-1:].isalnum()
+    )
+    word = _CONTRACTION.match(text, at, end) or (_NAME_AFTER.match(text, at, end) if one_letter else None)
+    return word.end() if word else None
 
 
 def join_split_mojibake(lines: list[str]) -> list[str]:
