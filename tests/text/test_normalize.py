@@ -221,3 +221,23 @@ def test_repair_mojibake_reads_as_cleaning_does() -> None:
     assert repair_mojibake(given) == ["Lee’s view: “no deal”", "the club’s coach", "", "la Région"]
     assert repair_mojibake(given) == fix_text(given).split("\n")
     assert repair_mojibake("plain\ntext ") == ["plain", "text "]  # nothing to repair: as given
+
+
+def test_a_clitic_set_apart_joins_its_word() -> None:
+    # An archive's tokenizer wrote "Burger ’s", "don 't": no writer puts a space there.
+    assert fix_text("in Burger ’s witness statement") == "in Burger’s witness statement"
+    assert fix_text("There ’s more, and I don 't know") == "There’s more, and I don't know"
+    # ...but a decade, "rock 'n' roll" and a quoted word keep their space
+    for text in ("the '90s", "rock 'n' roll", "he said 'sorry' twice", "the 'tough' one"):
+        assert fix_text(text) == text
+
+
+def test_a_line_that_opens_with_a_comma_goes_on_from_the_line_before() -> None:
+    # The archive broke the line before the comma: one line, the comma against its word.
+    given = "peak of my career\n, ' he says with a smile\nNext line."
+    assert fix_text(given) == "peak of my career, ' he says with a smile\n\nNext line."
+    piece = paragraph_pieces(given)[0]
+    assert given[piece.start : piece.end] == "peak of my career\n, ' he says with a smile"
+    # Not after a blank line, and not a smiley.
+    assert fix_text("Done.\n\n, and more") == "Done.\n\n, and more"
+    assert fix_text("Hello\n:)") == "Hello\n:)"

@@ -229,8 +229,16 @@ def join_split_mojibake(lines: list[str]) -> list[str]:
         if has_split_mojibake(line):
             line = _SPLIT_MOJIBAKE.sub(r"\1", _SPLIT_APOSTROPHE.sub("â€™", line))
             line = line.replace("â€\ufffd", "â€\x9d")
-        out.append(" ".join(line.splitlines()) if "\n" in line or "\r" in line else line)
+        out.append(line)
     return out
+
+
+def _one_line(given: str) -> str:
+    """A line as `_line_bounds` gives it, the line breaks inside it (where it took the next
+    line) as spaces."""
+    if "\n" in given or "\r" in given or _MULTINEWS_NEWLINE in given:
+        return _LINE_BREAK.sub(" ", _BREAK_BEFORE_PUNCTUATION.sub("", given))
+    return given
 
 
 def repair_mojibake(text: str) -> list[str]:
@@ -242,7 +250,7 @@ def repair_mojibake(text: str) -> list[str]:
     (`fixed_lines`)."""
     if not has_split_mojibake(text):
         return text.splitlines()
-    lines = join_split_mojibake([_normalize_line(text[a:b]) for a, b in _line_bounds(text)])
+    lines = join_split_mojibake([_normalize_line(_one_line(text[a:b])) for a, b in _line_bounds(text)])
     return [_SEQUENCE.sub(_decoded, line) for line in lines]
 
 
@@ -301,9 +309,11 @@ def fixed_lines(text: str, *, hyphens: bool | None = None) -> list[Piece]:
     # Spaces first: ftfy judges mojibake by its neighbours, so the text it sees must
     # already be in its final spacing, or a second call could repair more.
     fixed = _fix_lines(
-        join_split_mojibake([_normalize_line(g.replace("\ufeff", "").replace("\x00", "")) for g in given])
+        join_split_mojibake(
+            [_normalize_line(_one_line(g.replace("\ufeff", "").replace("\x00", ""))) for g in given]
+        )
     )
-    fixed = [strip_link_markup(line) for line in fixed]
+    fixed = [join_spaced_clitics(strip_link_markup(line)) for line in fixed]
     if "``" in text:
         fixed = [curl_wire_quotes(line) for line in fixed]
     if spaces_hyphens(text) if hyphens is None else hyphens:  # "Strauss - Kahn", as an archive wrote it
@@ -312,6 +322,17 @@ def fixed_lines(text: str, *, hyphens: bool | None = None) -> list[Piece]:
         Piece(f, start, end, tuple(align(g, f)))
         for (start, end), g, f in zip(bounds, given, fixed, strict=True)
     ]
+
+
+# "Burger ’s", "don 't": an archive's tokenizer set a clitic apart from its word. No writer
+# puts a space there ("the '90s" and "rock 'n' roll" do not match: a digit, or more letters
+# after the clitic).
+_SPACED_CLITIC = re.compile(r"(?<=\w) (?=['’](?:s|t|re|ve|ll|d|m)\b)")
+
+
+def join_spaced_clitics(line: str) -> str:
+    """`line` with a clitic set apart from its word joined to it: "Burger ’s" -> "Burger’s"."""
+    return _SPACED_CLITIC.sub("", line) if " '" in line or " ’" in line else line
 
 
 def _line_bounds(text: str) -> list[tuple[int, int]]:
@@ -323,7 +344,32 @@ def _line_bounds(text: str) -> list[tuple[int, int]]:
         bounds.append((at, brk.start()))
         at = brk.end()
     bounds.append((at, len(text)))
-    return _across_lines(text, bounds) if has_split_mojibake(text) else bounds
+    if has_split_mojibake(text):
+        bounds = _across_lines(text, bounds)
+    return _punctuation_goes_on(text, bounds)
+
+
+# A line that opens with the punctuation that ends a clause (", ' he says", ", it's a ..."):
+# the archive's tokenizer broke the line before it; no writer starts a line so.
+_OPENS_WITH_PUNCTUATION = re.compile(r"[ \t\u00a0]*[,;:)](?!\))")
+
+_BREAK_BEFORE_PUNCTUATION = re.compile(
+    rf"[ \t\u00a0]*(?:\r\n|\r|\n|{_MULTINEWS_NEWLINE})(?={_OPENS_WITH_PUNCTUATION.pattern})"
+)
+
+
+def _punctuation_goes_on(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Line bounds, where a line that opens with a comma, semicolon, colon or closing bracket
+    is taken whole by the line before it (when that one is not blank), and left empty."""
+    out = list(bounds)
+    last = None  # the line that takes the ones after it
+    for i, (start, end) in enumerate(out):
+        if last is not None and _OPENS_WITH_PUNCTUATION.match(text, start, end):
+            out[last] = (out[last][0], end)
+            out[i] = (end, end)
+            continue
+        last = i if text[start:end].strip() else None
+    return out
 
 
 def fix_text(text: str) -> str:
