@@ -43,3 +43,27 @@ def test_every_paragraph_maps_back_to_its_given_text(lines: list[str]) -> None:
         assert not fix_text(text[piece.start : start]) and not fix_text(text[end : piece.end])
         # Repairing the given slice gives the paragraph back (up to folded whitespace).
         assert " ".join(fix_text(text[start:end]).split()) == " ".join(piece.text.split())
+
+
+# Words of an archive's split mojibake between its separators: line breaks inside a
+# sequence or an apostrophe's word, Multi-News's line marker, a line broken before a comma.
+_WORDS = st.sampled_from(
+    [
+        *("DauphinÃ ©", "CafÃ\n©", "BogotÃ ¡", "Abbottâ€ ™ s", "donâ€\n™ t", "Oâ€ ™\nReilly"),
+        *("workerâ€ �", "â€œyes", "â€ “", "said", "the", "Lee", "Ã ©"),
+    ]
+)
+_SEPARATORS = st.sampled_from([" ", "\n", "\r\n", "\r", "NEWLINE_CHAR", "\n, ", " \u00a0", "\n\n", ". "])
+_ARCHIVE_TEXT = st.lists(st.tuples(_WORDS, _SEPARATORS), max_size=12).map(
+    lambda pairs: "".join(word + separator for word, separator in pairs)
+)
+
+
+@given(_ARCHIVE_TEXT)
+def test_repaired_split_mojibake_maps_back_to_its_given_text(text: str) -> None:
+    for piece in paragraph_pieces(text):
+        assert "NEWLINE_CHAR" not in piece.text
+        offsets = OffsetMap.from_runs([(0, piece.start), *piece.runs])
+        start, end = offsets.to_given(0, len(piece.text))
+        assert piece.start <= start <= end <= piece.end
+        assert " ".join(fix_text(text[start:end]).split()) == " ".join(piece.text.split())

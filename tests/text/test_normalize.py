@@ -184,8 +184,8 @@ def test_split_mojibake_over_a_line_break() -> None:
         "the plan,\n”\nPeters said.\nThe club’s coach"
     )
     assert fix_text("hackers.\nOâ€ ™\nReilly, a key supporter") == "hackers.\nO’Reilly, a key supporter"
-    # (the line it took is left empty)
-    assert fix_text("the womanâ€ ™\ns bag\nI think") == "the woman’s bag\n\nI think"
+    # (the line it took is gone, not left blank: a blank line would end a paragraph)
+    assert fix_text("the womanâ€ ™\ns bag\nI think") == "the woman’s bag\nI think"
     # ...but not a break after a possessive plural or a closing quote mark
     assert fix_text("the workersâ€ ™\nRights group said") == "the workers’\nRights group said"
 
@@ -209,16 +209,28 @@ def test_split_mojibake_offsets_point_into_the_given_text() -> None:
 
 
 def test_text_without_split_mojibake_is_untouched() -> None:
-    # A real trade mark, a dagger, and an "Ã" that is a word of its own stay as they are.
-    for text in ("iPhone™ sales", "see note †", "SÃO PAULO — Lula"):
+    # A real trade mark, a dagger, and words in capitals with their own "Ã" stay as they
+    # are (Vietnamese and Portuguese: "Ã" then a quote mark or a dash is not "é" set apart).
+    for text in (
+        "iPhone™ sales",
+        "see note †",
+        "SÃO PAULO — Lula",
+        "ĐÃ “xong”",
+        "ĐÃ – BÁN",
+        "A MANHÃ — FRIA",
+        "ANH ĐÃ\n“Nói”",
+        "O ALEMÃ º lugar",
+    ):
         assert fix_text(text) == text
+    # nor does a sequence become an invisible character ("â€" + "©" would be U+2029)
+    assert "\u2029" not in fix_text("aâ€ ©b")
 
 
 def test_repair_mojibake_reads_as_cleaning_does() -> None:
     from storyline.text import repair_mojibake
 
     given = "Leeâ€ ™ s view: â€œno dealâ€ �\nthe clubâ€\n™ s coach\nla RÃ ©gion"
-    assert repair_mojibake(given) == ["Lee’s view: “no deal”", "the club’s coach", "", "la Région"]
+    assert repair_mojibake(given) == ["Lee’s view: “no deal”", "the club’s coach", "la Région"]
     assert repair_mojibake(given) == fix_text(given).split("\n")
     assert repair_mojibake("plain\ntext ") == ["plain", "text "]  # nothing to repair: as given
 
@@ -235,7 +247,7 @@ def test_a_clitic_set_apart_joins_its_word() -> None:
 def test_a_line_that_opens_with_a_comma_goes_on_from_the_line_before() -> None:
     # The archive broke the line before the comma: one line, the comma against its word.
     given = "peak of my career\n, ' he says with a smile\nNext line."
-    assert fix_text(given) == "peak of my career, ' he says with a smile\n\nNext line."
+    assert fix_text(given) == "peak of my career, ' he says with a smile\nNext line."
     piece = paragraph_pieces(given)[0]
     assert given[piece.start : piece.end] == "peak of my career\n, ' he says with a smile"
     # Not after a blank line, and not a smiley.

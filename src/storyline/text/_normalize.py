@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -13,6 +14,7 @@ from storyline.text._hyphens import join_spaced_hyphens, spaces_hyphens
 
 _MULTINEWS_NEWLINE = "NEWLINE_CHAR"
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_AS_SPACE = {c: " " for c in [0x09, 0xA0, *range(0x2000, 0x200C), 0x202F, 0x205F, 0x3000]}
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _SENTENCE_END = (".", "!", "?", '"', "\u201d", "'", "\u2019", ":", ")")
 # ftfy is linear but not cheap; past this size we only fix what is cheap to fix.
@@ -148,11 +150,8 @@ def strip_link_markup(line: str) -> str:
 # Mojibake that an archive's tokenizer then split, so ftfy cannot see it. UTF-8 read as
 # Windows-1252 turns "’" (E2 80 99) into "â€™" and "é" (C3 A9) into "Ã©"; the tokenizer
 # then wrote "Abbottâ€ ™ s", "workerâ€ �", "DauphinÃ ©", or broke the line inside the
-# sequence ("â€\n™"). What completes a sequence is a byte 0x80-0xBF read as cp1252 (bytes
-# cp1252 leaves undefined came through as U+FFFD: after "â€" the likely one is 0x9D, the
-# closing "”"). A no-break space is left out: "Ã " is "à" whose second byte was a no-break
-# space, which ftfy repairs as it is.
-_TAIL = "".join(sorted({bytes([b]).decode("cp1252", errors="replace") for b in range(0x80, 0xC0)} - {"\xa0"}))
+# sequence ("â€\n™"). What completes a sequence is a byte 0x80-0xBF read as cp1252, or as
+# latin-1 (a C1 control); `_completes` says which characters may.
 _LEADS = ("â€", "Ã")  # General Punctuation (quotes, dashes, "…", "•"); Latin-1 letters
 # An apostrophe inside a word, spaces set around it: "donâ€ ™ t", "Abbottâ€ ™ s", and after a
 # one-letter prefix before a name, "Oâ€ ™ Reilly". Not "workersâ€ ™ rights", where the space
@@ -162,10 +161,50 @@ _SPLIT_APOSTROPHE = re.compile(
 )
 # A line that ends in such an apostrophe, and what of the next line is the rest of its word.
 _APOSTROPHE_AT_END = re.compile(r"(?:(?<=\w)|(?<=(?<!\w)[A-Z]))â€\s*™$")
-_SPLIT_MOJIBAKE = re.compile(f"(â€|Ã)\\s+(?=[{re.escape(_TAIL)}])")
-# What completes a sequence at the start of the next line: its last character, and after an
-# apostrophe ("Abbottâ€" / "™ s plans") the rest of the word.
-_CONTINUES = re.compile(f"[ \\t\\u00a0]*[{re.escape(_TAIL)}]")
+_SPLIT_MOJIBAKE = re.compile(r"(â€|Ã)\s+(\S)")
+# What may complete a sequence at the start of the next line: its first character (and after
+# an apostrophe, "Abbottâ€" / "™ s plans", the rest of the word: `_apostrophe_rest`).
+_FIRST_CHARACTER = re.compile(r"[ \t\u00a0]*(\S)")
+
+
+def _tail_byte(char: str) -> int | None:
+    """The byte 0x80-0xBF that `char` stands for as a sequence's last character: cp1252's
+    reading, a C1 control (latin-1's), or U+FFFD for a byte cp1252 leaves undefined (after
+    "â€" the likely one is 0x9D, the closing "”"); None for any other character."""
+    if char == "\ufffd":
+        return 0x9D
+    if "\x80" <= char <= "\x9f":
+        return ord(char)
+    try:
+        data = char.encode("cp1252")
+    except UnicodeEncodeError:
+        return None
+    return data[0] if len(data) == 1 and 0x80 <= data[0] <= 0xBF and data[0] != 0xA0 else None
+
+
+def _completes(lead: str, char: str, before: str) -> bool:
+    """Whether `char` completes the sequence `lead` opens, `before` the character before the
+    lead. Not a no-break space ("Ã " is "à", its second byte lost to a space, which ftfy
+    repairs as it is); not U+FFFD after "Ã" (five letters share it). After "Ã", not
+    punctuation when a capital comes before: that is a word in capitals with its own "Ã"
+    ("ĐÃ “xong”", "IRMÃ — "), not "é" set apart. After "â€", not a character that would
+    decode to an invisible one (U+2028, U+200B...)."""
+    byte = _tail_byte(char)
+    if byte is None:
+        return False
+    if lead == "Ã":
+        if char == "\ufffd":
+            return False
+        return not (before.isupper() and (unicodedata.category(char)[0] == "P" or char in "ºª°"))
+    return unicodedata.category(bytes([0xE2, 0x80, byte]).decode("utf-8")) not in ("Cf", "Zl", "Zp")
+
+
+def _joined(match: re.Match[str]) -> str:
+    lead, char = match.group(1), match.group(2)
+    before = match.string[match.start() - 1] if match.start() else ""
+    return lead + char if _completes(lead, char, before) else match.group()
+
+
 _CONTRACTION = re.compile(r"[ \t\u00a0]*(?:s|t|re|m|ve|ll|d)\b")
 _NAME_AFTER = re.compile(r"[ \t\u00a0]*[A-Z][a-z]+")
 
@@ -178,18 +217,17 @@ def has_split_mojibake(text: str) -> bool:
 def _across_lines(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Line bounds, where a line break that falls inside a sequence ("â€" / "™ s") or inside
     the word an apostrophe splits ("Oâ€ ™" / "Reilly said") is not one: the line takes the
-    next line whole, and that line is left empty. The archive's tokenizer broke the line,
-    not its writer; the given text of each line still repairs to that line's clean text."""
-    out = list(bounds)
+    next line whole (one line fewer). The archive's tokenizer broke the line, not its
+    writer; the given text of each line still repairs to that line's clean text."""
+    out = []
     i = 0
-    while i < len(out) - 1:
-        start, end = out[i]
+    while i < len(bounds):
+        start, end = bounds[i]
         j = i + 1
-        while j < len(out) and _continues(text[start:end].rstrip(), text, *out[j]):
-            end = out[j][1]
-            out[j] = (end, end)
+        while j < len(bounds) and _continues(text[start:end].rstrip(), text, *bounds[j]):
+            end = bounds[j][1]
             j += 1
-        out[i] = (start, end)
+        out.append((start, end))
         i = j
     return out
 
@@ -197,7 +235,9 @@ def _across_lines(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, i
 def _continues(line: str, text: str, start: int, end: int) -> bool:
     """Whether the line `text[start:end]` goes on with the word or sequence that `line` cut."""
     if line.endswith(_LEADS):
-        return _CONTINUES.match(text, start, end) is not None
+        lead = "â€" if line.endswith("â€") else "Ã"
+        first = _FIRST_CHARACTER.match(text, start, end)
+        return first is not None and _completes(lead, first.group(1), line[: -len(lead)][-1:])
     return line.endswith("™") and _apostrophe_rest(line, text, start, end) is not None
 
 
@@ -227,7 +267,7 @@ def join_split_mojibake(lines: list[str]) -> list[str]:
     out = []
     for line in lines:
         if has_split_mojibake(line):
-            line = _SPLIT_MOJIBAKE.sub(r"\1", _SPLIT_APOSTROPHE.sub("â€™", line))
+            line = _SPLIT_MOJIBAKE.sub(_joined, _SPLIT_APOSTROPHE.sub("â€™", line))
             line = line.replace("â€\ufffd", "â€\x9d")
         out.append(line)
     return out
@@ -256,16 +296,18 @@ def repair_mojibake(text: str) -> list[str]:
 
 # One sequence, whole again: its UTF-8 bytes read back (what ftfy does in cleaning, for
 # these two starts only, at a hundredth of the cost).
-_SEQUENCE = re.compile(f"(â€|Ã)([{re.escape(_TAIL)}\x9d])")
+_SEQUENCE = re.compile(r"(â€|Ã)(.)")
 
 
 def _decoded(match: re.Match[str]) -> str:
-    lead, tail = match.groups()
-    byte = 0x9D if tail == "\x9d" else None
+    lead, char = match.groups()
+    before = match.string[match.start() - 1] if match.start() else ""
+    byte = _tail_byte(char)
+    if byte is None or not _completes(lead, char, before):
+        return match.group()
     try:
-        data = lead.encode("cp1252") + (bytes([byte]) if byte else tail.encode("cp1252"))
-        return data.decode("utf-8")
-    except (UnicodeEncodeError, UnicodeDecodeError):
+        return ((b"\xe2\x80" if lead == "â€" else b"\xc3") + bytes([byte])).decode("utf-8")
+    except UnicodeDecodeError:
         return match.group()
 
 
@@ -360,15 +402,15 @@ _BREAK_BEFORE_PUNCTUATION = re.compile(
 
 def _punctuation_goes_on(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Line bounds, where a line that opens with a comma, semicolon, colon or closing bracket
-    is taken whole by the line before it (when that one is not blank), and left empty."""
-    out = list(bounds)
-    last = None  # the line that takes the ones after it
-    for i, (start, end) in enumerate(out):
-        if last is not None and _OPENS_WITH_PUNCTUATION.match(text, start, end):
-            out[last] = (out[last][0], end)
-            out[i] = (end, end)
+    is taken whole by the line before it (when that one is not blank): one line fewer."""
+    out: list[tuple[int, int]] = []
+    goes_on = False  # whether the last line kept is one that a line after it may go on
+    for start, end in bounds:
+        if goes_on and _OPENS_WITH_PUNCTUATION.match(text, start, end):
+            out[-1] = (out[-1][0], end)
             continue
-        last = i if text[start:end].strip() else None
+        out.append((start, end))
+        goes_on = bool(text[start:end].strip())
     return out
 
 
@@ -460,11 +502,23 @@ def align(given: str, fixed: str) -> list[tuple[int, int]]:
         runs.append((same, same))
     rest_given, rest_fixed = given[i:], fixed[j:]
     if rest_fixed and rest_given.strip() and len(rest_given) <= _ALIGN_MAX_CHARS:
-        matcher = SequenceMatcher(None, rest_given, rest_fixed, autojunk=False)
+        # Matched from the end: a repair shortens what it repairs from its first character
+        # ("Ã©" -> "é"), so where the text after it starts with the same character ("Ã©©©"),
+        # the copy is the rightmost placement, which difflib finds first on reversed strings.
+        # Every space of the given text compares as " ", as cleaning folds it (one character
+        # for one, so the offsets stay).
+        n_given, n_fixed = len(rest_given), len(rest_fixed)
+        matcher = SequenceMatcher(
+            None, rest_given.translate(_AS_SPACE)[::-1], rest_fixed[::-1], autojunk=False
+        )
+        opcodes = [
+            (tag, n_given - a1, n_given - a0, n_fixed - b1, n_fixed - b0)
+            for tag, a0, a1, b0, b1 in reversed(matcher.get_opcodes())
+        ]
         # Only matches of a few characters are trusted as copies: a one-letter "match"
         # inside repaired mojibake would pin the map to the wrong place.
         edit_clean = edit_given = 0
-        for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        for tag, a0, a1, b0, b1 in opcodes:
             if tag == "equal" and a1 - a0 >= _MIN_TRUSTED_MATCH:
                 if edit_clean or edit_given:
                     runs.append((edit_clean, edit_given))
