@@ -391,3 +391,24 @@ def test_a_story_title_joins_a_name_its_reports_write_with_a_spaced_hyphen() -> 
     assert "Kessport - Marrow" in story_title(
         [Article(text="Buses ran between Kessport - Marrow and the port.")]
     )
+
+
+def test_a_title_reads_an_archives_split_mojibake_repaired() -> None:
+    text = "The mayorâ€ ™ s office said the bridge will stay shut until â€œat least Mayâ€ �.\nMore text."
+    assert (
+        story_title([Article(text=text, id="a")])
+        == "The mayor’s office said the bridge will stay shut until “at least May”"
+    )
+
+
+def test_an_aside_that_runs_on_past_a_name_is_not_cut_out_of_a_title() -> None:
+    # Cutting ", the sculptor who restored the mural, " would leave "Lena Varo Tom Ashby, by ...".
+    text = (
+        "Lena Varo, the sculptor who restored the mural, Tom Ashby, by her side, will open the "
+        "gallery on Friday after a decade of work.\nMore text."
+    )
+    title = story_title([Article(text=text, id="a")])
+    assert "Varo Tom" not in title and title.startswith("Lena Varo, the sculptor")
+    # An aside before the verb still goes.
+    text = "Lena Varo, the sculptor who restored the mural, will open the gallery on Friday after a decade.\nMore."
+    assert story_title([Article(text=text, id="b")]).startswith("Lena Varo will open the gallery")

@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -26,7 +27,7 @@ import numpy.typing as npt
 from storyline.clean._rules import DATELINE_PREFIX, READING_PREFIX, classify_line, looks_like_headline
 from storyline.cluster._features import _stop_words as _feature_stop_words
 from storyline.model import Article
-from storyline.text import MONTH, join_spaced_hyphens, spaces_hyphens
+from storyline.text import MONTH, has_split_mojibake, join_spaced_hyphens, repair_mojibake, spaces_hyphens
 
 MAX_TITLE_WORDS = 14
 """An extracted headline longer than this is cut at a clause boundary."""
@@ -93,7 +94,12 @@ _INTRO = re.compile(
     re.IGNORECASE,
 )
 # An aside between commas: ", the highly anticipated new pill from Merck, ", ", who was ..., ".
-_APPOSITIVE = re.compile(r",\s+(?:the|a|an|who|which|whose|now|once|then|[a-z]+ing)\s[^,\"“”]{3,120},\s+")
+# Only before a word in lower case, where the sentence goes on with its verb ("Pistorius, the
+# athlete who killed his girlfriend, Reeva Steenkamp, by ..." holds a name after its comma: the
+# aside goes on past it).
+_APPOSITIVE = re.compile(
+    r",\s+(?:the|a|an|who|which|whose|now|once|then|[a-z]+ing)\s[^,\"“”]{3,120},\s+(?=[a-z])"
+)
 # Page furniture run into the first line of a flattened page (lower-cased in some corpora).
 _FURNITURE = re.compile(
     r"^(?:(?:image|photo|picture)\s+copyright\s+.{0,40}?\s+(?:image\s+)?caption\s+"
@@ -498,10 +504,24 @@ def story_title(articles: Sequence[Article]) -> str:
     a name an archive wrote with a spaced hyphen in two or more of them joined ("Strauss-Kahn")."""
     if not articles:
         return UNTITLED
+    articles = [_repaired(a) for a in articles]
     title = _story_title(articles)
     if 2 * sum(spaces_hyphens(a.text) for a in articles) >= len(articles):
         title = join_spaced_hyphens(title)  # "co - founder", as an archive wrote the story's reports
     return _join_pairs(title, _hyphenated_pairs(" ".join(a.text[:3000].split()) for a in articles))
+
+
+def _repaired(article: Article) -> Article:
+    """The article with an archive's split mojibake repaired in its text and title, as
+    cleaning repairs it ("Assangeâ€ ™ s" is "Assange’s" in a title too)."""
+    title = article.title or ""
+    if not (has_split_mojibake(article.text) or has_split_mojibake(title)):
+        return article
+    return dataclasses.replace(
+        article,
+        text="\n".join(repair_mojibake(article.text)),
+        title=" ".join(repair_mojibake(title)) if article.title else article.title,
+    )
 
 
 def _story_title(articles: Sequence[Article]) -> str:
@@ -755,5 +775,5 @@ def thread_title(stories: Sequence[Sequence[Article]]) -> str:
         return UNTITLED
     if len(stories) == 1:
         return story_title(stories[0])
-    terms = topic_terms(stories)
+    terms = topic_terms([[_repaired(a) for a in story] for story in stories])
     return ", ".join(terms) if terms else story_title(max(stories, key=len))
