@@ -177,6 +177,11 @@ def test_one_line_is_the_first_summary_sentence_that_reads_alone() -> None:
     assert one_line(_summary_story(leaning, full)) == leaning
     named = "Sikosana, Jonathan Sikosana's deputy said, left Harare."
     assert one_line(_summary_story(named, full, people=("Jonathan Sikosana",))) == named
+    # ... nor when the word opens a longer name: a tagger's "Store Apple" is no reason to pass
+    # over "Apple Inc has announced ...".
+    company = "Apple Inc has announced that its co-founder has died."
+    assert one_line(_summary_story(company, full, people=("Store Apple",))) == company
+    assert one_line(_summary_story("Apple’s shares fell.", full, people=("Store Apple",))) == full
     for lead_in in (
         "The following are major news items in leading Kenyan newspapers today.",
         "This followed a week of protests in the capital.",

@@ -217,7 +217,13 @@ def _reads_alone(text: str, surnames: dict[str, str]) -> bool:
     if first in _LEANS_BACK and not _TIME_AFTER.match(text):
         return False
     full = surnames.get(first)
-    return full is None or full.lower() in text.lower()
+    if full is None or full.lower() in text.lower():
+        return True
+    # "Apple Inc has announced ...": the word opens a longer name, not a surname alone.
+    return bool(_LONGER_NAME.match(text, match.end())) and not match.group(1).endswith(("'s", "’s"))
+
+
+_LONGER_NAME = re.compile(r"\s+(?:[A-Z][\w&.'’-]*)(?=[\s,.;:])")
 
 
 def n_disagreements(entry: IndexEntry) -> int:
