@@ -176,3 +176,23 @@ def test_numbers_of_reads_every_number_but_dates_and_years() -> None:
         3.0,
     }
     assert numbers_of("No figure here, one of the few.") == frozenset()
+
+
+def test_a_report_that_only_names_the_same_person_is_not_cited() -> None:
+    # "Ada Lind will be missed." shares who the sentence is about, not what it says.
+    day = dt.date(2012, 3, 12)
+    articles = [
+        Article(
+            id="A", date=day, text="Ada Lind founded the Vessa rowing club in 1990.\n\nShe rowed until 2001."
+        ),
+        Article(id="B", date=day, text="Ada Lind will be missed.\n\nHer family asked for privacy."),
+        Article(id="C", date=day, text="In 1990 Ada Lind founded a rowing club on the lake."),
+    ]
+    embedder = HashEmbedder()
+    corpus = embed_corpora([prepare(articles, splitter=make_splitter("blingfire"))], embedder)[0]
+    matcher = FactMatcher(threshold=-1.0)  # every pair is similar enough: only the words decide
+    features = compute_features(corpus, citation_threshold=matcher.threshold)
+    index = next(i for i, s in enumerate(corpus.sentences) if s.text.startswith("Ada Lind founded"))
+    cited = cite(corpus, features, index, matcher=matcher)
+    assert "B" not in cited  # only "Ada Lind" in common
+    assert "C" in cited  # "founded", "rowing", "club" too

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import weakref
 from dataclasses import replace
 
@@ -388,15 +389,18 @@ def cite(
     if candidates:
         assert corpus.embeddings is not None
         sims = corpus.embeddings @ corpus.embeddings[index]
-        mine = matcher.words(sentence.text) if matcher.uses_words else frozenset()
+        names = _names_in(sentence.text, matcher)
+        mine = matcher.words(sentence.text) if matcher.uses_words or names else frozenset()
         for j in np.flatnonzero(sims >= matcher.threshold).tolist():
             other = corpus.sentences[j]
             if other.doc_index not in candidates or other.doc_index == sentence.doc_index:
                 continue
             theirs = matcher.figures(other.text)
-            words = matcher.words(other.text) if matcher.uses_words else frozenset()
+            words = matcher.words(other.text) if matcher.uses_words or names else frozenset()
             if not matcher.same(float(sims[j]), mine, words):
                 continue
+            if any(mine & words <= name for name in names):
+                continue  # "Steve Jobs will be missed." does not state "... of Steve Jobs."
             if matcher.same(float(sims[j]), mine, words, figures_a=mine_figures, figures_b=theirs):
                 docs.add(other.doc_index)
             else:
@@ -414,6 +418,17 @@ def cite(
     docs.add(sentence.doc_index)
     ordered = [sentence.doc_index, *sorted(docs - {sentence.doc_index})]
     return tuple(corpus.articles[d].id for d in ordered)
+
+
+# A name: capitalised words in a row ("Steve Jobs", "New York Stock Exchange"), "of" and "the"
+# inside it.
+_NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|de|al|bin)\s+)?[A-Z][\w'’.-]*)*")
+
+
+def _names_in(text: str, matcher: FactMatcher) -> list[frozenset[str]]:
+    """The content words of each name in `text`. Two sentences whose shared words all lie in
+    one name ("Steve Jobs") share who they are about, not a fact: that is no citation."""
+    return [words for run in _NAME_RUN.findall(text) if (words := matcher.words(run))]
 
 
 def _reading_order(corpus: Corpus, index: int, *, use_dates: bool) -> tuple[dt.date, int, int]:
