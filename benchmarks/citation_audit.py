@@ -56,6 +56,7 @@ def main() -> int:
         runs += [(name, c.id, c.articles) for c in clusters]
     runs += [("archive", cid, articles) for cid, articles in archive_clusters()]
     kept: Counter[str] = Counter()
+    kept_by_set: Counter[tuple[str, str]] = Counter()
     found_sentences = 0
     made: Counter[str] = Counter()
     for name, cluster_id, articles in runs:
@@ -70,12 +71,19 @@ def main() -> int:
                 label = labels.get((cluster_id, key, source))
                 if label:
                     kept[label] += 1
+                    kept_by_set[name, label] += 1
     total = Counter(a["label"] for a in audit)
     print(f"audited sentences found again: {found_sentences} of {len(sentences)}")
     print("| label | audited | still cited |")
     print("|---|---:|---:|")
     for label in ("yes", "partly", "no"):
         print(f"| {label} | {total[label]} | {kept[label]} |")
+    by_set = Counter((a["set"], a["label"]) for a in audit)
+    for name in ("web", "wire", "archive"):
+        cells = ", ".join(
+            f"{label} {kept_by_set[name, label]}/{by_set[name, label]}" for label in ("yes", "partly", "no")
+        )
+        print(f"{name}: still cited of audited: {cells}")
     cited = sum(kept.values())
     print(f"precision of the audited citations still made (yes / all): {kept['yes']}/{cited}")
     print(
