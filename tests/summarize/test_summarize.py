@@ -196,3 +196,30 @@ def test_a_report_that_only_names_the_same_person_is_not_cited() -> None:
     cited = cite(corpus, features, index, matcher=matcher)
     assert "B" not in cited  # only "Ada Lind" in common
     assert "C" in cited  # "founded", "rowing", "club" too
+
+
+def test_a_citation_asks_more_shared_words_than_the_repeat_test() -> None:
+    # The static embedder's repeat test asks half of the shorter sentence's content words; a
+    # citation vouches for the sentence and asks 0.6 of them.
+    from storyline.summarize._summarize import CITATION_MIN_OVERLAP
+
+    day = dt.date(2012, 3, 12)
+    articles = [
+        Article(
+            id="A", date=day, text="Firefighters saved the old mill on Tuesday night.\n\nNo one was hurt."
+        ),
+        # shares "firefighters", "mill" of four: half
+        Article(id="B", date=day, text="Firefighters visited the mill school.\n\nThe mayor thanked them."),
+        # shares "firefighters", "saved", "mill" of four
+        Article(
+            id="C", date=day, text="Firefighters saved the mill, the owner said.\n\nIt was built in 1820."
+        ),
+    ]
+    embedder = HashEmbedder()
+    corpus = embed_corpora([prepare(articles, splitter=make_splitter("blingfire"))], embedder)[0]
+    matcher = FactMatcher(threshold=-1.0, min_overlap=0.5)
+    features = compute_features(corpus, citation_threshold=matcher.threshold)
+    index = next(i for i, s in enumerate(corpus.sentences) if s.text.startswith("Firefighters saved the old"))
+    cited = cite(corpus, features, index, matcher=matcher)
+    assert matcher.min_overlap < CITATION_MIN_OVERLAP
+    assert "B" not in cited and "C" in cited
