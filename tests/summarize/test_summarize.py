@@ -178,22 +178,25 @@ def test_numbers_of_reads_every_number_but_dates_and_years() -> None:
     assert numbers_of("No figure here, one of the few.") == frozenset()
 
 
+def _cited_by(texts: dict[str, str], opening: str, matcher: FactMatcher) -> tuple[str, ...]:
+    """The reports `cite` gives for the sentence of `texts` that starts with `opening`."""
+    day = dt.date(2012, 3, 12)
+    articles = [Article(id=name, date=day, text=text) for name, text in texts.items()]
+    corpus = embed_corpora([prepare(articles, splitter=make_splitter("blingfire"))], HashEmbedder())[0]
+    features = compute_features(corpus, citation_threshold=matcher.threshold)
+    index = next(i for i, s in enumerate(corpus.sentences) if s.text.startswith(opening))
+    return cite(corpus, features, index, matcher=matcher)
+
+
 def test_a_report_that_only_names_the_same_person_is_not_cited() -> None:
     # "Ada Lind will be missed." shares who the sentence is about, not what it says.
-    day = dt.date(2012, 3, 12)
-    articles = [
-        Article(
-            id="A", date=day, text="Ada Lind founded the Vessa rowing club in 1990.\n\nShe rowed until 2001."
-        ),
-        Article(id="B", date=day, text="Ada Lind will be missed.\n\nHer family asked for privacy."),
-        Article(id="C", date=day, text="In 1990 Ada Lind founded a rowing club on the lake."),
-    ]
-    embedder = HashEmbedder()
-    corpus = embed_corpora([prepare(articles, splitter=make_splitter("blingfire"))], embedder)[0]
-    matcher = FactMatcher(threshold=-1.0)  # every pair is similar enough: only the words decide
-    features = compute_features(corpus, citation_threshold=matcher.threshold)
-    index = next(i for i, s in enumerate(corpus.sentences) if s.text.startswith("Ada Lind founded"))
-    cited = cite(corpus, features, index, matcher=matcher)
+    texts = {
+        "A": "Ada Lind founded the Vessa rowing club in 1990.\n\nShe rowed until 2001.",
+        "B": "Ada Lind will be missed.\n\nHer family asked for privacy.",
+        "C": "In 1990 Ada Lind founded a rowing club on the lake.",
+    }
+    # every pair is similar enough: only the words decide
+    cited = _cited_by(texts, "Ada Lind founded", FactMatcher(threshold=-1.0))
     assert "B" not in cited  # only "Ada Lind" in common
     assert "C" in cited  # "founded", "rowing", "club" too
 
@@ -203,23 +206,12 @@ def test_a_citation_asks_more_shared_words_than_the_repeat_test() -> None:
     # citation vouches for the sentence and asks 0.6 of them.
     from storyline.summarize._summarize import CITATION_MIN_OVERLAP
 
-    day = dt.date(2012, 3, 12)
-    articles = [
-        Article(
-            id="A", date=day, text="Firefighters saved the old mill on Tuesday night.\n\nNo one was hurt."
-        ),
-        # shares "firefighters", "mill" of four: half
-        Article(id="B", date=day, text="Firefighters visited the mill school.\n\nThe mayor thanked them."),
-        # shares "firefighters", "saved", "mill" of four
-        Article(
-            id="C", date=day, text="Firefighters saved the mill, the owner said.\n\nIt was built in 1820."
-        ),
-    ]
-    embedder = HashEmbedder()
-    corpus = embed_corpora([prepare(articles, splitter=make_splitter("blingfire"))], embedder)[0]
+    texts = {
+        "A": "Firefighters saved the old mill on Tuesday night.\n\nNo one was hurt.",
+        "B": "Firefighters visited the mill school.\n\nThe mayor thanked them.",  # 2 of 4 words
+        "C": "Firefighters saved the mill, the owner said.\n\nIt was built in 1820.",  # 3 of 4
+    }
     matcher = FactMatcher(threshold=-1.0, min_overlap=0.5)
-    features = compute_features(corpus, citation_threshold=matcher.threshold)
-    index = next(i for i, s in enumerate(corpus.sentences) if s.text.startswith("Firefighters saved the old"))
-    cited = cite(corpus, features, index, matcher=matcher)
+    cited = _cited_by(texts, "Firefighters saved the old", matcher)
     assert matcher.min_overlap < CITATION_MIN_OVERLAP
     assert "B" not in cited and "C" in cited
