@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -60,7 +61,11 @@ def main() -> int:
     )
     print("|---|---:|---:|---:|---:|---:|---|")
     for path in args.files:
-        texts = list(texts_of(path))
+        try:
+            texts = list(texts_of(path))
+        except (OSError, ValueError, KeyError, TypeError) as exc:  # unreadable, not JSONL, no text
+            print(f"mojibake.py: cannot read {path}: {exc}", file=sys.stderr)
+            return 2
         marked = [t for t in texts if has_split_mojibake(t)]
         start = time.perf_counter()
         cleaned = [fix_text(t) for t in marked]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import weakref
 from dataclasses import replace
 
@@ -12,6 +11,7 @@ import numpy.typing as npt
 
 from storyline.clean import find_off_topic, off_topic_scores
 from storyline.embed import Embedder, FactMatcher
+from storyline.embed._facts import CITATION_MIN_OVERLAP as CITATION_MIN_OVERLAP  # its home was here
 from storyline.errors import ConfigError, Errors
 from storyline.model import Corpus, Dropped, Summary, SummaryOptions, SummarySentence
 from storyline.summarize._coverage import COVERAGE_WEIGHT, coverage_of
@@ -21,7 +21,6 @@ from storyline.summarize._readable import Reading, readable_candidates, unfinish
 from storyline.summarize._scorers import SCORERS, CentralityScorer, SentenceScorer
 from storyline.summarize._select import SELECTORS, Selector
 from storyline.summarize._update import Seen, copied_from, split_since
-from storyline.text import overlap
 
 
 def make_scorer(name: str, *, embedder: str | None = None) -> SentenceScorer:
@@ -390,7 +389,7 @@ def cite(
     if candidates:
         assert corpus.embeddings is not None
         sims = corpus.embeddings @ corpus.embeddings[index]
-        names = _names_in(sentence.text, matcher)
+        names = matcher.names(sentence.text)
         mine = matcher.words(sentence.text) if matcher.uses_words or names else frozenset()
         for j in np.flatnonzero(sims >= matcher.threshold).tolist():
             other = corpus.sentences[j]
@@ -398,12 +397,8 @@ def cite(
                 continue
             theirs = matcher.figures(other.text)
             words = matcher.words(other.text) if matcher.uses_words or names else frozenset()
-            if not matcher.same(float(sims[j]), mine, words):
+            if not matcher.supports(float(sims[j]), mine, words, names):
                 continue
-            if any(mine & words <= name for name in names):
-                continue  # "Steve Jobs will be missed." does not state "... of Steve Jobs."
-            if matcher.uses_words and overlap(mine, words) < max(matcher.min_overlap, CITATION_MIN_OVERLAP):
-                continue  # a citation vouches for the sentence: more shared words than for redundancy
             if matcher.same(float(sims[j]), mine, words, figures_a=mine_figures, figures_b=theirs):
                 docs.add(other.doc_index)
             else:
@@ -421,26 +416,6 @@ def cite(
     docs.add(sentence.doc_index)
     ordered = [sentence.doc_index, *sorted(docs - {sentence.doc_index})]
     return tuple(corpus.articles[d].id for d in ordered)
-
-
-CITATION_MIN_OVERLAP = 0.6
-"""Share of the shorter sentence's content words a cited report's sentence must share with a
-summary sentence, where the matcher uses words (the static embedder asks 0.5 of two sentences
-to call them one fact when it keeps a summary free of repeats). Chosen on a helper's blind
-audit of 120 real citations of web and wire reports (tests/gold/audits/citations.jsonl):
-at 0.5 / 0.6 / 0.7, 57% / 79% / 89% of the audited citations still made state the sentence's
-fact, keeping 67 / 55 / 47 of the 67 that do; 0.6 for precision at a fifth of the recall.
-On the audit's archive reports, not used to choose: 18% / 24% / 40% (docs/benchmarks.md)."""
-
-# A name: capitalised words in a row ("Steve Jobs", "New York Stock Exchange"), "of" and "the"
-# inside it.
-_NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|de|al|bin)\s+)?[A-Z][\w'’.-]*)*")
-
-
-def _names_in(text: str, matcher: FactMatcher) -> list[frozenset[str]]:
-    """The content words of each name in `text`. Two sentences whose shared words all lie in
-    one name ("Steve Jobs") share who they are about, not a fact: that is no citation."""
-    return [words for run in _NAME_RUN.findall(text) if (words := matcher.words(run))]
 
 
 def _reading_order(corpus: Corpus, index: int, *, use_dates: bool) -> tuple[dt.date, int, int]:

@@ -160,7 +160,8 @@ _SPLIT_APOSTROPHE = re.compile(
     r"(?:(?<=\w)â€\s*™\s+(?=(?:s|t|re|m|ve|ll|d)\b)|(?<=(?<!\w)[A-Z])â€\s*™\s+(?=[A-Z][a-z]))"
 )
 # A line that ends in such an apostrophe, and what of the next line is the rest of its word.
-_APOSTROPHE_AT_END = re.compile(r"(?:(?<=\w)|(?<=(?<!\w)[A-Z]))â€\s*™$")
+_APOSTROPHE_AT_END = re.compile(r"(?<=\w)â€\s*™$")
+_ONE_LETTER_AT_END = re.compile(r"(?<!\w)[A-Z]â€\s*™$")
 _SPLIT_MOJIBAKE = re.compile(r"(â€|Ã)\s+(\S)")
 # What may complete a sequence at the start of the next line: its first character (and after
 # an apostrophe, "Abbottâ€" / "™ s plans", the rest of the word: `_apostrophe_rest`).
@@ -182,27 +183,27 @@ def _tail_byte(char: str) -> int | None:
     return data[0] if len(data) == 1 and 0x80 <= data[0] <= 0xBF and data[0] != 0xA0 else None
 
 
-def _completes(lead: str, char: str, before: str) -> bool:
-    """Whether `char` completes the sequence `lead` opens, `before` the character before the
-    lead. Not a no-break space ("Ã " is "à", its second byte lost to a space, which ftfy
-    repairs as it is); not U+FFFD after "Ã" (five letters share it). After "Ã", not
-    punctuation when a capital comes before: that is a word in capitals with its own "Ã"
-    ("ĐÃ “xong”", "IRMÃ — "), not "é" set apart. After "â€", not a character that would
-    decode to an invisible one (U+2028, U+200B...)."""
+def _completing_byte(lead: str, char: str, before: str) -> int | None:
+    """The byte `char` stands for where it completes the sequence `lead` opens (`before` the
+    character before the lead), else None. Not a no-break space ("Ã " is "à", its second byte
+    lost to a space, which ftfy repairs as it is); not U+FFFD after "Ã" (five letters share
+    it). After "Ã", not punctuation when a capital comes before: that is a word in capitals
+    with its own "Ã" ("ĐÃ “xong”", "IRMÃ — "), not "é" set apart. After "â€", not a
+    character that would decode to an invisible one (U+2028, U+200B...)."""
     byte = _tail_byte(char)
     if byte is None:
-        return False
+        return None
     if lead == "Ã":
-        if char == "\ufffd":
-            return False
-        return not (before.isupper() and (unicodedata.category(char)[0] == "P" or char in "ºª°"))
-    return unicodedata.category(bytes([0xE2, 0x80, byte]).decode("utf-8")) not in ("Cf", "Zl", "Zp")
+        capitals_own = before.isupper() and (unicodedata.category(char)[0] == "P" or char in "ºª°")
+        return None if char == "\ufffd" or capitals_own else byte
+    invisible = unicodedata.category(bytes([0xE2, 0x80, byte]).decode("utf-8")) in ("Cf", "Zl", "Zp")
+    return None if invisible else byte
 
 
 def _joined(match: re.Match[str]) -> str:
     lead, char = match.group(1), match.group(2)
     before = match.string[match.start() - 1] if match.start() else ""
-    return lead + char if _completes(lead, char, before) else match.group()
+    return lead + char if _completing_byte(lead, char, before) is not None else match.group()
 
 
 _CONTRACTION = re.compile(r"[ \t\u00a0]*(?:s|t|re|m|ve|ll|d)\b")
@@ -237,21 +238,18 @@ def _continues(line: str, text: str, start: int, end: int) -> bool:
     if line.endswith(_LEADS):
         lead = "â€" if line.endswith("â€") else "Ã"
         first = _FIRST_CHARACTER.match(text, start, end)
-        return first is not None and _completes(lead, first.group(1), line[: -len(lead)][-1:])
+        return (
+            first is not None and _completing_byte(lead, first.group(1), line[: -len(lead)][-1:]) is not None
+        )
     return line.endswith("™") and _apostrophe_rest(line, text, start, end) is not None
 
 
 def _apostrophe_rest(line: str, text: str, at: int, end: int) -> int | None:
     """Where the rest of the word after a split apostrophe that ends `line` ends on the next
     line ("donâ€ ™" / "t know", "Oâ€ ™" / "Reilly said"), or None."""
-    match = _APOSTROPHE_AT_END.search(line)
-    if match is None:
+    if _APOSTROPHE_AT_END.search(line) is None:
         return None
-    one_letter = (
-        match.start() >= 1
-        and line[match.start() - 1].isupper()
-        and not line[: match.start() - 1][-1:].isalnum()
-    )
+    one_letter = _ONE_LETTER_AT_END.search(line) is not None  # "Oâ€ ™": a name goes on
     word = _CONTRACTION.match(text, at, end) or (_NAME_AFTER.match(text, at, end) if one_letter else None)
     return word.end() if word else None
 
@@ -262,15 +260,12 @@ def join_split_mojibake(lines: list[str]) -> list[str]:
     "DauphinÃ ©" -> "DauphinÃ©" (ftfy: "Abbott’s", "worker”", "Dauphiné"). A sequence cut by
     a line break comes as one line (`_across_lines`), and is joined the same way. Lines
     without a sequence's start are returned as they are; no line is added or removed."""
-    if not any(has_split_mojibake(line) for line in lines):
-        return lines
-    out = []
-    for line in lines:
-        if has_split_mojibake(line):
-            line = _SPLIT_MOJIBAKE.sub(_joined, _SPLIT_APOSTROPHE.sub("â€™", line))
-            line = line.replace("â€\ufffd", "â€\x9d")
-        out.append(line)
-    return out
+    return [_joined_line(line) if has_split_mojibake(line) else line for line in lines]
+
+
+def _joined_line(line: str) -> str:
+    line = _SPLIT_MOJIBAKE.sub(_joined, _SPLIT_APOSTROPHE.sub("â€™", line))
+    return line.replace("â€\ufffd", "â€\x9d")
 
 
 def _one_line(given: str) -> str:
@@ -302,8 +297,8 @@ _SEQUENCE = re.compile(r"(â€|Ã)(.)")
 def _decoded(match: re.Match[str]) -> str:
     lead, char = match.groups()
     before = match.string[match.start() - 1] if match.start() else ""
-    byte = _tail_byte(char)
-    if byte is None or not _completes(lead, char, before):
+    byte = _completing_byte(lead, char, before)
+    if byte is None:
         return match.group()
     try:
         return ((b"\xe2\x80" if lead == "â€" else b"\xc3") + bytes([byte])).decode("utf-8")
