@@ -470,3 +470,23 @@ def test_ray_address_with_nothing_listening_fails_fast(
     )
     assert code == 3
     assert "127.0.0.1:1" in err and len(err.splitlines()) == 1
+
+
+@pytest.mark.parametrize(("signal_raised", "code"), [("terminated", 143), ("interrupted", 130)])
+def test_a_signal_inside_a_compiled_kernel_still_ends_in_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], signal_raised: str, code: int
+) -> None:
+    # numba wraps an exception raised while it loads or calls a kernel in a SystemError; a
+    # SIGTERM that lands there is still a SIGTERM, not a traceback.
+    from storyline.cli import _main
+
+    def command(args: object) -> int:
+        try:
+            raise _main.Terminated if signal_raised == "terminated" else KeyboardInterrupt
+        except KeyboardInterrupt as exc:
+            raise SystemError("<function weigh_top> returned a result with an exception set") from exc
+
+    monkeypatch.setitem(_main.COMMANDS, "cluster", command)
+    assert main(["cluster", "-"]) == code
+    err = capsys.readouterr().err
+    assert signal_raised in err and "Traceback" not in err and len(err.strip().splitlines()) == 1

@@ -201,6 +201,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         error("interrupted")
         return 130
+    except SystemError as exc:
+        # A signal that lands while a compiled kernel is being loaded or called comes out of it
+        # wrapped ("... returned a result with an exception set"): still the signal.
+        stop = _interruption_in(exc)
+        if isinstance(stop, Terminated):
+            error("terminated (SIGTERM); a cluster --state run resumes where it stopped")
+            return EXIT_TERMINATED
+        if stop is not None:
+            error("interrupted")
+            return 130
+        raise
     except BrokenPipeError:
         # The reader went away (`| head`): not an error of ours.
         sys.stderr.close()
@@ -217,6 +228,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if on_main:
             signal.signal(signal.SIGTERM, previous)
+
+
+def _interruption_in(exc: BaseException) -> KeyboardInterrupt | None:
+    """The SIGTERM (`Terminated`) or Ctrl-C among the causes of `exc`, if any."""
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, KeyboardInterrupt):
+            return cause
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return None
 
 
 class Terminated(KeyboardInterrupt):
