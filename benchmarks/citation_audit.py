@@ -101,6 +101,8 @@ def citations(story: Story) -> Iterator[tuple[str, str]]:
 def score(audit_path: Path, runs: list[tuple[str, str, list[Article]]]) -> None:
     audit = [json.loads(line) for line in audit_path.read_text(encoding="utf-8").splitlines()]
     labels = {(a["cluster"], a["sentence_sha1"], a["cited"]): a["label"] for a in audit}
+    second = {(a["cluster"], a["sentence_sha1"], a["cited"]): a["label_b"] for a in audit if "label_b" in a}
+    kept_b: Counter[str] = Counter()
     sentences = {(a["cluster"], a["sentence_sha1"]) for a in audit}
     sets = list(dict.fromkeys(a["set"] for a in audit))
     reporter = Reporter()
@@ -119,6 +121,8 @@ def score(audit_path: Path, runs: list[tuple[str, str, list[Article]]]) -> None:
             if label:
                 kept[label] += 1
                 kept_by_set[name, label] += 1
+            if (cluster_id, key, source) in second:
+                kept_b[second[cluster_id, key, source]] += 1
     total = Counter(a["label"] for a in audit)
     print(f"audit: {audit_path.relative_to(ROOT)}")
     print(f"audited sentences found again: {len(found)} of {len(sentences)}")
@@ -132,6 +136,10 @@ def score(audit_path: Path, runs: list[tuple[str, str, list[Article]]]) -> None:
         print(f"{name}: still cited of audited: {cells}")
     cited = sum(kept.values())
     print(f"precision of the audited citations still made (yes / all): {kept['yes']}/{cited}")
+    if second:
+        total_b = Counter(second.values())
+        cells = ", ".join(f"{label} {kept_b[label]}/{total_b[label]}" for label in LABELS)
+        print(f"by the second annotator: still cited of audited: {cells}")
     print(
         f"citations beyond the origin made: {dict(made)} ({sum(made.values())}; audited {sum(total.values())})"
     )

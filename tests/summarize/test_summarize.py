@@ -215,3 +215,38 @@ def test_a_citation_asks_more_shared_words_than_the_repeat_test() -> None:
     cited = _cited_by(texts, "Firefighters saved the old", matcher)
     assert matcher.min_overlap < CITATION_MIN_OVERLAP
     assert "B" not in cited and "C" in cited
+
+
+def test_in_a_cluster_of_one_topic_a_citation_states_more_than_the_topic() -> None:
+    # Every report names Mara Velt, the Orrin council and the bribery charges: a report that
+    # says only that does not state that she resigned on Tuesday.
+    from storyline.embed._facts import TOPIC_MIN_REPORTS
+
+    resigned = "Mara Velt resigned from the Orrin council on Tuesday over the bribery charges."
+    texts = {
+        "A": resigned + "\n\nHer deputy takes her seat.",
+        "B": "Mara Velt of the Orrin council denied the bribery charges.\n\nShe spoke briefly.",
+        "C": "Mara Velt resigned from the Orrin council on Tuesday, as the bribery charges grew.",
+    }
+    matcher = FactMatcher(threshold=-1.0)  # every pair similar enough, no word test of its own
+    assert set(_cited_by(texts, "Mara Velt resigned", matcher)) == {"A", "B", "C"}  # too few reports
+    filler = "The bribery charges against Mara Velt of the Orrin council were filed in {}."
+    months = ["March", "April", "May", "June", "July", "August", "September"]
+    texts.update({f"F{n}": filler.format(month) for n, month in enumerate(months)})
+    assert len(texts) >= TOPIC_MIN_REPORTS
+    cited = _cited_by(texts, "Mara Velt resigned", matcher)
+    assert "C" in cited
+    assert "B" not in cited and not any(c.startswith("F") for c in cited)
+
+
+def test_a_topic_is_the_words_most_reports_use_in_a_large_cluster() -> None:
+    from storyline.embed._facts import TOPIC_MIN_REPORTS
+
+    reports = [frozenset({"velt", "counc", f"word{n}"}) for n in range(TOPIC_MIN_REPORTS - 1)]
+    assert FactMatcher.topic_of(reports).words == frozenset()  # too few reports to tell a topic
+    reports.append(frozenset({"velt", "word0", "resig"}))
+    topic = FactMatcher.topic_of(reports)
+    assert topic.words == {"velt", "counc"}  # word0 is in 2 of 8
+    # What a sentence says about the topic: words another report may share ("word0"), not
+    # the topic's, nor those of one report alone ("resig", "word3").
+    assert topic.said({"velt", "resig", "word0", "word3"}) == {"word0"}

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
@@ -82,25 +83,47 @@ class FactMatcher:
         words_a: AbstractSet[str],
         words_b: AbstractSet[str],
         names_a: list[frozenset[str]],
+        topic: Topic | None = None,
     ) -> bool:
         """Whether a sentence of this similarity and these content words (`words_b`) is
         support enough to cite a report for sentence a: a citation vouches for the sentence,
         so it asks more than `same`. The shared words must not all lie in one name of a
         (`names_a`, from `names`): "Steve Jobs will be missed." shares who "The Second Coming
         of Steve Jobs." is about, not what it says. Where the word test is used, at least
-        `CITATION_MIN_OVERLAP` of them must be shared."""
+        `CITATION_MIN_OVERLAP` of them must be shared.
+
+        `topic`: the cluster's topic (`topic_of`). In a cluster of weeks of reports about one
+        person every report shares "Strauss-Kahn", "IMF", "charged" and "rape"; what
+        sentence a says about them is in its other words (`Topic.said`), so at least
+        `CITATION_MIN_OVERLAP` of those must be shared too ("Pressure is building for
+        Strauss-Kahn to resign as head of the IMF ..." is not stated by a report that he
+        was refused bail on charges of attempted rape)."""
         if similarity < self.threshold:
             return False
         shared = words_a & words_b
         if any(shared <= name for name in names_a):
             return False
-        return not self.uses_words or overlap(words_a, words_b) >= max(self.min_overlap, CITATION_MIN_OVERLAP)
+        if self.uses_words and overlap(words_a, words_b) < max(self.min_overlap, CITATION_MIN_OVERLAP):
+            return False
+        said = topic.said(words_a) if topic is not None else frozenset()
+        return not said or len(said & words_b) >= CITATION_MIN_OVERLAP * len(said)
 
     @staticmethod
     def names(text: str) -> list[frozenset[str]]:
         """The content words of each name in `text`: capitalised words in a row ("Steve
         Jobs", "New York Stock Exchange"), "of" and "the" inside one."""
         return [words for run in _NAME_RUN.findall(text) if (words := _word_set(run))]
+
+    @staticmethod
+    def topic_of(reports: Sequence[AbstractSet[str]]) -> Topic:
+        """The topic of a cluster, given each report's content words."""
+        if len(reports) < TOPIC_MIN_REPORTS:
+            return Topic(frozenset(), frozenset())
+        counts = Counter(w for words in reports for w in words)
+        return Topic(
+            words=frozenset(w for w, n in counts.items() if n >= TOPIC_SHARE * len(reports)),
+            lone=frozenset(w for w, n in counts.items() if n == 1),
+        )
 
     @staticmethod
     def numbers(text: str) -> frozenset[float]:
@@ -115,6 +138,25 @@ class FactMatcher:
 
 Figures = tuple[tuple[str, float], ...]
 
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """What most of a cluster's reports share (`FactMatcher.topic_of`)."""
+
+    words: frozenset[str]
+    """The content words at least `TOPIC_SHARE` of the reports use; none in a cluster of fewer
+    than `TOPIC_MIN_REPORTS` reports, where a word two reports share tells of no topic."""
+    lone: frozenset[str]
+    """The content words only one report uses: no other report can share them."""
+
+    def said(self, words: AbstractSet[str]) -> frozenset[str]:
+        """What a sentence of these content words says about the topic: its words other
+        reports may share, less the topic's own. None where the cluster has no topic."""
+        if not self.words:
+            return frozenset()
+        return frozenset(words) - self.words - self.lone
+
+
 CITATION_MIN_OVERLAP = 0.6
 """Share of the shorter sentence's content words a cited report's sentence must share with a
 summary sentence, where the matcher uses words (the static embedder asks 0.5 of two sentences
@@ -123,6 +165,15 @@ audit of 120 real citations of web and wire reports (tests/gold/audits/citations
 at 0.5 / 0.6 / 0.7, 57% / 79% / 89% of the audited citations still made state the sentence's
 fact, keeping 67 / 55 / 47 of the 67 that do; 0.6 for precision at a fifth of the recall.
 On the audit's archive reports, not used to choose: 18% / 24% / 40% (docs/benchmarks.md)."""
+TOPIC_SHARE = 0.5
+"""A cluster's topic words are those at least this share of its reports use (`FactMatcher.topic_of`)."""
+TOPIC_MIN_REPORTS = 8
+"""A cluster with fewer reports has no topic words. Chosen with the share of a sentence's
+other words a citation asks (`CITATION_MIN_OVERLAP`) on the dev citation audit: of the
+audited citations still made, the share that state the sentence's fact went 61/95 -> 57/68
+(archive 6/25 -> 4/7); at 6 / 10 reports 54/62 / 58/75 (a report's own words counted).
+Held out (a second audit, other clusters): docs/benchmarks.md, "Citations in a cluster of
+one topic"."""
 _NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|de|al|bin)\s+)?[A-Z][\w'’.-]*)*")
 
 # What a figure counts, from the word stems near it. Only the counts news disputes;

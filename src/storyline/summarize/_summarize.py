@@ -12,6 +12,7 @@ import numpy.typing as npt
 from storyline.clean import find_off_topic, off_topic_scores
 from storyline.embed import Embedder, FactMatcher
 from storyline.embed._facts import CITATION_MIN_OVERLAP as CITATION_MIN_OVERLAP  # its home was here
+from storyline.embed._facts import Topic
 from storyline.errors import ConfigError, Errors
 from storyline.model import Corpus, Dropped, Summary, SummaryOptions, SummarySentence
 from storyline.summarize._coverage import COVERAGE_WEIGHT, coverage_of
@@ -258,12 +259,12 @@ def summarize_corpus(
     chosen.sort(
         key=lambda i: (*_reading_order(corpus, head[i], use_dates=all_dated), corpus.sentences[i].position)
     )
-    doc_figures = _DocFigures(corpus, matcher)
+    reports = _Reports(corpus, matcher)
     sentences = tuple(
         SummarySentence(
             text=corpus.sentences[i].text,
             origin=corpus.articles[corpus.sentences[i].doc_index].id,
-            sources=cite(corpus, features, i, matcher=matcher, doc_figures=doc_figures),
+            sources=cite(corpus, features, i, matcher=matcher, reports=reports),
             span=corpus.to_given(corpus.sentences[i].span),
             score=float(scores[i]),
         )
@@ -314,22 +315,40 @@ def _empty(corpus: Corpus, cluster_id: str | None, warning: str) -> Summary:
 _Figures = tuple[tuple[str, float], ...]
 
 
-class _DocFigures:
-    """Each document's figures and numbers over all its sentences, read once per summary;
-    the sentences are grouped by document in one pass, on first need."""
+class _Reports:
+    """What citations read of each document over all its sentences (figures, numbers) and
+    the cluster's topic words, read once per summary; the sentences are grouped by
+    document in one pass, on first need."""
 
     def __init__(self, corpus: Corpus, matcher: FactMatcher) -> None:
         self.corpus, self.matcher = corpus, matcher
         self._texts: dict[int, list[str]] | None = None
         self._figures: dict[int, _Figures] = {}
         self._numbers: dict[int, list[tuple[frozenset[float], frozenset[str]]]] = {}
+        self._topic: Topic | None = None
 
-    def _texts_of(self, doc_index: int) -> list[str]:
+    @property
+    def topic(self) -> Topic:
+        """The cluster's topic (`FactMatcher.topic_of`); reports left out of the story (off
+        topic) are not counted."""
+        if self._topic is None:
+            reports = [
+                frozenset().union(*(self.matcher.words(t) for t in texts))
+                for d, texts in self._grouped().items()
+                if d not in self.corpus.excluded
+            ]
+            self._topic = self.matcher.topic_of(reports)
+        return self._topic
+
+    def _grouped(self) -> dict[int, list[str]]:
         if self._texts is None:
             self._texts = {}
             for s in self.corpus.sentences:
                 self._texts.setdefault(s.doc_index, []).append(s.text)
-        return self._texts.get(doc_index, [])
+        return self._texts
+
+    def _texts_of(self, doc_index: int) -> list[str]:
+        return self._grouped().get(doc_index, [])
 
     def of(self, doc_index: int) -> _Figures:
         if doc_index not in self._figures:
@@ -363,7 +382,7 @@ def cite(
     index: int,
     *,
     matcher: FactMatcher,
-    doc_figures: _DocFigures | None = None,
+    reports: _Reports | None = None,
 ) -> tuple[str, ...]:
     """Every document that carries sentence `index`: its origin, paraphrases, copies.
 
@@ -375,10 +394,12 @@ def cite(
     values elsewhere ("Most of those in hospital were treated for breathing problems" in
     a report that says 23 were taken to hospital, for "More than 40 people have been
     treated in hospital"). A sentence that states numbers cites only documents that state
-    each of them, in a sentence about the same thing (`_DocFigures.states`): a report
+    each of them, in a sentence about the same thing (`_Reports.states`): a report
     that the fire "destroyed dozens of homes" carries the event but not "destroyed 41
     homes", and a citation vouches for the whole sentence.
-    `doc_figures` keeps each document's figures and numbers between calls.
+    In a cluster with a topic (`FactMatcher.topic_of`) what the sentence says about it
+    must be stated too (`FactMatcher.supports`). `reports` keeps each document's figures
+    and numbers and the topic words between calls.
     """
     sentence = corpus.sentences[index]
     docs = {sentence.doc_index}
@@ -386,18 +407,20 @@ def cite(
     candidates = {features.docs[k] for k in np.flatnonzero(support).tolist()}
     contradict: set[int] = set()
     mine_figures = matcher.figures(sentence.text)
+    known = _Reports(corpus, matcher) if reports is None else reports
     if candidates:
         assert corpus.embeddings is not None
         sims = corpus.embeddings @ corpus.embeddings[index]
         names = matcher.names(sentence.text)
-        mine = matcher.words(sentence.text) if matcher.uses_words or names else frozenset()
+        topic = known.topic
+        mine = matcher.words(sentence.text) if matcher.uses_words or names or topic.words else frozenset()
         for j in np.flatnonzero(sims >= matcher.threshold).tolist():
             other = corpus.sentences[j]
             if other.doc_index not in candidates or other.doc_index == sentence.doc_index:
                 continue
             theirs = matcher.figures(other.text)
-            words = matcher.words(other.text) if matcher.uses_words or names else frozenset()
-            if not matcher.supports(float(sims[j]), mine, words, names):
+            words = matcher.words(other.text) if matcher.uses_words or names or topic.words else frozenset()
+            if not matcher.supports(float(sims[j]), mine, words, names, topic):
                 continue
             if matcher.same(float(sims[j]), mine, words, figures_a=mine_figures, figures_b=theirs):
                 docs.add(other.doc_index)
@@ -406,7 +429,6 @@ def cite(
     docs -= contradict
     numbers = matcher.numbers(sentence.text)
     if numbers:
-        known = _DocFigures(corpus, matcher) if doc_figures is None else doc_figures
         words = matcher.words(sentence.text)
         for d in sorted(docs - {sentence.doc_index}):
             if not known.states(d, numbers, words) or matcher.disagree(mine_figures, known.of(d)):
