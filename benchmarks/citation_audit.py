@@ -1,15 +1,17 @@
 """Citations beyond a summary sentence's origin, against a blind citation audit.
 
-    .venv/bin/python benchmarks/citation_audit.py                 # the dev audit
-    .venv/bin/python benchmarks/citation_audit.py --held-out      # the held-out audit
-    .venv/bin/python benchmarks/citation_audit.py dump OUT --held-out --per-set 45
+    .venv/bin/python benchmarks/citation_audit.py                      # the dev audit
+    .venv/bin/python benchmarks/citation_audit.py --audit dev2         # the second dev audit
+    .venv/bin/python benchmarks/citation_audit.py --audit held-out     # the held-out audit
+    .venv/bin/python benchmarks/citation_audit.py dump OUT --audit held-out --per-set 60
 
 `tests/gold/audits/citations.jsonl` holds 180 citations storyline made at 1b9aafb, judged by
 a helper from the cited report's best-matching passage: "yes" (it states the sentence's
 fact), "partly" or "no" (README there). The citation rules were chosen on it: it is dev.
 `citations_heldout.jsonl` holds citations of other clusters (`citations_heldout_clusters.json`),
 dumped at a later commit with `dump` and judged the same way before any rule was measured
-on them.
+on them; `citations_dev2.jsonl` (`citations_dev2_clusters.json`) is a second dev audit of
+yet other clusters, dumped after the topic rule, for rules chosen after it.
 
 Scoring runs the same reports, finds each audited sentence again by its hash, and counts
 which audited citations the code still makes: a change that drops "no" citations and
@@ -28,7 +30,7 @@ import random
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +38,7 @@ from storyline.ingest import Cluster, read_clusters
 from storyline.model import Article, Story
 from storyline.pipeline import Reporter
 from storyline.text import content_words
+from storyline.timelines import timeline
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
@@ -45,6 +48,12 @@ DEV_SETS = (
     ("wire", SHARED / "duc" / "duc2007_update.jsonl.gz", 30),
 )
 LABELS = ("yes", "partly", "no")
+AUDITS = {
+    "dev": "citations",
+    "dev2": "citations_dev2",
+    "held-out": "citations_heldout",
+    "timelines": "citations_timelines",
+}
 
 
 def archive_clusters() -> list[tuple[str, list[Article]]]:
@@ -67,9 +76,9 @@ def dev_runs() -> list[tuple[str, str, list[Article]]]:
     return runs + [("archive", cid, articles) for cid, articles in archive_clusters()]
 
 
-def held_out_runs() -> list[tuple[str, str, list[Article]]]:
-    """The held-out audit's clusters (`citations_heldout_clusters.json`)."""
-    spec = json.loads((AUDIT / "citations_heldout_clusters.json").read_text(encoding="utf-8"))
+def spec_runs(spec_path: Path) -> list[tuple[str, str, list[Article]]]:
+    """The clusters a spec file names (`citations_heldout_clusters.json`)."""
+    spec = json.loads(spec_path.read_text(encoding="utf-8"))
     runs: list[tuple[str, str, list[Article]]] = []
     for name, how in spec["sets"].items():
         clusters = [c for c in read_clusters(SHARED / how["input"]) if isinstance(c, Cluster)]
@@ -98,21 +107,44 @@ def citations(story: Story) -> Iterator[tuple[str, str]]:
                 yield sentence.text, source
 
 
-def score(audit_path: Path, runs: list[tuple[str, str, list[Article]]]) -> None:
+Cited = tuple[list[tuple[str, str]], dict[str, str]]
+"""A run's citations beyond the origin, (sentence, cited report id), and its reports' texts."""
+
+
+def report_citations() -> Callable[[str, list[Article]], Cited]:
+    """The citations of each run's story report summary."""
+    reporter = Reporter()
+
+    def cited(cluster_id: str, articles: list[Article]) -> Cited:
+        story = reporter(articles, cluster_id=cluster_id)
+        return list(citations(story)), {d.article.id: d.article.text for d in story.documents}
+
+    return cited
+
+
+def timeline_citations(cluster_id: str, articles: list[Article]) -> Cited:
+    """The citations of each key date's sentences in the run's timeline (`storyline
+    timeline` defaults): every report but the first that a sentence lists."""
+    found = timeline(articles)
+    pairs = [(s.text, source) for d in found.dates for s in d.summary for source in s.sources[1:]]
+    return pairs, {a.id: a.text for a in articles}
+
+
+def score(
+    audit_path: Path, runs: list[tuple[str, str, list[Article]]], cite: Callable[[str, list[Article]], Cited]
+) -> None:
     audit = [json.loads(line) for line in audit_path.read_text(encoding="utf-8").splitlines()]
     labels = {(a["cluster"], a["sentence_sha1"], a["cited"]): a["label"] for a in audit}
     second = {(a["cluster"], a["sentence_sha1"], a["cited"]): a["label_b"] for a in audit if "label_b" in a}
     kept_b: Counter[str] = Counter()
     sentences = {(a["cluster"], a["sentence_sha1"]) for a in audit}
     sets = list(dict.fromkeys(a["set"] for a in audit))
-    reporter = Reporter()
     kept: Counter[str] = Counter()
     kept_by_set: Counter[tuple[str, str]] = Counter()
     found: set[tuple[str, str]] = set()
     made: Counter[str] = Counter()
     for name, cluster_id, articles in runs:
-        story = reporter(articles, cluster_id=cluster_id)
-        for text, source in citations(story):
+        for text, source in cite(cluster_id, articles)[0]:
             key = sha(text)
             if (cluster_id, key) in sentences:
                 found.add((cluster_id, key))
@@ -159,13 +191,18 @@ def passage(summary: str, report: str) -> str:
     return " ".join(parts[max(best - 1, 0) : best + 2])
 
 
-def dump(out: Path, runs: list[tuple[str, str, list[Article]]], *, per_set: int, seed: int) -> None:
-    reporter = Reporter()
+def dump(
+    out: Path,
+    runs: list[tuple[str, str, list[Article]]],
+    cite: Callable[[str, list[Article]], Cited],
+    *,
+    per_set: int,
+    seed: int,
+) -> None:
     by_set: dict[str, list[dict[str, Any]]] = {}
     for name, cluster_id, articles in runs:
-        story = reporter(articles, cluster_id=cluster_id)
-        texts = {d.article.id: d.article.text for d in story.documents}
-        for text, source in citations(story):
+        pairs, texts = cite(cluster_id, articles)
+        for text, source in pairs:
             by_set.setdefault(name, []).append(
                 {
                     "set": name,
@@ -191,17 +228,24 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("command", nargs="?", choices=["score", "dump"], default="score")
     parser.add_argument("out", nargs="?", type=Path, help="dump: where to write the sampled citations")
-    parser.add_argument("--held-out", action="store_true", help="the held-out audit and its clusters")
+    parser.add_argument(
+        "--audit",
+        choices=list(AUDITS),
+        default="dev",
+        help="which audit and its clusters: dev (citations.jsonl), dev2, held-out, or timelines",
+    )
     parser.add_argument("--per-set", type=int, default=45)
     parser.add_argument("--seed", type=int, default=11)
     args = parser.parse_args()
-    runs = held_out_runs() if args.held_out else dev_runs()
+    name = AUDITS[args.audit]
+    runs = dev_runs() if args.audit == "dev" else spec_runs(AUDIT / f"{name}_clusters.json")
+    cite = timeline_citations if args.audit == "timelines" else report_citations()
     if args.command == "dump":
         if args.out is None:
             parser.error("dump needs OUT")
-        dump(args.out, runs, per_set=args.per_set, seed=args.seed)
+        dump(args.out, runs, cite, per_set=args.per_set, seed=args.seed)
         return 0
-    score(AUDIT / ("citations_heldout.jsonl" if args.held_out else "citations.jsonl"), runs)
+    score(AUDIT / f"{name}.jsonl", runs, cite)
     return 0
 
 

@@ -1,7 +1,7 @@
 """Sentence embeddings behind one interface; backends are looked up by name."""
 
 from storyline.embed._base import Embedder, Vectors, normalize_rows
-from storyline.embed._facts import FactMatcher
+from storyline.embed._facts import FactMatcher, Topic
 from storyline.embed._hash import HashEmbedder
 from storyline.embed._registry import EMBEDDERS, make_embedder
 from storyline.embed._static import DEFAULT_STATIC_MODEL, StaticEmbedder, load_static_model
@@ -14,6 +14,7 @@ __all__ = [
     "FactMatcher",
     "HashEmbedder",
     "StaticEmbedder",
+    "Topic",
     "TransformerEmbedder",
     "Vectors",
     "default_model_path",

@@ -10,9 +10,8 @@ import numpy as np
 import numpy.typing as npt
 
 from storyline.clean import find_off_topic, off_topic_scores
-from storyline.embed import Embedder, FactMatcher
+from storyline.embed import Embedder, FactMatcher, Topic
 from storyline.embed._facts import CITATION_MIN_OVERLAP as CITATION_MIN_OVERLAP  # its home was here
-from storyline.embed._facts import Topic
 from storyline.errors import ConfigError, Errors
 from storyline.model import Corpus, Dropped, Summary, SummaryOptions, SummarySentence
 from storyline.summarize._coverage import COVERAGE_WEIGHT, coverage_of

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from storyline.embed import Embedder, FactMatcher, Vectors
+from storyline.embed import Embedder, FactMatcher, Topic, Vectors
 from storyline.text import LEAD_SENTENCES, content_words, starts_with_connective
 from storyline.timelines._collect import DatedSentence, Report, is_topical, own_day
 
@@ -51,7 +51,7 @@ NAME_BONUS = 0.2
 WORDS_SHARE = 0.5
 """Share of the day's centroid similarity taken on TF-IDF word vectors (the rest on embeddings)."""
 SALIENCE_WEIGHT = 4.0
-"""Weight of a sentence's mean word probability across the reports (`_word_reports`)."""
+"""Weight of a sentence's mean word probability across the reports (`_words_used`)."""
 LAST_RESORT = 10.0
 """Taken off a fragment's or a pronoun start's score: chosen only when a day has nothing else."""
 # A sentence that opens with a pronoun or a conjunction continues the one before it; so
@@ -112,7 +112,9 @@ def summarize_days(
                 assert day is not None
                 by_day[day].append((sentence, sentence.event is not None))
     pool = _embed(by_day, embedder, matcher, vectors)
-    df, n_reports = _word_reports(reports)
+    used = _words_used(reports)
+    df, n_reports = Counter(w for words in used for w in words), max(len(reports), 1)
+    told = matcher.topic_of(used)
     salience = np.array(
         [sum(df[w] for w in words) / n_reports / max(len(words), 1) for words in pool.words], dtype=np.float32
     )
@@ -155,7 +157,7 @@ def summarize_days(
             if any(_same_fact(pool, row, other, matcher) for other in taken):
                 continue
             taken.append(row)
-            chosen.append(Chosen(day, pool.sentences[row], _carriers(pool, row, rows, matcher)))
+            chosen.append(Chosen(day, pool.sentences[row], _carriers(pool, row, rows, matcher, told)))
         if chosen:
             out[day] = chosen
     return out
@@ -166,15 +168,9 @@ def _needs_context(text: str) -> bool:
     return _NEEDS_CONTEXT.match(text) is not None or starts_with_connective(text)
 
 
-def _word_reports(reports: Sequence[Report]) -> tuple[Counter[str], int]:
-    """How many reports use each content word (`storyline.text.content_words`), and how many reports."""
-    df: Counter[str] = Counter()
-    for report in reports:
-        used: set[str] = set()
-        for sentence in report.sentences:
-            used |= content_words(sentence.text)
-        df.update(used)
-    return df, max(len(reports), 1)
+def _words_used(reports: Sequence[Report]) -> list[frozenset[str]]:
+    """The content words each report uses (`storyline.text.content_words`)."""
+    return [frozenset().union(*(content_words(s.text) for s in report.sentences)) for report in reports]
 
 
 def _word_centrality(words: list[frozenset[str]], idf: dict[str, float]) -> Vectors:
@@ -194,13 +190,21 @@ def _word_centrality(words: list[frozenset[str]], idf: dict[str, float]) -> Vect
     return out
 
 
-def _carriers(pool: _Pool, row: int, rows: list[int], matcher: FactMatcher) -> tuple[int, ...]:
-    """The reports among a day's candidates `rows` that state the fact of `row`, its own first."""
+def _carriers(pool: _Pool, row: int, rows: list[int], matcher: FactMatcher, topic: Topic) -> tuple[int, ...]:
+    """The reports among a day's candidates `rows` that state the fact of `row`, its own
+    first: cited as a report's summary cites (`FactMatcher.supports`, against the
+    collection's `topic`), with no figure that differs for one counted thing."""
     similar = pool.vectors[rows] @ pool.vectors[row]
     docs = [pool.sentences[row].doc]
+    names = matcher.names(pool.sentences[row].text)
     for j in np.flatnonzero(similar >= matcher.threshold):
         other = rows[int(j)]
-        if other != row and _same_fact(pool, row, other, matcher, similarity=float(similar[j])):
+        similarity = float(similar[j])
+        if (
+            other != row
+            and matcher.supports(similarity, pool.words[row], pool.words[other], names, topic)
+            and _same_fact(pool, row, other, matcher, similarity=similarity)
+        ):
             docs.append(pool.sentences[other].doc)
     return tuple(dict.fromkeys(docs))
 
