@@ -107,8 +107,9 @@ def citations(story: Story) -> Iterator[tuple[str, str]]:
                 yield sentence.text, source
 
 
-Cited = tuple[list[tuple[str, str]], dict[str, str]]
-"""A run's citations beyond the origin, (sentence, cited report id), and its reports' texts."""
+Cited = tuple[list[tuple[str, str]], dict[str, str], list[str]]
+"""A run's citations beyond the origin, (sentence, cited report id), its reports' texts, and
+every sentence it chose (cited beyond its origin or not)."""
 
 
 def report_citations() -> Callable[[str, list[Article]], Cited]:
@@ -117,7 +118,8 @@ def report_citations() -> Callable[[str, list[Article]], Cited]:
 
     def cited(cluster_id: str, articles: list[Article]) -> Cited:
         story = reporter(articles, cluster_id=cluster_id)
-        return list(citations(story)), {d.article.id: d.article.text for d in story.documents}
+        texts = {d.article.id: d.article.text for d in story.documents}
+        return list(citations(story)), texts, [s.text for s in story.summary.sentences]
 
     return cited
 
@@ -127,7 +129,7 @@ def timeline_citations(cluster_id: str, articles: list[Article]) -> Cited:
     timeline` defaults): every report but the first that a sentence lists."""
     found = timeline(articles)
     pairs = [(s.text, source) for d in found.dates for s in d.summary for source in s.sources[1:]]
-    return pairs, {a.id: a.text for a in articles}
+    return pairs, {a.id: a.text for a in articles}, [s.text for d in found.dates for s in d.summary]
 
 
 def score(
@@ -144,10 +146,10 @@ def score(
     found: set[tuple[str, str]] = set()
     made: Counter[str] = Counter()
     for name, cluster_id, articles in runs:
-        for text, source in cite(cluster_id, articles)[0]:
+        pairs, _, chosen = cite(cluster_id, articles)
+        found.update((cluster_id, sha(text)) for text in chosen if (cluster_id, sha(text)) in sentences)
+        for text, source in pairs:
             key = sha(text)
-            if (cluster_id, key) in sentences:
-                found.add((cluster_id, key))
             made[name] += 1
             label = labels.get((cluster_id, key, source))
             if label:
@@ -201,7 +203,7 @@ def dump(
 ) -> None:
     by_set: dict[str, list[dict[str, Any]]] = {}
     for name, cluster_id, articles in runs:
-        pairs, texts = cite(cluster_id, articles)
+        pairs, texts, _ = cite(cluster_id, articles)
         for text, source in pairs:
             by_set.setdefault(name, []).append(
                 {

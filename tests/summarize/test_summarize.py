@@ -244,9 +244,28 @@ def test_a_topic_is_the_words_most_reports_use_in_a_large_cluster() -> None:
 
     reports = [frozenset({"velt", "counc", f"word{n}"}) for n in range(TOPIC_MIN_REPORTS - 1)]
     assert FactMatcher.topic_of(reports).words == frozenset()  # too few reports to tell a topic
+    assert FactMatcher.topic_of([*reports, frozenset()]).words == frozenset()  # an empty report is none
     reports.append(frozenset({"velt", "word0", "resig"}))
+    half = TOPIC_MIN_REPORTS // 2
+    reports = [words | {"half"} if n < half else words for n, words in enumerate(reports)]
     topic = FactMatcher.topic_of(reports)
-    assert topic.words == {"velt", "counc"}  # word0 is in 2 of 8
+    assert topic.words == {"velt", "counc", "half"}  # "half" in exactly half; word0 in 2 of 8
     # What a sentence says about the topic: words another report may share ("word0"), not
     # the topic's, nor those of one report alone ("resig", "word3").
     assert topic.said({"velt", "resig", "word0", "word3"}) == {"word0"}
+
+
+def test_reports_left_out_of_the_story_are_not_counted_in_its_topic() -> None:
+    import dataclasses
+
+    from storyline.embed._facts import TOPIC_MIN_REPORTS
+    from storyline.summarize._summarize import _Reports
+
+    day = dt.date(2012, 3, 12)
+    text = "The bribery charges against Mara Velt of the Orrin council were filed in {}."
+    articles = [Article(id=str(n), date=day, text=text.format(n)) for n in range(TOPIC_MIN_REPORTS)]
+    corpus = prepare(articles, splitter=make_splitter("blingfire"))
+    matcher = FactMatcher(threshold=0.0)
+    assert "velt" in _Reports(corpus, matcher).topic.words
+    corpus = dataclasses.replace(corpus, excluded=frozenset({0}))  # one left out as off topic
+    assert _Reports(corpus, matcher).topic.words == frozenset()

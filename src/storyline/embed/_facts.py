@@ -116,7 +116,9 @@ class FactMatcher:
 
     @staticmethod
     def topic_of(reports: Sequence[AbstractSet[str]]) -> Topic:
-        """The topic of a cluster, given each report's content words."""
+        """The topic of a cluster, given each report's content words; a report with none (all
+        of it copied from another, say) is not counted."""
+        reports = [words for words in reports if words]
         if len(reports) < TOPIC_MIN_REPORTS:
             return Topic(frozenset(), frozenset())
         counts = Counter(w for words in reports for w in words)
