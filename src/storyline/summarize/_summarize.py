@@ -412,19 +412,18 @@ def cite(
         sims = corpus.embeddings @ corpus.embeddings[index]
         names = matcher.names(sentence.text)
         topic = known.topic
-        mine = matcher.words(sentence.text) if matcher.uses_words or names or topic.words else frozenset()
+        mine = matcher.words(sentence.text)
         for j in np.flatnonzero(sims >= matcher.threshold).tolist():
             other = corpus.sentences[j]
             if other.doc_index not in candidates or other.doc_index == sentence.doc_index:
                 continue
-            theirs = matcher.figures(other.text)
-            words = matcher.words(other.text) if matcher.uses_words or names or topic.words else frozenset()
-            if not matcher.supports(float(sims[j]), mine, words, names, topic):
+            if not matcher.supports(float(sims[j]), mine, matcher.words(other.text), names, topic):
                 continue
-            if matcher.same(float(sims[j]), mine, words, figures_a=mine_figures, figures_b=theirs):
-                docs.add(other.doc_index)
-            else:
+            # It states the fact; with another figure for the same count it contradicts it.
+            if matcher.disagree(mine_figures, matcher.figures(other.text)):
                 contradict.add(other.doc_index)
+            else:
+                docs.add(other.doc_index)
     docs -= contradict
     numbers = matcher.numbers(sentence.text)
     if numbers:

@@ -199,11 +199,10 @@ def _carriers(pool: _Pool, row: int, rows: list[int], matcher: FactMatcher, topi
     names = matcher.names(pool.sentences[row].text)
     for j in np.flatnonzero(similar >= matcher.threshold):
         other = rows[int(j)]
-        similarity = float(similar[j])
         if (
             other != row
-            and matcher.supports(similarity, pool.words[row], pool.words[other], names, topic)
-            and _same_fact(pool, row, other, matcher, similarity=similarity)
+            and matcher.supports(float(similar[j]), pool.words[row], pool.words[other], names, topic)
+            and not matcher.disagree(pool.figures[row], pool.figures[other])
         ):
             docs.append(pool.sentences[other].doc)
     return tuple(dict.fromkeys(docs))
