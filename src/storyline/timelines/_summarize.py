@@ -250,12 +250,11 @@ def _topic_centroid(
     return unit
 
 
-def _same_fact(pool: _Pool, a: int, b: int, matcher: FactMatcher, *, similarity: float | None = None) -> bool:
+def _same_fact(pool: _Pool, a: int, b: int, matcher: FactMatcher) -> bool:
     """The report's test for one fact: similar enough, sharing enough words, no conflicting figures."""
     if a == b:
         return True
-    if similarity is None:
-        similarity = float(pool.vectors[a] @ pool.vectors[b])
+    similarity = float(pool.vectors[a] @ pool.vectors[b])
     return matcher.same(
         similarity, pool.words[a], pool.words[b], figures_a=pool.figures[a], figures_b=pool.figures[b]
     )
