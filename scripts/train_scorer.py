@@ -1,17 +1,15 @@
 """Train the shipped sentence scorer on Multi-News train; never on val.
 
-An earlier version of this command (seed 13, the default) made the shipped
-src/storyline/summarize/data/scorer.json:
+This command made the shipped src/storyline/summarize/data/scorer.json, byte for byte:
 
     .venv/bin/python scripts/train_scorer.py --clusters 3000 --folds 0 --features transfer
 
-The command is deterministic: run twice, it writes the same bytes (the model's meta holds
-no date, and no dev score: those depend on the rest of the pipeline and are printed). It
-no longer gives the shipped file, which was trained before the cleaning change a226323:
-retrained with seeds 13-17, every model has a lower mean ROUGE-1 over the dev sets (DUC
-2006, DUC 2007 A, B, C, Multi-News train lines 3,006-3,505) than the shipped one (38.75-39.04
-against 39.19, 2026-12-02; seed 13 again on 2026-12-02's later code: 38.81 against 39.01),
-so the shipped file stays.
+It is deterministic: run twice, it writes the same bytes (the model's meta holds no date,
+and no dev score: those depend on the rest of the pipeline and are printed). The file it
+replaced (2026-12-05) was trained by the same recipe before the cleaning change a226323 and
+no command could make it again; the two were compared on the same code (Multi-News val
+first 1,000: R1 44.09 against 44.07 now; DUC 2006, 2007 A, B, C paired per cluster within
+two standard errors; docs/benchmarks.md, issue 15).
 
 `--features transfer` (issue 15) leaves out the features whose scale depends on the
 corpus (absolute position, counts of documents, sentences and words, document order,

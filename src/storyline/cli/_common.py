@@ -212,6 +212,22 @@ def check_model(value: str | None, *, flag: str = "--model") -> None:
         )
 
 
+def scorer_name(value: str) -> str:
+    """--scorer: a registered scorer, "auto", or a scorer file (a path ending in .json),
+    refused here when it cannot be read so that no work starts."""
+    from storyline.summarize import SCORERS
+
+    if value in SCORERS or value == "auto":
+        return value
+    if not value.endswith(".json"):
+        choices = ", ".join(sorted([*SCORERS, "auto"]))
+        raise argparse.ArgumentTypeError(f"{value!r}: choose from {choices}, or give a scorer file (.json)")
+    path = Path(value).expanduser()
+    if not path.is_file():
+        raise argparse.ArgumentTypeError(f"{value!r}: no such scorer file")
+    return str(path)
+
+
 def add_cluster_args(parser: argparse.ArgumentParser, *, per_line: str) -> None:
     """The inputs of a command that reads one cluster or a JSONL file of clusters."""
     parser.add_argument("paths", nargs="*", type=Path, metavar="PATH")

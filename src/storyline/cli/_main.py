@@ -38,6 +38,7 @@ from storyline.cli._common import (
     one_line_library_logs,
     progress,
     refuse_overwriting_input,
+    scorer_name,
     warn,
     write,
     write_bytes,
@@ -95,9 +96,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--splitter", choices=sorted(SPLITTERS), default="blingfire")
     s.add_argument(
         "--scorer",
-        choices=sorted([*SCORERS, "auto"]),
+        type=scorer_name,
         default="auto",
-        help="auto: learned when trained for the embedder",
+        help="auto (learned when trained for the embedder), "
+        + ", ".join(sorted(SCORERS))
+        + ", or a scorer file (.json) that scripts/train_scorer.py wrote",
     )
     s.add_argument("--selector", choices=sorted(SELECTORS), default="mmr")
     _add_update_args(s)
@@ -145,7 +148,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     e.add_argument("--plot", type=Path, metavar="FILE.png", help="plot ROUGE against word budget (40-300)")
     add_embedder_args(e, EMBEDDERS)
-    e.add_argument("--scorer", choices=sorted([*SCORERS, "auto"]), default="auto")
+    e.add_argument(
+        "--scorer",
+        type=scorer_name,
+        default="auto",
+        help="as summarize --scorer: a name or a scorer file (.json)",
+    )
     e.add_argument("--quiet", action="store_true", help="no progress bar")
     add_stream_parsers(sub)
     add_digest_parser(sub)

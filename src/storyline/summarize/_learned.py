@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from storyline.errors import ConfigError, Errors
-from storyline.summarize._features import Features, FloatArray, rank01
+from storyline.summarize._features import FEATURE_NAMES, Features, FloatArray, rank01
 
 DEFAULT_MODEL = Path(__file__).parent / "data" / "scorer.json"
 RANK_BLEND = (("trees", 3 / 7), ("word_doc_share_rank", 2 / 7), ("lexrank_rank", 2 / 7))
@@ -115,9 +115,19 @@ def load_model(path: str) -> tuple[tuple[str, ...], TreeEnsemble, dict[str, Any]
     """Read a scorer file once per process."""
     try:
         spec = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ConfigError(Errors.SL202, name="scorer model", value=path, reason=str(exc)) from None
-    return tuple(spec["features"]), TreeEnsemble(spec), spec.get("meta", {})
+    if not isinstance(spec, dict) or spec.get("format") != "storyline-gbrt-1":
+        reason = "not a scorer file (scripts/train_scorer.py writes format storyline-gbrt-1)"
+        raise ConfigError(Errors.SL202, name="scorer model", value=path, reason=reason)
+    unknown = sorted(set(spec.get("features", [])) - set(FEATURE_NAMES))
+    try:
+        if unknown or not spec["trees"]:
+            raise ValueError(f"unknown features {unknown}" if unknown else "no trees")
+        return tuple(spec["features"]), TreeEnsemble(spec), spec.get("meta", {})
+    except (KeyError, TypeError, ValueError) as exc:
+        reason = f"a damaged scorer file: {exc.__class__.__name__} {exc}"
+        raise ConfigError(Errors.SL202, name="scorer model", value=path, reason=reason) from None
 
 
 class LearnedScorer:

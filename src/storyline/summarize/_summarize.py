@@ -27,8 +27,11 @@ def make_scorer(name: str, *, embedder: str | None = None) -> SentenceScorer:
     """Build the scorer registered under `name`.
 
     "auto" is the learned scorer when it was trained on features from `embedder`
-    (similarity scales differ between embedders), else the centrality scorer.
+    (similarity scales differ between embedders), else the centrality scorer. A name
+    ending in ".json" is a scorer file `scripts/train_scorer.py` wrote, used as written.
     """
+    if name.endswith(".json"):
+        return LearnedScorer(name)
     if name == "auto":
         learned = LearnedScorer()
         return learned if embedder in (None, learned.meta.get("embedder")) else CentralityScorer()
