@@ -1,6 +1,7 @@
 """Train the shipped sentence scorer on Multi-News train; never on val.
 
-This command made the shipped src/storyline/summarize/data/scorer.json, byte for byte:
+This command made the shipped src/storyline/summarize/data/scorer.json, byte for byte at the
+commit that shipped it (a later change to features or cleaning changes what it writes):
 
     .venv/bin/python scripts/train_scorer.py --clusters 3000 --folds 0 --features transfer
 

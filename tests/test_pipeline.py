@@ -118,3 +118,22 @@ def test_report_stage_list_is_declared() -> None:
         "publication_dates", "clean", "parse_begin", "split", "embed", "summarize", "infer_dates",
         "timeline", "agreements", "key_dates", "parse", "entities", "quotes", "events", "claims",
     ]  # fmt: skip
+
+
+def test_one_cluster_that_fails_says_why() -> None:
+    # A stage that breaks is named in the error the caller gets, not taken for input with
+    # no usable text (which it was not).
+    from storyline.embed._hash import HashEmbedder
+    from storyline.errors import StageError
+
+    class Broken(HashEmbedder):
+        def embed(self, texts: list[str]):  # type: ignore[no-untyped-def]
+            raise RuntimeError("the embedding backend went away")
+
+    summarizer = Summarizer(SummaryOptions(embedder="hash"), embedder=Broken())
+    with pytest.raises(
+        StageError, match="stage 'embed' failed: RuntimeError: the embedding backend went away"
+    ):
+        summarizer(["The dam held overnight, engineers said.", "Engineers said the dam held."])
+    with pytest.raises(InputError, match="SL107"):
+        Summarizer(SummaryOptions(embedder="hash"))(["   ", "\n"])

@@ -20,7 +20,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 import numpy as np
@@ -84,6 +84,8 @@ class Failed:
 
     id: str
     message: str
+    error: StorylineError | None = field(default=None, compare=False, repr=False)
+    """The error itself, for a caller of one cluster to raise."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +167,7 @@ class Pipeline:
                     with _named(stage.name):
                         outs = list(stage.run_batch(corpora))
                 except (InputError, StageError) as exc:
-                    outs = [Failed(c.id or "", str(exc)) for c in corpora]
+                    outs = [Failed(c.id or "", str(exc), exc) for c in corpora]
                 for i, out in zip(live, outs, strict=True):
                     results[i] = out
                 continue
@@ -175,7 +177,7 @@ class Pipeline:
                 try:
                     results[i] = _run(stage, corpus)
                 except (InputError, StageError) as exc:
-                    results[i] = Failed(corpus.id or "", str(exc))
+                    results[i] = Failed(corpus.id or "", str(exc), exc)
         return results
 
 
@@ -513,7 +515,7 @@ class Summarizer:
             return self._update(documents, seen, cluster_id)
         (result,) = self.summarize_many([(cluster_id, to_articles(documents))], batch_clusters=1)
         if isinstance(result, Failed):
-            raise InputError(Errors.SL107)
+            raise result.error or InputError(Errors.SL107)
         return result
 
     def _update(

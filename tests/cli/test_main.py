@@ -495,11 +495,12 @@ def test_a_signal_inside_a_compiled_kernel_still_ends_in_one_line(
 def test_scorer_file_is_a_setting(
     capsys: pytest.CaptureFixture[str], example_dir: Path, tmp_path: Path
 ) -> None:
-    """--scorer names a scorer file as well as a registered scorer: the shipped file given
-    by path summarizes as "auto" does; a file that is no scorer, or none, is one line."""
+    """--scorer names a scorer file as well as a registered scorer, on summarize and on
+    evaluate; a file that is none, or no file, stops the command in one line before any
+    input is read."""
     from storyline.summarize._learned import DEFAULT_MODEL
 
-    copy = tmp_path / "my-scorer.json"
+    copy = tmp_path / "my-scorer.JSON"
     copy.write_bytes(DEFAULT_MODEL.read_bytes())
     code, by_path, err = _run(
         capsys, "summarize", str(example_dir), "--format", "json", "--scorer", str(copy)
@@ -508,21 +509,38 @@ def test_scorer_file_is_a_setting(
     code, by_name, err = _run(capsys, "summarize", str(example_dir), "--format", "json")
     assert code == 0, err
     assert json.loads(by_path)["summary"] == json.loads(by_name)["summary"]
+    cluster = tmp_path / "c.jsonl"
+    cluster.write_text(
+        json.dumps(
+            {
+                "id": "c1",
+                "documents": [
+                    "The dam held overnight, engineers said on Saturday.",
+                    "The dam held, they said.",
+                ],
+                "summary": "Engineers said the dam held overnight.",
+            }
+        )
+        + "\n"
+    )
+    code, out, err = _run(
+        capsys, "evaluate", str(cluster), "--systems", "storyline", "--scorer", str(copy), "--quiet"
+    )
+    assert code == 0 and "storyline" in out, err
     damaged = tmp_path / "damaged.json"
     damaged.write_text(
         json.dumps({"format": "storyline-gbrt-1", "features": ["no_such_feature"], "trees": [{}]})
     )
     for bad, message in (
-        (str(tmp_path / "missing.json"), "no such scorer file"),
-        (str(damaged), "damaged scorer file"),
+        (str(tmp_path / "missing.json"), "No such file"),
+        (str(tmp_path), "choose from"),
+        (str(damaged), "damaged scorer file: unknown features ['no_such_feature']"),
         ("nonsense", "choose from"),
     ):
-        if bad == str(damaged):
-            code, _out, err = _run(capsys, "summarize", str(example_dir), "--scorer", bad)
-            assert code == 2 and message in err and err.count("\n") == 1, err
-            continue
-        with pytest.raises(SystemExit) as exit_info:
-            main(["summarize", str(example_dir), "--scorer", bad])
-        assert exit_info.value.code == 2
-        err = capsys.readouterr().err
-        assert message in err and len(err.strip().splitlines()) == 1, err
+        for command in ("summarize", "evaluate"):
+            # stdin is never read: the option is refused first
+            with pytest.raises(SystemExit) as exit_info:
+                main([command, "-" if command == "summarize" else str(cluster), "--scorer", bad])
+            assert exit_info.value.code == 2
+            err = capsys.readouterr().err
+            assert message in err and len(err.strip().splitlines()) == 1, err

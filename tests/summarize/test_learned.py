@@ -1,3 +1,5 @@
+import json
+
 import numpy as np
 import pytest
 from sklearn.ensemble import HistGradientBoostingRegressor
@@ -35,13 +37,129 @@ def test_shipped_scorer_loads_and_scores(make_corpus) -> None:  # type: ignore[n
     assert scores.shape == (len(corpus.sentences),) and np.isfinite(scores).all()
 
 
-def test_bad_scorer_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def _shipped() -> dict:  # type: ignore[type-arg]
+    from storyline.summarize._learned import DEFAULT_MODEL
+
+    return json.loads(DEFAULT_MODEL.read_text(encoding="utf-8"))
+
+
+def _damaged(spec: dict, change: str) -> dict:  # type: ignore[type-arg]
+    tree = spec["trees"][0]
+    if change == "loop":  # a node its own child: prediction would never end
+        tree["left"][0] = tree["right"][0] = 0
+        spec["max_depth"] = 10**12
+    elif change == "child past the end":
+        tree["left"][0] = len(tree["left"]) + 5
+    elif change == "unknown feature":
+        spec["features"][0] = "no_such_feature"
+    elif change == "feature twice":
+        spec["features"][1] = spec["features"][0]
+    elif change == "feature index out of range":
+        tree["feature"][0] = len(spec["features"])
+    elif change == "negative feature index":  # numpy would read the last column
+        tree["feature"][0] = -1
+    elif change == "NaN init":
+        spec["init"] = float("nan")
+    elif change == "NaN value":
+        tree["value"][-1] = float("nan")
+    elif change == "huge number":
+        tree["threshold"][0] = 10**400
+    elif change == "list cut short":
+        tree["left"].pop()
+    elif change == "too shallow":
+        spec["max_depth"] = 1
+    elif change == "features not a list":
+        spec["features"] = None
+    elif change == "no trees":
+        spec["trees"] = []
+    return spec
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "loop",
+        "child past the end",
+        "unknown feature",
+        "feature twice",
+        "feature index out of range",
+        "negative feature index",
+        "NaN init",
+        "NaN value",
+        "huge number",
+        "list cut short",
+        "too shallow",
+        "features not a list",
+        "no trees",
+    ],
+)
+def test_a_damaged_scorer_file_is_refused_whole(tmp_path, change: str) -> None:  # type: ignore[no-untyped-def]
+    # A user's scorer file is checked when it is read, so that nothing fails, loops or
+    # scores silently wrong at run time.
     from storyline import ConfigError
 
     bad = tmp_path / "scorer.json"
-    bad.write_text("{not json")
-    with pytest.raises(ConfigError, match="scorer model"):
+    bad.write_text(json.dumps(_damaged(_shipped(), change)))
+    with pytest.raises(ConfigError, match="damaged scorer file"):
         LearnedScorer(bad)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"{not json", "not JSON"),
+        (b"", "not JSON"),
+        (b"[" * 100_000, "not JSON"),
+        (b"\xff\xfe\x00x", "decode"),
+        (b"[1, 2]", "not a scorer file"),
+        (b'{"format": "something else"}', "not a scorer file"),
+    ],
+)
+def test_a_file_that_is_no_scorer_is_refused(tmp_path, content: bytes, message: str) -> None:  # type: ignore[no-untyped-def]
+    from storyline import ConfigError
+
+    bad = tmp_path / "scorer.json"
+    bad.write_bytes(content)
+    with pytest.raises(ConfigError, match=message):
+        LearnedScorer(bad)
+    with pytest.raises(ConfigError, match="is a directory"):
+        LearnedScorer(tmp_path)
+    with pytest.raises(ConfigError, match="No such file"):
+        LearnedScorer(tmp_path / "missing.json")
+
+
+def test_a_scorer_file_is_read_again_when_it_changes(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "scorer.json"
+    spec = _shipped()
+    path.write_text(json.dumps(spec))
+    first = LearnedScorer(path).model.init
+    spec["init"] = first + 1.0
+    path.write_text(json.dumps(spec) + "\n")  # another size, whatever the clock
+    assert LearnedScorer(path).model.init == first + 1.0
+
+
+def test_a_scorer_file_runs_its_own_trees_for_its_own_embedder(tmp_path, example_dir) -> None:  # type: ignore[no-untyped-def]
+    from storyline import ConfigError, Summarizer
+    from storyline.ingest import read_files
+    from storyline.model import SummaryOptions
+
+    spec = _shipped()
+    for tree in spec["trees"]:  # the same trees, every leaf's value turned round
+        tree["value"] = [-v for v in tree["value"]]
+    spec["init"] = -spec["init"]
+    upside_down = tmp_path / "upside-down.json"
+    upside_down.write_text(json.dumps(spec))
+    articles, _ = read_files([example_dir])
+    shipped = Summarizer(SummaryOptions())(articles)
+    mine = Summarizer(SummaryOptions(scorer=upside_down))(articles)  # a Path is taken too
+    assert [s.text for s in mine.sentences] != [s.text for s in shipped.sentences]
+    spec["meta"]["embedder"] = "hash"
+    upside_down.write_text(json.dumps(spec))
+    with pytest.raises(ConfigError, match="--embedder hash"):
+        Summarizer(SummaryOptions(scorer=str(upside_down)))
+    assert (
+        Summarizer(SummaryOptions(scorer=str(upside_down), embedder="hash")).scorer.meta["embedder"] == "hash"
+    )
 
 
 def test_rank_blend_at_a_small_share(make_corpus) -> None:  # type: ignore[no-untyped-def]

@@ -214,17 +214,20 @@ def check_model(value: str | None, *, flag: str = "--model") -> None:
 
 def scorer_name(value: str) -> str:
     """--scorer: a registered scorer, "auto", or a scorer file (a path ending in .json),
-    refused here when it cannot be read so that no work starts."""
+    read and checked here, so that a bad one stops the command before any input is read."""
     from storyline.summarize import SCORERS
+    from storyline.summarize._learned import load_model
 
     if value in SCORERS or value == "auto":
         return value
-    if not value.endswith(".json"):
+    if not value.lower().endswith(".json"):
         choices = ", ".join(sorted([*SCORERS, "auto"]))
         raise argparse.ArgumentTypeError(f"{value!r}: choose from {choices}, or give a scorer file (.json)")
     path = Path(value).expanduser()
-    if not path.is_file():
-        raise argparse.ArgumentTypeError(f"{value!r}: no such scorer file")
+    try:
+        load_model(path)
+    except ConfigError as exc:
+        raise argparse.ArgumentTypeError(f"{value!r}: {exc.fields.get('reason', exc)}") from None
     return str(path)
 
 

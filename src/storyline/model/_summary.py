@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +25,8 @@ class SummaryOptions:
     model: str | None = None
     splitter: str = "blingfire"
     scorer: str = "auto"
+    """A registered scorer ("auto", "learned", "centrality", "lead"), or the path of a scorer
+    file (.json) `scripts/train_scorer.py` wrote."""
     selector: str = "mmr"
     mmr_lambda: float = 1.0
     """MMR trade-off (1.0: score only, with the hard redundancy cap); chosen by
@@ -44,6 +47,8 @@ class SummaryOptions:
 
     def __post_init__(self) -> None:
         # Names (embedder, scorer...) are checked against their registries by make_*.
+        if isinstance(self.scorer, os.PathLike):  # a scorer file given as a Path
+            object.__setattr__(self, "scorer", os.fspath(self.scorer))
         _check(self.words >= 1, "words", self.words, "must be at least 1")
         _check(0.0 <= self.mmr_lambda <= 1.0, "mmr_lambda", self.mmr_lambda, "must be in [0, 1]")
         for name in ("citation_threshold", "redundancy_threshold"):

@@ -10,6 +10,7 @@ JSON file and run here in plain numpy: no pickles, no scikit-learn at run time.
 from __future__ import annotations
 
 import json
+import math
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -110,24 +111,99 @@ def export_trees(model: Any, *, features: list[str], meta: dict[str, Any]) -> di
     }
 
 
+def load_model(path: str | Path) -> tuple[tuple[str, ...], TreeEnsemble, dict[str, Any]]:
+    """Read a scorer file, checked whole: one a user gives may be anything, and a tree that
+    points outside itself or back at itself would fail or never end at run time. The file
+    is read again only when it changes (its size or modification time)."""
+    where = Path(path).expanduser()
+    try:
+        stat = where.stat()
+    except OSError as exc:
+        raise _bad(where, exc.strerror or str(exc)) from None
+    return _load(str(where), stat.st_mtime_ns, stat.st_size)
+
+
 @lru_cache(maxsize=4)
-def load_model(path: str) -> tuple[tuple[str, ...], TreeEnsemble, dict[str, Any]]:
-    """Read a scorer file once per process."""
+def _load(path: str, _mtime_ns: int, _size: int) -> tuple[tuple[str, ...], TreeEnsemble, dict[str, Any]]:
+    if Path(path).is_dir():
+        raise _bad(path, "is a directory")
     try:
         spec = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ConfigError(Errors.SL202, name="scorer model", value=path, reason=str(exc)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _bad(path, str(exc)) from None
+    except (ValueError, RecursionError) as exc:  # not JSON, nested past the parser, a 5,000-digit number
+        raise _bad(path, f"not JSON ({exc.__class__.__name__})") from None
     if not isinstance(spec, dict) or spec.get("format") != "storyline-gbrt-1":
-        reason = "not a scorer file (scripts/train_scorer.py writes format storyline-gbrt-1)"
-        raise ConfigError(Errors.SL202, name="scorer model", value=path, reason=reason)
-    unknown = sorted(set(spec.get("features", [])) - set(FEATURE_NAMES))
+        raise _bad(path, "not a scorer file (scripts/train_scorer.py writes format storyline-gbrt-1)")
     try:
-        if unknown or not spec["trees"]:
-            raise ValueError(f"unknown features {unknown}" if unknown else "no trees")
-        return tuple(spec["features"]), TreeEnsemble(spec), spec.get("meta", {})
-    except (KeyError, TypeError, ValueError) as exc:
-        reason = f"a damaged scorer file: {exc.__class__.__name__} {exc}"
-        raise ConfigError(Errors.SL202, name="scorer model", value=path, reason=reason) from None
+        reason = _damage(spec)
+    except (TypeError, ValueError, OverflowError) as exc:
+        reason = f"{exc.__class__.__name__} {exc}"
+    if reason:
+        raise _bad(path, f"a damaged scorer file: {reason}")
+    meta = spec.get("meta", {})
+    return tuple(spec["features"]), TreeEnsemble(spec), meta
+
+
+def _bad(path: str | Path, reason: str) -> ConfigError:
+    return ConfigError(Errors.SL202, name="scorer", value=str(path), reason=reason)
+
+
+_ARRAYS = ("feature", "threshold", "left", "right", "value")
+
+
+def _damage(spec: dict[str, Any]) -> str:
+    """What makes `spec` no scorer `TreeEnsemble` can run, or "" when nothing does."""
+    names = spec.get("features")
+    if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
+        return "features must be a non-empty list of feature names"
+    if unknown := sorted(set(names) - set(FEATURE_NAMES)):
+        return f"unknown features {unknown}"
+    if len(set(names)) != len(names):
+        return "a feature named twice"
+    if not all(_finite(spec.get(key)) for key in ("learning_rate", "init")):
+        return "learning_rate and init must be finite numbers"
+    if not isinstance(spec.get("meta", {}), dict):
+        return "meta must be an object"
+    trees = spec.get("trees")
+    if not isinstance(trees, list) or not trees:
+        return "no trees"
+    deepest = 0
+    for number, tree in enumerate(trees):
+        if not isinstance(tree, dict) or not all(isinstance(tree.get(k), list) for k in _ARRAYS):
+            return f"tree {number}: needs the lists {', '.join(_ARRAYS)}"
+        sizes = {len(tree[k]) for k in _ARRAYS}
+        if len(sizes) != 1 or not min(sizes):
+            return f"tree {number}: its lists differ in length or are empty"
+        n = sizes.pop()
+        depth = [1] * n
+        for node in range(n):
+            feature, left, right = tree["feature"][node], tree["left"][node], tree["right"][node]
+            if not (_index(feature) and 0 <= feature < len(names)):
+                return f"tree {number}, node {node}: no feature {feature!r}"
+            if not (_finite(tree["threshold"][node]) and _finite(tree["value"][node])):
+                return f"tree {number}, node {node}: a threshold or value that is no finite number"
+            # Children come after their node (as the exporter writes them), so no tree
+            # loops; a leaf has none.
+            if not (_index(left) and _index(right)):
+                return f"tree {number}, node {node}: children must be whole numbers"
+            if (left, right) != (-1, -1):
+                if not (node < left < n and node < right < n):
+                    return f"tree {number}, node {node}: a child outside the tree or before its node"
+                depth[left] = depth[right] = depth[node] + 1
+        deepest = max(deepest, max(depth))
+    max_depth = spec.get("max_depth", deepest)
+    if not _index(max_depth) or max_depth < deepest:
+        return f"max_depth must be a whole number of at least {deepest}, the deepest tree"
+    return ""
+
+
+def _finite(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _index(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 class LearnedScorer:

@@ -30,13 +30,22 @@ def make_scorer(name: str, *, embedder: str | None = None) -> SentenceScorer:
     (similarity scales differ between embedders), else the centrality scorer. A name
     ending in ".json" is a scorer file `scripts/train_scorer.py` wrote, used as written.
     """
-    if name.endswith(".json"):
-        return LearnedScorer(name)
+    if name.lower().endswith(".json"):
+        learned = LearnedScorer(name)
+        trained_for = learned.meta.get("embedder")
+        if embedder is not None and trained_for not in (None, embedder):
+            # Similarity features differ in scale between embedders: trees fitted on one
+            # misjudge another's sentences without a word.
+            reason = (
+                f"trained on the {trained_for!r} embedder's features; run it with --embedder {trained_for}"
+            )
+            raise ConfigError(Errors.SL202, name="scorer", value=name, reason=reason)
+        return learned
     if name == "auto":
         learned = LearnedScorer()
         return learned if embedder in (None, learned.meta.get("embedder")) else CentralityScorer()
     if name not in SCORERS:
-        choices = ", ".join(sorted([*SCORERS, "auto"]))
+        choices = ", ".join(sorted([*SCORERS, "auto"])) + ", or a scorer file (.json)"
         raise ConfigError(Errors.SL201, kind="scorer", name=name, choices=choices)
     return SCORERS[name]()
 
