@@ -455,6 +455,10 @@ def _join(lines: list[Piece]) -> Piece:
     return Piece(" ".join(p.text for p in lines), lines[0].start, lines[-1].end, tuple(runs))
 
 
+_STRETCH = 32
+"""Characters `align` compares at once where the two texts agree."""
+
+
 def align(given: str, fixed: str) -> list[tuple[int, int]]:
     """Runs `(clean_length, given_length)` that turn `given` into `fixed`.
 
@@ -467,7 +471,12 @@ def align(given: str, fixed: str) -> list[tuple[int, int]]:
     i = j = same = 0
     while i < len(given) and j < len(fixed):
         if given[i] == fixed[j]:
-            i, j, same = i + 1, j + 1, same + 1
+            # A stretch the two share, a slice at a time (each of its characters would take
+            # this branch alone), then the one character.
+            while given[i : i + _STRETCH] == fixed[j : j + _STRETCH] and i + _STRETCH <= len(given):
+                i, j, same = i + _STRETCH, j + _STRETCH, same + _STRETCH
+            if i < len(given) and j < len(fixed) and given[i] == fixed[j]:
+                i, j, same = i + 1, j + 1, same + 1
             continue
         if given[i] == "_" and fixed[j] == "\u2014":  # a wire dash, one character for one
             i, j, same = i + 1, j + 1, same + 1

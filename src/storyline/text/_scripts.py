@@ -24,6 +24,11 @@ _SCRIPTS: dict[str, re.Pattern[str]] = {
 def script_counts(text: str) -> Counter[str]:
     """Count the letters of `text` in each script."""
     counts: Counter[str] = Counter()
+    if text.isascii():  # no other script has an ASCII letter: one search, not twelve
+        n = len(_SCRIPTS["latin"].findall(text))
+        if n:
+            counts["latin"] = n
+        return counts
     for name, pattern in _SCRIPTS.items():
         n = len(pattern.findall(text))
         if n:
