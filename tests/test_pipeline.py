@@ -137,3 +137,35 @@ def test_one_cluster_that_fails_says_why() -> None:
         summarizer(["The dam held overnight, engineers said.", "Engineers said the dam held."])
     with pytest.raises(InputError, match="SL107"):
         Summarizer(SummaryOptions(embedder="hash"))(["   ", "\n"])
+
+
+def test_a_stage_that_fails_one_cluster_at_a_time_says_why_and_travels() -> None:
+    # The summarize stage runs cluster by cluster (the embed stage runs batches): its own
+    # error comes through too, and a Failed result pickles with its error.
+    import pickle
+
+    from storyline.errors import StageError
+
+    class Broken:
+        def score(self, features):  # type: ignore[no-untyped-def]
+            raise RuntimeError("the scorer went away")
+
+    summarizer = Summarizer(SummaryOptions(embedder="hash"))
+    summarizer.pipeline = storyline.pipeline.Pipeline(
+        [
+            *summarizer.pipeline.stages[:-1],
+            storyline.pipeline._summarize_stage(
+                summarizer.options, summarizer.embedder, summarizer.matcher, scorer=Broken(),
+                selector=summarizer.selector,
+            ),
+        ]
+    )  # fmt: skip
+    texts = ["The dam held overnight, engineers said.", "Engineers said the dam held."]
+    with pytest.raises(StageError, match="stage 'summarize' failed: RuntimeError: the scorer went away"):
+        summarizer(texts)
+    (failed,) = summarizer.summarize_many(
+        [("c1", [Article(id=f"a{i}", text=t) for i, t in enumerate(texts)])]
+    )
+    assert isinstance(failed, Failed)
+    again = pickle.loads(pickle.dumps(failed))
+    assert again == failed and isinstance(again.error, StageError) and again.error.stage == "summarize"

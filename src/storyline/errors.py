@@ -13,6 +13,7 @@ result. These exceptions are for when nothing sensible can be produced.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 
 class Errors(StrEnum):
@@ -56,6 +57,15 @@ class StorylineError(Exception):
         self.code = error.name
         self.fields = fields
         super().__init__(error.format(**fields))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt from its code and fields (the default would pass the message as the code),
+        # so an error travels between processes and copies.
+        return _rebuild, (type(self), self.code, self.fields)
+
+
+def _rebuild(kind: type[StorylineError], code: str, fields: dict[str, object]) -> StorylineError:
+    return kind(Errors[code], **fields)
 
 
 class InputError(StorylineError, ValueError):

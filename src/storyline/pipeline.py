@@ -167,7 +167,7 @@ class Pipeline:
                     with _named(stage.name):
                         outs = list(stage.run_batch(corpora))
                 except (InputError, StageError) as exc:
-                    outs = [Failed(c.id or "", str(exc), exc) for c in corpora]
+                    outs = [Failed(c.id or "", str(exc), exc.with_traceback(None)) for c in corpora]
                 for i, out in zip(live, outs, strict=True):
                     results[i] = out
                 continue
@@ -177,7 +177,7 @@ class Pipeline:
                 try:
                     results[i] = _run(stage, corpus)
                 except (InputError, StageError) as exc:
-                    results[i] = Failed(corpus.id or "", str(exc), exc)
+                    results[i] = Failed(corpus.id or "", str(exc), exc.with_traceback(None))
         return results
 
 

@@ -72,6 +72,10 @@ def _damaged(spec: dict, change: str) -> dict:  # type: ignore[type-arg]
         spec["features"] = None
     elif change == "no trees":
         spec["trees"] = []
+    elif change == "meta not an object":
+        spec["meta"] = []
+    elif change == "finite values that overflow a score":
+        spec["init"] = -1e39  # past float32: every score -inf
     return spec
 
 
@@ -91,6 +95,8 @@ def _damaged(spec: dict, change: str) -> dict:  # type: ignore[type-arg]
         "too shallow",
         "features not a list",
         "no trees",
+        "meta not an object",
+        "finite values that overflow a score",
     ],
 )
 def test_a_damaged_scorer_file_is_refused_whole(tmp_path, change: str) -> None:  # type: ignore[no-untyped-def]
@@ -126,6 +132,57 @@ def test_a_file_that_is_no_scorer_is_refused(tmp_path, content: bytes, message: 
         LearnedScorer(tmp_path)
     with pytest.raises(ConfigError, match="No such file"):
         LearnedScorer(tmp_path / "missing.json")
+
+
+def test_a_pipe_or_a_huge_file_is_never_read(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    from storyline import ConfigError
+    from storyline.summarize import _learned
+
+    fifo = tmp_path / "scorer.json"
+    os.mkfifo(fifo)  # reading it would wait for a writer for ever
+    with pytest.raises(ConfigError, match="not a regular file"):
+        LearnedScorer(fifo)
+    big = tmp_path / "big.json"
+    big.write_text(" " * 2_000)
+    monkeypatch.setattr(_learned, "MAX_FILE_BYTES", 1_000)
+    with pytest.raises(ConfigError, match="larger than"):
+        LearnedScorer(big)
+    with pytest.raises(ConfigError, match="scorer"):
+        LearnedScorer("~no_such_user_here/scorer.json")
+
+
+def _one_tree(left: list[int], right: list[int], values: list[float], **extra: object) -> dict:  # type: ignore[type-arg]
+    n = len(left)
+    tree = {"feature": [0] * n, "threshold": [1e9] * n, "left": left, "right": right, "value": values}
+    return {"format": "storyline-gbrt-1", "features": [FEATURE_NAMES[0]], "learning_rate": 1.0, "init": 0.0,
+            "trees": [tree], **extra}  # fmt: skip
+
+
+def test_a_tree_runs_as_deep_as_it_is(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # Node 7 is a child of node 4 (on level 4, the root on level 1) and of node 6 (level 2),
+    # so it lies on level 5 and its leaf 9 on level 6: the depth read is that of the deeper
+    # path (the later parent alone would say 4), and the file runs that deep whether it
+    # gives a max_depth or not.
+    from storyline import ConfigError
+
+    left = [1, 2, 4, -1, 7, -1, 7, 9, -1, -1, -1]
+    right = [6, 3, 5, -1, 8, -1, 8, 10, -1, -1, -1]
+    values = [0.0] * 11
+    values[7], values[9] = -1.0, 100.0
+    path = tmp_path / "dag.json"
+    path.write_text(json.dumps(_one_tree(left, right, values, max_depth=4)))
+    with pytest.raises(ConfigError, match="at least 6"):
+        LearnedScorer(path)
+    path.write_text(json.dumps(_one_tree(left, right, values)))  # no max_depth
+    model = LearnedScorer(path).model
+    assert model.predict(np.zeros((2, 1), dtype=np.float32)).tolist() == [100.0, 100.0]  # 0, 1, 2, 4, 7, 9
+    spec = _shipped()
+    del spec["max_depth"]
+    path.write_text(json.dumps(spec))
+    x = np.random.default_rng(0).normal(size=(200, len(spec["features"]))).astype(np.float32)
+    assert np.array_equal(LearnedScorer(path).model.predict(x), LearnedScorer().model.predict(x))
 
 
 def test_a_scorer_file_is_read_again_when_it_changes(tmp_path) -> None:  # type: ignore[no-untyped-def]

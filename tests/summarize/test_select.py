@@ -90,3 +90,12 @@ def test_best_fill_none_when_greedy_is_best() -> None:
     emb = _unit([[1, 0], [0, 1]])
     words = np.array([20, 20], dtype=np.int32)
     assert best_fill(scores, emb, words, [0, 1], budget=40, redundancy=0.8) is None
+
+
+def test_scores_of_minus_infinity_or_nan_never_take_a_sentence_twice() -> None:
+    emb = np.eye(4, dtype=np.float32)
+    words = np.array([5, 5, 5, 5], dtype=np.int32)
+    for bad in (-np.inf, np.nan):
+        scores = np.full(4, bad, dtype=np.float32)
+        chosen = MMRSelector().select(scores, emb, words, budget=20, redundancy=0.8)
+        assert len(chosen) == len(set(chosen)) == 4

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import stat
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -111,38 +112,59 @@ def export_trees(model: Any, *, features: list[str], meta: dict[str, Any]) -> di
     }
 
 
+MAX_FILE_BYTES = 50_000_000
+"""The largest scorer file read (the shipped one is under 1 MB)."""
+MAX_CELLS = 5_000_000
+"""The most nodes the trees may take once padded to the widest (trees x widest tree)."""
+MAX_DEPTH = 64
+"""The deepest tree a scorer file may hold (the exporter's, with 31 leaves, are at most 31)."""
+_FLOAT32_MAX = float(np.finfo(np.float32).max)
+
+
 def load_model(path: str | Path) -> tuple[tuple[str, ...], TreeEnsemble, dict[str, Any]]:
     """Read a scorer file, checked whole: one a user gives may be anything, and a tree that
     points outside itself or back at itself would fail or never end at run time. The file
-    is read again only when it changes (its size or modification time)."""
-    where = Path(path).expanduser()
+    is read again only when it changes."""
     try:
-        stat = where.stat()
-    except OSError as exc:
-        raise _bad(where, exc.strerror or str(exc)) from None
-    return _load(str(where), stat.st_mtime_ns, stat.st_size)
+        where = Path(path).expanduser()
+        info = where.stat()
+    except (OSError, RuntimeError, ValueError) as exc:  # no such user's home, a NUL in the path
+        raise _bad(path, getattr(exc, "strerror", None) or str(exc)) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise _bad(where, "is a directory")
+    if not stat.S_ISREG(info.st_mode):  # a pipe or a device would never end
+        raise _bad(where, "not a regular file")
+    if info.st_size > MAX_FILE_BYTES:
+        raise _bad(where, f"larger than {MAX_FILE_BYTES // 1_000_000} MB")
+    names, model, meta = _load(str(where), info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_size)
+    return names, model, dict(meta)
 
 
 @lru_cache(maxsize=4)
-def _load(path: str, _mtime_ns: int, _size: int) -> tuple[tuple[str, ...], TreeEnsemble, dict[str, Any]]:
-    if Path(path).is_dir():
-        raise _bad(path, "is a directory")
+def _load(path: str, *_changed: int) -> tuple[tuple[str, ...], TreeEnsemble, dict[str, Any]]:
     try:
-        spec = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise _bad(path, exc.strerror or str(exc)) from None
+    if len(raw) > MAX_FILE_BYTES:  # it grew since it was looked at
+        raise _bad(path, f"larger than {MAX_FILE_BYTES // 1_000_000} MB")
+    try:
+        spec = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
         raise _bad(path, str(exc)) from None
     except (ValueError, RecursionError) as exc:  # not JSON, nested past the parser, a 5,000-digit number
         raise _bad(path, f"not JSON ({exc.__class__.__name__})") from None
     if not isinstance(spec, dict) or spec.get("format") != "storyline-gbrt-1":
         raise _bad(path, "not a scorer file (scripts/train_scorer.py writes format storyline-gbrt-1)")
     try:
-        reason = _damage(spec)
+        reason, deepest = _damage(spec)
     except (TypeError, ValueError, OverflowError) as exc:
-        reason = f"{exc.__class__.__name__} {exc}"
+        reason, deepest = f"{exc.__class__.__name__} {exc}", 0
     if reason:
         raise _bad(path, f"a damaged scorer file: {reason}")
-    meta = spec.get("meta", {})
-    return tuple(spec["features"]), TreeEnsemble(spec), meta
+    # Run as deep as the trees are, whatever the file says (checked at least that deep).
+    return tuple(spec["features"]), TreeEnsemble({**spec, "max_depth": deepest}), spec.get("meta", {})
 
 
 def _bad(path: str | Path, reason: str) -> ConfigError:
@@ -152,50 +174,61 @@ def _bad(path: str | Path, reason: str) -> ConfigError:
 _ARRAYS = ("feature", "threshold", "left", "right", "value")
 
 
-def _damage(spec: dict[str, Any]) -> str:
-    """What makes `spec` no scorer `TreeEnsemble` can run, or "" when nothing does."""
+def _damage(spec: dict[str, Any]) -> tuple[str, int]:
+    """What makes `spec` no scorer `TreeEnsemble` can run ("" when nothing does), and the
+    depth of its deepest tree."""
     names = spec.get("features")
     if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
-        return "features must be a non-empty list of feature names"
+        return "features must be a non-empty list of feature names", 0
     if unknown := sorted(set(names) - set(FEATURE_NAMES)):
-        return f"unknown features {unknown}"
+        return f"unknown features {unknown}", 0
     if len(set(names)) != len(names):
-        return "a feature named twice"
+        return "a feature named twice", 0
     if not all(_finite(spec.get(key)) for key in ("learning_rate", "init")):
-        return "learning_rate and init must be finite numbers"
+        return "learning_rate and init must be finite numbers", 0
     if not isinstance(spec.get("meta", {}), dict):
-        return "meta must be an object"
+        return "meta must be an object", 0
     trees = spec.get("trees")
     if not isinstance(trees, list) or not trees:
-        return "no trees"
-    deepest = 0
+        return "no trees", 0
+    deepest = widest = 0
+    largest = abs(spec["init"])  # the largest score the trees can add up to
     for number, tree in enumerate(trees):
         if not isinstance(tree, dict) or not all(isinstance(tree.get(k), list) for k in _ARRAYS):
-            return f"tree {number}: needs the lists {', '.join(_ARRAYS)}"
+            return f"tree {number}: needs the lists {', '.join(_ARRAYS)}", 0
         sizes = {len(tree[k]) for k in _ARRAYS}
         if len(sizes) != 1 or not min(sizes):
-            return f"tree {number}: its lists differ in length or are empty"
+            return f"tree {number}: its lists differ in length or are empty", 0
         n = sizes.pop()
+        widest = max(widest, n)
+        if widest * len(trees) > MAX_CELLS:
+            return f"more than {MAX_CELLS:,} nodes once the trees are padded to the widest", 0
         depth = [1] * n
         for node in range(n):
             feature, left, right = tree["feature"][node], tree["left"][node], tree["right"][node]
             if not (_index(feature) and 0 <= feature < len(names)):
-                return f"tree {number}, node {node}: no feature {feature!r}"
+                return f"tree {number}, node {node}: no feature {feature!r}", 0
             if not (_finite(tree["threshold"][node]) and _finite(tree["value"][node])):
-                return f"tree {number}, node {node}: a threshold or value that is no finite number"
+                return f"tree {number}, node {node}: a threshold or value that is no finite number", 0
             # Children come after their node (as the exporter writes them), so no tree
-            # loops; a leaf has none.
+            # loops; a leaf has none. A child of two nodes is as deep as the deeper path.
             if not (_index(left) and _index(right)):
-                return f"tree {number}, node {node}: children must be whole numbers"
+                return f"tree {number}, node {node}: children must be whole numbers", 0
             if (left, right) != (-1, -1):
                 if not (node < left < n and node < right < n):
-                    return f"tree {number}, node {node}: a child outside the tree or before its node"
-                depth[left] = depth[right] = depth[node] + 1
+                    return f"tree {number}, node {node}: a child outside the tree or before its node", 0
+                for child in (left, right):
+                    depth[child] = max(depth[child], depth[node] + 1)
         deepest = max(deepest, max(depth))
+        largest += abs(spec["learning_rate"]) * max(abs(v) for v in tree["value"])
+    if deepest > MAX_DEPTH:
+        return f"a tree {deepest} deep; at most {MAX_DEPTH}", 0
+    if largest > _FLOAT32_MAX:
+        return "values so large that a score would overflow", 0
     max_depth = spec.get("max_depth", deepest)
     if not _index(max_depth) or max_depth < deepest:
-        return f"max_depth must be a whole number of at least {deepest}, the deepest tree"
-    return ""
+        return f"max_depth must be a whole number of at least {deepest}, the deepest tree", 0
+    return "", deepest
 
 
 def _finite(value: Any) -> bool:

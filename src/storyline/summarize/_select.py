@@ -90,8 +90,10 @@ class MMRSelector:
             open_ = alive & (waiting < 0)
             if not open_.any():
                 break
-            value = np.where(open_, value, -np.inf)
-            best = int(np.argmax(value))
+            # Among the open ones only: where every value is -inf or NaN (a scorer's), argmax
+            # over all would take a closed sentence again.
+            candidates = np.flatnonzero(open_)
+            best = int(candidates[np.argmax(np.nan_to_num(value[candidates], nan=-np.inf))])
             chosen.append(int(pool[best]))
             remaining -= int(n_words[pool[best]])
             if concepts is not None:
