@@ -240,3 +240,17 @@ def test_an_age_at_death_and_a_day_of_a_month_are_no_toll() -> None:
     deaths = [c for c in claims if c.counted == "deaths"]
     assert [{v.value for v in c.values} for c in deaths] == [{2.0}]
     assert not [c for c in claims if c.disagreement]
+
+
+@pytest.mark.slow
+def test_a_clause_that_ends_on_a_named_persons_age_gives_it() -> None:
+    claims = claims_of(
+        "Maren Tollefsen is 45, and her brother is 41. Jon Pak turns 40 today.",
+        "Tom Reyes is 12 points behind in the poll. The boy is 6. Ana Roux was 61.",
+    )
+    assert values(claims, "age of Maren Tollefsen") == ({45.0}, False)
+    assert values(claims, "age of Jon Pak") == ({40.0}, False)
+    # a count, a person not named, an age in the past
+    assert values(claims, "age of Tom Reyes") is None
+    assert values(claims, "age of Ana Roux") is None
+    assert not [c for c in claims if c.about.startswith("age of") and 6.0 in {v.value for v in c.values}]

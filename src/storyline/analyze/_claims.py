@@ -432,14 +432,20 @@ def _died_at(token: Token) -> SpacySpan | None:
 
 
 def _who_is(token: Token) -> SpacySpan | None:
-    """The named person of "X, who is 45," or "X, an adviser who turns 37 today"."""
+    """The named person of "X, who is 45," or "X, an adviser who turns 37 today", or of a
+    clause of its own that ends on the age: "Keith Olbermann is 57." (a list of birthdays)."""
     verb = token.head
-    if verb.lemma_.lower() not in ("be", "turn") or verb.dep_ != "relcl" or token.dep_ not in _AGE_DEPS:
+    if verb.lemma_.lower() not in ("be", "turn") or token.dep_ not in _AGE_DEPS:
         return None
     if verb.tag_ not in ("VBZ", "VBP"):
         return None  # "who was 12 when the war began": an age in the past
-    head = verb.head
     doc = token.doc
+    if verb.dep_ != "relcl":
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if verb.dep_ not in ("ROOT", "conj") or subject is None or subject.i > verb.i:
+            return None
+        return next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= subject.i < e.end), None)
+    head = verb.head
     for word in (head, head.head if head.dep_ == "appos" else head):
         name = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= word.i < e.end), None)
         if name is not None:
