@@ -12,6 +12,7 @@ import numpy.typing as npt
 from storyline.clean import find_off_topic, off_topic_scores
 from storyline.embed import Embedder, FactMatcher, Topic
 from storyline.embed._facts import CITATION_MIN_OVERLAP as CITATION_MIN_OVERLAP  # its home was here
+from storyline.embed._facts import TOPIC_MIN_REPORTS
 from storyline.errors import ConfigError, Errors
 from storyline.model import Corpus, Dropped, Summary, SummaryOptions, SummarySentence
 from storyline.summarize._coverage import COVERAGE_WEIGHT, coverage_of
@@ -343,12 +344,12 @@ class _Reports:
         """The cluster's topic (`FactMatcher.topic_of`); reports left out of the story (off
         topic) are not counted."""
         if self._topic is None:
-            reports = [
-                frozenset().union(*(self.matcher.words(t) for t in texts))
-                for d, texts in self._grouped().items()
-                if d not in self.corpus.excluded
-            ]
-            self._topic = self.matcher.topic_of(reports)
+            kept = [texts for d, texts in self._grouped().items() if d not in self.corpus.excluded]
+            if len(kept) < TOPIC_MIN_REPORTS:  # no topic: no words to read (most clusters)
+                self._topic = Topic(frozenset(), frozenset())
+            else:
+                reports = [frozenset().union(*(self.matcher.words(t) for t in texts)) for texts in kept]
+                self._topic = self.matcher.topic_of(reports)
         return self._topic
 
     def _grouped(self) -> dict[int, list[str]]:
