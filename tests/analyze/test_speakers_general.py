@@ -357,3 +357,39 @@ def test_issue10_a_party_in_the_plural_is_no_one_person() -> None:
         'Senator Marla Quist spoke on Sunday. "We will block the bill," Republicans said in a statement.'
     )
     assert _speaker(quotes, "We will block the bill") != "Marla Quist"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        pytest.param(
+            'Marta Lind called the harbour plan "a gift to the whole town" on Monday.',
+            "a gift to the whole town",
+            "Marta Lind",
+            id="what-a-named-subject-calls-something-is-her-words",
+        ),
+        pytest.param(
+            'Her publisher Ostby Forlag called the find "an event for the whole country", and '
+            '"the biggest find in years". The poems were written in the winter of 1950.',
+            "the biggest find in years",
+            "Ostby Forlag",
+            id="a-description-and-the-name-after-it-the-name-speaks",
+        ),
+        pytest.param(
+            "Karin Holm expressed the hope that the painter's letters would be found. "
+            '"His family never wanted the letters to be read," said the biographer.',
+            "His family never wanted",
+            "Karin Holm",
+            id="the-biographer-is-the-subject-named-before",
+        ),
+    ],
+)
+def test_issue10_naming_verbs_and_descriptions(text: str, quote: str, speaker: str) -> None:
+    assert _speaker(_quotes(text), quote) == speaker
+
+
+def test_issue10_a_name_a_thing_goes_by_has_no_speaker() -> None:
+    quotes = _quotes(
+        '"We leave at dawn," Marta Lind said. She sailed a boat called "Sea Star of the North" to Oslo.'
+    )
+    assert all(q.speaker is None for q in quotes if q.text.startswith("Sea Star")), quotes

@@ -91,6 +91,10 @@ _EPITHETS = frozenset(
     golfer boxer swimmer sprinter skier cyclist quarterback striker goalkeeper pitcher
     mother father mom dad wife husband widow widower daughter son teen teenager chief sheriff
     commissioner minister secretary chairman chairwoman ceo prosecutor judge""".split()
+) | frozenset(
+    """biographer poet playwright filmmaker photographer composer songwriter anchor
+    presenter designer chef dancer drummer guitarist vocalist frontman rocker comic
+    columnist blogger pundit commentator cleric preacher imam""".split()
 )
 # Nouns for a person a report need not name ("a spokesman for the port said").
 _ROLES = _EPITHETS | frozenset(
@@ -379,6 +383,8 @@ def _speaker(
         named = _person(agent, para, entities, ("PERSON", "ORG")) if agent is not None else None
         if named is not None:
             return named
+    if _a_name_given(para, match):
+        return None  # 'a boat called "Sea Star"': what a thing is called, no one's words
     for verb in _governing_verbs(para, match, is_outside):
         subject = _subject(verb, is_outside) or _inverted_subject(verb, match) or _document_of(verb)
         # Past a verb of saying, only a named or pronoun subject: "the report suggests"
@@ -387,7 +393,7 @@ def _speaker(
         is_read = (
             verb.lemma_.lower() == "read" and subject is not None and subject.lemma_.lower() in _DOCUMENTS
         )
-        is_speech = _says(verb) or is_read
+        is_speech = _says(verb) or is_read or verb.lemma_.lower() in _NAMING_VERBS
         if context.signed and subject is not None and subject.lower_ in ("i", "we"):
             # 'I said "it may be the wind" — Ana Roux (@anaroux) March 3, 2018': the post's
             # author quotes herself.
@@ -675,10 +681,37 @@ def _governing_verbs(
         head = token.head
         if head is token or not is_outside(head) or head.pos_ not in ("VERB", "AUX"):
             continue
-        is_speech = _says(head)
+        is_speech = _says(head) or _names_it(head, token)
         if (is_speech or token.dep_ in ("ccomp", "parataxis")) and head not in verbs:
             verbs.append(head)
     return verbs
+
+
+_NAMING_VERBS = frozenset({"call", "dub", "label", "term", "brand"})
+
+
+def _a_name_given(para: Paragraph, match: re.Match[str]) -> bool:
+    """Whether the quote is the name a thing goes by ('a boat called "Sea Star"', 'a
+    group named "Friends of the Harbour"'): the object of a participle of naming."""
+    return any(
+        match.start(1) <= token.idx < match.end(1)
+        and token.dep_ == "oprd"
+        and token.head.lemma_.lower() in _NAMING_VERBS | {"name"}
+        and token.head.dep_ == "acl"
+        and not match.start(1) <= token.head.idx < match.end(1)  # not "words calling it a disease" inside
+        for token in para.doc
+    )
+
+
+def _names_it(verb: Token, token: Token) -> bool:
+    """Whether the quote is what a clause's subject calls something ('Lind called the plan
+    "a gift to the town"'): the words are the subject's. Not a name a thing goes by ('a
+    boat called "Sea Star"'), where "called" has no subject of its own."""
+    if verb.lemma_.lower() not in _NAMING_VERBS or token.dep_ not in ("oprd", "conj"):
+        return False
+    if token.dep_ == "conj" and not any(c.dep_ == "oprd" for c in verb.children):
+        return False  # 'called the plan "a gift", and "a gamble"': the second of two
+    return verb.tag_ in ("VBD", "VBZ", "VBP") and any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def _inverted_subject(verb: Token, match: re.Match[str]) -> Token | None:
@@ -726,6 +759,12 @@ def _subject(verb: Token, is_outside: Callable[[Token], bool]) -> Token | None:
         return prior
     head = verb
     for _ in range(4):
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # "Her publisher Ostby Forlag called it ...": the parser may split a description
+        # and the name after it into two subjects; the name speaks.
+        split = len(subjects) == 2 and subjects[0].pos_ == "NOUN" and subjects[1].pos_ == "PROPN"
+        if split and subjects[1].left_edge.i == subjects[0].i + 1 and is_outside(subjects[1]):
+            return subjects[1]
         for child in head.children:
             if child.dep_ in ("nsubj", "nsubjpass") and is_outside(child):
                 relative = child.lower_ in ("who", "that") or any(t.lower_ == "whose" for t in child.children)
