@@ -28,6 +28,14 @@ def test_a_hyphen_between_given_names_counts_as_a_space() -> None:
     assert not names_match(("Jean-Marc", "Ayrolt"), ("Jean-Pierre", "Ayrolt"))
 
 
+def test_a_first_initial_before_a_given_name_in_full() -> None:
+    assert names_match(("J.", "Randolph", "Evans"), ("Randolph", "Evans"))
+    assert names_match(("J.", "Randolph", "Evans"), ("Randy", "Evans"))
+    assert not names_match(("J.", "Randolph", "Evans"), ("Karen", "Evans"))
+    assert not names_match(("J.", "R.", "Evans"), ("R.", "Evans"))  # initials only: not enough
+    assert not names_match(("George", "W.", "Bush"), ("W.", "Bush"))
+
+
 def test_a_family_name_written_first_takes_mr_and_stands_alone() -> None:
     index = _index(
         [

@@ -12,7 +12,8 @@ letter) and are close as strings (difflib ratio), so "Marta" and "Morty" share a
 key but not a ratio.
 
 Words of four letters or fewer must match letter for letter ("Zhou" is not "Zhu"); a
-hyphen between given names counts as a space ("Abdel-Fattah"); a lone surname of nine
+hyphen between given names counts as a space ("Abdel-Fattah"); a first initial may stand
+before the given name ("J. Randolph Evans", "Randolph Evans"); a lone surname of nine
 letters or more may be one letter off its full name's ("Murjatmodjo"); the surname of
 "Sammy Davis Jr." is "Davis". A word the cluster writes after "Mr." or "Ms." is a
 family name, which may open a full name ("Mr. Xi", "Xi Jinping"). Acronyms read dotted
@@ -900,7 +901,19 @@ def names_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     split_a, split_b = _given_split(a), _given_split(b)
     if (split_a != a or split_b != b) and _names_match(split_a, split_b):
         return True
-    return _names_match(a, b)
+    if _names_match(a, b):
+        return True
+    # "J. Randolph Evans" is "Randolph Evans": a first initial before the given name the
+    # other gives in full ("Randolph" must be there, not a second initial).
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    lead = long[0].rstrip(".")
+    return (
+        len(long) == len(short) + 1 >= 3
+        and len(lead) == 1
+        and lead.isupper()
+        and len(long[1].rstrip(".")) > 1
+        and _names_match(long[1:], short)
+    )
 
 
 def _given_split(tokens: tuple[str, ...]) -> tuple[str, ...]:
