@@ -729,3 +729,18 @@ def test_mrs_is_placed_only_among_those_its_own_report_names_in_full() -> None:
         },
     )
     assert _entity_of(index, 1, "Brenner") != "Agnes Brenner"
+
+
+def test_a_word_only_ever_tagged_a_place_is_a_surname_only_of_a_plain_persons_name() -> None:
+    text = (
+        "Sante Publique Norland opened an inquiry. Norland has seen seven cases. "
+        "Doctors in Norland were told on Monday."
+    )
+    spans = [("Sante Publique Norland", "PERSON"), ("Norland", "GPE"), ("Norland", "GPE")]
+    index = _index([text], {0: spans})
+    assert not _together(index, "Sante Publique Norland", "Norland")
+    # A surname the tagger takes for a place each time still joins a person's full name.
+    text = "Senator Sarah Quist spoke on Monday. Quist has seen seven cases. Aides to Quist agreed."
+    spans = [("Sarah Quist", "PERSON"), ("Quist", "GPE"), ("Quist", "GPE")]
+    index = _index([text], {0: spans})
+    assert _together(index, "Sarah Quist", "Quist")

@@ -1092,6 +1092,7 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
     titled = {m.tokens[0].lower() for m in singles if m.titled}
     family = {m.tokens[0].lower() for m in singles if _courtesy(m) or _office_before(m)}
     lone = {m.tokens[0].lower() for m in singles}
+    places = _only_places(singles) - titled - family
     for mention in singles:
         word = mention.tokens[0]
         # "Bloomberg LP": a company's name, never a person's surname or given name.
@@ -1101,6 +1102,12 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
             for n in blocks.candidates(*(("last", k) for k in _word_keys(word)))
             if len(groups[n].tokens) > 1 and not company and _surname_of(mention, groups[n])
         ]
+        if word.lower() in places:
+            # A word the cluster only ever writes alone as a place is a surname only of a
+            # name a person's is plainly: a known given name or a title before it ("Palin"
+            # of "Sarah Palin", "Pinochet" of "Gen. Augusto Pinochet"); "France" is not the
+            # surname of "Santé Publique France", which the tagger took for a person.
+            surnames = [g for g in surnames if g.full_titles or _known_given(g.tokens[0])]
         if not surnames and not company and mention.label in ("PERSON", "ORG"):
             # "Murjatmodjo" for "Djoko Murdjatmodjo": a long surname one letter off.
             surnames = [
@@ -1221,6 +1228,14 @@ _PAPER_WORDS = frozenset(
     {"post", "times", "journal", "herald", "tribune", "globe", "telegraph", "guardian", "chronicle"}
 ) | frozenset({"examiner", "gazette", "inquirer", "observer", "courant", "dispatch", "bulletin"})
 """The last word of a newspaper's name, by which the paper goes alone ("the Post")."""
+
+
+def _only_places(singles: list[Mention]) -> set[str]:
+    """Words the cluster writes alone at least twice, each time tagged a place."""
+    labels: defaultdict[str, list[str]] = defaultdict(list)
+    for mention in singles:
+        labels[mention.tokens[0].lower()].append(mention.label)
+    return {w for w, found in labels.items() if len(found) >= 2 and set(found) <= {"GPE", "LOC"}}
 
 
 def _legal_form(mention: Mention) -> bool:
