@@ -7,8 +7,11 @@ and the speaker it must get, whole (unnamed sources are kept as written).
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from storyline.analyze import extract_entities, extract_quotes, load_nlp, parse_corpus
+from storyline.analyze._nlp import Paragraph
+from storyline.analyze._quotes import _QUOTE, _governing_verbs
 from storyline.model import Article, Corpus, Quote
 
 
@@ -393,3 +396,43 @@ def test_issue10_a_name_a_thing_goes_by_has_no_speaker() -> None:
         '"We leave at dawn," Marta Lind said. She sailed a boat called "Sea Star of the North" to Oslo.'
     )
     assert all(q.speaker is None for q in quotes if q.text.startswith("Sea Star")), quotes
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Paragraph:
+    """A paragraph parsed as given (the rule under test, not the model of the day)."""
+    spaces = [w not in "“" and i + 1 < len(words) and words[i + 1] not in "”.," for i, w in enumerate(words)]
+    lemmas = [
+        {"claimed": "claim", "said": "say", "thinks": "think", "had": "have"}.get(w, w.lower()) for w in words
+    ]
+    doc = Doc(load_nlp().vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    return Paragraph(0, 0, doc)
+
+
+def _governing(para: Paragraph) -> list[str]:
+    match = next(_QUOTE.finditer(para.text))
+    outside = [(0, match.start()), (match.end(), len(para.text))]
+    verbs = _governing_verbs(para, match, lambda t: any(a <= t.idx < b for a, b in outside))
+    return [v.text for v in verbs]
+
+
+def test_issue10_words_in_a_clause_a_verb_of_saying_reports_are_its_subjects() -> None:
+    # 'He claimed Lind had "water coming out of her shoes"': the quote hangs from "had",
+    # which is what "claimed" reports; the words are his.
+    para = _parsed(
+        ["He", "claimed", "Marta", "Lind", "had", "“", "water", "coming", "out", "of", "her", "shoes", "”", "."],
+        [1, 1, 3, 4, 1, 7, 7, 4, 7, 8, 11, 9, 7, 1],
+        ["nsubj", "ROOT", "compound", "nsubj", "ccomp", "punct", "nsubj", "ccomp", "prep", "prep", "poss",
+         "pobj", "punct", "punct"],
+        ["PRON", "VERB", "PROPN", "PROPN", "VERB", "PUNCT", "NOUN", "VERB", "ADP", "ADP", "PRON", "NOUN",
+         "PUNCT", "PUNCT"],
+    )  # fmt: skip
+    assert _governing(para) == ["claimed"]
+    # 'Brenner said he thinks it "will change every port"': past a pronoun subject the
+    # clause's own verb stays; the pronoun is most often the speaker.
+    para = _parsed(
+        ["Brenner", "said", "he", "thinks", "it", "“", "will", "change", "every", "port", "”", "."],
+        [1, 1, 3, 1, 7, 7, 7, 3, 9, 7, 7, 1],
+        ["nsubj", "ROOT", "nsubj", "ccomp", "nsubj", "punct", "aux", "ccomp", "det", "dobj", "punct", "punct"],
+        ["PROPN", "VERB", "PRON", "VERB", "PRON", "PUNCT", "AUX", "VERB", "DET", "NOUN", "PUNCT", "PUNCT"],
+    )  # fmt: skip
+    assert _governing(para) == ["thinks"]

@@ -682,12 +682,23 @@ def _governing_verbs(
         if head is token or not is_outside(head) or head.pos_ not in ("VERB", "AUX"):
             continue
         is_speech = _says(head) or _names_it(head, token)
+        if not is_speech and token.dep_ in _REPORTED and head.dep_ == "ccomp" and _says(head.head):
+            # 'He claimed Kelly had "blood coming out of her"': the clause the quote hangs
+            # from is itself what a verb of saying reports; the words are its subject's.
+            # Not past a pronoun ('the captain said he thinks it "will create change"'):
+            # the clause's own subject is then most often the speaker.
+            inner = subject_of(head)
+            if is_outside(head.head) and (inner is None or inner.lower_ not in _PRONOUNS):
+                head, is_speech = head.head, True
         if (is_speech or token.dep_ in ("ccomp", "parataxis")) and head not in verbs:
             verbs.append(head)
     return verbs
 
 
 _NAMING_VERBS = frozenset({"call", "dub", "label", "term", "brand"})
+# How a quote hangs in a reported clause ('said Lind was "a disgrace"', 'claimed she had
+# "no idea"', 'said it "will fail"').
+_REPORTED = frozenset({"ccomp", "dobj", "attr", "acomp", "oprd", "xcomp"})
 
 
 def _a_name_given(para: Paragraph, match: re.Match[str]) -> bool:
