@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import weakref
+from collections import Counter
 from dataclasses import replace
 
 import numpy as np
@@ -22,6 +23,7 @@ from storyline.summarize._readable import Reading, readable_candidates, unfinish
 from storyline.summarize._scorers import SCORERS, CentralityScorer, SentenceScorer
 from storyline.summarize._select import SELECTORS, Selector
 from storyline.summarize._update import Seen, copied_from, split_since
+from storyline.text import MONTH_WORDS, WEEKDAYS
 
 
 def make_scorer(name: str, *, embedder: str | None = None) -> SentenceScorer:
@@ -58,13 +60,56 @@ def make_selector(name: str, *, lam: float = 1.0) -> Selector:
     return SELECTORS[name](lam=lam)
 
 
+STORY_NAMES = 2
+"""Names most reports give that a report must give too to be of their story."""
+
+
+_CALENDAR = FactMatcher.words(" ".join([*WEEKDAYS, *MONTH_WORDS]))
+"""Capitalised words that name no one: any two reports of a week share them."""
+
+
+def _names_by_doc(corpus: Corpus) -> dict[int, set[str]]:
+    """The words of the names each report gives (`FactMatcher.names`), days and months out."""
+    names: dict[int, set[str]] = {}
+    for sentence in corpus.sentences:
+        found = names.setdefault(sentence.doc_index, set())
+        for words in FactMatcher.names(sentence.text):
+            found |= words - _CALENDAR
+    return names
+
+
+def _names_the_story(doc: int, docs: tuple[int, ...], names: dict[int, set[str]]) -> bool:
+    """Whether a report gives `STORY_NAMES` of the name words at least half the other
+    reports give."""
+    others = [d for d in docs if d != doc]
+    counts = Counter(w for d in others for w in names.get(d, ()))
+    story = {w for w, n in counts.items() if 2 * n >= len(others)}
+    return len(names.get(doc, set()) & story) >= STORY_NAMES
+
+
+def _paragraphs(corpus: Corpus, doc: int) -> int:
+    """How many paragraphs cleaning kept of an article."""
+    return corpus.articles[doc].body.count("\n") + 1
+
+
 def exclude_off_topic(corpus: Corpus, *, threshold: float, max_gap: float | None = None) -> Corpus:
     """Leave out documents far from the rest of the cluster, recording why."""
     docs, vectors = doc_vectors(corpus)
     flagged = find_off_topic(vectors, threshold=threshold, max_gap=max_gap)
+    # A report that carried other reports' paragraphs word for word, at least as many as
+    # it has left of its own, is about their story: what cleaning left of it (a credit
+    # line, a fact box) is no measure of its topic.
+    carried = Counter(d for others in corpus.copies.values() for d in others)
+    flagged = [k for k in flagged if carried[docs[k]] < _paragraphs(corpus, docs[k])]
+    scores = off_topic_scores(vectors)
+    if flagged and max_gap is not None:
+        # Flagged only for standing apart from a close cluster (not below `threshold`): a
+        # report that names what most of the others name (a fact box of a quake's tolls by
+        # town, a side story of the same people) is of their story, told another way.
+        names = _names_by_doc(corpus)
+        flagged = [k for k in flagged if scores[k] < threshold or not _names_the_story(docs[k], docs, names)]
     if not flagged:
         return corpus
-    scores = off_topic_scores(vectors)
     gone = {docs[k] for k in flagged}
     dropped = list(corpus.dropped)
     for k in flagged:

@@ -3,6 +3,7 @@
 from storyline.text._dates import (
     MONTH,
     MONTH_WORDS,
+    WEEKDAYS,
     PublicationDate,
     find_event_dates,
     find_publication_date,
@@ -58,6 +59,7 @@ __all__ = [
     "MONTH_WORDS",
     "SPLITTERS",
     "STOPWORDS",
+    "WEEKDAYS",
     "WORD",
     "BlingfireSplitter",
     "LineSplitter",

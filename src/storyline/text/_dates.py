@@ -31,6 +31,8 @@ MONTH_WORDS = frozenset(_MONTHS.split("|"))
 """The same names and abbreviations as a set of lower-case words."""
 _MONTH = MONTH
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = frozenset(_WEEKDAYS)
+"""The names of the days of the week, in lower case."""
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
