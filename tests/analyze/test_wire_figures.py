@@ -224,3 +224,24 @@ def test_a_report_left_out_as_off_topic_is_no_source_of_a_paragraph_it_copied() 
     assert {d.article.id for d in story.documents if d.excluded} == {"roundup"}
     assert {v.source for c in story.claims for v in c.values if v.value == 42} == {"d0", "d1", "d2", "d3"}
     assert all("roundup" not in q.sources for q in story.quotes)
+
+
+@pytest.mark.slow
+def test_the_rows_of_a_table_of_tolls_by_town_are_parts_of_the_toll() -> None:
+    claims = claims_of(
+        "The quake near Varnak killed at least 9,120 people across the region, officials said. "
+        "In Varnak itself rescuers worked through the night.",
+        "Figures available Saturday on the quake.\n"
+        "Varnak 4,310 dead, 10,200 injured\n"
+        "Oskarby 2,950 dead, 6,800 injured\n"
+        "Tellen 1,020 dead, 3,400 injured",
+        "The quake near Varnak killed more than 8,000 people, the government said. Varnak, the "
+        "port at its centre, lost 3,900 people, the town's mayor said.",
+    )
+    assert about(claims, 2950) == {"deaths (in Oskarby)"}
+    assert about(claims, 1020) == {"deaths (in Tellen)"}
+    assert about(claims, 10200) == {"injured (in Varnak)"}
+    # A row's town is no whole toll, even the town the story is about.
+    assert about(claims, 4310) == {"deaths (in Varnak)"}
+    for rivals in disputed(claims):
+        assert not {4310, 2950, 1020} & rivals or not {9120, 8000} & rivals

@@ -182,6 +182,9 @@ def extract_claims(
     # story happens in, not one: a figure in either is narrowed by it. A place the story
     # names with one it names less ("Turkey and Israel") is still the story's own.
     siblings = frozenset(p for pair in _sibling_places(paragraphs, entities) if pair <= common for p in pair)
+    # Places that head rows of a table of tolls ("Izmit 4,179 dead, 10,759 injured") are
+    # parts of the story's whole, however often the reports name them.
+    siblings |= _row_places(paragraphs, entities)
     common -= siblings
     previous: dict[int, Paragraph] = {}
     duplicates: defaultdict[str, list[Dropped]] = defaultdict(list)
@@ -262,6 +265,31 @@ def _place_name(para: Paragraph, token: Token, entities: EntityIndex) -> str:
     at = para.start + token.idx
     entity = entities.at(para.doc_index, at, at + len(token.text))
     return entity.name if entity else token.text
+
+
+_ROW = re.compile(r"([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}) \d[\d,.]* [a-z]+(?:, \d[\d,.]* [a-z]+)*\.?")
+"""A row of a table by place: a name, then counts each with its word ("Golcuk 1,000 dead,
+3,959 injured"), the whole paragraph."""
+
+
+def _row_head(para: Paragraph) -> re.Match[str] | None:
+    return _ROW.fullmatch(para.text.strip())
+
+
+def _row_name(para: Paragraph, row: re.Match[str], entities: EntityIndex) -> str:
+    """The cluster's name for the place a table row opens with (its own text where none)."""
+    start = para.start + para.text.index(row.group(1))
+    entity = entities.at(para.doc_index, start, start + len(row.group(1)))
+    return entity.name if entity else row.group(1)
+
+
+def _row_places(paragraphs: list[Paragraph], entities: EntityIndex) -> frozenset[str]:
+    """The places that head rows of tables, where a report has two rows or more."""
+    rows: defaultdict[int, list[str]] = defaultdict(list)
+    for para in paragraphs:
+        if (row := _row_head(para)) is not None:
+            rows[para.doc_index].append(_row_name(para, row, entities))
+    return frozenset(name for names in rows.values() if len(names) >= 2 for name in names)
 
 
 def _sibling_places(paragraphs: list[Paragraph], entities: EntityIndex) -> set[frozenset[str]]:
@@ -762,6 +790,8 @@ def _figure(
         about, predicate = times, _predicate(ent)
     else:
         noun = _counted_noun(ent)
+        if noun is not None and ent.root.head.i == 0 and _row_head(para) is not None:
+            noun = None  # "Izmit 4,179 dead": the parser hangs the count on the row's place
         if noun in _UNITS:
             return None  # durations, and measures nothing names: context, not claims
         category = _state(ent, _category(ent))
@@ -1354,6 +1384,11 @@ def _scope(
     poll = _poll(clause)
     if poll:
         parts.append(poll)
+    row = _row_head(para)
+    if row is not None and ent.start_char >= para.text.index(row.group(1)) + len(row.group(1)):
+        # "Adapazari 3,046 dead, 6,884 injured": the row's place, whatever the tagger took it for
+        parts.append(f"in {_row_name(para, row, entities)}")
+        return ", ".join(parts)
     for token in clause:
         if (
             token.ent_type_ in ("GPE", "LOC", "FAC")
