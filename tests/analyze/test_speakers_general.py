@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from storyline.analyze import extract_entities, extract_quotes, load_nlp, parse_corpus
 from storyline.analyze._nlp import Paragraph
-from storyline.analyze._quotes import _QUOTE, _governing_verbs
+from storyline.analyze._quotes import _QUOTE, _governing_verbs, _paired
 from storyline.model import Article, Corpus, Quote
 
 
@@ -436,3 +436,32 @@ def test_issue10_words_in_a_clause_a_verb_of_saying_reports_are_its_subjects() -
         ["PROPN", "VERB", "PRON", "VERB", "PRON", "PUNCT", "AUX", "VERB", "DET", "NOUN", "PUNCT", "PUNCT"],
     )  # fmt: skip
     assert _governing(para) == ["thinks"]
+
+
+def test_issue10_a_straight_mark_left_open_before_a_quote_opens_nothing() -> None:
+    text = (
+        'The office said "For the two northern regions, the study found more cases than '
+        'expected, however "no common exposure was found for them," said Ana Roux, another '
+        'of its directors. "We spoke to every family in both regions."'
+    )
+    assert [m.group(1) for m in _paired(text)] == [
+        "no common exposure was found for them,",
+        "We spoke to every family in both regions.",
+    ]
+    quotes = _quotes(text)
+    assert not any("another of its directors" in q.text for q in quotes), quotes
+
+
+def test_issue10_a_quote_in_straight_marks_inside_another_is_one_quote() -> None:
+    text = '"The danger is that he would be tempted to say "see, I was right all along"." Lind said.'
+    assert [m.group(1) for m in _paired(text)] == [
+        'The danger is that he would be tempted to say "see, I was right all along".'
+    ]
+
+
+def test_issue10_marks_that_stand_apart_from_the_words_still_pair() -> None:
+    text = 'She thanked the staff " who have shown me kindness despite the threats ".\nHe said: " We will meet again soon . "'
+    assert [m.group(1).strip() for m in _paired(text)] == [
+        "who have shown me kindness despite the threats",
+        "We will meet again soon .",
+    ]

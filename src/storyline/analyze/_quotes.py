@@ -281,8 +281,7 @@ def _quotations(text: str, *, single: bool = False, run_on: bool = False) -> lis
         if count_words(lead.group(1)) >= 4:
             found.append(lead)
         pos = lead.end()
-    pattern = _SINGLE if single else _QUOTE
-    closed = list(pattern.finditer(text, pos))
+    closed = list(_SINGLE.finditer(text, pos)) if single else _paired(text, pos)
     # A title in single marks ('Che tempo che fa', a headline's 'Lind Will Stay') is no speech.
     found += [m for m in closed if count_words(m.group(1)) >= 4 and not (single and _is_title(m.group(1)))]
     if not single:
@@ -293,6 +292,64 @@ def _quotations(text: str, *, single: bool = False, run_on: bool = False) -> lis
         if lead is not None and count_words(lead.group(1)) >= 4:
             found.insert(0, lead)
     return found
+
+
+_MARK = re.compile(r'[“”"]')
+_BEFORE_OPENING = frozenset(" \t\n([{—–-/")
+_AFTER_CLOSING = frozenset(" \t\n,.;:!?)]}—–-/'’")
+_OPENS_ON = frozenset("'‘([$£€#@…")
+_CLOSES_ON = frozenset(".,!?;:'’)]…%")
+
+
+def _paired(text: str, pos: int = 0) -> list[re.Match[str]]:
+    """Quotations in double marks from `pos`, each mark paired with the next that can close
+    it. A straight mark's side is read from what stands beside it: after a space and before
+    a word it opens, after a word or a stop and before a space or a stop it closes. An
+    opening mark that another follows before any closing one was never closed ('...
+    "For the two regions, however "no exposure was found," said ...'): the later one opens
+    the quote, so the narration after it is not taken for speech; but where a second
+    closing mark follows the first, the second quote stood inside the first ('"It would be
+    tempting to say "I was right"."'), and the whole is one quote."""
+    marks = [(m.start(), _side(text, m.start(), pos)) for m in _MARK.finditer(text, pos)]
+    found = []
+    opening: list[int] = []
+    k = 0
+    while k < len(marks):
+        i, side = marks[k]
+        if side == "open" or (side == "either" and not opening):
+            opening = [*opening[-1:], i]
+        elif opening:
+            end = i + 1
+            following = marks[k + 1][1] if k + 1 < len(marks) else None
+            if len(opening) == 2 and following in ("close", "either"):
+                k += 1  # a quote inside a quote: the outer one closes at the next mark
+                end = marks[k][0] + 1
+                start = opening[0]
+            else:
+                start = opening[-1]
+            quote = _WHOLE_QUOTE.match(text, start, end)
+            if quote is not None:
+                found.append(quote)
+            opening = []
+        k += 1
+    return found
+
+
+_WHOLE_QUOTE = re.compile(r'[“"](.+)[”"]', re.DOTALL)
+
+
+def _side(text: str, i: int, pos: int) -> str:
+    """Whether the mark at `i` opens a quotation, closes one, or could do "either"."""
+    char = text[i]
+    if char == "“":
+        return "open"
+    if char == "”":
+        return "close"
+    before = text[i - 1] if i > pos else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    opens = before in _BEFORE_OPENING and (after.isalnum() or after in _OPENS_ON)
+    closes = after in _AFTER_CLOSING and (before.isalnum() or before in _CLOSES_ON)
+    return "open" if opens and not closes else "close" if closes and not opens else "either"
 
 
 def _single_quoting(paragraphs: list[Paragraph]) -> set[int]:
