@@ -465,3 +465,16 @@ def test_issue10_marks_that_stand_apart_from_the_words_still_pair() -> None:
         "who have shown me kindness despite the threats",
         "We will meet again soon .",
     ]
+
+
+def test_issue10_a_quote_after_anothers_credit_goes_on_with_its_speaker() -> None:
+    quotes = _quotes(
+        'The study found more cases than expected, but "no common cause was found for them," '
+        "said Ana Roux, another of its directors. "
+        '"We spoke to every family in both regions and visited every farm." '
+        'The agency has described the situation as "tragic for the families" in a statement.'
+    )
+    assert _speaker(quotes, "We spoke to every family") == "Ana Roux"
+    # "asserted" credits the quote before it.
+    quotes = _quotes('"The rescue is a fiasco from start to end," one harbour newspaper asserted.')
+    assert _speaker(quotes, "The rescue is a fiasco") == "one harbour newspaper"

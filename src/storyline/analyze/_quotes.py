@@ -191,8 +191,10 @@ def extract_quotes(corpus: Corpus, paragraphs: list[Paragraph], entities: Entity
             earlier,
             signed.get(number),
         )
+        prior: tuple[re.Match[str], str | None] | None = None
         for match in matches:
-            speaker = _speaker(para, match, outside, context)
+            speaker = _speaker(para, match, outside, context, prior)
+            prior = (match, speaker)
             quoted = match.group(1)
             text = " ".join(quoted.split()).strip(" ,")
             if speaker not in named:
@@ -394,8 +396,14 @@ def _outside_quotes(text: str, matches: list[re.Match[str]]) -> list[tuple[int, 
 
 
 def _speaker(
-    para: Paragraph, match: re.Match[str], outside: list[tuple[int, int]], context: _Context
+    para: Paragraph,
+    match: re.Match[str],
+    outside: list[tuple[int, int]],
+    context: _Context,
+    prior: tuple[re.Match[str], str | None] | None = None,
 ) -> str | None:
+    """Who speaks the quote `match`; `prior` is the quote before it in the paragraph, with
+    the speaker found for it."""
     entities, previous, number = context.entities, context.previous, context.number
 
     def is_outside(token: Token) -> bool:
@@ -467,6 +475,8 @@ def _speaker(
     if label:
         return label
     own = _own_sentences(para, match)
+    if prior is not None and prior[1] and _goes_on(para, prior[0], match, own, is_outside):
+        return prior[1]  # '"...," said Ana Roux. "...."': she goes on
     candidates = []
     for token in para.doc:
         if not is_outside(token):
@@ -702,6 +712,34 @@ def _title_owner(para: Paragraph, title: re.Match[str], entities: EntityIndex) -
 _OWNER = re.compile(
     r"((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)(?:['’]s\s|\s+(?:Statement|Letter|Memo|Message)\b)"
 )
+
+
+def _goes_on(
+    para: Paragraph,
+    prior: re.Match[str],
+    match: re.Match[str],
+    own: set[int],
+    is_outside: Callable[[Token], bool],
+) -> bool:
+    """Whether a quote goes on with the speaker of the quote before it in its paragraph:
+    only that quote's credit stands between them ('"...," said Ana Roux, a director. "..."'),
+    and nothing in the quote's own sentences credits anyone."""
+    between = para.text[prior.end() : match.start()]
+    if count_words(between) > _CREDIT_WORDS or not any(
+        _says(t) for t in _tokens_in(para, prior.end(), match.start())
+    ):
+        return False
+    return not any(
+        is_outside(t) and (_says(t) or t.lower_ == "according") for t in para.doc if t.sent.start in own
+    )
+
+
+_CREDIT_WORDS = 15
+"""The most words a quote's credit ('said Ana Roux, another of the directors') runs to."""
+
+
+def _tokens_in(para: Paragraph, start: int, end: int) -> list[Token]:
+    return [t for t in para.doc if start <= t.idx < end]
 
 
 def _is_main(verb: Token) -> bool:
