@@ -478,3 +478,13 @@ def test_issue10_a_quote_after_anothers_credit_goes_on_with_its_speaker() -> Non
     # "asserted" credits the quote before it.
     quotes = _quotes('"The rescue is a fiasco from start to end," one harbour newspaper asserted.')
     assert _speaker(quotes, "The rescue is a fiasco") == "one harbour newspaper"
+
+
+def test_issue10_a_paragraph_that_ends_on_a_colon_hands_over_to_the_quote_after_it() -> None:
+    quotes = _quotes(
+        '"We tried our hardest to keep him in prison for the town," said a victim.\n\n'
+        "District Attorney Dan Ruben sent the following statement to the Kessport Herald on Thursday:\n\n"
+        '"While there has been some news coverage of the release of Ole Brun, I think the town '
+        'should know what happened."'
+    )
+    assert _speaker(quotes, "While there has been some news") == "Dan Ruben"

@@ -512,6 +512,12 @@ def _speaker(
     if context.signed and not other and not _is_title(match.group(1)):
         # A post's words in quote marks, where nothing in its paragraph gives them to another.
         return context.signed
+    if match.start() <= 2 and context.before is not None and context.before.text.rstrip().endswith(":"):
+        # 'The district attorney sent the following statement:' and then the statement: the
+        # one the paragraph before hands over to.
+        introduced = _reported_speaker(context.before, entities, speech_only=False, types=("PERSON", "ORG"))
+        if introduced is not None:
+            return introduced
     if match.start() <= 2:
         # A paragraph that opens with the quote and names nobody continues the speaker
         # of the quote or the reported speech just before it.
