@@ -744,3 +744,9 @@ def test_a_word_only_ever_tagged_a_place_is_a_surname_only_of_a_plain_persons_na
     spans = [("Sarah Quist", "PERSON"), ("Quist", "GPE"), ("Quist", "GPE")]
     index = _index([text], {0: spans})
     assert _together(index, "Sarah Quist", "Quist")
+
+
+def test_an_office_before_a_name_the_tagger_took_for_a_body_makes_it_a_person() -> None:
+    text = "Harbour Security Adviser HR Vollan met the mayor. Later H.R. Vollan said the port was safe."
+    index = _index([text], {0: [("Harbour Security Adviser HR Vollan", "ORG"), ("H.R. Vollan", "PERSON")]})
+    assert _together(index, "HR Vollan", "H.R. Vollan") or _together(index, "H.R. Vollan", "HR Vollan")

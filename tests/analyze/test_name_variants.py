@@ -36,6 +36,12 @@ def test_a_first_initial_before_a_given_name_in_full() -> None:
     assert not names_match(("George", "W.", "Bush"), ("W.", "Bush"))
 
 
+def test_initials_with_or_without_dots() -> None:
+    assert names_match(("H.R.", "McMaster"), ("HR", "McMaster"))
+    assert names_match(("HR", "McMaster"), ("Herbert", "Raymond", "McMaster"))
+    assert not names_match(("HR", "McMaster"), ("Karl", "McMaster"))
+
+
 def test_a_family_name_written_first_takes_mr_and_stands_alone() -> None:
     index = _index(
         [

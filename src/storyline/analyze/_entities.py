@@ -73,6 +73,7 @@ _TITLES = (
 )
 _TITLES |= frozenset({"commissioner", "sheriff", "trooper", "deacon"})
 _TITLES |= frozenset({"daw"})  # Burmese honorific for a woman ("Daw Aung San Suu Kyi")
+_TITLES |= frozenset({"adviser", "advisor"})  # "US National Security Adviser HR McMaster"
 _PARTICLES = ("al", "el", "ul", "bin", "ibn", "abu")
 _ORG_WORDS = lexicon("org_words")
 _DEMONYMS = lexicon("demonyms")
@@ -419,6 +420,12 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
         label = "PERSON"  # "Mountain View resident Eamonn Callon", "actress Stormy Daniels"
     if label == "ORG" and _title_led_person(tuple(ent.text.split())):
         label = "PERSON"  # "Bishop Lawrence Provenzano": a title makes the name a person's
+    if (
+        label == "ORG"
+        and (office := _office_prefix(words := ent.text.split()))
+        and _person_shaped(tuple(words[office:]))
+    ):
+        label = "PERSON"  # "US National Security Adviser HR McMaster": an office, then a name
     if label == "PERSON" and ent.text.strip().lower() in _PLATFORMS:
         label = "ORG"  # "said on Twitter": the small tagger often takes a platform for a person
     text = _POSSESSIVE.sub("", ent.text.strip())
@@ -976,8 +983,9 @@ def is_short_form(a: str, b: str) -> bool:
 
 
 def _initials_of(word: str) -> str:
-    """ "L.C." -> "LC"; "" for anything but two or more dotted initials."""
-    return word.replace(".", "") if re.fullmatch(r"(?:[A-Z]\.){2,}", word) else ""
+    """ "L.C." -> "LC", and "HR" (of "HR McMaster") -> "HR"; "" for anything but two or
+    three initials (only ever asked of the first word of a person's name)."""
+    return word.replace(".", "") if re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z]{2,3}", word) else ""
 
 
 def _middles_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
