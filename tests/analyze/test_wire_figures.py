@@ -245,3 +245,28 @@ def test_the_rows_of_a_table_of_tolls_by_town_are_parts_of_the_toll() -> None:
     assert about(claims, 4310) == {"deaths (in Varnak)"}
     for rivals in disputed(claims):
         assert not {4310, 2950, 1020} & rivals or not {9120, 8000} & rivals
+
+
+@pytest.mark.slow
+def test_bodies_recovered_and_people_who_perished_count_the_dead_but_bodies_at_a_site_are_a_part() -> None:
+    claims = claims_of(
+        "By Wednesday night, according to an official count, 3,879 bodies had been recovered from the rubble.",
+        "He was one of more than 6,500 people who perished in the quake near Varnak. "
+        "More than 500 bodies lay inside the ice rink, and workers buried 900 bodies in a mass grave.",
+    )
+    assert about(claims, 3879) == about(claims, 6500) == {"deaths"}
+    assert about(claims, 500) == {"deaths (at rink)"}
+    assert about(claims, 900) == {"deaths (at grave)"}
+    for rivals in disputed(claims):
+        assert not {500, 900} & rivals
+
+
+@pytest.mark.slow
+def test_other_after_a_count_makes_it_a_part_and_a_body_in_the_window_counts_no_dead() -> None:
+    claims = claims_of(
+        "Police said three bodies were found in the Varnak neighbourhood.",
+        "A woman's body was found on Friday and two other bodies were found on Saturday in Varnak.",
+        "The kayaker was shot by a gang of seven men who threw her body into the river.",
+    )
+    assert not any({3, 2} <= rivals for rivals in disputed(claims))
+    assert "deaths" not in about(claims, 7)

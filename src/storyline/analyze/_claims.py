@@ -47,7 +47,7 @@ CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for name, pattern in (
         (
             "deaths",
-            r"^(kill\w*|dead|deaths?|died|die[sd]?|dying|fatalit\w+|bodies|lives|life|toll|murder\w*)$",
+            r"^(kill\w*|dead|deaths?|died|die[sd]?|dying|perish\w*|fatalit\w+|bodies|lives|life|toll|murder\w*)$",
         ),
         ("injured", r"^(injur\w*|wound\w*|hurt|hospital\w*|treated|casualt\w+)$"),
         ("missing", r"^(missing|unaccounted)$"),
@@ -795,7 +795,9 @@ def _figure(
         if noun in _UNITS:
             return None  # durations, and measures nothing names: context, not claims
         category = _state(ent, _category(ent))
-        if noun is not None and any(c.match(noun) for _, c in CATEGORIES):
+        # "3,879 bodies" count the dead: as written, as its lemma ("body") names no count
+        written = ent.root.head.text if noun == "body" else ""
+        if noun is not None and any(c.match(noun) or c.match(written) for _, c in CATEGORIES):
             about = category or noun  # "at least 6,000 lives" counts deaths
         elif noun is not None and noun.startswith("member of ") and category is not None:
             # "129 members of parliament were arrested": a group, counted apart
@@ -1248,7 +1250,7 @@ _COLLECTIVES = frozenset("family group crew team party gang band couple househol
 _ON_PLACES = frozenset("board ground plane airplane aircraft flight train bus ship boat vessel".split())
 _PART_BEFORE = frozenset("including include includes included among".split())
 _ADDED_BEFORE = frozenset("another additional further".split())
-_ADDED_AFTER = frozenset("more additional".split())
+_ADDED_AFTER = frozenset("more additional other".split())  # "two other bodies were found"
 _PICKED_BEFORE = frozenset("first last initial remaining other final".split())
 _RUNNING = frozenset("rise climb stand reach hit increase jump grow mount top".split())
 _TOTALS = frozenset("toll total tally since far overall cumulative".split())
@@ -1384,6 +1386,9 @@ def _scope(
     poll = _poll(clause)
     if poll:
         parts.append(poll)
+    site = _site_of_bodies(ent)
+    if site:
+        parts.append(site)
     row = _row_head(para)
     if row is not None and ent.start_char >= para.text.index(row.group(1)) + len(row.group(1)):
         # "Adapazari 3,046 dead, 6,884 injured": the row's place, whatever the tagger took it for
@@ -1412,6 +1417,28 @@ def _scope(
                     continue  # "the U.S. Embassy in Nairobi": the place after a name's own may narrow it
                 break
     return ", ".join(parts)
+
+
+_SITE_PREPS = frozenset({"in", "inside", "at"})
+_KEEPING = frozenset({"bury", "hold", "keep", "store", "lay", "lie", "line", "house", "remain"})
+
+
+def _site_of_bodies(ent: SpacySpan) -> str:
+    """Where the bodies a figure counts lie, when the report says ("500 bodies inside the
+    rink", "buried 1,000 bodies in a mass grave"): the bodies of one site, a part of the
+    toll. Not "recovered from the rubble", which is the toll itself."""
+    noun = ent.root.head
+    if ent.root.dep_ != "nummod" or noun.lemma_.lower() != "body":
+        return ""
+    kept = noun.dep_ in ("dobj", "nsubj", "nsubjpass") and noun.head.lemma_.lower() in _KEEPING
+    holders = [noun, noun.head] if kept else [noun]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in _SITE_PREPS:
+                site = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+                if site is not None and not site.ent_type_:
+                    return f"at {site.lemma_.lower()}"
+    return ""
 
 
 def _period(ent: SpacySpan, verb: Token, clause: list[Token]) -> str:
