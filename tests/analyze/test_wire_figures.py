@@ -270,3 +270,12 @@ def test_other_after_a_count_makes_it_a_part_and_a_body_in_the_window_counts_no_
     )
     assert not any({3, 2} <= rivals for rivals in disputed(claims))
     assert "deaths" not in about(claims, 7)
+
+
+@pytest.mark.slow
+def test_others_counts_what_happened_to_them() -> None:
+    claims = claims_of(
+        "At least 1,059 people have been killed, 4,500 others injured in the quake near Varnak."
+    )
+    assert about(claims, 4500) == {"injured"}
+    assert about(claims, 1059) == {"deaths"}

@@ -83,7 +83,7 @@ _CURRENCIES = {"€": "EUR", "euro": "EUR", "euros": "EUR", "$": "USD", "dollars
                "ruble": "RUB", "rouble": "RUB"}  # fmt: skip
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+(?:-[a-z]+)?", re.IGNORECASE)
 _ESTIMATES = frozenset("estimate figure count toll tally number total forecast projection".split())
-_PEOPLE = frozenset("people person victim".split())
+_PEOPLE = frozenset("people person victim other".split())  # "45,000 others injured"
 """Nouns that name no group: "90 people were killed" counts deaths, whoever died."""
 _GROUPS = frozenset(
     """resident worker civilian child man woman firefighter soldier officer passenger student patient
