@@ -750,3 +750,17 @@ def test_an_office_before_a_name_the_tagger_took_for_a_body_makes_it_a_person() 
     text = "Harbour Security Adviser HR Vollan met the mayor. Later H.R. Vollan said the port was safe."
     index = _index([text], {0: [("Harbour Security Adviser HR Vollan", "ORG"), ("H.R. Vollan", "PERSON")]})
     assert _together(index, "HR Vollan", "H.R. Vollan") or _together(index, "H.R. Vollan", "HR Vollan")
+
+
+def test_an_office_before_a_building_named_for_someone_leaves_it_a_body() -> None:
+    text = "Kessport Mayor Roux Memorial opened on Monday near the harbour."
+    index = _index([text], {0: [("Kessport Mayor Roux Memorial", "ORG")]})
+    assert all(e.type != "PERSON" for e in index.entities if "Memorial" in e.name)
+
+
+def test_a_surname_tagged_a_place_each_time_still_joins_a_two_word_name() -> None:
+    text = (
+        "Rodrigo Vasquo spoke on Monday. Vasquo has ordered more raids. Critics of Vasquo say the raids fail."
+    )
+    index = _index([text], {0: [("Rodrigo Vasquo", "PERSON"), ("Vasquo", "GPE"), ("Vasquo", "GPE")]})
+    assert _together(index, "Rodrigo Vasquo", "Vasquo")

@@ -40,6 +40,9 @@ def test_initials_with_or_without_dots() -> None:
     assert names_match(("H.R.", "McMaster"), ("HR", "McMaster"))
     assert names_match(("HR", "McMaster"), ("Herbert", "Raymond", "McMaster"))
     assert not names_match(("HR", "McMaster"), ("Karl", "McMaster"))
+    # A given name in capitals is no initials: "KIM Jong Un" is "Kim Jong Un".
+    assert names_match(("KIM", "Jong", "Un"), ("Kim", "Jong", "Un"))
+    assert names_match(("LEE", "Chong", "Wei"), ("Lee", "Chong", "Wei"))
 
 
 def test_a_family_name_written_first_takes_mr_and_stands_alone() -> None:

@@ -395,7 +395,13 @@ def test_issue10_a_name_a_thing_goes_by_has_no_speaker() -> None:
     quotes = _quotes(
         '"We leave at dawn," Marta Lind said. She sailed a boat called "Sea Star of the North" to Oslo.'
     )
-    assert all(q.speaker is None for q in quotes if q.text.startswith("Sea Star")), quotes
+    named = [q for q in quotes if q.text.startswith("Sea Star")]
+    assert named and all(q.speaker is None for q in named), quotes
+    # Someone calling something is no name a thing goes by.
+    quotes = _quotes(
+        'Mayor Marta Lind released a statement calling the ruling "a victory for every family in this town."'
+    )
+    assert _speaker(quotes, "a victory for every family") == "Marta Lind"
 
 
 def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Paragraph:
@@ -488,3 +494,12 @@ def test_issue10_a_paragraph_that_ends_on_a_colon_hands_over_to_the_quote_after_
         'should know what happened."'
     )
     assert _speaker(quotes, "While there has been some news") == "Dan Ruben"
+
+
+def test_issue10_the_family_that_releases_a_statement_speaks_not_the_man_it_names() -> None:
+    quotes = _quotes(
+        '"We will find whoever did this to our town," said Chief Ana Roux.\n\n'
+        "The family of Ole Brun, who died in the fire, released a statement on Monday:\n\n"
+        '"We are heartbroken and ask for privacy at this very hard time."'
+    )
+    assert _speaker(quotes, "We are heartbroken") not in ("Ole Brun", "Ana Roux")

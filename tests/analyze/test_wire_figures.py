@@ -248,6 +248,22 @@ def test_the_rows_of_a_table_of_tolls_by_town_are_parts_of_the_toll() -> None:
 
 
 @pytest.mark.slow
+def test_a_total_row_is_the_whole_and_one_row_like_line_is_no_table() -> None:
+    claims = claims_of(
+        "The quake near Varnak killed at least 9,120 people across the region, officials said.",
+        "Figures available Saturday on the quake.\nVarnak 4,310 dead, 10,200 injured\n"
+        "Oskarby 2,950 dead, 6,800 injured\nTotal 8,280 dead, 20,400 injured",
+    )
+    assert about(claims, 8280) == {"deaths"}
+    assert {9120, 8280} in disputed(claims)
+    claims = claims_of(
+        "Quake Toll 9,000 dead\nThe quake near Varnak killed at least 9,000 people, officials said.",
+        "The quake near Varnak killed 7,500 people, the government said.",
+    )
+    assert about(claims, 9000) == {"deaths"}
+
+
+@pytest.mark.slow
 def test_bodies_recovered_and_people_who_perished_count_the_dead_but_bodies_at_a_site_are_a_part() -> None:
     claims = claims_of(
         "By Wednesday night, according to an official count, 3,879 bodies had been recovered from the rubble.",
@@ -262,13 +278,13 @@ def test_bodies_recovered_and_people_who_perished_count_the_dead_but_bodies_at_a
 
 
 @pytest.mark.slow
-def test_other_after_a_count_makes_it_a_part_and_a_body_in_the_window_counts_no_dead() -> None:
+def test_other_people_hurt_beside_the_dead_are_the_whole_count_and_a_body_names_no_count() -> None:
     claims = claims_of(
-        "Police said three bodies were found in the Varnak neighbourhood.",
-        "A woman's body was found on Friday and two other bodies were found on Saturday in Varnak.",
+        "Three people were killed and 40 other people were injured in the blast in Varnak.",
+        "Officials said 55 people were injured in the blast in Varnak.",
         "The kayaker was shot by a gang of seven men who threw her body into the river.",
     )
-    assert not any({3, 2} <= rivals for rivals in disputed(claims))
+    assert about(claims, 40) == about(claims, 55) == {"injured"}
     assert "deaths" not in about(claims, 7)
 
 

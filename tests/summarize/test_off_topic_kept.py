@@ -54,3 +54,23 @@ def test_a_report_below_the_threshold_is_left_out_whatever_it_names() -> None:
 def test_a_report_that_is_mostly_a_copy_of_the_others_is_kept() -> None:
     copy = "\n".join([STORY[0], STORY[1], "Story filed by the Kessport Courier."])
     assert _excluded([*STORY, copy], [CLOSE] * 4 + [[0.3, 0.95]]) == set()
+
+
+def test_words_that_open_sentences_and_possessives_are_no_names_of_the_story() -> None:
+    story = [
+        "The quake near Varnak killed hundreds in Tellen on Tuesday. Police said Varnak's roads were closed.",
+        "Rescuers in Oskarby dug through the night. Police said Tellen's hospital was full.",
+        "Tellen's mayor said the town would need months to rebuild. Police said looting was rare.",
+        "Aid reached Oskarby on Wednesday. Police said Varnak's power was still out.",
+    ]
+    other = (
+        "Police said a man was arrested after a robbery at the Harbour Bank's main branch. No one was hurt."
+    )
+    assert _excluded([*story, other], [CLOSE] * 4 + [APART]) == {"r4"}
+
+
+def test_one_shared_credit_line_does_not_make_a_report_a_copy() -> None:
+    shared = "Ana Roux and Ole Brun in Oslo contributed reporting to this article for the Kessport Herald."
+    story = [STORY[0] + "\n" + shared, *STORY[1:]]
+    other = "Shares in the harbour company rose on Friday after a strong quarter for its ferries.\n" + shared
+    assert _excluded([*story, other], [CLOSE] * 4 + [[0.3, 0.95]]) == {"r4"}

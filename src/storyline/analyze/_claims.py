@@ -184,7 +184,8 @@ def extract_claims(
     siblings = frozenset(p for pair in _sibling_places(paragraphs, entities) if pair <= common for p in pair)
     # Places that head rows of a table of tolls ("Izmit 4,179 dead, 10,759 injured") are
     # parts of the story's whole, however often the reports name them.
-    siblings |= _row_places(paragraphs, entities)
+    rows = _table_rows(paragraphs, entities)
+    siblings |= frozenset(rows.values())
     common -= siblings
     previous: dict[int, Paragraph] = {}
     duplicates: defaultdict[str, list[Dropped]] = defaultdict(list)
@@ -197,11 +198,14 @@ def extract_claims(
     for para in paragraphs:
         if para.doc_index not in lead:
             lead[para.doc_index] = (common | _places(para, entities)) - siblings
-    for para in paragraphs:
+    for number, para in enumerate(paragraphs):
         article = corpus.articles[para.doc_index]
         found: list[_Figure] = []
         for ent in number_spans(para.doc):
-            figure = _figure(ent, para, entities, article.id, dates.get(para.doc_index), lead[para.doc_index])
+            date = dates.get(para.doc_index)
+            figure = _figure(
+                ent, para, entities, article.id, date, lead[para.doc_index], row=rows.get(number)
+            )
             if figure is not None and figure.value.span is not None:
                 bounds = parse_range(ent.text)
                 if bounds is None:
@@ -272,8 +276,13 @@ _ROW = re.compile(r"([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}) \d[\d,.]* [a-z]
 3,959 injured"), the whole paragraph."""
 
 
+_NOT_PLACES = frozenset("total totals overall all sum toll update nationwide national".split())
+"""Words that head a table's summing row, not a place's ("Total 8,280 dead")."""
+
+
 def _row_head(para: Paragraph) -> re.Match[str] | None:
-    return _ROW.fullmatch(para.text.strip())
+    row = _ROW.fullmatch(para.text.strip())
+    return row if row is not None and row.group(1).split()[0].lower() not in _NOT_PLACES else None
 
 
 def _row_name(para: Paragraph, row: re.Match[str], entities: EntityIndex) -> str:
@@ -283,13 +292,14 @@ def _row_name(para: Paragraph, row: re.Match[str], entities: EntityIndex) -> str
     return entity.name if entity else row.group(1)
 
 
-def _row_places(paragraphs: list[Paragraph], entities: EntityIndex) -> frozenset[str]:
-    """The places that head rows of tables, where a report has two rows or more."""
-    rows: defaultdict[int, list[str]] = defaultdict(list)
-    for para in paragraphs:
+def _table_rows(paragraphs: list[Paragraph], entities: EntityIndex) -> dict[int, str]:
+    """The rows of tables by place, where a report has two rows or more: each row's
+    paragraph (by its place in `paragraphs`) and the place it opens with."""
+    rows: defaultdict[int, dict[int, str]] = defaultdict(dict)
+    for number, para in enumerate(paragraphs):
         if (row := _row_head(para)) is not None:
-            rows[para.doc_index].append(_row_name(para, row, entities))
-    return frozenset(name for names in rows.values() if len(names) >= 2 for name in names)
+            rows[para.doc_index][number] = _row_name(para, row, entities)
+    return {number: name for found in rows.values() if len(found) >= 2 for number, name in found.items()}
 
 
 def _sibling_places(paragraphs: list[Paragraph], entities: EntityIndex) -> set[frozenset[str]]:
@@ -752,7 +762,11 @@ def _figure(
     source: str,
     date: dt.date | None,
     common: frozenset[str] = frozenset(),
+    *,
+    row: str | None = None,
 ) -> _Figure | None:
+    """The figure `ent` gives, or None; `row`: the place that heads the table row the
+    paragraph is, which is then its scope ("Adapazari 3,046 dead, 6,884 injured")."""
     value = parse_number(ent.text)
     if value is None or _is_age_or_time(ent):
         return None
@@ -790,7 +804,7 @@ def _figure(
         about, predicate = times, _predicate(ent)
     else:
         noun = _counted_noun(ent)
-        if noun is not None and ent.root.head.i == 0 and _row_head(para) is not None:
+        if noun is not None and ent.root.head.i == 0 and row is not None:
             noun = None  # "Izmit 4,179 dead": the parser hangs the count on the row's place
         if noun in _UNITS:
             return None  # durations, and measures nothing names: context, not claims
@@ -845,6 +859,8 @@ def _figure(
     text = f"{qualifier} {ent.text}".strip() if qualifier and qualifier not in ent.text.lower() else ent.text
     # what a thing has holds whatever day or place the sentence tells of
     scope = "" if attributive else None
+    if row is not None:
+        scope = f"in {row}"  # the row's place, whatever the tagger took it for
     figure = _as_figure(about, value, text, qualifier, ent, para, entities, source, date, common, scope)
     return replace(figure, predicate=predicate) if predicate else figure
 
@@ -1250,7 +1266,7 @@ _COLLECTIVES = frozenset("family group crew team party gang band couple househol
 _ON_PLACES = frozenset("board ground plane airplane aircraft flight train bus ship boat vessel".split())
 _PART_BEFORE = frozenset("including include includes included among".split())
 _ADDED_BEFORE = frozenset("another additional further".split())
-_ADDED_AFTER = frozenset("more additional other".split())  # "two other bodies were found"
+_ADDED_AFTER = frozenset("more additional".split())
 _PICKED_BEFORE = frozenset("first last initial remaining other final".split())
 _RUNNING = frozenset("rise climb stand reach hit increase jump grow mount top".split())
 _TOTALS = frozenset("toll total tally since far overall cumulative".split())
@@ -1389,11 +1405,6 @@ def _scope(
     site = _site_of_bodies(ent)
     if site:
         parts.append(site)
-    row = _row_head(para)
-    if row is not None and ent.start_char >= para.text.index(row.group(1)) + len(row.group(1)):
-        # "Adapazari 3,046 dead, 6,884 injured": the row's place, whatever the tagger took it for
-        parts.append(f"in {_row_name(para, row, entities)}")
-        return ", ".join(parts)
     for token in clause:
         if (
             token.ent_type_ in ("GPE", "LOC", "FAC")

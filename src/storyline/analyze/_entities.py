@@ -424,6 +424,7 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
         label == "ORG"
         and (office := _office_prefix(words := ent.text.split()))
         and _person_shaped(tuple(words[office:]))
+        and words[-1].lower() not in _FACILITIES  # "US President Kennedy Center" stays a body
     ):
         label = "PERSON"  # "US National Security Adviser HR McMaster": an office, then a name
     if label == "PERSON" and ent.text.strip().lower() in _PLATFORMS:
@@ -945,7 +946,9 @@ def _names_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return same_first and _one_edit_apart(a[-1], b[-1]) and _middles_agree(a, b)
     if not _middles_agree(a, b):
         return False
-    initials_a, initials_b = _initials_of(a[0]), _initials_of(b[0])
+    # "KIM Jong Un" is "Kim Jong Un", not the initials K.I.M.
+    same_first = same_word(first_a, first_b)
+    initials_a, initials_b = ("", "") if same_first else (_initials_of(a[0]), _initials_of(b[0]))
     if initials_a or initials_b:
         # "L.C. Handy" and "Levin Corbin Handy": each initial against a given name.
         short, long = (initials_a, b) if initials_a else (initials_b, a)
@@ -1112,10 +1115,13 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
         ]
         if word.lower() in places:
             # A word the cluster only ever writes alone as a place is a surname only of a
-            # name a person's is plainly: a known given name or a title before it ("Palin"
-            # of "Sarah Palin", "Pinochet" of "Gen. Augusto Pinochet"); "France" is not the
-            # surname of "Santé Publique France", which the tagger took for a person.
-            surnames = [g for g in surnames if g.full_titles or _known_given(g.tokens[0])]
+            # name a person's is plainly: two words, a known given name or a title before it
+            # ("Duterte" of "Rodrigo Duterte", "Pinochet" of "Gen. Augusto Pinochet");
+            # "France" is not the surname of "Santé Publique France", which the tagger took
+            # for a person.
+            surnames = [
+                g for g in surnames if len(g.tokens) == 2 or g.full_titles or _known_given(g.tokens[0])
+            ]
         if not surnames and not company and mention.label in ("PERSON", "ORG"):
             # "Murjatmodjo" for "Djoko Murdjatmodjo": a long surname one letter off.
             surnames = [

@@ -515,7 +515,7 @@ def _speaker(
     if match.start() <= 2 and context.before is not None and context.before.text.rstrip().endswith(":"):
         # 'The district attorney sent the following statement:' and then the statement: the
         # one the paragraph before hands over to.
-        introduced = _reported_speaker(context.before, entities, speech_only=False, types=("PERSON", "ORG"))
+        introduced = _introducer(context.before, entities)
         if introduced is not None:
             return introduced
     if match.start() <= 2:
@@ -720,6 +720,17 @@ _OWNER = re.compile(
 )
 
 
+def _introducer(para: Paragraph, entities: EntityIndex) -> str | None:
+    """Who the last sentence of a paragraph that ends on a colon has for its subject: the
+    one it hands over to ("The family of Ole Brun released a statement:" is the family's,
+    not Brun's)."""
+    sentence = list(para.doc.sents)[-1]
+    subject = next((c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    return name_of(subject, para, entities, None, 0)
+
+
 def _goes_on(
     para: Paragraph,
     prior: re.Match[str],
@@ -810,6 +821,8 @@ def _a_name_given(para: Paragraph, match: re.Match[str]) -> bool:
         and token.dep_ == "oprd"
         and token.head.lemma_.lower() in _NAMING_VERBS | {"name"}
         and token.head.dep_ == "acl"
+        and token.head.tag_ == "VBN"  # not 'a statement calling the ruling "a victory"'
+        and not any(c.dep_ == "dobj" for c in token.head.children)
         and not match.start(1) <= token.head.idx < match.end(1)  # not "words calling it a disease" inside
         for token in para.doc
     )

@@ -115,6 +115,11 @@ class FactMatcher:
         return [words for run in _NAME_RUN.findall(text) if (words := _word_set(run))]
 
     @staticmethod
+    def name_runs(text: str) -> list[tuple[int, str]]:
+        """Where each name `names` reads starts in `text`, and the name as written."""
+        return [(run.start(), run.group()) for run in _NAME_RUN.finditer(text)]
+
+    @staticmethod
     def topic_of(reports: Sequence[AbstractSet[str]]) -> Topic:
         """The topic of a cluster, given each report's content words; a report with none (all
         of it copied from another, say) is not counted."""

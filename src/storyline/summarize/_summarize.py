@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import weakref
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import replace
 
 import numpy as np
@@ -68,22 +68,38 @@ _CALENDAR = FactMatcher.words(" ".join([*WEEKDAYS, *MONTH_WORDS]))
 """Capitalised words that name no one: any two reports of a week share them."""
 
 
+def _mostly_copies(carried: int, kept: int) -> bool:
+    """Whether a report carried more of other reports' paragraphs than it kept of its own,
+    two or more (one shared credit line is no sign)."""
+    return carried >= 2 and carried > kept
+
+
 def _names_by_doc(corpus: Corpus) -> dict[int, set[str]]:
-    """The words of the names each report gives (`FactMatcher.names`), days and months out."""
-    names: dict[int, set[str]] = {}
+    """The words of the names each report gives (`FactMatcher.names`): days, months and
+    words of two letters or fewer ("'s") out, and a capitalised word that opens a sentence
+    ("Police said") only where some sentence of the cluster writes it capitalised inside."""
+    inside: defaultdict[int, set[str]] = defaultdict(set)
+    opening: defaultdict[int, set[str]] = defaultdict(set)
     for sentence in corpus.sentences:
-        found = names.setdefault(sentence.doc_index, set())
-        for words in FactMatcher.names(sentence.text):
-            found |= words - _CALENDAR
-    return names
+        text = sentence.text.lstrip(" \"'“‘(")
+        for start, run in FactMatcher.name_runs(text):
+            words = {w for w in FactMatcher.words(run) if len(w) > 2} - _CALENDAR
+            if start > 0:
+                inside[sentence.doc_index] |= words
+                continue
+            first = FactMatcher.words(run.split()[0])
+            opening[sentence.doc_index] |= words & first
+            inside[sentence.doc_index] |= words - first
+    named_inside = set().union(*inside.values())
+    return {d: inside[d] | (opening[d] & named_inside) for d in set(inside) | set(opening)}
 
 
 def _names_the_story(doc: int, docs: tuple[int, ...], names: dict[int, set[str]]) -> bool:
-    """Whether a report gives `STORY_NAMES` of the name words at least half the other
-    reports give."""
+    """Whether a report gives `STORY_NAMES` of the name words that at least half the other
+    reports, and two at least, give."""
     others = [d for d in docs if d != doc]
     counts = Counter(w for d in others for w in names.get(d, ()))
-    story = {w for w, n in counts.items() if 2 * n >= len(others)}
+    story = {w for w, n in counts.items() if n >= 2 and 2 * n >= len(others)}
     return len(names.get(doc, set()) & story) >= STORY_NAMES
 
 
@@ -100,7 +116,7 @@ def exclude_off_topic(corpus: Corpus, *, threshold: float, max_gap: float | None
     # it has left of its own, is about their story: what cleaning left of it (a credit
     # line, a fact box) is no measure of its topic.
     carried = Counter(d for others in corpus.copies.values() for d in others)
-    flagged = [k for k in flagged if carried[docs[k]] < _paragraphs(corpus, docs[k])]
+    flagged = [k for k in flagged if not _mostly_copies(carried[docs[k]], _paragraphs(corpus, docs[k]))]
     scores = off_topic_scores(vectors)
     if flagged and max_gap is not None:
         # Flagged only for standing apart from a close cluster (not below `threshold`): a
