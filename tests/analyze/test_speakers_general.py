@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from storyline.analyze import extract_entities, extract_quotes, load_nlp, parse_corpus
 from storyline.analyze._nlp import Paragraph
-from storyline.analyze._quotes import _QUOTE, _governing_verbs, _paired
+from storyline.analyze._quotes import _QUOTE, _goes_on, _governing_verbs, _paired
 from storyline.model import Article, Corpus, Quote
 
 
@@ -503,3 +503,15 @@ def test_issue10_the_family_that_releases_a_statement_speaks_not_the_man_it_name
         '"We are heartbroken and ask for privacy at this very hard time."'
     )
     assert _speaker(quotes, "We are heartbroken") not in ("Ole Brun", "Ana Roux")
+
+
+def test_issue10_a_quote_goes_on_only_past_the_credit_of_the_one_before() -> None:
+    text = (
+        '"The plan will fail the harbour and the town," said Marta Lind. Ana Roux disagreed. '
+        '"That is nonsense from start to end, and she knows it."'
+    )
+    para = parse_corpus(Corpus(articles=(Article(id="r0", text=text),)), load_nlp())[0]
+    first, second = _paired(para.text)
+    outside = [(0, first.start()), (first.end(), second.start()), (second.end(), len(para.text))]
+    own = {s.start for s in para.doc.sents if s.start_char <= second.end() and second.start() < s.end_char}
+    assert not _goes_on(para, first, second, own, lambda t: any(a <= t.idx < b for a, b in outside))

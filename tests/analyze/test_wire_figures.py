@@ -295,3 +295,9 @@ def test_others_counts_what_happened_to_them() -> None:
     )
     assert about(claims, 4500) == {"injured"}
     assert about(claims, 1059) == {"deaths"}
+
+
+@pytest.mark.slow
+def test_bodies_in_the_rubble_are_the_toll_not_a_site() -> None:
+    claims = claims_of("Some 1,200 bodies lay in the rubble of Varnak, officials said.")
+    assert about(claims, 1200) == {"deaths"}

@@ -1431,6 +1431,7 @@ def _scope(
 
 
 _SITE_PREPS = frozenset({"in", "inside", "at"})
+_WRECKAGE = frozenset({"rubble", "debris", "ruin", "wreckage"})  # where the whole toll lies
 _KEEPING = frozenset({"bury", "hold", "keep", "store", "lay", "lie", "line", "house", "remain"})
 
 
@@ -1447,7 +1448,7 @@ def _site_of_bodies(ent: SpacySpan) -> str:
         for prep in holder.children:
             if prep.dep_ == "prep" and prep.lower_ in _SITE_PREPS:
                 site = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
-                if site is not None and not site.ent_type_:
+                if site is not None and not site.ent_type_ and site.lemma_.lower() not in _WRECKAGE:
                     return f"at {site.lemma_.lower()}"
     return ""
 

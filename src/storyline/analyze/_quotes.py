@@ -2,12 +2,18 @@
 
 A quote is text in quotation marks of four words or more: in double marks, one left
 open at the end of its paragraph (a long quote runs on), one whose opening mark is
-missing, or in single marks in a report that uses no double ones. Its speaker is, in
+missing, or in single marks in a report that uses no double ones. Straight double marks
+pair by side (after a space and before a word a mark opens; after a word or a stop, before a
+space or a stop, it closes): an opening mark another follows before any close was left
+open, and a closing mark right after another closes a quote that held one. A name a thing
+goes by ('a boat called "Sea Star"') is no one's words. Its speaker is, in
 order: a name labelling the paragraph ('Marta Lind - "..."') or handing the quote over
 with a colon inside it (a byline '"Why we stay," by the Herald's Marta Lind: "..."', a
 handle '@martalind: "..."'); the subject of the verb the quoted clause hangs from, or
 of the nearest speech verb (tweeted, posted and expressed count) in the quote's own
-sentence; the person doing what that sentence
+sentence (what a subject calls something, 'Lind called it "a gift"', is hers; a quote in
+a clause a verb of saying reports, 'he claimed Lind had "..."', is the reporter's); a quote
+after another's credit in its paragraph goes on with that speaker; the person doing what that sentence
 tells when it has no speech verb ('His friend Ole Brun put it to him: "..."'); the
 subject of a speech verb in another sentence of the paragraph (the ministry said;
 said Droz), or what follows "according to". A pronoun is the subject of the sentence
@@ -23,7 +29,8 @@ paragraphs before), and an embedded post signed below the quote for its author. 
 not name is kept as written ("one official at a state news agency", "a Shard
 spokesman"), not as the organisation in the description; a one-word name is the person
 named in full with it. A paragraph that is only a quote continues the previous quote's
-speaker, or the subject of the reported speech just before it, as news style does, or
+speaker, or the subject of the reported speech just before it, as news style does (after a
+paragraph that ends on a colon, that paragraph's subject: "released the following statement:"), or
 takes the speaker of the quote that opens the next paragraph. A quote several reports
 carry goes to the most reports' speaker, a name before a description on a tie.
 """
@@ -742,9 +749,13 @@ def _goes_on(
     only that quote's credit stands between them ('"...," said Ana Roux, a director. "..."'),
     and nothing in the quote's own sentences credits anyone."""
     between = para.text[prior.end() : match.start()]
-    if count_words(between) > _CREDIT_WORDS or not any(
-        _says(t) for t in _tokens_in(para, prior.end(), match.start())
-    ):
+    words = _tokens_in(para, prior.end(), match.start())
+    if count_words(between) > _CREDIT_WORDS or not any(_says(t) for t in words):
+        return False
+    # The credit is the quote's before: nothing between opens a sentence of its own
+    # ('"...," said Marta Lind. Ana Roux disagreed. "..."' is not Lind's to go on).
+    closing = next((t for t in words if t.idx >= prior.end() - 1), None)
+    if closing is not None and any(t.is_sent_start and t.sent.start != closing.sent.start for t in words):
         return False
     return not any(
         is_outside(t) and (_says(t) or t.lower_ == "according") for t in para.doc if t.sent.start in own
