@@ -301,3 +301,21 @@ def test_others_counts_what_happened_to_them() -> None:
 def test_bodies_in_the_rubble_are_the_toll_not_a_site() -> None:
     claims = claims_of("Some 1,200 bodies lay in the rubble of Varnak, officials said.")
     assert about(claims, 1200) == {"deaths"}
+
+
+@pytest.mark.slow
+def test_a_quakes_magnitude_in_its_forms_and_what_is_not_one() -> None:
+    claims = claims_of(
+        "The magnitude-7.4 quake struck near Varnak early Tuesday. The largest aftershock measured 5.3.",
+        "A 7.8-magnitude earthquake hit the coast. The biggest of the aftershocks had a magnitude of 5.",
+        "The quake, which measured 7.4 on the Richter scale, was the worst since a magnitude 8.1 quake in "
+        "1939. Experts said every quake bigger than a 6-point magnitude is a multiple event.",
+        "Another strong earthquake with a magnitude of 5.0 struck the coast on Sunday.",
+    )
+    assert about(claims, 7.8) == {"magnitude"}
+    assert "magnitude" in about(claims, 7.4)
+    assert about(claims, 5.3) == {"magnitude of aftershock"}
+    assert about(claims, 8.1) == {"magnitude (1939)"}
+    assert "magnitude" not in about(claims, 6)
+    assert "magnitude" not in about(claims, 5.0) - {"magnitude of aftershock"}
+    assert any({7.4, 7.8} <= rivals for rivals in disputed(claims))

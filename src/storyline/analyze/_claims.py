@@ -770,6 +770,11 @@ def _figure(
     value = parse_number(ent.text)
     if value is None or _is_age_or_time(ent):
         return None
+    if (magnitude := _magnitude(ent, value, date)) is not None:
+        measured, where = magnitude
+        if not measured:
+            return None  # "quakes greater than magnitude 7": a bar, no quake's magnitude
+        return _as_figure(measured, value, ent.text, "", ent, para, entities, source, date, common, where)
     predicate = ""
     attributive = False
     currency = _currency(ent)
@@ -1536,6 +1541,44 @@ def _poll(clause: list[Token]) -> str:
             words = [t.text for t in name.subtree if t.pos_ == "PROPN" or t.text in ("/", "-")]
             return f"{' '.join(words) or name.text} {token.lemma_.lower()}"
     return ""
+
+
+_MAGNITUDE = re.compile(r"^magnitude$", re.IGNORECASE)
+_BAR = frozenset("than above exceeding".split())
+_QUAKES = frozenset("quake earthquake tremor temblor shock".split())
+_AFTERSHOCK = re.compile(r"^aftershocks?$", re.IGNORECASE)
+
+
+def _magnitude(ent: SpacySpan, value: float, date: dt.date | None) -> tuple[str, str] | None:
+    """What a quake's magnitude counts, and its scope, where the figure is one ("a magnitude
+    7.4 quake", "magnitude-7.4", "a 7.4-magnitude quake", "a magnitude of 7.4", "measured 7.8
+    on the Richter scale"): the main quake's, an aftershock's where the sentence speaks of
+    aftershocks, and a quake of an earlier year's scope that year. None for any other figure."""
+    if not 1.0 <= value < 10.0 or len(ent) > 2:
+        return None
+    doc = ent.doc
+    near = [t.text for t in doc[max(ent.start - 3, ent.sent.start) : ent.start]]
+    near += [t.text for t in doc[ent.end : min(ent.end + 3, ent.sent.end)]]
+    words = [p for w in near for p in w.split("-") if p]
+    after = " ".join(t.lower_ for t in doc[ent.end : min(ent.end + 6, ent.sent.end)])
+    verb = ent.root.head
+    measured = verb.lemma_.lower() in ("measure", "register") and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in _QUAKES | {"aftershock"} for c in verb.children
+    )  # "The largest aftershock measured 5.3"
+    if not any(_MAGNITUDE.match(w) for w in words) and "richter" not in after and not measured:
+        return None
+    if any(t.lower_ in _BAR for t in doc[max(ent.start - 3, ent.sent.start) : ent.start]):
+        return "", ""  # "six other quakes greater than magnitude 7", "bigger than a 6-point magnitude"
+    sent = ent.sent
+    about = "magnitude of aftershock" if any(_AFTERSHOCK.match(t.text) for t in sent) else "magnitude"
+    # "Another strong earthquake with a magnitude of 5.0 struck on Sunday": another quake
+    other = any(t.lower_ == "another" and t.head.lemma_.lower() in _QUAKES for t in sent)
+    # a year in the figure's own clause ("since a magnitude 8.1 quake in 1939"), not the sentence's
+    _, clause = _clause(ent)
+    years = [t.text for t in clause if re.fullmatch(r"(19|20)\d\d", t.text)]
+    year = next((y for y in years if date is None or int(y) < date.year), None)
+    scope = year or ("another quake" if other else "")
+    return about, scope
 
 
 def _earlier_year(sent: SpacySpan, date: dt.date | None) -> str | None:
