@@ -754,8 +754,7 @@ def _goes_on(
         return False
     # The credit is the quote's before: nothing between opens a sentence of its own
     # ('"...," said Marta Lind. Ana Roux disagreed. "..."' is not Lind's to go on).
-    closing = next((t for t in words if t.idx >= prior.end() - 1), None)
-    if closing is not None and any(t.is_sent_start and t.sent.start != closing.sent.start for t in words):
+    if any(t.is_sent_start and t.sent.start != words[0].sent.start for t in words):
         return False
     return not any(
         is_outside(t) and (_says(t) or t.lower_ == "according") for t in para.doc if t.sent.start in own
