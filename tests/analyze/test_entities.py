@@ -252,3 +252,28 @@ def test_a_possessive_phrase_is_not_a_name() -> None:
     assert _is_possessive_phrase("Pellworth's Ostrava rally")
     assert not _is_possessive_phrase("Dana Pellworth’s")  # a name, possessive at the end
     assert not _is_possessive_phrase("Dana Pellworth")
+
+
+def test_an_acronym_of_two_names_goes_to_the_one_of_its_kind() -> None:
+    index = _cluster_index(
+        [
+            "Students at the University of Sussex marched on Monday. The United States sent an envoy.",
+            "The U.S. envoy met the students, who said the U.S. had been slow to act.",
+        ]
+    )
+    assert _same(index, "U.S.", "United States")
+    assert not _same(index, "U.S.", "University of Sussex")
+
+
+def test_known_names_join_forms_no_spelling_rule_can() -> None:
+    index = _cluster_index(
+        [
+            "Burma's generals met in Rangoon on Friday. The GOP said it would press for sanctions.",
+            "Myanmar's junta denied the report from Yangon. The Republican Party did not comment.",
+            "Former Dutch envoy Pieter Holland said the Netherlands would send aid. Holland said so twice.",
+        ]
+    )
+    assert _same(index, "Burma", "Myanmar")
+    assert _same(index, "Rangoon", "Yangon")
+    assert _same(index, "GOP", "Republican Party")
+    assert not _same(index, "Holland", "Netherlands")  # a person named so, not the country

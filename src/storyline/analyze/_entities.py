@@ -52,7 +52,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from storyline.analyze._lexicon import lexicon, word_pairs
+from storyline.analyze._lexicon import known_names, lexicon, name_key, word_pairs
 from storyline.analyze._nlp import Paragraph
 from storyline.model import Corpus, Entity, Span
 from storyline.text import HEADLINE_SMALL_WORDS, is_title_case
@@ -1224,6 +1224,11 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
             for n in blocks.candidates(("initials", _acronym_letters(word)))
             if _acronym_of((word,), groups[n].tokens)
         ]
+        if len(acronyms) > 1:
+            # "U.S." is "United States", not "University of Sussex": of two names with the
+            # acronym's letters, the one the tagger gives the same kind (a place, a body).
+            same_kind = [g for g in acronyms if g.labels.most_common(1)[0][0] == mention.label]
+            acronyms = same_kind if len(same_kind) == 1 else acronyms
         for candidates in (acronyms, people):
             if len(candidates) == 1:
                 candidates[0].add(mention)
@@ -1235,7 +1240,29 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
         else:
             groups.append(_Group([mention]))
             blocks.add(len(groups) - 1, mention)
-    return groups
+    return _join_known_names(groups)
+
+
+def _join_known_names(groups: list[_Group]) -> list[_Group]:
+    """Join the groups of one place or body that `known_names` lists under forms no
+    spelling rule joins ("Burma" and "Myanmar", "GOP" and "Republican Party"); never a
+    group mostly tagged a person ("Holland said")."""
+    table = known_names()
+    first: dict[int, _Group] = {}
+    kept: list[_Group] = []
+    for group in groups:
+        lines = {table.get(name_key(" ".join(m.tokens)), -1) for m in group.mentions} - {-1}
+        if len(lines) != 1 or group.labels.most_common(1)[0][0] == "PERSON":
+            kept.append(group)
+            continue
+        (line,) = lines
+        if line in first:
+            for mention in group.mentions:
+                first[line].add(mention)
+        else:
+            first[line] = group
+            kept.append(group)
+    return kept
 
 
 _PAPER_WORDS = frozenset(

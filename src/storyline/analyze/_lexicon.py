@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
@@ -23,3 +24,26 @@ def word_pairs(name: str) -> dict[str, str]:
         if len(words) == 2:
             pairs[words[0]] = words[1]
     return pairs
+
+
+def name_key(name: str) -> str:
+    """A name folded for `known_names`: lower case, no dots, commas or hyphens, no leading
+    "the" ("The U.S." -> "us", "G-20" -> "g20")."""
+    key = " ".join(re.sub(r"[.,\-]", "", name.lower()).split())
+    return key.removeprefix("the ")
+
+
+@cache
+def known_names() -> dict[str, int]:
+    """The forms of `analyze/data/known_names.txt` (one place or body a line, its forms
+    separated by " | "), each folded by `name_key` to the number of its line."""
+    text = (
+        resources.files("storyline.analyze").joinpath("data", "known_names.txt").read_text(encoding="utf-8")
+    )
+    forms: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines()):
+        line = line.split("#", 1)[0]
+        for form in line.split("|"):
+            if key := name_key(form):
+                forms[key] = number
+    return forms
