@@ -319,3 +319,18 @@ def test_a_quakes_magnitude_in_its_forms_and_what_is_not_one() -> None:
     assert "magnitude" not in about(claims, 6)
     assert "magnitude" not in about(claims, 5.0) - {"magnitude of aftershock"}
     assert any({7.4, 7.8} <= rivals for rivals in disputed(claims))
+
+
+@pytest.mark.slow
+def test_magnitudes_in_a_list_and_in_degrees() -> None:
+    claims = claims_of(
+        "The quake was put at magnitude 7.5 by university scientists, 6.8 by the national observatory, "
+        "and 7.8 by the Geological Survey.",
+        "Hundreds died in the 6.7-degree earthquake that struck Varnak before dawn.",
+        "Temperatures fell to 4.5 degrees after the earthquake, and 2.5 tonnes of aid arrived.",
+    )
+    assert about(claims, 6.8) == {"magnitude"}
+    assert about(claims, 7.8) == {"magnitude"}
+    assert about(claims, 6.7) == {"magnitude"}
+    assert "magnitude" not in about(claims, 4.5)  # a temperature in a quake story
+    assert "magnitude" not in about(claims, 2.5)  # a number with its noun

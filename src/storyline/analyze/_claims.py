@@ -1556,20 +1556,11 @@ def _magnitude(ent: SpacySpan, value: float, date: dt.date | None) -> tuple[str,
     aftershocks, and a quake of an earlier year's scope that year. None for any other figure."""
     if not 1.0 <= value < 10.0 or len(ent) > 2:
         return None
-    doc = ent.doc
-    near = [t.text for t in doc[max(ent.start - 3, ent.sent.start) : ent.start]]
-    near += [t.text for t in doc[ent.end : min(ent.end + 3, ent.sent.end)]]
-    words = [p for w in near for p in w.split("-") if p]
-    after = " ".join(t.lower_ for t in doc[ent.end : min(ent.end + 6, ent.sent.end)])
-    verb = ent.root.head
-    measured = verb.lemma_.lower() in ("measure", "register") and any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in _QUAKES | {"aftershock"} for c in verb.children
-    )  # "The largest aftershock measured 5.3"
-    if not any(_MAGNITUDE.match(w) for w in words) and "richter" not in after and not measured:
+    doc, sent = ent.doc, ent.sent
+    if not _says_magnitude(doc[ent.start : ent.end]) and not _listed_magnitude(ent):
         return None
     if any(t.lower_ in _BAR for t in doc[max(ent.start - 3, ent.sent.start) : ent.start]):
         return "", ""  # "six other quakes greater than magnitude 7", "bigger than a 6-point magnitude"
-    sent = ent.sent
     about = "magnitude of aftershock" if any(_AFTERSHOCK.match(t.text) for t in sent) else "magnitude"
     # "Another strong earthquake with a magnitude of 5.0 struck on Sunday": another quake
     other = any(t.lower_ == "another" and t.head.lemma_.lower() in _QUAKES for t in sent)
@@ -1579,6 +1570,50 @@ def _magnitude(ent: SpacySpan, value: float, date: dt.date | None) -> tuple[str,
     year = next((y for y in years if date is None or int(y) < date.year), None)
     scope = year or ("another quake" if other else "")
     return about, scope
+
+
+def _says_magnitude(ent: SpacySpan) -> bool:
+    """The words around a number say it is a quake's magnitude: "magnitude" within three
+    words ("a magnitude 7.4 quake", "magnitude-7.4", "a 7.4-magnitude quake"), "Richter"
+    after it, a quake that "measured" it, or "degree" before a quake ("a 6.7-degree
+    earthquake", "a quake of 6.7 degrees")."""
+    doc, sent = ent.doc, ent.sent
+    near = [t.text for t in doc[max(ent.start - 3, sent.start) : ent.start]]
+    near += [t.text for t in doc[ent.end : min(ent.end + 3, sent.end)]]
+    words = [p for w in near for p in w.split("-") if p]
+    after = " ".join(t.lower_ for t in doc[ent.end : min(ent.end + 6, sent.end)])
+    verb = ent.root.head
+    measured = verb.lemma_.lower() in ("measure", "register") and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in _QUAKES | {"aftershock"} for c in verb.children
+    )  # "The largest aftershock measured 5.3"
+    if any(_MAGNITUDE.match(w) for w in words) or "richter" in after or measured:
+        return True
+    following = [p.lower() for t in doc[ent.end : min(ent.end + 2, sent.end)] for p in t.text.split("-") if p]
+    return bool(
+        following
+        and following[0] in ("degree", "degrees")
+        and any(t.lemma_.lower() in _QUAKES for t in sent)
+        and not any(t.lower_ in _TEMPERATURE for t in sent)
+    )
+
+
+_TEMPERATURE = frozenset("temperature temperatures celsius fahrenheit heat cold °".split())
+_ONE_DECIMAL = re.compile(r"\d\.\d")
+
+
+def _listed_magnitude(ent: SpacySpan) -> bool:
+    """ "magnitude 7.5 by the MIT scientists, 6.8 by Turkish scientists, and 7.8 by the US
+    Geological Survey": a number written as magnitudes are (one decimal, "6.8"), with no
+    noun after it, in a sentence that gives a magnitude before it in the same form."""
+    doc, sent = ent.doc, ent.sent
+    if len(ent) != 1 or not _ONE_DECIMAL.fullmatch(ent.text):
+        return False
+    if ent.end < sent.end and doc[ent.end].pos_ not in ("ADP", "CCONJ", "PUNCT"):
+        return False
+    return any(
+        _ONE_DECIMAL.fullmatch(t.text) and _says_magnitude(doc[t.i : t.i + 1])
+        for t in doc[sent.start : ent.start]
+    )
 
 
 def _earlier_year(sent: SpacySpan, date: dt.date | None) -> str | None:
