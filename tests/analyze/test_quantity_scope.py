@@ -255,3 +255,23 @@ def test_the_storys_own_place_named_once_beside_another_stays_its_own() -> None:
         "The flood in Norway killed 140 people, rescuers said.",
     )
     assert disputed(claims) == [{140.0, 128.0}]
+
+
+def scopes(claims: list[Claim], value: float) -> set[str]:
+    return {c.scope for c in claims if any(v.value == value for v in c.values)}
+
+
+@pytest.mark.slow
+def test_a_place_the_figure_is_said_of_is_its_scope() -> None:
+    claims = claims_of(
+        "The quake killed at least 9,000 people across Varnia, the crisis center said on Sunday.",
+        "Rescue teams searched the ruins across Varnia on Sunday.\n"
+        "Dorna province posted the highest toll as 4,100 bodies had been found. Lestik province "
+        "ranked second with 2,300 deaths, followed by Amberg with 900.",
+        "More than 9,200 people were killed in the quake in Varnia, officials said. Varnia's "
+        "government said 9,200 had died.",
+    )
+    assert scopes(claims, 4100) == {"in Dorna"}
+    assert scopes(claims, 2300) == {"in Lestik"}
+    # the provinces' tolls are parts, never rivals of the national toll
+    assert not any(rivals & {4100, 2300, 900} for rivals in disputed(claims))

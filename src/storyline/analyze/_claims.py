@@ -1410,6 +1410,11 @@ def _scope(
     site = _site_of_bodies(ent)
     if site:
         parts.append(site)
+    # "Sakarya province ranked second with 3,046 deaths, followed by Yalova with 2,400":
+    # a place the figure's verb is said of, or that the figure is given "with"
+    if (place := _place_said_of(ent, verb, para, entities)) and place not in common:
+        parts.append(f"in {place}")
+        return ", ".join(parts)
     for token in clause:
         if (
             token.ent_type_ in ("GPE", "LOC", "FAC")
@@ -1433,6 +1438,39 @@ def _scope(
                     continue  # "the U.S. Embassy in Nairobi": the place after a name's own may narrow it
                 break
     return ", ".join(parts)
+
+
+_PLACE_NOUNS = frozenset("province city region district county state prefecture town village".split())
+
+
+def _place_said_of(ent: SpacySpan, verb: Token, para: Paragraph, entities: EntityIndex) -> str:
+    """The place a figure is told of where no "in" says so: the subject of its verb, or of
+    the verb its "as"/"while" clause hangs from ("Kocaeli province posted the highest toll as
+    5,179 bodies were found", "Istanbul reported 984 deaths"), or the place just before the
+    "with" that gives it ("Yalova with 2,400", "Bursa with 200"). A place named by a word
+    for one ("province") with its name before it counts; a sayer does not ("Ankara said 40
+    had died" hangs the figure from "died", not "said")."""
+    root = ent.root
+    holder = root.head if root.dep_ in ("nummod", "quantmod", "compound") else root
+    if holder.dep_ == "pobj" and holder.head.lower_ == "with" and holder.head.i > 0:
+        before = ent.doc[holder.head.i - 1]
+        for token in (holder.head.head, before):
+            if token.ent_type_ in ("GPE", "LOC") and not _names_a_currency(token):
+                return _place_name(para, token, entities)
+    verbs = [verb] + ([verb.head] if verb.dep_ == "advcl" else [])
+    for v in verbs:
+        for subject in v.children:
+            if subject.dep_ not in ("nsubj", "nsubjpass") or subject.i in range(ent.start, ent.end):
+                continue
+            if subject.ent_type_ in ("GPE", "LOC") and not _names_a_currency(subject):
+                return _place_name(para, subject, entities)
+            if subject.lower_ in _PLACE_NOUNS:
+                names = [
+                    c for c in subject.children if c.dep_ in ("nmod", "compound") and c.text[:1].isupper()
+                ]
+                if names:
+                    return _place_name(para, names[0], entities)
+    return ""
 
 
 _SITE_PREPS = frozenset({"in", "inside", "at"})
