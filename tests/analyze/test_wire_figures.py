@@ -8,6 +8,8 @@ apart what a naive reading would call a disagreement, or finds one it would miss
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from figure_claims import claims_of, disputed
 
@@ -334,3 +336,31 @@ def test_magnitudes_in_a_list_and_in_degrees() -> None:
     assert about(claims, 6.7) == {"magnitude"}
     assert "magnitude" not in about(claims, 4.5)  # a temperature in a quake story
     assert "magnitude" not in about(claims, 2.5)  # a number with its noun
+
+
+@pytest.mark.slow
+def test_which_quake_a_magnitude_is_of() -> None:
+    claims = claims_of(
+        "The magnitude 7.4 quake that hit Varnak was followed by more than 1,000 aftershocks.",
+        "The quake in Varnak measured 7.8 on the Richter scale.\n"
+        "A new tremor sent residents into the streets. The 4.7-magnitude quake was centered near "
+        "Haymana. A 4.2-magnitude aftershock followed.\n"
+        "Experts put the chance of a quake measuring at least 6.5 magnitude at 15 percent.",
+    )
+    assert about(claims, 7.4) == {"magnitude"}  # the quake's, though the sentence has aftershocks
+    assert about(claims, 4.2) == {"magnitude of aftershock"}
+    assert "magnitude" not in about(claims, 6.5)  # a bar in a forecast
+    assert {c.scope for c in claims if any(v.value == 4.7 for v in c.values)} == {"near Haymana"}
+    assert any({7.4, 7.8} <= rivals and 4.7 not in rivals for rivals in disputed(claims))
+
+
+@pytest.mark.slow
+def test_a_quakes_magnitude_is_one_quantity_over_its_days() -> None:
+    day = dt.date(2031, 5, 6)
+    claims = claims_of(
+        "The magnitude 7.8 quake struck Varnak before dawn, the survey said.",
+        "Rescuers dug through the ruins of Varnak. The magnitude 7.4 quake destroyed 2,000 homes.",
+        days=(day, day + dt.timedelta(days=3)),
+        events=(0, 1),
+    )
+    assert any({7.4, 7.8} <= rivals for rivals in disputed(claims))

@@ -774,6 +774,9 @@ def _figure(
         measured, where = magnitude
         if not measured:
             return None  # "quakes greater than magnitude 7": a bar, no quake's magnitude
+        # "The 4.7-magnitude quake was centered near Haymana": a quake of another place
+        if not where and (place := _quake_place(ent, para, entities)) and place not in common:
+            where = f"near {place}"
         return _as_figure(measured, value, ent.text, "", ent, para, entities, source, date, common, where)
     predicate = ""
     attributive = False
@@ -1582,7 +1585,7 @@ def _poll(clause: list[Token]) -> str:
 
 
 _MAGNITUDE = re.compile(r"^magnitude$", re.IGNORECASE)
-_BAR = frozenset("than above exceeding".split())
+_BAR = frozenset("than above exceeding least over below under".split())
 _QUAKES = frozenset("quake earthquake tremor temblor shock".split())
 _AFTERSHOCK = re.compile(r"^aftershocks?$", re.IGNORECASE)
 
@@ -1599,7 +1602,9 @@ def _magnitude(ent: SpacySpan, value: float, date: dt.date | None) -> tuple[str,
         return None
     if any(t.lower_ in _BAR for t in doc[max(ent.start - 3, ent.sent.start) : ent.start]):
         return "", ""  # "six other quakes greater than magnitude 7", "bigger than a 6-point magnitude"
-    about = "magnitude of aftershock" if any(_AFTERSHOCK.match(t.text) for t in sent) else "magnitude"
+    noun = _quake_noun(ent)
+    aftershock = noun == "aftershock" if noun else any(_AFTERSHOCK.match(t.text) for t in sent)
+    about = "magnitude of aftershock" if aftershock else "magnitude"
     # "Another strong earthquake with a magnitude of 5.0 struck on Sunday": another quake
     other = any(t.lower_ == "another" and t.head.lemma_.lower() in _QUAKES for t in sent)
     # a year in the figure's own clause ("since a magnitude 8.1 quake in 1939"), not the sentence's
@@ -1608,6 +1613,42 @@ def _magnitude(ent: SpacySpan, value: float, date: dt.date | None) -> tuple[str,
     year = next((y for y in years if date is None or int(y) < date.year), None)
     scope = year or ("another quake" if other else "")
     return about, scope
+
+
+def _quake_noun(ent: SpacySpan) -> str | None:
+    """The quake a magnitude is of, where its own words say: "aftershock" for "a
+    4.2-magnitude aftershock", "quake" for "the 7.4 quake, followed by 1,000 aftershocks";
+    None where they do not ("7.4 on the Richter scale")."""
+    token = ent.root
+    for _ in range(4):
+        verb = token if token.pos_ in ("VERB", "AUX") else None
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb is not None else []
+        for candidate in [token, *subjects]:
+            lemma = candidate.lemma_.lower()
+            if lemma == "aftershock":
+                return "aftershock"
+            if lemma in _QUAKES:
+                return "quake"
+        if token.head is token:
+            break
+        token = token.head
+    return None
+
+
+_QUAKE_PREPS = frozenset("near in at off outside beneath under".split())
+
+
+def _quake_place(ent: SpacySpan, para: Paragraph, entities: EntityIndex) -> str:
+    """The place a magnitude's quake is at, where its sentence names one after "near",
+    "in" and the like ("The 4.7-magnitude quake was centered near Haymana")."""
+    for token in ent.sent:
+        if (
+            token.ent_type_ in ("GPE", "LOC")
+            and token.head.lower_ in _QUAKE_PREPS
+            and not _names_a_currency(token)
+        ):
+            return _place_name(para, token, entities)
+    return ""
 
 
 def _says_magnitude(ent: SpacySpan) -> bool:
@@ -2490,7 +2531,7 @@ _DURATION_KEY = re.compile(r"^duration\b|\(duration\)")
 _DENOMINATIONS = frozenset({"bill", "note", "banknote", "coin"})
 _FACE_VALUES = frozenset({1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000})
 """What a banknote or coin is worth ("a $20 bill", "10,000-yen notes"); "a $600 bill" is a sum."""
-_TALLIES = frozenset({"deaths", "injured", "missing", "evacuated", "arrested"})
+_TALLIES = frozenset({"deaths", "injured", "missing", "evacuated", "arrested", "magnitude"})
 EVENT_DAYS = 7
 """Reports this many days apart or fewer tell of one event: the story window
 (`storyline.cluster.ClusterOptions.window_days`)."""
