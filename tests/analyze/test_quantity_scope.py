@@ -275,3 +275,18 @@ def test_a_place_the_figure_is_said_of_is_its_scope() -> None:
     assert scopes(claims, 2300) == {"in Lestik"}
     # the provinces' tolls are parts, never rivals of the national toll
     assert not any(rivals & {4100, 2300, 900} for rivals in disputed(claims))
+
+
+@pytest.mark.slow
+def test_each_place_of_a_with_list_counts_what_the_first_counts_in_its_place() -> None:
+    claims = claims_of(
+        "The quake killed 9,000 people in Varnia and Ostrel, the crisis center said.",
+        "Rescue teams searched the ruins on Sunday.\n"
+        "Lestik province ranked first with 3,100 deaths, followed by Ostrel with 1,200, Brava with "
+        "640 and Dunmore with 58, the crisis center said.",
+        "More than 9,200 people were killed in Varnia and Ostrel, officials said.",
+    )
+    assert counted(claims, 1200) == {"deaths"}
+    assert scopes(claims, 1200) == {"in Ostrel"}  # a place most reports name, here a part
+    assert counted(claims, 640) == {"deaths"}
+    assert not any(rivals & {3100, 1200, 640, 58} for rivals in disputed(claims))

@@ -861,6 +861,16 @@ def _figure(
                 start = para.start + ent.start_char
                 span = Span(source, start, para.start + ent.end_char)
                 return replace(lead, value=replace(value_of, span=span))
+        if not about and (first := _listed_with(ent)) is not None:
+            # "3,046 deaths, followed by Yalova with 2,400, Istanbul with 984": each place's
+            # number counts what the first counts, in its own place
+            lead = _figure(first, para, entities, source, date, common)
+            if lead is not None and not lead.counted.startswith(("money", "damage", "%", AGE_OF)):
+                qualifier = _qualifier(ent)
+                text = f"{qualifier} {ent.text}".strip() if qualifier else ent.text
+                about = lead.counted
+                figure = _as_figure(about, value, text, qualifier, ent, para, entities, source, date, common)
+                return replace(figure, predicate=lead.predicate)
         if not about:
             return None
     qualifier = _qualifier(ent)
@@ -1043,6 +1053,30 @@ def _listed_after(ent: SpacySpan) -> SpacySpan | None:
         return None
     doc = ent.doc
     return doc[first.i : first.i + 1]
+
+
+def _listed_with(ent: SpacySpan) -> SpacySpan | None:
+    """The first number of a list of names each "with" a number, where the first has its
+    noun ("ranked second with 3,046 deaths, followed by Yalova with 2,400, Istanbul with
+    984"): the number after "with" and a capitalised name, with no noun of its own."""
+    doc, sent = ent.doc, ent.sent
+    if len(ent) != 1 or ent.start - 2 < sent.start or doc[ent.start - 1].lower_ != "with":
+        return None
+    if not doc[ent.start - 2].text[:1].isupper():
+        return None
+    if ent.end < sent.end and doc[ent.end].pos_ in ("NOUN", "PROPN", "ADJ"):
+        return None
+    for token in doc[sent.start : ent.start - 2]:
+        after = doc[token.i + 1] if token.i + 1 < sent.end else None
+        if (
+            token.like_num
+            and token.i > sent.start
+            and doc[token.i - 1].lower_ == "with"
+            and after is not None
+            and after.pos_ == "NOUN"
+        ):
+            return doc[token.i : token.i + 1]
+    return None
 
 
 def _part_of_noun(ent: SpacySpan) -> str | None:
@@ -1415,7 +1449,9 @@ def _scope(
         parts.append(site)
     # "Sakarya province ranked second with 3,046 deaths, followed by Yalova with 2,400":
     # a place the figure's verb is said of, or that the figure is given "with"
-    if (place := _place_said_of(ent, verb, para, entities)) and place not in common:
+    # (a place in such a list is one part of the whole, however often the reports name it)
+    place, listed = _place_said_of(ent, verb, para, entities)
+    if place and (listed or place not in common):
         parts.append(f"in {place}")
         return ", ".join(parts)
     for token in clause:
@@ -1446,34 +1482,39 @@ def _scope(
 _PLACE_NOUNS = frozenset("province city region district county state prefecture town village".split())
 
 
-def _place_said_of(ent: SpacySpan, verb: Token, para: Paragraph, entities: EntityIndex) -> str:
+def _place_said_of(ent: SpacySpan, verb: Token, para: Paragraph, entities: EntityIndex) -> tuple[str, bool]:
     """The place a figure is told of where no "in" says so: the subject of its verb, or of
     the verb its "as"/"while" clause hangs from ("Kocaeli province posted the highest toll as
     5,179 bodies were found", "Istanbul reported 984 deaths"), or the place just before the
     "with" that gives it ("Yalova with 2,400", "Bursa with 200"). A place named by a word
     for one ("province") with its name before it counts; a sayer does not ("Ankara said 40
-    had died" hangs the figure from "died", not "said")."""
+    had died" hangs the figure from "died", not "said"). With whether the place is one of a
+    list by "with"."""
     root = ent.root
     holder = root.head if root.dep_ in ("nummod", "quantmod", "compound") else root
     if holder.dep_ == "pobj" and holder.head.lower_ == "with" and holder.head.i > 0:
         before = ent.doc[holder.head.i - 1]
+        # a name the tagger took for a body or a person is a place in a list whose first
+        # item counts its own noun ("ranked first with 3,100 deaths, followed by Ostrel with 1,200")
+        listed = _listed_with(ent) is not None
         for token in (holder.head.head, before):
-            if token.ent_type_ in ("GPE", "LOC") and not _names_a_currency(token):
-                return _place_name(para, token, entities)
+            place = token.ent_type_ in ("GPE", "LOC") or (listed and token.pos_ == "PROPN")
+            if place and token.text[:1].isupper() and not _names_a_currency(token):
+                return _place_name(para, token, entities), True
     verbs = [verb] + ([verb.head] if verb.dep_ == "advcl" else [])
     for v in verbs:
         for subject in v.children:
             if subject.dep_ not in ("nsubj", "nsubjpass") or subject.i in range(ent.start, ent.end):
                 continue
             if subject.ent_type_ in ("GPE", "LOC") and not _names_a_currency(subject):
-                return _place_name(para, subject, entities)
+                return _place_name(para, subject, entities), False
             if subject.lower_ in _PLACE_NOUNS:
                 names = [
                     c for c in subject.children if c.dep_ in ("nmod", "compound") and c.text[:1].isupper()
                 ]
                 if names:
-                    return _place_name(para, names[0], entities)
-    return ""
+                    return _place_name(para, names[0], entities), False
+    return "", False
 
 
 _SITE_PREPS = frozenset({"in", "inside", "at"})
