@@ -113,3 +113,14 @@ def test_an_age_in_a_past_year_is_no_age_now() -> None:
     )
     assert not any(disagrees for _, disagrees in found.values())
     assert found.get("age of Tor Sande", ({52.0}, False))[0] == {52.0}
+
+
+@pytest.mark.slow
+def test_a_surname_with_a_capital_inside_gives_its_age() -> None:
+    found = ages(
+        claims_of(
+            "Prosecutors said Daniel McKeown had waited two years for a trial.",
+            "McKeown, 46, was convicted of fraud and appealed the verdict.",
+        )
+    )
+    assert found == {"age of Daniel McKeown": ({46.0}, False)}

@@ -569,7 +569,9 @@ def _person_before(
 def _known_person(doc: Doc, i: int, entities: EntityIndex) -> SpacySpan | None:
     """A surname the tagger took for something else here ("Ohanian" as a nationality) but
     that names a person of the cluster: the token `i`, as a span, when it does."""
-    if i < 0 or doc[i].pos_ != "PROPN" or not doc[i].is_title:
+    # Capitalised, not all capitals: "McFadden" and "MacArthur" too, which `is_title` is not
+    text = doc[i].text if i >= 0 else ""
+    if i < 0 or doc[i].pos_ != "PROPN" or not text[:1].isupper() or text.isupper():
         return None
     return doc[i : i + 1] if _person_named(doc[i].text, entities) is not None else None
 
