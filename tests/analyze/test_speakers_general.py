@@ -515,3 +515,16 @@ def test_issue10_a_quote_goes_on_only_past_the_credit_of_the_one_before() -> Non
     outside = [(0, first.start()), (first.end(), second.start()), (second.end(), len(para.text))]
     own = {s.start for s in para.doc.sents if s.start_char <= second.end() and second.start() < s.end_char}
     assert not _goes_on(para, first, second, own, lambda t: any(a <= t.idx < b for a, b in outside))
+
+
+@pytest.mark.slow
+def test_issue10_how_it_was_said_and_an_inverted_credit_read_as_an_object() -> None:
+    quotes = _quotes(
+        "Rescuers worked through the night at the Varnak rink.\n"
+        "“No, I do not want to go in there!” shouted an elderly man, pulled inside by relatives.\n"
+        "“Our grandson is in there, we are looking for him,” sobbed his wife.\n"
+        "“We will rebuild every street of this town,” Mayor Ilse Kaya told the crowd."
+    )
+    assert "man" in (_speaker(quotes, "No, I do not") or "")
+    assert "wife" in (_speaker(quotes, "Our grandson") or "")
+    assert _speaker(quotes, "We will rebuild") == "Ilse Kaya"

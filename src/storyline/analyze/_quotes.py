@@ -86,6 +86,7 @@ _ALL_CONTINUED = re.compile(r"^\s*+(.*\S)")  # (only for a line with no mark)
 # mark is one no letter follows, so "don't" and "Lind's" stay inside.
 _SINGLE = re.compile(r"(?<!\w)[‘']((?:[^‘’'“”\"]|[’'](?=\w))+)[’'](?!\w)")
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+_CLOSING_MARKS = frozenset({"''", "”", '"', "’", "'"})
 _DROP_DET = frozenset({"the", "a", "an"})
 # Nouns a report uses for a person it has already named ("the athlete said", "the former
 # governor told reporters"). Words for unnamed sources ("the official", "a spokesman",
@@ -892,6 +893,12 @@ def _subject(verb: Token, is_outside: Callable[[Token], bool]) -> Token | None:
     is_name = prior is not None and prior.pos_ == "PROPN" and prior.dep_ not in ("dobj", "pobj")
     if is_bare and is_name and prior is not None and is_outside(prior):
         return prior
+    # "``No!'' shouted an elderly man": after the closing mark the parser may read the
+    # speaker of an inverted credit as the verb's object; the phrase right after it speaks.
+    if is_bare and prior is not None and prior.text in _CLOSING_MARKS:
+        for child in verb.children:
+            if child.dep_ in ("dobj", "attr") and child.left_edge.i == verb.i + 1 and is_outside(child):
+                return child
     head = verb
     for _ in range(4):
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
