@@ -270,10 +270,21 @@ def test_known_names_join_forms_no_spelling_rule_can() -> None:
         [
             "Burma's generals met in Rangoon on Friday. The GOP said it would press for sanctions.",
             "Myanmar's junta denied the report from Yangon. The Republican Party did not comment.",
-            "Former Dutch envoy Pieter Holland said the Netherlands would send aid. Holland said so twice.",
         ]
     )
     assert _same(index, "Burma", "Myanmar")
     assert _same(index, "Rangoon", "Yangon")
     assert _same(index, "GOP", "Republican Party")
-    assert not _same(index, "Holland", "Netherlands")  # a person named so, not the country
+
+
+def test_known_names_never_join_a_person_or_an_ambiguous_acronym() -> None:
+    index = _cluster_index(
+        [
+            "Dutch forward Tom Holland scored twice as the Netherlands beat Spain on Sunday.",
+            "Holland, 24, said the team had played its best game. Holland scored again late on.",
+            "The Australian Federal Police (AFP) arrested two men. Agence France-Presse reported it first.",
+            "The AFP said the men would appear in court on Monday.",
+        ]
+    )
+    assert not any({"Netherlands", "Holland"} <= {e.name, *e.aliases} for e in index.entities)
+    assert not any({"AFP", "Agence France-Presse"} <= {e.name, *e.aliases} for e in index.entities)

@@ -350,7 +350,9 @@ def test_which_quake_a_magnitude_is_of() -> None:
     assert about(claims, 7.4) == {"magnitude"}  # the quake's, though the sentence has aftershocks
     assert about(claims, 4.2) == {"magnitude of aftershock"}
     assert "magnitude" not in about(claims, 6.5)  # a bar in a forecast
-    assert {c.scope for c in claims if any(v.value == 4.7 for v in c.values)} == {"near Haymana"}
+    assert {c.scope for c in claims if any(v.value == 4.7 for v in c.values)} == {
+        "another quake near Haymana"
+    }
     assert any({7.4, 7.8} <= rivals and 4.7 not in rivals for rivals in disputed(claims))
 
 
@@ -364,3 +366,17 @@ def test_a_quakes_magnitude_is_one_quantity_over_its_days() -> None:
         events=(0, 1),
     )
     assert any({7.4, 7.8} <= rivals for rivals in disputed(claims))
+
+
+@pytest.mark.slow
+def test_numbers_near_a_magnitude_that_are_none() -> None:
+    claims = claims_of(
+        "A magnitude 5.8 quake, the strongest aftershock yet, shook Varnak on Friday.",
+        "After the magnitude 7.4 quake, economists cut their growth forecast to 3.5 from 5.0.",
+        "Buildings collapsed under the 7.4-magnitude quake. Survivors huddled as the mercury fell to "
+        "2.5 degrees after the earthquake.",
+    )
+    assert about(claims, 5.8) == {"magnitude of aftershock"}
+    assert "magnitude" not in about(claims, 3.5) | about(claims, 5.0)
+    assert "magnitude" not in about(claims, 2.5)
+    assert "magnitude" in about(claims, 7.4)

@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from storyline.analyze._entities import EntityIndex
+from storyline.analyze._entities import PLACE_WORDS, EntityIndex
 from storyline.analyze._nlp import Paragraph
 from storyline.analyze._quotes import SPEECH_VERBS, name_of, subject_of
 from storyline.analyze._units import METRE, Unit, read_unit, step, unit_of
@@ -776,9 +776,6 @@ def _figure(
         measured, where = magnitude
         if not measured:
             return None  # "quakes greater than magnitude 7": a bar, no quake's magnitude
-        # "The 4.7-magnitude quake was centered near Haymana": a quake of another place
-        if not where and (place := _quake_place(ent, para, entities)) and place not in common:
-            where = f"near {place}"
         return _as_figure(measured, value, ent.text, "", ent, para, entities, source, date, common, where)
     predicate = ""
     attributive = False
@@ -865,14 +862,10 @@ def _figure(
                 return replace(lead, value=replace(value_of, span=span))
         if not about and (first := _listed_with(ent)) is not None:
             # "3,046 deaths, followed by Yalova with 2,400, Istanbul with 984": each place's
-            # number counts what the first counts, in its own place
+            # number counts what the first counts, in its own place (`_scope`)
             lead = _figure(first, para, entities, source, date, common)
             if lead is not None and not lead.counted.startswith(("money", "damage", "%", AGE_OF)):
-                qualifier = _qualifier(ent)
-                text = f"{qualifier} {ent.text}".strip() if qualifier else ent.text
-                about = lead.counted
-                figure = _as_figure(about, value, text, qualifier, ent, para, entities, source, date, common)
-                return replace(figure, predicate=lead.predicate)
+                about, predicate = lead.counted, lead.predicate
         if not about:
             return None
     qualifier = _qualifier(ent)
@@ -1064,11 +1057,11 @@ def _listed_with(ent: SpacySpan) -> SpacySpan | None:
     doc, sent = ent.doc, ent.sent
     if len(ent) != 1 or ent.start - 2 < sent.start or doc[ent.start - 1].lower_ != "with":
         return None
-    if not doc[ent.start - 2].text[:1].isupper():
+    if not doc[ent.start - 2].text[:1].isupper() and doc[ent.start - 2].lower_ not in PLACE_WORDS:
         return None
     if ent.end < sent.end and doc[ent.end].pos_ in ("NOUN", "PROPN", "ADJ"):
         return None
-    for token in doc[sent.start : ent.start - 2]:
+    for token in reversed(doc[sent.start : ent.start - 2]):  # the nearest first
         after = doc[token.i + 1] if token.i + 1 < sent.end else None
         if (
             token.like_num
@@ -1449,13 +1442,7 @@ def _scope(
     site = _site_of_bodies(ent)
     if site:
         parts.append(site)
-    # "Sakarya province ranked second with 3,046 deaths, followed by Yalova with 2,400":
-    # a place the figure's verb is said of, or that the figure is given "with"
-    # (a place in such a list is one part of the whole, however often the reports name it)
-    place, listed = _place_said_of(ent, verb, para, entities)
-    if place and (listed or place not in common):
-        parts.append(f"in {place}")
-        return ", ".join(parts)
+    placed = False
     for token in clause:
         if (
             token.ent_type_ in ("GPE", "LOC", "FAC")
@@ -1466,6 +1453,7 @@ def _scope(
             # "Istanbul 984 dead, 2,924 injured": a place that heads a line of a table
             is_in = is_in or token.i == ent.start - 1
             if is_in:
+                placed = True
                 place = _place_name(para, token, entities)
                 # "in Kenya and Tanzania": both places together are the scope
                 others = [
@@ -1478,45 +1466,72 @@ def _scope(
                 elif token.dep_ == "compound":
                     continue  # "the U.S. Embassy in Nairobi": the place after a name's own may narrow it
                 break
+    if not placed:
+        # "Sakarya province ranked second with 3,046 deaths, followed by Yalova with 2,400":
+        # a place the count is told of; one of a list by "with" is a part of the whole,
+        # however often the reports name it
+        place, listed = _place_said_of(ent, verb, para, entities)
+        if place.startswith("from "):
+            parts.append(place)
+        elif place and (listed or place not in common):
+            parts.append(f"in {place}")
     return ", ".join(parts)
 
 
-_PLACE_NOUNS = frozenset("province city region district county state prefecture town village".split())
-
-
 def _place_said_of(ent: SpacySpan, verb: Token, para: Paragraph, entities: EntityIndex) -> tuple[str, bool]:
-    """The place a figure is told of where no "in" says so: the subject of its verb, or of
-    the verb its "as"/"while" clause hangs from ("Kocaeli province posted the highest toll as
-    5,179 bodies were found", "Istanbul reported 984 deaths"), or the place just before the
-    "with" that gives it ("Yalova with 2,400", "Bursa with 200"). A place named by a word
-    for one ("province") with its name before it counts; a sayer does not ("Ankara said 40
-    had died" hangs the figure from "died", not "said"). With whether the place is one of a
-    list by "with"."""
-    root = ent.root
+    """The place a figure is told of where no "in" says so: the subject of a verb that
+    tells a place's count (`_TOLD_OF`: "Kocaeli province posted the highest toll as 5,179
+    bodies were found", "Sakarya ranked second with 3,046 deaths"), of the figure's verb or
+    of the verb its "as" clause hangs from, or the place just before the "with" that gives
+    it ("followed by Yalova with 2,400"). Not a sayer ("Ankara put the toll at 4,000", "Ankara
+    said"), a sender or a giver ("Germany sent 300 rescuers"). With whether the figure is
+    one of a list by "with" (`_listed_with`)."""
+    doc, root = ent.doc, ent.root
     holder = root.head if root.dep_ in ("nummod", "quantmod", "compound") else root
-    if holder.dep_ == "pobj" and holder.head.lower_ == "with" and holder.head.i > 0:
-        before = ent.doc[holder.head.i - 1]
-        # a name the tagger took for a body or a person is a place in a list whose first
-        # item counts its own noun ("ranked first with 3,100 deaths, followed by Ostrel with 1,200")
+    with_ = doc[ent.start - 1] if ent.start > 0 and doc[ent.start - 1].lower_ == "with" else None
+    if with_ is None and holder.dep_ == "pobj" and holder.head.lower_ == "with":
+        with_ = holder.head
+    if with_ is not None and with_.i > 0:
         listed = _listed_with(ent) is not None
-        for token in (holder.head.head, before):
-            place = token.ent_type_ in ("GPE", "LOC") or (listed and token.pos_ == "PROPN")
-            if place and token.text[:1].isupper() and not _names_a_currency(token):
-                return _place_name(para, token, entities), True
+        for token in (doc[with_.i - 1], with_.head):
+            if place := _a_place(token, para, entities, untagged=listed):
+                return place, listed
     verbs = [verb] + ([verb.head] if verb.dep_ == "advcl" else [])
     for v in verbs:
+        lemma = v.lemma_.lower()
+        if lemma not in _TOLD_OF and lemma not in _SENT:
+            continue
         for subject in v.children:
-            if subject.dep_ not in ("nsubj", "nsubjpass") or subject.i in range(ent.start, ent.end):
-                continue
-            if subject.ent_type_ in ("GPE", "LOC") and not _names_a_currency(subject):
-                return _place_name(para, subject, entities), False
-            if subject.lower_ in _PLACE_NOUNS:
-                names = [
-                    c for c in subject.children if c.dep_ in ("nmod", "compound") and c.text[:1].isupper()
-                ]
-                if names:
-                    return _place_name(para, names[0], entities), False
+            own = subject.dep_ in ("nsubj", "nsubjpass") and subject.i not in range(ent.start, ent.end)
+            if own and (place := _a_place(subject, para, entities)):
+                # "Germany sent 300 rescuers": what each sender gives is its own quantity
+                return (f"from {place}", True) if lemma in _SENT else (place, False)
     return "", False
+
+
+_TOLD_OF = frozenset("post rank record register suffer see lose lead follow top account".split())
+"""Verbs whose subject is the place a count is of ("Yalova saw 2,400 deaths")."""
+_SENT = frozenset("send dispatch deploy fly pledge donate give offer contribute provide".split())
+"""Verbs whose subject gives what is counted ("Germany sent 300 rescuers"): a count from it."""
+
+
+def _a_place(token: Token, para: Paragraph, entities: EntityIndex, *, untagged: bool = False) -> str:
+    """The cluster's name for the place a token names: a place the tagger marks, not a
+    person or body the cluster names so ("followed by Mickelson with 67"); a word for a
+    place with its name before it ("Kocaeli (Izmit) province"); with `untagged`, also a
+    proper noun no entity of the cluster holds (a list's place the tagger missed)."""
+    if token.lower_ in PLACE_WORDS:
+        names = [c for c in token.children if c.dep_ in ("nmod", "compound") and c.text[:1].isupper()]
+        return _place_name(para, names[0], entities) if names else ""
+    if not token.text[:1].isupper() or _names_a_currency(token):
+        return ""
+    at = para.start + token.idx
+    entity = entities.at(para.doc_index, at, at + len(token.text))
+    if entity is not None and entity.type in ("PERSON", "ORG", "NORP"):
+        return ""
+    if token.ent_type_ in ("GPE", "LOC") or (untagged and entity is None and token.pos_ == "PROPN"):
+        return _place_name(para, token, entities)
+    return ""
 
 
 _SITE_PREPS = frozenset({"in", "inside", "at"})
@@ -1636,26 +1651,45 @@ _AFTERSHOCK = re.compile(r"^aftershocks?$", re.IGNORECASE)
 def _magnitude(ent: SpacySpan, value: float, date: dt.date | None) -> tuple[str, str] | None:
     """What a quake's magnitude counts, and its scope, where the figure is one ("a magnitude
     7.4 quake", "magnitude-7.4", "a 7.4-magnitude quake", "a magnitude of 7.4", "measured 7.8
-    on the Richter scale"): the main quake's, an aftershock's where the sentence speaks of
-    aftershocks, and a quake of an earlier year's scope that year. None for any other figure."""
+    on the Richter scale"): the main quake's, or an aftershock's where the figure's own
+    words say so (`_quake_noun`; where they say nothing, where the sentence speaks of
+    aftershocks), scoped to an earlier year in its clause or to another quake ("another",
+    "a new tremor" in its sentence or the one before). None for any other figure; a bar
+    ("greater than magnitude 7", "at least 6.5") is ("", "")."""
     if not 1.0 <= value < 10.0 or len(ent) > 2:
         return None
     doc, sent = ent.doc, ent.sent
     if not _says_magnitude(doc[ent.start : ent.end]) and not _listed_magnitude(ent):
         return None
-    if any(t.lower_ in _BAR for t in doc[max(ent.start - 3, ent.sent.start) : ent.start]):
-        return "", ""  # "six other quakes greater than magnitude 7", "bigger than a 6-point magnitude"
+    if _barred(ent):
+        return "", ""  # "six other quakes greater than magnitude 7", "at least 6.5 magnitude"
     noun = _quake_noun(ent)
     aftershock = noun == "aftershock" if noun else any(_AFTERSHOCK.match(t.text) for t in sent)
     about = "magnitude of aftershock" if aftershock else "magnitude"
-    # "Another strong earthquake with a magnitude of 5.0 struck on Sunday": another quake
-    other = any(t.lower_ == "another" and t.head.lemma_.lower() in _QUAKES for t in sent)
+    # "Another strong earthquake with a magnitude of 5.0 struck on Sunday", "A new tremor
+    # 200 miles away sent residents into the streets. The 4.7-magnitude quake ...": another
+    before = doc[sent.start - 1].sent if sent.start > 0 else None
+    other = any(t.lower_ in _ANOTHER and t.head.lemma_.lower() in _QUAKES for t in (*sent, *(before or ())))
     # a year in the figure's own clause ("since a magnitude 8.1 quake in 1939"), not the sentence's
     _, clause = _clause(ent)
     years = [t.text for t in clause if re.fullmatch(r"(19|20)\d\d", t.text)]
     year = next((y for y in years if date is None or int(y) < date.year), None)
-    scope = year or ("another quake" if other else "")
+    # another quake at a place its sentence names ("centered near Haymana") is that place's
+    place = _quake_place(ent) if other and not year else ""
+    scope = year or (f"another quake {place}".strip() if other else "")
     return about, scope
+
+
+_QUAKE_PREPS = frozenset("near in at off outside beneath under".split())
+
+
+def _quake_place(ent: SpacySpan) -> str:
+    """ "near Haymana": a place the magnitude's sentence names after "near", "in" and the
+    like, as written."""
+    for token in ent.sent:
+        if token.ent_type_ in ("GPE", "LOC") and token.head.lower_ in _QUAKE_PREPS:
+            return f"{token.head.lower_} {token.text}"
+    return ""
 
 
 def _quake_noun(ent: SpacySpan) -> str | None:
@@ -1671,27 +1705,40 @@ def _quake_noun(ent: SpacySpan) -> str | None:
             if lemma == "aftershock":
                 return "aftershock"
             if lemma in _QUAKES:
-                return "quake"
+                # "A magnitude 5.8 quake, the strongest aftershock yet, shook Izmit"
+                named = [c for c in candidate.children if c.dep_ == "appos"]
+                return "aftershock" if any(c.lemma_.lower() == "aftershock" for c in named) else "quake"
         if token.head is token:
             break
         token = token.head
     return None
 
 
-_QUAKE_PREPS = frozenset("near in at off outside beneath under".split())
+_ANOTHER = frozenset({"another", "new", "second", "separate"})
+_BAR_GAP = 2
+"""A bar word governs a magnitude within this many words before it, no definite article
+between ("greater than magnitude 7", "bigger than a 6-point magnitude", "at least 6.5"; not
+"collapsed under the 7.4-magnitude quake")."""
 
 
-def _quake_place(ent: SpacySpan, para: Paragraph, entities: EntityIndex) -> str:
-    """The place a magnitude's quake is at, where its sentence names one after "near",
-    "in" and the like ("The 4.7-magnitude quake was centered near Haymana")."""
-    for token in ent.sent:
-        if (
-            token.ent_type_ in ("GPE", "LOC")
-            and token.head.lower_ in _QUAKE_PREPS
-            and not _names_a_currency(token)
-        ):
-            return _place_name(para, token, entities)
-    return ""
+def _barred(ent: SpacySpan) -> bool:
+    """Whether a bar word stands just before the magnitude ("than", "at least", "over")."""
+    doc = ent.doc
+    before = list(doc[max(ent.start - _BAR_GAP, ent.sent.start) : ent.start])
+    for k, token in enumerate(before):
+        between = [t.lower_ for t in before[k + 1 :]]
+        if token.lower_ not in _BAR or any(w in _DEFINITE for w in between):
+            continue
+        # "over", "under": a preposition of place as often; only right before the figure
+        # or "magnitude" ("quakes over magnitude 7"), never before an article
+        if token.lower_ in _PLACE_PREPS and any(w != "magnitude" for w in between):
+            continue
+        return True
+    return False
+
+
+_DEFINITE = frozenset({"the", "its", "this", "that", "their"})
+_PLACE_PREPS = frozenset({"over", "under", "below", "above"})
 
 
 def _says_magnitude(ent: SpacySpan) -> bool:
@@ -1719,23 +1766,35 @@ def _says_magnitude(ent: SpacySpan) -> bool:
     )
 
 
-_TEMPERATURE = frozenset("temperature temperatures celsius fahrenheit heat cold °".split())
+_REVISED = frozenset({"downgrade", "upgrade", "revise", "correct", "update", "lower", "raise"})
+"""Verbs of a magnitude revised ("a preliminary magnitude of 7.8, but downgraded that to 7.4")."""
+_TEMPERATURE = frozenset(
+    "temperature temperatures celsius fahrenheit heat cold ° mercury thermometer freezing frost low lows "
+    "high highs weather chill".split()
+)
 _ONE_DECIMAL = re.compile(r"\d\.\d")
 
 
 def _listed_magnitude(ent: SpacySpan) -> bool:
     """ "magnitude 7.5 by the MIT scientists, 6.8 by Turkish scientists, and 7.8 by the US
     Geological Survey": a number written as magnitudes are (one decimal, "6.8"), with no
-    noun after it, in a sentence that gives a magnitude before it in the same form."""
+    noun after it, listed after a magnitude of the same form in its sentence: the number
+    before it is one (said so, or listed so itself) and no verb stands between ("cut the
+    forecast to 3.5 from 5.0" after "the magnitude 7.4 quake" is no list)."""
     doc, sent = ent.doc, ent.sent
     if len(ent) != 1 or not _ONE_DECIMAL.fullmatch(ent.text):
         return False
     if ent.end < sent.end and doc[ent.end].pos_ not in ("ADP", "CCONJ", "PUNCT"):
         return False
-    return any(
-        _ONE_DECIMAL.fullmatch(t.text) and _says_magnitude(doc[t.i : t.i + 1])
-        for t in doc[sent.start : ent.start]
-    )
+    for token in reversed(doc[sent.start : ent.start]):
+        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() not in _REVISED:
+            return False
+        if token.like_num:
+            span = doc[token.i : token.i + 1]
+            return bool(_ONE_DECIMAL.fullmatch(token.text)) and (
+                _says_magnitude(span) or _listed_magnitude(span)
+            )
+    return False
 
 
 def _earlier_year(sent: SpacySpan, date: dt.date | None) -> str | None:

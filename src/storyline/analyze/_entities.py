@@ -771,7 +771,7 @@ def _without_domain(tokens: tuple[str, ...]) -> tuple[str, ...]:
 _LEGAL_SUFFIXES = frozenset({"inc", "corp", "co", "ltd", "llc", "plc", "lp", "llp", "gmbh", "ag", "sa", "nv"})
 _LEGAL_SUFFIXES |= frozenset({"corporation", "incorporated", "limited"})
 """Spelled out too: "Australian Broadcasting Corporation" is "Australian Broadcasting Corp."."""
-_PLACE_WORDS = frozenset(
+PLACE_WORDS = frozenset(
     {"province", "state", "county", "district", "region", "city", "town", "village", "island", "prefecture"}
 )
 
@@ -785,7 +785,7 @@ def _without_legal_suffix(tokens: tuple[str, ...]) -> tuple[str, ...]:
 
 def _without_place_word(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """ "Halden province" is "Halden"; "Halden Province", with a capital, may be another place."""
-    if len(tokens) > 1 and tokens[-1] in _PLACE_WORDS:
+    if len(tokens) > 1 and tokens[-1] in PLACE_WORDS:
         return tokens[:-1]
     return tokens
 
@@ -1245,14 +1245,17 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
 
 def _join_known_names(groups: list[_Group]) -> list[_Group]:
     """Join the groups of one place or body that `known_names` lists under forms no
-    spelling rule joins ("Burma" and "Myanmar", "GOP" and "Republican Party"); never a
-    group mostly tagged a person ("Holland said")."""
+    spelling rule joins ("Burma" and "Myanmar", "GOP" and "Republican Party"). Never a
+    group any mention of which is tagged a person ("Tom Holland" ... "Holland said",
+    where the tagger may read the lone "Holland" as the country), and never an acronym
+    another name of the cluster also spells out ("AFP" beside "Australian Federal
+    Police": the merge left it alone as ambiguous, and so does this)."""
     table = known_names()
     first: dict[int, _Group] = {}
     kept: list[_Group] = []
-    for group in groups:
-        lines = {table.get(name_key(" ".join(m.tokens)), -1) for m in group.mentions} - {-1}
-        if len(lines) != 1 or group.labels.most_common(1)[0][0] == "PERSON":
+    lines_of = [{table.get(name_key(" ".join(m.tokens)), -1) for m in g.mentions} - {-1} for g in groups]
+    for group, lines in zip(groups, lines_of, strict=True):
+        if len(lines) != 1 or group.has_person or _spelled_out_elsewhere(group, lines, groups, lines_of):
             kept.append(group)
             continue
         (line,) = lines
@@ -1263,6 +1266,20 @@ def _join_known_names(groups: list[_Group]) -> list[_Group]:
             first[line] = group
             kept.append(group)
     return kept
+
+
+def _spelled_out_elsewhere(
+    group: _Group, lines: set[int], groups: list[_Group], lines_of: list[set[int]]
+) -> bool:
+    """Whether a group named by an acronym alone has another name of the cluster, not of
+    its own `known_names` line, whose initials spell it."""
+    if len(group.tokens) != 1 or not _is_acronym(_acronym_letters(group.tokens[0])):
+        return False
+    letters = _acronym_letters(group.tokens[0])
+    return any(
+        len(other.tokens) > 1 and not (other_lines & lines) and letters in _initials(other.tokens)
+        for other, other_lines in zip(groups, lines_of, strict=True)
+    )
 
 
 _PAPER_WORDS = frozenset(

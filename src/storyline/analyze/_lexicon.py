@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 from importlib import resources
 
@@ -27,9 +28,13 @@ def word_pairs(name: str) -> dict[str, str]:
 
 
 def name_key(name: str) -> str:
-    """A name folded for `known_names`: lower case, no dots, commas or hyphens, no leading
-    "the" ("The U.S." -> "us", "G-20" -> "g20")."""
-    key = " ".join(re.sub(r"[.,\-]", "", name.lower()).split())
+    """A name folded for `known_names`: lower case, no accents, dots, commas, hyphens,
+    apostrophes or possessive "'s", no leading "the" ("The U.S." -> "us", "G-20" -> "g20",
+    "Côte d’Ivoire" -> "cote divoire")."""
+    folded = name.lower().replace("’", "'")
+    folded = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
+    folded = re.sub(r"'s\b", "", folded)  # "People's Republic": mentions drop the "'s"
+    key = " ".join(re.sub(r"[.,'\-]", "", folded).split())
     return key.removeprefix("the ")
 
 
