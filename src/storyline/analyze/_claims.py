@@ -2656,10 +2656,12 @@ def _one_event(
     the cluster's own reports) tell of two events however close their dates: in a
     cluster that follows a topic, "the Phantom Menace has grossed $309 million" and "Star
     Wars merchandise has earned $4 billion" are no rival sums. A tally (`_TALLIES`: deaths,
-    the injured, the missing, the evacuated, arrests) is given no `event_of` and read by
-    its dates alone: the clusterer splits one disaster's reports of different days more
-    often than not (a quake's toll of 40 and of 52), and a toll is rarely told of two
-    events in one week."""
+    the injured, the missing, the evacuated, arrests, and a quake's magnitude) is given no
+    `event_of` and read by its dates alone: the clusterer splits one disaster's reports of
+    different days more often than not (a quake's toll of 40 and of 52, its magnitude of
+    7.8 and 7.4), and a toll is rarely told of two events in one week. A second quake
+    within the week is told apart only where its words say so ("another", "a new tremor"
+    in `_magnitude`), not by the clusterer's events."""
     if (
         event_of
         and a.date is not None
