@@ -269,6 +269,7 @@ def test_known_names_join_forms_no_spelling_rule_can() -> None:
     index = _cluster_index(
         [
             "Burma's generals met in Rangoon on Friday. The GOP said it would press for sanctions.",
+            "Burma said it had freed the prisoners.",
             "Myanmar's junta denied the report from Yangon. The Republican Party did not comment.",
         ]
     )

@@ -282,8 +282,8 @@ def test_each_place_of_a_with_list_counts_what_the_first_counts_in_its_place() -
     claims = claims_of(
         "The quake killed 9,000 people in Varnia and Ostrel, the crisis center said.",
         "Rescue teams searched the ruins on Sunday.\n"
-        "Lestik province ranked first with 3,100 deaths, followed by Ostrel province with 1,200, "
-        "Brava province with 640 and Dunmore province with 58, the crisis center said.",
+        "Lestik province ranked first with 3,100 deaths, followed by Ostrel with 1,200, Brava with "
+        "640 and Dunmore with 58, the crisis center said.",
         "More than 9,200 people were killed in Varnia and Ostrel, officials said.",
     )
     assert counted(claims, 1200) == {"deaths"}
@@ -292,17 +292,27 @@ def test_each_place_of_a_with_list_counts_what_the_first_counts_in_its_place() -
 
 
 @pytest.mark.slow
-def test_a_sayer_a_sender_or_a_person_is_no_place_of_a_count() -> None:
+def test_a_sayer_or_a_sender_is_no_place_of_a_count() -> None:
     claims = claims_of(
         "The quake killed 4,000 people in Varnia, officials said on Sunday.",
         "Rescue teams searched the ruins on Sunday.\n"
         "Germany sent 300 rescuers to Varnia. Istanbul reported 40 deaths in Golcuk.",
         "Rescue teams searched the ruins on Monday.\n"
         "Ankara put the death toll at 4,600. Britain sent 150 rescuers.",
-        "Golfers waited out the rain.\nAda Lindqvist led with 67 strokes, followed by Tomas Brenner with 68.",
     )
     assert scopes(claims, 300) == {"from Germany"}  # each sender's own count
     assert not any({300, 150} <= rivals for rivals in disputed(claims))
     assert scopes(claims, 40) == {"in Golcuk"}  # the "in", not the reporting city
     assert any({4000, 4600} <= rivals for rivals in disputed(claims))  # Ankara put it so
-    assert "in Tomas Brenner" not in scopes(claims, 68)
+
+
+@pytest.mark.slow
+def test_a_list_place_wins_over_a_place_in_its_clause() -> None:
+    claims = claims_of(
+        "The quake killed 9,000 people in Varnia, the crisis center said.",
+        "Rescue teams searched the ruins on Sunday.\n"
+        "Dorna province posted the highest toll with 5,179 deaths, followed by Lestik with 2,627, "
+        "Amberg with 2,501 and Ostrel with 978.",
+    )
+    assert scopes(claims, 2501) == {"in Amberg"}
+    assert scopes(claims, 978) == {"in Ostrel"}

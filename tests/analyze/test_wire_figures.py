@@ -350,9 +350,7 @@ def test_which_quake_a_magnitude_is_of() -> None:
     assert about(claims, 7.4) == {"magnitude"}  # the quake's, though the sentence has aftershocks
     assert about(claims, 4.2) == {"magnitude of aftershock"}
     assert "magnitude" not in about(claims, 6.5)  # a bar in a forecast
-    assert {c.scope for c in claims if any(v.value == 4.7 for v in c.values)} == {
-        "another quake near Haymana"
-    }
+    assert {c.scope for c in claims if any(v.value == 4.7 for v in c.values)} == {"another quake at Haymana"}
     assert any({7.4, 7.8} <= rivals and 4.7 not in rivals for rivals in disputed(claims))
 
 
@@ -380,3 +378,16 @@ def test_numbers_near_a_magnitude_that_are_none() -> None:
     assert "magnitude" not in about(claims, 3.5) | about(claims, 5.0)
     assert "magnitude" not in about(claims, 2.5)
     assert "magnitude" in about(claims, 7.4)
+
+
+@pytest.mark.slow
+def test_a_feared_quake_a_comparison_and_a_high_region() -> None:
+    claims = claims_of(
+        "Residents feared new tremors. The magnitude 7.4 quake killed 40 people in Varnak.",
+        "The magnitude 7.8 quake was stronger than a magnitude 6.9 quake that hit the region in May.",
+        "A 6.7-degree earthquake struck the high-altitude region of Varnak before dawn.",
+    )
+    assert {c.scope for c in claims if any(v.value == 7.4 for v in c.values)} == {""}
+    assert "magnitude" not in about(claims, 6.9)  # a comparison, not this quake's
+    assert about(claims, 6.7) == {"magnitude"}
+    assert any({7.4, 7.8, 6.7} <= rivals for rivals in disputed(claims))

@@ -35,7 +35,7 @@ from storyline.analyze._quotes import SPEECH_VERBS, name_of, subject_of
 from storyline.analyze._units import METRE, Unit, read_unit, step, unit_of
 from storyline.embed import FactMatcher
 from storyline.model import Claim, ClaimValue, Corpus, Dropped, Entity, Span
-from storyline.text import MONTH_WORDS, overlap, word_tokens
+from storyline.text import MONTH_WORDS, WEEKDAYS, overlap, word_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -1442,6 +1442,10 @@ def _scope(
     site = _site_of_bodies(ent)
     if site:
         parts.append(site)
+    said, firm = _place_said_of(ent, verb, para, entities)
+    if firm:  # an item of a list by "with", or what a sender gives
+        parts.append(said)
+        return ", ".join(parts)
     placed = False
     for token in clause:
         if (
@@ -1466,26 +1470,22 @@ def _scope(
                 elif token.dep_ == "compound":
                     continue  # "the U.S. Embassy in Nairobi": the place after a name's own may narrow it
                 break
-    if not placed:
-        # "Sakarya province ranked second with 3,046 deaths, followed by Yalova with 2,400":
-        # a place the count is told of; one of a list by "with" is a part of the whole,
-        # however often the reports name it
-        place, listed = _place_said_of(ent, verb, para, entities)
-        if place.startswith("from "):
-            parts.append(place)
-        elif place and (listed or place not in common):
-            parts.append(f"in {place}")
+    if not placed and said and said.removeprefix("in ") not in common:
+        parts.append(said)  # "Kocaeli province posted the highest casualty as 5,179 ..."
     return ", ".join(parts)
 
 
 def _place_said_of(ent: SpacySpan, verb: Token, para: Paragraph, entities: EntityIndex) -> tuple[str, bool]:
-    """The place a figure is told of where no "in" says so: the subject of a verb that
-    tells a place's count (`_TOLD_OF`: "Kocaeli province posted the highest toll as 5,179
-    bodies were found", "Sakarya ranked second with 3,046 deaths"), of the figure's verb or
-    of the verb its "as" clause hangs from, or the place just before the "with" that gives
-    it ("followed by Yalova with 2,400"). Not a sayer ("Ankara put the toll at 4,000", "Ankara
-    said"), a sender or a giver ("Germany sent 300 rescuers"). With whether the figure is
-    one of a list by "with" (`_listed_with`)."""
+    """Where a count is told of when no "in" says so, as a scope, and whether it holds
+    however often the reports name the place. An item of a list by "with" (`_listed_with`:
+    "followed by Yalova with 2,400, Istanbul with 984") is its own count ("in Yalova", or
+    "of Phil Mickelson" for a person), a part of the whole, and wins over a place elsewhere
+    in the clause; what a sender gives ("Germany sent 300 rescuers") is "from Germany". Else
+    a place just before a lone "with", or the subject of a verb that tells a place's count
+    (`_TOLD_OF`: "Kocaeli province posted the highest toll as 5,179 bodies were found",
+    "Istanbul reported 984 deaths"), of the figure's verb or of the verb its "as" clause
+    hangs from: a narrower place only where the reports do not mostly name it. Never a
+    sayer ("Ankara put the toll at 4,600")."""
     doc, root = ent.doc, ent.root
     holder = root.head if root.dep_ in ("nummod", "quantmod", "compound") else root
     with_ = doc[ent.start - 1] if ent.start > 0 and doc[ent.start - 1].lower_ == "with" else None
@@ -1494,8 +1494,10 @@ def _place_said_of(ent: SpacySpan, verb: Token, para: Paragraph, entities: Entit
     if with_ is not None and with_.i > 0:
         listed = _listed_with(ent) is not None
         for token in (doc[with_.i - 1], with_.head):
-            if place := _a_place(token, para, entities, untagged=listed):
-                return place, listed
+            if listed and (item := _list_item(token, para, entities)):
+                return item, True
+            if not listed and (place := _a_place(token, para, entities)):
+                return f"in {place}", False
     verbs = [verb] + ([verb.head] if verb.dep_ == "advcl" else [])
     for v in verbs:
         lemma = v.lemma_.lower()
@@ -1504,22 +1506,40 @@ def _place_said_of(ent: SpacySpan, verb: Token, para: Paragraph, entities: Entit
         for subject in v.children:
             own = subject.dep_ in ("nsubj", "nsubjpass") and subject.i not in range(ent.start, ent.end)
             if own and (place := _a_place(subject, para, entities)):
-                # "Germany sent 300 rescuers": what each sender gives is its own quantity
-                return (f"from {place}", True) if lemma in _SENT else (place, False)
+                return (f"from {place}", True) if lemma in _SENT else (f"in {place}", False)
     return "", False
 
 
-_TOLD_OF = frozenset("post rank record register suffer see lose lead follow top account".split())
+_TOLD_OF = frozenset("post rank record register report suffer see lose lead follow top account".split())
 """Verbs whose subject is the place a count is of ("Yalova saw 2,400 deaths")."""
-_SENT = frozenset("send dispatch deploy fly pledge donate give offer contribute provide".split())
+_SENT = frozenset("send dispatch deploy fly pledge donate offer contribute".split())
 """Verbs whose subject gives what is counted ("Germany sent 300 rescuers"): a count from it."""
 
 
-def _a_place(token: Token, para: Paragraph, entities: EntityIndex, *, untagged: bool = False) -> str:
+def _list_item(token: Token, para: Paragraph, entities: EntityIndex) -> str:
+    """The scope of a list item named by `token` ("Yalova" of "Yalova with 2,400"): "in" a
+    place, whatever the tagger took it for, "of" a person the cluster names; none for a day
+    or a month ("followed by Monday with 700") or a word that is no name."""
+    if token.lower_ in PLACE_WORDS:
+        place = _a_place(token, para, entities)
+        return f"in {place}" if place else ""
+    if not token.text[:1].isupper() or token.pos_ != "PROPN" or _names_a_currency(token):
+        return ""
+    if token.lower_ in WEEKDAYS or token.lower_.rstrip(".") in MONTH_WORDS:
+        return ""
+    at = para.start + token.idx
+    entity = entities.at(para.doc_index, at, at + len(token.text))
+    # a person by a full name; a lone word the tagger took for one is a list's place
+    person = entity is not None and entity.type == "PERSON" and len(entity.name.split()) > 1
+    if person and entity is not None and token.ent_type_ not in ("GPE", "LOC"):
+        return f"of {entity.name}"
+    return f"in {_place_name(para, token, entities)}"
+
+
+def _a_place(token: Token, para: Paragraph, entities: EntityIndex) -> str:
     """The cluster's name for the place a token names: a place the tagger marks, not a
-    person or body the cluster names so ("followed by Mickelson with 67"); a word for a
-    place with its name before it ("Kocaeli (Izmit) province"); with `untagged`, also a
-    proper noun no entity of the cluster holds (a list's place the tagger missed)."""
+    person or body the cluster names so ("Jordan scored 32 points"), or a word for a place
+    with its name before it ("Kocaeli (Izmit) province")."""
     if token.lower_ in PLACE_WORDS:
         names = [c for c in token.children if c.dep_ in ("nmod", "compound") and c.text[:1].isupper()]
         return _place_name(para, names[0], entities) if names else ""
@@ -1529,9 +1549,7 @@ def _a_place(token: Token, para: Paragraph, entities: EntityIndex, *, untagged: 
     entity = entities.at(para.doc_index, at, at + len(token.text))
     if entity is not None and entity.type in ("PERSON", "ORG", "NORP"):
         return ""
-    if token.ent_type_ in ("GPE", "LOC") or (untagged and entity is None and token.pos_ == "PROPN"):
-        return _place_name(para, token, entities)
-    return ""
+    return _place_name(para, token, entities) if token.ent_type_ in ("GPE", "LOC") else ""
 
 
 _SITE_PREPS = frozenset({"in", "inside", "at"})
@@ -1669,7 +1687,8 @@ def _magnitude(ent: SpacySpan, value: float, date: dt.date | None) -> tuple[str,
     # "Another strong earthquake with a magnitude of 5.0 struck on Sunday", "A new tremor
     # 200 miles away sent residents into the streets. The 4.7-magnitude quake ...": another
     before = doc[sent.start - 1].sent if sent.start > 0 else None
-    other = any(t.lower_ in _ANOTHER and t.head.lemma_.lower() in _QUAKES for t in (*sent, *(before or ())))
+    other = any(t.lower_ in _ANOTHER and t.head.lemma_.lower() in _QUAKES for t in sent)
+    other = other or (before is not None and any(_struck_anew(t) for t in before))
     # a year in the figure's own clause ("since a magnitude 8.1 quake in 1939"), not the sentence's
     _, clause = _clause(ent)
     years = [t.text for t in clause if re.fullmatch(r"(19|20)\d\d", t.text)]
@@ -1688,7 +1707,7 @@ def _quake_place(ent: SpacySpan) -> str:
     like, as written."""
     for token in ent.sent:
         if token.ent_type_ in ("GPE", "LOC") and token.head.lower_ in _QUAKE_PREPS:
-            return f"{token.head.lower_} {token.text}"
+            return f"at {token.text}"  # "near Haymana" and "in Haymana" alike
     return ""
 
 
@@ -1714,8 +1733,27 @@ def _quake_noun(ent: SpacySpan) -> str | None:
     return None
 
 
-_ANOTHER = frozenset({"another", "new", "second", "separate"})
-_BAR_GAP = 2
+_ANOTHER = frozenset({"another", "second", "separate"})
+_STRUCK = frozenset("strike hit shake jolt rock rattle send".split())
+
+
+def _struck_anew(token: Token) -> bool:
+    """ "A new tremor 200 miles away sent residents running": a word for another quake
+    before a quake that happened (the subject of a verb of striking, in the past, no modal:
+    not "residents feared new tremors", not "another quake could strike")."""
+    quake = token.head
+    if token.lower_ not in (*_ANOTHER, "new") or quake.lemma_.lower() not in _QUAKES:
+        return False
+    verb = quake.head
+    return (
+        quake.dep_ in ("nsubj", "nsubjpass")
+        and verb.lemma_.lower() in _STRUCK
+        and verb.tag_ in ("VBD", "VBN")
+        and not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
+    )
+
+
+_BAR_GAP = 3
 """A bar word governs a magnitude within this many words before it, no definite article
 between ("greater than magnitude 7", "bigger than a 6-point magnitude", "at least 6.5"; not
 "collapsed under the 7.4-magnitude quake")."""
@@ -1766,11 +1804,11 @@ def _says_magnitude(ent: SpacySpan) -> bool:
     )
 
 
-_REVISED = frozenset({"downgrade", "upgrade", "revise", "correct", "update", "lower", "raise"})
+_REVISED = frozenset({"downgrade", "upgrade", "revise", "correct", "update"})
 """Verbs of a magnitude revised ("a preliminary magnitude of 7.8, but downgraded that to 7.4")."""
 _TEMPERATURE = frozenset(
-    "temperature temperatures celsius fahrenheit heat cold ° mercury thermometer freezing frost low lows "
-    "high highs weather chill".split()
+    "temperature temperatures celsius fahrenheit heat cold ° mercury thermometer freezing frost lows "
+    "highs".split()
 )
 _ONE_DECIMAL = re.compile(r"\d\.\d")
 
@@ -1787,7 +1825,9 @@ def _listed_magnitude(ent: SpacySpan) -> bool:
     if ent.end < sent.end and doc[ent.end].pos_ not in ("ADP", "CCONJ", "PUNCT"):
         return False
     for token in reversed(doc[sent.start : ent.start]):
-        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() not in _REVISED:
+        # "... put the magnitude at 7.4, while Kandilli Observatory said 7.8": a voice giving
+        # its own reading is a list too; any other verb ends it
+        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() not in _REVISED | SPEECH_VERBS:
             return False
         if token.like_num:
             span = doc[token.i : token.i + 1]

@@ -1246,8 +1246,8 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
 def _join_known_names(groups: list[_Group]) -> list[_Group]:
     """Join the groups of one place or body that `known_names` lists under forms no
     spelling rule joins ("Burma" and "Myanmar", "GOP" and "Republican Party"). Never a
-    group any mention of which is tagged a person ("Tom Holland" ... "Holland said",
-    where the tagger may read the lone "Holland" as the country), and never an acronym
+    person's group (`_a_person`: "Tom Holland" ... "Holland said", where the tagger may
+    read the lone "Holland" as the country), and never an acronym
     another name of the cluster also spells out ("AFP" beside "Australian Federal
     Police": the merge left it alone as ambiguous, and so does this)."""
     table = known_names()
@@ -1255,7 +1255,7 @@ def _join_known_names(groups: list[_Group]) -> list[_Group]:
     kept: list[_Group] = []
     lines_of = [{table.get(name_key(" ".join(m.tokens)), -1) for m in g.mentions} - {-1} for g in groups]
     for group, lines in zip(groups, lines_of, strict=True):
-        if len(lines) != 1 or group.has_person or _spelled_out_elsewhere(group, lines, groups, lines_of):
+        if len(lines) != 1 or _a_person(group) or _spelled_out_elsewhere(group, lines, groups, lines_of):
             kept.append(group)
             continue
         (line,) = lines
@@ -1266,6 +1266,13 @@ def _join_known_names(groups: list[_Group]) -> list[_Group]:
             first[line] = group
             kept.append(group)
     return kept
+
+
+def _a_person(group: _Group) -> bool:
+    """A person's group, by a full name tagged a person ("Tom Holland") or by most of its
+    mentions; one lone "Burma said" the tagger took for a person is not enough."""
+    full = any(m.label == "PERSON" and len(m.tokens) > 1 for m in group.mentions)
+    return full or group.labels["PERSON"] * 2 > len(group.mentions)
 
 
 def _spelled_out_elsewhere(
