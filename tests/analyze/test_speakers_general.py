@@ -528,3 +528,23 @@ def test_issue10_how_it_was_said_and_an_inverted_credit_read_as_an_object() -> N
     assert "man" in (_speaker(quotes, "No, I do not") or "")
     assert "wife" in (_speaker(quotes, "Our grandson") or "")
     assert _speaker(quotes, "We will rebuild") == "Ilse Kaya"
+
+
+@pytest.mark.slow
+def test_issue10_a_credit_in_the_quotes_paragraph_wins_a_tie_across_reports() -> None:
+    quotes = _quotes(
+        "Orvia, a public body, said it had looked into the cases in the valley.\n"
+        "“We interviewed all the mothers about their lives and their homes.”",
+        "“We interviewed all the mothers about their lives and their homes,” Lena Marsh, director "
+        "of Orvia, said.",
+    )
+    assert _speaker(quotes, "We interviewed all the mothers") == "Lena Marsh"
+
+
+@pytest.mark.slow
+def test_issue10_an_inverted_credit_with_a_station_before_the_name() -> None:
+    quotes = _quotes(
+        "Jones saw the video for the first time on Tuesday.\n"
+        "“How difficult is that to watch for you now,” asked KTV 9 Reporter Dana Vell."
+    )
+    assert _speaker(quotes, "How difficult") == "Dana Vell"

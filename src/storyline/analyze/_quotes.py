@@ -160,6 +160,9 @@ class _Found:
     words: frozenset[str]
     sequence: str = ""
     """Its words in order, lowercased (`_sequence`), for `_same`."""
+    credited: bool = False
+    """Whether its paragraph names the speaker outside the quotes ('"...," Ana Roux said'),
+    not only the paragraphs before it."""
 
     def __post_init__(self) -> None:
         if not self.sequence:
@@ -210,7 +213,9 @@ def extract_quotes(corpus: Corpus, paragraphs: list[Paragraph], entities: Entity
             # The span covers the quote as shown: without the comma that hands over to "he said".
             start = para.start + match.start(1) + (len(quoted) - len(quoted.lstrip(" ,")))
             end = para.start + match.end(1) - (len(quoted) - len(quoted.rstrip(" ,")))
-            found.append(_Found(para.doc_index, text, speaker, Span(article_id, start, end), _words(text)))
+            credited = speaker is not None and _names_outside(para.text, matches, speaker)
+            span = Span(article_id, start, end)
+            found.append(_Found(para.doc_index, text, speaker, span, _words(text), credited=credited))
             places.append((number, match.start() <= 2))
             if not _is_title(text):
                 # A quoted title ("State of the Union") is nobody's speech to continue.
@@ -896,9 +901,16 @@ def _subject(verb: Token, is_outside: Callable[[Token], bool]) -> Token | None:
     # "``No!'' shouted an elderly man": after the closing mark the parser may read the
     # speaker of an inverted credit as the verb's object; the phrase right after it speaks.
     if is_bare and prior is not None and prior.text in _CLOSING_MARKS:
-        for child in verb.children:
-            if child.dep_ in ("dobj", "attr") and child.left_edge.i == verb.i + 1 and is_outside(child):
-                return child
+        # The phrase right after the verb, to its last head: "asked FOX 4 Reporter James
+        # Rose" may come as two objects, "FOX" and "Rose"; the name at the end speaks.
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i and is_outside(c)]
+        if objects and objects[0].left_edge.i == verb.i + 1:
+            run = [objects[0]]
+            for child in objects[1:]:
+                if any(t.is_punct for t in verb.doc[run[-1].i : child.i]):
+                    break
+                run.append(child)
+            return run[-1]
     head = verb
     for _ in range(4):
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -1886,14 +1898,29 @@ def _merge(corpus: Corpus, found: list[_Found], named: frozenset[str] = frozense
     return quotes
 
 
+def _names_outside(text: str, matches: list[re.Match[str]], speaker: str) -> bool:
+    """Whether the paragraph names the speaker (by the last word of the name) outside its
+    quotations."""
+    outside = text
+    for match in matches:
+        outside = outside.replace(match.group(0), " ")
+    last = speaker.split()[-1] if speaker.split() else ""
+    return bool(last) and re.search(rf"(?<!\w){re.escape(last)}(?!\w)", outside) is not None
+
+
 def _group_speaker(group: list[_Found], named: frozenset[str]) -> str | None:
     """The speaker of a quote several reports (or one twice) carry: the most reports'
     speaker; on a tie a name over a description ("one local resident" in one report,
-    "Mountain View resident Eamonn Callon" in another), then the speaker of the fullest
-    quotation over that of a fragment of it."""
+    "Mountain View resident Eamonn Callon" in another), then the one a report credits in
+    the quote's own paragraph over one read from the paragraphs before ('Remera said ...
+    “We interviewed all the mothers...”' in one report, '"We interviewed ...," Emmanuelle
+    Amar, director of Remera, said' in another), then the speaker of the fullest quotation
+    over that of a fragment of it."""
     speakers = [g.speaker for g in group if g.speaker]
+    credited = {g.speaker for g in group if g.credited}
 
-    def rank(name: str) -> tuple[int, bool, int]:
-        return (speakers.count(name), name in named, max(len(g.text) for g in group if g.speaker == name))
+    def rank(name: str) -> tuple[int, bool, bool, int]:
+        longest = max(len(g.text) for g in group if g.speaker == name)
+        return (speakers.count(name), name in named, name in credited, longest)
 
     return max(speakers, key=rank) if speakers else None
