@@ -999,8 +999,6 @@ def _measure_figure(
     else:
         size = _SIZE_WORDS.get(head.head.lower_) if head.head.pos_ == "ADJ" else None
         counted = f"{thing} ({size or unit.dimension})"
-    if (reading := _reading(ent, unit, head, thing)) is not None:
-        counted, local = reading, ""  # "flying at 30,000 feet at about 100 mph": the balloon's
     if part:
         counted = f"{counted}, the {_UNIT_PLURALS.get(unit.name, unit.name + 's')}"
     number = ent.text
@@ -1016,62 +1014,6 @@ def _measure_figure(
     figure = _as_figure(counted, value, text, qualifier, ent, para, entities, source, date, common)
     bound = any(t.lower_ == "within" for t in doc[max(ent.start - 3, 0) : ent.start])
     return replace(figure, predicate=local or figure.predicate, bound=bound)
-
-
-_MOTION = frozenset(
-    "fly cruise float soar hover drift climb descend travel move drive race speed sail head go".split()
-)
-_READINGS = {"speed": "speed", "velocity": "speed", "altitude": "altitude", "height": "altitude"}
-_READINGS["elevation"] = "altitude"
-
-
-def _reading(ent: SpacySpan, unit: Unit, head: Token, thing: str | None) -> str | None:
-    """What a reading of something that moves measures, keyed by what moves: its speed
-    ("The balloon, flying at about 100 mph", "the car was traveling at 90 mph", "at a speed
-    of 60 mph") and its altitude ("cruising at 34,000 feet", "at an altitude of 26,000
-    feet"), as "<mover> (speed)" or "<mover> (altitude)". A reading keyed by its verb alone
-    ("length (fly)", "speed (cruise)") rivals no other report's; one keyed by what moves
-    does. None where no noun moves (a pronoun, nothing) or the measure names another thing
-    ("winds of 120 mph", "flew 26,500 miles": a distance)."""
-    if unit.dimension not in ("speed", "length"):
-        return None
-    kind = _READINGS.get(thing or "")
-    # the mover as the measured thing ("the car was traveling at 90 mph") still reads as a
-    # reading below; any other noun is what is measured
-    if thing is not None and kind is None and not _motion_verb(ent):
-        return None
-    at_height = head.dep_ == "pobj" and head.head.lower_ == "at"
-    if kind is None:
-        kind = "speed" if unit.dimension == "speed" else "altitude" if at_height else None
-    if kind is None or (kind == "speed") != (unit.dimension == "speed"):
-        return None
-    mover = _mover(ent)
-    return f"{mover} ({kind})" if mover else None
-
-
-def _motion_verb(ent: SpacySpan) -> Token | None:
-    """The verb of motion a figure hangs from ("flying at 100 mph"), if any."""
-    verb = next((t for t in ent.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
-    return verb if verb is not None and verb.lemma_.lower() in _MOTION else None
-
-
-def _mover(ent: SpacySpan) -> str:
-    """What moves in a figure's clause: the noun subject of its verb of motion, or of the
-    clause that verb hangs from ("The balloon has covered 12,000 miles, flying at ...");
-    the noun a participle describes ("a balloon flying at 30,000 feet"). "" for a pronoun."""
-    verb = _motion_verb(ent)
-    if verb is None:
-        return ""
-    for _ in range(3):
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None:
-            return subject.lemma_.lower() if subject.pos_ in ("NOUN", "PROPN") else ""
-        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-            return verb.head.lemma_.lower()
-        if verb.dep_ not in ("advcl", "conj", "xcomp") or verb.head is verb:
-            return ""
-        verb = verb.head
-    return ""
 
 
 _NUMBER_NOUNS = frozenset("number size total count".split())
