@@ -391,18 +391,3 @@ def test_a_feared_quake_a_comparison_and_a_high_region() -> None:
     assert "magnitude" not in about(claims, 6.9)  # a comparison, not this quake's
     assert about(claims, 6.7) == {"magnitude"}
     assert any({7.4, 7.8, 6.7} <= rivals for rivals in disputed(claims))
-
-
-@pytest.mark.slow
-def test_a_ships_crew_is_one_count_whatever_the_word_or_verb() -> None:
-    day = dt.date(2031, 8, 14)
-    claims = claims_of(
-        "The submarine Varna carries a 107-man crew, the agency said.",
-        "Rescuers tried again to reach the 116 sailors trapped aboard the Varna.",
-        "Navies met to discuss how to save the 118 crew of the Varna. All 118 submariners aboard "
-        "could survive for a week, an officer said.",
-        days=(day, day + dt.timedelta(days=1), day + dt.timedelta(days=3)),
-        events=(0, 1, 2),
-    )
-    assert any({107, 116, 118} <= rivals for rivals in disputed(claims))
-    assert {c.counted for c in claims if any(v.value in (107, 116, 118) for v in c.values)} == {"crew"}

@@ -88,7 +88,7 @@ _PEOPLE = frozenset("people person victim other".split())  # "45,000 others inju
 _GROUPS = frozenset(
     """resident worker civilian child man woman firefighter soldier officer passenger student patient
     member employee protester adult teenager migrant miner militant rebel fighter police policeman
-    journalist tourist child baby girl boy crew""".split()
+    journalist tourist child baby girl boy""".split()
 )
 """Nouns that name a group: "8 children were killed" counts deaths of children, a part of the toll."""
 _UNITS = frozenset(
@@ -2089,12 +2089,6 @@ def _counted_noun(ent: SpacySpan) -> str | None:
         if head.lemma_ in ("time", "year", "day", "week"):
             return None
         noun = str(head.lemma_).lower()
-        # "a 107-man crew", "the 116-man crew": the crew, counted by its men
-        crew_of = head.dep_ in ("amod", "compound", "nmod") and head.head.lemma_.lower() in _CREW_WORDS
-        if noun in ("man", "member") and crew_of:
-            return "crew"
-        if noun in _CREW_WORDS:
-            return "crew"  # "118 sailors on board", "the 118 crew", "118 submariners aboard"
         if noun == "member":
             # "42 members of parliament", "nine members of the committee": whose members
             body = next(
@@ -2127,8 +2121,6 @@ def _body_name(token: Token) -> str:
     return str(token.lemma_).lower()
 
 
-_CREW_WORDS = frozenset("crew crewman crewmember sailor seaman submariner mariner".split())
-"""Words for the people who work a ship or a plane: one count, the crew, whichever is used."""
 _OWNERS = frozenset("PERSON ORG NORP GPE".split())
 _WON = frozenset("vote ballot seat".split())
 """What candidates win shares of: each candidate's share is its own quantity."""
@@ -2685,7 +2677,7 @@ _DURATION_KEY = re.compile(r"^duration\b|\(duration\)")
 _DENOMINATIONS = frozenset({"bill", "note", "banknote", "coin"})
 _FACE_VALUES = frozenset({1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000})
 """What a banknote or coin is worth ("a $20 bill", "10,000-yen notes"); "a $600 bill" is a sum."""
-_TALLIES = frozenset({"deaths", "injured", "missing", "evacuated", "arrested", "magnitude", "crew"})
+_TALLIES = frozenset({"deaths", "injured", "missing", "evacuated", "arrested", "magnitude"})
 EVENT_DAYS = 7
 """Reports this many days apart or fewer tell of one event: the story window
 (`storyline.cluster.ClusterOptions.window_days`)."""
