@@ -124,14 +124,3 @@ def test_a_surname_with_a_capital_inside_gives_its_age() -> None:
         )
     )
     assert found == {"age of Daniel McKeown": ({46.0}, False)}
-
-
-@pytest.mark.slow
-def test_a_description_after_an_opening_phrase_gives_the_persons_age() -> None:
-    found = ages(
-        claims_of(
-            "Maren Tollefsen opened her show at the Orsk gallery on Friday.\n"
-            "Midway through the evening, the two-time Nordic prize winner, 54, spoke to the crowd.",
-        )
-    )
-    assert found == {"age of Maren Tollefsen": ({54.0}, False)}

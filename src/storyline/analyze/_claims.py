@@ -500,19 +500,15 @@ def _today(doc: Doc, i: int) -> bool:
 
 def _is_described(doc: Doc, i: int) -> bool:
     """Whether the words before token `i` (a comma) are "the <description>" opening the
-    sentence or following an opening phrase and its comma ("The tennis champion, 35,";
-    "Midway through her set, the six-time Grammy winner, 31,"): a person named before,
-    described. The description holds no name of a person or place."""
+    sentence ("The tennis champion, 35,"): a person named before, described."""
     start = doc[i].sent.start
-    the = next((t.i for t in reversed(doc[start:i]) if t.lower_ == "the"), None)
-    if the is None or (the > start and doc[the - 1].text != ","):
-        return False
-    words = doc[the:i]
+    words = doc[start:i]
     return (
-        1 < len(words) <= 7
+        1 < len(words) <= 5
+        and words[0].lower_ == "the"
         and words[-1].pos_ == "NOUN"
-        and all(t.pos_ in ("ADJ", "NOUN", "PROPN", "ADV", "NUM") or t.text == "-" for t in words[1:])
-        and not any(t.ent_type_ in ("PERSON", "GPE", "LOC", "NORP", "ORG") for t in words)
+        and all(t.pos_ in ("ADJ", "NOUN", "PROPN", "ADV") for t in words[1:])
+        and not any(t.ent_type_ for t in words)
     )
 
 
