@@ -316,3 +316,13 @@ def test_a_list_place_wins_over_a_place_in_its_clause() -> None:
     )
     assert scopes(claims, 2501) == {"in Amberg"}
     assert scopes(claims, 978) == {"in Ostrel"}
+
+
+@pytest.mark.slow
+def test_the_whole_of_a_part_is_not_what_the_part_did() -> None:
+    claims = claims_of(
+        "Three of the 18 miners died in the blast at the Varn pit.",
+        "He was one of more than 7,000 people who perished in the quake.",
+    )
+    assert counted(claims, 18) == {"miner"}  # the three died, not the 18
+    assert counted(claims, 7000) == {"deaths"}  # a clause on the whole tells of the whole

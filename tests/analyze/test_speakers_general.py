@@ -548,3 +548,18 @@ def test_issue10_an_inverted_credit_with_a_station_before_the_name() -> None:
         "“How difficult is that to watch for you now,” asked KTV 9 Reporter Dana Vell."
     )
     assert _speaker(quotes, "How difficult") == "Dana Vell"
+
+
+@pytest.mark.slow
+def test_issue10_narration_verbs_and_a_name_in_passing_credit_no_quote() -> None:
+    quotes = _quotes(
+        "The crowd demanded answers from the company on Monday.\n"
+        "“We have waited for three weeks and nobody has told us anything.”"
+    )
+    assert _speaker(quotes, "We have waited") is None
+    quotes = _quotes(
+        "Ana Lee, a resident, said the water rose fast.\n“We lost everything we had in the house.”",
+        "Mayor John Park said the town would rebuild.\n"
+        "“We lost everything we had in the house.” The shelter on Park Avenue was full by noon.",
+    )
+    assert "Lee" in (_speaker(quotes, "We lost everything") or "")

@@ -816,6 +816,11 @@ def _figure(
         if noun in _UNITS:
             return None  # durations, and measures nothing names: context, not claims
         category = _state(ent, _category(ent))
+        # "three of the 18 miners died": the verb tells of the three; but "one of more than
+        # 7,000 people who perished": a clause on the whole tells of the whole
+        told_of_whole = any(c.dep_ == "relcl" for c in ent.root.head.children)
+        if category is not None and _predicate(ent) == _WHOLE and not told_of_whole:
+            category = None
         # "3,879 bodies" count the dead: as written, as its lemma ("body") names no count
         written = ent.root.head.text if noun == "body" else ""
         if noun is not None and any(c.match(noun) or c.match(written) for _, c in CATEGORIES):
@@ -1179,12 +1184,13 @@ def _predicate(ent: SpacySpan) -> str:
         if token.lower_ == "of" and token.head.like_num:
             # "won 10 of the 15 races": 15 is the whole the part is taken from; the
             # verb counts the part, not it
-            return "the whole of a part"
+            return _WHOLE
     verb = next((t for t in ent.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
     lemma = str(verb.lemma_).lower() if verb is not None else ""
     return "" if lemma in _LIGHT_VERBS else lemma
 
 
+_WHOLE = "the whole of a part"
 _LIGHT_VERBS = frozenset("be have include involve say tell report see".split())
 """Verbs that say nothing of what is counted ("64 swimmers were in the water", "the
 rescue involved 62 swimmers"): figures under them share one predicate."""

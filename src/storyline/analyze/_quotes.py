@@ -213,7 +213,7 @@ def extract_quotes(corpus: Corpus, paragraphs: list[Paragraph], entities: Entity
             # The span covers the quote as shown: without the comma that hands over to "he said".
             start = para.start + match.start(1) + (len(quoted) - len(quoted.lstrip(" ,")))
             end = para.start + match.end(1) - (len(quoted) - len(quoted.rstrip(" ,")))
-            credited = speaker is not None and _names_outside(para.text, matches, speaker)
+            credited = speaker is not None and _names_outside(para, matches, speaker)
             span = Span(article_id, start, end)
             found.append(_Found(para.doc_index, text, speaker, span, _words(text), credited=credited))
             places.append((number, match.start() <= 2))
@@ -907,7 +907,9 @@ def _subject(verb: Token, is_outside: Callable[[Token], bool]) -> Token | None:
         if objects and objects[0].left_edge.i == verb.i + 1:
             run = [objects[0]]
             for child in objects[1:]:
-                if any(t.is_punct for t in verb.doc[run[-1].i : child.i]):
+                # a name after the first object's words, no mark between ("FOX 4 ... Rose");
+                # not a second noun ("asked one woman the officer")
+                if child.pos_ != "PROPN" or any(t.is_punct for t in verb.doc[run[-1].i : child.i]):
                     break
                 run.append(child)
             return run[-1]
@@ -1898,14 +1900,19 @@ def _merge(corpus: Corpus, found: list[_Found], named: frozenset[str] = frozense
     return quotes
 
 
-def _names_outside(text: str, matches: list[re.Match[str]], speaker: str) -> bool:
-    """Whether the paragraph names the speaker (by the last word of the name) outside its
-    quotations."""
-    outside = text
-    for match in matches:
-        outside = outside.replace(match.group(0), " ")
+def _names_outside(para: Paragraph, matches: list[re.Match[str]], speaker: str) -> bool:
+    """Whether the paragraph credits the speaker outside its quotations: the last word of
+    the name and a verb that hands over words, both outside the quotes ('"...," Ana Roux
+    said'; not a name in passing, "the shelter on Park Avenue")."""
+    inside = [(m.start(), m.end()) for m in matches]
     last = speaker.split()[-1] if speaker.split() else ""
-    return bool(last) and re.search(rf"(?<!\w){re.escape(last)}(?!\w)", outside) is not None
+    named = verb = False
+    for token in para.doc:
+        if any(a <= token.idx < b for a, b in inside):
+            continue
+        named = named or token.text == last
+        verb = verb or token.lemma_.lower() in _QUOTE_VERBS
+    return named and verb
 
 
 def _group_speaker(group: list[_Found], named: frozenset[str]) -> str | None:
