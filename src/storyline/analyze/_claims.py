@@ -264,10 +264,15 @@ def _in_copy(
     return None
 
 
+def _entity_of(para: Paragraph, token: Token, entities: EntityIndex) -> Entity | None:
+    """The cluster's entity a token stands in, if any."""
+    at = para.start + token.idx
+    return entities.at(para.doc_index, at, at + len(token.text))
+
+
 def _place_name(para: Paragraph, token: Token, entities: EntityIndex) -> str:
     """The cluster's name for the place a token names (its own text where none)."""
-    at = para.start + token.idx
-    entity = entities.at(para.doc_index, at, at + len(token.text))
+    entity = _entity_of(para, token, entities)
     return entity.name if entity else token.text
 
 
@@ -1533,8 +1538,7 @@ def _list_item(token: Token, para: Paragraph, entities: EntityIndex) -> str:
         return ""
     if token.lower_ in WEEKDAYS or token.lower_.rstrip(".") in MONTH_WORDS:
         return ""
-    at = para.start + token.idx
-    entity = entities.at(para.doc_index, at, at + len(token.text))
+    entity = _entity_of(para, token, entities)
     # a person by a full name; a lone word the tagger took for one is a list's place
     person = entity is not None and entity.type == "PERSON" and len(entity.name.split()) > 1
     if person and entity is not None and token.ent_type_ not in ("GPE", "LOC"):
@@ -1551,8 +1555,7 @@ def _a_place(token: Token, para: Paragraph, entities: EntityIndex) -> str:
         return _place_name(para, names[0], entities) if names else ""
     if not token.text[:1].isupper() or _names_a_currency(token):
         return ""
-    at = para.start + token.idx
-    entity = entities.at(para.doc_index, at, at + len(token.text))
+    entity = _entity_of(para, token, entities)
     if entity is not None and entity.type in ("PERSON", "ORG", "NORP"):
         return ""
     return _place_name(para, token, entities) if token.ent_type_ in ("GPE", "LOC") else ""

@@ -42,7 +42,6 @@ Every look-up is by key, so the cost grows with the mentions.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -52,7 +51,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from storyline.analyze._lexicon import known_names, lexicon, name_key, word_pairs
+from storyline.analyze._lexicon import ascii_fold, known_names, lexicon, name_key, word_pairs
 from storyline.analyze._nlp import Paragraph
 from storyline.model import Corpus, Entity, Span
 from storyline.text import HEADLINE_SMALL_WORDS, is_title_case
@@ -821,7 +820,7 @@ def _ends_in_title(text: str) -> bool:
 @lru_cache(maxsize=1 << 16)
 def spelling_key(word: str) -> str:
     """Fold a word to a key that transliteration variants share ("Sergei", "Sergey" -> "srg")."""
-    ascii_word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+    ascii_word = ascii_fold(word).lower()
     parts = [p for p in re.split(r"[-'’ ]", _fold_variant(ascii_word)) if p]
     if len(parts) > 1 and parts[0] in _PARTICLES:
         parts = parts[1:]
@@ -834,7 +833,7 @@ def spelling_key(word: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def _plain(word: str) -> str:
-    ascii_word = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+    ascii_word = ascii_fold(word).lower()
     parts = [p for p in re.split(r"[-'’ ]", _fold_variant(ascii_word)) if p]
     if len(parts) > 1 and parts[0] in _PARTICLES:
         parts = parts[1:]
@@ -1280,9 +1279,9 @@ def _spelled_out_elsewhere(
 ) -> bool:
     """Whether a group named by an acronym alone has another name of the cluster, not of
     its own `known_names` line, whose initials spell it."""
-    if len(group.tokens) != 1 or not _is_acronym(_acronym_letters(group.tokens[0])):
+    letters = _acronym_letters(group.tokens[0]) if len(group.tokens) == 1 else ""
+    if not _is_acronym(letters):
         return False
-    letters = _acronym_letters(group.tokens[0])
     return any(
         len(other.tokens) > 1 and not (other_lines & lines) and letters in _initials(other.tokens)
         for other, other_lines in zip(groups, lines_of, strict=True)

@@ -27,12 +27,17 @@ def word_pairs(name: str) -> dict[str, str]:
     return pairs
 
 
+def ascii_fold(text: str) -> str:
+    """`text` without accents or other marks, in ASCII ("Côte" -> "Cote", "Şükrü" -> "Sukru")."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
 def name_key(name: str) -> str:
     """A name folded for `known_names`: lower case, no accents, dots, commas, hyphens,
     apostrophes or possessive "'s", no leading "the" ("The U.S." -> "us", "G-20" -> "g20",
     "Côte d’Ivoire" -> "cote divoire")."""
     folded = name.lower().replace("’", "'")
-    folded = unicodedata.normalize("NFKD", folded).encode("ascii", "ignore").decode()
+    folded = ascii_fold(folded)
     folded = re.sub(r"'s\b", "", folded)  # "People's Republic": mentions drop the "'s"
     key = " ".join(re.sub(r"[.,'\-]", "", folded).split())
     return key.removeprefix("the ")

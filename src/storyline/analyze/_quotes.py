@@ -187,6 +187,7 @@ def extract_quotes(corpus: Corpus, paragraphs: list[Paragraph], entities: Entity
             continue
         article_id = corpus.articles[para.doc_index].id
         outside = _outside_quotes(para.text, matches)
+        credits = _credit_words(para, matches)
         before = (
             paragraphs[number - 1] if number and paragraphs[number - 1].doc_index == para.doc_index else None
         )
@@ -213,7 +214,7 @@ def extract_quotes(corpus: Corpus, paragraphs: list[Paragraph], entities: Entity
             # The span covers the quote as shown: without the comma that hands over to "he said".
             start = para.start + match.start(1) + (len(quoted) - len(quoted.lstrip(" ,")))
             end = para.start + match.end(1) - (len(quoted) - len(quoted.rstrip(" ,")))
-            credited = speaker is not None and _names_outside(para, matches, speaker)
+            credited = speaker is not None and bool(speaker.split()) and speaker.split()[-1] in credits
             span = Span(article_id, start, end)
             found.append(_Found(para.doc_index, text, speaker, span, _words(text), credited=credited))
             places.append((number, match.start() <= 2))
@@ -1900,19 +1901,16 @@ def _merge(corpus: Corpus, found: list[_Found], named: frozenset[str] = frozense
     return quotes
 
 
-def _names_outside(para: Paragraph, matches: list[re.Match[str]], speaker: str) -> bool:
-    """Whether the paragraph credits the speaker outside its quotations: the last word of
-    the name and a verb that hands over words, both outside the quotes ('"...," Ana Roux
-    said'; not a name in passing, "the shelter on Park Avenue")."""
+def _credit_words(para: Paragraph, matches: list[re.Match[str]]) -> frozenset[str]:
+    """The words of a paragraph outside its quotations, where a verb that hands over words
+    stands among them (none where none does): a speaker whose name's last word is one is
+    credited in the quote's own paragraph ('"...," Ana Roux said'; not a name in passing,
+    "the shelter on Park Avenue", with no such verb)."""
     inside = [(m.start(), m.end()) for m in matches]
-    last = speaker.split()[-1] if speaker.split() else ""
-    named = verb = False
-    for token in para.doc:
-        if any(a <= token.idx < b for a, b in inside):
-            continue
-        named = named or token.text == last
-        verb = verb or token.lemma_.lower() in _QUOTE_VERBS
-    return named and verb
+    words = [t for t in para.doc if not any(a <= t.idx < b for a, b in inside)]
+    if not any(t.lemma_.lower() in _QUOTE_VERBS for t in words):
+        return frozenset()
+    return frozenset(t.text for t in words)
 
 
 def _group_speaker(group: list[_Found], named: frozenset[str]) -> str | None:
