@@ -124,3 +124,34 @@ def test_a_surname_with_a_capital_inside_gives_its_age() -> None:
         )
     )
     assert found == {"age of Daniel McKeown": ({46.0}, False)}
+
+
+@pytest.mark.slow
+def test_ages_given_respectively_go_to_the_names_in_order() -> None:
+    found = ages(
+        claims_of(
+            "Divers said Liv Amundsen and Pal Brekke, aged 19 and 22 respectively, were found alive.",
+            "Liv Amundsen and Pal Brekke are 19 and 23 respectively, their school said.",
+        )
+    )
+    assert found == {"age of Liv Amundsen": ({19.0}, False), "age of Pal Brekke": ({22.0, 23.0}, True)}
+    # Ages then ("were ... when they met") and shares of a vote are no ages now.
+    found = ages(
+        claims_of(
+            "Liv Amundsen and Pal Brekke were 19 and 22 respectively when they met.",
+            "Liv Amundsen and Pal Brekke won 19 and 22 percent of the vote respectively.",
+        )
+    )
+    assert found == {}
+
+
+@pytest.mark.slow
+def test_an_age_before_a_name_the_tagger_labels_a_product_is_the_persons() -> None:
+    # the tagger reads "Shepard" after "The 21-year-old" as a product; the cluster knows him
+    found = ages(
+        claims_of(
+            "Matthew Shepard died on Monday in Laramie.",
+            "The 21-year-old Shepard was driven to the prairie.",
+        )
+    )
+    assert found == {"age of Matthew Shepard": ({21.0}, False)}

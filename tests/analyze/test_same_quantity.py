@@ -128,3 +128,33 @@ def test_dead_or_missing_is_not_the_toll() -> None:
         "The ferry sank and left more than 300 people dead or missing, officials said.",
     )
     assert not any({200, 300} <= d for d in disputed(claims))
+
+
+@pytest.mark.slow
+def test_sailors_crew_and_a_n_man_crew_count_one_crew() -> None:
+    claims = claims_of(
+        "Rescuers raced on Monday to save the 118 sailors trapped aboard the Orsk submarine.",
+        "Navy divers tried on Monday to save the 116-man crew of the Orsk.",
+        "Divers tried to save the 107 submariners on board the Orsk on Tuesday.",
+    )
+    # one count, the crew, whichever word; "on board" tells where the whole crew is, no part
+    crew = [c for c in claims if c.counted == "crew"]
+    assert len(crew) == 1 and {v.value for v in crew[0].values} == {107, 116, 118}
+    assert crew[0].disagreement and not crew[0].scope
+
+
+@pytest.mark.slow
+def test_two_vessels_crews_and_sailors_at_other_work_are_no_rival_crews() -> None:
+    claims = claims_of(
+        "The tanker and a trawler collided off Orsk on Monday. The tanker's 23 crew were rescued, "
+        "but the 15 crew of the trawler are missing.",
+        "All 23 sailors aboard the tanker were safe, the coast guard said. The trawler's 15 crew "
+        "are missing after the collision.",
+        "The Northern Fleet said 40 sailors joined the search.",
+    )
+    assert not disputed(claims)
+    # "Fleet" is no cue of people fleeing: these workers were flown in, not evacuated
+    claims = claims_of(
+        "The Northern Fleet flew 300 workers to the port.", "Fleet officers said 300 workers arrived."
+    )
+    assert {c.counted for c in claims} == {"worker"}

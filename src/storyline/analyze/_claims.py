@@ -53,7 +53,7 @@ CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("missing", r"^(missing|unaccounted)$"),
         (
             "evacuated",
-            r"^(evacu\w+|displaced|fled|flee\w*|homeless|refugees|shelters?|sheltered|relocated|rehoused|moved)$",
+            r"^(evacu\w+|displaced|fled|flee|flees|fleeing|homeless|refugees|shelters?|sheltered|relocated|rehoused|moved)$",
         ),
         ("arrested", r"^(arrest\w*|detain\w*|custody|jailed|charged)$"),
         ("votes", r"^(votes?|voted|ballots?)$"),
@@ -359,18 +359,21 @@ def _age_figures(
     and is left out, as is the age of someone not named ("a 47-year-old man").
     """
     doc = para.doc
-    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    people = _people(para, entities)
     ending = {e.end: e for e in people}
+    respective = _respective_ages(doc, people) if "respectively" in para.text else {}
     out: list[_Figure] = []
     for token in doc:
         if not token.text.isdigit() or not 1 <= int(token.text) <= 120:
             continue
         i = token.i
-        person = None
+        person = respective.get(i)
         before = doc[i - 1] if i > 0 else None
         closed = i + 1 < len(doc) and doc[i + 1].text in _CLOSERS
         entity: Entity | None = None
-        if before is not None and before.text == "," and closed:
+        if person is not None:
+            pass  # "Ana Roux and Ole Brun are 23 and 25 respectively"
+        elif before is not None and before.text == "," and closed:
             person = ending.get(i - 1) or _known_person(doc, i - 2, entities)  # "Alexis Ohanian, 34,"
             if person is None and _is_described(doc, i - 1):
                 entity = _person_before(para, token.sent.start, earlier, entities)  # "The champion, 35,"
@@ -427,6 +430,73 @@ def _age_figures(
             frozenset(), scope="",
         )  # fmt: skip
         out.append(figure)
+    return out
+
+
+def _people(para: Paragraph, entities: EntityIndex) -> list[SpacySpan]:
+    """The paragraph's names of people: those the tagger labels so, and those it takes for
+    something else here ("26-year-old Ilkay Yildiz" as an organisation, "the 21-year-old
+    Shepard" as a product) that the cluster's entities, from all their mentions, hold to
+    be a person."""
+    people = []
+    mentioned = None
+    for ent in para.doc.ents:
+        if ent.label_ != "PERSON":
+            if not (
+                ent.text[:1].isupper() and not ent.text.isupper() and ent.text.replace(" ", "").isalpha()
+            ):
+                continue
+            if mentioned is None:  # the mentions that are the tagged name, whole
+                mentioned = {
+                    (mention.span.start, mention.span.end): entities.entities[number]
+                    for mention, number in entities.mentions_in(para.doc_index)
+                }
+            entity = mentioned.get((para.start + ent.start_char, para.start + ent.end_char))
+            if entity is None and all(t.pos_ == "PROPN" for t in ent):
+                entity = _person_named(ent.text, entities)  # a label names do not get ("PRODUCT")
+            if entity is None or entity.type != "PERSON":
+                continue
+        people.append(ent)
+    return people
+
+
+def _respective_ages(doc: Doc, people: list[SpacySpan]) -> dict[int, SpacySpan]:
+    """The person each age of "Ana Roux and Ole Brun are 23 and 25 respectively" (or ",
+    aged 23 and 25 respectively," or ", 23 and 25 respectively,") is of, by the age's token:
+    as many names joined by "and" or commas right before as ages in the list, in order, one
+    of them at least tagged a person and none a place."""
+    out: dict[int, SpacySpan] = {}
+    for word in doc:
+        if word.lower_ != "respectively":
+            continue
+        ages: list[Token] = []
+        k = word.i - 1
+        while k >= 0 and (doc[k].text.isdigit() or doc[k].lower_ in ("and", ",")):
+            if doc[k].text.isdigit():
+                ages.insert(0, doc[k])
+            k -= 1
+        if len(ages) < 2 or not all(1 <= int(t.text) <= 120 for t in ages):
+            continue
+        k = ages[0].i - 1
+        # "won 23 and 25 percent of the vote respectively" is no list of ages, and "were 17
+        # and 19 respectively" their ages then, not now
+        if k < 0 or doc[k].lower_ not in ("are", "aged", ","):
+            continue
+        k -= 1 if doc[k].lower_ in ("are", "aged") else 0
+        k -= 1 if k >= 0 and doc[k].text == "," else 0
+        names: list[SpacySpan] = []
+        while k >= 0 and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+            end = k + 1
+            while k >= 0 and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+                k -= 1
+            names.insert(0, doc[k + 1 : end])
+            joined = k
+            while k >= 0 and doc[k].lower_ in ("and", ",") and joined - k < 2:  # "A, B, and C"
+                k -= 1
+        tagged = [next((p for p in people if p.start <= n.start < p.end), None) for n in names]
+        places = any(t.ent_type_ in ("GPE", "LOC", "NORP", "FAC") for n in names for t in n)
+        if len(names) == len(ages) and any(tagged) and not places:
+            out.update((age.i, tagged[n] or names[n]) for n, age in enumerate(ages))
     return out
 
 
@@ -845,7 +915,8 @@ def _figure(
             # a thing (not a group of people) by what is done with it: "12 states voted"
             # and "two states hold primaries" count two sets of states
             about = noun
-            attributive = _attributive(ent)
+            attributive = _attributive(ent) and _sized_group(ent) is None  # "a 107-man crew" is the crew
+            # the crew is one group whatever is done with it ("carries", "save", "trapped")
             predicate = "" if noun in _GROUPS or attributive else _predicate(ent)
         elif category is None and noun in _PEOPLE:
             # "the church holds about 1,000 people": people, counted by what they do
@@ -1354,9 +1425,11 @@ def _is_part_of(ent: SpacySpan) -> bool:
     if _in_tally(ent):
         return True
     root = ent.root
-    # "109 people aboard", "four on the ground": the people of one place in the event
-    holder = root.head if _counted_noun(ent) is not None else root
-    for child in [*root.children, *holder.children]:
+    # "109 people aboard", "four on the ground": the people of one place in the event; but
+    # "the 118 sailors on board" are the whole crew
+    counted = _counted_noun(ent)
+    holder = root.head if counted is not None else root
+    for child in [*root.children, *holder.children] if counted != "crew" else ():
         if child.lower_ in ("aboard", "onboard") or (
             child.dep_ == "prep"
             and child.lower_ == "on"
@@ -2088,12 +2161,31 @@ def _nationality(ent: SpacySpan) -> str | None:
     return None
 
 
+_CREW = frozenset("crew crewman crewmen crewmember sailor seaman seamen submariner".split())
+"""Words for the people who work a ship, submarine or plane: one count, "the crew"
+("118 sailors", "the 118 crew", "a 118-man crew", "118 submariners aboard")."""
+
+
+def _sized_group(ent: SpacySpan) -> Token | None:
+    """The group "a 107-man crew" or "a 10-person team" gives the size of (the crew, the
+    team), else None."""
+    doc, head = ent.doc, ent.root.head
+    glued = ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].i == head.i
+    if not glued or head.lower_ not in ("man", "person") or head.dep_ not in ("amod", "compound", "nmod"):
+        return None
+    return head.head if head.head.pos_ == "NOUN" else None
+
+
 def _counted_noun(ent: SpacySpan) -> str | None:
     head = ent.root.head
     if ent.root.dep_ in ("nummod", "quantmod", "compound") and head.pos_ == "NOUN" and head.text.isalpha():
         if head.lemma_ in ("time", "year", "day", "week"):
             return None
         noun = str(head.lemma_).lower()
+        if (group := _sized_group(ent)) is not None:
+            noun = str(group.lemma_).lower()  # "a 107-man crew", "a 10-man team": the crew, the team
+        if noun in _CREW:
+            return "crew"
         if noun == "member":
             # "42 members of parliament", "nine members of the committee": whose members
             body = next(
