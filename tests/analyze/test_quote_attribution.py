@@ -372,6 +372,23 @@ CASES = [
         None,
         id="charged-with-an-object-hands-over-no-words",
     ),
+    # Speech that runs on into the next paragraph goes on being its speaker's, before a
+    # verb of a later sentence that tells of other words.
+    pytest.param(
+        "Ana Roux, 46, said on Monday: \u201cThe waiting is not only frustrating, it is distressing.\n"
+        "\u201cEach day without news is another day too many. I just want to know.\u201d The former "
+        "councillor Ole Brun told reporters last week how he still walks the harbour at night.",
+        "Each day without news",
+        "Roux",
+        id="speech-run-on-from-the-paragraph-before",
+    ),
+    pytest.param(
+        "Ana Roux said on Monday the ferry would run again.\n"
+        "\u201cEach day without the ferry costs us money,\u201d Ole Brun told reporters.",
+        "Each day without the ferry",
+        "Brun",
+        id="a-closed-paragraph-before-hands-over-nothing",
+    ),
 ]
 
 

@@ -509,7 +509,20 @@ def _speaker(
             # tells ("His friend Ole Brun put it to him: "..."", "Lind voiced her "...""),
             # before any speaker of another sentence.
             candidates.append((False, 1, distance, token, "doer"))
-    for _, _, _, token, kind in sorted(candidates, key=lambda c: c[:3]):
+    # Speech run on from the paragraph before ('...she said: "The passing of weeks ...' /
+    # '"Each day without her ...." The former GP told last week how ...'): its speaker goes
+    # on, before a verb of another sentence, which tells of other words.
+    runs_on = (
+        match.start() <= 2
+        and previous is not None
+        and previous[0] == number - 1
+        and bool(previous[1])
+        and context.before is not None
+        and _left_open(context.before.text)
+    )
+    for elsewhere, _, _, token, kind in sorted(candidates, key=lambda c: c[:3]):
+        if elsewhere and runs_on and previous is not None:
+            return previous[1]
         if kind == "according":
             subject = _according_object(token)
         else:
@@ -543,6 +556,15 @@ def _speaker(
         if previous is not None and previous[0] >= number - 2:
             return previous[1]
     return None
+
+
+def _left_open(text: str) -> bool:
+    """Whether a paragraph ends inside a quotation: its last mark opens one ("she said: “The
+    passing of ..."), or it holds an odd number of straight marks."""
+    marks = [c for c in text if c in '“”"']
+    if not marks or marks[-1] == "”":
+        return False
+    return marks[-1] == "“" or marks.count('"') % 2 == 1
 
 
 # A quote given "by" someone right after it, where a verb of naming opens it.
