@@ -143,6 +143,31 @@ def test_ages_given_respectively_go_to_the_names_in_order() -> None:
         )
     )
     assert found == {}
+    # A review's cases: a ranking, a list with a company in it, ages then.
+    for texts in (
+        (
+            "Roger Federer and Rafael Nadal are 3 and 4 respectively in the world rankings.",
+            "Roger Federer, 36, and Rafael Nadal, 31, meet on Sunday.",
+        ),
+        ("Apple and Tim Cook, aged 47 and 63 respectively, were sued.", "Tim Cook, 63, spoke."),
+        (
+            "Pedro Ruiz and Ana Roux, aged 23 and 25 respectively at the time, were arrested.",
+            "Pedro Ruiz, 30, and Ana Roux, 32, were freed.",
+        ),
+    ):
+        assert not any(disagrees for _, disagrees in ages(claims_of(*texts)).values()), texts
+
+
+@pytest.mark.slow
+def test_a_company_before_a_name_gives_no_age_to_a_namesake() -> None:
+    found = ages(
+        claims_of(
+            "Ford Executive Chairman Bill Ford spoke on Monday. The 34-year-old Ford engineer "
+            "Maria Lopez found the fault.",
+            "The 35-year-old Ford engineer Maria Lopez said the fault was old.",
+        )
+    )
+    assert "age of Bill Ford" not in found
 
 
 @pytest.mark.slow

@@ -153,6 +153,23 @@ def test_two_vessels_crews_and_sailors_at_other_work_are_no_rival_crews() -> Non
         "The Northern Fleet said 40 sailors joined the search.",
     )
     assert not disputed(claims)
+    # a review's cases: crews aboard two vessels rescued alike, a helicopter's and a
+    # trawler's, and a navy's sailors at a base against a frigate's crew
+    for texts in (
+        (
+            "The ferry and a trawler collided off Orsk. The 8 crew aboard the trawler were rescued.",
+            "All 30 crew aboard the ferry were rescued, officials said.",
+        ),
+        (
+            "A rescue helicopter ditched beside a sinking trawler. The helicopter's four crew were rescued.",
+            "All 11 sailors aboard the trawler were rescued by a passing ship.",
+        ),
+        (
+            "The navy evacuated 300 sailors from the base.",
+            "The frigate's 180 crew were evacuated after the fire.",
+        ),
+    ):
+        assert not disputed(claims_of(*texts)), texts
     # "Fleet" is no cue of people fleeing: these workers were flown in, not evacuated
     claims = claims_of(
         "The Northern Fleet flew 300 workers to the port.", "Fleet officers said 300 workers arrived."

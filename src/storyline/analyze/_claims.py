@@ -157,6 +157,9 @@ class _Figure:
     total, one quantity over months (`_one_event`), though not for a day's scope."""
     words: frozenset[str] = frozenset()
     """The content words of its sentence (`FactMatcher.words`), for `_one_statement`."""
+    owner: str = ""
+    """For a crew, the vessel it is of ("the tanker's 23 crew", "118 sailors aboard the
+    Kursk"), by its name or its noun, where the sentence says; see `_crews_apart`."""
 
 
 def extract_claims(
@@ -232,7 +235,58 @@ def extract_claims(
                     value = replace(figure.value, source=source, date=dates.get(copy), span=where)
                     figures.append(replace(figure, value=value))
     event_of = {} if events is None else {a.id: e for a, e in zip(corpus.articles, events, strict=True)}
-    return _group(figures, [a.id for a in corpus.articles], event_of)
+    return _group(_crews_apart(figures), [a.id for a in corpus.articles], event_of)
+
+
+def _crews_apart(figures: list[_Figure]) -> list[_Figure]:
+    """Crews of different vessels, where the reports count two or more ("the tanker's 23
+    crew", "the 15 crew of the trawler"): each vessel's is its own quantity, and a crew
+    whose vessel no sentence names is no rival of any other report's. One vessel under
+    a name and a noun ("the Kursk", "the submarine") is one."""
+    crews = [f for f in figures if f.counted == "crew"]
+    names = {f.owner for f in crews if f.owner[:1].isupper()}
+    nouns = {f.owner for f in crews if f.owner and not f.owner[:1].isupper()}
+    if len(names) <= 1 and len(nouns) <= 1:
+        return figures
+    return [
+        f
+        if f.counted != "crew"
+        else replace(f, counted=f"crew of {f.owner}")
+        if f.owner
+        else replace(f, predicate=f"{f.predicate} ({f.value.source})")
+        for f in figures
+    ]
+
+
+def _crew_owner(ent: SpacySpan) -> str:
+    """The vessel a crew figure is of: a possessive ("the tanker's 23 crew"), or the words
+    after "aboard", "on board" or "of" ("118 sailors aboard Russia's Kursk submarine"), by
+    its name where one is given, else its noun; "" where none is said."""
+    doc = ent.doc
+    noun = _sized_group(ent) or ent.root.head
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
+    if owner is not None:
+        return owner.text if owner.pos_ == "PROPN" else str(owner.lemma_).lower()
+    k = noun.i + 1
+    if k + 1 < len(doc) and doc[k].dep_ == "acl" and doc[k + 1].lower_ in ("in", "inside", "aboard"):
+        k += 1  # "116 sailors trapped in a sunken submarine"
+    if k + 1 < len(doc) and doc[k].lower_ == "on" and doc[k + 1].lower_ == "board":
+        k += 2
+    elif k < len(doc) and doc[k].lower_ in ("aboard", "onboard", "of", "in", "inside"):
+        k += 1
+    else:
+        return ""
+    words = []
+    for token in doc[k : k + 7]:
+        if token.pos_ not in ("DET", "ADJ", "ADV", "NOUN", "PROPN", "PART") and token.text != "-":
+            if not (token.pos_ == "VERB" and token.dep_ == "amod"):  # "the ill-fated Kursk"
+                break
+        words.append(token)
+    name = [t for t in words if t.pos_ == "PROPN" and t.dep_ != "poss" and t.text[:1].isupper()]
+    if name:
+        return name[-1].text
+    nouns = [t for t in words if t.pos_ == "NOUN"]
+    return str(nouns[-1].lemma_).lower() if nouns else ""
 
 
 def _in_copy(
@@ -367,6 +421,8 @@ def _age_figures(
         if not token.text.isdigit() or not 1 <= int(token.text) <= 120:
             continue
         i = token.i
+        if i in respective and respective[i] is None:
+            continue  # "are 3 and 4 respectively in the rankings"
         person = respective.get(i)
         before = doc[i - 1] if i > 0 else None
         closed = i + 1 < len(doc) and doc[i + 1].text in _CLOSERS
@@ -441,6 +497,12 @@ def _people(para: Paragraph, entities: EntityIndex) -> list[SpacySpan]:
     people = []
     mentioned = None
     for ent in para.doc.ents:
+        if (
+            ent.label_ != "PERSON"
+            and ent.root.dep_ in ("compound", "amod", "nmod")
+            and ent.root.head.i >= ent.end
+        ):
+            continue  # "the 34-year-old Ford engineer": a name that describes a noun is no person
         if ent.label_ != "PERSON":
             if not (
                 ent.text[:1].isupper() and not ent.text.isupper() and ent.text.replace(" ", "").isalpha()
@@ -460,12 +522,16 @@ def _people(para: Paragraph, entities: EntityIndex) -> list[SpacySpan]:
     return people
 
 
-def _respective_ages(doc: Doc, people: list[SpacySpan]) -> dict[int, SpacySpan]:
+_PLACE_LABELS = frozenset("GPE LOC FAC NORP".split())
+
+
+def _respective_ages(doc: Doc, people: list[SpacySpan]) -> dict[int, SpacySpan | None]:
     """The person each age of "Ana Roux and Ole Brun are 23 and 25 respectively" (or ",
     aged 23 and 25 respectively," or ", 23 and 25 respectively,") is of, by the age's token:
     as many names joined by "and" or commas right before as ages in the list, in order, one
-    of them at least tagged a person and none a place."""
-    out: dict[int, SpacySpan] = {}
+    a person at least (`_people`) and none a place or a one-word name tagged as something
+    else ("Apple"), and nothing but a stop or "and" after "respectively"."""
+    out: dict[int, SpacySpan | None] = {}
     for word in doc:
         if word.lower_ != "respectively":
             continue
@@ -494,8 +560,18 @@ def _respective_ages(doc: Doc, people: list[SpacySpan]) -> dict[int, SpacySpan]:
             while k >= 0 and doc[k].lower_ in ("and", ",") and joined - k < 2:  # "A, B, and C"
                 k -= 1
         tagged = [next((p for p in people if p.start <= n.start < p.end), None) for n in names]
-        places = any(t.ent_type_ in ("GPE", "LOC", "NORP", "FAC") for n in names for t in n)
-        if len(names) == len(ages) and any(tagged) and not places:
+        # "are 3 and 4 respectively in the rankings", "aged 23 and 25 respectively at the
+        # time": no ages now
+        after = doc[word.i + 1] if word.i + 1 < len(doc) else None
+        out.update((age.i, None) for age in ages)  # a list that is not read is nobody's age
+        # the tagger often takes the second name of a list for an organisation ("Lyn Jeffries");
+        # a one-word one ("Apple") or a place is no person, a full name untagged or so may be
+        others = any(
+            p is None and any(t.ent_type_ for t in n) and (len(n) < 2 or n[0].ent_type_ in _PLACE_LABELS)
+            for n, p in zip(names, tagged, strict=True)
+        )
+        read = len(names) == len(ages) and any(tagged) and not others
+        if read and (after is None or after.pos_ in ("PUNCT", "CCONJ")):
             out.update((age.i, tagged[n] or names[n]) for n, age in enumerate(ages))
     return out
 
@@ -956,6 +1032,13 @@ def _figure(
     if row is not None:
         scope = f"in {row}"  # the row's place, whatever the tagger took it for
     figure = _as_figure(about, value, text, qualifier, ent, para, entities, source, date, common, scope)
+    if about == "crew":
+        owner = _crew_owner(ent)
+        word = str(ent.root.head.lemma_).lower()
+        if not owner and word in _SEAFARERS:
+            # "the navy evacuated 300 sailors from the base": sailors, no crew of a vessel
+            figure = replace(figure, counted=word)
+        figure = replace(figure, owner=owner)
     return replace(figure, predicate=predicate) if predicate else figure
 
 
@@ -2161,9 +2244,12 @@ def _nationality(ent: SpacySpan) -> str | None:
     return None
 
 
-_CREW = frozenset("crew crewman crewmen crewmember sailor seaman seamen submariner".split())
+_SEAFARERS = frozenset("sailor seaman seamen submariner".split())
+"""Words for people who may be a vessel's crew: its crew only where the vessel is named
+with them ("118 sailors aboard the Kursk"), not a navy's sailors at a base."""
+_CREW = frozenset("crew crewman crewmen crewmember".split()) | _SEAFARERS
 """Words for the people who work a ship, submarine or plane: one count, "the crew"
-("118 sailors", "the 118 crew", "a 118-man crew", "118 submariners aboard")."""
+("118 sailors aboard the Kursk", "the 118 crew", "a 118-man crew", "118 submariners aboard")."""
 
 
 def _sized_group(ent: SpacySpan) -> Token | None:
