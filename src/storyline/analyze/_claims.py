@@ -278,9 +278,13 @@ def _crew_owner(ent: SpacySpan) -> str:
         return ""
     words = []
     for token in doc[k : k + 7]:
-        if token.pos_ not in ("DET", "ADJ", "ADV", "NOUN", "PROPN", "PART") and token.text != "-":
-            if not (token.pos_ == "VERB" and token.dep_ == "amod"):  # "the ill-fated Kursk"
-                break
+        described = token.pos_ == "VERB" and token.dep_ == "amod"  # "the ill-fated Kursk"
+        if (
+            token.pos_ not in ("DET", "ADJ", "ADV", "NOUN", "PROPN", "PART")
+            and token.text != "-"
+            and not described
+        ):
+            break
         words.append(token)
     name = [t for t in words if t.pos_ == "PROPN" and t.dep_ != "poss" and t.text[:1].isupper()]
     if name:
