@@ -289,3 +289,17 @@ def test_known_names_never_join_a_person_or_an_ambiguous_acronym() -> None:
     )
     assert not any({"Netherlands", "Holland"} <= {e.name, *e.aliases} for e in index.entities)
     assert not any({"AFP", "Agence France-Presse"} <= {e.name, *e.aliases} for e in index.entities)
+
+
+def test_a_states_wire_abbreviation_is_the_state() -> None:
+    index = _cluster_index(
+        [
+            "The trial opened in Laramie on Monday. Wyoming has no law on such crimes.",
+            "He moved to Casper, Wyo., in 1995. West Virginia and Virginia officials met; "
+            "W.Va. officials said Va. would wait.",
+        ]
+    )
+    assert _same(index, "Wyo.", "Wyoming")
+    assert _same(index, "W.Va.", "West Virginia")
+    assert _same(index, "Va.", "Virginia")
+    assert not _same(index, "W.Va.", "Virginia")
