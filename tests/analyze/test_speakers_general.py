@@ -347,6 +347,30 @@ def test_issue10_wire_archive_quote_marks_are_read_as_quotes() -> None:
     assert found[0].speaker == "Amina Odhiambo"
 
 
+def test_issue10_quotes_in_two_apostrophes_both_ways_are_read_as_quotes() -> None:
+    """Some NYT copy writes ''a quote'' at both ends: the quote, not the credit between two."""
+    from storyline.pipeline import Reporter
+
+    story = Reporter()(
+        [
+            Article(
+                id="w1",
+                text=(
+                    "Flood waters cut the main road to Maralla on Tuesday, leaving thousands of "
+                    "families without supplies.\n"
+                    "''We have not seen a truck for four days,'' said Amina Odhiambo, a trader in "
+                    "the town's market. ''We are still waiting for the army.''"
+                ),
+            ),
+            Article(id="w2", text="The road to Maralla was cut by flood waters on Tuesday, officials said."),
+        ]
+    )
+    speakers = {q.text: q.speaker for q in story.quotes}
+    assert speakers.get("We have not seen a truck for four days") == "Amina Odhiambo", speakers
+    assert speakers.get("We are still waiting for the army.") == "Amina Odhiambo", speakers
+    assert not any(text.startswith("said Amina") for text in speakers)
+
+
 def test_issue10_the_florida_republican_is_the_senator_named_before() -> None:
     quotes = _quotes(
         "Senator Marla Quist spoke on three programs on Sunday. "

@@ -93,6 +93,18 @@ def test_wire_quote_marks_become_typographic_ones() -> None:
     assert fix_text("the '' mark and it's fine") == "the '' mark and it's fine"
 
 
+def test_wire_quotes_written_with_apostrophes_both_ways_become_typographic_ones() -> None:
+    """Some NYT copy writes ''a quote'' with two apostrophes at both ends."""
+    text = "''We will not leave,'' said Ana Roux. ''This is a sorry day.'' He is 6'2'' tall."
+    fixed = fix_text(text)
+    assert fixed == (
+        "\u201cWe will not leave,\u201d said Ana Roux. \u201cThis is a sorry day.\u201d He is 6'2\u201d tall."
+    )
+    assert _maps_back(text, "a sorry day")
+    # no opening pair before a word: a height in feet and inches stays as written
+    assert fix_text("He is 6'2'' tall and fine.") == "He is 6'2'' tall and fine."
+
+
 @given(st.text(alphabet="`' ab\n", max_size=40))
 def test_wire_quote_offsets_hold_for_any_text(text: str) -> None:
     for piece in paragraph_pieces(text):

@@ -105,21 +105,30 @@ def fix_line(line: str) -> str:
     """Repair one line: mojibake and odd characters, spaces folded, ends stripped."""
     plain = _normalize_line(line.replace("\ufeff", "").replace("\x00", ""))
     fixed = strip_link_markup(_fix_lines([plain])[0])
-    return curl_wire_quotes(fixed) if "``" in fixed else fixed
+    return curl_wire_quotes(fixed) if wire_quoted(fixed) else fixed
 
 
 _WIRE_CLOSE = re.compile(r"''(?!')")
 # Two apostrophes not followed by a third: in a nested quote the single mark closes first.
+_WIRE_OPEN = re.compile(r"(?:^|(?<=[\s(\[—-]))''(?=[^\s',.;:!?)])")
+# Two apostrophes that open a quote, in archives that write both marks so ("''We have a lot
+# of needs,'' said the teacher"): at a line's start or after a space, before a word.
+
+
+def wire_quoted(text: str) -> bool:
+    """Whether a text writes its quotes as wire archives do: ``like this'' or ''like this''."""
+    return "``" in text or ("''" in text and _WIRE_OPEN.search(text) is not None)
 
 
 def curl_wire_quotes(line: str) -> str:
     """Wire archives (AP, NYT and Xinhua as LDC and NIST distribute them) write a quote
-    as ``like this'': call this only for a text that opens quotes with two backquotes.
-    Two backquotes become an opening mark and two apostrophes a closing one, so the quote
+    as ``like this'' (some NYT copy as ''like this''): call this only for a text that
+    does (`wire_quoted`). Two backquotes, or two apostrophes before a word at a line's
+    start or after a space, become an opening mark and other two apostrophes a closing one, so the quote
     finder, the sentence splitter and the parser read them as the marks they stand for;
     " _ " becomes a dash."""
     if "``" in line or "''" in line:
-        line = _WIRE_CLOSE.sub("”", line.replace("``", "“"))
+        line = _WIRE_CLOSE.sub("”", _WIRE_OPEN.sub("“", line.replace("``", "“")))
     # The same archives write a dash as " _ " ("the suit _ that Microsoft ..."): one
     # character for one, so offsets stay where they are.
     return line.replace(" _ ", " — ") if " _ " in line else line
@@ -351,7 +360,7 @@ def fixed_lines(text: str, *, hyphens: bool | None = None) -> list[Piece]:
         )
     )
     fixed = [join_spaced_clitics(strip_link_markup(line)) for line in fixed]
-    if "``" in text:
+    if wire_quoted(text):
         fixed = [curl_wire_quotes(line) for line in fixed]
     if spaces_hyphens(text) if hyphens is None else hyphens:  # "Strauss - Kahn", as an archive wrote it
         fixed = [join_spaced_hyphens(line) for line in fixed]
