@@ -389,6 +389,21 @@ CASES = [
         "Brun",
         id="a-closed-paragraph-before-hands-over-nothing",
     ),
+    pytest.param(
+        '"We have never seen anything like this before," Ole Brun said.\n'
+        "In Monday's Evening Standard, Mark Stephens repeated his view that the affair was political. "
+        '"\n"The trap has been sprung. Dark forces are at work here, and everyone can see them."',
+        "The trap has been sprung",
+        "Stephens",
+        id="speech-a-paragraph-opens-at-its-end-is-its-subjects",
+    ),
+    pytest.param(
+        "Orsk Records scrapped copy protection on its tracks in a move that was immediately hailed by "
+        'Harbour chief executive Ana Roux as "the next big step forward in digital music".',
+        "the next big step",
+        "Roux",
+        id="hailed-by-someone-as-a-quote",
+    ),
 ]
 
 

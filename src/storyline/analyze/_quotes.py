@@ -462,6 +462,15 @@ def _speaker(
         named = _person(agent, para, entities, ("PERSON", "ORG")) if agent is not None else None
         if named is not None:
             return named
+    # 'a move hailed by Apple's chief Steve Jobs as "the next big step"': the agent of the
+    # verb that "as" hands the quote to
+    lead = [t for t in para.doc if t.idx < match.start()]
+    if lead and lead[-1].lower_ == "as" and lead[-1].head.pos_ == "VERB":
+        by_token = next((c for c in lead[-1].head.children if c.dep_ == "agent"), None)
+        agent = next((c for c in by_token.children if c.dep_ == "pobj"), None) if by_token else None
+        named = _person(agent, para, entities, ("PERSON", "ORG")) if agent is not None else None
+        if named is not None:
+            return named
     if _a_name_given(para, match):
         return None  # 'a boat called "Sea Star"': what a thing is called, no one's words
     for verb in _governing_verbs(para, match, is_outside):
@@ -551,6 +560,10 @@ def _speaker(
         if previous is not None and previous[0] == number - 1:
             return previous[1]
         reported = _reported_speaker(context.before, entities, speech_only=True)
+        if reported is None and context.before is not None and _left_open(context.before.text):
+            # 'Mark Stephens repeated his conviction that ... "' / '"The honeytrap has been
+            # sprung."': speech the paragraph before opens is its subject's
+            reported = _reported_speaker(context.before, entities, speech_only=False)
         if reported is not None:
             return reported
         if previous is not None and previous[0] >= number - 2:
