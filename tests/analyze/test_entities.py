@@ -303,3 +303,12 @@ def test_a_states_wire_abbreviation_is_the_state() -> None:
     assert _same(index, "W.Va.", "West Virginia")
     assert _same(index, "Va.", "Virginia")
     assert not _same(index, "W.Va.", "Virginia")
+    # only as written with its dot: not "VA" of Veterans Affairs, nor a surname "Ky"
+    index = _cluster_index(
+        [
+            "The VA said on Monday it would hire 500 doctors at its hospital in Richmond, Virginia.",
+            "Virginia officials welcomed the plan. Ky said the plant would reopen in Kentucky.",
+        ]
+    )
+    assert not _same(index, "VA", "Virginia")
+    assert not _same(index, "Ky", "Kentucky")

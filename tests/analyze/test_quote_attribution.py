@@ -404,6 +404,30 @@ CASES = [
         "Roux",
         id="hailed-by-someone-as-a-quote",
     ),
+    # A review's counter-examples: an inch mark or a closing straight mark after a curly
+    # opening one leaves no speech open; "commissioned by" and "designed by" hand over no words.
+    pytest.param(
+        '"We are asking the public for help," Sheriff Ana Roux said on Monday.\n'
+        "The suspect, Ole Brun, is 5'10\" tall.\n"
+        '"He should not be approached by anyone."',
+        "He should not be approached",
+        "Roux",
+        id="an-inch-mark-opens-no-speech",
+    ),
+    pytest.param(
+        '\u201cWe will not leave the harbour," said Ana Roux on Monday.\n'
+        "\u201cIt is a sad day for the town.\u201d Mayor Ole Brun said later that the ferry would stop.",
+        "It is a sad day",
+        "Brun",
+        id="mixed-marks-leave-no-speech-open",
+    ),
+    pytest.param(
+        'The new terminal was designed by architect Ana Roux as "a gift to the whole town," '
+        "Mayor Ole Brun said on Monday.",
+        "a gift to the whole town",
+        "Brun",
+        id="designed-by-someone-as-is-no-credit",
+    ),
 ]
 
 

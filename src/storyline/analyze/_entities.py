@@ -1252,7 +1252,7 @@ def _join_known_names(groups: list[_Group]) -> list[_Group]:
     table = known_names()
     first: dict[int, _Group] = {}
     kept: list[_Group] = []
-    lines_of = [{table.get(name_key(" ".join(m.tokens)), -1) for m in g.mentions} - {-1} for g in groups]
+    lines_of = [{_known_line(table, m) for m in g.mentions} - {-1} for g in groups]
     for group, lines in zip(groups, lines_of, strict=True):
         if len(lines) != 1 or _a_person(group) or _spelled_out_elsewhere(group, lines, groups, lines_of):
             kept.append(group)
@@ -1265,6 +1265,15 @@ def _join_known_names(groups: list[_Group]) -> list[_Group]:
             first[line] = group
             kept.append(group)
     return kept
+
+
+def _known_line(table: dict[str, int], mention: Mention) -> int:
+    """The `known_names` line a mention's name is on (-1 for none); a form written with a
+    final dot ("Wyo.") matches only a mention that ends with one."""
+    key = name_key(" ".join(mention.tokens))
+    if mention.text.rstrip().endswith(".") and key + "." in table:
+        return table[key + "."]
+    return table.get(key, -1)
 
 
 def _a_person(group: _Group) -> bool:

@@ -46,7 +46,9 @@ def name_key(name: str) -> str:
 @cache
 def known_names() -> dict[str, int]:
     """The forms of `analyze/data/known_names.txt` (one place or body a line, its forms
-    separated by " | "), each folded by `name_key` to the number of its line."""
+    separated by " | "), each folded by `name_key` to the number of its line; a form that
+    ends with a dot ("Wyo.", "Va.") keeps it in its key ("wyo."), so that only a name written
+    with the dot matches it, never "VA" of Veterans Affairs or a surname "Ky"."""
     text = (
         resources.files("storyline.analyze").joinpath("data", "known_names.txt").read_text(encoding="utf-8")
     )
@@ -55,5 +57,5 @@ def known_names() -> dict[str, int]:
         line = line.split("#", 1)[0]
         for form in line.split("|"):
             if key := name_key(form):
-                forms[key] = number
+                forms[key + "." if form.strip().endswith(".") else key] = number
     return forms

@@ -465,7 +465,7 @@ def _speaker(
     # 'a move hailed by Apple's chief Steve Jobs as "the next big step"': the agent of the
     # verb that "as" hands the quote to
     lead = [t for t in para.doc if t.idx < match.start()]
-    if lead and lead[-1].lower_ == "as" and lead[-1].head.pos_ == "VERB":
+    if lead and lead[-1].lower_ == "as" and lead[-1].head.lemma_.lower() in _CALLED_AS:
         by_token = next((c for c in lead[-1].head.children if c.dep_ == "agent"), None)
         agent = next((c for c in by_token.children if c.dep_ == "pobj"), None) if by_token else None
         named = _person(agent, para, entities, ("PERSON", "ORG")) if agent is not None else None
@@ -573,11 +573,25 @@ def _speaker(
 
 def _left_open(text: str) -> bool:
     """Whether a paragraph ends inside a quotation: its last mark opens one ("she said: “The
-    passing of ..."), or it holds an odd number of straight marks."""
-    marks = [c for c in text if c in '“”"']
-    if not marks or marks[-1] == "”":
+    passing of ...", '... his view that the affair was political. "'). A straight mark
+    opens one only after a space, a bracket or a dash, with an even number of straight
+    marks before it, and none after a curly opening mark left open: not an inch
+    (5'10") nor a closing mark after a curly opening one (“We will not leave," said Ana Roux)."""
+    at = max(text.rfind("“"), text.rfind("”"), text.rfind('"'))
+    if at < 0 or text[at] == "”":
         return False
-    return marks[-1] == "“" or marks.count('"') % 2 == 1
+    if text[at] == "“":
+        return True
+    opens = at == 0 or text[at - 1] in " \t([—–-"
+    curly_open = text.rfind("“", 0, at) > text.rfind("”", 0, at)
+    return opens and not curly_open and text.count('"', 0, at) % 2 == 0
+
+
+_CALLED_AS = frozenset(
+    "hail praise describe call brand label dub term denounce condemn decry deride welcome greet slam blast".split()
+)
+"""Verbs by which someone calls a thing something ('hailed by Steve Jobs as "..."'): with
+"by", the quote after "as" is the agent's words; not "commissioned by X as", "designed by"."""
 
 
 # A quote given "by" someone right after it, where a verb of naming opens it.
