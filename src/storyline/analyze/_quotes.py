@@ -588,7 +588,8 @@ def _left_open(text: str) -> bool:
 
 
 _CALLED_AS = frozenset(
-    "hail praise describe call brand label dub term denounce condemn decry deride welcome greet slam blast".split()
+    "hail praise describe call brand label dub term denounce condemn decry deride welcome greet slam "
+    "blast".split()
 )
 """Verbs by which someone calls a thing something ('hailed by Steve Jobs as "..."'): with
 "by", the quote after "as" is the agent's words; not "commissioned by X as", "designed by"."""
