@@ -9,7 +9,10 @@ NOT_A_QUOTE or UNCLEAR (`tests/gold/audits/README.md`). Two sets:
 - `duc2006`: the first eight DUC 2006 clusters in file order but D0640D (figure gold), ten
   quotes each (wire text, AP/NYT/Xinhua);
 - `entities`: the six topics of the Entities timeline data, articles 60-65 and 260-265 of
-  each (figure gold articles left out), seven quotes each (web pages, with their junk).
+  each (figure gold articles left out), seven quotes each (web pages, with their junk);
+- `web`: the 24 clusters of the Multi-News original-web-text sample that no gold file uses
+  (`tests/gold/*.json`, `tests/gold/figures/*.json`), six quotes each: the genre of the
+  held-out gold.
 
 `score` re-reports the clusters with today's code and, for every judged quote still found
 (a quote whose span overlaps the judged one), says whether its speaker is right now: the
@@ -48,6 +51,15 @@ def clusters(name: str) -> list[tuple[str, list[Article], int, int]]:
         for c in read_clusters(DATA / "duc" / "duc2006.jsonl.gz"):
             if isinstance(c, Cluster) and not c.id.endswith("D0640D") and len(out) < 8:
                 out.append((c.id, list(c.articles), 10, 0))
+        return out
+    if name == "web":
+        used = {
+            str(json.loads(p.read_text(encoding="utf-8")).get("id"))
+            for p in [*FIGURE_GOLD.glob("*.json"), *(ROOT / "tests" / "gold").glob("*.json")]
+        }
+        for c in read_clusters(DATA / "multinews" / "original_sample.jsonl"):
+            if isinstance(c, Cluster) and c.id not in used:
+                out.append((c.id, list(c.articles), 6, 2))
         return out
     gold_docs: set[str] = set()
     for path in FIGURE_GOLD.glob("entities-*.json"):
@@ -170,7 +182,7 @@ def main() -> None:
     sub.add_parser("score", help="re-report the audited clusters and score the judged quotes")
     d = sub.add_parser("dump", help="quotes drawn at random, with the text around each, to judge")
     d.add_argument("out")
-    d.add_argument("--set", choices=("duc2006", "entities"), required=True)
+    d.add_argument("--set", choices=("duc2006", "entities", "web"), required=True)
     args = parser.parse_args()
     score(args) if args.command == "score" else dump(args)
 

@@ -312,3 +312,16 @@ def test_a_states_wire_abbreviation_is_the_state() -> None:
     )
     assert not _same(index, "VA", "Virginia")
     assert not _same(index, "Ky", "Kentucky")
+
+
+def test_a_surname_the_tagger_takes_for_a_body_goes_to_the_one_its_report_names_in_full() -> None:
+    # "Trump" in "Trump slammed Cruz" is tagged an organisation; of the two Trumps of the
+    # cluster, its report names Donald in full
+    index = _cluster_index(
+        [
+            "President Donald Trump visited the island on Tuesday. On Saturday, Trump slammed Cruz on Twitter.",
+            "First Lady Melania Trump visited a school in Ohio on Monday.",
+        ]
+    )
+    assert _same(index, "Trump", "Donald Trump")
+    assert not _same(index, "Trump", "Melania Trump")
