@@ -17,7 +17,7 @@ NOT_A_QUOTE or UNCLEAR (`tests/gold/audits/README.md`). Two sets:
 `score` re-reports the clusters with today's code and, for every judged quote still found
 (a quote whose span overlaps the judged one), says whether its speaker is right now: the
 same speaker as judged RIGHT, or now the right speaker of one judged WRONG (by the last
-word of the name). A changed speaker on a RIGHT one, and a quote no longer found, are
+word of the name; whole where the fault was the name's form). A changed speaker on a RIGHT one, and a quote no longer found, are
 listed to be read.
 
     .venv/bin/python benchmarks/speaker_audit.py score
@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -116,8 +117,22 @@ def dump(args: argparse.Namespace) -> None:
     print(f"{len(items)} quotes -> {args.out}")
 
 
-def _last_word(name: str | None) -> str:
-    return name.split()[-1].lower().strip(".,'’") if name and name.split() else ""
+def _plain(name: str | None) -> str:
+    """A name without an annotator's note in brackets, a leading article or case."""
+    text = re.sub(r"\s*\(.*?\)", "", name or "").strip().lower()
+    return re.sub(r"^(the|a|an) ", "", text)
+
+
+def _fixed(now: str | None, right: str | None, cause: str | None) -> bool:
+    """Whether the speaker given now is the one judged right: by the last word of the name,
+    or whole where the fault was the name's form ("Korean government" for "the South Korean
+    government")."""
+    now_plain, right_plain = _plain(now), _plain(right)
+    if not now_plain or not right_plain:
+        return False
+    if cause == "NAME_FORM":
+        return now_plain == right_plain
+    return now_plain.split()[-1].strip(".,'’") == right_plain.split()[-1].strip(".,'’")
 
 
 def score(args: argparse.Namespace) -> None:
@@ -160,7 +175,7 @@ def score(args: argparse.Namespace) -> None:
                             f"{cluster_id} {item['article']}:{item['start']} {item['speaker_then']!r} -> {now.speaker!r}"
                         )
                 elif verdict == "WRONG":
-                    fixed = _last_word(now.speaker) == _last_word(item["right_speaker"]) != ""
+                    fixed = _fixed(now.speaker, item["right_speaker"], item["cause"])
                     counts[name, "right now" if fixed else "wrong now"] += 1
     print(
         "| set | judged | right then | wrong then | right now | wrong now | right changed | not found now |"

@@ -431,6 +431,20 @@ CASES = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('The Texas-based company said in a statement: "If the council takes the plant, it will answer for it."',
+         "Texas-based company"),
+        ('"We offer our condolences to the people of the North," the South Korean government said.',
+         "South Korean government"),
+    ],
+)  # fmt: skip
+def test_an_unnamed_speaker_keeps_the_words_that_describe_it(text: str, speaker: str) -> None:
+    (quote,) = _quotes(text)
+    assert quote.speaker == speaker
+
+
 @pytest.mark.parametrize(("text", "quote", "speaker"), CASES)
 def test_issue10_attribution(text: str, quote: str, speaker: str | None) -> None:
     assert _speaker_of(_quotes(text), quote) == speaker

@@ -1223,6 +1223,18 @@ def name_of(
         if found:
             return found
     text = " ".join(t.text for t in words if t.lower_ not in _DROP_DET)
+    # The subject's words with what describes them, as written ("the Texas-based company",
+    # "the South Korean government"), not only its own children ("based company").
+    first = min(
+        (c.left_edge.i for c in subject.lefts if c.dep_ not in ("punct", "cc", "conj")), default=subject.i
+    )
+    while first < subject.i and para.doc[first].lower_ in _DROP_DET:
+        first += 1
+    span = para.doc[first : subject.i + 1]
+    inside = any(a <= para.start + span[0].idx < b for a, b in quoted)
+    written = (
+        span.text if first < subject.i and not inside and not any(t.text in _STOPS for t in span) else ""
+    )
     if text[:1].isupper() and count_words(text) <= 3:
         # A surname alone ("said Droz") that the tagger did not mark as a name.
         known = entities.find(text)
@@ -1230,6 +1242,7 @@ def name_of(
             known = _in_full(entities, para.doc_index, start, text, known)
         if known is not None:
             return known.name
+    text = written if written and count_words(written) <= 8 else text
     return text if text and count_words(text) <= 8 else None
 
 
