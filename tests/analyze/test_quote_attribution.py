@@ -428,6 +428,16 @@ CASES = [
         "Brun",
         id="designed-by-someone-as-is-no-credit",
     ),
+    # The parser makes "Ms Roux" the root and "announced" a clause on it: she is still
+    # the subject the pronoun stands for, not the man named last.
+    pytest.param(
+        "Ms Roux, who was elected in October, announced in January that she and her partner "
+        "Ole Brun were expecting a baby.\n"
+        '"I am not the first woman to do two jobs at once," she had said earlier this year.',
+        "I am not the first woman",
+        "Roux",
+        id="a-name-the-parser-makes-the-root-is-the-subject",
+    ),
 ]
 
 

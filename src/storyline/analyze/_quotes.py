@@ -1747,6 +1747,15 @@ def _sentence_subject(
                 if named is not None:
                     return named
             return None
+    # "Ms Ardern, who was elected in October, announced ...": the parser may make the name
+    # the root and its verb a clause on it; the name is the subject.
+    root = sent.root
+    if (
+        root.pos_ == "PROPN"
+        and not is_quoted(root)
+        and any(c.dep_ == "acl" and c.pos_ == "VERB" for c in root.children)
+    ):
+        return _person(root, para, entities, types)
     return None
 
 
