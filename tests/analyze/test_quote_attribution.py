@@ -438,6 +438,16 @@ CASES = [
         "Roux",
         id="a-name-the-parser-makes-the-root-is-the-subject",
     ),
+    # "It said": the report that is the subject before, where no organisation is; not for
+    # "it was believed that"
+    pytest.param(
+        "The White House sent its report to Congress on Friday.\n"
+        "Friday's report was more explicit. It said that the army had acted in Orsk.\n"
+        '"In a limited number of cases, the army has taken direct action against the group," it said.',
+        "In a limited number of cases",
+        "report",
+        id="it-said-after-a-report",
+    ),
 ]
 
 

@@ -1065,8 +1065,10 @@ def name_of(
         return antecedent()
     if subject.lower_ == "it":
         # "It said": the organisation that is the subject just before.
-        return _subject_before(subject, para, entities, quoted=quoted, types=("ORG",)) or (
-            _reported_speaker(before, entities, speech_only=False, types=("ORG",))
+        return (
+            _subject_before(subject, para, entities, quoted=quoted, types=("ORG",))
+            or _reported_speaker(before, entities, speech_only=False, types=("ORG",))
+            or _paper_before(subject, para, earlier or ((before,) if before is not None else ()), quoted)
         )
     if subject.pos_ == "PRON":
         return None  # "that", "this": no one by name
@@ -1726,6 +1728,35 @@ def _subject_before(
         return None
     found = _sentence_subject(sents[-1], para, entities, is_quoted, types)
     return None if found in skip else found
+
+
+_PAPERS = _DOCUMENTS | frozenset(
+    "report study survey editorial ruling listing ad advert advertisement document filing indictment "
+    "complaint bulletin".split()
+)
+"""What "it" may stand for when "it said" follows: a written thing that is a subject before."""
+
+
+def _paper_before(
+    pronoun: Token, para: Paragraph, earlier: tuple[Paragraph, ...], quoted: tuple[tuple[int, int], ...]
+) -> str | None:
+    """What "it" stands for in "It said ...", where no organisation is: the report, study or
+    statement that is the subject of the sentence before, as written ("Friday's report was
+    more explicit. It said ..."), across earlier sentences whose subject is "it" too."""
+    if pronoun.dep_ != "nsubj" or not _says(pronoun.head):
+        return None  # "it was believed that ...": no one's words
+    sents = [(where, s) for where in earlier for s in where.doc.sents]
+    sents += [(para, s) for s in para.doc.sents if s.end <= pronoun.sent.start]
+    for where, sent in reversed(sents[-4:]):
+        subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or any(a <= where.start + subject.idx < b for a, b in quoted):
+            return None
+        if subject.lower_ == "it":
+            continue  # "It said ... / It called AQAP ...": the same report goes on
+        if subject.lemma_.lower() in _PAPERS:
+            return _as_written(subject)
+        return None
+    return None
 
 
 def _sentence_subject(
