@@ -448,6 +448,29 @@ CASES = [
         "report",
         id="it-said-after-a-report",
     ),
+    # A review's counter-examples: a report that accuses, an "it" that is the accused, a
+    # caption's name before a "she".
+    pytest.param(
+        "A report by the safety watchdog criticised Acme Mining on Tuesday. It rejected the findings. "
+        '"We disagree with the conclusions and will challenge them in court," it said.',
+        "We disagree with the conclusions",
+        None,
+        id="it-after-an-accusing-report-is-not-the-report",
+    ),
+    pytest.param(
+        "A study found the drug raised the risk of stroke. It is made by Novapharm. "
+        '"Patient safety is our top priority and we stand by our product," it said.',
+        "Patient safety is our top priority",
+        None,
+        id="it-after-another-it-is-not-the-study",
+    ),
+    pytest.param(
+        'Ole Brun, pictured with his wife Marta Lind in 2010. "I miss him every single day and I think '
+        'of him always," she said.',
+        "I miss him every single day",
+        "Lind",
+        id="a-captions-name-is-no-subject",
+    ),
 ]
 
 

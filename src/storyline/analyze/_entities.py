@@ -1167,11 +1167,12 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
         people = surnames + [g for g in given if not any(g is s for s in surnames)]
         if not people and "-" in word and _add_surname_pair(mention, groups, blocks):
             continue
-        if len(people) > 1 and mention.label in ("PERSON", "ORG") and not mention.titled:
+        if len(people) > 1 and mention.label == "PERSON" and not mention.titled:
             # Two people share the name in the cluster: a report that names only one of
-            # them in full means that one by it, also where the tagger took the surname for
-            # a body ("Trump slammed Cruz"). A title may say which is meant ("Mrs."),
-            # which this cannot read, so only an untitled name is placed so.
+            # them in full means that one by it. A title may say which is meant ("Mrs."),
+            # which this cannot read, so only an untitled name is placed so. Not a lone
+            # surname the tagger took for a body: "Ford said it would cut jobs" is the
+            # company, not Bill Ford (a review of 4bc341a).
             people = [g for g in people if mention.doc_index in g.in_full] or people
         if len(people) > 1 and (title := _title_word(mention)):
             # "Chief Jackson" is "Police Chief Thomas Jackson", not "Rev. Jesse Jackson": the

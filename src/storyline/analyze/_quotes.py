@@ -1751,12 +1751,22 @@ def _paper_before(
         subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or any(a <= where.start + subject.idx < b for a, b in quoted):
             return None
-        if subject.lower_ == "it":
-            continue  # "It said ... / It called AQAP ...": the same report goes on
-        if subject.lemma_.lower() in _PAPERS:
-            return _as_written(subject)
-        return None
+        if subject.lower_ == "it" and _says(sent.root):
+            continue  # "It said ... / '...,' it said": the same report goes on
+        if subject.lemma_.lower() not in _PAPERS or not any(
+            c.dep_ == "det" or c.dep_ == "poss" for c in subject.children
+        ):
+            return None  # "It rejected the findings", "It was not possible to verify": not a report's words
+        # "A report by Amnesty accused the army. '...,' it said": what the report accuses
+        # is told by the report's subject sentence, and its words are the accused's; only a
+        # report that speaks or is described ("was more explicit") does.
+        if sent.root.lemma_.lower() not in ("be", *SPEECH_VERBS) or sent.root.lemma_.lower() in _ACCUSING:
+            return None
+        return _as_written(subject)
     return None
+
+
+_ACCUSING = frozenset("accuse blame criticise criticize condemn fault charge allege".split())
 
 
 def _sentence_subject(
@@ -1778,14 +1788,15 @@ def _sentence_subject(
                 if named is not None:
                     return named
             return None
-    # "Ms Ardern, who was elected in October, announced ...": the parser may make the name
-    # the root and its verb a clause on it; the name is the subject.
+    # "Ms Ardern, who was elected in October, announced that ...": the parser may make the
+    # name the root and its verb of saying a clause on it; the name is the subject. Only a
+    # verb of saying with what was said, not a caption's participle ("Ole Brun, pictured
+    # with his wife ...", "arrested by Detective Marta Lind").
     root = sent.root
-    if (
-        root.pos_ == "PROPN"
-        and not is_quoted(root)
-        and any(c.dep_ == "acl" and c.pos_ == "VERB" for c in root.children)
-    ):
+    said = any(
+        c.dep_ == "acl" and _says(c) and any(g.dep_ == "ccomp" for g in c.children) for c in root.children
+    )
+    if root.pos_ == "PROPN" and not is_quoted(root) and said:
         return _person(root, para, entities, types)
     return None
 
