@@ -471,6 +471,13 @@ CASES = [
         "Lind",
         id="a-captions-name-is-no-subject",
     ),
+    pytest.param(
+        "The Orsk police department said on Twitter that its forces had responded to reports of bomb "
+        'threats "at numerous locations throughout the city and had responded to each location."',
+        "at numerous locations",
+        "department",
+        id="a-quote-telling-where-a-reported-verb-acted-is-the-sayers",
+    ),
 ]
 
 

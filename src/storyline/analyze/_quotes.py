@@ -861,7 +861,12 @@ def _governing_verbs(
         if head is token or not is_outside(head) or head.pos_ not in ("VERB", "AUX"):
             continue
         is_speech = _says(head) or _names_it(head, token)
-        if not is_speech and token.dep_ in _REPORTED and head.dep_ == "ccomp" and _says(head.head):
+        if is_speech and token.dep_ in _ADVERBIAL and head.dep_ == "ccomp" and _says(head.head):
+            # 'The department said that its forces had responded to threats "at numerous
+            # locations"': the quote tells where the reported clause's verb acted, not what
+            # it said; the words are the outer verb of saying's.
+            head = head.head
+        elif not is_speech and token.dep_ in _REPORTED and head.dep_ == "ccomp" and _says(head.head):
             # 'He claimed Kelly had "blood coming out of her"': the clause the quote hangs
             # from is itself what a verb of saying reports; the words are its subject's.
             # Not past a pronoun ('the captain said he thinks it "will create change"'):
@@ -874,6 +879,7 @@ def _governing_verbs(
     return verbs
 
 
+_ADVERBIAL = frozenset({"prep", "conj", "advcl", "advmod", "npadvmod"})
 _NAMING_VERBS = frozenset({"call", "dub", "label", "term", "brand"})
 # How a quote hangs in a reported clause ('said Lind was "a disgrace"', 'claimed she had
 # "no idea"', 'said it "will fail"').
