@@ -478,6 +478,14 @@ CASES = [
         "department",
         id="a-quote-telling-where-a-reported-verb-acted-is-the-sayers",
     ),
+    pytest.param(
+        "Ana Roux defended the plan in a letter published on Wednesday in the Orsk Herald.\n"
+        'The paper had earlier criticized the plan "as bad policy and worse politics" that would '
+        "raise taxes on business.",
+        "as bad policy",
+        "Herald",
+        id="criticized-as-a-quote-is-the-critics",
+    ),
 ]
 
 

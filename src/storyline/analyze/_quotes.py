@@ -120,7 +120,7 @@ _ROLES = _EPITHETS | frozenset(
 # Nouns for an organisation a report has named ("the company said", "said the ministry").
 _ORG_NOUNS = frozenset(
     """company firm group organisation organization agency ministry department corporation
-    manufacturer maker retailer airline carrier charity network broadcaster newspaper
+    manufacturer maker retailer airline carrier charity network broadcaster newspaper paper
     administration union club""".split()
 )
 # Nouns for an institution that its name carries ("the university said" for Orsk State
@@ -465,12 +465,21 @@ def _speaker(
     # 'a move hailed by Apple's chief Steve Jobs as "the next big step"': the agent of the
     # verb that "as" hands the quote to
     lead = [t for t in para.doc if t.idx < match.start()]
-    if lead and lead[-1].lower_ == "as" and lead[-1].head.lemma_.lower() in _CALLED_AS:
-        by_token = next((c for c in lead[-1].head.children if c.dep_ == "agent"), None)
+    first = next((t for t in para.doc if t.idx >= match.start(1)), None)
+    as_token = lead[-1] if lead and lead[-1].lower_ == "as" else first  # 'as "..."' or '"as ..."'
+    if as_token is not None and as_token.lower_ == "as" and as_token.head.lemma_.lower() in _CALLED_AS:
+        calling = as_token.head
+        by_token = next((c for c in calling.children if c.dep_ == "agent"), None)
         agent = next((c for c in by_token.children if c.dep_ == "pobj"), None) if by_token else None
         named = _person(agent, para, entities, ("PERSON", "ORG")) if agent is not None else None
         if named is not None:
             return named
+        # 'The paper had criticized the plan "as bad policy"': the caller is the subject
+        caller = next((c for c in calling.children if c.dep_ == "nsubj"), None) if by_token is None else None
+        if caller is not None and is_outside(caller) and caller.lower_ not in _PRONOUNS:
+            found = name(caller)
+            if found:
+                return found
     if _a_name_given(para, match):
         return None  # 'a boat called "Sea Star"': what a thing is called, no one's words
     for verb in _governing_verbs(para, match, is_outside):
@@ -589,7 +598,7 @@ def _left_open(text: str) -> bool:
 
 _CALLED_AS = frozenset(
     "hail praise describe call brand label dub term denounce condemn decry deride welcome greet slam "
-    "blast".split()
+    "blast criticize criticise dismiss defend".split()
 )
 """Verbs by which someone calls a thing something ('hailed by Steve Jobs as "..."'): with
 "by", the quote after "as" is the agent's words; not "commissioned by X as", "designed by"."""
