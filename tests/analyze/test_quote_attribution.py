@@ -479,12 +479,40 @@ CASES = [
         id="a-quote-telling-where-a-reported-verb-acted-is-the-sayers",
     ),
     pytest.param(
-        "Ana Roux defended the plan in a letter published on Wednesday in the Orsk Herald.\n"
-        'The paper had earlier criticized the plan "as bad policy and worse politics" that would '
+        "Ana Roux defended the plan in a letter on Wednesday.\n"
+        'The Orsk Herald had earlier criticized the plan "as bad policy and worse politics" that would '
         "raise taxes on business.",
         "as bad policy",
         "Herald",
         id="criticized-as-a-quote-is-the-critics",
+    ),
+    # A review's counter-examples: a sayer named in the sentence, "as" inside the quote, a
+    # first-person quote after a reported verb of saying, "the paper" of a researcher.
+    pytest.param(
+        'Ole Brun dismissed the allegations as "baseless and politically motivated," his lawyer Marta '
+        "Lind said.",
+        "baseless and politically motivated",
+        "Lind",
+        id="dismissed-as-with-a-sayer-named-is-the-sayers",
+    ),
+    pytest.param(
+        '"As described by Ole Brun in his memoir, the war was a disaster for everyone," Marta Lind said.',
+        "As described by Ole Brun",
+        "Lind",
+        id="as-described-by-inside-the-quote-is-no-credit",
+    ),
+    pytest.param(
+        'Marta Lind said Ole Brun had announced his resignation and then, "I will not be back here again."',
+        "I will not be back",
+        "Brun",
+        id="a-first-person-quote-after-a-reported-verb-is-the-reported-speakers",
+    ),
+    pytest.param(
+        'Ana Roux, an economist at Acme Bank, wrote the paper. "The effect is large and lasting," the '
+        "paper said.",
+        "The effect is large",
+        "paper",
+        id="a-research-paper-is-no-body",
     ),
 ]
 

@@ -120,7 +120,7 @@ _ROLES = _EPITHETS | frozenset(
 # Nouns for an organisation a report has named ("the company said", "said the ministry").
 _ORG_NOUNS = frozenset(
     """company firm group organisation organization agency ministry department corporation
-    manufacturer maker retailer airline carrier charity network broadcaster newspaper paper
+    manufacturer maker retailer airline carrier charity network broadcaster newspaper
     administration union club""".split()
 )
 # Nouns for an institution that its name carries ("the university said" for Orsk State
@@ -467,10 +467,20 @@ def _speaker(
     lead = [t for t in para.doc if t.idx < match.start()]
     first = next((t for t in para.doc if t.idx >= match.start(1)), None)
     as_token = lead[-1] if lead and lead[-1].lower_ == "as" else first  # 'as "..."' or '"as ..."'
-    if as_token is not None and as_token.lower_ == "as" and as_token.head.lemma_.lower() in _CALLED_AS:
-        calling = as_token.head
+    # Only where no one is said to speak in the quote's sentence ('Brun dismissed the claims
+    # as "baseless," his lawyer said' is the lawyer's), and with the verb outside the quote.
+    calling = as_token.head if as_token is not None and as_token.lower_ == "as" else None
+    if calling is not None and calling.dep_ == "dobj" and calling.pos_ in ("NOUN", "PROPN"):
+        calling = calling.head  # "criticized the plan "as bad policy"": "as" may hang on the object
+    called = calling is not None and calling.lemma_.lower() in _CALLED_AS
+    sayers = any(
+        is_outside(t) and (_says(t) or t.lower_ == "according") and t != calling
+        for t in match_sentence_tokens(para, match)
+    )
+    if called and calling is not None and is_outside(calling) and not sayers:
         by_token = next((c for c in calling.children if c.dep_ == "agent"), None)
         agent = next((c for c in by_token.children if c.dep_ == "pobj"), None) if by_token else None
+        agent = agent if agent is not None and is_outside(agent) else None
         named = _person(agent, para, entities, ("PERSON", "ORG")) if agent is not None else None
         if named is not None:
             return named
@@ -596,9 +606,15 @@ def _left_open(text: str) -> bool:
     return opens and not curly_open and text.count('"', 0, at) % 2 == 0
 
 
+def match_sentence_tokens(para: Paragraph, match: re.Match[str]) -> list[Token]:
+    """The tokens of the sentences the quote stands in."""
+    starts = {t.sent.start for t in para.doc if match.start() <= t.idx < match.end()}
+    return [t for t in para.doc if t.sent.start in starts]
+
+
 _CALLED_AS = frozenset(
-    "hail praise describe call brand label dub term denounce condemn decry deride welcome greet slam "
-    "blast criticize criticise dismiss defend".split()
+    "hail praise describe call brand label dub term denounce condemn decry deride slam blast criticize "
+    "criticise dismiss defend".split()
 )
 """Verbs by which someone calls a thing something ('hailed by Steve Jobs as "..."'): with
 "by", the quote after "as" is the agent's words; not "commissioned by X as", "designed by"."""
@@ -870,7 +886,14 @@ def _governing_verbs(
         if head is token or not is_outside(head) or head.pos_ not in ("VERB", "AUX"):
             continue
         is_speech = _says(head) or _names_it(head, token)
-        if is_speech and token.dep_ in _ADVERBIAL and head.dep_ == "ccomp" and _says(head.head):
+        first_person = match.group(1).split()[:1] in (["I"], ["We"], ["My"], ["Our"])
+        if (
+            is_speech
+            and token.dep_ in _ADVERBIAL
+            and head.dep_ == "ccomp"
+            and _says(head.head)
+            and not first_person  # '... had announced his resignation and then, "I will not be back"'
+        ):
             # 'The department said that its forces had responded to threats "at numerous
             # locations"': the quote tells where the reported clause's verb acted, not what
             # it said; the words are the outer verb of saying's.
