@@ -36,6 +36,8 @@ from pathlib import Path
 from typing import Any
 
 from storyline import Reporter
+from storyline.cli._common import refuse_overwriting_input, write
+from storyline.errors import StorylineError
 from storyline.ingest import Cluster, read_clusters
 from storyline.model import Article
 
@@ -88,6 +90,8 @@ def context(text: str, start: int, end: int) -> str:
 
 
 def dump(args: argparse.Namespace) -> None:
+    # Never over the audit or the data it reads: checked before anything is read.
+    refuse_overwriting_input(Path(args.out), [AUDIT, DATA, ROOT / "tests" / "gold"])
     reporter = Reporter()
     items: list[dict[str, Any]] = []
     for cluster_id, articles, draw, seed in clusters(args.set):
@@ -111,10 +115,31 @@ def dump(args: argparse.Namespace) -> None:
                 }
             )
         print(cluster_id, len(quotes), file=sys.stderr, flush=True)
-    with open(args.out, "w", encoding="utf-8") as f:
-        for item in items:
-            f.write(json.dumps(item, ensure_ascii=False) + "\n")
+    write("".join(json.dumps(item, ensure_ascii=False) + "\n" for item in items), Path(args.out))
     print(f"{len(items)} quotes -> {args.out}")
+
+
+_FIELDS = ("set", "cluster", "article", "start", "end", "speaker_then", "verdict", "right_speaker", "cause")
+
+
+def _read_audit() -> list[dict[str, Any]]:
+    """The judged quotes, each line checked: a broken line is one clear error, not a traceback."""
+    try:
+        lines = AUDIT.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        sys.exit(f"error: cannot read {AUDIT}: {exc}")
+    audit = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            sys.exit(f"error: {AUDIT}:{number}: not JSON ({exc.msg})")
+        if not isinstance(item, dict) or any(k not in item for k in _FIELDS):
+            sys.exit(f"error: {AUDIT}:{number}: a judged quote needs {', '.join(_FIELDS)}")
+        audit.append(item)
+    return audit
 
 
 def _plain(name: str | None) -> str:
@@ -136,7 +161,7 @@ def _fixed(now: str | None, right: str | None, cause: str | None) -> bool:
 
 
 def score(args: argparse.Namespace) -> None:
-    audit = [json.loads(line) for line in AUDIT.read_text(encoding="utf-8").splitlines() if line.strip()]
+    audit = _read_audit()
     reporter = Reporter()
     counts: Counter[tuple[str, str]] = Counter()
     to_read: list[str] = []
@@ -199,7 +224,13 @@ def main() -> None:
     d.add_argument("out")
     d.add_argument("--set", choices=("duc2006", "entities", "web"), required=True)
     args = parser.parse_args()
-    score(args) if args.command == "score" else dump(args)
+    try:
+        score(args) if args.command == "score" else dump(args)
+    except StorylineError as exc:  # an output that is an input, a full disk, an unwritable path
+        sys.exit(f"error: {exc}")
+    except BrokenPipeError:  # `score | head`: the reader closed the pipe
+        sys.stderr.close()
+        sys.exit(1)
 
 
 if __name__ == "__main__":
