@@ -456,40 +456,16 @@ def _speaker(
     by = _NAMED_BY.match(para.text, match.end())
     if by and _NAMING_BEFORE.search(para.text, 0, match.start()):
         by_token = next((t for t in para.doc if t.idx >= by.start() and t.lower_ == "by"), None)
-        agent = (
-            next((c for c in by_token.children if c.dep_ == "pobj"), None) if by_token is not None else None
-        )
+        agent = _object_of(by_token)
         named = _person(agent, para, entities, ("PERSON", "ORG")) if agent is not None else None
         if named is not None:
             return named
-    # 'a move hailed by Apple's chief Steve Jobs as "the next big step"': the agent of the
-    # verb that "as" hands the quote to
-    lead = [t for t in para.doc if t.idx < match.start()]
-    first = next((t for t in para.doc if t.idx >= match.start(1)), None)
-    as_token = lead[-1] if lead and lead[-1].lower_ == "as" else first  # 'as "..."' or '"as ..."'
-    # Only where no one is said to speak in the quote's sentence ('Brun dismissed the claims
-    # as "baseless," his lawyer said' is the lawyer's), and with the verb outside the quote.
-    calling = as_token.head if as_token is not None and as_token.lower_ == "as" else None
-    if calling is not None and calling.dep_ == "dobj" and calling.pos_ in ("NOUN", "PROPN"):
-        calling = calling.head  # "criticized the plan "as bad policy"": "as" may hang on the object
-    called = calling is not None and calling.lemma_.lower() in _CALLED_AS
-    sayers = any(
-        is_outside(t) and (_says(t) or t.lower_ == "according") and t != calling
-        for t in match_sentence_tokens(para, match)
-    )
-    if called and calling is not None and is_outside(calling) and not sayers:
-        by_token = next((c for c in calling.children if c.dep_ == "agent"), None)
-        agent = next((c for c in by_token.children if c.dep_ == "pobj"), None) if by_token else None
-        agent = agent if agent is not None and is_outside(agent) else None
-        named = _person(agent, para, entities, ("PERSON", "ORG")) if agent is not None else None
-        if named is not None:
-            return named
-        # 'The paper had criticized the plan "as bad policy"': the caller is the subject
-        caller = next((c for c in calling.children if c.dep_ == "nsubj"), None) if by_token is None else None
-        if caller is not None and is_outside(caller) and caller.lower_ not in _PRONOUNS:
-            found = name(caller)
-            if found:
-                return found
+    own = _own_sentences(para, match)
+    called = _called_as(para, match, own, is_outside, entities)
+    if called is not None:
+        found = called if isinstance(called, str) else name(called)
+        if found:
+            return found
     if _a_name_given(para, match):
         return None  # 'a boat called "Sea Star"': what a thing is called, no one's words
     for verb in _governing_verbs(para, match, is_outside):
@@ -516,7 +492,6 @@ def _speaker(
     label = _colon_label(para, match, entities)
     if label:
         return label
-    own = _own_sentences(para, match)
     if prior is not None and prior[1] and _goes_on(para, prior[0], match, own, is_outside):
         return prior[1]  # '"...," said Ana Roux. "...."': she goes on
     candidates = []
@@ -606,10 +581,48 @@ def _left_open(text: str) -> bool:
     return opens and not curly_open and text.count('"', 0, at) % 2 == 0
 
 
-def match_sentence_tokens(para: Paragraph, match: re.Match[str]) -> list[Token]:
-    """The tokens of the sentences the quote stands in."""
-    starts = {t.sent.start for t in para.doc if match.start() <= t.idx < match.end()}
-    return [t for t in para.doc if t.sent.start in starts]
+def _object_of(preposition: Token | None) -> Token | None:
+    """The noun a preposition ("by") takes, if any."""
+    return (
+        next((c for c in preposition.children if c.dep_ == "pobj"), None) if preposition is not None else None
+    )
+
+
+def _called_as(
+    para: Paragraph,
+    match: re.Match[str],
+    own: set[int],
+    is_outside: Callable[[Token], bool],
+    entities: EntityIndex,
+) -> str | Token | None:
+    """Who calls a thing what the quote says, where "as" hands it over: the agent of 'a move
+    hailed by Steve Jobs as "the next big step"' (a name), or the subject of 'The paper had
+    criticized the plan "as bad policy"' (a token, to be named as any subject is). Only
+    where no one else is said to speak in the quote's sentence ('Brun dismissed the claims
+    as "baseless," his lawyer said' is the lawyer's) and the verb stands outside the quote."""
+    lead = [t for t in para.doc if t.idx < match.start()]
+    first = next((t for t in para.doc if t.idx >= match.start(1)), None)
+    as_token = lead[-1] if lead and lead[-1].lower_ == "as" else first  # 'as "..."' or '"as ..."'
+    if as_token is None or as_token.lower_ != "as":
+        return None
+    calling = as_token.head
+    if calling.dep_ == "dobj" and calling.pos_ in ("NOUN", "PROPN"):
+        calling = calling.head  # "criticized the plan "as bad policy"": "as" may hang on the object
+    if calling.lemma_.lower() not in _CALLED_AS or not is_outside(calling):
+        return None
+    if any(
+        t.sent.start in own and is_outside(t) and (_says(t) or t.lower_ == "according") and t != calling
+        for t in para.doc
+    ):
+        return None
+    by_token = next((c for c in calling.children if c.dep_ == "agent"), None)
+    if by_token is not None:
+        agent = _object_of(by_token)
+        if agent is None or not is_outside(agent):
+            return None
+        return _person(agent, para, entities, ("PERSON", "ORG"))
+    caller = next((c for c in calling.children if c.dep_ == "nsubj"), None)
+    return caller if caller is not None and is_outside(caller) and caller.lower_ not in _PRONOUNS else None
 
 
 _CALLED_AS = frozenset(
