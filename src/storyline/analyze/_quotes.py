@@ -515,14 +515,8 @@ def _speaker(
     # Speech run on from the paragraph before ('...she said: "The passing of weeks ...' /
     # '"Each day without her ...." The former GP told last week how ...'): its speaker goes
     # on, before a verb of another sentence, which tells of other words.
-    runs_on = (
-        match.start() <= 2
-        and previous is not None
-        and previous[0] == number - 1
-        and bool(previous[1])
-        and context.before is not None
-        and _left_open(context.before.text)
-    )
+    opened_before = match.start() <= 2 and context.before is not None and _left_open(context.before.text)
+    runs_on = opened_before and previous is not None and previous[0] == number - 1 and bool(previous[1])
     for elsewhere, _, _, token, kind in sorted(candidates, key=lambda c: c[:3]):
         if elsewhere and runs_on and previous is not None:
             return previous[1]
@@ -554,7 +548,7 @@ def _speaker(
         if previous is not None and previous[0] == number - 1:
             return previous[1]
         reported = _reported_speaker(context.before, entities, speech_only=True)
-        if reported is None and context.before is not None and _left_open(context.before.text):
+        if reported is None and opened_before:
             # 'Mark Stephens repeated his conviction that ... "' / '"The honeytrap has been
             # sprung."': speech the paragraph before opens is its subject's
             reported = _reported_speaker(context.before, entities, speech_only=False)
