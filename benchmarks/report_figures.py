@@ -46,7 +46,7 @@ from typing import Any
 
 from storyline.analyze._claims import parse_number
 from storyline.ingest import Cluster, read_clusters, read_files
-from storyline.model import Story
+from storyline.model import Claim, Story
 from storyline.pipeline import Reporter
 from storyline.text import content_words
 
@@ -163,6 +163,21 @@ def citation_counts(story: Story) -> tuple[int, int]:
     return same, total
 
 
+def rival_pairs(claim: Claim) -> set[frozenset[Value]]:
+    """The pairs of figures a disagreement sets against each other: figures of two reports,
+    of different values, in different readings (`Claim.readings`: the figures of one
+    reading agree, as "over 12,000" and "some 12,040"). A claim without readings (written
+    before they existed) sets every such pair against each other."""
+    values = [(v.source, v.value) for v in claim.values]
+    readings = claim.readings or tuple(range(len(values)))
+    return {
+        frozenset((a, b))
+        for a, ra in zip(values, readings, strict=True)
+        for b, rb in zip(values, readings, strict=True)
+        if a[0] != b[0] and a[1] != b[1] and ra != rb
+    }
+
+
 def score(story: Story, gold: dict[str, Any]) -> dict[str, int]:
     figures, positive = gold_pairs(gold)
     found = {(v.source, v.value) for c in story.claims for v in c.values}
@@ -171,8 +186,7 @@ def score(story: Story, gold: dict[str, Any]) -> dict[str, int]:
     for claim in story.claims:
         if not claim.disagreement:
             continue
-        values = [(v.source, v.value) for v in claim.values]
-        pairs = {frozenset((a, b)) for a in values for b in values if a[0] != b[0] and a[1] != b[1]}
+        pairs = rival_pairs(claim)
         predicted |= pairs
         if claim.confident:
             stated |= pairs
@@ -183,10 +197,10 @@ def score(story: Story, gold: dict[str, Any]) -> dict[str, int]:
     together_stated = set()
     for claim in story.claims:
         if claim.disagreement:
-            values = {(v.source, v.value) for v in claim.values}
-            together |= {n for n in negatives if n <= values}
+            pairs = rival_pairs(claim)
+            together |= {n for n in negatives if n in pairs}
             if claim.confident:
-                together_stated |= {n for n in negatives if n <= values}
+                together_stated |= {n for n in negatives if n in pairs}
     names = [{e.name.lower(), *(a.lower() for a in e.aliases)} for e in story.entities]
 
     def merged(a: str, b: str) -> bool:

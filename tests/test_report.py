@@ -74,7 +74,10 @@ def test_json_schema(example: Story) -> None:
     assert set(data["entities"][0]) == {"name", "type", "aliases", "sources", "mentions"}
     assert set(data["quotes"][0]) == {"speaker", "text", "sources", "source", "start", "end"}
     value = data["claims"][0]["values"][0]
-    assert set(value) == {"value", "text", "attributed_to", "source", "date", "start", "end"}
+    assert data["claims"][0]["disagreement"]  # a disagreement: each value says which reading it is
+    assert set(value) == {"value", "text", "attributed_to", "source", "date", "reading", "start", "end"}
+    agreed = next(c for c in data["claims"] if not c["disagreement"])["values"][0]
+    assert set(agreed) == {"value", "text", "attributed_to", "source", "date", "start", "end"}
     assert set(data["summary"][0]) == {"text", "sources", "origin", "start", "end"}
     assert isinstance(data["claims"][0]["disagreement"], bool)
     assert set(data["agreements"][0]) == {"text", "sources"}

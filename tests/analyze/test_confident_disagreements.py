@@ -66,3 +66,7 @@ def test_reports_show_the_caution_beside_a_far_apart_figure_and_list_it_last() -
     assert html.count(CAUTION) == 1
     claims = [c for c in story.to_dict()["claims"] if c["disagreement"]]
     assert sorted(c["confident"] for c in claims) == [False, True]
+    # two rival figures are two readings, shown as A and B on the page and in the text
+    assert all([v["reading"] for v in c["values"]] == [0, 1] for c in claims)
+    assert "| what | reading | figure |" in markdown and "| A | 40 |" in markdown
+    assert "<td class=reading>B</td>" in html

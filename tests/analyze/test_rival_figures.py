@@ -301,3 +301,34 @@ def test_some_picked_out_by_their_place_are_a_part() -> None:
         "Three debates will be held in Ohio.",
     )
     assert not disputed(claims)
+
+
+@pytest.mark.slow
+def test_a_disagreement_groups_its_figures_into_readings() -> None:
+    # "over 12,000" and "some 12,040" agree, as do 17,997 and "nearly 18,000": the toll
+    # changed once, from one reading to the other, and the figures of one reading are no
+    # rivals of each other.
+    texts = (
+        "The quake has killed over 12,000 people, officials said.",
+        "Some 12,040 people have been killed in the quake, officials said.",
+        "The quake has killed 17,997 people, officials said.",
+        "Nearly 18,000 people have been killed in the quake, officials said.",
+    )
+    days = (DAY, DAY, LATER, LATER)
+    (claim,) = [c for c in claims_of(*texts, days=days) if c.disagreement]
+    reading = {v.source: r for v, r in zip(claim.values, claim.readings, strict=True)}
+    assert reading == {"r0": 0, "r1": 0, "r2": 1, "r3": 1}
+
+
+def test_a_figure_joins_a_reading_only_where_it_fits_all_of_it() -> None:
+    from storyline.analyze._claims import readings
+    from storyline.model import ClaimValue
+
+    def value(n: float, text: str, qualifier: str = "") -> ClaimValue:
+        return ClaimValue(n, text, qualifier, None, f"r{n}", DAY)
+
+    # "more than 100" fits 116 and 118; 118 fits neither 116 nor (as a rival floor) the
+    # first reading as a whole
+    figures = [value(100, "more than 100", "more than"), value(116, "116"), value(118, "118")]
+    assert readings(figures) == (0, 0, 1)
+    assert readings([value(4, "four"), value(4, "four"), value(6, "six")]) == (0, 0, 1)

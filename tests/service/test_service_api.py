@@ -133,6 +133,9 @@ def test_story_report_same_json_as_cli_cached_until_changed(client: TestClient) 
     assert next(s for s in listed if s["id"] == story)["summary"] == report["summary"][0]["text"]
     page = client.get(f"/stories/{story}")
     assert page.status_code == 200 and report["summary"][0]["text"].split(",")[0] in page.text
+    # each figure of a disagreement shows its reading (A, B, ...), as the JSON numbers it
+    readings = {v["reading"] for c in report["claims"] if c["disagreement"] for v in c["values"]}
+    assert readings >= {0, 1} and ">Reading</th>" in page.text and "<td>B</td>" in page.text
     assert (
         "Content-Security-Policy" in page.headers
         and "default-src 'none'" in page.headers["Content-Security-Policy"]

@@ -2566,6 +2566,7 @@ def _group(
                         counted=counted,
                         scope=scope,
                         confident=disputed and _confident(counted, part),
+                        readings=readings(part) if disputed else (),
                     )
                 )
     claims.sort(key=lambda c: (not c.disagreement, -len({v.source for v in c.values}), c.about))
@@ -2812,6 +2813,23 @@ def _disagreement(
         return False, None, frozenset()
     rivals = frozenset(v for v, c in zip(values, class_of, strict=True) if rival[c])
     return True, "both" if across and over_time else "across sources" if across else "over time", rivals
+
+
+def readings(values: Sequence[ClaimValue]) -> tuple[int, ...]:
+    """Which reading each of a disagreement's figures is (`Claim.readings`): a figure joins
+    the first reading, in order of first appearance, whose every figure it fits as worded
+    (`compatible`: "over 12,000" and "some 12,040", 17,997 and "nearly 18,000"), else it
+    starts one. Fitting is not transitive ("more than 100" fits 116 and 118, which do not
+    fit each other), so a figure must fit all of a reading, not one of it."""
+    members: list[list[ClaimValue]] = []
+    out = []
+    for value in values:
+        index = next((i for i, m in enumerate(members) if all(compatible(value, v) for v in m)), len(members))
+        if index == len(members):
+            members.append([])
+        members[index].append(value)
+        out.append(index)
+    return tuple(out)
 
 
 def _loose_amount(counted: str) -> bool:

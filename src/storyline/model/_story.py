@@ -183,6 +183,11 @@ class Claim:
     """For a disagreement: of the kind that is mostly real when read by hand, a toll of the
     dead, hurt or missing, or figures within a fifth of each other (`_claims._confident`).
     The others more often count different things under one label, and are shown as such."""
+    readings: tuple[int, ...] = ()
+    """For a disagreement: which reading each value (in `values`' order) is, numbered from 0
+    in order of first appearance. The figures of one reading fit each other as worded (one
+    figure restated, rounded or hedged: "over 12,000" and "some 12,040"); the disagreement
+    is between readings, never between two figures of one. Empty for other claims."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,8 +281,9 @@ class Story:
                         "source": v.source,
                         "date": v.date.isoformat() if v.date else None,
                     }
+                    | ({"reading": c.readings[i]} if c.readings else {})
                     | span_fields(v.span)
-                    for v in c.values
+                    for i, v in enumerate(c.values)
                 ],
                 "disagreement": c.disagreement,
             }

@@ -18,17 +18,19 @@ from storyline.render._story import (
     render_story_markdown,
 )
 from storyline.render._summary import FORMATS, render, render_json, render_markdown, render_text
-from storyline.render._view import CAUTION
+from storyline.render._view import CAUTION, READINGS_NOTE, reading_label
 
 __all__ = [
     "CAUTION",
     "FORMATS",
+    "READINGS_NOTE",
     "STORY_FORMATS",
     "IndexEntry",
     "ThreadDay",
     "ThreadEntry",
     "ThreadSentence",
     "one_line",
+    "reading_label",
     "render",
     "render_index",
     "render_json",

@@ -11,7 +11,17 @@ from __future__ import annotations
 import json
 
 from storyline.model import Story
-from storyline.render._view import CAUTION, Cited, Cites, Named, Person, StoryView, day, story_view
+from storyline.render._view import (
+    CAUTION,
+    READINGS_NOTE,
+    Cited,
+    Cites,
+    Named,
+    Person,
+    StoryView,
+    day,
+    story_view,
+)
 from storyline.render._view import count_of as count_of
 from storyline.render._view import date_range as date_range  # re-exported for the digest
 from storyline.render._view import headline as headline
@@ -40,15 +50,18 @@ def render_story_markdown(story: Story) -> str:
     out = [f"# {md_escape(view.headline)}", "", f"_{count_of(view.n_reports, 'report')} · {view.dates}_"]
     out += ["", "## Summary", "", " ".join(_md_cited(c) for c in view.summary)]
     if view.differences:
-        out += ["", "## Where sources differ", ""]
-        out += ["| what | figure | as given | attributed to | source | date |", "|---|---|---|---|---|---|"]
+        out += ["", "## Where sources differ", "", f"_{READINGS_NOTE}_", ""]
+        out += [
+            "| what | reading | figure | as given | attributed to | source | date |",
+            "|---|---|---|---|---|---|---|",
+        ]
         for difference in view.differences:
             label = f"{difference.about} ({difference.kind})" if difference.kind else difference.about
             label += "" if difference.confident else f" — {CAUTION}"
             for row in difference.rows:
                 when = row.date.isoformat() if row.date else ""
                 out.append(
-                    f"| {md_escape(label)} | {row.value} | {md_escape(row.text)} "
+                    f"| {md_escape(label)} | {row.reading} | {row.value} | {md_escape(row.text)} "
                     f"| {md_escape(row.attributed_to or '')} | [{row.cite}] | {when} |"
                 )
                 label = ""
@@ -163,13 +176,15 @@ def _html_differences(view: StoryView) -> str:
                 f"<th rowspan={len(difference.rows)}>{_e(difference.about)}<br>{kind}</th>" if i == 0 else ""
             )
             rows.append(
-                f"<tr>{head}<td class=num>{row.value}</td><td>{_e(row.text)}</td>"
+                f"<tr>{head}<td class=reading>{_e(row.reading)}</td>"
+                f"<td class=num>{row.value}</td><td>{_e(row.text)}</td>"
                 f"<td>{_e(row.attributed_to or '—')}</td><td>{_cites((row.cite,))}</td>"
                 f"<td class=date>{_e(day(row.date) if row.date else '—')}</td></tr>"
             )
     return (
-        "<section id=differences><h2>Where sources differ</h2>"
-        "<table><thead><tr><th>what</th><th>figure</th><th>as given</th><th>attributed to</th>"
+        f"<section id=differences><h2>Where sources differ</h2><p class=note>{_e(READINGS_NOTE)}</p>"
+        "<table><thead><tr><th>what</th><th>reading</th><th>figure</th><th>as given</th>"
+        "<th>attributed to</th>"
         f"<th>source</th><th>report of</th></tr></thead><tbody>{''.join(rows)}</tbody></table></section>"
     )
 

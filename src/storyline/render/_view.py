@@ -36,6 +36,19 @@ class FigureRow:
     attributed_to: str | None
     cite: int
     date: dt.date | None
+    reading: str = ""
+    """The reading this figure is ("A", "B", ...): rows of one reading agree with each
+    other; the disagreement is between readings (`Claim.readings`)."""
+
+
+READINGS_NOTE = (
+    "Figures of one reading (A, B, ...) agree with each other; the sources differ between readings."
+)
+
+
+def reading_label(index: int) -> str:
+    """A reading's label: "A" for the first, "B" for the next, ..., then "27", "28"."""
+    return chr(ord("A") + index) if index < 26 else str(index + 1)
 
 
 CAUTION = "may count different things"
@@ -161,8 +174,15 @@ def story_view(story: Story) -> StoryView:
             claim.about,
             claim.kind,
             tuple(
-                FigureRow(_figure(v.value), v.text, v.attributed_to, number[v.source], v.date)
-                for v in claim.values
+                FigureRow(
+                    _figure(v.value),
+                    v.text,
+                    v.attributed_to,
+                    number[v.source],
+                    v.date,
+                    reading_label(claim.readings[i]) if claim.readings else "",
+                )
+                for i, v in enumerate(claim.values)
             ),
             claim.confident,
         )

@@ -16,7 +16,7 @@ from storyline import __version__
 from storyline.cluster import story_title
 from storyline.errors import Errors, InputError
 from storyline.model import Article
-from storyline.render import CAUTION
+from storyline.render import CAUTION, READINGS_NOTE, reading_label
 from storyline.service._inputs import ArticleIn, to_article
 from storyline.service._reports import Reports, Served, not_modified
 from storyline.service.deps import get_fetcher, get_reports, get_store, same_origin_form
@@ -102,7 +102,14 @@ def view_of(report: dict[str, Any]) -> dict[str, Any]:
     differences = [
         {
             "about": c.get("about"),
-            "rows": [{**v, "n": number.get(v.get("source") or "")} for v in c.get("values") or []],
+            "rows": [
+                {
+                    **v,
+                    "n": number.get(v.get("source") or ""),
+                    "reading": reading_label(v["reading"]) if isinstance(v.get("reading"), int) else "",
+                }
+                for v in c.get("values") or []
+            ],
             # a report written before `confident` existed shows its differences as before
             "confident": bool(c.get("confident", True)),
         }
@@ -118,6 +125,7 @@ def view_of(report: dict[str, Any]) -> dict[str, Any]:
         "quotes": quotes[:12],
         "differences": differences,
         "caution": CAUTION,
+        "readings_note": READINGS_NOTE,
         "entities": (report.get("entities") or [])[:20],
         "documents": [
             {**d, "n": number[d["id"]], "link": d.get("url") if _is_http(d.get("url")) else None}
