@@ -180,3 +180,27 @@ def test_an_age_before_a_name_the_tagger_labels_a_product_is_the_persons() -> No
         )
     )
     assert found == {"age of Matthew Shepard": ({21.0}, False)}
+
+
+@pytest.mark.slow
+def test_an_age_in_words_before_year_old_is_read_and_a_lone_word_is_not() -> None:
+    found = ages(
+        claims_of(
+            "The fight over six-year-old Cuban rafter Tomas Varela moved to court on Friday.",
+            "Tomas Varela, 7, was found clinging to an inner tube. Six relatives met him.",
+        )
+    )
+    assert found == {"age of Tomas Varela": ({6.0, 7.0}, True)}
+
+
+@pytest.mark.slow
+def test_the_n_year_old_as_an_object_is_not_the_last_person_named() -> None:
+    # "the 6-year-old" is the boy the story is about, not the activist quoted before it;
+    # as a subject ("The 6-year-old has not...") it would stand for the sentence before's subject
+    found = ages(
+        claims_of(
+            '"We will keep up the pressure," said Ramon Vidal, head of the Exile Council. '
+            "The organizers cited progress in the custody battle over the 6-year-old."
+        )
+    )
+    assert found == {}

@@ -326,3 +326,16 @@ def test_the_whole_of_a_part_is_not_what_the_part_did() -> None:
     )
     assert counted(claims, 18) == {"miner"}  # the three died, not the 18
     assert counted(claims, 7000) == {"deaths"}  # a clause on the whole tells of the whole
+
+
+@pytest.mark.slow
+def test_a_toll_told_in_a_clause_of_its_noun_takes_that_clauses_place() -> None:
+    # "in Paris" is where relatives paid tribute, not where the 113 were killed: the toll
+    # is the crash's, and it disagrees with the other report's 114
+    claims = claims_of(
+        "Investigators searched the field near Gonesse on Wednesday.\n\n"
+        "Relatives paid tribute in Paris to the 113 people killed when their jet crashed near Gonesse.",
+        "The crash of the jet near Gonesse killed 114 people, officials said.",
+        "Officials said 114 people died in the crash near Gonesse.",
+    )
+    assert [{v.value for v in c.values} for c in claims if c.disagreement] == [{113, 114}]

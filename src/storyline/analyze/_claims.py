@@ -395,6 +395,15 @@ def _places(para: Paragraph, entities: EntityIndex) -> frozenset[str]:
 AGE_OF = "age of "
 """What an age counts: "age of" and the person's name (one quantity per person)."""
 _YEAR_OLD = re.compile(r"-?years?-?old", re.IGNORECASE)
+_AGE_WORDS = {
+    word: n
+    for n, word in enumerate(
+        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split(),
+        start=1,
+    )
+} | {word: 10 * n for n, word in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), start=3)}
+"""Ages written in words ("a six-year-old boy"), read only before "-year-old"."""
 _AGE_CONTEXT = frozenset("at then when until since from by before after aged age".split())
 _CLOSERS = frozenset({",", ".", ";", ")", ":"})
 
@@ -422,9 +431,15 @@ def _age_figures(
     respective = _respective_ages(doc, people) if "respectively" in para.text else {}
     out: list[_Figure] = []
     for token in doc:
-        if not token.text.isdigit() or not 1 <= int(token.text) <= 120:
+        age = int(token.text) if token.text.isdigit() else _AGE_WORDS.get(token.lower_)
+        if age is None or not 1 <= age <= 120:
             continue
         i = token.i
+        in_words = not token.text.isdigit()
+        if in_words and not any(
+            _YEAR_OLD.fullmatch("".join(t.text for t in doc[i + 1 : i + k])) for k in (2, 3, 4, 5)
+        ):
+            continue  # "six-year-old Elian Gonzalez"; a lone "six" is no age
         if i in respective and respective[i] is None:
             continue  # "are 3 and 4 respectively in the rankings"
         person = respective.get(i)
@@ -441,7 +456,12 @@ def _age_figures(
             person = ending.get(i - 1) or _known_person(doc, i - 2, entities)  # "Wiola Smul (23)"
         elif before is not None and before.lower_ in ("aged", "now") and i >= 2 and doc[i - 2].text == ",":
             person = ending.get(i - 2) or _known_person(doc, i - 3, entities)  # "Ohanian, aged 34"
-        elif before is not None and before.lower_ in ("at", "age", "of") and token.ent_type_ != "TIME":
+        elif (
+            before is not None
+            and before.lower_ in ("at", "age", "of")
+            and token.ent_type_ != "TIME"
+            and not in_words
+        ):
             person = _died_at(token)  # "Katie Lovelace died in June at the age of 44"
         elif (
             before is not None and before.lemma_.lower() in ("be", "turn") and (closed or _today(doc, i + 1))
@@ -486,7 +506,7 @@ def _age_figures(
         # The person is in what is counted: no narrower scope.
         number = doc[i : i + 1]
         figure = _as_figure(
-            AGE_OF + name, float(token.text), token.text, "", number, para, entities, source, date,
+            AGE_OF + name, float(age), token.text, "", number, para, entities, source, date,
             frozenset(), scope="",
         )  # fmt: skip
         out.append(figure)
@@ -668,12 +688,15 @@ def _is_described(doc: Doc, i: int) -> bool:
 
 
 def _stands_alone(doc: Doc, i: int) -> bool:
-    """Whether "the N-year-old" stands for a person ("The 35-year-old has not played",
-    "the 51-year-old's home"): no noun follows "old"."""
+    """Whether "the N-year-old" stands for the person the sentence before is about ("The
+    35-year-old has not played", "the 51-year-old's home"): no noun follows "old", and
+    it is its clause's subject or a possessor. As an object ("the custody battle over the
+    6-year-old") it may be anyone the story is about, not the last one named."""
     for k in range(i + 1, min(i + 6, len(doc))):
         if doc[k].lower_.endswith("old"):
             nxt = doc[k + 1] if k + 1 < len(doc) else None
-            return nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ")
+            alone = nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ")
+            return alone and doc[k].dep_ in ("nsubj", "nsubjpass", "poss")
     return False
 
 
@@ -1554,6 +1577,25 @@ def _clause(ent: SpacySpan) -> tuple[Token, list[Token]]:
     return verb, [t for t in verb.subtree if sent.start <= t.i < sent.end]
 
 
+def _told_clause(ent: SpacySpan) -> tuple[Token, list[Token]] | None:
+    """The clause that tells what befell the people a figure counts, when it hangs from
+    their noun ("paid tribute in Paris to the 113 people killed when their jet crashed":
+    "killed when their jet crashed", not "paid tribute in Paris"): the day, period and
+    place of the count are that clause's. None when no such clause hangs from the noun."""
+    root = ent.root
+    holder = root.head if root.dep_ in ("nummod", "quantmod") else root
+    sent = ent.sent
+    for child in holder.children:
+        told = child.dep_ in ("acl", "relcl") and child.pos_ == "VERB" and child.i > holder.i
+        if told and any(cue.match(child.text) or cue.match(child.lemma_) for _, cue in _HARM_CUES):
+            return child, [t for t in child.subtree if sent.start <= t.i < sent.end]
+    return None
+
+
+_HARM_CUES = CATEGORIES[:5]
+"""What befalls people in a story's toll: killed, hurt, missing, evacuated, arrested."""
+
+
 def _running(verb: Token, clause: list[Token]) -> bool:
     """Whether a figure is a running total ("the toll rose to 40", "killed since March")."""
     return verb.lemma_.lower() in _RUNNING or any(t.lemma_.lower() in _TOTALS for t in clause)
@@ -1578,7 +1620,7 @@ def _scope(
     if _is_part_of(ent):
         return "part"
     sent = ent.sent
-    verb, clause = _clause(ent)
+    verb, clause = _told_clause(ent) or _clause(ent)
     parts = []
     # "The toll rose to six on Sunday" is the running toll as of Sunday, not Sunday's dead.
     for token in [] if _running(verb, clause) else clause:
