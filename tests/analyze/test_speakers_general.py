@@ -30,6 +30,37 @@ def _speaker(quotes: list[Quote], start: str) -> str | None:
 CASES = [
     pytest.param(
         [
+            "BERLIN _ Chancellor Jonas Brenner spoke on Tuesday.\n\n"
+            "In his speech before the crash, Brenner, whose father was a German soldier who died in "
+            "battle three days before Brenner was born in 1944, "
+            'said that "relations have not been this good for a long time."'
+        ],
+        "relations have not been this good",
+        "Jonas Brenner",
+        id="a-name-with-a-relative-clause-the-parser-hung-elsewhere-speaks",
+    ),
+    pytest.param(
+        [
+            "WASHINGTON _ Investigators met on Monday, said Ian Tall, the board chairman.\n\n"
+            '"I am confident the questions will be answered," Tall said. He said the recorder is '
+            '"almost entirely in a foreign language" and the board has added translators.'
+        ],
+        "almost entirely in a foreign",
+        "Ian Tall",
+        id="a-phrase-a-copula-predicates-in-reported-speech-is-the-reporters",
+    ),
+    pytest.param(
+        [
+            "LONDON _ Pilots met on Monday.\n\n"
+            '"But how difficult is the jet to fly?" Ron Wexley ruminated. "One session may not be the '
+            'best measure, but let us say it takes practice."'
+        ],
+        "But how difficult",
+        "Ron Wexley",
+        id="ruminated-hands-over-words",
+    ),
+    pytest.param(
+        [
             "The singer Tomas Varga was taken to a hospital in Lyon on Thursday. "
             'Varga\'s publicist told reporters on Friday, "He is doing better and resting."'
         ],

@@ -60,6 +60,7 @@ SPEECH_VERBS = lexicon("speech_verbs")
 # "The campaign charged", "Lind emails the staff" hand over words too.
 _QUOTE_VERBS = SPEECH_VERBS | frozenset(
     {"tweet", "post", "express", "voice", "reveal", "exclaim", "joke", "charge", "email"}
+    | {"ruminate", "observe", "wonder"}  # '"But how hard is it to fly?" Wiley ruminated.'
 )
 _QUOTE = re.compile(r"[“\"]([^“”\"]+)[”\"]")
 # Speech that runs on into the next paragraph: an opening mark left unclosed at the end
@@ -905,7 +906,7 @@ def _governing_verbs(
             # locations"': the quote tells where the reported clause's verb acted, not what
             # it said; the words are the outer verb of saying's.
             head = head.head
-        elif not is_speech and token.dep_ in _REPORTED and head.dep_ == "ccomp" and _says(head.head):
+        elif not is_speech and _reported(token) and head.dep_ == "ccomp" and _says(head.head):
             # 'He claimed Kelly had "blood coming out of her"': the clause the quote hangs
             # from is itself what a verb of saying reports; the words are its subject's.
             # Not past a pronoun ('the captain said he thinks it "will create change"'):
@@ -923,6 +924,12 @@ _NAMING_VERBS = frozenset({"call", "dub", "label", "term", "brand"})
 # How a quote hangs in a reported clause ('said Lind was "a disgrace"', 'claimed she had
 # "no idea"', 'said it "will fail"').
 _REPORTED = frozenset({"ccomp", "dobj", "attr", "acomp", "oprd", "xcomp"})
+
+
+def _reported(token: Token) -> bool:
+    """Whether a quoted word is what its clause predicates (`_REPORTED`), or the phrase a
+    copula predicates ('said the recorder is "almost entirely in a foreign language"')."""
+    return token.dep_ in _REPORTED or (token.dep_ == "prep" and token.head.lemma_.lower() == "be")
 
 
 def _a_name_given(para: Paragraph, match: re.Match[str]) -> bool:
@@ -994,6 +1001,8 @@ def _subject(verb: Token, is_outside: Callable[[Token], bool]) -> Token | None:
     is_name = prior is not None and prior.pos_ == "PROPN" and prior.dep_ not in ("dobj", "pobj")
     if is_bare and is_name and prior is not None and is_outside(prior):
         return prior
+    if is_bare and (described := _described_before(verb)) is not None and is_outside(described):
+        return described
     # "``No!'' shouted an elderly man": after the closing mark the parser may read the
     # speaker of an inverted credit as the verb's object; the phrase right after it speaks.
     if is_bare and prior is not None and prior.text in _CLOSING_MARKS:
@@ -1025,6 +1034,22 @@ def _subject(verb: Token, is_outside: Callable[[Token], bool]) -> Token | None:
         if head.dep_ not in ("conj", "advcl", "ccomp", "parataxis", "xcomp") or head.head.i == head.i:
             break
         head = head.head
+    return None
+
+
+def _described_before(verb: Token) -> Token | None:
+    """ "Schroeder, whose father died in the war, said that ...": a name the parser hung
+    elsewhere as an apposition, with a relative clause set off by commas between it and a
+    verb of saying left with no subject, is that verb's subject. The first such name of the
+    verb's sentence before it, and only a name."""
+    for token in verb.doc[verb.sent.start : verb.i]:
+        if token.dep_ != "appos" or token.pos_ != "PROPN":
+            continue
+        clause = next((c for c in token.children if c.dep_ == "relcl"), None)
+        if clause is None or token.i + 1 >= verb.i or verb.doc[token.i + 1].text != ",":
+            continue
+        if verb.doc[verb.i - 1].text == "," and clause.right_edge.i < verb.i:
+            return token
     return None
 
 
