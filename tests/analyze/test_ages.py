@@ -204,3 +204,14 @@ def test_the_n_year_old_as_an_object_is_not_the_last_person_named() -> None:
         )
     )
     assert found == {}
+
+
+@pytest.mark.slow
+def test_an_age_of_a_thing_or_of_kin_is_not_the_age_of_the_person_after_of() -> None:
+    found = ages(
+        claims_of(
+            "The impetus is the six-year-old case of Stephen Marlow, a teenager stabbed at a bus stop.",
+            "Police met the 34-year-old daughter of Ana Roux on Monday.",
+        )
+    )
+    assert found == {}

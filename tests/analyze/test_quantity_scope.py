@@ -339,3 +339,20 @@ def test_a_toll_told_in_a_clause_of_its_noun_takes_that_clauses_place() -> None:
         "Officials said 114 people died in the crash near Gonesse.",
     )
     assert [{v.value for v in c.values} for c in claims if c.disagreement] == [{113, 114}]
+
+
+@pytest.mark.slow
+def test_twin_events_keep_their_places_from_a_relative_clause_and_past_a_building() -> None:
+    # "the bombing of the embassy in Tanzania, which killed 10": the noun the relative
+    # clause describes says where; "at the U.S. Embassy in Tanzania": the country, not
+    # the building both bombed embassies share a name with
+    claims = claims_of(
+        "Bombs exploded at the U.S. embassies in Kenya and Tanzania on Friday. The bombing of the "
+        "embassy in Tanzania, which killed 10 people, was the smaller one.",
+        "Bombs exploded at the U.S. embassies in Kenya and Tanzania. A blast at the U.S. Embassy in "
+        "Tanzania killed 11 people. A blast at the U.S. Embassy in Kenya killed 247 people.",
+    )
+    assert {c.about: ({v.value for v in c.values}, c.disagreement) for c in claims} == {
+        "deaths (in Tanzania)": ({10, 11}, True),
+        "deaths (in Kenya)": ({247}, False),
+    }

@@ -471,7 +471,15 @@ def _age_figures(
             if any(t.lower_ in _AGE_CONTEXT for t in doc[max(0, i - 3) : i]):
                 continue
             sent = token.sent
-            after = [e for e in people if i < e.start <= i + 8 and e.end <= sent.end]
+            # not past "of" or a possessive: "the six-year-old case of Stephen Lawrence", "the
+            # 34-year-old daughter of Ana Roux" give another's age
+            after = [
+                e
+                for e in people
+                if i < e.start <= i + 8
+                and e.end <= sent.end
+                and not any(t.lower_ in ("of", "'s", "’s") for t in doc[i + 1 : e.start])
+            ]
             # "the 34-year-old Ohanian"; "Ohanian, the 34-year-old co-founder": the name
             # before only across a comma of the same sentence
             before_comma = (ending.get(i - k) for k in (2, 3))
@@ -1577,6 +1585,17 @@ def _clause(ent: SpacySpan) -> tuple[Token, list[Token]]:
     return verb, [t for t in verb.subtree if sent.start <= t.i < sent.end]
 
 
+def _antecedent_words(verb: Token, clause: list[Token]) -> list[Token]:
+    """The words of the noun a relative clause describes ("the bombing of the embassy in
+    Dar es Salaam, which killed 11 people"): where that clause's count holds. None for
+    a verb that heads no relative clause."""
+    if verb.dep_ != "relcl":
+        return []
+    inside = {t.i for t in clause}
+    sent = verb.sent
+    return [t for t in verb.head.subtree if t.i not in inside and sent.start <= t.i < sent.end]
+
+
 def _told_clause(ent: SpacySpan) -> tuple[Token, list[Token]] | None:
     """The clause that tells what befell the people a figure counts, when it hangs from
     their noun ("paid tribute in Paris to the 113 people killed when their jet crashed":
@@ -1660,11 +1679,16 @@ def _scope(
         parts.append(said)
         return ", ".join(parts)
     placed = False
-    for token in clause:
+    # a town or country before a building ("at the U.S. Embassy in Tanzania": Tanzania)
+    words = [*clause, *_antecedent_words(verb, clause)]
+    for token in sorted(words, key=lambda t: t.ent_type_ == "FAC"):
         if (
             token.ent_type_ in ("GPE", "LOC", "FAC")
             and token.i not in range(ent.start, ent.end)
             and not _names_a_currency(token)
+            # a name as written, or one the cluster knows: not a tag on lower-cased text
+            # ("in tel aviv" as the place "tel")
+            and (token.text[:1].isupper() or _entity_of(para, token, entities) is not None)
         ):
             is_in = token.head.lower_ in ("in", "across", "at") or token.dep_ in ("compound", "amod", "poss")
             # "Istanbul 984 dead, 2,924 injured": a place that heads a line of a table
