@@ -215,3 +215,14 @@ def test_an_age_of_a_thing_or_of_kin_is_not_the_age_of_the_person_after_of() -> 
         )
     )
     assert found == {}
+
+
+@pytest.mark.slow
+def test_the_n_year_old_after_of_is_an_age_not_an_age_at_death() -> None:
+    found = ages(
+        claims_of(
+            "The drama of 10-year-old Tomas Varela, who survived two days at sea, is a test.",
+            "Tomas Varela, 6, was found clinging to an inner tube.",
+        )
+    )
+    assert found == {"age of Tomas Varela": ({6.0, 10.0}, True)}

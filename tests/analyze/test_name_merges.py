@@ -793,3 +793,14 @@ def test_an_arabic_particle_opens_a_surname_and_a_short_surname_may_be_misspelt(
     # one letter off a surname of five letters, but with different given names: two people
     index = _index(["Maria Lopes chaired the board. Sofia Lopez ran the company."])
     assert not _together(index, "Maria Lopes", "Sofia Lopez")
+
+
+def test_a_national_abbreviation_before_a_body_may_be_left_out() -> None:
+    index = _index(
+        [
+            "The U.S. National Transit Safety Board said on Monday it would lead the inquiry.",
+            "The National Transit Safety Board will lead it. The NTSB said so on Tuesday.",
+        ]
+    )
+    assert _together(index, "U.S. National Transit Safety Board", "National Transit Safety Board")
+    assert _together(index, "National Transit Safety Board", "NTSB")

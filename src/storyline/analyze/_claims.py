@@ -436,9 +436,8 @@ def _age_figures(
             continue
         i = token.i
         in_words = not token.text.isdigit()
-        if in_words and not any(
-            _YEAR_OLD.fullmatch("".join(t.text for t in doc[i + 1 : i + k])) for k in (2, 3, 4, 5)
-        ):
+        year_old = any(_YEAR_OLD.fullmatch("".join(t.text for t in doc[i + 1 : i + k])) for k in (2, 3, 4, 5))
+        if in_words and not year_old:
             continue  # "six-year-old Elian Gonzalez"; a lone "six" is no age
         if i in respective and respective[i] is None:
             continue  # "are 3 and 4 respectively in the rankings"
@@ -460,14 +459,14 @@ def _age_figures(
             before is not None
             and before.lower_ in ("at", "age", "of")
             and token.ent_type_ != "TIME"
-            and not in_words
+            and not year_old  # "the drama of 10-year-old Elian Gonzales"
         ):
             person = _died_at(token)  # "Katie Lovelace died in June at the age of 44"
         elif (
             before is not None and before.lemma_.lower() in ("be", "turn") and (closed or _today(doc, i + 1))
         ):
             person = _who_is(token)  # "Rachel Walston, a financial adviser who turns 37 today,"
-        elif any(_YEAR_OLD.fullmatch("".join(t.text for t in doc[i + 1 : i + k])) for k in (2, 3, 4, 5)):
+        elif year_old:
             if any(t.lower_ in _AGE_CONTEXT for t in doc[max(0, i - 3) : i]):
                 continue
             sent = token.sent

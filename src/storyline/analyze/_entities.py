@@ -177,7 +177,7 @@ class _Group:
             self.words_keys.add(_words_key(mention.tokens))
             if mention.label != "PERSON":
                 self.words_keys |= _contracted_keys(mention.tokens) | _body_keys(mention.tokens)
-                self.words_keys |= _service_keys(mention.tokens)
+                self.words_keys |= _service_keys(mention.tokens) | _national_keys(mention.tokens)
         if _longer(mention.tokens, self.tokens):
             self.tokens = mention.tokens
 
@@ -1546,7 +1546,8 @@ class _Blocks:
         else:
             self._index["words", _words_key(tokens)].add(number)
             if mention.label != "PERSON":
-                for key in _contracted_keys(tokens) | _body_keys(tokens) | _service_keys(tokens):
+                keys = _contracted_keys(tokens) | _body_keys(tokens) | _service_keys(tokens)
+                for key in keys | _national_keys(tokens):
                     self._index["words", key].add(number)
             for key in _word_keys(tokens[-1]) | _word_keys(_surname(tokens)):
                 self._index["last", key].add(number)
@@ -1670,6 +1671,18 @@ def _service_keys(tokens: tuple[str, ...]) -> set[str]:
     return set()
 
 
+_NATIONAL = frozenset({"U.S.", "U.S", "US", "U.K.", "UK", "U.N.", "UN"})
+
+
+def _national_keys(tokens: tuple[str, ...]) -> set[str]:
+    """ "U.S. National Transportation Safety Board" is the "National Transportation Safety
+    Board": a country's or the UN's abbreviation before a body's name of two or more words
+    may be left out."""
+    if len(tokens) >= 3 and tokens[0] in _NATIONAL:
+        return {_words_key(tokens[1:])}
+    return set()
+
+
 def _body_keys(tokens: tuple[str, ...]) -> set[str]:
     """A body's name with function words, two or more words left without them: its plain
     form, marked (`_PLAIN_FORM`), which the same name written without them looks for
@@ -1685,8 +1698,8 @@ def _lookup_keys(tokens: tuple[str, ...]) -> set[str]:
     function word, the plain form of names that have some."""
     key = _words_key(tokens)
     if any(t.lower() in _FUNCTION_WORDS for t in tokens):
-        return {key}
-    return {key, _PLAIN_FORM + key}
+        return {key} | _national_keys(tokens)
+    return {key, _PLAIN_FORM + key} | _national_keys(tokens)
 
 
 def _name_tail(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
