@@ -16,7 +16,7 @@ from figure_claims import DAY, claims_of, disputed
 
 import storyline
 from storyline.embed import FactMatcher
-from storyline.model import Article, Corpus, SummaryOptions
+from storyline.model import Article, ClaimValue, Corpus, SummaryOptions
 
 LATER = DAY + dt.timedelta(days=2)
 
@@ -332,3 +332,41 @@ def test_a_figure_joins_a_reading_only_where_it_fits_all_of_it() -> None:
     figures = [value(100, "more than 100", "more than"), value(116, "116"), value(118, "118")]
     assert readings(figures) == (0, 0, 1)
     assert readings([value(4, "four"), value(4, "four"), value(6, "six")]) == (0, 0, 1)
+
+
+@pytest.mark.slow
+def test_a_ratio_is_a_rate_not_a_count_and_faster_than_is_a_floor() -> None:
+    # "one in five women" and "1 in every 6 women" are two rates, not counts of five and six women
+    claims = claims_of(
+        "About 1 in every 6 women has been attacked, an older estimate said.",
+        "One in five women has been attacked, a new survey found.",
+    )
+    assert [c.counted for c in claims if {v.value for v in c.values} & {5, 6}] == ["one in N woman"]
+    # "faster than 100 mph" holds 107 mph
+    claims = claims_of(
+        "She was driving faster than 100 mph when she crashed into the house, police said.",
+        "Detectives said she was driving 107 mph when she crashed into the house.",
+    )
+    assert not disputed(claims)
+    low, high = (
+        ClaimValue(100, "faster than 100 mph", "faster than", None, "a", DAY),
+        ClaimValue(107, "107 mph", "", None, "b", DAY),
+    )
+    from storyline.analyze._claims import compatible
+
+    assert compatible(low, high)
+
+
+def test_a_round_figure_holds_the_exact_one_it_rounds_within_a_hundredth() -> None:
+    from storyline.analyze._claims import compatible
+
+    def value(n: float, text: str) -> ClaimValue:
+        return ClaimValue(n, text, "", None, "a", DAY)
+
+    assert compatible(value(12_000, "12,000"), value(12_040, "12,040"))
+    assert compatible(value(18_000, "18000"), value(17_997, "17,997"))
+    assert not compatible(value(76_000, "$76,000"), value(75_796, "$75,796"))  # a sum, as written
+    assert compatible(value(260_000, "260,000"), value(258_000, "258,000"))
+    assert not compatible(value(7_000, "7,000"), value(7_085, "7,085"))  # more than a hundredth off
+    assert not compatible(value(1_000, "1,000"), value(1_004, "1,004"))  # too small to be rounded so
+    assert not compatible(value(12_040, "12,040"), value(12_050, "12,050"))  # two exact figures

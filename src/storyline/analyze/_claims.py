@@ -65,7 +65,8 @@ _QUALIFIERS = (
     "no less than", "no more than", "well over", "more than", "at least", "as many as", "fewer than",
     "less than", "up to", "nearly", "almost", "about", "around", "roughly", "some", "over", "under",
     "approximately", "an estimated", "close to", "at most", "topping", "topped", "surpassing", "surpassed",
-    "exceeding", "exceeded", "breaking",
+    "exceeding", "exceeded", "breaking", "faster than", "higher than", "greater than", "slower than",
+    "lower than",
 )  # fmt: skip
 _WORD_NUMBERS = {
     w: i
@@ -957,6 +958,11 @@ def _figure(
     value = parse_number(ent.text)
     if value is None or _is_age_or_time(ent):
         return None
+    if _denominator(ent):
+        # "one in 11 buildings": a rate of buildings, never a count of 11 of them
+        noun = _counted_noun(ent)
+        about = f"one in N {noun}" if noun else "one in N"
+        return _as_figure(about, value, ent.text, "", ent, para, entities, source, date, common)
     if (magnitude := _magnitude(ent, value, date)) is not None:
         measured, where = magnitude
         if not measured:
@@ -1074,6 +1080,17 @@ def _figure(
             figure = replace(figure, counted=word)
         figure = replace(figure, owner=owner)
     return replace(figure, predicate=predicate) if predicate else figure
+
+
+def _denominator(ent: SpacySpan) -> bool:
+    """Whether a number is the second of a ratio ("one in five women", "1 in every 6", "one
+    out of 10"): it counts nobody; "one in six" and "one in five" are two rates."""
+    words = [t.lower_ for t in ent.doc[max(ent.start - 4, 0) : ent.start]]
+    for lead in (["in"], ["in", "every"], ["out", "of"]):
+        n = len(lead) + 1
+        if len(words) >= n and words[-len(lead) :] == lead and words[-n] in ("one", "1"):
+            return True
+    return False
 
 
 def _as_figure(
@@ -2663,9 +2680,11 @@ def _confident(counted: str, values: list[ClaimValue]) -> bool:
 
 _LOWER = frozenset(
     "more than|at least|over|well over|no less than|upwards of|topping|topped|surpassing|surpassed|exceeding|"
-    "exceeded|breaking".split("|")
+    "exceeded|breaking|faster than|higher than|greater than".split("|")
 )
-_UPPER = frozenset("fewer than|less than|up to|under|at most|no more than|as many as".split("|"))
+_UPPER = frozenset(
+    "fewer than|less than|up to|under|at most|no more than|as many as|slower than|lower than".split("|")
+)
 _ROUND = 0.02
 """Two hedged figures this close are one figure rounded (258,000 and "about 260,000")."""
 _ABOUT = 0.05
@@ -2704,6 +2723,9 @@ def compatible(a: ClaimValue, b: ClaimValue) -> bool:
     for x, y in ((a, b), (b, a)):
         if _scaled(x.text) and abs(x.value - y.value) <= step(x.value) / 2 * (1 + 1e-9):
             return True
+        # "12,000" is a round count: 12,040 rounds to it, within a hundredth of it
+        if _round(x) and abs(x.value - y.value) <= min(step(x.value) / 2, _ROUNDED * x.value):
+            return True
     for x, y in ((a, b), (b, a)):
         if x.qualifier and not y.qualifier:
             if x.qualifier in _LOWER and y.value >= x.value:
@@ -2713,6 +2735,18 @@ def compatible(a: ClaimValue, b: ClaimValue) -> bool:
             if x.qualifier not in _LOWER | _UPPER and abs(x.value - y.value) <= _ABOUT * x.value:
                 return True
     return False
+
+
+_ROUNDED = 0.01
+"""How far a round count written without a hedge ("12,000") may be from the exact count it
+rounds: a hundredth of it ("12,040", 17,997 for "18,000"; not "7,085" for "7,000")."""
+
+
+def _round(value: ClaimValue) -> bool:
+    """A count of 10,000 or more written in digits to the thousand or coarser, with no hedge
+    and no currency: a sum written out in full ("$57,000,000") is as exact as it looks."""
+    bare = re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", value.text.strip()) is not None
+    return bare and not value.qualifier and value.value >= 10_000 and value.value % 1000 == 0
 
 
 @lru_cache(maxsize=1 << 16)
