@@ -166,8 +166,10 @@ def citation_counts(story: Story) -> tuple[int, int]:
 def rival_pairs(claim: Claim) -> set[frozenset[Value]]:
     """The pairs of figures a disagreement sets against each other: figures of two reports,
     of different values, in different readings (`Claim.readings`: the figures of one
-    reading agree, as "over 12,000" and "some 12,040"). A claim without readings (written
-    before they existed) sets every such pair against each other."""
+    reading agree, as "over 12,000" and "some 12,040"). What the report shows is read as
+    shown: a hedged figure of one reading that would fit a figure of another ("at least
+    four" and the next reading's 7) still counts, as the reader sees two readings. A claim
+    without readings (written before they existed) sets every such pair against each other."""
     values = [(v.source, v.value) for v in claim.values]
     readings = claim.readings or tuple(range(len(values)))
     return {

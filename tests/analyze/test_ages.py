@@ -204,6 +204,15 @@ def test_the_n_year_old_as_an_object_is_not_the_last_person_named() -> None:
         )
     )
     assert found == {}
+    # whatever the parser makes of a subject it misreads ("The 35-year-old and his wife" as
+    # the root), it is no object: the person of the sentence before
+    found = ages(
+        claims_of(
+            "Alexis Ohanian spoke in Paris on Monday. The 35-year-old and his wife left the city on Tuesday.",
+            "Alexis Ohanian, 34, spoke in Paris.",
+        )
+    )
+    assert found == {"age of Alexis Ohanian": ({34.0, 35.0}, True)}
 
 
 @pytest.mark.slow
@@ -226,3 +235,16 @@ def test_the_n_year_old_after_of_is_an_age_not_an_age_at_death() -> None:
         )
     )
     assert found == {"age of Tomas Varela": ({6.0, 10.0}, True)}
+
+
+@pytest.mark.slow
+def test_a_hyphenated_age_in_words_is_read_whole_and_a_thing_s_age_is_no_ones() -> None:
+    found = ages(
+        claims_of(
+            "Twenty-five-year-old Juan Perez was arrested on Monday.",
+            "Juan Perez, 24, was arrested on Monday in Madrid. The two-year-old inquiry led by "
+            "Rosa Mendel ended on Friday.",
+            "Rosa Mendel, 74, said the inquiry was over.",
+        )
+    )
+    assert found == {"age of Juan Perez": ({24.0, 25.0}, True), "age of Rosa Mendel": ({74.0}, False)}

@@ -804,3 +804,16 @@ def test_a_national_abbreviation_before_a_body_may_be_left_out() -> None:
     )
     assert _together(index, "U.S. National Transit Safety Board", "National Transit Safety Board")
     assert _together(index, "National Transit Safety Board", "NTSB")
+    index = _index(["The U.S. Supreme Court ruled on Monday. The U.K. Supreme Court ruled a day later."])
+    assert not _together(index, "U.S. Supreme Court", "U.K. Supreme Court")
+
+
+def test_al_and_el_open_a_surname_only_in_lower_case() -> None:
+    index = _index(
+        [
+            "Sheikh Hamad bin Jassem al Thani spoke in Doha. Later al Thani met the envoy.",
+            "Al Gore Jr. told aides he would run. Albert Gore Jr. met aides on Tuesday.",
+        ]
+    )
+    assert _together(index, "Hamad bin Jassem al Thani", "al Thani")
+    assert _together(index, "Albert Gore Jr.", "Al Gore Jr.")  # "Al" is a given name here

@@ -406,6 +406,8 @@ _AGE_WORDS = {
 } | {word: 10 * n for n, word in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), start=3)}
 """Ages written in words ("a six-year-old boy"), read only before "-year-old"."""
 _AGE_CONTEXT = frozenset("at then when until since from by before after aged age".split())
+_NOT_OWN = frozenset({"of", "'s", "’s", "by", "for", "to", "with"})
+"""Words that set a name apart from the noun an age describes ("the 6-year-old son of ...")."""
 _CLOSERS = frozenset({",", ".", ";", ")", ":"})
 
 
@@ -440,6 +442,13 @@ def _age_figures(
         year_old = any(_YEAR_OLD.fullmatch("".join(t.text for t in doc[i + 1 : i + k])) for k in (2, 3, 4, 5))
         if in_words and not year_old:
             continue  # "six-year-old Elian Gonzalez"; a lone "six" is no age
+        if in_words and i >= 1 and doc[i - 1].text == "-":
+            # "twenty-five-year-old": the tens word before the hyphen; no other word age
+            # after a hyphen ("thirty-one" is read whole or not at all)
+            tens = _AGE_WORDS.get(doc[i - 2].lower_, 0) if i >= 2 else 0
+            if tens < 20 or tens % 10 or age >= 10:
+                continue
+            age += tens
         if i in respective and respective[i] is None:
             continue  # "are 3 and 4 respectively in the rankings"
         person = respective.get(i)
@@ -471,14 +480,17 @@ def _age_figures(
             if any(t.lower_ in _AGE_CONTEXT for t in doc[max(0, i - 3) : i]):
                 continue
             sent = token.sent
-            # not past "of" or a possessive: "the six-year-old case of Stephen Lawrence", "the
-            # 34-year-old daughter of Ana Roux" give another's age
+            # not a name right after "of", a possessive or "by", nor past a verb: "the six-year-old
+            # case of Stephen Lawrence", "the 34-year-old daughter of Ana Roux", "the two-year-old
+            # inquiry led by Robert Mueller" give another's age ("the 21-year-old University of
+            # Wyoming student Matthew Shepard" his own)
             after = [
                 e
                 for e in people
                 if i < e.start <= i + 8
                 and e.end <= sent.end
-                and not any(t.lower_ in ("of", "'s", "’s") for t in doc[i + 1 : e.start])
+                and doc[e.start - 1].lower_ not in _NOT_OWN
+                and not any(t.pos_ in ("VERB", "AUX") for t in doc[i + 1 : e.start])
             ]
             # "the 34-year-old Ohanian"; "Ohanian, the 34-year-old co-founder": the name
             # before only across a comma of the same sentence
@@ -697,14 +709,14 @@ def _is_described(doc: Doc, i: int) -> bool:
 
 def _stands_alone(doc: Doc, i: int) -> bool:
     """Whether "the N-year-old" stands for the person the sentence before is about ("The
-    35-year-old has not played", "the 51-year-old's home"): no noun follows "old", and
-    it is its clause's subject or a possessor. As an object ("the custody battle over the
-    6-year-old") it may be anyone the story is about, not the last one named."""
+    35-year-old has not played", "the 51-year-old's home"): no noun follows "old", and it
+    is no object. As an object ("the custody battle over the 6-year-old") it may be anyone
+    the story is about, not the last one named."""
     for k in range(i + 1, min(i + 6, len(doc))):
         if doc[k].lower_.endswith("old"):
             nxt = doc[k + 1] if k + 1 < len(doc) else None
             alone = nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ")
-            return alone and doc[k].dep_ in ("nsubj", "nsubjpass", "poss")
+            return alone and doc[k].dep_ not in ("dobj", "pobj", "dative", "attr")
     return False
 
 
@@ -2695,8 +2707,9 @@ def compatible(a: ClaimValue, b: ClaimValue) -> bool:
     """Whether two figures for one quantity can both be true as worded.
 
     An exact figure fits inside another's hedge (16,271 and "more than 15,000"); two
-    hedged figures within rounding are one; but rival floors ("more than 7,500" and
-    "more than 8,000") are two estimates, so they disagree, as do two exact figures.
+    hedged figures within rounding are one, as are a round count and the exact one it
+    rounds (`_round`: "12,000" and 12,040); but rival floors ("more than 7,500" and "more
+    than 8,000") are two estimates, so they disagree, as do two other exact figures.
     Figures with units compare converted, within the precision they are written to
     (`_measures_compatible`); a unit against another dimension, or against a count,
     is no rival figure.

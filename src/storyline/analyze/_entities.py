@@ -103,7 +103,9 @@ _PLACE_LEADS = frozenset(
 )
 """First words of a place's name of two words ("Little Havana", "New Delhi"): such a name,
 though the tagger takes it for a person, has no surname, and "Havana" is another place."""
-_ARABIC_PARTICLES = frozenset({"bin", "ibn", "al", "el"})
+_ARABIC_PARTICLES = frozenset({"bin", "ibn"})
+"""Particles that open a surname whatever their case ("Bin Laden"); "al" and "el" only in
+lower case ("al Thani"): "Al Gore" and "El Salvador" are no surnames."""
 # Platforms the tagger takes for people ("Twitter" was a PERSON in 9 of 41 sample clusters).
 _PLATFORMS = frozenset(
     "twitter facebook instagram youtube snapchat tiktok reddit linkedin whatsapp telegram gmail "
@@ -1072,7 +1074,7 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
                 or _same_words(mention.tokens, group.tokens)
                 or _name_tail(mention.tokens, group.tokens)
                 if person
-                else bool(name_keys & group.words_keys)
+                else (bool(name_keys & group.words_keys) and not _other_nations(mention.tokens, group.tokens))
                 or (
                     mention.label != "PERSON"
                     and not group.has_person
@@ -1683,6 +1685,12 @@ def _national_keys(tokens: tuple[str, ...]) -> set[str]:
     return set()
 
 
+def _other_nations(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two bodies' names opened by different national abbreviations ("U.S. Supreme Court",
+    "U.K. Supreme Court"): two bodies, though each may be written without its own."""
+    return a[0] in _NATIONAL and b[0] in _NATIONAL and a[0].replace(".", "") != b[0].replace(".", "")
+
+
 def _body_keys(tokens: tuple[str, ...]) -> set[str]:
     """A body's name with function words, two or more words left without them: its plain
     form, marked (`_PLAIN_FORM`), which the same name written without them looks for
@@ -1762,8 +1770,9 @@ def _surname_of(mention: Mention, group: _Group, *, one_off: bool = False) -> bo
 def _is_particle_surname(tokens: tuple[str, ...]) -> bool:
     """ "De Angelis", "van der Berg", "Bin Laden": a surname that opens with a particle,
     standing alone."""
-    particles = _SURNAME_PARTICLES | _ARABIC_PARTICLES
-    return 2 <= len(tokens) <= 3 and tokens[0].lower() in particles and tokens[-1][:1].isupper()
+    first = tokens[0]
+    particle = first.lower() in _SURNAME_PARTICLES | _ARABIC_PARTICLES or first in ("al", "el")
+    return 2 <= len(tokens) <= 3 and particle and tokens[-1][:1].isupper()
 
 
 def _surname_of_tail(mention: Mention, group: _Group) -> bool:

@@ -133,8 +133,9 @@ _NAMED_BY_NOUN = frozenset(
     society""".split()
 )
 # Of those, verbs that hand over words only with no object of their own: "the campaign
-# charged" does, "prosecutors charged Roux with ..." and "Roux emailed Brun a link" do not.
-_BARE_ONLY = frozenset({"charge", "email"})
+# charged" does, "prosecutors charged Roux with ..." and "Roux emailed Brun a link" do not,
+# nor does 'Roux observed "a minute of silence"'.
+_BARE_ONLY = frozenset({"charge", "email", "observe", "wonder", "ruminate"})
 
 
 def _says(verb: Token) -> bool:
