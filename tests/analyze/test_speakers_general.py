@@ -30,6 +30,16 @@ def _speaker(quotes: list[Quote], start: str) -> str | None:
 CASES = [
     pytest.param(
         [
+            "LONDON _ A hotel near the airport was hit on Tuesday.\n\n"
+            'On the other end of the phone, it sounded as if "there had been an earthquake in the city," '
+            "Brooking's 24-year-old sister, Natalie, recalled at a news conference on Wednesday."
+        ],
+        "there had been an earthquake",
+        "Natalie",
+        id="a-speaker-the-parser-read-as-a-participles-noun-speaks",
+    ),
+    pytest.param(
+        [
             "BERLIN _ Chancellor Jonas Brenner spoke on Tuesday.\n\n"
             "In his speech before the crash, Brenner, whose father was a German soldier who died in "
             "battle three days before Brenner was born in 1944, "

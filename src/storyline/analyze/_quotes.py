@@ -1004,6 +1004,18 @@ def _subject(verb: Token, is_outside: Callable[[Token], bool]) -> Token | None:
         return prior
     if is_bare and (described := _described_before(verb)) is not None and is_outside(described):
         return described
+    # "Brooking's sister, Natalie, recalled": the parser may read the verb as a participle
+    # of the noun before it; set off by a comma, with no agent, that noun speaks.
+    head = verb.head
+    if (
+        is_bare
+        and verb.dep_ == "acl"
+        and head.i < verb.i
+        and verb.doc[verb.i - 1].text == ","
+        and not any(c.dep_ == "agent" for c in verb.children)
+        and is_outside(head)
+    ):
+        return head
     # "``No!'' shouted an elderly man": after the closing mark the parser may read the
     # speaker of an inverted credit as the verb's object; the phrase right after it speaks.
     if is_bare and prior is not None and prior.text in _CLOSING_MARKS:
