@@ -332,6 +332,13 @@ def test_a_figure_joins_a_reading_only_where_it_fits_all_of_it() -> None:
     figures = [value(100, "more than 100", "more than"), value(116, "116"), value(118, "118")]
     assert readings(figures) == (0, 0, 1)
     assert readings([value(4, "four"), value(4, "four"), value(6, "six")]) == (0, 0, 1)
+    # a floor of one day and a higher figure of the next are two readings of a count that
+    # grew; a figure the next day within rounding is the same reading
+    later = DAY + dt.timedelta(days=1)
+    floor = ClaimValue(4, "at least four", "at least", None, "a", DAY)
+    assert readings([floor, ClaimValue(6, "six", "", None, "b", later)]) == (0, 1)
+    over = ClaimValue(12_000, "over 12,000", "over", None, "a", DAY)
+    assert readings([over, ClaimValue(12_040, "some 12,040", "some", None, "b", later)]) == (0, 0)
 
 
 @pytest.mark.slow

@@ -2929,19 +2929,31 @@ def _disagreement(
 
 def readings(values: Sequence[ClaimValue]) -> tuple[int, ...]:
     """Which reading each of a disagreement's figures is (`Claim.readings`): a figure joins
-    the first reading, in order of first appearance, whose every figure it fits as worded
-    (`compatible`: "over 12,000" and "some 12,040", 17,997 and "nearly 18,000"), else it
-    starts one. Fitting is not transitive ("more than 100" fits 116 and 118, which do not
+    the first reading, in order of first appearance, whose every figure it is one reading
+    with (`_one_reading`: "over 12,000" and "some 12,040", 17,997 and "nearly 18,000"), else
+    it starts one. Fitting is not transitive ("more than 100" fits 116 and 118, which do not
     fit each other), so a figure must fit all of a reading, not one of it."""
     members: list[list[ClaimValue]] = []
     out = []
     for value in values:
-        index = next((i for i, m in enumerate(members) if all(compatible(value, v) for v in m)), len(members))
+        index = next(
+            (i for i, m in enumerate(members) if all(_one_reading(value, v) for v in m)), len(members)
+        )
         if index == len(members):
             members.append([])
         members[index].append(value)
         out.append(index)
     return tuple(out)
+
+
+def _one_reading(a: ClaimValue, b: ClaimValue) -> bool:
+    """Whether two figures of a disagreement are one reading: they fit each other as worded,
+    and, given on different days, are within rounding of each other. A floor a later figure
+    fits is an earlier reading of a count that grew ("at least four" on Saturday, six on
+    Sunday), not the same one."""
+    if not compatible(a, b):
+        return False
+    return a.date == b.date or abs(a.value - b.value) <= _ROUND * max(abs(a.value), abs(b.value))
 
 
 def _loose_amount(counted: str) -> bool:
