@@ -200,7 +200,8 @@ def test_titles_before_a_name_are_kept_as_a_written_form() -> None:
     # As written, and from the title on (the form a reader may quote).
     assert set(pellworth.aliases) == {"Maryland Gov. Dana Pellworth", "Gov. Dana Pellworth", "Pellworth"}
     roux = {e.name: e for e in index.entities}["Ana Roux"]
-    assert roux.aliases == ()  # "State Ana Roux" would be half a title
+    # the whole title, never half of it ("State Ana Roux")
+    assert roux.aliases == ("Secretary of State Ana Roux",)
 
 
 def test_mr_and_mrs_with_one_surname_are_two_people() -> None:
@@ -817,3 +818,17 @@ def test_al_and_el_open_a_surname_only_in_lower_case() -> None:
     )
     assert _together(index, "Hamad bin Jassem al Thani", "al Thani")
     assert _together(index, "Albert Gore Jr.", "Al Gore Jr.")  # "Al" is a given name here
+
+
+def test_a_title_joined_by_of_is_kept_whole_in_the_written_form() -> None:
+    index = _index(
+        [
+            "Minister of Foreign Affairs Sergei Lavrov spoke on Monday. Lavrov left early.",
+            "Secretary of State Ana Roux met him. Roux said it went well. Pellworth said nothing.",
+        ],
+        {1: [("Ana Roux", "PERSON"), ("Roux", "PERSON"), ("Pellworth", "PERSON")]},
+    )
+    names = {e.name: set(e.aliases) for e in index.entities}
+    assert "Minister of Foreign Affairs Sergei Lavrov" in names["Sergei Lavrov"]
+    assert names["Ana Roux"] == {"Secretary of State Ana Roux", "Roux"}
+    assert names["Pellworth"] == set()  # no title reaches back over a sentence's end

@@ -710,6 +710,15 @@ def _title_lead(doc: Doc, start: int) -> int:
         if word.text[:1].isupper() and _is_title(word.text):
             lead = word.i
         elif (
+            word.text in ("of", "for")
+            and lead < start
+            and (title := _word_before(doc, word.i)) is not None
+            and _is_title(title.text)
+        ):
+            lead = title.i  # "Secretary of State", "Minister for Health": one title
+        elif word.i == lead - 1 and (office := _office_of(doc, word.i)) is not None:
+            lead = office  # "Minister of Foreign Affairs": a title, then words that are none
+        elif (
             word.text == "elect"
             and word.i >= 2
             and doc[word.i - 1].text == "-"
@@ -736,6 +745,25 @@ def _title_lead(doc: Doc, start: int) -> int:
     ):
         place -= 1
     return place
+
+
+def _office_of(doc: Doc, end: int) -> int | None:
+    """Where a title of the form "<title> of/for <one to three capitalised words>" ending at
+    token `end` begins ("Secretary of State", "Minister for Health", "Minister of Foreign
+    Affairs"), or None."""
+    i = end
+    while (
+        i >= 0
+        and end - i < 3
+        and doc[i].text[:1].isupper()
+        and doc[i].pos_ in ("PROPN", "NOUN", "ADJ")
+        and doc[i].ent_type_ != "PERSON"
+    ):
+        i -= 1
+    if i == end or i < 1 or doc[i].text not in ("of", "for"):
+        return None
+    title = doc[i - 1]
+    return title.i if _is_title(title.text) and title.text[:1].isupper() else None
 
 
 def _is_title(word: str) -> bool:
@@ -1940,6 +1968,9 @@ def _from_title(mention: Mention) -> str:
     first = len(lead)
     while first > 0 and (lead[first - 1].rstrip(".").lower() in _TITLES or _is_title(lead[first - 1])):
         first -= 1
+        # "Secretary of State": a title joined by "of" or "for" is one, never cut in half
+        if first >= 2 and lead[first - 1] in ("of", "for"):
+            first -= 2 if _is_title(lead[first - 2]) else 0
     return " ".join([*lead[first:], mention.text]) if 0 < first < len(lead) else ""
 
 
