@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from figure_claims import DAY, claims_of
+from figure_claims import claims_of
 
 from storyline.model import Claim
 
@@ -248,19 +248,3 @@ def test_a_hyphenated_age_in_words_is_read_whole_and_a_thing_s_age_is_no_ones() 
         )
     )
     assert found == {"age of Juan Perez": ({24.0, 25.0}, True), "age of Rosa Mendel": ({74.0}, False)}
-
-
-@pytest.mark.slow
-def test_the_age_a_person_died_at_holds_in_a_clause_of_an_earlier_year() -> None:
-    # an age in a clause set in an earlier year is no age now, unless the cluster tells
-    # the person died: then it is the age he died at
-    later = (DAY, DAY + dt.timedelta(days=400))
-    found = ages(
-        claims_of(
-            "Tomas Varela was killed in a beating, police said.",
-            f"In {DAY.year}, Tomas Varela, 21, was lured from a bar. His murder shocked the town.",
-            days=later,
-        )
-    )
-    assert found == {"age of Tomas Varela": ({21.0}, False)}
-    assert ages(claims_of(f"In {DAY.year}, Tor Sande, 45, was jailed.", days=later[1:])) == {}

@@ -198,7 +198,6 @@ def extract_claims(
             duplicates[dropped.source].append(dropped)
     # The places a report's first paragraph names are where its story happens: a figure
     # there is not narrowed by them ("The bombing in Kabul killed 24" against "31 died").
-    the_dead = _the_dead(paragraphs, entities)
     lead: dict[int, frozenset[str]] = {}
     for para in paragraphs:
         if para.doc_index not in lead:
@@ -221,7 +220,7 @@ def extract_claims(
                 found.extend(replace(figure, value=replace(figure.value, value=bound)) for bound in bounds)
         before = previous.get(para.doc_index)
         previous[para.doc_index] = para
-        found.extend(_age_figures(para, entities, article.id, dates.get(para.doc_index), before, the_dead))
+        found.extend(_age_figures(para, entities, article.id, dates.get(para.doc_index), before))
         # Reports left out of the story (off topic) are no sources of it.
         copies = [c for c in corpus.copies_of(para.doc_index, para.start) if c not in corpus.excluded]
         for figure in found:
@@ -418,7 +417,6 @@ def _age_figures(
     source: str,
     date: dt.date | None,
     earlier: Paragraph | None = None,
-    the_dead: frozenset[str] = frozenset(),
 ) -> list[_Figure]:
     """The ages of named people the paragraph gives as they are now, each as "age of <name>".
 
@@ -428,9 +426,7 @@ def _age_figures(
     died at the age of 44"). "The tennis champion, 35," and "the 35-year-old" (no noun
     after) stand for the person the sentence before has as its subject (`_person_before`).
     An age in the past ("then 21", "at 21 she moved", "when she was 21") is no age now
-    and is left out, as is the age of someone not named ("a 47-year-old man"); but one
-    the cluster tells died (`the_dead`) keeps the age of an earlier year ("Shepard, 21, was
-    lured from a bar Oct. 7, 1998"), the age he died at.
+    and is left out, as is the age of someone not named ("a 47-year-old man").
     """
     doc = para.doc
     people = _people(para, entities)
@@ -519,8 +515,7 @@ def _age_figures(
             entity = entities.at(para.doc_index, at, para.start + person.end_char)
             if entity is None or entity.type != "PERSON":
                 entity = _person_named(person.text, entities) or entity
-        dead = entity is not None and entity.name in the_dead
-        if person is not None and _in_a_past_year(person, date) and not dead:
+        if person is not None and _in_a_past_year(person, date):
             continue  # "In 2012, Tor Sande, 45, was jailed": his age then, not now
         if entity is not None:
             name = entity.name
@@ -623,37 +618,6 @@ def _respective_ages(doc: Doc, people: list[SpacySpan]) -> dict[int, SpacySpan |
         if read and (after is None or after.pos_ in ("PUNCT", "CCONJ")):
             out.update((age.i, tagged[n] or names[n]) for n, age in enumerate(ages))
     return out
-
-
-_DYING = frozenset("die perish".split())
-_KILLING = frozenset("kill murder slay assassinate execute".split())
-
-
-def _the_dead(paragraphs: list[Paragraph], entities: EntityIndex) -> frozenset[str]:
-    """The people the cluster tells died: a person who is the subject of "died", of a
-    passive "was killed" or "was murdered", the object of "killed", or whose "death" or
-    "murder" a report names ("the murder of Matthew Shepard")."""
-    dead: set[str] = set()
-    for para in paragraphs:
-        for ent in para.doc.ents:
-            if ent.label_ != "PERSON":
-                continue
-            root, head = ent.root, ent.root.head
-            lemma = head.lemma_.lower()
-            died = (root.dep_ == "nsubj" and lemma in _DYING) or (
-                root.dep_ == "nsubjpass" and lemma in _KILLING
-            )
-            died = died or (root.dep_ == "dobj" and lemma in _KILLING)
-            died = died or (
-                root.dep_ == "pobj"
-                and head.lower_ == "of"
-                and head.head.lemma_.lower() in ("death", "murder", "killing")
-            )
-            if died:
-                entity = entities.at(para.doc_index, para.start + ent.start_char, para.start + ent.end_char)
-                if entity is not None and entity.type == "PERSON":
-                    dead.add(entity.name)
-    return frozenset(dead)
 
 
 def _in_a_past_year(person: SpacySpan, date: dt.date | None) -> bool:
