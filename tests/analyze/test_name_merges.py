@@ -832,3 +832,9 @@ def test_a_title_joined_by_of_is_kept_whole_in_the_written_form() -> None:
     assert "Minister of Foreign Affairs Sergei Lavrov" in names["Sergei Lavrov"]
     assert names["Ana Roux"] == {"Secretary of State Ana Roux", "Roux"}
     assert names["Pellworth"] == set()  # no title reaches back over a sentence's end
+    # one who acts for another keeps the title: "Spokesman for Gov. Ana Roux" is not Roux's
+    index = _index(
+        ["Spokesman for Gov. Ana Roux, Tom Brun, said the plan was off."],
+        {0: [("Ana Roux", "PERSON"), ("Tom Brun", "PERSON")]},
+    )
+    assert not any(a.startswith("Spokesman") for e in index.entities for a in e.aliases)

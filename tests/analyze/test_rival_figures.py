@@ -339,6 +339,14 @@ def test_a_figure_joins_a_reading_only_where_it_fits_all_of_it() -> None:
     assert readings([floor, ClaimValue(6, "six", "", None, "b", later)]) == (0, 1)
     over = ClaimValue(12_000, "over 12,000", "over", None, "a", DAY)
     assert readings([over, ClaimValue(12_040, "some 12,040", "some", None, "b", later)]) == (0, 0)
+    # only a one-sided hedge holding a value further off splits days: "about 50" and 52,
+    # 10 km and 6.2 miles a day apart are one reading; an undated figure is of any day
+    about = ClaimValue(50, "about 50", "about", None, "a", DAY)
+    assert readings([about, ClaimValue(52, "52", "", None, "b", later)]) == (0, 0)
+    km = ClaimValue(10, "10 km", "", None, "a", DAY)
+    assert readings([km, ClaimValue(6.2, "6.2 miles", "", None, "b", later)]) == (0, 0)
+    undated = ClaimValue(4, "at least four", "at least", None, "a", None)
+    assert readings([undated, ClaimValue(6, "six", "", None, "b", later)]) == (0, 0)
 
 
 @pytest.mark.slow

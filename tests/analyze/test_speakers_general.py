@@ -40,6 +40,15 @@ CASES = [
     ),
     pytest.param(
         [
+            "PARIS _ A note was found on Monday.\n\n"
+            'A letter to Ana Roux, written in 2019, read: "We will never forget what you did." Roux kept it.'
+        ],
+        "We will never forget",
+        None,
+        id="a-participle-before-a-quote-is-no-credit",
+    ),
+    pytest.param(
+        [
             "BERLIN _ Chancellor Jonas Brenner spoke on Tuesday.\n\n"
             "In his speech before the crash, Brenner, whose father was a German soldier who died in "
             "battle three days before Brenner was born in 1944, "

@@ -2947,13 +2947,19 @@ def readings(values: Sequence[ClaimValue]) -> tuple[int, ...]:
 
 
 def _one_reading(a: ClaimValue, b: ClaimValue) -> bool:
-    """Whether two figures of a disagreement are one reading: they fit each other as worded,
-    and, given on different days, are within rounding of each other. A floor a later figure
+    """Whether two figures of a disagreement are one reading: they fit each other as worded
+    (`compatible`, units converted), but for figures of different days that fit only by a
+    floor or a ceiling holding a value more than rounding apart: a floor a later figure
     fits is an earlier reading of a count that grew ("at least four" on Saturday, six on
-    Sunday), not the same one."""
+    Sunday), not the same one. An undated figure is of any day."""
     if not compatible(a, b):
         return False
-    return a.date == b.date or abs(a.value - b.value) <= _ROUND * max(abs(a.value), abs(b.value))
+    if a.date is None or b.date is None or a.date == b.date:
+        return True
+    one_sided = a.qualifier in _LOWER | _UPPER or b.qualifier in _LOWER | _UPPER
+    counts = unit_of(a.text) is None and unit_of(b.text) is None
+    close = abs(a.value - b.value) <= _ROUND * max(abs(a.value), abs(b.value))
+    return not (one_sided and counts) or close
 
 
 def _loose_amount(counted: str) -> bool:

@@ -714,6 +714,8 @@ def _title_lead(doc: Doc, start: int) -> int:
             and lead < start
             and (title := _word_before(doc, word.i)) is not None
             and _is_title(title.text)
+            and title.lower_ not in _AGENTS
+            and not _abbreviated(doc, word.i + 1)
         ):
             lead = title.i  # "Secretary of State", "Minister for Health": one title
         elif word.i == lead - 1 and (office := _office_of(doc, word.i)) is not None:
@@ -745,6 +747,21 @@ def _title_lead(doc: Doc, start: int) -> int:
     ):
         place -= 1
     return place
+
+
+_AGENTS = frozenset(
+    "spokesman spokeswoman spokesperson lawyer attorney adviser advisor envoy aide counsel".split()
+)
+"""Titles of one who acts for another ("Spokesman for Gov. Ana Roux"): the title is theirs,
+not the one named after "for"."""
+
+
+def _abbreviated(doc: Doc, i: int) -> bool:
+    """Whether token `i` is an abbreviated title ("Gov.", "Sen"+"."): a person's own title,
+    which no title joined by "of" or "for" ends with ("Secretary of State")."""
+    return doc[i].text.endswith(".") or (
+        i + 1 < len(doc) and doc[i + 1].text == "." and not doc[i].whitespace_
+    )
 
 
 def _office_of(doc: Doc, end: int) -> int | None:

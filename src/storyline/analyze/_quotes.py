@@ -1004,16 +1004,21 @@ def _subject(verb: Token, is_outside: Callable[[Token], bool]) -> Token | None:
         return prior
     if is_bare and (described := _described_before(verb)) is not None and is_outside(described):
         return described
-    # "Brooking's sister, Natalie, recalled": the parser may read the verb as a participle
-    # of the noun before it; set off by a comma, with no agent, that noun speaks.
+    # '"...," Brooking's sister, Natalie, recalled': the parser may read the verb as a
+    # participle of the noun before it; in a credit after a closed quote, set off by a
+    # comma, with no agent, that noun speaks ("A letter to Ana Roux, written in 2019,
+    # read: ..." and 'Brun, described as "..." in court papers,' are no credits).
     head = verb.head
+    doc = verb.doc
     if (
         is_bare
         and verb.dep_ == "acl"
         and head.i < verb.i
-        and verb.doc[verb.i - 1].text == ","
+        and doc[verb.i - 1].text == ","
         and not any(c.dep_ == "agent" for c in verb.children)
         and is_outside(head)
+        and all(is_outside(t) for t in verb.subtree)
+        and any(not is_outside(t) for t in doc[verb.sent.start : head.left_edge.i])
     ):
         return head
     # "``No!'' shouted an elderly man": after the closing mark the parser may read the
