@@ -838,3 +838,14 @@ def test_a_title_joined_by_of_is_kept_whole_in_the_written_form() -> None:
         {0: [("Ana Roux", "PERSON"), ("Tom Brun", "PERSON")]},
     )
     assert not any(a.startswith("Spokesman") for e in index.entities for a in e.aliases)
+
+
+def test_a_company_s_acronym_keeps_the_company_word_its_name_lost() -> None:
+    index = _index(
+        [
+            "The Kessport Broadcasting Corp. reported the fire first. The KBC said seven died.",
+            "The Kessport Broadcasting said so too. Kessport Inc. and KI are not one name.",
+        ]
+    )
+    assert _together(index, "Kessport Broadcasting Corp.", "KBC")
+    assert not _together(index, "Kessport Broadcasting Corp.", "KI")

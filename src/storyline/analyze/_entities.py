@@ -156,6 +156,9 @@ class _Group:
     """The titles written before its names of two or more words ("sir")."""
     words_keys: set[str] = field(default_factory=set)
     """The word-for-word spelling keys of its names of two or more words."""
+    company_initials: set[str] = field(default_factory=set)
+    """Initials with the company word its names end in ("BBC" of "British Broadcasting
+    Corp.", whose name keeps "British Broadcasting"): `_company_initials`."""
     tokens: tuple[str, ...] = ()
     """Its longest name (the shorter spelling of two of one length)."""
 
@@ -178,6 +181,7 @@ class _Group:
             self.in_full.add(mention.doc_index)
             self.words_keys.add(_words_key(mention.tokens))
             if mention.label != "PERSON":
+                self.company_initials |= _company_initials(mention)
                 self.words_keys |= _contracted_keys(mention.tokens) | _body_keys(mention.tokens)
                 self.words_keys |= _service_keys(mention.tokens) | _national_keys(mention.tokens)
         if _longer(mention.tokens, self.tokens):
@@ -1279,7 +1283,7 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
         acronyms = [
             groups[n]
             for n in blocks.candidates(("initials", _acronym_letters(word)))
-            if _acronym_of((word,), groups[n].tokens)
+            if _acronym_of((word,), groups[n].tokens) or _acronym_letters(word) in groups[n].company_initials
         ]
         if len(acronyms) > 1:
             # "U.S." is "United States", not "University of Sussex": of two names with the
@@ -1600,7 +1604,9 @@ class _Blocks:
                 self._index["last", key].add(number)
             for key in _word_keys(tokens[0]):
                 self._index["first", key].add(number)
-            for initials in _initials(tokens):
+            for initials in _initials(tokens) | (
+                _company_initials(mention) if mention.label != "PERSON" else set()
+            ):
                 self._index["initials", initials].add(number)
             for key in _edit_keys(_surname(tokens)):
                 self._index["edit", key].add(number)
@@ -1920,6 +1926,23 @@ def _letters(word: str) -> str:
     if any(_is_acronym(p) for p in parts):
         return "".join(p if _is_acronym(p) else p[0] for p in parts)
     return word[0]
+
+
+_COMPANY_WORDS = frozenset({"corp", "corporation", "co", "company"})
+
+
+def _company_initials(mention: Mention) -> set[str]:
+    """A company's initials with the word for "company" its name was written with and
+    lost as a legal form ("British Broadcasting Corp." is "BBC"; "National Broadcasting
+    Co." "NBC"): only for a name of two words or more, each capitalised."""
+    words = mention.text.split()
+    if len(mention.tokens) < 2 or len(words) <= len(mention.tokens):
+        return set()
+    if words[-1].rstrip(".,").lower() not in _COMPANY_WORDS:
+        return set()
+    if not all(t[:1].isupper() for t in mention.tokens):
+        return set()
+    return {"".join(t[0] for t in mention.tokens) + "C"}
 
 
 def _initials(tokens: tuple[str, ...]) -> set[str]:
