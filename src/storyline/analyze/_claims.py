@@ -396,14 +396,7 @@ def _places(para: Paragraph, entities: EntityIndex) -> frozenset[str]:
 AGE_OF = "age of "
 """What an age counts: "age of" and the person's name (one quantity per person)."""
 _YEAR_OLD = re.compile(r"-?years?-?old", re.IGNORECASE)
-_AGE_WORDS = {
-    word: n
-    for n, word in enumerate(
-        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen twenty".split(),
-        start=1,
-    )
-} | {word: 10 * n for n, word in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), start=3)}
+_AGE_WORDS = {word: n for word, n in _WORD_NUMBERS.items() if 1 <= n <= 90 and word != "dozen"}
 """Ages written in words ("a six-year-old boy"), read only before "-year-old"."""
 _AGE_CONTEXT = frozenset("at then when until since from by before after aged age".split())
 _NOT_OWN = frozenset({"of", "'s", "’s", "by", "for", "to", "with"})
@@ -2697,6 +2690,7 @@ _LOWER = frozenset(
 _UPPER = frozenset(
     "fewer than|less than|up to|under|at most|no more than|as many as|slower than|lower than".split("|")
 )
+_ONE_SIDED = _LOWER | _UPPER
 _ROUND = 0.02
 """Two hedged figures this close are one figure rounded (258,000 and "about 260,000")."""
 _ABOUT = 0.05
@@ -2956,7 +2950,7 @@ def _one_reading(a: ClaimValue, b: ClaimValue) -> bool:
         return False
     if a.date is None or b.date is None or a.date == b.date:
         return True
-    one_sided = a.qualifier in _LOWER | _UPPER or b.qualifier in _LOWER | _UPPER
+    one_sided = a.qualifier in _ONE_SIDED or b.qualifier in _ONE_SIDED
     counts = unit_of(a.text) is None and unit_of(b.text) is None
     close = abs(a.value - b.value) <= _ROUND * max(abs(a.value), abs(b.value))
     return not (one_sided and counts) or close
