@@ -269,12 +269,38 @@ def _fold(name: str) -> str:
 def _same_speaker(gold: str, speaker: str | None, names: list[set[str]]) -> bool:
     """The speakers rule with names folded: the gold speaker's last word in the speaker once
     apostrophes are out, or the two are names of one entity of the report ("ICC" and
-    "International Criminal Court" where the report merged them)."""
+    "International Criminal Court" where the report merged them). A gold speaker written
+    as a description, not a name ("an aviation specialist who spoke on condition of
+    anonymity", "the captain of the Aeroperu Boeing 757") is the speaker whose last word is
+    the description's head noun, read alike ("specialist", "Another aviation specialist";
+    "one women in the zone" for "a woman in the zone shaken Monday")."""
     if not speaker:
         return False
     if _fold(gold) and _fold(gold) in re.sub(r"['’]", "", speaker.lower()):
         return True
+    head = _head_noun(gold)
+    if head and _singular(_fold(_DESCRIPTION_END.split(speaker, maxsplit=1)[0])) == head:
+        return True
     return any(gold.lower() in n and speaker.lower() in n for n in names)
+
+
+_DESCRIPTION_END = re.compile(r",| (?:who|that|which|of|at|in|on|by|from|for|with|familiar)\b")
+
+
+def _head_noun(gold: str) -> str:
+    """The head noun of a gold speaker written as a description (it opens with a lower-case
+    word): the last word before its first comma, relative pronoun or preposition, in the
+    singular ("some victims who survived" gives "victim"); "" for a name."""
+    if not gold[:1].islower():
+        return ""
+    lead = _DESCRIPTION_END.split(gold, maxsplit=1)[0]
+    return _singular(_fold(lead))
+
+
+def _singular(word: str) -> str:
+    if word.endswith("men"):
+        return word[:-3] + "man"  # "women", "spokesmen"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _ratio(a: int, b: int) -> str:

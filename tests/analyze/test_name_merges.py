@@ -9,6 +9,7 @@ from __future__ import annotations
 from storyline.analyze import EntityIndex, extract_entities, load_nlp, parse_corpus
 from storyline.analyze._entities import (
     Mention,
+    _as_people,
     _Group,
     _particle_name,
     _without_domain,
@@ -849,3 +850,48 @@ def test_a_company_s_acronym_keeps_the_company_word_its_name_lost() -> None:
     )
     assert _together(index, "Kessport Broadcasting Corp.", "KBC")
     assert not _together(index, "Kessport Broadcasting Corp.", "KI")
+
+
+def _type_of(index: EntityIndex, name: str) -> str | None:
+    return next((e.type for e in index.entities if e.name == name or name in e.aliases), None)
+
+
+def test_a_name_tagged_a_place_or_body_is_a_person_where_an_age_or_kin_word_stands_beside_it() -> None:
+    # The tagger took the name for a place once and the surname for a body: "Karatas, 61,"
+    # and "Karatas, the widow of a miner" say a person; so both are one person's names.
+    index = _index(
+        [
+            "A year on, Ayse Karatas still lives in a tent. Karatas, 61, sells bread by the road.",
+            "Officials rarely visit people like Karatas, the widow of a miner, in the camp at Golcuk.",
+        ],
+        {
+            0: [("Ayse Karatas", "GPE"), ("Karatas", "ORG")],
+            1: [("Karatas", "ORG"), ("Golcuk", "GPE")],
+        },
+    )
+    assert _type_of(index, "Karatas") == "PERSON"
+    assert _together(index, "Ayse Karatas", "Karatas")
+    assert _type_of(index, "Golcuk") == "GPE"
+
+
+def _mention(tokens: tuple[str, ...], label: str) -> Mention:
+    return Mention(" ".join(tokens), label, 0, Span("r0", 0, 1), tokens)
+
+
+def test_a_cued_surname_retypes_its_full_name_but_no_place_or_body_of_that_word() -> None:
+    # "Omar Jordan, 52," is cued: a full name ending in "Jordan" shaped as a person's is a
+    # person; "Jordan" alone, tagged a place elsewhere, and "Ford" alone, a word of a body's
+    # longer name ("Ford Motor"), keep their tags.
+    mentions = [
+        _mention(("Omar", "Jordan"), "ORG"),
+        _mention(("Leyla", "Jordan"), "GPE"),
+        _mention(("Jordan",), "GPE"),
+        _mention(("Jordan",), "ORG"),
+        _mention(("Ford", "Motor"), "ORG"),
+        _mention(("Ford",), "ORG"),
+        _mention(("Golcuk",), "GPE"),
+    ]
+    labels = [m.label for m in _as_people(mentions, {("Omar", "Jordan"), ("Selim", "Ford")})]
+    assert labels == ["PERSON", "PERSON", "GPE", "ORG", "ORG", "ORG", "GPE"]
+    # A surname cued alone, seen nowhere as a place or in a body's name, is a person's.
+    assert _as_people([_mention(("Karatas",), "ORG")], {("Karatas",)})[0].label == "PERSON"

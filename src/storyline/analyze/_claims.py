@@ -47,7 +47,8 @@ CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for name, pattern in (
         (
             "deaths",
-            r"^(kill\w*|dead|deaths?|died|die[sd]?|dying|perish\w*|fatalit\w+|bodies|lives|life|toll|murder\w*)$",
+            r"^(kill\w*|dead|deaths?|died|die[sd]?|dying|perish\w*|fatalit\w+|bodies|lives|life|toll|murder\w*|"
+            r"drown(?:s|ed|ing)?|slain|massacred)$",
         ),
         ("injured", r"^(injur\w*|wound\w*|hurt|hospital\w*|treated|casualt\w+)$"),
         ("missing", r"^(missing|unaccounted)$"),
@@ -419,7 +420,9 @@ def _age_figures(
     died at the age of 44"). "The tennis champion, 35," and "the 35-year-old" (no noun
     after) stand for the person the sentence before has as its subject (`_person_before`).
     An age in the past ("then 21", "at 21 she moved", "when she was 21") is no age now
-    and is left out, as is the age of someone not named ("a 47-year-old man").
+    and is left out, as is the age of someone not named ("a 47-year-old man"); an age in
+    a clause set in an earlier year ("In 2012, Tor Sande, 45, was jailed") is the age of
+    that year, its scope ("2012").
     """
     doc = para.doc
     people = _people(para, entities)
@@ -508,8 +511,8 @@ def _age_figures(
             entity = entities.at(para.doc_index, at, para.start + person.end_char)
             if entity is None or entity.type != "PERSON":
                 entity = _person_named(person.text, entities) or entity
-        if person is not None and _in_a_past_year(person, date):
-            continue  # "In 2012, Tor Sande, 45, was jailed": his age then, not now
+        # "In 2012, Tor Sande, 45, was jailed": his age then, counted as of that year
+        then = _in_a_past_year(person, date) if person is not None else None
         if entity is not None:
             name = entity.name
         elif person is not None:
@@ -520,7 +523,7 @@ def _age_figures(
         number = doc[i : i + 1]
         figure = _as_figure(
             AGE_OF + name, float(age), token.text, "", number, para, entities, source, date,
-            frozenset(), scope="",
+            frozenset(), scope="" if then is None else str(then),
         )  # fmt: skip
         out.append(figure)
     return out
@@ -613,12 +616,12 @@ def _respective_ages(doc: Doc, people: list[SpacySpan]) -> dict[int, SpacySpan |
     return out
 
 
-def _in_a_past_year(person: SpacySpan, date: dt.date | None) -> bool:
-    """Whether the clause that names the person is set in a year before the report's
-    ("In 2012, Tor Sande, 45, was jailed"), not in a clause of its own ("Sande, 45, who
-    was jailed in 2012, was freed")."""
+def _in_a_past_year(person: SpacySpan, date: dt.date | None) -> int | None:
+    """The year before the report's that the clause naming the person is set in ("In
+    2012, Tor Sande, 45, was jailed"), not one of a clause of its own ("Sande, 45, who was
+    jailed in 2012, was freed"); None for none."""
     if date is None:
-        return False
+        return None
     verb = person.root.head
     for ent in person.sent.ents:
         years = [int(t.text) for t in ent if _YEAR.fullmatch(t.text)] if ent.label_ == "DATE" else []
@@ -628,8 +631,8 @@ def _in_a_past_year(person: SpacySpan, date: dt.date | None) -> bool:
         while head.dep_ in ("prep", "pobj") and head.head is not head:
             head = head.head
         if head == verb:
-            return True
-    return False
+            return years[0]
+    return None
 
 
 _CLOCK = frozenset("a.m. p.m. am pm o'clock gmt".split())

@@ -45,7 +45,7 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import pairwise
@@ -276,6 +276,7 @@ def extract_entities(corpus: Corpus, paragraphs: list[Paragraph]) -> EntityIndex
     mentions = []
     tagged_handles: set[tuple[int, int]] = set()
     hyphenated = _spaced_hyphen_names(paragraphs)
+    cued: set[tuple[str, ...]] = set()  # names tagged as no person where the words say one
     for para in paragraphs:
         article_id = corpus.articles[para.doc_index].id
         # A headline inside a report: the tagger reads its capitals as organisations
@@ -291,12 +292,66 @@ def extract_entities(corpus: Corpus, paragraphs: list[Paragraph]) -> EntityIndex
                 mention = _mention(para, article_id, ent, part_label)
                 if mention is not None:
                     mentions.append(mention)
+                    if mention.label != "PERSON" and _person_cue(para.doc, ent):
+                        cued.add(mention.tokens)
+    mentions = _as_people(mentions, cued)
     mentions = _join_pairs(corpus, _split_couples(mentions))
     mentions += _bracketed_acronyms(corpus, mentions)
     groups = _merge(mentions)
     _find_surnames(corpus, paragraphs, groups, mentions)
     _link_handles(corpus, paragraphs, groups, tagged_handles)
     return _index(corpus, groups)
+
+
+def _person_cue(doc: Doc, ent: SpacySpan) -> bool:
+    """Whether the words around a name say it is a person's, whatever the tagger took it
+    for: an age beside it ("Karatas, 45,", "26-year-old Ilkay Yildiz") or a word for kin
+    or for someone's calling set beside it ("Karatas, the wife of a retired baker")."""
+    after = [t.lower_ for t in doc[ent.end : ent.end + 4]]
+    if len(after) >= 3 and after[0] in (",", "(") and doc[ent.end + 1].like_num and after[2] in (",", ")"):
+        age = _whole_years(doc[ent.end + 1].text)
+        if age is not None and 1 <= age <= 110:
+            return True
+    before = [t.lower_ for t in doc[max(ent.start - 3, 0) : ent.start]]
+    if before[-3:] in (["year", "-", "old"], ["years", "-", "old"]) or before[-1:] == ["year-old"]:
+        return True
+    if len(after) >= 3 and after[0] == "," and after[1] in ("the", "a", "an", "his", "her", "their"):
+        noun = after[2]
+        return noun in _KIN or noun in _PERSON_NOUNS or noun.removesuffix("s") in _KIN
+    return False
+
+
+def _whole_years(text: str) -> int | None:
+    """A whole number of years as written in digits ("45"), else None."""
+    return int(text) if text.isdigit() and len(text) <= 3 else None
+
+
+def _as_people(mentions: list[Mention], cued: set[tuple[str, ...]]) -> list[Mention]:
+    """Mentions the tagger took for a body or a place, made a person's where the cluster's
+    words say elsewhere that the name is one (`_person_cue`): the name itself, a full name
+    shaped as a person's that ends in a cued surname ("Ayse Karatas", tagged a place, where
+    "Karatas, 45," is cued), and that surname alone. Not a lone word some body's or place's
+    longer name also holds ("Ford" beside "Ford Motor"), nor one also tagged a place
+    elsewhere ("Jordan" the country beside "Michael Jordan, 45,")."""
+    if not cued:
+        return mentions
+    surnames = {tokens[-1] for tokens in cued}
+
+    def full_name(tokens: tuple[str, ...]) -> bool:
+        return tokens in cued or (len(tokens) > 1 and tokens[-1] in surnames and _person_shaped(tokens))
+
+    others = [m for m in mentions if m.label != "PERSON"]
+    in_names = {w for m in others if len(m.tokens) > 1 and not full_name(m.tokens) for w in m.tokens}
+    places = {m.tokens[0] for m in others if len(m.tokens) == 1 and m.label in ("GPE", "LOC")}
+    out = []
+    for mention in mentions:
+        tokens = mention.tokens
+        person = mention.label in ("ORG", "GPE", "LOC") and (
+            full_name(tokens)
+            or (len(tokens) == 1 and tokens[0] in surnames and tokens[0] not in in_names | places)
+        )
+        out.append(replace(mention, label="PERSON") if person else mention)
+    return out
 
 
 _BRACKETED = re.compile(r" ?\(([A-Z][A-Z&.]*[A-Z.])\)")
