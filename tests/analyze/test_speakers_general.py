@@ -209,6 +209,26 @@ CASES = [
         "Wu Lihong",
         id="a-short-name-is-the-one-named-in-full-just-before",
     ),
+    pytest.param(
+        [
+            "MOSCOW _ The former prime minister Ivan Tolmachev spoke on Friday about the vote.\n\n"
+            '"There are three months until the elections and I see no serious rival to him," '
+            "the Vesti agency quoted Tolmachev as saying."
+        ],
+        "There are three months",
+        "Ivan Tolmachev",
+        id="the-one-an-agency-quotes-as-saying-speaks-not-the-agency",
+    ),
+    pytest.param(
+        [
+            "OSLO _ Ships were held at the port of Tromso on Monday.\n\n"
+            "Port spokesman Ole Brun said that ships of the line normally get a permit to dock, adding, "
+            '"The port is prepared to take the steps needed to address any request the captain may make."'
+        ],
+        "The port is prepared",
+        "Ole Brun",
+        id="adding-hung-on-the-reported-clause-goes-on-with-the-one-who-said-it",
+    ),
 ]
 
 

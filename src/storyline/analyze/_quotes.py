@@ -993,6 +993,10 @@ def _subject(verb: Token, is_outside: Callable[[Token], bool]) -> Token | None:
     leaders," Ryan said'), and a participle its clause's subject three heads up ('She
     chose to wait, saying...'); a relative clause's subject is the noun it describes.
     """
+    # "Interfax quoted Stepashin as saying": the one quoted speaks, not who quotes him.
+    quoted = _quoted_as(verb)
+    if quoted is not None and is_outside(quoted):
+        return quoted
     # "Studies found no harm, ERA chief Ole Brun said": the parser may hang the name on
     # the clause before and leave the verb no subject; the name just before it is.
     prior = verb.doc[verb.i - 1] if verb.i else None
@@ -1051,8 +1055,36 @@ def _subject(verb: Token, is_outside: Callable[[Token], bool]) -> Token | None:
                 return head.head if relative and head.dep_ == "relcl" else _chain_end(child)
         if head.dep_ not in ("conj", "advcl", "ccomp", "parataxis", "xcomp") or head.head.i == head.i:
             break
+        # "Brun said that ships get a permit, adding, "...."": the parser may hang the
+        # participle on the reported clause; the one who said it goes on, not its subject.
+        reported = head.head
+        if (
+            head.dep_ == "advcl"
+            and head.tag_ == "VBG"
+            and _says(head)
+            and reported.dep_ == "ccomp"
+            and _says(reported.head)
+            and reported.head.i < reported.i
+        ):
+            head = reported.head
+            continue
         head = head.head
     return None
+
+
+def _quoted_as(verb: Token) -> Token | None:
+    """The one a report quotes "as saying" ("Interfax quoted Stepashin as saying", "the
+    agency quoted the minister as saying: ...") where `verb` is "quote" or that "saying"."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
+        verb = verb.head.head
+    elif not any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(g.lemma_.lower() in ("say", "tell") for g in c.children)
+        for c in verb.children
+    ):
+        return None
+    if verb.lemma_.lower() != "quote":
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
 def _described_before(verb: Token) -> Token | None:
