@@ -895,3 +895,63 @@ def test_a_cued_surname_retypes_its_full_name_but_no_place_or_body_of_that_word(
     assert labels == ["PERSON", "PERSON", "GPE", "ORG", "ORG", "ORG", "GPE"]
     # A surname cued alone, seen nowhere as a place or in a body's name, is a person's.
     assert _as_people([_mention(("Karatas",), "ORG")], {("Karatas",)})[0].label == "PERSON"
+
+
+def test_a_body_s_name_with_a_nationality_a_party_word_or_another_word_form_is_one_body() -> None:
+    index = _index(
+        [
+            "The Russian Northern Fleet sent two ships. The Northern Fleet said they sailed at dawn.",
+            "The Democratic Renewal Party won. Democratic Renewal said it would govern alone.",
+            "The Central Electoral Commission met. The Central Election Commission counted ballots "
+            "and the Central Elections Commission said turnout was high.",
+            "The Patriotic Front coalition marched in Ostrava. Patriotic Front leaders spoke.",
+        ],
+        {
+            0: [("Russian Northern Fleet", "ORG"), ("Northern Fleet", "ORG")],
+            1: [("Democratic Renewal Party", "ORG"), ("Democratic Renewal", "ORG")],
+            2: [
+                ("Central Electoral Commission", "ORG"),
+                ("Central Election Commission", "ORG"),
+                ("Central Elections Commission", "ORG"),
+            ],
+            3: [("Patriotic Front coalition", "ORG"), ("Ostrava", "GPE"), ("Patriotic Front", "ORG")],
+        },
+    )
+    assert _together(index, "Russian Northern Fleet", "Northern Fleet")
+    assert _together(index, "Democratic Renewal Party", "Democratic Renewal")
+    assert _together(index, "Central Electoral Commission", "Central Election Commission")
+    assert _together(index, "Central Electoral Commission", "Central Elections Commission")
+    # "coalition" is a common noun the tagger ran on into the name
+    assert _type_of(index, "Patriotic Front") == "ORG"
+    assert not any("coalition" in e.name for e in index.entities)
+
+
+def test_two_nationalities_keep_two_bodies_and_national_is_not_nations() -> None:
+    index = _index(
+        [
+            "The Russian Orthodox Church and the Greek Orthodox Church met. The Orthodox Church said little.",
+            "The United National Party won in Kandy. The United Nations sent observers.",
+        ],
+        {
+            0: [
+                ("Russian Orthodox Church", "ORG"),
+                ("Greek Orthodox Church", "ORG"),
+                ("Orthodox Church", "ORG"),
+            ],
+            1: [("United National Party", "ORG"), ("Kandy", "GPE"), ("United Nations", "ORG")],
+        },
+    )
+    assert not _together(index, "Russian Orthodox Church", "Greek Orthodox Church")
+    assert not _together(index, "United National Party", "United Nations")
+
+
+def test_a_spanish_name_without_its_second_surname_is_the_same_person() -> None:
+    from storyline.analyze._entities import names_match
+
+    assert names_match(("Hugo", "Chavez", "Frias"), ("Hugo", "Chavez"))
+    assert names_match(("Ana", "Salas", "Romer"), ("Ana", "Salas"))
+    # a second given name, a suffix or a body named after a person is no second surname
+    assert not names_match(("Juan", "Carlos", "Perez"), ("Juan", "Carlos"))
+    assert not names_match(("Martin", "Luther", "King"), ("Martin", "Luther"))
+    assert not names_match(("Oprah", "Winfrey", "Network"), ("Oprah", "Winfrey"))
+    assert not names_match(("Ana", "Roux", "Jr."), ("Ana", "Roux"))

@@ -229,6 +229,28 @@ CASES = [
         "Ole Brun",
         id="adding-hung-on-the-reported-clause-goes-on-with-the-one-who-said-it",
     ),
+    pytest.param(
+        [
+            "DARWIN _ The Australian branch of the International Council on Monuments said the rock art "
+            "had not been assessed.\n\n"
+            '"It is not certain what the dust and the noise might do to the paintings over the years," '
+            "the council said."
+        ],
+        "It is not certain",
+        "International Council on Monuments",
+        id="the-council-is-the-one-council-the-report-named",
+    ),
+    pytest.param(
+        [
+            "YANGON _ The commentary in Sunday's New Light of Myanmar newspaper said the party leader had "
+            "broken his parole.\n\n"
+            '"He may have to serve the rest of his sentence if he does not keep his promise," the '
+            "commentary said."
+        ],
+        "He may have to serve",
+        "New Light of Myanmar",
+        id="a-commentary-speaks-for-the-paper-it-ran-in",
+    ),
 ]
 
 

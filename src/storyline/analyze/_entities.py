@@ -184,6 +184,7 @@ class _Group:
                 self.company_initials |= _company_initials(mention)
                 self.words_keys |= _contracted_keys(mention.tokens) | _body_keys(mention.tokens)
                 self.words_keys |= _service_keys(mention.tokens) | _national_keys(mention.tokens)
+                self.words_keys |= _party_keys(mention.tokens) | _word_forms_keys(mention.tokens)
         if _longer(mention.tokens, self.tokens):
             self.tokens = mention.tokens
 
@@ -495,6 +496,20 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
         label = "PERSON"  # "US National Security Adviser HR McMaster": an office, then a name
     if label == "PERSON" and ent.text.strip().lower() in _PLATFORMS:
         label = "ORG"  # "said on Twitter": the small tagger often takes a platform for a person
+    if label != "PERSON":
+        # "his KGB years", "the Patriotic Pole coalition": a common noun the tagger ran on
+        # into a body's or a place's name is no part of it ("Halden province" keeps its
+        # place word, which `_without_place_word` reads).
+        tail = len(ent)
+        while (
+            tail > 1
+            and ent[tail - 1].is_alpha
+            and ent[tail - 1].is_lower
+            and ent[tail - 1].text not in PLACE_WORDS
+        ):
+            tail -= 1
+        if tail < len(ent) and any(t.text[:1].isupper() for t in ent[:tail]):
+            ent = ent[:tail]
     text = _POSSESSIVE.sub("", ent.text.strip())
     if _ends_in_title(text):
         return None  # "San Diego Lifeguard Lt": a place and a rank, the name comes after
@@ -1050,6 +1065,8 @@ def _names_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     first_a, first_b = a[0].rstrip("."), b[0].rstrip(".")
     if _patronymic_prefix(a, b) or _patronymic_prefix(b, a):
         return True
+    if _double_surname(a, b) or _double_surname(b, a):
+        return True
     if not same_word(a[-1], b[-1]):
         # "Djoko Murdjatmodjo" / "Djoko Murjatmodjo": one letter apart in a long
         # surname, with the very same given name.
@@ -1123,6 +1140,38 @@ def _patronymic_prefix(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     if not 3 <= len(short) < len(long) or not any(t.lower() in ("bin", "ibn", "bint") for t in short[1:]):
         return False
     return all(same_word(x, y) for x, y in zip(short, long, strict=False))
+
+
+# Spanish and Portuguese given names that often come second in a given name of two ("Juan
+# Carlos", "Jose Luis", "Joao Paulo"), which the English `nicknames` table lacks.
+_SECOND_GIVEN = frozenset(
+    """carlos luis pablo jose juan ignacio ramon alberto javier francisco andres felipe fernando
+    enrique jesus pedro rafael ricardo roberto alfonso ernesto guillermo jorge mario sergio joao
+    paulo marcos ines carmen teresa isabel elena sofia lucia""".split()
+)
+
+
+def _double_surname(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """ "Hugo Chavez" is "Hugo Chavez Frias": a given name and two surnames, the second
+    (the mother's) left out, as Spanish and Portuguese names often are. Not where the
+    second word is a given name the `nicknames` table knows ("Juan Carlos Perez" is not
+    King "Juan Carlos"), an initial, a particle, or where the last word is a suffix."""
+    if len(short) != 2 or len(long) != 3:
+        return False
+    middle, last = long[1], long[2]
+    if not (middle[:1].isupper() and middle.isalpha() and len(middle) > 2 and last[:1].isupper()):
+        return False
+    if _is_org_name(long) or last.lower() in _FACILITIES:
+        return False  # "Oprah Winfrey Network", "Ana Roux Center": a body named after her
+    lower = middle.lower()
+    if (
+        _known_given(middle)
+        or lower in _SECOND_GIVEN
+        or lower in _PARTICLES
+        or last.rstrip(".").lower() in _SUFFIXES
+    ):
+        return False
+    return same_word(short[0], long[0]) and short[1].lower() == middle.lower()
 
 
 def _one_edit_apart(a: str, b: str, *, min_len: int = 7) -> bool:
@@ -1782,19 +1831,60 @@ def _service_keys(tokens: tuple[str, ...]) -> set[str]:
 _NATIONAL = frozenset({"U.S.", "U.S", "US", "U.K.", "UK", "U.N.", "UN"})
 
 
+def _national(word: str) -> bool:
+    """A country's or the UN's abbreviation ("U.S."), a word for a nationality ("Russian",
+    "Soviet") or an "All-" of a country ("All-Russia")."""
+    return word in _NATIONAL or _is_demonym(word) or (word.startswith("All-") and word[4:5].isupper())
+
+
 def _national_keys(tokens: tuple[str, ...]) -> set[str]:
     """ "U.S. National Transportation Safety Board" is the "National Transportation Safety
-    Board": a country's or the UN's abbreviation before a body's name of two or more words
-    may be left out."""
-    if len(tokens) >= 3 and tokens[0] in _NATIONAL:
+    Board", the "Russian Northern Fleet" the "Northern Fleet" and the "All-Russia Opinion
+    Research Center" the "Opinion Research Center": a country's abbreviation or a word for
+    a nationality before a body's name of two or more words may be left out."""
+    if len(tokens) >= 3 and _national(tokens[0]):
         return {_words_key(tokens[1:])}
     return set()
 
 
 def _other_nations(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Two bodies' names opened by different national abbreviations ("U.S. Supreme Court",
-    "U.K. Supreme Court"): two bodies, though each may be written without its own."""
-    return a[0] in _NATIONAL and b[0] in _NATIONAL and a[0].replace(".", "") != b[0].replace(".", "")
+    """Two bodies' names opened by different national words ("U.S. Supreme Court", "U.K.
+    Supreme Court"; "Russian Orthodox Church", "Greek Orthodox Church"): two bodies,
+    though each may be written without its own."""
+    return _national(a[0]) and _national(b[0]) and a[0].replace(".", "") != b[0].replace(".", "")
+
+
+def _party_keys(tokens: tuple[str, ...]) -> set[str]:
+    """ "Democratic Action Party" is "Democratic Action": a party's name of two or more
+    words may leave out "Party"."""
+    if len(tokens) >= 3 and tokens[-1] == "Party":
+        return {_words_key(tokens[:-1])}
+    return set()
+
+
+def _word_forms_keys(tokens: tuple[str, ...]) -> set[str]:
+    """A body's name with its words' plurals and "-oral" adjectives read as their nouns:
+    the "Central Electoral Commission" is the "Central Election Commission" and the
+    "Central Elections Commission". Not "-al" in general: "United National" is a party's
+    name, "United Nations" another body's."""
+    if len(tokens) < 2:
+        return set()
+    forms = tuple(_noun_form(t) for t in tokens)
+    return {_words_key(forms)} if forms != tokens else set()
+
+
+def _noun_form(word: str) -> str:
+    if word.endswith("oral") and len(word) > 6:
+        return word[:-4] + "ion"
+    if (
+        word.endswith("s")
+        and not word.endswith("ss")
+        and len(word) > 4
+        and word[:1].isupper()
+        and not word.isupper()
+    ):
+        return word[:-1]
+    return word
 
 
 def _body_keys(tokens: tuple[str, ...]) -> set[str]:
@@ -1811,9 +1901,10 @@ def _lookup_keys(tokens: tuple[str, ...]) -> set[str]:
     """The keys a body's name of two or more words looks for: its own, and where it has no
     function word, the plain form of names that have some."""
     key = _words_key(tokens)
+    keys = {key} | _national_keys(tokens) | _party_keys(tokens) | _word_forms_keys(tokens)
     if any(t.lower() in _FUNCTION_WORDS for t in tokens):
-        return {key} | _national_keys(tokens)
-    return {key, _PLAIN_FORM + key} | _national_keys(tokens)
+        return keys
+    return keys | {_PLAIN_FORM + key}
 
 
 def _name_tail(short: tuple[str, ...], long: tuple[str, ...]) -> bool:

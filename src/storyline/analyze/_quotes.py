@@ -130,7 +130,7 @@ _ORG_NOUNS = frozenset(
 # unnamed ones ("a federal appeals court") beside named others.
 _NAMED_BY_NOUN = frozenset(
     """university college school library museum hospital commission foundation institute
-    society""".split()
+    society council committee bureau""".split()
 )
 # Of those, verbs that hand over words only with no object of their own: "the campaign
 # charged" does, "prosecutors charged Roux with ..." and "Roux emailed Brun a link" do not,
@@ -150,7 +150,10 @@ def _says(verb: Token) -> bool:
 # "the Lind family said"), not who speaks, as for "a Lind aide".
 _GROUPS = frozenset({"campaign", "team", "family", "camp"})
 # What carries someone's written words ("the statement said", "another tweet read").
-_DOCUMENTS = frozenset({"statement", "letter", "message", "tweet", "post", "note", "email", "memo"})
+_STATEMENTS = frozenset({"statement", "letter", "message", "tweet", "post", "note", "email", "memo"})
+"""Documents a person or a body issues in its own name: with no issuer named, the one
+the report speaks of (as for a pronoun)."""
+_DOCUMENTS = _STATEMENTS | frozenset({"commentary", "editorial", "submission"})
 
 
 @dataclass(slots=True)
@@ -770,6 +773,33 @@ def _issuer(document: Token, para: Paragraph, entities: EntityIndex) -> str | No
     return name_of(subject, para, entities, None, 0)
 
 
+def _paper_it_ran_in(document: Token, para: Paragraph, entities: EntityIndex) -> str | None:
+    """The named paper or body a document ran in ("the commentary in Sunday's New Light of
+    Myanmar", "an editorial in the People's Daily"), else None."""
+    for prep in document.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for paper in (c for c in prep.children if c.dep_ == "pobj"):
+            for token in paper.subtree:
+                at = para.start + token.idx
+                named = entities.at(para.doc_index, at, at + len(token.text))
+                if named is not None and named.type == "ORG":
+                    return named.name
+            # A paper's name the tagger left untagged: its capitalised words, past a
+            # day before it ("Sunday's New Light of Myanmar newspaper").
+            words = [
+                t for t in paper.subtree if t.ent_type_ != "DATE" and t.dep_ != "case" and t.dep_ != "det"
+            ]
+            run = [
+                t for t in words if t.text[:1].isupper() or (t.lower_ in ("of", "the") and t.i > words[0].i)
+            ]
+            while run and not run[-1].text[:1].isupper():
+                run.pop()
+            if len(run) >= 2 and all(b.i == a.i + 1 for a, b in pairwise(run)):
+                return " ".join(t.text for t in run)
+    return None
+
+
 def _issuer_before(
     document: Token, para: Paragraph, earlier: tuple[Paragraph, ...], entities: EntityIndex
 ) -> str | None:
@@ -792,7 +822,9 @@ def _issuer_before(
             if token.dep_ in ("dobj", "pobj"):
                 # The nearest statement told of is the one: whoever issued it, or no one
                 # found (never one issued further back).
-                return _issuer(token, where, entities)
+                return _issuer(token, where, entities) or _paper_it_ran_in(token, where, entities)
+            if (paper := _paper_it_ran_in(token, where, entities)) is not None:
+                return paper  # "The commentary in the New Light of Myanmar said ..."
     return None
 
 
@@ -1211,12 +1243,18 @@ def name_of(
                 for issuer in prep.children:
                     if issuer.dep_ == "pobj":
                         return name_of(issuer, para, entities, previous, number, quoted=quoted, before=before)
+        # "The commentary in Sunday's New Light of Myanmar said": the paper it ran in
+        paper = _paper_it_ran_in(subject, para, entities)
+        if paper is not None:
+            return paper
         # "The family said in a statement that ...", "Fox mocked him with a statement that
         # said ...", else "the statement read" after "the team dismissed it in a statement".
+        # A commentary or a submission with no issuer found stays as written: the last
+        # person named is rarely its author.
         return (
             _issuer(subject, para, entities)
             or _issuer_before(subject, para, earlier, entities)
-            or antecedent()
+            or (antecedent() if subject.lemma_.lower() in _STATEMENTS else _as_written(subject))
         )
     noun = subject.lemma_.lower()
     if (
