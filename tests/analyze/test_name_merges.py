@@ -955,3 +955,17 @@ def test_a_spanish_name_without_its_second_surname_is_the_same_person() -> None:
     assert not names_match(("Martin", "Luther", "King"), ("Martin", "Luther"))
     assert not names_match(("Oprah", "Winfrey", "Network"), ("Oprah", "Winfrey"))
     assert not names_match(("Ana", "Roux", "Jr."), ("Ana", "Roux"))
+
+
+def test_the_first_of_two_spanish_surnames_alone_is_that_person() -> None:
+    index = _index(
+        [
+            "Plant manager Juan Villafuerte Morales showed the line. Villafuerte said the jobs were welcome.",
+            "Workers in Ciudad Juarez met on Friday with the plant's managers.",
+        ],
+        {
+            0: [("Juan Villafuerte Morales", "PERSON"), ("Villafuerte", "PERSON")],
+            1: [("Ciudad Juarez", "GPE")],
+        },
+    )
+    assert _together(index, "Juan Villafuerte Morales", "Villafuerte")

@@ -177,7 +177,9 @@ class _Group:
         if len(mention.tokens) > 1:
             if title := _title_word(mention):
                 self.full_titles.add(title)
-            self.lasts.add(_surname(mention.tokens))
+            self.lasts |= (
+                _surnames(mention.tokens) if mention.label == "PERSON" else {_surname(mention.tokens)}
+            )
             self.in_full.add(mention.doc_index)
             self.words_keys.add(_words_key(mention.tokens))
             if mention.label != "PERSON":
@@ -1702,9 +1704,10 @@ class _Blocks:
             self._index["words", _words_key(tokens)].add(number)
             if mention.label != "PERSON":
                 keys = _contracted_keys(tokens) | _body_keys(tokens) | _service_keys(tokens)
-                for key in keys | _national_keys(tokens):
+                keys |= _national_keys(tokens) | _party_keys(tokens) | _word_forms_keys(tokens)
+                for key in keys:
                     self._index["words", key].add(number)
-            for key in _word_keys(tokens[-1]) | _word_keys(_surname(tokens)):
+            for key in _word_keys(tokens[-1]) | {k for s in _surnames(tokens) for k in _word_keys(s)}:
                 self._index["last", key].add(number)
             for key in _word_keys(tokens[0]):
                 self._index["first", key].add(number)
@@ -1937,6 +1940,15 @@ def _one_word_off(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 def _words_key(tokens: tuple[str, ...]) -> str:
     """Word-for-word spelling key: "Robbery-Homicide Division" = "robbery homicide division"."""
     return " ".join(spelling_key(w) for t in tokens for w in re.split(r"[-\s]+", t) if w)
+
+
+def _surnames(tokens: tuple[str, ...]) -> set[str]:
+    """A full name's surnames: its last word (`_surname`), and the first of two surnames a
+    Spanish name gives ("Chavez" of "Hugo Chavez Frias", `_double_surname`)."""
+    found = {_surname(tokens)}
+    if len(tokens) == 3 and _double_surname(tokens[:2], tokens):
+        found.add(tokens[1])
+    return found
 
 
 def _surname(tokens: tuple[str, ...]) -> str:
