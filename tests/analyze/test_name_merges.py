@@ -969,3 +969,11 @@ def test_the_first_of_two_spanish_surnames_alone_is_that_person() -> None:
         },
     )
     assert _together(index, "Juan Villafuerte Morales", "Villafuerte")
+
+
+def test_a_name_the_tagger_took_for_a_person_that_ends_in_a_company_word_is_a_body() -> None:
+    index = _index(
+        ["Orsk Automotive cut 300 jobs. Orsk Automotive Systems said the plant in Kessport would stay open."],
+        {0: [("Orsk Automotive", "PERSON"), ("Orsk Automotive Systems", "ORG"), ("Kessport", "GPE")]},
+    )
+    assert _type_of(index, "Orsk Automotive") == "ORG"

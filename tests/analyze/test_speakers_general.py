@@ -251,6 +251,18 @@ CASES = [
         "New Light of Myanmar",
         id="a-commentary-speaks-for-the-paper-it-ran-in",
     ),
+    pytest.param(
+        [
+            "FLINT _ Talks went on late at the union hall, where Ana Roux, the plant's manager, met the "
+            "negotiators.\n\n"
+            "Workers at the plant are thought to be protected by the national contract, according to one "
+            "senior union official.\n\n"
+            '"We won\'t leave here without an agreement on that issue," he said.'
+        ],
+        "We won't leave here",
+        "one senior union official",
+        id="he-after-a-sentence-told-according-to-an-unnamed-official-is-that-official",
+    ),
 ]
 
 

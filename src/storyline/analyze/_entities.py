@@ -498,6 +498,8 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
         label = "PERSON"  # "US National Security Adviser HR McMaster": an office, then a name
     if label == "PERSON" and ent.text.strip().lower() in _PLATFORMS:
         label = "ORG"  # "said on Twitter": the small tagger often takes a platform for a person
+    if label == "PERSON" and len(ent) > 1 and ent[-1].lower_.rstrip(".") in _COMPANY_ENDS:
+        label = "ORG"  # "Delphi Automotive", "Orsk Airlines": no person's name ends so
     if label != "PERSON":
         # "his KGB years", "the Patriotic Pole coalition": a common noun the tagger ran on
         # into a body's or a place's name is no part of it ("Halden province" keeps its
@@ -553,6 +555,14 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
     span = Span(article_id, start, end)
     kin = _kin_before(para.doc, first) if label == "PERSON" else ""
     return Mention(text, label, para.doc_index, span, tokens, titled, written, determined, kin)
+
+
+# Last words of a company's name that no person's name ends in (unlike "Post", "Times" or
+# "Union", which are surnames too): a name the tagger took for a person is a company's.
+_COMPANY_ENDS = frozenset(
+    """automotive systems technologies industries holdings motors airlines airways pharmaceuticals
+    chemicals electronics communications enterprises corp corporation inc ltd llc plc gmbh""".split()
+)
 
 
 # Words only for a person, which may stand right before a name the tagger takes for a body.

@@ -1710,6 +1710,7 @@ def _antecedent(
     found: list[Callable[[], str | None]] = [
         lambda: _subject_before(subject, para, entities, quoted=quoted, skip=skip),
         lambda: _role_before(subject, para, entities),
+        lambda: _according_before(subject, para, before, entities),
         lambda: _last_person(entities, para.doc_index, start, since=para.start, quoted=quoted, skip=skip),
         # "She added that it was clear Lind had 'no choice'." / "She said: '...'": the one
         # the same pronoun quoted in the paragraph before stood for, not Lind.
@@ -1798,6 +1799,25 @@ def _role_before(pronoun: Token, para: Paragraph, entities: EntityIndex) -> str 
     for token in sents[-1]:
         if token.dep_ == "nsubj" and token.head.dep_ == "ROOT" and token.lemma_.lower() in _ROLES:
             return name_of(token, para, entities, None, 0)
+    return None
+
+
+def _according_before(
+    pronoun: Token, para: Paragraph, before: Paragraph | None, entities: EntityIndex
+) -> str | None:
+    """An unnamed person the sentence just before the pronoun's credits with what it
+    tells ("..., according to one senior union official. / "We won't leave," he said."),
+    in this paragraph or as the last sentence of the one before."""
+    if pronoun.lower_ not in ("he", "she"):
+        return None
+    sents = [s for s in para.doc.sents if s.end <= pronoun.sent.start]
+    where, sent = (para, sents[-1]) if sents else (before, list(before.doc.sents)[-1] if before else None)
+    if where is None or sent is None:
+        return None
+    for token in sent:
+        source = _according_object(token) if token.lower_ == "according" else None
+        if source is not None and source.lemma_.lower() in _ROLES and source.tag_ != "NNS":
+            return name_of(source, where, entities, None, 0)
     return None
 
 
