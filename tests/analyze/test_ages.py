@@ -251,3 +251,15 @@ def test_a_hyphenated_age_in_words_is_read_whole_and_a_thing_s_age_is_no_ones() 
         )
     )
     assert found == {"age of Juan Perez": ({24.0, 25.0}, True), "age of Rosa Mendel": ({74.0}, False)}
+
+
+@pytest.mark.slow
+def test_an_age_in_a_clause_that_runs_from_a_past_year_is_no_age() -> None:
+    day = dt.date(2019, 1, 10)
+    claims = claims_of(
+        "Tor Sande, 52, runs the port company at Orsk.",
+        "Since 2015, Tor Sande, 50, has led the port company.",
+        days=(day, day + dt.timedelta(days=1)),
+    )
+    found = {c.about: {v.value for v in c.values} for c in claims if c.counted.startswith("age of")}
+    assert found == {"age of Tor Sande": {52.0}}

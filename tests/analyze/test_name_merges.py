@@ -977,3 +977,59 @@ def test_a_name_the_tagger_took_for_a_person_that_ends_in_a_company_word_is_a_bo
         {0: [("Orsk Automotive", "PERSON"), ("Orsk Automotive Systems", "ORG"), ("Kessport", "GPE")]},
     )
     assert _type_of(index, "Orsk Automotive") == "ORG"
+
+
+def test_cues_that_are_no_person_s_leave_places_and_bodies_alone() -> None:
+    # A review's cases: a count in brackets, an age of a body, a modifier after the comma,
+    # a cued word that is a place elsewhere, and a place's own word after its name.
+    index = _index(
+        [
+            "Obama won Ohio (18) and Florida (29). Voters in Ohio were divided.",
+            "The 230-year-old Bank of New York said profits rose. Shares fell in New York on Monday.",
+            "MSNBC, a sister network of NBC News, aired the debate.",
+            "The guard, Jordan, 24, was hurt. King Abdullah of Jordan condemned it. Jordan closed its border.",
+            "Flights left Kennedy airport late. Senator Ted Kennedy said the delays were long.",
+        ],
+        {
+            0: [("Obama", "PERSON"), ("Ohio", "GPE"), ("Florida", "GPE"), ("Ohio", "GPE")],
+            1: [("Bank of New York", "ORG"), ("New York", "GPE")],
+            2: [("MSNBC", "ORG"), ("NBC News", "ORG")],
+            3: [("Jordan", "GPE"), ("Abdullah", "PERSON"), ("Jordan", "GPE"), ("Jordan", "GPE")],
+            4: [("Kennedy airport", "FAC"), ("Ted Kennedy", "PERSON")],
+        },
+    )
+    assert _type_of(index, "Ohio") == "GPE"
+    assert _type_of(index, "Florida") == "GPE"
+    assert _type_of(index, "New York") == "GPE"
+    assert _type_of(index, "MSNBC") == "ORG"
+    assert _type_of(index, "Jordan") == "GPE"
+    assert not _together(index, "Kennedy airport", "Ted Kennedy")
+
+
+def test_a_bare_body_name_two_nationalities_share_is_neither_and_a_continent_is_no_nation() -> None:
+    index = _index(
+        [
+            "The Russian Orthodox Church and the Greek Orthodox Church met. The Orthodox Church said little.",
+            "The European Central Bank raised rates. In Dublin, the Central Bank said it agreed.",
+        ],
+        {
+            0: [
+                ("Russian Orthodox Church", "ORG"),
+                ("Greek Orthodox Church", "ORG"),
+                ("Orthodox Church", "ORG"),
+            ],
+            1: [("European Central Bank", "ORG"), ("Dublin", "GPE"), ("Central Bank", "ORG")],
+        },
+    )
+    assert not _together(index, "Russian Orthodox Church", "Orthodox Church")
+    assert not _together(index, "Greek Orthodox Church", "Orthodox Church")
+    assert not _together(index, "European Central Bank", "Central Bank")
+
+
+def test_names_of_three_that_are_no_given_name_and_two_surnames() -> None:
+    from storyline.analyze._entities import names_match
+
+    assert not names_match(("Ahmed", "Hassan", "Ali"), ("Ahmed", "Hassan"))
+    assert not names_match(("Kim", "Jong", "Un"), ("Kim", "Jong"))
+    assert not names_match(("Abdul", "Aziz", "Rantisi"), ("Abdul", "Aziz"))
+    assert not names_match(("Tom", "Hanks", "Monday"), ("Tom", "Hanks"))

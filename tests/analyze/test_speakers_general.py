@@ -263,6 +263,36 @@ CASES = [
         "one senior union official",
         id="he-after-a-sentence-told-according-to-an-unnamed-official-is-that-official",
     ),
+    pytest.param(
+        [
+            "OSLO _ Police were called to a farm on Monday.\n\n"
+            'Police chief Ole Brun said the gunman called the station, saying, "I shot them both and I '
+            'will wait for you here."'
+        ],
+        "I shot them both",
+        "gunman",
+        id="saying-hung-on-the-reported-clause-is-its-subject-s",
+    ),
+    pytest.param(
+        [
+            "LONDON _ The men were held for a year.\n\n"
+            "The government's submission in the High Court said the men must stay. "
+            '"They pose a grave risk to the public and must stay in custody," the submission said.'
+        ],
+        "They pose a grave risk",
+        "submission",
+        id="a-submission-in-a-court-is-not-the-court-s",
+    ),
+    pytest.param(
+        [
+            "NEW YORK _ The UN Security Council met on Monday to discuss the aid.\n\n"
+            "In Lyon, the city council voted to send aid.\n\n"
+            '"We will send two trucks of food and water on Friday," the council said.'
+        ],
+        "We will send two trucks",
+        "council",
+        id="the-council-after-an-unnamed-city-council-is-not-the-named-one",
+    ),
 ]
 
 

@@ -511,8 +511,11 @@ def _age_figures(
             entity = entities.at(para.doc_index, at, para.start + person.end_char)
             if entity is None or entity.type != "PERSON":
                 entity = _person_named(person.text, entities) or entity
-        # "In 2012, Tor Sande, 45, was jailed": his age then, counted as of that year
+        # "In 2012, Tor Sande, 45, was jailed": his age then, counted as of that year;
+        # "Since 2015, Sande, 50, has led ...": an age of no one year, left out
         then = _in_a_past_year(person, date) if person is not None else None
+        if then == _SPANNED:
+            continue
         if entity is not None:
             name = entity.name
         elif person is not None:
@@ -618,8 +621,9 @@ def _respective_ages(doc: Doc, people: list[SpacySpan]) -> dict[int, SpacySpan |
 
 def _in_a_past_year(person: SpacySpan, date: dt.date | None) -> int | None:
     """The year before the report's that the clause naming the person is set in ("In
-    2012, Tor Sande, 45, was jailed"), not one of a clause of its own ("Sande, 45, who was
-    jailed in 2012, was freed"); None for none."""
+    2012, Tor Sande, 45, was jailed": 2012), not one of a clause of its own ("Sande, 45,
+    who was jailed in 2012, was freed"); `_SPANNED` where the clause runs from or to a
+    past year ("Since 2015, Sande, 50, has led the firm": no one year's age); else None."""
     if date is None:
         return None
     verb = person.root.head
@@ -628,11 +632,18 @@ def _in_a_past_year(person: SpacySpan, date: dt.date | None) -> int | None:
         if not years or years[0] >= date.year:
             continue
         head = ent.root.head
+        lead = head.lower_ if head.dep_ == "prep" else ""  # "since 2015", "in 2012"
         while head.dep_ in ("prep", "pobj") and head.head is not head:
             head = head.head
         if head == verb:
-            return years[0]
+            perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+            return _SPANNED if perfect or lead in _SPANNING else years[0]
     return None
+
+
+_SPANNING = frozenset("since until till through from by before after".split())
+_SPANNED = -1
+"""`_in_a_past_year`: a clause set over years, not in one (an age of no one year)."""
 
 
 _CLOCK = frozenset("a.m. p.m. am pm o'clock gmt".split())

@@ -307,11 +307,19 @@ def extract_entities(corpus: Corpus, paragraphs: list[Paragraph]) -> EntityIndex
 
 
 def _person_cue(doc: Doc, ent: SpacySpan) -> bool:
-    """Whether the words around a name say it is a person's, whatever the tagger took it
-    for: an age beside it ("Karatas, 45,", "26-year-old Ilkay Yildiz") or a word for kin
-    or for someone's calling set beside it ("Karatas, the wife of a retired baker")."""
-    after = [t.lower_ for t in doc[ent.end : ent.end + 4]]
-    if len(after) >= 3 and after[0] in (",", "(") and doc[ent.end + 1].like_num and after[2] in (",", ")"):
+    """Whether the words around a name shaped as a person's say it is one, whatever the
+    tagger took it for: an age set off beside it ("Karatas, 45,", "26-year-old Ilkay
+    Yildiz") or a word for kin heading an apposition ("Karatas, the widow of a miner").
+    Not a count in brackets ("Ohio (18)"), nor an age of a body ("the 230-year-old Bank
+    of New York"), nor a possessive or a modifier after the comma ("MSNBC, a sister
+    network of NBC News")."""
+    one_word = len(ent) == 1 and ent[0].text[:1].isupper() and not ent[0].text.isupper()
+    if not (one_word or _person_shaped(tuple(ent.text.split()))):
+        return False
+    if ent.end < len(doc) and doc[ent.end].pos_ in ("NOUN", "PROPN"):
+        return False  # "the 58-year-old Orsk alliance": the name modifies a noun
+    after = [t.lower_ for t in doc[ent.end : ent.end + 5]]
+    if len(after) >= 3 and after[0] == "," and doc[ent.end + 1].like_num and after[2] == ",":
         age = _whole_years(doc[ent.end + 1].text)
         if age is not None and 1 <= age <= 110:
             return True
@@ -320,8 +328,12 @@ def _person_cue(doc: Doc, ent: SpacySpan) -> bool:
         return True
     if len(after) >= 3 and after[0] == "," and after[1] in ("the", "a", "an", "his", "her", "their"):
         noun = after[2]
-        return noun in _KIN or noun in _PERSON_NOUNS or noun.removesuffix("s") in _KIN
+        modified = len(after) > 3 and (after[3] in ("'s", "’s") or doc[ent.end + 3].pos_ == "NOUN")
+        return not modified and (noun in _KIN or noun.removesuffix("s") in _KIN)
     return False
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 
 def _whole_years(text: str) -> int | None:
@@ -338,17 +350,20 @@ def _as_people(mentions: list[Mention], cued: set[tuple[str, ...]]) -> list[Ment
     elsewhere ("Jordan" the country beside "Michael Jordan, 45,")."""
     if not cued:
         return mentions
-    surnames = {tokens[-1] for tokens in cued}
+    # A cued name's surname: a one-word name, or the last word of a full name.
+    surnames = {tokens[-1] for tokens in cued if len(tokens) == 1 or _person_shaped(tokens)}
+    others = [m for m in mentions if m.label != "PERSON"]
 
     def full_name(tokens: tuple[str, ...]) -> bool:
-        return tokens in cued or (len(tokens) > 1 and tokens[-1] in surnames and _person_shaped(tokens))
+        return len(tokens) > 1 and tokens[-1] in surnames and _person_shaped(tokens)
 
-    others = [m for m in mentions if m.label != "PERSON"]
     in_names = {w for m in others if len(m.tokens) > 1 and not full_name(m.tokens) for w in m.tokens}
     places = {m.tokens[0] for m in others if len(m.tokens) == 1 and m.label in ("GPE", "LOC")}
     out = []
     for mention in mentions:
         tokens = mention.tokens
+        # A lone word, cued or not, that is also a place or a word of a body's longer name
+        # elsewhere stays as tagged ("Jordan, 24," the guard beside "Jordan" the country).
         person = mention.label in ("ORG", "GPE", "LOC") and (
             full_name(tokens)
             or (len(tokens) == 1 and tokens[0] in surnames and tokens[0] not in in_names | places)
@@ -500,19 +515,14 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
         label = "ORG"  # "said on Twitter": the small tagger often takes a platform for a person
     if label == "PERSON" and len(ent) > 1 and ent[-1].lower_.rstrip(".") in _COMPANY_ENDS:
         label = "ORG"  # "Delphi Automotive", "Orsk Airlines": no person's name ends so
-    if label != "PERSON":
-        # "his KGB years", "the Patriotic Pole coalition": a common noun the tagger ran on
-        # into a body's or a place's name is no part of it ("Halden province" keeps its
-        # place word, which `_without_place_word` reads).
+    if label == "ORG":
+        # "his KGB years", "the Patriotic Front coalition": a common noun the tagger ran on
+        # into a body's name is no part of it. Not a place's ("Halden province", "Kennedy
+        # airport", whose last word says what the place is).
         tail = len(ent)
-        while (
-            tail > 1
-            and ent[tail - 1].is_alpha
-            and ent[tail - 1].is_lower
-            and ent[tail - 1].text not in PLACE_WORDS
-        ):
+        while tail > 1 and ent[tail - 1].is_alpha and ent[tail - 1].is_lower:
             tail -= 1
-        if tail < len(ent) and any(t.text[:1].isupper() for t in ent[:tail]):
+        if tail < len(ent) and any(t.text[:1].isupper() and t.lower_ not in _DETERMINERS for t in ent[:tail]):
             ent = ent[:tail]
     text = _POSSESSIVE.sub("", ent.text.strip())
     if _ends_in_title(text):
@@ -1154,12 +1164,26 @@ def _patronymic_prefix(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return all(same_word(x, y) for x, y in zip(short, long, strict=False))
 
 
-# Spanish and Portuguese given names that often come second in a given name of two ("Juan
-# Carlos", "Jose Luis", "Joao Paulo"), which the English `nicknames` table lacks.
+# Given names that often come second in a name of three, which the English `nicknames`
+# table lacks: Spanish and Portuguese given names of two ("Juan Carlos", "Joao Paulo"), and
+# Arabic names that chain a father's given name ("Ahmed Hassan Ali" is not "Ahmed Hassan").
 _SECOND_GIVEN = frozenset(
     """carlos luis pablo jose juan ignacio ramon alberto javier francisco andres felipe fernando
     enrique jesus pedro rafael ricardo roberto alfonso ernesto guillermo jorge mario sergio joao
-    paulo marcos ines carmen teresa isabel elena sofia lucia""".split()
+    paulo marcos ines carmen teresa isabel elena sofia lucia
+    hassan hussein husain mohammed mohamed muhammad mohammad ahmed ahmad ali omar umar abdullah
+    ibrahim khalid mahmoud mahmud mustafa mostafa youssef yusuf saleh salih said saeed salim salem
+    jassim jassem hamad hamid rashid karim aziz nasser yasser tariq walid faisal hashim""".split()
+)
+# First words that open a name of three that is no given name and two surnames: an Arabic
+# compound ("Abdul Aziz al-Rantisi") or a family name written first ("Kim Jong Un").
+_NOT_DOUBLE_LEADS = frozenset(
+    """abdul abdel abd abu umm kim lee park choi jung kang cho yoon jang lim wang li zhang liu chen
+    yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo nguyen tran le pham""".split()
+)
+_WEEKDAYS_AND_MONTHS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december""".split()
 )
 
 
@@ -1183,6 +1207,8 @@ def _double_surname(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
         or last.rstrip(".").lower() in _SUFFIXES
     ):
         return False
+    if long[0].lower() in _NOT_DOUBLE_LEADS or last.lower() in _WEEKDAYS_AND_MONTHS:
+        return False  # "Kim Jong Un", "Abdul Aziz Rantisi"; "Tom Hanks Monday" (a tag run on)
     return same_word(short[0], long[0]) and short[1].lower() == middle.lower()
 
 
@@ -1225,30 +1251,18 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
             continue
         key = _words_key(mention.tokens)
         name_keys = {key} if mention.label == "PERSON" else _lookup_keys(mention.tokens)
-        for number in blocks.candidates(
+        options = blocks.candidates(
             *(("words", k) for k in name_keys),
             *(("last", k) for k in _word_keys(mention.tokens[-1])),
             *(("first", k) for k in _word_keys(mention.tokens[0])),
-        ):
-            group = groups[number]
-            person = mention.label == "PERSON" and group.has_person
-            # People match by `names_match` alone: the word-for-word key folds vowels,
-            # and "Sergei Tamm" and "Sergio Tamm" are brothers.
-            if (
-                names_match(mention.tokens, group.tokens)
-                or _same_words(mention.tokens, group.tokens)
-                or _name_tail(mention.tokens, group.tokens)
-                if person
-                else (bool(name_keys & group.words_keys) and not _other_nations(mention.tokens, group.tokens))
-                or (
-                    mention.label != "PERSON"
-                    and not group.has_person
-                    and _one_word_off(mention.tokens, group.tokens)
-                )
-            ):
-                group.add(mention)
-                blocks.add(number, mention)
-                break
+        )
+
+        number = next((n for n in options if _joins(mention, name_keys, groups[n])), None)
+        if number is not None and _of_two_nations(mention, name_keys, groups[number].tokens, options, groups):
+            number = None  # "Orthodox Church" beside the Russian and the Greek one: neither
+        if number is not None:
+            groups[number].add(mention)
+            blocks.add(number, mention)
         else:
             groups.append(_Group([mention]))
             blocks.add(len(groups) - 1, mention)
@@ -1846,8 +1860,18 @@ _NATIONAL = frozenset({"U.S.", "U.S", "US", "U.K.", "UK", "U.N.", "UN"})
 
 def _national(word: str) -> bool:
     """A country's or the UN's abbreviation ("U.S."), a word for a nationality ("Russian",
-    "Soviet") or an "All-" of a country ("All-Russia")."""
+    "Soviet") or an "All-" of a country ("All-Russia"); not a continent's or a wider
+    people's ("European Central Bank" is not the "Central Bank" of Ireland)."""
+    if word.lower() in _NOT_NATIONS:
+        return False
     return word in _NATIONAL or _is_demonym(word) or (word.startswith("All-") and word[4:5].isupper())
+
+
+_NOT_NATIONS = frozenset(
+    """european asian african arab arabian american americas latin nordic scandinavian baltic balkan
+    caribbean pacific atlantic western eastern northern southern central international global world
+    islamic muslim christian jewish catholic""".split()
+)
 
 
 def _national_keys(tokens: tuple[str, ...]) -> set[str]:
@@ -1865,6 +1889,38 @@ def _other_nations(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     Supreme Court"; "Russian Orthodox Church", "Greek Orthodox Church"): two bodies,
     though each may be written without its own."""
     return _national(a[0]) and _national(b[0]) and a[0].replace(".", "") != b[0].replace(".", "")
+
+
+def _joins(mention: Mention, name_keys: set[str], group: _Group) -> bool:
+    """Whether a name of two or more words is the group's (`_merge`). People match by
+    `names_match` alone: the word-for-word key folds vowels, and "Sergei Tamm" and "Sergio
+    Tamm" are brothers."""
+    if mention.label == "PERSON" and group.has_person:
+        return (
+            names_match(mention.tokens, group.tokens)
+            or _same_words(mention.tokens, group.tokens)
+            or _name_tail(mention.tokens, group.tokens)
+        )
+    if name_keys & group.words_keys and not _other_nations(mention.tokens, group.tokens):
+        return True
+    return mention.label != "PERSON" and not group.has_person and _one_word_off(mention.tokens, group.tokens)
+
+
+def _of_two_nations(
+    mention: Mention, name_keys: set[str], found: tuple[str, ...], candidates: list[int], groups: list[_Group]
+) -> bool:
+    """Whether a body's name written without a nationality ("Orthodox Church") meets one
+    that has one ("Russian Orthodox Church") while another of its candidates with another
+    nationality meets it too ("Greek Orthodox Church"): which one is meant is unknown."""
+    if _national(mention.tokens[0]) or not _national(found[0]):
+        return False
+    return any(
+        _national(groups[n].tokens[0])
+        and groups[n].tokens[0] != found[0]
+        and _joins(mention, name_keys, groups[n])
+        for n in candidates
+        if groups[n].tokens != found
+    )
 
 
 def _party_keys(tokens: tuple[str, ...]) -> set[str]:

@@ -126,8 +126,10 @@ _ORG_NOUNS = frozenset(
 )
 # Nouns for an institution that its name carries ("the university said" for Orsk State
 # University, "the library says" for the Library of Congress): only a named one with that
-# word stands for it. Not "court", "council", "committee" or "bank": reports speak of
-# unnamed ones ("a federal appeals court") beside named others.
+# word stands for it. Not "court" or "bank": reports speak of unnamed ones ("a federal
+# appeals court") beside named others; "council", "committee" and "bureau" only where no
+# unnamed one is told of before the quote in its paragraph or the few before ("the city
+# council voted"): `_unnamed_before`.
 _NAMED_BY_NOUN = frozenset(
     """university college school library museum hospital commission foundation institute
     society council committee bureau""".split()
@@ -773,9 +775,17 @@ def _issuer(document: Token, para: Paragraph, entities: EntityIndex) -> str | No
     return name_of(subject, para, entities, None, 0)
 
 
+_PAPER_NOUNS = frozenset("newspaper paper daily weekly journal magazine tabloid".split())
+_RUNS_IN_PAPERS = frozenset({"commentary", "editorial"})
+
+
 def _paper_it_ran_in(document: Token, para: Paragraph, entities: EntityIndex) -> str | None:
-    """The named paper or body a document ran in ("the commentary in Sunday's New Light of
-    Myanmar", "an editorial in the People's Daily"), else None."""
+    """The named paper a commentary or an editorial ran in ("the commentary in Sunday's New
+    Light of Myanmar newspaper", "an editorial in the Orsk Daily"), else None: a named body
+    the tagger found whose name has a paper's word, or the capitalised words before a
+    paper's noun. Not a court or a place ("a submission in the High Court")."""
+    if document.lemma_.lower() not in _RUNS_IN_PAPERS:
+        return None
     for prep in document.children:
         if prep.dep_ != "prep" or prep.lower_ != "in":
             continue
@@ -783,21 +793,38 @@ def _paper_it_ran_in(document: Token, para: Paragraph, entities: EntityIndex) ->
             for token in paper.subtree:
                 at = para.start + token.idx
                 named = entities.at(para.doc_index, at, at + len(token.text))
-                if named is not None and named.type == "ORG":
+                name_words = set(named.name.lower().split()) if named is not None else set()
+                if named is not None and named.type == "ORG" and name_words & (_PAPER_NOUNS | _PAPER_NAMES):
                     return named.name
-            # A paper's name the tagger left untagged: its capitalised words, past a
-            # day before it ("Sunday's New Light of Myanmar newspaper").
-            words = [
-                t for t in paper.subtree if t.ent_type_ != "DATE" and t.dep_ != "case" and t.dep_ != "det"
-            ]
+            # A paper's name the tagger left untagged: its capitalised words, past a day
+            # before it ("Sunday's New Light of Myanmar newspaper", "the New Light of
+            # Myanmar"); not a place's, a person's or a house's ("in the High Court").
+            words = [t for t in paper.subtree if t.ent_type_ != "DATE" and t.dep_ not in ("case", "det")]
             run = [
                 t for t in words if t.text[:1].isupper() or (t.lower_ in ("of", "the") and t.i > words[0].i)
             ]
             while run and not run[-1].text[:1].isupper():
                 run.pop()
-            if len(run) >= 2 and all(b.i == a.i + 1 for a, b in pairwise(run)):
+            said_paper = any(t.lemma_.lower() in _PAPER_NOUNS for t in paper.subtree)
+            # (a place after "of" may name the paper: "the New Light of Myanmar")
+            named_so = paper.pos_ == "PROPN" and not any(
+                t.ent_type_ in ("GPE", "LOC", "FAC", "PERSON", "NORP") or t.lower_ in _HOUSES
+                for t in run
+                if t.i <= paper.i
+            )
+            if (said_paper or named_so) and len(run) >= 2 and all(b.i == a.i + 1 for a, b in pairwise(run)):
                 return " ".join(t.text for t in run)
     return None
+
+
+_HOUSES = frozenset(
+    "court parliament assembly senate congress council committee house chamber tribunal".split()
+)
+
+
+_PAPER_NAMES = frozenset(
+    "times post daily herald tribune journal gazette telegraph guardian star news".split()
+)
 
 
 def _issuer_before(
@@ -821,8 +848,12 @@ def _issuer_before(
                 continue
             if token.dep_ in ("dobj", "pobj"):
                 # The nearest statement told of is the one: whoever issued it, or no one
-                # found (never one issued further back).
-                return _issuer(token, where, entities) or _paper_it_ran_in(token, where, entities)
+                # found (never one issued further back); a commentary may be named by the
+                # paper it ran in further back ("according to the commentary in ...").
+                found = _issuer(token, where, entities) or _paper_it_ran_in(token, where, entities)
+                if found is not None or lemma not in _RUNS_IN_PAPERS:
+                    return found
+                continue
             if (paper := _paper_it_ran_in(token, where, entities)) is not None:
                 return paper  # "The commentary in the New Light of Myanmar said ..."
     return None
@@ -1097,11 +1128,33 @@ def _subject(verb: Token, is_outside: Callable[[Token], bool]) -> Token | None:
             and reported.dep_ == "ccomp"
             and _says(reported.head)
             and reported.head.i < reported.i
+            and (head.lemma_.lower() == "add" or not _someone_subject(reported))
         ):
+            # "adding" goes on with the one who said it; "saying" only where the reported
+            # clause has no one for its subject ("said the case had hurt, saying ...", not
+            # "said the gunman called, saying ...", which is the gunman's)
             head = reported.head
             continue
         head = head.head
     return None
+
+
+def _someone_subject(verb: Token) -> bool:
+    """Whether a clause's subject is someone: a name, a pronoun for people, a word for a
+    person ("the gunman")."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return (
+                child.ent_type_ in ("PERSON", "ORG", "NORP")
+                or child.lower_ in _PRONOUNS
+                or child.lemma_.lower() in _ROLES | _PERSON_WORDS
+            )
+    return False
+
+
+_PERSON_WORDS = frozenset(
+    "gunman shooter attacker bomber killer suspect caller hijacker robber thief".split()
+)
 
 
 def _quoted_as(verb: Token) -> Token | None:
@@ -1243,16 +1296,14 @@ def name_of(
                 for issuer in prep.children:
                     if issuer.dep_ == "pobj":
                         return name_of(issuer, para, entities, previous, number, quoted=quoted, before=before)
-        # "The commentary in Sunday's New Light of Myanmar said": the paper it ran in
-        paper = _paper_it_ran_in(subject, para, entities)
-        if paper is not None:
-            return paper
         # "The family said in a statement that ...", "Fox mocked him with a statement that
-        # said ...", else "the statement read" after "the team dismissed it in a statement".
+        # said ...", else "the statement read" after "the team dismissed it in a statement";
+        # "the commentary in Sunday's New Light of Myanmar newspaper said": the paper.
         # A commentary or a submission with no issuer found stays as written: the last
         # person named is rarely its author.
         return (
             _issuer(subject, para, entities)
+            or _paper_it_ran_in(subject, para, entities)
             or _issuer_before(subject, para, earlier, entities)
             or (antecedent() if subject.lemma_.lower() in _STATEMENTS else _as_written(subject))
         )
@@ -1269,7 +1320,10 @@ def name_of(
         found = None
         if noun in _ORG_NOUNS:
             found = _organisation_before(subject, para, before, entities, quoted=quoted)
-        if not found and subject.tag_ != "NNS":  # not "the banks said"
+        unnamed = noun in _UNNAMED_TOO and _unnamed_before(
+            subject, para, (*earlier, *((before,) if before else ()))
+        )
+        if not found and subject.tag_ != "NNS" and not unnamed:  # not "the banks said"
             found = _body_with_word(noun, entities, para.doc_index, start)
         if not found and noun in _ORG_NOUNS:
             found = _last_person(entities, para.doc_index, start, quoted=quoted, types=("ORG",))
@@ -1404,6 +1458,25 @@ def name_of(
             return known.name
     text = written if written and count_words(written) <= 8 else text
     return text if text and count_words(text) <= 8 else None
+
+
+_UNNAMED_TOO = frozenset({"council", "committee", "bureau"})
+
+
+def _unnamed_before(subject: Token, para: Paragraph, earlier: tuple[Paragraph, ...]) -> bool:
+    """Whether a paragraph before the quote, or its own before the subject, tells of an
+    unnamed body of the subject's word ("the city council voted", "a House committee"): a
+    lower-case word or a name of no body set before that word."""
+    noun = subject.lemma_.lower()
+    for where in (*earlier, para):
+        for token in where.doc:
+            if where is para and token.i >= subject.i:
+                break
+            if token.lemma_.lower() != noun or token.ent_type_ == "ORG":
+                continue
+            if any(c.dep_ in ("amod", "compound", "nmod") for c in token.lefts):
+                return True
+    return False
 
 
 def _body_with_word(noun: str, entities: EntityIndex, doc_index: int, before: int) -> str | None:
