@@ -1033,3 +1033,23 @@ def test_names_of_three_that_are_no_given_name_and_two_surnames() -> None:
     assert not names_match(("Kim", "Jong", "Un"), ("Kim", "Jong"))
     assert not names_match(("Abdul", "Aziz", "Rantisi"), ("Abdul", "Aziz"))
     assert not names_match(("Tom", "Hanks", "Monday"), ("Tom", "Hanks"))
+
+
+def test_a_company_is_named_by_its_first_word_and_without_its_last_company_word() -> None:
+    index = _index(
+        [
+            "Orsk Motor Co. cut 300 jobs at its plant in Kessport. Orsk said demand fell.",
+            "Velt Automotive Systems opened a plant. Velt Automotive said it would hire 200.",
+            "Brun Holdings bought a mill. The Brun Foundation gave a grant. Brun said little.",
+        ],
+        {
+            0: [("Orsk Motor Co.", "ORG"), ("Kessport", "GPE"), ("Orsk", "ORG")],
+            1: [("Velt Automotive Systems", "ORG"), ("Velt Automotive", "ORG")],
+            2: [("Brun Holdings", "ORG"), ("Brun Foundation", "ORG"), ("Brun", "ORG")],
+        },
+    )
+    assert _together(index, "Orsk Motor", "Orsk")
+    assert _together(index, "Velt Automotive Systems", "Velt Automotive")
+    # two bodies open with "Brun": the lone word is neither's
+    assert not _together(index, "Brun Holdings", "Brun")
+    assert not _together(index, "Brun Foundation", "Brun")

@@ -1399,6 +1399,10 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
             ):
                 papers[0].add(mention)
                 continue
+        body = _company_of(mention, people, blocks, groups)
+        if body is not None:
+            body.add(mention)  # "Ford" is "Ford Motor Co.", the one body of that first word
+            continue
         keys = [("single", k) for k in _word_keys(word)]
         if mention.label == "NORP" or len(word.rstrip("s")) >= 4:
             keys.append(("plural", word.rstrip("s")))
@@ -1432,6 +1436,33 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
             groups.append(_Group([mention]))
             blocks.add(len(groups) - 1, mention)
     return _join_known_names(groups)
+
+
+_COMPANY_TAILS = frozenset(
+    """co corp corporation inc ltd llc plc company group holdings motor motors automotive systems
+    industries technologies airlines airways international""".split()
+)
+
+
+def _company_of(
+    mention: Mention, people: list[_Group], blocks: _Blocks, groups: list[_Group]
+) -> _Group | None:
+    """The one company a lone word tagged a body names by its first word ("Ford" for "Ford
+    Motor Co.", "Toyota" for "Toyota Motor Corp."): the body's other words all say it is a
+    company. None where a person has the word in a name, or where another body's name
+    opens with it ("Delphi" beside "Delphi East" and "Delphi Automotive Systems")."""
+    if mention.label != "ORG" or people:
+        return None
+    word = mention.tokens[0]
+    opening = [
+        groups[n]
+        for n in blocks.candidates(*(("first", k) for k in _word_keys(word)))
+        if len(groups[n].tokens) > 1 and groups[n].tokens[0].lower() == word.lower()
+    ]
+    if any(_is_person(g) for g in opening):
+        return None
+    companies = [g for g in opening if all(t.lower().rstrip(".") in _COMPANY_TAILS for t in g.tokens[1:])]
+    return companies[0] if len(companies) == 1 and len(opening) == 1 else None
 
 
 def _join_known_names(groups: list[_Group]) -> list[_Group]:
@@ -1924,9 +1955,10 @@ def _of_two_nations(
 
 
 def _party_keys(tokens: tuple[str, ...]) -> set[str]:
-    """ "Democratic Action Party" is "Democratic Action": a party's name of two or more
-    words may leave out "Party"."""
-    if len(tokens) >= 3 and tokens[-1] == "Party":
+    """ "Democratic Action Party" is "Democratic Action", and "Delphi Automotive Systems"
+    "Delphi Automotive": a party's or a company's name of three or more words may leave
+    out its last word where that is "Party" or a company's word (`_COMPANY_TAILS`)."""
+    if len(tokens) >= 3 and (tokens[-1] == "Party" or tokens[-1].lower().rstrip(".") in _COMPANY_TAILS):
         return {_words_key(tokens[:-1])}
     return set()
 
