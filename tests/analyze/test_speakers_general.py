@@ -293,6 +293,17 @@ CASES = [
         "council",
         id="the-council-after-an-unnamed-city-council-is-not-the-named-one",
     ),
+    pytest.param(
+        [
+            "MOSCOW _ The navy's rescue effort went on through Thursday night in heavy seas.\n\n"
+            "Deputy Prime Minister Ivan Tolmachev, who leads the commission, said the crash made a hole in "
+            'the hull and that the disaster "was developing within two minutes," the Vesti news agency '
+            "reported."
+        ],
+        "was developing within two minutes",
+        "Ivan Tolmachev",
+        id="an-agency-that-reports-what-someone-said-conveys-the-words",
+    ),
 ]
 
 
