@@ -304,6 +304,37 @@ CASES = [
         "Ivan Tolmachev",
         id="an-agency-that-reports-what-someone-said-conveys-the-words",
     ),
+    pytest.param(
+        [
+            "The play opened in London on Tuesday to a full house and long queues outside.\n"
+            "The critics were there in force, and most of them liked what they saw on the night.\n"
+            'Being a critic opens doors: Kate Spencer managed to get a ticket, and how glad she is. "\n'
+            'The play is an opulent visual spectacle with a cast of forty, " she declares.\n'
+            "That is all very well."
+        ],
+        "The play is an opulent",
+        "Kate Spencer",
+        id="a-run-on-quote-closed-by-a-credit-with-declares",
+    ),
+    pytest.param(
+        [
+            "Gary Walsh spends his days in the pub, waiting for the court to rule on his case.\n"
+            "He once attended a Noam Chomsky lecture, but that is as political as he gets.\n"
+            '" Why did the building fall like a controlled series of explosions? " he said.'
+        ],
+        "Why did the building fall",
+        "Gary Walsh",
+        id="a-name-before-a-noun-it-describes-is-no-one-he-stands-for",
+    ),
+    pytest.param(
+        [
+            "The critics loved the new play at the Orsk theatre this week.\n\n"
+            '" Fantastic, " gushed Ana Roux, " and clear even to people like me who know nothing of money. "'
+        ],
+        "and clear even to people",
+        "Ana Roux",
+        id="words-in-marks-too-short-to-list-are-no-speaker",
+    ),
 ]
 
 

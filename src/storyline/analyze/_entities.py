@@ -134,6 +134,9 @@ class Mention:
     Rev. Ana Roux"), where there is one."""
     kin: str = ""
     """The word for kin just before the name ("wife" of "his wife, Ana"), singular."""
+    describes: bool = False
+    """The name stands before a common noun it describes ("a Noam Chomsky lecture"): it
+    names no one the sentence is about."""
 
 
 @dataclass(slots=True)
@@ -564,7 +567,11 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
         determined = f"The {written or text}"
     span = Span(article_id, start, end)
     kin = _kin_before(para.doc, first) if label == "PERSON" else ""
-    return Mention(text, label, para.doc_index, span, tokens, titled, written, determined, kin)
+    # "a Noam Chomsky lecture", "the Obama administration": the name of a noun's kind
+    describes = (
+        ent.end < len(para.doc) and para.doc[ent.end].pos_ == "NOUN" and para.doc[ent.end].text.islower()
+    )
+    return Mention(text, label, para.doc_index, span, tokens, titled, written, determined, kin, describes)
 
 
 # Last words of a company's name that no person's name ends in (unlike "Post", "Times" or

@@ -193,7 +193,14 @@ def extract_quotes(corpus: Corpus, paragraphs: list[Paragraph], entities: Entity
         if not matches:
             continue
         article_id = corpus.articles[para.doc_index].id
-        outside = _outside_quotes(para.text, matches)
+        # Words in marks too short to list ('" Fantastic, " gushed Ana Roux') are no
+        # speaker either.
+        short = [
+            m
+            for m in ([] if para.doc_index in single else _paired(para.text))
+            if not any(m.start() < q.end() and q.start() < m.end() for q in matches)
+        ]
+        outside = _outside_quotes(para.text, sorted([*matches, *short], key=lambda m: m.start()))
         credits = _credit_words(para, matches)
         before = (
             paragraphs[number - 1] if number and paragraphs[number - 1].doc_index == para.doc_index else None
@@ -2205,6 +2212,9 @@ def _last_person(
         is_candidate = (
             since <= mention.span.start < before
             and entity.type in types
+            # "He once attended a Noam Chomsky lecture.": no one "he" stands for (a body's
+            # name before a noun still names it: "a Fox News executive")
+            and not (mention.describes and entity.type == "PERSON")
             and not any(a <= mention.span.start < b for a, b in quoted)
             and entity.name not in skip
         )

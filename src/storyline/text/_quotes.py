@@ -13,8 +13,13 @@ from __future__ import annotations
 
 import re
 
-CREDIT_VERBS = "said|says|added|adds|told|tells|asked|asks|explained|insisted|wrote|writes|continued|stated"
-"""Verbs that credit speech to someone, as the run rules read them."""
+CREDIT_VERBS = (
+    "said|says|added|adds|told|tells|asked|asks|explained|explains|insisted|insists|wrote|writes|continued|"
+    "continues|stated|states|declared|declares|noted|notes|concluded|concludes|remarked|remarks|argued|argues|"
+    "claimed|claims|admitted|admits|recalled|recalls|replied|replies|observed|observes|avers|averred|"
+    "warned|warns|countered|counters|retorted|retorts|gushed|gushes"
+)
+"""Verbs that credit speech to someone, as the run rules read them ('..., " she declares.')."""
 _CREDIT_AFTER_MARK = re.compile(
     r'^[^"]*[\w.,?!…]\s*"\s*,?\s*(?:(?:he|she|they|I|we)\s+|(?:[A-Z][\w\'’-]*(?:\s+-\s+[A-Z][\w\'’-]*)?\s+){1,4})?'
     rf"(?:{CREDIT_VERBS})\b"
