@@ -1053,3 +1053,13 @@ def test_a_company_is_named_by_its_first_word_and_without_its_last_company_word(
     # two bodies open with "Brun": the lone word is neither's
     assert not _together(index, "Brun Holdings", "Brun")
     assert not _together(index, "Brun Foundation", "Brun")
+
+
+def test_speaker_and_premier_are_titles_before_a_name() -> None:
+    index = _index(
+        ["Former House Speaker Ana Roux filed for divorce on Friday. Premier Li Wen met her later."],
+        {0: [("Ana Roux", "PERSON"), ("Li Wen", "PERSON")]},
+    )
+    roux = next(e for e in index.entities if e.name == "Ana Roux")
+    assert "Former House Speaker Ana Roux" in roux.aliases
+    assert "Premier Li Wen" in next(e for e in index.entities if e.name == "Li Wen").aliases

@@ -73,6 +73,7 @@ _TITLES = (
 _TITLES |= frozenset({"commissioner", "sheriff", "trooper", "deacon"})
 _TITLES |= frozenset({"daw"})  # Burmese honorific for a woman ("Daw Aung San Suu Kyi")
 _TITLES |= frozenset({"adviser", "advisor"})  # "US National Security Adviser HR McMaster"
+_TITLES |= frozenset({"speaker", "premier"})  # "House Speaker Newt Gingrich", "Premier Li Qiang"
 _PARTICLES = ("al", "el", "ul", "bin", "ibn", "abu")
 _ORG_WORDS = lexicon("org_words")
 _DEMONYMS = lexicon("demonyms")
