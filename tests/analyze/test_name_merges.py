@@ -1063,3 +1063,25 @@ def test_speaker_and_premier_are_titles_before_a_name() -> None:
     roux = next(e for e in index.entities if e.name == "Ana Roux")
     assert "Former House Speaker Ana Roux" in roux.aliases
     assert "Premier Li Wen" in next(e for e in index.entities if e.name == "Li Wen").aliases
+
+
+def test_a_nationality_the_tagger_left_out_keeps_two_bodies_apart() -> None:
+    # The tagger tags "Islamic Jihad" of "Egyptian Islamic Jihad"; the same report names the
+    # Palestinian one. Neither may take the other's name, nor the bare one both could be.
+    index = _index(
+        [
+            "Egyptian Islamic Jihad was blamed. The Palestinian Islamic Jihad denied any role, "
+            "and Islamic Jihad in Cairo said nothing."
+        ],
+        {
+            0: [
+                ("Islamic Jihad", "ORG"),
+                ("Palestinian Islamic Jihad", "ORG"),
+                ("Islamic Jihad", "ORG"),
+                ("Cairo", "GPE"),
+            ]
+        },
+    )
+    assert _together(index, "Egyptian Islamic Jihad", "Egyptian Islamic Jihad")
+    assert not _together(index, "Palestinian Islamic Jihad", "Egyptian Islamic Jihad")
+    assert not _together(index, "Palestinian Islamic Jihad", "Islamic Jihad")

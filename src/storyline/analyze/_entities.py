@@ -493,6 +493,18 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
             ent = ent[1:]  # "Tanzanian Rashid Saleh Hemed": the nationality is no part of the name
         elif len(ent) == 1:
             label = "NORP"  # "Africans", "a Turk": a people, not a person
+    if (
+        label == "ORG"
+        and ent.start > 0
+        and (word := para.doc[ent.start - 1]).text[:1].isupper()
+        and word.text.isalpha()
+        and _is_demonym(word.text)
+        and word.lower_ not in _NOT_NATIONS
+    ):
+        # "Egyptian Islamic Jihad" tagged as "Islamic Jihad": the nationality the tagger
+        # left out says which body it is (not the "Palestinian Islamic Jihad" of the same
+        # report), `_other_nations`
+        ent = para.doc[ent.start - 1 : ent.end]
     before_token = _word_before(para.doc, ent.start)
     before = before_token.text.rstrip(".").lower() if before_token is not None else ""
     if before in _TITLES and label == "ORG" and not _is_org_name(tuple(ent.text.split())):
