@@ -204,9 +204,13 @@ def score(story: Story, gold: dict[str, Any]) -> dict[str, int]:
             if claim.confident:
                 together_stated |= {n for n in negatives if n in pairs}
     names = [{e.name.lower(), *(a.lower() for a in e.aliases)} for e in story.entities]
+    # Names as storyline writes them: a hyphen without the spaces an archive's tokenizer set
+    # around it ("Strauss - Kahn" in the text, "Strauss-Kahn" in the report).
+    joined = [{_HYPHEN.sub("-", n) for n in group} for group in names]
 
     def merged(a: str, b: str) -> bool:
-        return any(a.lower() in n and b.lower() in n for n in names)
+        a, b = _HYPHEN.sub("-", a.lower()), _HYPHEN.sub("-", b.lower())
+        return any(a in n and b in n for n in joined)
 
     quotes_found = speakers_right = speakers_named = 0
     for quote in gold["speakers"]:
@@ -258,6 +262,9 @@ def score(story: Story, gold: dict[str, Any]) -> dict[str, int]:
         "narration": len(narration),
         "narration_quoted": sum(bool(h) for h in narration),
     }
+
+
+_HYPHEN = re.compile(r"\s+-\s+")
 
 
 def _fold(name: str) -> str:
