@@ -1085,3 +1085,41 @@ def test_a_nationality_the_tagger_left_out_keeps_two_bodies_apart() -> None:
     assert _together(index, "Egyptian Islamic Jihad", "Egyptian Islamic Jihad")
     assert not _together(index, "Palestinian Islamic Jihad", "Egyptian Islamic Jihad")
     assert not _together(index, "Palestinian Islamic Jihad", "Islamic Jihad")
+
+
+def test_a_short_form_of_a_body_is_looked_up_by_bodies_only_and_sister_bodies_stay_apart() -> None:
+    # A second review's cases: a city, a person and a sister company never take an
+    # airline's, an airport's or a group's name less its last word.
+    index = _index(
+        [
+            "Hong Kong Airlines cancelled flights as protests in Hong Kong went on.",
+            "Flights at Indira Gandhi International were late. Indira Gandhi led India for years.",
+            "Orsk Motor Group bought a stake in Orsk Motor Co. on Monday.",
+            "Malaysia Airlines cut routes. Malaysia said it would pay. Flights to Malaysia fell.",
+        ],
+        {
+            0: [("Hong Kong Airlines", "ORG"), ("Hong Kong", "GPE")],
+            1: [("Indira Gandhi International", "ORG"), ("Indira Gandhi", "PERSON")],
+            2: [("Orsk Motor Group", "ORG"), ("Orsk Motor Co.", "ORG")],
+            3: [("Malaysia Airlines", "ORG"), ("Malaysia", "ORG"), ("Malaysia", "GPE")],
+        },
+    )
+    assert not _together(index, "Hong Kong Airlines", "Hong Kong")
+    assert not _together(index, "Indira Gandhi International", "Indira Gandhi")
+    assert not _together(index, "Orsk Motor Group", "Orsk Motor")
+    assert not _together(index, "Malaysia Airlines", "Malaysia")
+
+
+def test_a_nationality_is_read_into_no_one_word_body_nor_a_name_before_a_noun() -> None:
+    index = _index(
+        [
+            "A Lebanese Hezbollah commander was killed. Hezbollah vowed revenge.",
+            "Moscow's premier Bolshoi Ballet toured London in June.",
+        ],
+        {
+            0: [("Hezbollah", "ORG"), ("Hezbollah", "ORG")],
+            1: [("Moscow", "GPE"), ("Bolshoi Ballet", "ORG"), ("London", "GPE")],
+        },
+    )
+    assert not any(e.name.startswith("Lebanese") for e in index.entities)
+    assert _type_of(index, "Bolshoi Ballet") == "ORG"

@@ -335,6 +335,35 @@ CASES = [
         "Ana Roux",
         id="words-in-marks-too-short-to-list-are-no-speaker",
     ),
+    pytest.param(
+        [
+            "WASHINGTON _ The Senate talks went on late on Thursday.\n\n"
+            'The bipartisan "Gang of Eight" said in a statement: "We have reached a deal on every point of the bill."'
+        ],
+        "We have reached a deal",
+        "bipartisan Gang",
+        id="a-name-in-marks-may-be-the-speaker",
+    ),
+    pytest.param(
+        [
+            "BEIJING _ Rescue teams worked through the night at the mine.\n\n"
+            '"Twelve people died in the blast at the mine," the Xinhua news agency reported, and Prime '
+            "Minister Li Wen said an inquiry would open."
+        ],
+        "Twelve people died in the blast",
+        "Xinhua news agency",
+        id="an-agency-keeps-its-own-report-beside-another-s-words",
+    ),
+    pytest.param(
+        [
+            "ORSK _ The city council met on Monday night.\n\n"
+            "The board named Gary Walsh chairman on Monday after a long vote.\n\n"
+            '"I will keep the mill open for as long as I can," he said.'
+        ],
+        "I will keep the mill open",
+        "Gary Walsh",
+        id="a-name-before-the-office-it-was-given-is-still-he",
+    ),
 ]
 
 

@@ -190,7 +190,9 @@ class _Group:
                 self.company_initials |= _company_initials(mention)
                 self.words_keys |= _contracted_keys(mention.tokens) | _body_keys(mention.tokens)
                 self.words_keys |= _service_keys(mention.tokens) | _national_keys(mention.tokens)
-                self.words_keys |= _party_keys(mention.tokens) | _word_forms_keys(mention.tokens)
+                self.words_keys |= _word_forms_keys(mention.tokens)
+                if mention.label == "ORG":
+                    self.words_keys |= _party_keys(mention.tokens)
         if _longer(mention.tokens, self.tokens):
             self.tokens = mention.tokens
 
@@ -495,7 +497,9 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
             label = "NORP"  # "Africans", "a Turk": a people, not a person
     if (
         label == "ORG"
+        and len(ent) > 1
         and ent.start > 0
+        and not (ent.end < len(para.doc) and para.doc[ent.end].pos_ == "NOUN" and para.doc[ent.end].is_lower)
         and (word := para.doc[ent.start - 1]).text[:1].isupper()
         and word.text.isalpha()
         and _is_demonym(word.text)
@@ -507,7 +511,8 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
         ent = para.doc[ent.start - 1 : ent.end]
     before_token = _word_before(para.doc, ent.start)
     before = before_token.text.rstrip(".").lower() if before_token is not None else ""
-    if before in _TITLES and label == "ORG" and not _is_org_name(tuple(ent.text.split())):
+    adjective = before == "premier" and before_token is not None and before_token.text.islower()
+    if before in _TITLES and label == "ORG" and not adjective and not _is_org_name(tuple(ent.text.split())):
         label = "PERSON"  # "spokeswoman Halina Vors": the tagger took the name for a body
     after = para.doc[ent.end] if ent.end < len(para.doc) else None
     attributive = after is not None and after.pos_ == "NOUN" and after.text.islower()
@@ -582,8 +587,12 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
     kin = _kin_before(para.doc, first) if label == "PERSON" else ""
     # "a Noam Chomsky lecture", "the Obama administration": the name of a noun's kind
     describes = (
-        ent.end < len(para.doc) and para.doc[ent.end].pos_ == "NOUN" and para.doc[ent.end].text.islower()
-    )
+        ent.end < len(para.doc)
+        and para.doc[ent.end].pos_ == "NOUN"
+        and para.doc[ent.end].text.islower()
+        and first > 0
+        and (para.doc[first - 1].lower_ in _DETERMINERS or para.doc[first - 1].tag_ == "PRP$")
+    )  # not "named Gary Walsh chairman"
     return Mention(text, label, para.doc_index, span, tokens, titled, written, determined, kin, describes)
 
 
@@ -1271,6 +1280,8 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
             continue
         key = _words_key(mention.tokens)
         name_keys = {key} if mention.label == "PERSON" else _lookup_keys(mention.tokens)
+        if mention.label == "ORG":
+            name_keys |= {_SHORT_FORM + key}  # "Delphi Automotive" of "Delphi Automotive Systems"
         options = blocks.candidates(
             *(("words", k) for k in name_keys),
             *(("last", k) for k in _word_keys(mention.tokens[-1])),
@@ -1310,6 +1321,7 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
         groups[number].add(mention)
         blocks.add(number, mention)
     titled = {m.tokens[0].lower() for m in singles if m.titled}
+    tagged_places = {m.tokens[0].lower() for m in singles if m.label in ("GPE", "LOC", "NORP")}
     family = {m.tokens[0].lower() for m in singles if _courtesy(m) or _office_before(m)}
     lone = {m.tokens[0].lower() for m in singles}
     places = _only_places(singles) - titled - family
@@ -1419,7 +1431,7 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
             ):
                 papers[0].add(mention)
                 continue
-        body = _company_of(mention, people, blocks, groups)
+        body = _company_of(mention, people, blocks, groups, tagged_places)
         if body is not None:
             body.add(mention)  # "Ford" is "Ford Motor Co.", the one body of that first word
             continue
@@ -1465,13 +1477,14 @@ _COMPANY_TAILS = frozenset(
 
 
 def _company_of(
-    mention: Mention, people: list[_Group], blocks: _Blocks, groups: list[_Group]
+    mention: Mention, people: list[_Group], blocks: _Blocks, groups: list[_Group], places: set[str]
 ) -> _Group | None:
     """The one company a lone word tagged a body names by its first word ("Ford" for "Ford
     Motor Co.", "Toyota" for "Toyota Motor Corp."): the body's other words all say it is a
-    company. None where a person has the word in a name, or where another body's name
-    opens with it ("Delphi" beside "Delphi East" and "Delphi Automotive Systems")."""
-    if mention.label != "ORG" or people:
+    company. None where a person has the word in a name, where the cluster tags it a place
+    or a people elsewhere (`places`: "Malaysia" of "Malaysia Airlines"), or where another
+    body's name opens with it ("Delphi" beside "Delphi East" and "Delphi Automotive Systems")."""
+    if mention.label != "ORG" or people or mention.tokens[0].lower() in places:
         return None
     word = mention.tokens[0]
     opening = [
@@ -1779,7 +1792,8 @@ class _Blocks:
             self._index["words", _words_key(tokens)].add(number)
             if mention.label != "PERSON":
                 keys = _contracted_keys(tokens) | _body_keys(tokens) | _service_keys(tokens)
-                keys |= _national_keys(tokens) | _party_keys(tokens) | _word_forms_keys(tokens)
+                keys |= _national_keys(tokens) | _word_forms_keys(tokens)
+                keys |= _party_keys(tokens) if mention.label == "ORG" else set()
                 for key in keys:
                     self._index["words", key].add(number)
             for key in _word_keys(tokens[-1]) | {k for s in _surnames(tokens) for k in _word_keys(s)}:
@@ -1977,10 +1991,18 @@ def _of_two_nations(
 def _party_keys(tokens: tuple[str, ...]) -> set[str]:
     """ "Democratic Action Party" is "Democratic Action", and "Delphi Automotive Systems"
     "Delphi Automotive": a party's or a company's name of three or more words may leave
-    out its last word where that is "Party" or a company's word (`_COMPANY_TAILS`)."""
-    if len(tokens) >= 3 and (tokens[-1] == "Party" or tokens[-1].lower().rstrip(".") in _COMPANY_TAILS):
-        return {_words_key(tokens[:-1])}
+    out its last word where that is "Party" or a company's word (`_DROPPED_TAILS`). Marked
+    (`_SHORT_FORM`): only a body's name looks it up, as its own name (`_merge`), so "Hong
+    Kong Airlines" is never the city and "Indira Gandhi International" never the person."""
+    if len(tokens) >= 3 and (tokens[-1] == "Party" or tokens[-1].lower().rstrip(".") in _DROPPED_TAILS):
+        return {_SHORT_FORM + _words_key(tokens[:-1])}
     return set()
+
+
+_SHORT_FORM = "short form:"
+_DROPPED_TAILS = _COMPANY_TAILS - {"international", "group", "holdings"}
+"""Company words a name may leave out; not those that end a sister body's name ("Hyundai
+Motor Group", "Hilton Hotels International") or an airport's."""
 
 
 def _word_forms_keys(tokens: tuple[str, ...]) -> set[str]:
@@ -2022,7 +2044,7 @@ def _lookup_keys(tokens: tuple[str, ...]) -> set[str]:
     """The keys a body's name of two or more words looks for: its own, and where it has no
     function word, the plain form of names that have some."""
     key = _words_key(tokens)
-    keys = {key} | _national_keys(tokens) | _party_keys(tokens) | _word_forms_keys(tokens)
+    keys = {key} | _national_keys(tokens) | _word_forms_keys(tokens)
     if any(t.lower() in _FUNCTION_WORDS for t in tokens):
         return keys
     return keys | {_PLAIN_FORM + key}

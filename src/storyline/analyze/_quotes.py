@@ -198,7 +198,8 @@ def extract_quotes(corpus: Corpus, paragraphs: list[Paragraph], entities: Entity
         short = [
             m
             for m in ([] if para.doc_index in single else _paired(para.text))
-            if not any(m.start() < q.end() and q.start() < m.end() for q in matches)
+            if m.group(1).rstrip()[-1:] in (",", ".", "!", "?")  # an utterance, not '"Gang of Eight" said'
+            and not any(m.start() < q.end() and q.start() < m.end() for q in matches)
         ]
         outside = _outside_quotes(para.text, sorted([*matches, *short], key=lambda m: m.start()))
         credits = _credit_words(para, matches)
@@ -1170,7 +1171,8 @@ def _speaker_verb(verb: Token, is_outside: Callable[[Token], bool]) -> Token:
     if subject is None or not {t.lower_ for t in subject.subtree} & _MEDIA_WORDS:
         return verb
     for other in verb.sent:
-        if other is not verb and _says(other) and other.pos_ == "VERB" and is_outside(other):
+        holds_quote = any(not is_outside(t) for t in other.subtree)  # its clause has the quoted words
+        if other is not verb and _says(other) and other.pos_ == "VERB" and is_outside(other) and holds_quote:
             inner = _subject(other, is_outside)
             if (
                 inner is not None

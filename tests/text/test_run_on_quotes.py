@@ -1,0 +1,19 @@
+"""Quotations run over lines in archive text: which marks open and close a run."""
+
+from __future__ import annotations
+
+from storyline.text import run_on_quotes
+
+
+def test_a_credit_verb_that_is_a_noun_too_opens_no_run() -> None:
+    # "claims", "notes": nouns as often as verbs; before an opening mark they say no one spoke.
+    lines = [
+        'Farmers filed thousands of insurance claims after the flood . "',
+        "The river rose two metres in one night .",
+        'Aid did not arrive for three days . "',
+    ]
+    assert run_on_quotes(lines) == []
+    # after a closing mark, with a name, they credit speech
+    assert run_on_quotes(
+        ['Ana Roux was asked about the flood . "', 'It was the worst in years , " she notes .']
+    ) == [(0, 1)]
