@@ -364,6 +364,18 @@ CASES = [
         "Gary Walsh",
         id="a-name-before-the-office-it-was-given-is-still-he",
     ),
+    pytest.param(
+        [
+            "CANBERRA _ Environment Minister Robert Hill said the report was wrong.\n\n"
+            "The findings were at odds with the fact the Ranger uranium mine had operated for 20 years "
+            "with no harm to the park.\n\n"
+            '"This proves mining can occur on leases next to the park without harming its values," he '
+            "told journalists in Canberra."
+        ],
+        "This proves mining can occur",
+        "Robert Hill",
+        id="a-mine-named-like-a-person-is-no-one-he-stands-for",
+    ),
 ]
 
 

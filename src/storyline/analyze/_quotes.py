@@ -2177,6 +2177,7 @@ def _only_person_named(para: Paragraph | None, entities: EntityIndex, *, skip: f
         for mention, index in entities.mentions_in(para.doc_index)
         if since <= mention.span.start < until
         and entities.entities[index].type == "PERSON"
+        and not mention.describes  # "the Ranger uranium mine had operated", tagged a person
         and not any(a <= mention.span.start - para.start < b for a, b in spans)
         and _doer(para, mention.span.start, mention.span.end)
     }
