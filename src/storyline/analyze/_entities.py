@@ -188,11 +188,7 @@ class _Group:
             self.words_keys.add(_words_key(mention.tokens))
             if mention.label != "PERSON":
                 self.company_initials |= _company_initials(mention)
-                self.words_keys |= _contracted_keys(mention.tokens) | _body_keys(mention.tokens)
-                self.words_keys |= _service_keys(mention.tokens) | _national_keys(mention.tokens)
-                self.words_keys |= _word_forms_keys(mention.tokens)
-                if mention.label == "ORG":
-                    self.words_keys |= _party_keys(mention.tokens)
+                self.words_keys |= _other_forms_keys(mention)
         if _longer(mention.tokens, self.tokens):
             self.tokens = mention.tokens
 
@@ -598,9 +594,13 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
 
 # Last words of a company's name that no person's name ends in (unlike "Post", "Times" or
 # "Union", which are surnames too): a name the tagger took for a person is a company's.
-_COMPANY_ENDS = frozenset(
-    """automotive systems technologies industries holdings motors airlines airways pharmaceuticals
-    chemicals electronics communications enterprises corp corporation inc ltd llc plc gmbh""".split()
+_COMPANY_NOUNS = frozenset(
+    "automotive systems technologies industries holdings motors airlines airways".split()
+)
+"""Words that say a name is a company's, at its end."""
+_COMPANY_ENDS = _COMPANY_NOUNS | frozenset(
+    """pharmaceuticals chemicals electronics communications enterprises corp corporation inc ltd llc plc
+    gmbh""".split()
 )
 
 
@@ -1470,9 +1470,8 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
     return _join_known_names(groups)
 
 
-_COMPANY_TAILS = frozenset(
-    """co corp corporation inc ltd llc plc company group holdings motor motors automotive systems
-    industries technologies airlines airways international""".split()
+_COMPANY_TAILS = _COMPANY_NOUNS | frozenset(
+    "co corp corporation inc ltd llc plc company group motor international".split()
 )
 
 
@@ -1791,10 +1790,7 @@ class _Blocks:
         else:
             self._index["words", _words_key(tokens)].add(number)
             if mention.label != "PERSON":
-                keys = _contracted_keys(tokens) | _body_keys(tokens) | _service_keys(tokens)
-                keys |= _national_keys(tokens) | _word_forms_keys(tokens)
-                keys |= _party_keys(tokens) if mention.label == "ORG" else set()
-                for key in keys:
+                for key in _other_forms_keys(mention):
                     self._index["words", key].add(number)
             for key in _word_keys(tokens[-1]) | {k for s in _surnames(tokens) for k in _word_keys(s)}:
                 self._index["last", key].add(number)
@@ -1986,6 +1982,17 @@ def _of_two_nations(
         for n in candidates
         if groups[n].tokens != found
     )
+
+
+def _other_forms_keys(mention: Mention) -> set[str]:
+    """The word-for-word keys of the other ways a body's or a place's name of two or more
+    words may be written (initials, no function words, no service word, no nationality,
+    other word forms, and for a body no last "Party" or company word): what the merge
+    matches it by and indexes it under, in one place."""
+    tokens = mention.tokens
+    keys = _contracted_keys(tokens) | _body_keys(tokens) | _service_keys(tokens)
+    keys |= _national_keys(tokens) | _word_forms_keys(tokens)
+    return keys | _party_keys(tokens) if mention.label == "ORG" else keys
 
 
 def _party_keys(tokens: tuple[str, ...]) -> set[str]:

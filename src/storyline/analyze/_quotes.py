@@ -535,7 +535,7 @@ def _speaker(
     # '... said the crash "was developing within two minutes," the Vesti news agency
     # reported': an agency that reports what someone said in its sentence conveys the
     # words; the one who said them comes first.
-    ranked = sorted(candidates, key=lambda c: (c[0], _conveys(c[3], is_outside), c[1], c[2]))
+    ranked = sorted(candidates, key=lambda c: (c[0], _speaker_verb(c[3], is_outside) is not c[3], c[1], c[2]))
     for elsewhere, _, _, token, kind in ranked:
         if elsewhere and runs_on and previous is not None:
             return previous[1]
@@ -1155,12 +1155,6 @@ def _subject(verb: Token, is_outside: Callable[[Token], bool]) -> Token | None:
 _MEDIA_WORDS = frozenset("agency newspaper news daily radio television tv broadcaster wire".split())
 
 
-def _conveys(verb: Token, is_outside: Callable[[Token], bool]) -> int:
-    """1 where `verb` is a news medium's "reported" ("the Vesti news agency reported") in a
-    sentence with another verb of saying that has someone for its subject; else 0."""
-    return int(_speaker_verb(verb, is_outside) is not verb)
-
-
 def _speaker_verb(verb: Token, is_outside: Callable[[Token], bool]) -> Token:
     """For a news medium's "reported" in a sentence where another verb of saying has
     someone for its subject ('Tolmachev said the crash made "a hole," the Vesti news
@@ -1193,7 +1187,7 @@ def _someone_subject(verb: Token) -> bool:
             return (
                 child.ent_type_ in ("PERSON", "ORG", "NORP")
                 or child.lower_ in _PRONOUNS
-                or child.lemma_.lower() in _ROLES | _PERSON_WORDS
+                or child.lemma_.lower() in _SOMEONE
             )
     return False
 
@@ -1201,6 +1195,7 @@ def _someone_subject(verb: Token) -> bool:
 _PERSON_WORDS = frozenset(
     "gunman shooter attacker bomber killer suspect caller hijacker robber thief".split()
 )
+_SOMEONE = _ROLES | _PERSON_WORDS
 
 
 def _quoted_as(verb: Token) -> Token | None:

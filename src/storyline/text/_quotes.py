@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import re
 
+_PLAIN_CREDIT_VERBS = (
+    "said|says|added|adds|told|tells|asked|asks|explained|insisted|wrote|writes|continued|stated"
+)
+"""Credit verbs no noun is spelt as: they say someone spoke wherever they stand."""
 CREDIT_VERBS = (
-    "said|says|added|adds|told|tells|asked|asks|explained|explains|insisted|insists|wrote|writes|continued|"
-    "continues|stated|states|declared|declares|noted|notes|concluded|concludes|remarked|remarks|argued|argues|"
-    "claimed|claims|admitted|admits|recalled|recalls|replied|replies|observed|observes|avers|averred|"
-    "warned|warns|countered|counters|retorted|retorts|gushed|gushes"
+    f"{_PLAIN_CREDIT_VERBS}|explains|insists|continues|states|declared|declares|noted|notes|concluded|"
+    "concludes|remarked|remarks|argued|argues|claimed|claims|admitted|admits|recalled|recalls|replied|replies|"
+    "observed|observes|avers|averred|warned|warns|countered|counters|retorted|retorts|gushed|gushes"
 )
 """Verbs that credit speech to someone, as the run rules read them ('..., " she declares.')."""
 _CREDIT_AFTER_MARK = re.compile(
@@ -32,10 +35,7 @@ MAX_RUN_ON = 6
 """How many lines after its opening line a quotation may close (quotations in the Entities
 archive's reports of Strauss-Kahn's arrest ran over up to five lines); a mark left unclosed
 further is taken for a stray one."""
-_SAYING = re.compile(
-    r"\b(?:said|says|added|adds|told|tells|asked|asks|explained|insisted|wrote|writes|continued|stated|"
-    r"warned|argued|claimed|declared)\b"
-)
+_SAYING = re.compile(rf"\b(?:{_PLAIN_CREDIT_VERBS}|warned|argued|claimed|declared)\b")
 """Verbs of saying before an opening mark: not the credit verbs that are nouns too ("filed
 insurance claims", "his notes")."""
 _MARK_ON_WORD = re.compile(r'\w"|"\w')
