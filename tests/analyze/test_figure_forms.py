@@ -58,6 +58,28 @@ def test_the_only_person_named_before_when_the_subject_is_no_name() -> None:
 
 
 @pytest.mark.slow
+def test_a_description_as_the_subject_stands_for_the_person_before() -> None:
+    claims = claims_of(
+        "Since his election, Ramon Ortiz has said he would cut the payroll. "
+        "The 44-year-old former paratrooper is a hero to millions of poor people.",
+        "Lena Vardy sang in Orsk on Friday. Midway through her set, the six-time Grammy winner, 31, "
+        "played a new song.",
+    )
+    assert values(claims, "age of Ramon Ortiz") == ({44.0}, False)
+    assert values(claims, "age of Lena Vardy") == ({31.0}, False)
+
+
+@pytest.mark.slow
+def test_a_name_that_qualifies_a_noun_gets_no_age() -> None:
+    claims = claims_of(
+        "Burt Riggs is in hospital, his agent said. "
+        "The 76-year-old actor, an Oscar nominee, most recently voiced a cartoon."
+    )
+    assert values(claims, "age of Burt Riggs") == ({76.0}, False)
+    assert values(claims, "age of Oscar") is None
+
+
+@pytest.mark.slow
 def test_no_age_when_the_sentence_before_is_about_he_or_she() -> None:
     claims = claims_of(
         "She beat her sister Ada Tollefsen in the final. The 35-year-old has not played since.",

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from storyline.analyze._entities import PLACE_WORDS, EntityIndex
 from storyline.analyze._nlp import Paragraph
-from storyline.analyze._quotes import SPEECH_VERBS, name_of, subject_of
+from storyline.analyze._quotes import SOMEONE, SPEECH_VERBS, name_of, subject_of
 from storyline.analyze._units import METRE, Unit, read_unit, step, unit_of
 from storyline.embed import FactMatcher
 from storyline.model import Claim, ClaimValue, Corpus, Dropped, Entity, Span
@@ -455,7 +455,7 @@ def _age_figures(
             pass  # "Ana Roux and Ole Brun are 23 and 25 respectively"
         elif before is not None and before.text == "," and closed:
             person = ending.get(i - 1) or _known_person(doc, i - 2, entities)  # "Alexis Ohanian, 34,"
-            if person is None and _is_described(doc, i - 1):
+            if person is None and (_is_described(doc, i - 1) or _described_subject(doc[i - 2])):
                 entity = _person_before(para, token.sent.start, earlier, entities)  # "The champion, 35,"
         elif before is not None and before.text == "(" and i + 1 < len(doc) and doc[i + 1].text == ")":
             person = ending.get(i - 1) or _known_person(doc, i - 2, entities)  # "Wiola Smul (23)"
@@ -487,6 +487,7 @@ def _age_figures(
                 and e.end <= sent.end
                 and doc[e.start - 1].lower_ not in _NOT_OWN
                 and not any(t.pos_ in ("VERB", "AUX") for t in doc[i + 1 : e.start])
+                and not _names_a_noun(e)
             ]
             # "the 34-year-old Ohanian"; "Ohanian, the 34-year-old co-founder": the name
             # before only across a comma of the same sentence
@@ -503,8 +504,13 @@ def _age_figures(
                     None,
                 )
             )
-            if person is None and before is not None and before.lower_ == "the" and _stands_alone(doc, i):
-                # "The 35-year-old has not played"
+            if (
+                person is None
+                and before is not None
+                and before.lower_ == "the"
+                and (_stands_alone(doc, i) or _described_subject(_described_noun(doc, i)))
+            ):
+                # "The 35-year-old has not played"; "The 44-year-old former paratrooper is"
                 entity = _person_before(para, sent.start, earlier, entities)
         if person is not None:
             at = para.start + person.start_char
@@ -714,6 +720,53 @@ def _is_described(doc: Doc, i: int) -> bool:
     )
 
 
+_AGENT = re.compile(r"\w{3}(?:er|or|ist|ian)$")
+"""A noun for one who does something ("paratrooper", "winner", "actor", "novelist")."""
+_DESCRIBING = frozenset({"", "NORP", "PRODUCT", "CARDINAL", "ORDINAL", "DATE", "WORK_OF_ART", "EVENT"})
+"""Entity types a description of a person may hold ("the six-time Grammy winner", "the
+44-year-old Venezuelan leader"); a person's, a body's or a place's name makes it another."""
+
+
+def _described_subject(noun: Token | None) -> bool:
+    """Whether `noun` heads "the <description>" as the subject of its clause ("Midway
+    through her set, the six-time Grammy winner, 31, played"; "The 44-year-old former
+    paratrooper is a messiah"): a person named before, described, as `_is_described` has
+    it for a sentence's opening words. A noun that is itself of something ("the 6-year-old
+    son of") is no description of one person, and the noun must be one for a person
+    (`SOMEONE`, or one who does something: "paratrooper",
+    "winner"; not "the two-year-old inquiry")."""
+    if noun is None or noun.pos_ != "NOUN" or noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    lemma = noun.lemma_.lower()
+    if lemma not in SOMEONE and not _AGENT.search(lemma):
+        return False  # "The two-year-old inquiry led by Rosa Mendel": a thing's age
+    left = list(noun.lefts)
+    if not left or left[0].lower_ != "the" or any(c.dep_ == "prep" for c in noun.rights):
+        return False
+    words = noun.doc[left[0].i : noun.i + 1]
+    return (
+        len(words) <= 8
+        and all(t.ent_type_ in _DESCRIBING for t in words)
+        and not any(t.pos_ in ("PRON", "VERB", "AUX") for t in words)
+    )
+
+
+def _names_a_noun(name: SpacySpan) -> bool:
+    """Whether a name only qualifies a noun after it ("an Oscar nominee", "the Obama
+    administration official"): the noun, not the name, is whom an age nearby describes."""
+    root = name.root
+    return root.dep_ == "compound" and root.head.i >= name.end and root.head.pos_ == "NOUN"
+
+
+def _described_noun(doc: Doc, i: int) -> Token | None:
+    """The noun "the N-year-old" at token `i` describes ("the 44-year-old former
+    paratrooper": "paratrooper"), if "old" modifies one."""
+    for k in range(i + 1, min(i + 6, len(doc))):
+        if doc[k].lower_.endswith("old"):
+            return doc[k].head if doc[k].dep_ == "amod" and doc[k].head.i > k else None
+    return None
+
+
 def _stands_alone(doc: Doc, i: int) -> bool:
     """Whether "the N-year-old" stands for the person the sentence before is about ("The
     35-year-old has not played", "the 51-year-old's home"): no noun follows "old", and it
@@ -748,7 +801,10 @@ def _person_before(
     root = first.root
     # "Detectives say Christopher King ... became the target": the reported clause's subject
     verbs = [c for c in root.children if c.dep_ == "ccomp"] if root.lemma_.lower() in SPEECH_VERBS else []
-    subject = next((c for v in [*verbs, root] for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subjects = [c for v in [*verbs, root] for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # "Chavez has said he would cut the payroll": "he" is the one who said it
+    names = [c for c in subjects if c.pos_ == "PROPN"]
+    subject = names[0] if names and subjects[0].lower_ in ("he", "she") else next(iter(subjects), None)
     if subject is not None and subject.pos_ == "PROPN":
         words = _name_words(subject)
         start, end = para.start + words[0].idx, para.start + subject.idx + len(subject.text)

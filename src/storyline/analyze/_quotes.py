@@ -1187,7 +1187,7 @@ def _someone_subject(verb: Token) -> bool:
             return (
                 child.ent_type_ in ("PERSON", "ORG", "NORP")
                 or child.lower_ in _PRONOUNS
-                or child.lemma_.lower() in _SOMEONE
+                or child.lemma_.lower() in SOMEONE
             )
     return False
 
@@ -1195,7 +1195,7 @@ def _someone_subject(verb: Token) -> bool:
 _PERSON_WORDS = frozenset(
     "gunman shooter attacker bomber killer suspect caller hijacker robber thief".split()
 )
-_SOMEONE = _ROLES | _PERSON_WORDS
+SOMEONE = _ROLES | _PERSON_WORDS
 
 
 def _quoted_as(verb: Token) -> Token | None:
