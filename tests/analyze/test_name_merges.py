@@ -874,6 +874,25 @@ def test_a_name_tagged_a_place_or_body_is_a_person_where_an_age_or_kin_word_stan
     assert _type_of(index, "Golcuk") == "GPE"
 
 
+def test_a_name_tagged_a_body_is_a_person_s_before_of_or_a_word_only_for_a_person() -> None:
+    # "Valentina Fomina of the mothers' committee" and "Petrova, a spokeswoman" say a person;
+    # "Charlotte Hornets of the league" (a plural, a team) and a body with a lone word for
+    # a person elsewhere stay bodies.
+    index = _index(
+        [
+            "Like others, Valentina Fomina of the mothers' committee blamed the navy.",
+            "Petrova, a spokeswoman, said so. The Charlotte Hornets of the league won.",
+        ],
+        {
+            0: [("Valentina Fomina", "ORG")],
+            1: [("Petrova", "ORG"), ("Charlotte Hornets", "ORG")],
+        },
+    )
+    assert _type_of(index, "Valentina Fomina") == "PERSON"
+    assert _type_of(index, "Petrova") == "PERSON"
+    assert _type_of(index, "Charlotte Hornets") == "ORG"
+
+
 def _mention(tokens: tuple[str, ...], label: str) -> Mention:
     return Mention(" ".join(tokens), label, 0, Span("r0", 0, 1), tokens)
 

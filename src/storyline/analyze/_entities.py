@@ -311,7 +311,9 @@ def extract_entities(corpus: Corpus, paragraphs: list[Paragraph]) -> EntityIndex
 def _person_cue(doc: Doc, ent: SpacySpan) -> bool:
     """Whether the words around a name shaped as a person's say it is one, whatever the
     tagger took it for: an age set off beside it ("Karatas, 45,", "26-year-old Ilkay
-    Yildiz") or a word for kin heading an apposition ("Karatas, the widow of a miner").
+    Yildiz"), a word for kin or a word only for a person heading an apposition ("Karatas,
+    the widow of a miner", "Fomina, a spokeswoman"), or a known given name and a surname
+    before "of" ("Valentina Fomina of the mothers' committee", not "Charlotte Hornets of").
     Not a count in brackets ("Ohio (18)"), nor an age of a body ("the 230-year-old Bank
     of New York"), nor a possessive or a modifier after the comma ("MSNBC, a sister
     network of NBC News")."""
@@ -331,8 +333,15 @@ def _person_cue(doc: Doc, ent: SpacySpan) -> bool:
     if len(after) >= 3 and after[0] == "," and after[1] in ("the", "a", "an", "his", "her", "their"):
         noun = after[2]
         modified = len(after) > 3 and (after[3] in ("'s", "’s") or doc[ent.end + 3].pos_ == "NOUN")
-        return not modified and (noun in _KIN or noun.removesuffix("s") in _KIN)
-    return False
+        return not modified and (noun in _KIN or noun.removesuffix("s") in _KIN | _PERSON_NOUNS)
+    # "Valentina Fomina of the mothers' committee": a given name and a surname, of a body
+    return (
+        len(ent) >= 2
+        and after[:1] == ["of"]
+        and _known_given(ent[0].text)
+        and not ent[-1].text.lower().endswith("s")
+        and _person_shaped(tuple(ent.text.split()))
+    )
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
