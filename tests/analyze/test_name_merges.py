@@ -6,6 +6,8 @@ the tagged spans itself, so it tests the rule and not the model of the day.
 
 from __future__ import annotations
 
+import pytest
+
 from storyline.analyze import EntityIndex, extract_entities, load_nlp, parse_corpus
 from storyline.analyze._entities import (
     Mention,
@@ -1142,3 +1144,50 @@ def test_a_nationality_is_read_into_no_one_word_body_nor_a_name_before_a_noun() 
     )
     assert not any(e.name.startswith("Lebanese") for e in index.entities)
     assert _type_of(index, "Bolshoi Ballet") == "ORG"
+
+
+def test_a_report_that_writes_one_name_two_ways_under_two_offices_means_two_people() -> None:
+    # A father and a son: one report gives the son's middle initial and the father's title.
+    index = _index(
+        [
+            "Texas Gov. Carl W. Hollis leads the race. It recalls Vice President Carl Hollis in 1988.",
+            "Gov. Carl Hollis spoke in Austin on Monday.",
+        ]
+    )
+    assert _together(index, "Carl W. Hollis", "Carl Hollis")  # the other report's governor
+    assert not _together(index, "Carl W. Hollis", "Vice President Carl Hollis")
+
+
+def test_a_name_that_quote_marks_hold_alone_is_a_title_not_the_person() -> None:
+    index = _index(
+        [
+            "Talk show host Dale Brannigan retired in 1996.",
+            "The success of ``Brannigan'' made room for other daytime shows.",
+        ]
+    )
+    entity = next(e for e in index.entities if e.name == "Dale Brannigan")
+    assert "Brannigan" not in entity.aliases and entity.mentions == 1
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Lena Tarrant, wife of the governor, raised $150,000 on Monday.",  # a word for kin after
+        "Lena Tarrant raised $150,000 for her husband's campaign on Monday.",  # what she is called
+    ],
+)
+def test_mrs_is_the_one_of_a_surname_a_word_for_kin_or_a_pronoun_says_is_a_woman(told: str) -> None:
+    index = _index([f"Gov. Rob Tarrant spoke in Dover. {told}", "Mrs. Tarrant said the money would help."])
+    assert _together(index, "Lena Tarrant", "Mrs. Tarrant")
+    assert not _together(index, "Rob Tarrant", "Mrs. Tarrant")
+
+
+def test_no_pronoun_is_read_past_another_name_or_a_quotation_mark() -> None:
+    index = _index(
+        [
+            'Gov. Rob Tarrant met Ana Vey, who thanked her staff. Lena Tarrant said, "She is kind."',
+            "Mrs. Tarrant said the money would help.",
+        ]
+    )
+    assert not _together(index, "Rob Tarrant", "Mrs. Tarrant")
+    assert not _together(index, "Lena Tarrant", "Mrs. Tarrant")

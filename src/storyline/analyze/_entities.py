@@ -138,6 +138,9 @@ class Mention:
     describes: bool = False
     """The name stands before a common noun it describes ("a Noam Chomsky lecture"): it
     names no one the sentence is about."""
+    pronoun: str = ""
+    """ "m" or "f" where the sentence of which the name is the subject goes on with "he",
+    "his", "she" or "her" (`_pronoun_for`)."""
 
 
 @dataclass(slots=True)
@@ -156,8 +159,13 @@ class _Group:
     """The reports that name it in two or more words."""
     kins: set[str] = field(default_factory=set)
     """The words for kin set just before its mentions ("wife", "daughter")."""
+    pronouns: set[str] = field(default_factory=set)
+    """What its mentions' sentences call it ("m" for "he", "f" for "she"): `_pronoun_for`."""
     full_titles: set[str] = field(default_factory=set)
     """The titles written before its names of two or more words ("sir")."""
+    middle_titles: dict[int, set[str]] = field(default_factory=dict)
+    """Per report, the titles written before its names that give a middle name or initial
+    ("gov" of "Texas Gov. George W. Bush"): `_joins`."""
     words_keys: set[str] = field(default_factory=set)
     """The word-for-word spelling keys of its names of two or more words."""
     company_initials: set[str] = field(default_factory=set)
@@ -178,9 +186,13 @@ class _Group:
             self.courtesies.add(courtesy)
         if mention.kin:
             self.kins.add(mention.kin)
+        if mention.pronoun:
+            self.pronouns.add(mention.pronoun)
         if len(mention.tokens) > 1:
             if title := _title_word(mention):
                 self.full_titles.add(title)
+                if len(mention.tokens) > 2 and mention.label == "PERSON":
+                    self.middle_titles.setdefault(mention.doc_index, set()).add(title)
             self.lasts |= (
                 _surnames(mention.tokens) if mention.label == "PERSON" else {_surname(mention.tokens)}
             )
@@ -306,6 +318,18 @@ def extract_entities(corpus: Corpus, paragraphs: list[Paragraph]) -> EntityIndex
     _find_surnames(corpus, paragraphs, groups, mentions)
     _link_handles(corpus, paragraphs, groups, tagged_handles)
     return _index(corpus, groups)
+
+
+_OPENING_MARK = re.compile(r"(?:``|[\"“‘])$")
+_CLOSING_MARK = re.compile(r"^[,.!?]?(?:''|[\"”’])")
+
+
+def _a_title_in_marks(text: str, start: int, end: int) -> bool:
+    """Whether a name is all that quotation marks hold (``Donahue'', "Oprah," as a show, a
+    book or a film is named): a work's title, not the person or body it names."""
+    return bool(_OPENING_MARK.search(text[max(0, start - 2) : start])) and bool(
+        _CLOSING_MARK.match(text[end : end + 3])
+    )
 
 
 def _person_cue(doc: Doc, ent: SpacySpan) -> bool:
@@ -493,6 +517,8 @@ def _join_pairs(corpus: Corpus, mentions: list[Mention]) -> list[Mention]:
 
 def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Mention | None:
     """The mention a tagged span makes, or None where it is no name."""
+    if _a_title_in_marks(para.text, ent.start_char, ent.end_char):
+        return None  # "The success of ``Donahue''": the show, not the host
     if label == "PERSON" and len(ent) > 1 and ent[0].pos_ == "VERB" and ent[0].text.endswith("ing"):
         ent = ent[1:]  # "Attacking Romney": a headline's verb before the name
     if label == "PERSON" and _is_demonym(ent[0].text):
@@ -589,7 +615,7 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
     if first > 0 and para.doc[first - 1].text == "The" and not modifier and not _LEADING_THE.match(text):
         determined = f"The {written or text}"
     span = Span(article_id, start, end)
-    kin = _kin_before(para.doc, first) if label == "PERSON" else ""
+    kin = (_kin_before(para.doc, first) or _kin_after(ent)) if label == "PERSON" else ""
     # "a Noam Chomsky lecture", "the Obama administration": the name of a noun's kind
     describes = (
         ent.end < len(para.doc)
@@ -598,7 +624,35 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
         and first > 0
         and (para.doc[first - 1].lower_ in _DETERMINERS or para.doc[first - 1].tag_ == "PRP$")
     )  # not "named Gary Walsh chairman"
-    return Mention(text, label, para.doc_index, span, tokens, titled, written, determined, kin, describes)
+    pronoun = _pronoun_for(ent) if label == "PERSON" and len(tokens) > 1 else ""
+    return Mention(
+        text, label, para.doc_index, span, tokens, titled, written, determined, kin, describes, pronoun
+    )
+
+
+_HE = frozenset({"he", "his", "him", "himself"})
+_SHE = frozenset({"she", "her", "hers", "herself"})
+_MARKS = frozenset({'"', "``", "''", "“", "”"})
+
+
+def _pronoun_for(ent: SpacySpan) -> str:
+    """ "m" or "f" where a name is the subject of its sentence's verb and the first "he",
+    "his", "she" or "her" after that verb in the sentence has no other person's name or
+    quotation mark before it: "Tipper Gore scooped up $150,000 for her husband's campaign",
+    "Ana Roux said she would appeal". A rule of thumb, read only where a courtesy title
+    must tell two people of one surname apart and no title or word for kin says (`_sex_of`)."""
+    root = ent.root
+    if root.dep_ not in ("nsubj", "nsubjpass") or root.head.i < ent.end:
+        return ""
+    doc = ent.doc
+    for token in doc[root.head.i + 1 : root.sent.end]:
+        if token.text in _MARKS or (token.ent_type_ == "PERSON" and token.i >= ent.end):
+            return ""
+        if token.lower_ in _HE:
+            return "m"
+        if token.lower_ in _SHE:
+            return "f"
+    return ""
 
 
 # Last words of a company's name that no person's name ends in (unlike "Post", "Times" or
@@ -658,11 +712,29 @@ def _kin_before(doc: Doc, start: int) -> str:
     return word if root.head.i == at or doc[at].head.i == root.i else ""
 
 
+def _kin_after(ent: SpacySpan) -> str:
+    """The word for kin that heads the name's apposition ("Elizabeth Dole, wife of Bob
+    Dole"; "Tipper Gore, the vice president's wife,"), singular; "" where there is none."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].text != ",":
+        return ""
+    for token in doc[ent.end + 1 : min(ent.end + 7, len(doc))]:
+        if token.text in (",", ".", ";"):
+            return ""
+        word = token.lower_[:-1] if token.lower_.endswith("s") and token.lower_[:-1] in _KIN else token.lower_
+        if token.dep_ == "appos" and ent.start <= token.head.i < ent.end:
+            return word if word in _KIN else ""
+    return ""
+
+
 def _sex_of(group: _Group) -> str:
     """ "f" or "m" where the cluster's courtesy titles and words for kin of the person
-    agree on one, else ""."""
+    agree on one, or, where there are none, the pronouns its reports go on with after it
+    (`Mention.pronoun`); else ""."""
     said = set(group.courtesies) | {_KIN_CLASS.get(k, "")[:1] for k in group.kins}
     said.discard("")
+    if not said:
+        said = group.pronouns  # what its reports call it, where no title or kin says
     return next(iter(said)) if len(said) == 1 else ""
 
 
@@ -1673,6 +1745,8 @@ def _find_surnames(
         )
         if inside or token.pos_ != "PROPN" or _joined(token, after=False) or _joined(last, before=False):
             continue
+        if _a_title_in_marks(para.text, at, at + len(word)):
+            continue
         before = _word_before(para.doc, token.i)
         titled = (
             before is not None and before.text[:1].isupper() and before.text.rstrip(".").lower() in _TITLES
@@ -1966,6 +2040,8 @@ def _joins(mention: Mention, name_keys: set[str], group: _Group) -> bool:
     `names_match` alone: the word-for-word key folds vowels, and "Sergei Tamm" and "Sergio
     Tamm" are brothers."""
     if mention.label == "PERSON" and group.has_person:
+        if _other_office(mention, group):
+            return False
         return (
             names_match(mention.tokens, group.tokens)
             or _same_words(mention.tokens, group.tokens)
@@ -1974,6 +2050,18 @@ def _joins(mention: Mention, name_keys: set[str], group: _Group) -> bool:
     if name_keys & group.words_keys and not _other_nations(mention.tokens, group.tokens):
         return True
     return mention.label != "PERSON" and not group.has_person and _one_word_off(mention.tokens, group.tokens)
+
+
+def _other_office(mention: Mention, group: _Group) -> bool:
+    """Whether a report gives a name without the middle initial it gives another of the
+    same name with, under another title: "Vice President George Bush" beside "Texas Gov.
+    George W. Bush" in one report are a father and a son. A report writes one person's
+    name one way; a second way with a second office is a second person."""
+    titles = group.middle_titles.get(mention.doc_index)
+    if not titles or len(mention.tokens) != 2:
+        return False
+    title = _title_word(mention)
+    return bool(title) and title not in titles
 
 
 def _of_two_nations(
