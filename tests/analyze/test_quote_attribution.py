@@ -705,3 +705,34 @@ def test_a_credit_after_a_closing_mark_is_no_quote() -> None:
     quotes = _quotes(text)
     assert not [q for q in quotes if q.text.startswith("said Ben Okafor")]
     assert [q for q in quotes if q.text.startswith("adds a map of every ferry")]
+
+
+def test_the_same_pronoun_over_wire_paragraphs_goes_on_with_the_one_quoted_before() -> None:
+    # A sentence a paragraph: every paragraph since the last quote is about "he", so "he
+    # said" is the one quoted then, not the man named in the sentence before.
+    text = (
+        "Vice President Ron Tasker spoke in Denver on Monday.\n"
+        'He noted that "some rivals pretend to support public schools while cutting their money."\n'
+        "He also criticized the school plan outlined by Gov. Ed Marsh.\n"
+        '"It is the strangest plan I have ever seen in my years in office," he said.\n'
+    )
+    assert _speaker_of(_quotes(text), "It is the strangest plan") == "Tasker"
+
+
+def test_a_description_with_an_age_speaks_for_the_one_the_sentence_before_is_about() -> None:
+    text = (
+        "Lena Tarrant, her eyes red, said she was tired after the hearing in Orsk.\n"
+        'Asked if she was happy, the 48-year-old Ohio native would say only, "It has been a long day."\n'
+    )
+    assert _speaker_of(_quotes(text), "It has been a long day") == "Tarrant"
+
+
+def test_a_quote_alone_after_a_sentence_about_someone_is_theirs() -> None:
+    text = (
+        "Rob Clay, chairman of the Orsk party, said the deal helps. On a personal level, Clay was "
+        'pleased to hear it was over. "It is a relief, and the beginning of a healing process for all."\n'
+        'The river rose overnight in Orsk. "It is the worst flood we have seen in many years."\n'
+    )
+    quotes = _quotes(text)
+    assert _speaker_of(quotes, "It is a relief") == "Clay"
+    assert _speaker_of(quotes, "It is the worst flood") is None  # the river is no one

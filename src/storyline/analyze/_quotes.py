@@ -552,6 +552,9 @@ def _speaker(
         found = name(subject)
         if found:
             return found
+    alone = _alone_after(para, match, own, is_outside, entities)
+    if alone is not None:
+        return alone
     if context.signed and not other and not _is_title(match.group(1)):
         # A post's words in quote marks, where nothing in its paragraph gives them to another.
         return context.signed
@@ -576,6 +579,27 @@ def _speaker(
         if previous is not None and previous[0] >= number - 2:
             return previous[1]
     return None
+
+
+def _alone_after(
+    para: Paragraph,
+    match: re.Match[str],
+    own: set[int],
+    is_outside: Callable[[Token], bool],
+    entities: EntityIndex,
+) -> str | None:
+    """The person a paragraph's sentence just before a quote is about, where the quote is a
+    sentence of its own with no credit ("On a personal level, Clay was pleased to hear it.
+    "It's always a relief ..."): a wire paragraph goes on in that person's words."""
+    words = match.group(1).rstrip()
+    if match.start() <= 2 or _is_title(words) or words[-1:] not in (".", "!", "?"):
+        return None  # "Her book is out. "The Art of Waiting"": a title, no one's words
+    if any(is_outside(t) and t.is_alpha for t in para.doc if t.sent.start in own):
+        return None
+    before = [s for s in para.doc.sents if s.end <= min(own, default=0)]
+    if not before or para.text[before[-1].end_char : match.start()].strip():
+        return None
+    return _sentence_subject(before[-1], para, entities, lambda t: not is_outside(t))
 
 
 def _left_open(text: str) -> bool:
@@ -1304,7 +1328,7 @@ def name_of(
     def antecedent() -> str | None:  # whom a pronoun or a document stands for
         return _antecedent(
             subject, para, entities, previous, number,
-            quoted=quoted, before=before, spoken=spoken, genders=genders,
+            quoted=quoted, before=before, spoken=spoken, genders=genders, earlier=earlier,
         )  # fmt: skip
 
     if subject.lower_ in _PRONOUNS:
@@ -1796,6 +1820,7 @@ def _antecedent(
     before: Paragraph | None,
     spoken: frozenset[str],
     genders: dict[str, str] | None = None,
+    earlier: tuple[Paragraph, ...] = (),
 ) -> str | None:
     """The person a pronoun (or a word standing for one) speaks for.
 
@@ -1817,6 +1842,7 @@ def _antecedent(
             before=before,
             spoken=spoken,
             genders=genders,
+            earlier=earlier,
         )
     start = para.start + subject.idx
     other = {"he": "f", "she": "m"}.get(subject.lower_)
@@ -1828,10 +1854,8 @@ def _antecedent(
         lambda: _last_person(entities, para.doc_index, start, since=para.start, quoted=quoted, skip=skip),
         # "She added that it was clear Lind had 'no choice'." / "She said: '...'": the one
         # the same pronoun quoted in the paragraph before stood for, not Lind.
-        lambda: (
-            previous[1]
-            if previous is not None and previous[0] == number - 1 and _pronoun_subject(before, subject.lower_)
-            else None
+        lambda: _same_pronoun_since(
+            subject.lower_, previous, number, earlier or ((before,) if before else ())
         ),
         lambda: _reported_speaker(before, entities, speech_only=False, pronoun=subject.lower_, skip=skip),
         lambda: (
@@ -1846,6 +1870,23 @@ def _antecedent(
         if name and name not in skip:
             return name
     return _last_person(entities, para.doc_index, start, quoted=quoted, skip=skip)
+
+
+def _same_pronoun_since(
+    pronoun: str, previous: tuple[int, str | None] | None, number: int, earlier: tuple[Paragraph, ...]
+) -> str | None:
+    """The one quoted last, where every paragraph from that quote's to this one's is about
+    the same "he" or "she": "She added that it was clear Lind had 'no choice'." / "She
+    said: '...'", and in wire text, a sentence a paragraph, "He also criticized the policy
+    outlined by Bush." / "'...,' he said": the one "he" stood for, not Bush. `earlier` are
+    the report's paragraphs just before this one, the last right before it."""
+    if previous is None or previous[1] is None or not earlier:
+        return None
+    back = number - previous[0]
+    if not 1 <= back <= len(earlier):
+        return None
+    between = earlier[len(earlier) - back :]
+    return previous[1] if all(_pronoun_subject(p, pronoun) for p in between) else None
 
 
 def _pronoun_subject(para: Paragraph | None, pronoun: str) -> bool:
@@ -1936,13 +1977,15 @@ def _according_before(
 
 
 def _is_epithet(subject: Token, para: Paragraph, entities: EntityIndex) -> bool:
-    """'the athlete', 'the tennis star', 'the city's police chief': a definite noun for a
-    person, unnamed."""
+    """'the athlete', 'the tennis star', 'the city's police chief', 'the 48-year-old Ohio
+    native': a definite noun for a person, or one with an age, unnamed."""
     definite = [c for c in subject.children if c.dep_ == "det" and c.lower_ == "the"]
     definite += [d for c in subject.children if c.dep_ == "poss" for d in c.children if d.lower_ == "the"]
     if not _is_noun(subject) or not definite:
         return False
-    if subject.lemma_.lower() not in _EPITHETS:
+    # "the 48-year-old Ohio native": an age says a person the report has named
+    aged = any(t.lower_.endswith("old") and t.dep_ == "amod" for t in subject.lefts)
+    if subject.lemma_.lower() not in _EPITHETS and not aged:
         return False
     return not _is_person_like(subject, para, entities)
 
