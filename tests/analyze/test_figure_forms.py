@@ -64,9 +64,12 @@ def test_a_description_as_the_subject_stands_for_the_person_before() -> None:
         "The 44-year-old former paratrooper is a hero to millions of poor people.",
         "Lena Vardy sang in Orsk on Friday. Midway through her set, the six-time Grammy winner, 31, "
         "played a new song.",
+        "Marta Cole, her eyes red, said she was tired. When asked if she was happy, the 48-year-old "
+        "Ohio native said nothing.",
     )
     assert values(claims, "age of Ramon Ortiz") == ({44.0}, False)
     assert values(claims, "age of Lena Vardy") == ({31.0}, False)
+    assert values(claims, "age of Marta Cole") == ({48.0}, False)
 
 
 @pytest.mark.slow

@@ -722,9 +722,10 @@ def _is_described(doc: Doc, i: int) -> bool:
 
 _AGENT = re.compile(r"\w{3}(?:er|or|ist|ian)$")
 """A noun for one who does something ("paratrooper", "winner", "actor", "novelist")."""
-_DESCRIBING = frozenset({"", "NORP", "PRODUCT", "CARDINAL", "ORDINAL", "DATE", "WORK_OF_ART", "EVENT"})
+_DESCRIBING = frozenset({"", "NORP", "GPE", "PRODUCT", "CARDINAL", "ORDINAL", "DATE", "WORK_OF_ART", "EVENT"})
 """Entity types a description of a person may hold ("the six-time Grammy winner", "the
-44-year-old Venezuelan leader"); a person's, a body's or a place's name makes it another."""
+44-year-old Venezuelan leader", "the Ohio native"); a person's or a body's name makes it
+another's ("the 21-year-old University of Wyoming student" may be any student)."""
 
 
 def _described_subject(noun: Token | None) -> bool:
@@ -733,12 +734,12 @@ def _described_subject(noun: Token | None) -> bool:
     paratrooper is a messiah"): a person named before, described, as `_is_described` has
     it for a sentence's opening words. A noun that is itself of something ("the 6-year-old
     son of") is no description of one person, and the noun must be one for a person
-    (`SOMEONE`, or one who does something: "paratrooper",
+    (`SOMEONE`, "native", or one who does something: "paratrooper",
     "winner"; not "the two-year-old inquiry")."""
     if noun is None or noun.pos_ != "NOUN" or noun.dep_ not in ("nsubj", "nsubjpass"):
         return False
     lemma = noun.lemma_.lower()
-    if lemma not in SOMEONE and not _AGENT.search(lemma):
+    if lemma not in SOMEONE and lemma != "native" and not _AGENT.search(lemma):
         return False  # "The two-year-old inquiry led by Rosa Mendel": a thing's age
     left = list(noun.lefts)
     if not left or left[0].lower_ != "the" or any(c.dep_ == "prep" for c in noun.rights):
