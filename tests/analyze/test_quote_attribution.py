@@ -736,3 +736,13 @@ def test_a_quote_alone_after_a_sentence_about_someone_is_theirs() -> None:
     quotes = _quotes(text)
     assert _speaker_of(quotes, "It is a relief") == "Clay"
     assert _speaker_of(quotes, "It is the worst flood") is None  # the river is no one
+
+
+def test_a_quoted_title_is_nobody_s_words_and_short_words_make_no_title() -> None:
+    text = (
+        'Playwright Moises Vance said his play "Hard Lessons: The Three Trials of Ana Roux" opens in May.\n'
+        '"At the end of the day we did it," Vance said.\n'
+    )
+    quotes = _quotes(text)
+    assert _speaker_of(quotes, "Hard Lessons") is None
+    assert _speaker_of(quotes, "At the end of the day") == "Vance"

@@ -226,6 +226,8 @@ def extract_quotes(corpus: Corpus, paragraphs: list[Paragraph], entities: Entity
             text = " ".join(quoted.split()).strip(" ,")
             if speaker not in named:
                 speaker = _embedded_author(text, para.doc_index, number, embeds) or speaker
+            if _is_title(text):
+                speaker = None  # 'Kaufman's play "Gross Indecency: ..."': a title, nobody's words
             # The span covers the quote as shown: without the comma that hands over to "he said".
             start = para.start + match.start(1) + (len(quoted) - len(quoted.lstrip(" ,")))
             end = para.start + match.end(1) - (len(quoted) - len(quoted.rstrip(" ,")))
@@ -410,9 +412,14 @@ _EARLIER = 3
 
 
 def _is_title(text: str) -> bool:
-    """A quoted name of a show, book or event: every longer word capitalised, no sentence in it."""
-    words = text.split()
-    return not re.search(r"[.,;:!?]", text) and all(w[:1].isupper() for w in words if len(w) > 3)
+    """A quoted name of a show, book or event: every longer word capitalised, no sentence in
+    it, but for a colon before a subtitle ("Gross Indecency: The Three Trials of Oscar Wilde")."""
+    longer = [w for w in text.split() if len(w) > 3]
+    return (
+        not re.search(r"[.,;!?]|:(?!\s+[A-Z])", text)
+        and bool(longer)
+        and all(w[:1].isupper() for w in longer)
+    )
 
 
 def _outside_quotes(text: str, matches: list[re.Match[str]]) -> list[tuple[int, int]]:
