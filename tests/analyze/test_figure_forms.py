@@ -60,16 +60,30 @@ def test_the_only_person_named_before_when_the_subject_is_no_name() -> None:
 @pytest.mark.slow
 def test_a_description_as_the_subject_stands_for_the_person_before() -> None:
     claims = claims_of(
-        "Since his election, Ramon Ortiz has said he would cut the payroll. "
+        "Since his election, Ramon Ortiz has cut the payroll. "
         "The 44-year-old former paratrooper is a hero to millions of poor people.",
         "Lena Vardy sang in Orsk on Friday. Midway through her set, the six-time Grammy winner, 31, "
         "played a new song.",
-        "Marta Cole, her eyes red, said she was tired. When asked if she was happy, the 48-year-old "
+        "Marta Cole, her eyes red, left the court. When asked if she was happy, the 48-year-old "
         "Ohio native said nothing.",
     )
     assert values(claims, "age of Ramon Ortiz") == ({44.0}, False)
     assert values(claims, "age of Lena Vardy") == ({31.0}, False)
     assert values(claims, "age of Marta Cole") == ({48.0}, False)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since his election, Ramon Ortiz has bought three ships. The 40-year-old freighter is the largest.",
+        "Ramon Ortiz lost the final to a local player on Sunday. After the match, the winner, 19, "
+        "thanked the crowd.",
+        "Maria Lopez said he had been missing since June. The 12-year-old was last seen at school.",
+    ],
+)
+def test_no_age_for_a_thing_an_unnamed_rival_or_a_he_the_subject_is_not(text: str) -> None:
+    assert not [c for c in claims_of(text) if c.counted.startswith("age of")]
 
 
 @pytest.mark.slow

@@ -715,27 +715,41 @@ def test_the_same_pronoun_over_wire_paragraphs_goes_on_with_the_one_quoted_befor
         'He noted that "some rivals pretend to support public schools while cutting their money."\n'
         "He also criticized the school plan outlined by Gov. Ed Marsh.\n"
         '"It is the strangest plan I have ever seen in my years in office," he said.\n'
+        "Gov. Ed Marsh took the stage next. He spoke about schools for an hour.\n"
+        '"Schools come first in this state, whatever my rivals say," he said.\n'
     )
-    assert _speaker_of(_quotes(text), "It is the strangest plan") == "Tasker"
+    quotes = _quotes(text)
+    assert _speaker_of(quotes, "It is the strangest plan") == "Tasker"
+    assert _speaker_of(quotes, "Schools come first") == "Marsh"
 
 
 def test_a_description_with_an_age_speaks_for_the_one_the_sentence_before_is_about() -> None:
     text = (
         "Lena Tarrant, her eyes red, said she was tired after the hearing in Orsk.\n"
         'Asked if she was happy, the 48-year-old Ohio native would say only, "It has been a long day."\n'
+        "A 45-year-old plumber from Leeds was the first to reach the car.\n"
+        "Mayor Ramon Ortiz later thanked the rescuers.\n"
+        '"I just did what anyone would do for a neighbour," said the 45-year-old plumber.\n'
     )
-    assert _speaker_of(_quotes(text), "It has been a long day") == "Tarrant"
+    quotes = _quotes(text)
+    assert _speaker_of(quotes, "It has been a long day") == "Tarrant"
+    assert _speaker_of(quotes, "I just did what anyone") == "plumber"  # unnamed, as written
 
 
 def test_a_quote_alone_after_a_sentence_about_someone_is_theirs() -> None:
     text = (
-        "Rob Clay, chairman of the Orsk party, said the deal helps. On a personal level, Clay was "
-        'pleased to hear it was over. "It is a relief, and the beginning of a healing process for all."\n'
+        "Rob Clay chairs the Orsk party.\n"
+        'On a personal level, Clay was pleased to hear it was over. "It is a relief, and the '
+        'beginning of a healing process for all."\n'
         'The river rose overnight in Orsk. "It is the worst flood we have seen in many years."\n'
+        'Ana Roux was jailed for ten years on Monday. "Justice has finally been done for my family."\n'
+        'Ed Marsh left the court on Monday. "He ruined my life and the lives of my children."\n'
     )
     quotes = _quotes(text)
     assert _speaker_of(quotes, "It is a relief") == "Clay"
     assert _speaker_of(quotes, "It is the worst flood") is None  # the river is no one
+    assert _speaker_of(quotes, "Justice has finally") is None  # something done to her
+    assert _speaker_of(quotes, "He ruined my life") is None  # a quote about "he"
 
 
 def test_a_quoted_title_is_nobody_s_words_and_short_words_make_no_title() -> None:

@@ -720,8 +720,12 @@ def _is_described(doc: Doc, i: int) -> bool:
     )
 
 
-_AGENT = re.compile(r"\w{3}(?:er|or|ist|ian)$")
-"""A noun for one who does something ("paratrooper", "winner", "actor", "novelist")."""
+_DESCRIBED_PEOPLE = SOMEONE | frozenset(
+    """native winner graduate retiree immigrant refugee paratrooper marine sailor hostage
+    grandmother grandfather brother sister uncle aunt nephew niece cousin""".split()
+)
+"""Nouns that describe a person ("the former paratrooper", "the Grammy winner", "the Ohio
+native"): not an ending ("-er" is a freighter's and a reactor's as well)."""
 _DESCRIBING = frozenset({"", "NORP", "GPE", "PRODUCT", "CARDINAL", "ORDINAL", "DATE", "WORK_OF_ART", "EVENT"})
 """Entity types a description of a person may hold ("the six-time Grammy winner", "the
 44-year-old Venezuelan leader", "the Ohio native"); a person's or a body's name makes it
@@ -734,12 +738,12 @@ def _described_subject(noun: Token | None) -> bool:
     paratrooper is a messiah"): a person named before, described, as `_is_described` has
     it for a sentence's opening words. A noun that is itself of something ("the 6-year-old
     son of") is no description of one person, and the noun must be one for a person
-    (`SOMEONE`, "native", or one who does something: "paratrooper",
-    "winner"; not "the two-year-old inquiry")."""
+    (`_DESCRIBED_PEOPLE`: "paratrooper", "winner"; not "the two-year-old inquiry", "the
+    40-year-old freighter")."""
     if noun is None or noun.pos_ != "NOUN" or noun.dep_ not in ("nsubj", "nsubjpass"):
         return False
     lemma = noun.lemma_.lower()
-    if lemma not in SOMEONE and lemma != "native" and not _AGENT.search(lemma):
+    if lemma not in _DESCRIBED_PEOPLE:
         return False  # "The two-year-old inquiry led by Rosa Mendel": a thing's age
     left = list(noun.lefts)
     if not left or left[0].lower_ != "the" or any(c.dep_ == "prep" for c in noun.rights):
@@ -799,13 +803,14 @@ def _person_before(
     while first.start > 0 and doc[first.start - 1].text not in (".", "!", "?", "”", '"'):
         first = doc[first.start - 1].sent
     previous = doc[first.start : sent_start]
+    # "Ortiz lost the final to a local player. The winner, 19, ...": the description may be
+    # the person the sentence before brings in unnamed as well as its subject
+    if any(_unnamed_other(t) for t in previous):
+        return None
     root = first.root
     # "Detectives say Christopher King ... became the target": the reported clause's subject
     verbs = [c for c in root.children if c.dep_ == "ccomp"] if root.lemma_.lower() in SPEECH_VERBS else []
-    subjects = [c for v in [*verbs, root] for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
-    # "Chavez has said he would cut the payroll": "he" is the one who said it
-    names = [c for c in subjects if c.pos_ == "PROPN"]
-    subject = names[0] if names and subjects[0].lower_ in ("he", "she") else next(iter(subjects), None)
+    subject = next((c for v in [*verbs, root] for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and subject.pos_ == "PROPN":
         words = _name_words(subject)
         start, end = para.start + words[0].idx, para.start + subject.idx + len(subject.text)
@@ -826,6 +831,18 @@ def _person_before(
         if entity is not None and entity not in named:
             named.append(entity)
     return named[0] if len(named) == 1 else None
+
+
+def _unnamed_other(noun: Token) -> bool:
+    """Whether a noun brings in a person unnamed as the object of a clause ("lost to a
+    local player", "met another rival"), not one describing someone named ("Ferrante, a
+    priest", "she is a nurse")."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.lemma_.lower() in _DESCRIBED_PEOPLE
+        and noun.dep_ in ("dobj", "pobj", "dative", "conj")
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in noun.children)
+    )
 
 
 def _known_person(doc: Doc, i: int, entities: EntityIndex) -> SpacySpan | None:

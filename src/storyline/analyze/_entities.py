@@ -337,7 +337,8 @@ def _person_cue(doc: Doc, ent: SpacySpan) -> bool:
     tagger took it for: an age set off beside it ("Karatas, 45,", "26-year-old Ilkay
     Yildiz"), a word for kin or a word only for a person heading an apposition ("Karatas,
     the widow of a miner", "Fomina, a spokeswoman"), or a known given name and a surname
-    before "of" ("Valentina Fomina of the mothers' committee", not "Charlotte Hornets of").
+    before "of the" and a body of people ("Valentina Fomina of the mothers' committee"; not
+    "Georgia Power of course", "Charlotte Hornets of the league").
     Not a count in brackets ("Ohio (18)"), nor an age of a body ("the 230-year-old Bank
     of New York"), nor a possessive or a modifier after the comma ("MSNBC, a sister
     network of NBC News")."""
@@ -356,12 +357,13 @@ def _person_cue(doc: Doc, ent: SpacySpan) -> bool:
         return True
     if len(after) >= 3 and after[0] == "," and after[1] in ("the", "a", "an", "his", "her", "their"):
         noun = after[2]
-        modified = len(after) > 3 and (after[3] in ("'s", "’s") or doc[ent.end + 3].pos_ == "NOUN")
-        return not modified and (noun in _KIN or noun.removesuffix("s") in _KIN | _PERSON_NOUNS)
+        modified = len(after) > 3 and (after[3] in ("'s", "’s", "'", "’") or doc[ent.end + 3].pos_ == "NOUN")
+        return not modified and (noun in _KIN | _PERSON_NOUNS or noun.removesuffix("s") in _KIN)
     # "Valentina Fomina of the mothers' committee": a given name and a surname, of a body
     return (
         len(ent) >= 2
-        and after[:1] == ["of"]
+        and after[:2] == ["of", "the"]
+        and _of_a_body(doc, ent.end)
         and _known_given(ent[0].text)
         and not ent[-1].text.lower().endswith("s")
         and _person_shaped(tuple(ent.text.split()))
@@ -369,6 +371,18 @@ def _person_cue(doc: Doc, ent: SpacySpan) -> bool:
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_BODIES_OF_PEOPLE = frozenset(
+    """committee union party council group association organization organisation campaign board
+    university institute foundation society league movement coalition department ministry office
+    agency commission network center centre""".split()
+)
+
+
+def _of_a_body(doc: Doc, of: int) -> bool:
+    """Whether the phrase after "of" at token `of` is a body of people ("of the mothers'
+    committee", "of the Orsk Bar Association"), not "of course" or a thing."""
+    heads = [c for c in doc[of].children if c.dep_ == "pobj"]
+    return bool(heads) and heads[0].lemma_.lower() in _BODIES_OF_PEOPLE
 
 
 def _whole_years(text: str) -> int | None:
@@ -636,23 +650,34 @@ _MARKS = frozenset({'"', "``", "''", "“", "”"})
 
 
 def _pronoun_for(ent: SpacySpan) -> str:
-    """ "m" or "f" where a name is the subject of its sentence's verb and the first "he",
-    "his", "she" or "her" after that verb in the sentence has no other person's name or
-    quotation mark before it: "Tipper Gore scooped up $150,000 for her husband's campaign",
-    "Ana Roux said she would appeal". A rule of thumb, read only where a courtesy title
-    must tell two people of one surname apart and no title or word for kin says (`_sex_of`)."""
+    """ "m" or "f" where a name is the subject of its sentence's verb and a "he" or "she"
+    after that verb is the subject of what the verb reports ("Ana Roux said she would
+    appeal"), or a "his" or "her" owns a word for kin ("Tipper Gore raised $150,000 for her
+    husband's campaign"), with no other person's name or noun for a person, nor a quotation
+    mark, before it. A rule of thumb, read only where a courtesy title must tell two people
+    of one surname apart and no title or word for kin says (`_sex_of`)."""
     root = ent.root
     if root.dep_ not in ("nsubj", "nsubjpass") or root.head.i < ent.end:
         return ""
     doc = ent.doc
-    for token in doc[root.head.i + 1 : root.sent.end]:
-        if token.text in _MARKS or (token.ent_type_ == "PERSON" and token.i >= ent.end):
+    verb = root.head
+    for token in doc[verb.i + 1 : root.sent.end]:
+        if token.text in _MARKS or token.ent_type_ == "PERSON":
             return ""
-        if token.lower_ in _HE:
-            return "m"
-        if token.lower_ in _SHE:
-            return "f"
+        someone = token.pos_ == "NOUN" and token.lemma_.lower() in _PERSON_NOUNS | _KIN | _SOMEONE_ELSE
+        if someone and not (token.head.lemma_.lower() in _KIN and token.dep_ == "poss"):
+            return ""  # "praised the nurse for her courage": "her" may be the nurse
+        if token.lower_ not in _HE | _SHE:
+            continue
+        said = token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ccomp" and token.head.head == verb
+        kin = token.dep_ == "poss" and token.head.lemma_.lower() in _KIN
+        if said or kin:
+            return "m" if token.lower_ in _HE else "f"
     return ""
+
+
+# Nouns for someone other than the subject that a pronoun after them may stand for.
+_SOMEONE_ELSE = frozenset("queen king princess prince woman man girl boy child".split())
 
 
 # Last words of a company's name that no person's name ends in (unlike "Post", "Times" or
@@ -723,7 +748,9 @@ def _kin_after(ent: SpacySpan) -> str:
             return ""
         word = token.lower_[:-1] if token.lower_.endswith("s") and token.lower_[:-1] in _KIN else token.lower_
         if token.dep_ == "appos" and ent.start <= token.head.i < ent.end:
-            return word if word in _KIN else ""
+            # "Rob Tarrant, his wife and their sons": the wife is another's kin
+            owned = any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children)
+            return word if word in _KIN and not owned else ""
     return ""
 
 
@@ -2061,7 +2088,8 @@ def _other_office(mention: Mention, group: _Group) -> bool:
     if not titles or len(mention.tokens) != 2:
         return False
     title = _title_word(mention)
-    return bool(title) and title not in titles
+    # "Sen." and "Senator", "Gov." and "Governor" are one office
+    return bool(title) and title[:3] not in {t[:3] for t in titles}
 
 
 def _of_two_nations(

@@ -606,7 +606,16 @@ def _alone_after(
     before = [s for s in para.doc.sents if s.end <= min(own, default=0)]
     if not before or para.text[before[-1].end_char : match.start()].strip():
         return None
+    # Not one something is done to ("Ortiz was jailed. "He ruined my life.""), nor a quote
+    # that speaks of "he" or "she": its speaker is someone else.
+    if not any(t.dep_ == "nsubj" and t.head.dep_ == "ROOT" for t in before[-1]):
+        return None
+    if set(re.findall(r"[a-z]+", words.lower())) & _THIRD_PERSON:
+        return None
     return _sentence_subject(before[-1], para, entities, lambda t: not is_outside(t))
+
+
+_THIRD_PERSON = frozenset({"he", "him", "his", "she", "her", "hers"})
 
 
 def _left_open(text: str) -> bool:
@@ -1423,6 +1432,15 @@ def name_of(
             and entities.find(last) is None
         ):
             return last
+    if _aged(subject, para, entities, (*earlier, *((before,) if before else ()))):
+        # "Marianne Gingrich said she was exhausted." / "..., the 48-year-old Ohio native
+        # would say only, '...'": the one the sentence before is about.
+        for name in (
+            _subject_before(subject, para, entities, quoted=quoted),
+            _reported_speaker(before, entities, speech_only=False, skip=spoken),
+        ):
+            if name and name not in spoken:
+                return name
     if _is_epithet(subject, para, entities):
         # "The chief added": the person last named with that title ("Police Chief Ana
         # Roux"), else the one named just before in this paragraph, else the person the
@@ -1862,7 +1880,7 @@ def _antecedent(
         # "She added that it was clear Lind had 'no choice'." / "She said: '...'": the one
         # the same pronoun quoted in the paragraph before stood for, not Lind.
         lambda: _same_pronoun_since(
-            subject.lower_, previous, number, earlier or ((before,) if before else ())
+            subject.lower_, previous, number, earlier or ((before,) if before else ()), entities
         ),
         lambda: _reported_speaker(before, entities, speech_only=False, pronoun=subject.lower_, skip=skip),
         lambda: (
@@ -1880,20 +1898,33 @@ def _antecedent(
 
 
 def _same_pronoun_since(
-    pronoun: str, previous: tuple[int, str | None] | None, number: int, earlier: tuple[Paragraph, ...]
+    pronoun: str,
+    previous: tuple[int, str | None] | None,
+    number: int,
+    earlier: tuple[Paragraph, ...],
+    entities: EntityIndex,
 ) -> str | None:
     """The one quoted last, where every paragraph from that quote's to this one's is about
     the same "he" or "she": "She added that it was clear Lind had 'no choice'." / "She
     said: '...'", and in wire text, a sentence a paragraph, "He also criticized the policy
     outlined by Bush." / "'...,' he said": the one "he" stood for, not Bush. `earlier` are
-    the report's paragraphs just before this one, the last right before it."""
+    the report's paragraphs just before this one, the last right before it; none after the
+    quote's may name someone as a subject."""
     if previous is None or previous[1] is None or not earlier:
         return None
     back = number - previous[0]
     if not 1 <= back <= len(earlier):
         return None
     between = earlier[len(earlier) - back :]
-    return previous[1] if all(_pronoun_subject(p, pronoun) for p in between) else None
+    if not all(_pronoun_subject(p, pronoun) for p in between):
+        return None
+    # "Gov. Ed Marsh took the stage. He spoke for an hour.": a paragraph with someone named
+    # as a subject brings in whom its "he" is
+    if any(
+        _sentence_subject(sent, p, entities, lambda t: False) for p in between[1:] for sent in p.doc.sents
+    ):
+        return None
+    return previous[1]
 
 
 def _pronoun_subject(para: Paragraph | None, pronoun: str) -> bool:
@@ -1984,17 +2015,36 @@ def _according_before(
 
 
 def _is_epithet(subject: Token, para: Paragraph, entities: EntityIndex) -> bool:
-    """'the athlete', 'the tennis star', 'the city's police chief', 'the 48-year-old Ohio
-    native': a definite noun for a person, or one with an age, unnamed."""
+    """'the athlete', 'the tennis star', 'the city's police chief': a definite noun for a
+    person, unnamed."""
     definite = [c for c in subject.children if c.dep_ == "det" and c.lower_ == "the"]
     definite += [d for c in subject.children if c.dep_ == "poss" for d in c.children if d.lower_ == "the"]
     if not _is_noun(subject) or not definite:
         return False
-    # "the 48-year-old Ohio native": an age says a person the report has named
-    aged = any(t.lower_.endswith("old") and t.dep_ == "amod" for t in subject.lefts)
-    if subject.lemma_.lower() not in _EPITHETS and not aged:
+    if subject.lemma_.lower() not in _EPITHETS:
         return False
     return not _is_person_like(subject, para, entities)
+
+
+def _aged(subject: Token, para: Paragraph, entities: EntityIndex, earlier: tuple[Paragraph, ...]) -> bool:
+    """Whether the subject is "the N-year-old <noun>" (a noun no word for a role or title
+    names: 'the 48-year-old Ohio native'), for a person named before: not where "a
+    N-year-old" brought in someone unnamed before it ("A 45-year-old plumber reached the
+    car first. ... said the 45-year-old plumber")."""
+    old = next((t for t in subject.lefts if t.lower_.endswith("old") and t.dep_ == "amod"), None)
+    if (
+        old is None
+        or not _is_definite(subject)
+        or not _is_noun(subject)
+        or subject.lemma_.lower() in _EPITHETS
+    ):
+        return False
+    age = next((t.text for t in subject.doc[max(old.i - 4, 0) : old.i] if t.like_num), None)
+    if age is None or _is_person_like(subject, para, entities):
+        return False
+    told = [p.text for p in earlier] + [para.text[: subject.idx]]
+    unnamed = re.compile(rf"\b(?:[Aa]n?|[Aa]nother)\s+{re.escape(age)}[- ]years?[- ]old\b")
+    return not any(unnamed.search(text) for text in told)
 
 
 def _titled(
