@@ -590,7 +590,7 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
             tail -= 1
         if tail < len(ent) and any(t.text[:1].isupper() and t.lower_ not in _DETERMINERS for t in ent[:tail]):
             ent = ent[:tail]
-    text = _POSSESSIVE.sub("", _given(para, ent).strip())
+    text = _POSSESSIVE.sub("", ent.text.strip())
     if _ends_in_title(text):
         return None  # "San Diego Lifeguard Lt": a place and a rank, the name comes after
     if label == "PERSON" and _is_possessive_phrase(text):
@@ -601,7 +601,7 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
         return None  # "@ FoxNews Great, now I can ..." (as scraped): a handle and a word, no name
     cut = _name_end(ent, label)
     if cut < ent.end:
-        text = _POSSESSIVE.sub("", _given(para, para.doc[ent.start : cut]).strip())
+        text = _POSSESSIVE.sub("", para.doc[ent.start : cut].text.strip())
     elif (joined := _JOINED_SENTENCE.fullmatch(text)) and not _is_title(joined.group(1)):
         text, cut = joined.group(1), ent.start  # "the USGS.Geologists studied" (as scraped): "USGS"
     tokens = name_tokens(text, titles=label == "PERSON")
@@ -621,7 +621,7 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
     written = ""
     first = ent.start
     if label == "PERSON" and (lead := _title_lead(para.doc, ent.start)) < ent.start:
-        written = f"{_given(para, para.doc[lead : ent.start])} {text}"
+        written = f"{para.doc[lead : ent.start].text} {text}"
         first = lead
     determined = ""
     # Not where the name stands before a noun ("The Okafor campaign"): "The" is that noun's.
@@ -642,12 +642,6 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
     return Mention(
         text, label, para.doc_index, span, tokens, titled, written, determined, kin, describes, pronoun
     )
-
-
-def _given(para: Paragraph, span: SpacySpan) -> str:
-    """A span's words as the text gives them ("O’Reilly"), not as the parser read them
-    ("O'Reilly", `storyline.analyze._nlp.for_parser`)."""
-    return para.text[span.start_char : span.end_char]
 
 
 _HE = frozenset({"he", "his", "him", "himself"})

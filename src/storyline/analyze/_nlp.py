@@ -17,7 +17,6 @@ import atexit
 import contextlib
 import json
 import os
-import re
 import subprocess
 import sys
 import threading
@@ -62,9 +61,8 @@ class Paragraph:
     """Offset of the paragraph in the cleaned article text."""
     doc: Doc
     text: str = ""
-    """The paragraph as the cleaned text has it: `doc.text` but for the marks `for_parser`
-    made straight, character for character (spaCy rebuilds `doc.text` from the tokens at
-    every access; the analyses read this thousands of times)."""
+    """The paragraph as given to the parser, which is `doc.text` (spaCy rebuilds that
+    from the tokens at every access; the analyses read it thousands of times)."""
 
     def __post_init__(self) -> None:
         if not self.text:
@@ -196,19 +194,6 @@ def parse_workers(name: str, n: int) -> ParseWorkers | None:
     return workers
 
 
-_APOSTROPHE_IN_WORD = re.compile(r"(?<=\w)[’‘](?=\w)")
-_CURLY_DOUBLE = str.maketrans({"“": '"', "”": '"'})
-
-
-def for_parser(text: str) -> str:
-    """`text` as the parser reads it: an apostrophe inside a word and curly double quotation
-    marks made straight ("O’Reilly said “no”" reads "O'Reilly said "no""). The small English
-    model learned from text with straight marks, and misses names with curly ones ("Ciaron
-    O’Reilly" is no person to it, "Ciaron O'Reilly" is). One character for one: every offset
-    is the text's own, and the analyses read the text as given (`Paragraph.text`)."""
-    return _APOSTROPHE_IN_WORD.sub("'", text).translate(_CURLY_DOUBLE)
-
-
 def _paragraphs(corpus: Corpus) -> tuple[list[str], list[tuple[int, int]]]:
     """The non-blank lines of the included articles' cleaned text, in order, and where each
     starts: (article index, offset)."""
@@ -256,7 +241,7 @@ def _feed(worker: _Worker, runs: _Runs, texts: list[str], batch_size: int) -> No
     try:
         while True:
             while len(out) < 2 and not worker.failed and (run := runs.front()) is not None:
-                if worker.send([for_parser(texts[i]) for i in run], batch_size):
+                if worker.send([texts[i] for i in run], batch_size):
                     out.append(run)
                 else:  # the pipe broke: this process parses the run
                     runs.answers.append((run, None))
@@ -306,11 +291,7 @@ class PendingParse:
         def parse_here(run: list[int]) -> None:
             run = [i for i in run if self.places[i][0] in keep]
             docs.update(
-                zip(
-                    run,
-                    nlp.pipe([for_parser(self.texts[i]) for i in run], batch_size=self.batch_size),
-                    strict=True,
-                )
+                zip(run, nlp.pipe([self.texts[i] for i in run], batch_size=self.batch_size), strict=True)
             )
 
         while (run := self.runs.back()) is not None:
@@ -370,7 +351,7 @@ def parse_corpus(
     if pending is not None:
         return pending.finish(corpus, nlp)
     texts, places = _paragraphs(corpus)
-    docs = list(nlp.pipe([for_parser(t) for t in texts], batch_size=batch_size))
+    docs = list(nlp.pipe(texts, batch_size=batch_size))
     return [
         Paragraph(doc_index=i, start=s, doc=d, text=t)
         for (i, s), d, t in zip(places, docs, texts, strict=True)
