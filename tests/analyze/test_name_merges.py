@@ -1209,3 +1209,16 @@ def test_one_office_written_two_ways_and_bodies_with_person_cue_words_stay_as_th
     assert _together(index, "Carl W. Hollis", "Carl Hollis")
     assert _type_of(index, "Unison") != "PERSON"
     assert _type_of(index, "Georgia Power") != "PERSON"
+
+
+def test_a_body_s_name_with_one_word_cut_short_is_one_body_and_its_acronym_follows() -> None:
+    index = _index(
+        [
+            "The United Automobile Workers struck at Orsk on Monday.",
+            "The United Auto Workers said the strike would go on. The UAW met on Friday.",
+        ]
+    )
+    assert _together(index, "United Automobile Workers", "United Auto Workers")
+    assert _together(index, "United Auto Workers", "UAW")
+    index = _index(["The United Auto Workers met.", "The United Arab Workers met too."])
+    assert not _together(index, "United Arab Workers", "United Auto Workers")  # no word cut short

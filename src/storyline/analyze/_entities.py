@@ -2202,11 +2202,19 @@ def _name_tail(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 
 def _one_word_off(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Two bodies' names word for word but for one long word one letter off ("Binghampton
-    University", "Binghamton University"): a misspelling, as `_LONG` allows a lone surname."""
+    University", "Binghamton University"): a misspelling, as `_LONG` allows a lone surname;
+    or one word cut short to four letters or more ("United Auto Workers", "United
+    Automobile Workers")."""
     if len(a) != len(b) or len(a) < 2:
         return False
     off = [(x, y) for x, y in zip(a, b, strict=True) if x.lower() != y.lower()]
-    return len(off) == 1 and _one_edit_apart(*off[0], min_len=_LONG)
+    return len(off) == 1 and (_one_edit_apart(*off[0], min_len=_LONG) or _cut_short(*off[0]))
+
+
+def _cut_short(a: str, b: str) -> bool:
+    """Whether one word is the other's first four letters or more ("Auto", "Automobile")."""
+    short, long = sorted((a.lower(), b.lower()), key=len)
+    return len(short) >= 4 and short.isalpha() and long.startswith(short) and len(long) > len(short)
 
 
 def _words_key(tokens: tuple[str, ...]) -> str:
