@@ -87,6 +87,16 @@ def test_no_age_for_a_thing_an_unnamed_rival_or_a_he_the_subject_is_not(text: st
 
 
 @pytest.mark.slow
+def test_a_runner_and_one_who_worked_as_a_teacher_are_described_people() -> None:
+    claims = claims_of(
+        "Lena Vardy won the marathon in Orsk on Sunday. The 31-year-old runner is the first woman to win it.",
+        "Ramon Ortiz worked as a teacher in Orsk for years. The 44-year-old former paratrooper is a hero.",
+    )
+    assert values(claims, "age of Lena Vardy") == ({31.0}, False)
+    assert values(claims, "age of Ramon Ortiz") == ({44.0}, False)
+
+
+@pytest.mark.slow
 def test_a_name_that_qualifies_a_noun_gets_no_age() -> None:
     claims = claims_of(
         "Burt Riggs is in hospital, his agent said. "

@@ -1222,3 +1222,40 @@ def test_a_body_s_name_with_one_word_cut_short_is_one_body_and_its_acronym_follo
     assert _together(index, "United Auto Workers", "UAW")
     index = _index(["The United Auto Workers met.", "The United Arab Workers met too."])
     assert not _together(index, "United Arab Workers", "United Auto Workers")  # no word cut short
+
+
+@pytest.mark.parametrize(
+    ("texts", "a", "b"),
+    [
+        (
+            ["The Bank of India raised its rates.", "The Bank of Indiana cut its rates."],
+            "Bank of India",
+            "Bank of Indiana",
+        ),
+        (["North Korea fired a missile.", "North Korean officials said so."], "North Korea", "North Korean"),
+        (
+            [
+                "The Department of Transportation in Washington said so.",
+                "The Department of Transport said no.",
+            ],
+            "Department of Transportation",
+            "Department of Transport",
+        ),
+        (
+            ["Professor Henry T. Lind spoke on Monday. Later, Prosecutor Henry Lind filed charges."],
+            "Henry T. Lind",
+            "Prosecutor Henry Lind",
+        ),
+    ],
+)
+def test_no_merge_of_a_word_and_a_longer_word_made_from_it_nor_of_two_offices(
+    texts: list[str], a: str, b: str
+) -> None:
+    assert not _together(_index(texts), a, b)
+
+
+def test_a_word_for_kin_closed_by_a_comma_is_the_name_s_own_even_after_his() -> None:
+    index = _index(
+        ["Gov. Rob Tarrant spoke. Lena Tarrant, his wife, said so.", "Mrs. Tarrant said it would help."]
+    )
+    assert _together(index, "Lena Tarrant", "Mrs. Tarrant")

@@ -760,3 +760,9 @@ def test_a_quoted_title_is_nobody_s_words_and_short_words_make_no_title() -> Non
     quotes = _quotes(text)
     assert _speaker_of(quotes, "Hard Lessons") is None
     assert _speaker_of(quotes, "At the end of the day") == "Vance"
+
+
+def test_a_quote_with_one_capitalised_long_word_is_speech_not_a_title() -> None:
+    assert (
+        _speaker_of(_quotes('"Maybe we can win," Ana Roux said on Monday.\n'), "Maybe we can win") == "Roux"
+    )

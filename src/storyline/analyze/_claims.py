@@ -722,7 +722,10 @@ def _is_described(doc: Doc, i: int) -> bool:
 
 _DESCRIBED_PEOPLE = SOMEONE | frozenset(
     """native winner graduate retiree immigrant refugee paratrooper marine sailor hostage
-    grandmother grandfather brother sister uncle aunt nephew niece cousin""".split()
+    grandmother grandfather brother sister uncle aunt nephew niece cousin runner climber rider
+    pianist guitarist drummer dancer defender wrestler skater jockey photographer designer
+    painter sculptor poet playwright producer filmmaker chef fisherman miner builder inmate
+    prisoner defendant plaintiff""".split()
 )
 """Nouns that describe a person ("the former paratrooper", "the Grammy winner", "the Ohio
 native"): not an ending ("-er" is a freighter's and a reactor's as well)."""
@@ -841,6 +844,7 @@ def _unnamed_other(noun: Token) -> bool:
         noun.pos_ == "NOUN"
         and noun.lemma_.lower() in _DESCRIBED_PEOPLE
         and noun.dep_ in ("dobj", "pobj", "dative", "conj")
+        and not (noun.dep_ == "pobj" and noun.head.lower_ == "as")  # "worked as a teacher"
         and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in noun.children)
     )
 

@@ -748,9 +748,11 @@ def _kin_after(ent: SpacySpan) -> str:
             return ""
         word = token.lower_[:-1] if token.lower_.endswith("s") and token.lower_[:-1] in _KIN else token.lower_
         if token.dep_ == "appos" and ent.start <= token.head.i < ent.end:
-            # "Rob Tarrant, his wife and their sons": the wife is another's kin
+            # "Rob Tarrant, his wife and their sons": the wife is another's kin; "Lena
+            # Tarrant, his wife, said": she is the wife
             owned = any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children)
-            return word if word in _KIN and not owned else ""
+            closed = token.i + 1 < len(doc) and doc[token.i + 1].text in (",", ".", ";")
+            return word if word in _KIN and (closed or not owned) else ""
     return ""
 
 
@@ -2076,7 +2078,12 @@ def _joins(mention: Mention, name_keys: set[str], group: _Group) -> bool:
         )
     if name_keys & group.words_keys and not _other_nations(mention.tokens, group.tokens):
         return True
-    return mention.label != "PERSON" and not group.has_person and _one_word_off(mention.tokens, group.tokens)
+    return (
+        mention.label != "PERSON"
+        and not group.has_person
+        and group.labels.most_common(1)[0][0] == mention.label
+        and _one_word_off(mention.tokens, group.tokens)
+    )
 
 
 def _other_office(mention: Mention, group: _Group) -> bool:
@@ -2088,8 +2095,9 @@ def _other_office(mention: Mention, group: _Group) -> bool:
     if not titles or len(mention.tokens) != 2:
         return False
     title = _title_word(mention)
-    # "Sen." and "Senator", "Gov." and "Governor" are one office
-    return bool(title) and title[:3] not in {t[:3] for t in titles}
+    # "Sen." and "Senator", "Gov." and "Governor" are one office (not "Professor" and
+    # "Prosecutor")
+    return bool(title) and not any(title.startswith(t) or t.startswith(title) for t in titles)
 
 
 def _of_two_nations(
@@ -2212,9 +2220,12 @@ def _one_word_off(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def _cut_short(a: str, b: str) -> bool:
-    """Whether one word is the other's first four letters or more ("Auto", "Automobile")."""
+    """Whether one word is the other cut to its first four letters or more, and to half its
+    length or less ("Auto", "Automobile"; "Univ", "University"): not a word and a longer
+    word made from it ("India" and "Indiana", "Korea" and "Korean", "Transport" and
+    "Transportation", "Guard" and "Guardian")."""
     short, long = sorted((a.lower(), b.lower()), key=len)
-    return len(short) >= 4 and short.isalpha() and long.startswith(short) and len(long) > len(short)
+    return len(short) >= 4 and short.isalpha() and long.startswith(short) and 2 * len(short) <= len(long)
 
 
 def _words_key(tokens: tuple[str, ...]) -> str:

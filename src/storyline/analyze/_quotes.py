@@ -413,11 +413,12 @@ _EARLIER = 3
 
 def _is_title(text: str) -> bool:
     """A quoted name of a show, book or event: every longer word capitalised, no sentence in
-    it, but for a colon before a subtitle ("Gross Indecency: The Three Trials of Oscar Wilde")."""
+    it, but for a colon before a subtitle ("Gross Indecency: The Three Trials of Oscar Wilde");
+    two such words at least ("Maybe we can win" is speech)."""
     longer = [w for w in text.split() if len(w) > 3]
     return (
         not re.search(r"[.,;!?]|:(?!\s+[A-Z])", text)
-        and bool(longer)
+        and len(longer) >= 2
         and all(w[:1].isupper() for w in longer)
     )
 
@@ -2043,7 +2044,8 @@ def _aged(subject: Token, para: Paragraph, entities: EntityIndex, earlier: tuple
     if age is None or _is_person_like(subject, para, entities):
         return False
     told = [p.text for p in earlier] + [para.text[: subject.idx]]
-    unnamed = re.compile(rf"\b(?:[Aa]n?|[Aa]nother)\s+{re.escape(age)}[- ]years?[- ]old\b")
+    # not "Rob Vance, a 31-year-old Ohio native,": that one is named
+    unnamed = re.compile(rf"(?<!, )\b(?:[Aa]n?|[Aa]nother)\s+{re.escape(age)}[- ]years?[- ]old\b")
     return not any(unnamed.search(text) for text in told)
 
 
