@@ -1259,3 +1259,10 @@ def test_a_word_for_kin_closed_by_a_comma_is_the_name_s_own_even_after_his() -> 
         ["Gov. Rob Tarrant spoke. Lena Tarrant, his wife, said so.", "Mrs. Tarrant said it would help."]
     )
     assert _together(index, "Lena Tarrant", "Mrs. Tarrant")
+
+
+def test_a_lone_word_is_the_company_whose_name_with_a_legal_form_it_opens_but_not_the_paper() -> None:
+    index = _index(["Sun Microsystems Inc. sued Orsk Soft on Monday. Sun said the case was strong."])
+    assert _together(index, "Sun Microsystems", "Sun")
+    index = _index(["Sun Microsystems Inc. sued Orsk Soft. The Sun reported the case on Monday."])
+    assert not _together(index, "Sun Microsystems", "Sun")

@@ -1589,10 +1589,11 @@ def _company_of(
     mention: Mention, people: list[_Group], blocks: _Blocks, groups: list[_Group], places: set[str]
 ) -> _Group | None:
     """The one company a lone word tagged a body names by its first word ("Ford" for "Ford
-    Motor Co.", "Toyota" for "Toyota Motor Corp."): the body's other words all say it is a
-    company. None where a person has the word in a name, where the cluster tags it a place
-    or a people elsewhere (`places`: "Malaysia" of "Malaysia Airlines"), or where another
-    body's name opens with it ("Delphi" beside "Delphi East" and "Delphi Automotive Systems")."""
+    Motor Co.", "Toyota" for "Toyota Motor Corp.", "Sun" for "Sun Microsystems Inc."): the
+    body's other words all say it is a company, or a legal form after its name does. None
+    where a person has the word in a name, where the cluster tags it a place or a people
+    elsewhere (`places`: "Malaysia" of "Malaysia Airlines"), or where another body's name
+    opens with it ("Delphi" beside "Delphi East" and "Delphi Automotive Systems")."""
     if mention.label != "ORG" or people or mention.tokens[0].lower() in places:
         return None
     word = mention.tokens[0]
@@ -1603,7 +1604,14 @@ def _company_of(
     ]
     if any(_is_person(g) for g in opening):
         return None
-    companies = [g for g in opening if all(t.lower().rstrip(".") in _COMPANY_TAILS for t in g.tokens[1:])]
+    companies = [
+        g
+        for g in opening
+        if all(t.lower().rstrip(".") in _COMPANY_TAILS for t in g.tokens[1:])
+        # "Sun Microsystems Inc.": a name written with its legal form is a company's; not
+        # where the lone word is written "The Sun" (a paper, a show)
+        or (any(_legal_form(m) for m in g.mentions) and not mention.determined)
+    ]
     return companies[0] if len(companies) == 1 and len(opening) == 1 else None
 
 
