@@ -123,6 +123,16 @@ def test_a_name_ending_the_sentence_before_gets_no_age() -> None:
 
 
 @pytest.mark.slow
+def test_a_half_dozen_is_six() -> None:
+    claims = claims_of(
+        "Doctors found a half-dozen fractures in Ana Roux's skull, police said.",
+        "Doctors found half a dozen fractures in Ana Roux's skull, police said.",
+        "Doctors found a dozen fractures in Ana Roux's skull, police said.",
+    )
+    assert values(claims, "fracture") == ({6.0, 12.0}, True)
+
+
+@pytest.mark.slow
 def test_a_thousand_is_a_number_and_a_bare_thousand_is_not() -> None:
     claims = claims_of("The firm represents a thousand other women in the Orsk lawsuits.")
     assert counted_as(claims, 1000.0) == {"woman"}

@@ -923,6 +923,11 @@ def number_spans(doc: Doc) -> list[SpacySpan]:
             if parse_range(doc[i:end].text) is not None:
                 j = end
         start = i - 1 if i > 0 and doc[i - 1].text in _CURRENCIES else i
+        if token.lower_ == "dozen":  # "a half-dozen", "half a dozen": six
+            back = [t.lower_ for t in doc[max(i - 2, 0) : i]]
+            start = (
+                i - 2 if back in (["half", "-"], ["half", "a"]) else i - 1 if back[-1:] == ["half"] else start
+            )
         span = doc[start:j]
         after = doc[j].lower_ if j < len(doc) else ""
         label = "PERCENT" if after in ("%", "percent", "per") else "MONEY" if _currency(span) else "CARDINAL"
@@ -1542,6 +1547,9 @@ def _measured_thing(unit: Token) -> str | None:
     return None
 
 
+_HALF_DOZEN = re.compile(r"\bhalf(?:-|\s+a\s+|\s+)dozen\b", re.IGNORECASE)
+
+
 def parse_number(text: str) -> float | None:
     """Read "1,500", "seven", "EUR 180m", "1.2 million", "twenty-three", "one hundred and
     three", "two thousand five hundred" as a number.
@@ -1551,6 +1559,8 @@ def parse_number(text: str) -> float | None:
     what is pending into the total. A scale word after digits multiplies them ("1.2
     million")."""
     text = text.replace("-and-a-half", " and a half")  # "two-and-a-half"
+    if _HALF_DOZEN.search(text):
+        return 6.0  # "a half-dozen", "half a dozen": not a dozen
     words = [w.lower() for w in _NUMBER.findall(text.replace("€", " ").replace("$", " ").replace("£", " "))]
     if words[-3:] == ["and", "a", "half"]:
         whole = parse_number(" ".join(words[:-3]))
