@@ -133,6 +133,16 @@ def test_a_half_dozen_is_six() -> None:
 
 
 @pytest.mark.slow
+def test_a_fraction_is_no_count_of_its_parts() -> None:
+    claims = claims_of(
+        "Two-thirds of the 90 voters backed the plan in Orsk, officials said.",
+        "One-third of the 90 voters backed the plan in Orsk, and three quarters of the 40 members did.",
+    )
+    assert not [c for c in claims if c.counted in ("third", "quarter")]
+    assert values(claims, "voter") == ({90.0}, False)
+
+
+@pytest.mark.slow
 def test_a_thousand_is_a_number_and_a_bare_thousand_is_not() -> None:
     claims = claims_of("The firm represents a thousand other women in the Orsk lawsuits.")
     assert counted_as(claims, 1000.0) == {"woman"}

@@ -930,10 +930,19 @@ def number_spans(doc: Doc) -> list[SpacySpan]:
             )
         span = doc[start:j]
         after = doc[j].lower_ if j < len(doc) else ""
+        if (doc[j + 1].lower_ if after == "-" and j + 1 < len(doc) else after) in _FRACTIONS:
+            i = j  # "two-thirds of the voters": a share, not a count of thirds
+            continue
         label = "PERCENT" if after in ("%", "percent", "per") else "MONEY" if _currency(span) else "CARDINAL"
         spans.append(SpacySpanType(doc, start, j, label=label))
         i = j
     return spans
+
+
+_FRACTIONS = frozenset(
+    "third thirds quarter quarters fifth fifths sixth sixths eighth eighths tenth tenths".split()
+)
+"""What "two-thirds" or "three quarters" splits a whole into: no count."""
 
 
 def _listed(doc: Doc, i: int) -> bool:
