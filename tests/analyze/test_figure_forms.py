@@ -143,6 +143,19 @@ def test_a_fraction_is_no_count_of_its_parts() -> None:
 
 
 @pytest.mark.slow
+def test_cases_and_flights_before_their_noun_are_counts_and_a_flight_number_is_not() -> None:
+    claims = claims_of(
+        "Health officials confirmed 120 cases of measles in Orsk, and nearly 300 flights were cancelled.",
+        "Health officials confirmed 140 cases of measles in Orsk. Flight 990 landed safely.",
+        "The guide is 100 pages long; her application ran to 55 pages.",
+    )
+    assert values(claims, "case") == ({120.0, 140.0}, True)
+    assert values(claims, "flight") == ({300.0}, False)
+    assert 990.0 not in {v.value for c in claims for v in c.values}
+    assert not [c for c in claims if c.counted == "page" and c.disagreement]
+
+
+@pytest.mark.slow
 def test_a_thousand_is_a_number_and_a_bare_thousand_is_not() -> None:
     claims = claims_of("The firm represents a thousand other women in the Orsk lawsuits.")
     assert counted_as(claims, 1000.0) == {"woman"}

@@ -96,8 +96,12 @@ _GROUPS = frozenset(
 _UNITS = frozenset(
     """metre meter kilometre kilometer km mile foot feet inch yard acre hectare hour minute second day week
     month year decade century degree kilogram kg pound ton tonne litre liter gallon mph time block street
-    avenue road page number no route highway flight case code""".split()
+    avenue road page number no code""".split()
 )
+_LABELS = frozenset("flight case route highway".split())
+"""Nouns a number names one of when it follows them ("Flight 990", "Route 66"), but counts
+when it comes first ("300 flights", "120 cases of measles"). Pages stay out: "a 55-page
+application" and "a guide of 100 pages" are what two things have, no rival counts."""
 _RANGE_TOKEN = re.compile(r"\d[\d,.]*[-–]\d[\d,.]*")
 _RANGE_JOINERS = frozenset({"-", "–", "to"})
 _YEAR = re.compile(r"(1[89]|20)\d\d")
@@ -1115,8 +1119,8 @@ def _figure(
         noun = _counted_noun(ent)
         if noun is not None and ent.root.head.i == 0 and row is not None:
             noun = None  # "Izmit 4,179 dead": the parser hangs the count on the row's place
-        if noun in _UNITS:
-            return None  # durations, and measures nothing names: context, not claims
+        if noun in _UNITS or (noun in _LABELS and ent.root.head.i < ent.start):
+            return None  # durations, measures nothing names, "Flight 990": context, not claims
         category = _state(ent, _category(ent))
         # "three of the 18 miners died": the verb tells of the three; but "one of more than
         # 7,000 people who perished": a clause on the whole tells of the whole
