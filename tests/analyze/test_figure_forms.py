@@ -156,6 +156,18 @@ def test_cases_and_flights_before_their_noun_are_counts_and_a_flight_number_is_n
 
 
 @pytest.mark.slow
+def test_a_crowd_s_size_and_sums_with_a_glued_scale_are_figures() -> None:
+    claims = claims_of(
+        "A crowd of 5,000 marched in Orsk, police said. The firm lost £1.5bn last year.",
+        "A 3,000-strong crowd marched in Orsk, organisers said. The firm lost £1.6bn last year.",
+        "A convoy of 30 trucks reached Orsk.",
+    )
+    assert values(claims, "crowd") == ({3000.0, 5000.0}, True)
+    assert values(claims, "money (GBP)") == ({1.5e9, 1.6e9}, True)
+    assert values(claims, "truck") == ({30.0}, False)
+
+
+@pytest.mark.slow
 def test_a_thousand_is_a_number_and_a_bare_thousand_is_not() -> None:
     claims = claims_of("The firm represents a thousand other women in the Orsk lawsuits.")
     assert counted_as(claims, 1000.0) == {"woman"}

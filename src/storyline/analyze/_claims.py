@@ -103,6 +103,8 @@ _LABELS = frozenset("flight case route highway".split())
 when it comes first ("300 flights", "120 cases of measles"). Pages stay out: "a 55-page
 application" and "a guide of 100 pages" are what two things have, no rival counts."""
 _RANGE_TOKEN = re.compile(r"\d[\d,.]*[-–]\d[\d,.]*")
+_SCALED_TOKEN = re.compile(r"\d+(?:\.\d+)?(?:bn|tn|mn)", re.IGNORECASE)
+"""A figure and its scale in one token ("$1.5bn", "£3bn"): the tokenizer splits "57m", not these."""
 _RANGE_JOINERS = frozenset({"-", "–", "to"})
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 _DAMAGE = re.compile(r"^(damage\w*|cost\w*|loss\w*)$", re.IGNORECASE)
@@ -879,6 +881,7 @@ def number_spans(doc: Doc) -> list[SpacySpan]:
     from spacy.tokens import Span as SpacySpanType  # imported here: spaCy takes 1.5 s to import
 
     blocked = {t.i for e in doc.ents if e.label_ in ("DATE", "TIME", "ORDINAL") for t in e}
+    blocked -= {t.i for t in doc if _SCALED_TOKEN.fullmatch(t.text)}  # "£1.6bn last year": no date
     # "39 hours", "a two-day summit", "five weeks early" are tagged dates or times, but
     # they are lengths of time: figures (with a duration unit), not points in time.
     for e in doc.ents:
@@ -907,7 +910,9 @@ def number_spans(doc: Doc) -> list[SpacySpan]:
             # Both forms hold a digit: most tokens are words, not worth two patterns.
             or (
                 any(c.isdigit() for c in text)
-                and bool(_RANGE_TOKEN.fullmatch(text) or _GLUED.fullmatch(text))
+                and bool(
+                    _RANGE_TOKEN.fullmatch(text) or _GLUED.fullmatch(text) or _SCALED_TOKEN.fullmatch(text)
+                )
             )
         )
         if i in blocked or not is_number or token.lower_ == "one" or bare_hundred:
@@ -1158,6 +1163,8 @@ def _figure(
             about = "dead or missing"  # "300 dead or missing" is no toll of the dead
         if not about and (named := _number_of(ent)) is not None:
             about = named  # "cut the number of seats to seven from nine": counts seats
+        if not about and (group := _size_of(ent)) is not None:
+            about = group  # "a crowd of 5,000", "a 3,000-strong crowd": the crowd's size
         if not about and (whole := _part_of_noun(ent)) is not None:
             about = whole  # "won 10 of the first 15 races": a part (see `_scope`) of races
         if not about and _per_period(ent):
@@ -1402,6 +1409,27 @@ def _listed_with(ent: SpacySpan) -> SpacySpan | None:
         ):
             return doc[token.i : token.i + 1]
     return None
+
+
+_SIZED = frozenset("crowd force army fleet delegation convoy contingent brigade battalion".split())
+"""Nouns for a body of people or things whose size a number gives ("a crowd of 5,000"); a
+group within the story ("a family of four") is `_COLLECTIVES`, a part."""
+
+
+def _size_of(ent: SpacySpan) -> str | None:
+    """The collective a number is the size of, where no noun follows the number: "a crowd of
+    5,000", "a team of 70", "a 3,000-strong crowd"."""
+    doc, root = ent.doc, ent.root
+    if ent.end < len(doc) and doc[ent.end].pos_ in ("NOUN", "PROPN"):
+        return None  # "a convoy of 30 trucks" counts trucks
+    holder = None
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
+        holder = root.head.head
+    elif ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ == "strong":
+        holder = doc[ent.end + 1].head if doc[ent.end + 1].head.pos_ == "NOUN" else None
+    if holder is None or holder.lemma_.lower() not in _SIZED:
+        return None
+    return str(holder.lemma_).lower()
 
 
 def _part_of_noun(ent: SpacySpan) -> str | None:
