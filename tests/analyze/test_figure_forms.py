@@ -168,6 +168,16 @@ def test_a_crowd_s_size_and_sums_with_a_glued_scale_are_figures() -> None:
 
 
 @pytest.mark.slow
+def test_hospitals_counted_are_hospitals_not_the_people_taken_to_one() -> None:
+    claims = claims_of(
+        "At least 12 people were taken to hospital in Orsk, officials said.",
+        "Twelve hospitals were damaged and 14 were hospitalized in Orsk, officials said.",
+    )
+    assert values(claims, "hospital") == ({12.0}, False)
+    assert 14.0 in values(claims, "treated in hospital")[0]
+
+
+@pytest.mark.slow
 def test_a_thousand_is_a_number_and_a_bare_thousand_is_not() -> None:
     claims = claims_of("The firm represents a thousand other women in the Orsk lawsuits.")
     assert counted_as(claims, 1000.0) == {"woman"}

@@ -2384,8 +2384,12 @@ def _window(ent: SpacySpan) -> list[Token]:
 
 
 def _category(ent: SpacySpan) -> tuple[str, Token] | None:
-    """What a figure counts (a `CATEGORIES` name) and the word that says so."""
+    """What a figure counts (a `CATEGORIES` name) and the word that says so; "12 hospitals"
+    count hospitals, not those taken to one."""
+    counted = ent.root.head if ent.root.dep_ in ("nummod", "quantmod", "compound") else None
     for token in _window(ent):
+        if counted is not None and token.i == counted.i and token.lemma_.lower().startswith("hospital"):
+            continue
         for name, cue in CATEGORIES:
             if cue.match(token.text) or cue.match(token.lemma_):
                 return name, token
