@@ -766,3 +766,11 @@ def test_a_quote_with_one_capitalised_long_word_is_speech_not_a_title() -> None:
     assert (
         _speaker_of(_quotes('"Maybe we can win," Ana Roux said on Monday.\n'), "Maybe we can win") == "Roux"
     )
+
+
+def test_one_quoted_as_saying_in_the_passive_speaks() -> None:
+    text = (
+        "Ole Brun met the mayor on Monday in Orsk to talk about the river.\n"
+        '"It will be rebuilt by the summer, no doubt," Ana Roux was quoted as saying by the Orsk Times.\n'
+    )
+    assert _speaker_of(_quotes(text), "It will be rebuilt") == "Roux"

@@ -1241,7 +1241,8 @@ SOMEONE = _ROLES | _PERSON_WORDS
 
 def _quoted_as(verb: Token) -> Token | None:
     """The one a report quotes "as saying" ("Interfax quoted Stepashin as saying", "the
-    agency quoted the minister as saying: ...") where `verb` is "quote" or that "saying"."""
+    agency quoted the minister as saying: ...", "Roux was quoted as saying") where `verb`
+    is "quote" or that "saying"."""
     if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
         verb = verb.head.head
     elif not any(
@@ -1251,7 +1252,8 @@ def _quoted_as(verb: Token) -> Token | None:
         return None
     if verb.lemma_.lower() != "quote":
         return None
-    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+    # "Roux was quoted as saying by the Orsk Times": the one quoted is the passive's subject
+    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
 
 
 def _described_before(verb: Token) -> Token | None:
