@@ -163,6 +163,11 @@ def test_a_crowd_s_size_and_sums_with_a_glued_scale_are_figures() -> None:
         "A convoy of 30 trucks reached Orsk.",
     )
     assert values(claims, "crowd") == ({3000.0, 5000.0}, True)
+    put = claims_of(
+        "Police put the crowd at 10,000 in Orsk on Monday.",
+        "The crowd was estimated at 50,000 by organisers in Orsk on Monday.",
+    )
+    assert values(put, "crowd") == ({10000.0, 50000.0}, True)
     assert values(claims, "money (GBP)") == ({1.5e9, 1.6e9}, True)
     assert values(claims, "truck") == ({30.0}, False)
 

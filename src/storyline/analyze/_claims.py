@@ -1416,9 +1416,12 @@ _SIZED = frozenset("crowd force army fleet delegation convoy contingent brigade 
 group within the story ("a family of four") is `_COLLECTIVES`, a part."""
 
 
+_PUT_AT = frozenset({"put", "estimate", "place", "number"})
+
+
 def _size_of(ent: SpacySpan) -> str | None:
     """The collective a number is the size of, where no noun follows the number: "a crowd of
-    5,000", "a team of 70", "a 3,000-strong crowd"."""
+    5,000", "a 3,000-strong crowd", "police put the crowd at 10,000"."""
     doc, root = ent.doc, ent.root
     if ent.end < len(doc) and doc[ent.end].pos_ in ("NOUN", "PROPN"):
         return None  # "a convoy of 30 trucks" counts trucks
@@ -1427,6 +1430,10 @@ def _size_of(ent: SpacySpan) -> str | None:
         holder = root.head.head
     elif ent.end + 1 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ == "strong":
         holder = doc[ent.end + 1].head if doc[ent.end + 1].head.pos_ == "NOUN" else None
+    elif root.dep_ == "pobj" and root.head.lower_ == "at" and root.head.head.lemma_.lower() in _PUT_AT:
+        # "police put the crowd at 10,000", "the crowd was estimated at 50,000"
+        verb = root.head.head
+        holder = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if holder is None or holder.lemma_.lower() not in _SIZED:
         return None
     return str(holder.lemma_).lower()
