@@ -140,6 +140,11 @@ def test_a_fraction_is_no_count_of_its_parts() -> None:
     )
     assert not [c for c in claims if c.counted in ("third", "quarter")]
     assert values(claims, "voter") == ({90.0}, False)
+    pupils = claims_of(
+        "Police said 20 fifth-graders were hurt when the bus crashed in Orsk.",
+        "Officials said 25 fifth-graders were hurt when the bus crashed in Orsk.",
+    )
+    assert values(pupils, "grader") == ({20.0, 25.0}, True)  # pupils, not fifths
 
 
 @pytest.mark.slow
@@ -180,6 +185,12 @@ def test_hospitals_counted_are_hospitals_not_the_people_taken_to_one() -> None:
     )
     assert values(claims, "hospital") == ({12.0}, False)
     assert 14.0 in values(claims, "treated in hospital")[0]
+    claims = claims_of(
+        "Three people died in Orsk and 12 hospitalised, police said.",
+        "Three people died in Orsk and 15 hospitalised, officials said.",
+    )
+    assert values(claims, "treated in hospital") == ({12.0, 15.0}, True)
+    assert values(claims, "deaths") == ({3.0}, False)
 
 
 @pytest.mark.slow

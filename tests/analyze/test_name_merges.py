@@ -1266,3 +1266,13 @@ def test_a_lone_word_is_the_company_whose_name_with_a_legal_form_it_opens_but_no
     assert _together(index, "Sun Microsystems", "Sun")
     index = _index(["Sun Microsystems Inc. sued Orsk Soft. The Sun reported the case on Monday."])
     assert not _together(index, "Sun Microsystems", "Sun")
+
+
+def test_a_lone_word_in_a_report_that_names_no_company_stays_apart() -> None:
+    index = _index(
+        [
+            "Harvard Bioscience Inc. sued Orsk Soft on Monday. The case opens in June.",
+            "Harvard said on Monday that its students would study the river in Orsk.",
+        ]
+    )
+    assert not _together(index, "Harvard Bioscience", "Harvard")

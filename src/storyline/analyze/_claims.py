@@ -939,7 +939,12 @@ def number_spans(doc: Doc) -> list[SpacySpan]:
             )
         span = doc[start:j]
         after = doc[j].lower_ if j < len(doc) else ""
-        if (doc[j + 1].lower_ if after == "-" and j + 1 < len(doc) else after) in _FRACTIONS:
+        fraction = doc[j + 1 if after == "-" else j] if j + (after == "-") < len(doc) else None
+        if (
+            fraction is not None
+            and fraction.lower_ in _FRACTIONS
+            and not (fraction.i + 1 < len(doc) and doc[fraction.i + 1].text == "-")
+        ):
             i = j  # "two-thirds of the voters": a share, not a count of thirds
             continue
         label = "PERCENT" if after in ("%", "percent", "per") else "MONEY" if _currency(span) else "CARDINAL"
@@ -948,10 +953,9 @@ def number_spans(doc: Doc) -> list[SpacySpan]:
     return spans
 
 
-_FRACTIONS = frozenset(
-    "third thirds quarter quarters fifth fifths sixth sixths eighth eighths tenth tenths".split()
-)
-"""What "two-thirds" or "three quarters" splits a whole into: no count."""
+_FRACTIONS = frozenset("thirds quarters fifths sixths eighths tenths".split())
+"""What "two-thirds" or "three quarters" splits a whole into: no count (but "20 fifth-graders"
+are pupils, and "one third" is no number run)."""
 
 
 def _listed(doc: Doc, i: int) -> bool:
@@ -1411,7 +1415,7 @@ def _listed_with(ent: SpacySpan) -> SpacySpan | None:
     return None
 
 
-_SIZED = frozenset("crowd force army fleet delegation convoy contingent brigade battalion".split())
+_SIZED = frozenset("crowd force army delegation convoy contingent brigade battalion".split())
 """Nouns for a body of people or things whose size a number gives ("a crowd of 5,000"); a
 group within the story ("a family of four") is `_COLLECTIVES`, a part."""
 
@@ -1595,7 +1599,7 @@ def _measured_thing(unit: Token) -> str | None:
     return None
 
 
-_HALF_DOZEN = re.compile(r"\bhalf(?:-|\s+a\s+|\s+)dozen\b", re.IGNORECASE)
+_HALF_DOZEN = re.compile(r"\s*(?:a\s+)?half(?:-|\s+a\s+|\s+)dozen\s*", re.IGNORECASE)
 
 
 def parse_number(text: str) -> float | None:
@@ -1607,7 +1611,7 @@ def parse_number(text: str) -> float | None:
     what is pending into the total. A scale word after digits multiplies them ("1.2
     million")."""
     text = text.replace("-and-a-half", " and a half")  # "two-and-a-half"
-    if _HALF_DOZEN.search(text):
+    if _HALF_DOZEN.fullmatch(text):
         return 6.0  # "a half-dozen", "half a dozen": not a dozen
     words = [w.lower() for w in _NUMBER.findall(text.replace("€", " ").replace("$", " ").replace("£", " "))]
     if words[-3:] == ["and", "a", "half"]:
@@ -2395,7 +2399,7 @@ def _category(ent: SpacySpan) -> tuple[str, Token] | None:
     count hospitals, not those taken to one."""
     counted = ent.root.head if ent.root.dep_ in ("nummod", "quantmod", "compound") else None
     for token in _window(ent):
-        if counted is not None and token.i == counted.i and token.lemma_.lower().startswith("hospital"):
+        if counted is not None and token.i == counted.i and token.lemma_.lower() == "hospital":
             continue
         for name, cue in CATEGORIES:
             if cue.match(token.text) or cue.match(token.lemma_):

@@ -1608,9 +1608,15 @@ def _company_of(
         g
         for g in opening
         if all(t.lower().rstrip(".") in _COMPANY_TAILS for t in g.tokens[1:])
-        # "Sun Microsystems Inc.": a name written with its legal form is a company's; not
-        # where the lone word is written "The Sun" (a paper, a show)
-        or (any(_legal_form(m) for m in g.mentions) and not mention.determined)
+        # "Sun Microsystems Inc. sued ... Sun said": a name written with its legal form is a
+        # company's, which a lone word in a report that names it in full stands for; not
+        # "The Sun" (a paper, a show), nor "Harvard" in a report that names no Harvard
+        # Bioscience Inc.
+        or (
+            any(_legal_form(m) for m in g.mentions)
+            and not mention.determined
+            and mention.doc_index in g.in_full
+        )
     ]
     return companies[0] if len(companies) == 1 and len(opening) == 1 else None
 
