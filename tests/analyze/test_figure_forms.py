@@ -194,6 +194,17 @@ def test_hospitals_counted_are_hospitals_not_the_people_taken_to_one() -> None:
 
 
 @pytest.mark.slow
+def test_lakh_and_crore_are_scales_and_rs_is_rupees() -> None:
+    claims = claims_of(
+        "The firm lost Rs 40 crore last year, its chief said.",
+        "The firm lost Rs. 45 crore last year, its chief said.",
+        "About five lakh people attended the rally in Patna, police said.",
+    )
+    assert {v.value for c in claims if c.counted == "money (INR)" for v in c.values} == {4e8, 4.5e8}
+    assert values(claims, "people") == ({5e5}, False)
+
+
+@pytest.mark.slow
 def test_a_thousand_is_a_number_and_a_bare_thousand_is_not() -> None:
     claims = claims_of("The firm represents a thousand other women in the Orsk lawsuits.")
     assert counted_as(claims, 1000.0) == {"woman"}

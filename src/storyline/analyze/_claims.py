@@ -78,11 +78,12 @@ _WORD_NUMBERS = {
 } | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
       "dozen": 12, "hundred": 100}  # fmt: skip
 _SCALES = {"dozen": 12, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9,
-           "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12}  # fmt: skip
+           "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7,
+           "crores": 1e7}  # fmt: skip
 _CURRENCIES = {"€": "EUR", "euro": "EUR", "euros": "EUR", "$": "USD", "dollars": "USD", "dollar": "USD",
                "dlrs": "USD", "£": "GBP", "sterling": "GBP", "¥": "JPY", "yen": "JPY", "yuan": "CNY",
                "renminbi": "CNY", "rupees": "INR", "rupee": "INR", "rubles": "RUB", "roubles": "RUB",
-               "ruble": "RUB", "rouble": "RUB"}  # fmt: skip
+               "ruble": "RUB", "rouble": "RUB", "rs": "INR", "rs.": "INR"}  # fmt: skip
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+(?:-[a-z]+)?", re.IGNORECASE)
 _ESTIMATES = frozenset("estimate figure count toll tally number total forecast projection".split())
 _PEOPLE = frozenset("people person victim other".split())  # "45,000 others injured"
@@ -1631,7 +1632,7 @@ def parse_number(text: str) -> float | None:
             value *= _SCALES[word]
         elif word == "hundred" and value is not None and not spoken:
             value *= 100  # "2 hundred"
-        elif word in ("thousand", "million", "billion", "trillion"):
+        elif word in ("thousand", "million", "billion", "trillion", "lakh", "lakhs", "crore", "crores"):
             total += (pending or 1.0) * _SCALES[word]  # "a thousand", "two thousand"
             pending, spoken = 0.0, True
         elif "-" in word and all(p in _WORD_NUMBERS for p in word.split("-")):
@@ -2325,6 +2326,8 @@ def _currency(ent: SpacySpan) -> str | None:
     None. Dollars are U.S. dollars unless a nation or letters before them say whose."""
     doc = ent.doc
     tokens = list(doc[max(ent.start - 1, 0) : min(ent.end + 1, len(doc))])
+    if ent.start >= 2 and doc[ent.start - 1].text == "." and doc[ent.start - 2].lower_ == "rs":
+        tokens.append(doc[ent.start - 2])  # "Rs. 45 crore", as the tokenizer cuts "Rs."
     for k in range(ent.end + 1, min(ent.end + 3, len(doc))):
         if not doc[k - 1].text.istitle():
             break
