@@ -773,13 +773,16 @@ def _names_a_noun(name: SpacySpan) -> bool:
     return root.dep_ == "compound" and root.head.i >= name.end and root.head.pos_ == "NOUN"
 
 
+def _old_after(doc: Doc, i: int) -> Token | None:
+    """The "old" of "the N-year-old" whose number is token `i`, if it comes within five tokens."""
+    return next((doc[k] for k in range(i + 1, min(i + 6, len(doc))) if doc[k].lower_.endswith("old")), None)
+
+
 def _described_noun(doc: Doc, i: int) -> Token | None:
     """The noun "the N-year-old" at token `i` describes ("the 44-year-old former
     paratrooper": "paratrooper"), if "old" modifies one."""
-    for k in range(i + 1, min(i + 6, len(doc))):
-        if doc[k].lower_.endswith("old"):
-            return doc[k].head if doc[k].dep_ == "amod" and doc[k].head.i > k else None
-    return None
+    old = _old_after(doc, i)
+    return old.head if old is not None and old.dep_ == "amod" and old.head.i > old.i else None
 
 
 def _stands_alone(doc: Doc, i: int) -> bool:
@@ -787,12 +790,12 @@ def _stands_alone(doc: Doc, i: int) -> bool:
     35-year-old has not played", "the 51-year-old's home"): no noun follows "old", and it
     is no object. As an object ("the custody battle over the 6-year-old") it may be anyone
     the story is about, not the last one named."""
-    for k in range(i + 1, min(i + 6, len(doc))):
-        if doc[k].lower_.endswith("old"):
-            nxt = doc[k + 1] if k + 1 < len(doc) else None
-            alone = nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ")
-            return alone and doc[k].dep_ not in ("dobj", "pobj", "dative", "attr")
-    return False
+    old = _old_after(doc, i)
+    if old is None:
+        return False
+    nxt = doc[old.i + 1] if old.i + 1 < len(doc) else None
+    alone = nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ")
+    return alone and old.dep_ not in ("dobj", "pobj", "dative", "attr")
 
 
 def _person_before(
@@ -1600,6 +1603,9 @@ def _measured_thing(unit: Token) -> str | None:
     return None
 
 
+_SCALE_WORDS = frozenset("thousand million billion trillion lakh lakhs crore crores".split())
+"""Scale words that close what is pending ("two thousand", "five lakh"), unlike "dozen" and
+"hundred", which multiply it, and abbreviations ("bn"), which follow digits."""
 _HALF_DOZEN = re.compile(r"\s*(?:a\s+)?half(?:-|\s+a\s+|\s+)dozen\s*", re.IGNORECASE)
 
 
@@ -1632,7 +1638,7 @@ def parse_number(text: str) -> float | None:
             value *= _SCALES[word]
         elif word == "hundred" and value is not None and not spoken:
             value *= 100  # "2 hundred"
-        elif word in ("thousand", "million", "billion", "trillion", "lakh", "lakhs", "crore", "crores"):
+        elif word in _SCALE_WORDS:
             total += (pending or 1.0) * _SCALES[word]  # "a thousand", "two thousand"
             pending, spoken = 0.0, True
         elif "-" in word and all(p in _WORD_NUMBERS for p in word.split("-")):

@@ -171,6 +171,8 @@ class _Group:
     company_initials: set[str] = field(default_factory=set)
     """Initials with the company word its names end in ("BBC" of "British Broadcasting
     Corp.", whose name keeps "British Broadcasting"): `_company_initials`."""
+    legal_form: bool = False
+    """Whether a mention names it with a legal form after the name ("Sun Microsystems Inc.")."""
     tokens: tuple[str, ...] = ()
     """Its longest name (the shorter spelling of two of one length)."""
 
@@ -188,6 +190,7 @@ class _Group:
             self.kins.add(mention.kin)
         if mention.pronoun:
             self.pronouns.add(mention.pronoun)
+        self.legal_form = self.legal_form or _legal_form(mention)
         if len(mention.tokens) > 1:
             if title := _title_word(mention):
                 self.full_titles.add(title)
@@ -1612,11 +1615,7 @@ def _company_of(
         # company's, which a lone word in a report that names it in full stands for; not
         # "The Sun" (a paper, a show), nor "Harvard" in a report that names no Harvard
         # Bioscience Inc.
-        or (
-            any(_legal_form(m) for m in g.mentions)
-            and not mention.determined
-            and mention.doc_index in g.in_full
-        )
+        or (g.legal_form and not mention.determined and mention.doc_index in g.in_full)
     ]
     return companies[0] if len(companies) == 1 and len(opening) == 1 else None
 
