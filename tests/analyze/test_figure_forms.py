@@ -385,3 +385,15 @@ def test_a_clause_that_ends_on_a_named_persons_age_gives_it() -> None:
     assert values(claims, "age of Tom Reyes") is None
     assert values(claims, "age of Ana Roux") is None
     assert not [c for c in claims if c.about.startswith("age of") and 6.0 in {v.value for v in c.values}]
+
+
+@pytest.mark.slow
+def test_a_counted_noun_the_lemmatizer_would_turn_into_another_word_keeps_its_own() -> None:
+    claims = claims_of(
+        "Volunteers dug 40 graves on the hillside, officials said.",
+        "The clinic gave out 3,000 doses of vaccine, officials said.",
+        "Rescuers recovered 12 corpses from the river, officials said.",
+    )
+    assert counted_as(claims, 40.0) == {"grave"}
+    assert counted_as(claims, 3000.0) == {"dose"}
+    assert counted_as(claims, 12.0) == {"corpse"}

@@ -28,6 +28,7 @@ PARAGRAPHS = [
     "The regional water authority put the damage at {n} million euros, up from an earlier estimate.",
     "Rescue teams from Osterfeld and the Red Cross searched the riverbanks through the night.",
     "Farmers were counting losses as fields stayed under water for a {n}th day.",
+    "Crews dug {n} graves and gave out {n} doses of vaccine and tetanus shots.",  # mended lemmas
 ]
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from storyline.analyze._parse_worker import read_frame, write_frame
+from storyline.analyze._parse_worker import mend_lemmas, read_frame, write_frame
 from storyline.errors import BackendError, Errors
 from storyline.model import Corpus
 
@@ -76,9 +76,11 @@ def load_nlp(name: str = DEFAULT_NER_MODEL) -> Language:
     except ImportError:
         raise BackendError(Errors.SL401, what="spaCy", extra="storyline") from None
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise BackendError(Errors.SL403, model=name, reason=str(exc).splitlines()[0]) from None
+    mend_lemmas(nlp)
+    return nlp
 
 
 def default_workers() -> int:

@@ -16,9 +16,36 @@ import json
 import os
 import struct
 import sys
-from typing import IO
+from typing import IO, Any
 
 HEADER = struct.Struct(">I")
+
+# Plural nouns the English rule lemmatizer maps to another word ("doses" to "dos", "corpses"
+# to "corps", "graves" to "graf", "taxes" to "taxis"); a counted noun is named by its lemma.
+LEMMA_SLIPS = {
+    "bases": "base",
+    "corpses": "corpse",
+    "doses": "dose",
+    "graves": "grave",
+    "motives": "motive",
+    "species": "species",
+    "taxes": "tax",
+}
+
+
+def mend_lemmas(nlp: Any) -> None:
+    """Have the attribute ruler of `nlp` set the lemmas of `LEMMA_SLIPS`, in place.
+
+    The rule lemmatizer leaves a lemma that an earlier component set; its own exceptions
+    cannot help, since it prefers the wrong word whenever that word is in its index.
+    """
+    if "attribute_ruler" not in nlp.pipe_names or "lemmatizer" not in nlp.pipe_names:
+        return
+    if getattr(nlp.get_pipe("lemmatizer"), "overwrite", True):
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    for plural, lemma in LEMMA_SLIPS.items():
+        ruler.add([[{"LOWER": plural, "TAG": "NNS"}]], {"LEMMA": lemma})
 
 
 def read_frame(stream: IO[bytes]) -> bytes | None:
@@ -46,6 +73,7 @@ def main(argv: list[str]) -> int:
     from spacy.tokens import DocBin
 
     nlp = spacy.load(argv[1])
+    mend_lemmas(nlp)
     write_frame(out, b"ready")
     while (frame := read_frame(requests)) is not None:
         try:
