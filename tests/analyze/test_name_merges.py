@@ -1276,3 +1276,49 @@ def test_a_lone_word_in_a_report_that_names_no_company_stays_apart() -> None:
         ]
     )
     assert not _together(index, "Harvard Bioscience", "Harvard")
+
+
+def test_a_rank_after_a_name_is_no_part_of_it() -> None:
+    index = _index(
+        [
+            "Geoffrey Robertson QC, acting for the defendant, spoke first on Monday. Robertson said the "
+            "case was weak. Under cross-examination by Clare Montgomery QC, the witness wavered. "
+            "Montgomery asked her three more questions."
+        ]
+    )
+    assert _together(index, "Geoffrey Robertson", "Robertson")
+    assert _together(index, "Clare Montgomery", "Montgomery")
+    assert _together(index, "Geoffrey Robertson QC", "Robertson")  # the form as written
+    assert not any(e.name.endswith("QC") for e in index.entities)
+
+
+def test_a_name_set_beside_a_described_person_is_a_persons() -> None:
+    # "a Swedish blogger": the apposition's noun past its adjective says it is a person
+    index = _index(
+        [
+            "Also called by the defence was Goran Rudling, a Swedish blogger and campaigner on the "
+            "country's laws. Rudling said he had found the deleted posts."
+        ],
+        {0: [("Goran Rudling", "ORG"), ("Rudling", "ORG")]},
+    )
+    person = next(e for e in index.entities if e.name == "Goran Rudling")
+    assert person.type == "PERSON"
+
+
+def test_names_counted_or_heading_a_title_in_marks_are_no_person() -> None:
+    index = _index(
+        [
+            "Talk show host Marta Lind said on Monday that the show would go on. Despite its 32 "
+            "Daytime Emmys, the show has lost viewers.",
+            'The latest film in her "Marta Lind Presents" series is a remake. "Marta Lind Presents: '
+            'Tom and Eva" takes place in the sun. Lind said she loved it.',
+        ],
+        {
+            0: [("Marta Lind", "PERSON"), ("Daytime Emmys", "PERSON")],
+            1: [("Marta Lind Presents", "ORG"), ("Marta Lind Presents", "ORG"), ("Lind", "PERSON")],
+        },
+    )
+    assert not any("Emmys" in e.name for e in index.entities)
+    lind = [e for e in index.entities if "Lind" in e.name]
+    assert [e.name for e in lind] == ["Marta Lind"], [(e.name, e.aliases) for e in lind]
+    assert not any("Presents" in a for e in lind for a in e.aliases)

@@ -376,6 +376,47 @@ CASES = [
         "Robert Hill",
         id="a-mine-named-like-a-person-is-no-one-he-stands-for",
     ),
+    pytest.param(
+        [
+            "Earlier, Ivo Brandt, in opening the defence case, said that the inquiry was unfair.\n\n"
+            'Ola Meyer had been subject to "trial by the papers", and it was "absurd to suggest he '
+            "planned any of it\" in Meyer's dealings, he said."
+        ],
+        "absurd to suggest he planned",
+        "Ivo Brandt",
+        id="a-pronoun-is-no-name-inside-the-clause-it-reports",
+    ),
+    pytest.param(
+        [
+            "Retired judge Vera Lund, a former appeal court judge, told the hearing on Monday that "
+            "the prosecutor was biased.\n\n"
+            'Such was the feeling against Ola Meyer in the town that "most people take it for granted '
+            'that he is guilty", she said.'
+        ],
+        "most people take it for granted",
+        "Vera Lund",
+        id="a-name-in-the-reported-clause-before-she-said-is-not-her",
+    ),
+    pytest.param(
+        [
+            "Ana Roux showed viewers around her townhouse on Monday and said she loved it. "
+            "A magazine show told the story of a man who stole from his neighbours. The judge who "
+            'sentenced the man said he would "never be trusted again in that town."'
+        ],
+        "never be trusted again",
+        "judge who sentenced the man",
+        id="a-definite-role-its-relative-clause-picks-out-is-no-one-named-before",
+    ),
+    pytest.param(
+        [
+            "Ana Roux showed viewers around her townhouse on Monday and said she loved it. "
+            "A magazine show told the story of a boy who ran away from home. But the boy's mother "
+            'told the show, "He will come back when he is hungry enough."'
+        ],
+        "He will come back",
+        "boy's mother",
+        id="kin-of-someone-unnamed-is-as-written",
+    ),
 ]
 
 

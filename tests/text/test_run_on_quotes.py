@@ -17,3 +17,14 @@ def test_a_credit_verb_that_is_a_noun_too_opens_no_run() -> None:
     assert run_on_quotes(
         ['Ana Roux was asked about the flood . "', 'It was the worst in years , " she notes .']
     ) == [(0, 1)]
+
+
+def test_a_run_closes_at_a_credit_verb_of_feeling() -> None:
+    # '..., " enthuses Sam Pye': the verb after the mark credits the run
+    lines = [
+        "The crowd was loud all afternoon .",
+        '" It is brilliant .',
+        "They are so good and they train every day .",
+        'It is amazing , " enthuses Sam Pye , 13 , after the match .',
+    ]
+    assert run_on_quotes(lines) == [(1, 3)]

@@ -99,6 +99,8 @@ _SURNAME_PARTICLES = frozenset(
     {"de", "del", "della", "di", "da", "dos", "das", "du", "van", "von", "der", "le", "la"}
 )
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_POST_NOMINALS = frozenset("QC KC SC MP MEP MSP OBE MBE CBE KBE DBE".split())
+"""Ranks and honours written after a person's name, in capitals ("Clare Montgomery QC")."""
 _PLACE_LEADS = frozenset(
     "little new old north south east west upper lower greater port fort mount lake".split()
 )
@@ -329,10 +331,18 @@ _CLOSING_MARK = re.compile(r"^[,.!?]?(?:''|[\"”’])")
 
 def _a_title_in_marks(text: str, start: int, end: int) -> bool:
     """Whether a name is all that quotation marks hold (``Donahue'', "Oprah," as a show, a
-    book or a film is named): a work's title, not the person or body it names."""
-    return bool(_OPENING_MARK.search(text[max(0, start - 2) : start])) and bool(
-        _CLOSING_MARK.match(text[end : end + 3])
-    )
+    book or a film is named), or all before the colon of a title in marks (``Oprah Winfrey
+    Presents: David and Lisa''): a work's title, not the person or body it names."""
+    if not _OPENING_MARK.search(text[max(0, start - 2) : start]):
+        return False
+    if _CLOSING_MARK.match(text[end : end + 3]):
+        return True
+    rest = _TITLE_REST.match(text, end)
+    return rest is not None and bool(_CLOSING_MARK.match(text[rest.end() : rest.end() + 3]))
+
+
+_TITLE_REST = re.compile(r":\s[^\"“”`'\n]{1,60}?(?=''|[\"”’])")
+"""A title's part after its colon, up to the closing mark (": David and Lisa")."""
 
 
 def _person_cue(doc: Doc, ent: SpacySpan) -> bool:
@@ -359,8 +369,14 @@ def _person_cue(doc: Doc, ent: SpacySpan) -> bool:
     if before[-3:] in (["year", "-", "old"], ["years", "-", "old"]) or before[-1:] == ["year-old"]:
         return True
     if len(after) >= 3 and after[0] == "," and after[1] in ("the", "a", "an", "his", "her", "their"):
-        noun = after[2]
-        modified = len(after) > 3 and (after[3] in ("'s", "’s", "'", "’") or doc[ent.end + 3].pos_ == "NOUN")
+        at = ent.end + 2
+        if doc[at].pos_ in ("ADJ", "PROPN") and doc[at].ent_type_ in ("", "NORP", "GPE"):
+            # "Göran Rudling, a Swedish blogger": the apposition's noun past its adjectives
+            at = next((c.i for c in ent.root.children if c.dep_ == "appos" and at < c.i <= at + 2), at)
+        noun = doc[at].lower_
+        modified = at + 1 < len(doc) and (
+            doc[at + 1].lower_ in ("'s", "’s", "'", "’") or doc[at + 1].pos_ == "NOUN"
+        )
         return not modified and (noun in _KIN | _PERSON_NOUNS or noun.removesuffix("s") in _KIN)
     # "Valentina Fomina of the mothers' committee": a given name and a surname, of a body
     return (
@@ -534,7 +550,8 @@ def _join_pairs(corpus: Corpus, mentions: list[Mention]) -> list[Mention]:
 
 def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Mention | None:
     """The mention a tagged span makes, or None where it is no name."""
-    if _a_title_in_marks(para.text, ent.start_char, ent.end_char):
+    lead = len(ent.text) - len(ent.text.lstrip("`'\"“‘ "))  # the tagger may take the mark in
+    if _a_title_in_marks(para.text, ent.start_char + lead, ent.end_char):
         return None  # "The success of ``Donahue''": the show, not the host
     if label == "PERSON" and len(ent) > 1 and ent[0].pos_ == "VERB" and ent[0].text.endswith("ing"):
         ent = ent[1:]  # "Attacking Romney": a headline's verb before the name
@@ -580,6 +597,20 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
         and words[-1].lower() not in _FACILITIES  # "US President Kennedy Center" stays a body
     ):
         label = "PERSON"  # "US National Security Adviser HR McMaster": an office, then a name
+    if (
+        label in ("PERSON", "ORG")
+        and len(ent) > 2
+        and ent[-1].text in _POST_NOMINALS
+        and _person_shaped(tuple(t.text for t in ent[:-1]))
+    ):
+        # "Geoffrey Robertson QC", "Jo Cox MP": a rank or an honour after the name is no part
+        # of it, kept in the form as written
+        post_nominal = ent[-1].text
+        ent, label = ent[:-1], "PERSON"
+    else:
+        post_nominal = ""
+    if label == "PERSON" and _counted_name(para.doc, ent):
+        return None  # "its 32 Daytime Emmys": things counted, no person
     if label == "PERSON" and ent.text.strip().lower() in _PLATFORMS:
         label = "ORG"  # "said on Twitter": the small tagger often takes a platform for a person
     if label == "PERSON" and len(ent) > 1 and ent[-1].lower_.rstrip(".") in _COMPANY_ENDS:
@@ -626,6 +657,8 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
     if label == "PERSON" and (lead := _title_lead(para.doc, ent.start)) < ent.start:
         written = f"{para.doc[lead : ent.start].text} {text}"
         first = lead
+    if post_nominal:
+        written = f"{written or text} {post_nominal}"
     determined = ""
     # Not where the name stands before a noun ("The Okafor campaign"): "The" is that noun's.
     modifier = ent.end < len(para.doc) and para.doc[ent.end].pos_ in ("NOUN", "PROPN")
@@ -701,7 +734,9 @@ _PERSON_NOUNS = frozenset(
     teacher student reporter journalist professor economist historian scholar detective
     trooper firefighter paramedic nurse surgeon physician activist protester volunteer
     survivor villager farmer actress actor singer rapper comedian novelist author
-    lawyer attorney doctor""".split()
+    lawyer attorney doctor blogger campaigner judge prosecutor magistrate solicitor barrister
+    columnist commentator broadcaster sprinter footballer businessman businesswoman
+    entrepreneur billionaire""".split()
 )
 
 
@@ -874,6 +909,23 @@ def _is_dash(doc: Doc, i: int) -> bool:
     if token.text == "–":  # an en dash joins "Hewlett–Packard", parts "Fox – Rubio"
         return spaced_before or bool(token.whitespace_)
     return token.text == "-" and bool(token.whitespace_) and spaced_before
+
+
+def _counted_name(doc: Doc, ent: SpacySpan) -> bool:
+    """Whether a name in the plural follows a count ("its 32 Daytime Emmys", "two Golden
+    Globes"): things counted, not a person. Not a rank ("world No. 1 Novak Djokovic"), a
+    date or a year before a name ("In 1998 Bill Clinton"), nor a possessive ("3 Smiths'")."""
+    if ent.start == 0 or not ent[-1].text.endswith("s") or ent[-1].text.endswith(("'s", "ss")):
+        return False
+    number = doc[ent.start - 1]
+    if (
+        not number.like_num
+        or number.ent_type_ in ("DATE", "TIME")
+        or re.fullmatch(r"1\d{3}|20\d{2}", number.text)
+    ):
+        return False
+    before = doc[number.i - 1].lower_ if number.i > 0 else ""
+    return before not in ("no", "no.", "number", "#")
 
 
 def _person_shaped(words: tuple[str, ...]) -> bool:

@@ -557,6 +557,11 @@ def _speaker(
         is_doer = subject.dep_ == "nsubj" and (is_document or _is_person_like(subject, para, entities))
         if (kind == "doer" and not is_doer) or (kind == "read" and not is_document):
             continue  # "read" hands over words only with a document as its subject
+        if kind == "doer" and any(
+            _says(a) and any(c.dep_ == "nsubj" and c.lower_ in ("he", "she") for c in a.children)
+            for a in token.ancestors
+        ):
+            continue  # 'Meyer had been "tried by the papers", he said': what he reports, not who
         found = name(subject)
         if found:
             return found
@@ -1444,6 +1449,18 @@ def name_of(
         ):
             if name and name not in spoken:
                 return name
+    if _is_epithet(subject, para, entities) and (described := _described_by_clause(subject)):
+        return described  # "The judge who sentenced the father said": that judge, no one named
+    if (
+        _is_epithet(subject, para, entities)
+        and subject.lemma_.lower() in _KIN_WORDS
+        and any(c.dep_ == "poss" and c.pos_ == "NOUN" for c in subject.children)
+    ):
+        # "the boy's mother told the show": kin of someone unnamed, as written, not the
+        # person named last
+        described = _as_written(subject)
+        if described:
+            return described
     if _is_epithet(subject, para, entities):
         # "The chief added": the person last named with that title ("Police Chief Ana
         # Roux"), else the one named just before in this paragraph, else the person the
@@ -1707,6 +1724,26 @@ def _as_written(subject: Token) -> str | None:
     return text if text and count_words(text) <= 12 else None
 
 
+def _described_by_clause(subject: Token) -> str | None:
+    """A definite noun for a person that its relative clause picks out ("the judge who
+    sentenced the father", "the woman who found the body"), as written without "the"; None
+    for any other, and for a clause of saying or being ("the chief, who said ...", "the
+    officer who is in charge"), which describes one named before."""
+    clause = next((c for c in subject.rights if c.dep_ == "relcl"), None)
+    if clause is None or _says(clause) or clause.lemma_.lower() in ("be", "have"):
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that") for c in clause.children):
+        return None  # "the man whose son died": whose, not who
+    doc = subject.doc
+    start = subject.left_edge.i
+    while start < subject.i and doc[start].lower_ in _DROP_DET:
+        start += 1
+    end = clause.right_edge.i + 1
+    if any(t.text in _STOPS for t in doc[start:end]) or count_words(doc[start:end].text) > 12:
+        return None
+    return doc[start:end].text
+
+
 _FAMILY = re.compile(r"(\bthe [A-Z][\w-]*)['’]s$")
 
 
@@ -1744,6 +1781,7 @@ def _agrees(pronoun: str, noun: Token) -> bool:
     return pronoun == "they" and noun.tag_ == "NNS"
 
 
+_KIN_WORDS = frozenset("mother father mom dad wife husband widow widower daughter son sister brother".split())
 _HE = frozenset({"he", "him", "his", "himself"})
 _SHE = frozenset({"she", "her", "hers", "herself"})
 _HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lady": "f"}
@@ -1857,6 +1895,7 @@ def _antecedent(
     in the report; never one the quote itself speaks of ('"I backed Lind all the way,"
     he said'), nor one the reports call "she" for "he" or "he" for "she".
     """
+    spoken = spoken | _reported_names(subject, para, entities)
     chained = _same_pronoun_before(subject, para, quoted)
     if chained is not None:
         # "Brenner met Lind. He told her ... '...,' he said": whom the first "he" is.
@@ -1898,6 +1937,23 @@ def _antecedent(
         if name and name not in skip:
             return name
     return _last_person(entities, para.doc_index, start, quoted=quoted, skip=skip)
+
+
+def _reported_names(pronoun: Token, para: Paragraph, entities: EntityIndex) -> frozenset[str]:
+    """The persons named in what the pronoun's verb of saying reports, whom the pronoun
+    never stands for ("Assange had been tried by the media, he said": had the speaker been
+    Assange, the report would say "he had been"; the pronoun that governs a clause is no
+    name inside it)."""
+    verb = pronoun.head
+    if pronoun.dep_ != "nsubj" or pronoun.lower_ not in ("he", "she") or not _says(verb):
+        return frozenset()
+    names = set()
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        for token in clause.subtree:
+            named = _person(token, para, entities)
+            if named is not None:
+                names.add(named)
+    return frozenset(names)
 
 
 def _same_pronoun_since(
