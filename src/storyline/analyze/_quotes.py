@@ -72,7 +72,7 @@ _LOST_OPENING = re.compile(
     r"^\s*([^“”\"]+[,.?!])”(?=\s+(?:\S+\s+){0,4}?(?:said|says|told|tells|added|adds|wrote|writes|asked|"
     r"explained|noted|insisted|stated|recalled)\b)"
 )
-# Speech run on from the paragraph before in straight marks (`_run_on_paragraphs`): up to the
+# Speech run on from the paragraph before in straight marks (`_runs`): up to the
 # mark that closes it, or the whole paragraph when it has none.
 _CONTINUED = re.compile(r'^ *([^“”"]*)"')  # greedy up to the first mark: linear on any line
 # What follows a closing mark whose opening one stood in an earlier paragraph: a credit
@@ -181,13 +181,16 @@ def extract_quotes(corpus: Corpus, paragraphs: list[Paragraph], entities: Entity
     found: list[_Found] = []
     last_speaker: dict[int, tuple[int, str | None]] = {}
     single = _single_quoting(paragraphs)
-    run_on = _run_on_paragraphs(paragraphs)
+    runs = _runs(paragraphs)
+    run_on = {n for opening, closing in runs for n in range(opening + 1, closing + 1)}
     named = frozenset(e.name for e in entities.entities)
     embeds = _embeds(paragraphs, entities)
     signed = {at: author for _, at, _, author in embeds}  # paragraph number -> the post's author
     genders = _genders(paragraphs, entities)
     # Where each quote stands: (paragraph number, whether it opens its paragraph).
     places: list[tuple[int, bool]] = []
+    # Whether each quote reaches its paragraph's end, for `_join_runs`.
+    ends: list[bool] = []
     for number, para in enumerate(paragraphs):
         matches = _quotations(para.text, single=para.doc_index in single, run_on=number in run_on)
         if not matches:
@@ -235,11 +238,53 @@ def extract_quotes(corpus: Corpus, paragraphs: list[Paragraph], entities: Entity
             span = Span(article_id, start, end)
             found.append(_Found(para.doc_index, text, speaker, span, _words(text), credited=credited))
             places.append((number, match.start() <= 2))
+            ends.append(match.end() >= len(para.text.rstrip()))
             if not _is_title(text):
                 # A quoted title ("State of the Union") is nobody's speech to continue.
                 last_speaker[para.doc_index] = (number, speaker)
+    _join_runs(corpus, found, places, ends, runs)
     _continue_backwards(found, places)
     return _merge(corpus, found, named)
+
+
+def _join_runs(
+    corpus: Corpus,
+    found: list[_Found],
+    places: list[tuple[int, bool]],
+    ends: list[bool],
+    runs: list[tuple[int, int]],
+) -> None:
+    """One quote for each quotation that runs over lines (`_runs`), in place: the end of its
+    opening line, the lines between and the start of its closing line were read as quotes of
+    their own ('Koubbi said: " We plan to complain.' / 'I am working with her. "'), and a
+    line too short for one ('" I\'m a doctor') is in it too. Its speaker is the one credited
+    on its lines ('..., " he said.'), else the first found."""
+    for opening, closing in reversed(runs):
+        parts = [
+            k
+            for k, (number, opens) in enumerate(places)
+            if (number == opening and ends[k]) or opening < number < closing or (number == closing and opens)
+        ]
+        if len(parts) < 2 or parts != list(range(parts[0], parts[-1] + 1)):
+            continue
+        pieces = [found[k] for k in parts]
+        if len({p.doc_index for p in pieces}) != 1:
+            continue
+        credited = [p.speaker for p in pieces if p.credited and p.speaker]
+        speaker = credited[-1] if credited else next((p.speaker for p in pieces if p.speaker), None)
+        first, last = pieces[0], pieces[-1]
+        body = corpus.articles[first.doc_index].body
+        found[parts[0]] = _Found(
+            first.doc_index,
+            " ".join(body[first.span.start : last.span.end].split()),
+            speaker,
+            Span(first.span.article_id, first.span.start, last.span.end),
+            frozenset().union(*(p.words for p in pieces)),
+            credited=bool(credited),
+        )
+        del found[parts[0] + 1 : parts[-1] + 1]
+        del places[parts[0] + 1 : parts[-1] + 1]
+        del ends[parts[0] + 1 : parts[-1] + 1]
 
 
 def _continue_backwards(found: list[_Found], places: list[tuple[int, bool]]) -> None:
@@ -285,25 +330,25 @@ def _embedded_author(
     return None
 
 
-def _run_on_paragraphs(paragraphs: list[Paragraph]) -> set[int]:
-    """The paragraphs that open inside speech, in reports whose straight marks all stand
-    apart from the words: the lines after the opening line of each `run_on_quotes`, up to
-    and with its closing line."""
+def _runs(paragraphs: list[Paragraph]) -> list[tuple[int, int]]:
+    """The quotations over paragraphs (`run_on_quotes`) in reports whose straight marks all
+    stand apart from the words, as the numbers of their opening and closing paragraphs; the
+    paragraphs after an opening one, up to and with its closing one, open inside speech."""
     by_report: dict[int, list[int]] = {}
     for number, para in enumerate(paragraphs):
         by_report.setdefault(para.doc_index, []).append(number)
-    inside: set[int] = set()
+    out: list[tuple[int, int]] = []
     for numbers in by_report.values():
         for opening, closing in run_on_quotes([paragraphs[n].text for n in numbers]):
-            inside.update(numbers[opening + 1 : closing + 1])
-    return inside
+            out.append((numbers[opening], numbers[closing]))
+    return sorted(out)
 
 
 def _quotations(text: str, *, single: bool = False, run_on: bool = False) -> list[re.Match[str]]:
     """The quotations of four words or more in a paragraph, in order: in double marks, one
     left open at its end, one whose opening mark is missing, or in single marks where
     the report uses no double ones. `run_on`: the paragraph opens inside a quotation in
-    straight marks (`_run_on_paragraphs`), which runs to its first mark or its end."""
+    straight marks (`_runs`), which runs to its first mark or its end."""
     found: list[re.Match[str]] = []
     pos = 0
     if run_on and not single:

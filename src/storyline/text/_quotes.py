@@ -22,7 +22,8 @@ CREDIT_VERBS = (
     "concludes|remarked|remarks|argued|argues|claimed|claims|admitted|admits|recalled|recalls|replied|replies|"
     "observed|observes|avers|averred|warned|warns|countered|counters|retorted|retorts|gushed|gushes|"
     "enthused|enthuses|joked|jokes|quipped|quips|agreed|agrees|conceded|concedes|stressed|stresses|"
-    "laughed|laughs|sighed|sighs|shouted|shouts|boasted|boasts|complained|complains|confided|confides"
+    "laughed|laughs|sighed|sighs|shouted|shouts|boasted|boasts|complained|complains|confided|confides|"
+    "remembered|remembers"
 )
 """Verbs that credit speech to someone, as the run rules read them ('..., " she declares.')."""
 _CREDIT_AFTER_MARK = re.compile(
