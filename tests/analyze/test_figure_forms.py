@@ -413,3 +413,24 @@ def test_a_description_stands_for_the_one_a_he_or_a_quote_before_it_goes_on_with
     assert values(claims, "age of Ramon Ortiz") == ({44.0}, False)
     assert values(claims, "age of Marta Cole") == ({48.0}, False)
     assert values(claims, "age of Peter Holm") == ({52.0}, False)
+
+
+@pytest.mark.slow
+def test_a_harm_verb_joined_after_a_count_is_not_what_it_counts() -> None:
+    claims = claims_of(
+        "The outbreak has infected more than 3,000 people and killed 120, officials said.",
+        "The virus has killed 125 people so far, officials said.",
+    )
+    assert counted_as(claims, 3000.0) == {"people"}
+    assert counted_as(claims, 120.0) == {"deaths"}
+
+
+@pytest.mark.slow
+def test_the_second_share_of_a_split_is_the_other_sides() -> None:
+    claims = claims_of(
+        "Voters in Orsk approved the measure by a margin of 58 percent to 42 percent.",
+        "Prices in Orsk rose from 5 percent to 9 percent, officials said.",
+    )
+    assert counted_as(claims, 58.0) == {"% margin"}
+    assert counted_as(claims, 42.0) == {"% margin (the other side)"}
+    assert counted_as(claims, 9.0) == {"% price"}  # a change, no split

@@ -2439,7 +2439,15 @@ def _window(ent: SpacySpan) -> list[Token]:
         if child.dep_ in ("nsubj", "nsubjpass")
     ]
     subjects = [t for s in subjects for t in (s, *s.children) if t.i != root.i]
-    after = list(ent.doc[ent.end : ent.end + 5])
+    # "23 were taken to hospital"; not past "and" before another verb ("infected 3,000
+    # people and killed 120": the 3,000 are not the dead)
+    after = []
+    for token in ent.doc[ent.end : ent.end + 5]:
+        if token.dep_ == "cc" and token.head.pos_ == "VERB" and token.head.i < ent.start:
+            following = next((c for c in token.head.children if c.dep_ == "conj" and c.i > token.i), None)
+            if following is not None and following.pos_ == "VERB":
+                break
+        after.append(token)
     before = list(ent.doc[max(ent.start - 4, 0) : ent.start])[::-1]
     verbs = [t for t in root.head.children if t.dep_ in ("acl", "relcl", "amod")]
     # "left four soldiers dead": what the verb left them
@@ -2657,6 +2665,11 @@ def _share_of(ent: SpacySpan) -> str | None:
         for token in doc[at + 1 : at + 6]:
             if token.pos_ in ("NOUN", "PROPN"):
                 return str(token.lemma_).lower()
+    first = _split_first(ent)
+    if first is not None:
+        # "topping Gore 57 percent to 39 percent": Gore's 39, the other side of the 57
+        share = _share_of(first)
+        return None if share is None else f"{share} (the other side)"
     sign = doc[at - 1] if at > ent.end else ent.root
     # "5.2 percent population growth", "a vacancy rate of 3.7 percent": the noun the
     # share qualifies, with the nouns compounded into it
@@ -2681,6 +2694,23 @@ def _share_of(ent: SpacySpan) -> str | None:
                 # percent": two rates, named by the nouns compounded into "rate"
                 words = [c.lower_ for c in subject.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
                 return " ".join([*words, str(subject.lemma_).lower()])
+    return None
+
+
+_SPLIT_JOINERS = frozenset({"to", "against", "versus", "vs", "vs."})
+
+
+def _split_first(ent: SpacySpan) -> SpacySpan | None:
+    """The first share of a split that `ent` is the second of ("57 percent to 39 percent",
+    "58% against 42%", "54 percent of the vote against 46 percent"), as a span; None for
+    anything else, and for a change ("from 5 percent to 9 percent")."""
+    doc = ent.doc
+    joiner = ent.start - 1
+    if joiner < 1 or doc[joiner].lower_ not in _SPLIT_JOINERS:
+        return None
+    for k in range(joiner - 1, max(joiner - 7, 0), -1):
+        if doc[k].lower_ in ("percent", "%") and doc[k - 1].like_num:
+            return None if k >= 2 and doc[k - 2].lower_ == "from" else doc[k - 1 : k]
     return None
 
 
