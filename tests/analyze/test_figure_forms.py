@@ -400,22 +400,6 @@ def test_a_counted_noun_the_lemmatizer_would_turn_into_another_word_keeps_its_ow
 
 
 @pytest.mark.slow
-def test_a_description_stands_for_the_one_a_he_or_a_quote_before_it_goes_on_with() -> None:
-    claims = claims_of(
-        "Since his election, Ramon Ortiz has said he would cut the payroll. "
-        "The 44-year-old former paratrooper is a hero to millions of poor people.",
-        "Marta Cole, her eyes red, said she was exhausted. When asked if she was happy, the "
-        "48-year-old Ohio native said nothing.",
-        "Peter Holm, a graphic artist who lives in Orsk, said the mayor made the wrong call.\n\n"
-        '"You should show up, you know," he said. "If I was angry at work, I would not stay home."\n\n'
-        "Still, the 52-year-old voter said the decision did not really bother him.",
-    )
-    assert values(claims, "age of Ramon Ortiz") == ({44.0}, False)
-    assert values(claims, "age of Marta Cole") == ({48.0}, False)
-    assert values(claims, "age of Peter Holm") == ({52.0}, False)
-
-
-@pytest.mark.slow
 def test_a_harm_verb_joined_after_a_count_is_not_what_it_counts() -> None:
     claims = claims_of(
         "The outbreak has infected more than 3,000 people and killed 120, officials said.",

@@ -199,7 +199,7 @@ def extract_claims(
     rows = _table_rows(paragraphs, entities)
     siblings |= frozenset(rows.values())
     common -= siblings
-    previous: dict[int, tuple[Paragraph, ...]] = {}  # per report, the last paragraphs read
+    previous: dict[int, Paragraph] = {}
     duplicates: defaultdict[str, list[Dropped]] = defaultdict(list)
     for dropped in corpus.dropped:  # each report's dropped copies, looked up by `_in_copy`
         if dropped.reason == "duplicate" and dropped.start is not None:
@@ -226,8 +226,8 @@ def extract_claims(
                 # "80 to 100": one figure with two bounds; each bound is a value (so
                 # either can be cited) and both carry the range's text for `compatible`.
                 found.extend(replace(figure, value=replace(figure.value, value=bound)) for bound in bounds)
-        before = previous.get(para.doc_index, ())
-        previous[para.doc_index] = (*before[-(_PARAGRAPHS_BACK - 1) :], para)
+        before = previous.get(para.doc_index)
+        previous[para.doc_index] = para
         found.extend(_age_figures(para, entities, article.id, dates.get(para.doc_index), before))
         # Reports left out of the story (off topic) are no sources of it.
         copies = [c for c in corpus.copies_of(para.doc_index, para.start) if c not in corpus.excluded]
@@ -417,7 +417,7 @@ def _age_figures(
     entities: EntityIndex,
     source: str,
     date: dt.date | None,
-    earlier: tuple[Paragraph, ...] = (),
+    earlier: Paragraph | None = None,
 ) -> list[_Figure]:
     """The ages of named people the paragraph gives as they are now, each as "age of <name>".
 
@@ -511,12 +511,14 @@ def _age_figures(
                     None,
                 )
             )
-            if person is None and before is not None and before.lower_ == "the":
+            if (
+                person is None
+                and before is not None
+                and before.lower_ == "the"
+                and (_stands_alone(doc, i) or _described_subject(_described_noun(doc, i)))
+            ):
                 # "The 35-year-old has not played"; "The 44-year-old former paratrooper is"
-                if _stands_alone(doc, i):
-                    entity = _person_before(para, sent.start, earlier, entities, strict=True)
-                elif _described_subject(_described_noun(doc, i)):
-                    entity = _person_before(para, sent.start, earlier, entities)
+                entity = _person_before(para, sent.start, earlier, entities)
         if person is not None:
             at = para.start + person.start_char
             entity = entities.at(para.doc_index, at, para.start + person.end_char)
@@ -796,48 +798,17 @@ def _stands_alone(doc: Doc, i: int) -> bool:
     return alone and old.dep_ not in ("dobj", "pobj", "dative", "attr")
 
 
-_PARAGRAPHS_BACK = 2
-"""How many paragraphs before an age's own `_person_before` reads back through."""
-_SENTENCES_BACK = 3
-"""How many sentences back `_person_before` follows a "he" or a quote to the one named."""
-
-
 def _person_before(
-    para: Paragraph,
-    sent_start: int,
-    earlier: tuple[Paragraph, ...],
-    entities: EntityIndex,
-    *,
-    strict: bool = False,
+    para: Paragraph, sent_start: int, earlier: Paragraph | None, entities: EntityIndex
 ) -> Entity | None:
     """Whom "the champion" or "the 35-year-old" stands for: the person the sentence before
-    (in the paragraphs before, for a paragraph's first sentence) has as its subject; when
-    that subject is no name and no pronoun ("Detectives say...", "You can..."), the only
-    person that sentence names. A sentence whose subject is "he" or "she", or that is
-    someone's words ("I don't just stay home"), goes on with whom the one before it is
-    about ("Marc McGee said ... / '...,' he said. '...' / Still, the 52-year-old voter
-    said"), up to `_SENTENCES_BACK` sentences. None when it is not clear. `strict`, for a
-    bare "the 35-year-old": not past a "he" that a named subject reports ("Maria Lopez
-    said he had been missing")."""
-    paragraphs = [*earlier, para]
-    at, start = len(paragraphs) - 1, sent_start
-    for _ in range(_SENTENCES_BACK):
-        while start == 0:
-            at -= 1
-            if at < 0 or len(paragraphs[at].doc) == 0:
-                return None
-            start = len(paragraphs[at].doc)
-        found, go_on, start = _person_in_sentence_before(paragraphs[at], start, entities, strict=strict)
-        if not go_on:
-            return found
-    return None
-
-
-def _person_in_sentence_before(
-    para: Paragraph, sent_start: int, entities: EntityIndex, *, strict: bool
-) -> tuple[Entity | None, bool, int]:
-    """`_person_before` for one sentence, the one that ends at token `sent_start`: the
-    person, whether to go on to the sentence before it, and where that one ends."""
+    (in the paragraph before, for a paragraph's first sentence) has as its subject; when
+    that subject is no name and no "he" or "she" ("Detectives say...", "You can..."),
+    the only person that sentence names. None when it is not clear."""
+    if sent_start == 0:
+        if earlier is None or len(earlier.doc) == 0:
+            return None
+        para, sent_start = earlier, len(earlier.doc)
     doc = para.doc
     first = doc[sent_start - 1].sent
     # the parser cuts some sentences in two ("Serena won her record 23rd" | "Grand Slam
@@ -848,35 +819,20 @@ def _person_in_sentence_before(
     # "Ortiz lost the final to a local player. The winner, 19, ...": the description may be
     # the person the sentence before brings in unnamed as well as its subject
     if any(_unnamed_other(t) for t in previous):
-        return None, False, first.start
+        return None
     root = first.root
-    # "Detectives say Christopher King ... became the target": the reported clause's subject,
-    # unless that is a pronoun for the one who says it ("Chavez has said he would cut")
+    # "Detectives say Christopher King ... became the target": the reported clause's subject
     verbs = [c for c in root.children if c.dep_ == "ccomp"] if root.lemma_.lower() in SPEECH_VERBS else []
-    reported = [c for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
-    own = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if own is not None and own.pos_ == "PROPN" and any(c.lower_ in ("he", "she") for c in reported):
-        # "Chavez has said he would cut the payroll": he is most often the one who says it,
-        # but "Maria Lopez said he had been missing" is about another; a bare "the
-        # 12-year-old" may be either, a description ("the former paratrooper") the speaker
-        if strict:
-            return None, False, first.start
-        subject: Token | None = own
-    else:
-        subjects = [*reported, *(c for c in root.children if c.dep_ in ("nsubj", "nsubjpass"))]
-        named_first = (c for c in ([own] if own is not None else []) + subjects if c.pos_ == "PROPN")
-        subject = next(named_first, own or (subjects[0] if subjects else None))
+    subject = next((c for v in [*verbs, root] for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and subject.pos_ == "PROPN":
         words = _name_words(subject)
         start, end = para.start + words[0].idx, para.start + subject.idx + len(subject.text)
         entity = entities.at(para.doc_index, start, end)
         if entity is None or entity.type != "PERSON":
             entity = _person_named(" ".join(t.text for t in words), entities)
-        return entity, False, first.start
-    if subject is not None and subject.lower_ in ("he", "she", "i", "we"):
-        return None, True, first.start  # whom the sentence before is about
-    if subject is not None and subject.lower_ in ("they", "him", "her"):
-        return None, False, first.start
+        return entity
+    if subject is not None and subject.lower_ in ("he", "she", "they", "him", "her"):
+        return None
     named: list[Entity] = []
     for ent in previous.ents:
         if ent.label_ != "PERSON":
@@ -887,7 +843,7 @@ def _person_in_sentence_before(
             entity = _person_named(ent.text, entities)
         if entity is not None and entity not in named:
             named.append(entity)
-    return (named[0] if len(named) == 1 else None), False, first.start
+    return named[0] if len(named) == 1 else None
 
 
 def _unnamed_other(noun: Token) -> bool:
