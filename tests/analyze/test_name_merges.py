@@ -1290,6 +1290,8 @@ def test_a_rank_after_a_name_is_no_part_of_it() -> None:
     assert _together(index, "Clare Montgomery", "Montgomery")
     assert _together(index, "Geoffrey Robertson QC", "Robertson")  # the form as written
     assert not any(e.name.endswith("QC") for e in index.entities)
+    club = _index(["Columbus Crew SC beat Toronto 2-1 on Saturday. The Crew top the table."])
+    assert not any(e.type == "PERSON" and e.name.startswith("Columbus") for e in club.entities)
 
 
 def test_a_name_set_beside_a_described_person_is_a_persons() -> None:

@@ -409,6 +409,15 @@ CASES = [
     ),
     pytest.param(
         [
+            "Judge Ana Roux jailed Tom Brown for ten years on Monday.\n\n"
+            '"This was a cruel and cowardly crime," the judge who sentenced him said.'
+        ],
+        "This was a cruel and cowardly crime",
+        "Ana Roux",
+        id="a-role-with-a-relative-clause-is-the-one-named-with-that-title",
+    ),
+    pytest.param(
+        [
             "Ana Roux showed viewers around her townhouse on Monday and said she loved it. "
             "A magazine show told the story of a boy who ran away from home. But the boy's mother "
             'told the show, "He will come back when he is hungry enough."'

@@ -28,3 +28,14 @@ def test_a_run_closes_at_a_credit_verb_of_feeling() -> None:
         'It is amazing , " enthuses Sam Pye , 13 , after the match .',
     ]
     assert run_on_quotes(lines) == [(1, 3)]
+
+
+def test_a_quote_opening_with_we_and_a_verb_closes_no_run() -> None:
+    # '" We agreed ...' opens a new quote: "We" is no one credited
+    lines = [
+        "Marla Quist , the mayor , spoke to reporters on Monday .",
+        '" We will rebuild the bridge this year , whatever it costs .',
+        "The council met on Tuesday and voted to pay for the work .",
+        'Members debated the cost for three hours . " We said we would meet again , " said Ole Brun .',
+    ]
+    assert run_on_quotes(lines) == []

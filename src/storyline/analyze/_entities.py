@@ -99,8 +99,9 @@ _SURNAME_PARTICLES = frozenset(
     {"de", "del", "della", "di", "da", "dos", "das", "du", "van", "von", "der", "le", "la"}
 )
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_POST_NOMINALS = frozenset("QC KC SC MP MEP MSP OBE MBE CBE KBE DBE".split())
-"""Ranks and honours written after a person's name, in capitals ("Clare Montgomery QC")."""
+_POST_NOMINALS = frozenset("QC MP MEP MSP OBE MBE CBE KBE DBE".split())
+"""Ranks and honours written after a person's name, in capitals ("Clare Montgomery QC"); not
+"SC" or "KC", which end clubs' names as often ("Columbus Crew SC", "Sporting KC")."""
 _PLACE_LEADS = frozenset(
     "little new old north south east west upper lower greater port fort mount lake".split()
 )

@@ -274,12 +274,13 @@ def _join_runs(
         speaker = credited[-1] if credited else next((p.speaker for p in pieces if p.speaker), None)
         first, last = pieces[0], pieces[-1]
         body = corpus.articles[first.doc_index].body
+        text = " ".join(body[first.span.start : last.span.end].split())
         found[parts[0]] = _Found(
             first.doc_index,
-            " ".join(body[first.span.start : last.span.end].split()),
+            text,
             speaker,
             Span(first.span.article_id, first.span.start, last.span.end),
-            frozenset().union(*(p.words for p in pieces)),
+            _words(text),
             credited=bool(credited),
         )
         del found[parts[0] + 1 : parts[-1] + 1]
@@ -1494,8 +1495,14 @@ def name_of(
         ):
             if name and name not in spoken:
                 return name
-    if _is_epithet(subject, para, entities) and (described := _described_by_clause(subject)):
-        return described  # "The judge who sentenced the father said": that judge, no one named
+    if (
+        _is_epithet(subject, para, entities)
+        and (described := _described_by_clause(subject))
+        and not _titled(subject.lemma_.lower(), entities, para.doc_index, start, skip=spoken)
+    ):
+        # "The judge who sentenced the father said": that judge, where no one named was
+        # given the title ("Judge Ana Roux jailed him. ... the judge who sentenced him said")
+        return described
     if (
         _is_epithet(subject, para, entities)
         and subject.lemma_.lower() in _KIN_WORDS

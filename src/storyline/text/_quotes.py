@@ -21,13 +21,12 @@ CREDIT_VERBS = (
     f"{_PLAIN_CREDIT_VERBS}|explains|insists|continues|states|declared|declares|noted|notes|concluded|"
     "concludes|remarked|remarks|argued|argues|claimed|claims|admitted|admits|recalled|recalls|replied|replies|"
     "observed|observes|avers|averred|warned|warns|countered|counters|retorted|retorts|gushed|gushes|"
-    "enthused|enthuses|joked|jokes|quipped|quips|agreed|agrees|conceded|concedes|stressed|stresses|"
-    "laughed|laughs|sighed|sighs|shouted|shouts|boasted|boasts|complained|complains|confided|confides|"
-    "remembered|remembers"
+    "enthused|enthuses|joked|jokes|quipped|quips|remembers"
 )
 """Verbs that credit speech to someone, as the run rules read them ('..., " she declares.')."""
 _CREDIT_AFTER_MARK = re.compile(
-    r'^[^"]*[\w.,?!…]\s*"\s*,?\s*(?:(?:he|she|they|I|we)\s+|(?:[A-Z][\w\'’-]*(?:\s+-\s+[A-Z][\w\'’-]*)?\s+){1,4})?'
+    r'^[^"]*[\w.,?!…]\s*"\s*,?\s*(?:(?:he|she|they|I|we)\s+|'
+    r"(?:(?!(?:We|They|He|She|It|You)\s)[A-Z][\w'’-]*(?:\s+-\s+[A-Z][\w'’-]*)?\s+){1,4})?"
     rf"(?:{CREDIT_VERBS})\b"
 )
 MARK_AT_END = re.compile(r'[.?!…]\s*"\s*$')
