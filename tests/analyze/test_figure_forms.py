@@ -418,3 +418,10 @@ def test_the_second_share_of_a_split_is_the_other_sides() -> None:
     assert counted_as(claims, 58.0) == {"% margin"}
     assert counted_as(claims, 42.0) == {"% margin (the other side)"}
     assert counted_as(claims, 9.0) == {"% price"}  # a change, no split
+    # a change or a range is no split: no "other side", and no disagreement with the 9
+    for change in (
+        "The jobless rate rose from about 5 percent to 9 percent last year.",
+        "The jobless rate rose 2 percent to 9 percent last year.",
+    ):
+        changed = claims_of(change, "The jobless rate climbed to 9 percent last year, officials said.")
+        assert not [c for c in changed if "other side" in c.counted or c.disagreement]

@@ -1291,6 +1291,8 @@ def test_a_rank_after_a_name_is_no_part_of_it() -> None:
     assert _together(index, "Geoffrey Robertson QC", "Robertson")  # the form as written
     assert not any(e.name.endswith("QC") for e in index.entities)
     club = _index(["Columbus Crew SC beat Toronto 2-1 on Saturday. The Crew top the table."])
+    media = _index(["Mediaset, the Italian broadcaster, said on Monday it would sell. Mediaset shares fell."])
+    assert not any(e.type == "PERSON" for e in media.entities)
     assert not any(e.type == "PERSON" and e.name.startswith("Columbus") for e in club.entities)
 
 
@@ -1324,3 +1326,20 @@ def test_names_counted_or_heading_a_title_in_marks_are_no_person() -> None:
     lind = [e for e in index.entities if "Lind" in e.name]
     assert [e.name for e in lind] == ["Marta Lind"], [(e.name, e.aliases) for e in lind]
     assert not any("Presents" in a for e in lind for a in e.aliases)
+    # a name before a colon in spoken words, or after a place in a list, is a name
+    spoken = _index(['Ana Lind said: "Tom Brown: he is the man we need." Brown thanked her.'])
+    assert _together(spoken, "Tom Brown", "Brown")
+    listed = _index(["In lane 4 Tom Adams led from the start. Adams won by a metre."])
+    assert _together(listed, "Tom Adams", "Adams")
+
+
+def test_a_surname_after_kin_of_the_same_surname_is_another_person() -> None:
+    index = _index(
+        [
+            "Edward Kennedy will endorse Al Gore on Wednesday. Kennedy rarely endorses anyone. "
+            "Kennedy, brother of President Kennedy, remains a hero to many Democrats."
+        ]
+    )
+    kennedy = next(e for e in index.entities if e.name == "Edward Kennedy")
+    assert "President Kennedy" not in kennedy.aliases
+    assert len([m for m, e in index.mentions if index.entities[e] is kennedy]) == 3

@@ -426,6 +426,21 @@ CASES = [
         "boy's mother",
         id="kin-of-someone-unnamed-is-as-written",
     ),
+    pytest.param(
+        [
+            "Lucas Reed, 12, was found dead on Sunday. His mother, Maria Reed, wept in court on "
+            'Monday. "He was a happy child who loved football," the boy\'s mother said.'
+        ],
+        "He was a happy child",
+        "Maria Reed",
+        id="kin-named-before-is-that-person",
+    ),
+    pytest.param(
+        ['Tom Reed, 45, lost his job in May. Reed\'s wife "has been a rock through all of this," he said.'],
+        "has been a rock",
+        "Tom Reed",
+        id="a-name-owning-a-noun-in-the-reported-clause-may-be-the-speaker",
+    ),
 ]
 
 

@@ -2654,20 +2654,33 @@ def _share_of(ent: SpacySpan) -> str | None:
 
 
 _SPLIT_JOINERS = frozenset({"to", "against", "versus", "vs", "vs."})
+_CONTESTS = frozenset(
+    "lead top beat defeat win edge trail margin vote approve reject ahead poll split outpoll".split()
+)
+"""Words of a contest two shares split ("topping Gore 57 percent to 39 percent", "by a margin
+of 58 percent to 42 percent"), not of a change or a range ("rose 2 percent to 9 percent")."""
 
 
 def _split_first(ent: SpacySpan) -> SpacySpan | None:
-    """The first share of a split that `ent` is the second of ("57 percent to 39 percent",
-    "58% against 42%", "54 percent of the vote against 46 percent"), as a span; None for
-    anything else, and for a change ("from 5 percent to 9 percent")."""
+    """The first share of a split that `ent` is the second of ("topping Gore 57 percent to 39
+    percent", "58% against 42%"), as a span: the two shares side by side, after a word of a
+    contest (`_CONTESTS`) where the joiner is "to"; None for anything else, a change ("from
+    about 5 percent to 9 percent", "rose 2 percent to 9 percent") or a range ("reach 7
+    percent to 8 percent")."""
     doc = ent.doc
     joiner = ent.start - 1
-    if joiner < 1 or doc[joiner].lower_ not in _SPLIT_JOINERS:
+    if joiner < 3 or doc[joiner].lower_ not in _SPLIT_JOINERS:
         return None
-    for k in range(joiner - 1, max(joiner - 7, 0), -1):
-        if doc[k].lower_ in ("percent", "%") and doc[k - 1].like_num:
-            return None if k >= 2 and doc[k - 2].lower_ == "from" else doc[k - 1 : k]
-    return None
+    if doc[joiner - 1].lower_ not in ("percent", "%") or not doc[joiner - 2].like_num:
+        return None
+    first = doc[joiner - 2 : joiner - 1]
+    if doc[joiner].lower_ == "to":
+        before = doc[max(first.start - 8, 0) : first.start]
+        if any(t.lower_ == "from" for t in before) or not any(
+            t.lemma_.lower() in _CONTESTS or t.lower_ in _CONTESTS for t in before
+        ):
+            return None
+    return first
 
 
 def _qualifier(ent: SpacySpan) -> str:

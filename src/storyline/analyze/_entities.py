@@ -339,10 +339,14 @@ def _a_title_in_marks(text: str, start: int, end: int) -> bool:
     if _CLOSING_MARK.match(text[end : end + 3]):
         return True
     rest = _TITLE_REST.match(text, end)
-    return rest is not None and bool(_CLOSING_MARK.match(text[rest.end() : rest.end() + 3]))
+    if rest is None or not _CLOSING_MARK.match(text[rest.end() : rest.end() + 3]):
+        return False
+    # a title's subtitle is in capitals ("David and Lisa"), not spoken words ("he is the man")
+    words = rest.group(1).split()
+    return words[0][:1].isupper() and all(w[:1].isupper() or w.lower() in HEADLINE_SMALL_WORDS for w in words)
 
 
-_TITLE_REST = re.compile(r":\s[^\"“”`'\n]{1,60}?(?=''|[\"”’])")
+_TITLE_REST = re.compile(r":\s([^\"“”`'\n]{1,60}?)(?=''|[\"”’])")
 """A title's part after its colon, up to the closing mark (": David and Lisa")."""
 
 
@@ -658,6 +662,8 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
     if label == "PERSON" and (lead := _title_lead(para.doc, ent.start)) < ent.start:
         written = f"{para.doc[lead : ent.start].text} {text}"
         first = lead
+    if label == "PERSON" and len(tokens) == 1 and _kin_of_namesake(para.doc, first, tokens[0]):
+        return None  # "Kennedy, brother of President Kennedy": another Kennedy, unnamed
     if post_nominal:
         written = f"{written or text} {post_nominal}"
     determined = ""
@@ -736,7 +742,7 @@ _PERSON_NOUNS = frozenset(
     trooper firefighter paramedic nurse surgeon physician activist protester volunteer
     survivor villager farmer actress actor singer rapper comedian novelist author
     lawyer attorney doctor blogger campaigner judge prosecutor magistrate solicitor barrister
-    columnist commentator broadcaster sprinter footballer businessman businesswoman
+    columnist commentator sprinter footballer businessman businesswoman
     entrepreneur billionaire""".split()
 )
 
@@ -774,6 +780,18 @@ def _kin_before(doc: Doc, start: int) -> str:
     while root.dep_ in ("compound", "flat") and root.head.i > root.i:
         root = root.head
     return word if root.head.i == at or doc[at].head.i == root.i else ""
+
+
+def _kin_of_namesake(doc: Doc, start: int, surname: str) -> bool:
+    """Whether a surname alone at token `start` follows "<kin> of" after the same surname
+    a few words before ("Kennedy, brother of President Kennedy"; "Ana Roux, widow of Roux"):
+    a relative of the one named first, whom no full name here tells apart."""
+    if start < 3 or doc[start - 1].lower_ != "of":
+        return False
+    word = doc[start - 2].lower_
+    if word not in _KIN and word.removesuffix("s") not in _KIN:
+        return False
+    return any(t.text == surname for t in doc[max(0, start - 8) : start - 2])
 
 
 def _kin_after(ent: SpacySpan) -> str:
@@ -925,8 +943,11 @@ def _counted_name(doc: Doc, ent: SpacySpan) -> bool:
         or re.fullmatch(r"1\d{3}|20\d{2}", number.text)
     ):
         return False
-    before = doc[number.i - 1].lower_ if number.i > 0 else ""
-    return before not in ("no", "no.", "number", "#")
+    if not ent.start <= number.head.i < ent.end:
+        return False  # the count is not the name's ("In round 3 Serena Williams beat ...")
+    before = doc[number.i - 1] if number.i > 0 else None
+    # not a rank or a place in a list: "No. 1 Novak Djokovic", "lane 4 Tom Adams"
+    return before is None or (before.lower_ not in ("no", "no.", "number", "#") and before.pos_ != "NOUN")
 
 
 def _person_shaped(words: tuple[str, ...]) -> bool:

@@ -1507,6 +1507,7 @@ def name_of(
         _is_epithet(subject, para, entities)
         and subject.lemma_.lower() in _KIN_WORDS
         and any(c.dep_ == "poss" and c.pos_ == "NOUN" for c in subject.children)
+        and not _kin_named(entities, para.doc_index, subject.lemma_.lower())
     ):
         # "the boy's mother told the show": kin of someone unnamed, as written, not the
         # person named last
@@ -1776,6 +1777,11 @@ def _as_written(subject: Token) -> str | None:
     return text if text and count_words(text) <= 12 else None
 
 
+def _kin_named(entities: EntityIndex, doc_index: int, kin: str) -> bool:
+    """Whether the report names someone with that word for kin ("His mother, Maria Reed")."""
+    return any(mention.kin == kin for mention, _ in entities.mentions_in(doc_index))
+
+
 def _described_by_clause(subject: Token) -> str | None:
     """A definite noun for a person that its relative clause picks out ("the judge who
     sentenced the father", "the woman who found the body"), as written without "the"; None
@@ -2002,6 +2008,8 @@ def _reported_names(pronoun: Token, para: Paragraph, entities: EntityIndex) -> f
     names = set()
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
         for token in clause.subtree:
+            if token.dep_ in ("poss", "compound") or any(a.dep_ == "poss" for a in token.ancestors):
+                continue  # "Reed's wife has been a rock, he said", "the Kennedy family": his own
             named = _person(token, para, entities)
             if named is not None:
                 names.add(named)
