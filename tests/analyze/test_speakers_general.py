@@ -436,6 +436,15 @@ CASES = [
         id="kin-named-before-is-that-person",
     ),
     pytest.param(
+        [
+            '"A little bit," says Jared Holm, 7, who came with his mother and younger brother.\n\n'
+            '"Everyone is going to be talking about it at school," adds Jared.'
+        ],
+        "Everyone is going to be talking",
+        "Jared Holm",
+        id="a-given-name-alone-is-the-one-the-report-names-in-full-with-it",
+    ),
+    pytest.param(
         ['Tom Reed, 45, lost his job in May. Reed\'s wife "has been a rock through all of this," he said.'],
         "has been a rock",
         "Tom Reed",

@@ -1617,10 +1617,25 @@ def name_of(
         known = entities.find(text)
         if known is not None and count_words(text) == 1:
             known = _in_full(entities, para.doc_index, start, text, known)
+        if known is None and count_words(text) == 1 and subject.pos_ == "PROPN":
+            known = _given_in_report(entities, para.doc_index, text)
         if known is not None:
             return known.name
     text = written if written and count_words(written) <= 8 else text
     return text if text and count_words(text) <= 8 else None
+
+
+def _given_in_report(entities: EntityIndex, doc_index: int, word: str) -> Entity | None:
+    """The one person the report names in full with `word` as the given name ("adds Jared"
+    after "says Jared Gale, 7,"), where the tagger did not take the word alone for a name."""
+    found = {
+        index
+        for mention, index in entities.mentions_in(doc_index)
+        if entities.entities[index].type == "PERSON"
+        and len(words := entities.entities[index].name.split()) > 1
+        and words[0] == word
+    }
+    return entities.entities[found.pop()] if len(found) == 1 else None
 
 
 _UNNAMED_TOO = frozenset({"council", "committee", "bureau"})
