@@ -780,3 +780,18 @@ def test_one_quoted_as_saying_in_the_passive_speaks() -> None:
         '"It will be rebuilt by the summer, no doubt," Ana Roux was quoted as saying by the Orsk Times.\n'
     )
     assert _speaker_of(_quotes(text), "It will be rebuilt") == "Roux"
+
+
+def test_a_run_credited_at_its_close_is_that_speakers() -> None:
+    # The opening line has no credit of its own and follows a sentence about another; the
+    # credit after the closing mark ("said Velez", for Ada Velez Escalera) says who spoke it.
+    text = (
+        "Ada Velez Escalera has worked at the hotel for 18 years .\n"
+        "Tom Reyes has both encouraged hotel workers to speak out and made them more nervous .\n"
+        '" A lot of us do not speak up .\n'
+        "You are embarrassed or have a family to support .\n"
+        'In this case she was brave enough to scream for help , " said Velez , a union '
+        "representative .\n"
+    )
+    quotes = _quotes(text)
+    assert _speaker_of(quotes, "A lot of us do not speak up") == "Escalera"

@@ -48,7 +48,7 @@ from storyline.analyze._entities import TITLES, EntityIndex
 from storyline.analyze._lexicon import lexicon
 from storyline.analyze._nlp import Paragraph
 from storyline.model import Corpus, Entity, Quote, Span
-from storyline.text import CREDIT_VERBS, count_words, run_on_quotes
+from storyline.text import CREDIT_VERBS, count_words, credit_after_mark, run_on_quotes
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as Span_
@@ -242,7 +242,8 @@ def extract_quotes(corpus: Corpus, paragraphs: list[Paragraph], entities: Entity
             if not _is_title(text):
                 # A quoted title ("State of the Union") is nobody's speech to continue.
                 last_speaker[para.doc_index] = (number, speaker)
-    _join_runs(corpus, found, places, ends, runs)
+    credited_at_close = {closing for _, closing in runs if credit_after_mark(paragraphs[closing].text)}
+    _join_runs(corpus, found, places, ends, runs, credited_at_close)
     _continue_backwards(found, places)
     return _merge(corpus, found, named)
 
@@ -253,12 +254,14 @@ def _join_runs(
     places: list[tuple[int, bool]],
     ends: list[bool],
     runs: list[tuple[int, int]],
+    credited_at_close: set[int],
 ) -> None:
     """One quote for each quotation that runs over lines (`_runs`), in place: the end of its
     opening line, the lines between and the start of its closing line were read as quotes of
     their own ('Koubbi said: " We plan to complain.' / 'I am working with her. "'), and a
-    line too short for one ('" I\'m a doctor') is in it too. Its speaker is the one credited
-    on its lines ('..., " he said.'), else the first found."""
+    line too short for one ('" I\'m a doctor') is in it too. Its speaker is the one the
+    closing line credits ('..., " said Vélez.', a paragraph in `credited_at_close`), else the
+    one the opening line reports speaking ('Koubbi said: "'), else the first found."""
     for opening, closing in reversed(runs):
         parts = [
             k
@@ -271,8 +274,12 @@ def _join_runs(
         if len({p.doc_index for p in pieces}) != 1:
             continue
         credited = [p.speaker for p in pieces if p.credited and p.speaker]
-        speaker = credited[-1] if credited else next((p.speaker for p in pieces if p.speaker), None)
         first, last = pieces[0], pieces[-1]
+        closing_piece = places[parts[-1]][0] == closing
+        if closing in credited_at_close and closing_piece and last.speaker:
+            speaker: str | None = last.speaker
+        else:
+            speaker = credited[0] if credited else next((p.speaker for p in pieces if p.speaker), None)
         body = corpus.articles[first.doc_index].body
         text = " ".join(body[first.span.start : last.span.end].split())
         found[parts[0]] = _Found(

@@ -34,7 +34,14 @@ from storyline.text._normalize import (
     repair_mojibake,
     split_paragraphs,
 )
-from storyline.text._quotes import CREDIT_VERBS, MARK_AT_END, MAX_RUN_ON, marks_stand_apart, run_on_quotes
+from storyline.text._quotes import (
+    CREDIT_VERBS,
+    MARK_AT_END,
+    MAX_RUN_ON,
+    credit_after_mark,
+    marks_stand_apart,
+    run_on_quotes,
+)
 from storyline.text._scripts import dominant_script, script_counts
 from storyline.text._segment import split_corpus
 from storyline.text._split import (
@@ -71,6 +78,7 @@ __all__ = [
     "align",
     "content_words",
     "count_words",
+    "credit_after_mark",
     "dominant_script",
     "find_event_dates",
     "find_publication_date",

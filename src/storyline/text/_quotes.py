@@ -89,6 +89,19 @@ def opens_run_on(line: str) -> bool:
     return bool(MARK_AT_END.search(line) or _OPENS_AFTER.search(line))
 
 
+def credit_after_mark(line: str) -> bool:
+    """Whether a line's first mark is followed by a credit that names someone ('..." said
+    Bourdin.', '..., " Ana Roux added.'; not '..., " she said.', whose "she" the lines of
+    the quote itself may seem to answer): the run it closes is the one credited there."""
+    found = _CREDIT_AFTER_MARK.match(line)
+    if found is None:
+        return False
+    return not _PRONOUN_CREDIT.match(line, line.index('"'))
+
+
+_PRONOUN_CREDIT = re.compile(r'"\s*,?\s*(?:he|she|they|I|we)\s')
+
+
 def closes_run_on(line: str, *, after_saying: bool = False) -> bool:
     """Whether a line's first mark closes speech run on from the lines before: a credit
     follows it ('..., " she said.', '..." said Bourdin.'), or (`after_saying`: the opening
