@@ -1502,8 +1502,9 @@ def name_of(
         ):
             if name and name not in spoken:
                 return name
+    epithet = _is_epithet(subject, para, entities)
     if (
-        _is_epithet(subject, para, entities)
+        epithet
         and (described := _described_by_clause(subject))
         and not _titled(subject.lemma_.lower(), entities, para.doc_index, start, skip=spoken)
     ):
@@ -1511,7 +1512,7 @@ def name_of(
         # given the title ("Judge Ana Roux jailed him. ... the judge who sentenced him said")
         return described
     if (
-        _is_epithet(subject, para, entities)
+        epithet
         and subject.lemma_.lower() in _KIN_WORDS
         and any(c.dep_ == "poss" and c.pos_ == "NOUN" for c in subject.children)
         and not _kin_named(entities, para.doc_index, subject.lemma_.lower())
@@ -1521,7 +1522,7 @@ def name_of(
         described = _as_written(subject)
         if described:
             return described
-    if _is_epithet(subject, para, entities):
+    if epithet:
         # "The chief added": the person last named with that title ("Police Chief Ana
         # Roux"), else the one named just before in this paragraph, else the person the
         # report is about so far ("the athlete said").

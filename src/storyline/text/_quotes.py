@@ -24,8 +24,10 @@ CREDIT_VERBS = (
     "enthused|enthuses|joked|jokes|quipped|quips|remembers"
 )
 """Verbs that credit speech to someone, as the run rules read them ('..., " she declares.')."""
+_CREDITING_PRONOUNS = "he|she|they|I|we"
+"""The pronouns a credit after a closing mark may name ('..., " she said.')."""
 _CREDIT_AFTER_MARK = re.compile(
-    r'^[^"]*[\w.,?!…]\s*"\s*,?\s*(?:(?:he|she|they|I|we)\s+|'
+    rf'^[^"]*[\w.,?!…]\s*"\s*,?\s*(?:(?:{_CREDITING_PRONOUNS})\s+|'
     r"(?:(?!(?:We|They|He|She|It|You)\s)[A-Z][\w'’-]*(?:\s+-\s+[A-Z][\w'’-]*)?\s+){1,4})?"
     rf"(?:{CREDIT_VERBS})\b"
 )
@@ -99,7 +101,7 @@ def credit_after_mark(line: str) -> bool:
     return not _PRONOUN_CREDIT.match(line, line.index('"'))
 
 
-_PRONOUN_CREDIT = re.compile(r'"\s*,?\s*(?:he|she|they|I|we)\s')
+_PRONOUN_CREDIT = re.compile(rf'"\s*,?\s*(?:{_CREDITING_PRONOUNS})\s')
 
 
 def closes_run_on(line: str, *, after_saying: bool = False) -> bool:
