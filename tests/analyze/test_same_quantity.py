@@ -175,3 +175,36 @@ def test_two_vessels_crews_and_sailors_at_other_work_are_no_rival_crews() -> Non
         "The Northern Fleet flew 300 workers to the port.", "Fleet officers said 300 workers arrived."
     )
     assert {c.counted for c in claims} == {"worker"}
+
+
+def _counted(claims: list, value: float) -> set[str]:
+    return {c.counted for c in claims for v in c.values if v.value == value}
+
+
+@pytest.mark.slow
+def test_a_group_that_is_killed_counts_its_dead_not_its_size() -> None:
+    claims = claims_of(
+        "The bomb killed 12 soldiers and three civilians near Orsk on Monday.",
+        "Twelve soldiers and three civilians were killed near Orsk on Monday, officials said.",
+    )
+    assert _counted(claims, 12) == {"deaths of soldiers"}
+    assert _counted(claims, 3) == {"deaths of civilians"}  # not soldiers: the verb is the first conjunct's
+
+
+@pytest.mark.slow
+def test_the_second_of_two_counts_a_verb_takes_is_told_by_that_verb() -> None:
+    claims = claims_of(
+        "The crash at Orsk killed all 109 people on board and four people on the ground.",
+        "The crash at Orsk killed 113 people, officials said.",
+    )
+    assert _counted(claims, 4) <= {"deaths"} and _counted(claims, 4)
+    assert not disputed(claims)  # 109 and 4 add up to 113
+
+
+@pytest.mark.slow
+def test_troops_are_one_count_whether_written_troops_or_soldiers() -> None:
+    claims = claims_of(
+        "The army sent 3,000 troops to Orsk on Monday.",
+        "Some 3,500 soldiers were sent to Orsk on Monday, the ministry said.",
+    )
+    assert {3_000, 3_500} in disputed(claims)

@@ -1140,8 +1140,9 @@ def _figure(
         told_of_whole = any(c.dep_ == "relcl" for c in ent.root.head.children)
         if category is not None and _predicate(ent) == _WHOLE and not told_of_whole:
             category = None
-        # "3,879 bodies" count the dead: as written, as its lemma ("body") names no count
-        written = ent.root.head.text if noun == "body" else ""
+        # "3,879 bodies" count the dead, "30,000 troops" troops: as written, as the lemma
+        # ("body", "troop") names no category; a group ("12 soldiers") is read below
+        written = ent.root.head.text if noun is not None and noun not in _GROUPS else ""
         if noun is not None and any(c.match(noun) or c.match(written) for _, c in CATEGORIES):
             about = category or noun  # "at least 6,000 lives" counts deaths
         elif noun is not None and noun.startswith("member of ") and category is not None:
@@ -2385,8 +2386,13 @@ def _window(ent: SpacySpan) -> list[Token]:
         chain.append(ent.doc[ent.end])
     if root.head is not root:
         chain.append(root.head)
-        if root.head.pos_ in ("NOUN", "PROPN", "NUM") and root.head.head is not root.head:
-            chain.append(root.head.head)
+        # "killed 12 soldiers and three civilians": the civilians' verb is the first
+        # conjunct's, not the soldiers the parse hangs them from
+        first = root.head
+        while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN") and root.head.pos_ == "NOUN":
+            first = first.head
+        if first.pos_ in ("NOUN", "PROPN", "NUM") and first.head is not first:
+            chain.append(first.head)
     # "The death toll rose to six": the subject of the verb the figure hangs from.
     subjects = [
         child
@@ -2415,13 +2421,23 @@ def _category(ent: SpacySpan) -> tuple[str, Token] | None:
     """What a figure counts (a `CATEGORIES` name) and the word that says so; "12 hospitals"
     count hospitals, not those taken to one."""
     counted = ent.root.head if ent.root.dep_ in ("nummod", "quantmod", "compound") else None
+    kind: tuple[str, Token] | None = None  # what the counted noun itself names ("12 soldiers")
     for token in _window(ent):
         if counted is not None and token.i == counted.i and token.lemma_.lower() == "hospital":
             continue
         for name, cue in CATEGORIES:
             if cue.match(token.text) or cue.match(token.lemma_):
+                if name in _KINDS and (kind is not None or (counted is not None and token.i == counted.i)):
+                    # "killed 12 soldiers": deaths of soldiers; "30,000 troops" if nothing happens to them
+                    kind = kind or (name, token)
+                    break
                 return name, token
-    return None
+    return kind
+
+
+_KINDS = frozenset({"troops", "jobs"})
+"""Categories a counted noun names by itself ("30,000 troops", "400 jobs"); what happens to
+them, if the words say so ("killed 12 soldiers"), is what the figure counts."""
 
 
 _IN_HOSPITAL = re.compile(r"^(hospital\w*|treated|treatment)$", re.IGNORECASE)
