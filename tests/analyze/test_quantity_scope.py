@@ -356,3 +356,13 @@ def test_twin_events_keep_their_places_from_a_relative_clause_and_past_a_buildin
         "deaths (in Tanzania)": ({10, 11}, True),
         "deaths (in Kenya)": ({247}, False),
     }
+
+
+@pytest.mark.slow
+def test_a_place_before_two_joined_counts_is_the_scope_of_both() -> None:
+    claims = claims_of(
+        "The storm hit Ruritania on Sunday.\n\nIn Orsk, 12 people were killed and 40 injured.",
+        "The storm hit Ruritania on Sunday, killing 30 people and injuring 90 others.",
+    )
+    assert not disputed(claims)  # Orsk's dead and hurt are parts of the country's
+    assert {c.about for c in claims if any(v.value == 40 for v in c.values)} == {"injured (in Orsk)"}

@@ -1768,6 +1768,23 @@ def _clause(ent: SpacySpan) -> tuple[Token, list[Token]]:
     return verb, [t for t in verb.subtree if sent.start <= t.i < sent.end]
 
 
+def _fronted(verb: Token) -> list[Token]:
+    """The words before the verb a figure's verb is joined to by "and", which hold for both
+    ("On Monday, in Izmit, 3,261 were killed and 11,759 injured": Monday and Izmit); none
+    for a verb that is no such conjunct."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.pos_ not in ("VERB", "AUX"):
+        return []
+    sent = verb.sent
+    return [
+        t
+        for c in head.children
+        if c.i < head.i and c.dep_ in ("prep", "npadvmod", "advmod")
+        for t in c.subtree
+        if sent.start <= t.i < sent.end
+    ]
+
+
 def _antecedent_words(verb: Token, clause: list[Token]) -> list[Token]:
     """The words of the noun a relative clause describes ("the bombing of the embassy in
     Dar es Salaam, which killed 11 people"): where that clause's count holds. None for
@@ -1824,10 +1841,15 @@ def _scope(
     sent = ent.sent
     verb, clause = _told_clause(ent) or _clause(ent)
     parts = []
+    # "In Izmit, 3,261 were killed and 11,759 injured": what stands before the first verb
+    # holds for the verbs joined to it
+    shared = _fronted(verb)
+    clause = [*clause, *shared]
+    verbs = {verb.i} | ({verb.head.i} if shared else set())
     # "The toll rose to six on Sunday" is the running toll as of Sunday, not Sunday's dead.
     for token in [] if _running(verb, clause) else clause:
         # "53 were killed on Monday": the day hangs from the figure's own verb.
-        on_verb = token.head.i == verb.i or (token.head.lower_ == "on" and token.head.head.i == verb.i)
+        on_verb = token.head.i in verbs or (token.head.lower_ == "on" and token.head.head.i in verbs)
         if token.lower_ in _DAYS and on_verb:
             parts.append(f"on {token.text}")
             break
