@@ -1140,9 +1140,8 @@ def _figure(
         told_of_whole = any(c.dep_ == "relcl" for c in ent.root.head.children)
         if category is not None and _predicate(ent) == _WHOLE and not told_of_whole:
             category = None
-        # "3,879 bodies" count the dead, "30,000 troops" troops: as written, as the lemma
-        # ("body", "troop") names no category; a group ("12 soldiers") is read below
-        written = ent.root.head.text if noun is not None and noun not in _GROUPS else ""
+        # "3,879 bodies" count the dead: as written, as its lemma ("body") names no count
+        written = ent.root.head.text if noun == "body" else ""
         if noun is not None and any(c.match(noun) or c.match(written) for _, c in CATEGORIES):
             about = category or noun  # "at least 6,000 lives" counts deaths
         elif noun is not None and noun.startswith("member of ") and category is not None:
