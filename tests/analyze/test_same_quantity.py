@@ -199,3 +199,28 @@ def test_the_second_of_two_counts_a_verb_takes_is_told_by_that_verb() -> None:
     )
     assert _counted(claims, 4) <= {"deaths"} and _counted(claims, 4)
     assert not disputed(claims)  # 109 and 4 add up to 113
+
+
+@pytest.mark.slow
+def test_a_group_is_counted_by_what_is_done_with_it() -> None:
+    # strikers at one plant and the workers the strike idled are two counts of workers
+    claims = claims_of(
+        "About 6,000 workers went on strike at the Orsk plant on Monday.",
+        "The strike has idled 18,000 workers across Ruritania, the company said on Monday.",
+    )
+    assert not disputed(claims)
+    # the same verb, rival figures: one count
+    claims = claims_of(
+        "The strike has idled 18,000 workers across Ruritania, the company said on Monday.",
+        "The strike idled some 20,000 workers, the union said on Monday.",
+    )
+    assert {18_000, 20_000} in disputed(claims)
+
+
+@pytest.mark.slow
+def test_passengers_on_board_are_one_count_whatever_the_verb() -> None:
+    claims = claims_of(
+        "A plane carrying 120 passengers crashed near Orsk on Monday.",
+        "There were 125 passengers on board the plane that crashed near Orsk on Monday.",
+    )
+    assert {120, 125} in disputed(claims)

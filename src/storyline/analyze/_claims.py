@@ -1156,12 +1156,13 @@ def _figure(
             about = f"{category} of {people}"  # "12 Americans were killed": a part too
         elif noun is not None and noun not in _PEOPLE:
             # "two neighbourhoods" counts neighbourhoods, whatever the sentence is about;
-            # a thing (not a group of people) by what is done with it: "12 states voted"
-            # and "two states hold primaries" count two sets of states
+            # a thing or a group by what is done with it: "12 states voted" and "two states
+            # hold primaries" count two sets of states, "6,000 workers went on strike" and
+            # "the strike idled 18,000 workers" two sets of workers
             about = noun
             attributive = _attributive(ent) and _sized_group(ent) is None  # "a 107-man crew" is the crew
-            # the crew is one group whatever is done with it ("carries", "save", "trapped")
-            predicate = "" if noun in _GROUPS or attributive else _predicate(ent)
+            # a plane's passengers are one group whatever is done with them ("carrying", "on board")
+            predicate = "" if noun in _ABOARD or attributive else _predicate(ent)
         elif category is None and noun in _PEOPLE:
             # "the church holds about 1,000 people": people, counted by what they do
             about, predicate = noun, _predicate(ent)
@@ -2547,6 +2548,8 @@ def _nationality(ent: SpacySpan) -> str | None:
     return None
 
 
+_ABOARD = frozenset({"passenger"})
+"""Groups a vehicle holds: one count whatever verb tells it (the crew is keyed as "crew")."""
 _SEAFARERS = frozenset("sailor seaman seamen submariner".split())
 """Words for people who may be a vessel's crew: its crew only where the vessel is named
 with them ("118 sailors aboard the Kursk"), not a navy's sailors at a base."""
