@@ -366,3 +366,22 @@ def test_a_place_before_two_joined_counts_is_the_scope_of_both() -> None:
     )
     assert not disputed(claims)  # Orsk's dead and hurt are parts of the country's
     assert {c.about for c in claims if any(v.value == 40 for v in c.values)} == {"injured (in Orsk)"}
+
+
+@pytest.mark.slow
+def test_a_place_before_the_first_verb_is_not_the_scope_of_a_clause_with_its_own_subject() -> None:
+    claims = claims_of(
+        "The storm hit Ruritania on Sunday.\n\nIn Orsk, 30 people were killed, and the national toll rose to 150.",
+        "The storm hit Ruritania on Sunday. The national toll rose to 120.",
+    )
+    assert {120, 150} in disputed(claims)
+
+
+@pytest.mark.slow
+def test_a_fronted_toll_word_does_not_make_a_day_count_a_running_total() -> None:
+    claims = claims_of(
+        "The storm hit Ruritania on Sunday.\n\nDespite the rising toll, rescuers pulled 30 people alive from "
+        "the rubble on Tuesday and found 12 bodies on Wednesday.",
+        "Rescuers found 15 bodies on Wednesday.",
+    )
+    assert {12, 15} in disputed(claims)

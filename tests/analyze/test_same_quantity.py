@@ -224,3 +224,54 @@ def test_passengers_on_board_are_one_count_whatever_the_verb() -> None:
         "There were 125 passengers on board the plane that crashed near Orsk on Monday.",
     )
     assert {120, 125} in disputed(claims)
+
+
+@pytest.mark.slow
+def test_a_harm_word_near_troops_but_not_about_them_leaves_them_troops() -> None:
+    claims = claims_of(
+        "The army sent 2,000 soldiers to help evacuate residents of Orsk.",
+        "The army sent 3,000 soldiers to Orsk.",
+    )
+    assert {2_000, 3_000} in disputed(claims)
+
+
+@pytest.mark.slow
+def test_a_group_someone_has_is_its_size_whatever_the_verb() -> None:
+    claims = claims_of("Orsk has 5,000 residents.", "Orsk's 6,000 residents live by the river.")
+    assert {5_000, 6_000} in disputed(claims)
+
+
+@pytest.mark.slow
+def test_depths_are_one_measure_whatever_noun_they_hang_from() -> None:
+    # what a submarine can reach and where a fall began are no depth it lies at
+    claims = claims_of(
+        "The Orsk can dive to depths of up to 500 meters.",
+        "The Orsk fell to the seabed from a depth of 20 meters.",
+        "The Orsk lies 100 meters deep.",
+    )
+    assert not disputed(claims)
+    claims = claims_of(
+        "The Orsk was some 450 feet down, a Norwegian report said.",
+        "The sailors are trapped 354 feet below the surface of the Barents Sea.",
+        "The Orsk lies on the sea floor, where the sea is about 100 meters deep.",
+    )
+    assert {c.counted for c in claims if c.disagreement} == {"depth"}
+    assert {450, 354, 100} <= next(iter(disputed(claims)))
+    # a plane diving down to a height is no depth
+    claims = claims_of("The jet dove down to 16,700 feet.", "The jet dove down to 16,500 feet, radar showed.")
+    assert "depth" not in {c.counted for c in claims}
+
+
+@pytest.mark.slow
+def test_distances_from_one_named_place_are_one_measure() -> None:
+    claims = claims_of(
+        "The quake struck Orsk province.\n\nIts epicenter was 65 miles west of Dorna, seismologists said.",
+        "The quake struck Orsk province.\n\nThe epicenter was about 120 kilometers from Dorna.",
+    )
+    assert [c.counted for c in claims if c.disagreement] == ["epicenter (distance from Dorna)"]
+    # what is that far from the place is part of the measure: a town and a refinery differ
+    claims = claims_of(
+        "The quake struck Orsk province.\n\nThe town of Golcuk lies 55 miles from Dorna.",
+        "The quake struck Orsk province.\n\nThe refinery lies about 110 kilometers from Dorna.",
+    )
+    assert not disputed(claims)

@@ -1162,7 +1162,10 @@ def _figure(
             about = noun
             attributive = _attributive(ent) and _sized_group(ent) is None  # "a 107-man crew" is the crew
             # a plane's passengers are one group whatever is done with them ("carrying", "on board")
-            predicate = "" if noun in _ABOARD or attributive else _predicate(ent)
+            # a group someone has ("GM's 224,000 workers", "the town's 6,000 residents") is its
+            # size, whatever the verb
+            owned = noun in _GROUPS and any(c.dep_ == "poss" for c in ent.root.head.children)
+            predicate = "" if noun in _ABOARD or attributive or owned else _predicate(ent)
         elif category is None and noun in _PEOPLE:
             # "the church holds about 1,000 people": people, counted by what they do
             about, predicate = noun, _predicate(ent)
@@ -1326,7 +1329,16 @@ def _measure_figure(
     local = ""
     if unit.dimension == "temperature" and any(t.lower_ in _WARMING for t in ent.sent):
         return None
-    if unit.dimension == "temperature":
+    if unit.dimension == "length" and not part and _depth(ent, head):
+        # "the Kursk was some 450 feet down", "trapped 354 feet below the surface", "in 245
+        # feet of water", "at a depth of 100 meters": the depth where the story's wreck or
+        # site lies, whatever noun the sentence hangs it from
+        counted = "depth"
+    elif unit.dimension == "length" and not part and (anchor := _distance_from(head, para, entities)):
+        # "65 miles west of Izmit", "about 100 km from Izmit": the distance from a named
+        # place, whatever is that far from it (the epicentre, the town, the crash site)
+        counted = f"{thing} (distance from {anchor})" if thing else f"distance from {anchor}"
+    elif unit.dimension == "temperature":
         counted = "temperature" if thing is None or thing in _TEMPERATURE_NOUNS else f"{thing} temperature"
     elif thing is None:
         # "the baby lived for 39 hours", "they leased 2,000 square feet": a measure by
@@ -1356,6 +1368,72 @@ def _measure_figure(
     figure = _as_figure(counted, value, text, qualifier, ent, para, entities, source, date, common)
     bound = any(t.lower_ == "within" for t in doc[max(ent.start - 3, 0) : ent.start])
     return replace(figure, predicate=local or figure.predicate, bound=bound)
+
+
+_DEPTH_AFTER = frozenset("down deep below beneath underwater underground undersea seabed seafloor".split())
+"""Words after a length that make it a depth ("450 feet down", "100 meters deep")."""
+_BOTTOM = frozenset("bottom floor bed seabed seafloor".split())
+
+
+def _depth(ent: SpacySpan, head: Token) -> bool:
+    """Whether a length is a depth: "some 450 feet down", "354 feet below the surface",
+    "100 meters deep", "in 245 feet of water", "nearly 300 feet on the bottom", "at a depth
+    of 100 meters" (not "dove down to 16,700 feet": what comes before the figure is read
+    only for "depth"). "10 degrees below zero" is no length and never gets here."""
+    doc = ent.doc
+    if _qualifier(ent) in _UPPER:
+        return False  # "can dive to depths of up to 500 meters": what it can reach
+    after = [t for t in doc[head.i + 1 : head.i + 5] if t.sent.start == ent.sent.start]
+    if (
+        after
+        and after[0].lower_ in _DEPTH_AFTER
+        and not (
+            after[0].lower_ in ("below", "beneath")
+            and len(after) > 1
+            and after[1].lower_ in ("zero", "freezing")
+        )
+        and not (
+            after[0].lower_ == "down" and len(after) > 1 and after[1].lower_ == "to"
+        )  # "from 33,000 feet down to"
+    ):
+        return True
+    if len(after) > 1 and after[0].lower_ == "of" and after[1].lemma_.lower() in ("water", "sea", "ocean"):
+        return True  # "in 245 feet of water"
+    if len(after) > 2 and after[0].lower_ in ("on", "at") and any(t.lower_ in _BOTTOM for t in after[1:4]):
+        return True  # "nearly 300 feet on the bottom of the Atlantic"
+    before = doc[max(ent.sent.start, ent.start - 4) : ent.start]
+    # "fell to the seabed from a depth of 20 meters": where a fall began, no depth it lies at
+    return any(t.lemma_.lower() == "depth" and t.head.lower_ != "from" for t in before)
+
+
+_BEARINGS = frozenset(
+    "north south east west northeast northwest southeast southwest north-east north-west south-east "
+    "south-west northeastern northwestern southeastern southwestern northern southern eastern western".split()
+)
+
+
+def _distance_from(head: Token, para: Paragraph, entities: EntityIndex) -> str:
+    """The named place a length is a distance from ("65 miles west of Izmit", "70 km from
+    Istanbul", "40 miles off the coast of Oregon" is not: a coast is no place name), or ""."""
+    doc = head.doc
+    after = [t for t in doc[head.i + 1 : head.i + 4] if t.sent.start == head.sent.start]
+    if not after:
+        return ""
+    prep = after[0]
+    if prep.lower_ in _BEARINGS and len(after) > 1 and after[1].lower_ == "of":
+        prep = after[1]
+    elif prep.lower_ != "from":
+        return ""
+    place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if place is None:
+        return ""
+    if found := _a_place(place, para, entities):
+        return found
+    # a name after a distance is a place, whatever the tagger took it for ("65 miles west of
+    # Izmit" with Izmit tagged an organization); never a person
+    entity = _entity_of(para, place, entities)
+    named = place.pos_ == "PROPN" and place.text[:1].isupper() and place.ent_type_ != "PERSON"
+    return _place_name(para, place, entities) if named and (entity is None or entity.type != "PERSON") else ""
 
 
 _NUMBER_NOUNS = frozenset("number size total count".split())
@@ -1768,12 +1846,16 @@ def _clause(ent: SpacySpan) -> tuple[Token, list[Token]]:
     return verb, [t for t in verb.subtree if sent.start <= t.i < sent.end]
 
 
-def _fronted(verb: Token) -> list[Token]:
+def _fronted(verb: Token, ent: SpacySpan) -> list[Token]:
     """The words before the verb a figure's verb is joined to by "and", which hold for both
     ("On Monday, in Izmit, 3,261 were killed and 11,759 injured": Monday and Izmit); none
-    for a verb that is no such conjunct."""
+    for a verb that is no such conjunct, or one with a subject other than the figure's own
+    ("In Orsk, 30 were killed, and the national toll rose to 150": the toll is no Orsk's)."""
     head = verb.head
     if verb.dep_ != "conj" or head.pos_ not in ("VERB", "AUX"):
+        return []
+    own = {ent.root.i, ent.root.head.i}
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.i not in own for c in verb.children):
         return []
     sent = verb.sent
     return [
@@ -1841,13 +1923,12 @@ def _scope(
     sent = ent.sent
     verb, clause = _told_clause(ent) or _clause(ent)
     parts = []
-    # "In Izmit, 3,261 were killed and 11,759 injured": what stands before the first verb
-    # holds for the verbs joined to it
-    shared = _fronted(verb)
-    clause = [*clause, *shared]
+    # "In Izmit, 3,261 were killed and 11,759 injured": a place or day before the first
+    # verb holds for the verbs joined to it (read only for days and places)
+    shared = _fronted(verb, ent)
     verbs = {verb.i} | ({verb.head.i} if shared else set())
     # "The toll rose to six on Sunday" is the running toll as of Sunday, not Sunday's dead.
-    for token in [] if _running(verb, clause) else clause:
+    for token in [] if _running(verb, clause) else [*clause, *shared]:
         # "53 were killed on Monday": the day hangs from the figure's own verb.
         on_verb = token.head.i in verbs or (token.head.lower_ == "on" and token.head.head.i in verbs)
         if token.lower_ in _DAYS and on_verb:
@@ -1885,7 +1966,7 @@ def _scope(
         return ", ".join(parts)
     placed = False
     # a town or country before a building ("at the U.S. Embassy in Tanzania": Tanzania)
-    words = [*clause, *_antecedent_words(verb, clause)]
+    words = [*clause, *_antecedent_words(verb, clause), *shared]
     for token in sorted(words, key=lambda t: t.ent_type_ == "FAC"):
         if (
             token.ent_type_ in ("GPE", "LOC", "FAC")
@@ -2401,20 +2482,7 @@ def _window(ent: SpacySpan) -> list[Token]:
     the words just after it ("23 were taken to hospital"); then the words before.
     """
     root = ent.root
-    chain = []
-    # "40 dead and over 500 injured": a word the figure stands right before, if it says
-    # what happened, is nearer than anything the parse hangs the figure from.
-    if ent.end < len(ent.doc) and ent.doc[ent.end].pos_ in ("ADJ", "VERB"):
-        chain.append(ent.doc[ent.end])
-    if root.head is not root:
-        chain.append(root.head)
-        # "killed 12 soldiers and three civilians": the civilians' verb is the first
-        # conjunct's, not the soldiers the parse hangs them from
-        first = root.head
-        while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN") and root.head.pos_ == "NOUN":
-            first = first.head
-        if first.pos_ in ("NOUN", "PROPN", "NUM") and first.head is not first:
-            chain.append(first.head)
+    told = _told_by(ent)
     # "The death toll rose to six": the subject of the verb the figure hangs from.
     subjects = [
         child
@@ -2433,10 +2501,34 @@ def _window(ent: SpacySpan) -> list[Token]:
                 break
         after.append(token)
     before = list(ent.doc[max(ent.start - 4, 0) : ent.start])[::-1]
+    return [*told, *subjects, *after, *before]
+
+
+def _told_by(ent: SpacySpan) -> list[Token]:
+    """The first words of `_window`, those that tell what befell the figure's own noun: the
+    word right after the figure, its head and that head's verb, the clauses on its noun and
+    what its verb left it ("12 soldiers were killed", "killed 12 soldiers", "12 soldiers
+    killed in the blast", "left four soldiers dead"); not the loose words around it ("sent
+    2,000 soldiers to help evacuate residents"). Nearest first."""
+    root = ent.root
+    chain = []
+    # "40 dead and over 500 injured": a word the figure stands right before, if it says
+    # what happened, is nearer than anything the parse hangs the figure from.
+    if ent.end < len(ent.doc) and ent.doc[ent.end].pos_ in ("ADJ", "VERB"):
+        chain.append(ent.doc[ent.end])
+    if root.head is not root:
+        chain.append(root.head)
+        # "killed 12 soldiers and three civilians": the civilians' verb is the first
+        # conjunct's, not the soldiers the parse hangs them from
+        first = root.head
+        while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN") and root.head.pos_ == "NOUN":
+            first = first.head
+        if first.pos_ in ("NOUN", "PROPN", "NUM") and first.head is not first:
+            chain.append(first.head)
     verbs = [t for t in root.head.children if t.dep_ in ("acl", "relcl", "amod")]
     # "left four soldiers dead": what the verb left them
     verbs += [t for head in chain[-1:] for t in head.children if t.dep_ == "oprd"]
-    return [*chain, *verbs, *subjects, *after, *before]
+    return [*chain, *verbs]
 
 
 def _category(ent: SpacySpan) -> tuple[str, Token] | None:
@@ -2444,14 +2536,18 @@ def _category(ent: SpacySpan) -> tuple[str, Token] | None:
     count hospitals, not those taken to one."""
     counted = ent.root.head if ent.root.dep_ in ("nummod", "quantmod", "compound") else None
     kind: tuple[str, Token] | None = None  # what the counted noun itself names ("12 soldiers")
+    told: set[int] = set()
     for token in _window(ent):
         if counted is not None and token.i == counted.i and token.lemma_.lower() == "hospital":
             continue
+        if kind is not None and token.i not in told:
+            continue  # "sent 2,000 soldiers to help evacuate residents": still troops
         for name, cue in CATEGORIES:
             if cue.match(token.text) or cue.match(token.lemma_):
                 if name in _KINDS and (kind is not None or (counted is not None and token.i == counted.i)):
-                    # "killed 12 soldiers": deaths of soldiers; "30,000 troops" if nothing happens to them
-                    kind = kind or (name, token)
+                    # "killed 12 soldiers": deaths of soldiers; "30,000 troops" if nothing befalls them
+                    if kind is None:
+                        kind, told = (name, token), {t.i for t in _told_by(ent)}
                     break
                 return name, token
     return kind
