@@ -275,3 +275,12 @@ def test_distances_from_one_named_place_are_one_measure() -> None:
         "The quake struck Orsk province.\n\nThe refinery lies about 110 kilometers from Dorna.",
     )
     assert not disputed(claims)
+
+
+@pytest.mark.slow
+def test_a_group_at_a_place_is_the_group_the_one_other_verb_counts() -> None:
+    claims = claims_of(
+        "More than 150 firefighters were at the scene of the Orsk fire, the governor said.",
+        "About 180 firefighters had worked in shifts at the Orsk fire, the fire chief said.",
+    )
+    assert {150, 180} in disputed(claims)

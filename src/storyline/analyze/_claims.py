@@ -2905,6 +2905,25 @@ def _same_predicates(figures: list[_Figure]) -> list[_Figure]:
     ]
 
 
+def _plain_groups(figures: list[_Figure]) -> list[_Figure]:
+    """A group counted under a verb that says nothing of it ("150 firefighters were at the
+    scene") is the group one other verb counts ("180 firefighters had worked through the
+    night") when the cluster counts that group, in that scope, under that verb alone; under
+    two verbs or more ("went on strike", "were idled") it stays apart, as which of them it
+    is cannot be told."""
+    verbs: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
+    for figure in figures:
+        if figure.counted in _GROUPS:
+            verbs[figure.counted, figure.scope].add(figure.predicate)
+    out = []
+    for figure in figures:
+        others = verbs.get((figure.counted, figure.scope), set()) - {""}
+        if figure.counted in _GROUPS and not figure.predicate and len(others) == 1:
+            figure = replace(figure, predicate=next(iter(others)))
+        out.append(figure)
+    return out
+
+
 _DAY_SCOPE = re.compile(r"^on [A-Za-z]+(?:, |$)")
 
 
@@ -2940,7 +2959,7 @@ def _lone_scope(figures: list[_Figure], part: re.Pattern[str], *, unless_running
 def _group(
     figures: list[_Figure], order: list[str], event_of: Mapping[str, int] | None = None
 ) -> list[Claim]:
-    figures = _lone_scope(_same_predicates(figures), _DAY_SCOPE, unless_running=True)
+    figures = _lone_scope(_plain_groups(_same_predicates(figures)), _DAY_SCOPE, unless_running=True)
     figures = _lone_scope(figures, _PERIOD_SCOPE, unless_running=False)
     by_quantity: defaultdict[tuple[str, str, str], list[ClaimValue]] = defaultdict(list)
     told: set[tuple[str, str, str]] = set()
