@@ -257,6 +257,12 @@ def test_depths_are_one_measure_whatever_noun_they_hang_from() -> None:
     )
     assert {c.counted for c in claims if c.disagreement} == {"depth"}
     assert {450, 354, 100} <= next(iter(disputed(claims)))
+    # a shortfall "below" what was feared is no depth
+    claims = claims_of(
+        "The Orsk river peaked at 14.5 feet, about three feet below the worst fears of officials.",
+        "A flood gauge on the Orsk showed a depth of 4.45 meters.",
+    )
+    assert not disputed(claims)
     # a plane diving down to a height is no depth
     claims = claims_of("The jet dove down to 16,700 feet.", "The jet dove down to 16,500 feet, radar showed.")
     assert "depth" not in {c.counted for c in claims}
@@ -284,3 +290,12 @@ def test_a_group_at_a_place_is_the_group_the_one_other_verb_counts() -> None:
         "About 180 firefighters had worked in shifts at the Orsk fire, the fire chief said.",
     )
     assert {150, 180} in disputed(claims)
+
+
+@pytest.mark.slow
+def test_men_aboard_a_vessel_are_its_crew_whatever_the_verb() -> None:
+    claims = claims_of(
+        "The Orsk submarine sank with about 118 men aboard.",
+        "The 107 men on board the Orsk submarine had little air left, officials said.",
+    )
+    assert [c.counted for c in claims if c.disagreement] == ["crew"]

@@ -1373,6 +1373,8 @@ def _measure_figure(
 _DEPTH_AFTER = frozenset("down deep below beneath underwater underground undersea seabed seafloor".split())
 """Words after a length that make it a depth ("450 feet down", "100 meters deep")."""
 _BOTTOM = frozenset("bottom floor bed seabed seafloor".split())
+_SURFACES = frozenset("surface sea water wave ocean lake river ground ice earth seabed street".split())
+"""What a depth is measured below ("354 feet below the surface", "below the Barents Sea")."""
 
 
 def _depth(ent: SpacySpan, head: Token) -> bool:
@@ -1384,18 +1386,13 @@ def _depth(ent: SpacySpan, head: Token) -> bool:
     if _qualifier(ent) in _UPPER:
         return False  # "can dive to depths of up to 500 meters": what it can reach
     after = [t for t in doc[head.i + 1 : head.i + 5] if t.sent.start == ent.sent.start]
-    if (
-        after
-        and after[0].lower_ in _DEPTH_AFTER
-        and not (
-            after[0].lower_ in ("below", "beneath")
-            and len(after) > 1
-            and after[1].lower_ in ("zero", "freezing")
-        )
-        and not (
-            after[0].lower_ == "down" and len(after) > 1 and after[1].lower_ == "to"
-        )  # "from 33,000 feet down to"
-    ):
+    # "354 feet below the surface", not "three feet below the worst fears" or "below zero"
+    under = bool(after) and after[0].lower_ in ("below", "beneath")
+    surface = any(t.lemma_.lower() in _SURFACES for t in after[1:4])
+    descent = (
+        len(after) > 1 and after[0].lower_ == "down" and after[1].lower_ == "to"
+    )  # "33,000 feet down to"
+    if after and after[0].lower_ in _DEPTH_AFTER and not (under and not surface) and not descent:
         return True
     if len(after) > 1 and after[0].lower_ == "of" and after[1].lemma_.lower() in ("water", "sea", "ocean"):
         return True  # "in 245 feet of water"
@@ -2644,8 +2641,9 @@ def _nationality(ent: SpacySpan) -> str | None:
     return None
 
 
-_ABOARD = frozenset({"passenger"})
-"""Groups a vehicle holds: one count whatever verb tells it (the crew is keyed as "crew")."""
+_ABOARD = frozenset({"passenger", "crew"})
+"""Groups a vehicle holds: one count whatever verb tells it ("sank with 118 men aboard", "the
+107 crew had little air")."""
 _SEAFARERS = frozenset("sailor seaman seamen submariner".split())
 """Words for people who may be a vessel's crew: its crew only where the vessel is named
 with them ("118 sailors aboard the Kursk"), not a navy's sailors at a base."""
@@ -2664,6 +2662,13 @@ def _sized_group(ent: SpacySpan) -> Token | None:
     return head.head if head.head.pos_ == "NOUN" else None
 
 
+def _aboard(noun: Token) -> bool:
+    """Whether "aboard" or "on board" follows a noun ("118 men aboard", "the 107 men on board
+    the submarine"): those a vessel carries."""
+    after = [t.lower_ for t in noun.doc[noun.i + 1 : noun.i + 3]]
+    return after[:1] == ["aboard"] or after == ["on", "board"]
+
+
 def _counted_noun(ent: SpacySpan) -> str | None:
     head = ent.root.head
     if ent.root.dep_ in ("nummod", "quantmod", "compound") and head.pos_ == "NOUN" and head.text.isalpha():
@@ -2672,8 +2677,8 @@ def _counted_noun(ent: SpacySpan) -> str | None:
         noun = str(head.lemma_).lower()
         if (group := _sized_group(ent)) is not None:
             noun = str(group.lemma_).lower()  # "a 107-man crew", "a 10-man team": the crew, the team
-        if noun in _CREW:
-            return "crew"
+        if noun in _CREW or (noun == "man" and _aboard(head)):
+            return "crew"  # "118 sailors", "the 118 men aboard the Kursk"
         if noun == "member":
             # "42 members of parliament", "nine members of the committee": whose members
             body = next(
