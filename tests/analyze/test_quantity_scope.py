@@ -385,3 +385,26 @@ def test_a_fronted_toll_word_does_not_make_a_day_count_a_running_total() -> None
         "Rescuers found 15 bodies on Wednesday.",
     )
     assert {12, 15} in disputed(claims)
+
+
+@pytest.mark.slow
+def test_a_year_in_a_clause_on_something_else_is_no_scope_of_the_figure() -> None:
+    claims = claims_of(
+        "The quake, the worst since 1999, killed 40 people.",
+        "The quake killed 45 people, officials said.",
+    )
+    assert {40, 45} in disputed(claims)
+    # the year of the figure's own event still is
+    claims = claims_of(
+        "In 1999, a quake killed 17,000 people in Orsk.", "The quake killed 40 people in Orsk."
+    )
+    assert not disputed(claims)
+
+
+@pytest.mark.slow
+def test_a_year_in_a_clause_on_the_figures_own_noun_scopes_it() -> None:
+    claims = claims_of(
+        "Hall, who knew two people who perished in the 1996 Orsk crash, spoke on Monday.",
+        "All 217 people on board died in the crash on Monday.",
+    )
+    assert not disputed(claims)

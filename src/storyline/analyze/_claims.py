@@ -1934,7 +1934,7 @@ def _scope(
     period = _period(ent, verb, clause)
     if period:
         parts.append(period)
-    year = _earlier_year(sent, date)
+    year = _earlier_year(sent, date, ent)
     # "That earthquake killed more than 300 people": the event the sentence before named
     if year is None and _points_back(clause) and sent.start > 0:
         year = _earlier_year(ent.doc[sent.start - 1].sent, date)
@@ -2355,17 +2355,33 @@ def _listed_magnitude(ent: SpacySpan) -> bool:
     return False
 
 
-def _earlier_year(sent: SpacySpan, date: dt.date | None) -> str | None:
-    """A year a sentence names before the report's own ("the 2009 quake")."""
+def _earlier_year(sent: SpacySpan, date: dt.date | None, ent: SpacySpan | None = None) -> str | None:
+    """A year a sentence names before the report's own ("the 2009 quake"); with `ent`, not
+    one in a clause that describes something else than the figure's own clause ("The Kursk,
+    launched in 1995, carries 107 personnel": the year is the launch's, the crew is now's)."""
+    own = {t.i for t in ent.root.ancestors} | {ent.root.i} if ent is not None else set()
     for token in sent:
         year = re.fullmatch(r"(19|20)\d\d", token.text)
         if (
             year
             and token.ent_type_ in ("DATE", "CARDINAL", "")
             and (date is None or int(token.text) < date.year)
+            and not (ent is not None and _aside(token, own))
         ):
             return token.text
     return None
+
+
+def _aside(token: Token, own: set[int]) -> bool:
+    """Whether a token is inside a participle, relative clause or apposition that hangs off
+    the sentence apart from the figure (`own`: the figure's token and its heads); one on the
+    figure's own noun or verb is the figure's ("two people who perished in the 1996 crash")."""
+    for head in [token, *token.ancestors]:
+        if head.i in own:
+            return False
+        if head.dep_ in ("acl", "relcl", "appos"):
+            return head.head.i not in own
+    return False
 
 
 _BACK = frozenset("that those previous earlier prior".split())
