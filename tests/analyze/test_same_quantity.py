@@ -299,3 +299,25 @@ def test_men_aboard_a_vessel_are_its_crew_whatever_the_verb() -> None:
         "The 107 men on board the Orsk submarine had little air left, officials said.",
     )
     assert [c.counted for c in claims if c.disagreement] == ["crew"]
+
+
+@pytest.mark.slow
+def test_crew_members_are_the_crew() -> None:
+    claims = claims_of("The Orsk carries 107 crew members.", "All 116 sailors aboard the Orsk died.")
+    assert [c.counted for c in claims if c.disagreement] == ["crew"]
+
+
+@pytest.mark.slow
+def test_the_members_a_body_has_are_its_size_whatever_the_verb() -> None:
+    claims = claims_of("The Orsk board has 12 members.", "The Orsk board's 14 members met on Monday.")
+    assert [c.counted for c in claims if c.disagreement] == ["member of board"]
+
+
+@pytest.mark.slow
+def test_an_age_after_a_name_in_a_list_of_the_dead_is_no_toll() -> None:
+    claims = claims_of(
+        "two adults and three children, dakota watson, 15, kaci hardman, 4, and adam hardman, 7. Were killed.",
+        "A crash killed five people in Orsk on Thursday.",
+    )
+    assert not disputed(claims)
+    assert 7 not in {v.value for c in claims if c.counted == "deaths" for v in c.values}

@@ -1165,6 +1165,7 @@ def _figure(
             # a group someone has ("GM's 224,000 workers", "the town's 6,000 residents") is its
             # size, whatever the verb
             owned = noun in _GROUPS and any(c.dep_ == "poss" for c in ent.root.head.children)
+            owned = owned or noun.startswith("member of ")  # a body's members: its size
             predicate = "" if noun in _ABOARD or attributive or owned else _predicate(ent)
         elif category is None and noun in _PEOPLE:
             # "the church holds about 1,000 people": people, counted by what they do
@@ -1746,6 +1747,17 @@ def _is_age_or_time(ent: SpacySpan) -> bool:
         ent.end < len(doc)
         and doc[ent.end].lower_ in MONTH_WORDS
         and (doc[ent.end].lower_ != "may" or before.lower() in ("on", "since", "until", "by", "from"))
+    ):
+        return True
+    # "Adam Hardman, 7, were killed": a person's age after their name, as `_age_figures`
+    # reads it, never a count
+    if (
+        before == ","
+        and ent.start >= 2
+        and (doc[ent.start - 2].ent_type_ == "PERSON" or doc[ent.start - 2].pos_ == "PROPN")
+        and ent.text.isdigit()
+        and int(ent.text) < 120
+        and (ent.end == len(doc) or doc[ent.end].text in (",", ".", ")", ";"))
     ):
         return True
     # "his wife had died at 37": the age she died at, not a toll
@@ -2695,6 +2707,8 @@ def _counted_noun(ent: SpacySpan) -> str | None:
             noun = str(group.lemma_).lower()  # "a 107-man crew", "a 10-man team": the crew, the team
         if noun in _CREW or (noun == "man" and _aboard(head)):
             return "crew"  # "118 sailors", "the 118 men aboard the Kursk"
+        if noun == "member" and any(c.dep_ == "compound" and c.lower_ == "crew" for c in head.children):
+            return "crew"  # "107 crew members"
         if noun == "member":
             # "42 members of parliament", "nine members of the committee": whose members
             body = next(
@@ -2712,6 +2726,11 @@ def _counted_noun(ent: SpacySpan) -> str | None:
                 and head.head.pos_ in ("NOUN", "PROPN")
             ):
                 owner = head.head
+            if owner is None and head.dep_ == "dobj" and head.head.lemma_.lower() == "have":
+                # "the board has 12 members": the subject's members
+                owner = next(
+                    (c for c in head.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None
+                )
             if owner is not None:
                 return f"member of {_body_name(owner)}"
         return noun
