@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -26,6 +27,14 @@ def test_fix_text_multinews_newlines_and_spaces() -> None:
 
 def test_fix_text_windows_newlines() -> None:
     assert fix_text("a\r\nb\rc") == "a\nb\nc"
+
+
+@pytest.mark.parametrize("text", ["0\r\x1f,", "''\x1f0", "0\u200b''0"])
+def test_fix_text_idempotent_around_invisible_characters(text: str) -> None:
+    # cases the property below found: a line of a comma after a control character, and wire
+    # quotes judged before the characters repair removes were gone
+    once = fix_text(text)
+    assert fix_text(once) == once
 
 
 @given(st.text(max_size=300))

@@ -360,9 +360,12 @@ def fixed_lines(text: str, *, hyphens: bool | None = None) -> list[Piece]:
         )
     )
     fixed = [join_spaced_clitics(strip_link_markup(line)) for line in fixed]
-    if wire_quoted(text):
+    # the text without the characters repair removes, so that a second pass judges its
+    # quotes and hyphens alike
+    seen = _GONE_RUN.sub("", text).replace("\u200b", " ")
+    if wire_quoted(seen):
         fixed = [curl_wire_quotes(line) for line in fixed]
-    if spaces_hyphens(text) if hyphens is None else hyphens:  # "Strauss - Kahn", as an archive wrote it
+    if spaces_hyphens(seen) if hyphens is None else hyphens:  # "Strauss - Kahn", as an archive wrote it
         fixed = [join_spaced_hyphens(line) for line in fixed]
     return [
         Piece(f, start, end, tuple(align(g, f)))
@@ -397,11 +400,18 @@ def _line_bounds(text: str) -> list[tuple[int, int]]:
 
 # A line that opens with the punctuation that ends a clause (", ' he says", ", it's a ..."):
 # the archive's tokenizer broke the line before it; no writer starts a line so.
-_OPENS_WITH_PUNCTUATION = re.compile(r"[ \t\u00a0]*[,;:)](?!\))")
+_GONE = "\x00-\x08\x0b\x0e-\x1f\x7f\ufeff"
+"""Characters repair removes from a line (control characters, a byte-order mark; a zero-width
+space becomes a space): a line of them alone is blank, and they hide no punctuation after them."""
+_OPENS_WITH_PUNCTUATION = re.compile(rf"[ \t\u00a0\u200b{_GONE}]*[,;:)](?!\))")
 
 _BREAK_BEFORE_PUNCTUATION = re.compile(
     rf"[ \t\u00a0]*(?:\r\n|\r|\n|{_MULTINEWS_NEWLINE})(?={_OPENS_WITH_PUNCTUATION.pattern})"
 )
+
+
+_VISIBLE = re.compile(rf"[^\s\u200b{_GONE}]")
+_GONE_RUN = re.compile(rf"[{_GONE}]+")
 
 
 def _punctuation_goes_on(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -414,7 +424,7 @@ def _punctuation_goes_on(text: str, bounds: list[tuple[int, int]]) -> list[tuple
             out[-1] = (out[-1][0], end)
             continue
         out.append((start, end))
-        goes_on = bool(text[start:end].strip())
+        goes_on = bool(_VISIBLE.search(text, start, end))
     return out
 
 
