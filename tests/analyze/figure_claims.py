@@ -28,3 +28,8 @@ def claims_of(
 def disputed(claims: list[Claim]) -> list[set[float]]:
     """The values of each claim that disagrees."""
     return [{v.value for v in c.values} for c in claims if c.disagreement]
+
+
+def counted(claims: list[Claim], value: float) -> set[str]:
+    """What the claims that hold `value` count."""
+    return {c.counted for c in claims if any(v.value == value for v in c.values)}

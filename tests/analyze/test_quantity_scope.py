@@ -12,16 +12,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from figure_claims import DAY, claims_of, disputed
+from figure_claims import DAY, claims_of, counted, disputed
 
 from storyline.analyze._claims import compatible
 from storyline.embed import FactMatcher
 from storyline.model import Claim, ClaimValue
-
-
-def counted(claims: list[Claim], value: float) -> set[str]:
-    return {c.counted for c in claims if any(v.value == value for v in c.values)}
-
 
 # States: who is there now is not everyone who was ever there.
 

@@ -8,7 +8,7 @@ patrol and its dead), or that give one quantity in different words.
 from __future__ import annotations
 
 import pytest
-from figure_claims import DAY, claims_of, disputed
+from figure_claims import DAY, claims_of, counted, disputed
 
 from storyline.analyze._claims import compatible
 from storyline.model import ClaimValue
@@ -177,18 +177,14 @@ def test_two_vessels_crews_and_sailors_at_other_work_are_no_rival_crews() -> Non
     assert {c.counted for c in claims} == {"worker"}
 
 
-def _counted(claims: list, value: float) -> set[str]:
-    return {c.counted for c in claims for v in c.values if v.value == value}
-
-
 @pytest.mark.slow
 def test_a_group_that_is_killed_counts_its_dead_not_its_size() -> None:
     claims = claims_of(
         "The bomb killed 12 soldiers and three civilians near Orsk on Monday.",
         "Twelve soldiers and three civilians were killed near Orsk on Monday, officials said.",
     )
-    assert _counted(claims, 12) == {"deaths of soldiers"}
-    assert _counted(claims, 3) == {"deaths of civilians"}  # not soldiers: the verb is the first conjunct's
+    assert counted(claims, 12) == {"deaths of soldiers"}
+    assert counted(claims, 3) == {"deaths of civilians"}  # not soldiers: the verb is the first conjunct's
 
 
 @pytest.mark.slow
@@ -197,7 +193,7 @@ def test_the_second_of_two_counts_a_verb_takes_is_told_by_that_verb() -> None:
         "The crash at Orsk killed all 109 people on board and four people on the ground.",
         "The crash at Orsk killed 113 people, officials said.",
     )
-    assert _counted(claims, 4) <= {"deaths"} and _counted(claims, 4)
+    assert counted(claims, 4) <= {"deaths"} and counted(claims, 4)
     assert not disputed(claims)  # 109 and 4 add up to 113
 
 

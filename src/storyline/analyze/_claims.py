@@ -2371,7 +2371,7 @@ def _earlier_year(sent: SpacySpan, date: dt.date | None, ent: SpacySpan | None =
     """A year a sentence names before the report's own ("the 2009 quake"); with `ent`, not
     one in a clause that describes something else than the figure's own clause ("The Kursk,
     launched in 1995, carries 107 personnel": the year is the launch's, the crew is now's)."""
-    own = {t.i for t in ent.root.ancestors} | {ent.root.i} if ent is not None else set()
+    own = ({t.i for t in ent.root.ancestors} | {ent.root.i}) if ent is not None else set()
     for token in sent:
         year = re.fullmatch(r"(19|20)\d\d", token.text)
         if (
