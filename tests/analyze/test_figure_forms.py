@@ -405,8 +405,42 @@ def test_a_harm_verb_joined_after_a_count_is_not_what_it_counts() -> None:
         "The outbreak has infected more than 3,000 people and killed 120, officials said.",
         "The virus has killed 125 people so far, officials said.",
     )
-    assert counted_as(claims, 3000.0) == {"people"}
+    assert counted_as(claims, 3000.0) == {"ill"}  # the infected, not the dead
     assert counted_as(claims, 120.0) == {"deaths"}
+
+
+@pytest.mark.slow
+def test_a_harm_verb_before_and_is_not_what_the_next_clause_counts() -> None:
+    # the mirror of the case above: "died" says nothing of the 55 of the clause after "and"
+    claims = claims_of(
+        "Seven people died and 55 others were infected in the outbreak, officials said.",
+        "The outbreak has killed seven people, officials said.",
+    )
+    assert counted_as(claims, 7.0) == {"deaths"}
+    assert "deaths" not in counted_as(claims, 55.0)
+
+
+@pytest.mark.slow
+def test_the_sickened_are_a_tally_of_their_own() -> None:
+    claims = claims_of(
+        "The fever has sickened 15 people in Orsk, three of whom died, officials said.",
+        "The fever has made 17 people in Orsk ill, officials said.",
+    )
+    assert counted_as(claims, 15.0) == {"ill"}
+    assert counted_as(claims, 17.0) == {"ill"}
+    assert counted_as(claims, 3.0) == {"deaths"}
+
+
+@pytest.mark.slow
+def test_the_sick_besides_the_dead_are_not_all_the_sick() -> None:
+    # 55 others fell ill beside the seven dead; "sickened 61" counts the dead too: no rivals
+    claims = claims_of(
+        "The fever killed seven people in Orsk and sickened 55 others, officials said.",
+        "The fever sickened 61 people in Orsk, seven of whom died, officials said.",
+    )
+    assert counted_as(claims, 55.0) == {"ill besides the dead"}
+    assert counted_as(claims, 61.0) == {"ill"}
+    assert not any(c.disagreement for c in claims if any(v.value == 55 for v in c.values))
 
 
 @pytest.mark.slow

@@ -110,3 +110,55 @@ def test_a_share_that_says_leaves_the_figure_unattributed_not_given_to_another_c
     claims = claims_of("Many said the toll was 300, while the army said it was 250.")
     given = {v.value: v.attributed_to for c in claims for v in c.values}
     assert given.get(300) is None
+
+
+FALL = dt.date(2031, 9, 27)
+NEXT_SUMMER = dt.date(2032, 8, 2)
+
+
+def test_last_years_count_is_the_count_reports_of_that_year_gave() -> None:
+    # "last year" in a report of 2032 names 2031: the count the 2031 reports gave as it
+    # grew, so 5 then 7 differ over time, however many months apart
+    claims = claims_of(
+        "The fever has killed five people in Dunmore, health officials said.",
+        "Last year the fever killed seven people in Dunmore, health officials said.",
+        days=(FALL, NEXT_SUMMER),
+    )
+    assert {5, 7} in disputed(claims)
+    assert any(c.scope == "2031" and c.kind == "over time" for c in claims if c.disagreement)
+
+
+def test_a_count_of_the_reports_own_year_is_no_rival_of_last_years() -> None:
+    claims = claims_of(
+        "The fever has killed five people in Dunmore, health officials said.",
+        "Last year the fever killed seven people in Dunmore, health officials said.",
+        "The fever has killed two people in Dunmore this year, health officials said.",
+        days=(FALL, NEXT_SUMMER, NEXT_SUMMER),
+    )
+    assert not any(2 in values for values in disputed(claims))
+
+
+def test_last_year_hanging_from_another_number_is_not_the_figures() -> None:
+    # "against 61 last year": the year is the 61's; the 13 is this year's count
+    claims = claims_of(
+        "Officials said 13 people have been infected this year, against 61 last year.",
+        days=(NEXT_SUMMER,),
+    )
+    assert all(c.scope == "" for c in claims if any(v.value == 13 for v in c.values))
+
+
+def test_last_year_in_a_clause_on_something_else_is_no_scope() -> None:
+    claims = claims_of(
+        "The fever, which killed seven people last year, has now infected 13 people in Dunmore.",
+        days=(NEXT_SUMMER,),
+    )
+    assert all(c.scope == "" for c in claims if any(v.value == 13 for v in c.values))
+
+
+def test_counts_of_one_named_year_years_apart_disagree() -> None:
+    claims = claims_of(
+        "The 2029 earthquake killed 300 people in Dunmore.",
+        "The 2029 earthquake killed 250 people in Dunmore.",
+        days=(JAN, NEXT_YEAR),
+    )
+    assert {250, 300} in disputed(claims)

@@ -403,3 +403,33 @@ def test_a_year_in_a_clause_on_the_figures_own_noun_scopes_it() -> None:
         "All 217 people on board died in the crash on Monday.",
     )
     assert not disputed(claims)
+
+
+@pytest.mark.slow
+def test_a_place_in_a_diseases_name_is_no_place_of_a_count() -> None:
+    # "St. Louis encephalitis", "West Nile virus" name diseases; "the Izmit quake" an event
+    from storyline.analyze._claims import _names_a_disease
+    from storyline.analyze._nlp import load_nlp
+
+    doc = load_nlp()(
+        "St. Louis encephalitis and the West Nile virus killed three people after the Izmit quake."
+    )
+    by_text = {t.text: t for t in doc}
+    assert _names_a_disease(by_text["Louis"])
+    assert _names_a_disease(by_text["Nile"])
+    assert not _names_a_disease(by_text["Izmit"])
+
+
+@pytest.mark.slow
+def test_the_storys_own_place_set_against_another_is_a_part() -> None:
+    # "six in Orsk and one in Dunmore": Orsk is the story's place, but here it parts the toll
+    claims = claims_of(
+        "The fever killed six people in Orsk and one in Dunmore, officials said.",
+        "The fever has killed seven people in Orsk, officials said.",
+    )
+    assert not disputed(claims)
+    plain = claims_of(
+        "The fever killed six people in Orsk, officials said.",
+        "The fever has killed seven people in Orsk, officials said.",
+    )
+    assert {6, 7} in disputed(plain)

@@ -52,6 +52,7 @@ CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("injured", r"^(injur\w*|wound\w*|hurt|hospital\w*|treated|casualt\w+)$"),
         ("missing", r"^(missing|unaccounted)$"),
+        ("ill", r"^(ill|sick|sickened|sickening|sickens|infected|stricken)$"),
         (
             "evacuated",
             r"^(evacu\w+|displaced|fled|flee|flees|fleeing|homeless|refugees|shelters?|sheltered|relocated|rehoused|moved)$",
@@ -166,6 +167,9 @@ class _Figure:
     total, one quantity over months (`_one_event`), though not for a day's scope."""
     words: frozenset[str] = frozenset()
     """The content words of its sentence (`FactMatcher.words`), for `_one_statement`."""
+    last_year: bool = False
+    """Its scope's year is the one before the report's, said as "last year" or "last fall"
+    rather than by its number: a time, not a name of another event (`_implicit_years`)."""
     owner: str = ""
     """For a crew, the vessel it is of ("the tanker's 23 crew", "118 sailors aboard the
     Kursk"), by its name or its noun, where the sentence says; see `_crews_apart`."""
@@ -1174,6 +1178,10 @@ def _figure(
             about = category or noun or ""
         if about in ("deaths", "missing") and _DEAD_OR_MISSING.search(ent.doc[ent.end : ent.end + 6].text):
             about = "dead or missing"  # "300 dead or missing" is no toll of the dead
+        if about == "ill" and _others(ent):
+            # "killed seven and sickened 55 others": the sick besides the dead, where "sickened
+            # 61" counts the dead among them
+            about = "ill besides the dead"
         if not about and (named := _number_of(ent)) is not None:
             about = named  # "cut the number of seats to seven from nine": counts seats
         if not about and (group := _size_of(ent)) is not None:
@@ -1245,9 +1253,15 @@ def _as_figure(
     attribution and span."""
     start = para.start + ent.start_char
     verb, clause = _clause(ent)
+    scope = _scope(ent, para, entities, date, common) if scope is None else scope
+    last_year = (
+        date is not None
+        and str(date.year - 1) in scope.split(", ")
+        and _earlier_year(ent.sent, date, ent, explicit_only=True) is None
+    )
     return _Figure(
         about,
-        _scope(ent, para, entities, date, common) if scope is None else scope,
+        scope,
         ClaimValue(
             value=value,
             text=text,
@@ -1260,6 +1274,7 @@ def _as_figure(
         running=_running(verb, clause),
         so_far=_present_perfect(verb),
         words=FactMatcher.words(ent.sent.text),
+        last_year=last_year,
     )
 
 
@@ -1981,6 +1996,7 @@ def _scope(
             token.ent_type_ in ("GPE", "LOC", "FAC")
             and token.i not in range(ent.start, ent.end)
             and not _names_a_currency(token)
+            and not _names_a_disease(token)
             # a name as written, or one the cluster knows: not a tag on lower-cased text
             # ("in tel aviv" as the place "tel")
             and (token.text[:1].isupper() or _entity_of(para, token, entities) is not None)
@@ -1997,7 +2013,9 @@ def _scope(
                 ]
                 if others:
                     parts.append("in " + " and ".join(sorted({place, *others})))
-                elif place not in common:  # the story's own city is no narrower scope
+                elif place not in common or _contrasted(token, ent):
+                    # the story's own city is no narrower scope, unless the sentence sets it
+                    # against another place ("six in New York City and one in Westchester")
                     parts.append(f"in {place}")
                 elif token.dep_ == "compound":
                     continue  # "the U.S. Embassy in Nairobi": the place after a name's own may narrow it
@@ -2367,10 +2385,14 @@ def _listed_magnitude(ent: SpacySpan) -> bool:
     return False
 
 
-def _earlier_year(sent: SpacySpan, date: dt.date | None, ent: SpacySpan | None = None) -> str | None:
+def _earlier_year(
+    sent: SpacySpan, date: dt.date | None, ent: SpacySpan | None = None, *, explicit_only: bool = False
+) -> str | None:
     """A year a sentence names before the report's own ("the 2009 quake"); with `ent`, not
     one in a clause that describes something else than the figure's own clause ("The Kursk,
-    launched in 1995, carries 107 personnel": the year is the launch's, the crew is now's)."""
+    launched in 1995, carries 107 personnel": the year is the launch's, the crew is now's),
+    and also the year before the report's, said "last year" in the figure's own clause
+    (not with `explicit_only`)."""
     own = ({t.i for t in ent.root.ancestors} | {ent.root.i}) if ent is not None else set()
     for token in sent:
         year = re.fullmatch(r"(19|20)\d\d", token.text)
@@ -2381,7 +2403,37 @@ def _earlier_year(sent: SpacySpan, date: dt.date | None, ent: SpacySpan | None =
             and not (ent is not None and _aside(token, own))
         ):
             return token.text
+        if (
+            date is not None
+            and ent is not None
+            and not explicit_only
+            and token.lower_ in _LAST_PERIODS
+            and token.i > sent.start
+            and token.doc[token.i - 1].lower_ == "last"
+            and not _aside(token, own)
+            and not _of_another_number(token, ent)
+        ):
+            return str(date.year - 1)  # "Last year the virus killed seven": the year before the report's
     return None
+
+
+_LAST_PERIODS = frozenset("year fall autumn summer spring".split())
+"""Words after "last" that name a period of the year before the report's ("last year",
+"last fall"); not "last winter", which may run into the report's own year, nor "last
+week" or "last month", which are the report's own time more often than not."""
+
+
+def _of_another_number(token: Token, ent: SpacySpan) -> bool:
+    """Whether `token` hangs from a number other than the figure on its way up the tree
+    ("13 infected this year, against 61 last year": the year is the 61's, not the 13's)."""
+    for head in [token, *token.ancestors]:
+        if ent.start <= head.i < ent.end:
+            return False
+        if head.like_num or any(
+            c.dep_ == "nummod" and c.like_num and not ent.start <= c.i < ent.end for c in head.children
+        ):
+            return True
+    return False
 
 
 def _aside(token: Token, own: set[int]) -> bool:
@@ -2500,6 +2552,47 @@ def _names_a_currency(token: Token) -> bool:
     return nxt is not None and (nxt.lower_ in _DOLLAR_WORDS or nxt.lower_ == "$")
 
 
+def _others(ent: SpacySpan) -> bool:
+    """Whether a count is of "others" ("55 others", "15 other people"): those besides
+    the ones the sentence counted before."""
+    head = ent.root.head if ent.root.dep_ in ("nummod", "quantmod", "compound") else ent.root
+    return head.lemma_.lower() == "other" or any(
+        c.dep_ == "amod" and c.lower_ == "other" for c in head.children
+    )
+
+
+_DISEASE_HEADS = frozenset("virus fever flu influenza encephalitis disease syndrome strain".split())
+
+
+def _contrasted(place: Token, ent: SpacySpan) -> bool:
+    """Whether the figure's sentence gives another number "in" another place ("killed six
+    people in New York City and one in Westchester"): the figure's place is then a part of
+    the whole, not the story's own place."""
+    for token in ent.sent:
+        # a place's name, which the tagger may take for a body ("one in Westchester")
+        named = token.ent_type_ in ("GPE", "LOC", "ORG") or (
+            token.pos_ == "PROPN" and token.text[:1].isupper()
+        )
+        if not named or token.i == place.i or token.head.lower_ != "in" or token.dep_ != "pobj":
+            continue
+        counted = token.head.head
+        number = (
+            counted if counted.like_num else next((c for c in counted.children if c.dep_ == "nummod"), None)
+        )
+        if number is not None and number.like_num and not ent.start <= number.i < ent.end:
+            return True
+    return False
+
+
+def _names_a_disease(token: Token) -> bool:
+    """A place's name inside a disease's ("St. Louis encephalitis", "West Nile virus",
+    "Lassa fever"): no place a figure is counted in."""
+    head = token
+    while head.dep_ == "compound" and head.head is not head:
+        head = head.head
+    return head is not token and head.lemma_.lower() in _DISEASE_HEADS
+
+
 def _window(ent: SpacySpan) -> list[Token]:
     """The words that say what a figure counts, nearest first.
 
@@ -2525,7 +2618,14 @@ def _window(ent: SpacySpan) -> list[Token]:
             if following is not None and following.pos_ == "VERB":
                 break
         after.append(token)
-    before = list(ent.doc[max(ent.start - 4, 0) : ent.start])[::-1]
+    # "Seven people died and 55 others were infected": not back past "and" into the verb
+    # before the figure's own ("died" says nothing of the 55)
+    floor = max(ent.start - 4, 0)
+    verb = next((t for t in root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is not None and verb.dep_ == "conj" and verb.head.i < ent.start:
+        joints = [c.i for c in verb.head.children if c.dep_ == "cc" and c.i < ent.start]
+        floor = max([floor, *(i + 1 for i in joints)])
+    before = list(ent.doc[floor : ent.start])[::-1]
     return [*told, *subjects, *after, *before]
 
 
@@ -2588,7 +2688,7 @@ _STILL = frozenset("still remain remaining currently".split())
 _CONDITIONS = frozenset("critical serious stable grave".split())
 _NOW = {"injured": "still in hospital", "evacuated": "still displaced", "arrested": "still held"}
 _HARMS = frozenset(
-    {"deaths", "injured", "missing", "treated in hospital", "still in hospital", "seriously injured"}
+    {"deaths", "injured", "missing", "ill", "treated in hospital", "still in hospital", "seriously injured"}
     | {f"in {c} condition" for c in _CONDITIONS}
 )
 """What a group can be a part of ("8 children were killed", "two workers remain in hospital")."""
@@ -2996,11 +3096,61 @@ def _lone_scope(figures: list[_Figure], part: re.Pattern[str], *, unless_running
     return out
 
 
+_YEAR_SCOPE = re.compile(r"(?:^|, )((?:19|20)\d\d)(?=, |$)")
+_BEFORE_YEAR = re.compile(r"^(?:on|since|during) ")
+"""Parts of a scope written before its year (`_scope`: a day, a period)."""
+
+
+def _implicit_years(figures: list[_Figure]) -> list[_Figure]:
+    """Give a figure its report's year as scope where later reports count the same thing in
+    that year by name: "the virus has killed five people" in a report of September 1999 is
+    the count that "last year the virus killed seven", in a report of 2000, gives of 1999.
+    A figure with no year is of its report's own time; it is set against a named year only
+    when that year is its report's, and then as of its report's date (`_group` reads
+    figures of a named year as one quantity at any distance, as running totals)."""
+    named: defaultdict[tuple[str, str, str], set[int]] = defaultdict(set)
+    for figure in figures:
+        found = _YEAR_SCOPE.search(figure.scope)
+        date = figure.value.date
+        if found and date is not None and int(found.group(1)) < date.year:
+            rest = _YEAR_SCOPE.sub("", figure.scope).strip(", ")
+            named[figure.counted, figure.predicate, rest].add(int(found.group(1)))
+    if not named:
+        return figures
+    # The years of the reports that count each thing with no year
+    own: defaultdict[tuple[str, str, str], set[int]] = defaultdict(set)
+    for figure in figures:
+        if figure.value.date is not None and not _YEAR_SCOPE.search(figure.scope):
+            own[figure.counted, figure.predicate, figure.scope].add(figure.value.date.year)
+    out = []
+    for figure in figures:
+        date = figure.value.date
+        found = _YEAR_SCOPE.search(figure.scope)
+        if found and figure.last_year:
+            rest = _YEAR_SCOPE.sub("", figure.scope).strip(", ")
+            if int(found.group(1)) not in own.get((figure.counted, figure.predicate, rest), ()):
+                # "Breivik killed 77 people last summer", where no report of that year counts
+                # them: a time of the story's own event, no other event's count
+                figure = replace(figure, scope=rest, last_year=False)
+        elif (
+            date is not None
+            and figure.scope != "part"
+            and not found
+            and date.year in named.get((figure.counted, figure.predicate, figure.scope), ())
+        ):
+            parts = figure.scope.split(", ") if figure.scope else []
+            at = next((i for i, part in enumerate(parts) if not _BEFORE_YEAR.match(part)), len(parts))
+            parts.insert(at, str(date.year))
+            figure = replace(figure, scope=", ".join(parts))
+        out.append(figure)
+    return out
+
+
 def _group(
     figures: list[_Figure], order: list[str], event_of: Mapping[str, int] | None = None
 ) -> list[Claim]:
     figures = _lone_scope(_plain_groups(_same_predicates(figures)), _DAY_SCOPE, unless_running=True)
-    figures = _lone_scope(figures, _PERIOD_SCOPE, unless_running=False)
+    figures = _implicit_years(_lone_scope(figures, _PERIOD_SCOPE, unless_running=False))
     by_quantity: defaultdict[tuple[str, str, str], list[ClaimValue]] = defaultdict(list)
     told: set[tuple[str, str, str]] = set()
     # the figures counted so far (`_one_event`): a report's figure is, when any of its
@@ -3024,8 +3174,8 @@ def _group(
         )
         if kept is None:
             values.append(kept := figure.value)
-        if figure.running or figure.so_far:
-            so_far.add(kept)
+        if figure.running or figure.so_far or _YEAR_SCOPE.search(figure.scope):
+            so_far.add(kept)  # a named year's count is one quantity however far apart its reports
         words.setdefault(kept, figure.words)
     claims = []
     for key, values in by_quantity.items():
@@ -3411,7 +3561,7 @@ _DURATION_KEY = re.compile(r"^duration\b|\(duration\)")
 _DENOMINATIONS = frozenset({"bill", "note", "banknote", "coin"})
 _FACE_VALUES = frozenset({1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000})
 """What a banknote or coin is worth ("a $20 bill", "10,000-yen notes"); "a $600 bill" is a sum."""
-_TALLIES = frozenset({"deaths", "injured", "missing", "evacuated", "arrested", "magnitude"})
+_TALLIES = frozenset({"deaths", "injured", "missing", "ill", "evacuated", "arrested", "magnitude"})
 EVENT_DAYS = 7
 """Reports this many days apart or fewer tell of one event: the story window
 (`storyline.cluster.ClusterOptions.window_days`)."""
