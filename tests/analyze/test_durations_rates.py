@@ -91,6 +91,29 @@ def test_a_length_in_two_units_is_no_disagreement() -> None:
     assert not any(c.disagreement for c in claims)
 
 
+def test_fractions_in_digits_are_read_whole() -> None:
+    # "2 1/2" was read as 2, and "1/2" as 2
+    assert parse_number("2 1/2") == 2.5
+    assert parse_number("2-1/2") == 2.5
+    assert parse_number("2½") == 2.5
+    assert parse_number("1/2") == 0.5
+    assert parse_number("12 3/4") == 12.75
+    # no fractions: a schedule, a date, odds
+    assert parse_number("24/7") != 24 / 7
+    assert parse_number("9/11") != 9 / 11
+    assert parse_number("50/50") != 1.0
+
+
+@pytest.mark.slow
+def test_a_fraction_is_kept_in_a_length_of_time_and_a_measure() -> None:
+    claims = claims_of(
+        "The probe has orbited Jupiter for 2 1/2 years, NASA said.",
+        "The storm dumped 2½ feet of snow on Kessport.",
+    )
+    assert {2.5} <= {v.value for c in claims for v in c.values if v.source == "r0"}
+    assert {2.5} <= {v.value for c in claims for v in c.values if v.source == "r1"}
+
+
 @pytest.mark.slow
 def test_a_half_is_kept_in_a_length_of_time() -> None:
     claims = claims_of("The ferry reached Kessport five and a half hours late.")

@@ -1343,3 +1343,15 @@ def test_a_surname_after_kin_of_the_same_surname_is_another_person() -> None:
     kennedy = next(e for e in index.entities if e.name == "Edward Kennedy")
     assert "President Kennedy" not in kennedy.aliases
     assert len([m for m, e in index.mentions if index.entities[e] is kennedy]) == 3
+
+
+def test_an_age_set_off_after_now_says_a_person() -> None:
+    # "Koubra, now 31,": the tagger took both names for a body; the age says a person
+    index = _index(
+        [
+            "Tristane Koubra described the attack in 2007. Her lawyer said Koubra, now 31, would file a complaint."
+        ],
+        {0: [("Tristane Koubra", "ORG"), ("Koubra", "ORG")]},
+    )
+    assert _type_of(index, "Koubra") == "PERSON"
+    assert _together(index, "Tristane Koubra", "Koubra")

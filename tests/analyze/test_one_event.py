@@ -155,10 +155,11 @@ def test_last_year_in_a_clause_on_something_else_is_no_scope() -> None:
     assert all(c.scope == "" for c in claims if any(v.value == 13 for v in c.values))
 
 
-def test_counts_of_one_named_year_years_apart_disagree() -> None:
+def test_last_year_on_a_clause_above_a_description_is_not_the_described_count() -> None:
+    # "Last year" dates the quoting; the two deaths are in a clause that describes Tucker
     claims = claims_of(
-        "The 2029 earthquake killed 300 people in Dunmore.",
-        "The 2029 earthquake killed 250 people in Dunmore.",
-        days=(JAN, NEXT_YEAR),
+        "Last year, a writer quoted the governor mocking Karla Tucker, who was convicted of killing two people.",
+        "The jury convicted Karla Tucker of killing two people, officials said.",
+        days=(NEXT_SUMMER, FALL),
     )
-    assert {250, 300} in disputed(claims)
+    assert all(c.scope == "" for c in claims if any(v.value == 2 for v in c.values))

@@ -52,7 +52,7 @@ CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("injured", r"^(injur\w*|wound\w*|hurt|hospital\w*|treated|casualt\w+)$"),
         ("missing", r"^(missing|unaccounted)$"),
-        ("ill", r"^(ill|sick|sickened|sickening|sickens|infected|stricken)$"),
+        ("ill", r"^(ill|sick|sickened|sickening|sickens|stricken)$"),
         (
             "evacuated",
             r"^(evacu\w+|displaced|fled|flee|flees|fleeing|homeless|refugees|shelters?|sheltered|relocated|rehoused|moved)$",
@@ -915,6 +915,7 @@ def number_spans(doc: Doc) -> list[SpacySpan]:
         is_number = (
             token.like_num
             or token.lower_ in _WORD_NUMBERS
+            or bool(_VULGAR_TOKEN.fullmatch(text))  # "2½"
             # Both forms hold a digit: most tokens are words, not worth two patterns.
             or (
                 any(c.isdigit() for c in text)
@@ -977,11 +978,15 @@ def _listed(doc: Doc, i: int) -> bool:
 
 _MONTH_WORD = re.compile(r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
 _BARE_NUMBERS = re.compile(r"\d{1,3}(?:\s*(?:,|and|or)\s*\d{1,3})*")
+_VULGAR = "½⅓⅔¼¾⅛⅜⅝⅞"
+_DIGITS = rf"(?:\d+(?:[.,]\d+)?(?:[\s-][1-7]/[2348]|\s?[{_VULGAR}])?|[1-7]/[2348]|[{_VULGAR}])"
+"""A number in digits, with a fraction after it or alone ("2 1/2", "2½", "1/2")."""
+_VULGAR_TOKEN = re.compile(rf"\d*[{_VULGAR}]")
 _DURATION_ENT = re.compile(
     r"(?:(?i:about|around|some|nearly|almost|roughly|more than|less than|over|under|at least|up to|"
     r"the|a|an|past|last|next|first|final|another|just|only|for)\s+)*"
-    r"(?:(?:\d+(?:[.,]\d+)?|[A-Za-z]+(?:-[a-z]+)?)\s*(?:-|–|to|and)\s*)?"
-    r"(?:\d+(?:[.,]\d+)?|[A-Za-z]+(?:-[a-z]+)?)(?:\s+and\s+a\s+half)?(?:\s*-\s*|\s+)"
+    rf"(?:(?:{_DIGITS}|[A-Za-z]+(?:-[a-z]+)?)\s*(?:-|–|to|and)\s*)?"
+    rf"(?:{_DIGITS}|[A-Za-z]+(?:-[a-z]+)?)(?:\s+and\s+a\s+half)?(?:\s*-\s*|\s+)"
     r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)(?:\s+(?:later|earlier|early|late|long))?",
 )
 """A length of time as spaCy tags it: a number or range and a unit in lower case ("60
@@ -1701,6 +1706,35 @@ _SCALE_WORDS = frozenset("thousand million billion trillion lakh lakhs crore cro
 _HALF_DOZEN = re.compile(r"\s*(?:a\s+)?half(?:-|\s+a\s+|\s+)dozen\s*", re.IGNORECASE)
 
 
+_VULGAR_VALUES = {
+    "½": 1 / 2,
+    "⅓": 1 / 3,
+    "⅔": 2 / 3,
+    "¼": 1 / 4,
+    "¾": 3 / 4,
+    "⅛": 1 / 8,
+    "⅜": 3 / 8,
+    "⅝": 5 / 8,
+    "⅞": 7 / 8,
+}
+_VULGAR_NUMBER = re.compile(r"(?<![\d.,])(\d*)\s?([½⅓⅔¼¾⅛⅜⅝⅞])")
+_MIXED = re.compile(r"(?<![\d.,/])(?:(\d+)[\s-])?([1-7])/([2348])(?![\d/])")
+"""A whole number and a proper fraction ("2 1/2", "2-1/2") or a fraction alone ("1/2",
+"3/4"); not "24/7", "9/11" or "50/50", which are no fractions."""
+
+
+def _as_decimal(match: re.Match[str]) -> str:
+    whole = float(match.group(1)) if match.group(1) else 0.0
+    if len(match.groups()) == 2:
+        part = _VULGAR_VALUES[match.group(2)]
+    else:
+        numerator, denominator = int(match.group(2)), int(match.group(3))
+        if numerator >= denominator:
+            return match.group(0)
+        part = numerator / denominator
+    return f"{whole + part:g}"
+
+
 def parse_number(text: str) -> float | None:
     """Read "1,500", "seven", "EUR 180m", "1.2 million", "twenty-three", "one hundred and
     three", "two thousand five hundred" as a number.
@@ -1710,6 +1744,7 @@ def parse_number(text: str) -> float | None:
     what is pending into the total. A scale word after digits multiplies them ("1.2
     million")."""
     text = text.replace("-and-a-half", " and a half")  # "two-and-a-half"
+    text = _MIXED.sub(_as_decimal, _VULGAR_NUMBER.sub(_as_decimal, text))  # "2 1/2", "2½", "1/2"
     if _HALF_DOZEN.fullmatch(text):
         return 6.0  # "a half-dozen", "half a dozen": not a dozen
     words = [w.lower() for w in _NUMBER.findall(text.replace("€", " ").replace("$", " ").replace("£", " "))]
@@ -2412,6 +2447,7 @@ def _earlier_year(
             and token.doc[token.i - 1].lower_ == "last"
             and not _aside(token, own)
             and not _of_another_number(token, ent)
+            and not _described_below(ent, token)
         ):
             return str(date.year - 1)  # "Last year the virus killed seven": the year before the report's
     return None
@@ -2421,6 +2457,21 @@ _LAST_PERIODS = frozenset("year fall autumn summer spring".split())
 """Words after "last" that name a period of the year before the report's ("last year",
 "last fall"); not "last winter", which may run into the report's own year, nor "last
 week" or "last month", which are the report's own time more often than not."""
+
+
+def _described_below(ent: SpacySpan, token: Token) -> bool:
+    """Whether the figure sits in a clause that describes a noun (a relative clause, a
+    participle, an apposition) or an adverbial clause below where `token` hangs: "Last year,
+    a writer quoted Bush mocking Tucker, who was convicted of killing two people" dates the
+    quoting, not the two deaths, and "formed a group last year when they learned their state
+    has four on death row" the forming."""
+    above = {t.i for t in token.ancestors}
+    for head in [ent.root, *ent.root.ancestors]:
+        if head.i in above:
+            return False
+        if head.dep_ in ("relcl", "acl", "appos", "advcl"):
+            return True
+    return False
 
 
 def _of_another_number(token: Token, ent: SpacySpan) -> bool:
@@ -3102,17 +3153,18 @@ _BEFORE_YEAR = re.compile(r"^(?:on|since|during) ")
 
 
 def _implicit_years(figures: list[_Figure]) -> list[_Figure]:
-    """Give a figure its report's year as scope where later reports count the same thing in
-    that year by name: "the virus has killed five people" in a report of September 1999 is
-    the count that "last year the virus killed seven", in a report of 2000, gives of 1999.
-    A figure with no year is of its report's own time; it is set against a named year only
-    when that year is its report's, and then as of its report's date (`_group` reads
-    figures of a named year as one quantity at any distance, as running totals)."""
+    """Give a count so far its report's year as scope where later reports count the same
+    thing as last year's: "the virus has killed five people" in a report of September 1999
+    is a reading of the count that "last year the virus killed seven", in a report of 2000,
+    gives of 1999 (`_group` reads such figures as one quantity at any distance, as running
+    totals). A count with no year told in the past tense ("seven were killed in the raid")
+    is one event's, not the year's, and stays as it is; so does every figure where the later
+    report names the year by its number ("the 1999 bombings"), as before."""
     named: defaultdict[tuple[str, str, str], set[int]] = defaultdict(set)
     for figure in figures:
         found = _YEAR_SCOPE.search(figure.scope)
         date = figure.value.date
-        if found and date is not None and int(found.group(1)) < date.year:
+        if found and figure.last_year and date is not None and int(found.group(1)) < date.year:
             rest = _YEAR_SCOPE.sub("", figure.scope).strip(", ")
             named[figure.counted, figure.predicate, rest].add(int(found.group(1)))
     if not named:
@@ -3134,6 +3186,7 @@ def _implicit_years(figures: list[_Figure]) -> list[_Figure]:
                 figure = replace(figure, scope=rest, last_year=False)
         elif (
             date is not None
+            and (figure.so_far or figure.running)
             and figure.scope != "part"
             and not found
             and date.year in named.get((figure.counted, figure.predicate, figure.scope), ())
@@ -3174,8 +3227,8 @@ def _group(
         )
         if kept is None:
             values.append(kept := figure.value)
-        if figure.running or figure.so_far or _YEAR_SCOPE.search(figure.scope):
-            so_far.add(kept)  # a named year's count is one quantity however far apart its reports
+        if figure.running or figure.so_far or figure.last_year:
+            so_far.add(kept)  # "last year ... killed seven": that year's count, read months on
         words.setdefault(kept, figure.words)
     claims = []
     for key, values in by_quantity.items():

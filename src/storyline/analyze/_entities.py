@@ -352,7 +352,7 @@ _TITLE_REST = re.compile(r":\s([^\"“”`'\n]{1,60}?)(?=''|[\"”’])")
 
 def _person_cue(doc: Doc, ent: SpacySpan) -> bool:
     """Whether the words around a name shaped as a person's say it is one, whatever the
-    tagger took it for: an age set off beside it ("Karatas, 45,", "26-year-old Ilkay
+    tagger took it for: an age set off beside it ("Karatas, 45,", "Banon, now 31,", "26-year-old Ilkay
     Yildiz"), a word for kin or a word only for a person heading an apposition ("Karatas,
     the widow of a miner", "Fomina, a spokeswoman"), or a known given name and a surname
     before "of the" and a body of people ("Valentina Fomina of the mothers' committee"; not
@@ -366,8 +366,10 @@ def _person_cue(doc: Doc, ent: SpacySpan) -> bool:
     if ent.end < len(doc) and doc[ent.end].pos_ in ("NOUN", "PROPN"):
         return False  # "the 58-year-old Orsk alliance": the name modifies a noun
     after = [t.lower_ for t in doc[ent.end : ent.end + 5]]
-    if len(after) >= 3 and after[0] == "," and doc[ent.end + 1].like_num and after[2] == ",":
-        age = _whole_years(doc[ent.end + 1].text)
+    # "Karatas, 45," and "Banon, now 31," or "Banon, aged 31,"
+    lead = 2 if len(after) >= 4 and after[1] in ("now", "aged") else 1
+    if len(after) >= lead + 2 and after[0] == "," and doc[ent.end + lead].like_num and after[lead + 1] == ",":
+        age = _whole_years(doc[ent.end + lead].text)
         if age is not None and 1 <= age <= 110:
             return True
     before = [t.lower_ for t in doc[max(ent.start - 3, 0) : ent.start]]
