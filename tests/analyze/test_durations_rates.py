@@ -115,6 +115,17 @@ def test_a_fraction_is_kept_in_a_length_of_time_and_a_measure() -> None:
 
 
 @pytest.mark.slow
+def test_a_fraction_after_a_hyphen_or_a_sign_is_read_with_its_whole_number() -> None:
+    # "3-1/2" is cut in three by the tokenizer; "1½" is no number to spaCy
+    claims = claims_of(
+        "The operation took 3-1/2 hours, doctors said.", "The talks lasted 1½ hours, officials said."
+    )
+    values = {v.value for c in claims for v in c.values}
+    assert {3.5, 1.5} <= values
+    assert 0.5 not in values
+
+
+@pytest.mark.slow
 def test_a_half_is_kept_in_a_length_of_time() -> None:
     claims = claims_of("The ferry reached Kessport five and a half hours late.")
     assert 5.5 in {v.value for c in claims for v in c.values}

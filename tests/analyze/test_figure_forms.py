@@ -444,6 +444,16 @@ def test_the_sick_besides_the_dead_are_not_all_the_sick() -> None:
 
 
 @pytest.mark.slow
+def test_others_are_besides_the_dead_only_after_a_death_count_and_stricken_is_no_illness() -> None:
+    claims = claims_of(
+        "The fever has sickened 15 people in Orsk and 55 others in Dunmore, officials said.",
+        "The quake-stricken town of Kessport has 3,000 residents.",
+    )
+    assert counted_as(claims, 55.0) == {"ill"}
+    assert "ill" not in " ".join(counted_as(claims, 3000.0))
+
+
+@pytest.mark.slow
 def test_the_second_share_of_a_split_is_the_other_sides() -> None:
     claims = claims_of(
         "Voters in Orsk approved the measure by a margin of 58 percent to 42 percent.",

@@ -11,6 +11,8 @@ import datetime as dt
 
 from figure_claims import claims_of, disputed
 
+from storyline.model import Claim
+
 JAN = dt.date(2031, 1, 10)
 MAR = dt.date(2031, 3, 1)
 NEXT_YEAR = dt.date(2032, 3, 2)
@@ -163,3 +165,71 @@ def test_last_year_on_a_clause_above_a_description_is_not_the_described_count() 
         days=(NEXT_SUMMER, FALL),
     )
     assert all(c.scope == "" for c in claims if any(v.value == 2 for v in c.values))
+
+
+def _deaths(claims: list[Claim]) -> dict[str, set[float]]:
+    """The values of each death count's label, over the claims that label splits into."""
+    groups: dict[str, set[float]] = {}
+    for c in claims:
+        if c.counted == "deaths":
+            groups.setdefault(c.about, set()).update(v.value for v in c.values)
+    return groups
+
+
+def test_a_year_written_in_the_sentence_before_is_no_last_year() -> None:
+    claims = claims_of(
+        "The fever has killed two people in Dunmore this year, officials said.",
+        "The first outbreak came in 2031. That outbreak killed seven people in Dunmore, officials said.",
+        days=(NEXT_SUMMER, NEXT_SUMMER + dt.timedelta(days=1)),
+    )
+    assert not disputed(claims)
+
+
+def test_since_last_year_is_a_span_not_last_years_count() -> None:
+    claims = claims_of(
+        "The fever has killed five people in Dunmore, officials said.",
+        "The fever has killed nine people in Dunmore, officials said.",
+        "Since last year the fever has killed seven people in Dunmore, officials said.",
+        days=(FALL, NEXT_SUMMER, NEXT_SUMMER + dt.timedelta(days=1)),
+    )
+    assert any({7, 9} <= values for values in disputed(claims))
+
+
+def test_this_years_count_joined_to_last_years_is_this_years() -> None:
+    claims = claims_of(
+        "The fever has killed five people in Dunmore, officials said.",
+        "The fever has killed three people in Dunmore this year, officials said.",
+        "The fever killed seven people in Dunmore last year and has killed two so far this year, officials said.",
+        days=(FALL, NEXT_SUMMER, NEXT_SUMMER + dt.timedelta(days=1)),
+    )
+    groups = _deaths(claims)
+    assert {2, 3} <= groups["deaths"] and {5, 7} <= groups["deaths (2031)"]
+
+
+def test_a_pair_of_one_week_still_rivals_when_a_later_report_says_last_year() -> None:
+    claims = claims_of(
+        "The fever has killed five people in Dunmore, officials said.",
+        "The fever killed seven people in Dunmore, officials said.",
+        "Last year the fever killed eight people in Dunmore, officials said.",
+        days=(FALL, FALL + dt.timedelta(days=2), NEXT_SUMMER),
+    )
+    # the week's pair, five and seven, in one claim: the past-tense seven is that year's too
+    assert any({5, 7} <= values for values in disputed(claims))
+
+
+def test_last_spring_in_a_november_report_is_that_years_spring() -> None:
+    claims = claims_of(
+        "The fever has killed three people in Dunmore, officials said.",
+        "Last spring the fever killed seven people in Dunmore, officials said.",
+        days=(FALL, dt.date(2032, 11, 20)),
+    )
+    assert not any(c.scope for c in claims if c.counted == "deaths")
+
+
+def test_last_summer_in_a_clause_below_the_count_dates_no_count() -> None:
+    claims = claims_of(
+        "The fever has killed five people in Dunmore, officials said.",
+        "The fever has killed nine people in Dunmore since it arrived last summer, officials said.",
+        days=(FALL, NEXT_SUMMER),
+    )
+    assert all(c.scope == "" for c in claims if c.counted == "deaths" and any(v.value == 9 for v in c.values))

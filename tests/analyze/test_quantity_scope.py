@@ -433,3 +433,14 @@ def test_the_storys_own_place_set_against_another_is_a_part() -> None:
         "The fever has killed seven people in Orsk, officials said.",
     )
     assert {6, 7} in disputed(plain)
+
+
+@pytest.mark.slow
+def test_a_place_not_set_against_the_storys_place_leaves_it_the_storys() -> None:
+    # "a city of 40,000 in Kessland", "two in March": no count in another place joined by "and"
+    for first in (
+        "The fever has killed six people in Orsk, a city of 40,000 in Kessland, officials said.",
+        "The fever has killed six people in Orsk and two in March, officials said.",
+    ):
+        claims = claims_of(first, "The fever has killed seven people in Orsk, officials said.")
+        assert any({6, 7} <= values for values in disputed(claims)), first

@@ -385,3 +385,14 @@ def test_a_round_figure_holds_the_exact_one_it_rounds_within_a_hundredth() -> No
     assert not compatible(value(7_000, "7,000"), value(7_085, "7,085"))  # more than a hundredth off
     assert not compatible(value(1_000, "1,000"), value(1_004, "1,004"))  # too small to be rounded so
     assert not compatible(value(12_040, "12,040"), value(12_050, "12,050"))  # two exact figures
+
+
+@pytest.mark.slow
+def test_a_report_that_states_a_figure_plainly_and_hedged_is_read_by_the_plain_one() -> None:
+    # "at least five" fits seven; the same report's plain "five" does not
+    claims = claims_of(
+        "The fever is blamed for the deaths of at least five people in Orsk. There have been five confirmed deaths.",
+        "The fever has killed seven people in Orsk, officials said.",
+        days=(DAY, DAY + dt.timedelta(days=2)),
+    )
+    assert {5, 7} in disputed(claims)

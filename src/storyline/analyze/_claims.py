@@ -52,7 +52,7 @@ CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("injured", r"^(injur\w*|wound\w*|hurt|hospital\w*|treated|casualt\w+)$"),
         ("missing", r"^(missing|unaccounted)$"),
-        ("ill", r"^(ill|sick|sickened|sickening|sickens|stricken)$"),
+        ("ill", r"^(ill|sick|sickened|sickening|sickens)$"),
         (
             "evacuated",
             r"^(evacu\w+|displaced|fled|flee|flees|fleeing|homeless|refugees|shelters?|sheltered|relocated|rehoused|moved)$",
@@ -894,7 +894,7 @@ def number_spans(doc: Doc) -> list[SpacySpan]:
     # they are lengths of time: figures (with a duration unit), not points in time.
     for e in doc.ents:
         if e.label_ in ("DATE", "TIME") and (_is_duration(e) or _RATE_ENT.fullmatch(e.text)):
-            blocked -= {t.i for t in e if t.like_num or t.lower_ in _WORD_NUMBERS}
+            blocked -= {t.i for t in e if _numeric(t) or t.lower_ in _WORD_NUMBERS}
         elif e.label_ == "DATE" and _BARE_NUMBERS.fullmatch(e.text) and _listed(doc, e.start):
             # "floors 68, 69 and 72": small numbers listed after a number are no date
             blocked -= {t.i for t in e}
@@ -928,6 +928,8 @@ def number_spans(doc: Doc) -> list[SpacySpan]:
             i += 1
             continue
         j = _number_run(doc, i + 1, blocked)
+        if j + 1 < len(doc) and doc[j].text == "-" and _PROPER_FRACTION.fullmatch(doc[j + 1].text):
+            j += 2  # "3-1/2", which the tokenizer cuts in three
         if _is_compound_word(doc, j - 1):
             j = _number_run(doc, j + 2, blocked)  # "twenty-two": one number, not a range
         if [t.lower_ for t in doc[j : j + 3]] == ["and", "a", "half"]:
@@ -982,6 +984,14 @@ _VULGAR = "½⅓⅔¼¾⅛⅜⅝⅞"
 _DIGITS = rf"(?:\d+(?:[.,]\d+)?(?:[\s-][1-7]/[2348]|\s?[{_VULGAR}])?|[1-7]/[2348]|[{_VULGAR}])"
 """A number in digits, with a fraction after it or alone ("2 1/2", "2½", "1/2")."""
 _VULGAR_TOKEN = re.compile(rf"\d*[{_VULGAR}]")
+_PROPER_FRACTION = re.compile(r"[1-7]/[2348]")
+
+
+def _numeric(token: Token) -> bool:
+    """A number in digits or words as spaCy reads one, or digits with a fraction sign ("2½")."""
+    return bool(token.like_num or _VULGAR_TOKEN.fullmatch(token.text))
+
+
 _DURATION_ENT = re.compile(
     r"(?:(?i:about|around|some|nearly|almost|roughly|more than|less than|over|under|at least|up to|"
     r"the|a|an|past|last|next|first|final|another|just|only|for)\s+)*"
@@ -1006,7 +1016,7 @@ def _is_duration(ent: SpacySpan) -> bool:
     after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
     if after in ("ago", "old") or not _DURATION_ENT.fullmatch(ent.text):
         return False
-    number = next((t for t in ent if t.like_num or t.lower_ in _WORD_NUMBERS), None)
+    number = next((t for t in ent if _numeric(t) or t.lower_ in _WORD_NUMBERS), None)
     return number is not None and number.lower_ not in ("one", "a") and not _YEAR.fullmatch(number.text)
 
 
@@ -1183,7 +1193,7 @@ def _figure(
             about = category or noun or ""
         if about in ("deaths", "missing") and _DEAD_OR_MISSING.search(ent.doc[ent.end : ent.end + 6].text):
             about = "dead or missing"  # "300 dead or missing" is no toll of the dead
-        if about == "ill" and _others(ent):
+        if about == "ill" and _others(ent) and _after_a_death_count(ent):
             # "killed seven and sickened 55 others": the sick besides the dead, where "sickened
             # 61" counts the dead among them
             about = "ill besides the dead"
@@ -1263,7 +1273,8 @@ def _as_figure(
         date is not None
         and str(date.year - 1) in scope.split(", ")
         and _earlier_year(ent.sent, date, ent, explicit_only=True) is None
-    )
+        and _earlier_year(ent.sent, date, ent) == str(date.year - 1)
+    )  # not a year written in the sentence before ("The outbreak came in 1999. That outbreak ...")
     return _Figure(
         about,
         scope,
@@ -2438,25 +2449,55 @@ def _earlier_year(
             and not (ent is not None and _aside(token, own))
         ):
             return token.text
-        if (
-            date is not None
-            and ent is not None
-            and not explicit_only
-            and token.lower_ in _LAST_PERIODS
-            and token.i > sent.start
-            and token.doc[token.i - 1].lower_ == "last"
-            and not _aside(token, own)
-            and not _of_another_number(token, ent)
-            and not _described_below(ent, token)
-        ):
+        if date is not None and ent is not None and not explicit_only and _last_year(token, ent, own, date):
             return str(date.year - 1)  # "Last year the virus killed seven": the year before the report's
     return None
 
 
-_LAST_PERIODS = frozenset("year fall autumn summer spring".split())
+_LAST_PERIODS = {"year": 13, "spring": 3, "summer": 6, "fall": 9, "autumn": 9}
 """Words after "last" that name a period of the year before the report's ("last year",
-"last fall"); not "last winter", which may run into the report's own year, nor "last
-week" or "last month", which are the report's own time more often than not."""
+"last fall"), with the month the season begins: "last spring" is the year before only in
+a report written before March. Not "last winter", which may run into the report's own
+year, nor "last week" or "last month", which are the report's own time more often than not."""
+_NOT_LAST_YEAR = frozenset(
+    "the a this that his her its their our my your".split()
+    + "since until till by over through throughout past for during".split()
+)
+"""Words before "last year" that make it no year: "the last year" and "over the last year"
+(the twelve months before), "his last year in office", "since last year" (a start)."""
+
+
+def _last_year(token: Token, ent: SpacySpan, own: set[int], date: dt.date) -> bool:
+    """Whether `token` ends "last year" (or "last fall") said of the figure's own clause:
+    not a span that starts then ("since last year") or a year of someone's ("his last
+    year"); not one that hangs from another number ("against 61 last year"), that sits in
+    a clause below the figure's verb ("has killed nine since it arrived last summer"), or
+    above a clause the figure is in that describes something ("quoted X last year, who was
+    convicted of killing two"); and not where the figure's own verb says "this year" or "so
+    far" ("killed seven last year and has killed two so far this year")."""
+    doc = token.doc
+    month = _LAST_PERIODS.get(token.lower_)
+    if month is None or token.i < 1 or doc[token.i - 1].lower_ != "last" or date.month >= month:
+        return False
+    before = doc[token.i - 2] if token.i >= 2 else None
+    if before is not None and (before.lower_ in _NOT_LAST_YEAR or before.tag_ == "PRP$"):
+        return False
+    if _aside(token, own) or _of_another_number(token, ent) or _described_below(ent, token):
+        return False
+    verb = next((t for t in [ent.root, *ent.root.ancestors] if t.pos_ in ("VERB", "AUX")), None)
+    for head in token.ancestors:
+        if verb is not None and head.i == verb.i:
+            break
+        if head.dep_ in ("advcl", "relcl", "acl") or head.lower_ in ("since", "until", "after", "before"):
+            return False  # "since it arrived last summer": when a span began, not the count's year
+    if verb is None:
+        return True
+    for t in verb.children:
+        if t.lower_ == "far" and t.i > 0 and doc[t.i - 1].lower_ == "so":
+            return False
+        if t.lower_ == "year" and t.i > 0 and doc[t.i - 1].lower_ == "this":
+            return False
+    return True
 
 
 def _described_below(ent: SpacySpan, token: Token) -> bool:
@@ -2612,25 +2653,29 @@ def _others(ent: SpacySpan) -> bool:
     )
 
 
+def _after_a_death_count(ent: SpacySpan) -> bool:
+    """Whether the figure's sentence tells of deaths before it ("killed seven and sickened
+    55 others")."""
+    deaths = CATEGORIES[0][1]
+    return any(deaths.match(t.text) or deaths.match(t.lemma_) for t in ent.doc[ent.sent.start : ent.start])
+
+
 _DISEASE_HEADS = frozenset("virus fever flu influenza encephalitis disease syndrome strain".split())
 
 
 def _contrasted(place: Token, ent: SpacySpan) -> bool:
-    """Whether the figure's sentence gives another number "in" another place ("killed six
+    """Whether a count joined to the figure's by "and" is "in" another place ("killed six
     people in New York City and one in Westchester"): the figure's place is then a part of
-    the whole, not the story's own place."""
+    the whole, not the story's own place. The other place may be tagged a body; a month or
+    a date is none."""
+    own = ent.root.head if ent.root.dep_ in ("nummod", "quantmod", "compound") else ent.root
+    joined = {t.i for t in own.conjuncts}
     for token in ent.sent:
-        # a place's name, which the tagger may take for a body ("one in Westchester")
-        named = token.ent_type_ in ("GPE", "LOC", "ORG") or (
-            token.pos_ == "PROPN" and token.text[:1].isupper()
-        )
+        named = token.ent_type_ in ("GPE", "LOC", "ORG") or (token.pos_ == "PROPN" and not token.ent_type_)
         if not named or token.i == place.i or token.head.lower_ != "in" or token.dep_ != "pobj":
             continue
-        counted = token.head.head
-        number = (
-            counted if counted.like_num else next((c for c in counted.children if c.dep_ == "nummod"), None)
-        )
-        if number is not None and number.like_num and not ent.start <= number.i < ent.end:
+        counted = token.head.head  # the count the other place is of, joined to the figure's
+        if counted.i in joined and (counted.like_num or any(c.dep_ == "nummod" for c in counted.children)):
             return True
     return False
 
@@ -3153,18 +3198,19 @@ _BEFORE_YEAR = re.compile(r"^(?:on|since|during) ")
 
 
 def _implicit_years(figures: list[_Figure]) -> list[_Figure]:
-    """Give a count so far its report's year as scope where later reports count the same
-    thing as last year's: "the virus has killed five people" in a report of September 1999
-    is a reading of the count that "last year the virus killed seven", in a report of 2000,
-    gives of 1999 (`_group` reads such figures as one quantity at any distance, as running
-    totals). A count with no year told in the past tense ("seven were killed in the raid")
-    is one event's, not the year's, and stays as it is; so does every figure where the later
-    report names the year by its number ("the 1999 bombings"), as before."""
+    """Give a count its report's year as scope where later reports count the same thing as
+    last year's: "the virus has killed five people" in a report of September 1999 is a
+    reading of the count that "last year the virus killed seven", in a report of 2000, gives
+    of 1999. `_group` reads the last-year figure and the counts so far of that year as one
+    quantity at any distance, as running totals; a count told in the past tense ("seven were
+    killed in the raid") keeps the week's window, so two of one week still rival and two
+    months apart do not. A year the later report writes as a number ("the 1999 bombings")
+    changes nothing here, as before."""
     named: defaultdict[tuple[str, str, str], set[int]] = defaultdict(set)
     for figure in figures:
         found = _YEAR_SCOPE.search(figure.scope)
         date = figure.value.date
-        if found and figure.last_year and date is not None and int(found.group(1)) < date.year:
+        if found and figure.last_year:
             rest = _YEAR_SCOPE.sub("", figure.scope).strip(", ")
             named[figure.counted, figure.predicate, rest].add(int(found.group(1)))
     if not named:
@@ -3186,7 +3232,6 @@ def _implicit_years(figures: list[_Figure]) -> list[_Figure]:
                 figure = replace(figure, scope=rest, last_year=False)
         elif (
             date is not None
-            and (figure.so_far or figure.running)
             and figure.scope != "part"
             and not found
             and date.year in named.get((figure.counted, figure.predicate, figure.scope), ())
@@ -3227,6 +3272,15 @@ def _group(
         )
         if kept is None:
             values.append(kept := figure.value)
+        elif kept.qualifier and not figure.value.qualifier:
+            # "the deaths of at least five people ... There have been five confirmed deaths":
+            # the report's figure is the one it states plainly
+            values[values.index(kept)] = figure.value
+            if kept in so_far:
+                so_far.discard(kept)
+                so_far.add(figure.value)
+            words[figure.value] = words.pop(kept, figure.words)
+            kept = figure.value
         if figure.running or figure.so_far or figure.last_year:
             so_far.add(kept)  # "last year ... killed seven": that year's count, read months on
         words.setdefault(kept, figure.words)
