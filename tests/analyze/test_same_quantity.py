@@ -317,3 +317,16 @@ def test_an_age_after_a_name_in_a_list_of_the_dead_is_no_toll() -> None:
     )
     assert not disputed(claims)
     assert 7 not in {v.value for c in claims if c.counted == "deaths" for v in c.values}
+
+
+@pytest.mark.slow
+def test_a_ship_and_a_vessel_an_aircraft_and_a_plane_are_one_thing_counted() -> None:
+    claims = claims_of(
+        "Ten ships were at the rescue site near Orsk on Monday.",
+        "About 15 vessels were at the rescue site near Orsk, officials said.",
+        "The airline grounded 12 aircraft in Orsk.",
+        "The airline grounded 14 planes in Orsk, officials said.",
+    )
+    values = [{v.value for v in c.values} for c in claims if c.disagreement]
+    assert {10, 15} in values
+    assert {12, 14} in values

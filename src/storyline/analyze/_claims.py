@@ -2929,8 +2929,19 @@ def _counted_noun(ent: SpacySpan) -> str | None:
                 )
             if owner is not None:
                 return f"member of {_body_name(owner)}"
-        return noun
+        return _SAME_THINGS.get(noun, noun)
     return None
+
+
+_SAME_THINGS = {
+    "vessel": "ship",
+    "airplane": "plane",
+    "aircraft": "plane",
+    "airliner": "plane",
+    "automobile": "car",
+}
+"""Nouns that name one kind of thing ("10 ships" and "about 15 vessels" at the rescue site):
+one key. Not "boat" (a ship's lifeboat), "jet" (a fighter) or "vehicle" (a truck too)."""
 
 
 def _body_name(token: Token) -> str:
