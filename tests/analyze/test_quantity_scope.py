@@ -444,3 +444,12 @@ def test_a_place_not_set_against_the_storys_place_leaves_it_the_storys() -> None
     ):
         claims = claims_of(first, "The fever has killed seven people in Orsk, officials said.")
         assert any({6, 7} <= values for values in disputed(claims)), first
+
+
+@pytest.mark.slow
+def test_a_count_told_by_an_arrest_clause_takes_that_clauses_scope() -> None:
+    # "the 40 people arrested ... would appear in court": the 40 were arrested, no projection
+    # (the arrest verb had dropped out of the toll's verbs when the sick were added)
+    claims = claims_of("Police said the 40 people arrested in Orsk on Monday would appear in court.")
+    assert "arrested" in counted(claims, 40.0)
+    assert all("projected" not in c.scope for c in claims if any(v.value == 40 for v in c.values))

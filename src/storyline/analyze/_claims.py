@@ -1963,8 +1963,14 @@ def _told_clause(ent: SpacySpan) -> tuple[Token, list[Token]] | None:
     return None
 
 
-_HARM_CUES = CATEGORIES[:5]
-"""What befalls people in a story's toll: killed, hurt, missing, evacuated, arrested."""
+_HARM_CUES = tuple(
+    (name, cue)
+    for name, cue in CATEGORIES
+    if name in ("deaths", "injured", "missing", "ill", "evacuated", "arrested")
+)
+"""What befalls people in a story's toll: killed, hurt, missing, sick, evacuated, arrested
+(by name: the sick came in before "evacuated", and a slice of the first five had dropped
+"arrested")."""
 
 
 def _running(verb: Token, clause: list[Token]) -> bool:
