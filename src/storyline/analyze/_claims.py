@@ -981,10 +981,12 @@ def _listed(doc: Doc, i: int) -> bool:
 _MONTH_WORD = re.compile(r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
 _BARE_NUMBERS = re.compile(r"\d{1,3}(?:\s*(?:,|and|or)\s*\d{1,3})*")
 _VULGAR = "½⅓⅔¼¾⅛⅜⅝⅞"
-_DIGITS = rf"(?:\d+(?:[.,]\d+)?(?:[\s-][1-7]/[2348]|\s?[{_VULGAR}])?|[1-7]/[2348]|[{_VULGAR}])"
+_FRACTION = r"[1-7]/[2348]"
+"""A fraction in digits read as one: halves, thirds, quarters and eighths, less than one."""
+_DIGITS = rf"(?:\d+(?:[.,]\d+)?(?:[\s-]{_FRACTION}|\s?[{_VULGAR}])?|{_FRACTION}|[{_VULGAR}])"
 """A number in digits, with a fraction after it or alone ("2 1/2", "2½", "1/2")."""
 _VULGAR_TOKEN = re.compile(rf"\d*[{_VULGAR}]")
-_PROPER_FRACTION = re.compile(r"[1-7]/[2348]")
+_PROPER_FRACTION = re.compile(_FRACTION)
 
 
 def _numeric(token: Token) -> bool:
@@ -1269,12 +1271,10 @@ def _as_figure(
     start = para.start + ent.start_char
     verb, clause = _clause(ent)
     scope = _scope(ent, para, entities, date, common) if scope is None else scope
+    # not a year written in the sentence before ("The outbreak came in 1999. That outbreak ...")
     last_year = (
-        date is not None
-        and str(date.year - 1) in scope.split(", ")
-        and _earlier_year(ent.sent, date, ent, explicit_only=True) is None
-        and _earlier_year(ent.sent, date, ent) == str(date.year - 1)
-    )  # not a year written in the sentence before ("The outbreak came in 1999. That outbreak ...")
+        date is not None and str(date.year - 1) in scope.split(", ") and _year_said(ent.sent, date, ent)[1]
+    )
     return _Figure(
         about,
         scope,
@@ -1728,7 +1728,7 @@ _VULGAR_VALUES = {
     "⅝": 5 / 8,
     "⅞": 7 / 8,
 }
-_VULGAR_NUMBER = re.compile(r"(?<![\d.,])(\d*)\s?([½⅓⅔¼¾⅛⅜⅝⅞])")
+_VULGAR_NUMBER = re.compile(rf"(?<![\d.,])(\d*)\s?([{_VULGAR}])")
 _MIXED = re.compile(r"(?<![\d.,/])(?:(\d+)[\s-])?([1-7])/([2348])(?![\d/])")
 """A whole number and a proper fraction ("2 1/2", "2-1/2") or a fraction alone ("1/2",
 "3/4"); not "24/7", "9/11" or "50/50", which are no fractions."""
@@ -2437,15 +2437,22 @@ def _listed_magnitude(ent: SpacySpan) -> bool:
     return False
 
 
-def _earlier_year(
-    sent: SpacySpan, date: dt.date | None, ent: SpacySpan | None = None, *, explicit_only: bool = False
-) -> str | None:
+def _earlier_year(sent: SpacySpan, date: dt.date | None, ent: SpacySpan | None = None) -> str | None:
     """A year a sentence names before the report's own ("the 2009 quake"); with `ent`, not
     one in a clause that describes something else than the figure's own clause ("The Kursk,
     launched in 1995, carries 107 personnel": the year is the launch's, the crew is now's),
-    and also the year before the report's, said "last year" in the figure's own clause
-    (not with `explicit_only`)."""
+    and also the year before the report's, said "last year" in the figure's own clause."""
+    return _year_said(sent, date, ent)[0]
+
+
+def _year_said(
+    sent: SpacySpan, date: dt.date | None, ent: SpacySpan | None = None
+) -> tuple[str | None, bool]:
+    """The first year `_earlier_year` reads in a sentence, and whether it is said as "last
+    year" with no year written by its number anywhere in the sentence."""
     own = ({t.i for t in ent.root.ancestors} | {ent.root.i}) if ent is not None else set()
+    first: str | None = None
+    relative = False
     for token in sent:
         year = re.fullmatch(r"(19|20)\d\d", token.text)
         if (
@@ -2454,10 +2461,10 @@ def _earlier_year(
             and (date is None or int(token.text) < date.year)
             and not (ent is not None and _aside(token, own))
         ):
-            return token.text
-        if date is not None and ent is not None and not explicit_only and _last_year(token, ent, own, date):
-            return str(date.year - 1)  # "Last year the virus killed seven": the year before the report's
-    return None
+            return (first or token.text), False  # a written year: no "last year" reading
+        if first is None and date is not None and ent is not None and _last_year(token, ent, own, date):
+            first, relative = str(date.year - 1), True  # "Last year the virus killed seven"
+    return first, relative
 
 
 _LAST_PERIODS = {"year": 13, "spring": 3, "summer": 6, "fall": 9, "autumn": 9}
@@ -2650,10 +2657,16 @@ def _names_a_currency(token: Token) -> bool:
     return nxt is not None and (nxt.lower_ in _DOLLAR_WORDS or nxt.lower_ == "$")
 
 
+def _count_head(ent: SpacySpan) -> Token:
+    """The noun a number counts ("55 others": "others"), or the number itself when it
+    stands alone."""
+    return ent.root.head if ent.root.dep_ in ("nummod", "quantmod", "compound") else ent.root
+
+
 def _others(ent: SpacySpan) -> bool:
     """Whether a count is of "others" ("55 others", "15 other people"): those besides
     the ones the sentence counted before."""
-    head = ent.root.head if ent.root.dep_ in ("nummod", "quantmod", "compound") else ent.root
+    head = _count_head(ent)
     return head.lemma_.lower() == "other" or any(
         c.dep_ == "amod" and c.lower_ == "other" for c in head.children
     )
@@ -2662,7 +2675,7 @@ def _others(ent: SpacySpan) -> bool:
 def _after_a_death_count(ent: SpacySpan) -> bool:
     """Whether the figure's sentence tells of deaths before it ("killed seven and sickened
     55 others")."""
-    deaths = CATEGORIES[0][1]
+    deaths = dict(CATEGORIES)["deaths"]
     return any(deaths.match(t.text) or deaths.match(t.lemma_) for t in ent.doc[ent.sent.start : ent.start])
 
 
@@ -2674,8 +2687,7 @@ def _contrasted(place: Token, ent: SpacySpan) -> bool:
     people in New York City and one in Westchester"): the figure's place is then a part of
     the whole, not the story's own place. The other place may be tagged a body; a month or
     a date is none."""
-    own = ent.root.head if ent.root.dep_ in ("nummod", "quantmod", "compound") else ent.root
-    joined = {t.i for t in own.conjuncts}
+    joined = {t.i for t in _count_head(ent).conjuncts}
     for token in ent.sent:
         named = token.ent_type_ in ("GPE", "LOC", "ORG") or (token.pos_ == "PROPN" and not token.ent_type_)
         if not named or token.i == place.i or token.head.lower_ != "in" or token.dep_ != "pobj":
@@ -3210,6 +3222,14 @@ def _lone_scope(figures: list[_Figure], part: re.Pattern[str], *, unless_running
 
 
 _YEAR_SCOPE = re.compile(r"(?:^|, )((?:19|20)\d\d)(?=, |$)")
+
+
+def _split_year(scope: str) -> tuple[int | None, str]:
+    """A scope's year and the rest of it ("1999, in Queens": 1999 and "in Queens")."""
+    found = _YEAR_SCOPE.search(scope)
+    return (int(found.group(1)), _YEAR_SCOPE.sub("", scope).strip(", ")) if found else (None, scope)
+
+
 _BEFORE_YEAR = re.compile(r"^(?:on|since|during) ")
 """Parts of a scope written before its year (`_scope`: a day, a period)."""
 
@@ -3225,32 +3245,29 @@ def _implicit_years(figures: list[_Figure]) -> list[_Figure]:
     changes nothing here, as before."""
     named: defaultdict[tuple[str, str, str], set[int]] = defaultdict(set)
     for figure in figures:
-        found = _YEAR_SCOPE.search(figure.scope)
-        date = figure.value.date
-        if found and figure.last_year:
-            rest = _YEAR_SCOPE.sub("", figure.scope).strip(", ")
-            named[figure.counted, figure.predicate, rest].add(int(found.group(1)))
+        year, rest = _split_year(figure.scope)
+        if year is not None and figure.last_year:
+            named[figure.counted, figure.predicate, rest].add(year)
     if not named:
         return figures
     # The years of the reports that count each thing with no year
     own: defaultdict[tuple[str, str, str], set[int]] = defaultdict(set)
     for figure in figures:
-        if figure.value.date is not None and not _YEAR_SCOPE.search(figure.scope):
+        if figure.value.date is not None and _split_year(figure.scope)[0] is None:
             own[figure.counted, figure.predicate, figure.scope].add(figure.value.date.year)
     out = []
     for figure in figures:
         date = figure.value.date
-        found = _YEAR_SCOPE.search(figure.scope)
-        if found and figure.last_year:
-            rest = _YEAR_SCOPE.sub("", figure.scope).strip(", ")
-            if int(found.group(1)) not in own.get((figure.counted, figure.predicate, rest), ()):
+        year, rest = _split_year(figure.scope)
+        if year is not None and figure.last_year:
+            if year not in own.get((figure.counted, figure.predicate, rest), ()):
                 # "Breivik killed 77 people last summer", where no report of that year counts
                 # them: a time of the story's own event, no other event's count
                 figure = replace(figure, scope=rest, last_year=False)
         elif (
             date is not None
             and figure.scope != "part"
-            and not found
+            and year is None
             and date.year in named.get((figure.counted, figure.predicate, figure.scope), ())
         ):
             parts = figure.scope.split(", ") if figure.scope else []
