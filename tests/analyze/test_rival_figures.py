@@ -396,3 +396,44 @@ def test_a_report_that_states_a_figure_plainly_and_hedged_is_read_by_the_plain_o
         days=(DAY, DAY + dt.timedelta(days=2)),
     )
     assert {5, 7} in disputed(claims)
+
+
+def test_a_toll_counting_its_gunman_is_no_rival_of_one_without() -> None:
+    # "13 dead, including the gunman" and "12 dead": 12 victims and their killer
+    claims = claims_of(
+        "The shooting at the Dunmore navy yard on Monday left 13 people dead, including the gunman.",
+        "The shooting at the Dunmore navy yard on Monday left 12 people dead, police said.",
+    )
+    assert not disputed(claims)
+
+
+def test_a_toll_counting_its_gunman_still_rivals_a_toll_it_does_not_fit() -> None:
+    claims = claims_of(
+        "The shooting at the Dunmore navy yard on Monday left 13 people dead, including the gunman.",
+        "The shooting at the Dunmore navy yard on Monday left 15 people dead, police said.",
+    )
+    assert {13, 15} in disputed(claims)
+
+
+def test_a_toll_not_counting_its_gunman_is_read_as_it_is() -> None:
+    claims = claims_of(
+        "The shooting at the Dunmore navy yard on Monday left 13 people dead, not including the gunman.",
+        "The shooting at the Dunmore navy yard on Monday left 12 people dead, police said.",
+    )
+    assert {12, 13} in disputed(claims)
+
+
+def test_the_gunman_who_took_his_own_life_is_counted_in_one_toll_only() -> None:
+    claims = claims_of(
+        "A gunman opened fire in a Dunmore cinema on Thursday, killing two people before taking his own life.",
+        "Three people were killed in the Dunmore cinema on Thursday, including the gunman, police said.",
+    )
+    assert not disputed(claims)
+
+
+def test_a_toll_counting_two_gunmen() -> None:
+    claims = claims_of(
+        "Fifteen people died at Dunmore High School on Tuesday, including the two student gunmen.",
+        "Thirteen people were killed at Dunmore High School on Tuesday, officials said.",
+    )
+    assert not disputed(claims)

@@ -450,6 +450,26 @@ CASES = [
         "Tom Reed",
         id="a-name-owning-a-noun-in-the-reported-clause-may-be-the-speaker",
     ),
+    pytest.param(
+        [
+            "Marta Lindqvist spoke in Oslo on Monday about the plan for the new harbour.\n"
+            "Putin's old mentor in Moscow, Anatoly Sobchak, told reporters, "
+            '"He is a fine man for the job." The plan was approved later that week.'
+        ],
+        "He is a fine man",
+        "Anatoly Sobchak",
+        id="a-name-set-after-a-place-in-the-subjects-description-is-a-person",
+    ),
+    pytest.param(
+        [
+            "Marta Lindqvist spoke in Oslo on Monday about the plan for the new harbour.\n"
+            'The mayor of Kessport, Ana Roux, told the paper: "We are ready for it." '
+            "The plan was approved later that week."
+        ],
+        "We are ready",
+        "Ana Roux",
+        id="a-name-the-parser-hangs-on-the-mayors-town-is-the-mayor",
+    ),
 ]
 
 

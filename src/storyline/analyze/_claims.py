@@ -173,6 +173,9 @@ class _Figure:
     owner: str = ""
     """For a crew, the vessel it is of ("the tanker's 23 crew", "118 sailors aboard the
     Kursk"), by its name or its noun, where the sentence says; see `_crews_apart`."""
+    attackers: int = 0
+    """For a toll of the dead, how many attackers it says it counts ("13 were killed,
+    including the gunman": one): `_attackers_included`."""
 
 
 def extract_claims(
@@ -1291,6 +1294,7 @@ def _as_figure(
         so_far=_present_perfect(verb),
         words=FactMatcher.words(ent.sent.text),
         last_year=last_year,
+        attackers=_attackers_included(ent) if about.startswith("deaths") else 0,
     )
 
 
@@ -1825,6 +1829,33 @@ def _is_age_or_time(ent: SpacySpan) -> bool:
     if before.lower() == "at" and ent.start >= 2 and doc[ent.start - 2].lemma_.lower() == "die":
         return doc[ent.end].lower_ not in _CLOCK if ent.end < len(doc) else True
     return bool(re.fullmatch(r"(1[89]|20)\d\d", ent.text.strip()))
+
+
+_ATTACKERS = re.compile(
+    r"(?P<lead>[^.;:!?]{0,70}?)\b(?:including|counting)\s+(?:(?P<det>the|both|all)\s+)?(?:(?P<num>\w+)\s+)?"
+    r"(?:[a-z-]+\s+){0,2}(?P<noun>gunm[ae]n|shooters?|attackers?|assailants?|bombers?|hijackers?|perpetrators?)\b",
+    re.IGNORECASE,
+)
+"""A toll that says it counts its attackers ("killed 13, including the gunman", "15 people
+died, including the two student gunmen")."""
+
+
+def _attackers_included(ent: SpacySpan) -> int:
+    """How many attackers a toll of the dead says it counts, in the words after the figure
+    in its sentence (`_ATTACKERS`): one for "the gunman", two for "both gunmen", the number
+    written for "the two gunmen"; 0 where it says none ("not including the gunman"), not
+    how many ("including the gunmen"), or the words follow another number ("12 killed and
+    3 hurt, including the gunman"). Two reports whose tolls differ by just those attackers
+    agree (`_attackers_explain`)."""
+    match = _ATTACKERS.match(ent.doc.text, ent.end_char, ent.sent.end_char)
+    if match is None or re.search(r"\d|\b(?:not|excluding)\s*$", match["lead"]):
+        return 0
+    if (match["det"] or "").lower() == "both":
+        return 2
+    number = parse_number(match["num"]) if match["num"] else None
+    if number is not None:
+        return int(number) if number == int(number) and 1 <= number <= 20 else 0
+    return 0 if match["noun"].lower().endswith(("s", "men")) else 1
 
 
 _DEAD_OR_MISSING = re.compile(r"\b(dead|killed|deaths?)\s+(or|and)\s+missing\b|\bmissing\s+or\s+dead\b", re.I)
@@ -3289,6 +3320,7 @@ def _group(
     # sentences that give it says so ("5,400 have died" after "the toll rose to 5,400")
     so_far: set[ClaimValue] = set()
     words: dict[ClaimValue, frozenset[str]] = {}
+    attackers: dict[ClaimValue, int] = {}  # tolls that say they count their attackers
     for figure in figures:
         values = by_quantity[figure.counted, figure.scope, figure.predicate]
         if not figure.bound:
@@ -3318,6 +3350,8 @@ def _group(
         if figure.running or figure.so_far or figure.last_year:
             so_far.add(kept)  # "last year ... killed seven": that year's count, read months on
         words.setdefault(kept, figure.words)
+        if figure.attackers:
+            attackers[kept] = figure.attackers
     claims = []
     for key, values in by_quantity.items():
         counted, scope, _ = key
@@ -3327,7 +3361,7 @@ def _group(
         disagreement, kind, rivals = (
             (False, None, frozenset())
             if scope == "part"
-            else _disagreement(values, counted, so_far, event_of, words)
+            else _disagreement(values, counted, so_far, event_of, words, attackers)
         )
         about = f"{counted} ({scope})" if scope else counted
         # A disagreement lists its rival figures; the key's other figures (each fits every
@@ -3517,13 +3551,15 @@ def _disagreement(
     so_far: Collection[ClaimValue] = (),
     event_of: Mapping[str, int] | None = None,
     words: Mapping[ClaimValue, frozenset[str]] | None = None,
+    attackers: Mapping[ClaimValue, int] | None = None,
 ) -> tuple[bool, str | None, frozenset[ClaimValue]]:
     """Figures disagree when two reports give figures that cannot both be true; one
     report's own figures do not (its "seven dead, two of them in hospital" counts
     parts, not rival tolls), nor do two counts of one date `_APART` times apart, nor two
     figures from reports more than `EVENT_DAYS` apart unless both are counted so far
-    (`_one_event`). Returns whether they disagree, how, and the rival figures: those
-    with a rival in another report.
+    (`_one_event`), nor two tolls apart by just the attackers one says it counts
+    (`attackers`: "13, including the gunman" and 12). Returns whether they disagree, how,
+    and the rival figures: those with a rival in another report.
 
     Every test of a pair reads only the two figures as worded, their dates, voices and
     what each one's voice in its report also gives (`explained`), and that the reports
@@ -3556,6 +3592,7 @@ def _disagreement(
             v in so_far,
             events.get(v.source),
             said.get(v),
+            (attackers or {}).get(v, 0),
         )
         classes.setdefault(key, (v, set()))[1].add(v.source)
         class_of.append(number.setdefault(key, len(number)))
@@ -3603,6 +3640,8 @@ def _disagreement(
                 continue
             if fit(a, b) or explained(a, b) or (plain_count and same_day and _apart(a, b)):
                 continue
+            if attackers and _attackers_explain(a, b, attackers):
+                continue
             if counted.startswith(AGE_OF) and not _one_event(a, b, so_far):
                 if _ages_fit(a, b):
                     continue  # a person a year older a year on, at any distance
@@ -3615,6 +3654,18 @@ def _disagreement(
         return False, None, frozenset()
     rivals = frozenset(v for v, c in zip(values, class_of, strict=True) if rival[c])
     return True, "both" if across and over_time else "across sources" if across else "over time", rivals
+
+
+def _attackers_explain(a: ClaimValue, b: ClaimValue, attackers: Mapping[ClaimValue, int]) -> bool:
+    """Whether one toll, less the attackers it says it counts, fits the other as worded
+    ("13 killed, including the gunman" and "12 people dead"; "three killed, including the
+    gunman" and "killing two before taking his own life"). Tolls that both say so are read
+    as they are."""
+    with_a, with_b = attackers.get(a, 0), attackers.get(b, 0)
+    if bool(with_a) == bool(with_b):
+        return False
+    counted, other = (a, b) if with_a else (b, a)
+    return compatible(replace(counted, value=counted.value - (with_a or with_b)), other)
 
 
 def readings(values: Sequence[ClaimValue]) -> tuple[int, ...]:

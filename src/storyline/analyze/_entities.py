@@ -375,6 +375,8 @@ def _person_cue(doc: Doc, ent: SpacySpan) -> bool:
     before = [t.lower_ for t in doc[max(ent.start - 3, 0) : ent.start]]
     if before[-3:] in (["year", "-", "old"], ["years", "-", "old"]) or before[-1:] == ["year-old"]:
         return True
+    if _apposed_to_a_person(doc, ent):
+        return True
     if len(after) >= 3 and after[0] == "," and after[1] in ("the", "a", "an", "his", "her", "their"):
         at = ent.end + 2
         if doc[at].pos_ in ("ADJ", "PROPN") and doc[at].ent_type_ in ("", "NORP", "GPE"):
@@ -394,6 +396,26 @@ def _person_cue(doc: Doc, ent: SpacySpan) -> bool:
         and not ent[-1].text.lower().endswith("s")
         and _person_shaped(tuple(ent.text.split()))
     )
+
+
+_APPOSED_NOUNS = frozenset({"mentor", "friend", "colleague", "aide", "deputy", "successor", "predecessor"})
+"""Words for a person, beyond titles and those of `_PERSON_NOUNS`, that an apposition after
+them names ("Putin's former mentor, Anatoly Sobchak")."""
+
+
+def _apposed_to_a_person(doc: Doc, ent: SpacySpan) -> bool:
+    """Whether a full name shaped as a person's is set off by a comma as the apposition of a
+    word for a person before it ("Putin's old mentor in Moscow, Anatoly Sobchak, told ...",
+    "the city's mayor, Ana Roux"): the small tagger reads a name after "in Moscow," as a
+    place. Not a place the news names ("a resident of Queens, New York")."""
+    head = ent.root.head
+    if ent.root.dep_ != "appos" or head.i >= ent.start or ent.start == 0 or doc[ent.start - 1].text != ",":
+        return False
+    noun = head.lemma_.lower()
+    if head.pos_ != "NOUN" or noun not in _PERSON_NOUNS | _KIN | _TITLES | _APPOSED_NOUNS:
+        return False
+    words = tuple(ent.text.split())
+    return _person_shaped(words) and name_key(ent.text) not in known_names()
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})

@@ -1346,13 +1346,32 @@ def _is_person_like(
 
 def _own_words(subject: Token) -> list[Token]:
     """The subject's phrase without what hangs off a possessive ("JFK's friend Ken Ode":
-    not JFK) or after a preposition or clause ("workers at the plant")."""
+    not JFK) or after a preposition or clause ("workers at the plant"), but with a name set
+    off after its place or body (`_apposed_after_object`)."""
     words = []
     for token in subject.subtree:
         path = [token, *[a for a in token.ancestors if a.i != subject.i and subject.is_ancestor(a)]]
         if any(t.dep_ in ("poss", "prep", "relcl", "acl", "advcl") for t in path):
             continue
         words.append(token)
+    return words + _apposed_after_object(subject)
+
+
+def _apposed_after_object(subject: Token) -> list[Token]:
+    """ "The mayor of Kessport, Ana Roux, said": the parser hangs the name set off by commas
+    on the place, but it names the mayor. The words of such an apposition to the object of
+    the subject's own preposition, where that object is no word for a person ("the lawyer
+    for the victim, Ana Roux" may name the victim) and the subject is one."""
+    if not _is_noun(subject) or subject.lemma_.lower() not in _ROLES:
+        return []
+    words: list[Token] = []
+    for prep in (c for c in subject.rights if c.dep_ == "prep"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if obj.lemma_.lower() in _ROLES | _GROUPS or obj.ent_type_ in ("PERSON", "NORP"):
+                continue
+            for appos in (c for c in obj.rights if c.dep_ == "appos" and c.pos_ == "PROPN"):
+                if appos.left_edge.i > 0 and subject.doc[appos.left_edge.i - 1].text == ",":
+                    words += list(appos.subtree)
     return words
 
 
@@ -1580,6 +1599,7 @@ def name_of(
     # A name set beside a word for a person is the person's, however the tagger took it
     # ("The mayor of Accumoli, Stefano Petrucci, said").
     apposed = {t.i for c in subject.children if is_role and c.dep_ == "appos" for t in c.subtree}
+    apposed |= {t.i for t in _apposed_after_object(subject)}
     organisation = None
     for token in [t for t in ordered if t.i not in possessed] + [t for t in ordered if t.i in possessed]:
         at = para.start + token.idx
