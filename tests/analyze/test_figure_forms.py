@@ -11,7 +11,7 @@ shares of the vote won by two candidates are two quantities.
 from __future__ import annotations
 
 import pytest
-from figure_claims import claims_of
+from figure_claims import claims_of, counted
 
 from storyline.analyze._units import read_unit, unit_of
 from storyline.model import Claim
@@ -469,3 +469,12 @@ def test_the_second_share_of_a_split_is_the_other_sides() -> None:
     ):
         changed = claims_of(change, "The jobless rate climbed to 9 percent last year, officials said.")
         assert not [c for c in changed if "other side" in c.counted or c.disagreement]
+
+
+def test_a_bare_count_the_tagger_took_for_a_date_is_read() -> None:
+    # en_core_web_sm tags the "70" of "injured 70, while ..." as a date
+    claims = claims_of("The bombing in Dunmore killed 10 people and injured 70, while another killed 247.")
+    assert counted(claims, 70) == {"injured"}
+    # a year stays a date
+    claims = claims_of("The bombing in Dunmore killed 10 people in 1998, police said.")
+    assert counted(claims, 1998) == set()

@@ -453,3 +453,18 @@ def test_a_count_told_by_an_arrest_clause_takes_that_clauses_scope() -> None:
     claims = claims_of("Police said the 40 people arrested in Orsk on Monday would appear in court.")
     assert "arrested" in counted(claims, 40.0)
     assert all("projected" not in c.scope for c in claims if any(v.value == 40 for v in c.values))
+
+
+def test_the_storys_own_place_alone_is_a_part_of_the_whole() -> None:
+    # Kessland is the story's place, named by every report: no scope of its own, but "in
+    # Kessland province alone" says the count is one part of the national one
+    claims = claims_of(
+        "The earthquake in Kessland on Monday injured more than 33,000 people nationwide.",
+        "The earthquake in Kessland on Monday injured 14,718 people in Kessland province alone.",
+    )
+    assert not disputed(claims)
+    claims = claims_of(
+        "The earthquake in Kessland on Monday injured more than 33,000 people nationwide.",
+        "The earthquake in Kessland on Monday injured 14,718 people in Kessland province.",
+    )
+    assert {33000, 14718} in disputed(claims)

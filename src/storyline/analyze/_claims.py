@@ -901,6 +901,8 @@ def number_spans(doc: Doc) -> list[SpacySpan]:
         elif e.label_ == "DATE" and _BARE_NUMBERS.fullmatch(e.text) and _listed(doc, e.start):
             # "floors 68, 69 and 72": small numbers listed after a number are no date
             blocked -= {t.i for t in e}
+        elif e.label_ == "DATE" and _object_number(e):
+            blocked -= {e.start}  # "killed 10 people and injured 70": a count, not a date
     # "between 80 and 100" is often tagged a date; a range of years stays one.
     lowers = [t.lower_ for t in doc]
     for i in range(1, len(doc) - 2) if "between" in lowers else ():
@@ -982,6 +984,20 @@ def _listed(doc: Doc, i: int) -> bool:
 
 
 _MONTH_WORD = re.compile(r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
+
+
+def _object_number(ent: SpacySpan) -> bool:
+    """Whether a date the tagger found is one bare number of one to three digits that a verb
+    takes as its object or subject ("injured 70", "70 were hurt"): a count, no date."""
+    root = ent.root
+    return (
+        len(ent) == 1
+        and bool(re.fullmatch(r"\d{1,3}", root.text))
+        and root.dep_ in ("dobj", "nsubj", "nsubjpass")
+        and root.head.pos_ in ("VERB", "AUX")
+    )
+
+
 _BARE_NUMBERS = re.compile(r"\d{1,3}(?:\s*(?:,|and|or)\s*\d{1,3})*")
 _VULGAR = "½⅓⅔¼¾⅛⅜⅝⅞"
 _FRACTION = r"[1-7]/[2348]"
@@ -2074,7 +2090,10 @@ def _scope(
     placed = False
     # a town or country before a building ("at the U.S. Embassy in Tanzania": Tanzania)
     words = [*clause, *_antecedent_words(verb, clause), *shared]
-    for token in sorted(words, key=lambda t: t.ent_type_ == "FAC"):
+    # a place said to be one part ("in Kessland province alone") first, a building last
+    for token in sorted(
+        words, key=lambda t: (not (t.ent_type_ in ("GPE", "LOC") and _alone(t)), t.ent_type_ == "FAC")
+    ):
         if (
             token.ent_type_ in ("GPE", "LOC", "FAC")
             and token.i not in range(ent.start, ent.end)
@@ -2096,9 +2115,10 @@ def _scope(
                 ]
                 if others:
                     parts.append("in " + " and ".join(sorted({place, *others})))
-                elif place not in common or _contrasted(token, ent):
+                elif place not in common or _contrasted(token, ent) or _alone(token):
                     # the story's own city is no narrower scope, unless the sentence sets it
                     # against another place ("six in New York City and one in Westchester")
+                    # or says it is one part ("14,718 injured in Kocaeli province alone")
                     parts.append(f"in {place}")
                 elif token.dep_ == "compound":
                     continue  # "the U.S. Embassy in Nairobi": the place after a name's own may narrow it
@@ -2106,6 +2126,19 @@ def _scope(
     if not placed and said and said.removeprefix("in ") not in common:
         parts.append(said)  # "Kocaeli province posted the highest casualty as 5,179 ..."
     return ", ".join(parts)
+
+
+def _alone(token: Token) -> bool:
+    """Whether the place name `token` is in is followed by "alone", past a word for a kind
+    of place ("in Kocaeli province alone", "in Homs alone"): one part of a wider count."""
+    doc = token.doc
+    end = token.i
+    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+        end += 1
+    end += 1
+    if end < len(doc) and doc[end].lower_ in PLACE_WORDS:
+        end += 1
+    return end < len(doc) and doc[end].lower_ == "alone"
 
 
 def _place_said_of(ent: SpacySpan, verb: Token, para: Paragraph, entities: EntityIndex) -> tuple[str, bool]:
