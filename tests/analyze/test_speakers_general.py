@@ -470,6 +470,19 @@ CASES = [
         "Ana Roux",
         id="a-name-the-parser-hangs-on-the-mayors-town-is-the-mayor",
     ),
+    pytest.param(
+        [
+            "For others the story was so extraordinary it smacked of a set-up.\n\n"
+            "Only three weeks ago, Ana Roux evoked such a possibility in an interview with a French "
+            "newspaper when she said she thought she was under surveillance and named the three "
+            "difficulties she foresaw if she were to stand for election.\n\n"
+            '"Money, women and the fact that I am a foreigner."\n\n'
+            "The party declined to comment on the case."
+        ],
+        "Money, women",
+        "Ana Roux",
+        id="a-quote-alone-after-she-said-in-a-clause-on-a-named-person-is-hers",
+    ),
 ]
 
 

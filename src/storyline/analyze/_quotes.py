@@ -2411,6 +2411,19 @@ def _reported_speaker(
                 if named is None and speech_only and subject.pos_ in ("NOUN", "PROPN"):
                     # 'A spokesman for the tower said: ...' before a paragraph of quote.
                     named = name_of(subject, para, entities, None, 0)
+                if named is None and subject.lower_ in ("he", "she"):
+                    # 'Ana Roux raised it in an interview when she said ...': the person the
+                    # clause the saying hangs from is about
+                    named = next(
+                        (
+                            found
+                            for verb in token.ancestors
+                            for c in verb.children
+                            if c.dep_ == "nsubj" and c.lower_ not in _PRONOUNS
+                            if (found := _person(c, para, entities, types)) is not None
+                        ),
+                        None,
+                    )
                 if named is not None and named not in skip:
                     return named
         if speech_only:
