@@ -478,3 +478,12 @@ def test_a_bare_count_the_tagger_took_for_a_date_is_read() -> None:
     # a year stays a date
     claims = claims_of("The bombing in Dunmore killed 10 people in 1998, police said.")
     assert counted(claims, 1998) == set()
+
+
+def test_a_measure_the_tagger_took_for_a_time_is_read() -> None:
+    # en_core_web_sm tags "two to four feet" a time
+    claims = claims_of("The waves off Dunmore were two to four feet at the time of the rescue.")
+    assert {v.text for c in claims for v in c.values} == {"two to four feet"}
+    # "60 Minutes", a show, stays no length of time
+    claims = claims_of("The captain was interviewed on 60 Minutes about the rescue off Dunmore.")
+    assert not claims

@@ -643,6 +643,30 @@ def test_a_given_name_after_sir_is_the_full_name_written_with_sir() -> None:
     assert _entity_of(index, 1, "Paul") == "Paul Ardent"
 
 
+def test_a_title_the_tagger_took_into_the_name_counts_as_written_before_it() -> None:
+    # "Sheik Tamim" as one tagged span: the title is still the one written before the name
+    index = _index(
+        [
+            "Sheik Tamim bin Hamad al-Thani will rule. His father, Sheik Hamad bin Khalifa al-Thani, stepped down.",
+            "Sheik Tamim, 33, met the cabinet. Sheik Hamad bin Jassim al-Thani left office. Sheik Hamad spoke.",
+        ],
+        {
+            0: [("Sheik Tamim bin Hamad al-Thani", "PERSON"), ("Sheik Hamad bin Khalifa al-Thani", "PERSON")],
+            1: [
+                ("Sheik Tamim", "PERSON"),
+                ("Sheik Hamad bin Jassim al-Thani", "PERSON"),
+                ("Sheik Hamad", "PERSON"),
+            ],
+        },
+    )
+    assert _entity_of(index, 1, "Sheik Tamim") == "Tamim bin Hamad al-Thani"
+    # two full names with that title and given name: neither
+    assert _entity_of(index, 1, "Sheik Hamad") not in (
+        "Hamad bin Khalifa al-Thani",
+        "Hamad bin Jassim al-Thani",
+    )
+
+
 def test_one_name_of_a_couple_is_two_people_of_that_surname() -> None:
     index = _index(
         [

@@ -483,6 +483,18 @@ CASES = [
         "Ana Roux",
         id="a-quote-alone-after-she-said-in-a-clause-on-a-named-person-is-hers",
     ),
+    pytest.param(
+        [
+            "Marta Lind spoke in Dunmore on Monday about the harbour plan for the city.\n\n"
+            "“I expect the plan to be helped by the fact that he is an employer there,” said Stuart "
+            "Stevens, the harbour strategist who guided the 2012 campaign and recalled their news "
+            "conference in Dunmore. “We always saw him as a business guy who was going to help.”\n\n"
+            "The council voted on the plan later that week."
+        ],
+        "We always saw him",
+        "Stuart Stevens",
+        id="words-for-a-person-beside-a-name-reached-by-who-are-that-persons",
+    ),
 ]
 
 

@@ -55,6 +55,8 @@ def claim_holding(claims: list[Claim], *texts: str) -> Claim:
         (" kilometres per hour", "km/h", "speed"),
         (" degrees Celsius", "celsius", "temperature"),
         (" °F", "fahrenheit", "temperature"),
+        (" degrees", "degree", "degree"),
+        (" degrees F", "fahrenheit", "temperature"),
     ],
 )
 def test_read_unit(text: str, name: str, dimension: str) -> None:
@@ -63,7 +65,7 @@ def test_read_unit(text: str, name: str, dimension: str) -> None:
     assert (found[0].name, found[0].dimension) == (name, dimension)
 
 
-@pytest.mark.parametrize("text", [" people", " million", " m", " degrees", " minors", " miners", " in", ""])
+@pytest.mark.parametrize("text", [" people", " million", " m", " minors", " miners", " in", ""])
 def test_words_that_are_no_unit(text: str) -> None:
     assert read_unit(text) is None
 
@@ -291,3 +293,19 @@ def test_a_letter_after_a_number_is_no_temperature_without_weather() -> None:
         "Firefighters reached apartment 4F of the Morrow block.",
     )
     assert not any(v.value == 4 for c in claims for v in c.values)
+
+
+def test_bare_degrees_are_set_only_against_bare_degrees() -> None:
+    # no scale: "59 degrees" is neither converted nor set against a figure in Celsius
+    claims = claims_of(
+        "The water off Dunmore was about 59 degrees on Wednesday, lifeguards said.",
+        "The water off Dunmore was 59 degrees on Wednesday, a spokesman said.",
+        "The water off Dunmore was 15C on Wednesday, the coastguard said.",
+    )
+    assert [v.text for c in claims if c.counted == "water (degree)" for v in c.values] == [
+        "about 59 degrees",
+        "59 degrees",
+    ]
+    assert not any(c.disagreement for c in claims)
+    assert not compatible(measure("59 degrees", 59), measure("65 degrees", 65))
+    assert compatible(measure("59 degrees", 59), measure("15 degrees Celsius", 15))  # no one quantity

@@ -903,6 +903,9 @@ def number_spans(doc: Doc) -> list[SpacySpan]:
             blocked -= {t.i for t in e}
         elif e.label_ == "DATE" and _object_number(e):
             blocked -= {e.start}  # "killed 10 people and injured 70": a count, not a date
+        elif e.label_ in ("DATE", "TIME") and _measured(e):
+            # "two to four feet" is tagged a time: a measure, not a point in time
+            blocked -= {t.i for t in e if _numeric(t) or t.lower_ in _WORD_NUMBERS}
     # "between 80 and 100" is often tagged a date; a range of years stays one.
     lowers = [t.lower_ for t in doc]
     for i in range(1, len(doc) - 2) if "between" in lowers else ():
@@ -984,6 +987,19 @@ def _listed(doc: Doc, i: int) -> bool:
 
 
 _MONTH_WORD = re.compile(r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
+
+
+def _measured(ent: SpacySpan) -> bool:
+    """Whether a date or time the tagger found ends in a unit that measures no time ("two
+    to four feet", "5 miles"): the last word after a number is a unit of length, weight,
+    area, volume, speed or temperature."""
+    last = ent[-1]
+    if last.i == ent.start or not (
+        _numeric(ent.doc[last.i - 1]) or ent.doc[last.i - 1].lower_ in _WORD_NUMBERS
+    ):
+        return False
+    unit = read_unit(last.text)
+    return unit is not None and unit[0].dimension != "duration" and unit[1] == len(last.text)
 
 
 def _object_number(ent: SpacySpan) -> bool:

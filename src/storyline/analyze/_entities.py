@@ -1796,9 +1796,12 @@ def _legal_form(mention: Mention) -> bool:
 def _title_word(mention: Mention) -> str:
     """The title written just before a person's name ("chief" of "Police Chief Thomas
     Jackson"), but for "Mr." and "Mrs.", which `_courtesy` reads; "" where there is none."""
-    if not mention.written.endswith(mention.text) or mention.written == mention.text:
+    if mention.written.endswith(mention.text) and mention.written != mention.text:
+        lead = mention.written[: len(mention.written) - len(mention.text)].split()
+    elif mention.tokens and (at := mention.text.find(mention.tokens[0])) > 0:
+        lead = mention.text[:at].split()  # a title the tagger took into the name ("Sheik Tamim")
+    else:
         return ""
-    lead = mention.written[: len(mention.written) - len(mention.text)].split()
     title = lead[-1].rstrip(".").lower() if lead else ""
     return title if title in _TITLES and title not in _COURTESY else ""
 

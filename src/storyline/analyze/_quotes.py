@@ -1420,6 +1420,12 @@ def name_of(
                 return name
     if entity is not None:
         return entity.name
+    if subject.dep_ == "appos" and _is_noun(subject):
+        # '..., said Ana Roux, the strategist who recalled ...': the words for a person set
+        # beside a name (reached by "who") are that person's
+        named = _entity_at(entities, para, subject.head)
+        if named is not None and named.type == "PERSON":
+            return named.name
 
     def antecedent() -> str | None:  # whom a pronoun or a document stands for
         return _antecedent(

@@ -10,8 +10,9 @@ converts to a range: "tons" are short (907 kg), long (1,016 kg) or metric, and
 
 A unit is read from the words right after a number ("10 km", "6.2 miles",
 "20 square kilometres", "190 km/h", "30 degrees Celsius", "86°F", "30C"). A bare
-"C" or "F" counts only where the sentence speaks of temperature, and bare
-"degrees" not at all: without a scale they cannot be converted.
+"C" or "F" counts only where the sentence speaks of temperature. Bare "degrees" ("the water
+was about 59 degrees", "a 40-degree dive") are a unit of their own: without a scale they
+convert to nothing, so they are set only against other bare degrees.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ class Unit:
 
     name: str
     dimension: str
-    """ "length", "weight", "area", "volume", "speed", "temperature" or "duration"."""
+    """ "length", "weight", "area", "volume", "speed", "temperature", "duration" or "degree"
+    (degrees with no scale: of heat or of an angle)."""
     low: float
     high: float
     offset: float = 0.0
@@ -89,6 +91,7 @@ _TABLE: tuple[tuple[str, str, float, float, str], ...] = (
     ("year", "duration", 365 * 86400.0, 366 * 86400.0, r"years?|yrs?"),
     ("celsius", "temperature", 1.0, 1.0, r"°\s*c|degrees?\s+(?:celsius|centigrade|c)\b|celsius|centigrade"),
     ("fahrenheit", "temperature", 5 / 9, 5 / 9, r"°\s*f|degrees?\s+(?:fahrenheit|f)\b|fahrenheit"),
+    ("degree", "degree", 1.0, 1.0, r"degrees?|°"),
 )
 _OFFSETS = {"fahrenheit": -32 * 5 / 9}
 UNITS: tuple[Unit, ...] = tuple(
