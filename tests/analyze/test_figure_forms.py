@@ -487,3 +487,20 @@ def test_a_measure_the_tagger_took_for_a_time_is_read() -> None:
     # "60 Minutes", a show, stays no length of time
     claims = claims_of("The captain was interviewed on 60 Minutes about the rescue off Dunmore.")
     assert not claims
+
+
+def test_a_count_before_a_change_is_an_earlier_count_of_the_same_thing() -> None:
+    # "from 10 to 39" after a verb of change is no range; en_core_web_sm tags it a date
+    claims = claims_of(
+        "The number of infected crows in Dunmore more than tripled, from 10 to 39, officials said."
+    )
+    assert counted(claims, 39) == {"crow"}
+    assert counted(claims, 10) == {"crow (earlier)"}
+    claims = claims_of("The toll in Dunmore rose from 51 to 84 on Monday.")
+    assert counted(claims, 84) == {"deaths"}
+    assert counted(claims, 51) == {"deaths (earlier)"}
+    claims = claims_of("Thirty-six birds were found in Dunmore, up from 18 last week.")
+    assert counted(claims, 18) == {"bird (earlier)"}
+    # a range after "from" with no verb of change stays a range
+    claims = claims_of("From 30 to 40 homes burned in Dunmore on Monday.")
+    assert {v.text for c in claims for v in c.values} == {"30 to 40"}

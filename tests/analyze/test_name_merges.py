@@ -667,6 +667,23 @@ def test_a_title_the_tagger_took_into_the_name_counts_as_written_before_it() -> 
     )
 
 
+def test_a_body_a_rank_and_a_surname_tagged_as_one_body_is_a_person() -> None:
+    index = _index(
+        ["Call Harbour Crimes Division Detective Koman at the office. Koman said the men were armed."],
+        {0: [("Harbour Crimes Division Detective Koman", "ORG"), ("Koman", "PERSON")]},
+    )
+    assert _entity_of(index, 0, "Harbour Crimes Division Detective Koman") == "Koman"
+    assert _together(index, "Koman", "Harbour Crimes Division Detective Koman")
+    # a body's word after the body and a title is no surname
+    index = _index(
+        ["Kessport Police Department Training was closed."],
+        {0: [("Kessport Police Department Training", "ORG")]},
+    )
+    assert (
+        _entity_of(index, 0, "Kessport Police Department Training") == "Kessport Police Department Training"
+    )
+
+
 def test_one_name_of_a_couple_is_two_people_of_that_surname() -> None:
     index = _index(
         [

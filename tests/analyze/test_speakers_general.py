@@ -495,6 +495,18 @@ CASES = [
         "Stuart Stevens",
         id="words-for-a-person-beside-a-name-reached-by-who-are-that-persons",
     ),
+    pytest.param(
+        [
+            "Leaders across the region praised the handover on Tuesday.\n\n"
+            "Kessland followed, with President Ana Roux, 65, affirming the "
+            '"deepness of the brotherly relations," in a statement carried by state media.\n\n'
+            "Orsk followed on Wednesday, with Mayor Olaf Brenner saying the change was "
+            '"a day of great joy for all of us."'
+        ],
+        "deepness of the brotherly",
+        "Ana Roux",
+        id="the-one-after-with-does-what-the-participle-says",
+    ),
 ]
 
 

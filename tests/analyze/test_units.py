@@ -309,3 +309,13 @@ def test_bare_degrees_are_set_only_against_bare_degrees() -> None:
     assert not any(c.disagreement for c in claims)
     assert not compatible(measure("59 degrees", 59), measure("65 degrees", 65))
     assert compatible(measure("59 degrees", 59), measure("15 degrees Celsius", 15))  # no one quantity
+
+
+def test_bare_degrees_of_a_weather_report_are_no_rivals_by_their_key_alone() -> None:
+    # one report gives a temperature per place and hour; "temperature" is all the key holds
+    claims = claims_of(
+        "In western Kessland, temperatures dipped to minus 18 degrees in some areas on Tuesday.",
+        "A temperature of 5 degrees smashed a record for the date in Orsk on Tuesday.",
+    )
+    assert not any(c.disagreement for c in claims)
+    assert {v.value for c in claims for v in c.values} == {-18, 5}

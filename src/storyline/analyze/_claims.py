@@ -903,6 +903,9 @@ def number_spans(doc: Doc) -> list[SpacySpan]:
             blocked -= {t.i for t in e}
         elif e.label_ == "DATE" and _object_number(e):
             blocked -= {e.start}  # "killed 10 people and injured 70": a count, not a date
+        elif e.label_ == "DATE" and _changed_count(e):
+            # "crows rose from 51 to 84", "up from 18 last week": counts, no dates
+            blocked -= {t.i for t in e if re.fullmatch(r"\d{1,3}", t.text)}
         elif e.label_ in ("DATE", "TIME") and _measured(e):
             # "two to four feet" is tagged a time: a measure, not a point in time
             blocked -= {t.i for t in e if _numeric(t) or t.lower_ in _WORD_NUMBERS}
@@ -946,7 +949,15 @@ def number_spans(doc: Doc) -> list[SpacySpan]:
             j += 6  # "two-and-a-half"
         joiner = doc[j].lower_ if j + 1 < len(doc) else ""
         between = joiner == "and" and i > 0 and doc[i - 1].lower_ == "between"
-        if (joiner in _RANGE_JOINERS or between) and doc[j + 1].like_num and j + 1 not in blocked:
+        # "rose from 51 to 84": the count before and the count after, not a range
+        changed = joiner == "to" and i > 0 and doc[i - 1].lower_ == "from"
+        changed = changed and doc[i - 1].head.lemma_.lower() in _CHANGE_VERBS
+        if (
+            (joiner in _RANGE_JOINERS or between)
+            and not changed
+            and doc[j + 1].like_num
+            and j + 1 not in blocked
+        ):
             end = _number_run(doc, j + 2, blocked)
             if parse_range(doc[i:end].text) is not None:
                 j = end
@@ -1000,6 +1011,46 @@ def _measured(ent: SpacySpan) -> bool:
         return False
     unit = read_unit(last.text)
     return unit is not None and unit[0].dimension != "duration" and unit[1] == len(last.text)
+
+
+def _compared_with(ent: SpacySpan) -> SpacySpan | None:
+    """The number of the sentence that an "up from" or "down from" figure was before ("36
+    birds were found, up from 18"): the last one before the "up", with no verb between."""
+    doc = ent.doc
+    if (
+        ent.start < 3
+        or doc[ent.start - 1].lower_ != "from"
+        or doc[ent.start - 2].lower_ not in ("up", "down")
+    ):
+        return None
+    for i in range(ent.start - 3, ent.sent.start - 1, -1):
+        if doc[i].like_num or doc[i].lower_ in _WORD_NUMBERS:
+            return next((s for s in number_spans(doc) if s.start <= i < s.end), None)
+    return None
+
+
+def _before_change(ent: SpacySpan) -> bool:
+    """Whether a count is the one a change started from: after "from" on a verb of change
+    ("the toll rose from 51 to 84"), or "up from" / "down from" ("36, up from 18")."""
+    doc = ent.doc
+    if ent.start < 2 or doc[ent.start - 1].lower_ != "from":
+        return False
+    return doc[ent.start - 1].head.lemma_.lower() in _CHANGE_VERBS or doc[ent.start - 2].lower_ in (
+        "up",
+        "down",
+    )
+
+
+def _changed_count(ent: SpacySpan) -> bool:
+    """Whether a date the tagger found is "N to M" of one- to three-digit numbers after
+    "from" that hangs from a verb of change ("crows rose from 51 to 84", "more than tripled,
+    from 10 to 39"), or opens with such a number after "up from" ("36, up from 18 last
+    week"): counts before and after a change, no span of years."""
+    if ent.start < 2 or ent.doc[ent.start - 1].lower_ != "from":
+        return False
+    if re.fullmatch(r"\d{1,3} to \d{1,3}", ent.text):
+        return ent.doc[ent.start - 1].head.lemma_.lower() in _CHANGE_VERBS
+    return bool(re.fullmatch(r"\d{1,3}", ent[0].text)) and ent.doc[ent.start - 2].lower_ in ("up", "down")
 
 
 def _object_number(ent: SpacySpan) -> bool:
@@ -1252,6 +1303,11 @@ def _figure(
                 start = para.start + ent.start_char
                 span = Span(source, start, para.start + ent.end_char)
                 return replace(lead, value=replace(value_of, span=span))
+        if not about and (first := _compared_with(ent)) is not None:
+            # "36 birds were found, up from 18 last week": the 18 counts the birds, before
+            lead = _figure(first, para, entities, source, date, common)
+            if lead is not None and not lead.counted.endswith(" (earlier)"):
+                about, predicate = f"{lead.counted} (earlier)", lead.predicate
         if not about and (first := _listed_with(ent)) is not None:
             # "3,046 deaths, followed by Yalova with 2,400, Istanbul with 984": each place's
             # number counts what the first counts, in its own place (`_scope`)
@@ -1260,6 +1316,8 @@ def _figure(
                 about, predicate = lead.counted, lead.predicate
         if not about:
             return None
+        if _before_change(ent) and not about.endswith(" (earlier)"):
+            about = f"{about} (earlier)"  # "the toll rose from 51 to 84": 51 was the toll before
     qualifier = _qualifier(ent)
     text = f"{qualifier} {ent.text}".strip() if qualifier and qualifier not in ent.text.lower() else ent.text
     # what a thing has holds whatever day or place the sentence tells of
@@ -1425,9 +1483,11 @@ def _measure_figure(
         counted = f"{counted}, the {_UNIT_PLURALS.get(unit.name, unit.name + 's')}"
     number = ent.text
     doc = ent.doc
-    if unit.dimension == "temperature" and ent.text[:1] in "-−":
+    if unit.dimension in ("temperature", "degree") and ent.text[:1] in "-−":
         value = -value
-    elif unit.dimension == "temperature" and ent.start > 0 and doc[ent.start - 1].lower_ == "minus":
+    elif (
+        unit.dimension in ("temperature", "degree") and ent.start > 0 and doc[ent.start - 1].lower_ == "minus"
+    ):
         value, number = -value, f"minus {number}"
     qualifier = _qualifier(ent)
     text = f"{number} {written}" if written else number
@@ -1508,21 +1568,40 @@ def _number_of(ent: SpacySpan) -> str | None:
     """What "the number of X" counts when a figure is what that number goes to or from
     ("reducing the number of seats to seven from nine", "the number of troops rose to 30,000")."""
     root = ent.root
-    if root.dep_ != "pobj" or root.head.lower_ not in ("to", "from"):
-        return None
-    verb = root.head.head
+    prep = ent.doc[ent.start - 1] if ent.start else None
+    if prep is None or prep.lower_ not in ("to", "from"):
+        if root.dep_ != "pobj" or root.head.lower_ not in ("to", "from"):
+            return None
+        prep = root.head
+    # "tripled, from 10 to 39": the parser may hang "to" on a number or on "from"
+    verb = prep.head
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     for holder in verb.children:
-        if holder.dep_ in ("dobj", "nsubj", "nsubjpass") and holder.lemma_.lower() in _NUMBER_NOUNS:
+        if holder.dep_ not in ("dobj", "nsubj", "nsubjpass"):
+            continue
+        noun = None
+        if holder.lemma_.lower() in _NUMBER_NOUNS:
             of = next((c for c in holder.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-            if noun is not None and noun.pos_ == "NOUN" and noun.is_alpha:
-                name = str(noun.lemma_).lower()
-                name = next((n for n, cue in CATEGORIES if cue.match(name) or cue.match(noun.text)), name)
-                # "from nine" is the number before the change, not a rival of "to seven"
-                return f"{name} (earlier)" if root.head.lower_ == "from" else name
+        elif holder.dep_ == "nsubj" and holder.tag_ == "NNS" and verb.lemma_.lower() in _CHANGE_VERBS:
+            noun = holder  # "Bergen County crows rose from 51 to 84": the crows are counted
+        if noun is not None and noun.pos_ == "NOUN" and noun.is_alpha:
+            name = str(noun.lemma_).lower()
+            name = next((n for n, cue in CATEGORIES if cue.match(name) or cue.match(noun.text)), name)
+            # "from nine" is the number before the change, not a rival of "to seven"
+            return f"{name} (earlier)" if prep.lower_ == "from" else name
     return None
+
+
+_CHANGE_VERBS = frozenset(
+    "rise climb jump grow increase swell soar surge fall drop decline shrink double triple quadruple".split()
+)
+"""Verbs by which a count goes from one number to another ("crows rose from 51 to 84")."""
 
 
 def _listed_after(ent: SpacySpan) -> SpacySpan | None:
@@ -3761,7 +3840,11 @@ def _loose_amount(counted: str) -> bool:
     the 39 such were real (docs/benchmarks.md). Two such figures are rivals only as two
     voices' estimates (`_two_voices`: "no less than EUR 180 million, the government said"
     against the company's "around EUR 120 million"); a share whose key names its owner
-    ("% vote of Vladimir Putin") is one quantity as any other."""
+    ("% vote of Vladimir Putin") is one quantity as any other. So are degrees with no scale
+    ("the water was about 59 degrees"): a weather report gives one for each place and hour, and
+    the key holds only the word measured ("temperature")."""
+    if counted.endswith("(degree)"):
+        return True
     if " of " in counted:
         return False
     return counted.startswith(("money", "damage", "%")) or bool(_DURATION_KEY.search(counted))

@@ -622,10 +622,12 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
     if (
         label == "ORG"
         and (office := _office_prefix(words := ent.text.split()))
-        and _person_shaped(tuple(words[office:]))
+        and (_person_shaped(tuple(words[office:])) or _lone_surname(words[office:]))
         and words[-1].lower() not in _FACILITIES  # "US President Kennedy Center" stays a body
     ):
-        label = "PERSON"  # "US National Security Adviser HR McMaster": an office, then a name
+        # "US National Security Adviser HR McMaster": an office, then a name; "Robbery
+        # Homicide Division Detective Koman": a body, a rank, a surname
+        label = "PERSON"
     if (
         label in ("PERSON", "ORG")
         and len(ent) > 2
@@ -982,6 +984,21 @@ def _person_shaped(words: tuple[str, ...]) -> bool:
     if any(w.rstrip(".").lower() in _TITLES or not w[:1].isupper() for w in words):
         return False
     return bool(re.fullmatch(r"[^\W\d_][\w'’-]*", words[-1]))
+
+
+def _lone_surname(words: list[str]) -> bool:
+    """One capitalised word of letters after a rank ("Detective Koman"), no word of a body's
+    name, a building's or a title."""
+    if len(words) != 1:
+        return False
+    word = words[0]
+    low = word.lower().rstrip(".")
+    return (
+        word[:1].isupper()
+        and not word.isupper()
+        and bool(re.fullmatch(r"[^\W\d_][\w'’-]*", word))
+        and low not in _ORG_WORDS | _FACILITIES | _TITLES
+    )
 
 
 def _known_given(word: str) -> bool:

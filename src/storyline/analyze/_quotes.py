@@ -1215,6 +1215,22 @@ def _subject(verb: Token, is_outside: Callable[[Token], bool]) -> Token | None:
                     break
                 run.append(child)
             return run[-1]
+    # "The UAE followed, with President Ana Roux affirming the ...": in the absolute "with"
+    # phrase the one after "with" does what the participle says, not the clause's subject.
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and not any(c.dep_ == "nsubj" for c in verb.children):
+        with_ = next(
+            (c for c in verb.head.children if c.dep_ == "prep" and c.lower_ == "with" and c.i < verb.i), None
+        )
+        doer = next((c for c in with_.children if c.dep_ == "pobj"), None) if with_ is not None else None
+        if (
+            doer is not None
+            and doer.pos_ == "PROPN"
+            and with_ is not None
+            and with_.i > verb.head.i
+            and is_outside(doer)
+            and not any(t.pos_ == "VERB" for t in doc[doer.i + 1 : verb.i])
+        ):
+            return doer
     head = verb
     for _ in range(4):
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
