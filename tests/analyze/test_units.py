@@ -319,3 +319,17 @@ def test_bare_degrees_of_a_weather_report_are_no_rivals_by_their_key_alone() -> 
     )
     assert not any(c.disagreement for c in claims)
     assert {v.value for c in claims for v in c.values} == {-18, 5}
+
+
+def test_how_near_a_craft_came_is_a_distance_and_a_rules_radius_is_not() -> None:
+    claims = claims_of("On Monday the probe flew within 218 miles of Kessmoon, close enough for photographs.")
+    assert [v.text for c in claims for v in c.values] == ["218 miles"]
+    claims = claims_of("Farms are not allowed within 500 feet of homes in Dunmore.")
+    assert not claims  # a radius one report gives: context, no claim
+
+
+def test_pounds_a_person_lost_are_weight() -> None:
+    claims = claims_of("Marta Lind said she has lost 35 pounds since March, the result of stress.")
+    assert [(c.counted, v.text) for c in claims for v in c.values] == [("weight (lose)", "35 pounds")]
+    claims = claims_of("The firm lost 35 pounds on each ticket it sold in Dunmore.")
+    assert not any(v.text == "35 pounds" for c in claims for v in c.values)  # money, never converted

@@ -1425,13 +1425,25 @@ def _measure(ent: SpacySpan) -> tuple[Unit, str, Token, bool] | None:
     part = part or bool(_COMPOUND_BEFORE.search(before))
     if unit.bare and not any(_HEAT.match(t.text) or _HEAT.match(t.lemma_) for t in ent.sent):
         return None  # "Group 4 C": a letter, not a temperature
+    # "she has lost 35 pounds": weight the verb takes, however "lost" reads elsewhere
+    shed = head.dep_ == "dobj" and head.head.lemma_.lower() in ("lose", "shed", "gain")
     if unit.name == "pound" and (
         any(w.lower() in _SCALES for w in ent.text.split())
         or "£" in ent.sent.text
-        or any(_MONEY_WORDS.match(t.text) or _MONEY_WORDS.match(t.lemma_) for t in ent.sent)
+        or any(
+            (_MONEY_WORDS.match(t.text) or _MONEY_WORDS.match(t.lemma_)) and not (shed and t.i == head.head.i)
+            for t in ent.sent
+        )
     ):
         return None  # "5 million pounds" is money: never converted
     return unit, written, head, part
+
+
+_APPROACH_WORDS = frozenset(
+    "fly pass come approach swing swoop travel sail drift get zoom skim flyby fly-by encounter".split()
+)
+"""Words for moving near something ("flew", "a flyby"): "within" after them tells how near,
+no radius."""
 
 
 def _measure_figure(
@@ -1494,7 +1506,10 @@ def _measure_figure(
     if qualifier and qualifier not in ent.text.lower():
         text = f"{qualifier} {text}"
     figure = _as_figure(counted, value, text, qualifier, ent, para, entities, source, date, common)
-    bound = any(t.lower_ == "within" for t in doc[max(ent.start - 3, 0) : ent.start])
+    within = next((t for t in doc[max(ent.start - 3, 0) : ent.start] if t.lower_ == "within"), None)
+    # "flew within 218 miles of Europa": how near a craft came, a distance; "not allowed
+    # within 500 feet of homes": a radius a rule sets
+    bound = within is not None and within.head.lemma_.lower() not in _APPROACH_WORDS
     return replace(figure, predicate=local or figure.predicate, bound=bound)
 
 
