@@ -9,11 +9,13 @@ words around each figure, to be read by hand: a change that generalizes drops fa
 and adds real ones there too.
 
     .venv/bin/python benchmarks/disagreement_diff.py --before /tmp/before/src \\
-        --grep 'including the (?:gunman|shooter)' [--n 60] [--seed 7]
+        --grep 'including the (?:gunman|shooter)' [--n 60] [--seed 7] [--data FILE]
 
 The pattern is a case-insensitive regular expression over a cluster's raw line; of the
-clusters it matches, `--n` are drawn with `--seed`. Each tree runs in its own child
-process (`PYTHONPATH`), so the two never share a module.
+clusters it matches, `--n` are drawn with `--seed`. Multi-News train is mostly lower case:
+for a rule that reads capitals, give `--data ../shared/data/duc/duc2006.jsonl.gz` (wire
+text in its case; the sets with figure gold are left out) and `(?-i:...)` in the pattern.
+Each tree runs in its own child process (`PYTHONPATH`), so the two never share a module.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 TRAIN = ROOT.parent / "shared" / "data" / "multinews" / "train.jsonl.gz"
+GOLD = ROOT / "tests" / "gold" / "figures"
 
 CHILD = """
 import json, sys
@@ -50,10 +53,13 @@ Path(sys.argv[2]).write_text(json.dumps({"file": storyline.__file__, "reported":
 
 
 def pick(pattern: str, n: int, seed: int, source: Path = TRAIN) -> list[str]:
-    """Up to `n` raw cluster lines of `source` that match `pattern`, drawn with `seed`."""
+    """Up to `n` raw cluster lines of `source` that match `pattern`, drawn with `seed`; never
+    a cluster a figure gold file holds."""
     wanted = re.compile(pattern, re.IGNORECASE)
-    with gzip.open(source, "rt", encoding="utf-8") as lines:
-        matching = [line for line in lines if wanted.search(line)]
+    gold = {json.loads(p.read_text(encoding="utf-8")).get("id") for p in GOLD.glob("*.json")}
+    opener = gzip.open if source.suffix == ".gz" else open
+    with opener(source, "rt", encoding="utf-8") as lines:
+        matching = [line for line in lines if wanted.search(line) and json.loads(line).get("id") not in gold]
     random.Random(seed).shuffle(matching)
     return matching[:n]
 
@@ -92,10 +98,13 @@ def main() -> None:
     parser.add_argument("--grep", required=True, help="pick clusters whose line matches this pattern")
     parser.add_argument("--n", type=int, default=60)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--data", type=Path, default=TRAIN, help="clusters, one JSON a line (.gz or not)")
     args = parser.parse_args()
-    lines = pick(args.grep, args.n, args.seed)
+    if not args.data.is_file():
+        raise SystemExit(f"no such file: {args.data}")
+    lines = pick(args.grep, args.n, args.seed, args.data)
     if not lines:
-        raise SystemExit(f"no Multi-News train cluster matches {args.grep!r}")
+        raise SystemExit(f"no cluster of {args.data.name} matches {args.grep!r}")
     with tempfile.TemporaryDirectory() as tmp:
         clusters = Path(tmp) / "clusters.jsonl"
         clusters.write_text("".join(lines), encoding="utf-8")
