@@ -504,11 +504,3 @@ def test_a_count_before_a_change_is_an_earlier_count_of_the_same_thing() -> None
     # a range after "from" with no verb of change stays a range
     claims = claims_of("From 30 to 40 homes burned in Dunmore on Monday.")
     assert {v.text for c in claims for v in c.values} == {"30 to 40"}
-
-
-def test_a_named_thing_in_the_plural_is_counted() -> None:
-    # "seven Concordes", "its 32 Daytime Emmys": the tagger calls the noun a proper one
-    claims = claims_of("Kessair, which operates seven Concordes, announced a refit in Dunmore.")
-    assert counted(claims, 7) == {"concorde"}
-    claims = claims_of("Apollo 13 returned to Earth after the accident off Dunmore.")
-    assert counted(claims, 13) == set()  # a name's number, no count

@@ -3087,16 +3087,6 @@ def _aboard(noun: Token) -> bool:
 
 def _counted_noun(ent: SpacySpan) -> str | None:
     head = ent.root.head
-    if (
-        ent.root.dep_ in ("nummod", "quantmod", "compound")
-        and head.tag_ in ("NNP", "NNPS")
-        and head.text.isalpha()
-        and head.text.endswith("s")
-        and not head.text.endswith(("ss", "us", "is"))
-        and not head.text.isupper()
-    ):
-        # "operates seven Concordes", "its 32 Daytime Emmys": a named thing counted
-        return head.text.lower().removesuffix("s")
     if ent.root.dep_ in ("nummod", "quantmod", "compound") and head.pos_ == "NOUN" and head.text.isalpha():
         if head.lemma_ in ("time", "year", "day", "week"):
             return None
