@@ -504,3 +504,19 @@ def test_a_count_before_a_change_is_an_earlier_count_of_the_same_thing() -> None
     # a range after "from" with no verb of change stays a range
     claims = claims_of("From 30 to 40 homes burned in Dunmore on Monday.")
     assert {v.text for c in claims for v in c.values} == {"30 to 40"}
+
+
+def test_a_change_from_one_figure_to_another_in_millions_or_percent_is_one_range() -> None:
+    # review of d6535be: the scale or unit after the second number is the first's too
+    claims = claims_of("The firm's users in Dunmore grew from 5 to 7 million over the year.")
+    assert {v.value for c in claims for v in c.values} == {5_000_000, 7_000_000}
+    claims = claims_of("Unemployment in Dunmore rose from 5 to 7 percent.")
+    assert {v.value for c in claims for v in c.values} == {5, 7}
+    assert all(not c.counted.endswith("(earlier)") for c in claims)
+
+
+def test_up_from_takes_its_noun_only_from_its_own_clause() -> None:
+    claims = claims_of(
+        "Officials in 12 districts said on Monday that new infections were higher, up from 18 last week."
+    )
+    assert counted(claims, 18) == set()

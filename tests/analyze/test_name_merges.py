@@ -674,14 +674,29 @@ def test_a_body_a_rank_and_a_surname_tagged_as_one_body_is_a_person() -> None:
     )
     assert _entity_of(index, 0, "Harbour Crimes Division Detective Koman") == "Koman"
     assert _together(index, "Koman", "Harbour Crimes Division Detective Koman")
-    # a body's word after the body and a title is no surname
+    # a word that ends a thing's name after a title is no surname (review of d6535be)
     index = _index(
-        ["Kessport Police Department Training was closed."],
-        {0: [("Kessport Police Department Training", "ORG")]},
+        ["The National Security Adviser Report was published on Monday."],
+        {0: [("National Security Adviser Report", "ORG")]},
     )
-    assert (
-        _entity_of(index, 0, "Kessport Police Department Training") == "Kessport Police Department Training"
+    assert _entity_of(index, 0, "National Security Adviser Report") == "National Security Adviser Report"
+
+
+def test_a_name_set_off_after_a_common_noun_for_a_place_is_no_person() -> None:
+    # review of b076ffb: "a spokesman for the city, Baton Rouge," renames the city
+    from storyline.analyze import extract_entities, load_nlp, parse_corpus
+    from storyline.model import Article, Corpus
+
+    corpus = Corpus(
+        articles=(
+            Article(
+                id="a",
+                text="A spokesman for the city, Baton Rouge, said roads were shut. Baton Rouge was flooded.",
+            ),
+        )
     )
+    index = extract_entities(corpus, parse_corpus(corpus, load_nlp()))
+    assert {e.name: e.type for e in index.entities}.get("Baton Rouge") != "PERSON"
 
 
 def test_one_name_of_a_couple_is_two_people_of_that_surname() -> None:

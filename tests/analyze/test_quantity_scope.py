@@ -468,3 +468,12 @@ def test_the_storys_own_place_alone_is_a_part_of_the_whole() -> None:
         "The earthquake in Kessland on Monday injured 14,718 people in Kessland province.",
     )
     assert {33000, 14718} in disputed(claims)
+
+
+def test_alone_after_a_part_of_the_toll_is_no_scope_of_the_toll() -> None:
+    # review of 1ddc718: "including 140 in Kessport alone" is the part's place
+    claims = claims_of(
+        "The quake killed 310 people, including 140 in Kessport alone, officials said.",
+        "The quake killed 290 people, officials said.",
+    )
+    assert {310, 290} in disputed(claims)

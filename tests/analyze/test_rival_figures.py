@@ -437,3 +437,30 @@ def test_a_toll_counting_two_gunmen() -> None:
         "Thirteen people were killed at Dunmore High School on Tuesday, officials said.",
     )
     assert not disputed(claims)
+
+
+def test_a_toll_with_the_gunmans_kin_or_a_gunman_taken_alive_is_read_as_it_is() -> None:
+    # review of b076ffb: "including the gunman's wife" and "detained two men, including the
+    # gunman" say nothing of a gunman among the dead
+    for first in (
+        "The shooting in Dunmore on Monday killed 13 people, including the gunman's wife.",
+        "The shooting in Dunmore on Monday killed 13 people and police detained two men, including the gunman.",
+    ):
+        claims = claims_of(first, "The shooting in Dunmore on Monday killed 12 people, police said.")
+        assert {12, 13} in disputed(claims)
+
+
+def test_counts_before_a_change_are_never_set_against_each_other() -> None:
+    # "up from 18 last week" and "up from 25 last month": two times no report dates
+    claims = claims_of(
+        "Officials found 36 dead birds in Kessport on Monday, up from 18 last week.",
+        "Officials found 36 dead birds in Kessport on Monday, up from 25 last month.",
+    )
+    assert not disputed(claims)
+    later = DAY + dt.timedelta(days=1)
+    claims = claims_of(
+        "The toll in Kessport rose from 51 to 84 on Monday.",
+        "The toll in Kessport rose from 84 to 97 on Tuesday.",
+        days=(DAY, later),
+    )
+    assert disputed(claims) == [{84, 97}]  # the toll over time; not 51 against 84

@@ -507,6 +507,36 @@ CASES = [
         "Ana Roux",
         id="the-one-after-with-does-what-the-participle-says",
     ),
+    pytest.param(
+        [
+            "Marta Lindqvist spoke in Oslo on Monday.\n\n"
+            'Ana Roux met with Tom Reed in Oslo on Monday, saying: "The talks were useful and frank." '
+            "The meeting lasted two hours."
+        ],
+        "The talks were useful",
+        "Ana Roux",
+        id="met-with-someone-saying-is-the-one-who-met",
+    ),
+    pytest.param(
+        [
+            "Marta Lindqvist spoke in Oslo on Monday.\n\n"
+            "Flowers were left for the wife of Tom Reed, a teacher who told reporters: "
+            '"He was a kind and gentle man." The funeral is on Friday.'
+        ],
+        "He was a kind",
+        "teacher",
+        id="a-description-beside-a-name-after-of-is-not-that-person-s",
+    ),
+    pytest.param(
+        [
+            "Marta Lindqvist spoke in Oslo on Monday.\n\n"
+            "Judge Tom Reed stopped the witness when she said she had seen the car.\n\n"
+            '"It was red, and it was fast."\n\nThe trial continues on Friday.'
+        ],
+        "It was red",
+        None,
+        id="she-after-a-person-object-is-not-the-named-subject",
+    ),
 ]
 
 

@@ -333,3 +333,25 @@ def test_pounds_a_person_lost_are_weight() -> None:
     assert [(c.counted, v.text) for c in claims for v in c.values] == [("weight (lose)", "35 pounds")]
     claims = claims_of("The firm lost 35 pounds on each ticket it sold in Dunmore.")
     assert not any(v.text == "35 pounds" for c in claims for v in c.values)  # money, never converted
+
+
+def test_bare_degrees_of_two_reports_are_never_rivals() -> None:
+    # review of d6535be: an American "95 degrees" and a British "35 degrees" of one day
+    claims = claims_of(
+        "Temperatures in Kessport reached 95 degrees on Monday, forecasters said.",
+        "Temperatures in Kessport reached 35 degrees on Monday, the weather service said.",
+    )
+    assert not any(c.disagreement for c in claims)
+
+
+def test_a_rule_about_coming_near_is_no_distance() -> None:
+    for text in (
+        "Under the order, Roux may not come within 100 feet of his former wife in Dunmore.",
+        "Boats must not get within 50 yards of the whales off Dunmore.",
+    ):
+        assert not claims_of(text)
+
+
+def test_pounds_lost_with_no_word_for_a_body_stay_money() -> None:
+    claims = claims_of("A pensioner in Dunmore lost 500 pounds in the scam, police said.")
+    assert not any(v.text == "500 pounds" for c in claims for v in c.values)

@@ -952,14 +952,15 @@ def number_spans(doc: Doc) -> list[SpacySpan]:
         # "rose from 51 to 84": the count before and the count after, not a range
         changed = joiner == "to" and i > 0 and doc[i - 1].lower_ == "from"
         changed = changed and doc[i - 1].head.lemma_.lower() in _CHANGE_VERBS
-        if (
-            (joiner in _RANGE_JOINERS or between)
-            and not changed
-            and doc[j + 1].like_num
-            and j + 1 not in blocked
-        ):
+        if (joiner in _RANGE_JOINERS or between) and doc[j + 1].like_num and j + 1 not in blocked:
             end = _number_run(doc, j + 2, blocked)
-            if parse_range(doc[i:end].text) is not None:
+            # ... but "grew from 5 to 7 million", "from 5 to 7 percent": what comes after the
+            # second number is the first's too, so the two are read as one range
+            shared = any(t.lower_ in _SCALES for t in doc[j + 1 : end]) or (
+                end < len(doc)
+                and (doc[end].lower_ in ("%", "percent") or read_unit(" " + doc[end].text) is not None)
+            )
+            if (not changed or shared) and parse_range(doc[i:end].text) is not None:
                 j = end
         start = i - 1 if i > 0 and doc[i - 1].text in _CURRENCIES else i
         if token.lower_ == "dozen":  # "a half-dozen", "half a dozen": six
@@ -1023,8 +1024,15 @@ def _compared_with(ent: SpacySpan) -> SpacySpan | None:
         or doc[ent.start - 2].lower_ not in ("up", "down")
     ):
         return None
+    up = doc[ent.start - 2]
     for i in range(ent.start - 3, ent.sent.start - 1, -1):
         if doc[i].like_num or doc[i].lower_ in _WORD_NUMBERS:
+            # only a number of the clause "up" is in: what it counts, or its verb, holds it
+            # ("36 birds were found, up from 18"; not "officials in 12 districts said that
+            # infections were higher, up from 18")
+            holder = doc[i].head
+            if up.head not in (holder, holder.head) and up.head is not doc[i]:
+                return None
             return next((s for s in number_spans(doc) if s.start <= i < s.end), None)
     return None
 
@@ -1033,12 +1041,15 @@ def _before_change(ent: SpacySpan) -> bool:
     """Whether a count is the one a change started from: after "from" on a verb of change
     ("the toll rose from 51 to 84"), or "up from" / "down from" ("36, up from 18")."""
     doc = ent.doc
-    if ent.start < 2 or doc[ent.start - 1].lower_ != "from":
-        return False
-    return doc[ent.start - 1].head.lemma_.lower() in _CHANGE_VERBS or doc[ent.start - 2].lower_ in (
-        "up",
-        "down",
-    )
+    if ent.start < 2 or doc[ent.start - 1].lower_ != "from" or _is_range(ent):
+        return False  # "grew from 5 to 7 million": one range, read whole
+    changed = doc[ent.start - 1].head.lemma_.lower() in _CHANGE_VERBS
+    return changed or doc[ent.start - 2].lower_ in ("up", "down")
+
+
+def _is_range(ent: SpacySpan) -> bool:
+    """Whether a figure is two numbers read as one range ("5 to 7 million", "80-120")."""
+    return any(t.lower_ in ("to", "and", "-", "–") for t in ent) or bool(_RANGE_TOKEN.fullmatch(ent.text))
 
 
 def _changed_count(ent: SpacySpan) -> bool:
@@ -1425,8 +1436,10 @@ def _measure(ent: SpacySpan) -> tuple[Unit, str, Token, bool] | None:
     part = part or bool(_COMPOUND_BEFORE.search(before))
     if unit.bare and not any(_HEAT.match(t.text) or _HEAT.match(t.lemma_) for t in ent.sent):
         return None  # "Group 4 C": a letter, not a temperature
-    # "she has lost 35 pounds": weight the verb takes, however "lost" reads elsewhere
+    # "she has lost 35 pounds, the result of stress and diet": weight the verb takes, where
+    # the sentence speaks of a body; "lost 500 pounds in the scam" stays money
     shed = head.dep_ == "dobj" and head.head.lemma_.lower() in ("lose", "shed", "gain")
+    shed = shed and any(_BODY_WEIGHT.match(t.text) for t in ent.sent)
     if unit.name == "pound" and (
         any(w.lower() in _SCALES for w in ent.text.split())
         or "£" in ent.sent.text
@@ -1439,6 +1452,12 @@ def _measure(ent: SpacySpan) -> tuple[Unit, str, Token, bool] | None:
     return unit, written, head, part
 
 
+_BODY_WEIGHT = re.compile(
+    r"^(weight|weighs?|weighed|diet\w*|stress|ill(ness)?|surgery|obes\w+|overweight|slim\w*|thin(ner)?|"
+    r"heav(y|ier)|light(er)?|fat|eating|exercis\w+|body)$",
+    re.IGNORECASE,
+)
+"""Words that say "lost 35 pounds" is a body's weight."""
 _APPROACH_WORDS = frozenset(
     "fly pass come approach swing swoop travel sail drift get zoom skim flyby fly-by encounter".split()
 )
@@ -1509,7 +1528,15 @@ def _measure_figure(
     within = next((t for t in doc[max(ent.start - 3, 0) : ent.start] if t.lower_ == "within"), None)
     # "flew within 218 miles of Europa": how near a craft came, a distance; "not allowed
     # within 500 feet of homes": a radius a rule sets
-    bound = within is not None and within.head.lemma_.lower() not in _APPROACH_WORDS
+    # ... unless a rule is told: "may not come within 100 feet of his former wife"
+    approach = (
+        within is not None
+        and within.head.lemma_.lower() in _APPROACH_WORDS
+        and not any(
+            c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _MODALS) for c in within.head.children
+        )
+    )
+    bound = within is not None and not approach
     return replace(figure, predicate=local or figure.predicate, bound=bound)
 
 
@@ -1609,7 +1636,7 @@ def _number_of(ent: SpacySpan) -> str | None:
             name = str(noun.lemma_).lower()
             name = next((n for n, cue in CATEGORIES if cue.match(name) or cue.match(noun.text)), name)
             # "from nine" is the number before the change, not a rival of "to seven"
-            return f"{name} (earlier)" if prep.lower_ == "from" else name
+            return f"{name} (earlier)" if prep.lower_ == "from" and not _is_range(ent) else name
     return None
 
 
@@ -1959,7 +1986,8 @@ def _is_age_or_time(ent: SpacySpan) -> bool:
 
 _ATTACKERS = re.compile(
     r"(?P<lead>[^.;:!?]{0,70}?)\b(?:including|counting)\s+(?:(?P<det>the|both|all)\s+)?(?:(?P<num>\w+)\s+)?"
-    r"(?:[a-z-]+\s+){0,2}(?P<noun>gunm[ae]n|shooters?|attackers?|assailants?|bombers?|hijackers?|perpetrators?)\b",
+    r"(?:[a-z-]+\s+){0,2}(?P<noun>gunm[ae]n|shooters?|attackers?|assailants?|bombers?|hijackers?|perpetrators?)\b"
+    r"(?!['’]s)",
     re.IGNORECASE,
 )
 """A toll that says it counts its attackers ("killed 13, including the gunman", "15 people
@@ -1976,6 +2004,8 @@ def _attackers_included(ent: SpacySpan) -> int:
     match = _ATTACKERS.match(ent.doc.text, ent.end_char, ent.sent.end_char)
     if match is None or re.search(r"\d|\b(?:not|excluding)\s*$", match["lead"]):
         return 0
+    if any(w in _WORD_NUMBERS for w in re.findall(r"[a-z]+", match["lead"].lower())):
+        return 0  # "killed 13 and police detained two men, including the gunman": the men's
     if (match["det"] or "").lower() == "both":
         return 2
     number = parse_number(match["num"]) if match["num"] else None
@@ -2202,7 +2232,7 @@ def _scope(
     words = [*clause, *_antecedent_words(verb, clause), *shared]
     # a place said to be one part ("in Kessland province alone") first, a building last
     for token in sorted(
-        words, key=lambda t: (not (t.ent_type_ in ("GPE", "LOC") and _alone(t)), t.ent_type_ == "FAC")
+        words, key=lambda t: (not (t.ent_type_ in ("GPE", "LOC") and _alone(t, ent)), t.ent_type_ == "FAC")
     ):
         if (
             token.ent_type_ in ("GPE", "LOC", "FAC")
@@ -2225,7 +2255,7 @@ def _scope(
                 ]
                 if others:
                     parts.append("in " + " and ".join(sorted({place, *others})))
-                elif place not in common or _contrasted(token, ent) or _alone(token):
+                elif place not in common or _contrasted(token, ent) or _alone(token, ent):
                     # the story's own city is no narrower scope, unless the sentence sets it
                     # against another place ("six in New York City and one in Westchester")
                     # or says it is one part ("14,718 injured in Kocaeli province alone")
@@ -2238,9 +2268,16 @@ def _scope(
     return ", ".join(parts)
 
 
-def _alone(token: Token) -> bool:
+def _alone(token: Token, ent: SpacySpan) -> bool:
     """Whether the place name `token` is in is followed by "alone", past a word for a kind
-    of place ("in Kocaeli province alone", "in Homs alone"): one part of a wider count."""
+    of place ("in Kocaeli province alone", "in Homs alone"): one part of a wider count. Only
+    a place of the figure's own: not one that hangs from another number or an "including"
+    ("killed 310 people, including 140 in Kessport alone": the 310 is the whole)."""
+    for above in token.ancestors:
+        if above.pos_ in ("VERB", "AUX") or above.i in range(ent.start, ent.end):
+            break
+        if above.like_num or above.lower_ in ("including", "among", "of"):
+            return False
     doc = token.doc
     end = token.i
     while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
@@ -3503,7 +3540,7 @@ def _group(
         values.sort(key=lambda v: (v.date or dt.date.min, order.index(v.source)))
         disagreement, kind, rivals = (
             (False, None, frozenset())
-            if scope == "part"
+            if scope == "part" or _never_rivals(counted)
             else _disagreement(values, counted, so_far, event_of, words, attackers)
         )
         about = f"{counted} ({scope})" if scope else counted
@@ -3799,6 +3836,14 @@ def _disagreement(
     return True, "both" if across and over_time else "across sources" if across else "over time", rivals
 
 
+def _never_rivals(counted: str) -> bool:
+    """Keys whose figures are listed but never set against each other: a count before a
+    change ("(earlier)": "up from 18 last week" and "up from 25 last month" are of two
+    times no report dates), and degrees with no scale ("95 degrees" from an American
+    report, "35 degrees" from a British one)."""
+    return counted.endswith((" (earlier)", "(degree)"))
+
+
 def _attackers_explain(a: ClaimValue, b: ClaimValue, attackers: Mapping[ClaimValue, int]) -> bool:
     """Whether one toll, less the attackers it says it counts, fits the other as worded
     ("13 killed, including the gunman" and "12 people dead"; "three killed, including the
@@ -3855,11 +3900,7 @@ def _loose_amount(counted: str) -> bool:
     the 39 such were real (docs/benchmarks.md). Two such figures are rivals only as two
     voices' estimates (`_two_voices`: "no less than EUR 180 million, the government said"
     against the company's "around EUR 120 million"); a share whose key names its owner
-    ("% vote of Vladimir Putin") is one quantity as any other. So are degrees with no scale
-    ("the water was about 59 degrees"): a weather report gives one for each place and hour, and
-    the key holds only the word measured ("temperature")."""
-    if counted.endswith("(degree)"):
-        return True
+    ("% vote of Vladimir Putin") is one quantity as any other."""
     if " of " in counted:
         return False
     return counted.startswith(("money", "damage", "%")) or bool(_DURATION_KEY.search(counted))

@@ -414,6 +414,10 @@ def _apposed_to_a_person(doc: Doc, ent: SpacySpan) -> bool:
     noun = head.lemma_.lower()
     if head.pos_ != "NOUN" or noun not in _PERSON_NOUNS | _KIN | _TITLES | _APPOSED_NOUNS:
         return False
+    # "a spokesman for the city, Baton Rouge,": the name renames the common noun between
+    between = doc[head.i + 1 : ent.start]
+    if any(t.dep_ == "pobj" and t.pos_ == "NOUN" for t in between):
+        return False
     words = tuple(ent.text.split())
     return _person_shaped(words) and name_key(ent.text) not in known_names()
 
@@ -997,8 +1001,17 @@ def _lone_surname(words: list[str]) -> bool:
         word[:1].isupper()
         and not word.isupper()
         and bool(re.fullmatch(r"[^\W\d_][\w'’-]*", word))
-        and low not in _ORG_WORDS | _FACILITIES | _TITLES
+        and low not in _ORG_WORDS | _FACILITIES | _TITLES | _NAMED_THINGS
     )
+
+
+_NAMED_THINGS = frozenset(
+    """report cup trophy training award prize act bill fund program programme scheme day week
+    games medal plan review inquiry election race challenge series summit conference forum
+    lecture fellowship scholarship memorial""".split()
+)
+"""Words that end the name of a thing, not a person, after a title ("the National Security
+Adviser Report", "the Kessport Mayor Cup")."""
 
 
 def _known_given(word: str) -> bool:
