@@ -355,3 +355,19 @@ def test_a_rule_about_coming_near_is_no_distance() -> None:
 def test_pounds_lost_with_no_word_for_a_body_stay_money() -> None:
     claims = claims_of("A pensioner in Dunmore lost 500 pounds in the scam, police said.")
     assert not any(v.text == "500 pounds" for c in claims for v in c.values)
+
+
+def test_a_reading_is_a_reading_whatever_the_sentence_compares_further_on() -> None:
+    # "hotter than" far from the figure does not make the lava's heat a change
+    claims = claims_of(
+        "Pillon, a volcano on Kessmoon, spews lava that is about 2,600 degrees F (1,400 degrees C), "
+        "hundreds of degrees hotter than volcanoes now active on Earth."
+    )
+    assert {v.text for c in claims for v in c.values} == {"about 2,600 degrees F", "1,400 degrees C"}
+    claims = claims_of("Leaders in Dunmore agreed to limit warming to 1.5C above pre-industrial levels.")
+    assert not claims  # a change or a target, near the figure
+    claims = claims_of(
+        "Leaders in Dunmore will work to keep temperature increases within 2 degrees Celsius "
+        "(or 3.6 Fahrenheit) beyond pre-industrial times, a target set in 2010."
+    )
+    assert not claims  # a target anywhere in the sentence

@@ -131,10 +131,13 @@ _TEMPERATURE_NOUNS = frozenset("temperature temp heat mercury thermometer readin
 """What "temperature" itself is; "highs of 30C" and "lows of 15C" stay apart."""
 _WARMING = frozenset(
     "above below than warming warmer hotter cooler colder limit limits target targets goal goals cap "
-    "pre-industrial preindustrial by".split()
+    "pre-industrial preindustrial by increase increases".split()
 )
 """A temperature near these words is a change or a target ("2C above pre-industrial
 levels", "warming of 1.5C"), not a reading: a change converts without the offset."""
+_COMPARING = frozenset("above below than warmer hotter cooler colder by".split())
+"""Of those, the words of a comparison, which count only near the figure: "hundreds of
+degrees hotter than volcanoes on Earth" further on compares something else."""
 _COMPOUND_NEXT = re.compile(
     r"\s*(?:and\s+)?-?\s*\d|\s*,\s*(?:and\s+)?\d+(?:\.\d+)?½?\s*-?\s*(?:inch|ounce|oz|cm|centimet)",
     re.IGNORECASE,
@@ -1484,7 +1487,13 @@ def _measure_figure(
         return None
     thing = _measured_thing(head)
     local = ""
-    if unit.dimension == "temperature" and any(t.lower_ in _WARMING for t in ent.sent):
+    # A comparison counts near the figure only ("lava of 2,600 degrees F, hundreds of degrees
+    # hotter than volcanoes on Earth" is a reading); a target or the warming anywhere in the
+    # sentence ("within 2C beyond pre-industrial times, a target set in 2010")
+    near = ent.doc[max(ent.start - 4, ent.sent.start) : min(head.i + 4, ent.sent.end)]
+    if unit.dimension == "temperature" and (
+        any(t.lower_ in _WARMING for t in near) or any(t.lower_ in _WARMING - _COMPARING for t in ent.sent)
+    ):
         return None
     if unit.dimension == "length" and not part and _depth(ent, head):
         # "the Kursk was some 450 feet down", "trapped 354 feet below the surface", "in 245
