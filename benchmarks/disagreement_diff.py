@@ -102,6 +102,14 @@ def main() -> None:
     args = parser.parse_args()
     if not args.data.is_file():
         raise SystemExit(f"no such file: {args.data}")
+    if not (args.before / "storyline").is_dir():
+        raise SystemExit(
+            f"--before must be a source tree's src directory (with storyline/ in it): {args.before}"
+        )
+    try:
+        re.compile(args.grep)
+    except re.error as exc:
+        raise SystemExit(f"--grep is no regular expression: {exc}") from None
     lines = pick(args.grep, args.n, args.seed, args.data)
     if not lines:
         raise SystemExit(f"no cluster of {args.data.name} matches {args.grep!r}")

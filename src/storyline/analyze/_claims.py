@@ -138,6 +138,8 @@ levels", "warming of 1.5C"), not a reading: a change converts without the offset
 _COMPARING = frozenset("above below than warmer hotter cooler colder by".split())
 """Of those, the words of a comparison, which count only near the figure: "hundreds of
 degrees hotter than volcanoes on Earth" further on compares something else."""
+_WARMING_ANYWHERE = _WARMING - _COMPARING
+"""The rest (a target, the warming, a rise), which count anywhere in the sentence."""
 _COMPOUND_NEXT = re.compile(
     r"\s*(?:and\s+)?-?\s*\d|\s*,\s*(?:and\s+)?\d+(?:\.\d+)?½?\s*-?\s*(?:inch|ounce|oz|cm|centimet)",
     re.IGNORECASE,
@@ -953,8 +955,7 @@ def number_spans(doc: Doc) -> list[SpacySpan]:
         joiner = doc[j].lower_ if j + 1 < len(doc) else ""
         between = joiner == "and" and i > 0 and doc[i - 1].lower_ == "between"
         # "rose from 51 to 84": the count before and the count after, not a range
-        changed = joiner == "to" and i > 0 and doc[i - 1].lower_ == "from"
-        changed = changed and doc[i - 1].head.lemma_.lower() in _CHANGE_VERBS
+        changed = joiner == "to" and _from_on_a_change(doc, i)
         if (joiner in _RANGE_JOINERS or between) and doc[j + 1].like_num and j + 1 not in blocked:
             end = _number_run(doc, j + 2, blocked)
             # ... but "grew from 5 to 7 million", "from 5 to 7 percent": what comes after the
@@ -1021,11 +1022,7 @@ def _compared_with(ent: SpacySpan) -> SpacySpan | None:
     """The number of the sentence that an "up from" or "down from" figure was before ("36
     birds were found, up from 18"): the last one before the "up", with no verb between."""
     doc = ent.doc
-    if (
-        ent.start < 3
-        or doc[ent.start - 1].lower_ != "from"
-        or doc[ent.start - 2].lower_ not in ("up", "down")
-    ):
+    if ent.start < 3 or not _up_from(doc, ent.start):
         return None
     up = doc[ent.start - 2]
     for i in range(ent.start - 3, ent.sent.start - 1, -1):
@@ -1043,11 +1040,20 @@ def _compared_with(ent: SpacySpan) -> SpacySpan | None:
 def _before_change(ent: SpacySpan) -> bool:
     """Whether a count is the one a change started from: after "from" on a verb of change
     ("the toll rose from 51 to 84"), or "up from" / "down from" ("36, up from 18")."""
-    doc = ent.doc
-    if ent.start < 2 or doc[ent.start - 1].lower_ != "from" or _is_range(ent):
+    if ent.start < 2 or _is_range(ent):
         return False  # "grew from 5 to 7 million": one range, read whole
-    changed = doc[ent.start - 1].head.lemma_.lower() in _CHANGE_VERBS
-    return changed or doc[ent.start - 2].lower_ in ("up", "down")
+    return _from_on_a_change(ent.doc, ent.start) or _up_from(ent.doc, ent.start)
+
+
+def _from_on_a_change(doc: Doc, i: int) -> bool:
+    """Whether the token at `i` follows a "from" that hangs from a verb of change ("rose
+    from 51")."""
+    return i > 0 and doc[i - 1].lower_ == "from" and doc[i - 1].head.lemma_.lower() in _CHANGE_VERBS
+
+
+def _up_from(doc: Doc, i: int) -> bool:
+    """Whether the token at `i` follows "up from" or "down from" ("36, up from 18")."""
+    return i > 1 and doc[i - 1].lower_ == "from" and doc[i - 2].lower_ in ("up", "down")
 
 
 def _is_range(ent: SpacySpan) -> bool:
@@ -1060,11 +1066,9 @@ def _changed_count(ent: SpacySpan) -> bool:
     "from" that hangs from a verb of change ("crows rose from 51 to 84", "more than tripled,
     from 10 to 39"), or opens with such a number after "up from" ("36, up from 18 last
     week"): counts before and after a change, no span of years."""
-    if ent.start < 2 or ent.doc[ent.start - 1].lower_ != "from":
-        return False
     if re.fullmatch(r"\d{1,3} to \d{1,3}", ent.text):
-        return ent.doc[ent.start - 1].head.lemma_.lower() in _CHANGE_VERBS
-    return bool(re.fullmatch(r"\d{1,3}", ent[0].text)) and ent.doc[ent.start - 2].lower_ in ("up", "down")
+        return _from_on_a_change(ent.doc, ent.start)
+    return bool(re.fullmatch(r"\d{1,3}", ent[0].text)) and _up_from(ent.doc, ent.start)
 
 
 def _object_number(ent: SpacySpan) -> bool:
@@ -1441,8 +1445,12 @@ def _measure(ent: SpacySpan) -> tuple[Unit, str, Token, bool] | None:
         return None  # "Group 4 C": a letter, not a temperature
     # "she has lost 35 pounds, the result of stress and diet": weight the verb takes, where
     # the sentence speaks of a body; "lost 500 pounds in the scam" stays money
-    shed = head.dep_ == "dobj" and head.head.lemma_.lower() in ("lose", "shed", "gain")
-    shed = shed and any(_BODY_WEIGHT.match(t.text) for t in ent.sent)
+    shed = (
+        unit.name == "pound"
+        and head.dep_ == "dobj"
+        and head.head.lemma_.lower() in ("lose", "shed", "gain")
+        and any(_BODY_WEIGHT.match(t.text) for t in ent.sent)
+    )
     if unit.name == "pound" and (
         any(w.lower() in _SCALES for w in ent.text.split())
         or "£" in ent.sent.text
@@ -1492,7 +1500,7 @@ def _measure_figure(
     # sentence ("within 2C beyond pre-industrial times, a target set in 2010")
     near = ent.doc[max(ent.start - 4, ent.sent.start) : min(head.i + 4, ent.sent.end)]
     if unit.dimension == "temperature" and (
-        any(t.lower_ in _WARMING for t in near) or any(t.lower_ in _WARMING - _COMPARING for t in ent.sent)
+        any(t.lower_ in _WARMING for t in near) or any(t.lower_ in _WARMING_ANYWHERE for t in ent.sent)
     ):
         return None
     if unit.dimension == "length" and not part and _depth(ent, head):

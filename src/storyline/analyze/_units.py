@@ -12,7 +12,8 @@ A unit is read from the words right after a number ("10 km", "6.2 miles",
 "20 square kilometres", "190 km/h", "30 degrees Celsius", "86°F", "30C"). A bare
 "C" or "F" counts only where the sentence speaks of temperature. Bare "degrees" ("the water
 was about 59 degrees", "a 40-degree dive") are a unit of their own: without a scale they
-convert to nothing, so they are set only against other bare degrees.
+convert to nothing, and the figures list them but never set two against each other
+(`_claims._never_rivals`).
 """
 
 from __future__ import annotations
