@@ -1,7 +1,8 @@
 """Ages of named people: one quantity per person, compared across reports.
 
 Every cluster here is invented. An age is one quantity per person, a figure even when one
-report gives it; ages of two people, ages in the past and ages of people not named never compare.
+report gives it; ages of two people never compare, ages in the past are listed but never
+compared, and ages of people not named are no figures.
 """
 
 from __future__ import annotations
@@ -46,11 +47,69 @@ def test_the_same_age_in_two_reports_agrees_and_two_people_stay_apart() -> None:
 
 
 @pytest.mark.slow
-def test_ages_in_the_past_and_of_people_not_named_are_no_ages() -> None:
+def test_ages_in_the_past_are_listed_and_never_compared_and_ages_of_people_not_named_are_no_ages() -> None:
     found = ages(
         claims_of(
             "Maren Tollefsen, then 21, opened her first gallery in Orsk. A 47-year-old man was arrested.",
             "Maren Tollefsen was 21 when she opened her first gallery. A 46-year-old man was held.",
+        )
+    )
+    # An age then is of no one time: a figure the reports give, set against none. "A man"
+    # may be two men, and his age is rarely what the story is about (tests/gold/README.md:
+    # ages are no claims unless central).
+    assert found == {"age of Maren Tollefsen (earlier)": ({21.0}, False)}
+
+
+@pytest.mark.slow
+def test_an_age_then_never_rivals_the_age_now() -> None:
+    found = ages(
+        claims_of(
+            "Daniel Moreau, who was 19 at the time, left Orsk for Kessport. Moreau, 64, now runs a bakery.",
+            "The baker Daniel Moreau, 64, said he had been 19 when he left. Daniel Moreau was 18 then.",
+        )
+    )
+    # 19 and 18 then are listed, never set against each other: "then" may be two times
+    assert found == {
+        "age of Daniel Moreau": ({64.0}, False),
+        "age of Daniel Moreau (earlier)": ({18.0, 19.0}, False),
+    }
+
+
+@pytest.mark.slow
+def test_respective_ages_then_are_earlier_ages() -> None:
+    found = ages(
+        claims_of(
+            "At the time of the recording, Lena Varga and Ines Holm were 17 and 19 respectively.",
+            "The tape was found in a loft in Orsk last week.",
+        )
+    )
+    assert found == {
+        "age of Lena Varga (earlier)": ({17.0}, False),
+        "age of Ines Holm (earlier)": ({19.0}, False),
+    }
+
+
+@pytest.mark.slow
+def test_a_list_of_birthdays_set_off_by_ellipses_gives_ages() -> None:
+    found = ages(
+        claims_of(
+            "BIRTHDAYS: Senator Tomas Lind is 61 ... Keld Varga is 57 ... actress Mira Olsen is 60 (h/t AP)",
+            "Lind spoke in Orsk on Monday.",
+        )
+    )
+    assert found == {
+        "age of Tomas Lind": ({61.0}, False),
+        "age of Keld Varga": ({57.0}, False),
+        "age of Mira Olsen": ({60.0}, False),
+    }
+
+
+@pytest.mark.slow
+def test_an_age_of_a_thing_is_no_persons_age() -> None:
+    found = ages(
+        claims_of(
+            "The 30-year-old law was repealed, and a 12-year-old freighter sank off Orsk.",
+            "A six-year-old case and the 40-year-old bridge were in the news in Kessport.",
         )
     )
     assert found == {}

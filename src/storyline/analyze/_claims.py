@@ -421,7 +421,9 @@ _AGE_WORDS = {word: n for word, n in _WORD_NUMBERS.items() if 1 <= n <= 90 and w
 _AGE_CONTEXT = frozenset("at then when until since from by before after aged age".split())
 _NOT_OWN = frozenset({"of", "'s", "’s", "by", "for", "to", "with"})
 """Words that set a name apart from the noun an age describes ("the 6-year-old son of ...")."""
-_CLOSERS = frozenset({",", ".", ";", ")", ":"})
+_CLOSERS = frozenset({",", ".", ";", ")", ":", "...", "…"})
+"""What may close an age given after a name: "Ohanian, 34,", "Keith Olbermann is 57 ..." (a
+list of birthdays)."""
 
 
 def _age_figures(
@@ -446,7 +448,7 @@ def _age_figures(
     doc = para.doc
     people = _people(para, entities)
     ending = {e.end: e for e in people}
-    respective = _respective_ages(doc, people) if "respectively" in para.text else {}
+    respective, then_ages = _respective_ages(doc, people) if "respectively" in para.text else ({}, set())
     out: list[_Figure] = []
     for token in doc:
         age = int(token.text) if token.text.isdigit() else _AGE_WORDS.get(token.lower_)
@@ -467,6 +469,7 @@ def _age_figures(
         if i in respective and respective[i] is None:
             continue  # "are 3 and 4 respectively in the rankings"
         person = respective.get(i)
+        past = i in then_ages
         before = doc[i - 1] if i > 0 else None
         closed = i + 1 < len(doc) and doc[i + 1].text in _CLOSERS
         entity: Entity | None = None
@@ -478,8 +481,14 @@ def _age_figures(
                 entity = _person_before(para, token.sent.start, earlier, entities)  # "The champion, 35,"
         elif before is not None and before.text == "(" and i + 1 < len(doc) and doc[i + 1].text == ")":
             person = ending.get(i - 1) or _known_person(doc, i - 2, entities)  # "Wiola Smul (23)"
-        elif before is not None and before.lower_ in ("aged", "now") and i >= 2 and doc[i - 2].text == ",":
+        elif (
+            before is not None
+            and before.lower_ in ("aged", "now", "then")
+            and i >= 2
+            and doc[i - 2].text == ","
+        ):
             person = ending.get(i - 2) or _known_person(doc, i - 3, entities)  # "Ohanian, aged 34"
+            past = before.lower_ == "then"  # "Tollefsen, then 21,": an age in the past
         elif (
             before is not None
             and before.lower_ in ("at", "age", "of")
@@ -488,9 +497,17 @@ def _age_figures(
         ):
             person = _died_at(token)  # "Katie Lovelace died in June at the age of 44"
         elif (
-            before is not None and before.lemma_.lower() in ("be", "turn") and (closed or _today(doc, i + 1))
+            before is not None
+            and before.lemma_.lower() in ("be", "turn")
+            and (closed or _today(doc, i + 1) or _opens_aside(doc, i + 1) or before.tag_ == "VBD")
         ):
-            person = _who_is(token)  # "Rachel Walston, a financial adviser who turns 37 today,"
+            # "Rachel Walston, a financial adviser who turns 37 today,"; "Neruda, who was 69
+            # at the time," (an age in the past)
+            person, past = _who_is(token)
+            if person is None and before.lower_ == "is" and before.tag_ != "VBD":
+                # "Keld Varga is 57 ... Mira Olsen is 60 (h/t AP)", a list of birthdays the
+                # parser reads as one clause: the name right before "is"
+                person = ending.get(i - 1)
         elif year_old:
             if any(t.lower_ in _AGE_CONTEXT for t in doc[max(0, i - 3) : i]):
                 continue
@@ -547,6 +564,8 @@ def _age_figures(
             name = person.text
         else:
             continue
+        if past and then is None:
+            name += " (earlier)"  # an age then, of no year the clause names: never a rival
         # The person is in what is counted: no narrower scope.
         number = doc[i : i + 1]
         figure = _as_figure(
@@ -593,13 +612,15 @@ def _people(para: Paragraph, entities: EntityIndex) -> list[SpacySpan]:
 _PLACE_LABELS = frozenset("GPE LOC FAC NORP".split())
 
 
-def _respective_ages(doc: Doc, people: list[SpacySpan]) -> dict[int, SpacySpan | None]:
+def _respective_ages(doc: Doc, people: list[SpacySpan]) -> tuple[dict[int, SpacySpan | None], set[int]]:
     """The person each age of "Ana Roux and Ole Brun are 23 and 25 respectively" (or ",
     aged 23 and 25 respectively," or ", 23 and 25 respectively,") is of, by the age's token:
     as many names joined by "and" or commas right before as ages in the list, in order, one
     a person at least (`_people`) and none a place or a one-word name tagged as something
-    else ("Apple"), and nothing but a stop or "and" after "respectively"."""
+    else ("Apple"), and nothing but a stop or "and" after "respectively". Second, the ages
+    of such a list in the past ("were 17 and 19 respectively"): ages then, not now."""
     out: dict[int, SpacySpan | None] = {}
+    then: set[int] = set()
     for word in doc:
         if word.lower_ != "respectively":
             continue
@@ -612,11 +633,11 @@ def _respective_ages(doc: Doc, people: list[SpacySpan]) -> dict[int, SpacySpan |
         if len(ages) < 2 or not all(1 <= int(t.text) <= 120 for t in ages):
             continue
         k = ages[0].i - 1
-        # "won 23 and 25 percent of the vote respectively" is no list of ages, and "were 17
-        # and 19 respectively" their ages then, not now
-        if k < 0 or doc[k].lower_ not in ("are", "aged", ","):
+        # "won 23 and 25 percent of the vote respectively" is no list of ages
+        if k < 0 or doc[k].lower_ not in ("are", "were", "aged", ","):
             continue
-        k -= 1 if doc[k].lower_ in ("are", "aged") else 0
+        past = doc[k].lower_ == "were"
+        k -= 1 if doc[k].lower_ in ("are", "were", "aged") else 0
         k -= 1 if k >= 0 and doc[k].text == "," else 0
         names: list[SpacySpan] = []
         while k >= 0 and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
@@ -641,7 +662,9 @@ def _respective_ages(doc: Doc, people: list[SpacySpan]) -> dict[int, SpacySpan |
         read = len(names) == len(ages) and any(tagged) and not others
         if read and (after is None or after.pos_ in ("PUNCT", "CCONJ")):
             out.update((age.i, tagged[n] or names[n]) for n, age in enumerate(ages))
-    return out
+            if past:
+                then.update(age.i for age in ages)
+    return out, then
 
 
 def _in_a_past_year(person: SpacySpan, date: dt.date | None) -> int | None:
@@ -696,29 +719,39 @@ def _died_at(token: Token) -> SpacySpan | None:
     return None
 
 
-def _who_is(token: Token) -> SpacySpan | None:
+def _who_is(token: Token) -> tuple[SpacySpan | None, bool]:
     """The named person of "X, who is 45," or "X, an adviser who turns 37 today", or of a
-    clause of its own that ends on the age: "Keith Olbermann is 57." (a list of birthdays)."""
+    clause of its own that ends on the age: "Keith Olbermann is 57." (a list of birthdays);
+    and whether the age is one in the past ("X, who was 12 when the war began", "X was 21
+    when she opened a gallery"): an age then, not now."""
     verb = token.head
-    if verb.lemma_.lower() not in ("be", "turn") or token.dep_ not in _AGE_DEPS:
-        return None
-    if verb.tag_ not in ("VBZ", "VBP"):
-        return None  # "who was 12 when the war began": an age in the past
+    lemma = verb.lemma_.lower()
+    if lemma not in ("be", "turn") or token.dep_ not in _AGE_DEPS:
+        return None, False
+    past = verb.tag_ == "VBD" and lemma == "be"
+    if verb.tag_ not in ("VBZ", "VBP") and not past:
+        return None, False  # "will be 40", "turned 37 in March"
     doc = token.doc
     if verb.dep_ != "relcl":
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if verb.dep_ not in ("ROOT", "conj") or subject is None or subject.i > verb.i:
-            return None
-        return next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= subject.i < e.end), None)
+            return None, False
+        return next(
+            (e for e in doc.ents if e.label_ == "PERSON" and e.start <= subject.i < e.end), None
+        ), past
     head = verb.head
     for word in (head, head.head if head.dep_ == "appos" else head):
         name = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= word.i < e.end), None)
         if name is not None:
-            return name
-    return None
+            return name, past
+    return None, False
 
 
 _AGE_DEPS = frozenset("attr acomp dobj npadvmod oprd".split())
+
+
+def _opens_aside(doc: Doc, i: int) -> bool:
+    return i < len(doc) and doc[i].text == "("
 
 
 def _today(doc: Doc, i: int) -> bool:
@@ -3856,7 +3889,8 @@ def _disagreement(
 def _never_rivals(counted: str) -> bool:
     """Keys whose figures are listed but never set against each other: a count before a
     change ("(earlier)": "up from 18 last week" and "up from 25 last month" are of two
-    times no report dates), and degrees with no scale ("95 degrees" from an American
+    times no report dates, and an age then: "Ana Roux, then 21," and "Roux was 20 when"
+    may be of two times), and degrees with no scale ("95 degrees" from an American
     report, "35 degrees" from a British one)."""
     return counted.endswith((" (earlier)", "(degree)"))
 
