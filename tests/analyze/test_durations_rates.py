@@ -269,3 +269,83 @@ def test_a_radius_two_reports_give_is_a_claim() -> None:
     assert any(
         {v.source for v in c.values} == {"r0", "r1"} and 2.0 in {v.value for v in c.values} for c in claims
     )
+
+
+@pytest.mark.slow
+def test_a_share_compared_with_another_is_listed_beside_it_never_as_its_rival() -> None:
+    claims = claims_of(
+        "A poll found 58 percent of women in Orsk disapproved of the plan, compared with 35 percent who backed it.",
+        "Orsk saw 6.8 percent population growth, compared to Kessport's 10.6 percent.",
+        "Jobless claims in Orsk were 5 percent in May, compared with 4 percent a year earlier.",
+        "In the Orsk poll, 58 percent of women disapproved, compared with 31 percent who backed it.",
+    )
+    about = {v.value: c.counted for c in claims for v in c.values}
+    assert about[35.0] == about[31.0] == "% woman (compared)"
+    assert about[10.6] == "% population growth (compared)"
+    assert about[4.0].endswith(" (earlier)") and about[5.0] == about[4.0].removesuffix(" (earlier)")
+    # 35 and 31 are each set beside 58: what they share is not said, so they never rival
+    assert not any(c.disagreement for c in claims)
+
+
+@pytest.mark.slow
+def test_a_share_at_a_figure_is_the_share_of_the_noun_before() -> None:
+    claims = claims_of(
+        "Vacancy stayed low, with the North Central market at 1.9 percent, a broker in Orsk said."
+    )
+    assert {c.counted for c in claims if 1.9 in {v.value for v in c.values}} == {"% market"}
+
+
+@pytest.mark.slow
+def test_a_share_at_a_figure_needs_a_noun_with_an_article() -> None:
+    # Parses set by hand: in text without capitals the parser may take a candidate's name
+    # for a common noun ("rick santorum at 14 percent"); a share of one poll is no share of
+    # a thing another poll's may rival. "the market at 1.9 percent" is the market's.
+    from spacy.tokens import Doc
+
+    from storyline.analyze import load_nlp
+    from storyline.analyze._claims import _share_of
+
+    vocab = load_nlp().vocab
+    words = ["sen.", "varga", "at", "14", "percent"]
+    name = Doc(vocab, words=words, lemmas=words, pos=["PROPN", "NOUN", "ADP", "NUM", "NOUN"],
+               deps=["compound", "ROOT", "prep", "nummod", "pobj"], heads=[1, 1, 1, 4, 2])  # fmt: skip
+    assert _share_of(name[3:4]) is None
+    words = ["the", "market", "at", "1.9", "percent"]
+    market = Doc(vocab, words=words, lemmas=words, pos=["DET", "NOUN", "ADP", "NUM", "NOUN"],
+                 deps=["det", "ROOT", "prep", "nummod", "pobj"], heads=[1, 1, 1, 4, 2])  # fmt: skip
+    assert _share_of(market[3:4]) == "market"
+
+
+@pytest.mark.slow
+def test_a_count_compared_with_another_is_listed_beside_it_never_as_its_rival() -> None:
+    claims = claims_of(
+        "Orsk police recorded 82 burglaries this year through October, compared with 46 during the same period last year.",
+        "Orsk police recorded 82 burglaries this year, compared with 51 in the same months of last year.",
+    )
+    about = {v.value: c.counted for c in claims for v in c.values}
+    assert about[46.0] == about[51.0] == f"{about[82.0]} (earlier)"
+    assert not any(c.disagreement for c in claims)
+
+
+@pytest.mark.slow
+def test_a_share_before_a_change_is_the_earlier_share() -> None:
+    claims = claims_of(
+        "About 7 percent of Orsk electricity comes from wind, up from less than 1 percent a decade ago.",
+        "Unemployment in Orsk rose to 7 percent in May from 5 percent in April.",
+        "The jobless rate in Kessport fell from 9 percent to 6 percent.",
+    )
+    about = {(v.source, v.value): c.counted for c in claims for v in c.values}
+    assert about["r0", 1.0] == f"{about['r0', 7.0]} (earlier)"
+    assert about["r1", 5.0] == f"{about['r1', 7.0]} (earlier)"
+    assert about["r2", 9.0] == f"{about['r2', 6.0]} (earlier)"
+    # a share before a change is of another time: no rival of a share now
+    assert not any(c.disagreement for c in claims)
+
+
+@pytest.mark.slow
+def test_a_hedged_count_before_a_change_is_read_past_its_hedge() -> None:
+    claims = claims_of("Thirty-six birds were found in Orsk, up from about 18 last week.")
+    assert {(c.counted, v.value) for c in claims for v in c.values} == {
+        ("bird", 36.0),
+        ("bird (earlier)", 18.0),
+    }

@@ -477,3 +477,36 @@ def test_alone_after_a_part_of_the_toll_is_no_scope_of_the_toll() -> None:
         "The quake killed 290 people, officials said.",
     )
     assert {310, 290} in disputed(claims)
+
+
+@pytest.mark.slow
+def test_a_part_after_including_counts_what_its_whole_counts() -> None:
+    claims = claims_of(
+        "The blast in Orsk killed 247 people, including 12 Americans in the embassy building.",
+        "The Orsk blast killed 247 people, including nine children.",
+    )
+    parts = {(c.counted, c.scope): {v.value for v in c.values} for c in claims if c.scope == "part"}
+    assert parts == {("deaths of Americans", "part"): {12.0}, ("deaths of children", "part"): {9.0}}
+    # parts of one toll are no rivals of it, nor of each other
+    assert not any(c.disagreement for c in claims)
+
+
+@pytest.mark.slow
+def test_the_number_of_things_a_change_takes_to_a_figure_counts_them() -> None:
+    claims = claims_of(
+        "As of Wednesday, the total number of infected birds found this year in Orsk had doubled to 32."
+    )
+    assert counted(claims, 32.0) == {"bird"}
+
+
+@pytest.mark.slow
+def test_people_a_disease_infected_are_the_ill() -> None:
+    claims = claims_of(
+        "The virus infected 61 and killed seven in Orsk last fall.",
+        "The virus sickened 61 people in Orsk and killed seven.",
+    )
+    assert {(c.counted, v.source) for c in claims for v in c.values if v.value == 61.0} == {
+        ("ill", "r0"),
+        ("ill", "r1"),
+    }
+    assert not any(c.disagreement for c in claims)

@@ -21,6 +21,7 @@ counts of one date ten times apart, which count a part and a whole, not rival es
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 import re
 from collections import defaultdict
@@ -52,7 +53,7 @@ CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("injured", r"^(injur\w*|wound\w*|hurt|hospital\w*|treated|casualt\w+)$"),
         ("missing", r"^(missing|unaccounted)$"),
-        ("ill", r"^(ill|sick|sickened|sickening|sickens)$"),
+        ("ill", r"^(ill|sick|sickened|sickening|sickens|infected|infecting|infects)$"),
         (
             "evacuated",
             r"^(evacu\w+|displaced|fled|flee|flees|fleeing|homeless|refugees|shelters?|sheltered|relocated|rehoused|moved)$",
@@ -1055,10 +1056,11 @@ def _compared_with(ent: SpacySpan) -> SpacySpan | None:
     """The number of the sentence that an "up from" or "down from" figure was before ("36
     birds were found, up from 18"): the last one before the "up", with no verb between."""
     doc = ent.doc
-    if ent.start < 3 or not _up_from(doc, ent.start):
+    start = _unhedged(doc, ent.start)
+    if start < 3 or not _up_from(doc, ent.start):
         return None
-    up = doc[ent.start - 2]
-    for i in range(ent.start - 3, ent.sent.start - 1, -1):
+    up = doc[start - 2]
+    for i in range(start - 3, ent.sent.start - 1, -1):
         if doc[i].like_num or doc[i].lower_ in _WORD_NUMBERS:
             # only a number of the clause "up" is in: what it counts, or its verb, holds it
             # ("36 birds were found, up from 18"; not "officials in 12 districts said that
@@ -1085,8 +1087,24 @@ def _from_on_a_change(doc: Doc, i: int) -> bool:
 
 
 def _up_from(doc: Doc, i: int) -> bool:
-    """Whether the token at `i` follows "up from" or "down from" ("36, up from 18")."""
+    """Whether the token at `i` follows "up from" or "down from" ("36, up from 18"), past a
+    hedge ("up from less than 1 percent")."""
+    i = _unhedged(doc, i)
     return i > 1 and doc[i - 1].lower_ == "from" and doc[i - 2].lower_ in ("up", "down")
+
+
+_HEDGE_WORDS = frozenset(
+    "less more fewer than about nearly almost around roughly some just over under".split()
+)
+
+
+def _unhedged(doc: Doc, i: int) -> int:
+    """Where the hedge before the token at `i` starts ("less than 1": the "less"), up to two
+    words back; `i` where there is none."""
+    k = i
+    while k > 0 and i - k < 2 and doc[k - 1].lower_ in _HEDGE_WORDS:
+        k -= 1
+    return k
 
 
 def _is_range(ent: SpacySpan) -> bool:
@@ -1101,7 +1119,15 @@ def _changed_count(ent: SpacySpan) -> bool:
     week"): counts before and after a change, no span of years."""
     if re.fullmatch(r"\d{1,3} to \d{1,3}", ent.text):
         return _from_on_a_change(ent.doc, ent.start)
-    return bool(re.fullmatch(r"\d{1,3}", ent[0].text)) and _up_from(ent.doc, ent.start)
+    # past a hedge the tagger took into the date ("up from about 18 last week")
+    first = next((t for t in ent if t.lower_ not in _HEDGE_WORDS), None)
+    hedged = first is not None and all(t.lower_ in _HEDGE_WORDS for t in ent[: first.i - ent.start])
+    return (
+        first is not None
+        and hedged
+        and bool(re.fullmatch(r"\d{1,3}", first.text))
+        and _up_from(ent.doc, first.i)
+    )
 
 
 def _object_number(ent: SpacySpan) -> bool:
@@ -1271,8 +1297,16 @@ def _figure(
         predicate = _money_for(ent)
     elif ent.label_ == "PERCENT":
         noun = _share_of(ent)
+        if noun is None and (lead_share := _compared_share(ent)) is not None:
+            noun = lead_share  # "58 percent disapproved, compared with 35 percent who backed it"
+        if noun is None and (first := _compared_with(ent)) is not None and first.label_ == "PERCENT":
+            # "7 percent of the electricity, up from less than 1 percent a decade ago"
+            lead_share = _share_of(first)
+            noun = None if lead_share is None else f"{lead_share} (earlier)"
         if noun is None:
             return None  # a share of nothing named cannot be compared with anything
+        if _before_change(ent) and not noun.endswith(" (earlier)"):
+            noun = f"{noun} (earlier)"  # "rose to 7 percent from 5 percent": 5 was the share before
         about = f"% {noun}"
         owner = _share_owner(ent, para, entities) if noun in _WON else None
         if owner is not None and owner.lower() != noun:
@@ -1292,7 +1326,7 @@ def _figure(
             noun = None  # "Izmit 4,179 dead": the parser hangs the count on the row's place
         if noun in _UNITS or (noun in _LABELS and ent.root.head.i < ent.start):
             return None  # durations, measures nothing names, "Flight 990": context, not claims
-        category = _state(ent, _category(ent))
+        category = _state(ent, _category(ent) or _whole_category(ent))
         # "three of the 18 miners died": the verb tells of the three; but "one of more than
         # 7,000 people who perished": a clause on the whole tells of the whole
         told_of_whole = any(c.dep_ == "relcl" for c in ent.root.head.children)
@@ -1359,6 +1393,11 @@ def _figure(
             lead = _figure(first, para, entities, source, date, common)
             if lead is not None and not lead.counted.endswith(" (earlier)"):
                 about, predicate = f"{lead.counted} (earlier)", lead.predicate
+        if not about and (compared := _compared(ent)) is not None:
+            # "82 bias crimes this year, compared with 46 during the same period last year"
+            lead = _figure(compared[0], para, entities, source, date, common)
+            if lead is not None and not _never_rivals(lead.counted):
+                about, predicate = f"{lead.counted} {compared[1]}", lead.predicate
         if not about and (first := _listed_with(ent)) is not None:
             # "3,046 deaths, followed by Yalova with 2,400, Istanbul with 984": each place's
             # number counts what the first counts, in its own place (`_scope`)
@@ -1673,7 +1712,10 @@ def _number_of(ent: SpacySpan) -> str | None:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
-    for holder in verb.children:
+    # "the total number of birds found this year had doubled to 32": the parser may make
+    # the number the subject of the participle after it, a clause hung on the verb
+    participles = [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBN" and c.i < verb.i]
+    for holder in [*verb.children, *(c for p in participles for c in p.children if c.dep_ == "nsubj")]:
         if holder.dep_ not in ("dobj", "nsubj", "nsubjpass"):
             continue
         noun = None
@@ -3053,6 +3095,22 @@ def _category(ent: SpacySpan) -> tuple[str, Token] | None:
     return kind
 
 
+def _whole_category(ent: SpacySpan) -> tuple[str, Token] | None:
+    """What the whole a figure after "including" counts, for the figure too: "killed 247
+    people, including 12 Americans" counts deaths of Americans (a part, `_scope`), as
+    "Twelve Americans were killed" would."""
+    noun = ent.root.head if ent.root.dep_ in ("nummod", "quantmod") else ent.root
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "including":
+        return None
+    whole = prep.head
+    number = whole if whole.like_num else next((c for c in whole.children if c.dep_ == "nummod"), None)
+    if number is None:
+        return None
+    span = next((s for s in number_spans(ent.doc) if s.start <= number.i < s.end), None)
+    return None if span is None else _category(span)
+
+
 _KINDS = frozenset({"troops", "jobs"})
 """Categories a counted noun names by itself ("30,000 troops", "400 jobs"); what happens to
 them, if the words say so ("killed 12 soldiers"), is what the figure counts."""
@@ -3295,13 +3353,21 @@ def _share_of(ent: SpacySpan) -> str | None:
     if sign.dep_ in ("compound", "nmod", "amod") and sign.head.pos_ == "NOUN":
         owner = sign.head
     elif sign.dep_ == "pobj" and sign.head.lower_ == "of" and sign.head.head.pos_ == "NOUN":
+        owner = sign.head.head  # "a vacancy rate of 3.7 percent"
+    elif sign.dep_ == "pobj" and sign.head.lower_ == "at" and _determined_noun(sign.head.head):
+        # "the North Central market at 1.9 percent"; not "rick santorum at 14 percent" in
+        # text without capitals, where the parser takes a name for a noun: a candidate's
+        # share of one poll, which another poll's may not rival
         owner = sign.head.head
     if owner is not None and owner.is_alpha and owner.lemma_.lower() not in _POLLS:
         words = [
             c.lower_ for c in owner.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i != sign.i
         ]
         return " ".join([*words, str(owner.lemma_).lower()])
-    for head in list(ent.root.ancestors)[:3]:
+    heads = list(ent.root.ancestors)
+    # "fell from 9 percent to 6 percent": the parser may hang "to" on "from", a step further
+    reach = 4 if any(h.lower_ == "to" and h.head.lower_ == "from" for h in heads[:3]) else 3
+    for head in heads[:reach]:
         if head.pos_ in ("VERB", "AUX"):
             subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None and subject.lower_ in ("it", "they") and head.dep_ in ("advcl", "conj"):
@@ -3313,6 +3379,54 @@ def _share_of(ent: SpacySpan) -> str | None:
                 words = [c.lower_ for c in subject.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
                 return " ".join([*words, str(subject.lemma_).lower()])
     return None
+
+
+def _determined_noun(token: Token) -> bool:
+    """Whether a token is a common noun with an article or a demonstrative ("the market")."""
+    return token.pos_ == "NOUN" and any(c.dep_ == "det" for c in token.children)
+
+
+def _compared(ent: SpacySpan) -> tuple[SpacySpan, str] | None:
+    """The figure a "compared with" or "compared to" figure is set beside, and the key's
+    suffix: the last figure of its kind (a share for a share, else a number that is no
+    share) before "compared" in the sentence. "58 percent of women disapproved, compared
+    with 35 percent who backed it" sets the 35 beside the 58, "(compared)"; "82 bias crimes
+    this year, compared with 46 during the same period last year" the 46 beside the 82,
+    "(earlier)", as the words after it name a time. What the two share is not said (the
+    same women, another city, the year before), so neither key ever rivals another
+    (`_never_rivals`). None where there is no such figure."""
+    doc = ent.doc
+    sign = ent.root.head if ent.root.head.lower_ in ("percent", "%", "cent") else ent.root
+    prep = sign.head
+    if sign.dep_ != "pobj" or prep.lower_ not in ("with", "to") or prep.head.lemma_.lower() != "compare":
+        return None
+    compared = prep.head
+    share = ent.label_ == "PERCENT"
+    lead = next(
+        (
+            s
+            for s in reversed(number_spans(doc))
+            if (s.label_ == "PERCENT") == share and s.end <= compared.i and s.start >= ent.sent.start
+        ),
+        None,
+    )
+    if lead is None:
+        return None
+    after = doc[ent.end : min(ent.end + 6, ent.sent.end)]
+    words = itertools.takewhile(lambda t: t.text not in (",", ";", "."), after)
+    then = any(t.ent_type_ == "DATE" or t.lower_ in _EARLIER_WORDS for t in words)
+    return lead, "(earlier)" if then else "(compared)"
+
+
+def _compared_share(ent: SpacySpan) -> str | None:
+    """What a share set beside another is (`_compared`), read from that share: "35 percent
+    who backed it" beside "58 percent of women" is "woman (compared)"."""
+    found = _compared(ent)
+    share = None if found is None else _share_of(found[0])
+    return None if found is None or share is None else f"{share} {found[1]}"
+
+
+_EARLIER_WORDS = frozenset("earlier ago before previously previous prior".split())
 
 
 _SPLIT_JOINERS = frozenset({"to", "against", "versus", "vs", "vs."})
@@ -3890,9 +4004,10 @@ def _never_rivals(counted: str) -> bool:
     """Keys whose figures are listed but never set against each other: a count before a
     change ("(earlier)": "up from 18 last week" and "up from 25 last month" are of two
     times no report dates, and an age then: "Ana Roux, then 21," and "Roux was 20 when"
-    may be of two times), and degrees with no scale ("95 degrees" from an American
-    report, "35 degrees" from a British one)."""
-    return counted.endswith((" (earlier)", "(degree)"))
+    may be of two times), degrees with no scale ("95 degrees" from an American
+    report, "35 degrees" from a British one), and shares set beside another ("(compared)":
+    `_compared_share`)."""
+    return counted.endswith((" (earlier)", "(degree)", " (compared)"))
 
 
 def _attackers_explain(a: ClaimValue, b: ClaimValue, attackers: Mapping[ClaimValue, int]) -> bool:
