@@ -1411,3 +1411,25 @@ def test_an_age_set_off_after_now_says_a_person() -> None:
     )
     assert _type_of(index, "Koubra") == "PERSON"
     assert _together(index, "Tristane Koubra", "Koubra")
+
+
+def test_a_body_before_a_possessive_inside_a_tagged_name_is_a_name_of_its_own() -> None:
+    # The tagger's spans are set by hand: one name for the body and what it has, as the
+    # small model tags them.
+    index = _index(
+        [
+            "Wind made up 37 percent, according to the Orsk Energy Agency’s Monthly Power Review.",
+            "The Orsk Energy Agency said more turbines would come. Moody's Investors Service agreed.",
+        ],
+        spans={
+            0: [("Orsk Energy Agency’s Monthly Power Review", "ORG")],
+            1: [("Orsk Energy Agency", "ORG"), ("Moody's Investors Service", "ORG")],
+        },
+    )
+    assert _entity_of(index, 0, "Orsk Energy Agency") == _entity_of(index, 1, "Orsk Energy Agency")
+    assert _entity_of(index, 0, "Monthly Power Review") not in (
+        None,
+        _entity_of(index, 1, "Orsk Energy Agency"),
+    )
+    # a possessive after a word that is no body's stays inside the name
+    assert _entity_of(index, 1, "Moody's Investors Service") is not None

@@ -877,6 +877,24 @@ words. A rule of thumb for such archives: web and wire text write a hyphen again
 2006-2007 sets)."""
 
 
+_OWNING_BODIES = frozenset("administration bureau division center centre".split())
+"""Words for a body beyond `_ORG_WORDS` that end a body's name before its possessive."""
+
+
+def _owner_part(ent: SpacySpan) -> SpacySpan | None:
+    """The body a tagged span opens with when a possessive parts it from what the body has
+    ("the Energy Information Administration’s Electric Power Monthly", "the Justice
+    Department's Civil Rights Division"): two words or more that end with a word for a
+    body, before "'s". None otherwise: "Moody's Investors Service", "People's Liberation
+    Army" and "Children's Hospital" are names with a possessive inside."""
+    doc = ent.doc
+    for i in range(ent.start + 2, ent.end - 1):
+        if doc[i].text in ("'s", "’s") and doc[i - 1].lower_ in _ORG_WORDS | _OWNING_BODIES:
+            words = [t for t in doc[ent.start : i] if t.lower_ != "the"]
+            return doc[ent.start : i] if len(words) >= 2 else None
+    return None
+
+
 def _spaced_hyphen_names(paragraphs: list[Paragraph]) -> frozenset[tuple[str, str]]:
     """The pairs of capitalized words written "A - B" at least `MIN_SPACED_HYPHENS` times."""
     texts = {para.text for para in paragraphs}  # copies of one wire report count once
@@ -900,6 +918,10 @@ def _parts(
         return [part for piece in pieces for part in _parts(piece, label, hyphenated)]
     if label not in ("PERSON", "ORG"):
         return [(ent, label)]
+    if label == "ORG" and (owner := _owner_part(ent)) is not None:
+        # "the Energy Information Administration’s Electric Power Monthly": two names
+        rest = ent.doc[owner.end + 1 : ent.end]
+        return [(owner, label), *(_parts(rest, label, hyphenated) if len(rest) else [])]
     parts = [ent]
     if "," in ent.text:
         parts = _split(ent, ",")
