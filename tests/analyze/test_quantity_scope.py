@@ -510,3 +510,28 @@ def test_people_a_disease_infected_are_the_ill() -> None:
         ("ill", "r1"),
     }
     assert not any(c.disagreement for c in claims)
+
+
+@pytest.mark.slow
+def test_that_figure_taken_to_a_new_one_counts_what_the_figure_before_counts() -> None:
+    claims = claims_of(
+        "The Orsk government on Tuesday said the death toll rose to 17,997, but revised that figure down"
+        " to 12,514 early today."
+    )
+    assert counted(claims, 12514.0) == {"deaths"}
+    # the number of something says itself what it counts
+    claims = claims_of("Orsk had 40 seats on the council; the law cut the number of seats to 30.")
+    assert counted(claims, 30.0) == {"seat"}
+
+
+@pytest.mark.slow
+def test_a_fact_box_field_names_what_its_figure_counts() -> None:
+    claims = claims_of(
+        "Figures on the Orsk quake as of Saturday. *DEAD: At least 1,218 *MISSING: Estimates range up to"
+        " 3,500 *HOMELESS: 20,000",
+        "Officials in Orsk said: 40 people were evacuated and 12 were hurt.",
+    )
+    assert counted(claims, 3500.0) == {"missing"}
+    assert counted(claims, 1218.0) == {"deaths"}
+    # a colon after a word in lower case is no field: "said: 40 people were evacuated"
+    assert counted(claims, 40.0) == {"evacuated"}

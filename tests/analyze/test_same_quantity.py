@@ -330,3 +330,16 @@ def test_a_ship_and_a_vessel_an_aircraft_and_a_plane_are_one_thing_counted() -> 
     values = [{v.value for v in c.values} for c in claims if c.disagreement]
     assert {10, 15} in values
     assert {12, 14} in values
+
+
+@pytest.mark.slow
+def test_a_distance_given_in_two_units_is_still_a_distance_from_the_place() -> None:
+    claims = claims_of(
+        "The protest camp lies about 220 miles (350 km) from Sydney, police said.",
+        "The camp is some 355 kilometers from Sydney, organizers said.",
+    )
+    about = {(v.source, v.value): c.counted for c in claims for v in c.values}
+    assert about["r0", 220.0] == about["r0", 350.0] == about["r1", 355.0]
+    assert about["r0", 220.0].endswith("(distance from Sydney)")
+    # 220 miles is 354 km: one distance, no disagreement
+    assert not any(c.disagreement for c in claims)

@@ -1393,6 +1393,11 @@ def _figure(
             lead = _figure(first, para, entities, source, date, common)
             if lead is not None and not lead.counted.endswith(" (earlier)"):
                 about, predicate = f"{lead.counted} (earlier)", lead.predicate
+        if not about and (restated := _restated(ent)) is not None:
+            # "the toll rose to 17,997, but they revised that figure down to 12,514"
+            lead = _figure(restated, para, entities, source, date, common)
+            if lead is not None:
+                about, predicate = lead.counted, lead.predicate
         if not about and (compared := _compared(ent)) is not None:
             # "82 bias crimes this year, compared with 46 during the same period last year"
             lead = _figure(compared[0], para, entities, source, date, common)
@@ -1672,7 +1677,14 @@ def _distance_from(head: Token, para: Paragraph, entities: EntityIndex) -> str:
     """The named place a length is a distance from ("65 miles west of Izmit", "70 km from
     Istanbul", "40 miles off the coast of Oregon" is not: a coast is no place name), or ""."""
     doc = head.doc
-    after = [t for t in doc[head.i + 1 : head.i + 4] if t.sent.start == head.sent.start]
+    at = head.i + 1
+    if at < len(doc) and doc[at].text == "(":
+        # "about 220 miles (350 km) from Darwin": past the same length in other units
+        close = next((t.i for t in doc[at : at + 6] if t.text == ")"), None)
+        at = at if close is None else close + 1
+    elif at < len(doc) and doc[at].text == ")":
+        at += 1  # the length in brackets: "(350 km) from Darwin"
+    after = [t for t in doc[at : at + 3] if t.sent.start == head.sent.start]
     if not after:
         return ""
     prep = after[0]
@@ -3076,6 +3088,8 @@ def _told_by(ent: SpacySpan) -> list[Token]:
 def _category(ent: SpacySpan) -> tuple[str, Token] | None:
     """What a figure counts (a `CATEGORIES` name) and the word that says so; "12 hospitals"
     count hospitals, not those taken to one."""
+    if (label := _field_label(ent)) is not None:
+        return label  # "*MISSING: Estimates range up to 35,000": a fact box's field
     counted = ent.root.head if ent.root.dep_ in ("nummod", "quantmod", "compound") else None
     kind: tuple[str, Token] | None = None  # what the counted noun itself names ("12 soldiers")
     told: set[int] = set()
@@ -3109,6 +3123,28 @@ def _whole_category(ent: SpacySpan) -> tuple[str, Token] | None:
         return None
     span = next((s for s in number_spans(ent.doc) if s.start <= number.i < s.end), None)
     return None if span is None else _category(span)
+
+
+def _field_label(ent: SpacySpan) -> tuple[str, Token] | None:
+    """The category a fact box's field names for the figure in it: "*DEAD: At least 12,018
+    *MISSING: Estimates range up to 35,000 *INJURED: 33,515": a word in capitals (or
+    opening its line) before a colon, within six words before the figure and with no
+    other colon, bullet or figure between. None where the figure is in no such field."""
+    doc = ent.doc
+    for i in range(ent.start - 1, max(ent.start - 8, ent.sent.start, 0) - 1, -1):
+        token = doc[i]
+        if token.text in ("*", "•", ";") or token.like_num:
+            return None
+        if token.text != ":":
+            continue
+        label = doc[i - 1] if i > 0 else None
+        if label is None or not (
+            label.is_upper or label.i == label.sent.start or doc[label.i - 1].text in ("*", "•")
+        ):
+            return None
+        found = next((name for name, cue in CATEGORIES if cue.match(label.text)), None)
+        return (found, label) if found is not None else None
+    return None
 
 
 _KINDS = frozenset({"troops", "jobs"})
@@ -3416,6 +3452,34 @@ def _compared(ent: SpacySpan) -> tuple[SpacySpan, str] | None:
     words = itertools.takewhile(lambda t: t.text not in (",", ";", "."), after)
     then = any(t.ent_type_ == "DATE" or t.lower_ in _EARLIER_WORDS for t in words)
     return lead, "(earlier)" if then else "(compared)"
+
+
+def _restated(ent: SpacySpan) -> SpacySpan | None:
+    """The figure an anaphor stands for when a verb takes "that figure" (or "the estimate",
+    "this tally") to a new one: "the death toll rose to 17,997, but they revised that figure
+    down to 12,514" gives the 17,997. The last number before the anaphor in the sentence;
+    None where there is none, or where the noun says what it counts ("the number of
+    seats", read by `_number_of`)."""
+    doc = ent.doc
+    prep = ent.root.head
+    if ent.root.dep_ != "pobj" or prep.lower_ != "to":
+        return None
+    verb = prep.head if prep.head.pos_ == "VERB" else prep.head.head
+    anaphor = next((c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")), None)
+    if anaphor is None or anaphor.lemma_.lower() not in _ANAPHORS:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("that", "this", "the") for c in anaphor.children):
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in anaphor.children):
+        return None
+    return next(
+        (s for s in reversed(number_spans(doc)) if s.end <= anaphor.i and s.start >= ent.sent.start),
+        None,
+    )
+
+
+_ANAPHORS = frozenset("figure tally estimate number total count".split())
+"""Nouns that stand for a figure told before ("revised that figure down to 12,514")."""
 
 
 def _compared_share(ent: SpacySpan) -> str | None:
