@@ -349,3 +349,14 @@ def test_a_hedged_count_before_a_change_is_read_past_its_hedge() -> None:
         ("bird", 36.0),
         ("bird (earlier)", 18.0),
     }
+
+
+@pytest.mark.slow
+def test_two_alternative_shares_are_both_shares() -> None:
+    claims = claims_of(
+        "Mosquito density in Orsk has declined, probably by 90 or 95 percent since the spraying.",
+        "Turnout in Kessport was 40 or 45 percent, officials said.",
+    )
+    about = {(v.source, v.value): c.counted for c in claims for v in c.values}
+    assert about["r0", 90.0] == about["r0", 95.0] and about["r0", 90.0].startswith("% ")
+    assert about["r1", 40.0] == about["r1", 45.0] and about["r1", 40.0].startswith("% ")

@@ -940,6 +940,8 @@ def number_spans(doc: Doc) -> list[SpacySpan]:
         elif e.label_ == "DATE" and _BARE_NUMBERS.fullmatch(e.text) and _listed(doc, e.start):
             # "floors 68, 69 and 72": small numbers listed after a number are no date
             blocked -= {t.i for t in e}
+        elif e.label_ == "DATE" and _alternative_share(e):
+            blocked -= {e.start}  # "40 or 45 percent": the tagger takes the 40 for a date
         elif e.label_ == "DATE" and _object_number(e):
             blocked -= {e.start}  # "killed 10 people and injured 70": a count, not a date
         elif e.label_ == "DATE" and _changed_count(e):
@@ -1016,7 +1018,15 @@ def number_spans(doc: Doc) -> list[SpacySpan]:
         ):
             i = j  # "two-thirds of the voters": a share, not a count of thirds
             continue
-        label = "PERCENT" if after in ("%", "percent", "per") else "MONEY" if _currency(span) else "CARDINAL"
+        # "by 90 or 95 percent": the first of two alternatives is a share as the second is
+        alternative = (
+            after == "or"
+            and j + 2 < len(doc)
+            and doc[j + 1].like_num
+            and doc[j + 2].lower_ in ("%", "percent")
+        )
+        share = after in ("%", "percent", "per") or alternative
+        label = "PERCENT" if share else "MONEY" if _currency(span) else "CARDINAL"
         spans.append(SpacySpanType(doc, start, j, label=label))
         i = j
     return spans
@@ -1127,6 +1137,20 @@ def _changed_count(ent: SpacySpan) -> bool:
         and hedged
         and bool(re.fullmatch(r"\d{1,3}", first.text))
         and _up_from(ent.doc, first.i)
+    )
+
+
+def _alternative_share(ent: SpacySpan) -> bool:
+    """Whether a date the tagger found is one bare number before "or" and a share ("40 or
+    45 percent"): the first of two alternatives, no date."""
+    doc, end = ent.doc, ent.end
+    return (
+        len(ent) == 1
+        and bool(re.fullmatch(r"\d{1,3}", ent.text))
+        and end + 2 < len(doc)
+        and doc[end].lower_ == "or"
+        and doc[end + 1].like_num
+        and doc[end + 2].lower_ in ("%", "percent")
     )
 
 
@@ -3401,6 +3425,8 @@ def _share_of(ent: SpacySpan) -> str | None:
         ]
         return " ".join([*words, str(owner.lemma_).lower()])
     heads = list(ent.root.ancestors)
+    if ent.root.dep_ == "conj" and ent.root.head.like_num:
+        heads = heads[1:]  # "by 90 or 95 percent": the 95 hangs from the 90
     # "fell from 9 percent to 6 percent": the parser may hang "to" on "from", a step further
     reach = 4 if any(h.lower_ == "to" and h.head.lower_ == "from" for h in heads[:3]) else 3
     for head in heads[:reach]:
