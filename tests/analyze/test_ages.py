@@ -322,3 +322,27 @@ def test_an_age_in_a_clause_that_runs_from_a_past_year_is_no_age() -> None:
     )
     found = {c.about: {v.value for v in c.values} for c in claims if c.counted.startswith("age of")}
     assert found == {"age of Tor Sande": {52.0}}
+
+
+@pytest.mark.slow
+def test_a_number_after_a_name_and_is_or_was_is_an_age_only_where_the_words_say_so() -> None:
+    found = ages(
+        claims_of(
+            "The lead for Tomas Brandt is 12. In the Orsk poll, Tomas Brandt is 45 (up from 41).",
+            "The lead for Tomas Brandt is 9. In the Orsk poll, Tomas Brandt is 44 (down from 46).",
+            "Tomas Brandt was 2 under par in Orsk on Sunday. Tomas Brandt was 3 for 4 at the plate.",
+            "The committee in Orsk heard Tomas Brandt, then 21 other witnesses.",
+        )
+    )
+    assert found == {}
+
+
+@pytest.mark.slow
+def test_the_age_a_person_died_at_is_an_age_now() -> None:
+    found = ages(
+        claims_of(
+            "The painter Tomas Brandt, who died in Orsk on Monday, was 60.",
+            "Tomas Brandt died at the age of 61, his family in Orsk said.",
+        )
+    )
+    assert found == {"age of Tomas Brandt": ({60.0, 61.0}, True)}

@@ -25,7 +25,7 @@ import itertools
 import math
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -53,7 +53,8 @@ CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("injured", r"^(injur\w*|wound\w*|hurt|hospital\w*|treated|casualt\w+)$"),
         ("missing", r"^(missing|unaccounted)$"),
-        ("ill", r"^(ill|sick|sickened|sickening|sickens|infected|infecting|infects)$"),
+        ("ill", r"^(ill|sick|sickened|sickening|sickens)$"),
+        ("infected", r"^(infected|infecting|infects)$"),
         (
             "evacuated",
             r"^(evacu\w+|displaced|fled|flee|flees|fleeing|homeless|refugees|shelters?|sheltered|relocated|rehoused|moved)$",
@@ -440,11 +441,14 @@ def _age_figures(
     Ohanian" (the name within a few words after, or right before: "Ohanian, the
     34-year-old"), "Ohanian, aged 34" or "now 34", and the age a person died at ("Lovelace
     died at the age of 44"). "The tennis champion, 35," and "the 35-year-old" (no noun
-    after) stand for the person the sentence before has as its subject (`_person_before`).
-    An age in the past ("then 21", "at 21 she moved", "when she was 21") is no age now
-    and is left out, as is the age of someone not named ("a 47-year-old man"); an age in
-    a clause set in an earlier year ("In 2012, Tor Sande, 45, was jailed") is the age of
-    that year, its scope ("2012").
+    after) stand for the person the sentence before has as its subject (`_person_before`);
+    a list of birthdays gives ages too ("Keld Varga is 57 ...", `_birthday_item`). An age in
+    the past ("Tollefsen, then 21,", "who was 69 at the time", "was 21 when she opened",
+    "were 17 and 19 respectively") is no age now: it is listed as "age of <name> (earlier)",
+    never compared (but "who died on Monday, was 60" is the age the person died at, an age
+    as any other); "at 21 she moved" is left out, as is the age of someone not named ("a
+    47-year-old man"). An age in a clause set in an earlier year ("In 2012, Tor Sande, 45,
+    was jailed") is the age of that year, its scope ("2012").
     """
     doc = para.doc
     people = _people(para, entities)
@@ -487,6 +491,7 @@ def _age_figures(
             and before.lower_ in ("aged", "now", "then")
             and i >= 2
             and doc[i - 2].text == ","
+            and (closed or before.lower_ != "then")  # "questioned Brandt, then 12 more people"
         ):
             person = ending.get(i - 2) or _known_person(doc, i - 3, entities)  # "Ohanian, aged 34"
             past = before.lower_ == "then"  # "Tollefsen, then 21,": an age in the past
@@ -500,15 +505,18 @@ def _age_figures(
         elif (
             before is not None
             and before.lemma_.lower() in ("be", "turn")
-            and (closed or _today(doc, i + 1) or _opens_aside(doc, i + 1) or before.tag_ == "VBD")
+            and (closed or _today(doc, i + 1) or (before.tag_ == "VBD" and _then_words(doc, i + 1)))
         ):
             # "Rachel Walston, a financial adviser who turns 37 today,"; "Neruda, who was 69
-            # at the time," (an age in the past)
+            # at the time," (an age in the past; not "was 2 under par", "was 3 for 4")
             person, past = _who_is(token)
-            if person is None and before.lower_ == "is" and before.tag_ != "VBD":
-                # "Keld Varga is 57 ... Mira Olsen is 60 (h/t AP)", a list of birthdays the
-                # parser reads as one clause: the name right before "is"
-                person = ending.get(i - 1)
+            if past and not _then_words(doc, i + 1) and any(t.lemma_.lower() == "die" for t in token.sent):
+                past = False  # "Brandt, who died on Monday, was 60": the age he died at
+            if person is None and before.lower_ == "is" and _birthday_item(doc, i, ending):
+                person = ending.get(i - 1)  # "Keld Varga is 57 ..."
+        elif before is not None and before.lower_ == "is" and _birthday_item(doc, i, ending):
+            # "... actress Mira Olsen is 60 (h/t AP)": the last of a list of birthdays
+            person = ending.get(i - 1)
         elif year_old:
             if any(t.lower_ in _AGE_CONTEXT for t in doc[max(0, i - 3) : i]):
                 continue
@@ -751,8 +759,40 @@ def _who_is(token: Token) -> tuple[SpacySpan | None, bool]:
 _AGE_DEPS = frozenset("attr acomp dobj npadvmod oprd".split())
 
 
-def _opens_aside(doc: Doc, i: int) -> bool:
-    return i < len(doc) and doc[i].text == "("
+def _then_words(doc: Doc, i: int) -> bool:
+    """Whether the words from token `i` say when an age in the past was: "when ...",
+    "then", "at the time" ("Maren Tollefsen was 21 when she opened"; not "was 2 under par",
+    "was 3 for 4")."""
+    words = [t.lower_ for t in doc[i : i + 3]]
+    return bool(words) and (words[0] in ("when", "then") or words == ["at", "the", "time"])
+
+
+_ELLIPSES = frozenset({"...", "…"})
+
+
+def _birthday_item(doc: Doc, i: int, ending: Mapping[int, SpacySpan]) -> bool:
+    """Whether the age at token `i` closes an item of a list of birthdays ("BIRTHDAYS:
+    Senator Tomas Lind is 61 ... Keld Varga is 57 ... actress Mira Olsen is 60 (h/t AP)"),
+    which the parser reads as one clause: a name of two words or more right before "is",
+    opening its item (after the list's colon, an ellipsis or the sentence's start, past a
+    title or a word for what the person does), with an ellipsis before the item or after
+    the age, and nothing after the age but an ellipsis, a bracket or a stop. Not "The lead
+    for Tomas Brandt is 12." nor "In the poll, Tomas Brandt is 45 (up from 41)"."""
+    person = ending.get(i - 1)
+    if person is None or len(person) < 2:
+        return False
+    after = doc[i + 1].text if i + 1 < len(doc) else ""
+    if after and after not in _ELLIPSES and after not in ("(", ".", ";"):
+        return False
+    k = person.start
+    while k > person.sent.start and person.start - k < 3 and doc[k - 1].text[:1].isalpha():
+        if not (doc[k - 1].text[:1].isupper() or doc[k - 1].pos_ == "NOUN"):
+            return False  # "The lead for Tomas Brandt": no item of a list
+        k -= 1
+    opener = doc[k - 1].text if k > person.sent.start else ""
+    if opener not in ("", ":", *_ELLIPSES):
+        return False
+    return opener in _ELLIPSES or after in _ELLIPSES
 
 
 def _today(doc: Doc, i: int) -> bool:
@@ -1075,10 +1115,11 @@ def _compared_with(ent: SpacySpan) -> SpacySpan | None:
             # only a number of the clause "up" is in: what it counts, or its verb, holds it
             # ("36 birds were found, up from 18"; not "officials in 12 districts said that
             # infections were higher, up from 18")
+            # ("the total rose to 42 cases, up from 30": the verb's "to" holds it)
             holder = doc[i].head
-            if up.head not in (holder, holder.head) and up.head is not doc[i]:
+            if up.head not in (holder, holder.head, holder.head.head) and up.head is not doc[i]:
                 return None
-            return next((s for s in number_spans(doc) if s.start <= i < s.end), None)
+            return _number_span_at(doc, i)
     return None
 
 
@@ -1103,18 +1144,18 @@ def _up_from(doc: Doc, i: int) -> bool:
     return i > 1 and doc[i - 1].lower_ == "from" and doc[i - 2].lower_ in ("up", "down")
 
 
-_HEDGE_WORDS = frozenset(
-    "less more fewer than about nearly almost around roughly some just over under".split()
-)
+_HEDGES = tuple(sorted((tuple(q.split()) for q in _QUALIFIERS), key=len, reverse=True))
+"""The hedges of `_QUALIFIERS` as words, longest first ("an estimated", "as many as", "about")."""
 
 
 def _unhedged(doc: Doc, i: int) -> int:
-    """Where the hedge before the token at `i` starts ("less than 1": the "less"), up to two
-    words back; `i` where there is none."""
-    k = i
-    while k > 0 and i - k < 2 and doc[k - 1].lower_ in _HEDGE_WORDS:
-        k -= 1
-    return k
+    """Where the hedge right before the token at `i` starts ("less than 1": the "less"; "an
+    estimated 18": the "an"), `i` where there is none."""
+    for words in _HEDGES:
+        k = i - len(words)
+        if k >= 0 and tuple(t.lower_ for t in doc[k:i]) == words:
+            return k
+    return i
 
 
 def _is_range(ent: SpacySpan) -> bool:
@@ -1130,13 +1171,12 @@ def _changed_count(ent: SpacySpan) -> bool:
     if re.fullmatch(r"\d{1,3} to \d{1,3}", ent.text):
         return _from_on_a_change(ent.doc, ent.start)
     # past a hedge the tagger took into the date ("up from about 18 last week")
-    first = next((t for t in ent if t.lower_ not in _HEDGE_WORDS), None)
-    hedged = first is not None and all(t.lower_ in _HEDGE_WORDS for t in ent[: first.i - ent.start])
+    number = next((t for t in ent if t.like_num), None)
     return (
-        first is not None
-        and hedged
-        and bool(re.fullmatch(r"\d{1,3}", first.text))
-        and _up_from(ent.doc, first.i)
+        number is not None
+        and _unhedged(ent.doc, number.i) <= ent.start
+        and bool(re.fullmatch(r"\d{1,3}", number.text))
+        and _up_from(ent.doc, number.i)
     )
 
 
@@ -1350,7 +1390,13 @@ def _figure(
             noun = None  # "Izmit 4,179 dead": the parser hangs the count on the row's place
         if noun in _UNITS or (noun in _LABELS and ent.root.head.i < ent.start):
             return None  # durations, measures nothing names, "Flight 990": context, not claims
-        category = _state(ent, _category(ent) or _whole_category(ent))
+        category = _state(ent, _category(ent))
+        if category is None and (including := _including_whole(ent)) is not None:
+            # "killed 247 people, including 12 Americans": the 12 count deaths of Americans (a
+            # part, `_scope`), as "Twelve Americans were killed" would; by what the whole is
+            # keyed, so "300 villages, including 40 in Orsk" counts no evacuated people
+            lead = _figure(including, para, entities, source, date, common)
+            category = lead.counted if lead is not None and lead.counted in _HARMS else None
         # "three of the 18 miners died": the verb tells of the three; but "one of more than
         # 7,000 people who perished": a clause on the whole tells of the whole
         told_of_whole = any(c.dep_ == "relcl" for c in ent.root.head.children)
@@ -2281,7 +2327,7 @@ def _told_clause(ent: SpacySpan) -> tuple[Token, list[Token]] | None:
 _HARM_CUES = tuple(
     (name, cue)
     for name, cue in CATEGORIES
-    if name in ("deaths", "injured", "missing", "ill", "evacuated", "arrested")
+    if name in ("deaths", "injured", "missing", "ill", "infected", "evacuated", "arrested")
 )
 """What befalls people in a story's toll: killed, hurt, missing, sick, evacuated, arrested
 (by name: the sick came in before "evacuated", and a slice of the first five had dropped
@@ -2916,9 +2962,13 @@ def _rate(clause: list[Token], ent: SpacySpan) -> str:
 
 
 def _per_period(ent: SpacySpan) -> bool:
-    """Whether a figure is a rate ("593 an hour", "300 cars a day", "40 per week")."""
-    for token in ent.doc[ent.end : ent.end + 3]:
+    """Whether a figure is a rate ("593 an hour", "300 cars a day", "40 per week"); not "30
+    a week ago", a time."""
+    doc = ent.doc
+    for token in doc[ent.end : ent.end + 3]:
         if token.lemma_.lower() in _PERIODS:
+            if token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "ago":
+                return False
             return any(c.dep_ == "det" and c.lower_ in _EVERY | {"a", "an"} for c in token.children)
     return False
 
@@ -3133,27 +3183,24 @@ def _category(ent: SpacySpan) -> tuple[str, Token] | None:
     return kind
 
 
-def _whole_category(ent: SpacySpan) -> tuple[str, Token] | None:
-    """What the whole a figure after "including" counts, for the figure too: "killed 247
-    people, including 12 Americans" counts deaths of Americans (a part, `_scope`), as
-    "Twelve Americans were killed" would."""
+def _including_whole(ent: SpacySpan) -> SpacySpan | None:
+    """The figure of the whole a figure after "including" is a part of ("killed 247 people,
+    including 12 Americans": the 247), if any."""
     noun = ent.root.head if ent.root.dep_ in ("nummod", "quantmod") else ent.root
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ != "including":
         return None
     whole = prep.head
     number = whole if whole.like_num else next((c for c in whole.children if c.dep_ == "nummod"), None)
-    if number is None:
-        return None
-    span = next((s for s in number_spans(ent.doc) if s.start <= number.i < s.end), None)
-    return None if span is None else _category(span)
+    return None if number is None else _number_span_at(ent.doc, number.i)
 
 
 def _field_label(ent: SpacySpan) -> tuple[str, Token] | None:
     """The category a fact box's field names for the figure in it: "*DEAD: At least 12,018
-    *MISSING: Estimates range up to 35,000 *INJURED: 33,515": a word in capitals (or
-    opening its line) before a colon, within six words before the figure and with no
-    other colon, bullet or figure between. None where the figure is in no such field."""
+    *MISSING: Estimates range up to 35,000 *INJURED: 33,515": a word for people a toll
+    counts (`_FIELD_WORDS`), in capitals, opening its sentence or after a bullet, before a
+    colon within the eight tokens before the figure, with no other bullet or figure between.
+    None where the figure is in no such field ("*HOSPITALS: 12 damaged" counts buildings)."""
     doc = ent.doc
     for i in range(ent.start - 1, max(ent.start - 8, ent.sent.start, 0) - 1, -1):
         token = doc[i]
@@ -3166,9 +3213,19 @@ def _field_label(ent: SpacySpan) -> tuple[str, Token] | None:
             label.is_upper or label.i == label.sent.start or doc[label.i - 1].text in ("*", "•")
         ):
             return None
+        if not _FIELD_WORDS.match(label.text):
+            return None
         found = next((name for name, cue in CATEGORIES if cue.match(label.text)), None)
         return (found, label) if found is not None else None
     return None
+
+
+_FIELD_WORDS = re.compile(
+    r"^(dead|deaths|killed|fatalities|injured|wounded|hurt|casualties|missing|evacuated|displaced|"
+    r"homeless|arrested|detained|sick|ill|infected)$",
+    re.IGNORECASE,
+)
+"""Fields of a fact box that name people a toll counts (not "HOSPITALS:" or "SHELTERS:")."""
 
 
 _KINDS = frozenset({"troops", "jobs"})
@@ -3181,7 +3238,8 @@ _STILL = frozenset("still remain remaining currently".split())
 _CONDITIONS = frozenset("critical serious stable grave".split())
 _NOW = {"injured": "still in hospital", "evacuated": "still displaced", "arrested": "still held"}
 _HARMS = frozenset(
-    {"deaths", "injured", "missing", "ill", "treated in hospital", "still in hospital", "seriously injured"}
+    {"deaths", "injured", "missing", "ill", "infected", "treated in hospital", "still in hospital"}
+    | {"seriously injured"}
     | {f"in {c} condition" for c in _CONDITIONS}
 )
 """What a group can be a part of ("8 children were killed", "two workers remain in hospital")."""
@@ -3414,11 +3472,12 @@ def _share_of(ent: SpacySpan) -> str | None:
         owner = sign.head
     elif sign.dep_ == "pobj" and sign.head.lower_ == "of" and sign.head.head.pos_ == "NOUN":
         owner = sign.head.head  # "a vacancy rate of 3.7 percent"
-    elif sign.dep_ == "pobj" and sign.head.lower_ == "at" and _determined_noun(sign.head.head):
-        # "the North Central market at 1.9 percent"; not "rick santorum at 14 percent" in
-        # text without capitals, where the parser takes a name for a noun: a candidate's
-        # share of one poll, which another poll's may not rival
+    elif sign.dep_ == "pobj" and sign.head.lower_ == "at" and _named_thing(sign.head.head):
+        # "the North Central market at 1.9 percent": a named thing's share, by its name
         owner = sign.head.head
+        opening = min(t.i for t in owner.subtree if t.dep_ != "det" and t.i <= owner.i)
+        names = [t.text for t in owner.doc[opening : owner.i] if t.text[:1].isupper()]
+        return " ".join([*names, str(owner.lemma_).lower()])
     if owner is not None and owner.is_alpha and owner.lemma_.lower() not in _POLLS:
         words = [
             c.lower_ for c in owner.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i != sign.i
@@ -3443,9 +3502,40 @@ def _share_of(ent: SpacySpan) -> str | None:
     return None
 
 
-def _determined_noun(token: Token) -> bool:
-    """Whether a token is a common noun with an article or a demonstrative ("the market")."""
-    return token.pos_ == "NOUN" and any(c.dep_ == "det" for c in token.children)
+def _named_thing(token: Token) -> bool:
+    """Whether a token is a common noun with an article and a name compounded into it ("the
+    North Central market"), for no person or party ("the governor at 40 percent" in a poll)
+    and outside a poll: a share "at" a figure is then the named thing's. Not "the office
+    vacancy rate at 3.1 percent" (whose place the key would lose: two cities' rates rival),
+    nor "rick santorum at 14 percent" in text without capitals, where the parser takes a
+    name for a noun."""
+    return (
+        token.pos_ == "NOUN"
+        and any(c.dep_ == "det" for c in token.children)
+        and any(c.dep_ in ("compound", "amod") and (c.pos_ == "PROPN" or c.ent_type_) for c in token.children)
+        and token.lemma_.lower() not in SOMEONE | {"party", "incumbent", "challenger"}
+        and not any(t.lemma_.lower() in _POLLS for t in token.sent)
+    )
+
+
+def _last_number_before(
+    doc: Doc, at: int, start: int, keep: Callable[[SpacySpan], bool] | None = None
+) -> SpacySpan | None:
+    """The last figure (`number_spans`) that ends by token `at` and starts at or after
+    `start`, of those `keep` keeps; None where there is none."""
+    return next(
+        (
+            s
+            for s in reversed(number_spans(doc))
+            if s.end <= at and s.start >= start and (keep is None or keep(s))
+        ),
+        None,
+    )
+
+
+def _number_span_at(doc: Doc, i: int) -> SpacySpan | None:
+    """The figure (`number_spans`) that holds token `i`, if any."""
+    return next((s for s in number_spans(doc) if s.start <= i < s.end), None)
 
 
 def _compared(ent: SpacySpan) -> tuple[SpacySpan, str] | None:
@@ -3464,14 +3554,7 @@ def _compared(ent: SpacySpan) -> tuple[SpacySpan, str] | None:
         return None
     compared = prep.head
     share = ent.label_ == "PERCENT"
-    lead = next(
-        (
-            s
-            for s in reversed(number_spans(doc))
-            if (s.label_ == "PERCENT") == share and s.end <= compared.i and s.start >= ent.sent.start
-        ),
-        None,
-    )
+    lead = _last_number_before(doc, compared.i, ent.sent.start, lambda s: (s.label_ == "PERCENT") == share)
     if lead is None:
         return None
     after = doc[ent.end : min(ent.end + 6, ent.sent.end)]
@@ -3481,12 +3564,13 @@ def _compared(ent: SpacySpan) -> tuple[SpacySpan, str] | None:
 
 
 def _restated(ent: SpacySpan) -> SpacySpan | None:
-    """The figure an anaphor stands for when a verb takes "that figure" (or "the estimate",
-    "this tally") to a new one: "the death toll rose to 17,997, but they revised that figure
-    down to 12,514" gives the 17,997. The last number before the anaphor in the sentence;
-    None where there is none, or where the noun says what it counts ("the number of
-    seats", read by `_number_of`)."""
-    doc = ent.doc
+    """The figure an anaphor stands for when a verb of revising takes it to a new one ("the
+    death toll rose to 17,997, but they revised that figure down to 12,514" gives the
+    17,997): "that figure", "the estimate", "this tally" as the verb's object, or as its
+    subject with "that" or "this" ("that figure rose to"). The figure is the last count
+    before the anaphor in the sentence that is no place's or time's ("officials in 12
+    provinces said the total rose to 300" restates nothing). None otherwise, and where the
+    noun says what it counts ("the number of seats", read by `_number_of`)."""
     prep = ent.root.head
     if ent.root.dep_ != "pobj" or prep.lower_ != "to":
         return None
@@ -3494,16 +3578,26 @@ def _restated(ent: SpacySpan) -> SpacySpan | None:
     anaphor = next((c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")), None)
     if anaphor is None or anaphor.lemma_.lower() not in _ANAPHORS:
         return None
-    if not any(c.dep_ == "det" and c.lower_ in ("that", "this", "the") for c in anaphor.children):
+    pointing = (
+        ("that", "this")
+        if anaphor.dep_ != "dobj" or verb.lemma_.lower() not in _REVISING
+        else ("that", "this", "the")
+    )
+    if not any(c.dep_ == "det" and c.lower_ in pointing for c in anaphor.children):
         return None
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in anaphor.children):
         return None
-    return next(
-        (s for s in reversed(number_spans(doc)) if s.end <= anaphor.i and s.start >= ent.sent.start),
-        None,
-    )
+    lead = _last_number_before(ent.doc, anaphor.i, ent.sent.start)
+    if lead is None:
+        return None
+    holder = lead.root.head if lead.root.dep_ in ("nummod", "quantmod") else lead.root
+    if holder.dep_ == "pobj" and holder.head.lower_ not in ("to", "at"):
+        return None  # "in 12 provinces", "after 3 aftershocks": no count the anaphor takes up
+    return lead
 
 
+_REVISING = frozenset("revise raise lower cut put update adjust correct bring push".split())
+"""Verbs that take a figure told before to a new one ("revised that figure down to")."""
 _ANAPHORS = frozenset("figure tally estimate number total count".split())
 """Nouns that stand for a figure told before ("revised that figure down to 12,514")."""
 
@@ -4197,7 +4291,9 @@ _DURATION_KEY = re.compile(r"^duration\b|\(duration\)")
 _DENOMINATIONS = frozenset({"bill", "note", "banknote", "coin"})
 _FACE_VALUES = frozenset({1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000})
 """What a banknote or coin is worth ("a $20 bill", "10,000-yen notes"); "a $600 bill" is a sum."""
-_TALLIES = frozenset({"deaths", "injured", "missing", "ill", "evacuated", "arrested", "magnitude"})
+_TALLIES = frozenset(
+    {"deaths", "injured", "missing", "ill", "infected", "evacuated", "arrested", "magnitude"}
+)
 EVENT_DAYS = 7
 """Reports this many days apart or fewer tell of one event: the story window
 (`storyline.cluster.ClusterOptions.window_days`)."""

@@ -877,8 +877,8 @@ words. A rule of thumb for such archives: web and wire text write a hyphen again
 2006-2007 sets)."""
 
 
-_OWNING_BODIES = frozenset("administration bureau division center centre".split())
-"""Words for a body beyond `_ORG_WORDS` that end a body's name before its possessive."""
+_OWNING_BODIES = _ORG_WORDS | frozenset("administration bureau division center centre".split())
+"""Words for a body that end a body's name before its possessive: `_ORG_WORDS` and more."""
 
 
 def _owner_part(ent: SpacySpan) -> SpacySpan | None:
@@ -889,9 +889,10 @@ def _owner_part(ent: SpacySpan) -> SpacySpan | None:
     Army" and "Children's Hospital" are names with a possessive inside."""
     doc = ent.doc
     for i in range(ent.start + 2, ent.end - 1):
-        if doc[i].text in ("'s", "’s") and doc[i - 1].lower_ in _ORG_WORDS | _OWNING_BODIES:
+        if doc[i].text in ("'s", "’s") and doc[i - 1].lower_ in _OWNING_BODIES:
             words = [t for t in doc[ent.start : i] if t.lower_ != "the"]
-            return doc[ent.start : i] if len(words) >= 2 else None
+            if len(words) >= 2:
+                return doc[ent.start : i]
     return None
 
 
@@ -919,9 +920,11 @@ def _parts(
     if label not in ("PERSON", "ORG"):
         return [(ent, label)]
     if label == "ORG" and (owner := _owner_part(ent)) is not None:
-        # "the Energy Information Administration’s Electric Power Monthly": two names
+        # "the Energy Information Administration’s Electric Power Monthly": two names; what
+        # the body has is one only where it is written as one ("Iraq policy" is not)
         rest = ent.doc[owner.end + 1 : ent.end]
-        return [(owner, label), *(_parts(rest, label, hyphenated) if len(rest) else [])]
+        named = len(rest) > 0 and all(t.text[:1].isupper() or not t.is_alpha for t in rest)
+        return [(owner, label), *(_parts(rest, label, hyphenated) if named else [])]
     parts = [ent]
     if "," in ent.text:
         parts = _split(ent, ",")
