@@ -549,3 +549,17 @@ def test_a_fact_box_field_names_what_its_figure_counts() -> None:
     assert counted(claims, 1218.0) == {"deaths"}
     # a colon after a word in lower case is no field: "said: 40 people were evacuated"
     assert counted(claims, 40.0) == {"evacuated"}
+
+
+@pytest.mark.slow
+def test_a_rate_out_of_every_hundred_and_an_age_range_count_nobody() -> None:
+    claims = claims_of(
+        "According to media reports, 14 out of every 100 Orsk residents are infected with the virus.",
+        "The minister said 18 percent of girls aged between 15 and 19 in Orsk are infected every year.",
+        "About 12 out of 100 residents of Orsk are infected, the study found.",
+    )
+    counts = {(c.counted, v.value) for c in claims for v in c.values}
+    assert ("resident per 100", 14.0) in counts and ("resident per 100", 12.0) in counts
+    # the 100 counts nobody, and "aged between 15 and 19" are ages
+    assert not any(v in {100.0, 15.0, 19.0} for _, v in counts)
+    assert not any(c.counted == "infected" for c in claims)

@@ -1339,6 +1339,14 @@ def _figure(
         noun = _counted_noun(ent)
         about = f"one in N {noun}" if noun else "one in N"
         return _as_figure(about, value, ent.text, "", ent, para, entities, source, date, common)
+    if (base := _out_of(ent)) is not None:
+        # "14 out of every 100 Kenyans are infected": a rate per 100 Kenyans, no count of
+        # 14 people; the 100 counts nobody
+        if base.start < ent.start:
+            return None
+        noun = _counted_noun(base) or _nationality(base)
+        about = f"{noun or 'rate'} per {base.text}"
+        return _as_figure(about, value, ent.text, "", ent, para, entities, source, date, common)
     if (magnitude := _magnitude(ent, value, date)) is not None:
         measured, where = magnitude
         if not measured:
@@ -1498,6 +1506,44 @@ def _figure(
             figure = replace(figure, counted=word)
         figure = replace(figure, owner=owner)
     return replace(figure, predicate=predicate) if predicate else figure
+
+
+def _out_of(ent: SpacySpan) -> SpacySpan | None:
+    """The other number of a rate "N out of every M", "N in every M" or "N out of M" for M a
+    hundred, a thousand and so on ("14 out of every 100 Kenyans"; not "one in M", read by
+    `_denominator`, nor "won 10 out of 15 races", a part): for N, the M after it; for M, the
+    N before it. None otherwise."""
+    doc = ent.doc
+    for lead in (["out", "of", "every"], ["in", "every"], ["out", "of"]):
+        k = ent.end + len(lead)
+        if (
+            [t.lower_ for t in doc[ent.end : k]] == lead
+            and k < len(doc)
+            and _per_base(doc[k], every="every" in lead)
+            and ent.text.lower() not in ("one", "1")
+        ):
+            return _number_span_at(doc, k)
+        k = ent.start - len(lead) - 1
+        if (
+            k >= 0
+            and [t.lower_ for t in doc[k + 1 : ent.start]] == lead
+            and _per_base(ent.root, every="every" in lead)
+            and doc[k].like_num
+            and doc[k].lower_ not in ("one", "1")
+        ):
+            return _number_span_at(doc, k)
+    return None
+
+
+def _per_base(token: Token, *, every: bool) -> bool:
+    """Whether a number can be the base of a rate: any after "every", else a hundred, a
+    thousand or more in tens ("out of 100")."""
+    if not token.like_num:
+        return False
+    if every:
+        return True
+    value = parse_number(token.text)
+    return value is not None and value >= 100 and math.log10(value).is_integer()
 
 
 def _denominator(ent: SpacySpan) -> bool:
@@ -2134,6 +2180,12 @@ def _is_age_or_time(ent: SpacySpan) -> bool:
     before = doc[max(ent.start - 1, 0) : ent.start].text
     if _AGE.search(after.replace(" ", "")) or _AGE.search(before) or re.search(r"\d:\d", ent.text):
         return True
+    if (
+        before.lower() in ("between", "from")
+        and ent.start >= 2
+        and doc[ent.start - 2].lower_ in ("aged", "ages")
+    ):
+        return True  # "girls aged between 15 and 19": an age range, no count
     # "died on 31 may", "by 5 March": a day of a month the tagger missed
     if (
         ent.end < len(doc)
