@@ -33,3 +33,8 @@ def disputed(claims: list[Claim]) -> list[set[float]]:
 def counted(claims: list[Claim], value: float) -> set[str]:
     """What the claims that hold `value` count."""
     return {c.counted for c in claims if any(v.value == value for v in c.values)}
+
+
+def counted_by_figure(claims: list[Claim]) -> dict[tuple[str, float], str]:
+    """What each figure counts, by its report and value: ("r0", 14.0) -> "resident per 100"."""
+    return {(v.source, v.value): c.counted for c in claims for v in c.values}

@@ -9,7 +9,7 @@ it is a share of ("a vacancy rate of 3.7 percent").
 from __future__ import annotations
 
 import pytest
-from figure_claims import DAY, claims_of
+from figure_claims import DAY, claims_of, counted_by_figure
 
 from storyline.analyze._claims import compatible, parse_number
 from storyline.analyze._units import read_unit, unit_of
@@ -279,10 +279,10 @@ def test_a_share_compared_with_another_is_listed_beside_it_never_as_its_rival() 
         "Jobless claims in Orsk were 5 percent in May, compared with 4 percent a year earlier.",
         "In the Orsk poll, 58 percent of women disapproved, compared with 31 percent who backed it.",
     )
-    about = {v.value: c.counted for c in claims for v in c.values}
-    assert about[35.0] == about[31.0] == "% woman (compared)"
-    assert about[10.6] == "% population growth (compared)"
-    assert about[4.0].endswith(" (earlier)") and about[5.0] == about[4.0].removesuffix(" (earlier)")
+    about = counted_by_figure(claims)
+    assert about["r0", 35.0] == about["r3", 31.0] == "% woman (compared)"
+    assert about["r1", 10.6] == "% population growth (compared)"
+    assert about["r2", 4.0] == about["r2", 5.0] + " (earlier)"
     # 35 and 31 are each set beside 58: what they share is not said, so they never rival
     assert not any(c.disagreement for c in claims)
 
@@ -322,8 +322,8 @@ def test_a_count_compared_with_another_is_listed_beside_it_never_as_its_rival() 
         "Orsk police recorded 82 burglaries this year through October, compared with 46 during the same period last year.",
         "Orsk police recorded 82 burglaries this year, compared with 51 in the same months of last year.",
     )
-    about = {v.value: c.counted for c in claims for v in c.values}
-    assert about[46.0] == about[51.0] == f"{about[82.0]} (earlier)"
+    about = counted_by_figure(claims)
+    assert about["r0", 46.0] == about["r1", 51.0] == f"{about['r0', 82.0]} (earlier)"
     assert not any(c.disagreement for c in claims)
 
 
@@ -334,7 +334,7 @@ def test_a_share_before_a_change_is_the_earlier_share() -> None:
         "Unemployment in Orsk rose to 7 percent in May from 5 percent in April.",
         "The jobless rate in Kessport fell from 9 percent to 6 percent.",
     )
-    about = {(v.source, v.value): c.counted for c in claims for v in c.values}
+    about = counted_by_figure(claims)
     assert about["r0", 1.0] == f"{about['r0', 7.0]} (earlier)"
     assert about["r1", 5.0] == f"{about['r1', 7.0]} (earlier)"
     assert about["r2", 9.0] == f"{about['r2', 6.0]} (earlier)"
@@ -357,7 +357,7 @@ def test_two_alternative_shares_are_both_shares() -> None:
         "Mosquito density in Orsk has declined, probably by 90 or 95 percent since the spraying.",
         "Turnout in Kessport was 40 or 45 percent, officials said.",
     )
-    about = {(v.source, v.value): c.counted for c in claims for v in c.values}
+    about = counted_by_figure(claims)
     assert about["r0", 90.0] == about["r0", 95.0] and about["r0", 90.0].startswith("% ")
     assert about["r1", 40.0] == about["r1", 45.0] and about["r1", 40.0].startswith("% ")
 

@@ -8,7 +8,7 @@ patrol and its dead), or that give one quantity in different words.
 from __future__ import annotations
 
 import pytest
-from figure_claims import DAY, claims_of, counted, disputed
+from figure_claims import DAY, claims_of, counted, counted_by_figure, disputed
 
 from storyline.analyze._claims import compatible
 from storyline.model import ClaimValue
@@ -338,7 +338,7 @@ def test_a_distance_given_in_two_units_is_still_a_distance_from_the_place() -> N
         "The protest camp lies about 220 miles (350 km) from Sydney, police said.",
         "The camp is some 355 kilometers from Sydney, organizers said.",
     )
-    about = {(v.source, v.value): c.counted for c in claims for v in c.values}
+    about = counted_by_figure(claims)
     assert about["r0", 220.0] == about["r0", 350.0] == about["r1", 355.0]
     assert about["r0", 220.0].endswith("(distance from Sydney)")
     # 220 miles is 354 km: one distance, no disagreement
