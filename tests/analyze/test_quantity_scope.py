@@ -563,3 +563,13 @@ def test_a_rate_out_of_every_hundred_and_an_age_range_count_nobody() -> None:
     # the 100 counts nobody, and "aged between 15 and 19" are ages
     assert not any(v in {100.0, 15.0, 19.0} for _, v in counts)
     assert not any(c.counted == "infected" for c in claims)
+
+
+@pytest.mark.slow
+def test_a_number_an_estimate_puts_at_a_figure_counts_what_it_is_the_number_of() -> None:
+    claims = claims_of(
+        "Home-schooling groups in Orsk put the number of students learning at home at 1.23 million.",
+        "Organizers put the number of protesters in Orsk at about 20,000.",
+    )
+    assert counted(claims, 1230000.0) == {"student"}
+    assert counted(claims, 20000.0) == {"protester"}

@@ -1825,15 +1825,25 @@ _NUMBER_NOUNS = frozenset("number size total count".split())
 
 def _number_of(ent: SpacySpan) -> str | None:
     """What "the number of X" counts when a figure is what that number goes to or from
-    ("reducing the number of seats to seven from nine", "the number of troops rose to 30,000")."""
+    ("reducing the number of seats to seven from nine", "the number of troops rose to 30,000"),
+    or what an estimate puts it at ("groups put the number of students at 1.23 million")."""
     root = ent.root
-    prep = ent.doc[ent.start - 1] if ent.start else None
-    if prep is None or prep.lower_ not in ("to", "from"):
-        if root.dep_ != "pobj" or root.head.lower_ not in ("to", "from"):
+    doc = ent.doc
+    at = _unhedged(doc, ent.start)
+    prep = doc[at - 1] if at else None
+    if prep is None or prep.lower_ not in ("to", "from", "at"):
+        if root.dep_ != "pobj" or root.head.lower_ not in ("to", "from", "at"):
             return None
         prep = root.head
-    # "tripled, from 10 to 39": the parser may hang "to" on a number or on "from"
     verb = prep.head
+    if prep.lower_ == "at":
+        # "at 1.23 million" only after a verb that puts a number at a figure, which the
+        # parser may hang on the words between ("the number of students learning at home")
+        estimating = next((t for t in list(prep.ancestors)[:6] if t.lemma_.lower() in _ESTIMATING), None)
+        if estimating is None:
+            return None
+        verb = estimating
+    # "tripled, from 10 to 39": the parser may hang "to" on a number or on "from"
     for _ in range(3):
         if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
             break
@@ -1860,6 +1870,8 @@ def _number_of(ent: SpacySpan) -> str | None:
     return None
 
 
+_ESTIMATING = frozenset("put estimate place peg set fix".split())
+"""Verbs that put a number at a figure ("put the number of students at 1.23 million")."""
 _CHANGE_VERBS = frozenset(
     "rise climb jump grow increase swell soar surge fall drop decline shrink double triple quadruple".split()
 )
