@@ -573,3 +573,16 @@ def test_a_number_an_estimate_puts_at_a_figure_counts_what_it_is_the_number_of()
     )
     assert counted(claims, 1230000.0) == {"student"}
     assert counted(claims, 20000.0) == {"protester"}
+
+
+@pytest.mark.slow
+def test_a_count_before_of_which_is_a_part_and_a_verb_of_cutting_changes_a_count() -> None:
+    claims = claims_of(
+        "Police handled 12,435 criminal cases in Orsk last year, 6,426 of which were major cases.",
+        "The confirmed cases of malaria in Orsk were reduced from 8,392 to 3,855, the health chief said.",
+    )
+    parts = {(c.counted, c.scope, v.value) for c in claims for v in c.values}
+    assert ("case", "part", 6426.0) in parts
+    assert {v for c, _, v in parts if c.startswith("case")} >= {12435.0, 8392.0, 3855.0}
+    # a part and the count before a change are never rivals
+    assert not any(c.disagreement for c in claims)

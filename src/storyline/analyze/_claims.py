@@ -1354,6 +1354,7 @@ def _figure(
         return _as_figure(measured, value, ent.text, "", ent, para, entities, source, date, common, where)
     predicate = ""
     attributive = False
+    scope_part = False  # a part of a whole told before it ("6,426 of which")
     currency = _currency(ent)
     if ent.label_ == "MONEY" or currency:
         if (
@@ -1471,6 +1472,11 @@ def _figure(
             lead = _figure(first, para, entities, source, date, common)
             if lead is not None and not lead.counted.endswith(" (earlier)"):
                 about, predicate = f"{lead.counted} (earlier)", lead.predicate
+        if not about and (whole_of := _of_which(ent)) is not None:
+            # "12,435 criminal cases, 6,426 of which were major cases": a part of those cases
+            lead = _figure(whole_of, para, entities, source, date, common)
+            if lead is not None and not _never_rivals(lead.counted):
+                about, predicate, scope_part = lead.counted, lead.predicate, True
         if not about and (restated := _restated(ent)) is not None:
             # "the toll rose to 17,997, but they revised that figure down to 12,514"
             lead = _figure(restated, para, entities, source, date, common)
@@ -1497,6 +1503,8 @@ def _figure(
     scope = "" if attributive else None
     if row is not None:
         scope = f"in {row}"  # the row's place, whatever the tagger took it for
+    if scope_part:
+        scope = "part"
     figure = _as_figure(about, value, text, qualifier, ent, para, entities, source, date, common, scope)
     if about == "crew":
         owner = _crew_owner(ent)
@@ -1860,8 +1868,14 @@ def _number_of(ent: SpacySpan) -> str | None:
         if holder.lemma_.lower() in _NUMBER_NOUNS:
             of = next((c for c in holder.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        elif holder.dep_ == "nsubj" and holder.tag_ == "NNS" and verb.lemma_.lower() in _CHANGE_VERBS:
-            noun = holder  # "Bergen County crows rose from 51 to 84": the crows are counted
+        elif (
+            holder.dep_ in ("nsubj", "nsubjpass")
+            and holder.tag_ == "NNS"
+            and verb.lemma_.lower() in _CHANGE_VERBS
+        ):
+            # "Bergen County crows rose from 51 to 84", "cases of malaria were reduced from
+            # 86,392 to 39,855": the crows, the cases are counted
+            noun = holder
         if noun is not None and noun.pos_ == "NOUN" and noun.is_alpha:
             name = str(noun.lemma_).lower()
             name = next((n for n, cue in CATEGORIES if cue.match(name) or cue.match(noun.text)), name)
@@ -1874,6 +1888,7 @@ _ESTIMATING = frozenset("put estimate place peg set fix".split())
 """Verbs that put a number at a figure ("put the number of students at 1.23 million")."""
 _CHANGE_VERBS = frozenset(
     "rise climb jump grow increase swell soar surge fall drop decline shrink double triple quadruple".split()
+    + "reduce decrease lower raise boost slash halve".split()
 )
 """Verbs by which a count goes from one number to another ("crows rose from 51 to 84")."""
 
@@ -3625,6 +3640,17 @@ def _compared(ent: SpacySpan) -> tuple[SpacySpan, str] | None:
     words = itertools.takewhile(lambda t: t.text not in (",", ";", "."), after)
     then = any(t.ent_type_ == "DATE" or t.lower_ in _EARLIER_WORDS for t in words)
     return lead, "(earlier)" if then else "(compared)"
+
+
+def _of_which(ent: SpacySpan) -> SpacySpan | None:
+    """The whole a figure followed by "of which", "of whom" or "of them" is a part of: the
+    last figure before it in the sentence ("12,435 criminal cases, 6,426 of which were
+    major"); None otherwise."""
+    doc = ent.doc
+    words = [t.lower_ for t in doc[ent.end : ent.end + 2]]
+    if words not in (["of", "which"], ["of", "whom"], ["of", "them"]):
+        return None
+    return _last_number_before(doc, ent.start, ent.sent.start)
 
 
 def _restated(ent: SpacySpan) -> SpacySpan | None:
