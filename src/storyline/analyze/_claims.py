@@ -1059,13 +1059,7 @@ def number_spans(doc: Doc) -> list[SpacySpan]:
             i = j  # "two-thirds of the voters": a share, not a count of thirds
             continue
         # "by 90 or 95 percent": the first of two alternatives is a share as the second is
-        alternative = (
-            after == "or"
-            and j + 2 < len(doc)
-            and doc[j + 1].like_num
-            and doc[j + 2].lower_ in ("%", "percent")
-        )
-        share = after in ("%", "percent", "per") or alternative
+        share = after in ("%", "percent", "per") or _share_alternative_at(doc, j)
         label = "PERCENT" if share else "MONEY" if _currency(span) else "CARDINAL"
         spans.append(SpacySpanType(doc, start, j, label=label))
         i = j
@@ -1183,11 +1177,16 @@ def _changed_count(ent: SpacySpan) -> bool:
 def _alternative_share(ent: SpacySpan) -> bool:
     """Whether a date the tagger found is one bare number before "or" and a share ("40 or
     45 percent"): the first of two alternatives, no date."""
-    doc, end = ent.doc, ent.end
     return (
-        len(ent) == 1
-        and bool(re.fullmatch(r"\d{1,3}", ent.text))
-        and end + 2 < len(doc)
+        len(ent) == 1 and bool(re.fullmatch(r"\d{1,3}", ent.text)) and _share_alternative_at(ent.doc, ent.end)
+    )
+
+
+def _share_alternative_at(doc: Doc, end: int) -> bool:
+    """Whether the tokens from `end` are "or" and a share ("90 or 95 percent"): the number
+    before them is a share as the second is."""
+    return (
+        end + 2 < len(doc)
         and doc[end].lower_ == "or"
         and doc[end + 1].like_num
         and doc[end + 2].lower_ in ("%", "percent")
