@@ -233,3 +233,52 @@ def test_last_summer_in_a_clause_below_the_count_dates_no_count() -> None:
         days=(FALL, NEXT_SUMMER),
     )
     assert all(c.scope == "" for c in claims if c.counted == "deaths" and any(v.value == 9 for v in c.values))
+
+
+QUAKE_DAY = dt.date(2031, 8, 20)
+TWO_WEEKS_ON = dt.date(2031, 9, 3)
+
+
+def test_a_toll_told_as_what_the_event_did_is_its_count_weeks_on() -> None:
+    # "the earthquake, which killed", "killed in the earthquake": the one quake's toll, revised
+    claims = claims_of(
+        "Officials met on Monday to plan housing after the earthquake, which killed more than 13,000 people.",
+        "A tremor shook the region where more than 15,000 people were killed in the earthquake last month.",
+        days=(QUAKE_DAY, TWO_WEEKS_ON),
+    )
+    assert {13000, 15000} in disputed(claims)
+
+
+def test_an_event_toll_of_the_subject_the_trailing_verb_or_the_dead_counts_weeks_on() -> None:
+    for first, later in (
+        ("The blast at the embassy killed 247 people.", "The bomb went off, killing 253 people."),
+        (
+            "The boy survived a capsizing that killed his mother and nine others.",
+            "Ten died in the capsizing.",
+        ),
+        ("Relatives of the 113 people killed in the crash met in Rennes.", "The crash killed 114 people."),
+    ):
+        claims = claims_of(first, later, days=(QUAKE_DAY, TWO_WEEKS_ON))
+        assert len(disputed(claims)) == 1, (first, later)
+
+
+def test_event_tolls_weeks_apart_stay_apart_when_told_anew_of_another_or_ten_times_apart() -> None:
+    for first, later in (
+        # "a bomb killed": an event told for the first time, maybe another one
+        ("A bomb killed 20 people in the market.", "A bomb killed 24 people in the market."),
+        ("The bombing killed 20 people in the market.", "Another bombing killed 24 people in the market."),
+        # "that quake" may be the one the sentence before named
+        ("The earthquake killed 130 people.", "Almost 150 people died in that quake."),
+        # a toll ten times another: a part, or another event
+        ("The earthquake killed more than 13,000 people.", "Almost 1,000 people died in the earthquake."),
+        # no event named: "killed" weeks apart may be two events
+        ("Gunmen killed 20 people in the village.", "Gunmen killed 24 people in the village."),
+    ):
+        claims = claims_of(first, later, days=(QUAKE_DAY, TWO_WEEKS_ON))
+        assert not disputed(claims), (first, later)
+        # within the week, the same words still disagree
+        claims = claims_of(first, later, days=(QUAKE_DAY, QUAKE_DAY + dt.timedelta(days=2)))
+        assert disputed(claims) or "Another" in later or "that quake" in later or "1,000" in later, (
+            first,
+            later,
+        )

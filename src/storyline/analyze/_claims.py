@@ -183,6 +183,9 @@ class _Figure:
     attackers: int = 0
     """For a toll of the dead, how many attackers it says it counts ("13 were killed,
     including the gunman": one): `_attackers_included`."""
+    retold: bool = False
+    """A toll told as what a past event did ("the earthquake, which killed more than
+    13,000", "killed in the Concorde crash"): `_retold`."""
 
 
 def extract_claims(
@@ -1603,6 +1606,7 @@ def _as_figure(
         words=FactMatcher.words(ent.sent.text),
         last_year=last_year,
         attackers=_attackers_included(ent) if about.startswith("deaths") else 0,
+        retold=about.split(" ", 1)[0] in _EVENT_TOLLS and _retold(ent, verb),
     )
 
 
@@ -2415,6 +2419,57 @@ _HARM_CUES = tuple(
 def _running(verb: Token, clause: list[Token]) -> bool:
     """Whether a figure is a running total ("the toll rose to 40", "killed since March")."""
     return verb.lemma_.lower() in _RUNNING or any(t.lemma_.lower() in _TOTALS for t in clause)
+
+
+_EVENT_NOUNS = frozenset(
+    "earthquake quake tremor aftershock bombing bomb blast explosion attack attacks bombings crash "
+    "collision accident derailment fire blaze storm hurricane typhoon cyclone tornado flood floods "
+    "flooding tsunami landslide mudslide avalanche eruption shipwreck sinking capsizing stampede "
+    "massacre shooting rampage disaster tragedy outbreak epidemic".split()
+)
+"""Nouns that name an event a toll can be of ("the quake", "the crash", "Friday's bombing")."""
+_EVENT_TOLLS = frozenset({"deaths", "injured", "missing"})
+_OTHER_EVENT = frozenset("another second third new latest fresh further separate that this".split())
+"""Words that make an event noun another event than the story's ("another blast", "a
+second quake"), or one the sentence before named ("that quake"), which may be another."""
+
+
+def _retold(ent: SpacySpan, verb: Token) -> bool:
+    """Whether a toll's verb tells what an event the story names did: the event is its
+    subject ("the blast killed 247"), the noun its clause describes ("the earthquake, which
+    killed more than 13,000", "a capsizing that killed his mother and nine others"), the
+    subject of the verb it trails ("the bomb went off, killing 247"), or where the dead
+    died ("113 people killed in the Concorde crash"). Such a toll is that event's count,
+    however long after it a report gives it (`_one_event`)."""
+
+    def event(token: Token, *, told_anew: bool = False) -> bool:
+        # not "another blast", "a second quake"; nor "a bomb killed 20", which tells an
+        # event for the first time
+        marks = {c.lower_ for c in token.children if c.dep_ in ("det", "amod")}
+        if marks & _OTHER_EVENT or (told_anew and marks & {"a", "an"}):
+            return False
+        return token.lemma_.lower() in _EVENT_NOUNS or token.lower_ in _EVENT_NOUNS
+
+    told = _told_clause(ent)
+    if told is not None:
+        verb = told[0]  # "the 113 people killed in the crash", whatever the sentence's verb
+    relative = verb.dep_ in ("relcl", "acl") or any(
+        c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in verb.children
+    )  # the parser may hang "that killed" from the noun's own participle ("a boat capsizing")
+    if relative and event(verb.head):
+        return True
+    holders = [verb]
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        holders.append(verb.head)
+    for holder in holders:
+        if any(c.dep_ == "nsubj" and event(c, told_anew=True) for c in holder.children):
+            return True
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("in", "during", "from")
+        and any(g.dep_ == "pobj" and event(g) for g in c.children)
+        for c in verb.children
+    )
 
 
 def _present_perfect(verb: Token) -> bool:
@@ -3936,6 +3991,7 @@ def _group(
     # the figures counted so far (`_one_event`): a report's figure is, when any of its
     # sentences that give it says so ("5,400 have died" after "the toll rose to 5,400")
     so_far: set[ClaimValue] = set()
+    retold: set[ClaimValue] = set()  # tolls told as what a past event did (`_retold`)
     words: dict[ClaimValue, frozenset[str]] = {}
     attackers: dict[ClaimValue, int] = {}  # tolls that say they count their attackers
     for figure in figures:
@@ -3966,6 +4022,8 @@ def _group(
             kept = figure.value
         if figure.running or figure.so_far or figure.last_year:
             so_far.add(kept)  # "last year ... killed seven": that year's count, read months on
+        if figure.retold:
+            retold.add(kept)  # "last year ... killed seven": that year's count, read months on
         words.setdefault(kept, figure.words)
         if figure.attackers:
             attackers[kept] = figure.attackers
@@ -3978,7 +4036,7 @@ def _group(
         disagreement, kind, rivals = (
             (False, None, frozenset())
             if scope == "part" or _never_rivals(counted)
-            else _disagreement(values, counted, so_far, event_of, words, attackers)
+            else _disagreement(values, counted, so_far, event_of, words, attackers, retold)
         )
         about = f"{counted} ({scope})" if scope else counted
         # A disagreement lists its rival figures; the key's other figures (each fits every
@@ -4169,14 +4227,16 @@ def _disagreement(
     event_of: Mapping[str, int] | None = None,
     words: Mapping[ClaimValue, frozenset[str]] | None = None,
     attackers: Mapping[ClaimValue, int] | None = None,
+    retold: Collection[ClaimValue] = (),
 ) -> tuple[bool, str | None, frozenset[ClaimValue]]:
     """Figures disagree when two reports give figures that cannot both be true; one
     report's own figures do not (its "seven dead, two of them in hospital" counts
     parts, not rival tolls), nor do two counts of one date `_APART` times apart, nor two
-    figures from reports more than `EVENT_DAYS` apart unless both are counted so far
-    (`_one_event`), nor two tolls apart by just the attackers one says it counts
-    (`attackers`: "13, including the gunman" and 12). Returns whether they disagree, how,
-    and the rival figures: those with a rival in another report.
+    figures from reports more than `EVENT_DAYS` apart unless both are counted so far or
+    told as what a past event did (`_one_event`, `retold`), nor two tolls apart by just
+    the attackers one says it counts (`attackers`: "13, including the gunman" and 12).
+    Returns whether they disagree, how, and the rival figures: those with a rival in
+    another report.
 
     Every test of a pair reads only the two figures as worded, their dates, voices and
     what each one's voice in its report also gives (`explained`), and that the reports
@@ -4207,6 +4267,7 @@ def _disagreement(
             v.attributed_to,
             gives,
             v in so_far,
+            v in retold,
             events.get(v.source),
             said.get(v),
             (attackers or {}).get(v, 0),
@@ -4262,7 +4323,7 @@ def _disagreement(
             if counted.startswith(AGE_OF) and not _one_event(a, b, so_far):
                 if _ages_fit(a, b):
                     continue  # a person a year older a year on, at any distance
-            elif not _one_event(a, b, so_far, events):
+            elif not _one_event(a, b, so_far, events, retold):
                 continue
             rival[i] = rival[j] = True
             across = across or same_day
@@ -4389,7 +4450,11 @@ EVENT_DAYS = 7
 
 
 def _one_event(
-    a: ClaimValue, b: ClaimValue, so_far: Collection[ClaimValue], event_of: Mapping[str, int] | None = None
+    a: ClaimValue,
+    b: ClaimValue,
+    so_far: Collection[ClaimValue],
+    event_of: Mapping[str, int] | None = None,
+    retold: Collection[ClaimValue] = (),
 ) -> bool:
     """Whether two figures of one key can be rival figures of one quantity.
 
@@ -4398,8 +4463,10 @@ def _one_event(
     least 50 people were arrested" in 1998 and "about 30 were detained" in 2000 count
     two sets of people, and so do two sums, shares or memberships years apart. A count
     that runs on ("the toll rose to 131", "killed since March", "7,500 have been killed")
-    is one quantity however long it runs: two such totals are rivals at any distance.
-    Undated reports count as of one event.
+    is one quantity however long it runs: two such totals are rivals at any distance. So
+    is a toll told as what an event the story names did (`retold`: "the earthquake, which
+    killed more than 13,000"), unless two such tolls are `_APART` times apart. Undated
+    reports count as of one event.
 
     Reports of different days that `event_of` puts in different events (the stories of
     the cluster's own reports) tell of two events however close their dates: in a
@@ -4421,7 +4488,14 @@ def _one_event(
         return False
     if a.date is None or b.date is None or abs((a.date - b.date).days) <= EVENT_DAYS:
         return True
-    return a in so_far and b in so_far
+    if a in so_far and b in so_far:
+        return True
+    # A toll told as what a past event the story names did ("the earthquake, which killed
+    # more than 13,000" and, two weeks on, "15,000 were killed in the earthquake") is that
+    # event's count at any distance, as a running total is; but two such tolls `_APART`
+    # times apart count a part and its whole, or another event ("almost 1,000 died in that
+    # quake", of a second one a year on).
+    return all(v in so_far or v in retold for v in (a, b)) and not _apart(a, b)
 
 
 def _adds_up(total: ClaimValue, parts: Iterable[ClaimValue]) -> bool:
