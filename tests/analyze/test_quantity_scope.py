@@ -586,3 +586,38 @@ def test_a_count_before_of_which_is_a_part_and_a_verb_of_cutting_changes_a_count
     assert {v for c, _, v in parts if c.startswith("case")} >= {12435.0, 8392.0, 3855.0}
     # a part and the count before a change are never rivals
     assert not any(c.disagreement for c in claims)
+
+
+def test_a_count_after_and_with_its_verb_left_out_holds_in_its_own_place() -> None:
+    # "... injured in Kenya and 70 in Tanzania": the 70 were injured in Tanzania, not Kenya
+    claims = claims_of(
+        "More than 5,400 people were injured in Kenya and 70 in Tanzania, officials said.",
+        "Bombs went off at two embassies on Friday.\n\nDoctors said 90 people were injured in Tanzania.",
+        # so that neither place is named by most reports: it would be the story's own
+        "Investigators searched the two sites on Saturday.",
+        "The embassies stayed shut on Sunday.",
+    )
+    assert {70, 90} in disputed(claims)
+    assert not any({5400, 70} <= values for values in disputed(claims))
+
+
+def test_each_count_of_a_list_by_place_counts_what_the_first_counts_in_its_own_place() -> None:
+    claims = claims_of(
+        "The quake killed 4,179 in Yalova, 2,400 in Istanbul and 984 in Ankara, the center said.",
+        "A strong quake shook the country on Tuesday.\n\nThe quake killed 1,000 people in Ankara.",
+        "Rescuers searched the rubble on Wednesday.",
+        "Aid arrived on Thursday.",
+    )
+    assert {984, 1000} in disputed(claims)
+    assert {c.about for c in claims if any(v.value == 2400 for v in c.values)} == {"deaths (in Istanbul)"}
+
+
+def test_counts_by_place_in_a_lead_are_parts_not_rivals_of_the_whole() -> None:
+    # the lead names both places, but the sentence sets them against each other
+    claims = claims_of(
+        "Government forces killed 30 people in Homs and 12 in Hama on Monday, activists said.",
+        "Government forces killed 42 people across the country on Monday, activists said.",
+    )
+    assert not disputed(claims)
+    abouts = {v.value: c.about for c in claims for v in c.values}
+    assert abouts[30] == "deaths (in Homs)" and abouts[12] == "deaths (in Hama)"

@@ -985,6 +985,8 @@ def number_spans(doc: Doc) -> list[SpacySpan]:
             blocked -= {t.i for t in e}
         elif e.label_ == "DATE" and _alternative_share(e):
             blocked -= {e.start}  # "40 or 45 percent": the tagger takes the 40 for a date
+        elif e.label_ == "DATE" and _BARE_NUMBERS.fullmatch(e.text) and _placed_item(e):
+            blocked -= {t.i for t in e}  # "injured in Kenya and 70 in Tanzania": a count
         elif e.label_ == "DATE" and _object_number(e):
             blocked -= {e.start}  # "killed 10 people and injured 70": a count, not a date
         elif e.label_ == "DATE" and _changed_count(e):
@@ -1460,6 +1462,12 @@ def _figure(
         if not about and _per_period(ent):
             # "at a rate of about 847 an hour": a rate, by what is done at that rate
             about, predicate = "rate", _predicate(ent)
+        if not about and (first := _listed_in(ent)) is not None:
+            # "killed 4,179 in Izmit, 2,400 in Yalova and 984 in Istanbul": each place's
+            # number counts what the first counts, in its own place (`_scope`)
+            lead = _figure(first, para, entities, source, date, common)
+            if lead is not None and not lead.counted.startswith(("money", "damage", "%", AGE_OF)):
+                about, predicate = lead.counted, lead.predicate
         if not about and (first := _listed_after(ent)) is not None:
             # "floors 68, 69 and 72": each number of a list counts what the first counts
             lead = _figure(first, para, entities, source, date, common)
@@ -1932,6 +1940,79 @@ def _listed_with(ent: SpacySpan) -> SpacySpan | None:
         ):
             return doc[token.i : token.i + 1]
     return None
+
+
+def _listed_in(ent: SpacySpan) -> SpacySpan | None:
+    """The first number of a list of numbers each "in" a place, where the first is counted
+    ("killed 4,179 in Izmit, 2,400 in Yalova and 984 in Istanbul": 4,179; "were injured in
+    Kenya and more than 70 in Tanzania": the count of the injured): the nearest number
+    before the list's first item that is no item itself. None for a number that is no item
+    of such a list (`_list_items`)."""
+    items = _list_items(ent.sent)
+    if ent.start not in items:
+        return None
+    first = min(items)
+    return next(
+        (s for s in reversed(number_spans(ent.doc)) if s.end <= first and s.start >= ent.sent.start), None
+    )
+
+
+_SEPARATORS = frozenset({",", "and", ";", ".", "while", "but", "with"})
+_HEDGE_WORDS = frozenset(w for q in _QUALIFIERS for w in q.split())
+"""The words of the hedges (`_QUALIFIERS`) that may stand before a list item's number."""
+_ITEM_BACK = 6
+"""How far back from an item's "and" or comma `_list_items` looks for the place before it."""
+
+
+def _list_items(sent: SpacySpan) -> dict[int, list[Token]]:
+    """The numbers of a sentence that are items of a list with a place each, by the index
+    of their first token, each with its own words: "in" or "at" and the words up to the next
+    comma or "and" ("killed 4,179 in Izmit, 2,400 in Yalova and 984 in Istanbul": 2,400 and
+    984; "30 people were killed in Homs and 12 in Hama": 12). An item follows a comma or
+    "and" that follows a place ("in Izmit"); the parser hangs such items anywhere, so the
+    words decide."""
+    items: dict[int, list[Token]] = {}
+    for span in number_spans(sent.doc):
+        if sent.start < span.start and span.end < sent.end and (words := _placed_item(span)):
+            items[span.start] = words
+    return items
+
+
+def _placed_item(span: SpacySpan) -> list[Token]:
+    """The own words of a number that is an item of a list by place (`_list_items`), or none."""
+    doc, sent = span.doc, span.sent
+    words = _place_words(doc, span.end, sent.end)
+    if not words:
+        return []
+    before = span.start - 1
+    while before > sent.start and doc[before].lower_ in _HEDGE_WORDS:
+        before -= 1  # "and more than 70 in Tanzania"
+    if before > sent.start and doc[before].lower_ == "and" and doc[before - 1].text == ",":
+        before -= 1
+    if before <= sent.start or doc[before].lower_ not in (",", "and"):
+        return []
+    back = doc[max(sent.start, before - _ITEM_BACK) : before]
+    at = next((t.i for t in reversed(back) if t.lower_ in ("in", "at")), None)
+    if at is None or not _place_words(doc, at, before + 1):
+        return []
+    if any(t.like_num or t.pos_ in ("VERB", "AUX") for t in doc[at + 1 : before]):
+        return []
+    return words
+
+
+def _place_words(doc: Doc, at: int, end: int) -> list[Token]:
+    """The words of "in" or "at" a place at `at`, up to the next comma or "and" before
+    `end`: none unless one of them is a name written with a capital, other than a day's or
+    a month's."""
+    if at >= end or doc[at].lower_ not in ("in", "at"):
+        return []
+    stop = next((i for i in range(at + 1, end) if doc[i].lower_ in _SEPARATORS), end)
+    words = list(doc[at:stop])
+    named = any(
+        t.text[:1].isupper() and t.lower_ not in WEEKDAYS and t.lower_.rstrip(".") not in MONTH_WORDS
+        for t in words[1:]
+    )  # not "two in March"
+    return words if named else []
 
 
 _SIZED = frozenset("crowd force army delegation convoy contingent brigade battalion".split())
@@ -2537,6 +2618,15 @@ def _scope(
     placed = False
     # a town or country before a building ("at the U.S. Embassy in Tanzania": Tanzania)
     words = [*clause, *_antecedent_words(verb, clause), *shared]
+    items = _list_items(sent)
+    if ent.start in items:
+        # "... killed in Homs and 12 in Hama", "4,179 in Izmit, 2,400 in Yalova": the place
+        # of 12 and of 2,400 is their own, not the verb's
+        words = items[ent.start]
+    elif items:
+        # and the first count's place is not one of theirs
+        theirs = {t.i for own in items.values() for t in own}
+        words = [t for t in words if t.i not in theirs]
     # a place said to be one part ("in Kessland province alone") first, a building last
     for token in sorted(
         words, key=lambda t: (not (t.ent_type_ in ("GPE", "LOC") and _alone(t, ent)), t.ent_type_ == "FAC")
@@ -3204,12 +3294,28 @@ def _after_a_death_count(ent: SpacySpan) -> bool:
 _DISEASE_HEADS = frozenset("virus fever flu influenza encephalitis disease syndrome strain".split())
 
 
+def _a_count(token: Token) -> bool:
+    """Whether a token is a number, or a noun a number counts."""
+    return token.like_num or any(c.dep_ == "nummod" for c in token.children)
+
+
 def _contrasted(place: Token, ent: SpacySpan) -> bool:
     """Whether a count joined to the figure's by "and" is "in" another place ("killed six
     people in New York City and one in Westchester"): the figure's place is then a part of
     the whole, not the story's own place. The other place may be tagged a body; a month or
     a date is none."""
-    joined = {t.i for t in _count_head(ent).conjuncts}
+    head = _count_head(ent)
+    joined = {t.i for t in head.conjuncts}
+    # "30 people were killed in Homs and 12 in Hama": the parser joins the second count to
+    # the verb, which it leaves out
+    verb = _clause(ent)[0]
+    joined |= {c.i for c in verb.children if c.dep_ == "conj" and c.i > head.i and _a_count(c)}
+    items = _list_items(ent.sent)
+    theirs = {t.i for own in items.values() for t in own}
+    if items and (ent.start in items or place.i not in theirs):
+        # a list by place ("4,179 in Izmit, 2,400 in Yalova"): its first count's place and
+        # each item's are parts set against each other
+        return True
     for token in ent.sent:
         named = token.ent_type_ in ("GPE", "LOC", "ORG") or (token.pos_ == "PROPN" and not token.ent_type_)
         if not named or token.i == place.i or token.head.lower_ != "in" or token.dep_ != "pobj":
