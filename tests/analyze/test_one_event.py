@@ -282,3 +282,40 @@ def test_event_tolls_weeks_apart_stay_apart_when_told_anew_of_another_or_ten_tim
             first,
             later,
         )
+
+
+def test_tolls_of_events_weeks_apart_stay_apart_where_the_events_or_the_tolls_differ() -> None:
+    for first, later, days in (
+        # two kinds of event, or two named ones
+        (
+            "The earthquake, which killed 30 people, struck at dawn.",
+            "An aftershock that killed 31 people hit.",
+            21,
+        ),
+        (
+            "The hurricane, which killed 40 people, moved north.",
+            "The flooding killed 41 people in the valley.",
+            25,
+        ),
+        (
+            "The Kobe quake, which killed 6,400 people, was recalled.",
+            "The Izmit quake killed 6,500 people.",
+            21,
+        ),
+        # tolls far from each other: two bombings of a long-running conflict
+        ("Last week's bombing killed 30 people.", "Friday's bombing killed 20 people.", 20),
+        ("The bombing killed 17 people in the capital.", "The bombing killed 25 people near the port.", 90),
+        # a running total and one blast's toll: a whole and a part
+        ("The toll in the war has risen to 300.", "The blast killed 290 people at the market.", 60),
+    ):
+        claims = claims_of(first, later, days=(QUAKE_DAY, QUAKE_DAY + dt.timedelta(days=days)))
+        assert not disputed(claims), (first, later)
+
+
+def test_tolls_of_one_named_event_weeks_apart_disagree() -> None:
+    claims = claims_of(
+        "The Kobe quake, which killed 6,400 people, was recalled on Monday.",
+        "In all, 5,900 people were killed in the Kobe quake, the report said.",
+        days=(QUAKE_DAY, TWO_WEEKS_ON),
+    )
+    assert {6400, 5900} in disputed(claims)

@@ -621,3 +621,33 @@ def test_counts_by_place_in_a_lead_are_parts_not_rivals_of_the_whole() -> None:
     assert not disputed(claims)
     abouts = {v.value: c.about for c in claims for v in c.values}
     assert abouts[30] == "deaths (in Homs)" and abouts[12] == "deaths (in Hama)"
+
+
+FILLER = "Officials met on Tuesday to discuss the response."
+TOTAL = "A total of 42 people died in the storm, officials said."
+
+
+def test_parts_by_place_stay_parts_of_the_total_whatever_the_tagger_makes_of_a_place() -> None:
+    for report in (
+        "Officials said 30 people died at Heathrow and 12 at Gatwick.",  # Gatwick: no place tag
+        "Officials said 30 people died in Homs but 12 in Hama.",  # "but", not a list
+        "Officials said 30 people died in Mercy Hospital and 12 at St. Luke's.",
+    ):
+        claims = claims_of(FILLER, report, TOTAL)
+        assert not disputed(claims), report
+
+
+def test_a_list_by_place_in_a_sentence_leaves_its_other_figures_alone() -> None:
+    # the 300 bodies of the story's own country still rival 350; the aid groups' list is apart
+    claims = claims_of(
+        "Rescuers found 300 bodies in Turkey as aid arrived from 40 groups in Paris and 12 in Rome.",
+        "Rescuers have found 350 bodies, officials said.",
+    )
+    assert {300, 350} in disputed(claims)
+
+
+def test_no_list_where_another_verb_stands_between_the_first_count_and_the_items() -> None:
+    # the 12 were wounded, not killed: no list of the dead by place
+    claims = claims_of(FILLER, "The blast killed 30 people and wounded many in Homs and 12 in Hama.", FILLER)
+    abouts = {v.value: c.about for c in claims for v in c.values}
+    assert abouts == {30: "deaths"}

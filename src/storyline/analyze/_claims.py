@@ -183,9 +183,9 @@ class _Figure:
     attackers: int = 0
     """For a toll of the dead, how many attackers it says it counts ("13 were killed,
     including the gunman": one): `_attackers_included`."""
-    retold: bool = False
-    """A toll told as what a past event did ("the earthquake, which killed more than
-    13,000", "killed in the Concorde crash"): `_retold`."""
+    retold: str = ""
+    """For a toll told as what a past event did ("the earthquake, which killed more than
+    13,000", "killed in the Concorde crash"), that event (`_retold`)."""
 
 
 def extract_claims(
@@ -230,10 +230,11 @@ def extract_claims(
     for number, para in enumerate(paragraphs):
         article = corpus.articles[para.doc_index]
         found: list[_Figure] = []
+        field = _field_line(previous.get(para.doc_index))
         for ent in number_spans(para.doc):
             date = dates.get(para.doc_index)
             figure = _figure(
-                ent, para, entities, article.id, date, lead[para.doc_index], row=rows.get(number)
+                ent, para, entities, article.id, date, lead[para.doc_index], row=rows.get(number), field=field
             )
             if figure is not None and figure.value.span is not None:
                 bounds = parse_range(ent.text)
@@ -969,9 +970,23 @@ def number_spans(doc: Doc) -> list[SpacySpan]:
 
     The tagger's entities miss figures ("around 120 million euros" is no entity in
     en_core_web_sm), so figures are read from the tokens; the entity labels only
-    keep dates, times and ordinals out.
+    keep dates, times and ordinals out. Read once a Doc (`Doc.user_data`): the figure
+    rules look them up many times.
     """
     from spacy.tokens import Span as SpacySpanType  # imported here: spaCy takes 1.5 s to import
+
+    cached = doc.user_data.get(_NUMBER_SPANS)
+    if cached is None:
+        cached = doc.user_data[_NUMBER_SPANS] = [(s.start, s.end, s.label_) for s in _read_number_spans(doc)]
+    return [SpacySpanType(doc, start, end, label=label) for start, end, label in cached]
+
+
+_NUMBER_SPANS = "storyline.number_spans"
+
+
+def _read_number_spans(doc: Doc) -> list[SpacySpan]:
+    """`number_spans`, read from the tokens."""
+    from spacy.tokens import Span as SpacySpanType
 
     blocked = {t.i for e in doc.ents if e.label_ in ("DATE", "TIME", "ORDINAL") for t in e}
     blocked -= {t.i for t in doc if _SCALED_TOKEN.fullmatch(t.text)}  # "£1.6bn last year": no date
@@ -1332,12 +1347,23 @@ def _figure(
     common: frozenset[str] = frozenset(),
     *,
     row: str | None = None,
+    field: str | None = None,
 ) -> _Figure | None:
     """The figure `ent` gives, or None; `row`: the place that heads the table row the
-    paragraph is, which is then its scope ("Adapazari 3,046 dead, 6,884 injured")."""
+    paragraph is, which is then its scope ("Adapazari 3,046 dead, 6,884 injured"); `field`:
+    what the fact box's field on the line before counts (`_field_line`), for the first
+    number of the line."""
     value = parse_number(ent.text)
     if value is None or _is_age_or_time(ent):
         return None
+    if field is not None and not any(t.like_num for t in ent.doc[: ent.start]):
+        # "*DEAD:" on one line, "At least 12,018" (or "Estimates range up to 35,000") on the
+        # next: its first number
+        qualifier = _qualifier(ent)
+        text = (
+            f"{qualifier} {ent.text}".strip() if qualifier and qualifier not in ent.text.lower() else ent.text
+        )
+        return _as_figure(field, value, text, qualifier, ent, para, entities, source, date, common)
     if _denominator(ent):
         # "one in 11 buildings": a rate of buildings, never a count of 11 of them
         noun = _counted_noun(ent)
@@ -1614,7 +1640,7 @@ def _as_figure(
         words=FactMatcher.words(ent.sent.text),
         last_year=last_year,
         attackers=_attackers_included(ent) if about.startswith("deaths") else 0,
-        retold=about.split(" ", 1)[0] in _EVENT_TOLLS and _retold(ent, verb),
+        retold=(_retold(ent, verb) or "") if about.split(" ", 1)[0] in _EVENT_TOLLS else "",
     )
 
 
@@ -1943,75 +1969,107 @@ def _listed_with(ent: SpacySpan) -> SpacySpan | None:
 
 
 def _listed_in(ent: SpacySpan) -> SpacySpan | None:
-    """The first number of a list of numbers each "in" a place, where the first is counted
-    ("killed 4,179 in Izmit, 2,400 in Yalova and 984 in Istanbul": 4,179; "were injured in
-    Kenya and more than 70 in Tanzania": the count of the injured): the nearest number
-    before the list's first item that is no item itself. None for a number that is no item
-    of such a list (`_list_items`)."""
-    items = _list_items(ent.sent)
-    if ent.start not in items:
+    """The first count of the list by place `ent` is an item of (`_place_list`: 4,179 of
+    "killed 4,179 in Izmit, 2,400 in Yalova and 984 in Istanbul"), or None."""
+    found = _place_list(ent.sent)
+    if found is None or ent.start not in found[1]:
         return None
-    first = min(items)
-    return next(
-        (s for s in reversed(number_spans(ent.doc)) if s.end <= first and s.start >= ent.sent.start), None
-    )
+    return _number_span_at(ent.doc, found[0])
 
 
 _SEPARATORS = frozenset({",", "and", ";", ".", "while", "but", "with"})
 _HEDGE_WORDS = frozenset(w for q in _QUALIFIERS for w in q.split())
 """The words of the hedges (`_QUALIFIERS`) that may stand before a list item's number."""
 _ITEM_BACK = 6
-"""How far back from an item's "and" or comma `_list_items` looks for the place before it."""
+"""How far back from an item's "and" or comma `_place_list` looks for the place before it."""
+_PLACE_TAGS = frozenset({"GPE", "LOC", "FAC"})
+_NO_PLACE_TAGS = frozenset(
+    "PERSON NORP DATE TIME CARDINAL ORDINAL MONEY PERCENT QUANTITY WORK_OF_ART LAW LANGUAGE".split()
+)
 
 
-def _list_items(sent: SpacySpan) -> dict[int, list[Token]]:
-    """The numbers of a sentence that are items of a list with a place each, by the index
-    of their first token, each with its own words: "in" or "at" and the words up to the next
-    comma or "and" ("killed 4,179 in Izmit, 2,400 in Yalova and 984 in Istanbul": 2,400 and
-    984; "30 people were killed in Homs and 12 in Hama": 12). An item follows a comma or
-    "and" that follows a place ("in Izmit"); the parser hangs such items anywhere, so the
-    words decide."""
-    items: dict[int, list[Token]] = {}
-    for span in number_spans(sent.doc):
-        if sent.start < span.start and span.end < sent.end and (words := _placed_item(span)):
-            items[span.start] = words
-    return items
+def _place_list(sent: SpacySpan) -> tuple[int, dict[int, list[Token]]] | None:
+    """A list by place in the sentence: the first token of its first count, and its items
+    by the first token of their number, each with its own words ("killed 4,179 in Izmit,
+    2,400 in Yalova and 984 in Istanbul": 4,179, and 2,400 and 984 with "in Yalova" and "in
+    Istanbul"; "5,400 people were injured in Kenya and 70 in Tanzania": 5,400, and 70).
+
+    An item is a number after a comma or "and" that follows "in" or "at" a place, with "in"
+    or "at" a place of its own (`_place_words`): the parser hangs such items anywhere, so
+    the words decide. The first count is the number before the first item, where no verb
+    but its own stands between them ("killed 30 people and wounded many in Homs and 12 in
+    Hama" is no list: the 12 were wounded). None where the sentence has no such list. Read
+    once a sentence (`Doc.user_data`)."""
+    doc = sent.doc
+    key = f"storyline.place_list.{sent.start}"
+    if key in doc.user_data:
+        cached = doc.user_data[key]
+        return None if cached is None else (cached[0], {i: [doc[t] for t in w] for i, w in cached[1].items()})
+    spans = [s for s in number_spans(doc) if sent.start <= s.start and s.end <= sent.end]
+    placed = {s.start: pair for s in spans if (pair := _placed_item(s))}
+    items = {start: words for start, (words, _) in placed.items()}
+    # one of its places at least is tagged a place ("in Homs"): not "12 in First Class"
+    anchored = any(t.ent_type_ in _PLACE_TAGS for pair in placed.values() for words in pair for t in words)
+    listed: tuple[int, dict[int, list[Token]]] | None = None
+    if items and anchored:
+        first = min(items)
+        lead = next((s for s in reversed(spans) if s.end <= first), None)
+        if lead is not None:
+            own = _clause(lead)[0]
+            between = doc[lead.end : first]
+            others = [t for t in between if t.pos_ in ("VERB", "AUX") and t.i != own.i]
+            if all(t.dep_ in ("aux", "auxpass") and t.head.i == own.i for t in others):
+                listed = (lead.start, items)
+    doc.user_data[key] = (
+        None if listed is None else (listed[0], {i: [t.i for t in w] for i, w in listed[1].items()})
+    )
+    return listed
 
 
-def _placed_item(span: SpacySpan) -> list[Token]:
-    """The own words of a number that is an item of a list by place (`_list_items`), or none."""
+def _placed_item(span: SpacySpan) -> tuple[list[Token], list[Token]] | None:
+    """The own words of a number that is an item of a list by place (`_place_list`), and
+    those of the place before it; None for any other number."""
     doc, sent = span.doc, span.sent
     words = _place_words(doc, span.end, sent.end)
     if not words:
-        return []
+        return None
     before = span.start - 1
     while before > sent.start and doc[before].lower_ in _HEDGE_WORDS:
         before -= 1  # "and more than 70 in Tanzania"
     if before > sent.start and doc[before].lower_ == "and" and doc[before - 1].text == ",":
         before -= 1
     if before <= sent.start or doc[before].lower_ not in (",", "and"):
-        return []
+        return None
     back = doc[max(sent.start, before - _ITEM_BACK) : before]
     at = next((t.i for t in reversed(back) if t.lower_ in ("in", "at")), None)
-    if at is None or not _place_words(doc, at, before + 1):
-        return []
-    if any(t.like_num or t.pos_ in ("VERB", "AUX") for t in doc[at + 1 : before]):
-        return []
-    return words
+    if at is None:
+        return None
+    previous = _place_words(doc, at, before + 1)
+    if not previous or any(t.like_num or t.pos_ in ("VERB", "AUX") for t in doc[at + 1 : before]):
+        return None
+    return words, previous
 
 
 def _place_words(doc: Doc, at: int, end: int) -> list[Token]:
-    """The words of "in" or "at" a place at `at`, up to the next comma or "and" before
-    `end`: none unless one of them is a name written with a capital, other than a day's or
-    a month's."""
+    """The words of "in" or "at" a place at `at`, up to the next comma, "and", other word
+    of `_SEPARATORS` or verb before `end`: none unless one of them is a name that may be a
+    place (written with a capital, not tagged a person, a date or a number, not a day's or
+    a month's: not "two in March", "12 in Smith's unit"). The tagger takes places for
+    bodies often enough ("in Hama") that `_place_list` asks only one place of a list to be
+    tagged one."""
     if at >= end or doc[at].lower_ not in ("in", "at"):
         return []
-    stop = next((i for i in range(at + 1, end) if doc[i].lower_ in _SEPARATORS), end)
+    stop = next(
+        (i for i in range(at + 1, end) if doc[i].lower_ in _SEPARATORS or doc[i].pos_ in ("VERB", "AUX")), end
+    )
     words = list(doc[at:stop])
     named = any(
-        t.text[:1].isupper() and t.lower_ not in WEEKDAYS and t.lower_.rstrip(".") not in MONTH_WORDS
+        t.text[:1].isupper()
+        and t.ent_type_ not in _NO_PLACE_TAGS
+        and t.lower_ not in WEEKDAYS
+        and t.lower_.rstrip(".") not in MONTH_WORDS
         for t in words[1:]
-    )  # not "two in March"
+    )
     return words if named else []
 
 
@@ -2502,34 +2560,66 @@ def _running(verb: Token, clause: list[Token]) -> bool:
     return verb.lemma_.lower() in _RUNNING or any(t.lemma_.lower() in _TOTALS for t in clause)
 
 
-_EVENT_NOUNS = frozenset(
-    "earthquake quake tremor aftershock bombing bomb blast explosion attack attacks bombings crash "
-    "collision accident derailment fire blaze storm hurricane typhoon cyclone tornado flood floods "
-    "flooding tsunami landslide mudslide avalanche eruption shipwreck sinking capsizing stampede "
-    "massacre shooting rampage disaster tragedy outbreak epidemic".split()
-)
-"""Nouns that name an event a toll can be of ("the quake", "the crash", "Friday's bombing")."""
+_EVENT_KINDS = {
+    word: kind
+    for kind, words in (
+        ("quake", "earthquake quake tremor temblor"),
+        ("aftershock", "aftershock"),
+        ("bombing", "bombing bombings bomb blast blasts explosion explosions attack attacks raid ambush"),
+        ("crash", "crash collision accident derailment"),
+        ("sinking", "shipwreck sinking capsizing"),
+        ("fire", "fire blaze"),
+        ("storm", "storm hurricane typhoon cyclone tornado"),
+        ("flood", "flood floods flooding"),
+        ("tsunami", "tsunami"),
+        ("slide", "landslide mudslide avalanche"),
+        ("eruption", "eruption"),
+        ("stampede", "stampede"),
+        ("shooting", "shooting massacre rampage"),
+        ("outbreak", "outbreak epidemic"),
+        ("", "disaster tragedy catastrophe"),  # of any kind
+    )
+    for word in words.split()
+}
+"""Nouns that name an event a toll can be of ("the quake", "the crash", "Friday's bombing"),
+each to its kind: words of one kind may name one event ("the bombing", "the blast"); a
+quake and its aftershock, a storm and its floods, are two. A word for a disaster of no kind
+is of any."""
 _EVENT_TOLLS = frozenset({"deaths", "injured", "missing"})
+"""What `_retold` reads: the dead, the hurt, the missing."""
 _OTHER_EVENT = frozenset("another second third new latest fresh further separate that this".split())
 """Words that make an event noun another event than the story's ("another blast", "a
 second quake"), or one the sentence before named ("that quake"), which may be another."""
 
 
-def _retold(ent: SpacySpan, verb: Token) -> bool:
-    """Whether a toll's verb tells what an event the story names did: the event is its
-    subject ("the blast killed 247"), the noun its clause describes ("the earthquake, which
-    killed more than 13,000", "a capsizing that killed his mother and nine others"), the
-    subject of the verb it trails ("the bomb went off, killing 247"), or where the dead
-    died ("113 people killed in the Concorde crash"). Such a toll is that event's count,
-    however long after it a report gives it (`_one_event`)."""
+def _retold(ent: SpacySpan, verb: Token) -> str | None:
+    """The event a toll is told of, where its verb tells what an event did: the event is
+    its subject ("the blast killed 247"), the noun its clause describes ("the earthquake,
+    which killed more than 13,000", "a capsizing that killed his mother and nine others"),
+    the subject of the verb it trails ("the bomb went off, killing 247"), or where the dead
+    died ("113 people killed in the Concorde crash"). The event is written as its kind
+    (`_EVENT_KINDS`) and the name before it, if any ("quake|kobe" for "the Kobe quake");
+    such a toll is that event's count, however long after it a report gives it
+    (`_one_event`). None for any other toll: no event, "another blast", and "a bomb killed
+    20", which tells an event for the first time."""
 
-    def event(token: Token, *, told_anew: bool = False) -> bool:
-        # not "another blast", "a second quake"; nor "a bomb killed 20", which tells an
-        # event for the first time
+    def event(token: Token, *, told_anew: bool = False) -> str | None:
         marks = {c.lower_ for c in token.children if c.dep_ in ("det", "amod")}
         if marks & _OTHER_EVENT or (told_anew and marks & {"a", "an"}):
-            return False
-        return token.lemma_.lower() in _EVENT_NOUNS or token.lower_ in _EVENT_NOUNS
+            return None
+        kind = _EVENT_KINDS.get(token.lower_, _EVENT_KINDS.get(token.lemma_.lower()))
+        if kind is None:
+            return None
+        # "the Kobe quake", "the Nairobi bombing": a name says which; a day or a date does not
+        names = [
+            c.lower_
+            for c in token.children
+            if c.dep_ in ("compound", "poss")
+            and c.pos_ == "PROPN"
+            and c.lower_ not in WEEKDAYS
+            and c.lower_.rstrip(".") not in MONTH_WORDS
+        ]
+        return f"{kind}|{' '.join(names)}"
 
     told = _told_clause(ent)
     if told is not None:
@@ -2537,20 +2627,30 @@ def _retold(ent: SpacySpan, verb: Token) -> bool:
     relative = verb.dep_ in ("relcl", "acl") or any(
         c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in verb.children
     )  # the parser may hang "that killed" from the noun's own participle ("a boat capsizing")
-    if relative and event(verb.head):
-        return True
+    if relative and (found := event(verb.head)):
+        return found
     holders = [verb]
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":
         holders.append(verb.head)
     for holder in holders:
-        if any(c.dep_ == "nsubj" and event(c, told_anew=True) for c in holder.children):
-            return True
-    return any(
-        c.dep_ == "prep"
-        and c.lower_ in ("in", "during", "from")
-        and any(g.dep_ == "pobj" and event(g) for g in c.children)
-        for c in verb.children
-    )
+        for c in holder.children:
+            if c.dep_ == "nsubj" and (found := event(c, told_anew=True)):
+                return found
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "during", "from"):
+            for g in c.children:
+                if g.dep_ == "pobj" and (found := event(g)):
+                    return found
+    return None
+
+
+def _one_event_told(a: str, b: str) -> bool:
+    """Whether two events `_retold` gives may be one: of one kind (or a disaster of none),
+    and named alike where both are named."""
+    kind_a, name_a = a.split("|")
+    kind_b, name_b = b.split("|")
+    kinds = kind_a == kind_b or not kind_a or not kind_b
+    return kinds and (name_a == name_b or not name_a or not name_b)
 
 
 def _present_perfect(verb: Token) -> bool:
@@ -2618,15 +2718,22 @@ def _scope(
     placed = False
     # a town or country before a building ("at the U.S. Embassy in Tanzania": Tanzania)
     words = [*clause, *_antecedent_words(verb, clause), *shared]
-    items = _list_items(sent)
-    if ent.start in items:
+    listed = _place_list(sent)
+    item = listed is not None and ent.start in listed[1]
+    if listed is not None and item:
         # "... killed in Homs and 12 in Hama", "4,179 in Izmit, 2,400 in Yalova": the place
         # of 12 and of 2,400 is their own, not the verb's
-        words = items[ent.start]
-    elif items:
-        # and the first count's place is not one of theirs
-        theirs = {t.i for own in items.values() for t in own}
+        words = listed[1][ent.start]
+    elif listed is not None:
+        # and no other figure's place is one of theirs
+        theirs = {t.i for own in listed[1].values() for t in own}
         words = [t for t in words if t.i not in theirs]
+    # nor a count the parser joins to the figure's verb, with its verb left out ("30 sailors
+    # died on the Kursk and 12 on the Arctic Star"): its place is its own
+    gapped = {
+        t.i for c in verb.children if c.dep_ == "conj" and _a_count(c) and c.i >= ent.end for t in c.subtree
+    }
+    words = [t for t in words if t.i not in gapped]
     # a place said to be one part ("in Kessland province alone") first, a building last
     for token in sorted(
         words, key=lambda t: (not (t.ent_type_ in ("GPE", "LOC") and _alone(t, ent)), t.ent_type_ == "FAC")
@@ -2662,6 +2769,8 @@ def _scope(
                 break
     if not placed and said and said.removeprefix("in ") not in common:
         parts.append(said)  # "Kocaeli province posted the highest casualty as 5,179 ..."
+    elif not placed and item:
+        return "part"  # an item of a list by place whose place was not read: a part still
     return ", ".join(parts)
 
 
@@ -3301,27 +3410,28 @@ def _a_count(token: Token) -> bool:
 
 def _contrasted(place: Token, ent: SpacySpan) -> bool:
     """Whether a count joined to the figure's by "and" is "in" another place ("killed six
-    people in New York City and one in Westchester"): the figure's place is then a part of
-    the whole, not the story's own place. The other place may be tagged a body; a month or
-    a date is none."""
+    people in New York City and one in Westchester", or with the verb left out: "30 were
+    killed in Homs and 12 in Hama"), or the figure is the first count or an item of a list by
+    place (`_place_list`): the figure's place is then a part of the whole, not the story's
+    own place. The other place may be tagged a body; a month or a date is none."""
+    listed = _place_list(ent.sent)
+    if listed is not None and (ent.start == listed[0] or ent.start in listed[1]):
+        # the first count and the items of a list by place ("4,179 in Izmit, 2,400 in
+        # Yalova"): parts set against each other
+        return True
     head = _count_head(ent)
     joined = {t.i for t in head.conjuncts}
-    # "30 people were killed in Homs and 12 in Hama": the parser joins the second count to
-    # the verb, which it leaves out
     verb = _clause(ent)[0]
-    joined |= {c.i for c in verb.children if c.dep_ == "conj" and c.i > head.i and _a_count(c)}
-    items = _list_items(ent.sent)
-    theirs = {t.i for own in items.values() for t in own}
-    if items and (ent.start in items or place.i not in theirs):
-        # a list by place ("4,179 in Izmit, 2,400 in Yalova"): its first count's place and
-        # each item's are parts set against each other
-        return True
+    if any(c.dep_ == "cc" and c.lower_ == "and" for c in verb.children):
+        # "30 people were killed in Homs and 12 in Hama": the parser joins the second count
+        # to the verb, which it leaves out
+        joined |= {c.i for c in verb.children if c.dep_ == "conj" and c.i > head.i and _a_count(c)}
     for token in ent.sent:
         named = token.ent_type_ in ("GPE", "LOC", "ORG") or (token.pos_ == "PROPN" and not token.ent_type_)
         if not named or token.i == place.i or token.head.lower_ != "in" or token.dep_ != "pobj":
             continue
         counted = token.head.head  # the count the other place is of, joined to the figure's
-        if counted.i in joined and (counted.like_num or any(c.dep_ == "nummod" for c in counted.children)):
+        if counted.i in joined and _a_count(counted):
             return True
     return False
 
@@ -3457,6 +3567,21 @@ def _field_label(ent: SpacySpan) -> tuple[str, Token] | None:
         found = next((name for name, cue in CATEGORIES if cue.match(label.text)), None)
         return (found, label) if found is not None else None
     return None
+
+
+_FIELD_LINE = re.compile(r"^\s*[*•]?\s*([A-Z][A-Z]+)\s*:\s*$")
+
+
+def _field_line(para: Paragraph | None) -> str | None:
+    """What a fact box's field counts when the paragraph is its label alone ("*DEAD:"), the
+    figure on the line after it: a word for people a toll counts (`_FIELD_WORDS`), in
+    capitals. None for any other paragraph."""
+    if para is None:
+        return None
+    found = _FIELD_LINE.match(para.text)
+    if found is None or not _FIELD_WORDS.match(found.group(1)):
+        return None
+    return next((name for name, cue in CATEGORIES if cue.match(found.group(1))), None)
 
 
 _FIELD_WORDS = re.compile(
@@ -4097,7 +4222,7 @@ def _group(
     # the figures counted so far (`_one_event`): a report's figure is, when any of its
     # sentences that give it says so ("5,400 have died" after "the toll rose to 5,400")
     so_far: set[ClaimValue] = set()
-    retold: set[ClaimValue] = set()  # tolls told as what a past event did (`_retold`)
+    retold: dict[ClaimValue, str] = {}  # tolls told as what a past event did: the event
     words: dict[ClaimValue, frozenset[str]] = {}
     attackers: dict[ClaimValue, int] = {}  # tolls that say they count their attackers
     for figure in figures:
@@ -4129,7 +4254,7 @@ def _group(
         if figure.running or figure.so_far or figure.last_year:
             so_far.add(kept)  # "last year ... killed seven": that year's count, read months on
         if figure.retold:
-            retold.add(kept)  # "last year ... killed seven": that year's count, read months on
+            retold[kept] = figure.retold  # "last year ... killed seven": that year's count, read months on
         words.setdefault(kept, figure.words)
         if figure.attackers:
             attackers[kept] = figure.attackers
@@ -4333,7 +4458,7 @@ def _disagreement(
     event_of: Mapping[str, int] | None = None,
     words: Mapping[ClaimValue, frozenset[str]] | None = None,
     attackers: Mapping[ClaimValue, int] | None = None,
-    retold: Collection[ClaimValue] = (),
+    retold: Mapping[ClaimValue, str] | None = None,
 ) -> tuple[bool, str | None, frozenset[ClaimValue]]:
     """Figures disagree when two reports give figures that cannot both be true; one
     report's own figures do not (its "seven dead, two of them in hospital" counts
@@ -4373,7 +4498,7 @@ def _disagreement(
             v.attributed_to,
             gives,
             v in so_far,
-            v in retold,
+            (retold or {}).get(v),
             events.get(v.source),
             said.get(v),
             (attackers or {}).get(v, 0),
@@ -4560,7 +4685,7 @@ def _one_event(
     b: ClaimValue,
     so_far: Collection[ClaimValue],
     event_of: Mapping[str, int] | None = None,
-    retold: Collection[ClaimValue] = (),
+    retold: Mapping[ClaimValue, str] | None = None,
 ) -> bool:
     """Whether two figures of one key can be rival figures of one quantity.
 
@@ -4570,9 +4695,9 @@ def _one_event(
     two sets of people, and so do two sums, shares or memberships years apart. A count
     that runs on ("the toll rose to 131", "killed since March", "7,500 have been killed")
     is one quantity however long it runs: two such totals are rivals at any distance. So
-    is a toll told as what an event the story names did (`retold`: "the earthquake, which
-    killed more than 13,000"), unless two such tolls are `_APART` times apart. Undated
-    reports count as of one event.
+    are two tolls told as what an event did (`retold`: "the earthquake, which killed more
+    than 13,000"), where the events may be one (`_one_event_told`) and the tolls lie within
+    `CLOSE` of each other. Undated reports count as of one event.
 
     Reports of different days that `event_of` puts in different events (the stories of
     the cluster's own reports) tell of two events however close their dates: in a
@@ -4596,12 +4721,16 @@ def _one_event(
         return True
     if a in so_far and b in so_far:
         return True
-    # A toll told as what a past event the story names did ("the earthquake, which killed
-    # more than 13,000" and, two weeks on, "15,000 were killed in the earthquake") is that
-    # event's count at any distance, as a running total is; but two such tolls `_APART`
-    # times apart count a part and its whole, or another event ("almost 1,000 died in that
-    # quake", of a second one a year on).
-    return all(v in so_far or v in retold for v in (a, b)) and not _apart(a, b)
+    # Two tolls told as what a past event did ("the earthquake, which killed more than
+    # 13,000" and, two weeks on, "15,000 were killed in the earthquake") are that event's
+    # count at any distance, as running totals are, where the events may be one and the
+    # tolls are close: a revised toll moves little, while two events' tolls, or a part's
+    # and its whole's, rarely lie within a fifth of each other.
+    event_a, event_b = (retold or {}).get(a), (retold or {}).get(b)
+    if not event_a or not event_b or not _one_event_told(event_a, event_b):
+        return False
+    low, high = sorted((abs(a.value), abs(b.value)))
+    return high <= CLOSE * low
 
 
 def _adds_up(total: ClaimValue, parts: Iterable[ClaimValue]) -> bool:
