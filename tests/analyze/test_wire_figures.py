@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from figure_claims import claims_of, counted_by_figure, disputed
+from figure_claims import claims_of, disputed
 
 from storyline.model import Claim
 
@@ -391,17 +391,3 @@ def test_a_feared_quake_a_comparison_and_a_high_region() -> None:
     assert "magnitude" not in about(claims, 6.9)  # a comparison, not this quake's
     assert about(claims, 6.7) == {"magnitude"}
     assert any({7.4, 7.8, 6.7} <= rivals for rivals in disputed(claims))
-
-
-def test_a_fact_box_field_on_its_own_line_says_what_the_next_line_counts() -> None:
-    claims = claims_of(
-        "Figures available Saturday on the quake that struck Kessland on Tuesday.\n\n*DEAD:\n\n"
-        "At least 12,018\n\n*MISSING:\n\nEstimates range up to 35,000\n\n*HOSPITALS:\n\n12 damaged",
-        "Officials said at least 11,400 people were killed in the quake.",
-    )
-    assert counted_by_figure(claims) == {
-        ("r0", 12018.0): "deaths",
-        ("r0", 35000.0): "missing",
-        ("r1", 11400.0): "deaths",
-    }
-    assert {12018, 11400} in disputed(claims)

@@ -230,11 +230,10 @@ def extract_claims(
     for number, para in enumerate(paragraphs):
         article = corpus.articles[para.doc_index]
         found: list[_Figure] = []
-        field = _field_line(previous.get(para.doc_index))
         for ent in number_spans(para.doc):
             date = dates.get(para.doc_index)
             figure = _figure(
-                ent, para, entities, article.id, date, lead[para.doc_index], row=rows.get(number), field=field
+                ent, para, entities, article.id, date, lead[para.doc_index], row=rows.get(number)
             )
             if figure is not None and figure.value.span is not None:
                 bounds = parse_range(ent.text)
@@ -1347,23 +1346,12 @@ def _figure(
     common: frozenset[str] = frozenset(),
     *,
     row: str | None = None,
-    field: str | None = None,
 ) -> _Figure | None:
     """The figure `ent` gives, or None; `row`: the place that heads the table row the
-    paragraph is, which is then its scope ("Adapazari 3,046 dead, 6,884 injured"); `field`:
-    what the fact box's field on the line before counts (`_field_line`), for the first
-    number of the line."""
+    paragraph is, which is then its scope ("Adapazari 3,046 dead, 6,884 injured")."""
     value = parse_number(ent.text)
     if value is None or _is_age_or_time(ent):
         return None
-    if field is not None and not any(t.like_num for t in ent.doc[: ent.start]):
-        # "*DEAD:" on one line, "At least 12,018" (or "Estimates range up to 35,000") on the
-        # next: its first number
-        qualifier = _qualifier(ent)
-        text = (
-            f"{qualifier} {ent.text}".strip() if qualifier and qualifier not in ent.text.lower() else ent.text
-        )
-        return _as_figure(field, value, text, qualifier, ent, para, entities, source, date, common)
     if _denominator(ent):
         # "one in 11 buildings": a rate of buildings, never a count of 11 of them
         noun = _counted_noun(ent)
@@ -3567,21 +3555,6 @@ def _field_label(ent: SpacySpan) -> tuple[str, Token] | None:
         found = next((name for name, cue in CATEGORIES if cue.match(label.text)), None)
         return (found, label) if found is not None else None
     return None
-
-
-_FIELD_LINE = re.compile(r"^\s*[*•]?\s*([A-Z][A-Z]+)\s*:\s*$")
-
-
-def _field_line(para: Paragraph | None) -> str | None:
-    """What a fact box's field counts when the paragraph is its label alone ("*DEAD:"), the
-    figure on the line after it: a word for people a toll counts (`_FIELD_WORDS`), in
-    capitals. None for any other paragraph."""
-    if para is None:
-        return None
-    found = _FIELD_LINE.match(para.text)
-    if found is None or not _FIELD_WORDS.match(found.group(1)):
-        return None
-    return next((name for name, cue in CATEGORIES if cue.match(found.group(1))), None)
 
 
 _FIELD_WORDS = re.compile(
