@@ -1433,3 +1433,26 @@ def test_a_body_before_a_possessive_inside_a_tagged_name_is_a_name_of_its_own() 
     )
     # a possessive after a word that is no body's stays inside the name
     assert _entity_of(index, 1, "Moody's Investors Service") is not None
+
+
+def test_a_body_the_tagger_cut_after_a_joining_word_is_made_whole() -> None:
+    # the tagger's spans are set here as en_core_web_sm gives them for such names
+    text = (
+        "The Kessland Council on Monuments and Sites said the mine was a risk. Ford Motor and Volvo agreed."
+    )
+    index = _index(
+        [text],
+        {
+            0: [
+                ("Kessland Council on Monuments and", "ORG"),
+                ("Sites", "ORG"),
+                ("Ford Motor and", "ORG"),
+                ("Volvo", "ORG"),
+            ]
+        },
+    )
+    names = {e.name for e in index.entities}
+    assert "Kessland Council on Monuments and Sites" in names
+    assert "Sites" not in names
+    # a name of two words before "and": the tagger's cut stands
+    assert "Volvo" in names and "Ford Motor and Volvo" not in names
