@@ -795,3 +795,16 @@ def test_a_run_credited_at_its_close_is_that_speakers() -> None:
     )
     quotes = _quotes(text)
     assert _speaker_of(quotes, "A lot of us do not speak up") == "Escalera"
+
+
+def test_a_person_named_after_a_body_and_a_title_speaks_not_the_body() -> None:
+    # the parser makes the department the subject and hangs the spokesperson on "of"
+    quotes = _quotes(
+        'Tests came back on Friday.\n\n"Robins stay close to home, so the only way one could catch '
+        'the virus is a bite from a mosquito here," said state Department of Public Health '
+        "spokesperson Karen Whitby.",
+        '"The spraying starts on Monday in every part of the county that has had a case," said the '
+        "Kessland Health Department.",
+    )
+    assert _speaker_of(quotes, "Robins") == "Whitby"
+    assert _speaker_of(quotes, "The spraying") == "Department"

@@ -1437,6 +1437,12 @@ def name_of(
         ):
             if name and name not in spoken:
                 return name
+    if (
+        entity is not None
+        and entity.type == "ORG"
+        and (person := _titled_after_body(subject, para, entities))
+    ):
+        return person
     if entity is not None:
         return entity.name
     if (
@@ -1689,6 +1695,25 @@ def name_of(
             return known.name
     text = written if written and count_words(written) <= 8 else text
     return text if text and count_words(text) <= 8 else None
+
+
+def _titled_after_body(subject: Token, para: Paragraph, entities: EntityIndex) -> str | None:
+    """The person a body's name and a title stand before, where the parser made the body
+    the subject ("said state Department of Public Health spokesperson Roseanne Pawelec":
+    Pawelec speaks, not the department): the name right after the title right after the
+    body's name. None where no such person follows."""
+    doc = para.doc
+    end = subject.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "ORG":
+        end += 1  # past the body's name
+    if end >= len(doc) or doc[end].text.rstrip(".").lower() not in TITLES:
+        return None
+    while end < len(doc) and doc[end].text.rstrip(".").lower() in TITLES:
+        end += 1  # "spokesperson", "press secretary", "Lt."
+    if end >= len(doc) or doc[end].ent_type_ != "PERSON":
+        return None
+    named = _entity_at(entities, para, doc[end])
+    return named.name if named is not None and named.type == "PERSON" else None
 
 
 def _given_in_report(entities: EntityIndex, doc_index: int, word: str) -> Entity | None:
