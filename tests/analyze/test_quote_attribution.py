@@ -808,3 +808,13 @@ def test_a_person_named_after_a_body_and_a_title_speaks_not_the_body() -> None:
     )
     assert _speaker_of(quotes, "Robins") == "Whitby"
     assert _speaker_of(quotes, "The spraying") == "Department"
+
+
+def test_the_emir_is_the_ruler_the_report_is_about_as_the_king_would_be() -> None:
+    quotes = _quotes(
+        "Sheikh Rashid bin Saif Al Marri, the ruler of Kessland for 20 years, handed power to his son.\n\n"
+        "Sheikh Rashid had met the royal family a day earlier to announce the plan.\n\n"
+        '"I never wanted power for the sake of power, and I leave it to a new generation now," the '
+        "outgoing emir said."
+    )
+    assert _speaker_of(quotes, "I never wanted") == "Marri"

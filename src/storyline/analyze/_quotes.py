@@ -103,7 +103,7 @@ _EPITHETS = frozenset(
 ) | frozenset(
     """biographer poet playwright filmmaker photographer composer songwriter anchor
     presenter designer chef dancer drummer guitarist vocalist frontman rocker comic
-    columnist blogger pundit commentator cleric preacher imam""".split()
+    columnist blogger pundit commentator cleric preacher imam emir sultan sheikh sheik""".split()
 )
 # Nouns for a person a report need not name ("a spokesman for the port said").
 _ROLES = _EPITHETS | frozenset(
