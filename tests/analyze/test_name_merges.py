@@ -16,6 +16,7 @@ from storyline.analyze._entities import (
     _particle_name,
     _without_domain,
     _without_owner,
+    same_word,
 )
 from storyline.model import Article, Corpus, Span
 from storyline.text import is_title_case
@@ -1456,3 +1457,27 @@ def test_a_body_the_tagger_cut_after_a_joining_word_is_made_whole() -> None:
     assert "Sites" not in names
     # a name of two words before "and": the tagger's cut stands
     assert "Volvo" in names and "Ford Motor and Volvo" not in names
+
+
+def test_a_q_with_no_u_is_a_k_and_doubled_letters_one_in_a_transliterated_name() -> None:
+    assert same_word("Saddiq", "Sadeek") and same_word("Qadiri", "Kadiri")
+    assert not same_word("Quinn", "Kuhn")
+    index = _index(
+        [
+            "Police arrested Mohammed Saddiq Odram in Karachi on Friday.",
+            "Mohamed Sadeek Odram was flown to Nairobi on Sunday.",
+        ]
+    )
+    assert _together(index, "Mohammed Saddiq Odram", "Mohamed Sadeek Odram")
+
+
+def test_a_surname_the_tagger_took_for_a_common_noun_goes_to_its_one_full_name() -> None:
+    # the tagger reads "Oteh" opening a sentence as a noun, and here tags no name there
+    index = _index(
+        [
+            "Police arrested Mohammed Saddiq Oteh in Karachi.",
+            "Oteh has been held by the authorities since August 14.",
+        ],
+        {1: []},
+    )
+    assert _entity_of(index, 1, "Oteh") == "Mohammed Saddiq Oteh"

@@ -818,3 +818,11 @@ def test_the_emir_is_the_ruler_the_report_is_about_as_the_king_would_be() -> Non
         "outgoing emir said."
     )
     assert _speaker_of(quotes, "I never wanted") == "Marri"
+
+
+def test_a_title_after_entitled_is_no_ones_words() -> None:
+    quotes = _quotes(
+        'Lars Ruden also translated a document he had found online, entitled "A seven point plan '
+        'for getting even with a former partner", posted in January and deleted in November.'
+    )
+    assert all(q.speaker is None for q in quotes if q.text.startswith("A seven point"))

@@ -119,6 +119,7 @@ _CAMEL = re.compile(r"\b(al|el|Al|El)(?=[A-Z])")
 _LEADING_THE = re.compile(r"^(the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"['’‘]s?$")
 _FOLDS = (("kh", "k"), ("ph", "f"), ("ck", "k"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("y", "i"))
+_QAF = re.compile(r"q(?!u)")
 
 
 @dataclass(slots=True)
@@ -1303,6 +1304,16 @@ def _ends_in_title(text: str) -> bool:
 @lru_cache(maxsize=1 << 16)
 def spelling_key(word: str) -> str:
     """Fold a word to a key that transliteration variants share ("Sergei", "Sergey" -> "srg")."""
+    folded = _folded(word)
+    return folded[:1] + re.sub(r"[aeiou]", "", folded[1:]) if folded else ""
+
+
+@lru_cache(maxsize=1 << 16)
+def _folded(word: str) -> str:
+    """A word with the letters transliterations swap folded to one (`_FOLDS`: "kh" and
+    "k", "ee" and "i", a "q" with no "u" and "k"), doubled letters single, and no leading
+    particle ("al-"): "Saddiq" and "Sadeek" are both "sadik", "Mohammed" and "Mohamed"
+    both "mohamed"."""
     ascii_word = ascii_fold(word).lower()
     parts = [p for p in re.split(r"[-'’ ]", _fold_variant(ascii_word)) if p]
     if len(parts) > 1 and parts[0] in _PARTICLES:
@@ -1310,8 +1321,10 @@ def spelling_key(word: str) -> str:
     folded = "".join(parts)
     for pair in _FOLDS:
         folded = folded.replace(*pair)
-    folded = re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z0-9]", "", folded))
-    return folded[:1] + re.sub(r"[aeiou]", "", folded[1:]) if folded else ""
+    # a "q" with no "u" after it writes the Arabic qaf, which others write "k" ("Saddiq",
+    # "Sadeek"; "Qassim", "Kassem"); "Quinn" keeps its "q"
+    folded = _QAF.sub("k", folded)
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z0-9]", "", folded))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -1347,6 +1360,8 @@ def same_word(a: str, b_tokens: tuple[str, ...] | str) -> bool:
         same_end = same_end and (px[-1] not in "aeiou" or px[-1] == py[-1])
         if kx and kx == ky and same_end and SequenceMatcher(None, px, py).ratio() >= 0.7:
             return True
+        if kx and _folded(x) == _folded(y):
+            return True  # "Saddiq" and "Sadeek": the same letters but for those swapped
     return False
 
 
@@ -1980,7 +1995,13 @@ def _find_surnames(
             e.start < found.end and found.start < e.end and (len(e) > 1 or e.label_ in LABELS)
             for e in para.doc.ents
         )
-        if inside or token.pos_ != "PROPN" or _joined(token, after=False) or _joined(last, before=False):
+        # a proper noun, or a noun the tagger took a rare surname for ("Odeh has been held")
+        if (
+            inside
+            or token.pos_ not in ("PROPN", "NOUN")
+            or _joined(token, after=False)
+            or _joined(last, before=False)
+        ):
             continue
         if _a_title_in_marks(para.text, at, at + len(word)):
             continue

@@ -1108,9 +1108,16 @@ def _reported(token: Token) -> bool:
     return token.dep_ in _REPORTED or (token.dep_ == "prep" and token.head.lemma_.lower() == "be")
 
 
+_ENTITLED = re.compile(r"\b(?:entitled|titled|headlined)\s*,?\s*$", re.IGNORECASE)
+"""Words right before a quote that make it a title ('a document entitled "A plan for revenge"')."""
+
+
 def _a_name_given(para: Paragraph, match: re.Match[str]) -> bool:
     """Whether the quote is the name a thing goes by ('a boat called "Sea Star"', 'a
-    group named "Friends of the Harbour"'): the object of a participle of naming."""
+    group named "Friends of the Harbour"', 'a document entitled "A plan for revenge"'):
+    the object of a participle of naming, or the words right after "entitled"."""
+    if _ENTITLED.search(para.text, 0, match.start()):
+        return True
     return any(
         match.start(1) <= token.idx < match.end(1)
         and token.dep_ == "oprd"
