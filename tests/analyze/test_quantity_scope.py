@@ -651,17 +651,3 @@ def test_no_list_where_another_verb_stands_between_the_first_count_and_the_items
     claims = claims_of(FILLER, "The blast killed 30 people and wounded many in Homs and 12 in Hama.", FILLER)
     abouts = {v.value: c.about for c in claims for v in c.values}
     assert abouts == {30: "deaths"}
-
-
-def test_a_place_whose_toll_a_sentence_tells_holds_for_each_count_joined_by_and() -> None:
-    # "Kessport province posted the highest toll as 5,179 bodies had been found and 14,718
-    # people were injured": both counts are the province's, not the quake's 33,000 injured
-    claims = claims_of(
-        FILLER,
-        "A quake struck on Tuesday.\n\nOfficials said Kessport province posted the highest toll as "
-        "5,179 bodies had been found and 14,718 people were injured.",
-        "More than 33,000 people were injured in the quake, officials said.",
-        FILLER,
-    )
-    assert not disputed(claims)
-    assert {v.value: c.about for c in claims for v in c.values}[14718] == "injured (in Kessport)"

@@ -2791,8 +2791,8 @@ def _place_said_of(ent: SpacySpan, verb: Token, para: Paragraph, entities: Entit
     a place just before a lone "with", or the subject of a verb that tells a place's count
     (`_TOLD_OF`: "Kocaeli province posted the highest toll as 5,179 bodies were found",
     "Istanbul reported 984 deaths"), of the figure's verb or of the verb its "as" clause
-    hangs from (past the verbs "and" joins to the clause's first): a narrower place only
-    where the reports do not mostly name it. Never a sayer ("Ankara put the toll at 4,600")."""
+    hangs from: a narrower place only where the reports do not mostly name it. Never a
+    sayer ("Ankara put the toll at 4,600")."""
     doc, root = ent.doc, ent.root
     holder = root.head if root.dep_ in ("nummod", "quantmod", "compound") else root
     with_ = doc[ent.start - 1] if ent.start > 0 and doc[ent.start - 1].lower_ == "with" else None
@@ -2805,12 +2805,7 @@ def _place_said_of(ent: SpacySpan, verb: Token, para: Paragraph, entities: Entit
                 return item, True
             if not listed and (place := _a_place(token, para, entities)):
                 return f"in {place}", False
-    # "posted the highest toll as 5,179 bodies were found and 14,718 people injured": the
-    # verb the "as" clause hangs from, past the verbs joined by "and"
-    first = verb
-    while first.dep_ == "conj" and first.head.pos_ in ("VERB", "AUX"):
-        first = first.head
-    verbs = [verb, first] + ([first.head] if first.dep_ == "advcl" else [])
+    verbs = [verb] + ([verb.head] if verb.dep_ == "advcl" else [])
     for v in verbs:
         lemma = v.lemma_.lower()
         if lemma not in _TOLD_OF and lemma not in _SENT:
