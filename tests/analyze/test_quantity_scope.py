@@ -651,3 +651,14 @@ def test_no_list_where_another_verb_stands_between_the_first_count_and_the_items
     claims = claims_of(FILLER, "The blast killed 30 people and wounded many in Homs and 12 in Hama.", FILLER)
     abouts = {v.value: c.about for c in claims for v in c.values}
     assert abouts == {30: "deaths"}
+
+
+def test_a_count_by_place_with_a_verb_of_its_own_is_no_item_of_the_list() -> None:
+    # the 12 were rescued, not killed
+    claims = claims_of(
+        FILLER,
+        "A storm hit on Monday.\n\nThe storm killed 30 people in Kessport, and 12 in Vorland were rescued from their roofs.",
+        "A storm hit on Monday.\n\nOfficials said two people died in Vorland.",
+        FILLER,
+    )
+    assert not disputed(claims)

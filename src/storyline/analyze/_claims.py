@@ -183,9 +183,6 @@ class _Figure:
     attackers: int = 0
     """For a toll of the dead, how many attackers it says it counts ("13 were killed,
     including the gunman": one): `_attackers_included`."""
-    retold: str = ""
-    """For a toll told as what a past event did ("the earthquake, which killed more than
-    13,000", "killed in the Concorde crash"), that event (`_retold`)."""
 
 
 def extract_claims(
@@ -1628,7 +1625,6 @@ def _as_figure(
         words=FactMatcher.words(ent.sent.text),
         last_year=last_year,
         attackers=_attackers_included(ent) if about.startswith("deaths") else 0,
-        retold=(_retold(ent, verb) or "") if about.split(" ", 1)[0] in _EVENT_TOLLS else "",
     )
 
 
@@ -1966,14 +1962,17 @@ def _listed_in(ent: SpacySpan) -> SpacySpan | None:
 
 
 _SEPARATORS = frozenset({",", "and", ";", ".", "while", "but", "with"})
+"""Words that end a list item's own words ("in Yalova" of "2,400 in Yalova and 984 in ...")."""
 _HEDGE_WORDS = frozenset(w for q in _QUALIFIERS for w in q.split())
 """The words of the hedges (`_QUALIFIERS`) that may stand before a list item's number."""
 _ITEM_BACK = 6
 """How far back from an item's "and" or comma `_place_list` looks for the place before it."""
 _PLACE_TAGS = frozenset({"GPE", "LOC", "FAC"})
+"""The tagger's labels for a place; one place of a list by place must have one."""
 _NO_PLACE_TAGS = frozenset(
     "PERSON NORP DATE TIME CARDINAL ORDINAL MONEY PERCENT QUANTITY WORK_OF_ART LAW LANGUAGE".split()
 )
+"""The tagger's labels for words that name no place ("12 in Smith's unit", "two in March")."""
 
 
 def _place_list(sent: SpacySpan) -> tuple[int, dict[int, list[Token]]] | None:
@@ -2019,8 +2018,9 @@ def _placed_item(span: SpacySpan) -> tuple[list[Token], list[Token]] | None:
     those of the place before it; None for any other number."""
     doc, sent = span.doc, span.sent
     words = _place_words(doc, span.end, sent.end)
-    if not words:
-        return None
+    after = words[-1].i + 1 if words else sent.end
+    if not words or (after < sent.end and doc[after].pos_ in ("VERB", "AUX")):
+        return None  # "and 12 in Vorland were rescued": a clause of its own, no item
     before = span.start - 1
     while before > sent.start and doc[before].lower_ in _HEDGE_WORDS:
         before -= 1  # "and more than 70 in Tanzania"
@@ -2546,99 +2546,6 @@ _HARM_CUES = tuple(
 def _running(verb: Token, clause: list[Token]) -> bool:
     """Whether a figure is a running total ("the toll rose to 40", "killed since March")."""
     return verb.lemma_.lower() in _RUNNING or any(t.lemma_.lower() in _TOTALS for t in clause)
-
-
-_EVENT_KINDS = {
-    word: kind
-    for kind, words in (
-        ("quake", "earthquake quake tremor temblor"),
-        ("aftershock", "aftershock"),
-        ("bombing", "bombing bombings bomb blast blasts explosion explosions attack attacks raid ambush"),
-        ("crash", "crash collision accident derailment"),
-        ("sinking", "shipwreck sinking capsizing"),
-        ("fire", "fire blaze"),
-        ("storm", "storm hurricane typhoon cyclone tornado"),
-        ("flood", "flood floods flooding"),
-        ("tsunami", "tsunami"),
-        ("slide", "landslide mudslide avalanche"),
-        ("eruption", "eruption"),
-        ("stampede", "stampede"),
-        ("shooting", "shooting massacre rampage"),
-        ("outbreak", "outbreak epidemic"),
-        ("", "disaster tragedy catastrophe"),  # of any kind
-    )
-    for word in words.split()
-}
-"""Nouns that name an event a toll can be of ("the quake", "the crash", "Friday's bombing"),
-each to its kind: words of one kind may name one event ("the bombing", "the blast"); a
-quake and its aftershock, a storm and its floods, are two. A word for a disaster of no kind
-is of any."""
-_EVENT_TOLLS = frozenset({"deaths", "injured", "missing"})
-"""What `_retold` reads: the dead, the hurt, the missing."""
-_OTHER_EVENT = frozenset("another second third new latest fresh further separate that this".split())
-"""Words that make an event noun another event than the story's ("another blast", "a
-second quake"), or one the sentence before named ("that quake"), which may be another."""
-
-
-def _retold(ent: SpacySpan, verb: Token) -> str | None:
-    """The event a toll is told of, where its verb tells what an event did: the event is
-    its subject ("the blast killed 247"), the noun its clause describes ("the earthquake,
-    which killed more than 13,000", "a capsizing that killed his mother and nine others"),
-    the subject of the verb it trails ("the bomb went off, killing 247"), or where the dead
-    died ("113 people killed in the Concorde crash"). The event is written as its kind
-    (`_EVENT_KINDS`) and the name before it, if any ("quake|kobe" for "the Kobe quake");
-    such a toll is that event's count, however long after it a report gives it
-    (`_one_event`). None for any other toll: no event, "another blast", and "a bomb killed
-    20", which tells an event for the first time."""
-
-    def event(token: Token, *, told_anew: bool = False) -> str | None:
-        marks = {c.lower_ for c in token.children if c.dep_ in ("det", "amod")}
-        if marks & _OTHER_EVENT or (told_anew and marks & {"a", "an"}):
-            return None
-        kind = _EVENT_KINDS.get(token.lower_, _EVENT_KINDS.get(token.lemma_.lower()))
-        if kind is None:
-            return None
-        # "the Kobe quake", "the Nairobi bombing": a name says which; a day or a date does not
-        names = [
-            c.lower_
-            for c in token.children
-            if c.dep_ in ("compound", "poss")
-            and c.pos_ == "PROPN"
-            and c.lower_ not in WEEKDAYS
-            and c.lower_.rstrip(".") not in MONTH_WORDS
-        ]
-        return f"{kind}|{' '.join(names)}"
-
-    told = _told_clause(ent)
-    if told is not None:
-        verb = told[0]  # "the 113 people killed in the crash", whatever the sentence's verb
-    relative = verb.dep_ in ("relcl", "acl") or any(
-        c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in verb.children
-    )  # the parser may hang "that killed" from the noun's own participle ("a boat capsizing")
-    if relative and (found := event(verb.head)):
-        return found
-    holders = [verb]
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
-        holders.append(verb.head)
-    for holder in holders:
-        for c in holder.children:
-            if c.dep_ == "nsubj" and (found := event(c, told_anew=True)):
-                return found
-    for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in ("in", "during", "from"):
-            for g in c.children:
-                if g.dep_ == "pobj" and (found := event(g)):
-                    return found
-    return None
-
-
-def _one_event_told(a: str, b: str) -> bool:
-    """Whether two events `_retold` gives may be one: of one kind (or a disaster of none),
-    and named alike where both are named."""
-    kind_a, name_a = a.split("|")
-    kind_b, name_b = b.split("|")
-    kinds = kind_a == kind_b or not kind_a or not kind_b
-    return kinds and (name_a == name_b or not name_a or not name_b)
 
 
 def _present_perfect(verb: Token) -> bool:
@@ -4195,7 +4102,6 @@ def _group(
     # the figures counted so far (`_one_event`): a report's figure is, when any of its
     # sentences that give it says so ("5,400 have died" after "the toll rose to 5,400")
     so_far: set[ClaimValue] = set()
-    retold: dict[ClaimValue, str] = {}  # tolls told as what a past event did: the event
     words: dict[ClaimValue, frozenset[str]] = {}
     attackers: dict[ClaimValue, int] = {}  # tolls that say they count their attackers
     for figure in figures:
@@ -4226,8 +4132,6 @@ def _group(
             kept = figure.value
         if figure.running or figure.so_far or figure.last_year:
             so_far.add(kept)  # "last year ... killed seven": that year's count, read months on
-        if figure.retold:
-            retold[kept] = figure.retold  # "last year ... killed seven": that year's count, read months on
         words.setdefault(kept, figure.words)
         if figure.attackers:
             attackers[kept] = figure.attackers
@@ -4240,7 +4144,7 @@ def _group(
         disagreement, kind, rivals = (
             (False, None, frozenset())
             if scope == "part" or _never_rivals(counted)
-            else _disagreement(values, counted, so_far, event_of, words, attackers, retold)
+            else _disagreement(values, counted, so_far, event_of, words, attackers)
         )
         about = f"{counted} ({scope})" if scope else counted
         # A disagreement lists its rival figures; the key's other figures (each fits every
@@ -4431,16 +4335,14 @@ def _disagreement(
     event_of: Mapping[str, int] | None = None,
     words: Mapping[ClaimValue, frozenset[str]] | None = None,
     attackers: Mapping[ClaimValue, int] | None = None,
-    retold: Mapping[ClaimValue, str] | None = None,
 ) -> tuple[bool, str | None, frozenset[ClaimValue]]:
     """Figures disagree when two reports give figures that cannot both be true; one
     report's own figures do not (its "seven dead, two of them in hospital" counts
     parts, not rival tolls), nor do two counts of one date `_APART` times apart, nor two
-    figures from reports more than `EVENT_DAYS` apart unless both are counted so far or
-    told as what a past event did (`_one_event`, `retold`), nor two tolls apart by just
-    the attackers one says it counts (`attackers`: "13, including the gunman" and 12).
-    Returns whether they disagree, how, and the rival figures: those with a rival in
-    another report.
+    figures from reports more than `EVENT_DAYS` apart unless both are counted so far
+    (`_one_event`), nor two tolls apart by just the attackers one says it counts
+    (`attackers`: "13, including the gunman" and 12). Returns whether they disagree, how,
+    and the rival figures: those with a rival in another report.
 
     Every test of a pair reads only the two figures as worded, their dates, voices and
     what each one's voice in its report also gives (`explained`), and that the reports
@@ -4471,7 +4373,6 @@ def _disagreement(
             v.attributed_to,
             gives,
             v in so_far,
-            (retold or {}).get(v),
             events.get(v.source),
             said.get(v),
             (attackers or {}).get(v, 0),
@@ -4527,7 +4428,7 @@ def _disagreement(
             if counted.startswith(AGE_OF) and not _one_event(a, b, so_far):
                 if _ages_fit(a, b):
                     continue  # a person a year older a year on, at any distance
-            elif not _one_event(a, b, so_far, events, retold):
+            elif not _one_event(a, b, so_far, events):
                 continue
             rival[i] = rival[j] = True
             across = across or same_day
@@ -4654,11 +4555,7 @@ EVENT_DAYS = 7
 
 
 def _one_event(
-    a: ClaimValue,
-    b: ClaimValue,
-    so_far: Collection[ClaimValue],
-    event_of: Mapping[str, int] | None = None,
-    retold: Mapping[ClaimValue, str] | None = None,
+    a: ClaimValue, b: ClaimValue, so_far: Collection[ClaimValue], event_of: Mapping[str, int] | None = None
 ) -> bool:
     """Whether two figures of one key can be rival figures of one quantity.
 
@@ -4667,10 +4564,8 @@ def _one_event(
     least 50 people were arrested" in 1998 and "about 30 were detained" in 2000 count
     two sets of people, and so do two sums, shares or memberships years apart. A count
     that runs on ("the toll rose to 131", "killed since March", "7,500 have been killed")
-    is one quantity however long it runs: two such totals are rivals at any distance. So
-    are two tolls told as what an event did (`retold`: "the earthquake, which killed more
-    than 13,000"), where the events may be one (`_one_event_told`) and the tolls lie within
-    `CLOSE` of each other. Undated reports count as of one event.
+    is one quantity however long it runs: two such totals are rivals at any distance.
+    Undated reports count as of one event.
 
     Reports of different days that `event_of` puts in different events (the stories of
     the cluster's own reports) tell of two events however close their dates: in a
@@ -4692,18 +4587,7 @@ def _one_event(
         return False
     if a.date is None or b.date is None or abs((a.date - b.date).days) <= EVENT_DAYS:
         return True
-    if a in so_far and b in so_far:
-        return True
-    # Two tolls told as what a past event did ("the earthquake, which killed more than
-    # 13,000" and, two weeks on, "15,000 were killed in the earthquake") are that event's
-    # count at any distance, as running totals are, where the events may be one and the
-    # tolls are close: a revised toll moves little, while two events' tolls, or a part's
-    # and its whole's, rarely lie within a fifth of each other.
-    event_a, event_b = (retold or {}).get(a), (retold or {}).get(b)
-    if not event_a or not event_b or not _one_event_told(event_a, event_b):
-        return False
-    low, high = sorted((abs(a.value), abs(b.value)))
-    return high <= CLOSE * low
+    return a in so_far and b in so_far
 
 
 def _adds_up(total: ClaimValue, parts: Iterable[ClaimValue]) -> bool:

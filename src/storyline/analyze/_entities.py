@@ -301,12 +301,14 @@ def extract_entities(corpus: Corpus, paragraphs: list[Paragraph]) -> EntityIndex
     tagged_handles: set[tuple[int, int]] = set()
     hyphenated = _spaced_hyphen_names(paragraphs)
     cued: set[tuple[str, ...]] = set()  # names tagged as no person where the words say one
+    # The words the cluster writes in lower case: common words, not names ("young", "said").
+    lower = _lower_words(corpus, paragraphs)
     for para in paragraphs:
         article_id = corpus.articles[para.doc_index].id
         # A headline inside a report: the tagger reads its capitals as organisations
         # ("Japan Marks Subway"); its places and people ("After Va. Woman ...") stand.
         headline = is_title_case(para.text) and _words_outside_names(para.doc) >= 2
-        for tagged in _whole_bodies(para.doc):
+        for tagged in _whole_bodies(para.doc, lower):
             label = LABELS.get(tagged.label_)
             if label is None or (headline and label not in ("PERSON", "GPE", "LOC", "NORP")):
                 continue
@@ -322,7 +324,7 @@ def extract_entities(corpus: Corpus, paragraphs: list[Paragraph]) -> EntityIndex
     mentions = _join_pairs(corpus, _split_couples(mentions))
     mentions += _bracketed_acronyms(corpus, mentions)
     groups = _merge(mentions)
-    _find_surnames(corpus, paragraphs, groups, mentions)
+    _find_surnames(corpus, paragraphs, groups, mentions, lower)
     _link_handles(corpus, paragraphs, groups, tagged_handles)
     return _index(corpus, groups)
 
@@ -330,24 +332,26 @@ def extract_entities(corpus: Corpus, paragraphs: list[Paragraph]) -> EntityIndex
 _JOINING_WORDS = frozenset({"and", "of", "for", "on", "&"})
 
 
-def _whole_bodies(doc: Doc) -> list[SpacySpan]:
+def _whole_bodies(doc: Doc, lower: frozenset[str]) -> list[SpacySpan]:
     """The tagger's entities, with a body's name it cut after a joining word made whole:
     "[The International Council on Monuments and] [Sites]" is one name, "the International
-    Council on Monuments and Sites". The name runs on over the capitalised words right
-    after it, and any entity the tagger made of them; after "and", over one word only, as
-    two names of bodies may stand there ("Ford Motor and General Motors"). A name of fewer
-    than three words before the joining word ("Mercedes-Benz and Volvo"), or a list ("King,
-    Pierce and Snohomish"), is left as tagged."""
+    Council on Monuments and Sites", as "[the Bank of] [England]" is "the Bank of England".
+    The name runs on over the capitalised words right after it, and any entity the tagger
+    made of them, where at least three words of the name (a leading "the" aside) stand
+    before the joining word and no comma ("Mercedes-Benz and Volvo", "King, Pierce and
+    Snohomish" are lists). After "and", only one word that the cluster also writes in lower
+    case, a common noun ("sites", "prevention"), with no name's tag of a person or a place:
+    "the National Council of Churches and Greenpeace" are two bodies, and so may be "Ford
+    Motor and General Motors"."""
     from spacy.tokens import Span as SpacySpanType  # imported here: spaCy takes 1.5 s to import
 
-    ents = list(doc.ents)
     out: list[SpacySpan] = []
     skip_to = -1
-    for ent in ents:
+    for ent in doc.ents:
         if ent.start < skip_to:
             continue
         end = ent.end
-        words = ent.text.split()
+        words = [w for w in ent.text.split() if w.lower() != "the"]
         if (
             ent.label_ == "ORG"
             and len(words) > 3
@@ -356,14 +360,20 @@ def _whole_bodies(doc: Doc) -> list[SpacySpan]:
         ):
             while end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper():
                 end += 1
-            if ent[-1].lower_ in ("and", "&") and end - ent.end != 1:
-                end = ent.end  # "[Ford Motor and] General Motors": two bodies, maybe
+            if ent[-1].lower_ in ("and", "&"):
+                word = doc[ent.end] if ent.end < len(doc) else None
+                common = word is not None and word.lower_ in lower and word.ent_type_ not in _NAMED_TAGS
+                if end - ent.end != 1 or not common:
+                    end = ent.end
         if end > ent.end:
             out.append(SpacySpanType(doc, ent.start, end, label=ent.label_))
             skip_to = end
         else:
             out.append(ent)
     return out
+
+
+_NAMED_TAGS = frozenset({"PERSON", "GPE", "LOC", "NORP"})
 
 
 _OPENING_MARK = re.compile(r"(?:``|[\"“‘])$")
@@ -1942,11 +1952,19 @@ def _add_surname_pair(mention: Mention, groups: list[_Group], blocks: _Blocks) -
     return True
 
 
+def _lower_words(corpus: Corpus, paragraphs: list[Paragraph]) -> frozenset[str]:
+    """The words the cluster's reports write in lower case: common words, not names."""
+    return frozenset(
+        w for i in {p.doc_index for p in paragraphs} for w in _LOWER.findall(corpus.articles[i].body)
+    )
+
+
 def _find_surnames(
     corpus: Corpus,
     paragraphs: list[Paragraph],
     groups: list[_Group],
     mentions: list[Mention],
+    lower: frozenset[str],
 ) -> None:
     """Add the surnames the tagger missed ("Okafor said", tagged as nothing or as a title).
 
@@ -1973,8 +1991,6 @@ def _find_surnames(
     surnames = {word: next(iter(n)) for word, n in owners.items() if len(n) == 1 and -1 not in n}
     if not surnames:
         return
-    # The words the cluster writes in lower case: common words, not names ("young", "said").
-    lower = {w for i in {p.doc_index for p in paragraphs} for w in _LOWER.findall(corpus.articles[i].body)}
     covered: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
     for mention in mentions:
         covered[mention.doc_index].append((mention.span.start, mention.span.end))
