@@ -810,19 +810,26 @@ def test_a_person_named_after_a_body_and_a_title_speaks_not_the_body() -> None:
     assert _speaker_of(quotes, "The spraying") == "Department"
 
 
-def test_the_emir_is_the_ruler_the_report_is_about_as_the_king_would_be() -> None:
-    quotes = _quotes(
-        "Sheikh Rashid bin Saif Al Marri, the ruler of Kessland for 20 years, handed power to his son.\n\n"
-        "Sheikh Rashid had met the royal family a day earlier to announce the plan.\n\n"
-        '"I never wanted power for the sake of power, and I leave it to a new generation now," the '
-        "outgoing emir said."
-    )
-    assert _speaker_of(quotes, "I never wanted") == "Marri"
-
-
 def test_a_title_after_entitled_is_no_ones_words() -> None:
     quotes = _quotes(
         'Lars Ruden also translated a document he had found online, entitled "A seven point plan '
         'for getting even with a former partner", posted in January and deleted in November.'
     )
     assert all(q.speaker is None for q in quotes if q.text.startswith("A seven point"))
+
+
+def test_entitled_to_a_right_keeps_the_speaker_of_the_words() -> None:
+    quotes = _quotes(
+        'Farmers are entitled "to every cent of the compensation that this government promised them '
+        'last spring," Agriculture Minister Dana Pellworth said.'
+    )
+    assert _speaker_of(quotes, "to every cent") == "Pellworth"
+
+
+def test_an_unnamed_sultan_is_not_the_person_named_before() -> None:
+    quotes = _quotes(
+        "Foreign Minister Yusuf Darwash read out a message from the sultan at the summit.\n\n"
+        '"Our country will stand with its neighbours in every hour of need and in every crisis," the '
+        "sultan said in the message."
+    )
+    assert _speaker_of(quotes, "Our country") != "Darwash"

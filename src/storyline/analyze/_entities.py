@@ -119,7 +119,8 @@ _CAMEL = re.compile(r"\b(al|el|Al|El)(?=[A-Z])")
 _LEADING_THE = re.compile(r"^(the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"['’‘]s?$")
 _FOLDS = (("kh", "k"), ("ph", "f"), ("ck", "k"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("y", "i"))
-_QAF = re.compile(r"q(?!u)")
+_QAF = re.compile(r"q(?![iu])")
+"""A "q" for the Arabic qaf ("Qasim", "Tariq"): not "qu", nor the pinyin "qi" ("Qiang")."""
 
 
 @dataclass(slots=True)
@@ -1331,8 +1332,8 @@ def _folded(word: str) -> str:
     folded = "".join(parts)
     for pair in _FOLDS:
         folded = folded.replace(*pair)
-    # a "q" with no "u" after it writes the Arabic qaf, which others write "k" ("Saddiq",
-    # "Sadeek"; "Qassim", "Kassem"); "Quinn" keeps its "q"
+    # a "q" with no "u" or "i" after it writes the Arabic qaf, which others write "k"
+    # ("Saddiq", "Sadeek"; "Qassim", "Kassem"); "Quinn" and "Qiang" keep their "q"
     folded = _QAF.sub("k", folded)
     return re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z0-9]", "", folded))
 
@@ -1370,8 +1371,10 @@ def same_word(a: str, b_tokens: tuple[str, ...] | str) -> bool:
         same_end = same_end and (px[-1] not in "aeiou" or px[-1] == py[-1])
         if kx and kx == ky and same_end and SequenceMatcher(None, px, py).ratio() >= 0.7:
             return True
-        if kx and _folded(x) == _folded(y):
-            return True  # "Saddiq" and "Sadeek": the same letters but for those swapped
+        if kx and _folded(x) == _folded(y) and bool(_QAF.search(x.lower())) != bool(_QAF.search(y.lower())):
+            # "Saddiq" and "Sadeek": one writes the qaf "q", the other "k", and the rest
+            # folds alike; not "Colleen" and "Colin", which only the folds join
+            return True
     return False
 
 
@@ -2011,13 +2014,7 @@ def _find_surnames(
             e.start < found.end and found.start < e.end and (len(e) > 1 or e.label_ in LABELS)
             for e in para.doc.ents
         )
-        # a proper noun, or a noun the tagger took a rare surname for ("Odeh has been held")
-        if (
-            inside
-            or token.pos_ not in ("PROPN", "NOUN")
-            or _joined(token, after=False)
-            or _joined(last, before=False)
-        ):
+        if inside or token.pos_ != "PROPN" or _joined(token, after=False) or _joined(last, before=False):
             continue
         if _a_title_in_marks(para.text, at, at + len(word)):
             continue

@@ -103,7 +103,7 @@ _EPITHETS = frozenset(
 ) | frozenset(
     """biographer poet playwright filmmaker photographer composer songwriter anchor
     presenter designer chef dancer drummer guitarist vocalist frontman rocker comic
-    columnist blogger pundit commentator cleric preacher imam emir sultan sheikh sheik""".split()
+    columnist blogger pundit commentator cleric preacher imam""".split()
 )
 # Nouns for a person a report need not name ("a spokesman for the port said").
 _ROLES = _EPITHETS | frozenset(
@@ -1108,15 +1108,20 @@ def _reported(token: Token) -> bool:
     return token.dep_ in _REPORTED or (token.dep_ == "prep" and token.head.lemma_.lower() == "be")
 
 
-_ENTITLED = re.compile(r"\b(?:entitled|titled|headlined)\s*,?\s*$", re.IGNORECASE)
-"""Words right before a quote that make it a title ('a document entitled "A plan for revenge"')."""
+_ENTITLED = re.compile(
+    r"(?<!\bare )(?<!\bis )(?<!\bwas )(?<!\bwere )(?<!\bbe )(?<!\bbeen )(?<!\bfelt )(?<!\bfeel )"
+    r"\b(?:entitled|titled|headlined)\s*,?\s*$",
+    re.IGNORECASE,
+)
+"""Words right before a quote that make it a title ('a document entitled "A plan for revenge"');
+not "are entitled" or "felt entitled", a right claimed ('entitled "to every cent"')."""
 
 
 def _a_name_given(para: Paragraph, match: re.Match[str]) -> bool:
     """Whether the quote is the name a thing goes by ('a boat called "Sea Star"', 'a
     group named "Friends of the Harbour"', 'a document entitled "A plan for revenge"'):
     the object of a participle of naming, or the words right after "entitled"."""
-    if _ENTITLED.search(para.text, 0, match.start()):
+    if _ENTITLED.search(para.text, 0, match.start()) and match.group(1)[:1].isupper():
         return True
     return any(
         match.start(1) <= token.idx < match.end(1)
