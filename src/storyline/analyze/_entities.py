@@ -1322,9 +1322,9 @@ def spelling_key(word: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def _folded(word: str) -> str:
     """A word with the letters transliterations swap folded to one (`_FOLDS`: "kh" and
-    "k", "ee" and "i", a "q" with no "u" and "k"), doubled letters single, and no leading
-    particle ("al-"): "Saddiq" and "Sadeek" are both "sadik", "Mohammed" and "Mohamed"
-    both "mohamed"."""
+    "k", "ee" and "i"; `_QAF`: a "q" with no "u" or "i" after it and "k"), doubled letters
+    single, and no leading particle ("al-"): "Saddiq" and "Sadeek" are both "sadik",
+    "Mohammed" and "Mohamed" both "mohamed"."""
     ascii_word = ascii_fold(word).lower()
     parts = [p for p in re.split(r"[-'’ ]", _fold_variant(ascii_word)) if p]
     if len(parts) > 1 and parts[0] in _PARTICLES:
