@@ -833,16 +833,3 @@ def test_an_unnamed_sultan_is_not_the_person_named_before() -> None:
         "sultan said in the message."
     )
     assert _speaker_of(quotes, "Our country") != "Darwash"
-
-
-def test_a_quote_alone_after_a_paragraph_that_brings_in_a_person_is_that_persons() -> None:
-    quotes = _quotes(
-        '"Our people do not need pity, they need good schools and good jobs," Senator Rafael Ortuno said.\n\n'
-        "Lieutenant Governor Carla Bustos, a longtime ally of the mayor, worked the crowd.\n\n"
-        '"I don\'t get it, they talk about this man like he is a pop star or something new."\n\n'
-        "The crowd then marched to the city hall on Friday.\n\n"
-        '"Nobody here will forget what happened in this square, not now and not ever."'
-    )
-    assert _speaker_of(quotes, "I don't get it") == "Bustos"
-    # a paragraph between with no person in it leaves the speaker before
-    assert _speaker_of(quotes, "Nobody here") == "Bustos"

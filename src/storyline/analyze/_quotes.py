@@ -643,10 +643,7 @@ def _speaker(
         if reported is not None:
             return reported
         if previous is not None and previous[0] >= number - 2:
-            # '"...," he said. / Cruz Bustamante, a Gore booster, worked the crowd. / "I
-            # don't get it."': the person the paragraph between brings in speaks next
-            brought_in = _brought_in(context.before, entities) if previous[0] < number - 1 else None
-            return brought_in or previous[1]
+            return previous[1]
     return None
 
 
@@ -2400,20 +2397,6 @@ def _paper_before(
 
 
 _ACCUSING = frozenset("accuse blame criticise criticize condemn fault charge allege".split())
-
-
-def _brought_in(para: Paragraph | None, entities: EntityIndex) -> str | None:
-    """The person a paragraph of one sentence, no quote and no verb of saying, shows doing
-    something: the named active subject of its main verb, not of "is" or "has" ("Ole Brun,
-    the suspect, is 5'10\" tall" describes whom the next quote may be about), nor of a
-    passive ("Brun was arrested")."""
-    if para is None or _QUOTE.search(para.text) or len(list(para.doc.sents)) != 1:
-        return None
-    root = next(iter(para.doc.sents)).root
-    if root.pos_ != "VERB" or root.lemma_.lower() in ("be", "have") or _says(root):
-        return None
-    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    return _person(subject, para, entities, ("PERSON",)) if subject is not None else None
 
 
 def _sentence_subject(
