@@ -833,3 +833,28 @@ def test_an_unnamed_sultan_is_not_the_person_named_before() -> None:
         "sultan said in the message."
     )
     assert _speaker_of(quotes, "Our country") != "Darwash"
+
+
+@pytest.mark.parametrize(
+    ("first", "between", "speaker"),
+    [
+        (
+            '"He is armed and we believe he is dangerous to anyone nearby," police spokeswoman Irma Delacroix said.',
+            "Tomas Brunvald fled the scene on foot.",
+            "Delacroix",
+        ),
+        (
+            '"We knew we had to be sharper in the second half than the first," coach Brendan Loesch said.',
+            "Striker Kofi Amanquah scored twice after the break.",
+            "Loesch",
+        ),
+    ],
+)
+def test_a_sentence_about_someone_between_two_quotes_does_not_make_them_the_speaker(
+    first: str, between: str, speaker: str
+) -> None:
+    # the speaker's words, one sentence of what happened, more of the speaker's words
+    quotes = _quotes(
+        f'{first}\n\n{between}\n\n"Once he found his rhythm there was nothing anyone could do about it."'
+    )
+    assert _speaker_of(quotes, "Once he found") == speaker
