@@ -1963,8 +1963,6 @@ def _listed_in(ent: SpacySpan) -> SpacySpan | None:
 
 _SEPARATORS = frozenset({",", "and", ";", ".", "while", "but", "with"})
 """Words that end a list item's own words ("in Yalova" of "2,400 in Yalova and 984 in ...")."""
-_HEDGE_WORDS = frozenset(w for q in _QUALIFIERS for w in q.split())
-"""The words of the hedges (`_QUALIFIERS`) that may stand before a list item's number."""
 _ITEM_BACK = 6
 """How far back from an item's "and" or comma `_place_list` looks for the place before it."""
 _PLACE_TAGS = frozenset({"GPE", "LOC", "FAC"})
@@ -2021,9 +2019,7 @@ def _placed_item(span: SpacySpan) -> tuple[list[Token], list[Token]] | None:
     after = words[-1].i + 1 if words else sent.end
     if not words or (after < sent.end and doc[after].pos_ in ("VERB", "AUX")):
         return None  # "and 12 in Vorland were rescued": a clause of its own, no item
-    before = span.start - 1
-    while before > sent.start and doc[before].lower_ in _HEDGE_WORDS:
-        before -= 1  # "and more than 70 in Tanzania"
+    before = _unhedged(doc, span.start) - 1  # "and more than 70 in Tanzania"
     if before > sent.start and doc[before].lower_ == "and" and doc[before - 1].text == ",":
         before -= 1
     if before <= sent.start or doc[before].lower_ not in (",", "and"):
