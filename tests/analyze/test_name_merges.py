@@ -18,7 +18,6 @@ from storyline.analyze._entities import (
     _without_owner,
     same_word,
 )
-from storyline.analyze._lexicon import given_name_sex
 from storyline.model import Article, Corpus, Span
 from storyline.text import is_title_case
 
@@ -766,76 +765,31 @@ def test_a_name_after_a_word_only_for_a_person_is_a_person_whatever_the_tagger_s
 def test_mrs_before_a_shared_surname_is_the_one_set_beside_a_word_for_a_woman() -> None:
     index = _index(
         [
-            "Jordan Brenner filed for divorce from his wife, Casey Brenner, on Monday. Mrs. Brenner declined to comment."
+            "Olaf Brenner filed for divorce from his wife, Agnes Brenner, on Monday. Mrs. Brenner declined to comment."
         ],
-        {0: [("Jordan Brenner", "PERSON"), ("Casey Brenner", "PERSON"), ("Brenner", "PERSON")]},
+        {0: [("Olaf Brenner", "PERSON"), ("Agnes Brenner", "PERSON"), ("Brenner", "PERSON")]},
     )
-    assert _entity_of(index, 0, "Brenner") == "Casey Brenner"
+    assert _entity_of(index, 0, "Brenner") == "Agnes Brenner"
     # Nothing says which of two is a woman: the surname stays apart.
     index = _index(
-        ["Jordan Brenner met Kari Brenner on Monday. Mrs. Brenner declined to comment."],
-        {0: [("Jordan Brenner", "PERSON"), ("Kari Brenner", "PERSON"), ("Brenner", "PERSON")]},
+        ["Olaf Brenner met Kari Brenner on Monday. Mrs. Brenner declined to comment."],
+        {0: [("Olaf Brenner", "PERSON"), ("Kari Brenner", "PERSON"), ("Brenner", "PERSON")]},
     )
-    assert _entity_of(index, 0, "Brenner") not in ("Jordan Brenner", "Kari Brenner")
+    assert _entity_of(index, 0, "Brenner") not in ("Olaf Brenner", "Kari Brenner")
 
 
 def test_mrs_is_placed_only_among_those_its_own_report_names_in_full() -> None:
     index = _index(
         [
-            "Jordan Brenner and his wife Casey Brenner came home on Friday.",
+            "Olaf Brenner and his wife Agnes Brenner came home on Friday.",
             "Kari Brenner spoke at the school. Mrs. Brenner said she was proud.",
         ],
         {
-            0: [("Jordan Brenner", "PERSON"), ("Casey Brenner", "PERSON")],
+            0: [("Olaf Brenner", "PERSON"), ("Agnes Brenner", "PERSON")],
             1: [("Kari Brenner", "PERSON"), ("Brenner", "PERSON")],
         },
     )
-    assert _entity_of(index, 1, "Brenner") != "Casey Brenner"
-
-
-def test_mrs_and_mr_before_a_shared_surname_follow_the_given_names() -> None:
-    # Nothing but the given names says who is a woman: "Greta" is borne almost only by women
-    # and "Ivo" almost only by men, in nomquamgender's table.
-    texts = [
-        "Senator Ivo Halvorsen and Greta Halvorsen opened the gala in Bergen on Monday.",
-        "Mrs. Halvorsen said the evening raised $2 million. Mr. Halvorsen thanked the donors.",
-        "Ivo Halvorsen and Greta Halvorsen left early.",
-    ]
-    spans = {1: [("Halvorsen", "PERSON"), ("Halvorsen", "PERSON")]}
-    index = _index(texts, spans)
-    assert _together(index, "Greta Halvorsen", "Mrs. Halvorsen")
-    assert _together(index, "Ivo Halvorsen", "Mr. Halvorsen")
-    assert not _together(index, "Ivo Halvorsen", "Mrs. Halvorsen")
-
-
-def test_given_names_borne_by_both_sexes_leave_mrs_unplaced() -> None:
-    # "Robin" and "Casey" are given to men and women alike: the title stays apart.
-    texts = [
-        "Robin Halvorsen and Casey Halvorsen opened the gala in Bergen on Monday.",
-        "Mrs. Halvorsen said the evening raised $2 million.",
-        "Robin Halvorsen and Casey Halvorsen left early.",
-    ]
-    index = _index(texts, {1: [("Halvorsen", "PERSON")]})
-    assert _entity_of(index, 1, "Halvorsen") not in ("Robin Halvorsen", "Casey Halvorsen")
-
-
-def test_a_given_name_that_clashes_with_what_the_report_calls_the_person_decides_nothing() -> None:
-    # "Ivo" is a man's name, but the report calls this Ivo "she": neither says, so "Mrs."
-    # is not placed on the other full name either.
-    texts = [
-        "Ivo Halvorsen said she would appeal. Greta Halvorsen said she would not.",
-        "Mrs. Halvorsen said the evening raised $2 million.",
-        "Ivo Halvorsen and Greta Halvorsen left early.",
-    ]
-    index = _index(texts, {1: [("Halvorsen", "PERSON")]})
-    assert _entity_of(index, 1, "Halvorsen") != "Ivo Halvorsen"
-
-
-def test_a_given_name_says_a_sex_only_where_nearly_all_its_bearers_share_it() -> None:
-    assert (given_name_sex("Greta"), given_name_sex("greta"), given_name_sex("Ivo")) == ("f", "f", "m")
-    assert given_name_sex("Zoë") == "f"  # read without its accent
-    # Borne by both, not a name, or no given name at all.
-    assert {given_name_sex(w) for w in ("Robin", "Casey", "Jordan", "Qzxv", "O'Neil", "J", "")} == {""}
+    assert _entity_of(index, 1, "Brenner") != "Agnes Brenner"
 
 
 def test_a_word_only_ever_tagged_a_place_is_a_surname_only_of_a_plain_persons_name() -> None:
@@ -1275,31 +1229,31 @@ def test_a_name_that_quote_marks_hold_alone_is_a_title_not_the_person() -> None:
 @pytest.mark.parametrize(
     "told",
     [
-        "Kari Tarrant, wife of the governor, raised $150,000 on Monday.",  # a word for kin after
-        "Kari Tarrant raised $150,000 for her husband's campaign on Monday.",  # what she is called
+        "Lena Tarrant, wife of the governor, raised $150,000 on Monday.",  # a word for kin after
+        "Lena Tarrant raised $150,000 for her husband's campaign on Monday.",  # what she is called
     ],
 )
 def test_mrs_is_the_one_of_a_surname_a_word_for_kin_or_a_pronoun_says_is_a_woman(told: str) -> None:
-    index = _index([f"Gov. Robin Tarrant spoke in Dover. {told}", "Mrs. Tarrant said the money would help."])
-    assert _together(index, "Kari Tarrant", "Mrs. Tarrant")
-    assert not _together(index, "Robin Tarrant", "Mrs. Tarrant")
+    index = _index([f"Gov. Rob Tarrant spoke in Dover. {told}", "Mrs. Tarrant said the money would help."])
+    assert _together(index, "Lena Tarrant", "Mrs. Tarrant")
+    assert not _together(index, "Rob Tarrant", "Mrs. Tarrant")
 
 
 @pytest.mark.parametrize(
     "rob",
     [
-        "Gov. Robin Tarrant met Ana Vey, who thanked her staff.",  # past another name
-        "Gov. Robin Tarrant praised the nurse for her courage.",  # past a noun for a person
-        'Gov. Robin Tarrant said, "She is kind to us all."',  # past a quotation mark
-        "Gov. Robin Tarrant, his wife and their two sons arrived.",  # another's kin
+        "Gov. Rob Tarrant met Ana Vey, who thanked her staff.",  # past another name
+        "Gov. Rob Tarrant praised the nurse for her courage.",  # past a noun for a person
+        'Gov. Rob Tarrant said, "She is kind to us all."',  # past a quotation mark
+        "Gov. Rob Tarrant, his wife and their two sons arrived.",  # another's kin
     ],
 )
 def test_no_pronoun_or_word_for_kin_is_read_past_someone_else(rob: str) -> None:
-    # Kari is "she"; nothing above makes Robin a "she" too (which would leave "Mrs." to neither)
+    # Lena is "she"; nothing above makes Rob a "she" too (which would leave "Mrs." to neither)
     # or a wife.
-    index = _index([f"{rob} Kari Tarrant said she would help.", "Mrs. Tarrant said the money would help."])
-    assert _together(index, "Kari Tarrant", "Mrs. Tarrant")
-    assert not _together(index, "Robin Tarrant", "Mrs. Tarrant")
+    index = _index([f"{rob} Lena Tarrant said she would help.", "Mrs. Tarrant said the money would help."])
+    assert _together(index, "Lena Tarrant", "Mrs. Tarrant")
+    assert not _together(index, "Rob Tarrant", "Mrs. Tarrant")
 
 
 def test_one_office_written_two_ways_and_bodies_with_person_cue_words_stay_as_they_are() -> None:
@@ -1359,9 +1313,9 @@ def test_no_merge_of_a_word_and_a_longer_word_made_from_it_nor_of_two_offices(
 
 def test_a_word_for_kin_closed_by_a_comma_is_the_name_s_own_even_after_his() -> None:
     index = _index(
-        ["Gov. Robin Tarrant spoke. Kari Tarrant, his wife, said so.", "Mrs. Tarrant said it would help."]
+        ["Gov. Rob Tarrant spoke. Lena Tarrant, his wife, said so.", "Mrs. Tarrant said it would help."]
     )
-    assert _together(index, "Kari Tarrant", "Mrs. Tarrant")
+    assert _together(index, "Lena Tarrant", "Mrs. Tarrant")
 
 
 def test_a_lone_word_is_the_company_whose_name_with_a_legal_form_it_opens_but_not_the_paper() -> None:

@@ -51,7 +51,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from storyline.analyze._lexicon import ascii_fold, given_name_sex, known_names, lexicon, name_key, word_pairs
+from storyline.analyze._lexicon import ascii_fold, known_names, lexicon, name_key, word_pairs
 from storyline.analyze._nlp import Paragraph
 from storyline.model import Corpus, Entity, Span
 from storyline.text import HEADLINE_SMALL_WORDS, is_title_case
@@ -901,11 +901,7 @@ def _sex_of(group: _Group) -> str:
     said = set(group.courtesies) | {_KIN_CLASS.get(k, "")[:1] for k in group.kins}
     said.discard("")
     if not said:
-        # What its reports call it, where no title or kin says, and what its given name
-        # says ("Doreen", "Neville"), where both do not clash.
-        said = set(group.pronouns)
-        if len(group.tokens) > 1 and group.has_person:
-            said |= {given_name_sex(group.tokens[0])} - {""}
+        said = group.pronouns  # what its reports call it, where no title or kin says
     return next(iter(said)) if len(said) == 1 else ""
 
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import unicodedata
 from functools import cache
 from importlib import resources
-from pathlib import Path
 
 
 @cache
@@ -61,44 +59,3 @@ def known_names() -> dict[str, int]:
             if key := name_key(form):
                 forms[key + "." if form.strip().endswith(".") else key] = number
     return forms
-
-
-_FEMALE_AT = 0.9
-"""The share of women among the bearers of a given name at which the name says "f" (and at
-one minus it, "m"): the threshold nomquamgender's own classifier uses by default."""
-
-
-@cache
-def _given_name_data() -> str:
-    """The text of nomquamgender's table of given names (`name_data.json`: a name in lower
-    case to [sources, bearers, share of women, ...]), read as text and searched name by name,
-    so that neither the package (which imports pandas) nor the 700,000-name table is loaded
-    whole; "" where the package is missing."""
-    spec = importlib.util.find_spec("nomquamgender")
-    if spec is None or not spec.submodule_search_locations:
-        return ""
-    path = Path(next(iter(spec.submodule_search_locations))) / "name_data.json"
-    try:
-        return path.read_text(encoding="utf-8")
-    except OSError:
-        return ""
-
-
-@cache
-def given_name_sex(name: str) -> str:
-    """ "f" or "m" where nearly all the bearers of a given name that nomquamgender counted are
-    women, or men ("Doreen", "Neville"); "" for a name shared by both ("Jackie", "Jordan"),
-    unknown, or too short to be a given name."""
-    key = ascii_fold(name).lower()
-    if len(key) < 2 or not key.isalpha():
-        return ""
-    data = _given_name_data()
-    at = data.find(f'"{key}": [')
-    if at < 0:
-        return ""
-    fields = data[at + len(key) + 5 : data.find("]", at)].split(",")
-    try:
-        share = float(fields[2])
-    except (IndexError, ValueError):
-        return ""
-    return "f" if share >= _FEMALE_AT else "m" if share <= 1 - _FEMALE_AT else ""
