@@ -778,6 +778,42 @@ def test_mrs_before_a_shared_surname_is_the_one_set_beside_a_word_for_a_woman() 
     assert _entity_of(index, 0, "Brenner") not in ("Olaf Brenner", "Kari Brenner")
 
 
+@pytest.mark.parametrize(
+    ("text", "title", "wrong"),
+    [
+        (
+            "Jacob Ruddle, 16, died in the crash on Route 9 on Saturday. His sister, Hannah Ruddle, "
+            'was injured.\n"We want answers from the city, and we will not stop asking until we get '
+            'them," Mr. Ruddle said.',
+            "Mr. Ruddle",
+            "Jacob Ruddle",
+        ),
+        (
+            "Emily Varga, 7, drowned in the lake on Saturday. Her brother, Tomas Varga, 10, survived."
+            '\n"She was the light of our lives and we cannot believe that she is gone," Mrs. Varga said.',
+            "Mrs. Varga",
+            "Emily Varga",
+        ),
+    ],
+)
+def test_a_courtesy_title_is_not_placed_on_a_child_named_in_full(text: str, title: str, wrong: str) -> None:
+    # The parent who speaks is not named in full; the dead or injured child is. Given names
+    # say the child's sex, not who "Mr." is (a review of f293429, which read given names).
+    index = _index([text])
+    assert not _together(index, wrong, title)
+
+
+def test_a_man_whose_given_name_is_mostly_womens_keeps_his_mr() -> None:
+    # "Marion" is borne mostly by women, but the report calls this one "he".
+    index = _index(
+        [
+            "Mayor Marion Tulley said he would run again. Christopher Tulley, 23, joined the campaign "
+            'staff.\n"This city has come back from the brink and I intend to finish the job," Mr. Tulley said.'
+        ]
+    )
+    assert _together(index, "Marion Tulley", "Mr. Tulley")
+
+
 def test_mrs_is_placed_only_among_those_its_own_report_names_in_full() -> None:
     index = _index(
         [
