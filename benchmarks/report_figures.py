@@ -16,7 +16,10 @@ file its `input` names (the Multi-News original sample, or DUC wire sets). The s
 - negatives reported: the share of `not_disagreements` pairs that a disagreeing
   claim holds together;
 - merges: same-entity pairs whose names fall in one entity; wrong merges:
-  different-entity pairs that do;
+  different-entity pairs that do; "titles read" also reads a gold name that no entity of the
+  report holds as the person's name after its title or role, where a person of the report
+  is called by its last two or more words ("former Sen. Bill Bradley", "Pentagon press
+  secretary George Little": storyline names people without such words before them);
 - speakers: of gold quotes found (all keywords inside one quote of that report),
   those whose speaker names the gold speaker's last word; "names folded" also counts a
   speaker that differs only by an apostrophe ("McCann’s" as the text writes it, "McCanns"
@@ -45,6 +48,8 @@ from pathlib import Path
 from typing import Any
 
 from storyline.analyze._claims import parse_number
+from storyline.analyze._entities import TITLES
+from storyline.analyze._quotes import _ROLES
 from storyline.ingest import Cluster, read_clusters, read_files
 from storyline.model import Claim, Story
 from storyline.pipeline import Reporter
@@ -212,6 +217,31 @@ def score(story: Story, gold: dict[str, Any]) -> dict[str, int]:
         a, b = _HYPHEN.sub("-", a.lower()), _HYPHEN.sub("-", b.lower())
         return any(a in n and b in n for n in joined)
 
+    held = set().union(*joined) if joined else set()
+    people = set().union(*(n for n, e in zip(joined, story.entities, strict=True) if e.type == "PERSON"))
+
+    def untitled(name: str) -> str:
+        """A gold name no entity holds, as the person's name after its title or role: the
+        longest run of two or more of its last words that a person of the report is called,
+        right after a word for a title or role ("former Sen. Bill Bradley" -> "bill
+        bradley", "Pentagon press secretary George Little" -> "george little"; not "Friends
+        of Newt Gingrich"); else the name."""
+        name = _HYPHEN.sub("-", name.lower())
+        if name in held:
+            return name
+        words = name.split()
+        return next(
+            (
+                " ".join(words[k:])
+                for k in range(1, len(words) - 1)
+                if " ".join(words[k:]) in people and words[k - 1].rstrip(".").split("-")[-1] in _TITLE_WORDS
+            ),
+            name,
+        )
+
+    def merged_untitled(a: str, b: str) -> bool:
+        return merged(untitled(a), untitled(b))
+
     quotes_found = speakers_right = speakers_named = 0
     for quote in gold["speakers"]:
         hits = [
@@ -253,6 +283,8 @@ def score(story: Story, gold: dict[str, Any]) -> dict[str, int]:
         "merged": sum(merged(a, b) for a, b in gold["same_entity"]),
         "diff": len(gold["different_entity"]),
         "wrong_merges": sum(merged(a, b) for a, b in gold["different_entity"]),
+        "merged_untitled": sum(merged_untitled(a, b) for a, b in gold["same_entity"]),
+        "wrong_untitled": sum(merged_untitled(a, b) for a, b in gold["different_entity"]),
         "quotes": len(gold["speakers"]),
         "quotes_found": quotes_found,
         "speakers_right": speakers_right,
@@ -265,6 +297,9 @@ def score(story: Story, gold: dict[str, Any]) -> dict[str, int]:
 
 
 _HYPHEN = re.compile(r"\s+-\s+")
+_TITLE_WORDS = TITLES | _ROLES
+"""Words for a title or role before a person's name ("sen", "secretary", "reporter";
+"ex-mayor" by its last part): storyline's lists of titles and of roles a speaker is given."""
 
 
 def _fold(name: str) -> str:
@@ -325,6 +360,8 @@ def table(title: str, s: dict[str, int]) -> str:
         ("negatives stated plainly as disagreements", _ratio(s["neg_stated"], s["neg"])),
         ("same-entity pairs merged", _ratio(s["merged"], s["same"])),
         ("different-entity pairs merged (wrong)", _ratio(s["wrong_merges"], s["diff"])),
+        ("same-entity pairs merged, titles read", _ratio(s.get("merged_untitled", 0), s["same"])),
+        ("different-entity pairs merged, titles read (wrong)", _ratio(s.get("wrong_untitled", 0), s["diff"])),
         ("quotes found", _ratio(s["quotes_found"], s["quotes"])),
         ("speakers right (of found)", _ratio(s["speakers_right"], s["quotes_found"])),
         ("speakers right, names folded (of found)", _ratio(s.get("speakers_named", 0), s["quotes_found"])),
