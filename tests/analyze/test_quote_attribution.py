@@ -858,3 +858,28 @@ def test_a_sentence_about_someone_between_two_quotes_does_not_make_them_the_spea
         f'{first}\n\n{between}\n\n"Once he found his rhythm there was nothing anyone could do about it."'
     )
     assert _speaker_of(quotes, "Once he found") == speaker
+
+
+def test_a_name_beside_a_word_for_a_person_is_the_speakers_where_the_tagger_missed_it_there() -> None:
+    # The tagger marks "Viktor Malenko" in the first report but nothing in the apposition of
+    # the second (as it missed "ex-Mayor Anatoly Sobchak" in a DUC report): the name the
+    # cluster knows is the speaker, not "Pavlenko's former mentor in St. Petersburg".
+    texts = [
+        "Viktor Malenko ran the city until 1996 and taught law before that.",
+        "Pavlenko's former mentor in St. Petersburg, ex-Mayor Viktor Malenko, told The New York Times, "
+        '"He is a convinced supporter of the market economy and knows the western model well."',
+    ]
+    corpus = Corpus(articles=tuple(Article(id=f"r{i}", text=t) for i, t in enumerate(texts)))
+    paragraphs = parse_corpus(corpus, load_nlp())
+    para = next(p for p in paragraphs if p.doc_index == 1)
+    place = para.text.index("St. Petersburg")
+    paper = para.text.index("The New York Times")
+    para.doc.set_ents(
+        [
+            para.doc.char_span(place, place + len("St. Petersburg"), label="GPE"),
+            para.doc.char_span(paper, paper + len("The New York Times"), label="ORG"),
+        ],
+        default="outside",
+    )
+    quotes = extract_quotes(corpus, paragraphs, extract_entities(corpus, paragraphs))
+    assert _speaker_of(quotes, "He is a convinced") == "Malenko"

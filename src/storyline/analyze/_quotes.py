@@ -116,7 +116,8 @@ _ROLES = _EPITHETS | frozenset(
     landlord tenant villager farmer man woman person insider observer critic supporter voter
     parent boy girl colleague partner staffer guard soldier commander pilot driver engineer
     clerk priest pastor bishop historian scholar strategist pollster consultant negotiator
-    envoy ambassador inspector administrator boss bystander eyewitness patient veteran""".split()
+    envoy ambassador inspector administrator boss bystander eyewitness patient veteran mentor
+    protege""".split()
 )
 # Nouns for an organisation a report has named ("the company said", "said the ministry").
 _ORG_NOUNS = frozenset(
@@ -1676,6 +1677,11 @@ def name_of(
             organisation = (named.name, whose)
     if organisation is not None and not is_role and not organisation[1]:
         return organisation[0]
+    # A name beside the word for a person that the tagger missed here, past a possessive
+    # owner ("Putin's former mentor, ex-Mayor Anatoly Sobchak, told").
+    owner_only = organisation is None or organisation[1]
+    if apposed and owner_only and (beside := _apposed_name(para, apposed, entities)) is not None:
+        return beside
     described = _as_written(subject)
     if organisation is not None or is_role:
         # A person or body the report does not name ("a Metropolitan police spokesman",
@@ -1707,6 +1713,33 @@ def name_of(
             return known.name
     text = written if written and count_words(written) <= 8 else text
     return text if text and count_words(text) <= 8 else None
+
+
+def _apposed_name(para: Paragraph, apposed: set[int], entities: EntityIndex) -> str | None:
+    """The person named by the words set beside a word for a person where the tagger did not
+    mark them as a name here ("Putin's former mentor, ex-Mayor Anatoly Sobchak, told"): the
+    last run of proper nouns of the apposition, titles before it left out, two words or more,
+    that names a person of the cluster (or names anything but a body, after a title); else
+    None."""
+    run: list[Token] = []
+    for i in sorted(apposed):
+        token = para.doc[i]
+        if token.pos_ == "PROPN" and (not run or run[-1].i == i - 1):
+            run.append(token)
+        elif token.pos_ == "PROPN":
+            run = [token]
+        elif token.text not in (",", "."):
+            run = []
+    titles = [k for k, t in enumerate(run) if t.text.rstrip(".").lower() in TITLES]
+    run = run[titles[-1] + 1 :] if titles else run  # "ex-Mayor Anatoly Sobchak": "Anatoly Sobchak"
+    if len(run) < 2:
+        return None
+    known = entities.find(" ".join(t.text for t in run))
+    if known is None or known.type == "ORG":
+        return None
+    # A person's name, or one a title stands before here (the tagger may have called the
+    # person a place elsewhere: "ex-Mayor Anatoly Sobchak" beside "St. Petersburg").
+    return known.name if known.type == "PERSON" or titles else None
 
 
 def _titled_after_body(subject: Token, para: Paragraph, entities: EntityIndex) -> str | None:
