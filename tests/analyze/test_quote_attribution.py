@@ -860,6 +860,22 @@ def test_a_sentence_about_someone_between_two_quotes_does_not_make_them_the_spea
     assert _speaker_of(quotes, "Once he found") == speaker
 
 
+def _quotes_with_names(texts: list[str], names: list[tuple[str, str]]) -> list[Quote]:
+    """The quotes of invented reports, where the tagger's names in the last report's first
+    paragraph are only `names` ((text, label), each the first occurrence after the one
+    before): a name it "missed" there, which another report has it mark."""
+    corpus = Corpus(articles=tuple(Article(id=f"r{i}", text=t) for i, t in enumerate(texts)))
+    paragraphs = parse_corpus(corpus, load_nlp())
+    para = next(p for p in paragraphs if p.doc_index == len(texts) - 1)
+    spans, at = [], 0
+    for text, label in names:
+        begin = para.text.index(text, at)
+        at = begin + len(text)
+        spans.append(para.doc.char_span(begin, at, label=label))
+    para.doc.set_ents(spans, default="outside")
+    return extract_quotes(corpus, paragraphs, extract_entities(corpus, paragraphs))
+
+
 def test_a_name_beside_a_word_for_a_person_is_the_speakers_where_the_tagger_missed_it_there() -> None:
     # The tagger marks "Viktor Malenko" in the first report but nothing in the apposition of
     # the second (as it missed "ex-Mayor Anatoly Sobchak" in a DUC report): the name the
@@ -869,17 +885,37 @@ def test_a_name_beside_a_word_for_a_person_is_the_speakers_where_the_tagger_miss
         "Pavlenko's former mentor in St. Petersburg, ex-Mayor Viktor Malenko, told The New York Times, "
         '"He is a convinced supporter of the market economy and knows the western model well."',
     ]
-    corpus = Corpus(articles=tuple(Article(id=f"r{i}", text=t) for i, t in enumerate(texts)))
-    paragraphs = parse_corpus(corpus, load_nlp())
-    para = next(p for p in paragraphs if p.doc_index == 1)
-    place = para.text.index("St. Petersburg")
-    paper = para.text.index("The New York Times")
-    para.doc.set_ents(
-        [
-            para.doc.char_span(place, place + len("St. Petersburg"), label="GPE"),
-            para.doc.char_span(paper, paper + len("The New York Times"), label="ORG"),
-        ],
-        default="outside",
-    )
-    quotes = extract_quotes(corpus, paragraphs, extract_entities(corpus, paragraphs))
+    quotes = _quotes_with_names(texts, [("St. Petersburg", "GPE"), ("The New York Times", "ORG")])
     assert _speaker_of(quotes, "He is a convinced") == "Malenko"
+
+
+QUOTE = '"We worked through every single night for a month to get the plan ready in time."'
+
+
+@pytest.mark.parametrize(
+    ("known", "said", "names"),
+    [
+        # A place's name with a title in it is no person's (a review of 4fbd09c).
+        (
+            "Flights resumed at Imam Khomeini International Airport on Sunday after the storm.",
+            f"A spokesman at the airport, Imam Khomeini International Airport, said: {QUOTE}",
+            [],
+        ),
+        # The name after a preposition inside the apposition is another's.
+        (
+            "Senator Marta Lindqvist signed the bill on Tuesday after a long debate.",
+            f"Ode's mentor, a former aide to Senator Marta Lindqvist, said: {QUOTE}",
+            [("Ode", "PERSON")],
+        ),
+        (
+            "Senator Marta Lindqvist signed the bill on Tuesday after a long debate.",
+            f"His lawyer, a longtime friend of Marta Lindqvist, said: {QUOTE}",
+            [],
+        ),
+    ],
+)
+def test_a_name_the_tagger_missed_beside_a_speaker_names_no_one_else(
+    known: str, said: str, names: list[tuple[str, str]]
+) -> None:
+    quotes = _quotes_with_names([known, said], names)
+    assert _speaker_of(quotes, "We worked through") not in ("Airport", "Lindqvist")

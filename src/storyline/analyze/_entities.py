@@ -412,7 +412,7 @@ def _person_cue(doc: Doc, ent: SpacySpan) -> bool:
     of New York"), nor a possessive or a modifier after the comma ("MSNBC, a sister
     network of NBC News")."""
     one_word = len(ent) == 1 and ent[0].text[:1].isupper() and not ent[0].text.isupper()
-    if not (one_word or _person_shaped(tuple(ent.text.split()))):
+    if not (one_word or person_shaped(tuple(ent.text.split()))):
         return False
     if ent.end < len(doc) and doc[ent.end].pos_ in ("NOUN", "PROPN"):
         return False  # "the 58-year-old Orsk alliance": the name modifies a noun
@@ -445,7 +445,7 @@ def _person_cue(doc: Doc, ent: SpacySpan) -> bool:
         and _of_a_body(doc, ent.end)
         and _known_given(ent[0].text)
         and not ent[-1].text.lower().endswith("s")
-        and _person_shaped(tuple(ent.text.split()))
+        and person_shaped(tuple(ent.text.split()))
     )
 
 
@@ -470,7 +470,7 @@ def _apposed_to_a_person(doc: Doc, ent: SpacySpan) -> bool:
     if any(t.dep_ == "pobj" and t.pos_ == "NOUN" for t in between):
         return False
     words = tuple(ent.text.split())
-    return _person_shaped(words) and name_key(ent.text) not in known_names()
+    return person_shaped(words) and name_key(ent.text) not in known_names()
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
@@ -503,11 +503,11 @@ def _as_people(mentions: list[Mention], cued: set[tuple[str, ...]]) -> list[Ment
     if not cued:
         return mentions
     # A cued name's surname: a one-word name, or the last word of a full name.
-    surnames = {tokens[-1] for tokens in cued if len(tokens) == 1 or _person_shaped(tokens)}
+    surnames = {tokens[-1] for tokens in cued if len(tokens) == 1 or person_shaped(tokens)}
     others = [m for m in mentions if m.label != "PERSON"]
 
     def full_name(tokens: tuple[str, ...]) -> bool:
-        return len(tokens) > 1 and tokens[-1] in surnames and _person_shaped(tokens)
+        return len(tokens) > 1 and tokens[-1] in surnames and person_shaped(tokens)
 
     in_names = {w for m in others if len(m.tokens) > 1 and not full_name(m.tokens) for w in m.tokens}
     places = {m.tokens[0] for m in others if len(m.tokens) == 1 and m.label in ("GPE", "LOC")}
@@ -561,7 +561,7 @@ def _split_couples(mentions: list[Mention]) -> list[Mention]:
             and _known_given(first)
             and _known_given(second)
             and not _known_given(surname)
-            and _person_shaped((second, surname))
+            and person_shaped((second, surname))
         ):
             out.append(mention)
             continue
@@ -623,7 +623,7 @@ def _join_pairs(corpus: Corpus, mentions: list[Mention]) -> list[Mention]:
             and x.text.lower() not in surnames
             and _known_given(x.text)
             and _known_given(y.tokens[0])
-            and _person_shaped(y.tokens)
+            and person_shaped(y.tokens)
         ):
             tokens = (x.tokens[0], y.tokens[1])
             replaced[a] = Mention(
@@ -669,7 +669,7 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
         before in _PERSON_NOUNS | _KIN
         and label == "ORG"
         and not attributive  # "a student Black Lives Matter group"
-        and _person_shaped(tuple(ent.text.split()))
+        and person_shaped(tuple(ent.text.split()))
     ):
         label = "PERSON"  # "Mountain View resident Eamonn Callon", "actress Stormy Daniels"
     if label == "ORG" and _title_led_person(tuple(ent.text.split())):
@@ -677,7 +677,7 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
     if (
         label == "ORG"
         and (office := _office_prefix(words := ent.text.split()))
-        and (_person_shaped(tuple(words[office:])) or _lone_surname(words[office:]))
+        and (person_shaped(tuple(words[office:])) or _lone_surname(words[office:]))
         and words[-1].lower() not in _FACILITIES  # "US President Kennedy Center" stays a body
     ):
         # "US National Security Adviser HR McMaster": an office, then a name; "Robbery
@@ -687,7 +687,7 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
         label in ("PERSON", "ORG")
         and len(ent) > 2
         and ent[-1].text in _POST_NOMINALS
-        and _person_shaped(tuple(t.text for t in ent[:-1]))
+        and person_shaped(tuple(t.text for t in ent[:-1]))
     ):
         # "Geoffrey Robertson QC", "Jo Cox MP": a rank or an honour after the name is no part
         # of it, kept in the form as written
@@ -984,12 +984,12 @@ def _parts(
     labelled: list[tuple[SpacySpan, str]] = []
     for part in parts:
         halves = _split(part, "and") if any(t.text == "and" for t in part) else [part]
-        people = len(halves) > 1 and all(_person_shaped(tuple(h.text.split())) for h in halves)
+        people = len(halves) > 1 and all(person_shaped(tuple(h.text.split())) for h in halves)
         if people and (label == "PERSON" or all(_known_given(h[0].text) for h in halves)):
             labelled.extend((half, "PERSON") for half in halves)
             continue
         body_beside = len(parts) > 1 and any(_is_org_name(tuple(p.text.split())) for p in parts)
-        person = body_beside and _person_shaped(tuple(part.text.split()))
+        person = body_beside and person_shaped(tuple(part.text.split()))
         labelled.append((part, "PERSON" if person else label))
     return labelled
 
@@ -1056,7 +1056,7 @@ def _counted_name(doc: Doc, ent: SpacySpan) -> bool:
     return before is None or (before.lower_ not in ("no", "no.", "number", "#") and before.pos_ != "NOUN")
 
 
-def _person_shaped(words: tuple[str, ...]) -> bool:
+def person_shaped(words: tuple[str, ...]) -> bool:
     """Two or three capitalised words, none a title, a body's word or an acronym, the last
     a word of letters ("Ana Roux", "Kaajal Ramjathan-Keogh", "JB Romano")."""
     if not 2 <= len(words) <= 3 or _is_org_name(words) or words[-1].isupper():
@@ -1108,7 +1108,7 @@ def _title_led_person(words: tuple[str, ...]) -> bool:
     lead = 0
     while lead < len(words) and words[lead][:1].isupper() and words[lead].rstrip(".").lower() in _TITLES:
         lead += 1
-    return lead > 0 and _person_shaped(words[lead:]) and words[-1].lower() not in _FACILITIES
+    return lead > 0 and person_shaped(words[lead:]) and words[-1].lower() not in _FACILITIES
 
 
 @lru_cache(maxsize=1 << 16)
@@ -2583,7 +2583,7 @@ def _family_name_first(mention: Mention, group: _Group, lone: set[str]) -> bool:
     shaped = len(tokens) == 2 or (len(tokens) == 3 and all(len(t) <= 4 for t in tokens[1:]))
     # A name the tagger took for a body counts where "Mr." says the lone word is a person's.
     person = group.has_person or (
-        bool(_courtesy(mention)) and set(group.labels) <= {"PERSON", "ORG"} and _person_shaped(tokens)
+        bool(_courtesy(mention)) and set(group.labels) <= {"PERSON", "ORG"} and person_shaped(tokens)
     )
     shaped = shaped and person and not _is_org_name(tokens) and tokens[-1].lower() not in lone
     shaped = shaped and not (len(tokens[0]) > 3 and _known_given(tokens[0]))

@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from storyline.analyze._entities import TITLES, EntityIndex
+from storyline.analyze._entities import TITLES, EntityIndex, person_shaped
 from storyline.analyze._lexicon import lexicon
 from storyline.analyze._nlp import Paragraph
 from storyline.model import Corpus, Entity, Quote, Span
@@ -1718,13 +1718,19 @@ def name_of(
 def _apposed_name(para: Paragraph, apposed: set[int], entities: EntityIndex) -> str | None:
     """The person named by the words set beside a word for a person where the tagger did not
     mark them as a name here ("Putin's former mentor, ex-Mayor Anatoly Sobchak, told"): the
-    last run of proper nouns of the apposition, titles before it left out, two words or more,
-    that names a person of the cluster (or names anything but a body, after a title); else
-    None."""
+    last run of proper nouns of the apposition's own words (not those after a preposition
+    in it: "a former aide to Senator Marta Lind" names the senator, not the aide), titles
+    before it left out, two words or more, that names a person of the cluster; after a
+    title, also a name of a person's shape the tagger took for something else (it had called
+    Sobchak a place), never a place's or body's longer name ("Imam Khomeini International
+    Airport"). Else None."""
+    doc = para.doc
     run: list[Token] = []
     for i in sorted(apposed):
-        token = para.doc[i]
-        if token.pos_ == "PROPN" and (not run or run[-1].i == i - 1):
+        token = doc[i]
+        if _after_preposition(token, apposed):
+            run = []
+        elif token.pos_ == "PROPN" and (not run or run[-1].i == i - 1):
             run.append(token)
         elif token.pos_ == "PROPN":
             run = [token]
@@ -1735,11 +1741,23 @@ def _apposed_name(para: Paragraph, apposed: set[int], entities: EntityIndex) -> 
     if len(run) < 2:
         return None
     known = entities.find(" ".join(t.text for t in run))
-    if known is None or known.type == "ORG":
+    if known is None:
         return None
-    # A person's name, or one a title stands before here (the tagger may have called the
-    # person a place elsewhere: "ex-Mayor Anatoly Sobchak" beside "St. Petersburg").
-    return known.name if known.type == "PERSON" or titles else None
+    if known.type == "PERSON" or (
+        titles and known.type != "ORG" and person_shaped(tuple(known.name.split()))
+    ):
+        return known.name
+    return None
+
+
+def _after_preposition(token: Token, within: set[int]) -> bool:
+    """Whether a word of an apposition hangs, inside it, from a preposition or a clause ("to
+    Senator Marta Lind" of "a former aide to Senator Marta Lind")."""
+    while token.i in within and token.head.i != token.i:
+        if token.dep_ in ("prep", "pobj", "relcl", "acl", "advcl"):
+            return True
+        token = token.head
+    return False
 
 
 def _titled_after_body(subject: Token, para: Paragraph, entities: EntityIndex) -> str | None:
