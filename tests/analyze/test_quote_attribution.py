@@ -919,3 +919,17 @@ def test_a_name_the_tagger_missed_beside_a_speaker_names_no_one_else(
 ) -> None:
     quotes = _quotes_with_names([known, said], names)
     assert _speaker_of(quotes, "We worked through") not in ("Airport", "Lindqvist")
+
+
+@pytest.mark.parametrize(
+    ("said", "speaker"),
+    [
+        (f"Ode's mentor, a former aide to Senator Marta Lindqvist, said: {QUOTE}", "mentor"),
+        (f"His lawyer, a longtime friend of Marta Lindqvist, said: {QUOTE}", "lawyer"),
+        (f"The head of the union, Ana Brekke, a former aide to Governor Ben Ode, said: {QUOTE}", "Brekke"),
+    ],
+)
+def test_a_name_after_a_preposition_in_an_apposition_is_not_the_speaker(said: str, speaker: str) -> None:
+    # The tagger marks the senator here; the apposition describes the speaker by her.
+    quotes = _quotes("Senator Marta Lindqvist signed the bill on Tuesday after a long debate.", said)
+    assert _speaker_of(quotes, "We worked through") == speaker

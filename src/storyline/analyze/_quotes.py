@@ -1657,6 +1657,11 @@ def name_of(
     # ("The mayor of Accumoli, Stefano Petrucci, said").
     apposed = {t.i for c in subject.children if is_role and c.dep_ == "appos" for t in c.subtree}
     apposed |= {t.i for t in _apposed_after_object(subject)}
+    # Not a name after a preposition inside the apposition: it is another's ("His lawyer, a
+    # former aide to Senator Marta Lind, said" is the lawyer, as written).
+    others = {i for i in apposed if _after_preposition(para.doc[i], apposed)}
+    apposed -= others
+    modifying |= others
     organisation = None
     for token in [t for t in ordered if t.i not in possessed] + [t for t in ordered if t.i in possessed]:
         at = para.start + token.idx
