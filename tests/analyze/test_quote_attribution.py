@@ -933,3 +933,39 @@ def test_a_name_after_a_preposition_in_an_apposition_is_not_the_speaker(said: st
     # The tagger marks the senator here; the apposition describes the speaker by her.
     quotes = _quotes("Senator Marta Lindqvist signed the bill on Tuesday after a long debate.", said)
     assert _speaker_of(quotes, "We worked through") == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "speaker"),
+    [
+        (
+            "During the melee at the meeting, one protester cried out: \"Don't you care about our "
+            'children and the land they will grow up on?"',
+            "Don't you care",
+            "protester",
+        ),
+        (
+            'Ana Roux sang "Somewhere over the rainbow, way up high, there is a land that I heard of '
+            'once" at the gala.',
+            "Somewhere over",
+            "Roux",
+        ),
+        # Crying alone is weeping, not speech: the words are the judge's, whom no verb of
+        # saying credits here.
+        (
+            'Ana Roux cried as Judge Ben Ode read the sentence aloud: "You will serve every day of the '
+            'twelve years this court has given you."',
+            "You will serve",
+            None,
+        ),
+        # Pleading guilty says nothing: a quote alone after it is no one's.
+        (
+            'Ben Ode pleaded guilty on Monday.\n\n"It was a day the families had waited years to see, '
+            'and now it is here at last."',
+            "It was a day",
+            None,
+        ),
+    ],
+)
+def test_verbs_of_crying_out_singing_and_pleading(text: str, start: str, speaker: str | None) -> None:
+    assert _speaker_of(_quotes(text), start) == speaker

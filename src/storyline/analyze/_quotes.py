@@ -142,11 +142,19 @@ _BARE_ONLY = frozenset({"charge", "email", "observe", "wonder", "ruminate"})
 
 
 def _says(verb: Token) -> bool:
-    """Whether a verb hands over the words of a quote (`_QUOTE_VERBS`, `_BARE_ONLY`)."""
+    """Whether a verb hands over the words of a quote (`_QUOTE_VERBS`, `_BARE_ONLY`), or is
+    one that does only with "out" ("one protester cried out:"; "she cried" alone may be
+    weeping, "cried as the judge read:")."""
     lemma = verb.lemma_.lower()
     if lemma in _BARE_ONLY and any(c.dep_ in ("dobj", "dative") for c in verb.children):
         return False
+    if lemma in _OUT_VERBS:
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
     return lemma in _QUOTE_VERBS
+
+
+_OUT_VERBS = frozenset({"cry", "call"})
+"""Verbs that hand over words only with "out" ("cried out", "called out")."""
 
 
 # Of those, the ones a person's name before stands for whose they are ("the Lind campaign",
