@@ -1512,3 +1512,22 @@ def test_a_q_with_no_u_is_a_k_and_doubled_letters_one_in_a_transliterated_name()
         ]
     )
     assert _together(index, "Mohammed Saddiq Odram", "Mohamed Sadeek Odram")
+
+
+def test_a_name_the_tagger_calls_a_place_is_a_person_where_a_report_titles_it() -> None:
+    # The tagger took "Anatoly Sobchak" for a place in every full mention of a DUC report;
+    # "Professor Sobchak" says whom it names.
+    texts = [
+        "In 1990 he became an adviser to Anatoly Vorslav, chairman of the city council.",
+        "In the 1970s, Professor Vorslav was teaching law at the university.",
+    ]
+    spans = {0: [("Anatoly Vorslav", "GPE")], 1: [("Vorslav", "PERSON")]}
+    index = _index(texts, spans)
+    assert next(e for e in index.entities if e.name == "Anatoly Vorslav").type == "PERSON"
+    # A place a title opens ("King Khalid International Airport") stays what it is, and
+    # a place never written with a person's title stays a place.
+    texts = ["Flights resumed at King Khalid International Airport on Sunday.", "Anatoly Vorslav is a town."]
+    spans = {0: [("King Khalid International Airport", "FAC")], 1: [("Anatoly Vorslav", "GPE")]}
+    index = _index(texts, spans)
+    assert {e.name: e.type for e in index.entities}["Anatoly Vorslav"] == "GPE"
+    assert {e.name: e.type for e in index.entities}["King Khalid International Airport"] != "PERSON"

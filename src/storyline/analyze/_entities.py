@@ -2729,6 +2729,18 @@ def _bare_form(mention: Mention) -> bool:
     return not mention.text.startswith("@") and mention.text.endswith(bare) and mention.text != bare
 
 
+_PERSONS_TITLES = frozenset(
+    """professor prof dr sen senator rep gov governor mayor judge rev reverend rabbi capt col lt
+    sgt cpl pvt adm det insp supt congressman congresswoman assemblyman assemblywoman councilman
+    councilwoman councillor councilor alderman ambassador amb bishop archbishop cardinal deacon
+    pastor msgr sheriff trooper constable detective inspector sergeant lieutenant colonel captain
+    commander admiral brigadier""".split()
+)
+"""Titles written only before a person's name (`_type_of`): not those a place's or body's
+name may open with ("General Motors", "Justice Department", "King Khalid") or that describe
+("Regional", "Acting")."""
+
+
 def _type_of(group: _Group) -> str:
     """The majority label of the mentions of two words or more (the tagger sees a full name
     better than one word of it: "Ella" said, tagged ORG eight times, is still the person
@@ -2742,4 +2754,24 @@ def _type_of(group: _Group) -> str:
     long = [m for m in group.mentions if len(m.tokens) > 1]
     for mention in long or group.mentions:
         votes[mention.label] += 1
-    return max(votes, key=lambda label: (votes[label], label == "PERSON"))
+    found = max(votes, key=lambda label: (votes[label], label == "PERSON"))
+    if (
+        found != "PERSON"
+        and person_shaped(group.tokens)
+        and any(_person_title(m, group.tokens) for m in group.mentions)
+    ):
+        # "Anatoly Sobchak", which the tagger takes for a place, is "Professor Sobchak" too:
+        # a name of a person's shape that a report writes after a person's title.
+        return "PERSON"
+    return found
+
+
+def _person_title(mention: Mention, tokens: tuple[str, ...]) -> bool:
+    """Whether a person's title stands right before a mention that ends the name `tokens`
+    ("Professor Sobchak", "Mr. Sobchak", "ex-Mayor Anatoly Sobchak"): a courtesy title or
+    one of `_PERSONS_TITLES`, not a word that also opens a place's or body's name ("King
+    Khalid International Airport", "General Motors") or describes one ("Regional")."""
+    own = tuple(w.lower() for w in mention.tokens)
+    if not own or len(own) > len(tokens) or tuple(w.lower() for w in tokens[-len(own) :]) != own:
+        return False
+    return bool(_courtesy(mention)) or _title_word(mention) in _PERSONS_TITLES
