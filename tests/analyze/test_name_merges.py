@@ -1531,3 +1531,22 @@ def test_a_name_the_tagger_calls_a_place_is_a_person_where_a_report_titles_it() 
     index = _index(texts, spans)
     assert {e.name: e.type for e in index.entities}["Anatoly Vorslav"] == "GPE"
     assert {e.name: e.type for e in index.entities}["King Khalid International Airport"] != "PERSON"
+
+
+def test_a_pageants_title_makes_no_place_a_person() -> None:
+    # "Miss Port Elizabeth" is a pageant, not a woman of that name (a review of 716165b:
+    # the city of a timeline report became a person).
+    texts = [
+        "Her home town, Port Elizabeth, is on the coast.",
+        "Her parents run a pub outside Port Elizabeth.",
+        "The city of Port Elizabeth mourned on Friday.",
+        "She won the Miss Port Elizabeth pageant in 2008.",
+    ]
+    spans = {
+        0: [("Port Elizabeth", "GPE")],
+        1: [("Port Elizabeth", "GPE")],
+        2: [("Port Elizabeth", "GPE")],
+        3: [("Miss Port Elizabeth", "PERSON")],
+    }
+    index = _index(texts, spans)
+    assert {e.name: e.type for e in index.entities}["Port Elizabeth"] != "PERSON"

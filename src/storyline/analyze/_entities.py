@@ -2187,9 +2187,7 @@ _COURTESY = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "mme":
 
 def _courtesy(mention: Mention) -> str:
     """ "m" for "Mr. Okafor", "f" for "Mrs." or "Ms. Okafor", "" for any other title or none."""
-    written = mention.written or mention.text
-    first = written.split()[0].rstrip(".").lower() if written.split() else ""
-    return _COURTESY.get(first, "")
+    return _COURTESY.get(_courtesy_word(mention), "")
 
 
 # Titles written before a given name ("King Abdullah", "Sheikh Hamad", "Father Chris"):
@@ -2774,4 +2772,14 @@ def _person_title(mention: Mention, tokens: tuple[str, ...]) -> bool:
     own = tuple(w.lower() for w in mention.tokens)
     if not own or len(own) > len(tokens) or tuple(w.lower() for w in tokens[-len(own) :]) != own:
         return False
+    if _courtesy_word(mention) == "miss":
+        return False  # "Miss Port Elizabeth", "Miss Sierra Leone": a pageant's title, a place's name
     return bool(_courtesy(mention)) or _title_word(mention) in _PERSONS_TITLES
+
+
+def _courtesy_word(mention: Mention) -> str:
+    """The courtesy title written before a mention, in lower case without its dot ("miss",
+    "mr"); "" where there is none."""
+    written = mention.written or mention.text
+    first = written.split()[0].rstrip(".").lower() if written.split() else ""
+    return first if first in _COURTESY else ""
