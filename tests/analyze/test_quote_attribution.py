@@ -969,3 +969,19 @@ def test_a_name_after_a_preposition_in_an_apposition_is_not_the_speaker(said: st
 )
 def test_verbs_of_crying_out_singing_and_pleading(text: str, start: str, speaker: str | None) -> None:
     assert _speaker_of(_quotes(text), start) == speaker
+
+
+def test_a_colon_label_the_tagger_did_not_mark_is_the_person_the_cluster_names_so() -> None:
+    # A talk-show exchange run into one paragraph: the second label is a surname alone.
+    text = (
+        'Maria Lopez was the guest on the show. Host Ben Ode: "Powerful people like to be flattered, '
+        'and you knew that from the very start, right?" Lopez: "With me, he always had it all and he '
+        'knew it well!"'
+    )
+    assert _speaker_of(_quotes(text), "With me") == "Lopez"
+    # A label that names no person of the cluster is no speaker.
+    text = (
+        'The Kessport council met on Monday. Update: "The roads will stay closed until the storm has '
+        'passed and the crews have cleared every lane."'
+    )
+    assert _speaker_of(_quotes(text), "The roads will") is None

@@ -856,6 +856,17 @@ def _colon_label(para: Paragraph, match: re.Match[str], entities: EntityIndex) -
     last = [e for m, e in names if m.span.end >= para.start + end - 1]
     if last and (by is not None or last[0].type == "PERSON" or len(names) == 1):
         return last[0].name
+    if (
+        not names
+        and by is None
+        and count_words(segment) <= 3
+        and all(w[:1].isupper() for w in segment.split())
+    ):
+        # A name the tagger did not mark as one ('Roux: "..."' after the host's line): a
+        # person the cluster names so.
+        known = entities.find(segment)
+        if known is not None and known.type == "PERSON":
+            return known.name
     handle = _HANDLE.fullmatch(segment)
     return handle.group(0) if handle else None
 
