@@ -34,7 +34,6 @@ from storyline.analyze._entities import PLACE_WORDS, EntityIndex
 from storyline.analyze._nlp import Paragraph
 from storyline.analyze._quotes import SOMEONE, SPEECH_VERBS, name_of, subject_of
 from storyline.analyze._units import METRE, Unit, read_unit, step, unit_of
-from storyline.analyze._places import Place, apart, places_of
 from storyline.embed import FactMatcher
 from storyline.model import Claim, ClaimValue, Corpus, Dropped, Entity, Span
 from storyline.text import MONTH_WORDS, WEEKDAYS, overlap, word_tokens
@@ -184,8 +183,6 @@ class _Figure:
     attackers: int = 0
     """For a toll of the dead, how many attackers it says it counts ("13 were killed,
     including the gunman": one): `_attackers_included`."""
-    places: frozenset[frozenset[Place]] = frozenset()
-    """Where its sentence says things happened (`_event_places`), each name as its readings."""
 
 
 def extract_claims(
@@ -1628,36 +1625,7 @@ def _as_figure(
         words=FactMatcher.words(ent.sent.text),
         last_year=last_year,
         attackers=_attackers_included(ent) if about.startswith("deaths") else 0,
-        places=_event_places(ent),
     )
-
-
-_LOCATIVE = frozenset("in at near outside inside across throughout around off along".split())
-
-
-def _event_places(ent: SpacySpan) -> frozenset[frozenset[Place]]:
-    """The places a figure's own clause (`_own_clause`) says things happened in, each as
-    the gazetteer's readings of its name (`_places.places_of`): a place after a
-    preposition of place ("in Nairobi", "the bombing outside the embassy in Tanzania
-    killed 10"); not a place a thing is from or of ("a flight from New York", "the U.S.
-    Embassy"), nor a capital or country that acts or speaks ("Washington said"), nor a
-    place in another clause ("killed 10, a week after a pastor in Florida burned ...")."""
-    found = []
-    own = {t.i for t in _own_clause(ent)}
-    for name in ent.sent.ents:
-        root = name.root
-        if (
-            name.label_ in ("GPE", "LOC")
-            and root.i in own
-            and (
-                (root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE)
-                or (root.dep_ in ("compound", "poss") and root.head.pos_ == "NOUN")
-            )
-        ):
-            readings = places_of(name.text)
-            if readings:
-                found.append(readings)
-    return frozenset(found)
 
 
 def _measure(ent: SpacySpan) -> tuple[Unit, str, Token, bool] | None:
@@ -4132,7 +4100,6 @@ def _group(
     so_far: set[ClaimValue] = set()
     words: dict[ClaimValue, frozenset[str]] = {}
     attackers: dict[ClaimValue, int] = {}  # tolls that say they count their attackers
-    places: dict[ClaimValue, frozenset[frozenset[Place]]] = {}
     for figure in figures:
         values = by_quantity[figure.counted, figure.scope, figure.predicate]
         if not figure.bound:
@@ -4162,7 +4129,6 @@ def _group(
         if figure.running or figure.so_far or figure.last_year:
             so_far.add(kept)  # "last year ... killed seven": that year's count, read months on
         words.setdefault(kept, figure.words)
-        places.setdefault(kept, figure.places)
         if figure.attackers:
             attackers[kept] = figure.attackers
     claims = []
@@ -4174,7 +4140,7 @@ def _group(
         disagreement, kind, rivals = (
             (False, None, frozenset())
             if scope == "part" or _never_rivals(counted)
-            else _disagreement(values, counted, so_far, event_of, words, attackers, places)
+            else _disagreement(values, counted, so_far, event_of, words, attackers)
         )
         about = f"{counted} ({scope})" if scope else counted
         # A disagreement lists its rival figures; the key's other figures (each fits every
@@ -4365,7 +4331,6 @@ def _disagreement(
     event_of: Mapping[str, int] | None = None,
     words: Mapping[ClaimValue, frozenset[str]] | None = None,
     attackers: Mapping[ClaimValue, int] | None = None,
-    places: Mapping[ClaimValue, frozenset[frozenset[Place]]] | None = None,
 ) -> tuple[bool, str | None, frozenset[ClaimValue]]:
     """Figures disagree when two reports give figures that cannot both be true; one
     report's own figures do not (its "seven dead, two of them in hospital" counts
@@ -4407,7 +4372,6 @@ def _disagreement(
             events.get(v.source),
             said.get(v),
             (attackers or {}).get(v, 0),
-            (places or {}).get(v, frozenset()),
         )
         classes.setdefault(key, (v, set()))[1].add(v.source)
         class_of.append(number.setdefault(key, len(number)))
@@ -4457,8 +4421,6 @@ def _disagreement(
                 continue
             if attackers and _attackers_explain(a, b, attackers):
                 continue
-            if places and apart(places.get(a, frozenset()), places.get(b, frozenset())):
-                continue  # told of two places: two events' figures
             if counted.startswith(AGE_OF) and not _one_event(a, b, so_far):
                 if _ages_fit(a, b):
                     continue  # a person a year older a year on, at any distance
