@@ -1550,3 +1550,25 @@ def test_a_pageants_title_makes_no_place_a_person() -> None:
     }
     index = _index(texts, spans)
     assert {e.name: e.type for e in index.entities}["Port Elizabeth"] != "PERSON"
+
+
+def test_a_surname_joins_a_long_arabic_name_whose_bin_or_ibn_links_its_words() -> None:
+    # "ibn" (son of) joins a name's words: four words with it are a person's three, and
+    # "Mr. Nasser" is the poet "Khalid ibn al-Dheeb al-Nasser" (a DUC-like web report's
+    # "Mohammad ibn al-Dheeb al-Ajami" and "Mr. Ajami" stayed two people).
+    index = _index(
+        [
+            "The poet Khalid ibn al-Dheeb al-Nasser was jailed for life in Doha on Tuesday.\n\n"
+            "Mr. Nasser wrote the poem in Cairo in 2010, his lawyer said."
+        ]
+    )
+    assert _together(index, "Khalid ibn al-Dheeb al-Nasser", "Mr. Nasser")
+    # Two people of that surname: the titled surname alone is neither's.
+    index = _index(
+        [
+            "The poet Khalid ibn al-Dheeb al-Nasser was jailed for life in Doha on Tuesday. "
+            "His cousin Omar al-Nasser was in court.\n\nMr. Nasser wrote the poem in Cairo in 2010."
+        ]
+    )
+    assert not _together(index, "Khalid ibn al-Dheeb al-Nasser", "Mr. Nasser")
+    assert not _together(index, "Omar al-Nasser", "Mr. Nasser")

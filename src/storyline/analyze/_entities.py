@@ -2502,7 +2502,9 @@ def _surname_of(mention: Mention, group: _Group, *, one_off: bool = False) -> bo
         same_word(word, last) or (one_off and _one_edit_apart(word, last, min_len=_LONG)) for last in lasts
     )
     # "Sammy Davis Jr." is three words and a suffix, where the tagger says it is a person.
+    # "Khalid ibn al-Dheeb al-Nasser": a name's "ibn" or "bin" (son of) joins two of its words.
     words = len(tokens) - (_surname(tokens) != tokens[-1] and labels["PERSON"] > 0)
+    words -= sum(t.lower() in _ARABIC_PARTICLES for t in tokens[1:-1])
     place = len(tokens) == 2 and tokens[0].lower() in _PLACE_LEADS  # "Little Havana": no surname
     return person_like and words <= 3 and not _is_org_name(tokens) and is_surname and not place
 
