@@ -1572,3 +1572,30 @@ def test_a_surname_joins_a_long_arabic_name_whose_bin_or_ibn_links_its_words() -
     )
     assert not _together(index, "Khalid ibn al-Dheeb al-Nasser", "Mr. Nasser")
     assert not _together(index, "Omar al-Nasser", "Mr. Nasser")
+    # "bint" (daughter of) links as "bin" does, and so does an "Al" written apart.
+    texts = ["Nora bint Saud al-Rashed was arrested in Riyadh on Monday. Ms. Rashed spoke to reporters."]
+    index = _index(texts, {0: [("Nora bint Saud al-Rashed", "PERSON"), ("Rashed", "PERSON")]})
+    assert _together(index, "Nora bint Saud al-Rashed", "Rashed")
+    index = _index(
+        ["Sheikh Saad bin Ali Al Kuwari flew to Doha on Monday.\n\nMr. Kuwari spoke to reporters."]
+    )
+    assert _together(index, "Saad bin Ali Al Kuwari", "Mr. Kuwari")
+
+
+def test_a_surname_two_long_arabic_names_end_with_is_neithers() -> None:
+    # A review of 2a2a286: a name too long to take a surname still shares it. "Mr. Kuwari"
+    # beside the son "Saad bin Ali bin Jasim al-Kuwari" went to "Hamad bin Abdullah
+    # al-Kuwari", the one name short enough, though either may be meant.
+    index = _index(
+        [
+            "Saad bin Ali bin Jasim al-Kuwari spoke first in Doha. Then Hamad bin Abdullah al-Kuwari "
+            "answered.\n\nMr. Kuwari left early."
+        ]
+    )
+    assert not _together(index, "Hamad bin Abdullah al-Kuwari", "Mr. Kuwari")
+    assert not _together(index, "Saad bin Ali bin Jasim al-Kuwari", "Mr. Kuwari")
+    # A place with "bin" in its name is no person's name: its last word alone, which the
+    # tagger took for a person, stays apart.
+    texts = ["Rebels took Umm bin Qasim Jabal in the north on Monday. Jabal was quiet, said a man."]
+    index = _index(texts, {0: [("Umm bin Qasim Jabal", "GPE"), ("Jabal", "PERSON")]})
+    assert not _together(index, "Umm bin Qasim Jabal", "Jabal")

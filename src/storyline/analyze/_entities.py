@@ -1665,8 +1665,10 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
         surnames = [
             groups[n]
             for n in blocks.candidates(*(("last", k) for k in _word_keys(word)))
-            if len(groups[n].tokens) > 1 and not company and _surname_of(mention, groups[n])
+            if len(groups[n].tokens) > 1 and not company and _surname_of(mention, groups[n], any_length=True)
         ]
+        if len(surnames) == 1 and not _surname_of(mention, surnames[0]):
+            surnames = []  # the one full name that ends so is too long to be a person's
         if word.lower() in places:
             # A word the cluster only ever writes alone as a place is a surname only of a
             # name a person's is plainly: two words, a known given name or a title before it
@@ -2489,9 +2491,24 @@ def _surname(tokens: tuple[str, ...]) -> str:
     return tokens[-1]
 
 
-def _surname_of(mention: Mention, group: _Group, *, one_off: bool = False) -> bool:
+def _linking_words(tokens: tuple[str, ...]) -> int:
+    """How many of a long Arabic name's words only link two others: "bin", "ibn" or "bint"
+    (son or daughter of) and an "Al" or "al" written apart before the family name ("Khalid
+    ibn al-Dheeb al-Nasser", "Saad bin Ali Al Kuwari": three words of a person's name each)."""
+    inner = [t.lower() for t in tokens[1:-1]]
+    return sum(t in _NAME_LINKS for t in inner) + (len(tokens) > 2 and tokens[-2] in ("Al", "al"))
+
+
+_NAME_LINKS = frozenset({"bin", "ibn", "bint"})
+
+
+def _surname_of(mention: Mention, group: _Group, *, one_off: bool = False, any_length: bool = False) -> bool:
     """A lone word is the surname of a person's full name met elsewhere in the cluster
-    (with `one_off`, also a surname of `_LONG` letters or more one letter off)."""
+    (with `one_off`, also a surname of `_LONG` letters or more one letter off). A full name
+    of more than three words (the linking words of `_linking_words` aside) takes no
+    surname; with `any_length` it is read as a person's name of any length, to tell
+    whether a surname is one person's at all ("Mr. Kuwari" beside "Saad bin Ali bin Jasim
+    al-Kuwari" and his father "Ali bin Jasim al-Kuwari" is neither's)."""
     word, tokens = mention.tokens[0], group.tokens
     labels = group.labels
     person_like = (labels["PERSON"] > 0 or mention.label == "PERSON") and not _acronym_in(group)
@@ -2502,11 +2519,12 @@ def _surname_of(mention: Mention, group: _Group, *, one_off: bool = False) -> bo
         same_word(word, last) or (one_off and _one_edit_apart(word, last, min_len=_LONG)) for last in lasts
     )
     # "Sammy Davis Jr." is three words and a suffix, where the tagger says it is a person.
-    # "Khalid ibn al-Dheeb al-Nasser": a name's "ibn" or "bin" (son of) joins two of its words.
     words = len(tokens) - (_surname(tokens) != tokens[-1] and labels["PERSON"] > 0)
-    words -= sum(t.lower() in _ARABIC_PARTICLES for t in tokens[1:-1])
+    if labels["PERSON"] > 0:
+        words -= _linking_words(tokens)
     place = len(tokens) == 2 and tokens[0].lower() in _PLACE_LEADS  # "Little Havana": no surname
-    return person_like and words <= 3 and not _is_org_name(tokens) and is_surname and not place
+    short = words <= 3 or any_length
+    return person_like and short and not _is_org_name(tokens) and is_surname and not place
 
 
 def _is_particle_surname(tokens: tuple[str, ...]) -> bool:
