@@ -251,8 +251,11 @@ def test_depths_are_one_measure_whatever_noun_they_hang_from() -> None:
         "The sailors are trapped 354 feet below the surface of the Barents Sea.",
         "The Orsk lies on the sea floor, where the sea is about 100 meters deep.",
     )
-    assert {c.counted for c in claims if c.disagreement} == {"depth"}
-    assert {450, 354, 100} <= next(iter(disputed(claims)))
+    # one measure, "depth", whatever noun it hangs from; far apart and told in different
+    # words under a label that is no toll, the depths are listed, not set against each
+    # other (`_group`: such figures most often count different things)
+    assert any(c.counted == "depth" and {450, 354, 100} <= {v.value for v in c.values} for c in claims)
+    assert not disputed(claims)
     # a shortfall "below" what was feared is no depth
     claims = claims_of(
         "The Orsk river peaked at 14.5 feet, about three feet below the worst fears of officials.",
@@ -271,6 +274,8 @@ def test_distances_from_one_named_place_are_one_measure() -> None:
         "The quake struck Orsk province.\n\nThe epicenter was about 120 kilometers from Dorna.",
     )
     assert [c.counted for c in claims if c.disagreement] == ["epicenter (distance from Dorna)"]
+    # 65 miles is 105 km: within a fifth of 120 km, so the disagreement is stated plainly
+    assert all(c.confident for c in claims if c.disagreement)
     # what is that far from the place is part of the measure: a town and a refinery differ
     claims = claims_of(
         "The quake struck Orsk province.\n\nThe town of Golcuk lies 55 miles from Dorna.",
