@@ -496,3 +496,57 @@ def test_counts_before_a_change_are_never_set_against_each_other() -> None:
         days=(DAY, later),
     )
     assert disputed(claims) == [{84, 97}]  # the toll over time; not 51 against 84
+
+
+@pytest.mark.slow
+def test_far_apart_generic_counts_are_judged_pair_by_pair() -> None:
+    # A review of bb78f46, which judged a disagreement's figures all together: one distant
+    # figure hid a close pair, an echo told alike rescued a third figure told differently,
+    # and a pair of one day escaped inside a disagreement that also ran over days.
+    claims = claims_of(
+        "Police arrested 100 people after the march on Saturday.",
+        "At least 300 people were detained and held overnight, a local newspaper reported.",
+        "Some 110 people were arrested, the mayor said.",
+    )
+    assert any({100, 110} <= s for s in disputed(claims))
+    claims = claims_of(
+        "Police arrested at least 40 people on Saturday after clashes near the stadium.",
+        "Police arrested 45 people on Saturday after clashes near the stadium.",
+        "Only 25 people were arrested, the mayor told reporters.",
+    )
+    assert not disputed(claims)
+    claims = claims_of(
+        "Police arrested 40 people after clashes near the stadium.",
+        "At least 95 people were arrested, the city's mayor told reporters.",
+        "Prosecutors said on Monday that 130 people had been arrested in all.",
+        days=(dt.date(2026, 3, 7), dt.date(2026, 3, 7), dt.date(2026, 3, 9)),
+    )
+    rival = [c for c in claims if c.disagreement]
+    assert rival and all(c.kind == "over time" for c in rival)
+
+
+@pytest.mark.slow
+def test_tolls_magnitudes_and_temperatures_are_no_generic_label() -> None:
+    # A review of bb78f46: people in hospital are a toll, a quake's magnitude is a log
+    # scale (7.3 and 6.0 are no count a fifth apart), and degrees have no ratio.
+    claims = claims_of(
+        "After the gas leak 250 people were hospitalized, officials said.",
+        "Some 600 people were hospitalized after the leak, a doctor said.",
+    )
+    assert {250, 600} in disputed(claims)
+    claims = claims_of(
+        "The quake had a magnitude of 7.3, the national seismic office said.",
+        "A 6.0-magnitude quake struck the coast, the geological survey said.",
+    )
+    assert {7.3, 6.0} in disputed(claims)
+    claims = claims_of(
+        "The temperature in Dorna fell to 30F on Tuesday.",
+        "Dorna shivered at 35F on Tuesday, forecasters said.",
+    )
+    assert all(c.confident for c in claims if c.disagreement)
+    # a deadline is no toll
+    claims = claims_of(
+        "The union set a deadline of 48 hours for the talks.",
+        "The union gave the company a deadline of 10 days.",
+    )
+    assert not any(c.confident for c in claims)
