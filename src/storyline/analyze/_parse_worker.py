@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import struct
 import sys
+import threading
 from typing import IO, Any
 
 HEADER = struct.Struct(">I")
@@ -74,8 +76,20 @@ def main(argv: list[str]) -> int:
 
     nlp = spacy.load(argv[1])
     mend_lemmas(nlp)
+    # Requests are read as they come, apart from the parse: the parent sends the next
+    # request before it reads an answer (`_nlp._feed`), and were this process not reading,
+    # a request and an answer each larger than a pipe's buffer would leave both processes
+    # waiting on each other's write.
+    pending: queue.Queue[bytes | None] = queue.Queue()
+
+    def read_requests() -> None:
+        while (frame := read_frame(requests)) is not None:
+            pending.put(frame)
+        pending.put(None)
+
+    threading.Thread(target=read_requests, daemon=True).start()
     write_frame(out, b"ready")
-    while (frame := read_frame(requests)) is not None:
+    while (frame := pending.get()) is not None:
         try:
             request = json.loads(frame)
             docs = DocBin(store_user_data=False)
