@@ -2506,9 +2506,9 @@ def _surname_of(mention: Mention, group: _Group, *, one_off: bool = False, any_l
     """A lone word is the surname of a person's full name met elsewhere in the cluster
     (with `one_off`, also a surname of `_LONG` letters or more one letter off). A full name
     of more than three words (the linking words of `_linking_words` aside) takes no
-    surname; with `any_length` it is read as a person's name of any length, to tell
-    whether a surname is one person's at all ("Mr. Kuwari" beside "Saad bin Ali bin Jasim
-    al-Kuwari" and his father "Ali bin Jasim al-Kuwari" is neither's)."""
+    surname; with `any_length`, a long Arabic name is read as a person's of any length, to
+    tell whether a surname is one person's at all ("Mr. Kuwari" beside "Saad bin Ali bin
+    Jasim al-Kuwari" and his father "Ali bin Jasim al-Kuwari" is neither's)."""
     word, tokens = mention.tokens[0], group.tokens
     labels = group.labels
     person_like = (labels["PERSON"] > 0 or mention.label == "PERSON") and not _acronym_in(group)
@@ -2523,7 +2523,9 @@ def _surname_of(mention: Mention, group: _Group, *, one_off: bool = False, any_l
     if labels["PERSON"] > 0:
         words -= _linking_words(tokens)
     place = len(tokens) == 2 and tokens[0].lower() in _PLACE_LEADS  # "Little Havana": no surname
-    short = words <= 3 or any_length
+    # a longer name is a rival only as a long Arabic name the tagger calls a person: a
+    # longer span is most often the tagger's ("Roy Greenslade Ralph Fiennes", a byline)
+    short = words <= 3 or (any_length and labels["PERSON"] > 0 and _linking_words(tokens) > 0)
     return person_like and short and not _is_org_name(tokens) and is_surname and not place
 
 
