@@ -133,6 +133,24 @@ def test_a_half_dozen_is_six() -> None:
 
 
 @pytest.mark.slow
+def test_half_a_million_is_500000() -> None:
+    # Read on Multi-News train text after 38f5a4f: "half a million" was read as "million",
+    # a false disagreement with "some 500,000".
+    claims = claims_of(
+        "Half a million people marched in the capital on Sunday, police said.",
+        "A half-million people marched in the capital on Sunday, organisers said.",
+        "Some 500,000 people marched in the capital on Sunday, a reporter said.",
+    )
+    assert values(claims, "people") == ({500_000.0}, False)
+    # a million is a million
+    claims = claims_of(
+        "A million people marched in the capital on Sunday, police said.",
+        "Some 500,000 people marched in the capital on Sunday, a reporter said.",
+    )
+    assert values(claims, "people") == ({1_000_000.0, 500_000.0}, True)
+
+
+@pytest.mark.slow
 def test_a_fraction_is_no_count_of_its_parts() -> None:
     claims = claims_of(
         "Two-thirds of the 90 voters backed the plan in Orsk, officials said.",

@@ -1017,7 +1017,8 @@ def _read_number_spans(doc: Doc) -> list[SpacySpan]:
     while i < len(doc):
         token = doc[i]
         bare_hundred = token.lower_ in ("hundred", "thousand", "million", "billion", "trillion") and (
-            i == 0 or doc[i - 1].lower_ not in ("a", "one")
+            i == 0
+            or (doc[i - 1].lower_ not in ("a", "one", "half") and lowers[max(i - 2, 0) : i] != ["half", "-"])
         )
         text = token.text
         is_number = (
@@ -1059,7 +1060,8 @@ def _read_number_spans(doc: Doc) -> list[SpacySpan]:
             if (not changed or shared) and parse_range(doc[i:end].text) is not None:
                 j = end
         start = i - 1 if i > 0 and doc[i - 1].text in _CURRENCIES else i
-        if token.lower_ == "dozen":  # "a half-dozen", "half a dozen": six
+        if token.lower_ == "dozen" or token.lower_ in _SCALE_WORDS:
+            # "a half-dozen", "half a dozen": six; "half a million", "a half-million": 500,000
             back = [t.lower_ for t in doc[max(i - 2, 0) : i]]
             start = (
                 i - 2 if back in (["half", "-"], ["half", "a"]) else i - 1 if back[-1:] == ["half"] else start
@@ -2245,6 +2247,9 @@ _SCALE_WORDS = frozenset("thousand million billion trillion lakh lakhs crore cro
 """Scale words that close what is pending ("two thousand", "five lakh"), unlike "dozen" and
 "hundred", which multiply it, and abbreviations ("bn"), which follow digits."""
 _HALF_DOZEN = re.compile(r"\s*(?:a\s+)?half(?:-|\s+a\s+|\s+)dozen\s*", re.IGNORECASE)
+_HALF_SCALE = re.compile(
+    r"\s*(?:a\s+)?half(?:-|\s+a\s+|\s+)(thousand|million|billion|trillion)\s*", re.IGNORECASE
+)
 
 
 _VULGAR_VALUES = {
@@ -2288,6 +2293,8 @@ def parse_number(text: str) -> float | None:
     text = _MIXED.sub(_as_decimal, _VULGAR_NUMBER.sub(_as_decimal, text))  # "2 1/2", "2½", "1/2"
     if _HALF_DOZEN.fullmatch(text):
         return 6.0  # "a half-dozen", "half a dozen": not a dozen
+    if half := _HALF_SCALE.fullmatch(text):
+        return _SCALES[half.group(1).lower()] / 2  # "half a million", "a half-billion"
     words = [w.lower() for w in _NUMBER.findall(text.replace("€", " ").replace("$", " ").replace("£", " "))]
     if words[-3:] == ["and", "a", "half"]:
         whole = parse_number(" ".join(words[:-3]))
