@@ -2519,13 +2519,12 @@ def _surname_of(mention: Mention, group: _Group, *, one_off: bool = False, any_l
         same_word(word, last) or (one_off and _one_edit_apart(word, last, min_len=_LONG)) for last in lasts
     )
     # "Sammy Davis Jr." is three words and a suffix, where the tagger says it is a person.
-    words = len(tokens) - (_surname(tokens) != tokens[-1] and labels["PERSON"] > 0)
-    if labels["PERSON"] > 0:
-        words -= _linking_words(tokens)
+    linked = _linking_words(tokens) if labels["PERSON"] > 0 else 0
+    words = len(tokens) - (_surname(tokens) != tokens[-1] and labels["PERSON"] > 0) - linked
     place = len(tokens) == 2 and tokens[0].lower() in _PLACE_LEADS  # "Little Havana": no surname
     # a longer name is a rival only as a long Arabic name the tagger calls a person: a
     # longer span is most often the tagger's ("Roy Greenslade Ralph Fiennes", a byline)
-    short = words <= 3 or (any_length and labels["PERSON"] > 0 and _linking_words(tokens) > 0)
+    short = words <= 3 or (any_length and linked > 0)
     return person_like and short and not _is_org_name(tokens) and is_surname and not place
 
 
