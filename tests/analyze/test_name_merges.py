@@ -140,6 +140,42 @@ def test_a_surname_the_tagger_missed_is_found() -> None:
     assert _entity_of(index, 0, "Young") is None
 
 
+def _index_tagged(text: str, names: list[str], tags: dict[str, tuple[str, str]]) -> EntityIndex:
+    """The entities of one invented report whose tagged names are `names` (persons) and
+    whose words in `tags` (the first of each) are read with that (part of speech, tag)."""
+    corpus = Corpus(articles=(Article(id="r0", text=text),))
+    paragraphs = parse_corpus(corpus, load_nlp())
+    doc = paragraphs[0].doc
+    spans = []
+    for name in names:
+        start = text.index(name)
+        span = doc.char_span(start, start + len(name), label="PERSON")
+        assert span is not None, name
+        spans.append(span)
+    doc.set_ents(spans, default="outside")
+    for word, (pos, tag) in tags.items():
+        token = next(t for t in doc if t.text == word and t.i > 0 and t.is_sent_start)
+        token.pos_, token.tag_ = pos, tag
+    return extract_entities(corpus, paragraphs)
+
+
+def test_a_surname_read_as_a_common_noun_at_a_sentence_start_is_found() -> None:
+    # The tagger reads some surnames that open a sentence as common nouns ("Odeh has been
+    # held" on DUC wire text): singular, or plural with a verb in the singular.
+    text = "Police named Kamal Odeku and Rina Sessel. Odeku has been held since May. Sessel was freed."
+    index = _index_tagged(
+        text, ["Kamal Odeku", "Rina Sessel"], {"Odeku": ("NOUN", "NN"), "Sessel": ("NOUN", "NNS")}
+    )
+    assert _entity_of(index, 0, "Odeku") == "Kamal Odeku"
+    assert _entity_of(index, 0, "Sessel") == "Rina Sessel"
+
+
+def test_a_plural_noun_with_a_plural_verb_is_no_surname() -> None:
+    text = "Singer Lena Flowers died on Monday. Flowers were laid at her gate. Fans wept."
+    index = _index_tagged(text, ["Lena Flowers"], {"Flowers": ("NOUN", "NNS")})
+    assert _entity_of(index, 0, "Flowers") is None
+
+
 def test_a_surname_two_people_share_is_not_found_for_either() -> None:
     text = "Ana Okafor and Ben Okafor spoke. Later Okafor left."
     index = _index([text], {0: [("Ana Okafor", "PERSON"), ("Ben Okafor", "PERSON")]})

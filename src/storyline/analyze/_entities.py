@@ -2016,7 +2016,8 @@ def _find_surnames(
             e.start < found.end and found.start < e.end and (len(e) > 1 or e.label_ in LABELS)
             for e in para.doc.ents
         )
-        if inside or token.pos_ != "PROPN" or _joined(token, after=False) or _joined(last, before=False):
+        proper = token.pos_ == "PROPN" or _name_read_as_noun(token)
+        if inside or not proper or _joined(token, after=False) or _joined(last, before=False):
             continue
         if _a_title_in_marks(para.text, at, at + len(word)):
             continue
@@ -2028,6 +2029,21 @@ def _find_surnames(
         written = f"{para.doc[lead : token.i].text} {word}" if lead < token.i else ""  # "Father King"
         span = Span(corpus.articles[para.doc_index].id, start, start + len(word))
         groups[owner].add(Mention(word, "PERSON", para.doc_index, span, (word,), titled, written))
+
+
+def _name_read_as_noun(token: Token) -> bool:
+    """Whether the tagger read a name that opens a sentence as a common noun ("Odeh has been
+    held", "Sessions was sworn in"): in the singular, or in the plural with a verb in the
+    singular; not "Flowers were laid", a plural with a plural verb."""
+    if token.pos_ != "NOUN" or not token.is_sent_start:
+        return False
+    if token.tag_ == "NN":
+        return True
+    verb = token.head
+    return token.tag_ == "NNS" and any(
+        t.tag_ == "VBZ" or t.lower_ == "was"
+        for t in (verb, *(c for c in verb.children if c.dep_.startswith("aux")))
+    )
 
 
 # A word alone, not part of an address, a handle or a hyphenated word ("pavel-droz").
