@@ -1141,7 +1141,9 @@ def _a_name_given(para: Paragraph, match: re.Match[str]) -> bool:
     """Whether the quote is the name a thing goes by ('a boat called "Sea Star"', 'a
     group named "Friends of the Harbour"', 'a document entitled "A plan for revenge"'):
     the object of a participle of naming, or the words right after "entitled"."""
-    if _ENTITLED.search(para.text, 0, match.start()) and match.group(1)[:1].isupper():
+    # The quote's first letter, past a space inside the marks (' entitled " A plan "', as
+    # some archives write quotes)
+    if _ENTITLED.search(para.text, 0, match.start()) and match.group(1).lstrip()[:1].isupper():
         return True
     return any(
         match.start(1) <= token.idx < match.end(1)
