@@ -539,3 +539,34 @@ def test_up_from_takes_its_noun_only_from_its_own_clause() -> None:
         "Officials in 12 districts said on Monday that new infections were higher, up from 18 last week."
     )
     assert counted(claims, 18) == set()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("clock", ["10:10 p.m.", "10: 10 p.m.", "22: 10"])
+def test_a_time_of_day_is_no_count(clock: str) -> None:
+    # Multi-News writes every colon with a space after it ("10: 10 p.m."); the tagger left the
+    # hour out of the time, and it was read as ten hurt against another report's twenty
+    # (the fourth disagreement audit, Multi-News train text).
+    claims = claims_of(
+        f"Twenty customers were hurt in the {clock} incident at the Orsk store, police said.",
+        "Twenty customers were hurt at the Orsk store on Thursday night, police said.",
+    )
+    assert not [c for c in claims if 10 in {v.value for v in c.values}]
+    assert values(claims, "customer") == ({20.0}, False)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By the time the shooting stopped, 13 more victims, ranging in age from 17 to 59, had been wounded.",
+        "Nine girls between the ages of six and 12 were hurt in Orsk.",
+        "The only son of the Orsk mayor died sunday at 36.",
+    ],
+)
+def test_ages_and_age_ranges_are_no_counts(text: str) -> None:
+    claims = claims_of(text)
+    ages = {17.0, 59.0, 4.0, 5.0, 6.0, 12.0, 36.0}
+    assert not [
+        c for c in claims if {v.value for v in c.values} & ages and not c.counted.startswith("age of")
+    ]

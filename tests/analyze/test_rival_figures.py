@@ -404,6 +404,25 @@ def test_a_ratio_is_a_rate_not_a_count_and_faster_than_is_a_floor() -> None:
     assert compatible(low, high)
 
 
+@pytest.mark.slow
+def test_a_hedge_on_a_small_count_stretches_at_least_one() -> None:
+    # the fourth disagreement audit: "nearly a dozen" fell ill against "eleven"
+    from storyline.analyze._claims import compatible
+
+    def value(n: float, text: str, qualifier: str = "") -> ClaimValue:
+        return ClaimValue(n, text, qualifier, None, "a", DAY)
+
+    assert compatible(value(12, "nearly a dozen", "nearly"), value(11, "eleven"))
+    assert compatible(value(8, "about eight", "about"), value(9, "nine"))
+    assert not compatible(value(12, "nearly a dozen", "nearly"), value(10, "ten"))
+    assert not compatible(value(100, "about 100", "about"), value(107, "107"))  # 5% of a larger one
+    claims = claims_of(
+        "A letter was opened at the Orsk base on Tuesday and nearly a dozen people felt ill, officials said.",
+        "Eleven people fell ill at the Orsk base on Tuesday, according to the fire department.",
+    )
+    assert not disputed(claims)
+
+
 def test_a_round_figure_holds_the_exact_one_it_rounds_within_a_hundredth() -> None:
     from storyline.analyze._claims import compatible
 
@@ -469,6 +488,43 @@ def test_a_toll_counting_two_gunmen() -> None:
         "Thirteen people were killed at Dunmore High School on Tuesday, officials said.",
     )
     assert not disputed(claims)
+
+
+@pytest.mark.parametrize(
+    "own_hand",
+    [
+        "killing five people and himself",
+        "killing five people before taking his own life",
+        "killing five people, then turning the gun on himself",
+    ],
+)
+def test_a_toll_beside_a_killer_who_died_by_his_own_hand_may_count_him(own_hand: str) -> None:
+    # the fourth disagreement audit (Multi-News train): "killing five people and himself"
+    # against another report's six dead
+    first = f"A man opened fire at a birthday party in Dunmore on Saturday, {own_hand}, police said."
+    six = claims_of(first, "Six people were killed at the party in Dunmore on Saturday.")
+    assert not disputed(six)
+    seven = claims_of(first, "Seven people were killed at the party in Dunmore on Saturday.")
+    assert {5, 7} in disputed(seven)
+    # with a toll that counts the gunman, both count five victims
+    counted = claims_of(
+        first, "Six people were killed at the Dunmore party on Saturday, including the gunman."
+    )
+    assert not disputed(counted)
+
+
+@pytest.mark.slow
+def test_an_average_is_no_rival_of_a_whole() -> None:
+    # the fourth disagreement audit: "$816 million" spent online against what "the average
+    # shopper spent" in another report
+    claims = claims_of(
+        "On Black Friday shoppers spent $816 million online in Kessland, a tracking firm said.",
+        "The average Kessland shopper spent $398.62 over the weekend, up from $365.34, a survey found.",
+        "Shoppers in Kessland spent $900 million online on Black Friday, another firm said.",
+    )
+    assert {816_000_000, 900_000_000} in disputed(claims)
+    assert not [c for c in claims if c.disagreement and 398.62 in {v.value for v in c.values}]
+    assert any(c.scope == "average" and {v.value for v in c.values} == {398.62, 365.34} for c in claims)
 
 
 def test_a_toll_with_the_gunmans_kin_or_a_gunman_taken_alive_is_read_as_it_is() -> None:

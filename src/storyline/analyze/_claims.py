@@ -182,7 +182,8 @@ class _Figure:
     Kursk"), by its name or its noun, where the sentence says; see `_crews_apart`."""
     attackers: int = 0
     """For a toll of the dead, how many attackers it says it counts ("13 were killed,
-    including the gunman": one): `_attackers_included`."""
+    including the gunman": one), or -1 for a killer it says died beside the toll by his own
+    hand ("killing five people and himself"): `_attackers_included`."""
 
 
 def extract_claims(
@@ -1006,6 +1007,7 @@ def _read_number_spans(doc: Doc) -> list[SpacySpan]:
         elif e.label_ in ("DATE", "TIME") and _measured(e):
             # "two to four feet" is tagged a time: a measure, not a point in time
             blocked -= {t.i for t in e if _numeric(t) or t.lower_ in _WORD_NUMBERS}
+    blocked |= _clock_times(doc)
     # "between 80 and 100" is often tagged a date; a range of years stays one.
     lowers = [t.lower_ for t in doc]
     for i in range(1, len(doc) - 2) if "between" in lowers else ():
@@ -1082,6 +1084,27 @@ def _read_number_spans(doc: Doc) -> list[SpacySpan]:
         spans.append(SpacySpanType(doc, start, j, label=label))
         i = j
     return spans
+
+
+def _clock_times(doc: Doc) -> set[int]:
+    """The hour and minute tokens of a time of day written with a colon ("10:10 p.m."; "10:
+    10 p.m." with a space after the colon, as Multi-News writes every colon), which the
+    tagger may leave out of its time: no counts ("hurt in the 10: 10 p.m. incident")."""
+    times: set[int] = set()
+    for i in range(len(doc) - 2):
+        hour, colon, minutes = doc[i], doc[i + 1], doc[i + 2]
+        if (
+            colon.text == ":"
+            and not hour.whitespace_
+            and _HOUR.fullmatch(hour.text)
+            and _MINUTES.fullmatch(minutes.text)
+        ):
+            times |= {i, i + 2}
+    return times
+
+
+_HOUR = re.compile(r"[01]?\d|2[0-4]")
+_MINUTES = re.compile(r"[0-5]\d")
 
 
 _FRACTIONS = frozenset("thirds quarters fifths sixths eighths tenths".split())
@@ -2339,11 +2362,20 @@ def _is_age_or_time(ent: SpacySpan) -> bool:
     if _AGE.search(after.replace(" ", "")) or _AGE.search(before) or re.search(r"\d:\d", ent.text):
         return True
     if (
-        before.lower() in ("between", "from")
+        before.lower() in ("between", "from", "of")
         and ent.start >= 2
-        and doc[ent.start - 2].lower_ in ("aged", "ages")
+        and doc[ent.start - 2].lower_ in ("aged", "ages", "age")
     ):
-        return True  # "girls aged between 15 and 19": an age range, no count
+        # "girls aged between 15 and 19", "victims ranging in age from 17 to 59", "girls
+        # between the ages of six and 12": an age range, no count
+        return True
+    if (
+        before.lower() in ("and", "to")
+        and ent.start >= 4
+        and doc[ent.start - 3].lower_ in ("between", "from", "of")
+        and doc[ent.start - 4].lower_ in ("aged", "ages", "age")
+    ):
+        return True  # the range's second end, read apart ("the ages of six and 12")
     # "died on 31 may", "by 5 March": a day of a month the tagger missed
     if (
         ent.end < len(doc)
@@ -2362,10 +2394,22 @@ def _is_age_or_time(ent: SpacySpan) -> bool:
         and (ent.end == len(doc) or doc[ent.end].text in (",", ".", ")", ";"))
     ):
         return True
-    # "his wife had died at 37": the age she died at, not a toll
-    if before.lower() == "at" and ent.start >= 2 and doc[ent.start - 2].lemma_.lower() == "die":
+    # "his wife had died at 37", "died Sunday at 36": the age one died at, not a toll
+    if before.lower() == "at" and _died_before(doc, ent.start - 1):
         return doc[ent.end].lower_ not in _CLOCK if ent.end < len(doc) else True
     return bool(re.fullmatch(r"(1[89]|20)\d\d", ent.text.strip()))
+
+
+def _died_before(doc: Doc, at: int) -> bool:
+    """Whether a form of "die" comes right before token `at`, past words of when ("died at",
+    "died Sunday at", "died early on Monday at")."""
+    k = at - 1
+    while k >= 0 and at - k <= 4 and (doc[k].lower_ in _WHEN_WORDS or doc[k].ent_type_ == "DATE"):
+        k -= 1
+    return k >= 0 and at - k <= 4 and doc[k].lemma_.lower() == "die"
+
+
+_WHEN_WORDS = frozenset("on in early late last this yesterday today overnight".split())
 
 
 _ATTACKERS = re.compile(
@@ -2378,13 +2422,28 @@ _ATTACKERS = re.compile(
 died, including the two student gunmen")."""
 
 
+_OWN_HAND = re.compile(
+    r"(?P<lead>[^.;:!?]{0,40}?)\b(?:and|then|before|after)\s+(?:then\s+)?(?:"
+    r"(?:him|her)self\b|(?:killing|killed|shooting|shot)\s+(?:him|her)self\b|"
+    r"(?:turning|turned)\s+the\s+(?:gun|weapon)\s+on\s+(?:him|her)self\b|"
+    r"(?:taking|took)\s+(?:his|her)\s+own\s+life\b|(?:committing|committed)\s+suicide\b)",
+    re.IGNORECASE,
+)
+"""A toll its killer is said to have died beside, by his own hand, and not counted in
+("killing five people and himself", "killed two before taking his own life")."""
+
+
 def _attackers_included(ent: SpacySpan) -> int:
     """How many attackers a toll of the dead says it counts, in the words after the figure
     in its sentence (`_ATTACKERS`): one for "the gunman", two for "both gunmen", the number
     written for "the two gunmen"; 0 where it says none ("not including the gunman"), not
     how many ("including the gunmen"), or the words follow another number ("12 killed and
-    3 hurt, including the gunman"). Two reports whose tolls differ by just those attackers
-    agree (`_attackers_explain`)."""
+    3 hurt, including the gunman"). -1 where it says the killer died beside the toll by his
+    own hand (`_OWN_HAND`: "killing five people and himself"), so one more died. Two reports
+    whose tolls differ by just those attackers agree (`_attackers_explain`)."""
+    own = _OWN_HAND.match(ent.doc.text, ent.end_char, ent.sent.end_char)
+    if own is not None and not re.search(r"\d", own["lead"]):
+        return -1
     match = _ATTACKERS.match(ent.doc.text, ent.end_char, ent.sent.end_char)
     if match is None or re.search(r"\d|\b(?:not|excluding)\s*$", match["lead"]):
         return 0
@@ -2594,6 +2653,9 @@ def _scope(
     rate = _rate(clause, ent)
     if rate:
         parts.append(rate)
+    # "the average shopper spent $398": a figure per one, not the whole ("$816 million")
+    if any(t.lower_ in _AVERAGES and t.pos_ in ("ADJ", "NOUN") for t in clause):
+        parts.append("average")
     # "as many as 40,000 could have died": a projection, not a count
     if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
         parts.append("projected")
@@ -3170,6 +3232,9 @@ _BACK = frozenset("that those previous earlier prior".split())
 _MODALS = frozenset("could might may would".split())
 _PERIODS = frozenset("year day week month hour minute".split())
 _EVERY = frozenset("each every per".split())
+
+
+_AVERAGES = frozenset("average median mean".split())
 
 
 def _rate(clause: list[Token], ent: SpacySpan) -> str:
@@ -4304,9 +4369,15 @@ def compatible(a: ClaimValue, b: ClaimValue) -> bool:
                 return True
             if x.qualifier in _UPPER and y.value <= x.value:
                 return True
-            if x.qualifier not in _LOWER | _UPPER and abs(x.value - y.value) <= _ABOUT * x.value:
+            if x.qualifier not in _LOWER | _UPPER and abs(x.value - y.value) <= _stretch(x.value):
                 return True
     return False
+
+
+def _stretch(value: float) -> float:
+    """How far "about", "nearly" or "some" stretches a figure: `_ABOUT` of it, and at least
+    one for a whole count, where that is less ("nearly a dozen" allows eleven)."""
+    return max(_ABOUT * value, 1.0) if value == int(value) else _ABOUT * value
 
 
 _ROUNDED = 0.01
@@ -4337,7 +4408,7 @@ def _interval(value: ClaimValue) -> tuple[float, float]:
     if value.qualifier in _UPPER:
         return 0.0, value.value
     if value.qualifier:
-        return value.value * (1 - _ABOUT), value.value * (1 + _ABOUT)
+        return value.value - _stretch(value.value), value.value + _stretch(value.value)
     return value.value, value.value
 
 
@@ -4508,12 +4579,19 @@ def _never_rivals(counted: str) -> bool:
 
 def _attackers_explain(a: ClaimValue, b: ClaimValue, attackers: Mapping[ClaimValue, int]) -> bool:
     """Whether one toll, less the attackers it says it counts, fits the other as worded
-    ("13 killed, including the gunman" and "12 people dead"; "three killed, including the
-    gunman" and "killing two before taking his own life"). Tolls that both say so are read
-    as they are."""
+    ("13 killed, including the gunman" and "12 people dead"), or one more, with the killer
+    it says died by his own hand beside it ("killing five people and himself" and six
+    dead); two that both say so fit as counts of the victims ("three killed, including the
+    gunman" and "killing two before taking his own life"). Tolls that say alike are read as
+    they are."""
     with_a, with_b = attackers.get(a, 0), attackers.get(b, 0)
-    if bool(with_a) == bool(with_b):
+    if with_a == with_b:
         return False
+    if with_a and with_b:  # the victims each counts: "three, including the gunman" and "two, then himself"
+        return compatible(
+            replace(a, value=a.value - max(with_a, 0)), replace(b, value=b.value - max(with_b, 0))
+        )
+    # a toll less the attackers it counts; or one more, the killer who died beside its victims
     counted, other = (a, b) if with_a else (b, a)
     return compatible(replace(counted, value=counted.value - (with_a or with_b)), other)
 
