@@ -542,7 +542,7 @@ def test_up_from_takes_its_noun_only_from_its_own_clause() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("clock", ["10:10 p.m.", "10: 10 p.m.", "22: 10"])
+@pytest.mark.parametrize("clock", ["10:10 p.m.", "10: 10 p.m.", "22: 10 GMT"])
 def test_a_time_of_day_is_no_count(clock: str) -> None:
     # Multi-News writes every colon with a space after it ("10: 10 p.m."); the tagger left the
     # hour out of the time, and it was read as ten hurt against another report's twenty
@@ -553,6 +553,16 @@ def test_a_time_of_day_is_no_count(clock: str) -> None:
     )
     assert not [c for c in claims if 10 in {v.value for v in c.values}]
     assert values(claims, "customer") == ({20.0}, False)
+
+
+@pytest.mark.slow
+def test_a_number_before_a_colon_is_a_time_only_with_a_word_of_the_clock() -> None:
+    # review of 71a73ad: "Update 2: 15 people were killed" and a vote of "14: 10"
+    claims = claims_of(
+        "Update 2: 15 people were killed in the Orsk blast, police said.",
+        "Police said 12 people were killed in the Orsk blast.",
+    )
+    assert values(claims, "deaths") == ({15.0, 12.0}, True)
 
 
 @pytest.mark.slow

@@ -1089,7 +1089,9 @@ def _read_number_spans(doc: Doc) -> list[SpacySpan]:
 def _clock_times(doc: Doc) -> set[int]:
     """The hour and minute tokens of a time of day written with a colon ("10:10 p.m."; "10:
     10 p.m." with a space after the colon, as Multi-News writes every colon), which the
-    tagger may leave out of its time: no counts ("hurt in the 10: 10 p.m. incident")."""
+    tagger may leave out of its time: no counts ("hurt in the 10: 10 p.m. incident"). Only
+    with a word of the clock after it or a word of when before it ("at 9: 30"): not "Update
+    2: 15 people were killed", nor a vote of "14: 10"."""
     times: set[int] = set()
     for i in range(len(doc) - 2):
         hour, colon, minutes = doc[i], doc[i + 1], doc[i + 2]
@@ -1098,9 +1100,17 @@ def _clock_times(doc: Doc) -> set[int]:
             and not hour.whitespace_
             and _HOUR.fullmatch(hour.text)
             and _MINUTES.fullmatch(minutes.text)
+            and (
+                (i + 3 < len(doc) and doc[i + 3].lower_ in _CLOCK_AFTER)
+                or (i > 0 and doc[i - 1].lower_ in _CLOCK_BEFORE)
+            )
         ):
             times |= {i, i + 2}
     return times
+
+
+_CLOCK_AFTER = frozenset("a.m. p.m. am pm a.m p.m gmt utc et est edt pt pst pdt local o'clock hours".split())
+_CLOCK_BEFORE = frozenset("at around about after before until till by since from".split())
 
 
 _HOUR = re.compile(r"[01]?\d|2[0-4]")
@@ -2422,10 +2432,19 @@ _ATTACKERS = re.compile(
 died, including the two student gunmen")."""
 
 
+def _other_count(lead: str) -> bool:
+    """Whether the words between a toll and what follows it tell another count ("killing five
+    and wounding four others and himself": the "himself" is the wounded's)."""
+    words = re.findall(r"[a-z]+", lead.lower())
+    return bool(re.search(r"\d", lead)) or any(w in _WORD_NUMBERS or w.startswith(_HURT) for w in words)
+
+
+_HURT = ("wound", "injur", "hurt", "maim")
+
+
 _OWN_HAND = re.compile(
     r"(?P<lead>[^.;:!?]{0,40}?)\b(?:and|then|before|after)\s+(?:then\s+)?(?:"
-    r"(?:him|her)self\b|(?:killing|killed|shooting|shot)\s+(?:him|her)self\b|"
-    r"(?:turning|turned)\s+the\s+(?:gun|weapon)\s+on\s+(?:him|her)self\b|"
+    r"(?:him|her)self\b(?!\s+(?:was|were|is|wounded|injured|hurt|survived))|(?:killing|killed)\s+(?:him|her)self\b|"
     r"(?:taking|took)\s+(?:his|her)\s+own\s+life\b|(?:committing|committed)\s+suicide\b)",
     re.IGNORECASE,
 )
@@ -2441,11 +2460,13 @@ def _attackers_included(ent: SpacySpan) -> int:
     3 hurt, including the gunman"). -1 where it says the killer died beside the toll by his
     own hand (`_OWN_HAND`: "killing five people and himself"), so one more died. Two reports
     whose tolls differ by just those attackers agree (`_attackers_explain`)."""
-    own = _OWN_HAND.match(ent.doc.text, ent.end_char, ent.sent.end_char)
-    if own is not None and not re.search(r"\d", own["lead"]):
-        return -1
     match = _ATTACKERS.match(ent.doc.text, ent.end_char, ent.sent.end_char)
-    if match is None or re.search(r"\d|\b(?:not|excluding)\s*$", match["lead"]):
+    if match is None:
+        # "killing five people and himself": the killer is one more dead, not counted; not a
+        # toll that counts him ("six, including the gunman, who then killed himself")
+        own = _OWN_HAND.match(ent.doc.text, ent.end_char, ent.sent.end_char)
+        return -1 if own is not None and not _other_count(own["lead"]) else 0
+    if re.search(r"\d|\b(?:not|excluding)\s*$", match["lead"]):
         return 0
     if any(w in _WORD_NUMBERS for w in re.findall(r"[a-z]+", match["lead"].lower())):
         return 0  # "killed 13 and police detained two men, including the gunman": the men's
@@ -2653,8 +2674,7 @@ def _scope(
     rate = _rate(clause, ent)
     if rate:
         parts.append(rate)
-    # "the average shopper spent $398": a figure per one, not the whole ("$816 million")
-    if any(t.lower_ in _AVERAGES and t.pos_ in ("ADJ", "NOUN") for t in clause):
+    if _averaged(ent, verb):
         parts.append("average")
     # "as many as 40,000 could have died": a projection, not a count
     if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
@@ -3234,7 +3254,37 @@ _PERIODS = frozenset("year day week month hour minute".split())
 _EVERY = frozenset("each every per".split())
 
 
-_AVERAGES = frozenset("average median mean".split())
+_AVERAGES = frozenset("average median".split())
+
+
+def _averaged(ent: SpacySpan, verb: Token) -> bool:
+    """Whether a figure is an average, a figure per one and not the whole: "the average
+    shopper spent $398" (the subject of its verb), "an average salary of $60,000" or "an
+    average of 50 a day" (its own noun), "spent $398 on average" (its verb); not "30
+    murders, double the national average", "500 jobs with an average salary of $60,000"
+    (another figure's), nor "above-average rainfall flooded 300 homes"."""
+
+    def averaged(noun: Token) -> bool:
+        return noun.lower_ in _AVERAGES or any(
+            c.dep_ == "amod"
+            and c.lower_ in _AVERAGES
+            and not any(g.lower_ in ("above", "below") for g in c.children)
+            for c in noun.children
+        )
+
+    root = ent.root
+    owner = root.head if root.dep_ in ("nummod", "quantmod", "compound") else root
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        owner = root.head.head  # "an average of 50", "an average salary of $60,000"
+    if averaged(owner):
+        return True
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(averaged(c) for c in subjects) and owner.i not in {c.i for c in subjects}:
+        return True
+    return any(
+        c.dep_ == "prep" and c.lower_ == "on" and any(o.lower_ == "average" for o in c.children)
+        for c in verb.children
+    )
 
 
 def _rate(clause: list[Token], ent: SpacySpan) -> str:
@@ -4232,7 +4282,7 @@ def _group(
                         counted=counted,
                         scope=scope,
                         confident=disputed and _confident(counted, part),
-                        readings=readings(part) if disputed else (),
+                        readings=readings(part, counts=_counts_things(counted)) if disputed else (),
                     )
                 )
     claims.sort(key=lambda c: (not c.disagreement, -len({v.source for v in c.values}), c.about))
@@ -4327,7 +4377,7 @@ _ABOUT = 0.05
 """How far "about", "nearly" or "some" may stretch a figure."""
 
 
-def compatible(a: ClaimValue, b: ClaimValue) -> bool:
+def compatible(a: ClaimValue, b: ClaimValue, *, counts: bool = False) -> bool:
     """Whether two figures for one quantity can both be true as worded.
 
     An exact figure fits inside another's hedge (16,271 and "more than 15,000"); two
@@ -4336,7 +4386,8 @@ def compatible(a: ClaimValue, b: ClaimValue) -> bool:
     than 8,000") are two estimates, so they disagree, as do two other exact figures.
     Figures with units compare converted, within the precision they are written to
     (`_measures_compatible`); a unit against another dimension, or against a count,
-    is no rival figure.
+    is no rival figure. `counts`: the key counts things (no sum, share or age), so a
+    hedge stretches a whole count by at least one (`_stretch`).
     """
     unit_a, unit_b = unit_of(a.text), unit_of(b.text)
     if unit_a is not None or unit_b is not None:
@@ -4347,8 +4398,8 @@ def compatible(a: ClaimValue, b: ClaimValue) -> bool:
         return True
     range_a, range_b = parse_range(a.text), parse_range(b.text)
     if range_a is not None or range_b is not None:
-        low_a, high_a = range_a or _interval(a)
-        low_b, high_b = range_b or _interval(b)
+        low_a, high_a = range_a or _interval(a, counts)
+        low_b, high_b = range_b or _interval(b, counts)
         ends = [x for x in (low_a, high_a, low_b, high_b) if math.isfinite(x)]
         slack = _ROUND * max(ends) if a.qualifier or b.qualifier else 0.0
         return low_a <= high_b + slack and low_b <= high_a + slack
@@ -4369,15 +4420,18 @@ def compatible(a: ClaimValue, b: ClaimValue) -> bool:
                 return True
             if x.qualifier in _UPPER and y.value <= x.value:
                 return True
-            if x.qualifier not in _LOWER | _UPPER and abs(x.value - y.value) <= _stretch(x.value):
+            if x.qualifier not in _LOWER | _UPPER and abs(x.value - y.value) <= _stretch(x.value, counts):
                 return True
     return False
 
 
-def _stretch(value: float) -> float:
+def _stretch(value: float, counts: bool = False) -> float:
     """How far "about", "nearly" or "some" stretches a figure: `_ABOUT` of it, and at least
-    one for a whole count, where that is less ("nearly a dozen" allows eleven)."""
-    return max(_ABOUT * value, 1.0) if value == int(value) else _ABOUT * value
+    one for a whole count of five or more (`counts`), where that is less ("nearly a dozen"
+    allows eleven; not "about two" three, nor "about 2 percent" 3 percent)."""
+    if counts and value >= 5 and value == int(value):
+        return max(_ABOUT * value, 1.0)
+    return _ABOUT * value
 
 
 _ROUNDED = 0.01
@@ -4401,14 +4455,14 @@ def _scaled(text: str) -> bool:
     )
 
 
-def _interval(value: ClaimValue) -> tuple[float, float]:
+def _interval(value: ClaimValue, counts: bool = False) -> tuple[float, float]:
     """The values a figure allows under its hedge: "more than 80" is 80 and up."""
     if value.qualifier in _LOWER:
         return value.value, math.inf
     if value.qualifier in _UPPER:
         return 0.0, value.value
     if value.qualifier:
-        return value.value - _stretch(value.value), value.value + _stretch(value.value)
+        return value.value - _stretch(value.value, counts), value.value + _stretch(value.value, counts)
     return value.value, value.value
 
 
@@ -4474,7 +4528,7 @@ def _disagreement(
     cost does not grow with the square of the reports."""
     loose = _loose_amount(counted)
     said = (words or {}) if loose else {}
-    plain_count = not counted.startswith(("money", "damage", "%", AGE_OF))
+    plain_count = _counts_things(counted)
     tally = counted.split(" ", 1)[0] in _TALLIES  # "deaths", "deaths of civilians"
     generic = _generic(counted)
     told_as = (words or {}) if generic else {}
@@ -4510,7 +4564,7 @@ def _disagreement(
     def fit(a: ClaimValue, b: ClaimValue) -> bool:
         key = ((a.value, a.text, a.qualifier), (b.value, b.text, b.qualifier))
         if key not in fits:
-            fits[key] = compatible(a, b)
+            fits[key] = compatible(a, b, counts=plain_count)
         return fits[key]
 
     def explained(a: ClaimValue, b: ClaimValue) -> bool:
@@ -4589,14 +4643,21 @@ def _attackers_explain(a: ClaimValue, b: ClaimValue, attackers: Mapping[ClaimVal
         return False
     if with_a and with_b:  # the victims each counts: "three, including the gunman" and "two, then himself"
         return compatible(
-            replace(a, value=a.value - max(with_a, 0)), replace(b, value=b.value - max(with_b, 0))
+            replace(a, value=a.value - max(with_a, 0)),
+            replace(b, value=b.value - max(with_b, 0)),
+            counts=True,
         )
     # a toll less the attackers it counts; or one more, the killer who died beside its victims
     counted, other = (a, b) if with_a else (b, a)
-    return compatible(replace(counted, value=counted.value - (with_a or with_b)), other)
+    return compatible(replace(counted, value=counted.value - (with_a or with_b)), other, counts=True)
 
 
-def readings(values: Sequence[ClaimValue]) -> tuple[int, ...]:
+def _counts_things(counted: str) -> bool:
+    """Whether a key counts things: no sum, share or age."""
+    return not counted.startswith(("money", "damage", "%", AGE_OF))
+
+
+def readings(values: Sequence[ClaimValue], *, counts: bool = False) -> tuple[int, ...]:
     """Which reading each of a disagreement's figures is (`Claim.readings`): a figure joins
     the first reading, in order of first appearance, whose every figure it is one reading
     with (`_one_reading`: "over 12,000" and "some 12,040", 17,997 and "nearly 18,000"), else
@@ -4606,7 +4667,7 @@ def readings(values: Sequence[ClaimValue]) -> tuple[int, ...]:
     out = []
     for value in values:
         index = next(
-            (i for i, m in enumerate(members) if all(_one_reading(value, v) for v in m)), len(members)
+            (i for i, m in enumerate(members) if all(_one_reading(value, v, counts) for v in m)), len(members)
         )
         if index == len(members):
             members.append([])
@@ -4615,20 +4676,20 @@ def readings(values: Sequence[ClaimValue]) -> tuple[int, ...]:
     return tuple(out)
 
 
-def _one_reading(a: ClaimValue, b: ClaimValue) -> bool:
+def _one_reading(a: ClaimValue, b: ClaimValue, counts: bool = False) -> bool:
     """Whether two figures of a disagreement are one reading: they fit each other as worded
     (`compatible`, units converted), but for figures of different days that fit only by a
     floor or a ceiling holding a value more than rounding apart: a floor a later figure
     fits is an earlier reading of a count that grew ("at least four" on Saturday, six on
     Sunday), not the same one. An undated figure is of any day."""
-    if not compatible(a, b):
+    if not compatible(a, b, counts=counts):
         return False
     if a.date is None or b.date is None or a.date == b.date:
         return True
     one_sided = a.qualifier in _ONE_SIDED or b.qualifier in _ONE_SIDED
-    counts = unit_of(a.text) is None and unit_of(b.text) is None
+    no_units = unit_of(a.text) is None and unit_of(b.text) is None
     close = abs(a.value - b.value) <= _ROUND * max(abs(a.value), abs(b.value))
-    return not (one_sided and counts) or close
+    return not (one_sided and no_units) or close
 
 
 def _loose_amount(counted: str) -> bool:
