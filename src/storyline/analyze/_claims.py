@@ -2404,6 +2404,19 @@ def _is_age_or_time(ent: SpacySpan) -> bool:
         and (ent.end == len(doc) or doc[ent.end].text in (",", ".", ")", ";"))
     ):
         return True
+    # "two men, 18 and 21, are in custody": the second of two ages after those they are of
+    if (
+        before.lower() in ("and", "or")
+        and ent.start >= 4
+        and doc[ent.start - 2].text.isdigit()
+        and doc[ent.start - 3].text == ","
+        and doc[ent.start - 4].pos_ in ("NOUN", "PROPN")
+        and ent.text.isdigit()
+        and int(ent.text) < 120
+        and ent.end < len(doc)
+        and doc[ent.end].text == ","
+    ):
+        return True
     # "his wife had died at 37", "died Sunday at 36": the age one died at, not a toll
     if before.lower() == "at" and _died_before(doc, ent.start - 1):
         return doc[ent.end].lower_ not in _CLOCK if ent.end < len(doc) else True
