@@ -1635,3 +1635,16 @@ def test_a_surname_two_long_arabic_names_end_with_is_neithers() -> None:
     texts = ["Rebels took Umm bin Qasim Jabal in the north on Monday. Jabal was quiet, said a man."]
     index = _index(texts, {0: [("Umm bin Qasim Jabal", "GPE"), ("Jabal", "PERSON")]})
     assert not _together(index, "Umm bin Qasim Jabal", "Jabal")
+
+
+def test_an_article_the_tagger_takes_into_a_name_is_no_part_of_it() -> None:
+    # DUC wire text: "A World Trade Organization panel ..." gave the body "A World Trade
+    # Organization", which the name without the article never joined
+    index = _index(
+        [
+            "A Kessland Trade Council panel ruled on Monday. The Kessland Trade Council (KTC) meets in June.",
+        ],
+        {0: [("A Kessland Trade Council", "ORG"), ("Kessland Trade Council", "ORG"), ("KTC", "ORG")]},
+    )
+    assert _entity_of(index, 0, "Kessland Trade Council") == "Kessland Trade Council"
+    assert not any(e.name.startswith("A ") for e in index.entities)
