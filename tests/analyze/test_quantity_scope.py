@@ -662,3 +662,43 @@ def test_a_count_by_place_with_a_verb_of_its_own_is_no_item_of_the_list() -> Non
         FILLER,
     )
     assert not disputed(claims)
+
+
+@pytest.mark.slow
+def test_a_count_years_ago_is_of_that_year() -> None:
+    # the fourth disagreement audit: "higher a decade ago, when 42,708 people died on the
+    # road" against this year's 35,092
+    day = dt.date(2016, 8, 29)
+    claims = claims_of(
+        "Traffic deaths were 25 percent higher a decade ago, when 42,708 people died on Kessland roads.",
+        "The final tally of 35,092 deaths on Kessland roads was released on Monday.",
+        "The same fault killed 300 people in Orsk five years ago, officials said.",
+        days=(day, day, day),
+    )
+    assert not [c for c in claims if c.disagreement]
+    assert any(c.scope == "2006" and 42_708 in {v.value for v in c.values} for c in claims)
+    assert any(c.scope == "2011" and 300 in {v.value for v in c.values} for c in claims)
+    # days or weeks ago are the story's own time
+    later = claims_of(
+        "The flood killed 12 people in Orsk two weeks ago, officials said.",
+        "The flood killed 15 people in Orsk, officials said.",
+        days=(day, day),
+    )
+    assert any(c.disagreement for c in later)
+
+
+@pytest.mark.slow
+def test_bodies_taken_to_one_place_are_a_part_of_the_toll() -> None:
+    # the fourth disagreement audit: "brought 38 bodies to the mortuary" against the crash's 298
+    claims = claims_of(
+        "The airliner crashed over Kessland on Thursday, killing 298 people.",
+        "On Saturday rebels brought 38 bodies to the mortuary in Orsk, the government said.",
+    )
+    assert not disputed(claims)
+    assert any(c.scope == "at mortuary" for c in claims)
+    # bodies recovered, with no place they were taken to, still count the dead
+    claims = claims_of(
+        "The airliner crashed over Kessland on Thursday, killing 298 people.",
+        "Rescuers have recovered 38 bodies from the crash site in Orsk.",
+    )
+    assert {38, 298} in disputed(claims)

@@ -2678,6 +2678,8 @@ def _scope(
     if period:
         parts.append(period)
     year = _earlier_year(sent, date, ent)
+    if year is None:
+        year = _years_ago(verb, date)  # "a decade ago, when 42,708 people died"
     # "That earthquake killed more than 300 people": the event the sentence before named
     if year is None and _points_back(clause) and sent.start > 0:
         year = _earlier_year(ent.doc[sent.start - 1].sent, date)
@@ -2863,20 +2865,25 @@ def _a_place(token: Token, para: Paragraph, entities: EntityIndex) -> str:
 _SITE_PREPS = frozenset({"in", "inside", "at"})
 _WRECKAGE = frozenset({"rubble", "debris", "ruin", "wreckage"})  # where the whole toll lies
 _KEEPING = frozenset({"bury", "hold", "keep", "store", "lay", "lie", "line", "house", "remain"})
+_CARRYING = frozenset({"bring", "take", "transfer", "move", "carry", "deliver", "fly", "transport", "ship"})
 
 
 def _site_of_bodies(ent: SpacySpan) -> str:
     """Where the bodies a figure counts lie, when the report says ("500 bodies inside the
-    rink", "buried 1,000 bodies in a mass grave"): the bodies of one site, a part of the
-    toll. Not "recovered from the rubble", which is the toll itself."""
+    rink", "buried 1,000 bodies in a mass grave", "brought 38 bodies to the mortuary"): the
+    bodies of one site, a part of the toll. Not "recovered from the rubble", which is the
+    toll itself."""
     noun = ent.root.head
     if ent.root.dep_ != "nummod" or noun.lemma_.lower() != "body":
         return ""
-    kept = noun.dep_ in ("dobj", "nsubj", "nsubjpass") and noun.head.lemma_.lower() in _KEEPING
+    verb = noun.head.lemma_.lower()
+    kept = noun.dep_ in ("dobj", "nsubj", "nsubjpass") and verb in _KEEPING | _CARRYING
     holders = [noun, noun.head] if kept else [noun]
+    # "brought 38 bodies to the mortuary": the bodies of one place they were taken to
+    preps = _SITE_PREPS | ({"to"} if kept and verb in _CARRYING else set())
     for holder in holders:
         for prep in holder.children:
-            if prep.dep_ == "prep" and prep.lower_ in _SITE_PREPS:
+            if prep.dep_ == "prep" and prep.lower_ in preps:
                 site = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
                 if site is not None and not site.ent_type_ and site.lemma_.lower() not in _WRECKAGE:
                     return f"at {site.lemma_.lower()}"
@@ -3173,6 +3180,33 @@ def _year_said(
         if first is None and date is not None and ent is not None and _last_year(token, ent, own, date):
             first, relative = str(date.year - 1), True  # "Last year the virus killed seven"
     return first, relative
+
+
+def _years_ago(verb: Token, date: dt.date | None) -> str | None:
+    """The year a figure's verb is set in by "N years ago" or "a decade ago", on the verb
+    ("killed 300 five years ago") or on the clause its "when" hangs from ("higher a decade
+    ago, when 42,708 people died"): the report's year less those years, or "earlier" for an
+    undated report. None for days, weeks or months ago, the story's own time."""
+    heads = [verb]
+    if verb.dep_ in ("advcl", "relcl") and any(
+        c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children
+    ):
+        heads.append(verb.head)
+    for head in heads:
+        for ago in (c for c in head.children if c.lower_ == "ago"):
+            words = [t for t in ago.subtree if t.i != ago.i]
+            unit = next((t for t in words if t.lemma_.lower() in _YEARS_PER), None)
+            if unit is None:
+                continue
+            count = next((parse_number(t.text) for t in words if t.like_num), None)
+            if count is None and not any(t.lower_ in ("a", "an") for t in words):
+                continue  # "years ago": how many is not said
+            years = (count or 1) * _YEARS_PER[unit.lemma_.lower()]
+            return str(date.year - int(years)) if date is not None and years == int(years) else "earlier"
+    return None
+
+
+_YEARS_PER = {"year": 1, "decade": 10, "century": 100}
 
 
 _LAST_PERIODS = {"year": 13, "spring": 3, "summer": 6, "fall": 9, "autumn": 9}
