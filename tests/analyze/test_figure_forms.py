@@ -591,3 +591,15 @@ def test_two_ages_after_those_they_are_of_are_no_counts() -> None:
         "Police arrested two men in Orsk on Tuesday.",
     )
     assert not [c for c in claims if {18.0, 21.0} & {v.value for v in c.values}]
+    # review of c26d09c: the first of two ages, and lists of three
+    for text in (
+        "Two boys, 15 and 16, were killed in the Orsk crash.",
+        "Three women, 34, 41 and 52, were killed in the Orsk crash.",
+    ):
+        claims = claims_of(text, "Three people were killed in the Orsk crash.")
+        assert not [c for c in claims if {15.0, 16.0, 34.0, 41.0, 52.0} & {v.value for v in c.values}]
+    # a list of counts after a verb stays counts
+    claims = claims_of(
+        "Police in Orsk arrested 12, 15 and 20 people on three nights.", "Police arrested 30 people."
+    )
+    assert {15.0, 20.0} <= {v.value for c in claims for v in c.values}

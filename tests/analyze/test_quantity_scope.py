@@ -688,17 +688,46 @@ def test_a_count_years_ago_is_of_that_year() -> None:
 
 
 @pytest.mark.slow
-def test_bodies_taken_to_one_place_are_a_part_of_the_toll() -> None:
-    # the fourth disagreement audit: "brought 38 bodies to the mortuary" against the crash's 298
+def test_bodies_taken_to_a_mortuary_may_be_the_whole_toll() -> None:
+    # review of c26d09c: where all a disaster's dead are taken ("38 bodies had been taken to
+    # the city mortuary") is often the only toll a report gives, so the count stays a rival
     claims = claims_of(
-        "The airliner crashed over Kessland on Thursday, killing 298 people.",
-        "On Saturday rebels brought 38 bodies to the mortuary in Orsk, the government said.",
+        "Rescuers brought 38 bodies to the mortuary in Orsk on Monday.",
+        "Rescuers recovered 45 bodies in Orsk on Monday.",
     )
-    assert not disputed(claims)
-    assert any(c.scope == "at mortuary" for c in claims)
-    # bodies recovered, with no place they were taken to, still count the dead
+    assert {38, 45} in disputed(claims)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("first", "second", "pair"),
+    [
+        # review of c26d09c: a figure of now set against one of years ago
+        (
+            "The flu killed 300 people in Orsk this winter, fewer than five years ago.",
+            "The flu killed 350 people in Orsk this winter.",
+            {300, 350},
+        ),
+        (
+            "The Orsk school now has 450 students, more than twice as many as two decades ago.",
+            "The Orsk school has 500 students.",
+            {450, 500},
+        ),
+    ],
+)
+def test_a_count_compared_with_years_ago_is_of_now(first: str, second: str, pair: set[int]) -> None:
+    day = dt.date(2016, 8, 29)
+    assert pair in disputed(claims_of(first, second, days=(day, day)))
+
+
+@pytest.mark.slow
+def test_a_couple_of_years_ago_is_two_and_a_few_is_some_year_before() -> None:
+    day = dt.date(2016, 8, 29)
     claims = claims_of(
-        "The airliner crashed over Kessland on Thursday, killing 298 people.",
-        "Rescuers have recovered 38 bodies from the crash site in Orsk.",
+        "A storm killed 45 people in Orsk a couple of years ago.",
+        "A storm killed 45 people in Orsk in 2014.",
+        "A flood killed 30 people in Orsk a few years ago.",
+        days=(day, day, day),
     )
-    assert {38, 298} in disputed(claims)
+    assert any(c.scope == "2014" and [v.value for v in c.values] == [45, 45] for c in claims)
+    assert any(c.scope == "earlier" and 30 in {v.value for v in c.values} for c in claims)

@@ -2404,23 +2404,37 @@ def _is_age_or_time(ent: SpacySpan) -> bool:
         and (ent.end == len(doc) or doc[ent.end].text in (",", ".", ")", ";"))
     ):
         return True
-    # "two men, 18 and 21, are in custody": the second of two ages after those they are of
-    if (
-        before.lower() in ("and", "or")
-        and ent.start >= 4
-        and doc[ent.start - 2].text.isdigit()
-        and doc[ent.start - 3].text == ","
-        and doc[ent.start - 4].pos_ in ("NOUN", "PROPN")
-        and ent.text.isdigit()
-        and int(ent.text) < 120
-        and ent.end < len(doc)
-        and doc[ent.end].text == ","
-    ):
+    # "two men, 18 and 21, are in custody", "three women, 34, 41 and 52, were killed": a
+    # list of ages after those they are of
+    if _in_age_list(doc, ent.start, ent.end):
         return True
     # "his wife had died at 37", "died Sunday at 36": the age one died at, not a toll
     if before.lower() == "at" and _died_before(doc, ent.start - 1):
         return doc[ent.end].lower_ not in _CLOCK if ent.end < len(doc) else True
     return bool(re.fullmatch(r"(1[89]|20)\d\d", ent.text.strip()))
+
+
+def _in_age_list(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens `start:end` are one number of a list of two or more ages set off by
+    commas right after a noun ("two men, 18 and 21, are", "three women, 34, 41 and 52,
+    were"): whole numbers under 120, joined by commas and "and"."""
+
+    def age(i: int) -> bool:
+        return doc[i].text.isdigit() and int(doc[i].text) < 120
+
+    if end - start != 1 or not age(start):
+        return False
+    first = start
+    while first >= 2 and doc[first - 1].lower_ in (",", "and") and age(first - 2):
+        first -= 2
+    last = start
+    while last + 2 < len(doc) and doc[last + 1].lower_ in (",", "and") and age(last + 2):
+        last += 2
+    numbers = (last - first) // 2 + 1
+    opened = first >= 2 and doc[first - 1].text == "," and doc[first - 2].pos_ in ("NOUN", "PROPN")
+    closed = last + 1 < len(doc) and doc[last + 1].text == ","
+    joined = last >= 2 and doc[last - 1].lower_ == "and"
+    return numbers >= 2 and opened and closed and joined
 
 
 def _died_before(doc: Doc, at: int) -> bool:
@@ -2865,25 +2879,21 @@ def _a_place(token: Token, para: Paragraph, entities: EntityIndex) -> str:
 _SITE_PREPS = frozenset({"in", "inside", "at"})
 _WRECKAGE = frozenset({"rubble", "debris", "ruin", "wreckage"})  # where the whole toll lies
 _KEEPING = frozenset({"bury", "hold", "keep", "store", "lay", "lie", "line", "house", "remain"})
-_CARRYING = frozenset({"bring", "take", "transfer", "move", "carry", "deliver", "fly", "transport", "ship"})
 
 
 def _site_of_bodies(ent: SpacySpan) -> str:
     """Where the bodies a figure counts lie, when the report says ("500 bodies inside the
-    rink", "buried 1,000 bodies in a mass grave", "brought 38 bodies to the mortuary"): the
-    bodies of one site, a part of the toll. Not "recovered from the rubble", which is the
-    toll itself."""
+    rink", "buried 1,000 bodies in a mass grave"): the bodies of one site, a part of the
+    toll. Not "recovered from the rubble", which is the toll itself, nor "brought 38 bodies
+    to the mortuary", where all a disaster's dead are often taken (review of c26d09c)."""
     noun = ent.root.head
     if ent.root.dep_ != "nummod" or noun.lemma_.lower() != "body":
         return ""
-    verb = noun.head.lemma_.lower()
-    kept = noun.dep_ in ("dobj", "nsubj", "nsubjpass") and verb in _KEEPING | _CARRYING
+    kept = noun.dep_ in ("dobj", "nsubj", "nsubjpass") and noun.head.lemma_.lower() in _KEEPING
     holders = [noun, noun.head] if kept else [noun]
-    # "brought 38 bodies to the mortuary": the bodies of one place they were taken to
-    preps = _SITE_PREPS | ({"to"} if kept and verb in _CARRYING else set())
     for holder in holders:
         for prep in holder.children:
-            if prep.dep_ == "prep" and prep.lower_ in preps:
+            if prep.dep_ == "prep" and prep.lower_ in _SITE_PREPS:
                 site = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
                 if site is not None and not site.ent_type_ and site.lemma_.lower() not in _WRECKAGE:
                     return f"at {site.lemma_.lower()}"
@@ -3192,13 +3202,21 @@ def _years_ago(verb: Token, date: dt.date | None) -> str | None:
         c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children
     ):
         heads.append(verb.head)
+    elif any(c.lower_ in ("now", "currently", "this") for c in verb.subtree):
+        return None  # "has 450 students now", "killed 300 this winter": the figure is of now
     for head in heads:
         for ago in (c for c in head.children if c.lower_ == "ago"):
             words = [t for t in ago.subtree if t.i != ago.i]
+            edge = ago.left_edge.i
+            if edge > 0 and ago.doc[edge - 1].lower_ in _COMPARED_WITH:
+                continue  # "fewer than five years ago": the figure is of now, set against then
             unit = next((t for t in words if t.lemma_.lower() in _YEARS_PER), None)
             if unit is None:
                 continue
-            count = next((parse_number(t.text) for t in words if t.like_num), None)
+            if any(t.lower_ in ("few", "several", "many") for t in words):
+                return "earlier"  # "a few years ago": some year before
+            count = 2.0 if any(t.lower_ == "couple" for t in words) else None
+            count = count or next((parse_number(t.text) for t in words if t.like_num), None)
             if count is None and not any(t.lower_ in ("a", "an") for t in words):
                 continue  # "years ago": how many is not said
             years = (count or 1) * _YEARS_PER[unit.lemma_.lower()]
@@ -3207,6 +3225,7 @@ def _years_ago(verb: Token, date: dt.date | None) -> str | None:
 
 
 _YEARS_PER = {"year": 1, "decade": 10, "century": 100}
+_COMPARED_WITH = frozenset("than as from with since".split())
 
 
 _LAST_PERIODS = {"year": 13, "spring": 3, "summer": 6, "fall": 9, "autumn": 9}
