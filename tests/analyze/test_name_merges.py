@@ -170,6 +170,26 @@ def test_a_surname_read_as_a_common_noun_at_a_sentence_start_is_found() -> None:
     assert _entity_of(index, 0, "Sessel") == "Rina Sessel"
 
 
+@pytest.mark.parametrize(
+    ("name", "opening"), [("Alan Price", "Price rose"), ("Jo Power", "Power was restored")]
+)
+def test_a_common_noun_at_a_sentence_start_is_no_surname(name: str, opening: str) -> None:
+    # review of d95e416: "Price rose by 3 percent" is no mention of Alan Price
+    text = f"{name} spoke in Orsk on Monday. {opening} in March, officials said."
+    word = opening.split()[0]
+    index = _index_tagged(text, [name], {word: ("NOUN", "NN")})
+    assert _entity_of(index, 0, word) is None
+
+
+def test_an_article_before_a_persons_name_is_kept() -> None:
+    # review of d95e416: the Korean surname An is no article
+    index = _index(
+        ["Police in Busan arrested An Sung-min on Friday. Park Sung-min was a witness."],
+        {0: [("An Sung-min", "PERSON"), ("Park Sung-min", "PERSON")]},
+    )
+    assert _entity_of(index, 0, "An Sung-min") == "An Sung-min"
+
+
 def test_a_plural_noun_with_a_plural_verb_is_no_surname() -> None:
     text = "Singer Lena Flowers died on Monday. Flowers were laid at her gate. Fans wept."
     index = _index_tagged(text, ["Lena Flowers"], {"Flowers": ("NOUN", "NNS")})

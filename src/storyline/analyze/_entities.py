@@ -52,7 +52,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from storyline.analyze._lexicon import ascii_fold, known_names, lexicon, name_key, word_pairs
-from storyline.analyze._nlp import Paragraph
+from storyline.analyze._nlp import NOUN_INDEX, Paragraph
 from storyline.model import Corpus, Entity, Span
 from storyline.text import HEADLINE_SMALL_WORDS, is_title_case
 
@@ -634,8 +634,10 @@ def _join_pairs(corpus: Corpus, mentions: list[Mention]) -> list[Mention]:
 
 def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Mention | None:
     """The mention a tagged span makes, or None where it is no name."""
-    if len(ent) > 1 and ent[0].tag_ == "DT" and ent[0].lower_ in ("a", "an"):
-        ent = ent[1:]  # "A World Trade Organization panel": the tagger took the article in
+    if len(ent) > 1 and label != "PERSON" and ent[0].tag_ == "DT" and ent[0].lower_ in ("a", "an"):
+        ent = ent[
+            1:
+        ]  # "A World Trade Organization panel": the tagger took the article in (not "An Sung-min")
     lead = len(ent.text) - len(ent.text.lstrip("`'\"“‘ "))  # the tagger may take the mark in
     if _a_title_in_marks(para.text, ent.start_char + lead, ent.end_char):
         return None  # "The success of ``Donahue''": the show, not the host
@@ -2033,11 +2035,22 @@ def _find_surnames(
         groups[owner].add(Mention(word, "PERSON", para.doc_index, span, (word,), titled, written))
 
 
+def _common_noun(token: Token) -> bool:
+    """Whether a word is an English common noun by the lemmatizer's index the pipeline
+    carries ("Price rose", "Power was restored", "Cash is scarce"; not "Odeh" or "Prody");
+    every word is, for a pipeline with no such index."""
+    lookups = token.doc.vocab.lookups
+    if not lookups.has_table(NOUN_INDEX):
+        return True
+    nouns = lookups.get_table(NOUN_INDEX)
+    return token.lower_ in nouns or token.lemma_.lower() in nouns
+
+
 def _name_read_as_noun(token: Token) -> bool:
     """Whether the tagger read a name that opens a sentence as a common noun ("Odeh has been
     held", "Sessions was sworn in"): in the singular, or in the plural with a verb in the
     singular; not "Flowers were laid", a plural with a plural verb."""
-    if token.pos_ != "NOUN" or not token.is_sent_start:
+    if token.pos_ != "NOUN" or not token.is_sent_start or _common_noun(token):
         return False
     if token.tag_ == "NN":
         return True

@@ -80,7 +80,25 @@ def load_nlp(name: str = DEFAULT_NER_MODEL) -> Language:
     except OSError as exc:
         raise BackendError(Errors.SL403, model=name, reason=str(exc).splitlines()[0]) from None
     mend_lemmas(nlp)
+    _keep_noun_index(nlp)
     return nlp
+
+
+NOUN_INDEX = "storyline_nouns"
+"""A table on the vocab of a loaded pipeline: the nouns of its lemmatizer's index (English
+common nouns), for rules that must tell a name from a word ("Price rose")."""
+
+
+def _keep_noun_index(nlp: Language) -> None:
+    """Put the nouns of the lemmatizer's index on the vocab (`NOUN_INDEX`), where the docs it
+    parses reach them; nothing where the pipeline has no such index."""
+    if "lemmatizer" not in nlp.pipe_names or nlp.vocab.lookups.has_table(NOUN_INDEX):
+        return
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return
+    nouns = lookups.get_table("lemma_index").get("noun") or []
+    nlp.vocab.lookups.add_table(NOUN_INDEX, dict.fromkeys(nouns, True))
 
 
 def default_workers() -> int:
