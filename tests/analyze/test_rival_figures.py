@@ -581,6 +581,20 @@ def test_an_average_elsewhere_in_the_clause_keeps_a_whole_a_rival(first: str, se
 
 
 @pytest.mark.slow
+def test_an_average_said_of_its_owner_is_an_average() -> None:
+    # an unread Multi-News train cluster, read at this session's final code: "the average
+    # resting heart rate" in one report and "the average male's resting heart rate" in another
+    # are one average; one person's 44 is no rival of either
+    claims = claims_of(
+        "Kai Dorne has a resting heart rate of 44 beats per minute. The average resting heart rate is 60 to 100 "
+        "beats per minute.",
+        "The average male's resting heart rate is 60 to 100 beats per minute, the report said.",
+    )
+    assert not disputed(claims)
+    assert any(c.scope == "average" and len({v.source for v in c.values}) == 2 for c in claims)
+
+
+@pytest.mark.slow
 def test_the_one_unit_stretch_is_for_counts_of_things_only() -> None:
     # review of 71a73ad: not shares, sums or counts under five
     assert {2, 3} in disputed(

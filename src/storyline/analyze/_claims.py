@@ -3330,11 +3330,15 @@ def _averaged(ent: SpacySpan, verb: Token) -> bool:
     murders, double the national average", "500 jobs with an average salary of $60,000"
     (another figure's), nor "above-average rainfall flooded 300 homes"."""
 
-    def averaged(noun: Token) -> bool:
+    def averaged(noun: Token, owned: bool = True) -> bool:
+        # "the average resting heart rate", and "the average male's resting heart rate" (its owner's)
         return noun.lower_ in _AVERAGES or any(
-            c.dep_ == "amod"
-            and c.lower_ in _AVERAGES
-            and not any(g.lower_ in ("above", "below") for g in c.children)
+            (
+                c.dep_ == "amod"
+                and c.lower_ in _AVERAGES
+                and not any(g.lower_ in ("above", "below") for g in c.children)
+            )
+            or (owned and c.dep_ == "poss" and averaged(c, owned=False))
             for c in noun.children
         )
 
