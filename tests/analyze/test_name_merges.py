@@ -1668,3 +1668,22 @@ def test_an_article_the_tagger_takes_into_a_name_is_no_part_of_it() -> None:
     )
     assert _entity_of(index, 0, "Kessland Trade Council") == "Kessland Trade Council"
     assert not any(e.name.startswith("A ") for e in index.entities)
+
+
+def test_a_word_for_kin_before_a_name_tagged_a_body_still_gives_its_sex() -> None:
+    # DUC 2006 D0624F: "Mrs. Lawrence" stayed apart from the mother, whose name the tagger took
+    # for a body, so her "his mother," and "said she" were never read
+    index = _index(
+        [
+            "The inquiry heard from his mother, Doreen Marlow, on Monday. His father, Neville Marlow, spoke.",
+            "Mrs. Marlow said the police had failed her son. Mr. Marlow said he wanted answers.",
+            "Doreen Marlow said she would keep fighting. Neville Marlow said he was tired.",
+        ],
+        {
+            0: [("Doreen Marlow", "ORG"), ("Neville Marlow", "PERSON")],
+            1: [("Marlow", "PERSON"), ("Marlow", "PERSON")],
+            2: [("Doreen Marlow", "ORG"), ("Neville Marlow", "PERSON")],
+        },
+    )
+    assert _entity_of(index, 1, "Marlow", 0) == "Doreen Marlow"
+    assert _entity_of(index, 1, "Marlow", 1) == "Neville Marlow"

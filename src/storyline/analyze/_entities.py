@@ -757,7 +757,12 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
     if first > 0 and para.doc[first - 1].text == "The" and not modifier and not _LEADING_THE.match(text):
         determined = f"The {written or text}"
     span = Span(article_id, start, end)
-    kin = (_kin_before(para.doc, first) or _kin_after(ent)) if label == "PERSON" else ""
+    # Also for a name shaped as a person's that the tagger took for a body or a place ("his
+    # mother, Doreen Marlow", tagged a body): `_as_people` may make it a person's later.
+    personal = label == "PERSON" or (
+        label in ("ORG", "GPE", "LOC") and len(tokens) > 1 and person_shaped(tokens)
+    )
+    kin = (_kin_before(para.doc, first) or _kin_after(ent)) if personal else ""
     # "a Noam Chomsky lecture", "the Obama administration": the name of a noun's kind
     describes = (
         ent.end < len(para.doc)
@@ -766,7 +771,7 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
         and first > 0
         and (para.doc[first - 1].lower_ in _DETERMINERS or para.doc[first - 1].tag_ == "PRP$")
     )  # not "named Gary Walsh chairman"
-    pronoun = _pronoun_for(ent) if label == "PERSON" and len(tokens) > 1 else ""
+    pronoun = _pronoun_for(ent) if personal and len(tokens) > 1 else ""
     return Mention(
         text, label, para.doc_index, span, tokens, titled, written, determined, kin, describes, pronoun
     )
