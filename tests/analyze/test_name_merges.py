@@ -1687,3 +1687,20 @@ def test_a_word_for_kin_before_a_name_tagged_a_body_still_gives_its_sex() -> Non
     )
     assert _entity_of(index, 1, "Marlow", 0) == "Doreen Marlow"
     assert _entity_of(index, 1, "Marlow", 1) == "Neville Marlow"
+
+
+def test_a_pronoun_beside_a_body_with_a_persons_name_gives_it_no_sex() -> None:
+    # review of 0452feb: "Goldman Sachs said he was dismissed" made the bank a man, which then
+    # took in "Mr. Sachs" and kept him from the one man of the name
+    index = _index(
+        [
+            "Orsk Brandt said he had left the firm in March. Jonas Brandt had worked in its London office.",
+            "Jonas Brandt, 45, said he was pushed out. Mr. Brandt is suing Orsk Brandt for $2 million.",
+        ],
+        {
+            0: [("Orsk Brandt", "ORG"), ("Jonas Brandt", "PERSON")],
+            1: [("Jonas Brandt", "PERSON"), ("Brandt", "PERSON"), ("Orsk Brandt", "ORG")],
+        },
+    )
+    assert _entity_of(index, 1, "Brandt") == "Jonas Brandt"
+    assert not any(e.name == "Orsk Brandt" and e.type == "PERSON" for e in index.entities)

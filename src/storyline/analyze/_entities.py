@@ -322,6 +322,12 @@ def extract_entities(corpus: Corpus, paragraphs: list[Paragraph]) -> EntityIndex
                     if mention.label != "PERSON" and _person_cue(para.doc, ent):
                         cued.add(mention.tokens)
     mentions = _as_people(mentions, cued)
+    # A word for kin or a pronoun read beside a name a body's or a place's still is no sex of
+    # it ("Goldman Sachs said he was dismissed": the he is someone else; review of 0452feb)
+    mentions = [
+        m if m.label == "PERSON" or not (m.kin or m.pronoun) else replace(m, kin="", pronoun="")
+        for m in mentions
+    ]
     mentions = _join_pairs(corpus, _split_couples(mentions))
     mentions += _bracketed_acronyms(corpus, mentions)
     groups = _merge(mentions)
