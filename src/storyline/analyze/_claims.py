@@ -1093,6 +1093,8 @@ def _clock_times(doc: Doc) -> set[int]:
     with a word of the clock after it or a word of when before it ("at 9: 30"): not "Update
     2: 15 people were killed", nor a vote of "14: 10"."""
     times: set[int] = set()
+    if ":" not in doc.text:
+        return times  # most paragraphs: no token to look at
     for i in range(len(doc) - 2):
         hour, colon, minutes = doc[i], doc[i + 1], doc[i + 2]
         if (
@@ -2371,21 +2373,8 @@ def _is_age_or_time(ent: SpacySpan) -> bool:
     before = doc[max(ent.start - 1, 0) : ent.start].text
     if _AGE.search(after.replace(" ", "")) or _AGE.search(before) or re.search(r"\d:\d", ent.text):
         return True
-    if (
-        before.lower() in ("between", "from", "of")
-        and ent.start >= 2
-        and doc[ent.start - 2].lower_ in ("aged", "ages", "age")
-    ):
-        # "girls aged between 15 and 19", "victims ranging in age from 17 to 59", "girls
-        # between the ages of six and 12": an age range, no count
+    if _in_age_range(doc, ent.start):
         return True
-    if (
-        before.lower() in ("and", "to")
-        and ent.start >= 4
-        and doc[ent.start - 3].lower_ in ("between", "from", "of")
-        and doc[ent.start - 4].lower_ in ("aged", "ages", "age")
-    ):
-        return True  # the range's second end, read apart ("the ages of six and 12")
     # "died on 31 may", "by 5 March": a day of a month the tagger missed
     if (
         ent.end < len(doc)
@@ -2412,6 +2401,20 @@ def _is_age_or_time(ent: SpacySpan) -> bool:
     if before.lower() == "at" and _died_before(doc, ent.start - 1):
         return doc[ent.end].lower_ not in _CLOCK if ent.end < len(doc) else True
     return bool(re.fullmatch(r"(1[89]|20)\d\d", ent.text.strip()))
+
+
+def _in_age_range(doc: Doc, start: int) -> bool:
+    """Whether the number at token `start` is an end of a range of ages: "girls aged between
+    15 and 19", "victims ranging in age from 17 to 59", "girls between the ages of six and
+    12", the second end read apart as well."""
+    lead = start - 1
+    if lead >= 2 and doc[lead].lower_ in ("and", "to"):
+        lead -= 2  # the second end: past the first and its joiner
+    return (
+        lead >= 1
+        and doc[lead].lower_ in ("between", "from", "of")
+        and doc[lead - 1].lower_ in ("aged", "ages", "age")
+    )
 
 
 def _in_age_list(doc: Doc, start: int, end: int) -> bool:

@@ -640,10 +640,9 @@ def _join_pairs(corpus: Corpus, mentions: list[Mention]) -> list[Mention]:
 
 def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Mention | None:
     """The mention a tagged span makes, or None where it is no name."""
+    # "A World Trade Organization panel": the tagger took the article in (not "An Sung-min")
     if len(ent) > 1 and label != "PERSON" and ent[0].tag_ == "DT" and ent[0].lower_ in ("a", "an"):
-        ent = ent[
-            1:
-        ]  # "A World Trade Organization panel": the tagger took the article in (not "An Sung-min")
+        ent = ent[1:]
     lead = len(ent.text) - len(ent.text.lstrip("`'\"“‘ "))  # the tagger may take the mark in
     if _a_title_in_marks(para.text, ent.start_char + lead, ent.end_char):
         return None  # "The success of ``Donahue''": the show, not the host
