@@ -539,6 +539,31 @@ def test_that_figure_taken_to_a_new_one_counts_what_the_figure_before_counts() -
 
 
 @pytest.mark.slow
+def test_a_figure_a_report_revised_is_one_quantity_with_its_revision() -> None:
+    earlier = DAY - dt.timedelta(days=3)
+    claims = claims_of(
+        "The death toll from the Orsk earthquake rose to 12,040 on Sunday, officials said.",
+        "The Orsk government on Tuesday said the death toll rose to 17,997, but revised that figure down"
+        " to 12,514 early today.",
+        days=(earlier, DAY),
+    )
+    # "early today" dates the revised count; it is no count of today's dead
+    assert {c.scope for c in claims if any(v.value == 12514.0 for v in c.values)} == {""}
+    # the report's 17,997 and its revision are one quantity at two times: its 12,514 does
+    # not make the 17,997 another quantity than Sunday's 12,040
+    (claim,) = [c for c in claims if c.disagreement]
+    assert {v.value for v in claim.values} == {12040.0, 17997.0, 12514.0}
+    # a report that tells two figures of one word, neither revising the other, still counts
+    # two quantities: the other report's figure matches one of them and rivals none
+    claims = claims_of(
+        "The Orsk quake killed 12,040 people, officials said on Sunday.",
+        "The Orsk quake killed 12,040 people and a second quake in Perm killed 17,997, officials said.",
+        days=(earlier, DAY),
+    )
+    assert not any(17997.0 in values for values in disputed(claims))
+
+
+@pytest.mark.slow
 def test_a_fact_box_field_names_what_its_figure_counts() -> None:
     claims = claims_of(
         "Figures on the Orsk quake as of Saturday. *DEAD: At least 1,218 *MISSING: Estimates range up to"

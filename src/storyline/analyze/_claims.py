@@ -180,6 +180,9 @@ class _Figure:
     owner: str = ""
     """For a crew, the vessel it is of ("the tanker's 23 crew", "118 sailors aboard the
     Kursk"), by its name or its noun, where the sentence says; see `_crews_apart`."""
+    revises: bool = False
+    """It takes a figure its sentence gave before to a new one ("rose to 17,997, but they
+    revised that figure down to 12,514"): one quantity at two times (`_restated`)."""
     attackers: int = 0
     """For a toll of the dead, how many attackers it says it counts ("13 were killed,
     including the gunman": one), or -1 for a killer it says died beside the toll by his own
@@ -1407,6 +1410,7 @@ def _figure(
     predicate = ""
     attributive = False
     scope_part = False  # a part of a whole told before it ("6,426 of which")
+    revises = False  # a figure told before, taken to a new one ("revised that figure down to")
     currency = _currency(ent)
     if ent.label_ == "MONEY" or currency:
         if (
@@ -1539,7 +1543,7 @@ def _figure(
             # "the toll rose to 17,997, but they revised that figure down to 12,514"
             lead = _figure(restated, para, entities, source, date, common)
             if lead is not None:
-                about, predicate = lead.counted, lead.predicate
+                about, predicate, revises = lead.counted, lead.predicate, True
         if not about and (compared := _compared(ent)) is not None:
             # "82 bias crimes this year, compared with 46 during the same period last year"
             lead = _figure(compared[0], para, entities, source, date, common)
@@ -1564,6 +1568,8 @@ def _figure(
     if scope_part:
         scope = "part"
     figure = _as_figure(about, value, text, qualifier, ent, para, entities, source, date, common, scope)
+    if revises:
+        figure = replace(figure, revises=True)
     if about == "crew":
         owner = _crew_owner(ent)
         word = str(ent.root.head.lemma_).lower()
@@ -2518,6 +2524,9 @@ _ADDED_BEFORE = frozenset("another additional further".split())
 _ADDED_AFTER = frozenset("more additional".split())
 _PICKED_BEFORE = frozenset("first last initial remaining other final".split())
 _RUNNING = frozenset("rise climb stand reach hit increase jump grow mount top".split())
+_RUNNING |= frozenset("revise update correct adjust lower".split())
+"""Verbs of a running count ("the toll rose to 40") or of one revised ("revised that figure
+down to 12,514 early today"): a day beside them dates the count, not a day's dead."""
 _TOTALS = frozenset("toll total tally since far overall cumulative".split())
 _DAYS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight overnight".split()
@@ -4293,6 +4302,7 @@ def _group(
     so_far: set[ClaimValue] = set()
     words: dict[ClaimValue, frozenset[str]] = {}
     attackers: dict[ClaimValue, int] = {}  # tolls that say they count their attackers
+    revisions: set[ClaimValue] = set()  # figures that revise one their report gave before
     for figure in figures:
         values = by_quantity[figure.counted, figure.scope, figure.predicate]
         if not figure.bound:
@@ -4324,6 +4334,8 @@ def _group(
         words.setdefault(kept, figure.words)
         if figure.attackers:
             attackers[kept] = figure.attackers
+        if figure.revises:
+            revisions.add(kept)
     claims = []
     for key, values in by_quantity.items():
         counted, scope, _ = key
@@ -4333,7 +4345,7 @@ def _group(
         disagreement, kind, rivals = (
             (False, None, frozenset())
             if scope == "part" or _never_rivals(counted)
-            else _disagreement(values, counted, so_far, event_of, words, attackers)
+            else _disagreement(values, counted, so_far, event_of, words, attackers, revisions)
         )
         about = f"{counted} ({scope})" if scope else counted
         # A disagreement lists its rival figures; the key's other figures (each fits every
@@ -4585,6 +4597,7 @@ def _disagreement(
     event_of: Mapping[str, int] | None = None,
     words: Mapping[ClaimValue, frozenset[str]] | None = None,
     attackers: Mapping[ClaimValue, int] | None = None,
+    revisions: Collection[ClaimValue] = (),
 ) -> tuple[bool, str | None, frozenset[ClaimValue]]:
     """Figures disagree when two reports give figures that cannot both be true; one
     report's own figures do not (its "seven dead, two of them in hospital" counts
@@ -4645,7 +4658,14 @@ def _disagreement(
         # and twelve on the patrol) counts two quantities under one name: the other
         # report's figure matches one of them and rivals none. Figures a report gives to
         # different voices ("activists say 8,000, the UN 7,500") are rivals it reports.
-        gives_a, gives_b = told[a.source, a.attributed_to].values(), told[b.source, b.attributed_to].values()
+        # A figure a report revised and its revision are one quantity at two times ("rose to
+        # 17,997, but they revised that figure down to 12,514"): neither explains the other.
+        gives_a = [
+            v for v in told[a.source, a.attributed_to].values() if (v in revisions) == (a in revisions)
+        ]
+        gives_b = [
+            v for v in told[b.source, b.attributed_to].values() if (v in revisions) == (b in revisions)
+        ]
         if any(fit(v, a) for v in gives_b) or any(fit(v, b) for v in gives_a):
             return True
         # Two reports that give one total alike, and figures that add up to it, count its
