@@ -603,3 +603,17 @@ def test_two_ages_after_those_they_are_of_are_no_counts() -> None:
         "Police in Orsk arrested 12, 15 and 20 people on three nights.", "Police arrested 30 people."
     )
     assert {15.0, 20.0} <= {v.value for c in claims for v in c.values}
+
+
+@pytest.mark.slow
+def test_a_scale_hyphened_to_its_number_is_the_numbers() -> None:
+    # "a $20-million claim" (newspaper style) is twenty million dollars, as "$20 million" is
+    claims = claims_of(
+        "The Brenno family filed a $20-million claim against the city over the crash, its lawyer said.",
+        "The Brenno family filed a claim of $ 20 million against the city over the crash, its lawyer said.",
+        "The port authority approved a 1.5-billion euro budget for the harbour.",
+    )
+    sums = {(v.source, v.value) for c in claims for v in c.values}
+    assert {("r0", 20_000_000.0), ("r1", 20_000_000.0), ("r2", 1_500_000_000.0)} <= sums
+    assert not any(v.value in (20.0, 1.5) for c in claims for v in c.values)
+    assert not any(c.disagreement for c in claims)

@@ -110,6 +110,25 @@ def test_comment_marker_near_top_is_not_a_section() -> None:
     assert len(kept) == 5
 
 
+def test_a_notice_to_the_browser_goes_and_the_report_run_on_after_it_stays() -> None:
+    text = (
+        "Javascript must be enabled to view our flood maps. To read the gauges without javascript, use our"
+        " level 2.5+ stations feed or our other river feeds.\n"
+        "Please turn on javascript. Media requires javascript to play. The river at Brenno rose 2.5 metres"
+        " overnight, the water authority said.\n"
+        "Users had to enable JavaScript to see the new flood maps, which drew complaints from farmers.\n"
+        "Your browser does not support the video tag."
+    )
+    _cleaned, kept, dropped = clean_article(Article(id="x", title="T", text=text))
+    assert [p.text for p in kept] == [
+        "The river at Brenno rose 2.5 metres overnight, the water authority said.",
+        "Users had to enable JavaScript to see the new flood maps, which drew complaints from farmers.",
+    ]
+    assert [d.reason for d in dropped] == ["browser_notice"] * 3
+    # the cut maps back to the given text
+    assert text[kept[0].start : kept[0].end] == kept[0].text
+
+
 def test_dateline_prefix_is_stripped() -> None:
     _cleaned, kept, dropped = clean_article(
         Article(

@@ -982,6 +982,7 @@ def number_spans(doc: Doc) -> list[SpacySpan]:
 
 
 _NUMBER_SPANS = "storyline.number_spans"
+_HYPHENED_SCALES = frozenset("thousand million billion trillion".split())
 
 
 def _read_number_spans(doc: Doc) -> list[SpacySpan]:
@@ -1044,6 +1045,8 @@ def _read_number_spans(doc: Doc) -> list[SpacySpan]:
         j = _number_run(doc, i + 1, blocked)
         if j + 1 < len(doc) and doc[j].text == "-" and _PROPER_FRACTION.fullmatch(doc[j + 1].text):
             j += 2  # "3-1/2", which the tokenizer cuts in three
+        elif j + 1 < len(doc) and doc[j].text == "-" and doc[j + 1].lower_ in _HYPHENED_SCALES:
+            j += 2  # "a $20-million claim": the scale is the number's, hyphen and all
         if _is_compound_word(doc, j - 1):
             j = _number_run(doc, j + 2, blocked)  # "twenty-two": one number, not a range
         if [t.lower_ for t in doc[j : j + 3]] == ["and", "a", "half"]:

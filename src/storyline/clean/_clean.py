@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from storyline.clean._rules import (
+    BROWSER_NOTICE_PREFIX,
     BULLET_PREFIX,
     COMMENT_MARKERS,
     DATELINE_PREFIX,
@@ -139,6 +140,14 @@ def clean_article(
         if COMMENT_MARKERS.match(line):
             drop(piece, "comments_link")
             continue
+        if notice := BROWSER_NOTICE_PREFIX.match(line):
+            if not line[notice.end() :].strip():
+                drop(piece, "browser_notice")
+                continue
+            # "Please enable javascript to watch. In his last press conference, ...": the
+            # report a scraper ran on after the notice is kept
+            piece = _cut_prefix(article.id, piece, notice.end(), "browser_notice", dropped, kind="prefix")
+            line = piece.text
         if prefix := READING_PREFIX.match(line):
             piece = _cut_prefix(article.id, piece, prefix.end(), "reading_prefix", dropped, kind="line")
             line = piece.text

@@ -239,6 +239,33 @@ def is_share(line: str) -> bool:
     return count_words(line) <= 20 and bool(_SHARE.match(line))
 
 
+# A page's word to the reader's browser, opening its line: "JavaScript must be enabled to view
+# our maps", "Please enable JavaScript to view the comments", "Your browser does not support
+# the video tag", with the sentences after it that speak of the same ("Media requires
+# JavaScript to play."). Scrapers often run the report on after it in one line ("Please
+# enable javascript to watch. In his last press conference ..."), so it is cut as a prefix,
+# not the line dropped. Only a line's opening words, said to the reader: a report about a
+# browser ("Users had to enable JavaScript", "JavaScript is required by most banks") is prose.
+_NOTICE_OPENER = r"""
+    (please\s+|you\s+(must|need\s+to|have\s+to)\s+)?(enable|turn\s+on|activate)\s+javascript\b
+  | javascript\s+(is|must\s+be|needs\s+to\s+be|has\s+been|seems\s+to\s+be)\s+
+      (required|disabled|enabled|turned\s+(on|off)|switched\s+off|not\s+enabled)
+      \s*(to\s+(view|watch|see|use|play|read|access)\b|for\s+th|in\s+your\b|on\s+your\b|[.,!]|$)
+  | (this\s+(video|content|feature|page)\s+requires|to\s+(view|watch|see)\s+this\s+(video|content|map|page))
+      \b[^.!?\n]{0,40}\bjavascript\b
+  | your\s+(web\s+)?browser\s+(does\s+not|doesn['’]t|is\s+not|is\s+out\s+of\s+date)\b
+  | (please\s+)?(upgrade|update)\s+(to\s+)?(a\s+(newer|modern)\s+|your\s+)?browser\b
+"""
+_IN_SENTENCE = r"(?:[^.!?\n]|[.!?](?=\S))"  # a character of a sentence: "2.5" or "mt.gov" ends none
+BROWSER_NOTICE_PREFIX = re.compile(
+    rf"""^\s*(?:{_NOTICE_OPENER}){_IN_SENTENCE}{{0,200}}(?:[.!?]+(?=\s|$)|$)
+    (?:\s*{_IN_SENTENCE}{{0,160}}\b(?:javascript|browser|noscript|flash|html5)\b{_IN_SENTENCE}{{0,160}}
+      (?:[.!?]+(?=\s|$)|$))*
+    [\s→]*""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
 def is_url_or_email(line: str) -> bool:
     return bool(_URL_OR_EMAIL.match(line))
 
