@@ -231,17 +231,14 @@ def _paragraphs(corpus: Corpus) -> tuple[list[str], list[tuple[int, int]]]:
     return texts, places
 
 
-_CURLY_APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)(?!(?:s|t|d|m|re|ve|ll)\b)", re.IGNORECASE)
+_CURLY_APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
 
 
 def parser_text(line: str) -> str:
-    """A line as the parser reads it: an apostrophe written "’" inside a name is read as
-    "'" ("O’Reilly", "D’Souza", "Ma’ariv"). The small English model learnt its
-    names from text with straight apostrophes and finds no person in "Ciaron O’Reilly
-    said"; one character for one, so every offset holds. Not before a clitic ("Steenkamp’s
-    family", "aren’t", "Forc’d"): read straight, those changed more names for the worse
-    than for the better on unread text (docs/benchmarks.md). `as_given` puts the line's own
-    characters back."""
+    """A line as the parser reads it: an apostrophe written "’" inside a word is read as
+    "'" ("O’Reilly", "D’Souza"). The small English model learnt its names from text
+    with straight apostrophes and finds no person in "Ciaron O’Reilly said"; one character
+    for one, so every offset holds. `as_given` puts the line's own characters back."""
     return _CURLY_APOSTROPHE.sub("'", line) if "’" in line else line
 
 
@@ -251,13 +248,11 @@ def as_given(doc: Doc, text: str) -> Doc:
     them. `doc` itself where the parser read the line as given."""
     if len(doc.text) != len(text) or doc.text == text:
         return doc
-    from spacy.attrs import DEP, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, MORPH, NORM, POS, SENT_START, TAG
+    from spacy.attrs import DEP, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, MORPH, POS, TAG
     from spacy.tokens import Doc
 
     words = [text[t.idx : t.idx + len(t.text)] for t in doc]
-    # the tree gives the sentences; a pipeline with no parser (a sentencizer) sets them alone
-    tree = [DEP, HEAD] if doc.has_annotation("DEP") else [SENT_START]
-    attrs = [TAG, POS, MORPH, NORM, *tree, ENT_IOB, ENT_TYPE, ENT_KB_ID]
+    attrs = [TAG, POS, MORPH, DEP, HEAD, ENT_IOB, ENT_TYPE, ENT_KB_ID]
     given = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
     given.from_array(attrs, doc.to_array(attrs))  # type: ignore[arg-type]  # uint64, typed float
     for new, old in zip(given, doc, strict=True):
