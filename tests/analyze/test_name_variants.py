@@ -308,18 +308,3 @@ def test_a_headline_verb_before_a_name_is_not_part_of_it() -> None:
         {0: [("Mitt Romnel", "PERSON"), ("Attacking Romnel", "PERSON")]},
     )
     assert _entity_of(index, 0, "Romnel") == "Mitt Romnel"
-
-
-def test_names_written_with_a_curly_apostrophe_are_found_and_merged() -> None:
-    index = _index(
-        [
-            "Dinesh D’Souza, a filmmaker from Brenno, pleaded guilty on Tuesday.",
-            "D’Souza told the court he regretted the donations. Marta O’Keeffe, his lawyer, spoke after.",
-            "Lawyer Marta O’Keeffe said D’Souza would appeal.",
-        ]
-    )
-    assert _entity_of(index, 1, "D’Souza") == "Dinesh D’Souza"
-    assert _entity_of(index, 2, "D’Souza") == "Dinesh D’Souza"
-    assert _together(index, "Marta O’Keeffe", "Lawyer Marta O’Keeffe") or (
-        _entity_of(index, 2, "Marta O’Keeffe") == "Marta O’Keeffe"
-    )

@@ -17,7 +17,6 @@ import atexit
 import contextlib
 import json
 import os
-import re
 import subprocess
 import sys
 import threading
@@ -231,37 +230,6 @@ def _paragraphs(corpus: Corpus) -> tuple[list[str], list[tuple[int, int]]]:
     return texts, places
 
 
-_CURLY_APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
-
-
-def parser_text(line: str) -> str:
-    """A line as the parser reads it: an apostrophe written "’" inside a word is read as
-    "'" ("O’Reilly", "D’Souza"). The small English model learnt its names from text
-    with straight apostrophes and finds no person in "Ciaron O’Reilly said"; one character
-    for one, so every offset holds. `as_given` puts the line's own characters back."""
-    return _CURLY_APOSTROPHE.sub("'", line) if "’" in line else line
-
-
-def as_given(doc: Doc, text: str) -> Doc:
-    """`doc`, parsed from `parser_text(text)`, with the words as `text` writes them: the same
-    tokens, tags, tree, lemmas and entities, so names and quotes read as the article has
-    them. `doc` itself where the parser read the line as given."""
-    if len(doc.text) != len(text) or doc.text == text:
-        return doc
-    from spacy.attrs import DEP, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, MORPH, POS, TAG
-    from spacy.tokens import Doc
-
-    words = [text[t.idx : t.idx + len(t.text)] for t in doc]
-    attrs = [TAG, POS, MORPH, DEP, HEAD, ENT_IOB, ENT_TYPE, ENT_KB_ID]
-    given = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
-    given.from_array(attrs, doc.to_array(attrs))  # type: ignore[arg-type]  # uint64, typed float
-    for new, old in zip(given, doc, strict=True):
-        # a lemma that is the word itself, as the text writes it ("O’Reilly"); "n't" is "not"
-        new.lemma_ = new.text if old.lemma_ == old.text else old.lemma_
-    given.tensor = doc.tensor
-    return given
-
-
 class _Runs:
     """The runs of paragraphs of one shared parse not yet taken, and the workers' answers."""
 
@@ -329,8 +297,6 @@ class PendingParse:
         batch_size: int,
     ) -> None:
         self.texts, self.places, self.runs, self.feeders = texts, places, runs, feeders
-        self.read = [parser_text(t) for t in texts]
-        """The lines as the parser reads them (`parser_text`); the workers get these."""
         self.batch_size = batch_size
         self._release = weakref.finalize(self, runs.stop)
 
@@ -345,7 +311,7 @@ class PendingParse:
         def parse_here(run: list[int]) -> None:
             run = [i for i in run if self.places[i][0] in keep]
             docs.update(
-                zip(run, nlp.pipe([self.read[i] for i in run], batch_size=self.batch_size), strict=True)
+                zip(run, nlp.pipe([self.texts[i] for i in run], batch_size=self.batch_size), strict=True)
             )
 
         while (run := self.runs.back()) is not None:
@@ -359,12 +325,7 @@ class PendingParse:
             else:  # the worker failed on it: parsed here
                 parse_here(run)
         return [
-            Paragraph(
-                doc_index=self.places[i][0],
-                start=self.places[i][1],
-                doc=as_given(docs[i], self.texts[i]),
-                text=self.texts[i],
-            )
+            Paragraph(doc_index=self.places[i][0], start=self.places[i][1], doc=docs[i], text=self.texts[i])
             for i in sorted(docs)
             if self.places[i][0] in keep
         ]
@@ -392,14 +353,13 @@ def begin_parse(
     if not taken:
         return None
     runs = _Runs(_chunks(words, max(MIN_CHUNK_WORDS, sum(words) // CHUNKS)))
-    pending = PendingParse(texts, places, runs, [], batch_size)
-    pending.feeders.extend(
-        threading.Thread(target=_feed, args=(worker, runs, pending.read, batch_size), daemon=True)
+    feeders = [
+        threading.Thread(target=_feed, args=(worker, runs, texts, batch_size), daemon=True)
         for worker in taken
-    )
-    for feeder in pending.feeders:
+    ]
+    for feeder in feeders:
         feeder.start()
-    return pending
+    return PendingParse(texts, places, runs, feeders, batch_size)
 
 
 def parse_corpus(
@@ -411,9 +371,9 @@ def parse_corpus(
     if pending is not None:
         return pending.finish(corpus, nlp)
     texts, places = _paragraphs(corpus)
-    docs = list(nlp.pipe([parser_text(t) for t in texts], batch_size=batch_size))
+    docs = list(nlp.pipe(texts, batch_size=batch_size))
     return [
-        Paragraph(doc_index=i, start=s, doc=as_given(d, t), text=t)
+        Paragraph(doc_index=i, start=s, doc=d, text=t)
         for (i, s), d, t in zip(places, docs, texts, strict=True)
     ]
 
