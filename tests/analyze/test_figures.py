@@ -22,6 +22,14 @@ def value(number: float, qualifier: str = "", source: str = "a") -> ClaimValue:
     [
         (value(258_000), value(260_000, "about"), True),  # rounding
         (value(16_271), value(15_000, "more than"), True),  # an exact figure above a floor
+        # a figure about which another is fits a floor it may lie above, up to where the
+        # floor's rounding down stops ("more than 150" is not "about 180")
+        (value(120, "some"), value(100, "more than"), True),
+        (value(155, "some"), value(150, "more than"), True),
+        (value(180, "about"), value(150, "more than"), False),
+        (value(17_000, "some"), value(15_000, "more than"), False),
+        (value(30, "about"), value(28, "over"), True),
+        (value(30, "about"), ClaimValue(12, "more than a dozen", "more than", None, "a", DAY), True),  # words
         (value(7_500, "more than"), value(8_000, "more than"), False),  # rival floors
         (value(295, "at least"), value(300, "more than"), True),  # hedged, within rounding
         (value(90), value(3), False),

@@ -4503,6 +4503,12 @@ def compatible(a: ClaimValue, b: ClaimValue, *, counts: bool = False) -> bool:
         if _round(x) and abs(x.value - y.value) <= min(step(x.value) / 2, _ROUNDED * x.value):
             return True
     for x, y in ((a, b), (b, a)):
+        if x.qualifier in _LOWER and y.qualifier and y.qualifier not in _LOWER | _UPPER:
+            # "more than 100" and "some 120": the figure about which the other is may lie
+            # above the floor, and below where the floor stops
+            stretch = _stretch(y.value, counts)
+            if y.value + stretch > x.value and y.value - stretch <= _floor_reach(x):
+                return True
         if x.qualifier and not y.qualifier:
             if x.qualifier in _LOWER and y.value >= x.value:
                 return True
@@ -4511,6 +4517,28 @@ def compatible(a: ClaimValue, b: ClaimValue, *, counts: bool = False) -> bool:
             if x.qualifier not in _LOWER | _UPPER and abs(x.value - y.value) <= _stretch(x.value, counts):
                 return True
     return False
+
+
+def _floor_reach(floor: ClaimValue) -> float:
+    """The largest figure a floor written in digits allows, for a figure about which another
+    report is ("more than 100" and "some 120"): a writer rounds a count down to the last
+    digit of the floor other than zero, so "more than 200" is a count from 201 to 300,
+    "more than 150" one to 160, "at least 73" (the count known so far) 73 or 74. Our own
+    example's "more than 150" and "about 180" firefighters are rivals, and an audit's "more
+    than 100" and "some 120" patients are not. A floor in words ("more than a dozen") says
+    less: no bound. (An exact figure above a floor fits it however far: bounding that too
+    found 3 more of the dev gold's 372 rivals, but reported a held-out negative.)"""
+    if not any(c.isdigit() for c in floor.text):
+        return math.inf
+    value = floor.value
+    if value != int(value):
+        decimals = len(repr(value).split(".")[1])
+        return value + 10.0**-decimals
+    whole, zeros = int(value), 0
+    while whole and whole % 10 == 0:
+        whole //= 10
+        zeros += 1
+    return value + 10.0**zeros
 
 
 def _stretch(value: float, counts: bool = False) -> float:
