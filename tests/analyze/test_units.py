@@ -113,6 +113,9 @@ def test_step_is_the_written_precision(value: float, expected: float) -> None:
         (measure("more than 10 km", 10, "more than"), measure("more than 6 miles", 6, "more than"), True),
         (measure("10 km", 10), measure("more than 5 miles", 5, "more than"), True),
         (measure("10-12 km", 10), measure("7 miles", 7), True),
+        # the ends of one range, written "5-12 meters" and "5-12 m" ("m" no million here)
+        (measure("5-12 meters", 5), measure("5-12 m", 12), True),
+        (measure("5-12 m", 5), measure("20-25 m", 20), False),
         # another dimension, or a count, is not the same quantity: never a disagreement
         (measure("10 km", 10), measure("10 kg", 10), True),
         (measure("10 km", 10), measure("40 kg", 40), True),

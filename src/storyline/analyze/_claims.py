@@ -4599,7 +4599,7 @@ def _measures_compatible(a: ClaimValue, unit_a: Unit, b: ClaimValue, unit_b: Uni
 
 def _span(value: ClaimValue, unit: Unit, *, hedged: bool = False, slack: float = 0.0) -> tuple[float, float]:
     """The base-unit values a measure allows: its rounding, its hedge if `hedged`, `slack`."""
-    low, high = parse_range(value.text) or (value.value, value.value)
+    low, high = _measured_range(value.text) or (value.value, value.value)
     low -= step(low) / 2 + slack * abs(low)
     high += step(high) / 2 + slack * abs(high)
     if hedged and value.qualifier in _LOWER:
@@ -4609,6 +4609,15 @@ def _span(value: ClaimValue, unit: Unit, *, hedged: bool = False, slack: float =
     elif hedged and value.qualifier:
         low, high = low - _ABOUT * abs(low), high + _ABOUT * abs(high)
     return unit.to_base(low)[0], unit.to_base(high)[1]
+
+
+def _measured_range(text: str) -> tuple[float, float] | None:
+    """The two ends of a range of a measure, read without its unit: "5-12 m" is 5 to 12
+    metres, not 5 to 12 million, as `parse_range` reads the "m" of a sum."""
+    return parse_range(_UNIT_AT_END.sub("", text))
+
+
+_UNIT_AT_END = re.compile(r"\s*[^\d\s.,]+\.?\s*$")
 
 
 def _meet(a: tuple[float, float], b: tuple[float, float]) -> bool:
