@@ -31,6 +31,9 @@ def value(number: float, qualifier: str = "", source: str = "a") -> ClaimValue:
         (value(30, "about"), value(28, "over"), True),
         (value(30, "about"), ClaimValue(12, "more than a dozen", "more than", None, "a", DAY), True),  # words
         (value(7_500, "more than"), value(8_000, "more than"), False),  # rival floors
+        (value(7_000, "more than"), value(8_000, "more than"), False),
+        (value(30, "more than"), value(36, "at least"), True),  # floors one count may fit
+        (value(120_000, "more than"), value(123_000, "at least"), True),
         (value(295, "at least"), value(300, "more than"), True),  # hedged, within rounding
         (value(90), value(3), False),
         (value(40, "up to"), value(35), True),

@@ -4494,6 +4494,11 @@ def compatible(a: ClaimValue, b: ClaimValue, *, counts: bool = False) -> bool:
     hedged_a, hedged_b = bool(a.qualifier), bool(b.qualifier)
     if hedged_a and hedged_b and abs(a.value - b.value) <= _ROUND * max(a.value, b.value):
         return True
+    if a.qualifier in _LOWER and b.qualifier in _LOWER:
+        # Two floors, each a count rounded down (`_floor_reach`): rivals when no one count
+        # fits both ("more than 7,500" and "more than 8,000", two estimates), not when one
+        # count may ("more than 30" and "at least 36" hospitalised)
+        return max(a.value, b.value) < min(_floor_reach(a), _floor_reach(b))
     # "$57m" is written to the million: $57.1 million rounds to it, and so does $57.5
     # million to "$58m" (half a step rounds up; the float sum may miss by a hair).
     for x, y in ((a, b), (b, a)):
@@ -4519,16 +4524,23 @@ def compatible(a: ClaimValue, b: ClaimValue, *, counts: bool = False) -> bool:
     return False
 
 
+_VAGUE_FLOOR = re.compile(r"\bdozen|\b(hundreds|thousands|millions|scores)\b", re.IGNORECASE)
+"""Floors a writer gives in dozens or in a plural of a scale ("more than a dozen", "over
+three dozen"): less a count rounded down than a rough size, with no bound (`_floor_reach`)."""
+
+
 def _floor_reach(floor: ClaimValue) -> float:
-    """The largest figure a floor written in digits allows, for a figure about which another
-    report is ("more than 100" and "some 120"): a writer rounds a count down to the last
-    digit of the floor other than zero, so "more than 200" is a count from 201 to 300,
-    "more than 150" one to 160, "at least 73" (the count known so far) 73 or 74. Our own
-    example's "more than 150" and "about 180" firefighters are rivals, and an audit's "more
-    than 100" and "some 120" patients are not. A floor in words ("more than a dozen") says
-    less: no bound. (An exact figure above a floor fits it however far: bounding that too
-    found 3 more of the dev gold's 372 rivals, but reported a held-out negative.)"""
-    if not any(c.isdigit() for c in floor.text):
+    """The largest count a floor allows: a writer rounds a count down to the floor's last
+    digit other than zero, so "more than 200" is a count from 201 to 300, "more than 150"
+    one to 160, "at least 73" (the count known so far) 73 or 74. Read where another report
+    gives a figure about which (our own example's "more than 150" and "about 180"
+    firefighters are rivals; an audit's "more than 100" and "some 120" patients are not)
+    and where it gives a floor too ("more than 30" and "at least 36" fit one count; "more
+    than 7,500" and "more than 8,000" fit none). A floor in dozens ("more than a dozen")
+    says less: no bound (`_VAGUE_FLOOR`); "at least four" is a count as "at least 4" is.
+    An exact figure above a floor fits it however far: bounding that too found 3 more of
+    the dev gold's 372 rivals, but reported one of the held-out negatives."""
+    if _VAGUE_FLOOR.search(floor.text):
         return math.inf
     value = floor.value
     if value != int(value):
