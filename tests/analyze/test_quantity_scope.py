@@ -756,3 +756,21 @@ def test_a_couple_of_years_ago_is_two_and_a_few_is_some_year_before() -> None:
     )
     assert any(c.scope == "2014" and [v.value for v in c.values] == [45, 45] for c in claims)
     assert any(c.scope == "earlier" and 30 in {v.value for v in c.values} for c in claims)
+
+
+@pytest.mark.slow
+def test_others_besides_someone_named_are_a_part_of_the_group() -> None:
+    # "found dead with two others" is three dead, not a toll of two against another's three
+    claims = claims_of(
+        "Police found Marta Lind dead with two others near the Brenno dam on Sunday.",
+        "Three bodies were recovered near the Brenno dam on Sunday, police said.",
+    )
+    assert not disputed(claims)
+    claims = claims_of(
+        "The gunman killed a guard and 11 others at the Orsk depot on Sunday.",
+        "The gunman killed 12 people at the Orsk depot on Sunday.",
+    )
+    assert not disputed(claims)
+    # others counted beside a number are no part: "five were killed and 11 others injured"
+    claims = claims_of("Five were killed and 11 others injured in the Orsk blast, officials said.")
+    assert {c.scope for c in claims if any(v.value == 11.0 for v in c.values)} == {""}

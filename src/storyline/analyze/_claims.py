@@ -2558,6 +2558,15 @@ _TALLY_AFTER = re.compile(r"\s*(?:-|–|to|-to-)\s*(\d[\d,]*)\b")
 _TALLY_BEFORE = re.compile(r"\b(\d[\d,]*)\s*(?:-|–|to|-to-)\s*$")
 
 
+def _after_someone(doc: Doc, i: int) -> bool:
+    """Whether the word before token `i` ends a name or a noun for a person ("Lind and",
+    "the son and"), not a number ("five dead and 11 others" counts two parts alike)."""
+    if i == 0:
+        return False
+    word = doc[i - 1]
+    return word.ent_type_ == "PERSON" or (word.pos_ in ("NOUN", "PROPN") and not word.like_num)
+
+
 def _is_part_of(ent: SpacySpan) -> bool:
     """ "three of the dead", "two of them", "including 8 children", "a family of four":
     a part of a figure."""
@@ -2593,6 +2602,12 @@ def _is_part_of(ent: SpacySpan) -> bool:
         return True
     if ent.end < len(doc) and doc[ent.end].lower_ in _ADDED_AFTER:
         return True
+    # "found dead with two others", "the activist's son and 11 others": those besides someone
+    # named, a part of the group, which is one more
+    if ent.end < len(doc) and doc[ent.end].lower_ == "others" and ent.start > ent.sent.start:
+        joiner = doc[ent.start - 1].lower_
+        if joiner in ("with", "plus", "and") and (joiner != "and" or _after_someone(doc, ent.start - 1)):
+            return True
     # "Of the dead, 13 were militants"; "..., of whom 8 were children"
     before = doc[ent.sent.start : ent.start]
     return any(
