@@ -29,11 +29,19 @@ def value(number: float, qualifier: str = "", source: str = "a") -> ClaimValue:
         (value(180, "about"), value(150, "more than"), False),
         (value(17_000, "some"), value(15_000, "more than"), False),
         (value(30, "about"), value(28, "over"), True),
-        (value(30, "about"), ClaimValue(12, "more than a dozen", "more than", None, "a", DAY), True),  # words
+        # a floor in dozens is a rough size: up to twice it
+        (value(30, "about"), ClaimValue(24, "more than two dozen", "more than", None, "a", DAY), True),
+        (value(40, "about"), ClaimValue(12, "more than a dozen", "more than", None, "a", DAY), False),
         (value(7_500, "more than"), value(8_000, "more than"), False),  # rival floors
         (value(7_000, "more than"), value(8_000, "more than"), False),
         (value(30, "more than"), value(36, "at least"), True),  # floors one count may fit
         (value(120_000, "more than"), value(123_000, "at least"), True),
+        # floors of sums written to the million are one figure rounded, as before
+        (
+            ClaimValue(20e6, "more than $20 million", "more than", None, "a", DAY),
+            ClaimValue(19.5e6, "more than $19.5 million", "more than", None, "b", DAY),
+            True,
+        ),
         (value(295, "at least"), value(300, "more than"), True),  # hedged, within rounding
         (value(90), value(3), False),
         (value(40, "up to"), value(35), True),

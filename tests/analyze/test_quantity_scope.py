@@ -774,3 +774,36 @@ def test_others_besides_someone_named_are_a_part_of_the_group() -> None:
     # others counted beside a number are no part: "five were killed and 11 others injured"
     claims = claims_of("Five were killed and 11 others injured in the Orsk blast, officials said.")
     assert {c.scope for c in claims if any(v.value == 11.0 for v in c.values)} == {""}
+
+
+@pytest.mark.slow
+def test_others_told_apart_by_what_befell_them_are_no_part() -> None:
+    # "with 20 others injured", "the crash and 11 others were injured": the injured, counted
+    claims = claims_of(
+        "Three people were killed in the Orsk crash, with 20 others injured.",
+        "Three people were killed in the Orsk crash and 45 were injured.",
+    )
+    assert {20, 45} in disputed(claims)
+    claims = claims_of(
+        "Two people died in the Orsk crash and 11 others were injured, police said.",
+        "Two people died in the Orsk crash and 30 people were injured, police said.",
+    )
+    assert {11, 30} in disputed(claims)
+
+
+@pytest.mark.slow
+def test_a_rate_lowered_on_a_day_is_the_rate_of_that_day_as_before() -> None:
+    claims = claims_of(
+        "The Kessland central bank lowered its key rate to 2.5 percent on Tuesday.",
+        "The Kessland central bank reduced its key rate to 2.25 percent on Tuesday.",
+    )
+    assert {2.5, 2.25} in disputed(claims)
+
+
+@pytest.mark.slow
+def test_a_floor_in_dozens_is_no_floor_without_end() -> None:
+    claims = claims_of(
+        "More than a dozen people were killed in the Orsk blast, officials said.",
+        "About 40 people were killed in the Orsk blast, officials said.",
+    )
+    assert {12, 40} in disputed(claims)

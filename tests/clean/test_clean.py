@@ -117,14 +117,21 @@ def test_a_notice_to_the_browser_goes_and_the_report_run_on_after_it_stays() -> 
         "Please turn on javascript. Media requires javascript to play. The river at Brenno rose 2.5 metres"
         " overnight, the water authority said.\n"
         "Users had to enable JavaScript to see the new flood maps, which drew complaints from farmers.\n"
-        "Your browser does not support the video tag."
+        "Your browser does not support the video tag.\n"
+        "Please enable JavaScript to watch. Flash floods swept the Kessla valley on Tuesday.\n"
+        "Please enable JavaScript to watch this video Five people died when a bus overturned near Dunmore.\n"
+        "Your browser is not the only thing tracking you online, the regulator said."
     )
     _cleaned, kept, dropped = clean_article(Article(id="x", title="T", text=text))
     assert [p.text for p in kept] == [
         "The river at Brenno rose 2.5 metres overnight, the water authority said.",
         "Users had to enable JavaScript to see the new flood maps, which drew complaints from farmers.",
+        "Flash floods swept the Kessla valley on Tuesday.",
+        # a notice with no stop of its own: the line is kept whole, not cut into the report
+        "Please enable JavaScript to watch this video Five people died when a bus overturned near Dunmore.",
+        "Your browser is not the only thing tracking you online, the regulator said.",
     ]
-    assert [d.reason for d in dropped] == ["browser_notice"] * 3
+    assert [d.reason for d in dropped] == ["browser_notice"] * 4
     # the cut maps back to the given text
     assert text[kept[0].start : kept[0].end] == kept[0].text
 

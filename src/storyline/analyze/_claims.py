@@ -1572,7 +1572,10 @@ def _figure(
         scope = "part"
     figure = _as_figure(about, value, text, qualifier, ent, para, entities, source, date, common, scope)
     if revises:
-        figure = replace(figure, revises=True)
+        # "revised that figure down to 12,514 early today": the day dates the count, as for a
+        # running total, and is no day's dead
+        kept = ", ".join(part for part in figure.scope.split(", ") if not part.startswith("on "))
+        figure = replace(figure, revises=True, scope=kept)
     if about == "crew":
         owner = _crew_owner(ent)
         word = str(ent.root.head.lemma_).lower()
@@ -2527,9 +2530,6 @@ _ADDED_BEFORE = frozenset("another additional further".split())
 _ADDED_AFTER = frozenset("more additional".split())
 _PICKED_BEFORE = frozenset("first last initial remaining other final".split())
 _RUNNING = frozenset("rise climb stand reach hit increase jump grow mount top".split())
-_RUNNING |= frozenset("revise update correct adjust lower".split())
-"""Verbs of a running count ("the toll rose to 40") or of one revised ("revised that figure
-down to 12,514 early today"): a day beside them dates the count, not a day's dead."""
 _TOTALS = frozenset("toll total tally since far overall cumulative".split())
 _DAYS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight overnight".split()
@@ -2559,12 +2559,30 @@ _TALLY_BEFORE = re.compile(r"\b(\d[\d,]*)\s*(?:-|–|to|-to-)\s*$")
 
 
 def _after_someone(doc: Doc, i: int) -> bool:
-    """Whether the word before token `i` ends a name or a noun for a person ("Lind and",
-    "the son and"), not a number ("five dead and 11 others" counts two parts alike)."""
+    """Whether the words before token `i` ("and", "with") end a person's name or a noun for a
+    person ("Lind and", "the son and", "a guard and", "found dead with" after a named
+    subject), not a thing ("the crash and 11 others") or a number."""
     if i == 0:
         return False
-    word = doc[i - 1]
-    return word.ent_type_ == "PERSON" or (word.pos_ in ("NOUN", "PROPN") and not word.like_num)
+
+    def someone(word: Token) -> bool:
+        # a name the tagger may take for a body's ("Marta Lind" as an organisation), not a place's
+        if word.pos_ == "PROPN":
+            return word.ent_type_ not in _PLACE_LABELS and word.ent_type_ not in ("DATE", "TIME", "EVENT")
+        return word.ent_type_ == "PERSON" or (
+            word.pos_ == "NOUN" and word.lemma_.lower() in _DESCRIBED_PEOPLE
+        )
+
+    if someone(doc[i - 1]):
+        return True
+    if doc[i].lower_ != "with":
+        return False
+    # "Lind was found dead with two others", "police found Lind dead with two others": the
+    # one named is the clause's subject or object
+    verb = doc[i].head
+    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ != "ROOT" and verb.head.i != verb.i:
+        verb = verb.head  # "dead with": up to "found"
+    return any(someone(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj"))
 
 
 def _is_part_of(ent: SpacySpan) -> bool:
@@ -2606,7 +2624,10 @@ def _is_part_of(ent: SpacySpan) -> bool:
     # named, a part of the group, which is one more
     if ent.end < len(doc) and doc[ent.end].lower_ == "others" and ent.start > ent.sent.start:
         joiner = doc[ent.start - 1].lower_
-        if joiner in ("with", "plus", "and") and (joiner != "and" or _after_someone(doc, ent.start - 1)):
+        after = doc[ent.end + 1] if ent.end + 1 < len(doc) else None
+        # not "killed in the crash, with 20 others injured": others, told apart by what befell them
+        told_apart = after is not None and (after.tag_ in ("VBN", "JJ") or after.pos_ == "AUX")
+        if joiner in ("with", "plus", "and") and not told_apart and _after_someone(doc, ent.start - 1):
             return True
     # "Of the dead, 13 were militants"; "..., of whom 8 were children"
     before = doc[ent.sent.start : ent.start]
@@ -4509,11 +4530,12 @@ def compatible(a: ClaimValue, b: ClaimValue, *, counts: bool = False) -> bool:
     hedged_a, hedged_b = bool(a.qualifier), bool(b.qualifier)
     if hedged_a and hedged_b and abs(a.value - b.value) <= _ROUND * max(a.value, b.value):
         return True
-    if a.qualifier in _LOWER and b.qualifier in _LOWER:
-        # Two floors, each a count rounded down (`_floor_reach`): rivals when no one count
-        # fits both ("more than 7,500" and "more than 8,000", two estimates), not when one
-        # count may ("more than 30" and "at least 36" hospitalised)
-        return max(a.value, b.value) < min(_floor_reach(a), _floor_reach(b))
+    # Two floors, each a count rounded down (`_floor_reach`): rivals when no one count fits
+    # both ("more than 7,500" and "more than 8,000", two estimates), not when one count may
+    # ("more than 30" and "at least 36" hospitalised)
+    both_floors = a.qualifier in _LOWER and b.qualifier in _LOWER
+    if both_floors and max(a.value, b.value) < min(_floor_reach(a), _floor_reach(b)):
+        return True
     # "$57m" is written to the million: $57.1 million rounds to it, and so does $57.5
     # million to "$58m" (half a step rounds up; the float sum may miss by a hair).
     for x, y in ((a, b), (b, a)):
@@ -4539,9 +4561,9 @@ def compatible(a: ClaimValue, b: ClaimValue, *, counts: bool = False) -> bool:
     return False
 
 
-_VAGUE_FLOOR = re.compile(r"\bdozen|\b(hundreds|thousands|millions|scores)\b", re.IGNORECASE)
-"""Floors a writer gives in dozens or in a plural of a scale ("more than a dozen", "over
-three dozen"): less a count rounded down than a rough size, with no bound (`_floor_reach`)."""
+_VAGUE_FLOOR = re.compile(r"\bdozen", re.IGNORECASE)
+"""Floors a writer gives in dozens ("more than a dozen", "over three dozen"): a rough size,
+up to twice the figure (`_floor_reach`)."""
 
 
 def _floor_reach(floor: ClaimValue) -> float:
@@ -4551,21 +4573,23 @@ def _floor_reach(floor: ClaimValue) -> float:
     gives a figure about which (our own example's "more than 150" and "about 180"
     firefighters are rivals; an audit's "more than 100" and "some 120" patients are not)
     and where it gives a floor too ("more than 30" and "at least 36" fit one count; "more
-    than 7,500" and "more than 8,000" fit none). A floor in dozens ("more than a dozen")
-    says less: no bound (`_VAGUE_FLOOR`); "at least four" is a count as "at least 4" is.
-    An exact figure above a floor fits it however far: bounding that too found 3 more of
-    the dev gold's 372 rivals, but reported one of the held-out negatives."""
-    if _VAGUE_FLOOR.search(floor.text):
-        return math.inf
+    than 7,500" and "more than 8,000" fit none). A floor in dozens is a rough size, up to
+    twice it (`_VAGUE_FLOOR`: "more than two dozen" fits "an estimated 30", "more than a
+    dozen" not "about 40"); "at least four" is a count as "at least 4" is. An exact figure
+    above a floor fits it however far: bounding that too found 3 more of the dev gold's 372
+    rivals, but reported one of the held-out negatives."""
     value = floor.value
-    if value != int(value):
-        decimals = len(repr(value).split(".")[1])
-        return value + 10.0**-decimals
-    whole, zeros = int(value), 0
-    while whole and whole % 10 == 0:
-        whole //= 10
-        zeros += 1
-    return value + 10.0**zeros
+    if _VAGUE_FLOOR.search(floor.text):
+        return value * 2  # "more than a dozen" to 24, "over two dozen" to 48
+    if value <= 0:
+        return 1.0
+    # the place of the floor's last digit other than zero, read from its value as written
+    # ("4.1 million" parses to 4,099,999.99...: the hundred thousands)
+    for k in range(15, -10, -1):
+        scaled = value / 10.0**k
+        if scaled >= 1 and abs(scaled - round(scaled)) <= 1e-9 * scaled:
+            return value + 10.0**k
+    return value
 
 
 def _stretch(value: float, counts: bool = False) -> float:

@@ -244,22 +244,24 @@ def is_share(line: str) -> bool:
 # the video tag", with the sentences after it that speak of the same ("Media requires
 # JavaScript to play."). Scrapers often run the report on after it in one line ("Please
 # enable javascript to watch. In his last press conference ..."), so it is cut as a prefix,
-# not the line dropped. Only a line's opening words, said to the reader: a report about a
-# browser ("Users had to enable JavaScript", "JavaScript is required by most banks") is prose.
+# not the line dropped. Only a line's opening words, said to the reader, with a short
+# sentence of its own (a notice with no stop does not take the report after it): a report
+# about a browser ("Users had to enable JavaScript", "JavaScript is required by most banks",
+# "Your browser is not the only thing tracking you") is prose.
 _NOTICE_OPENER = r"""
     (please\s+|you\s+(must|need\s+to|have\s+to)\s+)?(enable|turn\s+on|activate)\s+javascript\b
   | javascript\s+(is|must\s+be|needs\s+to\s+be|has\s+been|seems\s+to\s+be)\s+
       (required|disabled|enabled|turned\s+(on|off)|switched\s+off|not\s+enabled)
-      \s*(to\s+(view|watch|see|use|play|read|access)\b|for\s+th|in\s+your\b|on\s+your\b|[.,!]|$)
+      \s*(to\s+(view|watch|see|use|play|read|access)\b|for\s+th|in\s+your\b|on\s+your\b|[.!]|$)
   | (this\s+(video|content|feature|page)\s+requires|to\s+(view|watch|see)\s+this\s+(video|content|map|page))
       \b[^.!?\n]{0,40}\bjavascript\b
-  | your\s+(web\s+)?browser\s+(does\s+not|doesn['’]t|is\s+not|is\s+out\s+of\s+date)\b
+  | your\s+(web\s+)?browser\s+((does\s+not|doesn['’]t)\s+support|is\s+(not\s+supported|out\s+of\s+date|outdated))\b
   | (please\s+)?(upgrade|update)\s+(to\s+)?(a\s+(newer|modern)\s+|your\s+)?browser\b
 """
 _IN_SENTENCE = r"(?:[^.!?\n]|[.!?](?=\S))"  # a character of a sentence: "2.5" or "mt.gov" ends none
 BROWSER_NOTICE_PREFIX = re.compile(
-    rf"""^\s*(?:{_NOTICE_OPENER}){_IN_SENTENCE}{{0,200}}(?:[.!?]+(?=\s|$)|$)
-    (?:\s*{_IN_SENTENCE}{{0,160}}\b(?:javascript|browser|noscript|flash|html5)\b{_IN_SENTENCE}{{0,160}}
+    rf"""^\s*(?:{_NOTICE_OPENER}){_IN_SENTENCE}{{0,60}}(?:[.!?]+(?=\s|$)|$)
+    (?:\s*{_IN_SENTENCE}{{0,160}}\b(?:javascript|browsers?|noscript|html5)\b{_IN_SENTENCE}{{0,160}}
       (?:[.!?]+(?=\s|$)|$))*
     [\s→]*""",
     re.IGNORECASE | re.VERBOSE,
