@@ -56,6 +56,9 @@ SETS = {
     # The fifth (same session): clusters 21,000-23,999, what the code at its start (ab5a980)
     # and at f2298a9 reported there, judged blind to which, as a check on text nobody tuned on.
     "multinews-train-e": [DATA / "multinews" / "train.jsonl.gz"],
+    # The sixth (session of 2026-12-06, 20:16): clusters 24,000-26,999, what the code at the
+    # session's start (b16bf29) and at its end (4f510e7) reported there, judged blind to which.
+    "multinews-train-f": [DATA / "multinews" / "train.jsonl.gz"],
 }
 GOOD = ("REAL", "PARTLY")
 
