@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from storyline.analyze._entities import PLACE_WORDS, EntityIndex
 from storyline.analyze._nlp import Paragraph
 from storyline.analyze._quotes import SOMEONE, SPEECH_VERBS, name_of, subject_of
-from storyline.analyze._units import METRE, Unit, read_unit, step, unit_of
+from storyline.analyze._units import METRE, Unit, last_place, read_unit, step, unit_of
 from storyline.embed import FactMatcher
 from storyline.model import Claim, ClaimValue, Corpus, Dropped, Entity, Span
 from storyline.text import MONTH_WORDS, WEEKDAYS, overlap, word_tokens
@@ -982,7 +982,6 @@ def number_spans(doc: Doc) -> list[SpacySpan]:
 
 
 _NUMBER_SPANS = "storyline.number_spans"
-_HYPHENED_SCALES = frozenset("thousand million billion trillion".split())
 
 
 def _read_number_spans(doc: Doc) -> list[SpacySpan]:
@@ -1045,7 +1044,7 @@ def _read_number_spans(doc: Doc) -> list[SpacySpan]:
         j = _number_run(doc, i + 1, blocked)
         if j + 1 < len(doc) and doc[j].text == "-" and _PROPER_FRACTION.fullmatch(doc[j + 1].text):
             j += 2  # "3-1/2", which the tokenizer cuts in three
-        elif j + 1 < len(doc) and doc[j].text == "-" and doc[j + 1].lower_ in _HYPHENED_SCALES:
+        elif j + 1 < len(doc) and doc[j].text == "-" and doc[j + 1].lower_ in _SCALE_WORDS:
             j += 2  # "a $20-million claim": the scale is the number's, hyphen and all
         if _is_compound_word(doc, j - 1):
             j = _number_run(doc, j + 2, blocked)  # "twenty-two": one number, not a range
@@ -1574,8 +1573,7 @@ def _figure(
     if revises:
         # "revised that figure down to 12,514 early today": the day dates the count, as for a
         # running total, and is no day's dead
-        kept = ", ".join(part for part in figure.scope.split(", ") if not part.startswith("on "))
-        figure = replace(figure, revises=True, scope=kept)
+        figure = replace(figure, revises=True, scope=_DAY_SCOPE.sub("", figure.scope))
     if about == "crew":
         owner = _crew_owner(ent)
         word = str(ent.root.head.lemma_).lower()
@@ -4583,13 +4581,9 @@ def _floor_reach(floor: ClaimValue) -> float:
         return value * 2  # "more than a dozen" to 24, "over two dozen" to 48
     if value <= 0:
         return 1.0
-    # the place of the floor's last digit other than zero, read from its value as written
-    # ("4.1 million" parses to 4,099,999.99...: the hundred thousands)
-    for k in range(15, -10, -1):
-        scaled = value / 10.0**k
-        if scaled >= 1 and abs(scaled - round(scaled)) <= 1e-9 * scaled:
-            return value + 10.0**k
-    return value
+    # one step of the floor's last digit other than zero, within rounding ("4.1 million"
+    # parses to 4,099,999.99...: the hundred thousands)
+    return value + 10.0 ** last_place(value)
 
 
 def _stretch(value: float, counts: bool = False) -> float:
@@ -4751,12 +4745,8 @@ def _disagreement(
         # different voices ("activists say 8,000, the UN 7,500") are rivals it reports.
         # A figure a report revised and its revision are one quantity at two times ("rose to
         # 17,997, but they revised that figure down to 12,514"): neither explains the other.
-        gives_a = [
-            v for v in told[a.source, a.attributed_to].values() if (v in revisions) == (a in revisions)
-        ]
-        gives_b = [
-            v for v in told[b.source, b.attributed_to].values() if (v in revisions) == (b in revisions)
-        ]
+        gives_a = _told_beside(told[a.source, a.attributed_to].values(), a, revisions)
+        gives_b = _told_beside(told[b.source, b.attributed_to].values(), b, revisions)
         if any(fit(v, a) for v in gives_b) or any(fit(v, b) for v in gives_a):
             return True
         # Two reports that give one total alike, and figures that add up to it, count its
@@ -4803,6 +4793,17 @@ def _disagreement(
         return False, None, frozenset()
     rivals = frozenset(v for v, c in zip(values, class_of, strict=True) if rival[c])
     return True, "both" if across and over_time else "across sources" if across else "over time", rivals
+
+
+def _told_beside(
+    told: Collection[ClaimValue], value: ClaimValue, revisions: Collection[ClaimValue]
+) -> Collection[ClaimValue]:
+    """What `value`'s report tells with it that may be another quantity (`_disagreement`'s
+    `explained`): all of it, but a figure the report revised and its revision ("rose to
+    17,997, but they revised that figure down to 12,514"), which are one quantity."""
+    if not revisions:
+        return told  # most clusters: nothing revised, nothing copied
+    return [v for v in told if (v in revisions) == (value in revisions)]
 
 
 def _never_rivals(counted: str) -> bool:

@@ -159,6 +159,18 @@ def unit_of(text: str) -> Unit | None:
     return None
 
 
+def last_place(value: float) -> int:
+    """The place of a figure's last digit other than zero, within float rounding: 2 for
+    300, 0 for 73, -1 for 6.2, 5 for 4.1 million (4,099,999.99... as parsed); -6 at the
+    finest, and for zero."""
+    x = abs(value)
+    for k in range(15, -7, -1):
+        scaled = x / 10**k
+        if round(scaled) != 0 and abs(scaled - round(scaled)) <= 1e-9 * max(scaled, 1.0):
+            return k
+    return -6
+
+
 def step(value: float) -> float:
     """The precision a figure is written to: the place of its last digit other than
     zero, but with at least two significant digits counted as meant ("10" is 10 ± 0.5,
@@ -166,12 +178,7 @@ def step(value: float) -> float:
     x = abs(value)
     if x == 0:
         return 1.0
-    place = -6
-    for k in range(15, -7, -1):
-        scaled = x / 10**k
-        if round(scaled) != 0 and abs(scaled - round(scaled)) <= 1e-9 * max(scaled, 1.0):
-            place = k
-            break
+    place = last_place(x)
     if place > 0:
         place = min(place, max(math.floor(math.log10(x)) - 1, 0))
     return float(10**place)
