@@ -149,7 +149,8 @@ def test_an_age_months_later_disagrees_only_where_time_cannot_explain_it() -> No
         )
     )
     assert found == {"age of Dag Solberg": ({55.0, 56.0}, False)}
-    # Ten years older in one year is not one either.
+    # Ten years older in one year is someone else's age read as his (`_ages_apart`):
+    # listed, no rival.
     found = ages(
         claims_of(
             "Dag Solberg, 45, was charged on Friday in Orsk.",
@@ -157,7 +158,27 @@ def test_an_age_months_later_disagrees_only_where_time_cannot_explain_it() -> No
             days=(day, day + dt.timedelta(days=365)),
         )
     )
-    assert found == {"age of Dag Solberg": ({45.0, 55.0}, True)}
+    assert found == {"age of Dag Solberg": ({45.0, 55.0}, False)}
+
+
+@pytest.mark.slow
+def test_ages_of_one_person_more_than_a_year_apart_are_no_disagreement() -> None:
+    # Reports that differ on an age differ by a birthday; further apart, one of them is
+    # nearly always another's age credited to the person (an uncle's, a son's).
+    found = ages(
+        claims_of(
+            "Police charged Aksel Brun, 25, on Friday after the raid in Orsk.",
+            "Aksel Brun, 23, was charged on Friday after the raid in Orsk.",
+        )
+    )
+    assert found == {"age of Aksel Brun": ({23.0, 25.0}, False)}
+    found = ages(
+        claims_of(
+            "Police charged Aksel Brun, 25, on Friday after the raid in Orsk.",
+            "Aksel Brun, 24, was charged on Friday after the raid in Orsk.",
+        )
+    )
+    assert found == {"age of Aksel Brun": ({24.0, 25.0}, True)}
 
 
 @pytest.mark.slow
@@ -296,7 +317,10 @@ def test_the_n_year_old_after_of_is_an_age_not_an_age_at_death() -> None:
             "Tomas Varela, 6, was found clinging to an inner tube.",
         )
     )
-    assert found == {"age of Tomas Varela": ({6.0, 10.0}, True)}
+    # Both ages are read as his; four years apart, one is taken for another's age
+    # (`_ages_apart`), so they are listed and not set against each other. A report that
+    # got a boy's age wrong by four years is missed so (one such in the dev gold).
+    assert found == {"age of Tomas Varela": ({6.0, 10.0}, False)}
 
 
 @pytest.mark.slow

@@ -4781,6 +4781,8 @@ def _disagreement(
                 continue
             if _unlike(a, b, generic=generic, loose=loose, same_day=same_day, told_as=told_as):
                 continue  # far apart, told differently, under a generic label: see `_generic`
+            if counted.startswith(AGE_OF) and _ages_apart(a, b):
+                continue  # "Junead Khan, 25" and the "23-year-old" that was his uncle: another's age
             if counted.startswith(AGE_OF) and not _one_event(a, b, so_far):
                 if _ages_fit(a, b):
                     continue  # a person a year older a year on, at any distance
@@ -4991,6 +4993,16 @@ def _ages_fit(a: ClaimValue, b: ClaimValue) -> bool:
     early, late = (a, b) if a.date <= b.date else (b, a)
     years = (late.date - early.date).days / 365.25  # type: ignore[operator]
     return 0 <= late.value - early.value <= years + 1
+
+
+def _ages_apart(a: ClaimValue, b: ClaimValue) -> bool:
+    """Whether two ages given one person are more than a birthday apart beyond the years
+    between their reports: reports that differ on someone's age differ by one ("Heng, 26"
+    and "25"; 89 and 88), while ages further apart are, in the audited reports, nearly
+    always another's age credited to them (the uncle's 23 against the nephew's 25, a son's
+    10 against his mother's 38). Such a pair is no disagreement."""
+    years = abs((a.date - b.date).days) / 365.25 if a.date is not None and b.date is not None else 0.0
+    return abs(a.value - b.value) > years + 1
 
 
 def _apart(a: ClaimValue, b: ClaimValue) -> bool:
