@@ -179,6 +179,24 @@ def test_cases_and_flights_before_their_noun_are_counts_and_a_flight_number_is_n
 
 
 @pytest.mark.slow
+def test_a_number_that_names_one_thing_after_a_capitalised_word_is_no_count() -> None:
+    claims = claims_of(
+        "A fire on Pier 39 injured four people in Orsk on Sunday.",
+        "Three people were killed in the crash on Route 9 on Sunday. Two died at the scene.",
+        "All 212 people aboard Flight 716 died when it crashed into the sea. In Ward 7, 40 homes burned.",
+    )
+    assert values(claims, "injured") == ({4.0}, False)
+    assert not {39.0, 9.0, 716.0, 7.0} & {v.value for c in claims for v in c.values}
+    assert values(claims, "home") == ({40.0}, False)
+    # A place that heads a row of tolls still gives its counts; a sum in a currency written
+    # as a word before it is not taken for a name.
+    rows = claims_of("Orsk 4,179 dead, 10,759 injured.", "The fine was Rs 500 for each.")
+    assert values(rows, "injured") == ({10759.0}, False)
+    assert 4179.0 in {v.value for c in rows for v in c.values}
+    assert 500.0 in {v.value for c in rows for v in c.values}
+
+
+@pytest.mark.slow
 def test_a_crowd_s_size_and_sums_with_a_glued_scale_are_figures() -> None:
     claims = claims_of(
         "A crowd of 5,000 marched in Orsk, police said. The firm lost £1.5bn last year.",

@@ -983,6 +983,27 @@ def number_spans(doc: Doc) -> list[SpacySpan]:
 
 _NUMBER_SPANS = "storyline.number_spans"
 
+_SHORT_CURRENCIES = frozenset("rmb ksh php sfr dkr nkr skr yen euro euros".split())
+"""Currencies written as a capitalised word before the sum ("Ksh 500"), which
+`_names_one` leaves alone."""
+
+
+def _names_one(token: Token) -> bool:
+    """Whether a number names one thing after the capitalised word it follows ("Flight
+    370", "Pier 39", "Route 9", "Apollo 11", "Ward 7", "Game 7"): a label, not a count of
+    anything. Not where a noun or adjective after it says what it counts ("Izmit 4,179
+    dead", a table row of tolls), nor after a currency ("Ksh 500") or letters in capitals."""
+    head = token.head
+    if token.dep_ != "nummod" or head.i != token.i - 1 or head.pos_ != "PROPN":
+        return False
+    word = head.text
+    if len(word) < 3 or not word.isalpha() or not word[0].isupper() or word.isupper():
+        return False
+    if word.lower() in _SHORT_CURRENCIES or word.lower() in _CURRENCIES:
+        return False
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
+
 
 def _read_number_spans(doc: Doc) -> list[SpacySpan]:
     """`number_spans`, read from the tokens."""
@@ -1011,6 +1032,7 @@ def _read_number_spans(doc: Doc) -> list[SpacySpan]:
             # "two to four feet" is tagged a time: a measure, not a point in time
             blocked -= {t.i for t in e if _numeric(t) or t.lower_ in _WORD_NUMBERS}
     blocked |= _clock_times(doc)
+    blocked |= {t.i for t in doc if _names_one(t)}
     # "between 80 and 100" is often tagged a date; a range of years stays one.
     lowers = [t.lower_ for t in doc]
     for i in range(1, len(doc) - 2) if "between" in lowers else ():
