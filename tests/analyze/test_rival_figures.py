@@ -416,40 +416,12 @@ def test_a_hedge_on_a_small_count_stretches_at_least_one() -> None:
     assert compatible(value(8, "about eight", "about"), value(9, "nine"), counts=True)
     assert not compatible(value(12, "nearly a dozen", "nearly"), value(10, "ten"), counts=True)
     assert not compatible(
-        value(180, "about 180", "about"), value(190, "190"), counts=True
+        value(100, "about 100", "about"), value(107, "107"), counts=True
     )  # 5% of a larger one
     assert not compatible(value(12, "nearly 12", "nearly"), value(11, "11"))  # a share or a sum: 5% only
     claims = claims_of(
         "A letter was opened at the Orsk base on Tuesday and nearly a dozen people felt ill, officials said.",
         "Eleven people fell ill at the Orsk base on Tuesday, according to the fire department.",
-    )
-    assert not disputed(claims)
-
-
-def test_a_round_hedged_figure_reaches_half_its_last_place_up_to_a_tenth() -> None:
-    # the sixth disagreement audit: "nearly $1 billion" against $916 million, "around $6
-    # million" against $6.35 million, "some 500m" against 450 m
-    from storyline.analyze._claims import compatible
-
-    def value(n: float, text: str, qualifier: str = "") -> ClaimValue:
-        return ClaimValue(n, text, qualifier, None, "a", DAY)
-
-    assert compatible(value(1e9, "nearly $1 billion", "nearly"), value(916e6, "$916 million"))
-    assert not compatible(value(1e9, "nearly $1 billion", "nearly"), value(850e6, "$850 million"))  # a tenth
-    assert compatible(value(6e6, "around $6 million", "around"), value(6.35e6, "$6.35 million"))
-    assert compatible(value(500, "some 500m", "some"), value(450, "450m"))
-    assert compatible(value(100, "about 100", "about"), value(107, "107"), counts=True)
-    # a figure written to a finer place stretches as before: 5%
-    assert not compatible(value(185, "about 185", "about"), value(196, "196"), counts=True)
-    assert compatible(value(185, "about 185", "about"), value(194, "194"), counts=True)
-    # two hedged figures are one only within rounding, and rival floors stay rivals
-    assert not compatible(value(3000, "about 3,000", "about"), value(3200, "some 3,200", "some"))
-    assert not compatible(
-        value(7500, "more than 7,500", "more than"), value(8000, "more than 8,000", "more than")
-    )
-    claims = claims_of(
-        "Nearly 700,000 refugees have fled Orsk since March, the agency said on Friday.",
-        "More than 650,000 refugees have fled Orsk since March, the agency said on Friday.",
     )
     assert not disputed(claims)
 

@@ -208,9 +208,9 @@ def test_a_group_is_counted_by_what_is_done_with_it() -> None:
     # the same verb, rival figures: one count
     claims = claims_of(
         "The strike has idled 18,000 workers across Ruritania, the company said on Monday.",
-        "The strike idled some 21,000 workers, the union said on Monday.",
+        "The strike idled some 20,000 workers, the union said on Monday.",
     )
-    assert {18_000, 21_000} in disputed(claims)  # "some 20,000" would allow 18,000
+    assert {18_000, 20_000} in disputed(claims)
 
 
 @pytest.mark.slow

@@ -4611,25 +4611,10 @@ def _floor_reach(floor: ClaimValue) -> float:
 def _stretch(value: float, counts: bool = False) -> float:
     """How far "about", "nearly" or "some" stretches a figure: `_ABOUT` of it, and at least
     one for a whole count of five or more (`counts`), where that is less ("nearly a dozen"
-    allows eleven; not "about two" three, nor "about 2 percent" 3 percent). A round figure
-    so hedged is rounded to its last digit other than zero, so it stretches half that
-    place, up to `_ROUGH` of it (`_rounded_reach`: "around $6 million" allows $6.35
-    million, "nearly $1 billion" $916 million; "about 180" still only 171 to 189)."""
-    stretch = _ABOUT * abs(value)
+    allows eleven; not "about two" three, nor "about 2 percent" 3 percent)."""
     if counts and value >= 5 and value == int(value):
-        stretch = max(stretch, 1.0)
-    return max(stretch, _rounded_reach(value))
-
-
-_ROUGH = 0.1
-"""The most a round hedged figure stretches, as a share of it (`_rounded_reach`)."""
-
-
-def _rounded_reach(value: float) -> float:
-    """Half the place of a figure's last digit other than zero, up to `_ROUGH` of it: how
-    far from a round figure ("6 million", "500") a count lies that a writer who hedges
-    rounds to it."""
-    return min(10.0 ** last_place(value) / 2, _ROUGH * abs(value))
+        return max(_ABOUT * value, 1.0)
+    return _ABOUT * value
 
 
 _ROUNDED = 0.01
@@ -4682,7 +4667,6 @@ def _measures_compatible(a: ClaimValue, unit_a: Unit, b: ClaimValue, unit_b: Uni
 def _span(value: ClaimValue, unit: Unit, *, hedged: bool = False, slack: float = 0.0) -> tuple[float, float]:
     """The base-unit values a measure allows: its rounding, its hedge if `hedged`, `slack`."""
     low, high = _measured_range(value.text) or (value.value, value.value)
-    reach_low, reach_high = _stretch(low), _stretch(high)  # of the figures as written
     low -= step(low) / 2 + slack * abs(low)
     high += step(high) / 2 + slack * abs(high)
     if hedged and value.qualifier in _LOWER:
@@ -4690,7 +4674,7 @@ def _span(value: ClaimValue, unit: Unit, *, hedged: bool = False, slack: float =
     elif hedged and value.qualifier in _UPPER:
         low = -math.inf
     elif hedged and value.qualifier:
-        low, high = low - reach_low, high + reach_high
+        low, high = low - _ABOUT * abs(low), high + _ABOUT * abs(high)
     return unit.to_base(low)[0], unit.to_base(high)[1]
 
 
