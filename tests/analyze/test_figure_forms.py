@@ -194,6 +194,14 @@ def test_a_number_that_names_one_thing_after_a_capitalised_word_is_no_count() ->
     assert values(rows, "injured") == ({10759.0}, False)
     assert 4179.0 in {v.value for c in rows for v in c.values}
     assert 500.0 in {v.value for c in rows for v in c.values}
+    # a headline's verb, tagged a name, and a row of places with their counts keep them
+    heads = claims_of(
+        "Blast Kills 40, Injures 100\nThe blast hit a market in Orsk on Monday.",
+        "The blast at a market in Orsk on Monday killed 52 people and injured 100.",
+    )
+    assert values(heads, "deaths") == ({40.0, 52.0}, True)
+    table = claims_of("Votes by district: Orsk 41,200, Varno 38,900.", "Orsk cast 44,000 votes.")
+    assert values(table, "votes") == ({41200.0, 44000.0}, True)
 
 
 @pytest.mark.slow

@@ -36,7 +36,7 @@ from storyline.analyze._quotes import SOMEONE, SPEECH_VERBS, name_of, subject_of
 from storyline.analyze._units import METRE, Unit, last_place, read_unit, step, unit_of
 from storyline.embed import FactMatcher
 from storyline.model import Claim, ClaimValue, Corpus, Dropped, Entity, Span
-from storyline.text import MONTH_WORDS, WEEKDAYS, overlap, word_tokens
+from storyline.text import MONTH_WORDS, WEEKDAYS, is_title_case, overlap, word_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -990,9 +990,12 @@ _SHORT_CURRENCIES = frozenset("rmb ksh php sfr dkr nkr skr yen euro euros".split
 
 def _names_one(token: Token) -> bool:
     """Whether a number names one thing after the capitalised word it follows ("Flight
-    370", "Pier 39", "Route 9", "Apollo 11", "Ward 7", "Game 7"): a label, not a count of
-    anything. Not where a noun or adjective after it says what it counts ("Izmit 4,179
-    dead", a table row of tolls), nor after a currency ("Ksh 500") or letters in capitals."""
+    370", "Pier 39", "Route 9", "Ward 7", where the tagger reads that word as a name): a
+    label, not a count of anything. Not where a noun or adjective after it says what it
+    counts ("Izmit 4,179 dead"), after a currency ("Ksh 500") or letters in capitals, after
+    a place or in a row of names and numbers ("Orsk 12, Varno 7"), nor in a headline, whose
+    verb the tagger takes for a name ("Blast Kills 40"). "Game 7" and "Apollo 11", whose
+    first word the tagger calls a common noun, are not caught."""
     head = token.head
     if token.dep_ != "nummod" or head.i != token.i - 1 or head.pos_ != "PROPN":
         return False
@@ -1001,8 +1004,17 @@ def _names_one(token: Token) -> bool:
         return False
     if word.lower() in _SHORT_CURRENCIES or word.lower() in _CURRENCIES:
         return False
+    if head.dep_ == "ROOT" or head.ent_type_ in ("GPE", "LOC"):
+        return False  # "Blast Kills 40": a headline's verb; "Orsk 12, Varno 7": a place's count
     after = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
+    if after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+        return False
+    sentence = token.sent
+    if is_title_case(sentence.text):
+        return False  # "Police Arrest 200 at Orsk Protest": a headline, its verb tagged a name
+    # "Deaths by province: Orsk 12, Varno 7": names each with a number after, a table's row
+    pairs = sum(t.like_num and t.i > sentence.start and t.nbor(-1).pos_ == "PROPN" for t in sentence)
+    return pairs < 2
 
 
 def _read_number_spans(doc: Doc) -> list[SpacySpan]:
