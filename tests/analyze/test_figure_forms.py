@@ -204,6 +204,45 @@ def test_a_number_that_names_one_thing_after_a_capitalised_word_is_no_count() ->
     assert values(table, "votes") == ({41200.0, 44000.0}, True)
 
 
+def test_a_fraction_in_small_digits_or_with_the_fraction_slash_is_read_whole() -> None:
+    from storyline.analyze._claims import parse_number
+
+    assert parse_number("2 ¹/₂") == 2.5
+    assert parse_number("2 3⁄4") == 2.75
+    assert parse_number("10²") == 10.0  # a square, no fraction
+    assert parse_number("m²") is None
+
+
+@pytest.mark.slow
+def test_two_and_a_half_bathrooms_in_small_digits_agree_with_2_5() -> None:
+    claims = claims_of(
+        "The proposed home would have three bedrooms, 2 ¹/₂ bathrooms and a garage.",
+        "The proposed home would have three bedrooms and 2.5 bathrooms.",
+    )
+    assert values(claims, "bathroom") is not None
+    assert not any(c.disagreement for c in claims)
+
+
+@pytest.mark.slow
+def test_a_year_of_an_era_is_no_count() -> None:
+    claims = claims_of(
+        "The scholar was born in Orsk in 384 b.c. and died in 322 b.c. of a fever.",
+        "The tomb was built to honour the scholar's death in 322 BC, experts said.",
+        "The eruption in 79 AD killed 2,000 people.",
+    )
+    assert {v.value for c in claims for v in c.values} == {2000.0}
+
+
+@pytest.mark.slow
+def test_a_count_in_a_condition_of_its_own_is_not_the_dead_it_is_joined_to() -> None:
+    claims = claims_of(
+        "The attacks left three pedestrians dead and two in critical condition, police said on Friday.",
+        "The shooting left three people dead on Friday, police said.",
+    )
+    assert values(claims, "in critical condition") == ({2.0}, False)
+    assert not any(c.disagreement for c in claims)
+
+
 @pytest.mark.slow
 def test_a_crowd_s_size_and_sums_with_a_glued_scale_are_figures() -> None:
     claims = claims_of(

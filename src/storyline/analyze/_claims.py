@@ -983,6 +983,9 @@ def number_spans(doc: Doc) -> list[SpacySpan]:
 
 _NUMBER_SPANS = "storyline.number_spans"
 
+_ERA = re.compile(r"[bB]\.[cC]\.?(?:[eE]\.?)?|[aA]\.[dD]\.?|BCE?|AD")
+"""The era after a year ("384 b.c.", "322 BC", "AD 79" is read by the tagger as a date)."""
+
 _SHORT_CURRENCIES = frozenset("rmb ksh php sfr dkr nkr skr yen euro euros".split())
 """Currencies written as a capitalised word before the sum ("Ksh 500"), which
 `_names_one` leaves alone."""
@@ -1045,6 +1048,8 @@ def _read_number_spans(doc: Doc) -> list[SpacySpan]:
             blocked -= {t.i for t in e if _numeric(t) or t.lower_ in _WORD_NUMBERS}
     blocked |= _clock_times(doc)
     blocked |= {t.i for t in doc if _names_one(t)}
+    # "born in 384 b.c.": a year before or of the era, no count
+    blocked |= {t.i for t in doc if t.i + 1 < len(doc) and t.like_num and _ERA.fullmatch(doc[t.i + 1].text)}
     # "between 80 and 100" is often tagged a date; a range of years stays one.
     lowers = [t.lower_ for t in doc]
     for i in range(1, len(doc) - 2) if "between" in lowers else ():
@@ -2343,6 +2348,11 @@ _VULGAR_VALUES = {
     "⅞": 7 / 8,
 }
 _VULGAR_NUMBER = re.compile(rf"(?<![\d.,])(\d*)\s?([{_VULGAR}])")
+_SCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉⁄", "01234567890123456789/")
+_SCRIPT_FRACTION = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+[/⁄][₀₁₂₃₄₅₆₇₈₉]+|\d⁄\d")
+"""A fraction set in superscript and subscript digits ("¹/₂") or with the fraction slash
+("3⁄4"), read as "1/2" and "3/4"; a square or cube ("km²", "10²") is no fraction and is
+left as it is."""
 _MIXED = re.compile(r"(?<![\d.,/])(?:(\d+)[\s-])?([1-7])/([2348])(?![\d/])")
 """A whole number and a proper fraction ("2 1/2", "2-1/2") or a fraction alone ("1/2",
 "3/4"); not "24/7", "9/11" or "50/50", which are no fractions."""
@@ -2369,6 +2379,7 @@ def parse_number(text: str) -> float | None:
     what is pending into the total. A scale word after digits multiplies them ("1.2
     million")."""
     text = text.replace("-and-a-half", " and a half")  # "two-and-a-half"
+    text = _SCRIPT_FRACTION.sub(lambda m: m.group(0).translate(_SCRIPT_DIGITS), text)  # "2 ¹/₂"
     text = _MIXED.sub(_as_decimal, _VULGAR_NUMBER.sub(_as_decimal, text))  # "2 1/2", "2½", "1/2"
     if half := _HALF_SCALE.fullmatch(text):
         return _SCALES[half.group(1).lower()] / 2  # "half a dozen": six; "half a million"
@@ -3758,6 +3769,20 @@ _HARMS = frozenset(
 """What a group can be a part of ("8 children were killed", "two workers remain in hospital")."""
 
 
+def _own_condition(ent: SpacySpan) -> str | None:
+    """The condition a count itself is said to be in ("two in critical condition"), where
+    "in ... condition" hangs from the number, whatever verb the count is joined to."""
+    for prep in ent.root.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.lemma_.lower() == "condition":
+                condition = next((c.lower_ for c in obj.children if c.lower_ in _CONDITIONS), None)
+                if condition is not None:
+                    return f"in {condition} condition"
+    return None
+
+
 def _state(ent: SpacySpan, found: tuple[str, Token] | None) -> str | None:
     """A count of people in a state now is not the count of those it ever held.
 
@@ -3768,6 +3793,8 @@ def _state(ent: SpacySpan, found: tuple[str, Token] | None) -> str | None:
     quantities; only the words of the figure's own clause count.
     """
     category, cue = found or (None, None)
+    if (own := _own_condition(ent)) is not None:
+        return own  # "left three dead and two in critical condition": the two are not dead
     if category is not None and category not in _NOW:
         return category
     clause = _own_clause(ent)
