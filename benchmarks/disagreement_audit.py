@@ -59,6 +59,10 @@ SETS = {
     # The sixth (session of 2026-12-06, 20:16): clusters 24,000-26,999, what the code at the
     # session's start (b16bf29) and at its end (4f510e7) reported there, judged blind to which.
     "multinews-train-f": [DATA / "multinews" / "train.jsonl.gz"],
+    # The seventh (session of 2026-12-06, 22:28): clusters 27,000-29,999, what the code at the
+    # session's start (7441612) and at its last rule change (b1b0ba3) reported there, judged
+    # blind to which.
+    "multinews-train-g": [DATA / "multinews" / "train.jsonl.gz"],
 }
 GOOD = ("REAL", "PARTLY")
 
