@@ -986,9 +986,14 @@ _NUMBER_SPANS = "storyline.number_spans"
 _ERA = re.compile(r"[bB]\.[cC]\.?(?:[eE]\.?)?|[aA]\.[dD]\.?|BCE?|AD")
 """The era after a year ("384 b.c.", "322 BC", "AD 79" is read by the tagger as a date)."""
 
-_SHORT_CURRENCIES = frozenset("rmb ksh php sfr dkr nkr skr yen euro euros".split())
-"""Currencies written as a capitalised word before the sum ("Ksh 500"), which
-`_names_one` leaves alone."""
+_SHORT_CURRENCIES = frozenset("rmb ksh php sfr dkr nkr skr".split())
+"""Currencies written as a capitalised word before the sum ("Ksh 500") beyond those of
+`_CURRENCIES`, which `_names_one` leaves alone."""
+
+
+def _era_after(token: Token) -> bool:
+    """Whether a number is a year an era follows ("384 b.c.", "322 BC")."""
+    return token.i + 1 < len(token.doc) and _ERA.fullmatch(token.nbor(1).text) is not None
 
 
 def _names_one(token: Token) -> bool:
@@ -1047,9 +1052,8 @@ def _read_number_spans(doc: Doc) -> list[SpacySpan]:
             # "two to four feet" is tagged a time: a measure, not a point in time
             blocked -= {t.i for t in e if _numeric(t) or t.lower_ in _WORD_NUMBERS}
     blocked |= _clock_times(doc)
-    blocked |= {t.i for t in doc if _names_one(t)}
-    # "born in 384 b.c.": a year before or of the era, no count
-    blocked |= {t.i for t in doc if t.i + 1 < len(doc) and t.like_num and _ERA.fullmatch(doc[t.i + 1].text)}
+    # "Pier 39", and "born in 384 b.c." (a year before or of the era): no counts
+    blocked |= {t.i for t in doc if t.like_num and (_names_one(t) or _era_after(t))}
     # "between 80 and 100" is often tagged a date; a range of years stays one.
     lowers = [t.lower_ for t in doc]
     for i in range(1, len(doc) - 2) if "between" in lowers else ():
@@ -2607,16 +2611,7 @@ def _after_someone(doc: Doc, i: int) -> bool:
     subject), not a thing ("the crash and 11 others") or a number."""
     if i == 0:
         return False
-
-    def someone(word: Token) -> bool:
-        # a name the tagger may take for a body's ("Marta Lind" as an organisation), not a place's
-        if word.pos_ == "PROPN":
-            return word.ent_type_ not in _PLACE_LABELS and word.ent_type_ not in ("DATE", "TIME", "EVENT")
-        return word.ent_type_ == "PERSON" or (
-            word.pos_ == "NOUN" and word.lemma_.lower() in _DESCRIBED_PEOPLE
-        )
-
-    if someone(doc[i - 1]):
+    if _someone(doc[i - 1]):
         return True
     if doc[i].lower_ != "with":
         return False
@@ -2625,7 +2620,15 @@ def _after_someone(doc: Doc, i: int) -> bool:
     verb = doc[i].head
     while verb.pos_ not in ("VERB", "AUX") and verb.dep_ != "ROOT" and verb.head.i != verb.i:
         verb = verb.head  # "dead with": up to "found"
-    return any(someone(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj"))
+    return any(_someone(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj"))
+
+
+def _someone(word: Token) -> bool:
+    """Whether a word names a person or is a noun for one: a name the tagger may take for a
+    body's ("Marta Lind" as an organisation), not a place's or a date's."""
+    if word.pos_ == "PROPN":
+        return word.ent_type_ not in _PLACE_LABELS and word.ent_type_ not in ("DATE", "TIME", "EVENT")
+    return word.ent_type_ == "PERSON" or (word.pos_ == "NOUN" and word.lemma_.lower() in _DESCRIBED_PEOPLE)
 
 
 def _is_part_of(ent: SpacySpan) -> bool:
@@ -3772,15 +3775,17 @@ _HARMS = frozenset(
 def _own_condition(ent: SpacySpan) -> str | None:
     """The condition a count itself is said to be in ("two in critical condition"), where
     "in ... condition" hangs from the number, whatever verb the count is joined to."""
-    for prep in ent.root.children:
-        if prep.dep_ != "prep" or prep.lower_ != "in":
-            continue
-        for obj in prep.children:
-            if obj.dep_ == "pobj" and obj.lemma_.lower() == "condition":
-                condition = next((c.lower_ for c in obj.children if c.lower_ in _CONDITIONS), None)
-                if condition is not None:
-                    return f"in {condition} condition"
-    return None
+    return _condition_in(
+        t for prep in ent.root.children if prep.dep_ == "prep" and prep.lower_ == "in" for t in prep.subtree
+    )
+
+
+def _condition_in(words: Iterable[Token]) -> str | None:
+    """ "in critical condition" where the words hold a condition word of "condition"."""
+    condition = next(
+        (t.lower_ for t in words if t.lower_ in _CONDITIONS and t.head.lemma_.lower() == "condition"), None
+    )
+    return f"in {condition} condition" if condition is not None else None
 
 
 def _state(ent: SpacySpan, found: tuple[str, Token] | None) -> str | None:
@@ -3798,13 +3803,8 @@ def _state(ent: SpacySpan, found: tuple[str, Token] | None) -> str | None:
     if category is not None and category not in _NOW:
         return category
     clause = _own_clause(ent)
-    if category in (None, "injured"):
-        condition = next(
-            (t.lower_ for t in clause if t.lower_ in _CONDITIONS and t.head.lemma_.lower() == "condition"),
-            None,
-        )
-        if condition is not None:
-            return f"in {condition} condition"
+    if category in (None, "injured") and (condition := _condition_in(clause)) is not None:
+        return condition
     if category is None or cue is None:
         return None
     words = {t.lower_ for t in clause} | {t.lemma_.lower() for t in clause}
