@@ -682,3 +682,48 @@ def test_a_scale_hyphened_to_its_number_is_the_numbers() -> None:
     assert {("r0", 20_000_000.0), ("r1", 20_000_000.0), ("r2", 1_500_000_000.0)} <= sums
     assert not any(v.value in (20.0, 1.5) for c in claims for v in c.values)
     assert not any(c.disagreement for c in claims)
+
+
+@pytest.mark.slow
+def test_one_age_shared_by_those_named_before_it_is_no_count() -> None:
+    # the seventh disagreement audit: "Natalie ... and Carter ..., both 17," read as 17 dead
+    # against another report's two
+    for text in (
+        "The deaths of Ilse Marr of Orsk and Teo Brandt of Vell, both 17, were ruled homicides.",
+        "Ilse Marr and Teo Brandt, both 17, were killed in Orsk on Monday.",
+        "Two people, all 17, were killed in Orsk on Monday.",
+    ):
+        claims = claims_of(text, "Two teenagers were killed in Orsk on Monday, police said.")
+        assert not [c for c in claims if 17.0 in {v.value for c in claims for v in c.values}], text
+    # "all" with no count before it may be the count itself
+    claims = claims_of(
+        "The climbers, all 12, were killed in the Orsk avalanche.", "Nine climbers died in Orsk."
+    )
+    assert 12.0 in {v.value for c in claims for v in c.values}
+
+
+@pytest.mark.slow
+def test_a_running_time_split_at_its_colon_is_no_count() -> None:
+    # an archive's tokenizer wrote a video's "3:03" as "3: 03" after its headline; the 3
+    # became a toll against another report's two
+    claims = claims_of(
+        "Play facebook twitter embed Orsk attacks: siblings from Vell killed have been identified 3: 03 "
+        "Orsk - a Vell-based brother and sister were among those killed during this week's Orsk attacks, "
+        "a family spokesman confirmed Friday.",
+        "Two people from Vell were killed in the Orsk attacks, the state department said.",
+    )
+    assert not [c for c in claims if {3.0} & {v.value for v in c.values}]
+    assert values(claims, "deaths") == ({2.0}, False)
+
+
+@pytest.mark.slow
+def test_what_a_figure_counts_is_read_in_its_own_sentence() -> None:
+    # "... hours before their death. The 57 people who spent seven nights in hospital": the
+    # word of death was a sentence back, and the 57 became a toll against the report's 22
+    claims = claims_of(
+        "Twenty-two people were killed in the Orsk arena bombing. Ana posted a selfie her parents "
+        "had taken hours before their death. The 57 people who spent seven or more nights in "
+        "hospital have each received 60,000 pounds.",
+        "The bombing at the Orsk arena killed 22 people, police said.",
+    )
+    assert values(claims, "deaths") == ({22.0}, False)

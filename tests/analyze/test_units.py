@@ -374,3 +374,27 @@ def test_a_reading_is_a_reading_whatever_the_sentence_compares_further_on() -> N
         "(or 3.6 Fahrenheit) beyond pre-industrial times, a target set in 2010."
     )
     assert not claims  # a target anywhere in the sentence
+
+
+@pytest.mark.slow
+def test_a_measure_in_another_unit_may_be_a_rounded_conversion() -> None:
+    # the seventh disagreement audit: "a 700-kilometer (400-mile) swath" (435 miles) against
+    # "a 700km swath", and "about 400 miles" against "700 kilometres" underground
+    same = claims_of(
+        "The worst-hit area is a 700km swath in the north of the Tessa reef, scientists said.",
+        "The worst-hit area is a 400-mile swath in the north of the Tessa reef, scientists said.",
+    )
+    assert not claim_holding(same, "700 km", "400 mile").disagreement
+    # a conversion is rounded to its last digit other than zero, up to a tenth of it:
+    # "about 100 meters" is no 450 feet (137 metres)
+    claims = claims_of(
+        "The wreck lies about 100 meters down, divers said.",
+        "The wreck lies some 450 feet down, divers said.",
+    )
+    assert any(c.disagreement for c in claims)
+    # in one unit, a figure keeps its two significant digits ("400 miles" is no 435)
+    claims = claims_of(
+        "The worst-hit area is a 435-mile swath of the Tessa reef.",
+        "The worst-hit area is a 400-mile swath of the Tessa reef.",
+    )
+    assert any(c.disagreement for c in claims)

@@ -2456,6 +2456,14 @@ def _is_age_or_time(ent: SpacySpan) -> bool:
     # list of ages after those they are of
     if _in_age_list(doc, ent.start, ent.end):
         return True
+    if _shared_age(doc, ent.start, ent.end):
+        return True
+    # "3: 03" (a video's running time as an archive's tokenizer split "3:03"): minutes and
+    # seconds, and no count is written with a leading zero (but "Update 2: 15 people")
+    if re.fullmatch(r"0\d+", ent.text):
+        return True
+    if ent.end + 1 < len(doc) and doc[ent.end].text == ":" and re.fullmatch(r"0\d", doc[ent.end + 1].text):
+        return True
     # "his wife had died at 37", "died Sunday at 36": the age one died at, not a toll
     if before.lower() == "at" and _died_before(doc, ent.start - 1):
         return doc[ent.end].lower_ not in _CLOCK if ent.end < len(doc) else True
@@ -2497,6 +2505,28 @@ def _in_age_list(doc: Doc, start: int, end: int) -> bool:
     closed = last + 1 < len(doc) and doc[last + 1].text == ","
     joined = last >= 2 and doc[last - 1].lower_ == "and"
     return numbers >= 2 and opened and closed and joined
+
+
+def _shared_age(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens `start:end` are the one age of two or more people, set off by commas
+    after them: "Natalie Hale and Carter Dunn, both 17, were killed", "four people, all 19,"
+    (a number before "all" in the words before the comma: "the miners, all 33," may be a
+    count of them)."""
+    if end - start != 1 or start < 3 or not doc[start].text.isdigit() or int(doc[start].text) >= 120:
+        return False
+    lead, comma = doc[start - 1].lower_, doc[start - 2].text
+    if (
+        comma != ","
+        or lead not in ("both", "all")
+        or end >= len(doc)
+        or doc[end].text not in (",", ".", ";", ")")
+    ):
+        return False
+    if lead == "both":
+        return True
+    sent_start = doc[start].sent.start
+    words = doc[max(sent_start, start - 6) : start - 2]
+    return any(t.like_num and t.text != doc[start].text for t in words)
 
 
 def _died_before(doc: Doc, at: int) -> bool:
@@ -3642,7 +3672,7 @@ def _window(ent: SpacySpan) -> list[Token]:
     # "23 were taken to hospital"; not past "and" before another verb ("infected 3,000
     # people and killed 120": the 3,000 are not the dead)
     after = []
-    for token in ent.doc[ent.end : ent.end + 5]:
+    for token in ent.doc[ent.end : min(ent.end + 5, ent.sent.end)]:
         if token.dep_ == "cc" and token.head.pos_ == "VERB" and token.head.i < ent.start:
             following = next((c for c in token.head.children if c.dep_ == "conj" and c.i > token.i), None)
             if following is not None and following.pos_ == "VERB":
@@ -3650,7 +3680,9 @@ def _window(ent: SpacySpan) -> list[Token]:
         after.append(token)
     # "Seven people died and 55 others were infected": not back past "and" into the verb
     # before the figure's own ("died" says nothing of the 55)
-    floor = max(ent.start - 4, 0)
+    # nor back past the figure's own sentence ("... hours before their death. The 57 people
+    # who spent a week in hospital": those 57 did not die)
+    floor = max(ent.start - 4, ent.sent.start)
     verb = next((t for t in root.ancestors if t.pos_ in ("VERB", "AUX")), None)
     if verb is not None and verb.dep_ == "conj" and verb.head.i < ent.start:
         joints = [c.i for c in verb.head.children if c.dep_ == "cc" and c.i < ent.start]
@@ -4697,17 +4729,35 @@ def _measures_compatible(a: ClaimValue, unit_a: Unit, b: ClaimValue, unit_b: Uni
     figures agree only as one figure rounded or converted: rival floors disagree.
     """
     ranged = parse_range(a.text) is not None or parse_range(b.text) is not None
+    # in two units, one is likely the other converted and rounded; not temperatures, whose
+    # scales start at other zeros (a tenth of 100F is no tenth of the heat)
+    converted = unit_a.name != unit_b.name and not unit_a.offset and not unit_b.offset
     if ranged or bool(a.qualifier) != bool(b.qualifier):
-        return _meet(_span(a, unit_a, hedged=True), _span(b, unit_b, hedged=True))
+        return _meet(
+            _span(a, unit_a, hedged=True, converted=converted),
+            _span(b, unit_b, hedged=True, converted=converted),
+        )
     slack = _ROUND if a.qualifier and b.qualifier else 0.0
-    return _meet(_span(a, unit_a, slack=slack), _span(b, unit_b, slack=slack))
+    return _meet(
+        _span(a, unit_a, slack=slack, converted=converted), _span(b, unit_b, slack=slack, converted=converted)
+    )
 
 
-def _span(value: ClaimValue, unit: Unit, *, hedged: bool = False, slack: float = 0.0) -> tuple[float, float]:
-    """The base-unit values a measure allows: its rounding, its hedge if `hedged`, `slack`."""
+_CONVERTED = 0.1
+"""How far a measure given in another unit may be rounded: writers round a conversion to
+its last digit other than zero ("a 700-kilometer (400-mile) swath", 435 miles), up to a
+tenth of it ("about 100 meters" is no 450 feet)."""
+
+
+def _span(
+    value: ClaimValue, unit: Unit, *, hedged: bool = False, slack: float = 0.0, converted: bool = False
+) -> tuple[float, float]:
+    """The base-unit values a measure allows: its rounding, its hedge if `hedged`, `slack`;
+    against a measure in another unit (`converted`), rounding to its last digit other than
+    zero, up to `_CONVERTED` of it."""
     low, high = _measured_range(value.text) or (value.value, value.value)
-    low -= step(low) / 2 + slack * abs(low)
-    high += step(high) / 2 + slack * abs(high)
+    low -= _rounding(low, converted) + slack * abs(low)
+    high += _rounding(high, converted) + slack * abs(high)
     if hedged and value.qualifier in _LOWER:
         high = math.inf
     elif hedged and value.qualifier in _UPPER:
@@ -4715,6 +4765,13 @@ def _span(value: ClaimValue, unit: Unit, *, hedged: bool = False, slack: float =
     elif hedged and value.qualifier:
         low, high = low - _ABOUT * abs(low), high + _ABOUT * abs(high)
     return unit.to_base(low)[0], unit.to_base(high)[1]
+
+
+def _rounding(value: float, converted: bool) -> float:
+    """Half the precision a measure is written to (`step`), or as a conversion may be."""
+    if converted and value:
+        return max(step(value) / 2, min(10.0 ** last_place(value) / 2, _CONVERTED * abs(value)))
+    return step(value) / 2
 
 
 def _measured_range(text: str) -> tuple[float, float] | None:
