@@ -691,15 +691,20 @@ def test_one_age_shared_by_those_named_before_it_is_no_count() -> None:
     for text in (
         "The deaths of Ilse Marr of Orsk and Teo Brandt of Vell, both 17, were ruled homicides.",
         "Ilse Marr and Teo Brandt, both 17, were killed in Orsk on Monday.",
+        "Ilse Marr and Teo Brandt, who were both 17, were killed in Orsk on Monday.",
+        "Ilse Marr and Teo Brandt -- both 17 -- were killed in Orsk on Monday.",
         "Two people, all 17, were killed in Orsk on Monday.",
+        "Two students from the Orsk state academy, all 17, were killed on Monday.",
     ):
         claims = claims_of(text, "Two teenagers were killed in Orsk on Monday, police said.")
-        assert not [c for c in claims if 17.0 in {v.value for c in claims for v in c.values}], text
-    # "all" with no count before it may be the count itself
-    claims = claims_of(
-        "The climbers, all 12, were killed in the Orsk avalanche.", "Nine climbers died in Orsk."
-    )
-    assert 12.0 in {v.value for c in claims for v in c.values}
+        assert not any(17.0 in {v.value for v in c.values} for c in claims), text
+    # "all" with no count before it may be the count itself, and so may a sum of counts
+    for text in (
+        "The climbers, all 12, were killed in the Orsk avalanche.",
+        "The blast killed 9 miners and 3 rescuers, all 12, in Orsk.",
+    ):
+        claims = claims_of(text, "Ten people died in the Orsk avalanche.")
+        assert 12.0 in {v.value for c in claims for v in c.values}, text
 
 
 @pytest.mark.slow
@@ -714,6 +719,12 @@ def test_a_running_time_split_at_its_colon_is_no_count() -> None:
     )
     assert not [c for c in claims if {3.0} & {v.value for v in c.values}]
     assert values(claims, "deaths") == ({2.0}, False)
+    # a count written with a leading zero is still a count (press notes: "05 persons")
+    claims = claims_of(
+        "Police said 05 persons were killed and 12 injured in the Orsk bus crash.",
+        "Seven people were killed in the Orsk bus crash.",
+    )
+    assert values(claims, "deaths") == ({5.0, 7.0}, True)
 
 
 @pytest.mark.slow
@@ -727,3 +738,22 @@ def test_what_a_figure_counts_is_read_in_its_own_sentence() -> None:
         "The bombing at the Orsk arena killed 22 people, police said.",
     )
     assert values(claims, "deaths") == ({22.0}, False)
+    # but across a cut the parser makes after an abbreviation ("killed approx. | 20 people")
+    claims = claims_of(
+        "The flood in Orsk killed approx. 20 people, officials said.",
+        "Fourteen people died in the Orsk flood, police said.",
+    )
+    assert values(claims, "deaths") == ({20.0, 14.0}, True)
+
+
+@pytest.mark.slow
+def test_sums_ten_times_apart_under_a_bare_currency_are_no_rivals() -> None:
+    # the seventh disagreement audit: a "$10" ticket against a "$500,000" prize, told by two
+    # voices in each report; none of the 21 such far-apart sums the audits read was real
+    claims = claims_of(
+        "A clerk at the Orsk station confirmed that a man won a $500,000 scratch-off ticket. "
+        "She looked at the $10 ticket and saw that it was a winner.",
+        "Teo Brandt bought the $10 ticket on Friday at an Orsk gas station, shelter worker Ana Marr said. "
+        "A clerk confirmed that a man did win $500,000 in a scratch-off game.",
+    )
+    assert not [c for c in claims if c.disagreement and {10.0, 500_000.0} <= {v.value for v in c.values}]

@@ -499,6 +499,7 @@ def test_a_toll_counting_two_gunmen() -> None:
         "killing five people and himself",
         "killing five people before taking his own life",
         "killing five people, then killing himself",
+        "killing five people and then taking his life",
     ],
 )
 def test_a_toll_beside_a_killer_who_died_by_his_own_hand_may_count_him(own_hand: str) -> None:
@@ -692,3 +693,19 @@ def test_tolls_magnitudes_and_temperatures_are_no_generic_label() -> None:
         "The union gave the company a deadline of 10 days.",
     )
     assert not any(c.confident for c in claims)
+
+
+def test_a_killer_who_died_by_his_own_hand_explains_two_other_reports_tolls() -> None:
+    # the seventh disagreement audit: "left four dead" and "killed three people", with a
+    # third report's "killed three and then took his life": four counts the gunman
+    first = "Officials investigating the Dunmore base shooting that left four dead and 16 wounded said the gunman was unstable."
+    second = "The soldier who killed three people at the Dunmore base had argued with another soldier, authorities said."
+    third = (
+        "Photos show the soldier who killed three and then took his life at the Dunmore base on Wednesday."
+    )
+    assert not disputed(claims_of(first, second, third))
+    # without the report that says so, the two tolls are rivals
+    assert {3, 4} in disputed(claims_of(first, second))
+    # nor does it explain a toll two higher
+    five = first.replace("four dead", "five dead")
+    assert {3, 5} in disputed(claims_of(five, second, third))

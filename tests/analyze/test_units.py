@@ -116,6 +116,13 @@ def test_step_is_the_written_precision(value: float, expected: float) -> None:
         # the ends of one range, written "5-12 meters" and "5-12 m" ("m" no million here)
         (measure("5-12 meters", 5), measure("5-12 m", 12), True),
         (measure("5-12 m", 5), measure("20-25 m", 20), False),
+        # in another unit, one figure may be the other converted and rounded to its last
+        # digit other than zero, up to a tenth (700 km is 435 miles); not both rounded at
+        # once, and not a temperature (43C is 109F, not "100 degrees" rounded)
+        (measure("700 km", 700), measure("400 miles", 400), True),
+        (measure("10 meters", 10), measure("40 feet", 40), False),
+        (measure("about 100 meters", 100, "about"), measure("400 feet", 400), False),
+        (measure("100 degrees Fahrenheit", 100), measure("43 degrees Celsius", 43), False),
         # another dimension, or a count, is not the same quantity: never a disagreement
         (measure("10 km", 10), measure("10 kg", 10), True),
         (measure("10 km", 10), measure("40 kg", 40), True),
@@ -385,13 +392,18 @@ def test_a_measure_in_another_unit_may_be_a_rounded_conversion() -> None:
         "The worst-hit area is a 400-mile swath in the north of the Tessa reef, scientists said.",
     )
     assert not claim_holding(same, "700 km", "400 mile").disagreement
-    # a conversion is rounded to its last digit other than zero, up to a tenth of it:
-    # "about 100 meters" is no 450 feet (137 metres)
-    claims = claims_of(
-        "The wreck lies about 100 meters down, divers said.",
-        "The wreck lies some 450 feet down, divers said.",
-    )
-    assert any(c.disagreement for c in claims)
+    # a conversion is rounded to its last digit other than zero, up to a tenth of it, and
+    # one figure is the other as written, converted: "about 100 meters" is no "some 400
+    # feet" (122 metres), a 10-meter wave (33 feet) no 40-foot one, 200 km/h no 140 mph
+    for one, other in (
+        (
+            "The wreck lies about 100 meters down, divers said.",
+            "The wreck lies some 400 feet down, divers said.",
+        ),
+        ("A 10-meter wave struck the Tessa coast.", "A 40-foot wave struck the Tessa coast."),
+        ("Winds of 200 km/h hit Tessa on Monday.", "Winds of 140 mph hit Tessa on Monday."),
+    ):
+        assert any(c.disagreement for c in claims_of(one, other)), (one, other)
     # in one unit, a figure keeps its two significant digits ("400 miles" is no 435)
     claims = claims_of(
         "The worst-hit area is a 435-mile swath of the Tessa reef.",

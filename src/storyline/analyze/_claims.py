@@ -2459,11 +2459,11 @@ def _is_age_or_time(ent: SpacySpan) -> bool:
     if _shared_age(doc, ent.start, ent.end):
         return True
     # "3: 03" (a video's running time as an archive's tokenizer split "3:03"): minutes and
-    # seconds, and no count is written with a leading zero (but "Update 2: 15 people")
-    if re.fullmatch(r"0\d+", ent.text):
-        return True
+    # seconds with a leading zero, both parts (but "Update 2: 15 people", "05 persons")
     if ent.end + 1 < len(doc) and doc[ent.end].text == ":" and re.fullmatch(r"0\d", doc[ent.end + 1].text):
         return True
+    if ent.start >= 2 and doc[ent.start - 1].text == ":" and doc[ent.start - 2].text.isdigit():
+        return bool(re.fullmatch(r"0\d", ent.text))
     # "his wife had died at 37", "died Sunday at 36": the age one died at, not a toll
     if before.lower() == "at" and _died_before(doc, ent.start - 1):
         return doc[ent.end].lower_ not in _CLOCK if ent.end < len(doc) else True
@@ -2507,26 +2507,34 @@ def _in_age_list(doc: Doc, start: int, end: int) -> bool:
     return numbers >= 2 and opened and closed and joined
 
 
+_SET_OFF = frozenset({",", "-", "--", "—", "–", "("})
+
+
 def _shared_age(doc: Doc, start: int, end: int) -> bool:
-    """Whether tokens `start:end` are the one age of two or more people, set off by commas
-    after them: "Natalie Hale and Carter Dunn, both 17, were killed", "four people, all 19,"
-    (a number before "all" in the words before the comma: "the miners, all 33," may be a
-    count of them)."""
+    """Whether tokens `start:end` are the one age of two or more people, set off after them
+    by commas or dashes: "Ana Hale and Teo Dunn, both 17, were killed", "-- both 17 --",
+    ", who were both 17,", "four students from the Orsk academy, all 19," ("all" only after
+    a count in its sentence that is not the number itself, nor adds up to it: "the miners,
+    all 33," and "killed 9 miners and 3 rescuers, all 12," count them)."""
     if end - start != 1 or start < 3 or not doc[start].text.isdigit() or int(doc[start].text) >= 120:
         return False
-    lead, comma = doc[start - 1].lower_, doc[start - 2].text
-    if (
-        comma != ","
-        or lead not in ("both", "all")
-        or end >= len(doc)
-        or doc[end].text not in (",", ".", ";", ")")
-    ):
+    lead = doc[start - 1].lower_
+    if lead not in ("both", "all") or end >= len(doc) or doc[end].text not in (*_SET_OFF, ".", ";", ")"):
+        return False
+    k = start - 2
+    if k >= 2 and doc[k].lower_ in ("were", "are") and doc[k - 1].lower_ == "who":
+        k -= 2  # ", who were both 17,"
+    if doc[k].text not in _SET_OFF:
         return False
     if lead == "both":
         return True
-    sent_start = doc[start].sent.start
-    words = doc[max(sent_start, start - 6) : start - 2]
-    return any(t.like_num and t.text != doc[start].text for t in words)
+    counts = [
+        value
+        for t in doc[doc[start].sent.start : k]
+        if t.like_num and (value := parse_number(t.text)) is not None and 1 <= value < 10_000
+    ]
+    age = float(doc[start].text)
+    return bool(counts) and age not in counts and sum(counts) != age
 
 
 def _died_before(doc: Doc, at: int) -> bool:
@@ -2564,7 +2572,7 @@ _HURT = ("wound", "injur", "hurt", "maim")
 _OWN_HAND = re.compile(
     r"(?P<lead>[^.;:!?]{0,40}?)\b(?:and|then|before|after)\s+(?:then\s+)?(?:"
     r"(?:him|her)self\b(?!\s+(?:was|were|is|wounded|injured|hurt|survived))|(?:killing|killed)\s+(?:him|her)self\b|"
-    r"(?:taking|took)\s+(?:his|her)\s+own\s+life\b|(?:committing|committed)\s+suicide\b)",
+    r"(?:taking|took)\s+(?:his|her)\s+(?:own\s+)?life\b|(?:committing|committed)\s+suicide\b)",
     re.IGNORECASE,
 )
 """A toll its killer is said to have died beside, by his own hand, and not counted in
@@ -3682,13 +3690,28 @@ def _window(ent: SpacySpan) -> list[Token]:
     # before the figure's own ("died" says nothing of the 55)
     # nor back past the figure's own sentence ("... hours before their death. The 57 people
     # who spent a week in hospital": those 57 did not die)
-    floor = max(ent.start - 4, ent.sent.start)
+    floor = max(ent.start - 4, _sentence_start(ent))
     verb = next((t for t in root.ancestors if t.pos_ in ("VERB", "AUX")), None)
     if verb is not None and verb.dep_ == "conj" and verb.head.i < ent.start:
         joints = [c.i for c in verb.head.children if c.dep_ == "cc" and c.i < ent.start]
         floor = max([floor, *(i + 1 for i in joints)])
     before = list(ent.doc[floor : ent.start])[::-1]
     return [*told, *subjects, *after, *before]
+
+
+_CUT_AFTER = frozenset({"approx", "appx", "app", "est", "ca", "circa", "incl", "nr"})
+"""Abbreviations before a number after which the parser may end a sentence ("killed
+approx. | 20 people")."""
+
+
+def _sentence_start(ent: SpacySpan) -> int:
+    """Where a figure's sentence starts, past a cut the parser made right after an
+    abbreviation before it (`_CUT_AFTER`)."""
+    start = ent.sent.start
+    doc = ent.doc
+    if start >= 2 and doc[start - 1].text == "." and doc[start - 2].lower_ in _CUT_AFTER:
+        return doc[start - 2].sent.start
+    return start
 
 
 def _told_by(ent: SpacySpan) -> list[Token]:
@@ -4729,17 +4752,13 @@ def _measures_compatible(a: ClaimValue, unit_a: Unit, b: ClaimValue, unit_b: Uni
     figures agree only as one figure rounded or converted: rival floors disagree.
     """
     ranged = parse_range(a.text) is not None or parse_range(b.text) is not None
-    # in two units, one is likely the other converted and rounded; not temperatures, whose
-    # scales start at other zeros (a tenth of 100F is no tenth of the heat)
-    converted = unit_a.name != unit_b.name and not unit_a.offset and not unit_b.offset
     if ranged or bool(a.qualifier) != bool(b.qualifier):
-        return _meet(
-            _span(a, unit_a, hedged=True, converted=converted),
-            _span(b, unit_b, hedged=True, converted=converted),
-        )
-    slack = _ROUND if a.qualifier and b.qualifier else 0.0
-    return _meet(
-        _span(a, unit_a, slack=slack, converted=converted), _span(b, unit_b, slack=slack, converted=converted)
+        fits = _meet(_span(a, unit_a, hedged=True), _span(b, unit_b, hedged=True))
+    else:
+        slack = _ROUND if a.qualifier and b.qualifier else 0.0
+        fits = _meet(_span(a, unit_a, slack=slack), _span(b, unit_b, slack=slack))
+    return fits or (
+        not ranged and (_converted_to(a, unit_a, b, unit_b) or _converted_to(b, unit_b, a, unit_a))
     )
 
 
@@ -4749,15 +4768,35 @@ its last digit other than zero ("a 700-kilometer (400-mile) swath", 435 miles), 
 tenth of it ("about 100 meters" is no 450 feet)."""
 
 
+def _converted_to(a: ClaimValue, unit_a: Unit, b: ClaimValue, unit_b: Unit) -> bool:
+    """Whether `b` may be `a` converted to another unit and rounded: `a` as written, in
+    `b`'s unit, within `b`'s last digit other than zero (half its place either side, up to
+    `_CONVERTED` of it) and `b`'s hedge. One side only: "a 10-meter wave" (33 feet) is no
+    "40-foot wave" rounded. Not temperatures, whose scales start at other zeros, nor
+    lengths of time ("6 weeks" is no rounded "50 days")."""
+    if unit_a.name == unit_b.name or unit_a.offset or unit_b.offset or unit_a.dimension == "duration":
+        return False
+    if _bound_side(a.qualifier) != _bound_side(b.qualifier):
+        return False  # "more than 10 miles" is no "10 km" converted, nor "more than 10 km"
+    rounding = min(10.0 ** last_place(b.value) / 2, _CONVERTED * abs(b.value))
+    about = (a.qualifier or b.qualifier) and not _bound_side(a.qualifier)
+    low, high = _span(b, unit_b, slack=_ABOUT if about else 0.0, rounding=rounding)
+    return all(low <= x <= high for x in unit_a.to_base(a.value))
+
+
+def _bound_side(qualifier: str) -> str:
+    """ "floor", "ceiling" or "" for a hedge: the side a one-sided hedge bounds."""
+    return "floor" if qualifier in _LOWER else "ceiling" if qualifier in _UPPER else ""
+
+
 def _span(
-    value: ClaimValue, unit: Unit, *, hedged: bool = False, slack: float = 0.0, converted: bool = False
+    value: ClaimValue, unit: Unit, *, hedged: bool = False, slack: float = 0.0, rounding: float = 0.0
 ) -> tuple[float, float]:
-    """The base-unit values a measure allows: its rounding, its hedge if `hedged`, `slack`;
-    against a measure in another unit (`converted`), rounding to its last digit other than
-    zero, up to `_CONVERTED` of it."""
+    """The base-unit values a measure allows: its rounding (`step`, or `rounding` where that
+    is more), its hedge if `hedged`, `slack`."""
     low, high = _measured_range(value.text) or (value.value, value.value)
-    low -= _rounding(low, converted) + slack * abs(low)
-    high += _rounding(high, converted) + slack * abs(high)
+    low -= max(step(low) / 2, rounding) + slack * abs(low)
+    high += max(step(high) / 2, rounding) + slack * abs(high)
     if hedged and value.qualifier in _LOWER:
         high = math.inf
     elif hedged and value.qualifier in _UPPER:
@@ -4765,13 +4804,6 @@ def _span(
     elif hedged and value.qualifier:
         low, high = low - _ABOUT * abs(low), high + _ABOUT * abs(high)
     return unit.to_base(low)[0], unit.to_base(high)[1]
-
-
-def _rounding(value: float, converted: bool) -> float:
-    """Half the precision a measure is written to (`step`), or as a conversion may be."""
-    if converted and value:
-        return max(step(value) / 2, min(10.0 ** last_place(value) / 2, _CONVERTED * abs(value)))
-    return step(value) / 2
 
 
 def _measured_range(text: str) -> tuple[float, float] | None:
@@ -4790,7 +4822,10 @@ def _meet(a: tuple[float, float], b: tuple[float, float]) -> bool:
 _APART = 10.0
 """Two counts of one time this many times apart are no rival estimates: one counts a
 part, a day or a place, the other the whole ("three killed" in today's attack, "more
-than 9,100 lives" in the past year). Sources that differ on one count differ by less."""
+than 9,100 lives" in the past year). Sources that differ on one count differ by less. Nor
+are two sums or shares under a key that names no owner (`_loose_amount`), of any dates: of
+the 21 such the disagreement audits read, none was two estimates of one sum ("$6" a share
+against "$2 billion" in sales, "$10" a ticket against a "$500,000" prize)."""
 
 
 def _disagreement(
@@ -4895,6 +4930,8 @@ def _disagreement(
                 continue
             if fit(a, b) or explained(a, b) or (plain_count and same_day and _apart(a, b)):
                 continue
+            if loose and _apart(a, b):
+                continue  # "$6 a share" and "$2 billion in sales": no two estimates of one sum
             if attackers and _attackers_explain(a, b, attackers):
                 continue
             if _unlike(a, b, generic=generic, loose=loose, same_day=same_day, told_as=told_as):
@@ -4941,9 +4978,17 @@ def _attackers_explain(a: ClaimValue, b: ClaimValue, attackers: Mapping[ClaimVal
     ("13 killed, including the gunman" and "12 people dead"), or one more, with the killer
     it says died by his own hand beside it ("killing five people and himself" and six
     dead); two that both say so fit as counts of the victims ("three killed, including the
-    gunman" and "killing two before taking his own life"). Tolls that say alike are read as
-    they are."""
+    gunman" and "killing two before taking his own life"). Two tolls that say nothing of
+    it are the victims and the victims with the killer where another report of the cluster
+    tells both ("the soldier who killed three and then took his life": "three killed" and
+    "four dead" are one toll). Else tolls that say alike are read as they are."""
     with_a, with_b = attackers.get(a, 0), attackers.get(b, 0)
+    if with_a == with_b == 0 and not a.qualifier and not b.qualifier:
+        low, high = sorted((a.value, b.value))
+        return any(
+            (v.value, v.value - k) == (low, high) if k < 0 else (v.value - k, v.value) == (low, high)
+            for v, k in attackers.items()
+        )
     if with_a == with_b:
         return False
     if with_a and with_b:  # the victims each counts: "three, including the gunman" and "two, then himself"
