@@ -807,3 +807,14 @@ def test_a_floor_in_dozens_is_no_floor_without_end() -> None:
         "About 40 people were killed in the Orsk blast, officials said.",
     )
     assert {12, 40} in disputed(claims)
+
+
+def test_a_day_hangs_from_what_the_verb_says_befell_them() -> None:
+    # the seventh disagreement audit: "with 34 reported killed Monday" is Monday's dead,
+    # not a rival of the toll since Wednesday (109) or of another report's 121
+    claims = claims_of(
+        "It was the deadliest day in Tessa since the conflict began, with 34 reported killed Monday. "
+        "The overall death toll in Tessa since Wednesday rose to 109.",
+        "The death toll from the raids on Tessa reached 121 on Tuesday, officials said.",
+    )
+    assert not [c for c in claims if c.disagreement and 34.0 in {v.value for v in c.values}]

@@ -709,3 +709,32 @@ def test_a_killer_who_died_by_his_own_hand_explains_two_other_reports_tolls() ->
     # nor does it explain a toll two higher
     five = first.replace("four dead", "five dead")
     assert {3, 5} in disputed(claims_of(five, second, third))
+
+
+@pytest.mark.parametrize(
+    ("dozens", "other", "rivals"),
+    [
+        (
+            "Close to two dozen doctors were on the Dunmore flight.",
+            "Around 20 doctors were on the Dunmore flight.",
+            False,
+        ),
+        (
+            "Nearly two dozen students were evacuated in Dunmore.",
+            "Twenty students were evacuated in Dunmore.",
+            False,
+        ),
+        (
+            "Nearly two dozen people were stung in Dunmore.",
+            "More than 15 people were stung in Dunmore.",
+            False,
+        ),
+        # a rough size still: forty is no two dozen, fifteen no dozen
+        ("Two dozen people were hurt in Dunmore.", "Forty people were hurt in Dunmore.", True),
+        ("A dozen people were hurt in Dunmore.", "Fifteen people were hurt in Dunmore.", True),
+    ],
+)
+def test_a_size_in_dozens_is_rough(dozens: str, other: str, rivals: bool) -> None:
+    # the disagreement audits: "close to two dozen" doctors against "around 20", "nearly two
+    # dozen" evacuated against 20, read as 24 against 20
+    assert bool(disputed(claims_of(dozens, other))) == rivals

@@ -2816,6 +2816,8 @@ def _scope(
     # verb holds for the verbs joined to it (read only for days and places)
     shared = _fronted(verb, ent)
     verbs = {verb.i} | ({verb.head.i} if shared else set())
+    # "with 34 reported killed Monday": the day may hang from what the verb says befell them
+    verbs |= {c.i for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"}
     # "The toll rose to six on Sunday" is the running toll as of Sunday, not Sunday's dead.
     for token in [] if _running(verb, clause) else [*clause, *shared]:
         # "53 were killed on Monday": the day hangs from the figure's own verb.
@@ -4644,6 +4646,10 @@ def compatible(a: ClaimValue, b: ClaimValue, *, counts: bool = False) -> bool:
     hedged_a, hedged_b = bool(a.qualifier), bool(b.qualifier)
     if hedged_a and hedged_b and abs(a.value - b.value) <= _ROUND * max(a.value, b.value):
         return True
+    for x, y in ((a, b), (b, a)):
+        if (rough := _in_dozens(x)) is not None:
+            low, high = _interval(y, counts)
+            return low <= rough[1] and rough[0] <= high
     # Two floors, each a count rounded down (`_floor_reach`): rivals when no one count fits
     # both ("more than 7,500" and "more than 8,000", two estimates), not when one count may
     # ("more than 30" and "at least 36" hospitalised)
@@ -4678,6 +4684,22 @@ def compatible(a: ClaimValue, b: ClaimValue, *, counts: bool = False) -> bool:
 _VAGUE_FLOOR = re.compile(r"\bdozen", re.IGNORECASE)
 """Floors a writer gives in dozens ("more than a dozen", "over three dozen"): a rough size,
 up to twice the figure (`_floor_reach`)."""
+
+
+_DOZENS = 0.2
+"""How far a size given in dozens stretches ("close to two dozen" doctors are 20 to 29)."""
+
+
+def _in_dozens(value: ClaimValue) -> tuple[float, float] | None:
+    """The counts a size given in two dozen or more with no bound allows ("two dozen",
+    "close to two dozen", "nearly two dozen": a rough size, `_DOZENS` either side, below it
+    only for "nearly" and "almost"); None for any other figure, for a floor or a ceiling in
+    dozens (`_floor_reach` reads those), and for one dozen ("nearly a dozen" is eleven, not
+    ten: `_stretch`)."""
+    if not _VAGUE_FLOOR.search(value.text) or value.qualifier in _ONE_SIDED or value.value < 24:
+        return None
+    below = value.qualifier in ("nearly", "almost")
+    return value.value * (1 - _DOZENS), value.value * (1 if below else 1 + _DOZENS)
 
 
 def _floor_reach(floor: ClaimValue) -> float:
