@@ -757,3 +757,9 @@ def test_sums_ten_times_apart_under_a_bare_currency_are_no_rivals() -> None:
         "A clerk confirmed that a man did win $500,000 in a scratch-off game.",
     )
     assert not [c for c in claims if c.disagreement and {10.0, 500_000.0} <= {v.value for v in c.values}]
+    # two that one statement gives stay rivals, however far apart (a slip of the decimal)
+    claims = claims_of(
+        "A jury awarded Mara Velt $12 million in damages on Tuesday, her lawyer said.",
+        "The jury awarded Velt $1.2 million in damages on Tuesday, her lawyer said.",
+    )
+    assert [c for c in claims if c.disagreement and {12e6, 1.2e6} <= {v.value for v in c.values}]

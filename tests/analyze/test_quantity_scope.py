@@ -818,3 +818,11 @@ def test_a_day_hangs_from_what_the_verb_says_befell_them() -> None:
         "The death toll from the raids on Tessa reached 121 on Tuesday, officials said.",
     )
     assert not [c for c in claims if c.disagreement and 34.0 in {v.value for v in c.values}]
+    assert [c.scope for c in claims if 34.0 in {v.value for v in c.values}] == ["on Monday"]
+    # only in a clause opened by "with": "34 people were confirmed killed Monday" may give
+    # the day they were confirmed, and stays the toll's rival
+    claims = claims_of(
+        "The ministry said 34 people were confirmed killed Monday in the Tessa quake.",
+        "The death toll from the Tessa quake rose to 41 on Monday, officials said.",
+    )
+    assert {34, 41} in disputed(claims)

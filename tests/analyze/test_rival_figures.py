@@ -706,6 +706,13 @@ def test_a_killer_who_died_by_his_own_hand_explains_two_other_reports_tolls() ->
     assert not disputed(claims_of(first, second, third))
     # without the report that says so, the two tolls are rivals
     assert {3, 4} in disputed(claims_of(first, second))
+    # nor another key's counts ("arrested three men" and "four men")
+    arrests = claims_of(
+        "Police arrested three men after the Dunmore base shooting.",
+        "Police arrested four men after the Dunmore base shooting.",
+        third,
+    )
+    assert {3, 4} in disputed(arrests)
     # nor does it explain a toll two higher
     five = first.replace("four dead", "five dead")
     assert {3, 5} in disputed(claims_of(five, second, third))
@@ -729,8 +736,15 @@ def test_a_killer_who_died_by_his_own_hand_explains_two_other_reports_tolls() ->
             "More than 15 people were stung in Dunmore.",
             False,
         ),
-        # a rough size still: forty is no two dozen, fifteen no dozen
+        # a rough size still, and only hedged: forty is no two dozen, fifteen no dozen, and
+        # a bare "two dozen" is a count as written
         ("Two dozen people were hurt in Dunmore.", "Forty people were hurt in Dunmore.", True),
+        ("Two dozen people were killed in Dunmore.", "Twenty-eight people were killed in Dunmore.", True),
+        (
+            "Close to two dozen people were killed in Dunmore.",
+            "Twenty-eight people were killed in Dunmore.",
+            True,
+        ),
         ("A dozen people were hurt in Dunmore.", "Fifteen people were hurt in Dunmore.", True),
     ],
 )

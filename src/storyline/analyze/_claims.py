@@ -2531,7 +2531,10 @@ def _shared_age(doc: Doc, start: int, end: int) -> bool:
     counts = [
         value
         for t in doc[doc[start].sent.start : k]
-        if t.like_num and (value := parse_number(t.text)) is not None and 1 <= value < 10_000
+        if t.like_num
+        and t.ent_type_ not in ("DATE", "TIME")
+        and (value := parse_number(t.text)) is not None
+        and 1 <= value < 10_000
     ]
     age = float(doc[start].text)
     return bool(counts) and age not in counts and sum(counts) != age
@@ -2570,7 +2573,7 @@ _HURT = ("wound", "injur", "hurt", "maim")
 
 
 _OWN_HAND = re.compile(
-    r"(?P<lead>[^.;:!?]{0,40}?)\b(?:and|then|before|after)\s+(?:then\s+)?(?:"
+    r"(?P<lead>[^.;:!?]{0,40}?)\b(?:and|then|before|after)\s+(?:then\s+|later\s+)?(?:"
     r"(?:him|her)self\b(?!\s+(?:was|were|is|wounded|injured|hurt|survived))|(?:killing|killed)\s+(?:him|her)self\b|"
     r"(?:taking|took)\s+(?:his|her)\s+(?:own\s+)?life\b|(?:committing|committed)\s+suicide\b)",
     re.IGNORECASE,
@@ -2816,8 +2819,10 @@ def _scope(
     # verb holds for the verbs joined to it (read only for days and places)
     shared = _fronted(verb, ent)
     verbs = {verb.i} | ({verb.head.i} if shared else set())
-    # "with 34 reported killed Monday": the day may hang from what the verb says befell them
-    verbs |= {c.i for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"}
+    # "with 34 reported killed Monday" (a clause opened by "with"): the day may hang from
+    # what the verb says befell them
+    if any(c.dep_ == "mark" and c.lower_ == "with" for c in verb.children):
+        verbs |= {c.i for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"}
     # "The toll rose to six on Sunday" is the running toll as of Sunday, not Sunday's dead.
     for token in [] if _running(verb, clause) else [*clause, *shared]:
         # "53 were killed on Monday": the day hangs from the figure's own verb.
@@ -4649,7 +4654,8 @@ def compatible(a: ClaimValue, b: ClaimValue, *, counts: bool = False) -> bool:
     for x, y in ((a, b), (b, a)):
         if (rough := _in_dozens(x)) is not None:
             low, high = _interval(y, counts)
-            return low <= rough[1] and rough[0] <= high
+            if low <= rough[1] and rough[0] <= high:
+                return True
     # Two floors, each a count rounded down (`_floor_reach`): rivals when no one count fits
     # both ("more than 7,500" and "more than 8,000", two estimates), not when one count may
     # ("more than 30" and "at least 36" hospitalised)
@@ -4687,19 +4693,22 @@ up to twice the figure (`_floor_reach`)."""
 
 
 _DOZENS = 0.2
-"""How far a size given in dozens stretches ("close to two dozen" doctors are 20 to 29)."""
+"""How far below a hedged size in dozens stretches ("close to two dozen" doctors are 20 to
+26), half as far above."""
 
 
 def _in_dozens(value: ClaimValue) -> tuple[float, float] | None:
-    """The counts a size given in two dozen or more with no bound allows ("two dozen",
-    "close to two dozen", "nearly two dozen": a rough size, `_DOZENS` either side, below it
-    only for "nearly" and "almost"); None for any other figure, for a floor or a ceiling in
-    dozens (`_floor_reach` reads those), and for one dozen ("nearly a dozen" is eleven, not
-    ten: `_stretch`)."""
-    if not _VAGUE_FLOOR.search(value.text) or value.qualifier in _ONE_SIDED or value.value < 24:
+    """The counts a size in two dozen or more, hedged but not bounded, allows ("close to
+    two dozen", "nearly two dozen": a rough size, `_DOZENS` below and half that above, only
+    below for "nearly" and "almost"); None for any other figure, for a bare "two dozen" (a
+    count as written), for a floor or a ceiling in dozens (`_floor_reach` reads those), and
+    for one dozen ("nearly a dozen" is eleven, not ten: `_stretch`)."""
+    if not _VAGUE_FLOOR.search(value.text) or not value.qualifier or value.qualifier in _ONE_SIDED:
+        return None
+    if value.value < 24:
         return None
     below = value.qualifier in ("nearly", "almost")
-    return value.value * (1 - _DOZENS), value.value * (1 if below else 1 + _DOZENS)
+    return value.value * (1 - _DOZENS), value.value * (1 if below else 1 + _DOZENS / 2)
 
 
 def _floor_reach(floor: ClaimValue) -> float:
@@ -4847,7 +4856,9 @@ part, a day or a place, the other the whole ("three killed" in today's attack, "
 than 9,100 lives" in the past year). Sources that differ on one count differ by less. Nor
 are two sums or shares under a key that names no owner (`_loose_amount`), of any dates: of
 the 21 such the disagreement audits read, none was two estimates of one sum ("$6" a share
-against "$2 billion" in sales, "$10" a ticket against a "$500,000" prize)."""
+against "$2 billion" in sales, "$10" a ticket against a "$500,000" prize); but two that one
+statement gives ("the jury awarded Velt $12 million" and "$1.2 million"), or a zero, stay
+rivals."""
 
 
 def _disagreement(
@@ -4906,6 +4917,8 @@ def _disagreement(
         classes.setdefault(key, (v, set()))[1].add(v.source)
         class_of.append(number.setdefault(key, len(number)))
     fits: dict[tuple[tuple[float, str, str], tuple[float, str, str]], bool] = {}
+    # the tolls of this key that say they count their attackers or died beside one
+    own_attackers = {v: attackers[v] for v in values if v in attackers} if attackers else {}
 
     def fit(a: ClaimValue, b: ClaimValue) -> bool:
         key = ((a.value, a.text, a.qualifier), (b.value, b.text, b.qualifier))
@@ -4952,9 +4965,14 @@ def _disagreement(
                 continue
             if fit(a, b) or explained(a, b) or (plain_count and same_day and _apart(a, b)):
                 continue
-            if loose and _apart(a, b):
+            if (
+                loose
+                and min(a.value, b.value) > 0
+                and _apart(a, b)
+                and not _one_statement(said.get(a), said.get(b))
+            ):
                 continue  # "$6 a share" and "$2 billion in sales": no two estimates of one sum
-            if attackers and _attackers_explain(a, b, attackers):
+            if own_attackers and _attackers_explain(a, b, own_attackers):
                 continue
             if _unlike(a, b, generic=generic, loose=loose, same_day=same_day, told_as=told_as):
                 continue  # far apart, told differently, under a generic label: see `_generic`
@@ -5008,7 +5026,8 @@ def _attackers_explain(a: ClaimValue, b: ClaimValue, attackers: Mapping[ClaimVal
     if with_a == with_b == 0 and not a.qualifier and not b.qualifier:
         low, high = sorted((a.value, b.value))
         return any(
-            (v.value, v.value - k) == (low, high) if k < 0 else (v.value - k, v.value) == (low, high)
+            ((v.value, v.value - k) if k < 0 else (v.value - k, v.value)) == (low, high)
+            and v.date == a.date == b.date  # of one day: not a toll that rose, nor another
             for v, k in attackers.items()
         )
     if with_a == with_b:
