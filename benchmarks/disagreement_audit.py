@@ -63,6 +63,10 @@ SETS = {
     # session's start (7441612) and at its last rule change (b1b0ba3) reported there, judged
     # blind to which.
     "multinews-train-g": [DATA / "multinews" / "train.jsonl.gz"],
+    # The eighth (session of 2026-12-07, 00:29): clusters 31,000-33,999, what the code at the
+    # session's start (52e9e91) and at its last rule change (7f1faac) reported
+    # there, judged blind to which.
+    "multinews-train-h": [DATA / "multinews" / "train.jsonl.gz"],
 }
 GOOD = ("REAL", "PARTLY")
 
