@@ -826,3 +826,14 @@ def test_a_day_hangs_from_what_the_verb_says_befell_them() -> None:
         "The death toll from the Tessa quake rose to 41 on Monday, officials said.",
     )
     assert {34, 41} in disputed(claims)
+
+
+def test_a_toll_an_anniversary_marks_is_of_an_earlier_event() -> None:
+    # the eighth disagreement audit: "on the fifth anniversary of twin attacks ... that
+    # killed 77" against a shooting's nine dead
+    claims = claims_of(
+        "The gunman lured them on the fifth anniversary of twin attacks by Ivar Lund that killed 77.",
+        "Nine people were killed in the Tessa mall shooting on Friday, police said.",
+    )
+    assert not disputed(claims)
+    assert {c.scope for c in claims if 77.0 in {v.value for v in c.values}} == {str(DAY.year - 5)}

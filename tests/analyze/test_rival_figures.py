@@ -752,3 +752,62 @@ def test_a_size_in_dozens_is_rough(dozens: str, other: str, rivals: bool) -> Non
     # the disagreement audits: "close to two dozen" doctors against "around 20", "nearly two
     # dozen" evacuated against 20, read as 24 against 20
     assert bool(disputed(claims_of(dozens, other))) == rivals
+
+
+@pytest.mark.parametrize(
+    ("toll", "other", "rivals"),
+    [
+        # the eighth disagreement audit: "at least 13 dead" against "killed 12 people", where
+        # a report says the gunman, named in an apposition, was killed too
+        (
+            "At least 13 people are dead after a shooter opened fire at the Dunmore navy yard on Monday, police said.",
+            "A gunman killed 12 people at the Dunmore navy yard on Monday. The suspected gunman, "
+            "Ade Okoro, 34, of Vell, was also killed.",
+            False,
+        ),
+        (
+            "Twenty-three people were killed at the Dunmore museum.",
+            "Gunmen killed 21 people at the Dunmore museum. Both gunmen were shot dead by police.",
+            False,
+        ),
+        (
+            "The attacks killed 35 people in Dunmore, officials said.",
+            "The attacks left 32 people and three suicide bombers dead in Dunmore.",
+            False,
+        ),
+        # no more than the attackers said to have died, and not where none died
+        (
+            "Twenty-four people were killed at the Dunmore museum.",
+            "Gunmen killed 21 people at the Dunmore museum. Both gunmen were shot dead by police.",
+            True,
+        ),
+        (
+            "At least 13 people are dead after a shooter opened fire at the Dunmore navy yard on Monday, police said.",
+            "A gunman killed 12 people at the Dunmore navy yard on Monday. The gunman was arrested.",
+            True,
+        ),
+        (
+            "Police shot and killed the gunman's brother after the attack, in which six people died at the Dunmore mall.",
+            "Seven people died at the Dunmore mall, police said.",
+            True,
+        ),
+    ],
+)
+def test_tolls_with_and_without_the_attackers_the_cluster_says_died(
+    toll: str, other: str, rivals: bool
+) -> None:
+    assert bool(disputed(claims_of(toll, other))) == rivals
+
+
+def test_a_toll_that_passed_a_figure_is_a_floor() -> None:
+    # the eighth disagreement audit: a toll that "passed 900" against 912 confirmed
+    claims = claims_of(
+        "The death toll in the Dunmore factory collapse passed 900 on Friday, officials said.",
+        "The death toll in the Dunmore factory collapse reached 912 on Friday, the army said.",
+    )
+    assert not disputed(claims)
+    claims = claims_of(
+        "The death toll in the Dunmore factory collapse passed 900 on Friday, officials said.",
+        "The death toll in the Dunmore factory collapse reached 870 on Friday, the army said.",
+    )
+    assert {870, 900} in disputed(claims)

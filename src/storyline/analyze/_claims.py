@@ -69,6 +69,7 @@ _QUALIFIERS = (
     "no less than", "no more than", "well over", "more than", "at least", "as many as", "fewer than",
     "less than", "up to", "nearly", "almost", "about", "around", "roughly", "some", "over", "under",
     "approximately", "an estimated", "close to", "at most", "topping", "topped", "surpassing", "surpassed",
+    "passing", "passed",
     "exceeding", "exceeded", "breaking", "faster than", "higher than", "greater than", "slower than",
     "lower than",
 )  # fmt: skip
@@ -262,7 +263,8 @@ def extract_claims(
                     value = replace(figure.value, source=source, date=dates.get(copy), span=where)
                     figures.append(replace(figure, value=value))
     event_of = {} if events is None else {a.id: e for a, e in zip(corpus.articles, events, strict=True)}
-    return _group(_crews_apart(figures), [a.id for a in corpus.articles], event_of)
+    dead = max((_attackers_dead(para.text) for para in paragraphs), default=0)
+    return _group(_crews_apart(figures), [a.id for a in corpus.articles], event_of, dead)
 
 
 def _crews_apart(figures: list[_Figure]) -> list[_Figure]:
@@ -2836,6 +2838,8 @@ def _scope(
     year = _earlier_year(sent, date, ent)
     if year is None:
         year = _years_ago(verb, date)  # "a decade ago, when 42,708 people died"
+    if year is None:
+        year = _anniversary_of(verb, date)  # "the fifth anniversary of attacks that killed 77"
     # "That earthquake killed more than 300 people": the event the sentence before named
     if year is None and _points_back(clause) and sent.start > 0:
         year = _earlier_year(ent.doc[sent.start - 1].sent, date)
@@ -3332,6 +3336,32 @@ def _year_said(
         if first is None and date is not None and ent is not None and _last_year(token, ent, own, date):
             first, relative = str(date.year - 1), True  # "Last year the virus killed seven"
     return first, relative
+
+
+_ORDINAL_YEARS = {
+    w: i + 1 for i, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth".split())
+}
+
+
+def _anniversary_of(verb: Token, date: dt.date | None) -> str | None:
+    """The year of an event a figure's clause tells as the one an anniversary marks ("on
+    the fifth anniversary of twin attacks that killed 77", in a report of 2016: "2011"; no
+    number: "earlier"); None where no "anniversary" stands above the clause in its
+    sentence."""
+    for above in verb.ancestors:
+        if above.lemma_.lower() != "anniversary":
+            continue
+        years = next(
+            (
+                _ORDINAL_YEARS.get(t.lower_)
+                or (int(t.text[:-2]) if re.fullmatch(r"\d{1,3}(st|nd|rd|th)", t.text) else None)
+                for t in above.lefts
+                if t.lower_ in _ORDINAL_YEARS or re.fullmatch(r"\d{1,3}(st|nd|rd|th)", t.text)
+            ),
+            None,
+        )
+        return str(date.year - years) if date is not None and years else "earlier"
+    return None
 
 
 def _years_ago(verb: Token, date: dt.date | None) -> str | None:
@@ -4451,7 +4481,7 @@ def _implicit_years(figures: list[_Figure]) -> list[_Figure]:
 
 
 def _group(
-    figures: list[_Figure], order: list[str], event_of: Mapping[str, int] | None = None
+    figures: list[_Figure], order: list[str], event_of: Mapping[str, int] | None = None, dead: int = 0
 ) -> list[Claim]:
     figures = _lone_scope(_plain_groups(_same_predicates(figures)), _DAY_SCOPE, unless_running=True)
     figures = _implicit_years(_lone_scope(figures, _PERIOD_SCOPE, unless_running=False))
@@ -4505,7 +4535,7 @@ def _group(
         disagreement, kind, rivals = (
             (False, None, frozenset())
             if scope == "part" or _never_rivals(counted)
-            else _disagreement(values, counted, so_far, event_of, words, attackers, revisions)
+            else _disagreement(values, counted, so_far, event_of, words, attackers, revisions, dead)
         )
         about = f"{counted} ({scope})" if scope else counted
         # A disagreement lists its rival figures; the key's other figures (each fits every
@@ -4609,8 +4639,8 @@ def _in_base_unit(value: ClaimValue) -> float:
 
 
 _LOWER = frozenset(
-    "more than|at least|over|well over|no less than|upwards of|topping|topped|surpassing|surpassed|exceeding|"
-    "exceeded|breaking|faster than|higher than|greater than".split("|")
+    "more than|at least|over|well over|no less than|upwards of|topping|topped|surpassing|surpassed|"
+    "passing|passed|exceeding|exceeded|breaking|faster than|higher than|greater than".split("|")
 )
 _UPPER = frozenset(
     "fewer than|less than|up to|under|at most|no more than|as many as|slower than|lower than".split("|")
@@ -4869,6 +4899,7 @@ def _disagreement(
     words: Mapping[ClaimValue, frozenset[str]] | None = None,
     attackers: Mapping[ClaimValue, int] | None = None,
     revisions: Collection[ClaimValue] = (),
+    dead: int = 0,
 ) -> tuple[bool, str | None, frozenset[ClaimValue]]:
     """Figures disagree when two reports give figures that cannot both be true; one
     report's own figures do not (its "seven dead, two of them in hospital" counts
@@ -4974,6 +5005,8 @@ def _disagreement(
                 continue  # "$6 a share" and "$2 billion in sales": no two estimates of one sum
             if own_attackers and _attackers_explain(a, b, own_attackers):
                 continue
+            if dead and counted == "deaths" and same_day and _with_attackers(a, b, dead):
+                continue  # "killed 12 people" and "at least 13 dead", where the gunman was killed
             if _unlike(a, b, generic=generic, loose=loose, same_day=same_day, told_as=told_as):
                 continue  # far apart, told differently, under a generic label: see `_generic`
             if counted.startswith(AGE_OF) and _ages_apart(a, b):
@@ -5011,6 +5044,59 @@ def _never_rivals(counted: str) -> bool:
     report, "35 degrees" from a British one), and shares set beside another ("(compared)":
     `_compared_share`)."""
     return counted.endswith((" (earlier)", "(degree)", " (compared)"))
+
+
+_ATTACKER = r"(?P<noun>gunm[ae]n|shooters?|attackers?|assailants?|bombers?|hijackers?)"
+_DEAD_ATTACKERS = (
+    # "the gunman was killed", "both attackers were shot dead"
+    re.compile(
+        rf"\b(?P<det>the|a|both|one|two|three|four|five|six|\d)\s+(?:[a-z-]+\s+){{0,2}}{_ATTACKER}"
+        r"(?:,[^.;]{1,100}?,)?\s+"  # "The suspected gunman, Ade Okoro, 34, of Vell, was also killed"
+        r"(?:was|were|had been|have been)\s+(?:also\s+|later\s+)?(?:killed|shot dead|shot and killed)\b",
+        re.IGNORECASE,
+    ),
+    # "police shot and killed the gunman", "killed both gunmen" (not "the gunman's wife")
+    re.compile(
+        rf"\b(?:killed|shot dead|shot and killed)\s+(?P<det>the|both|two|three|four|five|six)\s+"
+        rf"(?:[a-z-]+\s+){{0,2}}{_ATTACKER}\b(?!['’]s)",
+        re.IGNORECASE,
+    ),
+    # "left 32 people and three suicide bombers dead"
+    re.compile(
+        rf"\band\s+(?P<det>the|both|two|three|four|five|six|\d)\s+(?:[a-z-]+\s+){{0,2}}{_ATTACKER}\s+dead\b",
+        re.IGNORECASE,
+    ),
+)
+"""Sentences that say attackers died: how many (`_attackers_dead`)."""
+
+
+def _attackers_dead(text: str) -> int:
+    """How many attackers a paragraph says died ("the gunman was killed" one, "both
+    attackers were shot dead" two, "and three suicide bombers dead" three): 0 where it says
+    none, or not how many ("the attackers were killed")."""
+    most = 0
+    for pattern in _DEAD_ATTACKERS:
+        for found in pattern.finditer(text):
+            det, noun = found["det"].lower(), found["noun"].lower()
+            plural = noun.endswith(("s", "men"))
+            number = 2 if det == "both" else 1 if det in ("the", "a", "one") else parse_number(det)
+            if number is None or number < 1 or plural != (number > 1):
+                continue
+            most = max(most, int(number))
+    return most
+
+
+def _with_attackers(a: ClaimValue, b: ClaimValue, dead: int) -> bool:
+    """Whether two tolls of one day may be one toll without and with the attackers the
+    cluster says died (`dead`, `_attackers_dead`): the larger less one to `dead` of them
+    fits the smaller as worded ("at least 13" and "killed 12 people", where a report says
+    the gunman was killed; 23 and 21, where both gunmen were)."""
+    low, high = sorted((a, b), key=lambda v: v.value)
+    return any(
+        compatible(replace(high, value=high.value - k), low, counts=True)
+        for k in range(1, dead + 1)
+        if high.value - k > 0
+    )
 
 
 def _attackers_explain(a: ClaimValue, b: ClaimValue, attackers: Mapping[ClaimValue, int]) -> bool:
