@@ -837,3 +837,10 @@ def test_a_toll_an_anniversary_marks_is_of_an_earlier_event() -> None:
     )
     assert not disputed(claims)
     assert {c.scope for c in claims if 77.0 in {v.value for v in c.values}} == {str(DAY.year - 5)}
+    # review of 5763f5b: not today's toll at an anniversary's celebrations
+    claims = claims_of(
+        "Violence marred celebrations of the 30th anniversary of independence where 9 people were killed "
+        "on Monday in Tessa.",
+        "Violence in Tessa on Monday killed 12 people, officials said.",
+    )
+    assert {9, 12} in disputed(claims)

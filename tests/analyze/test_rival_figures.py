@@ -791,23 +791,31 @@ def test_a_size_in_dozens_is_rough(dozens: str, other: str, rivals: bool) -> Non
             "Seven people died at the Dunmore mall, police said.",
             True,
         ),
+        # review of 5763f5b: tolls that say how they count him, a death that was another's,
+        # an uncertain one, and only the attackers' number apart
+        (
+            "Thirteen people, including the gunman, were killed at the Dunmore mall. The gunman was killed by officers.",
+            "Twelve people, including the gunman, were killed at the Dunmore mall.",
+            True,
+        ),
+        (
+            "Twelve people were killed at the Dunmore mall. A woman who confronted the gunman was killed.",
+            "Thirteen people were killed at the Dunmore mall.",
+            True,
+        ),
+        (
+            "Twelve people were killed at the Dunmore mall. It was unclear whether the gunman was killed.",
+            "Thirteen people were killed at the Dunmore mall.",
+            True,
+        ),
+        (
+            "The attacks killed 33 people in Dunmore, officials said.",
+            "The attacks left 32 people and three suicide bombers dead in Dunmore.",
+            True,
+        ),
     ],
 )
 def test_tolls_with_and_without_the_attackers_the_cluster_says_died(
     toll: str, other: str, rivals: bool
 ) -> None:
     assert bool(disputed(claims_of(toll, other))) == rivals
-
-
-def test_a_toll_that_passed_a_figure_is_a_floor() -> None:
-    # the eighth disagreement audit: a toll that "passed 900" against 912 confirmed
-    claims = claims_of(
-        "The death toll in the Dunmore factory collapse passed 900 on Friday, officials said.",
-        "The death toll in the Dunmore factory collapse reached 912 on Friday, the army said.",
-    )
-    assert not disputed(claims)
-    claims = claims_of(
-        "The death toll in the Dunmore factory collapse passed 900 on Friday, officials said.",
-        "The death toll in the Dunmore factory collapse reached 870 on Friday, the army said.",
-    )
-    assert {870, 900} in disputed(claims)

@@ -69,7 +69,6 @@ _QUALIFIERS = (
     "no less than", "no more than", "well over", "more than", "at least", "as many as", "fewer than",
     "less than", "up to", "nearly", "almost", "about", "around", "roughly", "some", "over", "under",
     "approximately", "an estimated", "close to", "at most", "topping", "topped", "surpassing", "surpassed",
-    "passing", "passed",
     "exceeding", "exceeded", "breaking", "faster than", "higher than", "greater than", "slower than",
     "lower than",
 )  # fmt: skip
@@ -3346,22 +3345,23 @@ _ORDINAL_YEARS = {
 def _anniversary_of(verb: Token, date: dt.date | None) -> str | None:
     """The year of an event a figure's clause tells as the one an anniversary marks ("on
     the fifth anniversary of twin attacks that killed 77", in a report of 2016: "2011"; no
-    number: "earlier"); None where no "anniversary" stands above the clause in its
-    sentence."""
-    for above in verb.ancestors:
-        if above.lemma_.lower() != "anniversary":
-            continue
-        years = next(
-            (
-                _ORDINAL_YEARS.get(t.lower_)
-                or (int(t.text[:-2]) if re.fullmatch(r"\d{1,3}(st|nd|rd|th)", t.text) else None)
-                for t in above.lefts
-                if t.lower_ in _ORDINAL_YEARS or re.fullmatch(r"\d{1,3}(st|nd|rd|th)", t.text)
-            ),
-            None,
-        )
-        return str(date.year - years) if date is not None and years else "earlier"
-    return None
+    number: "earlier"): a relative clause on the noun after "anniversary of", with no day
+    of the report's own ("... anniversary of independence, where 9 were killed on Monday");
+    None otherwise."""
+    if verb.dep_ != "relcl" or any(t.lower_ in _DAYS for t in verb.subtree):
+        return None  # "... where 9 were killed on Monday": today's toll, at the anniversary
+    event = verb.head
+    if event.dep_ != "pobj" or event.head.lower_ != "of" or event.head.head.lemma_.lower() != "anniversary":
+        return None
+    years = next(
+        (
+            _ORDINAL_YEARS.get(t.lower_) or int(t.text[:-2])
+            for t in event.head.head.lefts
+            if t.lower_ in _ORDINAL_YEARS or re.fullmatch(r"\d{1,3}(st|nd|rd|th)", t.text)
+        ),
+        None,
+    )
+    return str(date.year - years) if date is not None and years else "earlier"
 
 
 def _years_ago(verb: Token, date: dt.date | None) -> str | None:
@@ -4639,8 +4639,8 @@ def _in_base_unit(value: ClaimValue) -> float:
 
 
 _LOWER = frozenset(
-    "more than|at least|over|well over|no less than|upwards of|topping|topped|surpassing|surpassed|"
-    "passing|passed|exceeding|exceeded|breaking|faster than|higher than|greater than".split("|")
+    "more than|at least|over|well over|no less than|upwards of|topping|topped|surpassing|surpassed|exceeding|"
+    "exceeded|breaking|faster than|higher than|greater than".split("|")
 )
 _UPPER = frozenset(
     "fewer than|less than|up to|under|at most|no more than|as many as|slower than|lower than".split("|")
@@ -5005,7 +5005,13 @@ def _disagreement(
                 continue  # "$6 a share" and "$2 billion in sales": no two estimates of one sum
             if own_attackers and _attackers_explain(a, b, own_attackers):
                 continue
-            if dead and counted == "deaths" and same_day and _with_attackers(a, b, dead):
+            if (
+                dead
+                and counted == "deaths"
+                and same_day
+                and not ({a, b} & own_attackers.keys())
+                and _with_attackers(a, b, dead)
+            ):
                 continue  # "killed 12 people" and "at least 13 dead", where the gunman was killed
             if _unlike(a, b, generic=generic, loose=loose, same_day=same_day, told_as=told_as):
                 continue  # far apart, told differently, under a generic label: see `_generic`
@@ -5075,8 +5081,15 @@ def _attackers_dead(text: str) -> int:
     attackers were shot dead" two, "and three suicide bombers dead" three): 0 where it says
     none, or not how many ("the attackers were killed")."""
     most = 0
-    for pattern in _DEAD_ATTACKERS:
+    for form, pattern in enumerate(_DEAD_ATTACKERS):
         for found in pattern.finditer(text):
+            before = text[max(0, found.start() - 40) : found.start()].lower()
+            if form == 0 and not re.search(
+                r"(?:^|[.,;:!?]|\b(?:and|but|then|while|said|says|say|that|after|when))\s*$", before
+            ):
+                continue  # "a woman who confronted the gunman was killed": his, not the gunman's
+            if re.search(r"\b(?:whether|if|unclear|not known)\b[^.]*$", before):
+                continue  # "it was unclear whether the gunman was killed"
             det, noun = found["det"].lower(), found["noun"].lower()
             plural = noun.endswith(("s", "men"))
             number = 2 if det == "both" else 1 if det in ("the", "a", "one") else parse_number(det)
@@ -5090,13 +5103,10 @@ def _with_attackers(a: ClaimValue, b: ClaimValue, dead: int) -> bool:
     """Whether two tolls of one day may be one toll without and with the attackers the
     cluster says died (`dead`, `_attackers_dead`): the larger less one to `dead` of them
     fits the smaller as worded ("at least 13" and "killed 12 people", where a report says
-    the gunman was killed; 23 and 21, where both gunmen were)."""
+    the gunman was killed; 23 and 21, where both gunmen were; not 22 and 21 then). Neither
+    toll may say itself how it counts them (`_attackers_explain` reads those)."""
     low, high = sorted((a, b), key=lambda v: v.value)
-    return any(
-        compatible(replace(high, value=high.value - k), low, counts=True)
-        for k in range(1, dead + 1)
-        if high.value - k > 0
-    )
+    return high.value - dead > 0 and compatible(replace(high, value=high.value - dead), low, counts=True)
 
 
 def _attackers_explain(a: ClaimValue, b: ClaimValue, attackers: Mapping[ClaimValue, int]) -> bool:
