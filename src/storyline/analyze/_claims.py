@@ -4733,9 +4733,9 @@ def _in_dozens(value: ClaimValue) -> tuple[float, float] | None:
     below for "nearly" and "almost"); None for any other figure, for a bare "two dozen" (a
     count as written), for a floor or a ceiling in dozens (`_floor_reach` reads those), and
     for one dozen ("nearly a dozen" is eleven, not ten: `_stretch`)."""
-    if not _VAGUE_FLOOR.search(value.text) or not value.qualifier or value.qualifier in _ONE_SIDED:
+    if value.value < 24 or not value.qualifier or value.qualifier in _ONE_SIDED:
         return None
-    if value.value < 24:
+    if not _VAGUE_FLOOR.search(value.text):
         return None
     below = value.qualifier in ("nearly", "almost")
     return value.value * (1 - _DOZENS), value.value * (1 if below else 1 + _DOZENS / 2)
@@ -5074,6 +5074,8 @@ _DEAD_ATTACKERS = (
     ),
 )
 """Sentences that say attackers died: how many (`_attackers_dead`)."""
+_ATTACKER_WORD = re.compile(_ATTACKER, re.IGNORECASE)
+"""A word for an attacker: every form above needs one (read first, as most paragraphs have none)."""
 
 
 def _attackers_dead(text: str) -> int:
@@ -5081,6 +5083,8 @@ def _attackers_dead(text: str) -> int:
     attackers were shot dead" two, "and three suicide bombers dead" three): 0 where it says
     none, or not how many ("the attackers were killed")."""
     most = 0
+    if _ATTACKER_WORD.search(text) is None:
+        return most
     for form, pattern in enumerate(_DEAD_ATTACKERS):
         for found in pattern.finditer(text):
             before = text[max(0, found.start() - 40) : found.start()].lower()
@@ -5101,7 +5105,7 @@ def _attackers_dead(text: str) -> int:
 
 def _with_attackers(a: ClaimValue, b: ClaimValue, dead: int) -> bool:
     """Whether two tolls of one day may be one toll without and with the attackers the
-    cluster says died (`dead`, `_attackers_dead`): the larger less one to `dead` of them
+    cluster says died (`dead`, `_attackers_dead`): the larger less exactly `dead` of them
     fits the smaller as worded ("at least 13" and "killed 12 people", where a report says
     the gunman was killed; 23 and 21, where both gunmen were; not 22 and 21 then). Neither
     toll may say itself how it counts them (`_attackers_explain` reads those)."""
