@@ -370,3 +370,57 @@ def test_the_age_a_person_died_at_is_an_age_now() -> None:
         )
     )
     assert found == {"age of Tomas Brandt": ({60.0, 61.0}, True)}
+
+
+def sources_of(claims: list[Claim]) -> dict[str, set[tuple[str, float]]]:
+    """Each age claim's figures as (report, value)."""
+    return {
+        c.counted: {(v.source, v.value) for v in c.values} for c in claims if c.counted.startswith("age of")
+    }
+
+
+@pytest.mark.slow
+def test_an_unnamed_age_is_the_one_person_the_cluster_names_with_that_age() -> None:
+    found = sources_of(
+        claims_of(
+            "Tomas Varela, 6, was found clinging to an inner tube off the coast.",
+            "Officials moved to take custody of the 6-year-old boy from his relatives. Tomas Varela "
+            "has been in Miami since November.",
+            "Since the vote, Ines Carrera has said she would cut the payroll. The 44-year-old former "
+            "paratrooper is a hero to millions.",
+            "A 47-year-old Orsk man has been arrested. Police named him as Piet Holm on Friday.",
+            "Police named the suspect as Piet Holm, 47, on Friday.",
+        )
+    )
+    # The boy and the suspect are named in the reports that leave them unnamed; no report
+    # names Ines Carrera with an age, so the 44 is no one's.
+    assert found == {
+        "age of Tomas Varela": {("r0", 6.0), ("r1", 6.0)},
+        "age of Piet Holm": {("r3", 47.0), ("r4", 47.0)},
+    }
+
+
+@pytest.mark.slow
+def test_an_unnamed_age_goes_to_no_one_where_the_cluster_does_not_say_whose_it_is() -> None:
+    found = sources_of(
+        claims_of(
+            # two people of that age: either may be "the 22-year-old"
+            "Aaron Kemp, 22, and Russ Hale, 22, were charged on Monday.",
+            "Aaron Kemp and Russ Hale were charged. Police held the 22-year-old man without bail.",
+            # the report does not name the person at all: another 30-year-old may be meant
+            "Lena Brandt, 30, led the climb.",
+            "A 30-year-old woman was hurt when the rope snapped.",
+            # the report gives the person another age: the unnamed one is someone else
+            "Mira Osei, 51, spoke for the families. The 51-year-old woman was awarded $57m.",
+            "Mira Osei, 52, spoke. A 51-year-old woman was awarded $57m.",
+            # a thing's age: no person's
+            "Jon Dahl, 40, owns the Baltic Star. The 40-year-old freighter sank on Monday.",
+        )
+    )
+    assert found == {
+        "age of Aaron Kemp": {("r0", 22.0)},
+        "age of Russ Hale": {("r0", 22.0)},
+        "age of Lena Brandt": {("r2", 30.0)},
+        "age of Mira Osei": {("r4", 51.0), ("r5", 52.0)},
+        "age of Jon Dahl": {("r6", 40.0)},
+    }

@@ -263,7 +263,8 @@ def extract_claims(
                     figures.append(replace(figure, value=value))
     event_of = {} if events is None else {a.id: e for a, e in zip(corpus.articles, events, strict=True)}
     dead = max((_attackers_dead(para.text) for para in paragraphs), default=0)
-    return _group(_crews_apart(figures), [a.id for a in corpus.articles], event_of, dead)
+    figures = _named_unnamed(_crews_apart(figures), entities)
+    return _group(figures, [a.id for a in corpus.articles], event_of, dead)
 
 
 def _crews_apart(figures: list[_Figure]) -> list[_Figure]:
@@ -483,6 +484,7 @@ def _age_figures(
         before = doc[i - 1] if i > 0 else None
         closed = i + 1 < len(doc) and doc[i + 1].text in _CLOSERS
         entity: Entity | None = None
+        unnamed = False
         if person is not None:
             pass  # "Ana Roux and Ole Brun are 23 and 25 respectively"
         elif before is not None and before.text == "," and closed:
@@ -562,6 +564,8 @@ def _age_figures(
             ):
                 # "The 35-year-old has not played"; "The 44-year-old former paratrooper is"
                 entity = _person_before(para, sent.start, earlier, entities)
+            if person is None and entity is None and _unnamed_person(doc, i):
+                unnamed = True  # "the 6-year-old boy": whose age, the cluster tells (`_named_unnamed`)
         if person is not None:
             at = para.start + person.start_char
             entity = entities.at(para.doc_index, at, para.start + person.end_char)
@@ -576,6 +580,8 @@ def _age_figures(
             name = entity.name
         elif person is not None:
             name = person.text
+        elif unnamed:
+            name = _UNNAMED
         else:
             continue
         if past and then is None:
@@ -587,6 +593,60 @@ def _age_figures(
             frozenset(), scope="" if then is None else str(then),
         )  # fmt: skip
         out.append(figure)
+    return out
+
+
+_UNNAMED = "?"
+"""The name an age of a person the sentence does not name is first given ("the 6-year-old
+boy"), until `_named_unnamed` finds whose it is."""
+
+
+def _unnamed_person(doc: Doc, i: int) -> bool:
+    """Whether "the N-year-old" or "a N-year-old" at token `i` is a person not named in the
+    sentence: "old" stands alone ("the 6-year-old") or describes a noun for a person ("the
+    6-year-old boy", "the 44-year-old former paratrooper", "a 41-year-old Mountain View
+    man"), not a thing ("the 40-year-old freighter")."""
+    if i == 0 or doc[i - 1].lower_ not in ("the", "a", "an"):
+        return False
+    old = _old_after(doc, i)
+    if old is None:
+        return False
+    noun = _described_noun(doc, i)
+    if noun is not None:
+        return noun.pos_ == "NOUN" and noun.lemma_.lower() in _DESCRIBED_PEOPLE
+    after = doc[old.i + 1] if old.i + 1 < len(doc) else None
+    return after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ")
+
+
+def _named_unnamed(figures: list[_Figure], entities: EntityIndex) -> list[_Figure]:
+    """The ages of people a report does not name ("the 6-year-old boy"), given to the one
+    person of the cluster that a report names with that age ("Elian Gonzalez, 6,") and that
+    the report names too; left out where no one or more than one person fits, or where the
+    report gives that person another age. An age found so is never a new rival: it only
+    adds the report to a figure another report gives by name."""
+    unnamed = AGE_OF + _UNNAMED
+    if not any(f.counted == unnamed for f in figures):
+        return figures
+    sources = {e.name: e.sources for e in entities.entities if e.type == "PERSON"}
+    named: defaultdict[float, set[str]] = defaultdict(set)  # value -> "age of <name>" keys
+    given: defaultdict[tuple[str, str], set[float]] = defaultdict(set)  # (key, source) -> values
+    for f in figures:
+        if f.counted.startswith(AGE_OF) and f.counted != unnamed and not f.scope:
+            named[f.value.value].add(f.counted)
+            given[f.counted, f.value.source].add(f.value.value)
+    out = []
+    for f in figures:
+        if f.counted != unnamed:
+            out.append(f)
+            continue
+        fits = [
+            key
+            for key in named.get(f.value.value, ())
+            if f.value.source in sources.get(key.removeprefix(AGE_OF), ())
+            and given.get((key, f.value.source), {f.value.value}) == {f.value.value}
+        ]
+        if len(named.get(f.value.value, ())) == 1 and len(fits) == 1:
+            out.append(replace(f, counted=fits[0]))
     return out
 
 
@@ -823,7 +883,7 @@ _DESCRIBED_PEOPLE = SOMEONE | frozenset(
     grandmother grandfather brother sister uncle aunt nephew niece cousin runner climber rider
     pianist guitarist drummer dancer defender wrestler skater jockey photographer designer
     painter sculptor poet playwright producer filmmaker chef fisherman miner builder inmate
-    prisoner defendant plaintiff""".split()
+    prisoner defendant plaintiff freshman sophomore head maid chambermaid housekeeper""".split()
 )
 """Nouns that describe a person ("the former paratrooper", "the Grammy winner", "the Ohio
 native"): not an ending ("-er" is a freighter's and a reactor's as well)."""
