@@ -763,3 +763,38 @@ def test_sums_ten_times_apart_under_a_bare_currency_are_no_rivals() -> None:
         "The jury awarded Velt $1.2 million in damages on Tuesday, her lawyer said.",
     )
     assert [c for c in claims if c.disagreement and {12e6, 1.2e6} <= {v.value for v in c.values}]
+
+
+@pytest.mark.slow
+def test_a_number_right_after_a_lower_case_noun_names_one_and_counts_nothing() -> None:
+    # text an archive wrote in lower case: "windows 8.1" and "terminal 3" are names, and a
+    # number after a noun is no count of it, as "8 windows" would be
+    claims = claims_of(
+        "search is faster in windows 8.1. a gunman opened fire in terminal 3 of the orsk airport.",
+        "users alienated by windows 8 waited. the crash on interstate 20 near vell closed the road.",
+    )
+    assert not [c for c in claims if {8.0, 8.1, 3.0, 20.0} & {v.value for v in c.values}]
+    # but a number after a noun it gives the value of is read ("magnitude 7.1", "population
+    # 70,000"), and so is one after a noun that names a count ("deaths 12, injured 40")
+    claims = claims_of(
+        "a magnitude 7.1 quake struck vell, population 70,000, on monday.",
+        "the magnitude 6.9 quake struck vell on monday. deaths 12, injured 40.",
+    )
+    assert values(claims, "magnitude") == ({6.9, 7.1}, True)
+    assert {70000.0, 12.0, 40.0} <= {v.value for c in claims for v in c.values}
+
+
+@pytest.mark.slow
+def test_bodies_identified_or_buried_are_no_toll() -> None:
+    claims = claims_of(
+        "At least 43 people died in the Orsk plane crash. Seven bodies have been identified so far.",
+        "The crash near Orsk killed at least 43 people. Authorities have buried 12 bodies.",
+    )
+    assert values(claims, "deaths") == ({43.0}, False)
+    assert values(claims, "bodies identified") == ({7.0}, False)
+    # bodies recovered may be the toll itself ("3,879 bodies had been recovered"): still deaths
+    claims = claims_of(
+        "By Wednesday night, according to an official count, 3,879 bodies had been recovered.",
+        "The quake killed 4,200 people, officials said on Wednesday.",
+    )
+    assert values(claims, "deaths") == ({3879.0, 4200.0}, True)

@@ -106,6 +106,13 @@ _LABELS = frozenset("flight case route highway".split())
 """Nouns a number names one of when it follows them ("Flight 990", "Route 66"), but counts
 when it comes first ("300 flights", "120 cases of measles"). Pages stay out: "a 55-page
 application" and "a guide of 100 pages" are what two things have, no rival counts."""
+_VALUE_AFTER = frozenset(
+    """magnitude category level grade stage phase force size score rating number no age ages
+    aged tier rank class year population capacity elevation altitude depth height weight
+    temperature speed total""".split()
+)
+"""Nouns a number right after gives a value of ("magnitude 7.1", "category 4", "level 3",
+"ages 4 and 5", "bukoba, population 70,000"), not a label (`_label_after`)."""
 _RANGE_TOKEN = re.compile(r"\d[\d,.]*[-–]\d[\d,.]*")
 _SCALED_TOKEN = re.compile(r"\d+(?:\.\d+)?(?:bn|tn|mn)", re.IGNORECASE)
 """A figure and its scale in one token ("$1.5bn", "£3bn"): the tokenizer splits "57m", not these."""
@@ -1086,6 +1093,36 @@ def _names_one(token: Token) -> bool:
     return pairs < 2
 
 
+def _label_after(ent: SpacySpan) -> bool:
+    """Whether a number right after the common noun it hangs from names one of them rather
+    than counting them ("search is faster in windows 8.1", "the bus 42", where text is written
+    in lower case and `_names_one` sees no name): English puts a count before its noun. Not
+    after a noun a number after measures (`_VALUE_AFTER`: "magnitude 7.1"), after one that
+    itself names a count ("deaths 12, injured 40"), nor with a noun after the number ("windows
+    8 users"), which may be what it counts."""
+    root = ent.root
+    head = root.head
+    if root.dep_ != "nummod" or head.i != ent.start - 1 or head.pos_ != "NOUN" or not head.text.isalpha():
+        return False
+    if not head.text.islower():
+        return False  # "Izmit 4,179 dead": a place that heads a row of a table, tagged a noun
+    lemma = head.lemma_.lower()
+    if lemma in _VALUE_AFTER or head.lower_ in _VALUE_AFTER or len(lemma) < 3:
+        return False
+    if any(c.match(head.lower_) or c.match(lemma) for _, c in CATEGORIES):
+        return False
+    doc = ent.doc
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if (
+        after is not None
+        and after.text in (",", "and", "or")
+        and ent.end + 1 < len(doc)
+        and doc[ent.end + 1].like_num
+    ):
+        return False  # "floors 68, 69 and 72": a list, left as it was read
+    return after is None or after.pos_ not in ("NOUN", "PROPN", "NUM")
+
+
 def _read_number_spans(doc: Doc) -> list[SpacySpan]:
     """`number_spans`, read from the tokens."""
     from spacy.tokens import Span as SpacySpanType
@@ -1559,7 +1596,7 @@ def _figure(
         noun = _counted_noun(ent)
         if noun is not None and ent.root.head.i == 0 and row is not None:
             noun = None  # "Izmit 4,179 dead": the parser hangs the count on the row's place
-        if noun in _UNITS or (noun in _LABELS and ent.root.head.i < ent.start):
+        if noun in _UNITS or (noun in _LABELS and ent.root.head.i < ent.start) or _label_after(ent):
             return None  # durations, measures nothing names, "Flight 990": context, not claims
         category = _state(ent, _category(ent))
         if category is None and (including := _including_whole(ent)) is not None:
@@ -1575,7 +1612,10 @@ def _figure(
             category = None
         # "3,879 bodies" count the dead: as written, as its lemma ("body") names no count
         written = ent.root.head.text if noun == "body" else ""
-        if noun is not None and any(c.match(noun) or c.match(written) for _, c in CATEGORIES):
+        handled = _bodies_handled(ent) if noun == "body" else ""
+        if handled:
+            about = handled  # "seven bodies have been identified": not the toll
+        elif noun is not None and any(c.match(noun) or c.match(written) for _, c in CATEGORIES):
             about = category or noun  # "at least 6,000 lives" counts deaths
         elif noun is not None and noun.startswith("member of ") and category is not None:
             # "129 members of parliament were arrested": a group, counted apart
@@ -3084,6 +3124,30 @@ def _a_place(token: Token, para: Paragraph, entities: EntityIndex) -> str:
 _SITE_PREPS = frozenset({"in", "inside", "at"})
 _WRECKAGE = frozenset({"rubble", "debris", "ruin", "wreckage"})  # where the whole toll lies
 _KEEPING = frozenset({"bury", "hold", "keep", "store", "lay", "lie", "line", "house", "remain"})
+
+
+_BODIES_HANDLED = {"identify": "bodies identified", "bury": "bodies buried"}
+"""What is done with bodies that a count of them counts, by the verb: the bodies identified
+or buried so far, which are no toll ("seven bodies have been identified" against "at least
+43 died"; "authorities have buried 70,000 bodies, about a third of the estimated toll").
+Bodies recovered or found are the toll as often as a part of it ("By Wednesday night,
+according to an official count, 3,879 bodies had been recovered": a quake's toll), and stay
+counted as deaths."""
+
+
+def _bodies_handled(ent: SpacySpan) -> str:
+    """What a count of bodies counts when a verb says what was done with them ("seven bodies
+    were identified", "buried 70,000 bodies"): the key of that count ("bodies identified"),
+    or "" where no such verb governs the bodies."""
+    noun = ent.root.head
+    if ent.root.dep_ != "nummod" or noun.lemma_.lower() != "body":
+        return ""
+    if noun.dep_ not in ("dobj", "nsubjpass"):
+        return ""
+    verb = noun.head.lemma_.lower()
+    if verb == "bury" and _site_of_bodies(ent):
+        return ""  # "buried 900 bodies in a mass grave": the dead of one site, a part of the toll
+    return _BODIES_HANDLED.get(verb, "")
 
 
 def _site_of_bodies(ent: SpacySpan) -> str:
