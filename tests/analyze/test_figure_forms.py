@@ -798,3 +798,20 @@ def test_bodies_identified_or_buried_are_no_toll() -> None:
         "The quake killed 4,200 people, officials said on Wednesday.",
     )
     assert values(claims, "deaths") == ({3879.0, 4200.0}, True)
+
+
+@pytest.mark.slow
+def test_a_reference_mark_in_brackets_is_no_count_and_an_age_in_brackets_no_toll() -> None:
+    # a health agency's page: "(1)" is a note mark after "causes of death", not one death
+    claims = claims_of(
+        "The lag is longer for overdose deaths than for other causes of death (1). At least four "
+        "deaths were traced to the Orsk supplier.",
+        "At least four deaths have been traced to the Orsk supplier, court records show.",
+    )
+    assert values(claims, "deaths") == ({4.0}, False)
+    # "Wiola Smul (23) was killed" gives her age, not 23 dead; "the dead (3) were" stays a count
+    claims = claims_of(
+        "Wiola Smul (23) was killed in the Orsk crash. Police said the dead (3) were all local.",
+        "Three people died in the Orsk crash, police said.",
+    )
+    assert values(claims, "deaths") == ({3.0}, False)

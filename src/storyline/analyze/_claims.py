@@ -1123,6 +1123,22 @@ def _label_after(ent: SpacySpan) -> bool:
     return after is None or after.pos_ not in ("NOUN", "PROPN", "NUM")
 
 
+def _reference_mark(token: Token) -> bool:
+    """Whether a number is a note or reference mark: a small whole number alone in brackets
+    at the end of a sentence or clause, after a word that is no name ("causes of death (1).",
+    "as the study found [2],"). A name before it makes it an age ("Wiola Smul (23)")."""
+    doc = token.doc
+    i = token.i
+    if not token.text.isdigit() or len(token.text) > 3 or i < 2 or i + 2 >= len(doc) + 1:
+        return False
+    opened, before = doc[i - 1].text, doc[i - 2]
+    closed = doc[i + 1].text if i + 1 < len(doc) else ""
+    if (opened, closed) not in (("(", ")"), ("[", "]")):
+        return False
+    after = doc[i + 2].text if i + 2 < len(doc) else "."
+    return after in (".", ",", ";", "!", "?") and before.pos_ != "PROPN" and before.is_alpha
+
+
 def _read_number_spans(doc: Doc) -> list[SpacySpan]:
     """`number_spans`, read from the tokens."""
     from spacy.tokens import Span as SpacySpanType
@@ -1151,7 +1167,7 @@ def _read_number_spans(doc: Doc) -> list[SpacySpan]:
             blocked -= {t.i for t in e if _numeric(t) or t.lower_ in _WORD_NUMBERS}
     blocked |= _clock_times(doc)
     # "Pier 39", and "born in 384 b.c." (a year before or of the era): no counts
-    blocked |= {t.i for t in doc if t.like_num and (_names_one(t) or _era_after(t))}
+    blocked |= {t.i for t in doc if t.like_num and (_names_one(t) or _era_after(t) or _reference_mark(t))}
     # "between 80 and 100" is often tagged a date; a range of years stays one.
     lowers = [t.lower_ for t in doc]
     for i in range(1, len(doc) - 2) if "between" in lowers else ():
@@ -2551,6 +2567,21 @@ def _is_age_or_time(ent: SpacySpan) -> bool:
         and ent.text.isdigit()
         and int(ent.text) < 120
         and (ent.end == len(doc) or doc[ent.end].text in (",", ".", ")", ";"))
+    ):
+        return True
+    # "Wiola Smul (23) was killed": the same age in brackets; not a place's or a party's
+    # count ("Orsk (12), Varno (7)", "Republicans (53)")
+    if (
+        before == "("
+        and ent.start >= 2
+        and (
+            doc[ent.start - 2].ent_type_ == "PERSON"
+            or (doc[ent.start - 2].pos_ == "PROPN" and not doc[ent.start - 2].ent_type_)
+        )
+        and ent.text.isdigit()
+        and int(ent.text) < 120
+        and ent.end < len(doc)
+        and doc[ent.end].text == ")"
     ):
         return True
     # "two men, 18 and 21, are in custody", "three women, 34, 41 and 52, were killed": a
