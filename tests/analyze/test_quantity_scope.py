@@ -837,6 +837,14 @@ def test_a_toll_an_anniversary_marks_is_of_an_earlier_event() -> None:
     )
     assert not disputed(claims)
     assert {c.scope for c in claims if 77.0 in {v.value for v in c.values}} == {str(DAY.year - 5)}
+    # lower-cased, with a description before the name: the parser hangs "that killed 77" on
+    # the name after "by", not on the attacks
+    claims = claims_of(
+        "seven of his victims were teenagers, lured on what was the fifth anniversary of twin attacks "
+        "by norwegian mass murderer ivar lund that killed 77.",
+        "nine people died in the shooting at the tessa mall.",
+    )
+    assert not disputed(claims)
     # review of 5763f5b: not today's toll at an anniversary's celebrations
     claims = claims_of(
         "Violence marred celebrations of the 30th anniversary of independence where 9 people were killed "

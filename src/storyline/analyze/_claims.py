@@ -3506,6 +3506,10 @@ def _anniversary_of(verb: Token, date: dt.date | None) -> str | None:
     if verb.dep_ != "relcl" or any(t.lower_ in _DAYS for t in verb.subtree):
         return None  # "... where 9 were killed on Monday": today's toll, at the anniversary
     event = verb.head
+    # "the anniversary of attacks by Anders Breivik that killed 77": the parser may hang the
+    # clause on the name after "by"; the attacks are still what the anniversary marks
+    if event.dep_ == "pobj" and event.head.lower_ == "by" and event.head.head.dep_ == "pobj":
+        event = event.head.head
     if event.dep_ != "pobj" or event.head.lower_ != "of" or event.head.head.lemma_.lower() != "anniversary":
         return None
     years = next(
