@@ -2,7 +2,8 @@
 
 Every cluster here is invented. An age is one quantity per person, a figure even when one
 report gives it; ages of two people never compare, ages in the past are listed but never
-compared, and ages of people not named are no figures.
+compared, and ages of people not named are figures only of the one person the cluster names
+with that age.
 """
 
 from __future__ import annotations
@@ -424,3 +425,20 @@ def test_an_unnamed_age_goes_to_no_one_where_the_cluster_does_not_say_whose_it_i
         "age of Mira Osei": {("r4", 51.0), ("r5", 52.0)},
         "age of Jon Dahl": {("r6", 40.0)},
     }
+
+
+@pytest.mark.slow
+def test_an_unnamed_victim_or_another_or_an_age_of_a_past_year_is_no_ones() -> None:
+    # review of 7155730: the suspect named with an age is not the man he killed, the victim,
+    # the woman "also" held, nor a man of the same age jailed in an earlier year
+    found = sources_of(
+        claims_of(
+            "Police named the suspect as Piet Holm, 47, on Friday.",
+            "Piet Holm was charged on Friday with killing a 47-year-old man outside a bar in Orsk.",
+            "The victim, a 47-year-old Orsk man, died at the scene. Piet Holm was held.",
+            "A 47-year-old woman was also held. Piet Holm was charged.",
+            "In 2012, a 47-year-old man was jailed for the same offence. Piet Holm was jailed on Monday.",
+            "Piet Holm appeared in court. The 47-year-old suspect did not speak.",
+        )
+    )
+    assert found == {"age of Piet Holm": {("r0", 47.0), ("r5", 47.0)}}

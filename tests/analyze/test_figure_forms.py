@@ -815,3 +815,26 @@ def test_a_reference_mark_in_brackets_is_no_count_and_an_age_in_brackets_no_toll
         "Three people died in the Orsk crash, police said.",
     )
     assert values(claims, "deaths") == ({3.0}, False)
+
+
+@pytest.mark.slow
+def test_counts_listed_after_their_nouns_or_in_brackets_stay_counts() -> None:
+    # review of 7155730: "students 8, teachers 2" and "Dead (12), injured (40)" are lists of
+    # counts, not labels or note marks; people are counted, never labelled
+    claims = claims_of(
+        "The shooting killed students 8, teachers 2, police said. Dead (12), injured (40), missing (3).",
+        "The shooting killed 10 students and 2 teachers. The blast killed 14 people and injured 40.",
+    )
+    assert values(claims, "deaths of students") == ({8.0, 10.0}, True)
+    assert values(claims, "deaths") == ({12.0, 14.0}, True)
+    claims = claims_of(
+        "Most of those killed were children (12), the ministry said. Hostages 12 were freed.",
+        "The blast killed 30 people.",
+    )
+    assert {12.0} <= {v.value for c in claims for v in c.values}
+    # bodies not identified yet, or recovered and identified, are no count of identified bodies
+    claims = claims_of(
+        "Twelve bodies have not been identified. Rescuers recovered and identified 9 bodies.",
+        "The crash near Orsk killed 40 people.",
+    )
+    assert values(claims, "bodies identified") is None

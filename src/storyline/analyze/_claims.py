@@ -459,9 +459,11 @@ def _age_figures(
     the past ("Tollefsen, then 21,", "who was 69 at the time", "was 21 when she opened",
     "were 17 and 19 respectively") is no age now: it is listed as "age of <name> (earlier)",
     never compared (but "who died on Monday, was 60" is the age the person died at, an age
-    as any other); "at 21 she moved" is left out, as is the age of someone not named ("a
-    47-year-old man"). An age in a clause set in an earlier year ("In 2012, Tor Sande, 45,
-    was jailed") is the age of that year, its scope ("2012").
+    as any other); "at 21 she moved" is left out. The age of someone the sentence does not
+    name ("the 6-year-old boy", "a 47-year-old man") is given the name `_UNNAMED`, for
+    `_named_unnamed` to give to the person the cluster names with it, or to leave out. An
+    age in a clause set in an earlier year ("In 2012, Tor Sande, 45, was jailed") is the age
+    of that year, its scope ("2012").
     """
     doc = para.doc
     people = _people(para, entities)
@@ -571,7 +573,7 @@ def _age_figures(
             ):
                 # "The 35-year-old has not played"; "The 44-year-old former paratrooper is"
                 entity = _person_before(para, sent.start, earlier, entities)
-            if person is None and entity is None and _unnamed_person(doc, i):
+            if person is None and entity is None and _unnamed_person(doc, i) and not _someone_else(doc, i):
                 unnamed = True  # "the 6-year-old boy": whose age, the cluster tells (`_named_unnamed`)
         if person is not None:
             at = para.start + person.start_char
@@ -623,6 +625,36 @@ def _unnamed_person(doc: Doc, i: int) -> bool:
         return noun.pos_ == "NOUN" and noun.lemma_.lower() in _DESCRIBED_PEOPLE
     after = doc[old.i + 1] if old.i + 1 < len(doc) else None
     return after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ")
+
+
+_HARMED = frozenset(
+    """kill murder shoot stab attack assault rob beat hit injure wound strike rape abduct kidnap
+    killing death shooting stabbing robbery victim""".split()
+)
+"""Verbs and nouns that make the one they take a victim ("killing a 47-year-old man", "the
+death of a 30-year-old woman", "the victim, a 34-year-old man"): most often not the person
+the story names."""
+
+
+def _someone_else(doc: Doc, i: int) -> bool:
+    """Whether an unnamed "N-year-old" at token `i` is most likely not anyone the cluster
+    names with that age: a victim of a harm (`_HARMED`, "charged with killing a 47-year-old
+    man"), one said to be another ("a 47-year-old woman was also held"), or one of a year
+    the sentence names ("In 2012, a 45-year-old man was jailed")."""
+    sent = doc[i].sent
+    if any(_YEAR.fullmatch(t.text) for t in sent):
+        return True
+    noun = _described_noun(doc, i) or _old_after(doc, i)
+    if noun is None:
+        return False
+    if any(c.lower_ in ("another", "other") for c in noun.children):
+        return True
+    head = noun.head
+    if head.lemma_.lower() in _HARMED or (head.dep_ == "prep" and head.head.lemma_.lower() in _HARMED):
+        return True  # "killing a 47-year-old man", "the death of a 30-year-old woman"
+    if noun.dep_ == "appos" and head.lemma_.lower() in _HARMED:
+        return True  # "The victim, a 34-year-old man, died"
+    return any(c.dep_ == "advmod" and c.lower_ == "also" for c in head.children)
 
 
 def _named_unnamed(figures: list[_Figure], entities: EntityIndex) -> list[_Figure]:
@@ -1111,6 +1143,13 @@ def _label_after(ent: SpacySpan) -> bool:
         return False
     if any(c.match(head.lower_) or c.match(lemma) for _, c in CATEGORIES):
         return False
+    if lemma in _PEOPLE | _GROUPS | _DESCRIBED_PEOPLE or lemma in ("crew", "hostage", "survivor", "casualty"):
+        return False  # "victims 12", "hostages 12 freed": people are counted, never labelled
+    # "killed students 8, teachers 2": nouns each with a number after, a list of counts
+    sent = ent.sent
+    pairs = sum(t.like_num and t.i > sent.start and t.nbor(-1).pos_ == "NOUN" for t in sent)
+    if pairs >= 2:
+        return False
     doc = ent.doc
     after = doc[ent.end] if ent.end < len(doc) else None
     if (
@@ -1124,19 +1163,34 @@ def _label_after(ent: SpacySpan) -> bool:
 
 
 def _reference_mark(token: Token) -> bool:
-    """Whether a number is a note or reference mark: a small whole number alone in brackets
-    at the end of a sentence or clause, after a word that is no name ("causes of death (1).",
-    "as the study found [2],"). A name before it makes it an age ("Wiola Smul (23)")."""
+    """Whether a number is a note or reference mark: a whole number up to 999 alone in
+    brackets at the end of a sentence or clause, after a word that is no name ("causes of
+    death (1).", "as the study found [2],"). Not where the sentence has another number in
+    brackets ("Dead (12), injured (40), missing (3)": a list of counts), nor after a word
+    for people ("most of those killed were children (12),"). A name before it makes it an
+    age ("Wiola Smul (23)")."""
     doc = token.doc
     i = token.i
-    if not token.text.isdigit() or len(token.text) > 3 or i < 2 or i + 2 >= len(doc) + 1:
+    if not token.text.isdigit() or len(token.text) > 3 or i < 2 or i + 1 >= len(doc):
         return False
-    opened, before = doc[i - 1].text, doc[i - 2]
-    closed = doc[i + 1].text if i + 1 < len(doc) else ""
+    opened, before, closed = doc[i - 1].text, doc[i - 2], doc[i + 1].text
     if (opened, closed) not in (("(", ")"), ("[", "]")):
         return False
     after = doc[i + 2].text if i + 2 < len(doc) else "."
-    return after in (".", ",", ";", "!", "?") and before.pos_ != "PROPN" and before.is_alpha
+    if after not in (".", ",", ";", "!", "?") or before.pos_ == "PROPN" or not before.is_alpha:
+        return False
+    if before.lemma_.lower() in _PEOPLE | _GROUPS | _DESCRIBED_PEOPLE:
+        return False
+    sent = token.sent
+    bracketed = sum(
+        t.like_num
+        and t.i > sent.start
+        and t.i + 1 < len(doc)
+        and t.nbor(-1).text in "(["
+        and t.nbor(1).text in ")]"
+        for t in sent
+    )
+    return bracketed == 1
 
 
 def _read_number_spans(doc: Doc) -> list[SpacySpan]:
@@ -2569,15 +2623,12 @@ def _is_age_or_time(ent: SpacySpan) -> bool:
         and (ent.end == len(doc) or doc[ent.end].text in (",", ".", ")", ";"))
     ):
         return True
-    # "Wiola Smul (23) was killed": the same age in brackets; not a place's or a party's
-    # count ("Orsk (12), Varno (7)", "Republicans (53)")
+    # "Wiola Smul (23) was killed": the same age in brackets, after a name tagged a person;
+    # not a place's or a party's count ("Orsk (12), Varno (7)", "Republicans (53)")
     if (
         before == "("
         and ent.start >= 2
-        and (
-            doc[ent.start - 2].ent_type_ == "PERSON"
-            or (doc[ent.start - 2].pos_ == "PROPN" and not doc[ent.start - 2].ent_type_)
-        )
+        and doc[ent.start - 2].ent_type_ == "PERSON"
         and ent.text.isdigit()
         and int(ent.text) < 120
         and ent.end < len(doc)
@@ -3175,7 +3226,12 @@ def _bodies_handled(ent: SpacySpan) -> str:
         return ""
     if noun.dep_ not in ("dobj", "nsubjpass"):
         return ""
-    verb = noun.head.lemma_.lower()
+    head = noun.head
+    if any(c.dep_ == "neg" for c in head.children) or head.dep_ == "xcomp" or head.dep_ == "conj":
+        return ""  # "have not been identified", "have yet to be identified": no count of those
+    if any(c.dep_ == "conj" and c.pos_ == "VERB" for c in head.children):
+        return ""  # "recovered and identified 12 bodies": recovered, the toll, as well
+    verb = head.lemma_.lower()
     if verb == "bury" and _site_of_bodies(ent):
         return ""  # "buried 900 bodies in a mass grave": the dead of one site, a part of the toll
     return _BODIES_HANDLED.get(verb, "")
