@@ -67,6 +67,10 @@ SETS = {
     # session's start (52e9e91) and at its last rule change (7f1faac) reported
     # there, judged blind to which.
     "multinews-train-h": [DATA / "multinews" / "train.jsonl.gz"],
+    # The ninth (session of 2026-12-07, 03:06): clusters 34,000-36,999, what the code at the
+    # session's start (ca825f6) and after its last rule change and review (8c72b69) reported
+    # there (the same 52 disagreements), judged blind to which.
+    "multinews-train-i": [DATA / "multinews" / "train.jsonl.gz"],
 }
 GOOD = ("REAL", "PARTLY")
 
