@@ -838,3 +838,24 @@ def test_counts_listed_after_their_nouns_or_in_brackets_stay_counts() -> None:
         "The crash near Orsk killed 40 people.",
     )
     assert values(claims, "bodies identified") is None
+
+
+@pytest.mark.slow
+def test_a_lower_case_people_is_a_group_and_a_clause_of_its_own_keeps_a_figure_from_the_dead() -> None:
+    # text an archive lower-cased: "67 israelis" and "two americans" are deaths of a people,
+    # parts of the toll, as "67 Israelis" would be
+    claims = claims_of(
+        "more than 2,070 palestinians and 67 israelis have been killed in six weeks of fighting.",
+        "some 2,100 people have been killed in the fighting, officials said.",
+        "a police captain shot dead two americans and one south african at a training centre.",
+    )
+    assert values(claims, "deaths") == ({2100.0}, False)
+    assert values(claims, "deaths of Israelis") == ({67.0}, False)
+    assert values(claims, "deaths of Americans") == ({2.0}, False)
+    # "after two people ... barged in": the two who barged in are not counted as dead
+    claims = claims_of(
+        "at least 14 people were killed and two suspects were dead after two people on a mission "
+        "barged into a holiday party.",
+        "the shooting at the orsk party left at least 14 dead.",
+    )
+    assert values(claims, "deaths") == ({14.0}, False)

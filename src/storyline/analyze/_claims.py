@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from storyline.analyze._entities import PLACE_WORDS, EntityIndex
+from storyline.analyze._entities import PLACE_WORDS, EntityIndex, is_demonym
 from storyline.analyze._nlp import Paragraph
 from storyline.analyze._quotes import SOMEONE, SPEECH_VERBS, name_of, subject_of
 from storyline.analyze._units import METRE, Unit, last_place, read_unit, step, unit_of
@@ -3947,6 +3947,12 @@ def _window(ent: SpacySpan) -> list[Token]:
     if verb is not None and verb.dep_ == "conj" and verb.head.i < ent.start:
         joints = [c.i for c in verb.head.children if c.dep_ == "cc" and c.i < ent.start]
         floor = max([floor, *(i + 1 for i in joints)])
+    # nor back past the word that opens the figure's own clause ("14 were killed and two
+    # suspects were dead after two people ... barged into a party": the two who barged in
+    # are not the dead)
+    if verb is not None and verb.dep_ == "advcl":
+        marks = [c.i for c in verb.children if c.dep_ == "mark" and c.i < ent.start]
+        floor = max([floor, *(i + 1 for i in marks)])
     before = list(ent.doc[floor : ent.start])[::-1]
     return [*told, *subjects, *after, *before]
 
@@ -4155,15 +4161,16 @@ def _near(ent: SpacySpan, cue: re.Pattern[str]) -> bool:
 
 
 def _nationality(ent: SpacySpan) -> str | None:
-    """The people a figure counts when a nationality names them ("236 Kenyans")."""
+    """The people a figure counts when a nationality names them ("236 Kenyans"; "67
+    israelis" in text an archive lower-cased, where the tagger sees no nationality: by the
+    word list of peoples, `is_demonym`)."""
     head = ent.root.head
-    if (
-        ent.root.dep_ == "nummod"
-        and head.ent_type_ == "NORP"
-        and head.text.istitle()
-        and head.text.endswith("s")
-    ):
+    if ent.root.dep_ != "nummod" or not head.text.endswith("s"):
+        return None
+    if head.ent_type_ == "NORP" and head.text.istitle():
         return head.text
+    if head.text.islower() and head.pos_ in ("NOUN", "PROPN") and is_demonym(head.text):
+        return head.text.title()
     return None
 
 
