@@ -79,7 +79,7 @@ _ORG_WORDS = lexicon("org_words")
 _DEMONYMS = lexicon("demonyms")
 
 
-def is_demonym(word: str) -> bool:
+def _is_demonym(word: str) -> bool:
     """A word for a people or a nationality, singular or plural ("Tanzanian", "Africans")."""
     key = word.lower()
     return key in _DEMONYMS or (key.endswith("s") and key[:-1] in _DEMONYMS)
@@ -648,7 +648,7 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
         return None  # "The success of ``Donahue''": the show, not the host
     if label == "PERSON" and len(ent) > 1 and ent[0].pos_ == "VERB" and ent[0].text.endswith("ing"):
         ent = ent[1:]  # "Attacking Romney": a headline's verb before the name
-    if label == "PERSON" and is_demonym(ent[0].text):
+    if label == "PERSON" and _is_demonym(ent[0].text):
         if len(ent) >= 3 and all(t.text[:1].isupper() for t in ent[1:]):
             ent = ent[1:]  # "Tanzanian Rashid Saleh Hemed": the nationality is no part of the name
         elif len(ent) == 1:
@@ -660,7 +660,7 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
         and not (ent.end < len(para.doc) and para.doc[ent.end].pos_ == "NOUN" and para.doc[ent.end].is_lower)
         and (word := para.doc[ent.start - 1]).text[:1].isupper()
         and word.text.isalpha()
-        and is_demonym(word.text)
+        and _is_demonym(word.text)
         and word.lower_ not in _NOT_NATIONS
     ):
         # "Egyptian Islamic Jihad" tagged as "Islamic Jihad": the nationality the tagger
@@ -2320,7 +2320,7 @@ def _national(word: str) -> bool:
     people's ("European Central Bank" is not the "Central Bank" of Ireland)."""
     if word.lower() in _NOT_NATIONS:
         return False
-    return word in _NATIONAL or is_demonym(word) or (word.startswith("All-") and word[4:5].isupper())
+    return word in _NATIONAL or _is_demonym(word) or (word.startswith("All-") and word[4:5].isupper())
 
 
 _NOT_NATIONS = frozenset(
