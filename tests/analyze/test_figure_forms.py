@@ -864,3 +864,20 @@ def test_a_sum_converted_in_brackets_is_no_sum_of_its_own() -> None:
     # words in the brackets make them a sum of its own
     claims = claims_of("The firm paid $5 million ($3 million in cash) to settle the Orsk case.")
     assert {5_000_000.0, 3_000_000.0} <= {v.value for c in claims for v in c.values}
+
+
+@pytest.mark.slow
+def test_a_hedge_after_the_number_is_a_hedge() -> None:
+    # "20 or more images" is a floor that 22 fits; the text keeps the hedge where it was written
+    claims = claims_of(
+        "He uploaded 20 or more images to the Orsk account, the affidavit said.",
+        "He is accused of uploading 22 separate images to the Orsk account.",
+    )
+    assert values(claims, "image") == ({20.0, 22.0}, False)
+    assert {v.text for c in claims for v in c.values} == {"20 or more", "22"}
+    # a floor above the other figure still disagrees; "or more than" is no hedge
+    claims = claims_of(
+        "Police said 30 people were hurt in Orsk.",
+        "Police said 40 or more people were hurt in Orsk.",
+    )
+    assert values(claims, "injured") == ({30.0, 40.0}, True)

@@ -1795,7 +1795,7 @@ def _figure(
         if _before_change(ent) and not about.endswith(" (earlier)"):
             about = f"{about} (earlier)"  # "the toll rose from 51 to 84": 51 was the toll before
     qualifier = _qualifier(ent)
-    text = f"{qualifier} {ent.text}".strip() if qualifier and qualifier not in ent.text.lower() else ent.text
+    text = _as_written(ent, ent.text, qualifier)
     # what a thing has holds whatever day or place the sentence tells of
     scope = "" if attributive else None
     if row is not None:
@@ -2040,9 +2040,7 @@ def _measure_figure(
     ):
         value, number = -value, f"minus {number}"
     qualifier = _qualifier(ent)
-    text = f"{number} {written}" if written else number
-    if qualifier and qualifier not in ent.text.lower():
-        text = f"{qualifier} {text}"
+    text = _as_written(ent, f"{number} {written}" if written else number, qualifier)
     figure = _as_figure(counted, value, text, qualifier, ent, para, entities, source, date, common)
     within = next((t for t in doc[max(ent.start - 3, 0) : ent.start] if t.lower_ == "within"), None)
     # "flew within 218 miles of Europa": how near a craft came, a distance; "not allowed
@@ -4529,12 +4527,44 @@ def _split_first(ent: SpacySpan) -> SpacySpan | None:
     return first
 
 
+_HEDGES_AFTER = {("or", "more"): "at least", ("or", "so"): "about", ("or", "fewer"): "at most"}
+_HEDGES_AFTER[("or", "less")] = "at most"
+"""Hedges written after the number ("20 or more images", "30 or so people"), read as the
+hedge before it that means the same, for comparing; the figure's text keeps them as written."""
+
+
 def _qualifier(ent: SpacySpan) -> str:
     text = " ".join(t.lower_ for t in ent.doc[max(ent.start - 3, 0) : ent.start]) + " " + ent.text.lower()
     for qualifier in _QUALIFIERS:
         if re.search(rf"\b{qualifier}\b", text):
             return qualifier
-    return ""
+    after = _hedge_after(ent)
+    return "" if after is None else _HEDGES_AFTER[after]
+
+
+def _hedge_after(ent: SpacySpan) -> tuple[str, str] | None:
+    """The two words after a figure if they hedge it ("or more"), else None."""
+    doc = ent.doc
+    if ent.end + 2 > len(doc):
+        return None
+    words = (doc[ent.end].lower_, doc[ent.end + 1].lower_)
+    if words not in _HEDGES_AFTER:
+        return None
+    after = doc[ent.end + 2] if ent.end + 2 < len(doc) else None
+    if words[1] in ("more", "less", "fewer") and after is not None and after.lower_ == "than":
+        return None  # "20 or more than 30": a choice, not a hedge
+    return words
+
+
+def _as_written(ent: SpacySpan, text: str, qualifier: str) -> str:
+    """The figure's text with its hedge as written: before it ("at least 20") or after it
+    ("20 or more")."""
+    after = _hedge_after(ent)
+    if after is not None and _HEDGES_AFTER[after] == qualifier:
+        return f"{text} {' '.join(after)}"
+    if qualifier and qualifier not in ent.text.lower():
+        return f"{qualifier} {text}"
+    return text
 
 
 def _attribution(ent: SpacySpan, para: Paragraph, entities: EntityIndex) -> str | None:
