@@ -864,6 +864,18 @@ def test_a_sum_converted_in_brackets_is_no_sum_of_its_own() -> None:
     # words in the brackets make them a sum of its own
     claims = claims_of("The firm paid $5 million ($3 million in cash) to settle the Orsk case.")
     assert {5_000_000.0, 3_000_000.0} <= {v.value for c in claims for v in c.values}
+    # review of bdaafde: a sum after a year, a label or a sum in its own currency is no
+    # conversion; a hedge or a currency's letters inside the brackets still make one
+    claims = claims_of(
+        "The city's budget for 2031 ($4.2 billion) is larger, the Orsk mayor said. Top earners: "
+        "No. 1 ($2.1 billion). The firm paid $5 million ($3 million).",
+        "The Orsk mayor said the city's budget for 2031 is $4.5 billion. It owes 2 million euros "
+        "(about $2.2 million) and C$10,000 ($7,777 US).",
+    )
+    found = {v.value for c in claims for v in c.values}
+    assert {4_200_000_000.0, 2_100_000_000.0, 3_000_000.0} <= found
+    assert not {2_200_000.0, 7777.0} & found
+    assert values(claims, "money (USD)") is not None and 4_500_000_000.0 in values(claims, "money (USD)")[0]
 
 
 @pytest.mark.slow

@@ -1193,21 +1193,38 @@ def _reference_mark(token: Token) -> bool:
     return bracketed == 1
 
 
+_CONVERSION_WORDS = frozenset("about around roughly some approximately nearly almost us usd".split())
+"""Words a conversion in brackets may hold beside its sum ("(about $2.2 million)", "($7,777
+US)")."""
+
+
 def _converted_sum(ent: SpacySpan) -> bool:
-    """Whether a sum stands in brackets right after another ("pay CAD$10,000 ($7,777)",
-    "€1.2bn ($1.4bn)"): the writer's conversion of it into another currency, at a rate."""
+    """Whether a sum stands in brackets right after a sum in another currency ("pay
+    CAD$10,000 ($7,777)", "€1.2bn ($1.4bn)", "2 million euros (about $2.2 million)"): the
+    writer's conversion of it at some rate, which another report's sum in that currency is
+    no rival of (two conversions differ by their rates). A sum in its own currency, or after a
+    year or a label ("the budget for 2031 ($4.2 billion)", "No. 1 ($2.1 billion)"), stays."""
     doc = ent.doc
     i = ent.start
-    while i > 0 and not doc[i - 1].is_alpha and not doc[i - 1].like_num and doc[i - 1].text != "(":
-        i -= 1  # past a currency sign the span left out ("( $ 7,777 )")
-    if i < 2 or doc[i - 1].text != "(":
+    while (
+        i > 0
+        and doc[i - 1].text != "("
+        and (not doc[i - 1].text.isalnum() or doc[i - 1].lower_ in _CONVERSION_WORDS)
+    ):
+        i -= 1  # past a currency sign the span left out ("( $ 7,777 )"), or a hedge
+    end = ent.end
+    while end < len(doc) and doc[end].lower_ in _CONVERSION_WORDS | {"dollars"}:
+        end += 1  # "($7,777 US)"
+    if i < 2 or doc[i - 1].text != "(" or end >= len(doc) or doc[end].text != ")":
         return False
-    if ent.end >= len(doc) or doc[ent.end].text != ")":
+    k = i - 2
+    if k > 0 and (doc[k].lower_ in _CURRENCIES or doc[k].lower_ in _DOLLAR_WORDS):
+        k -= 1  # "2 million euros ($2.2 million)"
+    before = _number_span_at(doc, k)
+    if before is None:
         return False
-    before = doc[i - 2]
-    if (before.lower_ in _CURRENCIES or before.lower_ in _SHORT_CURRENCIES) and i >= 3:
-        before = doc[i - 3]  # "2 million euros ($2.2 million)"
-    return before.like_num or before.lower_ in _SCALE_WORDS or bool(_SCALED_TOKEN.fullmatch(before.text))
+    theirs, ours = _currency(before), _currency(ent)
+    return theirs is not None and ours is not None and theirs != ours
 
 
 def _read_number_spans(doc: Doc) -> list[SpacySpan]:
@@ -3578,6 +3595,10 @@ def _anniversary_of(verb: Token, date: dt.date | None) -> str | None:
     None otherwise."""
     if verb.dep_ != "relcl" or any(t.lower_ in _DAYS for t in verb.subtree):
         return None  # "... where 9 were killed on Monday": today's toll, at the anniversary
+    if any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
+        return (
+            None  # "the anniversary of the coup by the army, which has killed 1,400 since": the toll to now
+        )
     event = verb.head
     # "the anniversary of attacks by Anders Breivik that killed 77": the parser may hang the
     # clause on the name after "by"; the attacks are still what the anniversary marks
