@@ -893,3 +893,21 @@ def test_a_hedge_after_the_number_is_a_hedge() -> None:
         "Police said 40 or more people were hurt in Orsk.",
     )
     assert values(claims, "injured") == ({30.0, 40.0}, True)
+
+
+@pytest.mark.slow
+def test_other_dead_after_a_death_told_before_are_a_part() -> None:
+    # "A boy died ... Three other people were killed": those besides him, not a rival of four
+    claims = claims_of(
+        "Police said a 2-year-old boy died in Orsk on Saturday. Three other people were killed at the "
+        "scene of the parade crash.",
+        "The crash at the Orsk parade killed four people.",
+    )
+    assert values(claims, "deaths") == ({3.0, 4.0}, False)
+    assert {c.scope for c in claims if 3.0 in {v.value for v in c.values}} == {"part"}
+    # with no death told before, "three other people" stays a count of the dead
+    claims = claims_of(
+        "Three other people were killed at the scene of the parade crash in Orsk.",
+        "The crash at the Orsk parade killed four people.",
+    )
+    assert values(claims, "deaths") == ({3.0, 4.0}, True)

@@ -1757,6 +1757,10 @@ def _figure(
             # "killed seven and sickened 55 others": the sick besides the dead, where "sickened
             # 61" counts the dead among them
             about = "ill besides the dead"
+        if about == "deaths" and _others(ent) and _death_told_before(ent):
+            # "A 2-year-old boy died on Saturday. Three other people were killed at the
+            # scene": those besides the boy, a part of the toll
+            scope_part = True
         if not about and (named := _number_of(ent)) is not None:
             about = named  # "cut the number of seats to seven from nine": counts seats
         if not about and (group := _size_of(ent)) is not None:
@@ -3904,6 +3908,26 @@ def _after_a_death_count(ent: SpacySpan) -> bool:
     55 others")."""
     deaths = dict(CATEGORIES)["deaths"]
     return any(deaths.match(t.text) or deaths.match(t.lemma_) for t in ent.doc[ent.sent.start : ent.start])
+
+
+def _death_told_before(ent: SpacySpan) -> bool:
+    """Whether a death is told before the figure, in its sentence or the one before ("A boy
+    died on Saturday. Three other people were killed"), and after it: whom "other" sets a
+    count of the dead beside."""
+    deaths = dict(CATEGORIES)["deaths"]
+    doc = ent.doc
+
+    def told(tokens: SpacySpan) -> bool:
+        return any(deaths.match(t.text) or deaths.match(t.lemma_) for t in tokens)
+
+    # its own words say they died ("three other people were killed"), not another fate told
+    # beside the dead ("five were killed and 11 others injured": the injured)
+    if not told(doc[ent.end : min(ent.end + 6, ent.sent.end)]):
+        return False
+    start = ent.sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    return told(doc[start : ent.start])
 
 
 _DISEASE_HEADS = frozenset("virus fever flu influenza encephalitis disease syndrome strain".split())
