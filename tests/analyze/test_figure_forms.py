@@ -911,3 +911,13 @@ def test_other_dead_after_a_death_told_before_are_a_part() -> None:
         "The crash at the Orsk parade killed four people.",
     )
     assert values(claims, "deaths") == ({3.0, 4.0}, True)
+
+
+@pytest.mark.slow
+def test_as_were_stands_for_the_verb_before_it() -> None:
+    # "Three soldiers were killed, as were 12 civilians": the 12 civilians were killed too
+    claims = claims_of(
+        "Three soldiers were killed in the Orsk ambush, as were 12 civilians.",
+        "Fifteen civilians and three soldiers died in the Orsk ambush.",
+    )
+    assert values(claims, "deaths of civilians") == ({12.0, 15.0}, True)

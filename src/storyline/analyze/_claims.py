@@ -4055,6 +4055,15 @@ def _told_by(ent: SpacySpan) -> list[Token]:
             first = first.head
         if first.pos_ in ("NOUN", "PROPN", "NUM") and first.head is not first:
             chain.append(first.head)
+            # "Three soldiers were killed, as were 12 civilians": the verb "as were" stands for
+            as_were = first.head
+            if (
+                as_were.pos_ == "AUX"
+                and as_were.dep_ == "advcl"
+                and any(c.dep_ == "mark" and c.lower_ == "as" for c in as_were.children)
+                and not any(c.pos_ == "VERB" or c.dep_ in ("acomp", "attr") for c in as_were.children)
+            ):
+                chain.append(as_were.head)
     verbs = [t for t in root.head.children if t.dep_ in ("acl", "relcl", "amod")]
     # "left four soldiers dead": what the verb left them
     verbs += [t for head in chain[-1:] for t in head.children if t.dep_ == "oprd"]
