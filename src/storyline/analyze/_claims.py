@@ -1134,7 +1134,12 @@ def _label_after(ent: SpacySpan) -> bool:
     8 users"), which may be what it counts."""
     root = ent.root
     head = root.head
-    if root.dep_ != "nummod" or head.i != ent.start - 1 or head.pos_ != "NOUN" or not head.text.isalpha():
+    if (
+        root.dep_ != "nummod"
+        or head.i != ent.start - 1
+        or head.pos_ not in ("NOUN", "PROPN")
+        or not head.text.isalpha()
+    ):
         return False
     if not head.text.islower():
         return False  # "Izmit 4,179 dead": a place that heads a row of a table, tagged a noun
@@ -1159,6 +1164,12 @@ def _label_after(ent: SpacySpan) -> bool:
         and doc[ent.end + 1].like_num
     ):
         return False  # "floors 68, 69 and 72": a list, left as it was read
+    if (
+        after is not None
+        and after.pos_ != "VERB"
+        and any(c.match(after.text) or c.match(after.lemma_) for _, c in CATEGORIES)
+    ):
+        return False  # "homs 45 dead": a row of a table of tolls, lower-cased; not "ward 7 died"
     return after is None or after.pos_ not in ("NOUN", "PROPN", "NUM")
 
 
