@@ -1126,12 +1126,13 @@ def _names_one(token: Token) -> bool:
 
 
 def _label_after(ent: SpacySpan) -> bool:
-    """Whether a number right after the common noun it hangs from names one of them rather
-    than counting them ("search is faster in windows 8.1", "the bus 42", where text is written
-    in lower case and `_names_one` sees no name): English puts a count before its noun. Not
-    after a noun a number after measures (`_VALUE_AFTER`: "magnitude 7.1"), after one that
-    itself names a count ("deaths 12, injured 40"), nor with a noun after the number ("windows
-    8 users"), which may be what it counts."""
+    """Whether a number right after the lower-case noun it hangs from names one of them
+    rather than counting them ("search is faster in windows 8.1", "the bus 42", "ward 7",
+    where text is written in lower case and `_names_one` sees no name): English puts a count
+    before its noun. Not after a noun a number after measures (`_VALUE_AFTER`: "magnitude
+    7.1"), after one that itself names a count ("deaths 12, injured 40") or people, after a
+    word tagged a place ("kabul 7 killed"), in a list ("baghdad 12, basra 3"), nor with a noun
+    after the number ("windows 8 users"), which may be what it counts."""
     root = ent.root
     head = root.head
     if (
@@ -1143,6 +1144,8 @@ def _label_after(ent: SpacySpan) -> bool:
         return False
     if not head.text.islower():
         return False  # "Izmit 4,179 dead": a place that heads a row of a table, tagged a noun
+    if head.pos_ == "PROPN" and (head.ent_type_ in ("GPE", "LOC", "FAC") or head.dep_ == "ROOT"):
+        return False  # "kabul 7 killed": a place's count; a headline's verb taken for a name
     lemma = head.lemma_.lower()
     if lemma in _VALUE_AFTER or head.lower_ in _VALUE_AFTER or len(lemma) < 3:
         return False
@@ -1152,7 +1155,7 @@ def _label_after(ent: SpacySpan) -> bool:
         return False  # "victims 12", "hostages 12 freed": people are counted, never labelled
     # "killed students 8, teachers 2": nouns each with a number after, a list of counts
     sent = ent.sent
-    pairs = sum(t.like_num and t.i > sent.start and t.nbor(-1).pos_ == "NOUN" for t in sent)
+    pairs = sum(t.like_num and t.i > sent.start and t.nbor(-1).pos_ in ("NOUN", "PROPN") for t in sent)
     if pairs >= 2:
         return False
     doc = ent.doc
@@ -1768,7 +1771,7 @@ def _figure(
             # "killed seven and sickened 55 others": the sick besides the dead, where "sickened
             # 61" counts the dead among them
             about = "ill besides the dead"
-        if about == "deaths" and _others(ent) and _death_told_before(ent):
+        if (about == "deaths" or about.startswith("deaths of ")) and _others(ent) and _death_told_before(ent):
             # "A 2-year-old boy died on Saturday. Three other people were killed at the
             # scene": those besides the boy, a part of the toll
             scope_part = True
@@ -3921,15 +3924,21 @@ def _after_a_death_count(ent: SpacySpan) -> bool:
     return any(deaths.match(t.text) or deaths.match(t.lemma_) for t in ent.doc[ent.sent.start : ent.start])
 
 
+_DIED = re.compile(r"^(kill\w*|dead|deaths?|died|die[sd]?|dying|perish\w*|drown\w*)$", re.IGNORECASE)
+"""Words that tell someone died; not "murder" (a charge) nor "toll"."""
+
+
 def _death_told_before(ent: SpacySpan) -> bool:
     """Whether a death is told before the figure, in its sentence or the one before ("A boy
     died on Saturday. Three other people were killed"), and after it: whom "other" sets a
-    count of the dead beside."""
-    deaths = dict(CATEGORIES)["deaths"]
+    count of the dead beside. Not where the sentence names a day: "Two died on Monday. Three
+    other people died on Tuesday" are two days' dead, which day scopes keep apart."""
     doc = ent.doc
+    if any(t.lower_ in _DAYS for t in ent.sent):
+        return False
 
     def told(tokens: SpacySpan) -> bool:
-        return any(deaths.match(t.text) or deaths.match(t.lemma_) for t in tokens)
+        return any(_DIED.match(t.text) or _DIED.match(t.lemma_) for t in tokens)
 
     # its own words say they died ("three other people were killed"), not another fate told
     # beside the dead ("five were killed and 11 others injured": the injured)
@@ -4066,13 +4075,21 @@ def _told_by(ent: SpacySpan) -> list[Token]:
             first = first.head
         if first.pos_ in ("NOUN", "PROPN", "NUM") and first.head is not first:
             chain.append(first.head)
-            # "Three soldiers were killed, as were 12 civilians": the verb "as were" stands for
+            # "Three soldiers were killed, as were 12 civilians" ("as did 12 civilians"): the
+            # verb that "as were" stands for tells what befell them, unless their own does
+            # ("as were 12 civilians wounded in the attack")
             as_were = first.head
             if (
-                as_were.pos_ == "AUX"
+                (as_were.pos_ == "AUX" or as_were.lemma_.lower() in ("be", "do"))
                 and as_were.dep_ == "advcl"
                 and any(c.dep_ == "mark" and c.lower_ == "as" for c in as_were.children)
-                and not any(c.pos_ == "VERB" or c.dep_ in ("acomp", "attr") for c in as_were.children)
+                and not any(
+                    c.dep_ in ("acomp", "attr", "xcomp", "ccomp") or (c.pos_ == "VERB" and c.dep_ != "mark")
+                    for c in as_were.children
+                )
+                and not any(
+                    c.dep_ in ("acl", "relcl", "amod") and c.pos_ == "VERB" for c in root.head.children
+                )
             ):
                 chain.append(as_were.head)
     verbs = [t for t in root.head.children if t.dep_ in ("acl", "relcl", "amod")]
