@@ -1169,10 +1169,12 @@ def _label_after(ent: SpacySpan) -> bool:
         return False  # "floors 68, 69 and 72": a list, left as it was read
     if (
         after is not None
-        and after.pos_ != "VERB"
+        and (after.pos_ != "VERB" or head.dep_ != "pobj")
         and any(c.match(after.text) or c.match(after.lemma_) for _, c in CATEGORIES)
     ):
-        return False  # "homs 45 dead": a row of a table of tolls, lower-cased; not "ward 7 died"
+        # "homs 45 dead", "orsk 12 killed": a row or a headline of a toll, lower-cased; not
+        # "patients in ward 7 died", where the name is where they were
+        return False
     return after is None or after.pos_ not in ("NOUN", "PROPN", "NUM")
 
 
