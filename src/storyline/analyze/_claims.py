@@ -926,6 +926,9 @@ _DESCRIBED_PEOPLE = SOMEONE | frozenset(
 )
 """Nouns that describe a person ("the former paratrooper", "the Grammy winner", "the Ohio
 native"): not an ending ("-er" is a freighter's and a reactor's as well)."""
+_PERSON_NOUNS = _PEOPLE | _GROUPS | _DESCRIBED_PEOPLE
+"""Nouns for people, whom a number after them counts and never labels ("victims 12",
+"children (12)")."""
 _DESCRIBING = frozenset({"", "NORP", "GPE", "PRODUCT", "CARDINAL", "ORDINAL", "DATE", "WORK_OF_ART", "EVENT"})
 """Entity types a description of a person may hold ("the six-time Grammy winner", "the
 44-year-old Venezuelan leader", "the Ohio native"); a person's or a body's name makes it
@@ -1121,8 +1124,13 @@ def _names_one(token: Token) -> bool:
     if is_title_case(sentence.text):
         return False  # "Police Arrest 200 at Orsk Protest": a headline, its verb tagged a name
     # "Deaths by province: Orsk 12, Varno 7": names each with a number after, a table's row
-    pairs = sum(t.like_num and t.i > sentence.start and t.nbor(-1).pos_ == "PROPN" for t in sentence)
-    return pairs < 2
+    return _pairs_after(sentence, ("PROPN",)) < 2
+
+
+def _pairs_after(sent: SpacySpan, tags: tuple[str, ...]) -> int:
+    """How many numbers of a sentence stand right after a word of those parts of speech
+    ("Orsk 12, Varno 7", "students 8, teachers 2"): two or more make a row of a table."""
+    return sum(t.like_num and t.i > sent.start and t.nbor(-1).pos_ in tags for t in sent)
 
 
 def _label_after(ent: SpacySpan) -> bool:
@@ -1151,12 +1159,11 @@ def _label_after(ent: SpacySpan) -> bool:
         return False
     if any(c.match(head.lower_) or c.match(lemma) for _, c in CATEGORIES):
         return False
-    if lemma in _PEOPLE | _GROUPS | _DESCRIBED_PEOPLE or lemma in ("crew", "hostage", "survivor", "casualty"):
+    if lemma in _PERSON_NOUNS or lemma in ("crew", "hostage", "survivor", "casualty"):
         return False  # "victims 12", "hostages 12 freed": people are counted, never labelled
     # "killed students 8, teachers 2": nouns each with a number after, a list of counts
     sent = ent.sent
-    pairs = sum(t.like_num and t.i > sent.start and t.nbor(-1).pos_ in ("NOUN", "PROPN") for t in sent)
-    if pairs >= 2:
+    if _pairs_after(sent, ("NOUN", "PROPN")) >= 2:
         return False
     doc = ent.doc
     after = doc[ent.end] if ent.end < len(doc) else None
@@ -1195,7 +1202,7 @@ def _reference_mark(token: Token) -> bool:
     after = doc[i + 2].text if i + 2 < len(doc) else "."
     if after not in (".", ",", ";", "!", "?") or before.pos_ == "PROPN" or not before.is_alpha:
         return False
-    if before.lemma_.lower() in _PEOPLE | _GROUPS | _DESCRIBED_PEOPLE:
+    if before.lemma_.lower() in _PERSON_NOUNS:
         return False
     sent = token.sent
     bracketed = sum(
@@ -4611,8 +4618,12 @@ def _split_first(ent: SpacySpan) -> SpacySpan | None:
     return first
 
 
-_HEDGES_AFTER = {("or", "more"): "at least", ("or", "so"): "about", ("or", "fewer"): "at most"}
-_HEDGES_AFTER[("or", "less")] = "at most"
+_HEDGES_AFTER = {
+    ("or", "more"): "at least",
+    ("or", "so"): "about",
+    ("or", "fewer"): "at most",
+    ("or", "less"): "at most",
+}
 """Hedges written after the number ("20 or more images", "30 or so people"), read as the
 hedge before it that means the same, for comparing; the figure's text keeps them as written."""
 
