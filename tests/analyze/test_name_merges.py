@@ -1704,3 +1704,58 @@ def test_a_pronoun_beside_a_body_with_a_persons_name_gives_it_no_sex() -> None:
     )
     assert _entity_of(index, 1, "Brandt") == "Jonas Brandt"
     assert not any(e.name == "Orsk Brandt" and e.type == "PERSON" for e in index.entities)
+
+
+def test_a_word_alone_is_the_one_surname_before_a_given_name() -> None:
+    # News names a person alone by the surname: "Parker" is Nils Parker, not Parker Voss,
+    # where each is named in full in the report (session of 2026-12-07, 06:01).
+    index = _index(
+        [
+            "Former governor Nils Parker backed the plan. Strategist Parker Voss did not. Parker said it would pass."
+        ],
+        {0: [("Nils Parker", "PERSON"), ("Parker Voss", "PERSON"), ("Parker", "PERSON")]},
+    )
+    assert _entity_of(index, 0, "Parker") == "Nils Parker"
+    assert not _together(index, "Nils Parker", "Parker Voss")
+
+
+def test_a_given_name_beside_kin_or_of_an_arabic_name_stays_apart() -> None:
+    # "his son, Parker" is a given name; "Hamad" alone may be Hamad bin Rashid, who is
+    # called by his given name, or Omar Hamad: neither is taken.
+    kin = _index(
+        ["Nils Parker and Parker Voss spoke. Voss brought his son, Parker, to the rally."],
+        {0: [("Nils Parker", "PERSON"), ("Parker Voss", "PERSON"), ("Parker", "PERSON")]},
+    )
+    assert _entity_of(kin, 0, "Parker") != "Nils Parker"
+    arabic = _index(
+        ["Sheikh Hamad bin Rashid met Omar Hamad in Doha. Hamad said the talks went well."],
+        {0: [("Hamad bin Rashid", "PERSON"), ("Omar Hamad", "PERSON"), ("Hamad", "PERSON")]},
+    )
+    assert _entity_of(arabic, 0, "Hamad") not in ("Hamad bin Rashid", "Omar Hamad")
+
+
+def test_a_surname_inside_a_date_the_tagger_ran_over_it_is_found() -> None:
+    # "on the day Aubry declared": the tagger made "the day Kerrow" one date.
+    index = _index(
+        ["Tilda Kerrow led the party. Rivals met on the day Kerrow declared her bid."],
+        {0: [("Tilda Kerrow", "PERSON"), ("the day Kerrow", "DATE")]},
+    )
+    assert _entity_of(index, 0, "Kerrow") == "Tilda Kerrow"
+
+
+@pytest.mark.parametrize(
+    ("name", "opening", "tag"),
+    [
+        ("Alan Price", "Price said the plan would fail.", "NN"),
+        ("Jo Cuttings", "Cuttings, on this point at least, is not so sure.", "NNS"),
+    ],
+)
+def test_a_common_noun_that_says_or_takes_a_singular_verb_is_a_surname(
+    name: str, opening: str, tag: str
+) -> None:
+    # A thing says nothing, and a plural takes no verb in the singular: at a sentence's
+    # start such a word is the surname of the one person the report names so.
+    text = f"{name} spoke in Orsk on Monday. {opening}"
+    word = opening.split()[0].rstrip(",")
+    index = _index_tagged(text, [name], {word: ("NOUN", tag)})
+    assert _entity_of(index, 0, word) == name

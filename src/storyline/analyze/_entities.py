@@ -1735,6 +1735,20 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
                 and title in groups[n].full_titles
             ]
             given = given if len(given) == 1 else []
+        if (
+            len(surnames) == 1
+            and given
+            and not mention.kin
+            and not any(set(w.lower() for w in g.tokens) & set(_PARTICLES) for g in given)
+            and (
+                mention.doc_index in surnames[0].in_full
+                or not any(mention.doc_index in g.in_full for g in given)
+            )
+        ):
+            # "Carter" is "Jimmy Carter", not "Carter Eskew": news names a person alone by
+            # the surname; a given name alone is for kin ("his son, Carter"), which this
+            # leaves, and for Arabic names ("Hamad" of "Hamad bin Jassem").
+            given = []
         people = surnames + [g for g in given if not any(g is s for s in surnames)]
         if not people and "-" in word and _add_surname_pair(mention, groups, blocks):
             continue
@@ -2026,8 +2040,13 @@ def _find_surnames(
         if found is None or (len(found) != 1 and "-" not in word):
             continue
         token, last = found[0], found[-1]
+        # Inside a longer name; not inside a date or a count the tagger ran over a name ("on
+        # the day Aubry declared", tagged a date).
         inside = any(
-            e.start < found.end and found.start < e.end and (len(e) > 1 or e.label_ in LABELS)
+            e.start < found.end
+            and found.start < e.end
+            and (len(e) > 1 or e.label_ in LABELS)
+            and e.label_ not in _NOT_NAMES
             for e in para.doc.ents
         )
         proper = token.pos_ == "PROPN" or _name_read_as_noun(token)
@@ -2056,19 +2075,29 @@ def _common_noun(token: Token) -> bool:
     return token.lower_ in nouns or token.lemma_.lower() in nouns
 
 
+_NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
+_SAYS = frozenset("say tell add explain insist ask reply admit recall".split())
+
+
 def _name_read_as_noun(token: Token) -> bool:
-    """Whether the tagger read a name that opens a sentence as a common noun ("Odeh has been
-    held", "Sessions was sworn in"): in the singular, or in the plural with a verb in the
-    singular; not "Flowers were laid", a plural with a plural verb."""
-    if token.pos_ != "NOUN" or not token.is_sent_start or _common_noun(token):
+    """Whether the tagger read a name that opens a sentence as a noun: one no dictionary has
+    ("Odeh has been held"); the subject of a verb of saying ("Price said", "Flowers said": a
+    thing says nothing); a plural with a verb in the singular ("Sessions was sworn in",
+    "Hitchings, on this point, is not so sure"). Not "Flowers were laid", a plural with a
+    plural verb, nor "Price rose"."""
+    if token.pos_ != "NOUN" or not token.is_sent_start:
         return False
-    if token.tag_ == "NN":
-        return True
     verb = token.head
-    return token.tag_ == "NNS" and any(
-        t.tag_ == "VBZ" or t.lower_ == "was"
-        for t in (verb, *(c for c in verb.children if c.dep_.startswith("aux")))
-    )
+    if token.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_.lower() in _SAYS:
+        return True
+    if token.tag_ == "NNS" and (token.dep_ in ("nsubj", "nsubjpass") or not _common_noun(token)):
+        singular = any(
+            t.tag_ == "VBZ" or t.lower_ == "was"
+            for t in (verb, *(c for c in verb.children if c.dep_.startswith("aux")))
+        )
+        if singular:
+            return True
+    return token.tag_ == "NN" and not _common_noun(token)
 
 
 # A word alone, not part of an address, a handle or a hyphenated word ("pavel-droz").
