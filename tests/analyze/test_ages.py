@@ -442,3 +442,18 @@ def test_an_unnamed_victim_or_another_or_an_age_of_a_past_year_is_no_ones() -> N
         )
     )
     assert found == {"age of Piet Holm": {("r0", 47.0), ("r5", 47.0)}}
+
+
+@pytest.mark.slow
+def test_an_age_after_a_noun_for_one_person_is_no_count() -> None:
+    # "arrested a man, 30,": his age, not thirty arrested set against "two men"
+    claims = claims_of(
+        "Police arrested a man, 30, in Orsk on Monday after the fire.",
+        "Police arrested two men in Orsk on Monday after the fire.",
+    )
+    assert not [c for c in claims if 30.0 in {v.value for v in c.values}]
+    # a list after one person's noun keeps its count ("a firefighter, 12 residents")
+    claims = claims_of(
+        "The fire killed a firefighter, 12 residents and a dog in Orsk.", "The fire killed 14 people in Orsk."
+    )
+    assert [c for c in claims if 12.0 in {v.value for v in c.values}]

@@ -2684,6 +2684,19 @@ def _is_age_or_time(ent: SpacySpan) -> bool:
         and (ent.end == len(doc) or doc[ent.end].text in (",", ".", ")", ";"))
     ):
         return True
+    # "police arrested a man, 30, on Monday": the age of one person a noun names, never
+    # a count of the arrested
+    if (
+        before == ","
+        and ent.start >= 3
+        and doc[ent.start - 2].tag_ == "NN"
+        and doc[ent.start - 2].lemma_.lower() in _PERSON_NOUNS
+        and any(c.lower_ in ("a", "an", "the", "one") for c in doc[ent.start - 2].children)
+        and ent.text.isdigit()
+        and int(ent.text) < 120
+        and (ent.end == len(doc) or doc[ent.end].text in (",", ".", ")", ";"))
+    ):
+        return True
     # "Wiola Smul (23) was killed": the same age in brackets, after a name tagged a person;
     # not a place's or a party's count ("Orsk (12), Varno (7)", "Republicans (53)")
     if (
@@ -3943,6 +3956,8 @@ def _death_told_before(ent: SpacySpan) -> bool:
     count of the dead beside. Not where the sentence names a day: "Two died on Monday. Three
     other people died on Tuesday" are two days' dead, which day scopes keep apart."""
     doc = ent.doc
+    if _killed_beside(ent):
+        return True  # "killed a woman and three other people": the woman is told in its clause
     if any(t.lower_ in _DAYS for t in ent.sent):
         return False
 
@@ -3957,6 +3972,18 @@ def _death_told_before(ent: SpacySpan) -> bool:
     if start > 0:
         start = doc[start - 1].sent.start
     return told(doc[start : ent.start])
+
+
+def _killed_beside(ent: SpacySpan) -> bool:
+    """Whether the count is joined by "and" to the object of a verb of death ("killed a
+    woman and three other people")."""
+    head = _count_head(ent)
+    if head.dep_ != "conj":
+        return False
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    verb = head.head
+    return head.dep_ in ("dobj", "obj") and bool(_DIED.match(verb.text) or _DIED.match(verb.lemma_))
 
 
 _DISEASE_HEADS = frozenset("virus fever flu influenza encephalitis disease syndrome strain".split())
