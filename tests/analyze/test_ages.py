@@ -452,6 +452,11 @@ def test_an_age_after_a_noun_for_one_person_is_no_count() -> None:
         "Police arrested two men in Orsk on Monday after the fire.",
     )
     assert not [c for c in claims if 30.0 in {v.value for v in c.values}]
+    claims = claims_of(
+        "Police arrested another man, 30, in Orsk on Monday after the fire.",
+        "Police arrested two men in Orsk on Monday after the fire.",
+    )
+    assert not [c for c in claims if 30.0 in {v.value for v in c.values}]
     # a list after one person's noun keeps its count ("a firefighter, 12 residents")
     claims = claims_of(
         "The fire killed a firefighter, 12 residents and a dog in Orsk.", "The fire killed 14 people in Orsk."

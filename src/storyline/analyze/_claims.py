@@ -2691,7 +2691,7 @@ def _is_age_or_time(ent: SpacySpan) -> bool:
         and ent.start >= 3
         and doc[ent.start - 2].tag_ == "NN"
         and doc[ent.start - 2].lemma_.lower() in _PERSON_NOUNS
-        and any(c.lower_ in ("a", "an", "the", "one") for c in doc[ent.start - 2].children)
+        and any(c.lower_ in ("a", "an", "the", "one", "another") for c in doc[ent.start - 2].children)
         and ent.text.isdigit()
         and int(ent.text) < 120
         and (ent.end == len(doc) or doc[ent.end].text in (",", ".", ")", ";"))
@@ -3956,10 +3956,10 @@ def _death_told_before(ent: SpacySpan) -> bool:
     count of the dead beside. Not where the sentence names a day: "Two died on Monday. Three
     other people died on Tuesday" are two days' dead, which day scopes keep apart."""
     doc = ent.doc
-    if _killed_beside(ent):
-        return True  # "killed a woman and three other people": the woman is told in its clause
     if any(t.lower_ in _DAYS for t in ent.sent):
         return False
+    if _killed_beside(ent):
+        return True  # "killed a woman and three other people": the woman is told in its clause
 
     def told(tokens: SpacySpan) -> bool:
         return any(_DIED.match(t.text) or _DIED.match(t.lemma_) for t in tokens)

@@ -1735,20 +1735,6 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
                 and title in groups[n].full_titles
             ]
             given = given if len(given) == 1 else []
-        if (
-            len(surnames) == 1
-            and given
-            and not mention.kin
-            and not any(set(w.lower() for w in g.tokens) & set(_PARTICLES) for g in given)
-            and (
-                mention.doc_index in surnames[0].in_full
-                or not any(mention.doc_index in g.in_full for g in given)
-            )
-        ):
-            # "Carter" is "Jimmy Carter", not "Carter Eskew": news names a person alone by
-            # the surname; a given name alone is for kin ("his son, Carter"), which this
-            # leaves, and for Arabic names ("Hamad" of "Hamad bin Jassem").
-            given = []
         people = surnames + [g for g in given if not any(g is s for s in surnames)]
         if not people and "-" in word and _add_surname_pair(mention, groups, blocks):
             continue
@@ -2041,7 +2027,13 @@ def _find_surnames(
             continue
         token, last = found[0], found[-1]
         # Inside a longer name; not inside a date or a count the tagger ran over a name ("on
-        # the day Aubry declared", tagged a date).
+        # the day Aubry declared", tagged a date), unless the word is a date's own (a
+        # month, a day, a season: "in late August" is no mention of Pernilla August).
+        dated = any(
+            e.start < found.end and found.start < e.end and e.label_ in _NOT_NAMES for e in para.doc.ents
+        )
+        if dated and word.lower() in _DATE_WORDS:
+            continue
         inside = any(
             e.start < found.end
             and found.start < e.end
@@ -2075,7 +2067,20 @@ def _common_noun(token: Token) -> bool:
     return token.lower_ in nouns or token.lemma_.lower() in nouns
 
 
+def _words_follow(verb: Token) -> bool:
+    """Whether a verb of saying hands over words: "said" always; the others ("added",
+    "told") only with a clause or a colon after them ("Gold added $12", "Frost added to the
+    damage" and "Evidence tells a different story" hand over none)."""
+    if verb.lemma_.lower() == "say":
+        return True
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return (after is not None and after.text == ":") or any(
+        c.dep_ in ("ccomp", "parataxis") and c.i > verb.i for c in verb.children
+    )
+
+
 _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
+_DATE_WORDS = _WEEKDAYS_AND_MONTHS | frozenset("spring summer autumn fall winter".split())
 _SAYS = frozenset("say tell add explain insist ask reply admit recall".split())
 
 
@@ -2088,7 +2093,7 @@ def _name_read_as_noun(token: Token) -> bool:
     if token.pos_ != "NOUN" or not token.is_sent_start:
         return False
     verb = token.head
-    if token.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_.lower() in _SAYS:
+    if token.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_.lower() in _SAYS and _words_follow(verb):
         return True
     if token.tag_ == "NNS" and (token.dep_ in ("nsubj", "nsubjpass") or not _common_noun(token)):
         singular = any(
@@ -2437,7 +2442,25 @@ def _other_forms_keys(mention: Mention) -> set[str]:
     tokens = mention.tokens
     keys = _contracted_keys(tokens) | _body_keys(tokens) | _service_keys(tokens)
     keys |= _national_keys(tokens) | _word_forms_keys(tokens)
+    if mention.label in ("ORG", "LOC"):
+        keys |= _county_keys(tokens)  # courts and offices, which the tagger may take for buildings
     return keys | _party_keys(tokens) if mention.label == "ORG" else keys
+
+
+def _county_keys(tokens: tuple[str, ...]) -> set[str]:
+    """A county's body written other ways: "Cobb County Superior Court" is also "Cobb
+    Superior Court", and "Superior Court of Cobb County" is both. Only a body of one word
+    or more named after a county of one word; "Cobb County" alone is the place."""
+    keys = set()
+    if "of" in tokens:
+        at = tokens.index("of")
+        body, county = tokens[:at], tokens[at + 1 :]
+        if body and body[0][:1].isupper() and len(county) == 2 and county[1] == "County":
+            tokens = (*county, *body)
+            keys.add(_words_key(tokens))
+    if len(tokens) >= 3 and tokens[1] == "County" and tokens[0][:1].isupper() and "of" not in tokens:
+        keys.add(_words_key((tokens[0], *tokens[2:])))
+    return keys
 
 
 def _party_keys(tokens: tuple[str, ...]) -> set[str]:
