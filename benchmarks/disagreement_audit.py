@@ -71,6 +71,10 @@ SETS = {
     # session's start (ca825f6) and after its last rule change and review (8c72b69) reported
     # there (the same 52 disagreements), judged blind to which.
     "multinews-train-i": [DATA / "multinews" / "train.jsonl.gz"],
+    # The tenth (session of 2026-12-07, 06:01): clusters 37,000-39,999, what the code at the
+    # session's start (f846599) and after its last rule change and review (2ffe5f9) reported
+    # there (the same 47 disagreements), judged blind to which.
+    "multinews-train-j": [DATA / "multinews" / "train.jsonl.gz"],
 }
 GOOD = ("REAL", "PARTLY")
 
