@@ -86,7 +86,14 @@ _SCALES = {"dozen": 12, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn
 _CURRENCIES = {"€": "EUR", "euro": "EUR", "euros": "EUR", "$": "USD", "dollars": "USD", "dollar": "USD",
                "dlrs": "USD", "£": "GBP", "sterling": "GBP", "¥": "JPY", "yen": "JPY", "yuan": "CNY",
                "renminbi": "CNY", "rupees": "INR", "rupee": "INR", "rubles": "RUB", "roubles": "RUB",
-               "ruble": "RUB", "rouble": "RUB", "rs": "INR", "rs.": "INR"}  # fmt: skip
+               "ruble": "RUB", "rouble": "RUB", "rs": "INR", "rs.": "INR", "baht": "THB",
+               "rand": "ZAR", "naira": "NGN", "shekel": "ILS", "shekels": "ILS", "lira": "TRY",
+               "zloty": "PLN", "zlotys": "PLN", "ringgit": "MYR", "rupiah": "IDR", "hryvnia": "UAH",
+               "hryvnias": "UAH", "forint": "HUF", "forints": "HUF", "koruna": "CZK",
+               "kronor": "SEK", "krona": "SEK", "kroner": "NOK/DKK", "krone": "NOK/DKK",
+               "dirham": "AED", "dirhams": "AED", "riyal": "SAR", "riyals": "SAR", "taka": "BDT",
+               "pesos": "peso", "peso": "peso", "francs": "franc", "franc": "franc",
+               "dinars": "dinar", "dinar": "dinar", "shillings": "shilling"}  # fmt: skip
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+(?:-[a-z]+)?", re.IGNORECASE)
 _ESTIMATES = frozenset("estimate figure count toll tally number total forecast projection".split())
 _PEOPLE = frozenset("people person victim other".split())  # "45,000 others injured"
@@ -1776,6 +1783,17 @@ def _figure(
             about = category or noun or ""
         if about in ("deaths", "missing") and _DEAD_OR_MISSING.search(ent.doc[ent.end : ent.end + 6].text):
             about = "dead or missing"  # "300 dead or missing" is no toll of the dead
+        if about in ("deaths", "injured") and _DEAD_OR_HURT.search(ent.doc[ent.end : ent.end + 6].text):
+            about = "dead or injured"  # "over 100 people dead or injured": casualties, not a toll
+        if about in ("deaths", "injured") and _graver(ent):
+            # "scores have been injured - 50 seriously": those hurt worst, as "50 were
+            # seriously injured" counts them
+            about = "seriously injured"
+        if about == "injured" and _others(ent) and _injury_told_before(ent):
+            # "one person was seriously injured and 22 others hurt": the injured besides
+            # those told first, a count of their own ("two critically injured, and 11 others
+            # suffered minor injuries" against "six others suffered lighter injuries")
+            about = "injured besides those told first"
         if about == "ill" and _others(ent) and _after_a_death_count(ent):
             # "killed seven and sickened 55 others": the sick besides the dead, where "sickened
             # 61" counts the dead among them
@@ -2719,6 +2737,11 @@ def _is_age_or_time(ent: SpacySpan) -> bool:
     # seconds with a leading zero, both parts (but "Update 2: 15 people", "05 persons")
     if ent.end + 1 < len(doc) and doc[ent.end].text == ":" and re.fullmatch(r"0\d", doc[ent.end + 1].text):
         return True
+    # minutes with a leading zero before seconds ("01: 28"), either part
+    if ent.end + 1 < len(doc) and doc[ent.end].text == ":" and re.fullmatch(r"0\d", ent.text):
+        return bool(re.fullmatch(r"[0-5]\d", doc[ent.end + 1].text))
+    if ent.start >= 2 and doc[ent.start - 1].text == ":" and re.fullmatch(r"0\d", doc[ent.start - 2].text):
+        return bool(re.fullmatch(r"[0-5]\d", ent.text))
     if ent.start >= 2 and doc[ent.start - 1].text == ":" and doc[ent.start - 2].text.isdigit():
         return bool(re.fullmatch(r"0\d", ent.text))
     # "his wife had died at 37", "died Sunday at 36": the age one died at, not a toll
@@ -2863,6 +2886,41 @@ def _attackers_included(ent: SpacySpan) -> int:
     if number is not None:
         return int(number) if number == int(number) and 1 <= number <= 20 else 0
     return 0 if match["noun"].lower().endswith(("s", "men")) else 1
+
+
+_DEAD_OR_HURT = re.compile(
+    r"^\W*(?:people\s+|persons\s+)?(?:dead|killed)\s+(?:or|and)\s+(?:injured|wounded|hurt)\b"
+    r"|^\W*(?:people\s+|persons\s+)?(?:injured|wounded|hurt)\s+(?:or|and)\s+(?:dead|killed)\b",
+    re.I,
+)
+"""Dead and hurt counted together, right after the count ("over 100 people dead or injured",
+"200 killed or wounded"); not "12 killed and 40 injured", two counts."""
+_GRAVELY = frozenset("seriously critically severely gravely badly".split())
+
+
+def _graver(ent: SpacySpan) -> bool:
+    """Whether a count is of those hurt worst, told by an adverb right after it and a word of
+    injury before it in its sentence ("injuring 30, five seriously"; "scores have been
+    injured - 50 seriously")."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].lower_ not in _GRAVELY:
+        return False
+    after = doc[ent.end + 1] if ent.end + 1 < len(doc) else None
+    if after is not None and after.lower_ in ("injured", "wounded", "hurt", "ill"):
+        return False  # "50 seriously injured": the count itself says so
+    return any(t.lower_.startswith(_HURT) for t in doc[ent.sent.start : ent.start])
+
+
+def _injury_told_before(ent: SpacySpan) -> bool:
+    """Whether an injury is told before a count of others in its sentence, and the count's
+    own words tell of injury ("one person was seriously injured and 22 others hurt"): those
+    besides the one, a part of the injured. Not "killed seven and injured 22 others": the
+    others there are besides the dead, every one of the injured."""
+    doc = ent.doc
+    own = doc[ent.end : min(ent.end + 4, ent.sent.end)]
+    if not any(t.lower_.startswith(_HURT) for t in own):
+        return False
+    return any(t.lower_.startswith(_HURT) for t in doc[ent.sent.start : ent.start])
 
 
 _DEAD_OR_MISSING = re.compile(r"\b(dead|killed|deaths?)\s+(or|and)\s+missing\b|\bmissing\s+or\s+dead\b", re.I)
