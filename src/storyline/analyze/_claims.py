@@ -92,7 +92,7 @@ _CURRENCIES = {"€": "EUR", "euro": "EUR", "euros": "EUR", "$": "USD", "dollars
                "hryvnias": "UAH", "forint": "HUF", "forints": "HUF", "koruna": "CZK",
                "kronor": "SEK", "krona": "SEK", "kroner": "NOK/DKK", "krone": "NOK/DKK",
                "dirham": "AED", "dirhams": "AED", "riyal": "SAR", "riyals": "SAR", "taka": "BDT",
-               "pesos": "peso", "peso": "peso", "francs": "franc", "franc": "franc",
+               "pesos": "peso", "peso": "peso",
                "dinars": "dinar", "dinar": "dinar", "shillings": "shilling"}  # fmt: skip
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+(?:-[a-z]+)?", re.IGNORECASE)
 _ESTIMATES = frozenset("estimate figure count toll tally number total forecast projection".split())
@@ -1783,17 +1783,12 @@ def _figure(
             about = category or noun or ""
         if about in ("deaths", "missing") and _DEAD_OR_MISSING.search(ent.doc[ent.end : ent.end + 6].text):
             about = "dead or missing"  # "300 dead or missing" is no toll of the dead
-        if about in ("deaths", "injured") and _DEAD_OR_HURT.search(ent.doc[ent.end : ent.end + 6].text):
+        if about in ("deaths", "injured") and _dead_or_hurt(ent):
             about = "dead or injured"  # "over 100 people dead or injured": casualties, not a toll
         if about in ("deaths", "injured") and _graver(ent):
             # "scores have been injured - 50 seriously": those hurt worst, as "50 were
             # seriously injured" counts them
             about = "seriously injured"
-        if about == "injured" and _others(ent) and _injury_told_before(ent):
-            # "one person was seriously injured and 22 others hurt": the injured besides
-            # those told first, a count of their own ("two critically injured, and 11 others
-            # suffered minor injuries" against "six others suffered lighter injuries")
-            about = "injured besides those told first"
         if about == "ill" and _others(ent) and _after_a_death_count(ent):
             # "killed seven and sickened 55 others": the sick besides the dead, where "sickened
             # 61" counts the dead among them
@@ -2738,16 +2733,26 @@ def _is_age_or_time(ent: SpacySpan) -> bool:
     if ent.end + 1 < len(doc) and doc[ent.end].text == ":" and re.fullmatch(r"0\d", doc[ent.end + 1].text):
         return True
     # minutes with a leading zero before seconds ("01: 28"), either part
+    # ("01: 28 just watched"; not the 15 of "UPDATE 02: 15 people were killed", where a noun
+    # follows; a number with a leading zero before a colon is never a count)
     if ent.end + 1 < len(doc) and doc[ent.end].text == ":" and re.fullmatch(r"0\d", ent.text):
-        return bool(re.fullmatch(r"[0-5]\d", doc[ent.end + 1].text))
+        return True
     if ent.start >= 2 and doc[ent.start - 1].text == ":" and re.fullmatch(r"0\d", doc[ent.start - 2].text):
-        return bool(re.fullmatch(r"[0-5]\d", ent.text))
+        return _running_seconds(doc, ent.start)
     if ent.start >= 2 and doc[ent.start - 1].text == ":" and doc[ent.start - 2].text.isdigit():
         return bool(re.fullmatch(r"0\d", ent.text))
     # "his wife had died at 37", "died Sunday at 36": the age one died at, not a toll
     if before.lower() == "at" and _died_before(doc, ent.start - 1):
         return doc[ent.end].lower_ not in _CLOCK if ent.end < len(doc) else True
     return bool(re.fullmatch(r"(1[89]|20)\d\d", ent.text.strip()))
+
+
+def _running_seconds(doc: Doc, i: int) -> bool:
+    """Whether token `i` is the seconds of a running time: two digits under 60 that count
+    nothing after them."""
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    counts = after is not None and (after.pos_ in ("NOUN", "PROPN") or after.like_num)
+    return bool(re.fullmatch(r"[0-5]\d", doc[i].text)) and not counts
 
 
 def _in_age_range(doc: Doc, start: int) -> bool:
@@ -2895,31 +2900,43 @@ _DEAD_OR_HURT = re.compile(
 )
 """Dead and hurt counted together, right after the count ("over 100 people dead or injured",
 "200 killed or wounded"); not "12 killed and 40 injured", two counts."""
+
+
+def _dead_or_hurt(ent: SpacySpan) -> bool:
+    """Whether the dead and hurt are counted together right after a count (`_DEAD_OR_HURT`),
+    where the second word has no count or object of its own ("left 300 people dead and
+    injured thousands" is two counts)."""
+    doc = ent.doc
+    window = doc[ent.end : min(ent.end + 6, len(doc))]
+    if not _DEAD_OR_HURT.search(window.text):
+        return False
+    second = next(
+        (t for t in window if t.i > ent.end and t.head.i < t.i and t.dep_ == "conj" and t.head.i >= ent.end),
+        None,
+    )
+    if second is None:
+        return True
+    after = doc[second.i + 1] if second.i + 1 < len(doc) else None
+    owned = any(c.dep_ in ("dobj", "obj") for c in second.children)
+    return not owned and not (after is not None and (after.like_num or after.lower_ in _QUANTITY_WORDS))
+
+
+_QUANTITY_WORDS = frozenset(
+    "thousands hundreds dozens scores many several some more at about nearly over".split()
+)
 _GRAVELY = frozenset("seriously critically severely gravely badly".split())
 
 
 def _graver(ent: SpacySpan) -> bool:
-    """Whether a count is of those hurt worst, told by an adverb right after it and a word of
-    injury before it in its sentence ("injuring 30, five seriously"; "scores have been
-    injured - 50 seriously")."""
+    """Whether a count is of those hurt worst, told by an adverb right after it that ends
+    its phrase and a word of injury before it in its sentence ("injuring 30, five
+    seriously."; "scores have been injured - 50 seriously -")."""
     doc = ent.doc
     if ent.end >= len(doc) or doc[ent.end].lower_ not in _GRAVELY:
         return False
     after = doc[ent.end + 1] if ent.end + 1 < len(doc) else None
-    if after is not None and after.lower_ in ("injured", "wounded", "hurt", "ill"):
-        return False  # "50 seriously injured": the count itself says so
-    return any(t.lower_.startswith(_HURT) for t in doc[ent.sent.start : ent.start])
-
-
-def _injury_told_before(ent: SpacySpan) -> bool:
-    """Whether an injury is told before a count of others in its sentence, and the count's
-    own words tell of injury ("one person was seriously injured and 22 others hurt"): those
-    besides the one, a part of the injured. Not "killed seven and injured 22 others": the
-    others there are besides the dead, every one of the injured."""
-    doc = ent.doc
-    own = doc[ent.end : min(ent.end + 4, ent.sent.end)]
-    if not any(t.lower_.startswith(_HURT) for t in own):
-        return False
+    if after is not None and not after.is_punct:
+        return False  # "50 seriously injured" says so itself; "12 badly burned victims" are dead
     return any(t.lower_.startswith(_HURT) for t in doc[ent.sent.start : ent.start])
 
 
@@ -4187,6 +4204,13 @@ def _told_by(ent: SpacySpan) -> list[Token]:
             ):
                 chain.append(as_were.head)
     verbs = [t for t in root.head.children if t.dep_ in ("acl", "relcl", "amod")]
+    # "three were killed and 20 others injured": the verb right after the noun is the
+    # noun's own, nearer than the verb of the conjunct the parse hangs it from
+    own = [t for t in verbs if t.i == root.head.i + 1 and t.pos_ == "VERB" and t.tag_ == "VBN"]
+    if own and root.head in chain:
+        at = chain.index(root.head) + 1
+        chain[at:at] = own
+        verbs = [t for t in verbs if t not in own]
     # "left four soldiers dead": what the verb left them
     verbs += [t for head in chain[-1:] for t in head.children if t.dep_ == "oprd"]
     return [*chain, *verbs]
