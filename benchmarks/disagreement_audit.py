@@ -148,6 +148,7 @@ def score(args: argparse.Namespace) -> None:
     tiers: Counter[tuple[str, str, str]] = Counter()
     unjudged: list[tuple[str, str]] = []
     lost: list[str] = []
+    relabelled: list[str] = []
     for cluster in (c for name, ids in wanted if ids for c in clusters_of([name], ids)):
         now = reported(cluster, reporter)
         items = by_cluster[cluster.id]
@@ -158,6 +159,10 @@ def score(args: argparse.Namespace) -> None:
             counts[item["set"], good, "kept" if kept else "dropped"] += 1
             if good == "good" and not kept:
                 lost.append(f"{cluster.id} {item['about']}")
+                # still set against each other, under a label a later rule gave them
+                renamed = next((c for c in now if _same_rivals(item["values"], c)), None)
+                if renamed is not None:
+                    relabelled.append(f"{cluster.id} {item['about']} -> {renamed['about']}")
             if claim is not None:  # "toll or close": stated plainly (`confident`)
                 tiers[item["set"], "toll or close" if claim["confident"] else "other", good] += 1
         for claim in now:
@@ -192,9 +197,11 @@ def score(args: argparse.Namespace) -> None:
         }
         print(f"| {name} | {cells[0]} | {cells[1]} |")
     print(f"\nreal ones no longer reported: {lost or 'none'}")
+    print(f"of those, still set against each other under another label: {relabelled or 'none'}")
     print(f"reported now but never audited (read them): {len(unjudged)} {unjudged[:20]}")
     result["unjudged"] = unjudged
     result["lost"] = lost
+    result["relabelled"] = relabelled
     if args.json:
         _write(Path(args.json), json.dumps(result, indent=1))
 

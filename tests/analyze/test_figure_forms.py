@@ -1057,3 +1057,19 @@ def test_others_with_a_verb_of_their_own_after_a_killing_are_what_it_says() -> N
     )
     assert values(claims, "deaths") == ({3.0}, False)
     assert values(claims, "injured") == ({20.0, 25.0}, True)
+
+
+@pytest.mark.slow
+def test_a_severity_told_of_a_later_count_is_not_the_whole_counts() -> None:
+    # an old fault a review found: "injured 40, five seriously" gave the 40 to the seriously
+    # injured, set against another report's seven
+    claims = claims_of(
+        "The Orsk blast killed 12 people and injured 40, five seriously.",
+        "The Orsk blast killed 12 people and seriously injured seven.",
+    )
+    assert values(claims, "seriously injured") == ({5.0, 7.0}, True)
+    assert values(claims, "injured") == ({40.0}, False)
+    claims = claims_of(
+        "The Orsk blast wounded 40, 10 of them critically.", "The Orsk blast wounded 45 people."
+    )
+    assert values(claims, "injured") == ({40.0, 45.0}, True)

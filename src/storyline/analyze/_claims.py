@@ -4343,7 +4343,16 @@ def _state(ent: SpacySpan, found: tuple[str, Token] | None) -> str | None:
     if category == "injured" and (_IN_HOSPITAL.match(cue.text) or _IN_HOSPITAL.match(cue.lemma_)):
         return "treated in hospital"
     near = {t.lower_ for t in cue.doc[cue.i + 1 : cue.i + 4]}  # "injuries so serious that"
-    if category == "injured" and (words | near) & _SEVERE:
+    # a severity told of another count after the figure is that count's ("injured 40, five
+    # seriously", "wounded 40, 10 of them critically": the 40 are all the injured)
+    doc = ent.doc
+    severe = [
+        t
+        for t in clause
+        if (t.lower_ in _SEVERE or t.lemma_.lower() in _SEVERE)
+        and not any(doc[k].like_num for k in range(ent.end, t.i))
+    ]
+    if category == "injured" and (severe or near & _SEVERE):
         return "seriously injured"  # "five were seriously injured": a part of the injured
     return category
 
