@@ -2907,6 +2907,8 @@ def _dead_or_hurt(ent: SpacySpan) -> bool:
     where the second word has no count or object of its own ("left 300 people dead and
     injured thousands" is two counts)."""
     doc = ent.doc
+    if _KILLED_OR_HURT.search(doc[max(ent.start - 3, 0) : ent.start].text):
+        return True  # "the blast killed or injured 40 people"
     window = doc[ent.end : min(ent.end + 6, len(doc))]
     if not _DEAD_OR_HURT.search(window.text):
         return False
@@ -2921,6 +2923,12 @@ def _dead_or_hurt(ent: SpacySpan) -> bool:
     return not owned and not (after is not None and (after.like_num or after.lower_ in _QUANTITY_WORDS))
 
 
+_KILLED_OR_HURT = re.compile(
+    r"\b(?:killed|dead)\s+(?:or|and)\s+(?:injured|wounded|hurt)\s*$"
+    r"|\b(?:injured|wounded|hurt)\s+(?:or|and)\s+(?:killed|dead)\s*$",
+    re.I,
+)
+"""Two verbs of one count right before it ("killed or injured 40", "wounded or killed 12")."""
 _QUANTITY_WORDS = frozenset(
     "thousands hundreds dozens scores many several some more at about nearly over".split()
 )
