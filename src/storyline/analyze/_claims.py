@@ -2686,28 +2686,27 @@ def _is_age_or_time(ent: SpacySpan) -> bool:
         and (doc[ent.end].lower_ != "may" or before.lower() in ("on", "since", "until", "by", "from"))
     ):
         return True
-    # "Adam Hardman, 7, were killed": a person's age after their name, as `_age_figures`
-    # reads it, never a count
-    if (
+    set_off = (
         before == ","
         and ent.start >= 2
-        and (doc[ent.start - 2].ent_type_ == "PERSON" or doc[ent.start - 2].pos_ == "PROPN")
         and ent.text.isdigit()
         and int(ent.text) < 120
         and (ent.end == len(doc) or doc[ent.end].text in (",", ".", ")", ";"))
-    ):
+    )
+    # "Adam Hardman, 7, were killed": a person's age after their name, as `_age_figures`
+    # reads it, never a count
+    if set_off and (doc[ent.start - 2].ent_type_ == "PERSON" or doc[ent.start - 2].pos_ == "PROPN"):
         return True
     # "police arrested a man, 30, on Monday": the age of one person a noun names, never
     # a count of the arrested
+    person = doc[ent.start - 2] if ent.start >= 2 else None
     if (
-        before == ","
+        set_off
         and ent.start >= 3
-        and doc[ent.start - 2].tag_ == "NN"
-        and doc[ent.start - 2].lemma_.lower() in _PERSON_NOUNS
-        and any(c.lower_ in ("a", "an", "the", "one", "another") for c in doc[ent.start - 2].children)
-        and ent.text.isdigit()
-        and int(ent.text) < 120
-        and (ent.end == len(doc) or doc[ent.end].text in (",", ".", ")", ";"))
+        and person is not None
+        and person.tag_ == "NN"
+        and person.lemma_.lower() in _PERSON_NOUNS
+        and any(c.lower_ in ("a", "an", "the", "one", "another") for c in person.children)
     ):
         return True
     # "Wiola Smul (23) was killed": the same age in brackets, after a name tagged a person;
@@ -2893,11 +2892,12 @@ def _attackers_included(ent: SpacySpan) -> int:
     return 0 if match["noun"].lower().endswith(("s", "men")) else 1
 
 
-_DEAD_OR_HURT = re.compile(
-    r"^\W*(?:people\s+|persons\s+)?(?:dead|killed)\s+(?:or|and)\s+(?:injured|wounded|hurt)\b"
-    r"|^\W*(?:people\s+|persons\s+)?(?:injured|wounded|hurt)\s+(?:or|and)\s+(?:dead|killed)\b",
-    re.I,
+_BOTH_FATES = (
+    r"(?:(?:killed|dead)\s+(?:or|and)\s+(?:injured|wounded|hurt)"
+    r"|(?:injured|wounded|hurt)\s+(?:or|and)\s+(?:killed|dead))"
 )
+"""The dead and hurt told together ("killed or injured", "wounded and killed")."""
+_DEAD_OR_HURT = re.compile(rf"^\W*(?:people\s+|persons\s+)?{_BOTH_FATES}\b", re.I)
 """Dead and hurt counted together, right after the count ("over 100 people dead or injured",
 "200 killed or wounded"); not "12 killed and 40 injured", two counts."""
 
@@ -2923,11 +2923,7 @@ def _dead_or_hurt(ent: SpacySpan) -> bool:
     return not owned and not (after is not None and (after.like_num or after.lower_ in _QUANTITY_WORDS))
 
 
-_KILLED_OR_HURT = re.compile(
-    r"\b(?:killed|dead)\s+(?:or|and)\s+(?:injured|wounded|hurt)\s*$"
-    r"|\b(?:injured|wounded|hurt)\s+(?:or|and)\s+(?:killed|dead)\s*$",
-    re.I,
-)
+_KILLED_OR_HURT = re.compile(rf"\b{_BOTH_FATES}\s*$", re.I)
 """Two verbs of one count right before it ("killed or injured 40", "wounded or killed 12")."""
 _QUANTITY_WORDS = frozenset(
     "thousands hundreds dozens scores many several some more at about nearly over".split()
