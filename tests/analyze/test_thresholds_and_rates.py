@@ -1,0 +1,95 @@
+"""Numbers on web pages that count nobody: a video's running time, the base of a rate, a
+toll that is no whole number, a threshold of votes (issue 10; from the eleventh audit's false
+items, read after its precision was taken). Every report is invented."""
+
+from __future__ import annotations
+
+from figure_claims import claims_of, disputed
+
+
+def _values(claims, counted: str) -> set[float]:  # type: ignore[no-untyped-def]
+    return {v.value for c in claims if c.counted == counted for v in c.values}
+
+
+def test_a_running_time_with_no_leading_zero_counts_nothing() -> None:
+    claims = claims_of(
+        "Play embed two teens held in family deaths 1: 42 related: neighbours stunned. Five people were found dead.",
+        "Five people were found dead in the home in Varna, police said.",
+    )
+    assert not disputed(claims)
+    assert 42 not in {v.value for c in claims for v in c.values}
+
+
+def test_two_digits_after_a_zero_minute_are_seconds_whatever_follows() -> None:
+    claims = claims_of(
+        "Raw video shows the shooting in Orsk 0: 26 police officers who shot a man fired 17 times.",
+        "The three officers involved fired 17 shots, a spokesman said.",
+    )
+    assert 26 not in _values(claims, "officer")
+    assert not disputed(claims)
+
+
+def test_a_count_after_an_update_number_is_still_read() -> None:
+    claims = claims_of(
+        "UPDATE 2: 15 people were killed in the blast in Orsk, police said.",
+        "Nine people were killed in the blast in Orsk, police said.",
+    )
+    assert {9, 15} in disputed(claims)
+
+
+def test_the_base_of_a_rate_counts_nobody() -> None:
+    claims = claims_of(
+        "There were 4.5 deaths per 100,000 children in Varna in 1999.",
+        "Road deaths in Varna fell to 40 last year, officials said.",
+    )
+    assert 100000 not in {v.value for c in claims for v in c.values}
+
+
+def test_a_toll_that_is_no_whole_number_is_a_rate() -> None:
+    claims = claims_of(
+        "Road deaths fell by 58% from 1999, when there were 4.5 deaths per 100,000 children, to 1.2 deaths in 2014.",
+        "The death rate for homicide declined to 0.8 in 2014, the report says.",
+    )
+    assert not disputed(claims)
+    assert not {4.5, 1.2, 0.8} & {v.value for c in claims if c.counted.startswith("deaths") for v in c.values}
+
+
+def test_a_million_and_a_half_dead_is_still_a_toll() -> None:
+    claims = claims_of(
+        "The famine killed 1.5 million people, historians say.",
+        "The famine killed 2 million people, historians say.",
+    )
+    assert {1_500_000, 2_000_000} in disputed(claims)
+
+
+def test_votes_needed_to_win_are_a_threshold_not_a_count() -> None:
+    claims = claims_of(
+        "Ryan can garner the 218 votes needed to be speaker, members said.",
+        "Ryan won 236 votes in the vote on Thursday.",
+    )
+    assert not disputed(claims)
+
+
+def test_two_counts_of_votes_won_still_disagree() -> None:
+    claims = claims_of(
+        "Ryan won 230 votes in the vote on Thursday.",
+        "Ryan won 236 votes in the vote on Thursday.",
+    )
+    assert {230, 236} in disputed(claims)
+
+
+def test_a_price_estimated_to_rise_to_is_a_forecast() -> None:
+    claims = claims_of(
+        "The national average is now $2.93 and is estimated to rise again to $2.95 by Memorial Day.",
+        "Gas rose to $2.93 a gallon today, the survey says.",
+    )
+    assert not disputed(claims)
+    assert any(c.scope == "projected" and {v.value for v in c.values} == {2.95} for c in claims)
+
+
+def test_an_estimate_of_a_crowd_is_no_forecast() -> None:
+    claims = claims_of(
+        "The crowd rose to 5,000 people on Friday, police said.",
+        "The crowd rose to 8,000 people on Friday, organisers said.",
+    )
+    assert {5000, 8000} in disputed(claims)
