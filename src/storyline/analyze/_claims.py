@@ -2741,22 +2741,12 @@ def _is_age_or_time(ent: SpacySpan) -> bool:
         return True
     if ent.start >= 2 and doc[ent.start - 1].text == ":" and re.fullmatch(r"0\d", doc[ent.start - 2].text):
         return _running_seconds(doc, ent.start)
-    # "1: 42 related" (a running time with no leading zero): both parts, where the seconds
-    # count nothing after them; any two digits after "0:" are seconds ("0: 26 police
-    # officers fired", the text running on after a video's time)
-    if (
-        ent.end + 1 < len(doc)
-        and doc[ent.end].text == ":"
-        and doc[ent.end + 1].text.isdigit()
-        and ent.text.isdigit()
-        and _running_seconds(doc, ent.end + 1)
-    ):
-        return True
+    # any two digits after "0:" are seconds ("0: 26 police officers fired", the text
+    # running on after a video's time); not after "UPDATE 2:", whose count may be told
+    # by any word ("UPDATE 2: 15 killed")
     if ent.start >= 2 and doc[ent.start - 1].text == ":" and doc[ent.start - 2].text.isdigit():
-        return (
-            bool(re.fullmatch(r"0\d", ent.text))
-            or doc[ent.start - 2].text == "0"
-            or _running_seconds(doc, ent.start)
+        return bool(re.fullmatch(r"0\d", ent.text)) or (
+            doc[ent.start - 2].text == "0" and bool(re.fullmatch(r"[0-5]\d", ent.text))
         )
     # "his wife had died at 37", "died Sunday at 36": the age one died at, not a toll
     if before.lower() == "at" and _died_before(doc, ent.start - 1):
@@ -3208,7 +3198,8 @@ def _scope(
     if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children) or (
         verb.dep_ == "xcomp"
         and verb.head.lemma_.lower() in _FORECASTS
-        and verb.lemma_.lower() in _RUNNING | _FALLING
+        and verb.lemma_.lower() in (_RUNNING | _FALLING) - {"stand"}
+        and not any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children)
     ):
         parts.append("projected")
     # "agreed to take in 1,000 refugees under a quota": a target, not a count
@@ -3476,7 +3467,6 @@ _TARGET_NOUNS = frozenset("quota cap ceiling target goal allowance".split())
 _ALLOWS = frozenset("allow permit let".split())
 _COMMITS = frozenset("agree pledge promise vow aim plan commit intend hope want expect seek".split())
 _POLLS = frozenset("poll survey".split())
-_NEEDED = frozenset({"need", "require"})
 
 
 def _is_target(root: Token) -> bool:
@@ -3489,10 +3479,6 @@ def _is_target(root: Token) -> bool:
     for token in [root, *root.ancestors]:
         if is_target(token):
             return True
-        if token.pos_ == "NOUN" and any(
-            c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _NEEDED for c in token.children
-        ):
-            return True  # "the 218 votes needed to be elected speaker": a threshold to reach
         if token.pos_ in ("VERB", "AUX"):
             near = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
             near += [o for c in token.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
@@ -5000,17 +4986,24 @@ def _implicit_years(figures: list[_Figure]) -> list[_Figure]:
     return out
 
 
-def _people_in_part(figure: _Figure) -> bool:
+_MARKED_RATE = re.compile(r"\baverage\b|\ba (?:year|day|week|month|hour|minute)\b|\ban hour\b")
+
+
+def _unmarked_rate(figure: _Figure) -> bool:
     """A toll of people that is no whole number ("4.5 deaths per 100,000 children", "fell
     to 1.2 deaths in 2014"): a rate the sentence did not mark, never a count of people."""
     tally = figure.counted.split(" ", 1)[0]
-    return tally in _TALLIES and tally != "magnitude" and not float(figure.value.value).is_integer()
+    if tally not in _TALLIES or tally == "magnitude" or _MARKED_RATE.search(figure.scope):
+        return False  # "on average 2.5 people were killed each day": a rate it says it is
+    value = float(figure.value.value)
+    # "4.1 million" is held as 4099999.9999999995: a whole number, to the float's precision
+    return abs(value - round(value)) > 1e-6 * max(1.0, value)
 
 
 def _group(
     figures: list[_Figure], order: list[str], event_of: Mapping[str, int] | None = None, dead: int = 0
 ) -> list[Claim]:
-    figures = [f for f in figures if not _people_in_part(f)]
+    figures = [f for f in figures if not _unmarked_rate(f)]
     figures = _lone_scope(_plain_groups(_same_predicates(figures)), _DAY_SCOPE, unless_running=True)
     figures = _implicit_years(_lone_scope(figures, _PERIOD_SCOPE, unless_running=False))
     by_quantity: defaultdict[tuple[str, str, str], list[ClaimValue]] = defaultdict(list)
