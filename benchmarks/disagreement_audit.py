@@ -128,11 +128,17 @@ def still_reported(item: dict[str, Any], now: list[dict[str, Any]]) -> dict[str,
     return next((c for c in now if c["about"] == item["about"] and _same_rivals(item["values"], c)), None)
 
 
+def _held(value: float) -> float:
+    """A figure to twelve significant digits: the audits hold some as the float noise older
+    code gave them ("$528.7m" as 528700000.00000006), the code now as written."""
+    return float(f"{value:.12g}")
+
+
 def _same_rivals(values: list[list[Any]], claim: dict[str, Any]) -> bool:
     """Whether a reported claim sets two of the audited figures against each other: two
     different numbers, or one number in two units from two reports ("nine years" and
     "nine months", which the audit records as the same number)."""
-    shared = {(s, v) for s, v in values} & {(v["source"], v["value"]) for v in claim["values"]}
+    shared = {(s, _held(v)) for s, v in values} & {(v["source"], _held(v["value"])) for v in claim["values"]}
     if len({v for _, v in shared}) >= 2:
         return True
     one_number = len({v["value"] for v in claim["values"]}) == 1

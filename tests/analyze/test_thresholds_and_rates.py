@@ -116,3 +116,13 @@ def test_a_toll_estimated_to_have_risen_is_a_count_not_a_forecast() -> None:
     ):
         claims = claims_of(said, "The death toll rose to 250, officials said.")
         assert {250, 300} in disputed(claims), said
+
+
+def test_a_scaled_figure_is_held_as_written() -> None:
+    from storyline.analyze._claims import parse_number
+
+    assert parse_number("4.1 million") == 4_100_000
+    assert parse_number("1.1 lakh") == 110_000
+    assert parse_number("$72.6875") == 72.6875
+    claims = claims_of("The war has killed 4.1 million people, researchers say.")
+    assert 4_100_000 in {v.value for c in claims for v in c.values}

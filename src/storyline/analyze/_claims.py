@@ -2668,7 +2668,8 @@ def parse_number(text: str) -> float | None:
             total, pending = 0.0, 0.0
     if spoken and value is None:
         return total + pending
-    return value
+    # "4.1 million" is 4099999.9999999995 in floats: twelve figures say what was written
+    return None if value is None else float(f"{value:.12g}")
 
 
 def _is_age_or_time(ent: SpacySpan) -> bool:
