@@ -51,3 +51,24 @@ def test_a_street_or_a_river_is_named_after_another_place() -> None:
 def test_a_person_of_the_short_name_is_no_place() -> None:
     groups = _join_short_places([_group("Kessler Island", "LOC"), _group("Kessler", "PERSON")])
     assert {"Kessler"} in _names(groups)
+
+
+def test_a_distance_off_a_named_place_is_a_distance_from_it() -> None:
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from figure_claims import claims_of, disputed
+
+    claims = claims_of(
+        "The plane climbed back to 24,000 feet before it dived, radar showed.",
+        "The plane crashed some 60 miles off Tollis Island, the coast guard said.",
+        "The jet went down about 60 miles south off Tollis Island, officials said.",
+    )
+    assert not disputed(claims)
+    assert any(c.about.endswith("(distance from Tollis Island)") for c in claims)
+    claims = claims_of(
+        "The plane crashed some 60 miles off Tollis Island, the coast guard said.",
+        "The plane crashed some 90 miles off Tollis Island, the navy said.",
+    )
+    assert {60, 90} in disputed(claims)
