@@ -2155,8 +2155,7 @@ _BEARINGS = frozenset(
 
 def _distance_from(head: Token, para: Paragraph, entities: EntityIndex) -> str:
     """The named place a length is a distance from ("65 miles west of Izmit", "70 km from
-    Istanbul", "60 miles off Nantucket Island"; "40 miles off the coast of Oregon" is not: a
-    coast is no place name), or ""."""
+    Istanbul", "40 miles off the coast of Oregon" is not: a coast is no place name), or ""."""
     doc = head.doc
     at = head.i + 1
     if at < len(doc) and doc[at].text == "(":
@@ -2169,10 +2168,10 @@ def _distance_from(head: Token, para: Paragraph, entities: EntityIndex) -> str:
     if not after:
         return ""
     prep = after[0]
-    if prep.lower_ in _BEARINGS and len(after) > 1 and after[1].lower_ in ("of", "off"):
+    if prep.lower_ in _BEARINGS and len(after) > 1 and after[1].lower_ == "of":
         prep = after[1]
-    elif prep.lower_ not in ("from", "off"):
-        return ""  # "off" as at sea: "crashed 60 miles off Nantucket Island"
+    elif prep.lower_ != "from":
+        return ""
     place = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if place is None:
         return ""

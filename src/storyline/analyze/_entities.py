@@ -1816,7 +1816,7 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
         else:
             groups.append(_Group([mention]))
             blocks.add(len(groups) - 1, mention)
-    return _join_short_places(_join_known_names(groups))
+    return _join_known_names(groups)
 
 
 _COMPANY_TAILS = _COMPANY_NOUNS | frozenset(
@@ -1879,59 +1879,6 @@ def _join_known_names(groups: list[_Group]) -> list[_Group]:
             first[line] = group
             kept.append(group)
     return kept
-
-
-# Words a place's or a venue's name may end in and the news drops once it is named: "Kakadu
-# National Park" ... "Kakadu", "the Fireside Lounge" ... "the Fireside". Not a street, a
-# river, a county or a city: those are named after other places and people ("Washington
-# Street", "the Jordan River").
-_PLACE_TAILS = (
-    ("national", "park"),
-    ("national", "forest"),
-    ("island",),
-    ("fault",),
-    ("lounge",),
-    ("pictures",),
-    ("studios",),
-)
-
-
-def _join_short_places(groups: list[_Group]) -> list[_Group]:
-    """Join a name written alone ("Kakadu", "Nantucket") to the one longer name of the
-    cluster that is it and a word the news drops (`_PLACE_TAILS`: "Kakadu National Park",
-    "Nantucket Island"). Never a person's group, nor where another name of the cluster
-    begins with the same words ("Tollis Island" beside "Tollis Bay": "Tollis" may be
-    either), nor where two such longer names have them ("Tollis Island" and "Tollis
-    National Park")."""
-    by_words: defaultdict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i, group in enumerate(groups):
-        by_words[tuple(t.lower() for t in group.tokens)].append(i)
-    opening: defaultdict[str, list[int]] = defaultdict(list)
-    for i, group in enumerate(groups):
-        if len(group.tokens) > 1:
-            opening[group.tokens[0].lower()].append(i)
-    joined: dict[int, int] = {}
-    for i, group in enumerate(groups):
-        words = tuple(t.lower() for t in group.tokens)
-        if _a_person(group) or group.courtesies:
-            continue
-        longer = [
-            j
-            for j in opening.get(words[0], [])
-            if j != i and tuple(t.lower() for t in groups[j].tokens[: len(words)]) == words
-        ]
-        if len(longer) != 1 or len(by_words[words]) != 1:
-            continue
-        (j,) = longer
-        tail = tuple(t.lower() for t in groups[j].tokens[len(words) :])
-        if tail in _PLACE_TAILS and not _a_person(groups[j]) and words[0][:1].isalpha():
-            joined[i] = j
-    if not joined:
-        return groups
-    for i, j in joined.items():
-        for mention in groups[i].mentions:
-            groups[j].add(mention)
-    return [g for i, g in enumerate(groups) if i not in joined]
 
 
 def _known_line(table: dict[str, int], mention: Mention) -> int:
