@@ -4054,7 +4054,7 @@ def _death_told_before(ent: SpacySpan) -> bool:
     doc = ent.doc
     if any(t.lower_ in _DAYS for t in ent.sent):
         return False
-    if _killed_beside(ent) or _beside_a_name(ent):
+    if _killed_beside(ent):
         return True  # "killed a woman and three other people": the woman is told in its clause
 
     def told(tokens: SpacySpan) -> bool:
@@ -4080,29 +4080,6 @@ def _killed_beside(ent: SpacySpan) -> bool:
         head = head.head
     verb = head.head
     return head.dep_ in ("dobj", "obj") and bool(_DIED.match(verb.text) or _DIED.match(verb.lemma_))
-
-
-def _beside_a_name(ent: SpacySpan) -> bool:
-    """Whether the count is joined by "and" to a person's name ("the bodies of Lena Dorr and
-    two other women were found"): the named one is among them, so the others are a part."""
-    head = _count_head(ent)
-    if head.dep_ != "conj":
-        return False
-    while head.dep_ == "conj" and head.head.i < head.i:
-        head = head.head
-
-    def named(token: Token) -> bool:
-        return token.ent_type_ == "PERSON" and token.pos_ == "PROPN"
-
-    # the parser may join the count to "bodies" of "the bodies of Lena Dorr and two other women"
-    of = [
-        o
-        for c in head.children
-        if c.dep_ == "prep" and c.lower_ == "of"
-        for o in c.children
-        if o.dep_ == "pobj"
-    ]
-    return named(head) or any(named(o) for o in of)
 
 
 _DISEASE_HEADS = frozenset("virus fever flu influenza encephalitis disease syndrome strain".split())
