@@ -30,6 +30,19 @@ def _speaker(quotes: list[Quote], start: str) -> str | None:
 CASES = [
     pytest.param(
         [
+            "PRETORIA _ A neighbour told the court on Monday what he saw .\n"
+            "Piet Maree said he had known the runner Jan Olivier since 2009 .\n"
+            '" It was not something I would like to experience again .\n'
+            "And he was crying .\n"
+            '" Maree became emotional as he described Olivier\'s " committed " attempt to save her .\n'
+            'The athlete " was asking God to help him , " he recalled .'
+        ],
+        "was asking God",
+        "Piet Maree",
+        id="a-closing-mark-an-archive-moved-to-the-next-line-pairs-the-marks-after-it",
+    ),
+    pytest.param(
+        [
             "LONDON _ A hotel near the airport was hit on Tuesday.\n\n"
             'On the other end of the phone, it sounded as if "there had been an earthquake in the city," '
             "Brooking's 24-year-old sister, Natalie, recalled at a news conference on Wednesday."

@@ -39,3 +39,30 @@ def test_a_quote_opening_with_we_and_a_verb_closes_no_run() -> None:
         'Members debated the cost for three hours . " We said we would meet again , " said Ole Brun .',
     ]
     assert run_on_quotes(lines) == []
+
+
+def test_a_closing_mark_moved_to_the_start_of_the_next_sentence_closes_the_run() -> None:
+    # the archive put each sentence on a line and the closing mark on the next one: the
+    # line's three marks pair up only without its first
+    lines = [
+        "Piet Maree said he had known the runner since 2009 .",
+        '" It was not something I would like to see again .',
+        "And he was crying .",
+        '" Maree became emotional as he described the runner\'s " committed " attempt .',
+        'The athlete " was asking God to help him , " he recalled .',
+    ]
+    assert run_on_quotes(lines) == [(1, 3)]
+
+
+def test_a_line_that_opens_speech_again_closes_no_run() -> None:
+    for later in (
+        '" There is a reason for that .',  # one mark: a paragraph of a long quote opened again
+        '" It was bad , " she said , " and it got worse .',  # it leaves its last quote open
+    ):
+        lines = [
+            "Piet Maree spoke to reporters on Monday .",
+            '" It was not something I would like to see again .',
+            "And he was crying .",
+            later,
+        ]
+        assert run_on_quotes(lines) == [], later

@@ -73,7 +73,9 @@ def run_on_quotes(lines: list[str]) -> list[tuple[int, int]]:
         # A verb of saying before the opening mark ("X told journalists that ... . "), not
         # inside the quote the line may close ('" ... his physio told him ...').
         said = bool(_SAYING.search(lines[i][: lines[i].rfind('"')]))
-        if close is None or not closes_run_on(lines[close], after_saying=said):
+        if close is None or not (
+            closes_run_on(lines[close], after_saying=said) or closes_at_start(lines[close])
+        ):
             i += 1
             continue
         out.append((i, close))
@@ -89,6 +91,21 @@ def opens_run_on(line: str) -> bool:
     if line.count('"') % 2 == 0:
         return False
     return bool(MARK_AT_END.search(line) or _OPENS_AFTER.search(line))
+
+
+def closes_at_start(line: str) -> bool:
+    """Whether a line's first mark, at its very start, closes speech run on from the lines
+    before, as an archive that puts each sentence on a line of its own moves a closing mark
+    to the next sentence ('And he was crying.' / '" Maree became emotional as he described
+    Olivier's " committed " attempt.'): the line has an odd number of marks, three or more, so
+    they pair up only without the first, and it leaves nothing open. Not '" There is a
+    reason for that.' (one mark: news style opening a paragraph of a long quote again), nor
+    '" It was bad, " she said, " and worse.' (it leaves its last quote open)."""
+    marks = line.count('"')
+    return bool(_MARK_AT_START.match(line)) and marks % 2 == 1 and marks >= 3 and not opens_run_on(line)
+
+
+_MARK_AT_START = re.compile(r'"\s+[A-Z]')
 
 
 def credit_after_mark(line: str) -> bool:
