@@ -66,3 +66,19 @@ def test_a_line_that_opens_speech_again_closes_no_run() -> None:
             later,
         ]
         assert run_on_quotes(lines) == [], later
+
+
+def test_a_line_whose_first_quote_is_credited_opens_it() -> None:
+    # a review of 6fa14e8: the credit after the second mark, or a quote opened after a
+    # full stop and left open, says the first mark opened speech
+    for later in (
+        '" Nobody wanted this , " said Ole Brun , the council leader . " But we had no money .',
+        '" We lost the vote , " Roux said . " But the fight is not over .',
+    ):
+        lines = [
+            "The council voted on Monday to close the old bridge .",
+            '" This is a sad day for the village .',
+            "The bridge was built in 1887 .",
+            later,
+        ]
+        assert run_on_quotes(lines) == [], later

@@ -102,10 +102,21 @@ def closes_at_start(line: str) -> bool:
     reason for that.' (one mark: news style opening a paragraph of a long quote again), nor
     '" It was bad, " she said, " and worse.' (it leaves its last quote open)."""
     marks = line.count('"')
-    return bool(_MARK_AT_START.match(line)) and marks % 2 == 1 and marks >= 3 and not opens_run_on(line)
+    return (
+        bool(_MARK_AT_START.match(line))
+        and marks % 2 == 1
+        and marks >= 3
+        and not opens_run_on(line)
+        # not '" Nobody wanted this , " said Ole Brun . " But we had no money .': a credit
+        # after its second mark, or a quote opened after a sentence's end and left open,
+        # says its first mark opened speech
+        and not _CREDIT_AFTER_MARK.match(line[1:])
+        and not _OPENS_AFTER_SENTENCE.search(line)
+    )
 
 
 _MARK_AT_START = re.compile(r'"\s+[A-Z]')
+_OPENS_AFTER_SENTENCE = re.compile(r'[.?!…]\s*"\s*[^"\s][^"]*$')
 
 
 def credit_after_mark(line: str) -> bool:
