@@ -2731,28 +2731,41 @@ def _is_age_or_time(ent: SpacySpan) -> bool:
         return True
     if _shared_age(doc, ent.start, ent.end):
         return True
-    # "3: 03" (a video's running time as an archive's tokenizer split "3:03"): minutes and
-    # seconds with a leading zero, both parts (but "Update 2: 15 people", "05 persons")
-    if ent.end + 1 < len(doc) and doc[ent.end].text == ":" and re.fullmatch(r"0\d", doc[ent.end + 1].text):
-        return True
-    # minutes with a leading zero before seconds ("01: 28"), either part
-    # ("01: 28 just watched"; not the 15 of "UPDATE 02: 15 people were killed", where a noun
-    # follows; a number with a leading zero before a colon is never a count)
-    if ent.end + 1 < len(doc) and doc[ent.end].text == ":" and re.fullmatch(r"0\d", ent.text):
-        return True
-    if ent.start >= 2 and doc[ent.start - 1].text == ":" and re.fullmatch(r"0\d", doc[ent.start - 2].text):
-        return _running_seconds(doc, ent.start)
-    # any two digits after "0:" are seconds ("0: 26 police officers fired", the text
-    # running on after a video's time); not after "UPDATE 2:", whose count may be told
-    # by any word ("UPDATE 2: 15 killed")
-    if ent.start >= 2 and doc[ent.start - 1].text == ":" and doc[ent.start - 2].text.isdigit():
-        return bool(re.fullmatch(r"0\d", ent.text)) or (
-            doc[ent.start - 2].text == "0" and bool(re.fullmatch(r"[0-5]\d", ent.text))
-        )
+    timed = _in_running_time(doc, ent)
+    if timed is not None:
+        return timed
     # "his wife had died at 37", "died Sunday at 36": the age one died at, not a toll
     if before.lower() == "at" and _died_before(doc, ent.start - 1):
         return doc[ent.end].lower_ not in _CLOCK if ent.end < len(doc) else True
     return bool(re.fullmatch(r"(1[89]|20)\d\d", ent.text.strip()))
+
+
+def _in_running_time(doc: Doc, ent: SpacySpan) -> bool | None:
+    """Whether a number beside a colon is a part of a video's running time, as an archive's
+    tokenizer split "3:03" (None where no colon case applies, for the checks after it)."""
+    colon_after = ent.end + 1 < len(doc) and doc[ent.end].text == ":"
+    # "3: 03": minutes and seconds with a leading zero, both parts (but "Update 2: 15
+    # people", "05 persons")
+    if colon_after and re.fullmatch(r"0\d", doc[ent.end + 1].text):
+        return True
+    # minutes with a leading zero before seconds ("01: 28"), either part ("01: 28 just
+    # watched"; not the 15 of "UPDATE 02: 15 people were killed", where a noun follows; a
+    # number with a leading zero before a colon is never a count)
+    if colon_after and re.fullmatch(r"0\d", ent.text):
+        return True
+    if ent.start < 2 or doc[ent.start - 1].text != ":":
+        return None
+    minutes = doc[ent.start - 2].text
+    if re.fullmatch(r"0\d", minutes):
+        return _running_seconds(doc, ent.start)
+    # any two digits after "0:" are seconds ("0: 26 police officers fired", the text
+    # running on after a video's time); not after "UPDATE 2:", whose count may be told
+    # by any word ("UPDATE 2: 15 killed")
+    if minutes.isdigit():
+        return bool(re.fullmatch(r"0\d", ent.text)) or (
+            minutes == "0" and bool(re.fullmatch(r"[0-5]\d", ent.text))
+        )
+    return None
 
 
 def _running_seconds(doc: Doc, i: int) -> bool:
@@ -4987,7 +5000,8 @@ def _implicit_years(figures: list[_Figure]) -> list[_Figure]:
     return out
 
 
-_MARKED_RATE = re.compile(r"\baverage\b|\ba (?:year|day|week|month|hour|minute)\b|\ban hour\b")
+_MARKED_RATE = re.compile(rf"\baverage\b|\ban? (?:{'|'.join(sorted(_PERIODS))})\b")
+"""A scope `_averaged` or `_rate` gave ("average", "a day", "an hour")."""
 
 
 def _unmarked_rate(figure: _Figure) -> bool:
@@ -4997,8 +5011,7 @@ def _unmarked_rate(figure: _Figure) -> bool:
     if tally not in _TALLIES or tally == "magnitude" or _MARKED_RATE.search(figure.scope):
         return False  # "on average 2.5 people were killed each day": a rate it says it is
     value = float(figure.value.value)
-    # "4.1 million" is held as 4099999.9999999995: a whole number, to the float's precision
-    return abs(value - round(value)) > 1e-6 * max(1.0, value)
+    return abs(value - round(value)) > 1e-6 * max(1.0, value)  # whole, to a float's precision
 
 
 def _group(

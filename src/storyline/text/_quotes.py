@@ -106,17 +106,19 @@ def closes_at_start(line: str) -> bool:
         bool(_MARK_AT_START.match(line))
         and marks % 2 == 1
         and marks >= 3
-        and not opens_run_on(line)
-        # not '" Nobody wanted this , " said Ole Brun . " But we had no money .': a credit
-        # after its second mark, or a quote opened after a sentence's end and left open,
-        # says its first mark opened speech
+        # nothing left open at its end, after a colon, a comma or a sentence's end (not
+        # '" Nobody wanted this , " said Ole Brun . " But we had no money .'), and no credit
+        # after its second mark: either says its first mark opened speech
+        and not MARK_AT_END.search(line)
+        and not _LEFT_OPEN.search(line)
         and not _CREDIT_AFTER_MARK.match(line[1:])
-        and not _OPENS_AFTER_SENTENCE.search(line)
     )
 
 
 _MARK_AT_START = re.compile(r'"\s+[A-Z]')
-_OPENS_AFTER_SENTENCE = re.compile(r'[.?!…]\s*"\s*[^"\s][^"]*$')
+_LEFT_OPEN = re.compile(r'[:,.?!…]\s*"\s*[^"\s][^"]*$')
+"""A last mark that opens speech after a colon, a comma or a sentence's end and leaves it
+open: `_OPENS_AFTER` with a sentence's end, for a line whose first mark is at its start."""
 
 
 def credit_after_mark(line: str) -> bool:
