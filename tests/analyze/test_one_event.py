@@ -287,3 +287,48 @@ def test_tolls_of_events_weeks_apart_stay_apart_where_the_events_or_the_tolls_di
     ):
         claims = claims_of(first, later, days=(QUAKE_DAY, QUAKE_DAY + dt.timedelta(days=days)))
         assert not disputed(claims), (first, later)
+
+
+BOMBING_WEEK = dt.date(2031, 8, 9)  # two days after "the Aug. 7 bombing"
+MONTH_ON = dt.date(2031, 9, 5)
+
+
+def test_a_toll_weeks_on_of_an_event_named_by_its_day_rivals_that_weeks_toll() -> None:
+    # the later report dates the event; the first was written in its week
+    claims = claims_of(
+        "The bombing of the embassy in Dunmore killed 10 people, police said.",
+        "The Aug. 7 bombing of the embassy in Dunmore killed 11 people.",
+        days=(BOMBING_WEEK, MONTH_ON),
+    )
+    assert {10, 11} in disputed(claims)
+    # both reports weeks on, both naming the day
+    claims = claims_of(
+        "The earthquake of Aug. 7 killed more than 14,000 people.",
+        "The Aug. 7 earthquake killed more than 15,000 people, officials said.",
+        days=(MONTH_ON, MONTH_ON + dt.timedelta(days=30)),
+    )
+    assert {14000, 15000} in disputed(claims)
+
+
+def test_a_named_day_far_from_the_other_report_or_another_day_keeps_tolls_apart() -> None:
+    # the other report was written weeks after the named day, without naming it
+    claims = claims_of(
+        "The Aug. 7 bombing of the embassy in Dunmore killed 11 people.",
+        "The bombing of the embassy in Dunmore killed 14 people.",
+        days=(MONTH_ON, MONTH_ON + dt.timedelta(days=40)),
+    )
+    assert not disputed(claims)
+    # two days named far apart are two events, even in one week's reports
+    claims = claims_of(
+        "The March 3 quake killed 1,400 people in the valley.",
+        "The Aug. 7 quake killed 1,500 people in the valley.",
+        days=(MONTH_ON, MONTH_ON + dt.timedelta(days=2)),
+    )
+    assert not disputed(claims)
+    # a day near the report is the report's own week, not a named event
+    claims = claims_of(
+        "The bombing on Monday killed 10 people.",
+        "The bombing killed 11 people.",
+        days=(BOMBING_WEEK, MONTH_ON),
+    )
+    assert not disputed(claims)

@@ -36,7 +36,7 @@ from storyline.analyze._quotes import SOMEONE, SPEECH_VERBS, name_of, subject_of
 from storyline.analyze._units import METRE, Unit, last_place, read_unit, step, unit_of
 from storyline.embed import FactMatcher
 from storyline.model import Claim, ClaimValue, Corpus, Dropped, Entity, Span
-from storyline.text import MONTH_WORDS, WEEKDAYS, is_title_case, overlap, word_tokens
+from storyline.text import MONTH_WORDS, WEEKDAYS, find_event_dates, is_title_case, overlap, word_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -201,6 +201,9 @@ class _Figure:
     """For a toll of the dead, how many attackers it says it counts ("13 were killed,
     including the gunman": one), or -1 for a killer it says died beside the toll by his own
     hand ("killing five people and himself"): `_attackers_included`."""
+    event_day: dt.date | None = None
+    """The day of the event its sentence names by date, weeks before the report ("the Aug.
+    7 bombing of the embassy, which killed 11"): `_named_day`, read by `_one_event`."""
 
 
 def extract_claims(
@@ -1962,7 +1965,24 @@ def _as_figure(
         words=FactMatcher.words(ent.sent.text),
         last_year=last_year,
         attackers=_attackers_included(ent) if about.startswith("deaths") else 0,
+        event_day=_named_day(ent.sent.text, date),
     )
+
+
+def _named_day(sentence: str, date: dt.date | None) -> dt.date | None:
+    """The day of the event a sentence names by its date, more than `EVENT_DAYS` before
+    its report ("the Aug. 7 bombing", "twin bombings on Aug. 7 killed 257"): a figure
+    told weeks on of an event the sentence dates. None where the sentence names no such
+    day, or two ("the Aug. 17 quake, the worst since a Nov. 12 tremor"); a day near the
+    report ("on Monday", "Friday's blast") is the report's own week, read by its date."""
+    if date is None:
+        return None
+    days = {
+        found.date.start
+        for found in find_event_dates(sentence, published=date)
+        if found.date.day is not None and (date - found.date.start).days > EVENT_DAYS
+    }
+    return days.pop() if len(days) == 1 else None
 
 
 def _measure(ent: SpacySpan) -> tuple[Unit, str, Token, bool] | None:
@@ -5028,6 +5048,7 @@ def _group(
     words: dict[ClaimValue, frozenset[str]] = {}
     attackers: dict[ClaimValue, int] = {}  # tolls that say they count their attackers
     revisions: set[ClaimValue] = set()  # figures that revise one their report gave before
+    named: dict[ClaimValue, dt.date] = {}  # the event day a figure's sentence names (`_named_day`)
     for figure in figures:
         values = by_quantity[figure.counted, figure.scope, figure.predicate]
         if not figure.bound:
@@ -5053,6 +5074,8 @@ def _group(
                 so_far.discard(kept)
                 so_far.add(figure.value)
             words[figure.value] = words.pop(kept, figure.words)
+            if kept in named:
+                named[figure.value] = named.pop(kept)
             kept = figure.value
         if figure.running or figure.so_far or figure.last_year:
             so_far.add(kept)  # "last year ... killed seven": that year's count, read months on
@@ -5061,6 +5084,8 @@ def _group(
             attackers[kept] = figure.attackers
         if figure.revises:
             revisions.add(kept)
+        if figure.event_day is not None:
+            named.setdefault(kept, figure.event_day)
     claims = []
     for key, values in by_quantity.items():
         counted, scope, _ = key
@@ -5070,7 +5095,7 @@ def _group(
         disagreement, kind, rivals = (
             (False, None, frozenset())
             if scope == "part" or _never_rivals(counted)
-            else _disagreement(values, counted, so_far, event_of, words, attackers, revisions, dead)
+            else _disagreement(values, counted, so_far, event_of, words, attackers, revisions, dead, named)
         )
         about = f"{counted} ({scope})" if scope else counted
         # A disagreement lists its rival figures; the key's other figures (each fits every
@@ -5435,6 +5460,7 @@ def _disagreement(
     attackers: Mapping[ClaimValue, int] | None = None,
     revisions: Collection[ClaimValue] = (),
     dead: int = 0,
+    named: Mapping[ClaimValue, dt.date] | None = None,
 ) -> tuple[bool, str | None, frozenset[ClaimValue]]:
     """Figures disagree when two reports give figures that cannot both be true; one
     report's own figures do not (its "seven dead, two of them in hospital" counts
@@ -5479,6 +5505,7 @@ def _disagreement(
             said.get(v),
             told_as.get(v),
             (attackers or {}).get(v, 0),
+            (named or {}).get(v),
         )
         classes.setdefault(key, (v, set()))[1].add(v.source)
         class_of.append(number.setdefault(key, len(number)))
@@ -5555,7 +5582,7 @@ def _disagreement(
             if counted.startswith(AGE_OF) and not _one_event(a, b, so_far):
                 if _ages_fit(a, b):
                     continue  # a person a year older a year on, at any distance
-            elif not _one_event(a, b, so_far, events):
+            elif not _one_event(a, b, so_far, events, named):
                 continue
             rival[i] = rival[j] = True
             across = across or same_day
@@ -5777,7 +5804,11 @@ EVENT_DAYS = 7
 
 
 def _one_event(
-    a: ClaimValue, b: ClaimValue, so_far: Collection[ClaimValue], event_of: Mapping[str, int] | None = None
+    a: ClaimValue,
+    b: ClaimValue,
+    so_far: Collection[ClaimValue],
+    event_of: Mapping[str, int] | None = None,
+    named: Mapping[ClaimValue, dt.date] | None = None,
 ) -> bool:
     """Whether two figures of one key can be rival figures of one quantity.
 
@@ -5807,9 +5838,29 @@ def _one_event(
         and event_of.get(a.source) != event_of.get(b.source)
     ):
         return False
+    day_a, day_b = (named or {}).get(a), (named or {}).get(b)
+    if day_a is not None and day_b is not None and abs((day_a - day_b).days) > EVENT_DAYS:
+        return False  # "the Aug. 17 quake killed 17,000" and "the Nov. 12 quake, 800": two events
     if a.date is None or b.date is None or abs((a.date - b.date).days) <= EVENT_DAYS:
         return True
-    return a in so_far and b in so_far
+    return (a in so_far and b in so_far) or _one_named_event(a, b, named or {})
+
+
+def _one_named_event(a: ClaimValue, b: ClaimValue, named: Mapping[ClaimValue, dt.date]) -> bool:
+    """Whether two figures weeks apart tell of one event by the day a sentence names it
+    (`_named_day`): both name one day ("the Aug. 7 bombing, which killed 11" and, a month
+    on, "the Aug. 7 blasts killed 257, 11 in Tanzania"), or one names the day of the week
+    the other report was written in ("killed 10 people" on Aug. 12, "the Aug. 7 bombing
+    ... killed 11" on Aug. 29). A toll recalled without its day ("the 1995 quake", "the
+    previous earthquake") names no event and stays apart."""
+    day_a, day_b = named.get(a), named.get(b)
+    if day_a is not None and day_b is not None:
+        return day_a == day_b
+    if day_a is not None:
+        return 0 <= (b.date - day_a).days <= EVENT_DAYS  # type: ignore[operator]
+    if day_b is not None:
+        return 0 <= (a.date - day_b).days <= EVENT_DAYS  # type: ignore[operator]
+    return False
 
 
 def _adds_up(total: ClaimValue, parts: Iterable[ClaimValue]) -> bool:
