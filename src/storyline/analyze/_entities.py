@@ -146,6 +146,9 @@ class Mention:
     pronoun: str = ""
     """ "m" or "f" where the sentence of which the name is the subject goes on with "he",
     "his", "she" or "her" (`_pronoun_for`)."""
+    place: bool = False
+    """The name heads a word for a place ("the Saltmarsh district", "the Saltmarsh and Lower
+    Quay districts"): `_heads_a_place`, read by `_type_of`."""
 
 
 @dataclass(slots=True)
@@ -778,7 +781,36 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
     )  # not "named Gary Walsh chairman"
     pronoun = _pronoun_for(ent) if personal and len(tokens) > 1 else ""
     return Mention(
-        text, label, para.doc_index, span, tokens, titled, written, determined, kin, describes, pronoun
+        text,
+        label,
+        para.doc_index,
+        span,
+        tokens,
+        titled,
+        written,
+        determined,
+        kin,
+        describes,
+        pronoun,
+        place=label == "ORG" and _heads_a_place(ent),
+    )
+
+
+def _heads_a_place(ent: SpacySpan) -> bool:
+    """Whether a name stands before a word for a place that it names: "the Saltmarsh
+    district", "the Saltmarsh and Lower Quay districts" (the tagger reads such names as a
+    body's). Not where that word itself stands before a noun ("the Kessport district
+    court", "the Ohio state legislature"): the name is then the body's."""
+    root = ent.root
+    head = root.head
+    if root.dep_ == "conj" and head.i < root.i:
+        root, head = head, head.head
+    return (
+        root.dep_ in ("compound", "nmod")
+        and head.i >= ent.end
+        and head.lower_ in _PLACE_NOUNS
+        and head.text.islower()
+        and head.dep_ != "compound"
     )
 
 
@@ -1282,6 +1314,12 @@ _LEGAL_SUFFIXES |= frozenset({"corporation", "incorporated", "limited"})
 PLACE_WORDS = frozenset(
     {"province", "state", "county", "district", "region", "city", "town", "village", "island", "prefecture"}
 )
+_PLACE_NOUNS = (PLACE_WORDS - {"state"}) | {
+    *("districts", "provinces", "counties", "regions", "islands", "municipality", "suburb", "suburbs"),
+    *("neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods"),
+}
+"""Words for a place a name may stand before ("the Saltmarsh district"): `_heads_a_place`.
+Not "state", which a people or a faith describes ("the Mormon state")."""
 
 
 def _without_legal_suffix(tokens: tuple[str, ...]) -> tuple[str, ...]:
@@ -2867,6 +2905,8 @@ def _type_of(group: _Group) -> str:
     for mention in long or group.mentions:
         votes[mention.label] += 1
     found = max(votes, key=lambda label: (votes[label], label == "PERSON"))
+    if found == "ORG" and any(m.place for m in group.mentions):
+        return "GPE"  # "Saltmarsh", tagged a body, is "the Saltmarsh district" too
     if (
         found != "PERSON"
         and person_shaped(group.tokens)

@@ -1,0 +1,42 @@
+"""A name before a word for a place is a place, whatever the tagger called it (issue 10, names).
+
+The tagger often reads an unfamiliar district's name as a body's ("Saltmarsh (ORG)" in the
+bundled example). Every text here is invented; the tests set the tagged spans themselves,
+so they test the rule and not the model of the day.
+"""
+
+from __future__ import annotations
+
+from test_name_merges import _index
+
+
+def _type(index, name: str) -> str | None:  # type: ignore[no-untyped-def]
+    return next((e.type for e in index.entities if e.name == name), None)
+
+
+def test_a_body_by_the_tagger_that_heads_a_district_is_a_place() -> None:
+    index = _index(
+        [
+            "Smoke drifted over the Brannock district on Saturday. Schools in Brannock stayed shut.",
+            "Families from the Tavel and Upper Mere districts slept in a gym on Sunday.",
+        ],
+        {
+            0: [("Brannock", "ORG"), ("Brannock", "ORG")],
+            1: [("Tavel", "ORG"), ("Upper Mere", "ORG")],
+        },
+    )
+    assert _type(index, "Brannock") == "GPE"
+    assert _type(index, "Tavel") == "GPE"
+    assert _type(index, "Upper Mere") == "GPE"
+
+
+def test_a_name_before_a_place_word_that_describes_a_noun_stays_a_body() -> None:
+    index = _index(
+        [
+            "The Brannock district court fined the company on Monday.",
+            "The Tavel county council met on Tuesday, and Tavel said it would appeal.",
+        ],
+        {0: [("Brannock", "ORG")], 1: [("Tavel", "ORG"), ("Tavel", "ORG")]},
+    )
+    assert _type(index, "Brannock") == "ORG"
+    assert _type(index, "Tavel") == "ORG"
