@@ -318,11 +318,11 @@ def test_a_named_day_far_from_the_other_report_or_another_day_keeps_tolls_apart(
         days=(MONTH_ON, MONTH_ON + dt.timedelta(days=40)),
     )
     assert not disputed(claims)
-    # two days named far apart are two events, even in one week's reports
+    # two named days a week or more apart, told weeks on: two events
     claims = claims_of(
         "The March 3 quake killed 1,400 people in the valley.",
         "The Aug. 7 quake killed 1,500 people in the valley.",
-        days=(MONTH_ON, MONTH_ON + dt.timedelta(days=2)),
+        days=(MONTH_ON, MONTH_ON + dt.timedelta(days=30)),
     )
     assert not disputed(claims)
     # a day near the report is the report's own week, not a named event
@@ -332,3 +332,36 @@ def test_a_named_day_far_from_the_other_report_or_another_day_keeps_tolls_apart(
         days=(BOMBING_WEEK, MONTH_ON),
     )
     assert not disputed(claims)
+
+
+def test_a_day_set_after_since_or_of_another_clause_names_no_event() -> None:
+    # a figure whose sentence dates another event, or something else, stays apart weeks on
+    for later in (
+        "A quake on Tuesday killed 52 people in the valley, the deadliest since the Aug. 7 quake.",
+        "A month after the Aug. 7 bombing, a second bombing killed 14 people, police said.",
+        "The floods have killed 14 people since August 5, officials said.",
+        "The clashes killed 14 people after the Aug. 5 deadline expired.",
+        "The gunman, who turned 30 on Aug. 5, killed 14 people, police said.",
+        "The fire killed 14 people, according to a report published on Aug. 8.",
+        # an event of another kind, dated in the other report's week
+        "The Aug. 5 ambush killed 14 people, officials said.",
+    ):
+        claims = claims_of("The quake killed 40 people in the valley.", later, days=(BOMBING_WEEK, MONTH_ON))
+        assert not disputed(claims), later
+    # the event's own words date it
+    for later in (
+        "Police had hunted the bombers since the Aug. 7 bombing of the embassy, which killed 11 people.",
+        "More than 11 people were killed in the bombing of Aug. 7, police said.",
+        "The toll from the Aug. 7 bombing has risen to 11, police said.",
+    ):
+        claims = claims_of(
+            "The bombing of the embassy killed 10 people.", later, days=(BOMBING_WEEK, MONTH_ON)
+        )
+        assert disputed(claims), later
+    # a relative clause that hangs from the last place the event's words name
+    claims = claims_of(
+        "The bombing of the embassy in Port Ellis killed 10 people.",
+        "Police hunted suspects since the Aug. 7 bombing of the embassy in Port Ellis, which killed 11 people.",
+        days=(BOMBING_WEEK, MONTH_ON),
+    )
+    assert {10, 11} in disputed(claims)

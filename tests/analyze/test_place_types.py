@@ -40,3 +40,19 @@ def test_a_name_before_a_place_word_that_describes_a_noun_stays_a_body() -> None
     )
     assert _type(index, "Brannock") == "ORG"
     assert _type(index, "Tavel") == "ORG"
+
+
+def test_a_body_that_acts_or_an_acronym_stays_a_body() -> None:
+    index = _index(
+        [
+            "Fighters overran the Tarvish district on Monday. The Tarvish said they had taken it.",
+            "Aid reached the UNHQ district on Monday, and sales rose in the Brightline region.",
+        ],
+        {
+            0: [("Tarvish", "ORG"), ("Tarvish", "ORG")],
+            1: [("UNHQ", "ORG"), ("Brightline", "ORG")],
+        },
+    )
+    assert _type(index, "Tarvish") == "ORG"  # it said something: a body
+    assert _type(index, "UNHQ") == "ORG"  # an acronym
+    assert _type(index, "Brightline") == "ORG"  # "region" also follows a firm's name

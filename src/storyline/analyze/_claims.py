@@ -28,7 +28,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from storyline.analyze._entities import PLACE_WORDS, EntityIndex
 from storyline.analyze._nlp import Paragraph
@@ -204,6 +204,9 @@ class _Figure:
     event_day: dt.date | None = None
     """The day of the event its sentence names by date, weeks before the report ("the Aug.
     7 bombing of the embassy, which killed 11"): `_named_day`, read by `_one_event`."""
+    told_of: frozenset[str] = frozenset()
+    """The events its verb tells of, as lemmas ("bombing" of "the bombing killed 10"):
+    `_events_told`, read by `_one_named_event`."""
 
 
 def extract_claims(
@@ -1965,24 +1968,109 @@ def _as_figure(
         words=FactMatcher.words(ent.sent.text),
         last_year=last_year,
         attackers=_attackers_included(ent) if about.startswith("deaths") else 0,
-        event_day=_named_day(ent.sent.text, date),
+        event_day=_named_day(ent, verb, date, told := _events_told(verb)),
+        told_of=frozenset(_event_word(t) for t in told),
     )
 
 
-def _named_day(sentence: str, date: dt.date | None) -> dt.date | None:
-    """The day of the event a sentence names by its date, more than `EVENT_DAYS` before
-    its report ("the Aug. 7 bombing", "twin bombings on Aug. 7 killed 257"): a figure
-    told weeks on of an event the sentence dates. None where the sentence names no such
-    day, or two ("the Aug. 17 quake, the worst since a Nov. 12 tremor"); a day near the
-    report ("on Monday", "Friday's blast") is the report's own week, read by its date."""
-    if date is None:
+def _named_day(ent: SpacySpan, verb: Token, date: dt.date | None, told: list[Token]) -> dt.date | None:
+    """The day of the event a figure tells of, where its sentence dates that event more than
+    `EVENT_DAYS` before the report: a date inside the event's own words ("the Aug. 7
+    bombing of the embassy, which killed 11", "killed in the earthquake of Aug. 17", "the
+    toll from the Aug. 7 blast rose to 14") or on the verb that counts ("bombings on Aug. 7
+    killed 257"). Not a date set after "since", "after", "than" ... ("a quake on Tuesday
+    killed 52, the deadliest since the Aug. 7 quake"), nor one of another clause ("killed
+    14, the ministry said on Aug. 25"). None where no such day, or two, is found."""
+    if date is None or not told:
         return None
-    days = {
-        found.date.start
-        for found in find_event_dates(sentence, published=date)
-        if found.date.day is not None and (date - found.date.start).days > EVENT_DAYS
-    }
+    events = {t.i for t in told}
+    sent = ent.sent
+    days = set()
+    for found in find_event_dates(sent.text, published=date):
+        if found.date.day is None or (date - found.date.start).days <= EVENT_DAYS:
+            continue
+        span = sent.doc.char_span(
+            sent.start_char + found.span.start, sent.start_char + found.span.end, alignment_mode="expand"
+        )
+        if span is not None and _dates_the_event(span.root, verb, events):
+            days.add(found.date.start)
     return days.pop() if len(days) == 1 else None
+
+
+_EVENT_NOUNS = frozenset(
+    {
+        *("bombing", "blast", "attack", "explosion", "quake", "earthquake", "tremor", "aftershock"),
+        *("crash", "fire", "flood", "flooding", "storm", "hurricane", "cyclone", "typhoon", "tsunami"),
+        *("shooting", "massacre", "raid", "ambush", "riot", "collapse", "derailment", "eruption"),
+        *("landslide", "mudslide", "avalanche", "accident", "disaster", "sinking", "stampede", "strike"),
+    }
+)
+"""Nouns of an event a toll is told of (`_named_day`), as lemmas."""
+_NOT_THE_EVENT = frozenset(
+    {"since", "after", "before", "until", "till", "than", "following", "like", "unlike"}
+)
+"""Words that set a dated event apart from the one a figure counts ("the deadliest since the
+Aug. 7 quake", "a month after the Aug. 7 bombing")."""
+
+
+def _event_word(token: Token) -> str:
+    """An event noun as `_EVENT_NOUNS` holds it ("bombings" -> "bombing")."""
+    return token.lower_ if token.lower_ in _EVENT_NOUNS else token.lemma_.lower()
+
+
+def _events_told(verb: Token) -> list[Token]:
+    """The event nouns (`_EVENT_NOUNS`) a figure's verb tells of: its
+    subject ("the Aug. 7 blast killed 11"), the noun its relative clause describes ("the
+    bombing ..., which killed 11"), what its subject is of ("the toll from the blast"), the
+    noun after "in", "from" or "by" ("killed in the earthquake of Aug. 17"), and for a verb
+    that goes on from another ("the quake that hit on Aug. 17, killing 14,000"), that verb's."""
+    nouns: list[Token] = []
+    for current in (verb, verb.head) if verb.dep_ == "advcl" else (verb,):
+        subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if current.dep_ == "relcl":
+            described = current.head
+            subjects.append(described)
+            # "the bombing of the embassy in Dar es Salaam, which killed 11": the clause
+            # hangs from the last place named, and tells of the bombing
+            for _ in range(3):
+                if described.dep_ != "pobj" or described.head.lower_ not in ("of", "in", "at", "on"):
+                    break
+                described = described.head.head
+                subjects.append(described)
+        for subject in subjects:
+            nouns.append(subject)
+            nouns.extend(
+                p
+                for c in subject.children
+                if c.dep_ == "prep" and c.lower_ in ("of", "from", "in")
+                for p in c.children
+                if p.dep_ == "pobj"
+            )
+        nouns.extend(
+            p
+            for c in current.children
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "from", "by")
+            for p in c.children
+            if p.dep_ == "pobj"
+        )
+    return [n for n in nouns if _event_word(n) in _EVENT_NOUNS]
+
+
+def _dates_the_event(token: Token, verb: Token, events: set[int]) -> bool:
+    """Whether a date (its head token) dates an event the figure's verb tells of: it hangs
+    from one of `events` with no "since", "after" ... between, or from the verb itself
+    through "on" where that verb tells of an event ("bombings on Aug. 7 killed 257"; not
+    "the gunman, who turned 30 on Aug. 5")."""
+    previous = token
+    for node in [token, *token.ancestors]:
+        if node.lower_ in _NOT_THE_EVENT:
+            return False
+        if node.i in events:
+            return True
+        if node.i == verb.i:
+            return bool(events) and previous.dep_ == "prep" and previous.lower_ == "on"
+        previous = node
+    return False
 
 
 def _measure(ent: SpacySpan) -> tuple[Unit, str, Token, bool] | None:
@@ -5048,7 +5136,7 @@ def _group(
     words: dict[ClaimValue, frozenset[str]] = {}
     attackers: dict[ClaimValue, int] = {}  # tolls that say they count their attackers
     revisions: set[ClaimValue] = set()  # figures that revise one their report gave before
-    named: dict[ClaimValue, dt.date] = {}  # the event day a figure's sentence names (`_named_day`)
+    named: dict[ClaimValue, _Told] = {}  # the events a figure tells of, and the day it names
     for figure in figures:
         values = by_quantity[figure.counted, figure.scope, figure.predicate]
         if not figure.bound:
@@ -5084,8 +5172,8 @@ def _group(
             attackers[kept] = figure.attackers
         if figure.revises:
             revisions.add(kept)
-        if figure.event_day is not None:
-            named.setdefault(kept, figure.event_day)
+        if figure.told_of:
+            named.setdefault(kept, _Told(figure.event_day, figure.told_of))
     claims = []
     for key, values in by_quantity.items():
         counted, scope, _ = key
@@ -5460,7 +5548,7 @@ def _disagreement(
     attackers: Mapping[ClaimValue, int] | None = None,
     revisions: Collection[ClaimValue] = (),
     dead: int = 0,
-    named: Mapping[ClaimValue, dt.date] | None = None,
+    named: Mapping[ClaimValue, _Told] | None = None,
 ) -> tuple[bool, str | None, frozenset[ClaimValue]]:
     """Figures disagree when two reports give figures that cannot both be true; one
     report's own figures do not (its "seven dead, two of them in hospital" counts
@@ -5808,7 +5896,7 @@ def _one_event(
     b: ClaimValue,
     so_far: Collection[ClaimValue],
     event_of: Mapping[str, int] | None = None,
-    named: Mapping[ClaimValue, dt.date] | None = None,
+    named: Mapping[ClaimValue, _Told] | None = None,
 ) -> bool:
     """Whether two figures of one key can be rival figures of one quantity.
 
@@ -5838,29 +5926,38 @@ def _one_event(
         and event_of.get(a.source) != event_of.get(b.source)
     ):
         return False
-    day_a, day_b = (named or {}).get(a), (named or {}).get(b)
-    if day_a is not None and day_b is not None and abs((day_a - day_b).days) > EVENT_DAYS:
-        return False  # "the Aug. 17 quake killed 17,000" and "the Nov. 12 quake, 800": two events
     if a.date is None or b.date is None or abs((a.date - b.date).days) <= EVENT_DAYS:
         return True
     return (a in so_far and b in so_far) or _one_named_event(a, b, named or {})
 
 
-def _one_named_event(a: ClaimValue, b: ClaimValue, named: Mapping[ClaimValue, dt.date]) -> bool:
+class _Told(NamedTuple):
+    """What events a figure's verb tells of (`_events_told`), and the day its sentence
+    dates them weeks before the report, if it does (`_named_day`)."""
+
+    day: dt.date | None
+    events: frozenset[str]
+
+
+def _one_named_event(a: ClaimValue, b: ClaimValue, named: Mapping[ClaimValue, _Told]) -> bool:
     """Whether two figures weeks apart tell of one event by the day a sentence names it
     (`_named_day`): both name one day ("the Aug. 7 bombing, which killed 11" and, a month
     on, "the Aug. 7 blasts killed 257, 11 in Tanzania"), or one names the day of the week
-    the other report was written in ("killed 10 people" on Aug. 12, "the Aug. 7 bombing
-    ... killed 11" on Aug. 29). A toll recalled without its day ("the 1995 quake", "the
-    previous earthquake") names no event and stays apart."""
-    day_a, day_b = named.get(a), named.get(b)
-    if day_a is not None and day_b is not None:
-        return day_a == day_b
-    if day_a is not None:
-        return 0 <= (b.date - day_a).days <= EVENT_DAYS  # type: ignore[operator]
-    if day_b is not None:
-        return 0 <= (a.date - day_b).days <= EVENT_DAYS  # type: ignore[operator]
-    return False
+    the other report was written in, and that report's figure is told of an event of the
+    same kind ("the bombing killed 10 people" on Aug. 12, "the Aug. 7 bombing ... killed
+    11" on Aug. 29; not "shelling killed 10" against "the Aug. 2 ambush killed 14"). A
+    toll recalled without its day ("the 1995 quake", "the previous earthquake") names no
+    event and stays apart."""
+    told_a, told_b = named.get(a), named.get(b)
+    if told_a is None or told_b is None:
+        return False
+    if told_a.day is not None and told_b.day is not None:
+        return told_a.day == told_b.day
+    if told_b.day is not None:
+        a, b, told_a, told_b = b, a, told_b, told_a
+    if told_a.day is None or not told_a.events & told_b.events:
+        return False
+    return 0 <= (b.date - told_a.day).days <= EVENT_DAYS  # type: ignore[operator]
 
 
 def _adds_up(total: ClaimValue, parts: Iterable[ClaimValue]) -> bool:

@@ -149,6 +149,9 @@ class Mention:
     place: bool = False
     """The name heads a word for a place ("the Saltmarsh district", "the Saltmarsh and Lower
     Quay districts"): `_heads_a_place`, read by `_type_of`."""
+    subject: bool = False
+    """The name is the subject of a verb ("the Taliban said"): something that acts, read by
+    `_type_of` (a name that acts stays a body, whatever place word it also heads)."""
 
 
 @dataclass(slots=True)
@@ -793,6 +796,7 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
         describes,
         pronoun,
         place=label == "ORG" and _heads_a_place(ent),
+        subject=ent.root.dep_ in ("nsubj", "nsubjpass"),
     )
 
 
@@ -801,6 +805,8 @@ def _heads_a_place(ent: SpacySpan) -> bool:
     district", "the Saltmarsh and Lower Quay districts" (the tagger reads such names as a
     body's). Not where that word itself stands before a noun ("the Kessport district
     court", "the Ohio state legislature"): the name is then the body's."""
+    if ent.text.isupper():
+        return False  # "the UN districts of the camp": an acronym is a body's
     root = ent.root
     head = root.head
     if root.dep_ == "conj" and head.i < root.i:
@@ -1314,12 +1320,15 @@ _LEGAL_SUFFIXES |= frozenset({"corporation", "incorporated", "limited"})
 PLACE_WORDS = frozenset(
     {"province", "state", "county", "district", "region", "city", "town", "village", "island", "prefecture"}
 )
-_PLACE_NOUNS = (PLACE_WORDS - {"state"}) | {
-    *("districts", "provinces", "counties", "regions", "islands", "municipality", "suburb", "suburbs"),
-    *("neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods"),
-}
-"""Words for a place a name may stand before ("the Saltmarsh district"): `_heads_a_place`.
-Not "state", which a people or a faith describes ("the Mormon state")."""
+_PLACE_NOUNS = frozenset(
+    {
+        *("district", "districts", "province", "provinces", "county", "counties", "prefecture"),
+        *("municipality", "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods"),
+    }
+)
+"""Words for an area a name may stand before ("the Saltmarsh district"): `_heads_a_place`.
+Not "state", "region" or "town", which a body's name also describes ("the Mormon state",
+"the Microsoft region", "a Walmart town")."""
 
 
 def _without_legal_suffix(tokens: tuple[str, ...]) -> tuple[str, ...]:
@@ -2905,7 +2914,7 @@ def _type_of(group: _Group) -> str:
     for mention in long or group.mentions:
         votes[mention.label] += 1
     found = max(votes, key=lambda label: (votes[label], label == "PERSON"))
-    if found == "ORG" and any(m.place for m in group.mentions):
+    if found == "ORG" and any(m.place for m in group.mentions) and not any(m.subject for m in group.mentions):
         return "GPE"  # "Saltmarsh", tagged a body, is "the Saltmarsh district" too
     if (
         found != "PERSON"
