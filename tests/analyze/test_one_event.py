@@ -365,3 +365,40 @@ def test_a_day_set_after_since_or_of_another_clause_names_no_event() -> None:
         days=(BOMBING_WEEK, MONTH_ON),
     )
     assert {10, 11} in disputed(claims)
+
+
+def test_a_named_day_reaches_only_its_own_event() -> None:
+    week = dt.date(2031, 8, 13)
+    for first, later in (
+        # the first report dates its own bombing to another day
+        (
+            "The bombing on Aug. 12 killed 14 people, police said.",
+            "The Aug. 7 bombing killed 11 people, police said.",
+        ),
+        # a date of another bombing the later one is likened to, or of a place's past
+        (
+            "The bombing killed 10 people.",
+            "The bombing, which mirrored the Aug. 7 bombing of the embassy, killed 14 people.",
+        ),
+        (
+            "The blast killed 10 people.",
+            "The blast killed 14 people on a street where the Aug. 7 bombing had struck.",
+        ),
+        # two events joined: a total of both
+        ("The bombing killed 10 people.", "The Aug. 7 bombing and a second one killed 30 people in all."),
+        # a month and day in another year
+        ("The bombing killed 10 people.", "Last year's Aug. 7 bombing killed 11 people, police said."),
+        # a word of two senses
+        ("The fire killed 10 people.", "Two men were killed by army fire on Aug. 7, and 11 more died later."),
+        # the places differ
+        ("The bombing in Mombasa killed 10 people.", "The Aug. 7 bombing in Nairobi killed 12 people."),
+    ):
+        claims = claims_of(first, later, days=(week, MONTH_ON))
+        assert not disputed(claims), later
+    # an event of another kind dated the same day, both told weeks on
+    claims = claims_of(
+        "The Aug. 7 quake killed 14 people in the valley.",
+        "The Aug. 7 bombing killed 11 people in the valley.",
+        days=(MONTH_ON, MONTH_ON + dt.timedelta(days=30)),
+    )
+    assert not disputed(claims)

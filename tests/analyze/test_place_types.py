@@ -47,12 +47,15 @@ def test_a_body_that_acts_or_an_acronym_stays_a_body() -> None:
         [
             "Fighters overran the Tarvish district on Monday. The Tarvish said they had taken it.",
             "Aid reached the UNHQ district on Monday, and sales rose in the Brightline region.",
+            "Jets struck the Vardani neighbourhood on Monday. Vardani officials said 12 people were killed.",
         ],
         {
             0: [("Tarvish", "ORG"), ("Tarvish", "ORG")],
             1: [("UNHQ", "ORG"), ("Brightline", "ORG")],
+            2: [("Vardani", "ORG"), ("Vardani", "ORG")],
         },
     )
+    assert _type(index, "Vardani") == "ORG"  # its officials said something
     assert _type(index, "Tarvish") == "ORG"  # it said something: a body
     assert _type(index, "UNHQ") == "ORG"  # an acronym
     assert _type(index, "Brightline") == "ORG"  # "region" also follows a firm's name

@@ -207,6 +207,8 @@ class _Figure:
     told_of: frozenset[str] = frozenset()
     """The events its verb tells of, as lemmas ("bombing" of "the bombing killed 10"):
     `_events_told`, read by `_one_named_event`."""
+    places: frozenset[str] = frozenset()
+    """The places its sentence names (tagged GPE or LOC), as written: `_one_named_event`."""
 
 
 def extract_claims(
@@ -1970,24 +1972,32 @@ def _as_figure(
         attackers=_attackers_included(ent) if about.startswith("deaths") else 0,
         event_day=_named_day(ent, verb, date, told := _events_told(verb)),
         told_of=frozenset(_event_word(t) for t in told),
+        places=frozenset(e.text.lower() for e in ent.sent.ents if e.label_ in ("GPE", "LOC"))
+        if told
+        else frozenset(),
     )
 
 
 def _named_day(ent: SpacySpan, verb: Token, date: dt.date | None, told: list[Token]) -> dt.date | None:
-    """The day of the event a figure tells of, where its sentence dates that event more than
-    `EVENT_DAYS` before the report: a date inside the event's own words ("the Aug. 7
-    bombing of the embassy, which killed 11", "killed in the earthquake of Aug. 17", "the
-    toll from the Aug. 7 blast rose to 14") or on the verb that counts ("bombings on Aug. 7
-    killed 257"). Not a date set after "since", "after", "than" ... ("a quake on Tuesday
-    killed 52, the deadliest since the Aug. 7 quake"), nor one of another clause ("killed
-    14, the ministry said on Aug. 25"). None where no such day, or two, is found."""
-    if date is None or not told:
+    """The day of the event a figure tells of, where its sentence dates it in the event's
+    own words ("the Aug. 7 bombing of the embassy, which killed 11", "killed in the
+    earthquake of Aug. 17", "the toll from Tuesday's blast rose to 14") or on the verb that
+    counts ("killed 257 on Aug. 7"). Not a date of another noun or clause ("a quake on
+    Tuesday killed 52, the deadliest since the Aug. 7 quake"; "killed 14, the ministry said
+    on Aug. 25"; "the bombing, which mirrored the Aug. 7 bombing, killed 14"), nor a day
+    after the report. None where no such day, or two, is found; where the events are two
+    joined ("the Aug. 7 bombing and a second one killed 30"); or where the sentence counts
+    years back from the day ("last year's Aug. 7 bombing"), which a month and day without
+    a year cannot place."""
+    if date is None or not told or any(t.dep_ == "conj" or _joined(t) for t in told):
+        return None
+    sent = ent.sent
+    if _YEARS_BACK.search(sent.text):
         return None
     events = {t.i for t in told}
-    sent = ent.sent
     days = set()
     for found in find_event_dates(sent.text, published=date):
-        if found.date.day is None or (date - found.date.start).days <= EVENT_DAYS:
+        if found.date.day is None or found.date.start > date:
             continue
         span = sent.doc.char_span(
             sent.start_char + found.span.start, sent.start_char + found.span.end, alignment_mode="expand"
@@ -1995,6 +2005,17 @@ def _named_day(ent: SpacySpan, verb: Token, date: dt.date | None, told: list[Tok
         if span is not None and _dates_the_event(span.root, verb, events):
             days.add(found.date.start)
     return days.pop() if len(days) == 1 else None
+
+
+_YEARS_BACK = re.compile(
+    r"\b(?:last year|a year (?:ago|after|since|on|earlier)|anniversary)\b", re.IGNORECASE
+)
+"""Words that set an event's month and day in another year than the report's nearest."""
+
+
+def _joined(token: Token) -> bool:
+    """Whether an event noun has another joined to it ("the bombing and a second one")."""
+    return any(c.dep_ == "conj" for c in token.children)
 
 
 _EVENT_NOUNS = frozenset(
@@ -2006,16 +2027,37 @@ _EVENT_NOUNS = frozenset(
     }
 )
 """Nouns of an event a toll is told of (`_named_day`), as lemmas."""
-_NOT_THE_EVENT = frozenset(
-    {"since", "after", "before", "until", "till", "than", "following", "like", "unlike"}
-)
-"""Words that set a dated event apart from the one a figure counts ("the deadliest since the
-Aug. 7 quake", "a month after the Aug. 7 bombing")."""
+_EVENT_KINDS = {
+    **dict.fromkeys(("bombing", "blast", "explosion", "fire"), "blast"),
+    **dict.fromkeys(("quake", "earthquake", "tremor", "aftershock", "tsunami"), "quake"),
+    **dict.fromkeys(("flood", "flooding", "storm", "hurricane", "cyclone", "typhoon"), "weather"),
+    **dict.fromkeys(("landslide", "mudslide", "avalanche"), "weather"),
+    **dict.fromkeys(("shooting", "massacre"), "shooting"),
+    **dict.fromkeys(("crash", "accident", "derailment", "collapse", "sinking"), "crash"),
+    **dict.fromkeys(("raid", "ambush", "strike"), "raid"),
+    **dict.fromkeys(("riot", "stampede"), "riot"),
+}
+"""Event nouns of one kind (`_other_kinds`), broad, since one disaster is told in many
+words (a storm's floods and landslides; a plant's blast and fire); "eruption" is a kind of
+its own, and "attack" and "disaster" may name any."""
+_ANY_KIND = frozenset({"attack", "disaster"})
 
 
 def _event_word(token: Token) -> str:
-    """An event noun as `_EVENT_NOUNS` holds it ("bombings" -> "bombing")."""
+    """An event noun as `_EVENT_NOUNS` holds it ("bombings" -> "bombing"); "" for a word of
+    two senses used in the other ("army fire", "a heart attack")."""
+    if any(c.dep_ in ("compound", "amod") and c.lower_ in _NOT_AN_EVENT for c in token.children):
+        return ""
     return token.lower_ if token.lower_ in _EVENT_NOUNS else token.lemma_.lower()
+
+
+_NOT_AN_EVENT = frozenset(
+    {
+        *("army", "sniper", "tank", "artillery", "rocket", "mortar", "gun", "police", "enemy", "friendly"),
+        *("automatic", "heavy", "small-arms", "cross", "return", "heart", "panic", "asthma", "anxiety"),
+    }
+)
+"""Words before "fire" or "attack" that make it no event a toll is told of (`_event_word`)."""
 
 
 def _events_told(verb: Token) -> list[Token]:
@@ -2039,6 +2081,7 @@ def _events_told(verb: Token) -> list[Token]:
                 subjects.append(described)
         for subject in subjects:
             nouns.append(subject)
+            nouns.extend(c for c in subject.children if c.dep_ == "conj")  # "the fire and the leak"
             nouns.extend(
                 p
                 for c in subject.children
@@ -2057,20 +2100,17 @@ def _events_told(verb: Token) -> list[Token]:
 
 
 def _dates_the_event(token: Token, verb: Token, events: set[int]) -> bool:
-    """Whether a date (its head token) dates an event the figure's verb tells of: it hangs
-    from one of `events` with no "since", "after" ... between, or from the verb itself
-    through "on" where that verb tells of an event ("bombings on Aug. 7 killed 257"; not
-    "the gunman, who turned 30 on Aug. 5")."""
-    previous = token
-    for node in [token, *token.ancestors]:
-        if node.lower_ in _NOT_THE_EVENT:
-            return False
-        if node.i in events:
-            return True
-        if node.i == verb.i:
-            return bool(events) and previous.dep_ == "prep" and previous.lower_ == "on"
-        previous = node
-    return False
+    """Whether a date (its head token) dates an event the figure's verb tells of: it
+    modifies one of `events` ("the Aug. 7 bombing", "Tuesday's blast") or is the object of
+    its "of" or "on" ("the earthquake of Aug. 17", "the bombing on Aug. 7"), or of an "on"
+    that hangs from the verb itself where that verb tells of an event ("killed 257 on Aug.
+    7"; not "the gunman, who turned 30 on Aug. 5", nor "killed 14 on a street where the Aug.
+    7 bombing struck")."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ in ("of", "on"):
+        target = head.head
+        return target.i in events or (head.lower_ == "on" and target.i == verb.i and bool(events))
+    return token.dep_ in ("nmod", "compound", "npadvmod", "amod", "poss", "nummod") and head.i in events
 
 
 def _measure(ent: SpacySpan) -> tuple[Unit, str, Token, bool] | None:
@@ -5173,7 +5213,7 @@ def _group(
         if figure.revises:
             revisions.add(kept)
         if figure.told_of:
-            named.setdefault(kept, _Told(figure.event_day, figure.told_of))
+            named.setdefault(kept, _Told(figure.event_day, figure.told_of, figure.places))
     claims = []
     for key, values in by_quantity.items():
         counted, scope, _ = key
@@ -5931,12 +5971,24 @@ def _one_event(
     return (a in so_far and b in so_far) or _one_named_event(a, b, named or {})
 
 
+def _other_kinds(a: _Told | None, b: _Told | None) -> bool:
+    """Whether two figures' verbs tell of events of different kinds (`_EVENT_KINDS`): a
+    quake's toll and a bombing's; not "the bombing" and "the blast", "the storm" and "the
+    floods", nor "the attack" and anything."""
+    if a is None or b is None or a.events & _ANY_KIND or b.events & _ANY_KIND:
+        return False
+    kinds_a = {_EVENT_KINDS.get(e, e) for e in a.events}
+    kinds_b = {_EVENT_KINDS.get(e, e) for e in b.events}
+    return not kinds_a & kinds_b
+
+
 class _Told(NamedTuple):
     """What events a figure's verb tells of (`_events_told`), and the day its sentence
     dates them weeks before the report, if it does (`_named_day`)."""
 
     day: dt.date | None
     events: frozenset[str]
+    places: frozenset[str] = frozenset()
 
 
 def _one_named_event(a: ClaimValue, b: ClaimValue, named: Mapping[ClaimValue, _Told]) -> bool:
@@ -5949,13 +6001,15 @@ def _one_named_event(a: ClaimValue, b: ClaimValue, named: Mapping[ClaimValue, _T
     toll recalled without its day ("the 1995 quake", "the previous earthquake") names no
     event and stays apart."""
     told_a, told_b = named.get(a), named.get(b)
-    if told_a is None or told_b is None:
+    if told_a is None or told_b is None or _other_kinds(told_a, told_b):
         return False
+    if told_a.places and told_b.places and not told_a.places & told_b.places:
+        return False  # "the bombing in Dar es Salaam" and "the Aug. 7 bombing in Nairobi"
     if told_a.day is not None and told_b.day is not None:
         return told_a.day == told_b.day
     if told_b.day is not None:
         a, b, told_a, told_b = b, a, told_b, told_a
-    if told_a.day is None or not told_a.events & told_b.events:
+    if told_a.day is None:
         return False
     return 0 <= (b.date - told_a.day).days <= EVENT_DAYS  # type: ignore[operator]
 

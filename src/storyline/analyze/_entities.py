@@ -149,9 +149,10 @@ class Mention:
     place: bool = False
     """The name heads a word for a place ("the Saltmarsh district", "the Saltmarsh and Lower
     Quay districts"): `_heads_a_place`, read by `_type_of`."""
-    subject: bool = False
-    """The name is the subject of a verb ("the Taliban said"): something that acts, read by
-    `_type_of` (a name that acts stays a body, whatever place word it also heads)."""
+    acts: bool = False
+    """The name, or the noun it qualifies, is the subject of a verb or its agent ("the
+    Taliban said", "Hezbollah officials said", "approved by the Relief Corps"): `_acts`,
+    read by `_type_of` (a name that acts stays a body, whatever place word it also heads)."""
 
 
 @dataclass(slots=True)
@@ -796,8 +797,17 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
         describes,
         pronoun,
         place=label == "ORG" and _heads_a_place(ent),
-        subject=ent.root.dep_ in ("nsubj", "nsubjpass"),
+        acts=_acts(ent.root),
     )
+
+
+def _acts(root: Token) -> bool:
+    """Whether a name (its root token) acts in its sentence: the subject of a verb, a word
+    before or the owner of one ("Hezbollah officials said", "Brightline's chief said"), or
+    the agent of a passive ("approved by the Relief Corps")."""
+    if root.dep_ in ("compound", "poss") and root.head.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ == "pobj" and root.head.dep_ == "agent")
 
 
 def _heads_a_place(ent: SpacySpan) -> bool:
@@ -2914,7 +2924,7 @@ def _type_of(group: _Group) -> str:
     for mention in long or group.mentions:
         votes[mention.label] += 1
     found = max(votes, key=lambda label: (votes[label], label == "PERSON"))
-    if found == "ORG" and any(m.place for m in group.mentions) and not any(m.subject for m in group.mentions):
+    if found == "ORG" and any(m.place for m in group.mentions) and not any(m.acts for m in group.mentions):
         return "GPE"  # "Saltmarsh", tagged a body, is "the Saltmarsh district" too
     if (
         found != "PERSON"
