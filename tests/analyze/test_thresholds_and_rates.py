@@ -25,6 +25,16 @@ def test_two_digits_after_a_zero_minute_are_seconds_whatever_follows() -> None:
     assert not disputed(claims)
 
 
+def test_a_running_time_after_a_video_bars_embed_counts_nobody() -> None:
+    # audit 12: a page's video bar ("Facebook Twitter Google Plus Embed 2: 38") before the text
+    claims = claims_of(
+        "Facebook twitter google plus embed 2: 38 six people were killed by the gunman in Orsk.",
+        "Seven people died in the shooting in Orsk, including the gunman, police said.",
+    )
+    values = {v.value for c in claims for v in c.values}
+    assert 2 not in values and 38 not in values
+
+
 def test_a_count_after_an_update_number_is_still_read() -> None:
     claims = claims_of(
         "UPDATE 2: 15 people were killed in the blast in Orsk, police said.",

@@ -2892,6 +2892,12 @@ def _in_running_time(doc: Doc, ent: SpacySpan) -> bool | None:
     """Whether a number beside a colon is a part of a video's running time, as an archive's
     tokenizer split "3:03" (None where no colon case applies, for the checks after it)."""
     colon_after = ent.end + 1 < len(doc) and doc[ent.end].text == ":"
+    # "Facebook Twitter Google Plus Embed 2: 38": a page's video bar gives the running time
+    # right after "Embed", both parts
+    if colon_after and ent.start > 0 and doc[ent.start - 1].lower_ == "embed":
+        return True
+    if ent.start > 2 and doc[ent.start - 1].text == ":" and doc[ent.start - 3].lower_ == "embed":
+        return True
     # "3: 03": minutes and seconds with a leading zero, both parts (but "Update 2: 15
     # people", "05 persons")
     if colon_after and re.fullmatch(r"0\d", doc[ent.end + 1].text):
