@@ -358,6 +358,15 @@ def test_a_day_set_after_since_or_of_another_clause_names_no_event() -> None:
             "The bombing of the embassy killed 10 people.", later, days=(BOMBING_WEEK, MONTH_ON)
         )
         assert disputed(claims), later
+    # one event in other words of one kind: a car bomb and a blast, a temblor and a quake
+    for first, later in (
+        (
+            "A car bomb killed 10 people outside the embassy.",
+            "The Aug. 7 blast outside the embassy killed 11 people.",
+        ),
+        ("The temblor killed 10 people.", "The Aug. 7 quake killed 11 people."),
+    ):
+        assert {10, 11} in disputed(claims_of(first, later, days=(BOMBING_WEEK, MONTH_ON))), later
     # a relative clause that hangs from the last place the event's words name
     claims = claims_of(
         "The bombing of the embassy in Port Ellis killed 10 people.",

@@ -2024,15 +2024,16 @@ _EVENT_NOUNS = frozenset(
         *("crash", "fire", "flood", "flooding", "storm", "hurricane", "cyclone", "typhoon", "tsunami"),
         *("shooting", "massacre", "raid", "ambush", "riot", "collapse", "derailment", "eruption"),
         *("landslide", "mudslide", "avalanche", "accident", "disaster", "sinking", "stampede", "strike"),
+        *("bomb", "blaze", "wildfire", "temblor", "tornado", "rampage"),
     }
 )
 """Nouns of an event a toll is told of (`_named_day`), as lemmas."""
 _EVENT_KINDS = {
-    **dict.fromkeys(("bombing", "blast", "explosion", "fire"), "blast"),
-    **dict.fromkeys(("quake", "earthquake", "tremor", "aftershock", "tsunami"), "quake"),
-    **dict.fromkeys(("flood", "flooding", "storm", "hurricane", "cyclone", "typhoon"), "weather"),
+    **dict.fromkeys(("bombing", "bomb", "blast", "explosion", "fire", "blaze", "wildfire"), "blast"),
+    **dict.fromkeys(("quake", "earthquake", "temblor", "tremor", "aftershock", "tsunami"), "quake"),
+    **dict.fromkeys(("flood", "flooding", "storm", "hurricane", "cyclone", "typhoon", "tornado"), "weather"),
     **dict.fromkeys(("landslide", "mudslide", "avalanche"), "weather"),
-    **dict.fromkeys(("shooting", "massacre"), "shooting"),
+    **dict.fromkeys(("shooting", "massacre", "rampage"), "shooting"),
     **dict.fromkeys(("crash", "accident", "derailment", "collapse", "sinking"), "crash"),
     **dict.fromkeys(("raid", "ambush", "strike"), "raid"),
     **dict.fromkeys(("riot", "stampede"), "riot"),
