@@ -202,8 +202,8 @@ class _Figure:
     including the gunman": one), or -1 for a killer it says died beside the toll by his own
     hand ("killing five people and himself"): `_attackers_included`."""
     event_day: dt.date | None = None
-    """The day of the event its sentence names by date, weeks before the report ("the Aug.
-    7 bombing of the embassy, which killed 11"): `_named_day`, read by `_one_event`."""
+    """The day its sentence dates the event it tells of ("the Aug. 7 bombing of the embassy,
+    which killed 11"): `_named_day`, read through `_Told` by `_one_named_event`."""
     told_of: frozenset[str] = frozenset()
     """The events its verb tells of, as lemmas ("bombing" of "the bombing killed 10"):
     `_events_told`, read by `_one_named_event`."""
@@ -2018,16 +2018,6 @@ def _joined(token: Token) -> bool:
     return any(c.dep_ == "conj" for c in token.children)
 
 
-_EVENT_NOUNS = frozenset(
-    {
-        *("bombing", "blast", "attack", "explosion", "quake", "earthquake", "tremor", "aftershock"),
-        *("crash", "fire", "flood", "flooding", "storm", "hurricane", "cyclone", "typhoon", "tsunami"),
-        *("shooting", "massacre", "raid", "ambush", "riot", "collapse", "derailment", "eruption"),
-        *("landslide", "mudslide", "avalanche", "accident", "disaster", "sinking", "stampede", "strike"),
-        *("bomb", "blaze", "wildfire", "temblor", "tornado", "rampage"),
-    }
-)
-"""Nouns of an event a toll is told of (`_named_day`), as lemmas."""
 _EVENT_KINDS = {
     **dict.fromkeys(("bombing", "bomb", "blast", "explosion", "fire", "blaze", "wildfire"), "blast"),
     **dict.fromkeys(("quake", "earthquake", "temblor", "tremor", "aftershock", "tsunami"), "quake"),
@@ -2042,6 +2032,8 @@ _EVENT_KINDS = {
 words (a storm's floods and landslides; a plant's blast and fire); "eruption" is a kind of
 its own, and "attack" and "disaster" may name any."""
 _ANY_KIND = frozenset({"attack", "disaster"})
+_EVENT_NOUNS = frozenset(_EVENT_KINDS) | _ANY_KIND | {"eruption"}
+"""Nouns of an event a toll is told of (`_events_told`), as lemmas."""
 
 
 def _event_word(token: Token) -> str:
@@ -2104,13 +2096,13 @@ def _dates_the_event(token: Token, verb: Token, events: set[int]) -> bool:
     """Whether a date (its head token) dates an event the figure's verb tells of: it
     modifies one of `events` ("the Aug. 7 bombing", "Tuesday's blast") or is the object of
     its "of" or "on" ("the earthquake of Aug. 17", "the bombing on Aug. 7"), or of an "on"
-    that hangs from the verb itself where that verb tells of an event ("killed 257 on Aug.
-    7"; not "the gunman, who turned 30 on Aug. 5", nor "killed 14 on a street where the Aug.
-    7 bombing struck")."""
+    that hangs from the verb itself ("killed 257 on Aug. 7"; `_named_day` asks only of a
+    verb that tells of an event, so not "the gunman, who turned 30 on Aug. 5"; nor "killed
+    14 on a street where the Aug. 7 bombing struck")."""
     head = token.head
     if token.dep_ == "pobj" and head.lower_ in ("of", "on"):
         target = head.head
-        return target.i in events or (head.lower_ == "on" and target.i == verb.i and bool(events))
+        return target.i in events or (head.lower_ == "on" and target.i == verb.i)
     return token.dep_ in ("nmod", "compound", "npadvmod", "amod", "poss", "nummod") and head.i in events
 
 
@@ -5952,8 +5944,9 @@ def _one_event(
     least 50 people were arrested" in 1998 and "about 30 were detained" in 2000 count
     two sets of people, and so do two sums, shares or memberships years apart. A count
     that runs on ("the toll rose to 131", "killed since March", "7,500 have been killed")
-    is one quantity however long it runs: two such totals are rivals at any distance.
-    Undated reports count as of one event.
+    is one quantity however long it runs: two such totals are rivals at any distance, and so
+    are two figures a sentence ties to one dated event (`_one_named_event`: "the Aug. 7
+    bombing, which killed 11"). Undated reports count as of one event.
 
     Reports of different days that `event_of` puts in different events (the stories of
     the cluster's own reports) tell of two events however close their dates: in a
@@ -5990,8 +5983,8 @@ def _other_kinds(a: _Told | None, b: _Told | None) -> bool:
 
 
 class _Told(NamedTuple):
-    """What events a figure's verb tells of (`_events_told`), and the day its sentence
-    dates them weeks before the report, if it does (`_named_day`)."""
+    """What events a figure's verb tells of (`_events_told`), the day its sentence dates
+    them, if it does (`_named_day`), and the places its sentence names."""
 
     day: dt.date | None
     events: frozenset[str]
