@@ -337,6 +337,7 @@ def extract_entities(corpus: Corpus, paragraphs: list[Paragraph]) -> EntityIndex
     ]
     mentions = _join_pairs(corpus, _split_couples(mentions))
     mentions += _bracketed_acronyms(corpus, mentions)
+    mentions += _untagged_acronyms(corpus, paragraphs, mentions, lower)
     groups = _merge(mentions)
     _find_surnames(corpus, paragraphs, groups, mentions, lower)
     _link_handles(corpus, paragraphs, groups, tagged_handles)
@@ -555,6 +556,60 @@ def _bracketed_acronyms(corpus: Corpus, mentions: list[Mention]) -> list[Mention
         if _acronym_of((acronym,), mention.tokens):
             span = Span(mention.span.article_id, match.start(1), match.end(1))
             found.append(Mention(acronym, mention.label, mention.doc_index, span, (acronym,)))
+    return found
+
+
+_LONE_CAPITALS = re.compile(r"(?<![\w.&/:@'’-])[A-Z]{3,6}(?![\w&/:@-]|\.\w|['’][A-Za-z]{2})")
+"""A word of three to six capitals standing alone: no hyphen, slash, colon or dot against it
+("ISIS-GS", "BUD/S", "AC:360", "U.S."), though a possessive may follow ("TBS' partners").
+Not two: "GA" in "Atlanta, GA 30309", "MP" in "Labor MP Bernie Grant", "TV" in "a TV
+commercial" and "US" in "US 12 cents" are no bodies' initials, though one of the cluster
+may have them."""
+
+
+def _in_capitals(token: Token) -> bool:
+    """A word in a run of words in capitals ("WATCH THE HSB REPORT"): shouted, not named."""
+    doc = token.doc
+    near = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+    return any(t.is_alpha and len(t) > 1 and t.text.isupper() for t in near)
+
+
+def _untagged_acronyms(
+    corpus: Corpus, paragraphs: list[Paragraph], mentions: list[Mention], lower: frozenset[str]
+) -> list[Mention]:
+    """The acronyms of bodies the tagger left untagged ("the ARB", "SDFD officials said",
+    "TBS' partners"), each a mention of the body whose name it abbreviates.
+
+    A word is taken when its capitals are the initials of exactly one body's name of two
+    words or more tagged in the cluster, itself no acronym ("Accountability Review Board";
+    not "FOX 4" for "FOX", nor "Crimewatch TV" for "TV"); when no name the tagger found
+    holds it; when the cluster never writes it in lower case ("IT", "WHO"); and not in a
+    headline or beside another word in capitals. The merge then joins it to that body as any acronym.
+    """
+    bodies: defaultdict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for mention in mentions:
+        if mention.label == "ORG" and len(mention.tokens) > 1 and not any(map(_is_acronym, mention.tokens)):
+            for letters in _initials(mention.tokens):
+                bodies[letters].add(tuple(t.lower() for t in mention.tokens))
+    if not bodies:
+        return []
+    covered: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
+    for mention in mentions:
+        covered[mention.doc_index].append((mention.span.start, mention.span.end))
+    found = []
+    for para, at, word in _matches(corpus, paragraphs, _LONE_CAPITALS):
+        if len(bodies.get(word, ())) != 1 or word.lower() in lower:
+            continue
+        start = para.start + at
+        if any(a < start + len(word) and start < b for a, b in covered[para.doc_index]):
+            continue
+        span = para.doc.char_span(at, at + len(word))
+        if span is None or len(span) != 1 or span[0].ent_type_ or _in_capitals(span[0]):
+            continue
+        if is_title_case(para.text):
+            continue
+        where = Span(corpus.articles[para.doc_index].id, start, start + len(word))
+        found.append(Mention(word, "ORG", para.doc_index, where, (word,)))
     return found
 
 
@@ -1661,6 +1716,14 @@ def _is_org_name(tokens: tuple[str, ...]) -> bool:
     return any(t.lower() in _ORG_WORDS for t in tokens)
 
 
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+def _same_kind(a: str, b: str) -> bool:
+    """Two labels of one kind: both a place, or both not ("ORG" and "NORP" may be one body)."""
+    return (a in _PLACE_LABELS) == (b in _PLACE_LABELS)
+
+
 def _merge(mentions: list[Mention]) -> list[_Group]:
     """Group mentions: names of several words first, then single words onto a unique longer name.
 
@@ -1674,6 +1737,7 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
     blocks = _Blocks()
     singles: list[Mention] = []
     tails: list[Mention] = []
+    table = known_names()
     for mention in sorted(mentions, key=lambda m: -len(m.tokens)):
         if _is_particle_surname(mention.tokens):
             tails.append(mention)  # "De Angelis": a surname alone, placed once full names are known
@@ -1857,6 +1921,10 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
             for n in blocks.candidates(("initials", _acronym_letters(word)))
             if _acronym_of((word,), groups[n].tokens) or _acronym_letters(word) in groups[n].company_initials
         ]
+        if acronyms and _known_line(table, mention) != -1:
+            # "D.C." (a place the known names list) is not "Democratic Convention": an
+            # acronym the list knows takes by its letters only a name of its own kind.
+            acronyms = [g for g in acronyms if _same_kind(g.labels.most_common(1)[0][0], mention.label)]
         if len(acronyms) > 1:
             # "U.S." is "United States", not "University of Sussex": of two names with the
             # acronym's letters, the one the tagger gives the same kind (a place, a body).
