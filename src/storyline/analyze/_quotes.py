@@ -45,7 +45,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from storyline.analyze._entities import TITLES, EntityIndex, person_shaped
-from storyline.analyze._lexicon import lexicon
+from storyline.analyze._lexicon import lexicon, word_pairs
 from storyline.analyze._nlp import Paragraph
 from storyline.model import Corpus, Entity, Quote, Span
 from storyline.text import CREDIT_VERBS, count_words, credit_after_mark, run_on_quotes
@@ -2054,14 +2054,23 @@ _GENDERED = {
 }
 
 
+def _given_sex(name: str) -> str:
+    """ "m" or "f" for a person's name of two words or more whose first is a given name of
+    one sex (`given_names`: "Marsha Greenberg" "f"), else ""."""
+    words = name.split()
+    return word_pairs("given_names").get(words[0].lower(), "") if len(words) > 1 else ""
+
+
 def _genders(paragraphs: list[Paragraph], entities: EntityIndex) -> dict[int, dict[str, str]]:
     """The persons the reports call "he" ("m") or "she" ("f"): by the pronoun that is
     the subject of what they say ("Lind said she would stay"), by "Mr", "Mrs" or "Ms" before
-    their names, and by a word for a man or a woman set beside them ("Her husband, Peter
-    Holm", "actress Marta Lind"); only where that leans clearly one way (more than two
-    to one). Each report apart: one may call Jackie "Mrs. Kennedy", another JFK "Kennedy"."""
+    their names, by a word for a man or a woman set beside them ("Her husband, Peter
+    Holm", "actress Marta Lind"), and, weakest, by a given name of one sex (`_given_sex`);
+    only where that leans clearly one way (more than two to one). Each report apart: one
+    may call Jackie "Mrs. Kennedy", another JFK "Kennedy"."""
     by_doc: dict[int, list[tuple[int, int, str]]] = {}
     counts: dict[tuple[int, str], list[int]] = {}
+    named_by: set[tuple[int, str]] = set()  # the persons a report names, given names read
     for mention, index in entities.mentions:
         entity = entities.entities[index]
         if entity.type != "PERSON":
@@ -2070,6 +2079,12 @@ def _genders(paragraphs: list[Paragraph], entities: EntityIndex) -> dict[int, di
         title = mention.written.split()[0].rstrip(".").lower() if mention.written else ""
         if title in _HONORIFICS:
             counts.setdefault((mention.doc_index, entity.name), [0, 0])[_HONORIFICS[title] == "f"] += 2
+        given = _given_sex(entity.name)
+        if given and (mention.doc_index, entity.name) not in named_by:
+            # "Marsha Greenberg": a given name of one sex, one sign a report, which any word
+            # of the report for the other outweighs (two to one is needed)
+            named_by.add((mention.doc_index, entity.name))
+            counts.setdefault((mention.doc_index, entity.name), [0, 0])[given == "f"] += 1
     for mentions in by_doc.values():
         mentions.sort()
     for para in paragraphs:
