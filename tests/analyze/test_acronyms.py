@@ -6,6 +6,7 @@ the tagged spans itself (`_index`), so it tests the rule and not the model of th
 
 from __future__ import annotations
 
+import pytest
 from test_name_merges import _index, _together
 
 
@@ -88,3 +89,26 @@ def test_two_capitals_are_too_few_to_read_as_a_body_s_acronym() -> None:
     )
     assert not _together(index, "Metropolitan Police", "MP")
     assert not _together(index, "Gamma Acid", "GA")
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "acronym"),
+    [
+        (
+            "Colorado Public Radio",
+            "A hiker collapsed on the trail. Bystanders performed CPR until help came.",
+            "CPR",
+        ),
+        ("Medical Research Institute", "The boy was sent for an MRI scan on Tuesday.", "MRI"),
+        ("Southern Utah Vineyards", "The driver said the SUV rolled over twice.", "SUV"),
+        ("Institute of Infection and Immunity", "The vaccine has entered a Phase III trial.", "III"),
+        ("Workers Organizing Network", "The group said it WON a similar case in 2019.", "WON"),
+        ("Harbour Safety Board", "UPDATE: HSB, PARAMEDICS SAVE BOY FROM HARBOUR", "HSB"),
+        ("Harbour Safety Board", "He said he had never seen a HSB report before.", "HSB"),
+    ],
+)
+def test_words_in_capitals_that_are_no_body_s_acronym(body: str, text: str, acronym: str) -> None:
+    # an everyday acronym, a Roman numeral, a verb in capitals for stress, a shouted line, a
+    # thing after "a": none joins the body whose initials it happens to spell
+    index = _index([f"The {body} spoke on Monday.", text], {0: [(body, "ORG")], 1: []})
+    assert not _together(index, body, acronym)

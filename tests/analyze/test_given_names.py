@@ -30,7 +30,38 @@ def test_he_is_not_a_woman_named_just_before() -> None:
 def test_a_given_name_marks_a_sex_only_when_it_leads_a_full_name() -> None:
     from storyline.analyze._quotes import _given_sex
 
-    assert _given_sex("Marsha Collins") == "f"
-    assert _given_sex("Paul Varga") == "m"
-    assert _given_sex("Paul") == ""  # a lone word may be a surname ("Ron Paul")
-    assert _given_sex("Jean Morel") == ""  # a name given to both
+    assert _given_sex(("Marsha", "Collins")) == "f"
+    assert _given_sex(("Paul", "Varga")) == "m"
+    assert _given_sex(("Paul",)) == ""  # a lone word may be a surname ("Ron Paul")
+    assert _given_sex(("Jean", "Morel")) == ""  # a name given to both
+
+
+def test_a_given_name_never_outweighs_what_the_report_says() -> None:
+    # "Karen" is a man's name in Armenia (left off the list): the report's "he" stands; and
+    # "Mr." before a listed woman's name decides alone
+    quotes = _quotes(
+        "Jane Smith, the trade minister, held talks with Karen Demirchyan in London on Tuesday. "
+        "Demirchyan said he was pleased.\n\n"
+        '"We agreed on a broad package of trade measures," she said.'
+    )
+    assert _speaker(quotes, "We agreed on a broad package") != "Karen Demirchyan"
+    quotes = _quotes(
+        "The trade minister held talks with Mr. Mary Okafor in London on Tuesday.\n\n"
+        '"We agreed on a broad package of trade measures," she said.'
+    )
+    assert _speaker(quotes, "We agreed on a broad package") != "Mary Okafor"
+    # a name of one sex in one language and the other in another is not on the list
+    quotes = _quotes(
+        "Barcelona president Joan Laporta met Ada Colau, the mayor of Barcelona, on Monday.\n\n"
+        '"The new stadium will open in 2026," he said.'
+    )
+    assert _speaker(quotes, "The new stadium will open") != "Ada Colau"
+
+
+def test_a_given_name_is_read_as_the_report_writes_the_name() -> None:
+    # the report writes only "President Kennedy": no given name of its own to read, whatever
+    # name another report gives the person
+    from storyline.analyze._quotes import _given_sex
+
+    assert _given_sex(("Kennedy",)) == ""
+    assert _given_sex(("Jacqueline", "Kennedy")) == "f"

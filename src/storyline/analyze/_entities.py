@@ -567,11 +567,40 @@ commercial" and "US" in "US 12 cents" are no bodies' initials, though one of the
 may have them."""
 
 
+_EVERYDAY_ACRONYMS = frozenset(
+    """CPR GPS MRI SUV IED DNA RNA HIV AIDS ATM PPE CEO CFO COO CTO GMT UTC EST EDT CST CDT PST PDT
+    MPH RPM GDP IPO ICU VIP RSVP FAQ PDF URL USB LED LCD DVD SMS GIF HTML API IVF ICBM UAV RPG MVP
+    LGBT LGBTQ ADHD PTSD SARS MERS COVID NFT ETF CPI ATV BMX DUI DWI""".split()
+)
+"""Acronyms news uses as common nouns ("performed CPR", "an MRI scan", "the SUV rolled over"):
+no body's name, whatever body of the cluster has those initials."""
+_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+"""A Roman numeral ("Phase III", "Super Bowl LVII"), no acronym."""
+
+
 def _in_capitals(token: Token) -> bool:
-    """A word in a run of words in capitals ("WATCH THE HSB REPORT"): shouted, not named."""
+    """A word in capitals among others ("WATCH THE HSB REPORT", "UPDATE: CPR, PARAMEDICS
+    SAVE BOY"): shouted, not named. The words beside it, or most words of its sentence."""
     doc = token.doc
     near = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
-    return any(t.is_alpha and len(t) > 1 and t.text.isupper() for t in near)
+    if any(t.is_alpha and len(t) > 1 and t.text.isupper() for t in near):
+        return True
+    words = [t for t in token.sent if t.is_alpha and len(t) > 1]
+    return sum(t.text.isupper() for t in words) * 2 > len(words) > 2
+
+
+def _read_as_acronym(token: Token) -> bool:
+    """Whether an untagged word in capitals may be a body's acronym: a noun, not a verb or
+    other word written in capitals for stress ("it WON a similar case"), not one after "a"
+    or "an" (a thing: "an MRI scan", "a SUV"), no everyday acronym and no Roman numeral."""
+    if token.pos_ not in ("PROPN", "NOUN") or token.text in _EVERYDAY_ACRONYMS:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in token.children):
+        return False  # read as a noun but acting as a verb: "it WON a similar case"
+    if _ROMAN.fullmatch(token.text):
+        return False
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is None or before.lower_ not in ("a", "an")
 
 
 def _untagged_acronyms(
@@ -583,8 +612,10 @@ def _untagged_acronyms(
     A word is taken when its capitals are the initials of exactly one body's name of two
     words or more tagged in the cluster, itself no acronym ("Accountability Review Board";
     not "FOX 4" for "FOX", nor "Crimewatch TV" for "TV"); when no name the tagger found
-    holds it; when the cluster never writes it in lower case ("IT", "WHO"); and not in a
-    headline or beside another word in capitals. The merge then joins it to that body as any acronym.
+    holds it; when the cluster never writes it in lower case ("IT", "WHO"); when it may be
+    one (`_read_as_acronym`: not "performed CPR", "an MRI scan", "Phase III", "it WON"); and
+    not in a headline or among words in capitals. The merge then joins it to that body as
+    any acronym.
     """
     bodies: defaultdict[str, set[tuple[str, ...]]] = defaultdict(set)
     for mention in mentions:
@@ -605,6 +636,8 @@ def _untagged_acronyms(
             continue
         span = para.doc.char_span(at, at + len(word))
         if span is None or len(span) != 1 or span[0].ent_type_ or _in_capitals(span[0]):
+            continue
+        if not _read_as_acronym(span[0]):
             continue
         if is_title_case(para.text):
             continue

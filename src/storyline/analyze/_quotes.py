@@ -2054,10 +2054,9 @@ _GENDERED = {
 }
 
 
-def _given_sex(name: str) -> str:
+def _given_sex(words: tuple[str, ...]) -> str:
     """ "m" or "f" for a person's name of two words or more whose first is a given name of
     one sex (`given_names`: "Marsha Greenberg" "f"), else ""."""
-    words = name.split()
     return word_pairs("given_names").get(words[0].lower(), "") if len(words) > 1 else ""
 
 
@@ -2065,12 +2064,12 @@ def _genders(paragraphs: list[Paragraph], entities: EntityIndex) -> dict[int, di
     """The persons the reports call "he" ("m") or "she" ("f"): by the pronoun that is
     the subject of what they say ("Lind said she would stay"), by "Mr", "Mrs" or "Ms" before
     their names, by a word for a man or a woman set beside them ("Her husband, Peter
-    Holm", "actress Marta Lind"), and, weakest, by a given name of one sex (`_given_sex`);
-    only where that leans clearly one way (more than two to one). Each report apart: one
-    may call Jackie "Mrs. Kennedy", another JFK "Kennedy"."""
+    Holm", "actress Marta Lind"), and, weakest, by a given name of one sex the report writes
+    (`_given_sex`): only where that leans clearly one way (more than two to one). Each
+    report apart: one may call Jackie "Mrs. Kennedy", another JFK "Kennedy"."""
     by_doc: dict[int, list[tuple[int, int, str]]] = {}
     counts: dict[tuple[int, str], list[int]] = {}
-    named_by: set[tuple[int, str]] = set()  # the persons a report names, given names read
+    given_by: dict[tuple[int, str], set[str]] = {}  # the sexes a report's given names say
     for mention, index in entities.mentions:
         entity = entities.entities[index]
         if entity.type != "PERSON":
@@ -2079,12 +2078,10 @@ def _genders(paragraphs: list[Paragraph], entities: EntityIndex) -> dict[int, di
         title = mention.written.split()[0].rstrip(".").lower() if mention.written else ""
         if title in _HONORIFICS:
             counts.setdefault((mention.doc_index, entity.name), [0, 0])[_HONORIFICS[title] == "f"] += 2
-        given = _given_sex(entity.name)
-        if given and (mention.doc_index, entity.name) not in named_by:
-            # "Marsha Greenberg": a given name of one sex, one sign a report, which any word
-            # of the report for the other outweighs (two to one is needed)
-            named_by.add((mention.doc_index, entity.name))
-            counts.setdefault((mention.doc_index, entity.name), [0, 0])[given == "f"] += 1
+        if given := _given_sex(mention.tokens):
+            # "Marsha Greenberg" as this report writes the name (not the cluster's name for
+            # the person, which a merge may have chosen from another report)
+            given_by.setdefault((mention.doc_index, entity.name), set()).add(given)
     for mentions in by_doc.values():
         mentions.sort()
     for para in paragraphs:
@@ -2134,6 +2131,14 @@ def _genders(paragraphs: list[Paragraph], entities: EntityIndex) -> dict[int, di
                 people = {named[t.i] for c in subjects for t in _own_words(c) if t.i in named}
                 if len(people) == 1:
                     counts.setdefault((para.doc_index, people.pop()), [0, 0])[token.lower_ in _SHE] += 1
+    for key, sexes in given_by.items():
+        said = counts.setdefault(key, [0, 0])
+        if len(sexes) == 1 and sum(said) <= 1:
+            # one vote a report, read only where the report says little else: alone it
+            # decides; against one pronoun it leaves the sex unknown ("attorney Charles
+            # Babcock said she would testify": the "she" is his client); a title, a word for
+            # kin or two pronouns are left to decide ("Mr. Karen Demirchyan")
+            said[sexes == {"f"}] += 1
     genders: dict[int, dict[str, str]] = {}
     for (doc_index, name), (he, she) in counts.items():
         if he > 2 * she:
