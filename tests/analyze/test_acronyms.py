@@ -112,3 +112,15 @@ def test_words_in_capitals_that_are_no_body_s_acronym(body: str, text: str, acro
     # thing after "a": none joins the body whose initials it happens to spell
     index = _index([f"The {body} spoke on Monday.", text], {0: [(body, "ORG")], 1: []})
     assert not _together(index, body, acronym)
+
+
+def test_a_code_in_brackets_after_a_person_is_no_body_s_acronym() -> None:
+    # an athlete's country, a politician's party: "Tom Hale (GBR)" is no "Great Britain Running"
+    index = _index(
+        [
+            "The Great Britain Running club spoke on Monday.",
+            "The race was won by Tom Hale (GBR) in record time.",
+        ],
+        {0: [("Great Britain Running", "ORG")], 1: [("Tom Hale", "PERSON")]},
+    )
+    assert not _together(index, "Great Britain Running", "GBR")

@@ -592,7 +592,8 @@ def _in_capitals(token: Token) -> bool:
 def _read_as_acronym(token: Token) -> bool:
     """Whether an untagged word in capitals may be a body's acronym: a noun, not a verb or
     other word written in capitals for stress ("it WON a similar case"), not one after "a"
-    or "an" (a thing: "an MRI scan", "a SUV"), no everyday acronym and no Roman numeral."""
+    or "an" (a thing: "an MRI scan", "a SUV"), nor in brackets after a person's name ("Mo
+    Farah (GBR)"), no everyday acronym and no Roman numeral."""
     if token.pos_ not in ("PROPN", "NOUN") or token.text in _EVERYDAY_ACRONYMS:
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in token.children):
@@ -600,6 +601,13 @@ def _read_as_acronym(token: Token) -> bool:
     if _ROMAN.fullmatch(token.text):
         return False
     before = token.doc[token.i - 1] if token.i > 0 else None
+    if (
+        before is not None
+        and before.text == "("
+        and token.i > 1
+        and token.doc[token.i - 2].ent_type_ == "PERSON"
+    ):
+        return False  # "Mo Farah (GBR)": a person's country or party in brackets
     return before is None or before.lower_ not in ("a", "an")
 
 
