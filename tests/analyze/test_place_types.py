@@ -59,3 +59,19 @@ def test_a_body_that_acts_or_an_acronym_stays_a_body() -> None:
     assert _type(index, "Tarvish") == "ORG"  # it said something: a body
     assert _type(index, "UNHQ") == "ORG"  # an acronym
     assert _type(index, "Brightline") == "ORG"  # "region" also follows a firm's name
+
+
+def test_a_name_a_word_for_a_person_stands_before_is_a_person_in_every_report() -> None:
+    # the tagger takes "Stormy Vale" for a body each time; "actress" before it once says
+    # whose name it is, for the cluster's other mentions too
+    index = _index(
+        [
+            "Stormy Vale filed a lawsuit on Monday. Stormy Vale later withdrew it.",
+            "The adult film actress Stormy Vale appeared in court.",
+        ],
+        {
+            0: [("Stormy Vale", "ORG"), ("Stormy Vale", "ORG")],
+            1: [("Stormy Vale", "ORG")],
+        },
+    )
+    assert next(e.type for e in index.entities if e.name == "Stormy Vale") == "PERSON"

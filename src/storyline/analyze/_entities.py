@@ -328,6 +328,14 @@ def extract_entities(corpus: Corpus, paragraphs: list[Paragraph]) -> EntityIndex
                     mentions.append(mention)
                     if mention.label != "PERSON" and _person_cue(para.doc, ent):
                         cued.add(mention.tokens)
+                    elif (
+                        mention.label == "PERSON"
+                        and part_label != "PERSON"
+                        and _noun_for_a_person_before(para.doc, ent)
+                    ):
+                        # "adult film actress Stormy Daniels", tagged a body: the word before
+                        # made this mention a person's (`_mention`), and so the name's others
+                        cued.add(mention.tokens)
     mentions = _as_people(mentions, cued)
     # A word for kin or a pronoun read beside a name a body's or a place's still is no sex of
     # it ("Goldman Sachs said he was dismissed": the he is someone else; review of 0452feb)
@@ -539,6 +547,20 @@ def _as_people(mentions: list[Mention], cued: set[tuple[str, ...]]) -> list[Ment
 
 
 _BRACKETED = re.compile(r" ?\(([A-Z][A-Z&.]*[A-Z.])\)")
+
+
+def _noun_for_a_person_before(doc: Doc, ent: SpacySpan) -> bool:
+    """Whether a word only for a person or for kin stands right before a name of a person's
+    shape ("actress Stormy Daniels", "his mother, Cindy Dixon"): not a title or an office,
+    which a body's name may follow too ("Deputy White House ...")."""
+    before = _word_before(doc, ent.start)
+    words = tuple(ent.text.split())
+    return (
+        before is not None
+        and before.lower_ in _PERSON_NOUNS | _KIN
+        and person_shaped(words)
+        and not _is_org_name(words)
+    )
 
 
 def _bracketed_acronyms(corpus: Corpus, mentions: list[Mention]) -> list[Mention]:
