@@ -554,12 +554,10 @@ def _noun_for_a_person_before(doc: Doc, ent: SpacySpan) -> bool:
     shape ("actress Stormy Daniels", "his mother, Cindy Dixon"): not a title or an office,
     which a body's name may follow too ("Deputy White House ...")."""
     before = _word_before(doc, ent.start)
-    words = tuple(ent.text.split())
     return (
         before is not None
-        and before.lower_ in _PERSON_NOUNS | _KIN
-        and person_shaped(words)
-        and not _is_org_name(words)
+        and before.text.rstrip(".").lower() in _PERSON_NOUNS | _KIN
+        and person_shaped(tuple(ent.text.split()))
     )
 
 
@@ -633,6 +631,19 @@ def _read_as_acronym(token: Token) -> bool:
     return before is None or before.lower_ not in ("a", "an")
 
 
+def _covered(mentions: list[Mention]) -> defaultdict[int, list[tuple[int, int]]]:
+    """The spans the mentions cover, report by report."""
+    covered: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
+    for mention in mentions:
+        covered[mention.doc_index].append((mention.span.start, mention.span.end))
+    return covered
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether any of `spans` overlaps start..end."""
+    return any(a < end and start < b for a, b in spans)
+
+
 def _untagged_acronyms(
     corpus: Corpus, paragraphs: list[Paragraph], mentions: list[Mention], lower: frozenset[str]
 ) -> list[Mention]:
@@ -654,15 +665,13 @@ def _untagged_acronyms(
                 bodies[letters].add(tuple(t.lower() for t in mention.tokens))
     if not bodies:
         return []
-    covered: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
-    for mention in mentions:
-        covered[mention.doc_index].append((mention.span.start, mention.span.end))
+    covered = _covered(mentions)
     found = []
     for para, at, word in _matches(corpus, paragraphs, _LONE_CAPITALS):
         if len(bodies.get(word, ())) != 1 or word.lower() in lower:
             continue
         start = para.start + at
-        if any(a < start + len(word) and start < b for a, b in covered[para.doc_index]):
+        if _inside(covered[para.doc_index], start, start + len(word)):
             continue
         span = para.doc.char_span(at, at + len(word))
         if span is None or len(span) != 1 or span[0].ent_type_ or _in_capitals(span[0]):
@@ -799,13 +808,10 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
         label = "PERSON"  # "spokeswoman Halina Vors": the tagger took the name for a body
     after = para.doc[ent.end] if ent.end < len(para.doc) else None
     attributive = after is not None and after.pos_ == "NOUN" and after.text.islower()
-    if (
-        before in _PERSON_NOUNS | _KIN
-        and label == "ORG"
-        and not attributive  # "a student Black Lives Matter group"
-        and person_shaped(tuple(ent.text.split()))
-    ):
-        label = "PERSON"  # "Mountain View resident Eamonn Callon", "actress Stormy Daniels"
+    if label == "ORG" and not attributive and _noun_for_a_person_before(para.doc, ent):
+        # "Mountain View resident Eamonn Callon", "actress Stormy Daniels"; not "a student
+        # Black Lives Matter group" (attributive)
+        label = "PERSON"
     if label == "ORG" and _title_led_person(tuple(ent.text.split())):
         label = "PERSON"  # "Bishop Lawrence Provenzano": a title makes the name a person's
     if (
@@ -2198,16 +2204,14 @@ def _find_surnames(
     surnames = {word: next(iter(n)) for word, n in owners.items() if len(n) == 1 and -1 not in n}
     if not surnames:
         return
-    covered: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
-    for mention in mentions:
-        covered[mention.doc_index].append((mention.span.start, mention.span.end))
+    covered = _covered(mentions)
     for para, at, written in _matches(corpus, paragraphs, _CAPITALISED):
         word = _POSSESSIVE_WORD.sub("", written) or written  # "King’s"
         owner = surnames.get(word)
         if owner is None or word.lower() in lower or len(word) < 3:
             continue
         start = para.start + at
-        if any(a < start + len(word) and start < b for a, b in covered[para.doc_index]):
+        if _inside(covered[para.doc_index], start, start + len(word)):
             continue
         found = para.doc.char_span(at, at + len(word))
         # One token, or the words and hyphens of a hyphenated surname ("Ramjathan-Keogh").
