@@ -1,0 +1,121 @@
+"""Which entities and quote speakers a change alters, and which untagged acronyms it reads.
+
+A names or speakers rule built from the dev gold is tuned on it; this shows everything it
+changes elsewhere, to be read by hand. It runs two source trees of storyline (the old one,
+for example from `git worktree add /tmp/before REV`, and this checkout), each in its own
+child process (`PYTHONPATH`), over the 92 Multi-News sample clusters and DUC 2006 and
+2007 (wire text in its case; Multi-News train is lower case and cannot test names), and
+prints every entity (type, name, aliases) and every quote speaker only one of them gives.
+It also lists each acronym the new tree's `_untagged_acronyms` reads, with its body and
+the words around it.
+
+    .venv/bin/python benchmarks/names_quotes_diff.py --before /tmp/before/src [--sets sample duc2006 duc2007]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data"
+SETS = {
+    "sample": DATA / "multinews" / "original_sample.jsonl",
+    "duc2006": DATA / "duc" / "duc2006.jsonl.gz",
+    "duc2007": DATA / "duc" / "duc2007_update.jsonl.gz",
+}
+
+CHILD = """
+import json, sys
+import storyline.analyze._entities as E
+from storyline.ingest import Cluster, read_clusters
+from storyline.pipeline import Reporter
+out, paths = sys.argv[1], sys.argv[2:]
+found = []
+if hasattr(E, "_untagged_acronyms"):
+    read = E._untagged_acronyms
+
+    def logged(corpus, paragraphs, mentions, lower):
+        new = read(corpus, paragraphs, mentions, lower)
+        bodies = {}
+        for m in mentions:
+            if m.label == "ORG" and len(m.tokens) > 1:
+                for letters in E._initials(m.tokens):
+                    bodies.setdefault(letters, set()).add(" ".join(m.tokens))
+        for m in new:
+            text = corpus.articles[m.doc_index].body
+            around = text[max(0, m.span.start - 60) : m.span.end + 40].replace("\\n", " ")
+            found.append([m.text, sorted(bodies.get(m.text, ())), around])
+        return new
+
+    E._untagged_acronyms = logged
+reporter = Reporter()
+clusters = {}
+for path in paths:
+    for c in read_clusters(path):
+        if not isinstance(c, Cluster):
+            continue
+        story = reporter(c.articles, cluster_id=c.id)
+        clusters[c.id] = {
+            "entities": sorted(f"{e.type} | {e.name} | {' | '.join(sorted(e.aliases))}" for e in story.entities),
+            "quotes": {f"{q.sources[0]} | {q.text[:60]}": q.speaker for q in story.quotes},
+        }
+json.dump({"clusters": clusters, "acronyms": found}, open(out, "w", encoding="utf-8"))
+"""
+
+
+def run(src: Path, paths: list[Path], out: Path) -> subprocess.Popen[bytes]:
+    env = dict(os.environ, PYTHONPATH=str(src), PYTHONHASHSEED="0")
+    return subprocess.Popen([sys.executable, "-c", CHILD, str(out), *map(str, paths)], env=env)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--before", type=Path, required=True, help="the old tree's src directory")
+    parser.add_argument("--sets", nargs="+", choices=sorted(SETS), default=sorted(SETS))
+    args = parser.parse_args()
+    paths = [SETS[name] for name in args.sets]
+    with tempfile.TemporaryDirectory() as tmp:
+        old_out, new_out = Path(tmp) / "old.json", Path(tmp) / "new.json"
+        children = [run(args.before, paths, old_out), run(ROOT / "src", paths, new_out)]
+        if any(child.wait() for child in children):
+            print("a child run failed", file=sys.stderr)
+            return 1
+        old, new = (json.loads(p.read_text(encoding="utf-8")) for p in (old_out, new_out))
+    entities = quotes = 0
+    for cid, before in old["clusters"].items():
+        after = new["clusters"][cid]
+        gone, came = (
+            set(before["entities"]) - set(after["entities"]),
+            set(after["entities"]) - set(before["entities"]),
+        )
+        changed = [
+            k for k in before["quotes"] if k in after["quotes"] and before["quotes"][k] != after["quotes"][k]
+        ]
+        if gone or came or changed:
+            print(f"== {cid}")
+        for line in sorted(gone):
+            print(f"  - {line}")
+        for line in sorted(came):
+            print(f"  + {line}")
+        for key in changed:
+            print(f"  quote {before['quotes'][key]!r} -> {after['quotes'][key]!r} | {key}")
+        entities += bool(gone or came)
+        quotes += len(changed)
+    print(
+        f"\nclusters with entities changed: {entities}; quotes whose speaker changed: {quotes} "
+        f"of {sum(len(c['quotes']) for c in old['clusters'].values())}"
+    )
+    print(f"untagged acronyms the new tree reads: {len(new['acronyms'])}")
+    for word, bodies, around in new["acronyms"]:
+        print(f"  {word} -> {bodies}: ...{around}...")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
