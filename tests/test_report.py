@@ -39,6 +39,7 @@ def test_example_meets_its_gold(example: Story) -> None:
         "quotes found": (0.95, 0.95),
         "quote speakers": (0.9, 0.9),
         "claims": (0.8, 0.75),
+        "attributions": (0.75, 0.55),  # 0.833 / 0.600 measured 2026-12-07
         "disagreements": (0.75, 1.0),
     }
     for feature, (precision, recall) in floors.items():

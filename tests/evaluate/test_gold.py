@@ -82,3 +82,51 @@ def test_wrong_dates_unmerged_names_and_wrong_speakers_cost_what_they_should() -
     assert scores["entity merges"].recall is not None and scores["entity merges"].recall < 1.0
     assert scores["quotes found"].recall == 1.0 and scores["quote speakers"].recall == 0.0
     assert scores["claims"].recall == 0.0 and scores["disagreements"].recall == 0.0
+
+
+def test_a_figure_given_to_the_wrong_voice_or_to_none_costs_its_attribution() -> None:
+    gold = GOLD | {
+        "claims": [
+            {
+                "about": "deaths",
+                "values": [
+                    {"doc": "a", "value": 5400, "qualifier": "", "attributed_to": "United Nations"},
+                    {"doc": "b", "value": 6000, "qualifier": "", "attributed_to": None},
+                ],
+                "disagreement": True,
+            }
+        ]
+    }
+    right = _report(
+        claims=[
+            {
+                "about": "deaths",
+                "values": [
+                    {"value": 5400, "source": "a", "attributed_to": "the United Nations"},
+                    {"value": 6000, "source": "b", "attributed_to": None},
+                ],
+                "disagreement": True,
+            }
+        ]
+    )
+    assert (
+        score_report(right, gold)["attributions"].precision,
+        score_report(right, gold)["attributions"].recall,
+    ) == (
+        1.0,
+        1.0,
+    )
+    wrong = _report(
+        claims=[
+            {
+                "about": "deaths",
+                "values": [
+                    {"value": 5400, "source": "a", "attributed_to": None},
+                    {"value": 6000, "source": "b", "attributed_to": "the blast"},
+                ],
+                "disagreement": True,
+            }
+        ]
+    )
+    scores = score_report(wrong, gold)["attributions"]
+    assert (scores.hit_pred, scores.n_pred, scores.hit_gold, scores.n_gold) == (0, 1, 0, 1)

@@ -4962,7 +4962,13 @@ def _as_written(ent: SpacySpan, text: str, qualifier: str) -> str:
 
 
 def _attribution(ent: SpacySpan, para: Paragraph, entities: EntityIndex) -> str | None:
-    """Who the report gives the figure to: "according to X", else the speaker of the clause."""
+    """Who the report gives the figure to, or None where it states the figure itself:
+    "according to X"; the owner of an estimate that may speak ("the ministry's toll of 7",
+    "the ministry's toll remains at 7"; not "Turkey's toll"); else the subject of a verb of
+    saying (`_FIGURE_VERBS`) above the figure or speaking for its sentence, or the agent of a
+    passive one ("was reported by the ministry"). Never what a passive verb says something
+    of, a verb of saying in another sense ("accidents claimed 40 lives"), nor anyone for a
+    figure that counts who speaks ("seven experts said")."""
     for token in ent.sent:
         if token.lower_ == "according":
             for to in token.children:
@@ -4973,19 +4979,54 @@ def _attribution(ent: SpacySpan, para: Paragraph, entities: EntityIndex) -> str 
         # "the regional government's estimate of 180 million"
         if head.pos_ == "NOUN" and head.lemma_.lower() in _ESTIMATES:
             owner = next((c for c in head.children if c.dep_ == "poss"), None)
-            if owner is not None:
+            if owner is not None and _may_speak(owner):
                 return _speaker_name(owner, para, entities)
+    if (owner := _estimate_owner(ent)) is not None:
+        return _speaker_name(owner, para, entities)
     # The outermost speech verb above the figure is the report's source for it.
-    governing = [t for t in ent.root.ancestors if t.lemma_.lower() in SPEECH_VERBS][::-1]
-    others = [t for t in ent.sent if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB"]
+    governing = [t for t in ent.root.ancestors if _FIGURE_VERBS.get(t.lemma_.lower()) is not None][::-1]
+    others = [t for t in ent.sent if _FIGURE_VERBS.get(t.lemma_.lower()) is not None and t.pos_ == "VERB"]
+    # A verb of saying the figure is not under speaks for it only as the sentence's own
+    # ('"12 died," the army said', "as noted by the Chronicle, ...") or with a clause of its
+    # own: not "when the residents complained, the commission agreed to pay $5,000".
+    others = [t for t in others if _speaks_for_the_sentence(t, ent)]
     # "say" and "tell" name a source; "report", "warn"... more often belong to the story.
     ordered = sorted(
-        dict.fromkeys([*governing, *others]), key=lambda t: t.lemma_.lower() not in ("say", "tell")
+        dict.fromkeys(v for v in [*governing, *others] if _says_figures(v, ent)),
+        key=lambda t: t.lemma_.lower() not in ("say", "tell"),
     )
+    counting: list[Token] = []  # verbs of saying whose every subject holds the figure
     for verb in ordered:
-        subjects: list[Token | None] = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        for subject in subjects or [subject_of(verb)]:
-            if subject is not None and not any(t.i == ent.root.i for t in subject.subtree):
+        if counting and not _above_or_aside(verb, counting, ent):
+            continue
+        if _passive(verb):
+            # "the toll was reported by the ministry", "as noted by the Chronicle": the voice
+            # is the agent of a verb the figure is under or of an "as" clause, not of one
+            # that describes something else ("questions asked by employers", "charges,
+            # denied by his wife"); "its existence was reported", "The blast, believed to
+            # have been caused by a bomb": the subject of a passive is what is said
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            voice = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            gives = verb in governing or _as_clause(verb)
+            if voice is not None and gives and not any(t.i == ent.root.i for t in voice.subtree):
+                return _speaker_name(voice, para, entities)
+            continue
+        subjects: list[Token | None] = [c for c in verb.children if c.dep_ == "nsubj"]
+        subjects = subjects or [subject_of(verb)]
+        # "Seven experts said ...": a figure in every subject of its verb counts who speaks,
+        # and only a voice above that verb or set aside in the sentence may give it (see
+        # `_above_or_aside`). Where the parse gives a verb two subjects ("18 others injured
+        # ..., the agency reported"), the other one speaks.
+        outside = [t for t in subjects if t is None or not any(w.i == ent.root.i for w in t.subtree)]
+        if not outside:
+            counting.append(verb)
+            continue
+        for subject in outside:
+            if subject is not None and verb.lemma_.lower() == "show" and subject.lemma_.lower() in _PICTURES:
+                continue  # "This photo shows the Bounty, a 180-foot sailboat": no voice
+            if subject is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
+                continue  # "80 to 100 homes destroyed but no deaths reported": no one speaks
+            if subject is not None:
                 if _a_share_of_people(subject):
                     # "62 percent of respondents say": a poll's answer, no source; nor is
                     # another clause's speaker ("Many said 300, the army said 250")
@@ -4994,6 +5035,143 @@ def _attribution(ent: SpacySpan, para: Paragraph, entities: EntityIndex) -> str 
                     continue
                 return _speaker_name(subject, para, entities)
     return None
+
+
+def _above_or_aside(verb: Token, counting: list[Token], ent: SpacySpan) -> bool:
+    """Whether a verb of saying may give a figure that counts the speakers of `counting`
+    ("three officials said ..."): it is above them ("..., the agency reported that three
+    officials said"), or a tag set aside by commas ("In that case, Sparks noted, five
+    justices agreed"; "three officials said ..., AP reported", which the parser may hang
+    inside what the officials said). Not another clause's speaker ("seven senators asked
+    ... why officials believe", "four siblings pushed back, saying ..., but an investigator
+    suggested ...")."""
+    if all(c in verb.subtree for c in counting) and verb not in counting:
+        return True
+    return _set_off(verb) or (verb.i > ent.end and _set_off(verb, after=False))
+
+
+def _speaks_for_the_sentence(verb: Token, ent: SpacySpan) -> bool:
+    """Whether a verb of saying speaks for a sentence's figure that is not under it: it is
+    the sentence's main verb, a bare "X said" set in the sentence ("Nationwide, he said, 50
+    growers ...") or after the figure ('... for the next five to 20 years," Thomas said';
+    not "100 owners petitioned, but Chu said no"), an "as" clause ("As noted by the
+    Chronicle, ..."), or it has a clause of its own."""
+    if verb.dep_ == "ROOT" or any(c.dep_ == "ccomp" for c in verb.children) or _as_clause(verb):
+        return True
+    if not _bare_tag(verb):
+        return False
+    # after the figure, whatever the parser hung it on ("..., the agencies reported" read as a
+    # clause on "apartment"); before it, set off as an aside
+    return verb.i > ent.end or (verb.dep_ == "parataxis" and _set_off(verb))
+
+
+_TAG_PARTS = frozenset({"nsubj", "punct", "advmod", "npadvmod", "prep", "aux", "cc", "dative"})
+"""What a bare tag of saying holds beside its verb: "the ministry said on Monday", "Lazio
+said, and ...", "officials have said"."""
+
+
+def _bare_tag(verb: Token) -> bool:
+    """Whether a verb of saying is a bare tag: its subject and words of when, where or to
+    whom ("told a hearing"), no object of its own ("Chu said no")."""
+    tell = verb.lemma_.lower() == "tell"
+    return all(c.dep_ in _TAG_PARTS or (tell and c.dep_ == "dobj") for c in verb.children)
+
+
+def _set_off(verb: Token, *, after: bool = True) -> bool:
+    """Whether a clause of saying is set off by commas or dashes ("Nationwide, he said, 50
+    growers"; not "the residents complained, the commission agreed to pay"); with `after`
+    False, by one before it ("..., AP reported Thursday.")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    left = min([verb.i, *(w.left_edge.i for w in subjects)])
+    right = max([verb.i, *(w.right_edge.i for w in subjects)])
+    doc = verb.doc
+    marks = (",", "—", "--", "_", "–")
+    if left == 0 or doc[left - 1].text not in marks:
+        return False
+    return not after or (right + 1 < len(doc) and doc[right + 1].text in marks)
+
+
+def _as_clause(verb: Token) -> bool:
+    """ "As noted by the Chronicle", "as the ministry said": a clause that gives a voice."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+
+
+_VERDICTS = frozenset({"guilty", "innocent", "liable", "responsible", "negligent"})
+"""What "find" rules in a verdict, not a finding that gives figures."""
+_PICTURES = frozenset("photo photograph image picture video footage map chart graphic screenshot".split())
+"""What "shows" what it depicts, not a figure it gives."""
+_FIGURE_VERBS: dict[str, bool] = {
+    **dict.fromkeys(SPEECH_VERBS, False),
+    **dict.fromkeys(("continue", "agree", "stress", "show", "maintain", "find"), True),
+}
+"""The verbs whose subject gives the figures they govern, mapped to whether they do so only
+for the figures of a clause after them: the verbs of speech, and "show", "maintain" and
+"find" ("The agency's data show that eight percent ...", "The union maintains that nine
+people died", "scientists found that the ice is 40 percent thinner"). Those marked True
+give a voice only to their clause ("officials agreed that ..."), not in their other senses:
+"the storm continued its devastation, closing eight airports", "the rescue is continuing
+with 22 ships", "a deal to limit warming to 2C was agreed", "the advice stresses statins",
+"the photos show 12 people"."""
+
+
+def _says_figures(verb: Token, ent: SpacySpan) -> bool:
+    """Whether a verb of `_FIGURE_VERBS` gives the figure `ent` a voice: not one that needs a
+    clause, unless the figure is in it ("polls show that 58 percent ..."; not "an estimated 1
+    million smoke, though figures show that ...", "Seven years later, scientists maintain
+    that ..."), nor "claim" of lives ("accidents claimed more than 40 lives": a toll, told by
+    no one)."""
+    lemma = verb.lemma_.lower()
+    if _FIGURE_VERBS.get(lemma) and not any(
+        c.dep_ == "ccomp" and c.left_edge.i <= ent.start and ent.end - 1 <= c.right_edge.i
+        for c in verb.children
+    ):
+        return False
+    if lemma == "find" and any(t.lower_ in _VERDICTS for c in verb.children for t in (c, *c.children)):
+        return False  # "the jury found him guilty of two counts": a verdict, no finding of figures
+    return not (
+        lemma == "claim"
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "live") for c in verb.children)
+    )
+
+
+def _passive(verb: Token) -> bool:
+    """Whether a verb is passive ("was reported", "is estimated", "were believed to"), or a
+    past participle on a noun ("questions asked by employers", "the blast, believed to be")."""
+    if any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children):
+        return True
+    # a participle with no auxiliary and no subject is no finite verb ("questions asked by
+    # employers"); with a subject it is a past tense the tagger took for one ("the group
+    # reported that")
+    if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in verb.children):
+        return True
+    # "The blast, believed to have been caused by a bomb, killed 247", which the parser may
+    # read as "the blast believed": "X, believed to", "X, said to be" is the passive
+    doc = verb.doc
+    return 0 < verb.i < len(doc) - 1 and doc[verb.i - 1].text == "," and doc[verb.i + 1].lower_ == "to"
+
+
+def _estimate_owner(ent: SpacySpan) -> Token | None:
+    """The owner of an estimate that is the subject of the figure's verb, where the owner
+    may speak (`_may_speak`): "The health ministry's official toll remains at seven", "the
+    regional government's preliminary estimate put the damage at 180 million euros"."""
+    verb = next((t for t in ent.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lemma_.lower() not in _ESTIMATES or subject.i > ent.start:
+        return None
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+    return owner if owner is not None and owner.pos_ != "PRON" and _may_speak(owner) else None
+
+
+def _may_speak(owner: Token) -> bool:
+    """Whether the owner of an estimate may be its voice: not a place or an event, which own
+    a toll without giving it ("Turkey's toll rose to 12,000", "the quake's toll")."""
+    return owner.ent_type_ not in _NOT_VOICES and _event_word(owner) not in _EVENT_NOUNS
+
+
+_NOT_VOICES = frozenset({"GPE", "LOC", "FAC", "EVENT", "DATE", "TIME", "CARDINAL"})
+"""Entity labels of owners that do not speak for a toll they own (`_estimate_owner`)."""
 
 
 _SHARE_WORDS = frozenset("percent % half third quarter majority minority most many few some all none".split())

@@ -11,6 +11,9 @@ Each feature is scored as precision and recall over items both sides can name:
 - quote speakers: a gold quote is found when a reported quote from its document
   holds its keywords; it is right when the speakers match as names;
 - claims: (document, figure) pairs, as multisets;
+- attributions: for the figures both hold, who the report gives each to, as names
+  (`_same_speaker`): precision over the figures the report gives to someone (one the gold
+  leaves to the report itself counts as wrong), recall over those the gold gives to someone;
 - disagreements: a gold disagreement is found when one reported disagreement holds
   two of its distinct figures from its documents (and the other way for precision).
 
@@ -34,6 +37,7 @@ FEATURES = (
     "quotes found",
     "quote speakers",
     "claims",
+    "attributions",
     "disagreements",
 )
 
@@ -74,6 +78,7 @@ def score_report(report: dict[str, Any], gold: dict[str, Any]) -> dict[str, Coun
         "quotes found": _quotes(report, gold, skip)[0],
         "quote speakers": _quotes(report, gold, skip)[1],
         "claims": _claims(report, gold, skip),
+        "attributions": _attributions(report, gold, skip),
         "disagreements": _disagreements(report, gold, skip),
     }
 
@@ -193,6 +198,37 @@ def _claims(report: dict[str, Any], gold: dict[str, Any], skip: set[str]) -> Cou
     )
     hits = sum((predicted & truth).values())
     return Counts(hits, sum(predicted.values()), hits, sum(truth.values()))
+
+
+def _attributions(report: dict[str, Any], gold: dict[str, Any], skip: set[str]) -> Counts:
+    """Who each figure is given to ("according to the health ministry"), over the figures
+    the gold and the report both hold: a voice is right when it names the gold's voice
+    (`_same_speaker`); a voice where the gold has none (the report states the figure
+    itself) is wrong."""
+    given: dict[tuple[str, float], list[str | None]] = {}
+    for c in report["claims"]:
+        for v in c["values"]:
+            if v["source"] not in skip:
+                given.setdefault((v["source"], float(v["value"])), []).append(v.get("attributed_to"))
+    voices: dict[tuple[str, float], list[str | None]] = {}
+    for c in gold["claims"]:
+        for v in c["values"]:
+            if v["doc"] not in skip:
+                voices.setdefault((v["doc"], float(v["value"])), []).append(v.get("attributed_to"))
+    hit_pred = n_pred = hit_gold = n_gold = 0
+    for key, predicted in given.items():
+        expected = voices.get(key)
+        if expected is None:
+            continue  # a figure the gold does not hold: scored by "claims"
+        for voice in predicted:
+            if voice:
+                n_pred += 1
+                hit_pred += any(e and _same_speaker(voice, e, gold) for e in expected)
+        for voice in expected:
+            if voice:
+                n_gold += 1
+                hit_gold += any(_same_speaker(p, voice, gold) for p in predicted)
+    return Counts(hit_pred, n_pred, hit_gold, n_gold)
 
 
 def _disagreements(report: dict[str, Any], gold: dict[str, Any], skip: set[str]) -> Counts:

@@ -1,0 +1,152 @@
+"""Issue 10, item 1: who gives a figure ("each value with its source ... and attribution").
+
+Every report here is invented. A figure's voice is the one who says it: the subject of an
+active verb of saying, the agent of a passive one, or the owner of an estimate; never what a
+passive verb says something of, nor a verb of saying used in another sense."""
+
+from __future__ import annotations
+
+import pytest
+from figure_claims import claims_of
+
+
+def _voice(text: str, figure: str) -> str | None:
+    values = [v for c in claims_of(text) for v in c.values if v.text.lower() == figure.lower()]
+    assert values, [v.text for c in claims_of(text) for v in c.values]
+    return values[0].attributed_to
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("The powerful blast, believed to have been caused by a car bomb, killed 247 people.", "247"),
+        ("At least 247 people have been confirmed dead after the quake in the hills.", "At least 247"),
+        ("Accidents claimed more than 40 lives across the region on Sunday.", "more than 40"),
+        ("The storm continued its devastation, closing at least eight major airports.", "at least eight"),
+        ("The rescue operation is continuing with 22 surface ships at the site.", "22"),
+        ("The quake's toll rose to 300 on Monday.", "300"),
+        ("Turkey's death toll rose to 300 on Monday.", "300"),
+    ],
+)
+def test_what_a_passive_or_another_sense_tells_of_is_no_voice(text: str, figure: str) -> None:
+    assert _voice(text, figure) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "voice"),
+    [
+        ("The toll was reported by the interior ministry to be 40 on Monday.", "40", "interior ministry"),
+        ("The health ministry's official toll remains at seven.", "seven", "health ministry"),
+        (
+            "The regional government's preliminary estimate put the damage at no less than 180 million euros.",
+            "no less than 180 million",
+            "regional government",
+        ),
+        ("The union maintains that at least nine people died in the fire.", "at least nine", "union"),
+        ("The agency's data show that eight percent of the power came from wind.", "eight", "agency"),
+        ("Police said 12 people were killed in the crash.", "12", "Police"),
+        ("Twelve people died, the ministry said.", "Twelve", "ministry"),
+        ("Rebels claimed 300 soldiers were killed in the raid.", "300", "Rebels"),
+    ],
+)
+def test_the_voice_of_a_figure_is_who_says_it(text: str, figure: str, voice: str) -> None:
+    found = _voice(text, figure)
+    assert found is not None and voice.lower() in found.lower(), found
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Seven medical experts suggested that unpublished data showed the therapy could help.", "Seven"),
+        ("The site sifted through 80,000 interview questions asked by top employers this year.", "80,000"),
+        (
+            "This photo provided by the coast guard shows the Bounty, a 180-foot sailboat, submerged off the cape.",
+            "180 foot",
+        ),
+    ],
+)
+def test_no_voice_from_a_clause_that_does_not_give_the_figure(text: str, figure: str) -> None:
+    assert _voice(text, figure) is None
+
+
+def test_a_verb_of_saying_in_a_clause_of_its_own_gives_no_other_clause_a_voice() -> None:
+    text = "When the residents complained, the city commission agreed to pay $5,000 toward a dig."
+    assert _voice(text, "$5,000") != "residents"
+
+
+def test_an_agent_of_saying_before_the_sentence_gives_its_figures() -> None:
+    text = "As noted by the Bayside Chronicle, the mayor gained about five times as many votes as her rival."
+    assert (_voice(text, "about five") or "").endswith("Bayside Chronicle")
+
+
+def test_a_bare_tag_after_the_figure_gives_it_its_voice() -> None:
+    text = (
+        'Many buildings are locked into leases for the next five to 20 years and "off the list," Reyes said.'
+    )
+    assert _voice(text, "five to 20 years") == "Reyes"
+    assert (
+        _voice("Another 100 or so owners also petitioned the board, but Lund said no.", "100 or so") is None
+    )
+    text = "In 2006, Oduya was sentenced to four years in jail on charges - denied by his wife - that he hit a man."
+    assert _voice(text, "four years") is None
+    text = "A fire raged in the borough on Tuesday, with 80 to 100 homes destroyed but no deaths reported."
+    assert _voice(text, "80 to 100") is None
+
+
+def test_a_tag_set_inside_the_sentence_or_a_second_subject_keeps_the_voice() -> None:
+    assert _voice("Nationwide, Beedy said, 50 growers have earned the certificate.", "50") == "Beedy"
+    text = (
+        "Three people were killed and 18 others injured in a bus blast on Friday, the Tass agency reported."
+    )
+    assert (_voice(text, "18") or "").endswith("agency")
+    text = "In 2004, when a sign went up and the residents complained, the city commission agreed to pay $5,000 for a dig."
+    assert _voice(text, "$5,000") != "residents"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "voice"),
+    [
+        (
+            "In that case, Sparks noted, five justices agreed that an inmate has a life interest.",
+            "five",
+            "Sparks",
+        ),
+        (
+            "Three government officials close to the inquiry said the remains showed no sign of failure, AP reported Thursday.",
+            "Three",
+            "AP",
+        ),
+        (
+            "Scientists analyzed sonar data and found that the ice is about 40 percent thinner.",
+            "about 40",
+            "Scientists",
+        ),
+        ("A poll released Tuesday showed 58 percent of voters would choose Varga.", "58", "poll"),
+    ],
+)
+def test_a_voice_above_the_counted_speakers_or_of_a_finding(text: str, figure: str, voice: str) -> None:
+    assert (_voice(text, figure) or "").endswith(voice)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        (
+            "An estimated 1 million people in Italy smoke, though figures show that smoking has fallen.",
+            "An estimated 1 million",
+        ),
+        ("Seven years later, scientists maintain that a climate shift was at work.", "Seven years"),
+    ],
+)
+def test_a_verb_that_needs_a_clause_gives_a_voice_only_to_its_clause(text: str, figure: str) -> None:
+    assert _voice(text, figure) is None
+
+
+def test_a_figure_counting_the_speakers_gets_no_voice_from_another_clause() -> None:
+    text = "Seven senators last week asked the agency to release details and why officials believe that it was hacked."
+    assert _voice(text, "Seven") is None
+
+
+def test_a_verdict_is_no_finding_of_figures() -> None:
+    assert _voice("The Senate found him guilty of eight counts of fraud.", "eight") is None
+    assert _voice("The jury deliberated two days before finding Rosario guilty of two counts.", "two") is None
