@@ -150,3 +150,23 @@ def test_a_figure_counting_the_speakers_gets_no_voice_from_another_clause() -> N
 def test_a_verdict_is_no_finding_of_figures() -> None:
     assert _voice("The Senate found him guilty of eight counts of fraud.", "eight") is None
     assert _voice("The jury deliberated two days before finding Rosario guilty of two counts.", "two") is None
+
+
+def test_who_puts_an_estimate_at_a_figure_gives_it() -> None:
+    assert _voice("UN officials put the toll at 7,500 by their own estimates.", "7,500") == "UN officials"
+    assert _voice("Police placed the number of dead at 12 on Monday.", "12") == "Police"
+    assert _voice("He put the box at the door with 12 others.", "12") is None
+    text = "Some of the state's leading Democrats put the figure at $10 billion."
+    assert _voice(text, "$10 billion") == "Democrats"
+    text = "The new bogs had added as much as 400 acres in recent years, Lee conceded, which would put the total at about 3,900 acres."
+    assert _voice(text, "400 acres") == "Lee"
+
+
+def test_adding_things_is_no_saying() -> None:
+    assert _voice("In the last two weeks, Kelly has added 500 inspectors to border stations.", "500") is None
+    assert _voice("The institute found that Texas added 98,000 inmates in the 1990s.", "98,000") != "Texas"
+    text = (
+        "Prime Minister Tomas Hale spoke in Kyoto on Monday. "
+        "As for global warming, he added his islands average just 2 meters above sea level."
+    )
+    assert _voice(text, "2 meters") == "Tomas Hale"

@@ -4983,6 +4983,8 @@ def _attribution(ent: SpacySpan, para: Paragraph, entities: EntityIndex) -> str 
                 return _speaker_name(owner, para, entities)
     if (owner := _estimate_owner(ent)) is not None:
         return _speaker_name(owner, para, entities)
+    if (putter := _put_at(ent)) is not None:
+        return _speaker_name(putter, para, entities)
     # The outermost speech verb above the figure is the report's source for it.
     governing = [t for t in ent.root.ancestors if _FIGURE_VERBS.get(t.lemma_.lower()) is not None][::-1]
     others = [t for t in ent.sent if _FIGURE_VERBS.get(t.lemma_.lower()) is not None and t.pos_ == "VERB"]
@@ -5096,6 +5098,14 @@ def _as_clause(verb: Token) -> bool:
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
+def _a_person_subject(verb: Token) -> bool:
+    """Whether a verb's subject is a person: a person's name or a personal pronoun."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and (
+        subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she", "i", "we", "they")
+    )
+
+
 _VERDICTS = frozenset({"guilty", "innocent", "liable", "responsible", "negligent"})
 """What "find" rules in a verdict, not a finding that gives figures."""
 _PICTURES = frozenset("photo photograph image picture video footage map chart graphic screenshot".split())
@@ -5128,6 +5138,13 @@ def _says_figures(verb: Token, ent: SpacySpan) -> bool:
         return False
     if lemma == "find" and any(t.lower_ in _VERDICTS for c in verb.children for t in (c, *c.children)):
         return False  # "the jury found him guilty of two counts": a verdict, no finding of figures
+    objects = [c for c in verb.children if c.dep_ == "dobj"] if lemma == "add" else []
+    if objects and (
+        any(c.left_edge.i <= ent.start < c.right_edge.i + 1 for c in objects) or not _a_person_subject(verb)
+    ):
+        # "Texas added 98,000 inmates", "Kelly has added 500 inspectors": no saying; but "he
+        # added his islands average just 2 meters above the sea", which the parser reads so
+        return False
     return not (
         lemma == "claim"
         and any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "live") for c in verb.children)
@@ -5162,6 +5179,29 @@ def _estimate_owner(ent: SpacySpan) -> Token | None:
         return None
     owner = next((c for c in subject.children if c.dep_ == "poss"), None)
     return owner if owner is not None and owner.pos_ != "PRON" and _may_speak(owner) else None
+
+
+def _put_at(ent: SpacySpan) -> Token | None:
+    """Who puts an estimate at the figure: "UN officials put the toll at 7,500", "police
+    placed the number of dead at 12" (the subject of "put" or "place" whose object is an
+    estimate, `_ESTIMATES`, or a cost, with the figure after "at")."""
+    at = next((t for t in ent.root.ancestors if t.lower_ == "at" and t.dep_ == "prep"), None)
+    verb = at.head if at is not None else None
+    if verb is None or verb.lemma_.lower() not in ("put", "place") or _passive(verb):
+        return None
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() in _ESTIMATES | _COSTS for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in _SHARE_WORDS:
+        # "some of the state's leading Democrats put the figure at $10 billion"
+        of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        subject = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if subject is None or subject.pos_ in ("PRON", "DET") or not _may_speak(subject):
+        return None  # "..., which would put the total at 3,900 acres": the sentence's voice
+    return subject
+
+
+_COSTS = frozenset("cost damage loss losses bill price value".split())
 
 
 def _may_speak(owner: Token) -> bool:
