@@ -17,14 +17,10 @@ with the paragraph it is in:
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import subprocess
-import sys
-import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from two_trees import ROOT, run_both
+
 DATA = ROOT.parent / "shared" / "data"
 SETS = {
     "sample": DATA / "multinews" / "original_sample.jsonl",
@@ -59,24 +55,16 @@ json.dump(voices, open(out, "w", encoding="utf-8"))
 """
 
 
-def run(src: Path, paths: list[Path], out: Path) -> subprocess.Popen[bytes]:
-    env = dict(os.environ, PYTHONPATH=str(src), PYTHONHASHSEED="0")
-    return subprocess.Popen([sys.executable, "-c", CHILD, str(out), *map(str, paths)], env=env)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--before", type=Path, required=True, help="the old tree's src directory")
     parser.add_argument("--sets", nargs="+", choices=sorted(SETS), default=sorted(SETS))
     args = parser.parse_args()
     paths = [SETS[name] for name in args.sets]
-    with tempfile.TemporaryDirectory() as tmp:
-        old_out, new_out = Path(tmp) / "old.json", Path(tmp) / "new.json"
-        children = [run(args.before, paths, old_out), run(ROOT / "src", paths, new_out)]
-        if any(child.wait() for child in children):
-            print("a child run failed", file=sys.stderr)
-            return 1
-        old, new = (json.loads(p.read_text(encoding="utf-8")) for p in (old_out, new_out))
+    both = run_both(args.before, CHILD, paths)
+    if both is None:
+        return 1
+    old, new = both
     # one voice per cluster, paragraph and figure as written (a figure written twice in one
     # paragraph is one line)
     before = {(c, p, f): voice for c, p, f, voice in old}

@@ -170,3 +170,32 @@ def test_adding_things_is_no_saying() -> None:
         "As for global warming, he added his islands average just 2 meters above sea level."
     )
     assert _voice(text, "2 meters") == "Tomas Hale"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "voice"),
+    [
+        ("The city's death toll rose to 40 on Friday.", "40", None),
+        ("Apple's number of employees rose to 160,000 last year.", "160,000", None),
+        ("Officials declined to say whether 50 people had been hurt.", "50", None),
+        ("Police continued to insist that 12 people died in the crash.", "12", "Police"),
+        ("The ministry continues to put the death toll at 40.", "40", "ministry"),
+        (
+            "The floods have killed at least 80 people, officials said, and displaced 20,000 more.",
+            "at least 80",
+            "officials",
+        ),
+        (
+            "The company is cutting 1,500 jobs, Bloomberg reported, citing people familiar with the matter.",
+            "1,500",
+            "Bloomberg",
+        ),
+        ("Officials added 30 people were still missing.", "30", "Officials"),
+        ("An audit found that the agency was responsible for $4 million in waste.", "$4 million", "audit"),
+        ("Police put the crowd at 600.", "600", "Police"),
+        ("Twelve people died and fighting continued on Friday.", "Twelve", None),
+    ],
+)
+def test_review_cases(text: str, figure: str, voice: str | None) -> None:
+    found = _voice(text, figure)
+    assert found == voice if voice is None else (found or "").endswith(voice), found

@@ -5014,7 +5014,7 @@ def _attribution(ent: SpacySpan, para: Paragraph, entities: EntityIndex) -> str 
                 return _speaker_name(voice, para, entities)
             continue
         subjects: list[Token | None] = [c for c in verb.children if c.dep_ == "nsubj"]
-        subjects = subjects or [subject_of(verb)]
+        subjects = subjects or [subject_of(verb) or _subject_above(verb)]
         # "Seven experts said ...": a figure in every subject of its verb counts who speaks,
         # and only a voice above that verb or set aside in the sentence may give it (see
         # `_above_or_aside`). Where the parse gives a verb two subjects ("18 others injured
@@ -5067,9 +5067,11 @@ def _speaks_for_the_sentence(verb: Token, ent: SpacySpan) -> bool:
     return verb.i > ent.end or (verb.dep_ == "parataxis" and _set_off(verb))
 
 
-_TAG_PARTS = frozenset({"nsubj", "punct", "advmod", "npadvmod", "prep", "aux", "cc", "dative"})
+_TAG_PARTS = frozenset(
+    {"nsubj", "punct", "advmod", "npadvmod", "prep", "aux", "cc", "dative", "conj", "advcl"}
+)
 """What a bare tag of saying holds beside its verb: "the ministry said on Monday", "Lazio
-said, and ...", "officials have said"."""
+said, and ...", "officials have said", "Bloomberg reported, citing people familiar"."""
 
 
 def _bare_tag(verb: Token) -> bool:
@@ -5096,6 +5098,14 @@ def _set_off(verb: Token, *, after: bool = True) -> bool:
 def _as_clause(verb: Token) -> bool:
     """ "As noted by the Chronicle", "as the ministry said": a clause that gives a voice."""
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+
+
+def _subject_above(verb: Token) -> Token | None:
+    """The subject of the verb a verb of saying completes ("Police continued to insist that
+    12 died", "The ministry continues to put the toll at 40")."""
+    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in ("continue", "keep", "plan"):
+        return None  # not "declined to say", "refused to confirm", "invited them to testify"
+    return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
 
 
 def _a_person_subject(verb: Token) -> bool:
@@ -5131,16 +5141,30 @@ def _says_figures(verb: Token, ent: SpacySpan) -> bool:
     that ..."), nor "claim" of lives ("accidents claimed more than 40 lives": a toll, told by
     no one)."""
     lemma = verb.lemma_.lower()
-    if _FIGURE_VERBS.get(lemma) and not any(
+    in_clause = any(
         c.dep_ == "ccomp" and c.left_edge.i <= ent.start and ent.end - 1 <= c.right_edge.i
         for c in verb.children
-    ):
+    )
+    # "Unemployment, the report found, rose to 6 percent", "..., the poll showed": a finding
+    # told as a tag; never "fighting continued on Friday"
+    tag = lemma in ("show", "find", "maintain") and _bare_tag(verb) and (verb.i > ent.end or _set_off(verb))
+    if _FIGURE_VERBS.get(lemma) and not (in_clause or tag):
         return False
-    if lemma == "find" and any(t.lower_ in _VERDICTS for c in verb.children for t in (c, *c.children)):
+    if lemma == "find" and any(c.lower_ in _VERDICTS for c in verb.children):
         return False  # "the jury found him guilty of two counts": a verdict, no finding of figures
     objects = [c for c in verb.children if c.dep_ == "dobj"] if lemma == "add" else []
-    if objects and (
-        any(c.left_edge.i <= ent.start < c.right_edge.i + 1 for c in objects) or not _a_person_subject(verb)
+    # ("Officials added 30 people were still missing" is read as an object and a clause
+    # right after it: a clause said)
+    split = any(
+        c.dep_ == "ccomp" and c.left_edge.i == o.right_edge.i + 1 for c in verb.children for o in objects
+    )
+    if (
+        objects
+        and not split
+        and (
+            any(c.left_edge.i <= ent.start < c.right_edge.i + 1 for c in objects)
+            or not _a_person_subject(verb)
+        )
     ):
         # "Texas added 98,000 inmates", "Kelly has added 500 inspectors": no saying; but "he
         # added his islands average just 2 meters above the sea", which the parser reads so
@@ -5175,10 +5199,25 @@ def _estimate_owner(ent: SpacySpan) -> Token | None:
     if verb is None:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.lemma_.lower() not in _ESTIMATES or subject.i > ent.start:
+    if subject is None or subject.lemma_.lower() not in _GIVEN_ESTIMATES or subject.i > ent.start:
         return None
     owner = next((c for c in subject.children if c.dep_ == "poss"), None)
-    return owner if owner is not None and owner.pos_ != "PRON" and _may_speak(owner) else None
+    if owner is None or owner.pos_ == "PRON" or not _may_speak(owner):
+        return None
+    # a body or a person, or a noun for one ("the ministry's toll"); not "the city's death
+    # toll", "the war's death toll", "the pandemic's toll"
+    return owner if owner.ent_type_ in ("ORG", "PERSON") or owner.lemma_.lower() in _VOICE_NOUNS else None
+
+
+_GIVEN_ESTIMATES = frozenset("estimate figure count toll tally forecast projection".split())
+"""Estimates someone gives, whose owner may be their voice; not "Apple's number of employees",
+"the company's total"."""
+_VOICE_NOUNS = frozenset(
+    """ministry government police agency department office union authority army military
+    administration commission committee council service institute bureau organization
+    organisation group company hospital court embassy""".split()
+)
+"""Common nouns for a body that gives figures ("the health ministry's official toll")."""
 
 
 def _put_at(ent: SpacySpan) -> Token | None:
@@ -5191,7 +5230,7 @@ def _put_at(ent: SpacySpan) -> Token | None:
         return None
     if not any(c.dep_ == "dobj" and c.lemma_.lower() in _ESTIMATES | _COSTS for c in verb.children):
         return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) or _subject_above(verb)
     if subject is not None and subject.lower_ in _SHARE_WORDS:
         # "some of the state's leading Democrats put the figure at $10 billion"
         of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -5201,7 +5240,7 @@ def _put_at(ent: SpacySpan) -> Token | None:
     return subject
 
 
-_COSTS = frozenset("cost damage loss losses bill price value".split())
+_COSTS = frozenset("cost damage loss losses bill price value crowd attendance turnout".split())
 
 
 def _may_speak(owner: Token) -> bool:
