@@ -16,10 +16,7 @@ with the paragraph it is in:
 
 from __future__ import annotations
 
-import argparse
-from pathlib import Path
-
-from two_trees import ROOT, run_both
+from two_trees import ROOT, compare
 
 DATA = ROOT.parent / "shared" / "data"
 SETS = {
@@ -56,12 +53,7 @@ json.dump(voices, open(out, "w", encoding="utf-8"))
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--before", type=Path, required=True, help="the old tree's src directory")
-    parser.add_argument("--sets", nargs="+", choices=sorted(SETS), default=sorted(SETS))
-    args = parser.parse_args()
-    paths = [SETS[name] for name in args.sets]
-    both = run_both(args.before, CHILD, paths)
+    both = compare(__doc__.split("\n\n")[0], SETS, CHILD)
     if both is None:
         return 1
     old, new = both

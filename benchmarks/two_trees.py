@@ -8,6 +8,7 @@ fixed hash seed; `code` gets an output path and the input paths as arguments and
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
@@ -30,6 +31,16 @@ def run_both(before: Path, code: str, paths: list[Path]) -> tuple[Any, Any] | No
             return None
         old, new = (json.loads(p.read_text(encoding="utf-8")) for p in (old_out, new_out))
     return old, new
+
+
+def compare(description: str, sets: dict[str, Path], code: str) -> tuple[Any, Any] | None:
+    """A diff script's command line (`--before SRC`, `--sets NAME ...` of `sets`), then
+    `run_both` over the chosen sets' paths."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--before", type=Path, required=True, help="the old tree's src directory")
+    parser.add_argument("--sets", nargs="+", choices=sorted(sets), default=sorted(sets))
+    args = parser.parse_args()
+    return run_both(args.before, code, [sets[name] for name in args.sets])
 
 
 def _start(src: Path, code: str, paths: list[Path], out: Path) -> subprocess.Popen[bytes]:

@@ -5209,7 +5209,7 @@ def _estimate_owner(ent: SpacySpan) -> Token | None:
     return owner if owner.ent_type_ in ("ORG", "PERSON") or owner.lemma_.lower() in _VOICE_NOUNS else None
 
 
-_GIVEN_ESTIMATES = frozenset("estimate figure count toll tally forecast projection".split())
+_GIVEN_ESTIMATES = _ESTIMATES - {"number", "total"}
 """Estimates someone gives, whose owner may be their voice; not "Apple's number of employees",
 "the company's total"."""
 _VOICE_NOUNS = frozenset(
