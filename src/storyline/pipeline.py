@@ -32,8 +32,8 @@ from storyline.analyze import (
     default_workers,
     extract_claims,
     extract_entities,
-    extract_quotes,
     find_publication_date,
+    find_quotes,
     infer_publication_dates,
     load_nlp,
     parse_corpus,
@@ -396,10 +396,13 @@ def _analysis_stages(options: ReportOptions, matcher: FactMatcher) -> tuple[Stag
         return c.with_(entities=extract_entities(c, list(c.parses or ())))
 
     def quotes(c: Corpus) -> Corpus:
-        return c.with_(quotes=tuple(extract_quotes(c, list(c.parses or ()), c.entities)))
+        found, quoted = find_quotes(c, list(c.parses or ()), c.entities)
+        return c.with_(quotes=tuple(found), quoted=quoted)
 
     def claims(c: Corpus) -> Corpus:
-        found = extract_claims(c, list(c.parses or ()), c.entities, dates=_dates_of(c), events=c.events)
+        found = extract_claims(
+            c, list(c.parses or ()), c.entities, dates=_dates_of(c), events=c.events, quoted=c.quoted
+        )
         return c.with_(claims=tuple(found))
 
     begin = Stage("parse_begin", parse_begin, requires=("article.clean", "excluded"), assigns=("parsing",))
@@ -409,10 +412,13 @@ def _analysis_stages(options: ReportOptions, matcher: FactMatcher) -> tuple[Stag
         ),
         Stage("parse", parse, requires=("article.clean", "excluded"), assigns=("parses", "parsing")),
         Stage("entities", entities, requires=("parses",), assigns=("entities",)),
-        Stage("quotes", quotes, requires=("parses", "entities"), assigns=("quotes",)),
+        Stage("quotes", quotes, requires=("parses", "entities"), assigns=("quotes", "quoted")),
         Stage("events", _events, requires=("article.text", "article.date"), assigns=("events",)),
         Stage(
-            "claims", claims, requires=("parses", "entities", "article.date", "events"), assigns=("claims",)
+            "claims",
+            claims,
+            requires=("parses", "entities", "quoted", "article.date", "events"),
+            assigns=("claims",),
         ),
     ]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from storyline.analyze import extract_claims, extract_entities, load_nlp, parse_corpus
+from storyline.analyze import extract_claims, extract_entities, find_quotes, load_nlp, parse_corpus
 from storyline.model import Article, Claim, Corpus
 
 DAY = dt.date(2031, 5, 6)
@@ -20,9 +20,9 @@ def claims_of(
     corpus = Corpus(articles=articles)
     paragraphs = parse_corpus(corpus, load_nlp())
     dates = {i: a.date for i, a in enumerate(corpus.articles)}
-    return extract_claims(
-        corpus, paragraphs, extract_entities(corpus, paragraphs), dates=dates, events=events
-    )
+    entities = extract_entities(corpus, paragraphs)
+    quoted = find_quotes(corpus, paragraphs, entities)[1]
+    return extract_claims(corpus, paragraphs, entities, dates=dates, events=events, quoted=quoted)
 
 
 def disputed(claims: list[Claim]) -> list[set[float]]:

@@ -14,7 +14,7 @@ from storyline.analyze._nlp import (
     parse_corpus,
     parse_workers,
 )
-from storyline.analyze._quotes import extract_quotes
+from storyline.analyze._quotes import Quoted, extract_quotes, find_quotes
 from storyline.analyze._timeline import build_timeline
 from storyline.text import PublicationDate, find_event_dates, find_publication_date
 
@@ -25,6 +25,7 @@ __all__ = [
     "ParseWorkers",
     "PendingParse",
     "PublicationDate",
+    "Quoted",
     "begin_parse",
     "build_timeline",
     "default_workers",
@@ -33,6 +34,7 @@ __all__ = [
     "extract_quotes",
     "find_event_dates",
     "find_publication_date",
+    "find_quotes",
     "infer_publication_dates",
     "load_nlp",
     "name_tokens",

@@ -24,6 +24,7 @@ import datetime as dt
 import itertools
 import math
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -32,7 +33,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from storyline.analyze._entities import PLACE_WORDS, EntityIndex
 from storyline.analyze._nlp import Paragraph
-from storyline.analyze._quotes import SOMEONE, SPEECH_VERBS, name_of, subject_of
+from storyline.analyze._quotes import SOMEONE, SPEECH_VERBS, Quoted, name_of, subject_of
 from storyline.analyze._units import METRE, Unit, last_place, read_unit, step, unit_of
 from storyline.embed import FactMatcher
 from storyline.model import Claim, ClaimValue, Corpus, Dropped, Entity, Span
@@ -218,12 +219,15 @@ def extract_claims(
     *,
     dates: dict[int, dt.date | None],
     events: Sequence[int] | None = None,
+    quoted: Mapping[int, Sequence[Quoted]] | None = None,
 ) -> list[Claim]:
     """Group the figures of every report by what they count; flag the groups that disagree.
 
     `events`: each article's event (`Corpus.events`); figures of dated reports of
     different days and different events are no rivals, but for tallies (`_one_event`).
-    None: one event."""
+    None: one event. `quoted`: where each report quotes whom (`find_quotes`); a figure in
+    a quotation whose own sentence names no voice is the speaker's ('"We found 40 bodies.
+    Another 12 are missing," the chief said' gives both to the chief)."""
     figures: list[_Figure] = []
     # Places most reports name are where the story happens: no narrower scope.
     n_reports = len(corpus.articles) - len(corpus.excluded)
@@ -274,6 +278,10 @@ def extract_claims(
         for figure in found:
             span = figure.value.span
             assert span is not None, "a figure has its span"
+            if figure.value.attributed_to is None and quoted:
+                speaker = _quote_speaker(quoted.get(para.doc_index, ()), span)
+                if speaker is not None:
+                    figure = replace(figure, value=replace(figure.value, attributed_to=speaker))
             figures.append(replace(figure, value=replace(figure.value, span=corpus.to_given(span))))
             # A report that carried this paragraph word for word (cleaning kept one copy)
             # gives the figure too, as of its own date.
@@ -287,6 +295,16 @@ def extract_claims(
     dead = max((_attackers_dead(para.text) for para in paragraphs), default=0)
     figures = _named_unnamed(_crews_apart(figures), entities)
     return _group(figures, [a.id for a in corpus.articles], event_of, dead)
+
+
+def _quote_speaker(quoted: Sequence[Quoted], span: Span) -> str | None:
+    """The speaker of the quotation (`quoted`, in order) that holds a figure's span."""
+    k = bisect_right(quoted, (span.start, math.inf)) - 1
+    # Quotations do not nest, so the one that opens last before the figure is the only
+    # one that may hold it.
+    if k >= 0 and quoted[k].start <= span.start and span.end <= quoted[k].end:
+        return quoted[k].speaker
+    return None
 
 
 def _crews_apart(figures: list[_Figure]) -> list[_Figure]:
@@ -4986,7 +5004,7 @@ def _attribution(ent: SpacySpan, para: Paragraph, entities: EntityIndex) -> str 
     if (putter := _put_at(ent)) is not None:
         return _speaker_name(putter, para, entities)
     # The outermost speech verb above the figure is the report's source for it.
-    governing = [t for t in ent.root.ancestors if _FIGURE_VERBS.get(t.lemma_.lower()) is not None][::-1]
+    governing = _governing(ent)
     others = [t for t in ent.sent if _FIGURE_VERBS.get(t.lemma_.lower()) is not None and t.pos_ == "VERB"]
     # A verb of saying the figure is not under speaks for it only as the sentence's own
     # ('"12 died," the army said', "as noted by the Chronicle, ...") or with a clause of its
@@ -5035,8 +5053,62 @@ def _attribution(ent: SpacySpan, para: Paragraph, entities: EntityIndex) -> str 
                     if governing and verb == governing[-1]:
                         return None  # the speech verb nearest above the figure
                     continue
+                if subject.lower_ in ("it", "they") and any(g.i != verb.i for g in governing):
+                    # "The union maintains that nine died, including two workers it says are
+                    # missing": "it" is who speaks above, named there
+                    continue
+                if subject.lower_ in ("who", "that", "which") and subject.head.dep_ == "relcl":
+                    # "officials who said 40 died": the word the clause is set under; not
+                    # for what the verb acts on ("Johnson, who has written four books",
+                    # "blasts that claimed 300 lives")
+                    if not _in_said_clause(verb, ent) or not _speaks(subject.head.head):
+                        return None
+                    subject = subject.head.head
                 return _speaker_name(subject, para, entities)
     return None
+
+
+def _speaks(word: Token) -> bool:
+    """Whether a word names someone who may speak, or a work that reports: a name, a word
+    for a person or a body ("officials", "the ministry"), a study or report ("a study that
+    found that ..."); not "discoveries that showed"."""
+    lemma = word.lemma_.lower()
+    return (
+        word.ent_type_ in ("ORG", "PERSON", "NORP")
+        or (word.pos_ == "PROPN" and word.ent_type_ not in _NOT_VOICES)
+        or lemma in SOMEONE | _VOICE_NOUNS | _WORKS
+    )
+
+
+_WORKS = frozenset("study report survey poll inquiry review audit analysis paper".split())
+"""Works that report figures ("a study that found that 20 ...")."""
+
+
+def _in_said_clause(verb: Token, ent: SpacySpan) -> bool:
+    """Whether a figure is in the clause a verb of saying says ("said 40 people died")."""
+    token = ent.root
+    while token.head.i != token.i and token.head.i != verb.i:
+        token = token.head
+    return token.head.i == verb.i and token.dep_ == "ccomp"
+
+
+def _governing(ent: SpacySpan) -> list[Token]:
+    """The verbs of saying above a figure, outermost first. One joined to another by "and"
+    or "but" with a subject of its own is no clause of that one ("Police said 12 died, but
+    hospital officials said the toll was 15": the 15 is the officials' alone)."""
+    found = []
+    token = ent.root
+    while token.head.i != token.i:
+        if (
+            token.dep_ == "conj"
+            and _FIGURE_VERBS.get(token.lemma_.lower()) is not None
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        ):
+            break
+        token = token.head
+        if _FIGURE_VERBS.get(token.lemma_.lower()) is not None:
+            found.append(token)
+    return found[::-1]
 
 
 def _above_or_aside(verb: Token, counting: list[Token], ent: SpacySpan) -> bool:
@@ -5058,13 +5130,37 @@ def _speaks_for_the_sentence(verb: Token, ent: SpacySpan) -> bool:
     growers ...") or after the figure ('... for the next five to 20 years," Thomas said';
     not "100 owners petitioned, but Chu said no"), an "as" clause ("As noted by the
     Chronicle, ..."), or it has a clause of its own."""
-    if verb.dep_ == "ROOT" or any(c.dep_ == "ccomp" for c in verb.children) or _as_clause(verb):
+    if verb.dep_ == "ROOT" or _as_clause(verb):
         return True
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return not _in_other_clause(verb, ent)
     if not _bare_tag(verb):
         return False
     # after the figure, whatever the parser hung it on ("..., the agencies reported" read as a
     # clause on "apartment"); before it, set off as an aside
     return verb.i > ent.end or (verb.dep_ == "parataxis" and _set_off(verb))
+
+
+_SUBORDINATE = frozenset({"relcl", "acl", "advcl", "csubj", "pcomp"})
+
+
+def _in_other_clause(verb: Token, ent: SpacySpan) -> bool:
+    """Whether a verb of saying stands in a clause set under a word the figure is not
+    under: a relative clause ("The mayor, who said the city was warned, confirmed that 14
+    homes burned"), a clause of time or reason ("After officials said the bridge was safe,
+    40 cars crossed it"); not an "as" clause, nor one set under what the figure counts ("the
+    two he said would be charged", "the 40 people he said had died")."""
+    token = verb
+    counts = {ent.root.i, ent.root.head.i} if ent.root.dep_ == "nummod" else {ent.root.i}
+    while token.head.i != token.i:
+        if token.dep_ in _SUBORDINATE and not _as_clause(token):
+            # ... but those counted may not be who speaks ("three suspects who told police")
+            about = token.head.i in counts and not any(
+                c.dep_ == "nsubj" and c.lower_ in ("who", "that", "which") for c in token.children
+            )
+            return not (token.left_edge.i <= ent.root.i <= token.right_edge.i or about)
+        token = token.head
+    return False
 
 
 _TAG_PARTS = frozenset(
@@ -5122,7 +5218,7 @@ _PICTURES = frozenset("photo photograph image picture video footage map chart gr
 """What "shows" what it depicts, not a figure it gives."""
 _FIGURE_VERBS: dict[str, bool] = {
     **dict.fromkeys(SPEECH_VERBS, False),
-    **dict.fromkeys(("continue", "agree", "stress", "show", "maintain", "find"), True),
+    **dict.fromkeys(("continue", "agree", "stress", "show", "maintain", "find", "recall"), True),
 }
 """The verbs whose subject gives the figures they govern, mapped to whether they do so only
 for the figures of a clause after them: the verbs of speech, and "show", "maintain" and
@@ -5131,7 +5227,7 @@ people died", "scientists found that the ice is 40 percent thinner"). Those mark
 give a voice only to their clause ("officials agreed that ..."), not in their other senses:
 "the storm continued its devastation, closing eight airports", "the rescue is continuing
 with 22 ships", "a deal to limit warming to 2C was agreed", "the advice stresses statins",
-"the photos show 12 people"."""
+"the photos show 12 people", "Mercedes has recalled 6,000 child seats"."""
 
 
 def _says_figures(verb: Token, ent: SpacySpan) -> bool:

@@ -42,7 +42,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from storyline.analyze._entities import TITLES, EntityIndex, person_shaped
 from storyline.analyze._lexicon import lexicon, word_pairs
@@ -185,8 +185,25 @@ class _Found:
             self.sequence = _sequence(self.text)
 
 
+class Quoted(NamedTuple):
+    """Where a report quotes someone the story names as the quote's speaker: the
+    quotation's offsets in the report's cleaned text."""
+
+    start: int
+    end: int
+    speaker: str
+
+
 def extract_quotes(corpus: Corpus, paragraphs: list[Paragraph], entities: EntityIndex) -> list[Quote]:
     """Every direct quote with its speaker, merged across reports, in order of first appearance."""
+    return find_quotes(corpus, paragraphs, entities)[0]
+
+
+def find_quotes(
+    corpus: Corpus, paragraphs: list[Paragraph], entities: EntityIndex
+) -> tuple[list[Quote], dict[int, tuple[Quoted, ...]]]:
+    """`extract_quotes`, and where each report (by doc index) quotes whom: every quotation
+    the story gives a speaker, as found in that report, with that speaker."""
     found: list[_Found] = []
     last_speaker: dict[int, tuple[int, str | None]] = {}
     single = _single_quoting(paragraphs)
@@ -2741,7 +2758,9 @@ def _rivals(found: list[_Found]) -> list[list[int]]:
     return rivals
 
 
-def _merge(corpus: Corpus, found: list[_Found], named: frozenset[str] = frozenset()) -> list[Quote]:
+def _merge(
+    corpus: Corpus, found: list[_Found], named: frozenset[str] = frozenset()
+) -> tuple[list[Quote], dict[int, tuple[Quoted, ...]]]:
     groups: list[list[_Found]] = []
     group_of: list[int] = []
     for item, rivals in zip(found, _rivals(found), strict=True):
@@ -2755,8 +2774,12 @@ def _merge(corpus: Corpus, found: list[_Found], named: frozenset[str] = frozense
             groups.append([item])
     order = [a.id for a in corpus.articles]
     quotes = []
+    quoted: dict[int, list[Quoted]] = {}
     for group in groups:
         speaker = _group_speaker(group, named)
+        if speaker:
+            for g in group:
+                quoted.setdefault(g.doc_index, []).append(Quoted(g.span.start, g.span.end, speaker))
         longest = max(group, key=lambda g: len(g.text))
         # A report that carried the quote's paragraph word for word (cleaning kept one copy)
         # carries the quote too.
@@ -2767,7 +2790,7 @@ def _merge(corpus: Corpus, found: list[_Found], named: frozenset[str] = frozense
         sources = sorted({corpus.articles[d].id for d in docs}, key=order.index)
         span = corpus.to_given(longest.span)
         quotes.append(Quote(speaker=speaker, text=longest.text, sources=tuple(sources), span=span))
-    return quotes
+    return quotes, {d: tuple(sorted(q)) for d, q in quoted.items()}
 
 
 def _credit_words(para: Paragraph, matches: list[re.Match[str]]) -> frozenset[str]:

@@ -57,6 +57,9 @@ class Corpus:
     entities: Any = None
     """The entity index (analyze.EntityIndex)."""
     quotes: tuple[Quote, ...] | None = None
+    quoted: dict[int, tuple[Any, ...]] | None = None
+    """doc index -> where that report quotes someone the story names as the speaker
+    (analyze.Quoted: offsets in its cleaned text, and the speaker)."""
     claims: tuple[Claim, ...] | None = None
     agreements: tuple[Agreement, ...] | None = None
     key_dates: tuple[KeyDate, ...] | None = None
