@@ -289,3 +289,46 @@ def test_a_figure_in_a_quotation_is_its_speakers(text: str, figure: str, voice: 
 def test_a_voice_speaks_for_its_own_clause(text: str, figure: str, voice: str | None) -> None:
     found = _voice(text, figure)
     assert found == voice if voice is None else (found or "").endswith(voice), found
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "voice"),
+    [
+        # "it"/"they" joined by "and"/"but" is the first voice
+        ("The ministry said 12 people died, and it said 40 more were injured.", "40", "ministry"),
+        # a verb of saying joined to another by "but" does not speak for the other's figure
+        (
+            "Police said 12 people died, but hospital officials reported 15 deaths.",
+            "15",
+            "hospital officials",
+        ),
+        ("As the mayor recalled, 40 people died in the flood.", "40", "mayor"),
+        # a clause on a word set beside the figure speaks for it
+        ("The attack killed 40 people, a toll that officials said was likely to rise.", "40", "officials"),
+        # a question gives no figure
+        ('"Were 40 people killed?" a reporter asked.', "40", None),
+        # who raises or lowers an estimate to the figure gives it; what raises it does not
+        (
+            "The health ministry raised the death toll to 40, saying more bodies had been found.",
+            "40",
+            "health ministry",
+        ),
+        ("The new deaths raised the toll to 40.", "40", None),
+        ("Israel, which said 40 rockets were fired, struck back.", "40", "Israel"),
+        ("The agency, which reported 40 deaths on Monday, asked for aid.", "40", "agency"),
+    ],
+)
+def test_review_of_quotation_voices(text: str, figure: str, voice: str | None) -> None:
+    found = _voice(text, figure)
+    assert found == voice if voice is None else (found or "").endswith(voice), found
+
+
+def test_a_report_that_names_the_speaker_of_a_shared_quote_keeps_its_own() -> None:
+    claims = claims_of(
+        '"We found 40 bodies. Another 12 are missing," Mayor Ann Lee said.',
+        '"We found 40 bodies. Another 12 are missing," fire chief John Harris said.',
+        '"We found 40 bodies. Another 12 are missing," Mayor Ann Lee told reporters.',
+    )
+    voices = {(v.source, v.text): v.attributed_to for c in claims for v in c.values}
+    assert voices[("r1", "40")] == voices[("r1", "12")] == "John Harris"
+    assert voices[("r0", "40")] == "Ann Lee"

@@ -278,7 +278,7 @@ def extract_claims(
         for figure in found:
             span = figure.value.span
             assert span is not None, "a figure has its span"
-            if figure.value.attributed_to is None and quoted:
+            if figure.value.attributed_to is None and quoted and not _asked(para, span):
                 speaker = _quote_speaker(quoted.get(para.doc_index, ()), span)
                 if speaker is not None:
                     figure = replace(figure, value=replace(figure.value, attributed_to=speaker))
@@ -295,6 +295,24 @@ def extract_claims(
     dead = max((_attackers_dead(para.text) for para in paragraphs), default=0)
     figures = _named_unnamed(_crews_apart(figures), entities)
     return _group(figures, [a.id for a in corpus.articles], event_of, dead)
+
+
+def _asked(para: Paragraph, span: Span) -> bool:
+    """Whether the figure at `span` is in a question that asks ('"Were 40 people killed?"
+    a reporter asked', "How many of the 12 ...?"): no one gives it. Not a question that
+    states it ('"If I'm losing $505 billion with China, ...?"')."""
+    end = re.search(r"[.!?]", para.text[span.end - para.start :])
+    if end is None or end.group() != "?":
+        return False
+    before = para.text[: span.start - para.start]
+    opening = before[max(before.rfind(c) for c in ".!?") + 1 :].lstrip(" \"'“‘`(")
+    return opening.split(" ", 1)[0].lower() in _QUESTION_OPENERS
+
+
+_QUESTION_OPENERS = frozenset(
+    "is are was were do does did has have had will would could can should how".split()
+)
+"""First words of a question that asks ("Were ...", "How many ...")."""
 
 
 def _quote_speaker(quoted: Sequence[Quoted], span: Span) -> str | None:
@@ -5010,6 +5028,15 @@ def _attribution(ent: SpacySpan, para: Paragraph, entities: EntityIndex) -> str 
     # ('"12 died," the army said', "as noted by the Chronicle, ...") or with a clause of its
     # own: not "when the residents complained, the commission agreed to pay $5,000".
     others = [t for t in others if _speaks_for_the_sentence(t, ent)]
+    # nor the verb another clause of saying is joined to ("Police said 12 died, but hospital
+    # officials reported 15 deaths": the 15 is not the police's)
+    joined_to = set()
+    if governing and governing[0].dep_ == "conj":
+        token = governing[0]
+        while token.dep_ == "conj":
+            token = token.head
+            joined_to.add(token.i)
+    others = [t for t in others if t.i not in joined_to]
     # "say" and "tell" name a source; "report", "warn"... more often belong to the story.
     ordered = sorted(
         dict.fromkeys(v for v in [*governing, *others] if _says_figures(v, ent)),
@@ -5074,7 +5101,7 @@ def _speaks(word: Token) -> bool:
     found that ..."); not "discoveries that showed"."""
     lemma = word.lemma_.lower()
     return (
-        word.ent_type_ in ("ORG", "PERSON", "NORP")
+        word.ent_type_ in ("ORG", "PERSON", "NORP", "GPE")  # "Israel, which said 40 rockets ..."
         or (word.pos_ == "PROPN" and word.ent_type_ not in _NOT_VOICES)
         or lemma in SOMEONE | _VOICE_NOUNS | _WORKS
     )
@@ -5085,24 +5112,35 @@ _WORKS = frozenset("study report survey poll inquiry review audit analysis paper
 
 
 def _in_said_clause(verb: Token, ent: SpacySpan) -> bool:
-    """Whether a figure is in the clause a verb of saying says ("said 40 people died")."""
+    """Whether a figure is in what a verb of saying says: its clause ("said 40 people
+    died"), or the object of one that reports ("reported 40 deaths")."""
     token = ent.root
     while token.head.i != token.i and token.head.i != verb.i:
         token = token.head
-    return token.head.i == verb.i and token.dep_ == "ccomp"
+    if token.head.i != verb.i:
+        return False
+    return token.dep_ == "ccomp" or (token.dep_ == "dobj" and verb.lemma_.lower() in _REPORTING)
+
+
+_REPORTING = frozenset("report announce confirm estimate predict forecast project".split())
+"""Verbs of saying whose object is what is said ("the agency, which reported 40 deaths")."""
 
 
 def _governing(ent: SpacySpan) -> list[Token]:
     """The verbs of saying above a figure, outermost first. One joined to another by "and"
     or "but" with a subject of its own is no clause of that one ("Police said 12 died, but
-    hospital officials said the toll was 15": the 15 is the officials' alone)."""
+    hospital officials said the toll was 15": the 15 is the officials' alone), unless its
+    subject is "it" or "they", which stand for the first one's."""
     found = []
     token = ent.root
     while token.head.i != token.i:
         if (
             token.dep_ == "conj"
             and _FIGURE_VERBS.get(token.lemma_.lower()) is not None
-            and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+            # "The ministry said 12 died, and it said 40 were hurt": "it" is the ministry
+            and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("it", "they") for c in token.children
+            )
         ):
             break
         token = token.head
@@ -5149,9 +5187,12 @@ def _in_other_clause(verb: Token, ent: SpacySpan) -> bool:
     under: a relative clause ("The mayor, who said the city was warned, confirmed that 14
     homes burned"), a clause of time or reason ("After officials said the bridge was safe,
     40 cars crossed it"); not an "as" clause, nor one set under what the figure counts ("the
-    two he said would be charged", "the 40 people he said had died")."""
+    two he said would be charged", "the 40 people he said had died", "40 people, a toll that
+    officials said would rise")."""
     token = verb
-    counts = {ent.root.i, ent.root.head.i} if ent.root.dep_ == "nummod" else {ent.root.i}
+    counted = [ent.root, ent.root.head] if ent.root.dep_ == "nummod" else [ent.root]
+    # and a word set beside it: "40 people, a toll that officials said would rise"
+    counts = {t.i for t in counted} | {c.i for t in counted for c in t.children if c.dep_ == "appos"}
     while token.head.i != token.i:
         if token.dep_ in _SUBORDINATE and not _as_clause(token):
             # ... but those counted may not be who speaks ("three suspects who told police")
@@ -5243,7 +5284,9 @@ def _says_figures(verb: Token, ent: SpacySpan) -> bool:
     )
     # "Unemployment, the report found, rose to 6 percent", "..., the poll showed": a finding
     # told as a tag; never "fighting continued on Friday"
-    tag = lemma in ("show", "find", "maintain") and _bare_tag(verb) and (verb.i > ent.end or _set_off(verb))
+    tag = lemma in ("show", "find", "maintain", "recall") and (
+        (_bare_tag(verb) and (verb.i > ent.end or _set_off(verb))) or _as_clause(verb)
+    )
     if _FIGURE_VERBS.get(lemma) and not (in_clause or tag):
         return False
     if lemma == "find" and any(c.lower_ in _VERDICTS for c in verb.children):
@@ -5319,10 +5362,13 @@ _VOICE_NOUNS = frozenset(
 def _put_at(ent: SpacySpan) -> Token | None:
     """Who puts an estimate at the figure: "UN officials put the toll at 7,500", "police
     placed the number of dead at 12" (the subject of "put" or "place" whose object is an
-    estimate, `_ESTIMATES`, or a cost, with the figure after "at")."""
-    at = next((t for t in ent.root.ancestors if t.lower_ == "at" and t.dep_ == "prep"), None)
-    verb = at.head if at is not None else None
-    if verb is None or verb.lemma_.lower() not in ("put", "place") or _passive(verb):
+    estimate, `_ESTIMATES`, or a cost, with the figure after "at"), or raises, lowers or
+    revises it to the figure ("the ministry raised the death toll to 40", `_PUT_VERBS`)."""
+    at = next((t for t in ent.root.ancestors if t.lower_ in ("at", "to") and t.dep_ == "prep"), None)
+    if at is None:
+        return None
+    verb = at.head
+    if verb.lemma_.lower() not in _PUT_VERBS[at.lower_] or _passive(verb):
         return None
     if not any(c.dep_ == "dobj" and c.lemma_.lower() in _ESTIMATES | _COSTS for c in verb.children):
         return None
@@ -5333,7 +5379,17 @@ def _put_at(ent: SpacySpan) -> Token | None:
         subject = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     if subject is None or subject.pos_ in ("PRON", "DET") or not _may_speak(subject):
         return None  # "..., which would put the total at 3,900 acres": the sentence's voice
+    if at.lower_ == "to" and not _speaks(subject):
+        return None  # "The new deaths raised the toll to 40": no one speaks
     return subject
+
+
+_PUT_VERBS = {
+    "at": frozenset({"put", "place"}),
+    "to": frozenset({"raise", "lower", "revise", "increase", "update"}),
+}
+"""Verbs by which someone gives an estimate, by the word before the figure: "UN officials put
+the toll at 7,500", "the ministry raised the death toll to 40"."""
 
 
 _COSTS = frozenset("cost damage loss losses bill price value crowd attendance turnout".split())

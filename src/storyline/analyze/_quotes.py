@@ -2777,9 +2777,12 @@ def _merge(
     quoted: dict[int, list[Quoted]] = {}
     for group in groups:
         speaker = _group_speaker(group, named)
-        if speaker:
-            for g in group:
-                quoted.setdefault(g.doc_index, []).append(Quoted(g.span.start, g.span.end, speaker))
+        for g in group:
+            # A report that names the speaker beside its copy of the quote keeps its own
+            # ('..., fire chief John Harris said' where another report has the mayor).
+            own = g.speaker if g.credited and g.speaker else speaker
+            if own:
+                quoted.setdefault(g.doc_index, []).append(Quoted(g.span.start, g.span.end, own))
         longest = max(group, key=lambda g: len(g.text))
         # A report that carried the quote's paragraph word for word (cleaning kept one copy)
         # carries the quote too.
