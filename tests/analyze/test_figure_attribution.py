@@ -16,6 +16,12 @@ def _voice(text: str, figure: str) -> str | None:
     return values[0].attributed_to
 
 
+def _assert_voice(text: str, figure: str, voice: str | None) -> None:
+    """The figure's voice is None where `voice` is, else ends with `voice`."""
+    found = _voice(text, figure)
+    assert found == voice if voice is None else (found or "").endswith(voice), found
+
+
 @pytest.mark.parametrize(
     ("text", "figure"),
     [
@@ -197,8 +203,7 @@ def test_adding_things_is_no_saying() -> None:
     ],
 )
 def test_review_cases(text: str, figure: str, voice: str | None) -> None:
-    found = _voice(text, figure)
-    assert found == voice if voice is None else (found or "").endswith(voice), found
+    _assert_voice(text, figure, voice)
 
 
 @pytest.mark.parametrize(
@@ -220,8 +225,7 @@ def test_review_cases(text: str, figure: str, voice: str | None) -> None:
     ],
 )
 def test_a_figure_in_a_quotation_is_its_speakers(text: str, figure: str, voice: str | None) -> None:
-    found = _voice(text, figure)
-    assert found == voice if voice is None else (found or "").endswith(voice), found
+    _assert_voice(text, figure, voice)
 
 
 @pytest.mark.parametrize(
@@ -287,8 +291,7 @@ def test_a_figure_in_a_quotation_is_its_speakers(text: str, figure: str, voice: 
     ],
 )
 def test_a_voice_speaks_for_its_own_clause(text: str, figure: str, voice: str | None) -> None:
-    found = _voice(text, figure)
-    assert found == voice if voice is None else (found or "").endswith(voice), found
+    _assert_voice(text, figure, voice)
 
 
 @pytest.mark.parametrize(
@@ -319,8 +322,7 @@ def test_a_voice_speaks_for_its_own_clause(text: str, figure: str, voice: str | 
     ],
 )
 def test_review_of_quotation_voices(text: str, figure: str, voice: str | None) -> None:
-    found = _voice(text, figure)
-    assert found == voice if voice is None else (found or "").endswith(voice), found
+    _assert_voice(text, figure, voice)
 
 
 def test_a_report_that_names_the_speaker_of_a_shared_quote_keeps_its_own() -> None:
