@@ -334,3 +334,11 @@ def test_a_report_that_names_the_speaker_of_a_shared_quote_keeps_its_own() -> No
     voices = {(v.source, v.text): v.attributed_to for c in claims for v in c.values}
     assert voices[("r1", "40")] == voices[("r1", "12")] == "John Harris"
     assert voices[("r0", "40")] == "Ann Lee"
+
+
+def test_the_company_is_not_the_paper_someone_told() -> None:
+    text = (
+        "Shares of Acme Corp fell on Monday. “We will recover,” chief executive Jane Doe told Reuters. "
+        "The company said it would cut 500 jobs."
+    )
+    assert _voice(text, "500") == "Acme"

@@ -153,6 +153,9 @@ class Mention:
     """The name, or the noun it qualifies, is the subject of a verb or its agent ("the
     Taliban said", "Hezbollah officials said", "approved by the Relief Corps"): `_acts`,
     read by `_type_of` (a name that acts stays a body, whatever place word it also heads)."""
+    addressed: bool = False
+    """The name is who someone speaks to ("told Reuters", "said in an interview with the
+    AP"): `_addressed`; no body "the company" stands for."""
 
 
 @dataclass(slots=True)
@@ -922,7 +925,19 @@ def _mention(para: Paragraph, article_id: str, ent: SpacySpan, label: str) -> Me
         pronoun,
         place=label == "ORG" and _heads_a_place(ent),
         acts=_acts(ent.root),
+        addressed=_addressed(ent.root),
     )
+
+
+def _addressed(root: Token) -> bool:
+    """Whether a name (its root token) is who someone speaks to: the object of "tell"
+    ("Droz told Kymata News"), or after "to"/"with" on a verb or noun of speaking ("said to
+    Reuters", "in an interview with the AP")."""
+    if root.dep_ in ("dobj", "dative") and root.head.lemma_.lower() == "tell":
+        return True
+    if root.dep_ != "pobj" or root.head.lower_ not in ("to", "with"):
+        return False
+    return root.head.head.lemma_.lower() in ("say", "speak", "talk", "interview", "comment")
 
 
 def _acts(root: Token) -> bool:

@@ -2689,6 +2689,8 @@ def _last_person(
             # "He once attended a Noam Chomsky lecture.": no one "he" stands for (a body's
             # name before a noun still names it: "a Fox News executive")
             and not (mention.describes and entity.type == "PERSON")
+            # "Droz told Kymata News. ... The company said": not the paper he told
+            and not (mention.addressed and entity.type == "ORG")
             and not any(a <= mention.span.start < b for a, b in quoted)
             and entity.name not in skip
         )
