@@ -5080,11 +5080,11 @@ def _attribution(ent: SpacySpan, para: Paragraph, entities: EntityIndex) -> str 
                     if governing and verb == governing[-1]:
                         return None  # the speech verb nearest above the figure
                     continue
-                if subject.lower_ in ("it", "they") and any(g.i != verb.i for g in governing):
+                if subject.lower_ in _STAND_INS and any(g.i != verb.i for g in governing):
                     # "The union maintains that nine died, including two workers it says are
                     # missing": "it" is who speaks above, named there
                     continue
-                if subject.lower_ in ("who", "that", "which") and subject.head.dep_ == "relcl":
+                if subject.lower_ in _RELATIVES and subject.head.dep_ == "relcl":
                     # "officials who said 40 died": the word the clause is set under; not
                     # for what the verb acts on ("Johnson, who has written four books",
                     # "blasts that claimed 300 lives")
@@ -5093,6 +5093,12 @@ def _attribution(ent: SpacySpan, para: Paragraph, entities: EntityIndex) -> str 
                     subject = subject.head.head
                 return _speaker_name(subject, para, entities)
     return None
+
+
+_STAND_INS = frozenset({"it", "they"})
+"""Subjects that name no one but stand for the voice of a clause above or beside them."""
+_RELATIVES = frozenset({"who", "that", "which"})
+"""Subjects of a relative clause, which stand for the word the clause is set under."""
 
 
 def _speaks(word: Token) -> bool:
@@ -5138,9 +5144,7 @@ def _governing(ent: SpacySpan) -> list[Token]:
             token.dep_ == "conj"
             and _FIGURE_VERBS.get(token.lemma_.lower()) is not None
             # "The ministry said 12 died, and it said 40 were hurt": "it" is the ministry
-            and any(
-                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("it", "they") for c in token.children
-            )
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _STAND_INS for c in token.children)
         ):
             break
         token = token.head
@@ -5197,7 +5201,7 @@ def _in_other_clause(verb: Token, ent: SpacySpan) -> bool:
         if token.dep_ in _SUBORDINATE and not _as_clause(token):
             # ... but those counted may not be who speaks ("three suspects who told police")
             about = token.head.i in counts and not any(
-                c.dep_ == "nsubj" and c.lower_ in ("who", "that", "which") for c in token.children
+                c.dep_ == "nsubj" and c.lower_ in _RELATIVES for c in token.children
             )
             return not (token.left_edge.i <= ent.root.i <= token.right_edge.i or about)
         token = token.head
