@@ -4,7 +4,7 @@ The figure gold (`report_figures.py`) scores speakers on its own clusters. This 
 storyline's output instead: quotes drawn at random from clusters no gold file uses, each
 judged by an annotator helper from the text around it, without seeing any rule: RIGHT,
 WRONG (with the right speaker and a cause), NONE_OK (no speaker given, none credited),
-NOT_A_QUOTE or UNCLEAR (`tests/gold/audits/README.md`). Two sets:
+NOT_A_QUOTE or UNCLEAR (`tests/gold/audits/README.md`). Four sets:
 
 - `duc2006`: the first eight DUC 2006 clusters in file order but D0640D (figure gold), ten
   quotes each (wire text, AP/NYT/Xinhua);
@@ -13,12 +13,16 @@ NOT_A_QUOTE or UNCLEAR (`tests/gold/audits/README.md`). Two sets:
 - `web`: the 24 clusters of the Multi-News original-web-text sample that no gold file uses
   (`tests/gold/*.json`, `tests/gold/figures/*.json`), six quotes each: the genre of the
   held-out gold.
+- `pairs`: 36 pairs of Entities web pages drawn at random (seed 2612; six per topic, in
+  turn), pages of 2,500 to 9,000 characters with four quote marks or more, figure gold
+  pages left out; every quote of each pair's report (403, judged at 37c478e).
 
 `score` re-reports the clusters with today's code and, for every judged quote still found
 (a quote whose span overlaps the judged one), says whether its speaker is right now: the
 same speaker as judged RIGHT, or now the right speaker of one judged WRONG (by the last
-word of the name; whole where the fault was the name's form). A changed speaker on a RIGHT one, and a quote no longer found, are
-listed to be read.
+word of the name; whole where the fault was the name's form), and how many judged
+NOT_A_QUOTE (narration or a title given a speaker) are now given none or not found. A
+changed speaker on a RIGHT one, and a quote no longer found, are listed to be read.
 
     .venv/bin/python benchmarks/speaker_audit.py score
     .venv/bin/python benchmarks/speaker_audit.py dump OUT.jsonl --set entities   # to judge anew
@@ -67,6 +71,8 @@ def clusters(name: str) -> list[tuple[str, list[Article], int, int]]:
     gold_docs: set[str] = set()
     for path in FIGURE_GOLD.glob("entities-*.json"):
         gold_docs |= set(json.loads(path.read_text(encoding="utf-8")).get("documents", []))
+    if name == "pairs":
+        return _pairs(gold_docs)
     for c in read_clusters(DATA / "timelines" / "entities_dev.jsonl.gz"):
         if not isinstance(c, Cluster):
             continue
@@ -74,6 +80,26 @@ def clusters(name: str) -> list[tuple[str, list[Article], int, int]]:
             articles = [a for a in c.articles[low : low + 6] if a.id not in gold_docs]
             if len(articles) >= 3:
                 out.append((f"{c.id}@{low}", articles, 7, 1))
+    return out
+
+
+def _pairs(gold_docs: set[str]) -> list[tuple[str, list[Article], int, int]]:
+    """The `pairs` set: two pages of one topic at a time, the topics in turn."""
+    topics = [
+        c for c in read_clusters(DATA / "timelines" / "entities_dev.jsonl.gz") if isinstance(c, Cluster)
+    ]
+    rng = random.Random(2612)
+    out: list[tuple[str, list[Article], int, int]] = []
+    for n in range(36):
+        topic = topics[n % len(topics)]
+        pages = [
+            a
+            for a in topic.articles
+            if a.id not in gold_docs
+            and 2500 < len(a.text) < 9000
+            and a.text.count('"') + a.text.count("“") >= 4
+        ]
+        out.append((f"{topic.id}@pair{n}", rng.sample(pages, 2), 10**6, 0))
     return out
 
 
@@ -186,8 +212,12 @@ def score(args: argparse.Namespace) -> None:
                 )
                 counts[name, "judged"] += 1
                 verdict = item["verdict"]
-                if verdict in ("RIGHT", "WRONG"):
+                if verdict in ("RIGHT", "WRONG", "NOT_A_QUOTE"):
                     counts[name, f"judged {verdict}"] += 1
+                if verdict == "NOT_A_QUOTE":
+                    # narration or a title read as speech: right now where no speaker is given
+                    counts[name, "cleared" if now is None or now.speaker is None else "still given"] += 1
+                    continue
                 if now is None:
                     counts[name, "not found now"] += 1
                     to_read.append(f"{cluster_id} {item['article']}:{item['start']} not found now")
@@ -203,14 +233,16 @@ def score(args: argparse.Namespace) -> None:
                     fixed = _fixed(now.speaker, item["right_speaker"], item["cause"])
                     counts[name, "right now" if fixed else "wrong now"] += 1
     print(
-        "| set | judged | right then | wrong then | right now | wrong now | right changed | not found now |"
+        "| set | judged | right then | wrong then | right now | wrong now | right changed | not found now "
+        "| not quotes | not quotes cleared now |"
     )
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for name in sorted({a["set"] for a in audit}):
         c = {k: v for (s, k), v in counts.items() if s == name}
         print(
             f"| {name} | {c.get('judged', 0)} | {c.get('judged RIGHT', 0)} | {c.get('judged WRONG', 0)} | "
-            f"{c.get('right now', 0)} | {c.get('wrong now', 0)} | {c.get('changed', 0)} | {c.get('not found now', 0)} |"
+            f"{c.get('right now', 0)} | {c.get('wrong now', 0)} | {c.get('changed', 0)} | {c.get('not found now', 0)} "
+            f"| {c.get('judged NOT_A_QUOTE', 0)} | {c.get('cleared', 0)} |"
         )
     if to_read:
         print("\nread these:", *to_read, sep="\n  ")
@@ -222,7 +254,7 @@ def main() -> None:
     sub.add_parser("score", help="re-report the audited clusters and score the judged quotes")
     d = sub.add_parser("dump", help="quotes drawn at random, with the text around each, to judge")
     d.add_argument("out")
-    d.add_argument("--set", choices=("duc2006", "entities", "web"), required=True)
+    d.add_argument("--set", choices=("duc2006", "entities", "web", "pairs"), required=True)
     args = parser.parse_args()
     try:
         score(args) if args.command == "score" else dump(args)

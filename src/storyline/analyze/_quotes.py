@@ -153,8 +153,8 @@ def _says(verb: Token) -> bool:
     return lemma in _QUOTE_VERBS
 
 
-_OUT_VERBS = frozenset({"cry", "call"})
-"""Verbs that hand over words only with "out" ("cried out", "called out")."""
+_OUT_VERBS = frozenset({"cry", "call", "point"})
+"""Verbs that hand over words only with "out" ("cried out", "called out", "pointed out")."""
 
 
 # Of those, the ones a person's name before stands for whose they are ("the Lind campaign",
@@ -594,6 +594,9 @@ def _speaker(
     label = _colon_label(para, match, entities)
     if label:
         return label
+    owner = _words_owner(para, match, entities)
+    if owner:
+        return owner
     if prior is not None and prior[1] and _goes_on(para, prior[0], match, own, is_outside):
         return prior[1]  # '"...," said Ana Roux. "...."': she goes on
     candidates = []
@@ -1038,6 +1041,42 @@ def _introducer(para: Paragraph, entities: EntityIndex) -> str | None:
     if subject is None or subject.pos_ == "PRON":
         return None
     return name_of(subject, para, entities, None, 0)
+
+
+_WORDS_NOUNS = frozenset(
+    """view verdict response reply answer retort reaction comment message tweet words advice
+    explanation assessment summary take warning plea""".split()
+)
+"""Nouns for what someone says, which a quote after a colon gives ("That was Lind's view:
+"..."", "Typical was the tweet from Ana Roux: "..."")."""
+
+
+def _words_owner(para: Paragraph, match: re.Match[str], entities: EntityIndex) -> str | None:
+    """Whose words a quote after a colon is, where a noun for words stands just before the
+    colon with its owner: in the possessive ("Armstrong's view:") or after "from" or "of"
+    ("the tweet from Ana Roux:"). The owner must be a person or a body."""
+    tokens = _tokens_in(para, 0, match.start())
+    if len(tokens) < 3 or tokens[-1].text != ":":
+        return None
+    before = tokens[-2]
+    owners: list[Token] = []
+    if before.lemma_.lower() in _WORDS_NOUNS:
+        owners = [c for c in before.children if c.dep_ == "poss"]
+    elif before.pos_ == "PROPN" and before.dep_ == "pobj":
+        # "the tweet from Ana Roux:": the noun for words is the head of the preposition
+        prep = before.head
+        noun = prep.head if prep.lower_ in ("from", "of", "by") else None
+        if (
+            noun is not None
+            and noun.lemma_.lower() in _WORDS_NOUNS
+            and not any(c.dep_ == "poss" for c in noun.children)
+        ):
+            owners = [before]
+    for owner in owners:
+        named = _person(owner, para, entities, ("PERSON", "ORG"))
+        if named is not None:
+            return named
+    return None
 
 
 def _goes_on(
@@ -1686,7 +1725,12 @@ def name_of(
     }
     # So is one after a preposition ("a spokeswoman for Governor Marta Lind"), up to a
     # comma (the parser may hang an apposition there: "director of sales, Xavier Buchon").
-    for prep in (c for c in subject.rights if is_role and c.dep_ == "prep"):
+    # And after an adjective set after the word ("a source close to Ana Roux", "a person
+    # familiar with the talks").
+    adjectives = [c for c in subject.rights if c.dep_ in ("amod", "acl") and c.pos_ == "ADJ"]
+    preps = [c for c in subject.rights if c.dep_ == "prep"]
+    preps += [p for c in adjectives for p in c.children if p.dep_ == "prep"]
+    for prep in (c for c in preps if is_role):
         for token in prep.subtree:
             if token.text in _STOPS:
                 break
@@ -2204,6 +2248,11 @@ def _antecedent(
     start = para.start + subject.idx
     other = {"he": "f", "she": "m"}.get(subject.lower_)
     skip = spoken | {name for name, gender in (genders or {}).items() if gender == other}
+
+    if before is not None and _pronoun_subject(before, subject.lower_):
+        # "He told Winfrey he wanted to race again." / "'...,' he said": the same "he" as
+        # the paragraph before's is never the one he told or asked there.
+        skip = skip | _addressed_in(before, entities)
     found: list[Callable[[], str | None]] = [
         lambda: _subject_before(subject, para, entities, quoted=quoted, skip=skip),
         lambda: _role_before(subject, para, entities),
@@ -2276,6 +2325,18 @@ def _same_pronoun_since(
     ):
         return None
     return previous[1]
+
+
+def _addressed_in(para: Paragraph, entities: EntityIndex) -> frozenset[str]:
+    """The persons the paragraph's last sentence's main verb tells, asks or urges
+    (`_ADDRESSED`): its object, or the object of its "to" ("said to Winfrey")."""
+    root = list(para.doc.sents)[-1].root
+    if root.lemma_.lower() not in _ADDRESSED and not _says(root):
+        return frozenset()
+    objects = [c for c in root.children if c.dep_ in ("dobj", "dative")]
+    objects += [g for c in root.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
+    named = (_person(o, para, entities) for o in objects if o.pos_ == "PROPN")
+    return frozenset(n for n in named if n is not None)
 
 
 def _pronoun_subject(para: Paragraph | None, pronoun: str) -> bool:

@@ -26,10 +26,23 @@ CREDIT_VERBS = (
 """Verbs that credit speech to someone, as the run rules read them ('..., " she declares.')."""
 _CREDITING_PRONOUNS = "he|she|they|I|we"
 """The pronouns a credit after a closing mark may name ('..., " she said.')."""
+_NAME = r"(?!(?:We|They|He|She|It|You)\s)[A-Z][\w'’.-]*(?:\s+-\s+[A-Z][\w'’-]*)?"
+_ROLE = (
+    r"(?:spokesman|spokeswoman|spokesperson|lawyer|attorney|chairman|chief|director|president|"
+    r"minister|secretary|official|analyst|professor|coach|manager|executive|founder|editor|prosecutor)"
+)
+_CREDITED = (
+    rf"(?:{_CREDITING_PRONOUNS})\s+"
+    rf"|(?:(?:{_NAME}\s+){{0,3}}{_ROLE}\s+)?{_NAME}(?:\s+{_NAME}){{0,3}}"
+    r"(?:\s+|\s*,\s+(?:[\w'’.-]+\s+){1,10}?[\w'’.-]+\s*,\s+)"
+    r"|(?:the|his|her|their|its|a|an|one|our)\s+(?:[\w'’.-]+\s+){1,5}?"
+)
+"""Who a credit after a closing mark names: a pronoun, a name of up to four words (after
+a body's words and a role: 'Livestrong Foundation spokeswoman Ana Roux'), with an
+apposition set off by commas ('Ole Brun, the director of the polling firm CSA, told'), or
+a noun phrase that opens with a determiner ('his lawyer Ana Roux', 'the bank')."""
 _CREDIT_AFTER_MARK = re.compile(
-    rf'^[^"]*[\w.,?!…]\s*"\s*,?\s*(?:(?:{_CREDITING_PRONOUNS})\s+|'
-    r"(?:(?!(?:We|They|He|She|It|You)\s)[A-Z][\w'’-]*(?:\s+-\s+[A-Z][\w'’-]*)?\s+){1,4})?"
-    rf"(?:{CREDIT_VERBS})\b"
+    rf'^[^"]*[\w.,?!…]\s*"\s*,?\s*(?:{_CREDITED})?(?:(?:{CREDIT_VERBS})\b|(?:was|is)\s+quoted\s+as\s+saying\b)'
 )
 MARK_AT_END = re.compile(r'[.?!…]\s*"\s*$')
 """A mark left at a line's end after its sentence ('... family. "'): it opens the next line's
@@ -65,21 +78,27 @@ def run_on_quotes(lines: list[str]) -> list[tuple[int, int]]:
         return []
     out: list[tuple[int, int]] = []
     i = 0
+    reopened = False  # the line closes one run and opens the next ('..., " the bank said . "')
     while i < len(lines):
-        if not opens_run_on(lines[i]):
+        if not (reopened or opens_run_on(lines[i])):
             i += 1
             continue
+        reopened = False
         close = next((j for j in range(i + 1, min(len(lines), i + 1 + MAX_RUN_ON)) if '"' in lines[j]), None)
         # A verb of saying before the opening mark ("X told journalists that ... . "), not
         # inside the quote the line may close ('" ... his physio told him ...').
         said = bool(_SAYING.search(lines[i][: lines[i].rfind('"')]))
         if close is None or not (
-            closes_run_on(lines[close], after_saying=said) or closes_at_start(lines[close])
+            closes_run_on(lines[close], after_saying=said)
+            or closes_at_start(lines[close])
+            or _closes_before_narration(lines, close)
         ):
             i += 1
             continue
         out.append((i, close))
-        i = close + 1
+        closing = lines[close]
+        reopened = opens_run_on(closing[closing.index('"') + 1 :])
+        i = close if reopened else close + 1
     return out
 
 
@@ -116,6 +135,39 @@ def closes_at_start(line: str) -> bool:
 
 
 _MARK_AT_START = re.compile(r'"\s+[A-Z]')
+
+
+_REPORTS_SPEECH = re.compile(
+    rf'"\s+(?:It|He|She|They)\s+(?:{_PLAIN_CREDIT_VERBS})\s+(?:that\b|\w+\s+(?:had|was|were|would)\b)'
+)
+
+
+def _closes_before_narration(lines: list[str], at: int) -> bool:
+    """Whether the one mark of line `at`, at its very start, closes the speech run on from
+    the lines before, as an archive that puts each sentence on a line of its own moves a
+    closing mark to the next sentence ('Jobs said: " We had a great quarter .' / '" The
+    results were announced after markets closed .'): the next line with a mark shows the
+    text outside speech there, its first mark opening a quote after a colon or a verb of
+    saying, or set inside a line of narration ('... described the bosses as " greedy "').
+    Where that line opens with a mark, closes with one, or no mark follows, the line may
+    as well open a paragraph of a long quote again ('" There is a reason for that .'), and
+    it is taken so."""
+    line = lines[at]
+    if line.count('"') != 1 or not _MARK_AT_START.match(line):
+        return False
+    later = next((t for t in lines[at + 1 : at + 1 + MAX_RUN_ON] if '"' in t), None)
+    if later is None:
+        # no mark follows: only a line that reports speech itself is narration ('" It said
+        # that although ...')
+        return bool(_REPORTS_SPEECH.match(line))
+    if closes_run_on(later) or (later.count('"') == 1 and MARK_AT_END.search(later)):
+        return False
+    before = later[: later.index('"')]
+    if re.search(r":\s*$", before) or _SAYING.search(" ".join(before.split()[-4:])):
+        return True
+    return bool(before.strip()) and not before.rstrip().endswith((".", "?", "!", "…"))
+
+
 _LEFT_OPEN = re.compile(r'[:,.?!…]\s*"\s*[^"\s][^"]*$')
 """A last mark that opens speech after a colon, a comma or a sentence's end and leaves it
 open: `_OPENS_AFTER` with a sentence's end, for a line whose first mark is at its start."""
