@@ -1124,3 +1124,74 @@ def test_he_of_the_paragraph_before_is_not_the_one_he_told() -> None:
         '"We will lose this case in court," he said.'
     )
     assert [q.speaker for q in _quotes(text)] == ["Tom Reed"]
+
+
+# A review of the rules above (2026-12-07): cases each first form got wrong.
+def test_the_one_told_still_speaks_where_the_paragraph_names_them() -> None:
+    text = (
+        "Tom Hale met Ben Ward in Chicago on Monday.\n\n"
+        "He told Ward the deal was off.\n\n"
+        'Ward shook his head. "We had a deal and everyone in this town knows it," he said.'
+    )
+    assert [q.speaker for q in _quotes(text)] == ["Ben Ward"]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        'We will not forget the people we lost , " she also said .',
+        'We will not forget the people we lost , " Roux later told reporters .',
+        'We will not forget the people we lost , " according to Roux .',
+        'Every family here knows what " loss " means .\nWe will get through this together , " she said .',
+    ],
+)
+def test_an_archive_line_that_opens_speech_again_stays_speech_before_any_credit(closing: str) -> None:
+    text = (
+        'Mayor Ana Roux said : " We will rebuild every house in the town .\n'
+        '" The floods were the worst we have seen in fifty years .\n'
+        f"{closing}\n"
+    )
+    assert any("The floods were the worst" in q.text for q in _quotes(text)), closing
+
+
+def test_an_archive_phrase_quoted_in_narration_is_no_credit() -> None:
+    text = (
+        "Ana Roux said the firm had not paid its workers .\n"
+        '" We did nothing wrong , and the court knows it .\n'
+        'We will appeal the ruling next week . "\n'
+        'Her rival called the lawsuit " the worst thing anyone has said about us " .\n'
+    )
+    assert not [q for q in _quotes(text) if "Her rival called" in q.text]
+
+
+def test_an_archive_line_in_the_first_person_after_a_lone_mark_stays_speech() -> None:
+    text = (
+        'Mayor Ana Roux said : " We will rebuild every house in the town .\n'
+        '" They said we would be safe here .\n'
+        "The river rose in an hour .\n"
+    )
+    assert any("They said we would be safe" in q.text for q in _quotes(text))
+
+
+def test_words_owned_by_someone_after_a_preposition_are_not_theirs() -> None:
+    for text, not_them in (
+        (
+            "The minister, Lea Brun, spoke on Monday. The minister's response to Ana Roux's warning: \"We have "
+            'heard it all before."',
+            "Roux",
+        ),
+        (
+            "Ana Roux spoke after Lea Brun. Her take on Brun's comments: \"She is wrong about the budget and she "
+            'knows it."',
+            "Brun",
+        ),
+    ):
+        assert all((q.speaker or "").split()[-1:] != [not_them] for q in _quotes(text)), text
+
+
+def test_pointing_out_a_thing_hands_over_no_words() -> None:
+    text = (
+        "Lea Brun defended the plan on Monday. Ana Roux pointed out the flaws in it.\n\n"
+        '"We will go ahead with the bridge anyway, whatever it costs."'
+    )
+    assert all((q.speaker or "").split()[-1:] != ["Roux"] for q in _quotes(text))

@@ -149,7 +149,12 @@ def _says(verb: Token) -> bool:
     if lemma in _BARE_ONLY and any(c.dep_ in ("dobj", "dative") for c in verb.children):
         return False
     if lemma in _OUT_VERBS:
-        return any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+        # "pointed out the flaws" shows something; "pointed out that ...", '"...," points
+        # out Laszlo' (the parse may take her for its object) say it
+        out = any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
+        return out and not (
+            lemma == "point" and any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in verb.children)
+        )
     return lemma in _QUOTE_VERBS
 
 
@@ -1051,6 +1056,9 @@ _WORDS_NOUNS = frozenset(
 "..."", "Typical was the tweet from Ana Roux: "..."")."""
 
 
+_OBJECTS = frozenset({"pobj", "dobj", "dative"})
+
+
 def _words_owner(para: Paragraph, match: re.Match[str], entities: EntityIndex) -> str | None:
     """Whose words a quote after a colon is, where a noun for words stands just before the
     colon with its owner: in the possessive ("Armstrong's view:") or after "from" or "of"
@@ -1060,7 +1068,9 @@ def _words_owner(para: Paragraph, match: re.Match[str], entities: EntityIndex) -
         return None
     before = tokens[-2]
     owners: list[Token] = []
-    if before.lemma_.lower() in _WORDS_NOUNS:
+    if before.lemma_.lower() in _WORDS_NOUNS and before.dep_ not in _OBJECTS:
+        # not "response to Roux's warning:", "disagreed with Brun's assessment:": the noun
+        # with the owner heads what stands before the colon
         owners = [c for c in before.children if c.dep_ == "poss"]
     elif before.pos_ == "PROPN" and before.dep_ == "pobj":
         # "the tweet from Ana Roux:": the noun for words is the head of the preposition
@@ -1069,6 +1079,7 @@ def _words_owner(para: Paragraph, match: re.Match[str], entities: EntityIndex) -
         if (
             noun is not None
             and noun.lemma_.lower() in _WORDS_NOUNS
+            and noun.dep_ not in _OBJECTS
             and not any(c.dep_ == "poss" for c in noun.children)
         ):
             owners = [before]
@@ -2249,33 +2260,45 @@ def _antecedent(
     other = {"he": "f", "she": "m"}.get(subject.lower_)
     skip = spoken | {name for name, gender in (genders or {}).items() if gender == other}
 
-    if before is not None and _pronoun_subject(before, subject.lower_):
-        # "He told Winfrey he wanted to race again." / "'...,' he said": the same "he" as
-        # the paragraph before's is never the one he told or asked there.
-        skip = skip | _addressed_in(before, entities)
-    found: list[Callable[[], str | None]] = [
-        lambda: _subject_before(subject, para, entities, quoted=quoted, skip=skip),
-        lambda: _role_before(subject, para, entities),
-        lambda: _according_before(subject, para, before, entities),
-        lambda: _last_person(entities, para.doc_index, start, since=para.start, quoted=quoted, skip=skip),
+    # "He told Winfrey he wanted to race again." / "'...,' he said": where the paragraph
+    # before is about the same "he", the one he told there is no answer found before this
+    # paragraph (this paragraph may name the told one speaking: "Winfrey replied.").
+    back = skip | _told_in(before, entities) if _pronoun_subject(before, subject.lower_) else skip
+    found: list[tuple[Callable[[], str | None], frozenset[str]]] = [
+        (lambda: _subject_before(subject, para, entities, quoted=quoted, skip=skip), skip),
+        (lambda: _role_before(subject, para, entities), skip),
+        (lambda: _according_before(subject, para, before, entities), skip),
+        (
+            lambda: _last_person(entities, para.doc_index, start, since=para.start, quoted=quoted, skip=skip),
+            skip,
+        ),
         # "She added that it was clear Lind had 'no choice'." / "She said: '...'": the one
         # the same pronoun quoted in the paragraph before stood for, not Lind.
-        lambda: _same_pronoun_since(
-            subject.lower_, previous, number, earlier or ((before,) if before else ()), entities
+        (
+            lambda: _same_pronoun_since(
+                subject.lower_, previous, number, earlier or ((before,) if before else ()), entities
+            ),
+            back,
         ),
-        lambda: _reported_speaker(before, entities, speech_only=False, pronoun=subject.lower_, skip=skip),
-        lambda: (
-            _only_person_named(before, entities, skip=skip)
-            if subject.sent.start == 0 and subject.lower_ in ("he", "she")
-            else None
+        (
+            lambda: _reported_speaker(before, entities, speech_only=False, pronoun=subject.lower_, skip=back),
+            back,
         ),
-        lambda: previous[1] if previous is not None and previous[0] >= number - 3 else None,
+        (
+            lambda: (
+                _only_person_named(before, entities, skip=back)
+                if subject.sent.start == 0 and subject.lower_ in ("he", "she")
+                else None
+            ),
+            back,
+        ),
+        (lambda: previous[1] if previous is not None and previous[0] >= number - 3 else None, back),
     ]
-    for candidate in found:
+    for candidate, skipped in found:
         name = candidate()
-        if name and name not in skip:
+        if name and name not in skipped:
             return name
-    return _last_person(entities, para.doc_index, start, quoted=quoted, skip=skip)
+    return _last_person(entities, para.doc_index, start, quoted=quoted, skip=back)
 
 
 def _reported_names(pronoun: Token, para: Paragraph, entities: EntityIndex) -> frozenset[str]:
@@ -2327,14 +2350,17 @@ def _same_pronoun_since(
     return previous[1]
 
 
-def _addressed_in(para: Paragraph, entities: EntityIndex) -> frozenset[str]:
-    """The persons the paragraph's last sentence's main verb tells, asks or urges
-    (`_ADDRESSED`): its object, or the object of its "to" ("said to Winfrey")."""
-    root = list(para.doc.sents)[-1].root
-    if root.lemma_.lower() not in _ADDRESSED and not _says(root):
+def _told_in(para: Paragraph | None, entities: EntityIndex) -> frozenset[str]:
+    """The persons the main verb of the paragraph's last sentence tells something ("He told
+    Winfrey ...", "he said to Winfrey ..."). Not one asked, who may answer next."""
+    if para is None:
         return frozenset()
-    objects = [c for c in root.children if c.dep_ in ("dobj", "dative")]
-    objects += [g for c in root.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
+    root = list(para.doc.sents)[-1].root
+    objects: list[Token] = []
+    if root.lemma_.lower() == "tell":
+        objects = [c for c in root.children if c.dep_ in ("dobj", "dative")]
+    elif _says(root):
+        objects = [g for c in root.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
     named = (_person(o, para, entities) for o in objects if o.pos_ == "PROPN")
     return frozenset(n for n in named if n is not None)
 

@@ -33,17 +33,31 @@ _ROLE = (
 )
 _CREDITED = (
     rf"(?:{_CREDITING_PRONOUNS})\s+"
-    rf"|(?:(?:{_NAME}\s+){{0,3}}{_ROLE}\s+)?{_NAME}(?:\s+{_NAME}){{0,3}}"
+    r"|(?:(?!(?:We|They|He|She|It|You)\s)[A-Z][\w'’-]*(?:\s+-\s+[A-Z][\w'’-]*)?\s+){1,4}"
+)
+"""Who a credit after a closing mark names: a pronoun or a name of up to four words ('...,
+" she said.', '..." said Bourdin.', '..., " Ana Roux added.')."""
+_DESCRIBED = (
+    rf"(?:(?:{_NAME}\s+){{0,3}}{_ROLE}\s+)?{_NAME}(?:\s+{_NAME}){{0,3}}"
     r"(?:\s+|\s*,\s+(?:[\w'’.-]+\s+){1,10}?[\w'’.-]+\s*,\s+)"
     r"|(?:the|his|her|their|its|a|an|one|our)\s+(?:[\w'’.-]+\s+){1,5}?"
 )
-"""Who a credit after a closing mark names: a pronoun, a name of up to four words (after
-a body's words and a role: 'Livestrong Foundation spokeswoman Ana Roux'), with an
-apposition set off by commas ('Ole Brun, the director of the polling firm CSA, told'), or
-a noun phrase that opens with a determiner ('his lawyer Ana Roux', 'the bank')."""
+"""A credit that names its speaker after other words: a name after a body's words and a
+role ('Livestrong Foundation spokeswoman Ana Roux'), a name with an apposition set off by
+commas ('Ole Brun, the director of the polling firm CSA, told'), a noun phrase that opens
+with a determiner ('his lawyer Ana Roux', 'the bank'). Only after a comma or a stop before
+the mark, and with a verb no noun is spelt as: a phrase quoted in narration ('called the
+suit " the worst thing anyone has said "') is no credit."""
 _CREDIT_AFTER_MARK = re.compile(
-    rf'^[^"]*[\w.,?!…]\s*"\s*,?\s*(?:{_CREDITED})?(?:(?:{CREDIT_VERBS})\b|(?:was|is)\s+quoted\s+as\s+saying\b)'
+    rf'^[^"]*(?:[\w.,?!…]\s*"\s*,?\s*(?:{_CREDITED})?(?:{CREDIT_VERBS})\b'
+    rf'|[.,?!…]\s*"\s*,?\s*(?:{_DESCRIBED})(?:(?:{_PLAIN_CREDIT_VERBS})\b|(?:was|is)\s+quoted\s+as\s+saying\b))'
 )
+_CREDIT_NEAR = re.compile(
+    rf'[.,?!…]\s*"\s*,?\s*(?:[^"\s]+\s+){{0,8}}?(?:(?:{CREDIT_VERBS}|read|reads)\b|according\s+to\b)'
+)
+"""Any mark after speech with a credit in the words after it, however they name the speaker
+('..., " she also said', '..., " Ana Roux, 45, said', '..., " according to Roux'): the mark
+closes speech. Read only to keep a line of speech a speech (`_closes_before_narration`)."""
 MARK_AT_END = re.compile(r'[.?!…]\s*"\s*$')
 """A mark left at a line's end after its sentence ('... family. "'): it opens the next line's
 quote as often as it closes this one's."""
@@ -137,6 +151,7 @@ def closes_at_start(line: str) -> bool:
 _MARK_AT_START = re.compile(r'"\s+[A-Z]')
 
 
+_FIRST_OR_SECOND = re.compile(r"\b(?:I|me|my|we|us|our|you|your)\b", re.IGNORECASE)
 _REPORTS_SPEECH = re.compile(
     rf'"\s+(?:It|He|She|They)\s+(?:{_PLAIN_CREDIT_VERBS})\s+(?:that\b|\w+\s+(?:had|was|were|would)\b)'
 )
@@ -146,26 +161,36 @@ def _closes_before_narration(lines: list[str], at: int) -> bool:
     """Whether the one mark of line `at`, at its very start, closes the speech run on from
     the lines before, as an archive that puts each sentence on a line of its own moves a
     closing mark to the next sentence ('Jobs said: " We had a great quarter .' / '" The
-    results were announced after markets closed .'): the next line with a mark shows the
-    text outside speech there, its first mark opening a quote after a colon or a verb of
-    saying, or set inside a line of narration ('... described the bosses as " greedy "').
-    Where that line opens with a mark, closes with one, or no mark follows, the line may
-    as well open a paragraph of a long quote again ('" There is a reason for that .'), and
-    it is taken so."""
+    results were announced after markets closed .'): the lines with marks after it show the
+    text outside speech there, a mark opening a quote after a colon or a verb of saying, or
+    a phrase quoted inside a line of narration ('... described the bosses as " greedy "'),
+    with no speech closed before. Where a later mark closes speech (a credit after it, or a
+    lone mark at a line's end), or a later line opens with a mark, or no mark follows, the
+    line may as well open a paragraph of a long quote again ('" There is a reason for that
+    .'), and it is taken so."""
     line = lines[at]
     if line.count('"') != 1 or not _MARK_AT_START.match(line):
         return False
-    later = next((t for t in lines[at + 1 : at + 1 + MAX_RUN_ON] if '"' in t), None)
-    if later is None:
+    later = [t for t in lines[at + 1 : at + 1 + MAX_RUN_ON] if '"' in t]
+    if not later:
         # no mark follows: only a line that reports speech itself is narration ('" It said
-        # that although ...')
-        return bool(_REPORTS_SPEECH.match(line))
-    if closes_run_on(later) or (later.count('"') == 1 and MARK_AT_END.search(later)):
-        return False
-    before = later[: later.index('"')]
-    if re.search(r":\s*$", before) or _SAYING.search(" ".join(before.split()[-4:])):
-        return True
-    return bool(before.strip()) and not before.rstrip().endswith((".", "?", "!", "…"))
+        # that although ...'), not one in the first or second person ('" They said we ...')
+        return bool(_REPORTS_SPEECH.match(line)) and not _FIRST_OR_SECOND.search(line)
+    narration = False
+    for text in later:
+        if (
+            closes_run_on(text)
+            or (text.count('"') == 1 and MARK_AT_END.search(text))
+            or _CREDIT_NEAR.search(text)
+        ):
+            return False  # speech closes here: the line was speech ('... what " loss " means .' before it)
+        before = text[: text.index('"')]
+        if re.search(r":\s*$", before) or _SAYING.search(" ".join(before.split()[-4:])):
+            return True
+        if text.count('"') % 2 or not before.strip() or before.rstrip().endswith((".", "?", "!", "…", ",")):
+            return False
+        narration = True  # a phrase quoted inside a line of narration: its marks pair up on it
+    return narration
 
 
 _LEFT_OPEN = re.compile(r'[:,.?!…]\s*"\s*[^"\s][^"]*$')
