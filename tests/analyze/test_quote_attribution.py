@@ -1195,3 +1195,14 @@ def test_pointing_out_a_thing_hands_over_no_words() -> None:
         '"We will go ahead with the bridge anyway, whatever it costs."'
     )
     assert all((q.speaker or "").split()[-1:] != ["Roux"] for q in _quotes(text))
+
+
+def test_he_at_the_close_of_an_archive_run_is_whom_the_line_it_opened_on_is_about() -> None:
+    # the line before the credit is speech: what comes before it is the line the run opened on
+    text = (
+        "Tomas Veld spoke for two hours on the show .\n"
+        'He told Winfield he was desperate to race again . "\n'
+        "If you are asking me , do I want to race again , the answer is yes .\n"
+        'I love to race , " he said .\n'
+    )
+    assert _speaker_of(_quotes(text), "If you are asking me") == "Veld"

@@ -214,6 +214,9 @@ def find_quotes(
     single = _single_quoting(paragraphs)
     runs = _runs(paragraphs)
     run_on = {n for opening, closing in runs for n in range(opening + 1, closing + 1)}
+    # The line a run over lines opens on, for each line after it: what comes before a line of
+    # that speech is the narration of the line it opened on, not the speech's lines.
+    opened_on = {n: opening for opening, closing in runs for n in range(opening + 1, closing + 1)}
     named = frozenset(e.name for e in entities.entities)
     embeds = _embeds(paragraphs, entities)
     signed = {at: author for _, at, _, author in embeds}  # paragraph number -> the post's author
@@ -237,11 +240,10 @@ def find_quotes(
         ]
         outside = _outside_quotes(para.text, sorted([*matches, *short], key=lambda m: m.start()))
         credits = _credit_words(para, matches)
-        before = (
-            paragraphs[number - 1] if number and paragraphs[number - 1].doc_index == para.doc_index else None
-        )
+        last = opened_on.get(number, number - 1) + 1  # the paragraphs before this one, up to `last`
+        before = paragraphs[last - 1] if last and paragraphs[last - 1].doc_index == para.doc_index else None
         earlier = tuple(
-            p for p in paragraphs[max(number - _EARLIER, 0) : number] if p.doc_index == para.doc_index
+            p for p in paragraphs[max(last - _EARLIER, 0) : last] if p.doc_index == para.doc_index
         )
         context = _Context(
             entities,
