@@ -4,7 +4,7 @@ The figure gold (`report_figures.py`) scores speakers on its own clusters. This 
 storyline's output instead: quotes drawn at random from clusters no gold file uses, each
 judged by an annotator helper from the text around it, without seeing any rule: RIGHT,
 WRONG (with the right speaker and a cause), NONE_OK (no speaker given, none credited),
-NOT_A_QUOTE or UNCLEAR (`tests/gold/audits/README.md`). Four sets:
+NOT_A_QUOTE or UNCLEAR (`tests/gold/audits/README.md`). Five sets:
 
 - `duc2006`: the first eight DUC 2006 clusters in file order but D0640D (figure gold), ten
   quotes each (wire text, AP/NYT/Xinhua);
@@ -13,6 +13,8 @@ NOT_A_QUOTE or UNCLEAR (`tests/gold/audits/README.md`). Four sets:
 - `web`: the 24 clusters of the Multi-News original-web-text sample that no gold file uses
   (`tests/gold/*.json`, `tests/gold/figures/*.json`), six quotes each: the genre of the
   held-out gold.
+- `duc2006-more`: the DUC 2006 clusters after those of `duc2006` that no figure gold
+  uses, four quotes each (wire text, as two held-out files are);
 - `pairs`: 36 pairs of Entities web pages drawn at random (seed 2612; six per topic, in
   turn), pages of 2,500 to 9,000 characters with four quote marks or more, figure gold
   pages left out; every quote of each pair's report (403, judged at 37c478e).
@@ -58,6 +60,13 @@ def clusters(name: str) -> list[tuple[str, list[Article], int, int]]:
         for c in read_clusters(DATA / "duc" / "duc2006.jsonl.gz"):
             if isinstance(c, Cluster) and not c.id.endswith("D0640D") and len(out) < 8:
                 out.append((c.id, list(c.articles), 10, 0))
+        return out
+    if name == "duc2006-more":
+        gold = {p.stem for p in FIGURE_GOLD.glob("duc2006-*.json")}
+        first = {c[0] for c in clusters("duc2006")}
+        for c in read_clusters(DATA / "duc" / "duc2006.jsonl.gz"):
+            if isinstance(c, Cluster) and c.id not in gold and c.id not in first:
+                out.append((c.id, list(c.articles), 4, 3))
         return out
     if name == "web":
         used = {
@@ -254,7 +263,7 @@ def main() -> None:
     sub.add_parser("score", help="re-report the audited clusters and score the judged quotes")
     d = sub.add_parser("dump", help="quotes drawn at random, with the text around each, to judge")
     d.add_argument("out")
-    d.add_argument("--set", choices=("duc2006", "entities", "web", "pairs"), required=True)
+    d.add_argument("--set", choices=("duc2006", "duc2006-more", "entities", "web", "pairs"), required=True)
     args = parser.parse_args()
     try:
         score(args) if args.command == "score" else dump(args)
