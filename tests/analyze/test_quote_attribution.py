@@ -1206,3 +1206,19 @@ def test_he_at_the_close_of_an_archive_run_is_whom_the_line_it_opened_on_is_abou
         'I love to race , " he said .\n'
     )
     assert _speaker_of(_quotes(text), "If you are asking me") == "Veld"
+
+
+def test_a_rider_or_runner_is_a_word_for_the_athlete_not_the_team() -> None:
+    # the audit's "the Cervelo rider said" was given to the team's name, "Cervelo"
+    text = (
+        "Thor Hovland won the sprint on Tuesday.\n\n"
+        '"Tom Rask started it with a kilometer to go, then Ola Berg pulled into the last corner," '
+        "the Cervelo rider said."
+    )
+    assert [q.speaker for q in _quotes(text)] != [None]
+    assert _quotes(text)[0].speaker != "Cervelo"
+    text = (
+        "Mira Osk won the marathon in record time.\n\n"
+        '"I was tired at the end but I kept going all the way," the Kenyan runner said.'
+    )
+    assert [q.speaker for q in _quotes(text)] == ["Mira Osk"]

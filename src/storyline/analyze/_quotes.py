@@ -97,7 +97,7 @@ _EPITHETS = frozenset(
     writer novelist billionaire mogul tycoon businessman businesswoman entrepreneur founder
     senator congressman congresswoman lawmaker politician candidate nominee governor mayor
     president premier chancellor pope king queen prince princess champion legend coach
-    golfer boxer swimmer sprinter skier cyclist quarterback striker goalkeeper pitcher
+    golfer boxer swimmer sprinter skier cyclist rider runner racer quarterback striker goalkeeper pitcher
     mother father mom dad wife husband widow widower daughter son teen teenager chief sheriff
     commissioner minister secretary chairman chairwoman ceo prosecutor judge""".split()
 ) | frozenset(
