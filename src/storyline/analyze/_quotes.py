@@ -213,10 +213,11 @@ def find_quotes(
     last_speaker: dict[int, tuple[int, str | None]] = {}
     single = _single_quoting(paragraphs)
     runs = _runs(paragraphs)
-    run_on = {n for opening, closing in runs for n in range(opening + 1, closing + 1)}
-    # The line a run over lines opens on, for each line after it: what comes before a line of
-    # that speech is the narration of the line it opened on, not the speech's lines.
+    # The line a run over lines opens on, for each line after it (those open inside speech):
+    # what comes before a line of that speech is the narration of the line it opened on, not
+    # the speech's lines.
     opened_on = {n: opening for opening, closing in runs for n in range(opening + 1, closing + 1)}
+    run_on = set(opened_on)
     named = frozenset(e.name for e in entities.entities)
     embeds = _embeds(paragraphs, entities)
     signed = {at: author for _, at, _, author in embeds}  # paragraph number -> the post's author
@@ -1065,10 +1066,10 @@ def _words_owner(para: Paragraph, match: re.Match[str], entities: EntityIndex) -
     """Whose words a quote after a colon is, where a noun for words stands just before the
     colon with its owner: in the possessive ("Armstrong's view:") or after "from" or "of"
     ("the tweet from Ana Roux:"). The owner must be a person or a body."""
-    tokens = _tokens_in(para, 0, match.start())
-    if len(tokens) < 3 or tokens[-1].text != ":":
+    colon = next((t for t in reversed(para.doc) if t.idx < match.start()), None)
+    if colon is None or colon.i < 2 or colon.text != ":":
         return None
-    before = tokens[-2]
+    before = para.doc[colon.i - 1]
     owners: list[Token] = []
     if before.lemma_.lower() in _WORDS_NOUNS and before.dep_ not in _OBJECTS:
         # not "response to Roux's warning:", "disagreed with Brun's assessment:": the noun

@@ -26,14 +26,15 @@ CREDIT_VERBS = (
 """Verbs that credit speech to someone, as the run rules read them ('..., " she declares.')."""
 _CREDITING_PRONOUNS = "he|she|they|I|we"
 """The pronouns a credit after a closing mark may name ('..., " she said.')."""
-_NAME = r"(?!(?:We|They|He|She|It|You)\s)[A-Z][\w'’.-]*(?:\s+-\s+[A-Z][\w'’-]*)?"
+_NOT_A_PRONOUN = r"(?!(?:We|They|He|She|It|You)\s)"
+_NAME = rf"{_NOT_A_PRONOUN}[A-Z][\w'’.-]*(?:\s+-\s+[A-Z][\w'’-]*)?"
 _ROLE = (
     r"(?:spokesman|spokeswoman|spokesperson|lawyer|attorney|chairman|chief|director|president|"
     r"minister|secretary|official|analyst|professor|coach|manager|executive|founder|editor|prosecutor)"
 )
 _CREDITED = (
     rf"(?:{_CREDITING_PRONOUNS})\s+"
-    r"|(?:(?!(?:We|They|He|She|It|You)\s)[A-Z][\w'’-]*(?:\s+-\s+[A-Z][\w'’-]*)?\s+){1,4}"
+    rf"|(?:{_NOT_A_PRONOUN}[A-Z][\w'’-]*(?:\s+-\s+[A-Z][\w'’-]*)?\s+){{1,4}}"
 )
 """Who a credit after a closing mark names: a pronoun or a name of up to four words ('...,
 " she said.', '..." said Bourdin.', '..., " Ana Roux added.')."""
