@@ -65,6 +65,35 @@ def test_a_surname_goes_to_the_one_person_its_report_names_in_full() -> None:
     assert not _together(index, "Marla Quist", "Dora Quist")
 
 
+def test_a_surname_goes_to_the_person_its_report_is_about_where_it_names_several() -> None:
+    # Named in full first and last before the surname, and twice as often as the other.
+    index = _index(
+        [
+            "Ana Varga opened the bridge on Monday. Her brother, Tomas Varga, led the crews. "
+            "Ana Varga thanked them. Varga said the last bills are due in May.",
+            "Ana Varga and Tomas Varga spoke at the mill. Ana Varga said the steel came late. "
+            "Tomas Varga said it did not. Varga left early.",
+            "Ana Varga opened the bridge. Tomas Varga led the crews. Tomas Varga spoke. "
+            "Ana Varga thanked them. Varga left early.",
+        ],
+        {
+            0: [(name, "PERSON") for name in ("Ana Varga", "Tomas Varga", "Ana Varga", "Varga")],
+            1: [
+                (name, "PERSON") for name in ("Ana Varga", "Tomas Varga", "Ana Varga", "Tomas Varga", "Varga")
+            ],
+            2: [
+                (name, "PERSON") for name in ("Ana Varga", "Tomas Varga", "Tomas Varga", "Ana Varga", "Varga")
+            ],
+        },
+    )
+    assert _entity_of(index, 0, "Varga") == "Ana Varga"
+    # The last named in full is not the first: nothing says which one is meant.
+    assert _entity_of(index, 1, "Varga") not in ("Ana Varga", "Tomas Varga")
+    # First and last, but no more often than the other.
+    assert _entity_of(index, 2, "Varga") not in ("Ana Varga", "Tomas Varga")
+    assert not _together(index, "Ana Varga", "Tomas Varga")
+
+
 def test_a_titled_surname_is_not_placed_by_its_report() -> None:
     # "Mrs." may name the one person the report does not name in full.
     index = _index(
