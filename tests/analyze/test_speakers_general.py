@@ -584,6 +584,16 @@ def test_issue10_she_is_not_a_man_the_reports_call_he() -> None:
     assert _speaker(quotes, "We cannot wait another winter") == "Marta Lind"
 
 
+def test_issue10_his_wife_set_beside_a_name_before_hers_is_hers() -> None:
+    # "Tom Varga, his wife, Ruth Anne": the word for a woman is Ruth Anne's, not his.
+    quotes = _quotes(
+        "Tom Varga, his wife, Ruth Anne, and their three children live on a farm near Elmdale. "
+        "The farm was bought by Tom Varga in 1990. "
+        '"We grow the best berries in the valley," she said.'
+    )
+    assert _speaker(quotes, "We grow the best berries") == "Ruth Anne"
+
+
 def test_issue10_a_signed_post_below_the_quote_is_its_author() -> None:
     quotes = _quotes(
         'Another post read: "Look up, Eastholm. We are climbing the old tower today."\n'

@@ -2184,6 +2184,8 @@ def _genders(paragraphs: list[Paragraph], entities: EntityIndex) -> dict[int, di
                 beside = [c for c in token.children if c.dep_ in ("appos", "compound")]
                 beside += [token.head] if token.dep_ == "appos" else []
                 for word in beside:
+                    if any(c.dep_ == "appos" and named.get(c.i, name) != name for c in word.children):
+                        continue  # "Tom Jones, his wife, Ruth Anne": the word is Ruth Anne's
                     gender = _GENDERED.get(word.lemma_.lower()) if word.i not in named else None
                     if gender is not None:
                         counts.setdefault((para.doc_index, name), [0, 0])[gender == "f"] += 2
