@@ -42,7 +42,7 @@ Every look-up is by key, so the cost grows with the mentions.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -172,6 +172,8 @@ class _Group:
     """The last words of its names of two or more words."""
     in_full: set[int] = field(default_factory=set)
     """The reports that name it in two or more words."""
+    full_at: dict[int, list[int]] = field(default_factory=dict)
+    """Per report, where it is named in two or more words (sorted offsets): `_lead_of_report`."""
     kins: set[str] = field(default_factory=set)
     """The words for kin set just before its mentions ("wife", "daughter")."""
     pronouns: set[str] = field(default_factory=set)
@@ -215,6 +217,7 @@ class _Group:
                 _surnames(mention.tokens) if mention.label == "PERSON" else {_surname(mention.tokens)}
             )
             self.in_full.add(mention.doc_index)
+            insort(self.full_at.setdefault(mention.doc_index, []), mention.span.start)
             self.words_keys.add(_words_key(mention.tokens))
             if mention.label != "PERSON":
                 self.company_initials |= _company_initials(mention)
@@ -2042,20 +2045,18 @@ def _lead_of_report(mention: Mention, people: list[_Group]) -> _Group | None:
     58 rightly and 3 wrongly ("Bolte blames antibiotics" of a boy's mother), and left the rest
     as before; the full name nearest before the surname alone placed 56 of the first 120
     rightly and 30 wrongly."""
-    seen: dict[int, list[int]] = {}
+    named: dict[int, tuple[int, int, int]] = {}  # person -> (first, last, how many) before it
     for number, group in enumerate(people):
-        seen[number] = sorted(
-            m.span.start
-            for m in group.mentions
-            if m.doc_index == mention.doc_index and len(m.tokens) > 1 and m.span.start < mention.span.start
-        )
-    named = {n: starts for n, starts in seen.items() if starts}
+        starts = group.full_at.get(mention.doc_index, [])
+        count = bisect_left(starts, mention.span.start)
+        if count:
+            named[number] = (starts[0], starts[count - 1], count)
     if not named:
         return None
     first = min(named, key=lambda n: named[n][0])
-    last = max(named, key=lambda n: named[n][-1])
-    others = max((len(starts) for n, starts in named.items() if n != first), default=0)
-    if first != last or len(named[first]) < 2 * others or not _is_person(people[first]):
+    last = max(named, key=lambda n: named[n][1])
+    others = max((named[n][2] for n in named if n != first), default=0)
+    if first != last or named[first][2] < 2 * others or not _is_person(people[first]):
         return None
     return people[first]
 
