@@ -594,6 +594,16 @@ def test_issue10_his_wife_set_beside_a_name_before_hers_is_hers() -> None:
     assert _speaker(quotes, "We grow the best berries") == "Ruth Anne"
 
 
+def test_issue10_a_quote_alone_after_he_said_that_is_whom_that_he_stands_for() -> None:
+    # An archive's lines: "he said ... that" closes one line, the next is the quote alone.
+    quotes = _quotes(
+        "Jesus Manzano blew the whistle after suffering health problems.\n\n"
+        "But given its history, he said last week that he did not hold out much hope.\n\n"
+        '"I do not have many hopes with the judges."'
+    )
+    assert _speaker(quotes, "I do not have many hopes") == "Jesus Manzano"
+
+
 def test_issue10_a_signed_post_below_the_quote_is_its_author() -> None:
     quotes = _quotes(
         'Another post read: "Look up, Eastholm. We are climbing the old tower today."\n'

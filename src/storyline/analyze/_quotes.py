@@ -673,6 +673,11 @@ def _speaker(
         if previous is not None and previous[0] == number - 1:
             return previous[1]
         reported = _reported_speaker(context.before, entities, speech_only=True)
+        if reported is None and not match.group(1).rstrip(" ,").endswith("?"):
+            # 'Manzano ... is a party to the case.' / 'But he said last week that he held out
+            # little hope.' / '"I don't have many hopes ..."': whom that "he" stands for (not
+            # a question, which may be put to him: '"What did you think?"' / 'I asked him.').
+            reported = _reported_by_pronoun(context)
         if reported is None and opened_before:
             # 'Mark Stephens repeated his conviction that ... "' / '"The honeytrap has been
             # sprung."': speech the paragraph before opens is its subject's
@@ -2701,6 +2706,38 @@ def _reported_speaker(
         found = _sentence_subject(sent, para, entities, is_quoted, types)
         if found is not None and found not in skip:
             return found
+    return None
+
+
+_DOUBLE_MARKS = ('"', "“", "”", "``", "''")
+
+
+def _reported_by_pronoun(context: _Context) -> str | None:
+    """The person a "he" or "she" stands for who speaks in the last sentence of the paragraph
+    before ("But he said last week that ..."), by the paragraphs before that one."""
+    para = context.before
+    if para is None:
+        return None
+    sent = list(para.doc.sents)[-1]
+    for token in sent:
+        if not (_says(token) and token.pos_ == "VERB" and _is_main(token)):
+            continue
+        if any(mark in para.text[: token.idx] for mark in _DOUBLE_MARKS):
+            return None  # '..., he told CNN.': a credit of a quote before it, read with it
+        subject = _subject(token, lambda t: True)
+        if subject is None or subject.lower_ not in ("he", "she"):
+            continue
+        earlier = context.earlier[:-1]
+        return name_of(
+            subject,
+            para,
+            context.entities,
+            None,
+            context.number - 1,
+            before=earlier[-1] if earlier else None,
+            genders=context.genders,
+            earlier=earlier,
+        )
     return None
 
 
