@@ -170,10 +170,9 @@ class _Group:
     """The courtesy titles of its mentions ("m" for "Mr.", "f" for "Mrs.")."""
     lasts: set[str] = field(default_factory=set)
     """The last words of its names of two or more words."""
-    in_full: set[int] = field(default_factory=set)
-    """The reports that name it in two or more words."""
     full_at: dict[int, list[int]] = field(default_factory=dict)
-    """Per report, where it is named in two or more words (sorted offsets): `_lead_of_report`."""
+    """The reports that name it in two or more words, each with where (sorted offsets):
+    `_lead_of_report`."""
     kins: set[str] = field(default_factory=set)
     """The words for kin set just before its mentions ("wife", "daughter")."""
     pronouns: set[str] = field(default_factory=set)
@@ -216,7 +215,6 @@ class _Group:
             self.lasts |= (
                 _surnames(mention.tokens) if mention.label == "PERSON" else {_surname(mention.tokens)}
             )
-            self.in_full.add(mention.doc_index)
             insort(self.full_at.setdefault(mention.doc_index, []), mention.span.start)
             self.words_keys.add(_words_key(mention.tokens))
             if mention.label != "PERSON":
@@ -1864,7 +1862,7 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
             if len(groups[n].tokens) > len(mention.tokens) and _surname_of_tail(mention, groups[n])
         ]
         if len(fuller) > 1 and not mention.titled:  # as for a surname alone, below
-            fuller = [n for n in fuller if mention.doc_index in groups[n].in_full] or fuller
+            fuller = [n for n in fuller if mention.doc_index in groups[n].full_at] or fuller
         if len(fuller) == 1:
             same_words = []
         if same_words or len(fuller) != 1:
@@ -1952,7 +1950,7 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
             # which this cannot read, so only an untitled name is placed so. Not a lone
             # surname the tagger took for a body: "Ford said it would cut jobs" is the
             # company, not Bill Ford (a review of 4bc341a).
-            people = [g for g in people if mention.doc_index in g.in_full] or people
+            people = [g for g in people if mention.doc_index in g.full_at] or people
         if len(people) > 1 and mention.label == "PERSON" and not mention.titled and not mention.describes:
             # Where the report names several of them in full, the one it is about.
             lead = _lead_of_report(mention, people)
@@ -1966,7 +1964,7 @@ def _merge(mentions: list[Mention]) -> list[_Group]:
             # word for a woman ("his wife, Marianne Gingrich"), where the other is not.
             # Only among those its own report names in full, if it names any: "Barbara Bush
             # ... Mrs. Bush said" is not "his wife Laura Bush" of another report.
-            own = [g for g in people if mention.doc_index in g.in_full] or people
+            own = [g for g in people if mention.doc_index in g.full_at] or people
             people = [g for g in own if _sex_of(g) == courtesy] or people
         if len(people) == 1:
             # The one person of that name: before a group of the lone word, which holds
@@ -2093,7 +2091,7 @@ def _company_of(
         # company's, which a lone word in a report that names it in full stands for; not
         # "The Sun" (a paper, a show), nor "Harvard" in a report that names no Harvard
         # Bioscience Inc.
-        or (g.legal_form and not mention.determined and mention.doc_index in g.in_full)
+        or (g.legal_form and not mention.determined and mention.doc_index in g.full_at)
     ]
     return companies[0] if len(companies) == 1 and len(opening) == 1 else None
 
